@@ -1,0 +1,1 @@
+//! The `network!` procedural macro (see the macro issue).

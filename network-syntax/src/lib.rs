@@ -1,0 +1,1 @@
+//! The description language (see the macro issue).
