@@ -1,0 +1,157 @@
+//! Neuron models with NEST's names, parameters, defaults, units and exact integration.
+//!
+//! Each model keeps its parameters in a plain struct whose fields are spelled as NEST
+//! spells them (`C_m`, `tau_syn_ex`), its state as a structure of arrays sized by a
+//! [`Length`], and its propagators, computed once per resolution.
+
+mod iaf_psc_alpha;
+mod iaf_psc_delta;
+mod iaf_psc_exp;
+mod params;
+mod propagators;
+mod soa;
+
+pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
+pub use iaf_psc_delta::{IafPscDelta, IafPscDeltaBlock, IafPscDeltaState};
+pub use iaf_psc_exp::{IafPscExp, IafPscExpBlock, IafPscExpState};
+pub use params::{Dimension, ParamInfo};
+
+use crate::error::Result;
+use crate::rng::Stream;
+use crate::storage::Length;
+use crate::time::Resolution;
+use std::fmt::Debug;
+
+/// A quantity a voltmeter or multimeter can record (NEST's names).
+#[allow(non_camel_case_types)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Recordable {
+    /// Membrane potential (mV).
+    V_m,
+    /// Excitatory synaptic current (pA).
+    I_syn_ex,
+    /// Inhibitory synaptic current (pA, negative).
+    I_syn_in,
+}
+
+impl Recordable {
+    /// The NEST name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Recordable::V_m => "V_m",
+            Recordable::I_syn_ex => "I_syn_ex",
+            Recordable::I_syn_in => "I_syn_in",
+        }
+    }
+
+    /// Parses a NEST recordable name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "V_m" => Some(Recordable::V_m),
+            "I_syn_ex" => Some(Recordable::I_syn_ex),
+            "I_syn_in" => Some(Recordable::I_syn_in),
+            _ => None,
+        }
+    }
+}
+
+/// What a block of neurons reads in one step: the ring-buffer slots of this step.
+///
+/// A model reads each entry and leaves it zero (NEST clears the slot after use).
+pub struct StepInput<'a> {
+    /// Spike input per channel, one entry per neuron of the block (pA, or mV for
+    /// iaf_psc_delta). Channel 0 is excitatory, channel 1 inhibitory where the model has
+    /// two.
+    pub spikes: [&'a mut [f64]; 2],
+    /// Current input (pA) from current generators, one entry per neuron.
+    pub current: &'a mut [f64],
+    /// The block's random stream, for models with stochastic elements.
+    pub rng: &'a mut Stream,
+}
+
+/// A point-neuron model: parameters (the implementing struct), state and update.
+pub trait NeuronModel: Clone + Debug + Send + Sync + 'static {
+    /// The NEST model name, e.g. `iaf_psc_alpha`.
+    const NAME: &'static str;
+    /// The parameters with their units and defaults, in NEST's spelling.
+    const PARAMETERS: &'static [ParamInfo];
+    /// The recordables, in NEST's order.
+    const RECORDABLES: &'static [Recordable];
+    /// Number of spike input channels (2 for excitatory/inhibitory, 1 otherwise).
+    const SPIKE_CHANNELS: usize;
+
+    /// The state of a population, one array per state variable.
+    type State<L: Length>: Debug + Send + Sync;
+    /// A mutable view of a contiguous block of neurons of the state.
+    type Block<'a>: Send;
+    /// Propagators and other constants derived from parameters and resolution.
+    type Propagators: Debug + Send + Sync;
+
+    /// Checks the parameter set as NEST does, naming `entity`, the parameter and value.
+    fn validate(&self, entity: &str) -> Result<()>;
+    /// Sets a parameter by its NEST name (for loaders that read names at run time).
+    fn set(&mut self, entity: &str, name: &str, value: f64) -> Result<()>;
+    /// Reads a parameter by its NEST name.
+    fn get(&self, name: &str) -> Option<f64>;
+    /// Computes the propagators for resolution `h`.
+    fn propagators(&self, h: &Resolution) -> Self::Propagators;
+    /// The initial state of `len` neurons (V_m from the parameters).
+    fn init_state<L: Length>(&self, len: L) -> Self::State<L>;
+    /// Splits the state into blocks of `block_len` neurons (the last may be shorter).
+    fn blocks<L: Length>(state: &mut Self::State<L>, block_len: usize) -> Vec<Self::Block<'_>>;
+    /// Sets the membrane potential (mV, absolute) of neuron `i`.
+    fn set_v_m<L: Length>(&self, state: &mut Self::State<L>, i: usize, v_m: f64);
+    /// The spike channel a weight (`weight · multiplicity`) goes to.
+    fn channel(weight: f64) -> usize;
+    /// Advances every neuron of `block` by one step, calling `spiked(i)` for each neuron
+    /// that fires in this step.
+    fn update(
+        &self,
+        p: &Self::Propagators,
+        block: &mut Self::Block<'_>,
+        input: StepInput<'_>,
+        spiked: &mut dyn FnMut(u32),
+    );
+    /// The value of `var` for neuron `i` of `block`, in NEST units, if the model has it.
+    fn recordable(&self, block: &Self::Block<'_>, var: Recordable, i: usize) -> Option<f64>;
+}
+
+/// Rejects a non-positive value of a parameter that must be strictly positive.
+pub(crate) fn positive(entity: &str, name: &str, value: f64) -> Result<()> {
+    if value > 0.0 && value.is_finite() {
+        Ok(())
+    } else {
+        Err(crate::Error::invalid(entity, name, value, "must be > 0"))
+    }
+}
+
+/// Rejects a value that is not finite.
+pub(crate) fn finite(entity: &str, name: &str, value: f64) -> Result<()> {
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(crate::Error::invalid(entity, name, value, "must be finite"))
+    }
+}
+
+/// The error for a parameter name model `M` does not have, with a suggestion.
+pub(crate) fn unknown_parameter<M: NeuronModel>(entity: &str, name: &str) -> crate::Error {
+    let names: Vec<&str> = M::PARAMETERS.iter().map(|p| p.name).collect();
+    crate::Error::unknown_parameter(entity, name, &names)
+}
+
+/// Checks every parameter of the table is finite, except those in `may_be_infinite`.
+pub(crate) fn all_finite<M: NeuronModel>(model: &M, entity: &str, may_be_infinite: &[&str]) -> Result<()> {
+    for info in M::PARAMETERS {
+        if let Some(v) = model.get(info.name) {
+            if may_be_infinite.contains(&info.name) {
+                if v.is_nan() || v == f64::INFINITY {
+                    return Err(crate::Error::invalid(entity, info.name, v, "must be a number or -inf"));
+                }
+            } else {
+                finite(entity, info.name, v)?;
+            }
+        }
+    }
+    Ok(())
+}
