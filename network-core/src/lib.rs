@@ -5,14 +5,29 @@
 //! the same builder calls with sizes known at compile time.
 #![warn(missing_docs)]
 
+pub mod devices;
+mod engine;
 pub mod error;
 pub mod models;
+pub mod network;
 pub mod numerics;
 pub mod rng;
 pub mod storage;
+pub mod synapse;
 pub mod time;
 
+pub use devices::{
+    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
+    Window,
+};
 pub use error::{Error, Result};
+pub use models::{IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, Recordable};
+pub use network::{
+    GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
+    PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
+    SpikeRecorderHandle,
+};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
+pub use synapse::{StaticSynapse, Value};
 pub use time::Resolution;

@@ -32,7 +32,10 @@ mod tests {
         for &x in &[-1e-3, -0.01, -0.1, 0.3, -0.69, 0.7, -2.0, 1e-12] {
             let a = expm1(x);
             let b = x.exp_m1();
-            assert!((a - b).abs() <= 4.0 * f64::EPSILON * b.abs(), "{x}: {a} vs {b}");
+            assert!(
+                (a - b).abs() <= 4.0 * f64::EPSILON * b.abs(),
+                "{x}: {a} vs {b}"
+            );
         }
         assert_eq!(expm1(0.0), 0.0);
     }

@@ -112,10 +112,25 @@ impl NeuronModel for IafPscAlpha {
         param("E_L", Voltage, -70.0, "resting membrane potential"),
         param("V_th", Voltage, -55.0, "spike threshold"),
         param("V_reset", Voltage, -70.0, "reset potential"),
-        param("tau_syn_ex", Time, 2.0, "rise time of the excitatory alpha current"),
-        param("tau_syn_in", Time, 2.0, "rise time of the inhibitory alpha current"),
+        param(
+            "tau_syn_ex",
+            Time,
+            2.0,
+            "rise time of the excitatory alpha current",
+        ),
+        param(
+            "tau_syn_in",
+            Time,
+            2.0,
+            "rise time of the inhibitory alpha current",
+        ),
         param("I_e", Current, 0.0, "constant input current"),
-        param("V_min", Voltage, f64::NEG_INFINITY, "lower bound of the membrane potential"),
+        param(
+            "V_min",
+            Voltage,
+            f64::NEG_INFINITY,
+            "lower bound of the membrane potential",
+        ),
         param("V_m", Voltage, -70.0, "initial membrane potential"),
     ];
     const RECORDABLES: &'static [Recordable] =
@@ -133,7 +148,12 @@ impl NeuronModel for IafPscAlpha {
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;
         if self.t_ref < 0.0 {
-            return Err(Error::invalid(entity, "t_ref", self.t_ref, "must be >= 0 ms"));
+            return Err(Error::invalid(
+                entity,
+                "t_ref",
+                self.t_ref,
+                "must be >= 0 ms",
+            ));
         }
         if self.V_reset >= self.V_th {
             return Err(Error::invalid(
@@ -192,7 +212,10 @@ impl NeuronModel for IafPscAlpha {
         }
     }
 
-    fn blocks<L: Length>(state: &mut IafPscAlphaState<L>, block_len: usize) -> Vec<IafPscAlphaBlock<'_>> {
+    fn blocks<L: Length>(
+        state: &mut IafPscAlphaState<L>,
+        block_len: usize,
+    ) -> Vec<IafPscAlphaBlock<'_>> {
         state.split(block_len)
     }
 

@@ -91,9 +91,19 @@ impl NeuronModel for IafPscDelta {
         param("V_th", Voltage, -55.0, "spike threshold"),
         param("V_reset", Voltage, -70.0, "reset potential"),
         param("I_e", Current, 0.0, "constant input current"),
-        param("V_min", Voltage, f64::NEG_INFINITY, "lower bound of the membrane potential"),
+        param(
+            "V_min",
+            Voltage,
+            f64::NEG_INFINITY,
+            "lower bound of the membrane potential",
+        ),
         param("V_m", Voltage, -70.0, "initial membrane potential"),
-        param("refractory_input", Dimensionless, 0.0, "keep input arriving while refractory"),
+        param(
+            "refractory_input",
+            Dimensionless,
+            0.0,
+            "keep input arriving while refractory",
+        ),
     ];
     const RECORDABLES: &'static [Recordable] = &[Recordable::V_m];
     const SPIKE_CHANNELS: usize = 1;
@@ -107,7 +117,12 @@ impl NeuronModel for IafPscDelta {
         positive(entity, "C_m", self.C_m)?;
         positive(entity, "tau_m", self.tau_m)?;
         if self.t_ref < 0.0 {
-            return Err(Error::invalid(entity, "t_ref", self.t_ref, "must be >= 0 ms"));
+            return Err(Error::invalid(
+                entity,
+                "t_ref",
+                self.t_ref,
+                "must be >= 0 ms",
+            ));
         }
         if self.V_reset >= self.V_th {
             return Err(Error::invalid(
@@ -146,7 +161,10 @@ impl NeuronModel for IafPscDelta {
         }
     }
 
-    fn blocks<L: Length>(state: &mut IafPscDeltaState<L>, block_len: usize) -> Vec<IafPscDeltaBlock<'_>> {
+    fn blocks<L: Length>(
+        state: &mut IafPscDeltaState<L>,
+        block_len: usize,
+    ) -> Vec<IafPscDeltaBlock<'_>> {
         state.split(block_len)
     }
 
@@ -166,8 +184,8 @@ impl NeuronModel for IafPscDelta {
         spiked: &mut dyn FnMut(u32),
     ) {
         let [spikes, _] = input.spikes;
-        for i in 0..b.len() {
-            let weight = std::mem::take(&mut spikes[i]);
+        for (i, input_weight) in spikes.iter_mut().enumerate().take(b.len()) {
+            let weight = std::mem::take(input_weight);
             if b.refractory[i] == 0 {
                 let mut v = p.p30 * (b.y0[i] + p.i_e) + p.p33 * b.v[i] + weight;
                 if self.refractory_input && b.refractory_buffer[i] != 0.0 {

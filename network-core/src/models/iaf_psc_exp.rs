@@ -104,11 +104,31 @@ impl NeuronModel for IafPscExp {
         param("E_L", Voltage, -70.0, "resting membrane potential"),
         param("V_th", Voltage, -55.0, "spike threshold"),
         param("V_reset", Voltage, -70.0, "reset potential"),
-        param("tau_syn_ex", Time, 2.0, "decay time of excitatory synaptic currents"),
-        param("tau_syn_in", Time, 2.0, "decay time of inhibitory synaptic currents"),
+        param(
+            "tau_syn_ex",
+            Time,
+            2.0,
+            "decay time of excitatory synaptic currents",
+        ),
+        param(
+            "tau_syn_in",
+            Time,
+            2.0,
+            "decay time of inhibitory synaptic currents",
+        ),
         param("I_e", Current, 0.0, "constant input current"),
-        param("rho", Rate, 0.01, "stochastic threshold: escape rate at threshold"),
-        param("delta", Voltage, 0.0, "stochastic threshold: width of the escape region"),
+        param(
+            "rho",
+            Rate,
+            0.01,
+            "stochastic threshold: escape rate at threshold",
+        ),
+        param(
+            "delta",
+            Voltage,
+            0.0,
+            "stochastic threshold: width of the escape region",
+        ),
         param("V_m", Voltage, -70.0, "initial membrane potential"),
     ];
     const RECORDABLES: &'static [Recordable] =
@@ -126,7 +146,12 @@ impl NeuronModel for IafPscExp {
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;
         if self.t_ref < 0.0 {
-            return Err(Error::invalid(entity, "t_ref", self.t_ref, "must be >= 0 ms"));
+            return Err(Error::invalid(
+                entity,
+                "t_ref",
+                self.t_ref,
+                "must be >= 0 ms",
+            ));
         }
         if self.V_reset >= self.V_th {
             return Err(Error::invalid(
@@ -140,12 +165,19 @@ impl NeuronModel for IafPscExp {
             return Err(Error::invalid(entity, "rho", self.rho, "must be >= 0 1/s"));
         }
         if self.delta < 0.0 {
-            return Err(Error::invalid(entity, "delta", self.delta, "must be >= 0 mV"));
+            return Err(Error::invalid(
+                entity,
+                "delta",
+                self.delta,
+                "must be >= 0 mV",
+            ));
         }
         Ok(())
     }
 
-    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, rho, delta, V_m);
+    named_params!(
+        C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, rho, delta, V_m
+    );
 
     fn propagators(&self, res: &Resolution) -> ExpPropagators {
         let h = res.ms();
@@ -175,7 +207,10 @@ impl NeuronModel for IafPscExp {
         }
     }
 
-    fn blocks<L: Length>(state: &mut IafPscExpState<L>, block_len: usize) -> Vec<IafPscExpBlock<'_>> {
+    fn blocks<L: Length>(
+        state: &mut IafPscExpState<L>,
+        block_len: usize,
+    ) -> Vec<IafPscExpBlock<'_>> {
         state.split(block_len)
     }
 

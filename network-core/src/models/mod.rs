@@ -141,12 +141,21 @@ pub(crate) fn unknown_parameter<M: NeuronModel>(entity: &str, name: &str) -> cra
 }
 
 /// Checks every parameter of the table is finite, except those in `may_be_infinite`.
-pub(crate) fn all_finite<M: NeuronModel>(model: &M, entity: &str, may_be_infinite: &[&str]) -> Result<()> {
+pub(crate) fn all_finite<M: NeuronModel>(
+    model: &M,
+    entity: &str,
+    may_be_infinite: &[&str],
+) -> Result<()> {
     for info in M::PARAMETERS {
         if let Some(v) = model.get(info.name) {
             if may_be_infinite.contains(&info.name) {
                 if v.is_nan() || v == f64::INFINITY {
-                    return Err(crate::Error::invalid(entity, info.name, v, "must be a number or -inf"));
+                    return Err(crate::Error::invalid(
+                        entity,
+                        info.name,
+                        v,
+                        "must be a number or -inf",
+                    ));
                 }
             } else {
                 finite(entity, info.name, v)?;

@@ -43,7 +43,12 @@ impl SynapticPropagator {
             (p32, exp_h_tau_syn, expm1_h_tau, None)
         } else {
             let exp_h_tau = (-h * self.inv_tau_m).exp();
-            (h * self.inv_c_m * exp_h_tau, exp_h_tau_syn, expm1_h_tau, Some(exp_h_tau))
+            (
+                h * self.inv_c_m * exp_h_tau,
+                exp_h_tau_syn,
+                expm1_h_tau,
+                Some(exp_h_tau),
+            )
         }
     }
 

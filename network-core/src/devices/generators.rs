@@ -1,0 +1,210 @@
+//! Parameters of the stimulation devices.
+
+use super::Window;
+use crate::error::{Error, Result};
+use crate::time::{ms_to_tics, Resolution};
+
+/// NEST's `dc_generator`: a constant current (pA). Current flows over
+/// `[start + delay, stop + delay]`; V_m first moves at `start + delay + h`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DcGenerator {
+    /// Amplitude (pA).
+    pub amplitude: f64,
+    /// Activity window.
+    pub window: Window,
+}
+
+/// NEST's `poisson_generator`: an independent Poisson spike train per target, rate in Hz,
+/// active for spikes stamped in `(start + h, stop + h]`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PoissonGenerator {
+    /// Rate (Hz, >= 0).
+    pub rate: f64,
+    /// Activity window.
+    pub window: Window,
+}
+
+/// NEST's `spike_generator`: emits spikes at listed times (ms, relative to origin), each
+/// behaving like a neuron spike at that time.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SpikeGenerator {
+    /// Spike times (ms), on the grid, > 0, sorted in non-descending order.
+    pub spike_times: Vec<f64>,
+    /// Optional per-spike weight factors (same length as `spike_times`).
+    pub spike_weights: Vec<f64>,
+    /// Optional per-spike multiplicities (same length as `spike_times`).
+    pub spike_multiplicities: Vec<u32>,
+    /// Round off-grid times up to the grid instead of rejecting them.
+    pub allow_offgrid_times: bool,
+    /// Activity window.
+    pub window: Window,
+}
+
+/// NEST's `noise_generator`: a Gaussian white-noise current, one independent amplitude
+/// per target, `mean + sqrt(std² + y·std_mod²)·N(0,1)` redrawn every `dt` ms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoiseGenerator {
+    /// Mean current (pA).
+    pub mean: f64,
+    /// Standard deviation (pA, >= 0).
+    pub std: f64,
+    /// Interval between redraws (ms), a multiple of the resolution.
+    pub dt: f64,
+    /// Modulation amplitude of the standard deviation (pA, 0 <= std_mod <= std).
+    pub std_mod: f64,
+    /// Modulation frequency (Hz).
+    pub frequency: f64,
+    /// Modulation phase (degrees).
+    pub phase: f64,
+    /// Activity window.
+    pub window: Window,
+}
+
+impl Default for NoiseGenerator {
+    fn default() -> Self {
+        Self {
+            mean: 0.0,
+            std: 0.0,
+            dt: 1.0,
+            std_mod: 0.0,
+            frequency: 0.0,
+            phase: 0.0,
+            window: Window::default(),
+        }
+    }
+}
+
+impl DcGenerator {
+    pub(crate) fn validate(&self, entity: &str, res: &Resolution) -> Result<(i64, i64)> {
+        finite(entity, "amplitude", self.amplitude)?;
+        self.window.steps(entity, res)
+    }
+}
+
+impl PoissonGenerator {
+    pub(crate) fn validate(&self, entity: &str, res: &Resolution) -> Result<(i64, i64)> {
+        if !(self.rate >= 0.0 && self.rate.is_finite()) {
+            return Err(Error::invalid(entity, "rate", self.rate, "must be >= 0 Hz"));
+        }
+        self.window.steps(entity, res)
+    }
+}
+
+impl NoiseGenerator {
+    /// Window and redraw interval in steps.
+    pub(crate) fn validate(&self, entity: &str, res: &Resolution) -> Result<((i64, i64), i64)> {
+        for (name, v) in [
+            ("mean", self.mean),
+            ("std", self.std),
+            ("std_mod", self.std_mod),
+            ("frequency", self.frequency),
+            ("phase", self.phase),
+        ] {
+            finite(entity, name, v)?;
+        }
+        if self.std < 0.0 {
+            return Err(Error::invalid(entity, "std", self.std, "must be >= 0 pA"));
+        }
+        if self.std_mod < 0.0 || self.std_mod > self.std {
+            return Err(Error::invalid(
+                entity,
+                "std_mod",
+                self.std_mod,
+                format!("must lie in [0, std] = [0, {}] pA", self.std),
+            ));
+        }
+        let dt = res.grid_steps(entity, "dt", self.dt)?;
+        if dt < 1 {
+            return Err(Error::invalid(
+                entity,
+                "dt",
+                self.dt,
+                "must be at least one step",
+            ));
+        }
+        Ok((self.window.steps(entity, res)?, dt))
+    }
+}
+
+/// A listed spike: time stamp (steps), weight factor, multiplicity.
+pub(crate) type ListedSpike = (i64, f64, u32);
+
+impl SpikeGenerator {
+    /// Spike stamps in steps (after origin), with each spike's weight factor and
+    /// multiplicity, and the window.
+    pub(crate) fn validate(
+        &self,
+        entity: &str,
+        res: &Resolution,
+    ) -> Result<(Vec<ListedSpike>, (i64, i64))> {
+        let n = self.spike_times.len();
+        if !self.spike_weights.is_empty() && self.spike_weights.len() != n {
+            return Err(Error::invalid(
+                entity,
+                "spike_weights",
+                self.spike_weights.len(),
+                format!("must be empty or have one entry per spike time ({n})"),
+            ));
+        }
+        if !self.spike_multiplicities.is_empty() && self.spike_multiplicities.len() != n {
+            return Err(Error::invalid(
+                entity,
+                "spike_multiplicities",
+                self.spike_multiplicities.len(),
+                format!("must be empty or have one entry per spike time ({n})"),
+            ));
+        }
+        let window = self.window.steps(entity, res)?;
+        let origin = res.grid_steps(entity, "origin", self.window.origin)?;
+        let mut spikes = Vec::with_capacity(n);
+        let mut previous = f64::NEG_INFINITY;
+        for (k, &t) in self.spike_times.iter().enumerate() {
+            if !(t.is_finite() && t > 0.0) {
+                return Err(Error::invalid(
+                    entity,
+                    "spike_times",
+                    t,
+                    "times must be > 0 ms",
+                ));
+            }
+            if t < previous {
+                return Err(Error::invalid(
+                    entity,
+                    "spike_times",
+                    t,
+                    format!("times must be sorted; {t} follows {previous}"),
+                ));
+            }
+            previous = t;
+            let steps = if self.allow_offgrid_times {
+                let tics = ms_to_tics(t);
+                (tics + res.tics_per_step() - 1).div_euclid(res.tics_per_step())
+            } else {
+                res.grid_steps(entity, "spike_times", t).map_err(|_| {
+                    Error::invalid(
+                        entity,
+                        "spike_times",
+                        t,
+                        format!(
+                            "must lie on the grid of {} ms (or set allow_offgrid_times)",
+                            res.ms()
+                        ),
+                    )
+                })?
+            };
+            let weight = self.spike_weights.get(k).copied().unwrap_or(1.0);
+            finite(entity, "spike_weights", weight)?;
+            let multiplicity = self.spike_multiplicities.get(k).copied().unwrap_or(1);
+            spikes.push((origin + steps, weight, multiplicity));
+        }
+        Ok((spikes, window))
+    }
+}
+
+fn finite(entity: &str, name: &str, v: f64) -> Result<()> {
+    if v.is_finite() {
+        Ok(())
+    } else {
+        Err(Error::invalid(entity, name, v, "must be finite"))
+    }
+}

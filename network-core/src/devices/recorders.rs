@@ -1,0 +1,100 @@
+//! Parameters of the recording devices.
+
+use super::Window;
+use crate::error::{Error, Result};
+use crate::models::Recordable;
+use crate::time::Resolution;
+
+/// NEST's `spike_recorder`: records spikes whose time stamp lies in
+/// `(origin + start, origin + stop]`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SpikeRecorder {
+    /// Recording window.
+    pub window: Window,
+}
+
+impl SpikeRecorder {
+    /// A recorder active over `(start, stop]` (ms).
+    pub fn window(start: f64, stop: f64) -> Self {
+        Self {
+            window: Window::new(start, stop),
+        }
+    }
+}
+
+/// NEST's `multimeter` (and `voltmeter`, which records `V_m`): samples the recordables of
+/// its targets every `interval` ms, at the end of each step whose time stamp is
+/// `offset + k · interval`, within `(origin + start, origin + stop]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Multimeter {
+    /// Sampling interval (ms); a multiple of the resolution. NEST's default is 1.0.
+    pub interval: f64,
+    /// Offset of the sampling grid (ms).
+    pub offset: f64,
+    /// What to record.
+    pub record_from: Vec<Recordable>,
+    /// Recording window.
+    pub window: Window,
+}
+
+impl Default for Multimeter {
+    fn default() -> Self {
+        Self {
+            interval: 1.0,
+            offset: 0.0,
+            record_from: Vec::new(),
+            window: Window::default(),
+        }
+    }
+}
+
+impl Multimeter {
+    /// NEST's `voltmeter`: a multimeter recording `V_m` every `interval` ms.
+    pub fn voltmeter(interval: f64) -> Self {
+        Self {
+            interval,
+            record_from: vec![Recordable::V_m],
+            ..Self::default()
+        }
+    }
+
+    /// A multimeter recording `record_from` every `interval` ms.
+    pub fn new(interval: f64, record_from: &[Recordable]) -> Self {
+        Self {
+            interval,
+            record_from: record_from.to_vec(),
+            ..Self::default()
+        }
+    }
+
+    /// `(interval, offset)` in steps, validated.
+    pub(crate) fn grid(&self, entity: &str, res: &Resolution) -> Result<(i64, i64)> {
+        let interval = res.grid_steps(entity, "interval", self.interval)?;
+        if interval < 1 {
+            return Err(Error::invalid(
+                entity,
+                "interval",
+                self.interval,
+                format!("must be at least the resolution ({} ms)", res.ms()),
+            ));
+        }
+        let offset = res.grid_steps(entity, "offset", self.offset)?;
+        if offset < 0 {
+            return Err(Error::invalid(
+                entity,
+                "offset",
+                self.offset,
+                "must be >= 0 ms",
+            ));
+        }
+        if self.record_from.is_empty() {
+            return Err(Error::invalid(
+                entity,
+                "record_from",
+                "[]",
+                "name at least one recordable, e.g. V_m",
+            ));
+        }
+        Ok((interval, offset))
+    }
+}

@@ -1,0 +1,8 @@
+//! The scheduler's parts: ring buffers, synapse storage, populations at work, generators
+//! and multimeters inside blocks of neurons.
+
+pub(crate) mod population;
+pub(crate) mod projection;
+pub(crate) mod ring;
+pub(crate) mod sampler;
+pub(crate) mod stimulus;

@@ -1,0 +1,126 @@
+//! A population at work: its model, its state (a structure of arrays), and per block of
+//! neurons the ring buffers, generators, multimeters and spikes of the current slice.
+
+use super::projection::Projection;
+use super::ring::Ring;
+use super::sampler::BlockSampler;
+use super::stimulus::BlockStimulus;
+use crate::models::{NeuronModel, StepInput};
+use crate::rng::Stream;
+use crate::storage::Length;
+use rayon::prelude::*;
+
+/// Neurons per block: the unit of parallel work, of random streams and of synapse
+/// storage. Fixed, so that results never depend on the thread count.
+pub(crate) const BLOCK_LEN: usize = 1024;
+
+/// Everything of one block of neurons except the model state.
+#[derive(Debug)]
+pub(crate) struct BlockRuntime {
+    pub ring: Ring,
+    pub rng: Stream,
+    pub stimuli: Vec<BlockStimulus>,
+    pub samplers: Vec<BlockSampler>,
+    /// Spikes of the current slice: `(step, index within the population)`.
+    pub spikes: Vec<(i64, u32)>,
+}
+
+/// What a population needs to advance one slice of steps `start..end`.
+pub(crate) struct SliceInput<'a> {
+    pub start: i64,
+    pub end: i64,
+    /// The projections onto this population.
+    pub incoming: &'a [Projection],
+    /// Per population, the spikes of the previous slice, sorted by (step, index).
+    pub spikes: &'a [Vec<(i64, u32)>],
+}
+
+/// A population of any model and size, as the scheduler sees it.
+pub(crate) trait PopulationDyn: Send + Sync {
+    /// The number of neurons.
+    fn len(&self) -> usize;
+    /// The per-block runtime (empty until the network is built).
+    fn blocks(&mut self) -> &mut Vec<BlockRuntime>;
+    /// Sets the membrane potential (mV) of neuron `i`.
+    fn set_v_m(&mut self, i: usize, v_m: f64);
+    /// Delivers the previous slice's spikes and advances every neuron over the slice.
+    fn advance(&mut self, input: &SliceInput<'_>);
+}
+
+/// A population of model `M` with `L` neurons.
+pub(crate) struct Population<M: NeuronModel, L: Length> {
+    model: M,
+    propagators: M::Propagators,
+    state: M::State<L>,
+    len: L,
+    blocks: Vec<BlockRuntime>,
+}
+
+impl<M: NeuronModel, L: Length> Population<M, L> {
+    pub fn new(model: M, propagators: M::Propagators, len: L) -> Self {
+        Self {
+            state: model.init_state(len),
+            model,
+            propagators,
+            len,
+            blocks: Vec::new(),
+        }
+    }
+}
+
+impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
+    fn len(&self) -> usize {
+        self.len.value()
+    }
+
+    fn blocks(&mut self) -> &mut Vec<BlockRuntime> {
+        &mut self.blocks
+    }
+
+    fn set_v_m(&mut self, i: usize, v_m: f64) {
+        self.model.set_v_m(&mut self.state, i, v_m);
+    }
+
+    fn advance(&mut self, input: &SliceInput<'_>) {
+        let model = &self.model;
+        let propagators = &self.propagators;
+        let views = M::blocks(&mut self.state, BLOCK_LEN);
+        views
+            .into_par_iter()
+            .zip(self.blocks.par_iter_mut())
+            .enumerate()
+            .for_each(|(b, (mut view, rt))| {
+                let offset = (b * BLOCK_LEN) as u32;
+                for projection in input.incoming {
+                    projection.deliver(
+                        b,
+                        &input.spikes[projection.source],
+                        &mut rt.ring,
+                        M::channel,
+                    );
+                }
+                for s in input.start..input.end {
+                    for stimulus in &mut rt.stimuli {
+                        stimulus.apply(s, &mut rt.ring, M::channel);
+                    }
+                    let (ex, inh, current) = rt.ring.step_mut(s);
+                    let spikes = &mut rt.spikes;
+                    let step_input = StepInput {
+                        spikes: [ex, inh],
+                        current,
+                        rng: &mut rt.rng,
+                    };
+                    model.update(propagators, &mut view, step_input, &mut |i| {
+                        spikes.push((s, offset + i))
+                    });
+                    for sampler in &mut rt.samplers {
+                        if sampler.due(s + 1) {
+                            sampler.sample(s + 1, |var, i| {
+                                model.recordable(&view, var, i).unwrap_or(f64::NAN)
+                            });
+                        }
+                    }
+                }
+            });
+    }
+}

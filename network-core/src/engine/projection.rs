@@ -1,0 +1,93 @@
+//! Compact synapse storage of one projection, and spike delivery from it.
+//!
+//! The synapses are split by target block (a fixed number of neurons, independent of
+//! the thread count). Within a block they are grouped by source (compressed rows), so
+//! that a spike walks one contiguous row of 16-bit local target indices. A weight or
+//! delay that is the same for every synapse is stored once for the projection.
+
+use super::ring::Ring;
+
+/// Synapses of one projection onto one block of target neurons.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BlockSynapses {
+    /// Row `s` (source neuron `s`) spans `row_start[s]..row_start[s + 1]`.
+    pub row_start: Vec<u32>,
+    /// Target of each synapse, as index within the block.
+    pub targets: Vec<u16>,
+    /// Weight per synapse, unless constant for the projection.
+    pub weights: Vec<f64>,
+    /// Delay in steps per synapse, unless constant for the projection.
+    pub delays: Vec<u16>,
+}
+
+/// A projection's synapses, ready for delivery.
+#[derive(Debug, Clone)]
+pub(crate) struct Projection {
+    pub name: String,
+    pub source: usize,
+    pub target: usize,
+    pub synapse_model: String,
+    /// The weight of every synapse, when it is constant.
+    pub weight: Option<f64>,
+    /// The delay in steps of every synapse, when it is constant.
+    pub delay: Option<u16>,
+    pub blocks: Vec<BlockSynapses>,
+    pub synapses: usize,
+    pub min_delay: u16,
+    pub max_delay: u16,
+}
+
+impl Projection {
+    /// Delivers the spikes `(step, source)` into block `b`'s `ring`: each synapse adds its
+    /// weight to its target's input at `step + delay`, on the channel `channel(weight)`.
+    pub fn deliver(
+        &self,
+        b: usize,
+        spikes: &[(i64, u32)],
+        ring: &mut Ring,
+        channel: fn(f64) -> usize,
+    ) {
+        let block = &self.blocks[b];
+        if block.targets.is_empty() {
+            return;
+        }
+        for &(step, source) in spikes {
+            let s = source as usize;
+            let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+            match (self.weight, self.delay) {
+                (Some(w), Some(d)) => {
+                    let at = step + i64::from(d);
+                    let slot = ring.channel_mut(at, channel(w));
+                    for &t in &block.targets[row] {
+                        slot[t as usize] += w;
+                    }
+                }
+                (w, d) => {
+                    for k in row {
+                        let weight = w.unwrap_or_else(|| block.weights[k]);
+                        let delay = d.unwrap_or_else(|| block.delays[k]);
+                        ring.add(
+                            step + i64::from(delay),
+                            channel(weight),
+                            block.targets[k] as usize,
+                            weight,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Memory held by the synapses, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| {
+                b.row_start.len() * 4
+                    + b.targets.len() * 2
+                    + b.weights.len() * 8
+                    + b.delays.len() * 2
+            })
+            .sum()
+    }
+}

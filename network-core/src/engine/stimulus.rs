@@ -1,0 +1,143 @@
+//! Stimulation devices at work in one block of neurons: each writes its events into the
+//! block's ring buffers, at the step the event arrives.
+
+use super::ring::{Ring, CURRENT};
+use crate::rng::Stream;
+use rand_distr::{Distribution, Poisson, StandardNormal};
+
+/// What a generator does, with its window in steps (see `devices`).
+#[derive(Debug, Clone)]
+pub(crate) enum StimulusKind {
+    /// Constant current; active in steps `s` with `t_min < s + 2 <= t_max`.
+    Dc { amplitude: f64, window: (i64, i64) },
+    /// Poisson trains; active in steps `s` with `t_min < s <= t_max`.
+    Poisson { mean: f64, window: (i64, i64) },
+    /// Listed spikes `(stamp, weight factor, multiplicity)`, sorted by stamp; emitted in
+    /// step `stamp − 1` when `t_min < stamp <= t_max`.
+    Spikes {
+        spikes: std::sync::Arc<[crate::devices::ListedSpike]>,
+        window: (i64, i64),
+    },
+    /// Gaussian noise current with the dc timing, redrawn every `dt` steps.
+    Noise {
+        mean: f64,
+        std: f64,
+        std_mod: f64,
+        /// Rotation of the modulation oscillator per step: (cos, sin) of ω·h.
+        rotation: (f64, f64),
+        /// Oscillator state (y0, y1) = (cos, sin) of the phase.
+        oscillator: (f64, f64),
+        dt: i64,
+        window: (i64, i64),
+    },
+}
+
+/// One generator's connections to the neurons of one block.
+#[derive(Debug, Clone)]
+pub(crate) struct BlockStimulus {
+    pub kind: StimulusKind,
+    /// Targets, as indices within the block.
+    pub targets: Vec<u32>,
+    /// Synaptic weight of each target's connection.
+    pub weights: Vec<f64>,
+    /// Delay in steps of each target's connection.
+    pub delays: Vec<u16>,
+    /// The stream of this generator in this block.
+    pub rng: Stream,
+    /// Next spike of a spike generator, or next redraw step of a noise generator.
+    pub cursor: i64,
+    /// Current amplitude per target of a noise generator.
+    pub amplitudes: Vec<f64>,
+}
+
+impl BlockStimulus {
+    /// Emits this generator's events of step `s` into `ring`. `channel` maps a weight to
+    /// the target model's spike channel.
+    pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: fn(f64) -> usize) {
+        match &mut self.kind {
+            StimulusKind::Dc { amplitude, window } => {
+                if window.0 < s + 2 && s + 2 <= window.1 {
+                    for k in 0..self.targets.len() {
+                        let at = s + i64::from(self.delays[k]);
+                        ring.add(
+                            at,
+                            CURRENT,
+                            self.targets[k] as usize,
+                            self.weights[k] * *amplitude,
+                        );
+                    }
+                }
+            }
+            StimulusKind::Poisson { mean, window } => {
+                if window.0 < s && s <= window.1 && *mean > 0.0 {
+                    let Ok(poisson) = Poisson::new(*mean) else {
+                        return;
+                    };
+                    for k in 0..self.targets.len() {
+                        let n: f64 = poisson.sample(&mut self.rng);
+                        if n > 0.0 {
+                            let value = self.weights[k] * n;
+                            let at = s + i64::from(self.delays[k]);
+                            ring.add(at, channel(value), self.targets[k] as usize, value);
+                        }
+                    }
+                }
+            }
+            StimulusKind::Spikes { spikes, window } => {
+                let mut next = self.cursor as usize;
+                while next < spikes.len() && spikes[next].0 - 1 < s {
+                    next += 1;
+                }
+                while next < spikes.len() && spikes[next].0 - 1 == s {
+                    let (stamp, factor, multiplicity) = spikes[next];
+                    if window.0 < stamp && stamp <= window.1 {
+                        for k in 0..self.targets.len() {
+                            let value = factor * self.weights[k] * f64::from(multiplicity);
+                            let at = s + i64::from(self.delays[k]);
+                            ring.add(at, channel(value), self.targets[k] as usize, value);
+                        }
+                    }
+                    next += 1;
+                }
+                self.cursor = next as i64;
+            }
+            StimulusKind::Noise {
+                mean,
+                std,
+                std_mod,
+                rotation,
+                oscillator,
+                dt,
+                window,
+            } => {
+                if !(window.0 < s + 2 && s + 2 <= window.1) {
+                    return;
+                }
+                if *std_mod != 0.0 {
+                    let (y0, y1) = *oscillator;
+                    *oscillator = (
+                        rotation.0 * y0 - rotation.1 * y1,
+                        rotation.1 * y0 + rotation.0 * y1,
+                    );
+                }
+                if s >= self.cursor {
+                    let sigma = (*std * *std + oscillator.1 * *std_mod * *std_mod).sqrt();
+                    for amp in &mut self.amplitudes {
+                        let z: f64 = StandardNormal.sample(&mut self.rng);
+                        *amp = *mean + sigma * z;
+                    }
+                    self.cursor = s + *dt;
+                }
+                for k in 0..self.targets.len() {
+                    let at = s + i64::from(self.delays[k]);
+                    ring.add(
+                        at,
+                        CURRENT,
+                        self.targets[k] as usize,
+                        self.weights[k] * self.amplitudes[k],
+                    );
+                }
+            }
+        }
+    }
+}

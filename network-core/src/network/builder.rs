@@ -1,0 +1,609 @@
+//! The builder: create populations, devices and projections in NEST's order and with
+//! NEST's checks, then `build()` the network.
+
+use super::assemble::{assemble, EdgeList, ProjectionSite};
+use super::handles::*;
+use super::recording::{Samples, SpikeEvents};
+use super::runtime::{Network, RecorderRuntime};
+use crate::devices::{
+    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
+};
+use crate::engine::population::{BlockRuntime, Population, PopulationDyn, BLOCK_LEN};
+use crate::engine::projection::Projection;
+use crate::engine::ring::Ring;
+use crate::engine::sampler::BlockSampler;
+use crate::engine::stimulus::{BlockStimulus, StimulusKind};
+use crate::error::{Error, Result};
+use crate::models::{NeuronModel, Recordable};
+use crate::rng::{Purpose, Seed};
+use crate::storage::Length;
+use crate::synapse::{delay_steps, StaticSynapse, Value};
+use crate::time::Resolution;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A neuron model under a name: NEST's model itself (`Model::nest`) or a variant with its
+/// own defaults (NEST's `CopyModel` + `SetDefaults`, `Model::variant`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model<M: NeuronModel> {
+    name: String,
+    params: M,
+}
+
+impl<M: NeuronModel> Model<M> {
+    /// NEST's model with these parameters, validated.
+    pub fn nest(params: M) -> Result<Self> {
+        Self::variant(M::NAME, params)
+    }
+
+    /// A variant named `name` with these parameters, validated.
+    pub fn variant(name: &str, params: M) -> Result<Self> {
+        params.validate(name)?;
+        Ok(Self {
+            name: name.to_string(),
+            params,
+        })
+    }
+
+    /// The model's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The parameters.
+    pub fn params(&self) -> &M {
+        &self.params
+    }
+}
+
+/// What the network knows of a population.
+#[derive(Debug, Clone)]
+pub struct PopulationInfo {
+    /// Its name.
+    pub name: String,
+    /// Its model's name (a NEST model or a variant).
+    pub model: String,
+    /// The NEST model it is based on.
+    pub base_model: &'static str,
+    /// The number of neurons.
+    pub len: usize,
+    /// Node id of its first neuron (1-based; ids run on across populations).
+    pub first_node_id: u32,
+}
+
+/// A device's connection to one neuron: (index in its population, weight, delay steps).
+pub(crate) type DeviceConnection = (u32, f64, u16);
+
+/// A generator waiting for `build`: its kind and, per target population, its
+/// connections `(index, weight, delay steps)`.
+pub(crate) struct GeneratorSpec {
+    pub name: String,
+    pub kind: StimulusKind,
+    pub targets: Vec<(usize, Vec<DeviceConnection>)>,
+}
+
+pub(crate) struct MultimeterSpec {
+    pub name: String,
+    pub interval: i64,
+    pub offset: i64,
+    pub window: (i64, i64),
+    pub record_from: Vec<Recordable>,
+    pub targets: Vec<(usize, Vec<u32>)>,
+}
+
+/// Builds a network: populations, devices and projections, each checked as it is added.
+pub struct NetworkBuilder {
+    pub(crate) resolution: Resolution,
+    pub(crate) seed: Seed,
+    pub(crate) threads: Option<usize>,
+    names: HashMap<String, &'static str>,
+    pub(crate) populations: Vec<Box<dyn PopulationDyn>>,
+    pub(crate) population_info: Vec<PopulationInfo>,
+    pub(crate) projections: Vec<Projection>,
+    pub(crate) generators: Vec<GeneratorSpec>,
+    pub(crate) recorders: Vec<RecorderRuntime>,
+    pub(crate) multimeters: Vec<MultimeterSpec>,
+}
+
+impl NetworkBuilder {
+    /// A builder with resolution `resolution` and seed `seed`.
+    pub fn new(resolution: Resolution, seed: Seed) -> Self {
+        Self {
+            resolution,
+            seed,
+            threads: None,
+            names: HashMap::new(),
+            populations: Vec::new(),
+            population_info: Vec::new(),
+            projections: Vec::new(),
+            generators: Vec::new(),
+            recorders: Vec::new(),
+            multimeters: Vec::new(),
+        }
+    }
+
+    /// Runs the simulation on `threads` threads (default: rayon's global pool). Results
+    /// do not depend on it.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads.max(1));
+        self
+    }
+
+    /// The resolution.
+    pub fn resolution(&self) -> Resolution {
+        self.resolution
+    }
+
+    /// The seed.
+    pub fn seed(&self) -> Seed {
+        self.seed
+    }
+
+    fn claim(&mut self, name: &str, kind: &'static str) -> Result<()> {
+        if name.is_empty() {
+            return Err(Error::Name(format!("a {kind} needs a non-empty name")));
+        }
+        if let Some(existing) = self.names.get(name) {
+            return Err(Error::Name(format!(
+                "duplicate name `{name}`: already used by a {existing}; choose another name for this {kind}"
+            )));
+        }
+        self.names.insert(name.to_string(), kind);
+        Ok(())
+    }
+
+    /// Adds a population of `len` neurons of `model`.
+    pub fn population<M: NeuronModel, L: Length>(
+        &mut self,
+        name: &str,
+        model: &Model<M>,
+        len: L,
+    ) -> Result<PopulationHandle<L>> {
+        self.claim(name, "population")?;
+        if len.value() == 0 {
+            return Err(Error::invalid(
+                name,
+                "size",
+                0,
+                "a population needs at least one neuron",
+            ));
+        }
+        let first_node_id = self
+            .population_info
+            .last()
+            .map_or(1, |p| p.first_node_id + p.len as u32);
+        let propagators = model.params.propagators(&self.resolution);
+        self.populations.push(Box::new(Population::new(
+            model.params.clone(),
+            propagators,
+            len,
+        )));
+        self.population_info.push(PopulationInfo {
+            name: name.to_string(),
+            model: model.name.clone(),
+            base_model: M::NAME,
+            len: len.value(),
+            first_node_id,
+        });
+        Ok(PopulationHandle {
+            index: self.populations.len() - 1,
+            len,
+        })
+    }
+
+    /// Sets the initial membrane potential (mV) of the selected neurons, constant or
+    /// drawn per neuron (from a stream keyed by population and neuron index).
+    pub fn initial_v_m(&mut self, selection: &Selection, v_m: Value) -> Result<()> {
+        let name = self.population_info[selection.population].name.clone();
+        v_m.validate(&name, "V_m")?;
+        let indices = self.resolve(&name, selection)?;
+        for i in indices {
+            let mut rng = self.seed.stream(
+                Purpose::InitialState,
+                selection.population as u64,
+                u64::from(i),
+            );
+            let v = v_m.sample(&mut rng)?;
+            self.populations[selection.population].set_v_m(i as usize, v);
+        }
+        Ok(())
+    }
+
+    /// The population information, in creation order.
+    pub fn population_info(&self) -> &[PopulationInfo] {
+        &self.population_info
+    }
+
+    /// The indices a selection stands for, checked against the population.
+    pub(crate) fn resolve(&self, entity: &str, selection: &Selection) -> Result<Vec<u32>> {
+        let info = self
+            .population_info
+            .get(selection.population)
+            .ok_or_else(|| {
+                Error::Name(format!(
+                    "{entity}: population #{} does not exist",
+                    selection.population
+                ))
+            })?;
+        let indices = match &selection.indices {
+            None => (0..info.len as u32).collect(),
+            Some(list) => {
+                if let Some(&bad) = list.iter().find(|&&i| i as usize >= info.len) {
+                    return Err(Error::invalid(
+                        entity,
+                        "targets",
+                        bad,
+                        format!(
+                            "`{}` has {} neurons (indices 0..{})",
+                            info.name, info.len, info.len
+                        ),
+                    ));
+                }
+                list.clone()
+            }
+        };
+        if indices.is_empty() {
+            return Err(Error::EmptySelection {
+                entity: entity.to_string(),
+                message: format!("the selection of `{}` contains no neuron", info.name),
+            });
+        }
+        Ok(indices)
+    }
+
+    /// Adds a spike recorder on the selected neurons.
+    pub fn spike_recorder(
+        &mut self,
+        name: &str,
+        params: SpikeRecorder,
+        sources: &[Selection],
+    ) -> Result<SpikeRecorderHandle> {
+        self.claim(name, "spike recorder")?;
+        let window = params.window.steps(name, &self.resolution)?;
+        let mut masks: Vec<Option<Vec<bool>>> = vec![None; self.populations.len()];
+        for selection in sources {
+            let indices = self.resolve(name, selection)?;
+            let mask = masks[selection.population]
+                .get_or_insert_with(|| vec![false; self.population_info[selection.population].len]);
+            for i in indices {
+                mask[i as usize] = true;
+            }
+        }
+        self.recorders.push(RecorderRuntime {
+            name: name.to_string(),
+            window,
+            masks,
+            events: SpikeEvents::new(self.resolution),
+        });
+        Ok(SpikeRecorderHandle::new(self.recorders.len() - 1))
+    }
+
+    /// Adds a multimeter (or voltmeter) on the selected neurons.
+    pub fn multimeter(
+        &mut self,
+        name: &str,
+        params: Multimeter,
+        targets: &[Selection],
+    ) -> Result<MultimeterHandle> {
+        self.claim(name, "multimeter")?;
+        let (interval, offset) = params.grid(name, &self.resolution)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        let mut resolved = Vec::new();
+        for selection in targets {
+            let indices = self.resolve(name, selection)?;
+            resolved.push((selection.population, indices));
+        }
+        self.multimeters.push(MultimeterSpec {
+            name: name.to_string(),
+            interval,
+            offset,
+            window,
+            record_from: params.record_from,
+            targets: resolved,
+        });
+        Ok(MultimeterHandle::new(self.multimeters.len() - 1))
+    }
+
+    fn add_generator(
+        &mut self,
+        name: &str,
+        kind: StimulusKind,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        synapse.validate(name, &self.resolution)?;
+        let id = self.generators.len() as u64;
+        let mut resolved = Vec::new();
+        for selection in targets {
+            let indices = self.resolve(name, selection)?;
+            let mut connections = Vec::with_capacity(indices.len());
+            for i in indices {
+                let mut rng = self.seed.stream(
+                    Purpose::SynapseParams,
+                    generator_entity(id),
+                    target_key(selection.population, i),
+                );
+                let weight = synapse.weight.sample(&mut rng)?;
+                let delay = delay_steps(name, synapse.delay.sample(&mut rng)?, &self.resolution)?;
+                connections.push((i, weight, delay));
+            }
+            resolved.push((selection.population, connections));
+        }
+        self.claim(name, "generator")?;
+        self.generators.push(GeneratorSpec {
+            name: name.to_string(),
+            kind,
+            targets: resolved,
+        });
+        Ok(GeneratorHandle::new(self.generators.len() - 1))
+    }
+
+    /// Adds a `dc_generator` connected to the selected neurons through `synapse`.
+    pub fn dc_generator(
+        &mut self,
+        name: &str,
+        params: DcGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        let window = params.validate(name, &self.resolution)?;
+        let kind = StimulusKind::Dc {
+            amplitude: params.amplitude,
+            window,
+        };
+        self.add_generator(name, kind, targets, synapse)
+    }
+
+    /// Adds a `poisson_generator`: each selected neuron receives its own train through
+    /// `synapse`.
+    pub fn poisson_generator(
+        &mut self,
+        name: &str,
+        params: PoissonGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        let window = params.validate(name, &self.resolution)?;
+        let kind = StimulusKind::Poisson {
+            mean: params.rate * self.resolution.ms() * 1e-3,
+            window,
+        };
+        self.add_generator(name, kind, targets, synapse)
+    }
+
+    /// Adds a `spike_generator` connected to the selected neurons through `synapse`.
+    pub fn spike_generator(
+        &mut self,
+        name: &str,
+        params: SpikeGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        let (spikes, window) = params.validate(name, &self.resolution)?;
+        let kind = StimulusKind::Spikes {
+            spikes: Arc::from(spikes),
+            window,
+        };
+        self.add_generator(name, kind, targets, synapse)
+    }
+
+    /// Adds a `noise_generator` connected to the selected neurons through `synapse`.
+    pub fn noise_generator(
+        &mut self,
+        name: &str,
+        params: NoiseGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        let (window, dt) = params.validate(name, &self.resolution)?;
+        let omega_h = 2.0 * std::f64::consts::PI * params.frequency / 1000.0 * self.resolution.ms();
+        let phase = params.phase * std::f64::consts::PI / 180.0;
+        let kind = StimulusKind::Noise {
+            mean: params.mean,
+            std: params.std,
+            std_mod: params.std_mod,
+            rotation: (omega_h.cos(), omega_h.sin()),
+            oscillator: (phase.cos(), phase.sin()),
+            dt,
+            window,
+        };
+        self.add_generator(name, kind, targets, synapse)
+    }
+
+    /// Connects explicit pairs `(source index, target index)` through `synapse`, in the
+    /// given order (NEST's `Connect` with arrays and `one_to_one`).
+    pub fn connect_pairs<LS: Length, LT: Length>(
+        &mut self,
+        name: &str,
+        source: &PopulationHandle<LS>,
+        target: &PopulationHandle<LT>,
+        pairs: &[(u32, u32)],
+        synapse: &StaticSynapse,
+    ) -> Result<ProjectionHandle> {
+        let (n_src, n_tgt) = (source.len.value(), target.len.value());
+        let mut counts = vec![0usize; n_tgt + 1];
+        for &(s, t) in pairs {
+            if s as usize >= n_src || t as usize >= n_tgt {
+                return Err(Error::invalid(
+                    name,
+                    "pairs",
+                    (s, t),
+                    format!("indices must be below the sizes ({n_src}, {n_tgt})"),
+                ));
+            }
+            counts[t as usize + 1] += 1;
+        }
+        for t in 0..n_tgt {
+            counts[t + 1] += counts[t];
+        }
+        let mut fill = counts.clone();
+        let mut sources = vec![0u32; pairs.len()];
+        for &(s, t) in pairs {
+            sources[fill[t as usize]] = s;
+            fill[t as usize] += 1;
+        }
+        self.add_projection(name, source.index, target.index, &counts, &sources, synapse)
+    }
+
+    pub(crate) fn add_projection(
+        &mut self,
+        name: &str,
+        source: usize,
+        target: usize,
+        offsets: &[usize],
+        sources: &[u32],
+        synapse: &StaticSynapse,
+    ) -> Result<ProjectionHandle> {
+        let site = ProjectionSite {
+            name,
+            id: self.projections.len() as u64,
+            source,
+            target,
+            n_sources: self.population_info[source].len,
+            n_targets: self.population_info[target].len,
+        };
+        let projection = assemble(
+            &site,
+            EdgeList { offsets, sources },
+            synapse,
+            &self.resolution,
+            self.seed,
+        )?;
+        self.claim(name, "projection")?;
+        self.projections.push(projection);
+        Ok(ProjectionHandle::new(self.projections.len() - 1))
+    }
+
+    /// Finishes the network: sizes the ring buffers from the delays and distributes
+    /// generators and multimeters over the blocks of neurons.
+    pub fn build(self) -> Result<Network> {
+        let max_delay = self
+            .projections
+            .iter()
+            .map(|p| i64::from(p.max_delay))
+            .chain(self.generators.iter().flat_map(|g| {
+                g.targets
+                    .iter()
+                    .flat_map(|(_, c)| c.iter().map(|&(_, _, d)| i64::from(d)))
+            }))
+            .max()
+            .unwrap_or(1);
+        let slice_len = self
+            .projections
+            .iter()
+            .filter(|p| p.synapses > 0)
+            .map(|p| i64::from(p.min_delay))
+            .min()
+            .unwrap_or(max_delay)
+            .max(1);
+        let slots = (max_delay + slice_len + 1) as usize;
+        let mut populations = self.populations;
+        for (p, pop) in populations.iter_mut().enumerate() {
+            let len = pop.len();
+            let blocks: Vec<BlockRuntime> = (0..len.div_ceil(BLOCK_LEN))
+                .map(|b| BlockRuntime {
+                    ring: Ring::new(BLOCK_LEN.min(len - b * BLOCK_LEN), slots),
+                    rng: self
+                        .seed
+                        .stream(Purpose::Simulation, population_entity(p), b as u64),
+                    stimuli: Vec::new(),
+                    samplers: Vec::new(),
+                    spikes: Vec::new(),
+                })
+                .collect();
+            *pop.blocks() = blocks;
+        }
+        for (g, spec) in self.generators.iter().enumerate() {
+            for (p, connections) in &spec.targets {
+                let blocks = populations[*p].blocks();
+                for (b, block) in blocks.iter_mut().enumerate() {
+                    let in_block: Vec<_> = connections
+                        .iter()
+                        .filter(|(i, _, _)| *i as usize / BLOCK_LEN == b)
+                        .collect();
+                    if in_block.is_empty() {
+                        continue;
+                    }
+                    block.stimuli.push(BlockStimulus {
+                        kind: spec.kind.clone(),
+                        targets: in_block
+                            .iter()
+                            .map(|(i, _, _)| i - (b * BLOCK_LEN) as u32)
+                            .collect(),
+                        weights: in_block.iter().map(|c| c.1).collect(),
+                        delays: in_block.iter().map(|c| c.2).collect(),
+                        rng: self.seed.stream(
+                            Purpose::Simulation,
+                            generator_entity(g as u64),
+                            block_key(*p, b),
+                        ),
+                        cursor: 0,
+                        amplitudes: vec![0.0; in_block.len()],
+                    });
+                }
+            }
+        }
+        let mut samples = Vec::new();
+        for (m, spec) in self.multimeters.iter().enumerate() {
+            for (p, indices) in &spec.targets {
+                let blocks = populations[*p].blocks();
+                for (b, block) in blocks.iter_mut().enumerate() {
+                    let mut targets: Vec<u32> = indices
+                        .iter()
+                        .filter(|&&i| i as usize / BLOCK_LEN == b)
+                        .map(|&i| i - (b * BLOCK_LEN) as u32)
+                        .collect();
+                    if targets.is_empty() {
+                        continue;
+                    }
+                    targets.sort_unstable();
+                    targets.dedup();
+                    block.samplers.push(BlockSampler {
+                        device: m,
+                        interval: spec.interval,
+                        offset: spec.offset,
+                        window: spec.window,
+                        record_from: spec.record_from.clone(),
+                        targets,
+                        stamps: Vec::new(),
+                        values: Vec::new(),
+                    });
+                }
+            }
+            samples.push((
+                spec.name.clone(),
+                Samples::new(self.resolution, spec.record_from.clone()),
+            ));
+        }
+        Network::assemble(
+            self.resolution,
+            self.seed,
+            self.threads,
+            populations,
+            self.population_info,
+            self.projections,
+            self.recorders,
+            samples,
+            self.generators.into_iter().map(|g| g.name).collect(),
+            slice_len,
+        )
+    }
+}
+
+/// Stream entity of a population's own draws.
+fn population_entity(p: usize) -> u64 {
+    p as u64
+}
+
+/// Stream entity of a generator (disjoint from populations').
+fn generator_entity(g: u64) -> u64 {
+    (1 << 40) | g
+}
+
+fn block_key(population: usize, block: usize) -> u64 {
+    ((population as u64) << 32) | block as u64
+}
+
+fn target_key(population: usize, index: u32) -> u64 {
+    ((population as u64) << 32) | u64::from(index)
+}

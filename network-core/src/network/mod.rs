@@ -1,0 +1,15 @@
+//! Building and running networks.
+
+mod assemble;
+mod builder;
+mod handles;
+mod recording;
+mod runtime;
+
+pub use builder::{Model, NetworkBuilder, PopulationInfo};
+pub use handles::{
+    GeneratorHandle, MultimeterHandle, PopulationHandle, ProjectionHandle, Selection,
+    SpikeRecorderHandle,
+};
+pub use recording::{Samples, SpikeEvents};
+pub use runtime::{Network, ProjectionInfo};
