@@ -1,0 +1,357 @@
+"""Deterministic NEST conformance cases (inputs only).
+
+Each case is a plain dict following the schema in README.md.  `run_nest.py`
+builds every case in a fresh NEST kernel and writes
+`reference/<name>.json` = case + {"expected": ...}.
+
+Neurons, generators and connections refer to neurons by 0-based index in
+creation order (never NEST node ids).
+"""
+
+RNG_SEED = 12345
+
+RECORDABLES = {
+    "iaf_psc_alpha": ["V_m", "I_syn_ex", "I_syn_in"],
+    "iaf_psc_exp": ["V_m", "I_syn_ex", "I_syn_in"],
+    "iaf_psc_delta": ["V_m"],
+}
+
+ALPHA, EXP, DELTA = "iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta"
+MODELS = [ALPHA, EXP, DELTA]
+SHORT = {ALPHA: "alpha", EXP: "exp", DELTA: "delta"}
+
+
+def neuron(model, **params):
+    return {"model": model, "params": dict(params)}
+
+
+def sg(targets, spike_times, weight=1.0, delay=1.0, **extra):
+    """spike_generator entry."""
+    params = {"spike_times": list(spike_times)}
+    params.update(extra)
+    return {"model": "spike_generator", "params": params, "targets": list(targets),
+            "weight": weight, "delay": delay}
+
+
+def dc(targets, amplitude, weight=1.0, delay=1.0, **extra):
+    params = {"amplitude": amplitude}
+    params.update(extra)
+    return {"model": "dc_generator", "params": params, "targets": list(targets),
+            "weight": weight, "delay": delay}
+
+
+def conn(source, target, weight, delay):
+    return {"source": source, "target": target, "weight": weight, "delay": delay}
+
+
+def case(name, description, neurons, simulate, generators=(), connections=(),
+         resolution=0.1, interval=None, record_from=None, rec_start=0.0, rec_stop=None,
+         rec_targets=None, sr_start=0.0, sr_stop=None, sr_origin=0.0):
+    if interval is None:
+        interval = resolution
+    if record_from is None:
+        # all recordables shared by every recorded neuron, in a fixed order
+        targets = range(len(neurons)) if rec_targets is None else rec_targets
+        common = None
+        for i in targets:
+            r = RECORDABLES[neurons[i]["model"]]
+            common = list(r) if common is None else [x for x in common if x in r]
+        record_from = common
+    return {
+        "name": name,
+        "description": description,
+        "resolution": resolution,
+        "rng_seed": RNG_SEED,
+        "simulate": list(simulate),
+        "neurons": list(neurons),
+        "generators": list(generators),
+        "connections": list(connections),
+        "record": {
+            "interval": interval,
+            "record_from": list(record_from),
+            "start": rec_start,
+            "stop": rec_stop,
+            "targets": list(range(len(neurons))) if rec_targets is None else list(rec_targets),
+        },
+        "spike_recorder": {"start": sr_start, "stop": sr_stop, "origin": sr_origin},
+    }
+
+
+def build_cases():
+    C = []
+    add = C.append
+
+    # ---- constant current, repetitive firing (spec 8a) -------------------
+    for m in MODELS:
+        s = SHORT[m]
+        add(case(f"const_current_{s}_Ie376",
+                 f"{m} with I_e 376 pA for 1000 ms (repetitive firing; spec 8a for alpha)",
+                 [neuron(m, I_e=376.0)], [1000.0], record_from=["V_m"],
+                 interval=0.1 if m == ALPHA else 1.0))
+        add(case(f"const_current_{s}_Ie500",
+                 f"{m} with I_e 500 pA for 200 ms (spec 8a second part for alpha)",
+                 [neuron(m, I_e=500.0)], [200.0], record_from=["V_m"]))
+
+    # ---- single input spike (spec 8b) ------------------------------------
+    for m in MODELS:
+        s = SHORT[m]
+        w = 1.0 if m == DELTA else 100.0
+        add(case(f"single_spike_{s}_exc",
+                 f"{m}: one spike at 10.0 through spike_generator, weight {w}, delay 1.0",
+                 [neuron(m)], [50.0], [sg([0], [10.0], weight=w, delay=1.0)]))
+        add(case(f"single_spike_{s}_inh",
+                 f"{m}: one spike at 10.0 through spike_generator, weight {-w}, delay 1.0",
+                 [neuron(m)], [50.0], [sg([0], [10.0], weight=-w, delay=1.0)]))
+    add(case("single_spike_alpha_tau_syn_ex_10",
+             "iaf_psc_alpha tau_syn_ex 10: spike 10.0, w 100, d 1.0 (V(21.0) = -68.0, spec 8b)",
+             [neuron(ALPHA, tau_syn_ex=10.0)], [50.0], [sg([0], [10.0], weight=100.0, delay=1.0)]))
+
+    # ---- spike trains with duplicates, spike_weights, multiplicities -----
+    times = [2.0, 5.0, 5.0, 7.3, 7.4, 12.0, 12.0, 12.0, 20.0, 33.3]
+    sw = [1.0, 0.5, 2.0, -1.0, 1.5, 1.0, 1.0, -0.5, 3.0, 1.0]
+    for m in MODELS:
+        s = SHORT[m]
+        w = 4.0 if m == DELTA else 300.0
+        add(case(f"spike_train_{s}_duplicates",
+                 f"{m}: spike train with duplicate times, weight {w}, delay 1.0, I_e 300",
+                 [neuron(m, I_e=300.0)], [60.0], [sg([0], times, weight=w, delay=1.0)]))
+        add(case(f"spike_train_{s}_spike_weights",
+                 f"{m}: spike train with duplicate times and spike_weights (some negative), weight {w}",
+                 [neuron(m, I_e=300.0)], [60.0],
+                 [sg([0], times, weight=w, delay=1.0, spike_weights=sw)]))
+    add(case("spike_train_alpha_multiplicities",
+             "iaf_psc_alpha: spike_generator with spike_multiplicities [1,3,2,1] (weight 150)",
+             [neuron(ALPHA, I_e=200.0)], [40.0],
+             [sg([0], [3.0, 8.0, 8.0, 15.5], weight=150.0, delay=1.0,
+                 spike_multiplicities=[1, 3, 2, 1])]))
+    add(case("spike_train_delta_multiplicities",
+             "iaf_psc_delta: spike_generator with spike_multiplicities [1,3,2,1] (weight 3 mV)",
+             [neuron(DELTA, I_e=200.0)], [40.0],
+             [sg([0], [3.0, 8.0, 8.0, 15.5], weight=3.0, delay=1.0,
+                 spike_multiplicities=[1, 3, 2, 1])]))
+
+    # ---- delays (incl. rounding) -----------------------------------------
+    for m in MODELS:
+        s = SHORT[m]
+        w = 2.0 if m == DELTA else 200.0
+        add(case(f"delays_{s}_a",
+                 f"{m}: spike at 10.0 to three neurons with delays 0.1, 1.0, 1.5",
+                 [neuron(m), neuron(m), neuron(m)], [30.0],
+                 [sg([0], [10.0], weight=w, delay=0.1), sg([1], [10.0], weight=w, delay=1.0),
+                  sg([2], [10.0], weight=w, delay=1.5)]))
+        add(case(f"delays_{s}_b",
+                 f"{m}: spike at 10.0 to three neurons with delays 2.5, 1.04 (-> 1.0), 1.05 (-> 1.1)",
+                 [neuron(m), neuron(m), neuron(m)], [30.0],
+                 [sg([0], [10.0], weight=w, delay=2.5), sg([1], [10.0], weight=w, delay=1.04),
+                  sg([2], [10.0], weight=w, delay=1.05)]))
+    add(case("delays_delta_c",
+             "iaf_psc_delta: delays 0.25 (-> 0.3), 0.05 (-> 0.1), 3.0 with weight 2 mV",
+             [neuron(DELTA), neuron(DELTA), neuron(DELTA)], [20.0],
+             [sg([0], [10.0], weight=2.0, delay=0.25), sg([1], [10.0], weight=2.0, delay=0.05),
+              sg([2], [10.0], weight=2.0, delay=3.0)]))
+
+    # ---- dc_generator window (spec 8c) -----------------------------------
+    add(case("dc_window_alpha",
+             "iaf_psc_alpha: dc_generator amplitude 1000, start 100, stop 200, delay 1.0, 300 ms (spec 8c)",
+             [neuron(ALPHA)], [300.0], [dc([0], 1000.0, start=100.0, stop=200.0)]))
+    for m in MODELS:
+        s = SHORT[m]
+        add(case(f"dc_window_delays_{s}",
+                 f"{m}: dc_generator amplitude 1000, start 100, stop 200 into three neurons with delays 0.1, 1.0, 2.0",
+                 [neuron(m), neuron(m), neuron(m)], [300.0],
+                 [dc([0], 1000.0, delay=0.1, start=100.0, stop=200.0),
+                  dc([1], 1000.0, delay=1.0, start=100.0, stop=200.0),
+                  dc([2], 1000.0, delay=2.0, start=100.0, stop=200.0)]))
+    add(case("dc_weight_and_negative",
+             "dc_generator: default window (start 0) amplitude 400 weight 1.5 into alpha; "
+             "amplitude -200 window 10..30 into exp; amplitude 600 weight 0.5 stop 40 into delta",
+             [neuron(ALPHA), neuron(EXP), neuron(DELTA)], [60.0],
+             [dc([0], 400.0, weight=1.5, delay=1.0),
+              dc([1], -200.0, delay=1.5, start=10.0, stop=30.0),
+              dc([2], 600.0, weight=0.5, delay=1.0, stop=40.0)]))
+
+    # ---- refractoriness --------------------------------------------------
+    for m in MODELS:
+        s = SHORT[m]
+        add(case(f"refractory_{s}_a",
+                 f"{m} under I_e 2000: t_ref 0 (legal), 0.05 (-> 1 step), 2.04 (-> 21 steps)",
+                 [neuron(m, I_e=2000.0, t_ref=0.0), neuron(m, I_e=2000.0, t_ref=0.05),
+                  neuron(m, I_e=2000.0, t_ref=2.04)], [60.0], record_from=["V_m"]))
+    add(case("refractory_b_mixed",
+             "t_ref 5.0 under I_e 2000 for alpha, exp, delta; exp also receives input while refractory",
+             [neuron(ALPHA, I_e=2000.0, t_ref=5.0), neuron(EXP, I_e=2000.0, t_ref=5.0),
+              neuron(DELTA, I_e=2000.0, t_ref=5.0)], [60.0],
+             [sg([0, 1], [4.0, 6.0, 8.0, 10.0], weight=500.0, delay=1.0),
+              sg([2], [4.0, 6.0, 8.0, 10.0], weight=3.0, delay=1.0)], record_from=["V_m"]))
+
+    # ---- V_min -------------------------------------------------------------
+    inh_times = [5.0, 5.5, 6.0, 6.5, 7.0, 20.0, 20.0, 20.0]
+    add(case("v_min_alpha_delta",
+             "V_min -72 clamps V under strong inhibition: alpha (w -3000) and delta (w -4 mV)",
+             [neuron(ALPHA, V_min=-72.0), neuron(DELTA, V_min=-72.0), neuron(ALPHA)], [50.0],
+             [sg([0, 2], inh_times, weight=-3000.0, delay=1.0),
+              sg([1], inh_times, weight=-4.0, delay=1.0)]))
+
+    # ---- inhibition and mixed trains ------------------------------------
+    ex_t = [3.0, 6.0, 6.0, 9.0, 12.0, 15.0, 15.1, 18.0, 21.0]
+    in_t = [6.0, 10.0, 15.0, 15.0, 25.0]
+    for m in MODELS:
+        s = SHORT[m]
+        we, wi = (3.0, -2.5) if m == DELTA else (400.0, -350.0)
+        add(case(f"mixed_exc_inh_{s}",
+                 f"{m}: excitatory ({we}) and inhibitory ({wi}) trains, some in the same step, I_e 330",
+                 [neuron(m, I_e=330.0)], [50.0],
+                 [sg([0], ex_t, weight=we, delay=1.0), sg([0], in_t, weight=wi, delay=1.0)]))
+
+    # ---- synaptic time constants -----------------------------------------
+    for m in (ALPHA, EXP):
+        s = SHORT[m]
+        add(case(f"singular_{s}_both",
+                 f"{m}: tau_syn_ex == tau_syn_in == tau_m == 10 (singular propagator), mixed input",
+                 [neuron(m, tau_m=10.0, tau_syn_ex=10.0, tau_syn_in=10.0)], [60.0],
+                 [sg([0], [5.0, 15.0], weight=200.0, delay=1.0),
+                  sg([0], [10.0], weight=-150.0, delay=1.0)]))
+        add(case(f"singular_{s}_in_only",
+                 f"{m}: tau_m 5, tau_syn_in == tau_m == 5, tau_syn_ex 1.5, mixed input",
+                 [neuron(m, tau_m=5.0, tau_syn_ex=1.5, tau_syn_in=5.0)], [40.0],
+                 [sg([0], [5.0, 15.0], weight=200.0, delay=1.0),
+                  sg([0], [10.0], weight=-150.0, delay=1.0)]))
+        add(case(f"tau_syn_differ_{s}",
+                 f"{m}: tau_syn_ex 0.5, tau_syn_in 8.0, mixed trains and I_e 300",
+                 [neuron(m, tau_syn_ex=0.5, tau_syn_in=8.0, I_e=300.0)], [50.0],
+                 [sg([0], ex_t, weight=400.0, delay=1.0), sg([0], in_t, weight=-350.0, delay=1.0)]))
+    add(case("near_singular_alpha",
+             "iaf_psc_alpha: tau_syn_ex 10.00001 vs tau_m 10 (P31 small-difference fallback, P32 regular)",
+             [neuron(ALPHA, tau_syn_ex=10.00001)], [40.0],
+             [sg([0], [5.0], weight=100.0, delay=1.0)]))
+
+    # ---- absolute voltages ------------------------------------------------
+    for m in MODELS:
+        s = SHORT[m]
+        w = 2.0 if m == DELTA else 150.0
+        add(case(f"abs_voltages_{s}",
+                 f"{m}: E_L -65, V_th -50, V_reset -60, initial V_m -62, I_e 300, input spikes",
+                 [neuron(m, E_L=-65.0, V_th=-50.0, V_reset=-60.0, V_m=-62.0, I_e=300.0)], [100.0],
+                 [sg([0], [10.0, 30.0, 30.0, 55.0], weight=w, delay=1.0)]))
+    add(case("e_l_only",
+             "E_L -60 set alone: V_th, V_reset, V_m keep their absolute defaults (-55, -70, -70); alpha, exp, delta",
+             [neuron(ALPHA, E_L=-60.0), neuron(EXP, E_L=-60.0), neuron(DELTA, E_L=-60.0)], [100.0]))
+
+    # ---- other parameter combinations -------------------------------------
+    add(case("params_mixed_a",
+             "C_m 100, tau_m 20, t_ref 3, I_e 80 for alpha/exp/delta plus a spike train",
+             [neuron(m, C_m=100.0, tau_m=20.0, t_ref=3.0, I_e=80.0) for m in MODELS], [120.0],
+             [sg([0, 1], [10.0, 40.0, 40.0, 70.0], weight=60.0, delay=1.0),
+              sg([2], [10.0, 40.0, 40.0, 70.0], weight=2.0, delay=1.0)]))
+    add(case("params_mixed_b",
+             "C_m 500, tau_m 5, tau_syn 0.8/3, I_e 1600 for alpha/exp; C_m 40 tau_m 3 I_e 210 for delta",
+             [neuron(ALPHA, C_m=500.0, tau_m=5.0, tau_syn_ex=0.8, tau_syn_in=3.0, I_e=1600.0),
+              neuron(EXP, C_m=500.0, tau_m=5.0, tau_syn_ex=0.8, tau_syn_in=3.0, I_e=1600.0),
+              neuron(DELTA, C_m=40.0, tau_m=3.0, I_e=210.0)], [100.0],
+             [sg([0, 1], [20.0, 50.0], weight=-900.0, delay=2.0)]))
+    add(case("v_m_above_threshold",
+             "initial V_m -50 above V_th -55 fires at 0.1 ms (alpha, exp, delta)",
+             [neuron(m, V_m=-50.0) for m in MODELS], [10.0]))
+
+    # ---- iaf_psc_delta refractory_input -----------------------------------
+    add(case("delta_refractory_input",
+             "iaf_psc_delta t_ref 5, I_e 1000: refractory_input False vs True, input during refractoriness",
+             [neuron(DELTA, I_e=1000.0, t_ref=5.0, refractory_input=False),
+              neuron(DELTA, I_e=1000.0, t_ref=5.0, refractory_input=True)], [60.0],
+             [sg([0, 1], [5.0, 12.0, 12.5, 13.0, 13.0, 20.0, 26.0, 27.3, 33.0, 40.0],
+                 weight=1.5, delay=1.0),
+              sg([0, 1], [14.0, 29.0], weight=-2.0, delay=1.0)]))
+
+    # ---- neuron -> neuron --------------------------------------------------
+    for m in MODELS:
+        s = SHORT[m]
+        w = 8.0 if m == DELTA else 600.0
+        add(case(f"net_pair_delays_{s}",
+                 f"{m}: neuron 0 (I_e 500) excites neurons 1 and 2 (I_e 330) with delays 1.0 and 2.5, weight {w}",
+                 [neuron(m, I_e=500.0), neuron(m, I_e=330.0), neuron(m, I_e=330.0)], [120.0],
+                 connections=[conn(0, 1, w, 1.0), conn(0, 2, w, 2.5)]))
+    add(case("net_chain_inhibitory",
+             "alpha chain: 0 (I_e 500) -> 1 (w 900, d 0.1) -> 2 (w -2000, d 1.7); neuron 2 has I_e 400",
+             [neuron(ALPHA, I_e=500.0), neuron(ALPHA, I_e=300.0), neuron(ALPHA, I_e=400.0)], [150.0],
+             connections=[conn(0, 1, 900.0, 0.1), conn(1, 2, -2000.0, 1.7)]))
+    add(case("net_chain_mixed_models",
+             "chain alpha -> exp -> delta: 0 (I_e 450) -> 1 (w 700, d 1.3, I_e 320) -> 2 (w 12 mV, d 0.4, I_e 300)",
+             [neuron(ALPHA, I_e=450.0), neuron(EXP, I_e=320.0), neuron(DELTA, I_e=300.0)], [150.0],
+             connections=[conn(0, 1, 700.0, 1.3), conn(1, 2, 12.0, 0.4)], record_from=["V_m"]))
+    add(case("net_autapse_and_cycle",
+             "alpha 0 (I_e 600) has an inhibitory autapse (w -300, d 1.0); 0 <-> 1 cycle (w 500 d 2.0, w -400 d 3.0)",
+             [neuron(ALPHA, I_e=600.0), neuron(ALPHA, I_e=350.0)], [150.0],
+             connections=[conn(0, 0, -300.0, 1.0), conn(0, 1, 500.0, 2.0), conn(1, 0, -400.0, 3.0)]))
+
+    # ---- repeated Simulate calls ------------------------------------------
+    for name, sims in (("split_sim_alpha_30_20", [30.0, 20.0]),
+                       ("split_sim_alpha_at_spike", [10.0, 1.0, 39.0]),
+                       ("split_sim_alpha_single", [50.0])):
+        add(case(name,
+                 f"iaf_psc_alpha I_e 450 plus spikes at 10.0/10.0/25.0 (w 200, d 1.0), Simulate {sims}",
+                 [neuron(ALPHA, I_e=450.0)], sims,
+                 [sg([0], [10.0, 10.0, 25.0], weight=200.0, delay=1.0)]))
+    add(case("split_sim_delta_odd",
+             "iaf_psc_delta I_e 500 plus spikes; Simulate [12.3, 17.7, 0.1, 19.9]",
+             [neuron(DELTA, I_e=500.0)], [12.3, 17.7, 0.1, 19.9],
+             [sg([0], [12.3, 12.4, 30.0], weight=2.0, delay=1.0)]))
+
+    # ---- other resolutions -------------------------------------------------
+    for res in (0.05, 0.2):
+        tag = "005" if res == 0.05 else "02"
+        add(case(f"res_{tag}_models",
+                 f"resolution {res}: alpha/exp (I_e 420, w 300) and delta (I_e 420, w 3 mV), spikes with delay 1.0, dc window on alpha",
+                 [neuron(m, I_e=420.0) for m in MODELS], [100.0],
+                 [sg([0, 1], [10.0, 10.2, 30.0], weight=300.0, delay=1.0),
+                  sg([2], [10.0, 10.2, 30.0], weight=3.0, delay=1.0),
+                  dc([0], 300.0, delay=0.4, start=50.0, stop=70.0)], resolution=res))
+        add(case(f"res_{tag}_refractory_delays",
+                 f"resolution {res}: t_ref 0.05/2.1/0.0 with I_e 2000, delay {res} and 1.0 inputs",
+                 [neuron(ALPHA, I_e=2000.0, t_ref=0.05), neuron(EXP, I_e=2000.0, t_ref=2.1),
+                  neuron(DELTA, I_e=2000.0, t_ref=0.0)], [40.0],
+                 [sg([0, 1], [5.0, 5.0, 20.0], weight=-800.0, delay=res),
+                  sg([2], [5.0, 5.0, 20.0], weight=-5.0, delay=1.0)],
+                 resolution=res, record_from=["V_m"]))
+
+    # ---- recorder and generator windows -----------------------------------
+    add(case("spike_recorder_window",
+             "alpha I_e 500 (spikes 13.9, 29.8, 45.7, ...); spike_recorder start 13.9 stop 45.7 -> (13.9, 45.7]",
+             [neuron(ALPHA, I_e=500.0)], [100.0], sr_start=13.9, sr_stop=45.7, interval=1.0))
+    add(case("spike_recorder_window_origin",
+             "alpha I_e 500; spike_recorder origin 10, start 3.9, stop 51.6 -> (13.9, 61.6]",
+             [neuron(ALPHA, I_e=500.0)], [100.0], sr_start=3.9, sr_stop=51.6, sr_origin=10.0,
+             interval=1.0))
+    add(case("multimeter_interval_2_5",
+             "multimeter interval 2.5 on alpha with one input spike (samples 2.5, 5.0, ...)",
+             [neuron(ALPHA, I_e=100.0)], [30.0], [sg([0], [3.0], weight=500.0, delay=1.0)],
+             interval=2.5))
+    add(case("multimeter_window_5_8",
+             "multimeter interval 1.0 start 5 stop 8 (samples 6, 7, 8)",
+             [neuron(ALPHA, I_e=100.0)], [30.0], [sg([0], [3.0], weight=500.0, delay=1.0)],
+             interval=1.0, rec_start=5.0, rec_stop=8.0))
+    add(case("multimeter_interval_2_5_window_5_8",
+             "multimeter interval 2.5 start 5 stop 8 (only the sample 7.5)",
+             [neuron(ALPHA, I_e=100.0)], [30.0], [sg([0], [3.0], weight=500.0, delay=1.0)],
+             interval=2.5, rec_start=5.0, rec_stop=8.0))
+    add(case("multimeter_subset_targets",
+             "multimeter on neuron 1 only (of 2); interval 0.5; start 2.0",
+             [neuron(ALPHA, I_e=400.0), neuron(EXP, I_e=400.0)], [40.0],
+             [sg([0, 1], [3.0, 20.0], weight=300.0, delay=1.0)], interval=0.5, rec_start=2.0,
+             rec_targets=[1]))
+    add(case("spike_generator_window",
+             "spike_generator times 5..30 step 5 with start 10 stop 25 (only 15, 20, 25 are sent); delta w 2 mV",
+             [neuron(DELTA)], [40.0],
+             [sg([0], [5.0, 10.0, 15.0, 20.0, 25.0, 30.0], weight=2.0, delay=1.0,
+                 start=10.0, stop=25.0)]))
+    add(case("spike_generator_origin",
+             "spike_generator times [5, 10, 20] origin 5 start 2 stop 15 -> window (7, 20]: "
+             "sent at 10, 15 (origin-shifted); delta w 2 mV",
+             [neuron(DELTA)], [40.0],
+             [sg([0], [5.0, 10.0, 20.0], weight=2.0, delay=1.0, origin=5.0, start=2.0, stop=15.0)]))
+    return C
+
+
+CASES = build_cases()
+
+_names = [c["name"] for c in CASES]
+assert len(_names) == len(set(_names)), "duplicate case names"

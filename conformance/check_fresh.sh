@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Regenerate all NEST reference data into a temporary directory and diff it
+# against the committed conformance/reference/.  Exits non-zero on any
+# difference (or if NEST fails).  Python: $PYTHON, else .venv/bin/python at
+# the repository root, else python3.  Pass --deterministic-only to skip the
+# stochastic statistics (about 25 s).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+if [[ -z "${PYTHON:-}" ]]; then
+  if [[ -x "$ROOT/.venv/bin/python" ]]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON=python3; fi
+fi
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+"$PYTHON" "$HERE/run_nest.py" --out "$TMP/reference" >/dev/null
+"$PYTHON" "$HERE/selfcheck.py" "$TMP/reference"
+if [[ "${1:-}" == "--deterministic-only" ]]; then
+  diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
+else
+  "$PYTHON" "$HERE/stochastic.py" --out "$TMP/reference/stochastic" >/dev/null
+  diff -r -q "$HERE/reference" "$TMP/reference"
+fi
+echo "check_fresh: regenerated reference data is identical to conformance/reference"
