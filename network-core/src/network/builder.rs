@@ -209,6 +209,15 @@ impl NetworkBuilder {
         Ok(())
     }
 
+    /// A handle to the population created `index`-th, with its size as a [`Dyn`] length
+    /// (for code that creates populations in a loop).
+    pub fn population_handle(&self, index: usize) -> Option<PopulationHandle<crate::storage::Dyn>> {
+        self.population_info.get(index).map(|p| PopulationHandle {
+            index,
+            len: crate::storage::Dyn(p.len),
+        })
+    }
+
     /// The population information, in creation order.
     pub fn population_info(&self) -> &[PopulationInfo] {
         &self.population_info
