@@ -64,9 +64,12 @@ fn floats(v: Option<&Json>) -> Vec<f64> {
         .unwrap_or_default()
 }
 
+/// Senders, times, and per recordable its values.
+type SampleTable = (Vec<u32>, Vec<f64>, Vec<(String, Vec<f64>)>);
+
 struct Outcome {
     spikes: Vec<(u32, f64)>,
-    samples: Option<(Vec<u32>, Vec<f64>, Vec<(String, Vec<f64>)>)>,
+    samples: Option<SampleTable>,
 }
 
 fn run_case(case: &Json) -> Outcome {
