@@ -5,9 +5,11 @@
 //! the same builder calls with sizes known at compile time.
 #![warn(missing_docs)]
 
+pub mod connect;
 pub mod error;
 pub mod numerics;
 pub mod rng;
+pub mod spatial;
 pub mod storage;
 pub mod time;
 
