@@ -5,6 +5,7 @@
 //! the same builder calls with sizes known at compile time.
 #![warn(missing_docs)]
 
+pub mod connect;
 pub mod devices;
 mod engine;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod models;
 pub mod network;
 pub mod numerics;
 pub mod rng;
+pub mod spatial;
 pub mod storage;
 pub mod synapse;
 pub mod time;

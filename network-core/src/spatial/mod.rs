@@ -1,0 +1,20 @@
+//! Neurons in space: layouts (NEST's free and grid layers), positions, masks, distance
+//! kernels and a spatial index for mask queries. Lengths are in mm, angles in degrees.
+
+mod index;
+mod kernel;
+mod layout;
+mod mask;
+mod space;
+
+#[cfg(test)]
+mod tests;
+
+pub use index::{check_compatible, select, SpatialIndex};
+pub use kernel::Kernel;
+pub use layout::Layout;
+pub use mask::{Mask, MaskShape};
+pub use space::Space;
+
+/// A position in mm; 2D layers have z = 0.
+pub type Point = nalgebra::Point3<f64>;

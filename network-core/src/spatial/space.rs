@@ -1,0 +1,144 @@
+//! Where the neurons of a population are: positions, layer center and extent, and the
+//! displacement between two positions, periodic where the layer wraps.
+
+use nalgebra::Vector3;
+
+use super::Point;
+use crate::error::{Error, Result};
+
+/// The positions of one population's neurons and the layer they live in.
+///
+/// Every position is a 3D point in mm; a 2D layer has `dims() == 2` and z = 0 for every
+/// point (its extent and center have z = 0 too).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Space {
+    dims: usize,
+    positions: Vec<Point>,
+    center: Point,
+    extent: Vector3<f64>,
+    edge_wrap: bool,
+}
+
+impl Space {
+    /// A space from its parts, checked: `dims` is 2 or 3, 2D points, center and extent
+    /// have z = 0, coordinates are finite, and with `edge_wrap` every used extent is > 0.
+    /// `entity` names the population in errors.
+    pub fn new(
+        entity: &str,
+        dims: usize,
+        positions: Vec<Point>,
+        center: Point,
+        extent: Vector3<f64>,
+        edge_wrap: bool,
+    ) -> Result<Self> {
+        if dims != 2 && dims != 3 {
+            return Err(Error::invalid(
+                entity,
+                "dims",
+                dims,
+                "a layer has 2 or 3 dimensions",
+            ));
+        }
+        if dims == 2 && (center.z != 0.0 || extent.z != 0.0) {
+            return Err(Error::invalid(
+                entity,
+                "center/extent",
+                (center, extent),
+                "a 2D layer has z = 0 for its center and extent",
+            ));
+        }
+        for (i, p) in positions.iter().enumerate() {
+            if !p.coords.iter().all(|c| c.is_finite()) || (dims == 2 && p.z != 0.0) {
+                return Err(Error::invalid(
+                    entity,
+                    format!("positions[{i}]"),
+                    p.coords.as_slice(),
+                    "coordinates must be finite, and z = 0 in a 2D layer",
+                ));
+            }
+        }
+        if edge_wrap && (0..dims).any(|i| !(extent[i] > 0.0 && extent[i].is_finite())) {
+            return Err(Error::invalid(
+                entity,
+                "extent",
+                &extent.as_slice()[..dims],
+                "edge_wrap needs a finite extent > 0 mm in every dimension",
+            ));
+        }
+        Ok(Space {
+            dims,
+            positions,
+            center,
+            extent,
+            edge_wrap,
+        })
+    }
+
+    /// Number of spatial dimensions: 2 or 3.
+    pub fn dims(&self) -> usize {
+        self.dims
+    }
+
+    /// Neuron positions in mm, in neuron order.
+    pub fn positions(&self) -> &[Point] {
+        &self.positions
+    }
+
+    /// Position of neuron `i` in mm, if there is such a neuron.
+    pub fn position(&self, i: usize) -> Option<&Point> {
+        self.positions.get(i)
+    }
+
+    /// Number of neurons.
+    pub fn len(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// Whether the layer holds no neuron.
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty()
+    }
+
+    /// Center of the layer in mm.
+    pub fn center(&self) -> &Point {
+        &self.center
+    }
+
+    /// Size of the layer in mm per dimension (z = 0 in 2D).
+    pub fn extent(&self) -> &Vector3<f64> {
+        &self.extent
+    }
+
+    /// Lower-left corner of the layer, `center − extent/2`, in mm.
+    pub fn lower_left(&self) -> Point {
+        self.center - self.extent * 0.5
+    }
+
+    /// Whether the layer is periodic (a torus) in every dimension.
+    pub fn edge_wrap(&self) -> bool {
+        self.edge_wrap
+    }
+
+    /// Whether dimension `i` (0 = x) is periodic.
+    pub fn periodic(&self, i: usize) -> bool {
+        self.edge_wrap && i < self.dims
+    }
+
+    /// The displacement `to − from` in mm. In a periodic dimension of extent L it is
+    /// NEST's nearest image `d − L·round(d·(1/L))`.
+    pub fn displacement(&self, from: &Point, to: &Point) -> Vector3<f64> {
+        let mut d = to - from;
+        if self.edge_wrap {
+            for i in 0..self.dims {
+                let l = self.extent[i];
+                d[i] -= l * (d[i] * (1.0 / l)).round();
+            }
+        }
+        d
+    }
+
+    /// The distance in mm: the norm of [`Space::displacement`].
+    pub fn distance(&self, from: &Point, to: &Point) -> f64 {
+        self.displacement(from, to).norm()
+    }
+}
