@@ -55,6 +55,8 @@ pub struct Network {
     generator_names: Vec<String>,
     /// Per population, the spikes of the last slice, not yet delivered.
     pending: Vec<Vec<(i64, u32)>>,
+    /// Per population, the number of spikes emitted so far.
+    spike_counts: Vec<usize>,
     step: i64,
     slice_len: i64,
     simulation_time: Duration,
@@ -105,6 +107,7 @@ impl Network {
             threads: threads.unwrap_or_else(rayon::current_num_threads),
             pool,
             pending: vec![Vec::new(); populations.len()],
+            spike_counts: vec![0; populations.len()],
             populations,
             population_info,
             incoming,
@@ -165,6 +168,7 @@ impl Network {
                 spikes.append(&mut block.spikes);
             }
             spikes.sort_unstable();
+            self.spike_counts[p] += spikes.len();
         }
         self.record_spikes();
         self.collect_samples();
@@ -219,6 +223,12 @@ impl Network {
                 self.samples[device].1.push(sender, stamp, &values);
             }
         }
+    }
+
+    /// The number of spikes population `population` (its index) has emitted so far,
+    /// whether recorded or not.
+    pub fn spike_count(&self, population: usize) -> usize {
+        self.spike_counts[population]
     }
 
     /// The spikes a recorder has recorded so far.
