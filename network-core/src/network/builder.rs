@@ -142,7 +142,9 @@ impl NetworkBuilder {
         self.seed
     }
 
-    fn claim(&mut self, name: &str, kind: &'static str) -> Result<()> {
+    /// Checks that `name` is free for a new `kind`; [`Self::take_name`] records it once
+    /// the new part is complete, so a failed call leaves the name free.
+    fn check_name(&self, name: &str, kind: &'static str) -> Result<()> {
         if name.is_empty() {
             return Err(Error::Name(format!("a {kind} needs a non-empty name")));
         }
@@ -151,8 +153,11 @@ impl NetworkBuilder {
                 "duplicate name `{name}`: already used by a {existing}; choose another name for this {kind}"
             )));
         }
-        self.names.insert(name.to_string(), kind);
         Ok(())
+    }
+
+    fn take_name(&mut self, name: &str, kind: &'static str) {
+        self.names.insert(name.to_string(), kind);
     }
 
     /// Adds a population of `len` neurons of `model`.
@@ -162,7 +167,7 @@ impl NetworkBuilder {
         model: &Model<M>,
         len: L,
     ) -> Result<PopulationHandle<L>> {
-        self.claim(name, "population")?;
+        self.check_name(name, "population")?;
         if len.value() == 0 {
             return Err(Error::invalid(
                 name,
@@ -189,6 +194,7 @@ impl NetworkBuilder {
             first_node_id,
             space: None,
         });
+        self.take_name(name, "population");
         Ok(PopulationHandle {
             index: self.populations.len() - 1,
             len,
@@ -329,7 +335,7 @@ impl NetworkBuilder {
         params: SpikeRecorder,
         sources: &[Selection],
     ) -> Result<SpikeRecorderHandle> {
-        self.claim(name, "spike recorder")?;
+        self.check_name(name, "spike recorder")?;
         let window = params.window.steps(name, &self.resolution)?;
         let mut masks: Vec<Option<Vec<bool>>> = vec![None; self.populations.len()];
         for selection in sources {
@@ -340,6 +346,7 @@ impl NetworkBuilder {
                 mask[i as usize] = true;
             }
         }
+        self.take_name(name, "spike recorder");
         self.recorders.push(RecorderRuntime {
             name: name.to_string(),
             window,
@@ -356,7 +363,7 @@ impl NetworkBuilder {
         params: Multimeter,
         targets: &[Selection],
     ) -> Result<MultimeterHandle> {
-        self.claim(name, "multimeter")?;
+        self.check_name(name, "multimeter")?;
         let (interval, offset) = params.grid(name, &self.resolution)?;
         let window = params.window.steps(name, &self.resolution)?;
         let mut resolved = Vec::new();
@@ -364,6 +371,7 @@ impl NetworkBuilder {
             let indices = self.resolve(name, selection)?;
             resolved.push((selection.population, indices));
         }
+        self.take_name(name, "multimeter");
         self.multimeters.push(MultimeterSpec {
             name: name.to_string(),
             interval,
@@ -382,6 +390,7 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
+        self.check_name(name, "generator")?;
         synapse.validate(name, &self.resolution)?;
         let id = self.generators.len() as u64;
         let mut resolved = Vec::new();
@@ -400,7 +409,7 @@ impl NetworkBuilder {
             }
             resolved.push((selection.population, connections));
         }
-        self.claim(name, "generator")?;
+        self.take_name(name, "generator");
         self.generators.push(GeneratorSpec {
             name: name.to_string(),
             kind,
@@ -525,6 +534,7 @@ impl NetworkBuilder {
         sources: &[u32],
         synapse: &StaticSynapse,
     ) -> Result<ProjectionHandle> {
+        self.check_name(name, "projection")?;
         let site = ProjectionSite {
             name,
             id: self.projections.len() as u64,
@@ -540,7 +550,7 @@ impl NetworkBuilder {
             &self.resolution,
             self.seed,
         )?;
-        self.claim(name, "projection")?;
+        self.take_name(name, "projection");
         self.projections.push(projection);
         Ok(ProjectionHandle::new(self.projections.len() - 1))
     }
