@@ -1,1 +1,330 @@
-//! Connection rules.
+//! Connection rules as pure functions: from a rule, the two populations (and their
+//! positions) and a seed to the list of edges, grouped by target.
+//!
+//! Semantics follow NEST 3.10 (`nest.Connect` with `conn_spec` and, for spatial
+//! populations, `mask` and a distance-dependent `p`), with these deliberate differences:
+//! - random draws come from ChaCha8 streams keyed by the projection and the neuron, so
+//!   results depend on the seed alone, never on the thread count (NEST's depend on the
+//!   number of virtual processes); the distributions are NEST's;
+//! - `fixed_indegree` with a mask and no kernel respects `allow_autapses = false`
+//!   (NEST ignores it there);
+//! - `fixed_indegree`/`fixed_outdegree` with degree = #partners, both flags off, on the
+//!   same population is an error (NEST loops forever);
+//! - `fixed_total_number` without multapses samples distinct pairs (NEST raises
+//!   NotImplemented);
+//! - a mask never yields the same pair twice through periodic images (NEST's
+//!   `allow_oversized_mask` duplicates are not offered: such masks are errors).
+
+mod bernoulli;
+mod degree;
+mod parallel;
+mod sample;
+mod total;
+
+#[cfg(test)]
+mod tests;
+
+use crate::error::{Error, Result};
+use crate::rng::Seed;
+use crate::spatial::{check_compatible, Kernel, Mask, Space};
+
+/// A connection rule, as NEST's `conn_spec['rule']`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rule {
+    /// Every source to every target (NEST's default).
+    AllToAll,
+    /// Source i to target i; the populations must have equal sizes.
+    OneToOne,
+    /// Each target receives this many sources, drawn uniformly (or weighted by the
+    /// kernel, within the mask).
+    FixedIndegree(usize),
+    /// Each source projects to this many targets, drawn uniformly (or weighted by the
+    /// kernel, within the mask).
+    FixedOutdegree(usize),
+    /// This many (source, target) pairs, drawn uniformly.
+    FixedTotalNumber(usize),
+    /// Each pair connects with this probability (in [0, 1]); with a kernel, with this
+    /// probability times the kernel at the pair's distance.
+    PairwiseBernoulli(f64),
+}
+
+impl Rule {
+    /// The rule's name as NEST spells it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::AllToAll => "all_to_all",
+            Rule::OneToOne => "one_to_one",
+            Rule::FixedIndegree(_) => "fixed_indegree",
+            Rule::FixedOutdegree(_) => "fixed_outdegree",
+            Rule::FixedTotalNumber(_) => "fixed_total_number",
+            Rule::PairwiseBernoulli(_) => "pairwise_bernoulli",
+        }
+    }
+}
+
+/// A connection specification: the rule, NEST's autapse and multapse flags, and the
+/// spatial options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnSpec {
+    /// The rule.
+    pub rule: Rule,
+    /// Whether a neuron may connect to itself (NEST default true).
+    pub allow_autapses: bool,
+    /// Whether a pair may be connected more than once (NEST default true).
+    pub allow_multapses: bool,
+    /// Only pairs inside this mask connect. Centred on the target for
+    /// `fixed_indegree` (tests source − target), on the source for `fixed_outdegree`
+    /// and `pairwise_bernoulli` (tests target − source).
+    pub mask: Option<Mask>,
+    /// Distance dependence: a probability factor for `pairwise_bernoulli`, a relative
+    /// sampling weight for `fixed_indegree`/`fixed_outdegree`.
+    pub kernel: Option<Kernel>,
+    /// `pairwise_bernoulli` only: centre the mask on the target (tests
+    /// source − target), as NEST's `use_on_source = True`.
+    pub use_on_source: bool,
+}
+
+impl ConnSpec {
+    /// `rule` with NEST's defaults: autapses and multapses allowed, no mask or kernel.
+    pub fn new(rule: Rule) -> Self {
+        ConnSpec {
+            rule,
+            allow_autapses: true,
+            allow_multapses: true,
+            mask: None,
+            kernel: None,
+            use_on_source: false,
+        }
+    }
+
+    /// Forbids self-connections (`allow_autapses = False`).
+    pub fn no_autapses(mut self) -> Self {
+        self.allow_autapses = false;
+        self
+    }
+
+    /// Forbids repeated pairs (`allow_multapses = False`).
+    pub fn no_multapses(mut self) -> Self {
+        self.allow_multapses = false;
+        self
+    }
+
+    /// Restricts connections to `mask`.
+    pub fn with_mask(mut self, mask: Mask) -> Self {
+        self.mask = Some(mask);
+        self
+    }
+
+    /// Adds a distance-dependent kernel.
+    pub fn with_kernel(mut self, kernel: Kernel) -> Self {
+        self.kernel = Some(kernel);
+        self
+    }
+
+    /// Centres a `pairwise_bernoulli` mask on the target (`use_on_source = True`).
+    pub fn on_source(mut self) -> Self {
+        self.use_on_source = true;
+        self
+    }
+}
+
+/// The two populations of a projection.
+#[derive(Debug, Clone, Copy)]
+pub struct Endpoints<'a> {
+    /// Number of source neurons.
+    pub n_sources: usize,
+    /// Number of target neurons.
+    pub n_targets: usize,
+    /// Whether source i and target i are the same neuron (the autapse test).
+    pub same_population: bool,
+    /// Source positions, if the source population is spatial.
+    pub source_space: Option<&'a Space>,
+    /// Target positions, if the target population is spatial.
+    pub target_space: Option<&'a Space>,
+}
+
+/// The edges of a projection grouped by target: the sources of target `t` are
+/// `sources[offsets[t]..offsets[t + 1]]`, in draw order (a repeated pair appears
+/// repeatedly).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ByTarget {
+    /// `n_targets + 1` offsets into `sources`.
+    pub offsets: Vec<usize>,
+    /// Source indices.
+    pub sources: Vec<u32>,
+}
+
+impl ByTarget {
+    /// Number of targets.
+    pub fn n_targets(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Number of edges.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Whether there is no edge.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The sources of target `t` (empty if there is no such target).
+    pub fn sources_of(&self, t: usize) -> &[u32] {
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(a), Some(b)) => &self.sources[*a..*b],
+            _ => &[],
+        }
+    }
+
+    /// Every edge as `(source, target)`, by target.
+    pub fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..self.n_targets())
+            .flat_map(move |t| self.sources_of(t).iter().map(move |s| (*s, t as u32)))
+    }
+}
+
+/// Positions and mask of a spatial projection, checked.
+pub(crate) struct Spatial<'a> {
+    pub sources: &'a Space,
+    pub targets: &'a Space,
+    pub mask: Option<&'a Mask>,
+    pub kernel: Option<Kernel>,
+}
+
+/// Connects the populations `ends` of projection `projection` (its name, for errors;
+/// `projection_id` keys its random streams) by `spec`.
+pub fn connect(
+    projection: &str,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    seed: Seed,
+    projection_id: u64,
+) -> Result<ByTarget> {
+    for (n, side) in [(ends.n_sources, "source"), (ends.n_targets, "target")] {
+        if n >= u32::MAX as usize {
+            return Err(Error::Resources(format!(
+                "projection `{projection}`: {n} {side} neurons exceed the supported 2^32 − 1"
+            )));
+        }
+    }
+    if spec.use_on_source && !matches!(spec.rule, Rule::PairwiseBernoulli(_)) {
+        return Err(Error::invalid(
+            projection,
+            "use_on_source",
+            true,
+            format!(
+                "applies to pairwise_bernoulli only, not {}",
+                spec.rule.name()
+            ),
+        ));
+    }
+    let spatial = spatial(projection, spec, ends)?;
+    match spec.rule {
+        Rule::AllToAll => Ok(total::all_to_all(spec, ends)),
+        Rule::OneToOne => total::one_to_one(projection, spec, ends),
+        Rule::FixedTotalNumber(n) => {
+            total::fixed_total_number(projection, n, spec, ends, seed, projection_id)
+        }
+        Rule::PairwiseBernoulli(p) => bernoulli::pairwise_bernoulli(
+            projection,
+            p,
+            spec,
+            ends,
+            spatial.as_ref(),
+            seed,
+            projection_id,
+        ),
+        Rule::FixedIndegree(k) => degree::fixed_indegree(
+            projection,
+            k,
+            spec,
+            ends,
+            spatial.as_ref(),
+            seed,
+            projection_id,
+        ),
+        Rule::FixedOutdegree(k) => degree::fixed_outdegree(
+            projection,
+            k,
+            spec,
+            ends,
+            spatial.as_ref(),
+            seed,
+            projection_id,
+        ),
+    }
+}
+
+/// The checked spatial part of a projection, if it has a mask or kernel.
+fn spatial<'a>(
+    projection: &str,
+    spec: &'a ConnSpec,
+    ends: &Endpoints<'a>,
+) -> Result<Option<Spatial<'a>>> {
+    if spec.mask.is_none() && spec.kernel.is_none() {
+        return Ok(None);
+    }
+    let param = if spec.mask.is_some() {
+        "mask"
+    } else {
+        "kernel"
+    };
+    if !matches!(
+        spec.rule,
+        Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
+    ) {
+        return Err(Error::invalid(
+            projection,
+            param,
+            spec.rule.name(),
+            "a mask or kernel needs the rule pairwise_bernoulli, fixed_indegree or fixed_outdegree",
+        ));
+    }
+    let space = |s: Option<&'a Space>, n: usize, side: &str| {
+        match s {
+        Some(s) if s.len() == n => Ok(s),
+        Some(s) => Err(Error::invalid(
+            projection,
+            format!("{side} positions"),
+            s.len(),
+            format!("the {side} population has {n} neurons; give one position each"),
+        )),
+        None => Err(Error::invalid(
+            projection,
+            param,
+            spec.mask.as_ref().map(|m| m.shape().clone()),
+            format!("the {side} population is not spatial; give it positions (a layout) to use a mask or kernel"),
+        )),
+    }
+    };
+    let sources = space(ends.source_space, ends.n_sources, "source")?;
+    let targets = space(ends.target_space, ends.n_targets, "target")?;
+    if sources.dims() != targets.dims() {
+        return Err(Error::invalid(
+            projection,
+            "positions",
+            (sources.dims(), targets.dims()),
+            "source and target layers must have the same number of dimensions",
+        ));
+    }
+    if let Some(k) = &spec.kernel {
+        k.validate(projection)?;
+    }
+    if let Some(m) = &spec.mask {
+        // The mask is queried on the layer of the neurons it selects.
+        let selected = if matches!(spec.rule, Rule::FixedOutdegree(_)) {
+            targets
+        } else {
+            sources
+        };
+        check_compatible(projection, m, selected)?;
+    }
+    Ok(Some(Spatial {
+        sources,
+        targets,
+        mask: spec.mask.as_ref(),
+        kernel: spec.kernel,
+    }))
+}

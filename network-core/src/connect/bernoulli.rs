@@ -1,0 +1,113 @@
+//! `pairwise_bernoulli`: every candidate pair connects independently with probability
+//! `p`, or `p · kernel(distance)` within a mask. Never creates a repeated pair.
+
+use rand::RngExt;
+
+use super::parallel::per_neuron;
+use super::sample::Scratch;
+use super::{ByTarget, ConnSpec, Endpoints, Spatial};
+use crate::error::{Error, Result};
+use crate::rng::{Purpose, Seed, Stream};
+use crate::spatial::SpatialIndex;
+
+/// NEST's `pairwise_bernoulli`, per target: target `t` draws from stream
+/// `(Connect, projection_id, t)`, its sources in ascending order.
+///
+/// Without a mask or kernel, the gaps between connected sources are drawn from the
+/// geometric distribution (the same law as one uniform per pair, in far fewer draws).
+/// With a kernel, the pair probability is `p · kernel(d)`.
+pub(crate) fn pairwise_bernoulli(
+    projection: &str,
+    p: f64,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    spatial: Option<&Spatial>,
+    seed: Seed,
+    projection_id: u64,
+) -> Result<ByTarget> {
+    if !(0.0..=1.0).contains(&p) {
+        return Err(Error::invalid(
+            projection,
+            "p",
+            p,
+            "a probability must lie in [0, 1]",
+        ));
+    }
+    let exclude_self = ends.same_population && !spec.allow_autapses;
+    let n = ends.n_sources;
+    let stream = |t: usize| seed.stream(Purpose::Connect, projection_id, t as u64);
+    let Some(sp) = spatial else {
+        return per_neuron(
+            ends.n_targets,
+            || (),
+            |_, t, out| {
+                let skip = exclude_self && t < n;
+                geometric(&mut stream(t), n, p, |s| {
+                    if !(skip && s == t) {
+                        out.push(s as u32);
+                    }
+                });
+                Ok(())
+            },
+        );
+    };
+    let index = sp.mask.map(|m| (SpatialIndex::for_mask(sp.sources, m), m));
+    per_neuron(ends.n_targets, Scratch::default, |s, t, out| {
+        let mut rng = stream(t);
+        let at = &sp.targets.positions()[t];
+        s.cands.clear();
+        match &index {
+            // Default: the mask is centred on the source and tests target − source.
+            Some((idx, m)) if !spec.use_on_source => idx.query_converse(at, m, &mut s.cands),
+            // use_on_source: centred on the target, tests source − target.
+            Some((idx, m)) => idx.query(at, m, &mut s.cands),
+            None => s.cands.extend(0..n as u32),
+        }
+        for &src in &s.cands {
+            if exclude_self && src as usize == t {
+                continue;
+            }
+            let q = match sp.kernel {
+                Some(k) => {
+                    p * k.value(
+                        sp.sources
+                            .distance(at, &sp.sources.positions()[src as usize]),
+                    )
+                }
+                None => p,
+            };
+            if rng.random::<f64>() < q {
+                out.push(src);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Calls `hit(i)` for each `i` in `0..n` chosen independently with probability `p`, in
+/// ascending order.
+fn geometric(rng: &mut Stream, n: usize, p: f64, mut hit: impl FnMut(usize)) {
+    if p >= 1.0 {
+        (0..n).for_each(hit);
+        return;
+    }
+    if p <= 0.0 {
+        return;
+    }
+    let ln_q = (-p).ln_1p();
+    let mut i = 0usize;
+    loop {
+        // 1 − u lies in (0, 1], so the logarithm is finite.
+        let u = 1.0 - rng.random::<f64>();
+        let gap = (u.ln() / ln_q).floor();
+        if gap >= (n - i) as f64 {
+            return;
+        }
+        i += gap as usize;
+        hit(i);
+        i += 1;
+        if i >= n {
+            return;
+        }
+    }
+}

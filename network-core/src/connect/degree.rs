@@ -1,0 +1,253 @@
+//! `fixed_indegree` and `fixed_outdegree`: each neuron on one side (the centre) draws
+//! `k` partners from the other side, uniformly, or within a mask centred on it and
+//! weighted by a kernel.
+
+use rand::RngExt;
+
+use super::parallel::{per_neuron, transpose};
+use super::sample::{distinct, weighted, Scratch};
+use super::{ByTarget, ConnSpec, Endpoints, Spatial};
+use crate::error::{Error, Result};
+use crate::rng::{Purpose, Seed};
+use crate::spatial::{Kernel, Mask, Space, SpatialIndex};
+
+/// The spatial side of a degree rule: where the centre neurons are and the index over
+/// the partners.
+struct Near<'a> {
+    centres: &'a Space,
+    partners: &'a Space,
+    index: Option<(SpatialIndex<'a>, &'a Mask)>,
+    kernel: Option<Kernel>,
+}
+
+/// A degree rule seen from the centre neuron.
+struct Degree<'a> {
+    projection: &'a str,
+    k: usize,
+    n_partners: usize,
+    exclude_self: bool,
+    multapses: bool,
+    /// "target" and "sources" for fixed_indegree, "source" and "targets" otherwise.
+    centre: &'static str,
+    partners: &'static str,
+    near: Option<Near<'a>>,
+}
+
+/// NEST's `fixed_indegree`: each target draws `k` sources.
+pub(crate) fn fixed_indegree(
+    projection: &str,
+    k: usize,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    spatial: Option<&Spatial>,
+    seed: Seed,
+    projection_id: u64,
+) -> Result<ByTarget> {
+    let near = spatial.map(|s| Near {
+        centres: s.targets,
+        partners: s.sources,
+        index: s.mask.map(|m| (SpatialIndex::for_mask(s.sources, m), m)),
+        kernel: s.kernel,
+    });
+    let rule = degree(
+        projection,
+        k,
+        spec,
+        ends.n_sources,
+        ends.same_population,
+        ("target", "sources"),
+        near,
+    )?;
+    per_neuron(ends.n_targets, Scratch::default, |s, t, out| {
+        let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
+        rule.draw(t, &mut rng, s, out)
+    })
+}
+
+/// NEST's `fixed_outdegree`: each source draws `k` targets; returned by target, each
+/// target's sources in ascending order.
+pub(crate) fn fixed_outdegree(
+    projection: &str,
+    k: usize,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    spatial: Option<&Spatial>,
+    seed: Seed,
+    projection_id: u64,
+) -> Result<ByTarget> {
+    let near = spatial.map(|s| Near {
+        centres: s.sources,
+        partners: s.targets,
+        index: s.mask.map(|m| (SpatialIndex::for_mask(s.targets, m), m)),
+        kernel: s.kernel,
+    });
+    let rule = degree(
+        projection,
+        k,
+        spec,
+        ends.n_targets,
+        ends.same_population,
+        ("source", "targets"),
+        near,
+    )?;
+    let by_source = per_neuron(ends.n_sources, Scratch::default, |s, i, out| {
+        let mut rng = seed.stream(Purpose::Connect, projection_id, i as u64);
+        rule.draw(i, &mut rng, s, out)
+    })?;
+    Ok(transpose(&by_source, ends.n_targets))
+}
+
+fn degree<'a>(
+    projection: &'a str,
+    k: usize,
+    spec: &ConnSpec,
+    n_partners: usize,
+    same_population: bool,
+    (centre, partners): (&'static str, &'static str),
+    near: Option<Near<'a>>,
+) -> Result<Degree<'a>> {
+    if near.is_none() && !spec.allow_multapses && k > n_partners {
+        let param = if centre == "target" {
+            "indegree"
+        } else {
+            "outdegree"
+        };
+        return Err(Error::invalid(
+            projection,
+            param,
+            k,
+            format!(
+                "cannot be larger than the number of {partners} ({n_partners}) when \
+                 allow_multapses is false"
+            ),
+        ));
+    }
+    Ok(Degree {
+        projection,
+        k,
+        n_partners,
+        exclude_self: same_population && !spec.allow_autapses,
+        multapses: spec.allow_multapses,
+        centre,
+        partners,
+        near,
+    })
+}
+
+impl Degree<'_> {
+    /// Appends the `k` partners of centre neuron `c` to `out`, in draw order.
+    fn draw(
+        &self,
+        c: usize,
+        rng: &mut crate::rng::Stream,
+        s: &mut Scratch,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        if self.k == 0 {
+            return Ok(());
+        }
+        let self_ex = self.exclude_self && c < self.n_partners;
+        s.picks.clear();
+        let Some(near) = &self.near else {
+            let avail = self.n_partners - usize::from(self_ex);
+            self.enough(c, avail, self_ex, false)?;
+            self.uniform(rng, avail, s);
+            let skip = |i: u32| if self_ex && i as usize >= c { i + 1 } else { i };
+            out.extend(s.picks.iter().map(|i| skip(*i)));
+            return Ok(());
+        };
+        s.cands.clear();
+        let centre = &near.centres.positions()[c];
+        match &near.index {
+            Some((index, mask)) => index.query(centre, mask, &mut s.cands),
+            None => s.cands.extend(0..self.n_partners as u32),
+        }
+        if self_ex {
+            if let Ok(pos) = s.cands.binary_search(&(c as u32)) {
+                s.cands.remove(pos);
+            }
+        }
+        let within = near.index.is_some();
+        match near.kernel {
+            None => {
+                self.enough(c, s.cands.len(), self_ex, within)?;
+                self.uniform(rng, s.cands.len(), s);
+            }
+            Some(kernel) => {
+                s.weights.clear();
+                let mut positive = 0;
+                for i in &s.cands {
+                    let d = near
+                        .partners
+                        .distance(centre, &near.partners.positions()[*i as usize]);
+                    let w = kernel.value(d);
+                    let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
+                    positive += usize::from(w > 0.0);
+                    s.weights.push(w);
+                }
+                self.enough(c, positive, self_ex, within)
+                    .map_err(|e| match e {
+                        Error::Connection {
+                            projection,
+                            message,
+                        } => Error::Connection {
+                            projection,
+                            message: format!(
+                                "{message} (counting only candidates with kernel weight > 0)"
+                            ),
+                        },
+                        e => e,
+                    })?;
+                weighted(rng, self.k, !self.multapses, s);
+            }
+        }
+        out.extend(s.picks.iter().map(|i| s.cands[*i as usize]));
+        Ok(())
+    }
+
+    /// Draws `k` of `0..n` into `s.picks`, repeats allowed with multapses.
+    fn uniform(&self, rng: &mut crate::rng::Stream, n: usize, s: &mut Scratch) {
+        if self.multapses {
+            for _ in 0..self.k {
+                s.picks.push(rng.random_range(0..n) as u32);
+            }
+        } else {
+            distinct(rng, n, self.k, s);
+        }
+    }
+
+    /// Fails unless `m` candidates can supply `k` partners.
+    fn enough(&self, c: usize, m: usize, self_ex: bool, within_mask: bool) -> Result<()> {
+        if m > 0 && (self.multapses || m >= self.k) {
+            return Ok(());
+        }
+        let place = if within_mask { " inside the mask" } else { "" };
+        let why = match (m, self_ex, self.multapses) {
+            (0, true, _) => " (allow_autapses = false excludes the neuron itself)".to_string(),
+            (0, false, _) => String::new(),
+            (_, true, false) => format!(
+                "; {} distinct {} are needed (allow_multapses = false; allow_autapses = false \
+                 excludes the neuron itself)",
+                self.k, self.partners
+            ),
+            _ => format!(
+                "; {} distinct {} are needed (allow_multapses = false)",
+                self.k, self.partners
+            ),
+        };
+        Err(Error::Connection {
+            projection: self.projection.to_string(),
+            message: format!(
+                "{} neuron {c}: not enough {}{place}: {m} candidate(s) for {} {}{why}",
+                self.centre,
+                self.partners,
+                if self.centre == "target" {
+                    "indegree"
+                } else {
+                    "outdegree"
+                },
+                self.k
+            ),
+        })
+    }
+}

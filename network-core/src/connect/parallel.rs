@@ -1,0 +1,64 @@
+//! Running a rule per neuron in parallel with results independent of the thread count:
+//! each neuron draws from its own stream and the blocks are joined in neuron order.
+
+use rayon::prelude::*;
+
+use super::ByTarget;
+use crate::error::Result;
+
+/// Neurons per parallel task.
+const BLOCK: usize = 256;
+
+/// Calls `f(scratch, i, out)` for every `i` in `0..n`, where `f` appends the partners
+/// of neuron `i` to `out`, and returns the lists in neuron order. On failure, returns
+/// the error of the lowest failing neuron.
+pub(crate) fn per_neuron<S, I, F>(n: usize, init: I, f: F) -> Result<ByTarget>
+where
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize, &mut Vec<u32>) -> Result<()> + Sync + Send,
+{
+    let blocks: Vec<Result<(Vec<usize>, Vec<u32>)>> = (0..n.div_ceil(BLOCK))
+        .into_par_iter()
+        .map_init(init, |scratch, b| {
+            let range = b * BLOCK..((b + 1) * BLOCK).min(n);
+            let mut ends = Vec::with_capacity(range.len());
+            let mut items = Vec::new();
+            for i in range {
+                f(scratch, i, &mut items)?;
+                ends.push(items.len());
+            }
+            Ok((ends, items))
+        })
+        .collect();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut sources = Vec::new();
+    for block in blocks {
+        let (ends, items) = block?;
+        let base = sources.len();
+        offsets.extend(ends.iter().map(|e| base + e));
+        sources.extend_from_slice(&items);
+    }
+    Ok(ByTarget { offsets, sources })
+}
+
+/// Turns per-source target lists into per-target source lists: for each target, its
+/// sources in ascending source order (a repeated pair appears repeatedly).
+pub(crate) fn transpose(by_source: &ByTarget, n_targets: usize) -> ByTarget {
+    let mut offsets = vec![0usize; n_targets + 1];
+    for t in &by_source.sources {
+        offsets[*t as usize + 1] += 1;
+    }
+    for t in 0..n_targets {
+        offsets[t + 1] += offsets[t];
+    }
+    let mut fill = offsets[..n_targets].to_vec();
+    let mut sources = vec![0u32; by_source.sources.len()];
+    for s in 0..by_source.offsets.len() - 1 {
+        for t in by_source.sources_of(s) {
+            sources[fill[*t as usize]] = s as u32;
+            fill[*t as usize] += 1;
+        }
+    }
+    ByTarget { offsets, sources }
+}

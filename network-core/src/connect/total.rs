@@ -1,0 +1,149 @@
+//! `all_to_all`, `one_to_one` and `fixed_total_number`.
+
+use std::collections::HashSet;
+
+use rand::RngExt;
+
+use super::parallel::per_neuron;
+use super::{ByTarget, ConnSpec, Endpoints};
+use crate::error::{Error, Result};
+use crate::rng::{Purpose, Seed};
+
+/// Every source to every target, skipping self-pairs when autapses are off.
+pub(crate) fn all_to_all(spec: &ConnSpec, ends: &Endpoints) -> ByTarget {
+    let exclude_self = ends.same_population && !spec.allow_autapses;
+    let n = ends.n_sources as u32;
+    let all = per_neuron(
+        ends.n_targets,
+        || (),
+        |_, t, out| {
+            out.extend((0..n).filter(|s| !(exclude_self && *s as usize == t)));
+            Ok(())
+        },
+    );
+    all.unwrap_or_default()
+}
+
+/// Source i to target i; with autapses off on one population, nothing.
+pub(crate) fn one_to_one(projection: &str, spec: &ConnSpec, ends: &Endpoints) -> Result<ByTarget> {
+    if ends.n_sources != ends.n_targets {
+        return Err(Error::invalid(
+            projection,
+            "rule",
+            "one_to_one",
+            format!(
+                "needs populations of equal size, not {} sources and {} targets",
+                ends.n_sources, ends.n_targets
+            ),
+        ));
+    }
+    if ends.same_population && !spec.allow_autapses {
+        return Ok(ByTarget {
+            offsets: vec![0; ends.n_targets + 1],
+            sources: Vec::new(),
+        });
+    }
+    Ok(ByTarget {
+        offsets: (0..=ends.n_targets).collect(),
+        sources: (0..ends.n_targets as u32).collect(),
+    })
+}
+
+/// The allowed (source, target) pairs, numbered target by target, skipping self-pairs
+/// when autapses are off on one population.
+struct Pairs {
+    n_sources: u64,
+    /// Targets below this have their self-pair removed.
+    reduced: u64,
+}
+
+impl Pairs {
+    fn count(&self, n_targets: u64) -> u64 {
+        n_targets * self.n_sources - self.reduced
+    }
+
+    /// The `i`-th allowed pair as (source, target).
+    fn pair(&self, i: u64) -> (u32, u32) {
+        let short = self.n_sources - 1;
+        if i < self.reduced * short {
+            let (t, j) = (i / short, i % short);
+            let s = if j >= t { j + 1 } else { j };
+            (s as u32, t as u32)
+        } else {
+            let i = i - self.reduced * short;
+            (
+                (i % self.n_sources) as u32,
+                (self.reduced + i / self.n_sources) as u32,
+            )
+        }
+    }
+}
+
+/// NEST's `fixed_total_number`: `n` pairs drawn uniformly from one stream
+/// `(Connect, projection_id, u64::MAX)`. Without multapses the pairs are distinct,
+/// drawn with Floyd's algorithm (NEST raises NotImplemented there).
+pub(crate) fn fixed_total_number(
+    projection: &str,
+    n: usize,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    seed: Seed,
+    projection_id: u64,
+) -> Result<ByTarget> {
+    let exclude_self = ends.same_population && !spec.allow_autapses;
+    let pairs = Pairs {
+        n_sources: ends.n_sources as u64,
+        reduced: if exclude_self {
+            ends.n_sources.min(ends.n_targets) as u64
+        } else {
+            0
+        },
+    };
+    let m = pairs.count(ends.n_targets as u64);
+    let n64 = n as u64;
+    if n > 0 && m == 0 {
+        return Err(Error::invalid(
+            projection,
+            "N",
+            n,
+            "there is no allowed (source, target) pair",
+        ));
+    }
+    if !spec.allow_multapses && n64 > m {
+        return Err(Error::invalid(
+            projection,
+            "N",
+            n,
+            format!("cannot exceed the {m} allowed (source, target) pairs when allow_multapses is false"),
+        ));
+    }
+    let mut rng = seed.stream(Purpose::Connect, projection_id, u64::MAX);
+    let mut drawn: Vec<(u32, u32)> = Vec::with_capacity(n);
+    if spec.allow_multapses {
+        for _ in 0..n {
+            drawn.push(pairs.pair(rng.random_range(0..m)));
+        }
+    } else {
+        let mut taken = HashSet::with_capacity(n);
+        for j in m - n64..m {
+            let i = rng.random_range(0..=j);
+            let i = if taken.insert(i) { i } else { j };
+            taken.insert(i);
+            drawn.push(pairs.pair(i));
+        }
+    }
+    let mut offsets = vec![0usize; ends.n_targets + 1];
+    for (_, t) in &drawn {
+        offsets[*t as usize + 1] += 1;
+    }
+    for t in 0..ends.n_targets {
+        offsets[t + 1] += offsets[t];
+    }
+    let mut fill = offsets[..ends.n_targets].to_vec();
+    let mut sources = vec![0u32; n];
+    for (s, t) in drawn {
+        sources[fill[t as usize]] = s;
+        fill[t as usize] += 1;
+    }
+    Ok(ByTarget { offsets, sources })
+}
