@@ -6,7 +6,7 @@ pub use network_core::*;
 
 /// The names most programs need.
 pub mod prelude {
-    // CONNECT_PRELUDE
+    pub use network_core::connect::{ConnSpec, Rule};
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
     pub use network_core::{
         Const, DcGenerator, Dyn, Error, IafPscAlpha, IafPscDelta, IafPscExp, Model, Multimeter,

@@ -4,7 +4,7 @@
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
-use super::{all_finite, positive, NeuronModel, Recordable, StepInput};
+use super::{all_finite, flush_subnormal, positive, NeuronModel, Recordable, StepInput};
 use crate::error::{Error, Result};
 use crate::storage::Length;
 use crate::time::Resolution;
@@ -244,15 +244,15 @@ impl NeuronModel for IafPscAlpha {
                     + p.p32_in * b.i_in[i]
                     + p.expm1_tau_m * b.v[i]
                     + b.v[i];
-                b.v[i] = if v < p.v_min { p.v_min } else { v };
+                b.v[i] = flush_subnormal(if v < p.v_min { p.v_min } else { v });
             } else {
                 b.refractory[i] -= 1;
             }
-            b.i_ex[i] = p.p21_ex * b.di_ex[i] + p.p22_ex * b.i_ex[i];
-            b.di_ex[i] *= p.p11_ex;
+            b.i_ex[i] = flush_subnormal(p.p21_ex * b.di_ex[i] + p.p22_ex * b.i_ex[i]);
+            b.di_ex[i] = flush_subnormal(b.di_ex[i] * p.p11_ex);
             b.di_ex[i] += p.epsc_initial * std::mem::take(&mut ex[i]);
-            b.i_in[i] = p.p21_in * b.di_in[i] + p.p22_in * b.i_in[i];
-            b.di_in[i] *= p.p11_in;
+            b.i_in[i] = flush_subnormal(p.p21_in * b.di_in[i] + p.p22_in * b.i_in[i]);
+            b.di_in[i] = flush_subnormal(b.di_in[i] * p.p11_in);
             b.di_in[i] += p.ipsc_initial * std::mem::take(&mut inh[i]);
             if b.v[i] >= p.theta {
                 b.refractory[i] = p.refractory_steps;

@@ -3,7 +3,7 @@
 
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::soa::soa_state;
-use super::{all_finite, positive, NeuronModel, Recordable, StepInput};
+use super::{all_finite, flush_subnormal, positive, NeuronModel, Recordable, StepInput};
 use crate::error::{Error, Result};
 use crate::storage::Length;
 use crate::time::Resolution;
@@ -191,7 +191,7 @@ impl NeuronModel for IafPscDelta {
                 if self.refractory_input && b.refractory_buffer[i] != 0.0 {
                     v += std::mem::take(&mut b.refractory_buffer[i]);
                 }
-                b.v[i] = if v < p.v_min { p.v_min } else { v };
+                b.v[i] = flush_subnormal(if v < p.v_min { p.v_min } else { v });
             } else {
                 if self.refractory_input {
                     b.refractory_buffer[i] +=

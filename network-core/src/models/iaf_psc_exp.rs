@@ -4,7 +4,7 @@
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
-use super::{all_finite, positive, NeuronModel, Recordable, StepInput};
+use super::{all_finite, flush_subnormal, positive, NeuronModel, Recordable, StepInput};
 use crate::error::{Error, Result};
 use crate::storage::Length;
 use crate::time::Resolution;
@@ -232,15 +232,17 @@ impl NeuronModel for IafPscExp {
         let [ex, inh] = input.spikes;
         for i in 0..b.len() {
             if b.refractory[i] == 0 {
-                b.v[i] = b.v[i] * p.p22
-                    + b.i_ex[i] * p.p21_ex
-                    + b.i_in[i] * p.p21_in
-                    + (p.i_e + b.i_0[i]) * p.p20;
+                b.v[i] = flush_subnormal(
+                    b.v[i] * p.p22
+                        + b.i_ex[i] * p.p21_ex
+                        + b.i_in[i] * p.p21_in
+                        + (p.i_e + b.i_0[i]) * p.p20,
+                );
             } else {
                 b.refractory[i] -= 1;
             }
-            b.i_ex[i] *= p.p11_ex;
-            b.i_in[i] *= p.p11_in;
+            b.i_ex[i] = flush_subnormal(b.i_ex[i] * p.p11_ex);
+            b.i_in[i] = flush_subnormal(b.i_in[i] * p.p11_in);
             b.i_ex[i] += std::mem::take(&mut ex[i]);
             b.i_in[i] += std::mem::take(&mut inh[i]);
             let fires = match p.escape {

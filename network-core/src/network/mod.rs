@@ -2,6 +2,7 @@
 
 mod assemble;
 mod builder;
+mod connecting;
 mod handles;
 mod recording;
 mod runtime;

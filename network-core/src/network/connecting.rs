@@ -1,0 +1,45 @@
+//! `NetworkBuilder::connect`: connection rules between populations.
+
+use super::builder::NetworkBuilder;
+use super::handles::{PopulationHandle, ProjectionHandle};
+use crate::connect::{connect, ConnSpec, Endpoints};
+use crate::error::Result;
+use crate::storage::Length;
+use crate::synapse::StaticSynapse;
+
+impl NetworkBuilder {
+    /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
+    /// `conn_spec`), through `synapse`. The connections are drawn now, in parallel, from
+    /// streams keyed by the projection and the target (or source) neuron, so they depend
+    /// on the seed alone. An impossible request is an error naming the projection and the
+    /// neuron.
+    pub fn connect<LS: Length, LT: Length>(
+        &mut self,
+        name: &str,
+        source: &PopulationHandle<LS>,
+        target: &PopulationHandle<LT>,
+        spec: &ConnSpec,
+        synapse: &StaticSynapse,
+    ) -> Result<ProjectionHandle> {
+        synapse.validate(name, &self.resolution)?;
+        let src = &self.population_info[source.index];
+        let tgt = &self.population_info[target.index];
+        let ends = Endpoints {
+            n_sources: src.len,
+            n_targets: tgt.len,
+            same_population: source.index == target.index,
+            source_space: src.space.as_deref(),
+            target_space: tgt.space.as_deref(),
+        };
+        let id = self.projections.len() as u64;
+        let edges = connect(name, spec, &ends, self.seed, id)?;
+        self.add_projection(
+            name,
+            source.index,
+            target.index,
+            &edges.offsets,
+            &edges.sources,
+            synapse,
+        )
+    }
+}
