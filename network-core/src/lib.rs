@@ -19,8 +19,8 @@ pub mod synapse;
 pub mod time;
 
 pub use devices::{
-    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
-    Window,
+    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, RecordTo, SpikeGenerator,
+    SpikeRecorder, Window,
 };
 pub use error::{Error, Result};
 pub use models::{IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, Recordable};

@@ -155,8 +155,15 @@ fn run_case(case: &Json) -> Outcome {
         .filter(|r| !r.is_null())
         .map(|r| {
             let w = window(r.as_object().unwrap());
-            b.spike_recorder("spikes", SpikeRecorder { window: w }, &neurons)
-                .unwrap()
+            b.spike_recorder(
+                "spikes",
+                SpikeRecorder {
+                    window: w,
+                    ..Default::default()
+                },
+                &neurons,
+            )
+            .unwrap()
         });
     let meter = case.get("record").filter(|r| !r.is_null()).map(|r| {
         let r = r.as_object().unwrap();

@@ -6,7 +6,7 @@ mod recorders;
 
 pub(crate) use generators::ListedSpike;
 pub use generators::{DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator};
-pub use recorders::{Multimeter, SpikeRecorder};
+pub use recorders::{Multimeter, RecordTo, SpikeRecorder};
 
 use crate::error::{Error, Result};
 use crate::time::Resolution;

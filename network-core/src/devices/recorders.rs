@@ -4,6 +4,26 @@ use super::Window;
 use crate::error::{Error, Result};
 use crate::models::Recordable;
 use crate::time::Resolution;
+use std::path::PathBuf;
+
+/// Where a recorder's events go besides memory (NEST's `record_to`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum RecordTo {
+    /// In memory only (NEST's default).
+    #[default]
+    Memory,
+    /// Also to a file in NEST's ASCII format, `{directory}/{prefix}{name}.dat`, appended
+    /// and flushed at the end of every `simulate` call. An existing file is an error
+    /// unless `overwrite` (NEST's `overwrite_files`).
+    Ascii {
+        /// Directory of the file; it must exist.
+        directory: PathBuf,
+        /// Prefix of the file name (NEST's `data_prefix`).
+        prefix: String,
+        /// Replace an existing file.
+        overwrite: bool,
+    },
+}
 
 /// NEST's `spike_recorder`: records spikes whose time stamp lies in
 /// `(origin + start, origin + stop]`.
@@ -11,13 +31,28 @@ use crate::time::Resolution;
 pub struct SpikeRecorder {
     /// Recording window.
     pub window: Window,
+    /// Memory only, or also a file.
+    pub record_to: RecordTo,
 }
 
 impl SpikeRecorder {
-    /// A recorder active over `(start, stop]` (ms).
+    /// A recorder active over `(start, stop]` (ms), recording to memory.
     pub fn window(start: f64, stop: f64) -> Self {
         Self {
             window: Window::new(start, stop),
+            record_to: RecordTo::Memory,
+        }
+    }
+
+    /// The same recorder, also writing NEST's ASCII format into `directory`.
+    pub fn to_ascii(self, directory: impl Into<PathBuf>) -> Self {
+        Self {
+            record_to: RecordTo::Ascii {
+                directory: directory.into(),
+                prefix: String::new(),
+                overwrite: true,
+            },
+            ..self
         }
     }
 }

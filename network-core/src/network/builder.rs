@@ -1,6 +1,7 @@
 //! The builder: create populations, devices and projections in NEST's order and with
 //! NEST's checks, then `build()` the network.
 
+use super::ascii::AsciiSink;
 use super::assemble::{assemble, EdgeList, ProjectionSite};
 use super::handles::*;
 use super::recording::{Samples, SpikeEvents};
@@ -346,12 +347,14 @@ impl NetworkBuilder {
                 mask[i as usize] = true;
             }
         }
+        let file = AsciiSink::open(name, &params.record_to)?;
         self.take_name(name, "spike recorder");
         self.recorders.push(RecorderRuntime {
             name: name.to_string(),
             window,
             masks,
             events: SpikeEvents::new(self.resolution),
+            file,
         });
         Ok(SpikeRecorderHandle::new(self.recorders.len() - 1))
     }

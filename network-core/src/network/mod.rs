@@ -1,5 +1,6 @@
 //! Building and running networks.
 
+mod ascii;
 mod assemble;
 mod builder;
 mod connecting;

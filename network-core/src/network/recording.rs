@@ -66,10 +66,24 @@ impl SpikeEvents {
     /// Writes the events in NEST's ASCII recording format (`sender<TAB>time_ms`,
     /// three decimals) after NEST's header lines.
     pub fn write_ascii(&self, out: &mut impl Write) -> std::io::Result<()> {
+        Self::write_ascii_header(out)?;
+        self.write_ascii_rows(out, 0)
+    }
+
+    /// NEST's three header lines of a spike recorder's ASCII file.
+    pub(crate) fn write_ascii_header(out: &mut impl Write) -> std::io::Result<()> {
         writeln!(out, "# NEST version: 3.10.0")?;
         writeln!(out, "# RecordingBackendASCII version: 2")?;
-        writeln!(out, "sender\ttime_ms")?;
-        for (sender, time) in self.iter() {
+        writeln!(out, "sender\ttime_ms")
+    }
+
+    /// The rows of events `from..`, one line each.
+    pub(crate) fn write_ascii_rows(
+        &self,
+        out: &mut impl Write,
+        from: usize,
+    ) -> std::io::Result<()> {
+        for (sender, time) in self.iter().skip(from) {
             writeln!(out, "{sender}\t{time:.3}")?;
         }
         Ok(())

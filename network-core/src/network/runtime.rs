@@ -1,6 +1,7 @@
 //! A built network and its scheduler: advance all populations one slice (at most
 //! min_delay steps) in parallel, then exchange spikes and collect recordings.
 
+use super::ascii::AsciiSink;
 use super::builder::PopulationInfo;
 use super::handles::{MultimeterHandle, ProjectionHandle, SpikeRecorderHandle};
 use super::recording::{Samples, SpikeEvents};
@@ -20,6 +21,8 @@ pub(crate) struct RecorderRuntime {
     /// Per population: `None` if not recorded, else one flag per neuron.
     pub masks: Vec<Option<Vec<bool>>>,
     pub events: SpikeEvents,
+    /// The ASCII file, when the recorder writes one.
+    pub file: Option<AsciiSink>,
 }
 
 /// What the network knows of a projection.
@@ -136,6 +139,11 @@ impl Network {
             None => self.run_until(end),
         }
         self.pool = pool;
+        for recorder in &mut self.recorders {
+            if let Some(file) = recorder.file.as_mut() {
+                file.append(&recorder.name, &recorder.events)?;
+            }
+        }
         self.simulation_time += started.elapsed();
         Ok(())
     }
