@@ -90,7 +90,8 @@ fn brunel_like(seed: u64, threads: usize) -> Vec<(u32, f64)> {
     let mut net = b.build().unwrap();
     net.simulate(150.0).unwrap();
     net.simulate(50.0).unwrap();
-    net.spikes(&rec).iter().collect()
+    let spikes = net.spikes(&rec).iter().collect();
+    spikes
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::ascii::AsciiSink;
 use super::assemble::{assemble, EdgeList, ProjectionSite};
+use super::handles::Shared;
 use super::handles::*;
 use super::recording::{Samples, SpikeEvents};
 use super::runtime::{Network, RecorderRuntime};
@@ -88,6 +89,7 @@ pub(crate) struct GeneratorSpec {
 
 pub(crate) struct MultimeterSpec {
     pub name: String,
+    pub samples: Shared<Samples>,
     pub interval: i64,
     pub offset: i64,
     pub window: (i64, i64),
@@ -349,14 +351,18 @@ impl NetworkBuilder {
         }
         let file = AsciiSink::open(name, &params.record_to)?;
         self.take_name(name, "spike recorder");
+        let events = Shared::new(SpikeEvents::new(self.resolution));
         self.recorders.push(RecorderRuntime {
             name: name.to_string(),
             window,
             masks,
-            events: SpikeEvents::new(self.resolution),
+            events: events.clone(),
             file,
         });
-        Ok(SpikeRecorderHandle::new(self.recorders.len() - 1))
+        Ok(SpikeRecorderHandle {
+            index: self.recorders.len() - 1,
+            events,
+        })
     }
 
     /// Adds a multimeter (or voltmeter) on the selected neurons.
@@ -375,7 +381,9 @@ impl NetworkBuilder {
             resolved.push((selection.population, indices));
         }
         self.take_name(name, "multimeter");
+        let samples = Shared::new(Samples::new(self.resolution, params.record_from.clone()));
         self.multimeters.push(MultimeterSpec {
+            samples: samples.clone(),
             name: name.to_string(),
             interval,
             offset,
@@ -383,7 +391,10 @@ impl NetworkBuilder {
             record_from: params.record_from,
             targets: resolved,
         });
-        Ok(MultimeterHandle::new(self.multimeters.len() - 1))
+        Ok(MultimeterHandle {
+            index: self.multimeters.len() - 1,
+            samples,
+        })
     }
 
     fn add_generator(
@@ -654,10 +665,7 @@ impl NetworkBuilder {
                     });
                 }
             }
-            samples.push((
-                spec.name.clone(),
-                Samples::new(self.resolution, spec.record_from.clone()),
-            ));
+            samples.push((spec.name.clone(), spec.samples.clone()));
         }
         Network::assemble(
             self.resolution,

@@ -3,7 +3,7 @@
 
 use super::ascii::AsciiSink;
 use super::builder::PopulationInfo;
-use super::handles::{MultimeterHandle, ProjectionHandle, SpikeRecorderHandle};
+use super::handles::{MultimeterHandle, ProjectionHandle, Shared, SpikeRecorderHandle};
 use super::recording::{Samples, SpikeEvents};
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::rng::Seed;
 use crate::time::Resolution;
 use rayon::prelude::*;
+use std::sync::RwLockReadGuard;
 use std::time::{Duration, Instant};
 
 /// A spike recorder's window, the neurons it watches per population, and its events.
@@ -20,7 +21,7 @@ pub(crate) struct RecorderRuntime {
     pub window: (i64, i64),
     /// Per population: `None` if not recorded, else one flag per neuron.
     pub masks: Vec<Option<Vec<bool>>>,
-    pub events: SpikeEvents,
+    pub events: Shared<SpikeEvents>,
     /// The ASCII file, when the recorder writes one.
     pub file: Option<AsciiSink>,
 }
@@ -54,7 +55,7 @@ pub struct Network {
     incoming: Vec<Vec<Projection>>,
     projection_info: Vec<ProjectionInfo>,
     recorders: Vec<RecorderRuntime>,
-    samples: Vec<(String, Samples)>,
+    samples: Vec<(String, Shared<Samples>)>,
     generator_names: Vec<String>,
     /// Per population, the spikes of the last slice, not yet delivered.
     pending: Vec<Vec<(i64, u32)>>,
@@ -75,7 +76,7 @@ impl Network {
         population_info: Vec<PopulationInfo>,
         projections: Vec<Projection>,
         recorders: Vec<RecorderRuntime>,
-        samples: Vec<(String, Samples)>,
+        samples: Vec<(String, Shared<Samples>)>,
         generator_names: Vec<String>,
         slice_len: i64,
     ) -> Result<Self> {
@@ -141,7 +142,7 @@ impl Network {
         self.pool = pool;
         for recorder in &mut self.recorders {
             if let Some(file) = recorder.file.as_mut() {
-                file.append(&recorder.name, &recorder.events)?;
+                file.append(&recorder.name, &recorder.events.read())?;
             }
         }
         self.simulation_time += started.elapsed();
@@ -195,9 +196,13 @@ impl Network {
                     }
                 }
             }
+            if slice.is_empty() {
+                continue;
+            }
             slice.sort_unstable();
+            let mut events = recorder.events.write();
             for (stamp, sender) in slice {
-                recorder.events.push(sender, stamp);
+                events.push(sender, stamp);
             }
         }
     }
@@ -226,9 +231,13 @@ impl Network {
             }
         }
         for (device, mut rows) in rows.into_iter().enumerate() {
+            if rows.is_empty() {
+                continue;
+            }
             rows.sort_by_key(|r| (r.0, r.1));
+            let mut samples = self.samples[device].1.write();
             for (stamp, sender, values) in rows {
-                self.samples[device].1.push(sender, stamp, &values);
+                samples.push(sender, stamp, &values);
             }
         }
     }
@@ -240,8 +249,8 @@ impl Network {
     }
 
     /// The spikes a recorder has recorded so far.
-    pub fn spikes(&self, recorder: &SpikeRecorderHandle) -> &SpikeEvents {
-        &self.recorders[recorder.index].events
+    pub fn spikes(&self, recorder: &SpikeRecorderHandle) -> RwLockReadGuard<'_, SpikeEvents> {
+        self.recorders[recorder.index].events.read()
     }
 
     /// A recorder's name.
@@ -260,8 +269,8 @@ impl Network {
     }
 
     /// The samples a multimeter has recorded so far.
-    pub fn samples(&self, multimeter: &MultimeterHandle) -> &Samples {
-        &self.samples[multimeter.index].1
+    pub fn samples(&self, multimeter: &MultimeterHandle) -> RwLockReadGuard<'_, Samples> {
+        self.samples[multimeter.index].1.read()
     }
 
     /// The populations, in creation order.
