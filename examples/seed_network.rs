@@ -1,5 +1,7 @@
 //! The reference network: layer 2/3 of primary visual cortex (100 PV interneurons and
-//! 800 pyramidal cells at random 3D positions), written with the builder API.
+//! 800 pyramidal cells at random 3D positions), written in the description language.
+//! The `network!` invocation below is checked at compile time and expands into the
+//! builder calls a careful person would write (see `network-macros/tests/expand/`).
 //!
 //! `cargo run --release --example seed_network -- [--seed N] [--threads N] [--json]`
 
@@ -23,102 +25,54 @@ struct Options {
     json: bool,
 }
 
+network! {
+    /// Layer 2/3 of primary visual cortex, one hemisphere.
+    pub struct SeedNetwork;
+
+    resolution = 0.1 ms;
+    seed = 42;
+
+    neuron PV = iaf_psc_alpha {
+        C_m: 200 pF, V_th: -52 mV, V_reset: -65 mV, tau_m: 10 ms, t_ref: 1 ms,
+    } where {
+        class: inhibitory, dendrite_extent: 200 um, transmitters: [GABA_A],
+        firing: { resting: 1..5 Hz, active: 10..30 Hz, max: 50..100 Hz },
+    };
+    neuron PyL23 = iaf_psc_alpha {
+        V_th: -50 mV, C_m: 200 pF, tau_m: 15 ms, V_reset: -70 mV, t_ref: 2 ms, I_e: 200 pA,
+    } where {
+        class: excitatory, transmitters: [AMPA, NMDA],
+        firing: { resting: 2..8 Hz, active: 15..40 Hz },
+    };
+
+    population pvpop  = PV[100]    in box([0, 0, 0] mm, [2, 2, 1] mm);
+    population l23pyr = PyL23[800] in box([0, 0, 0] mm, [2, 2, 1] mm)
+        where { region: "Primary Visual Cortex", density: 25000 per mm3 };
+
+    mask corner = sphere(center: [0, 0, 0] mm, radius: 0.5 mm);
+
+    record corner_spikes = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr within corner;
+    record exc_spikes    = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr;
+    record inh_spikes    = spike_recorder <- pvpop;
+
+    stimulate dc    = dc_generator { amplitude: 100 pA, start: 500 ms, stop: 700 ms }
+        -> l23pyr within corner;
+    stimulate noise = poisson_generator { rate: 50 Hz, start: 100 ms, stop: 900 ms }
+        -> l23pyr via static_synapse { weight: 2.5 pA, delay: 1.5 ms };
+
+    connect pvpop -> l23pyr: fixed_indegree(1) in sphere(radius: 1 mm), no autapses, no multapses,
+        via static_synapse { weight: -10 pA, delay: 1 ms };
+    connect l23pyr -> pvpop: fixed_indegree(4) in sphere(radius: 0.5 mm), no autapses, no multapses,
+        via static_synapse { weight: 4 pA, delay: 1 ms };
+}
+
 /// Biological time simulated (ms).
 const T_SIM: f64 = 4000.0;
 
 fn main() -> Result<(), Error> {
     let options = Options::parse();
     let started = Instant::now();
-    let mut b =
-        NetworkBuilder::new(Resolution::default(), Seed(options.seed)).threads(options.threads);
-
-    let pv = Model::variant(
-        "PV",
-        IafPscAlpha {
-            C_m: 200.0,
-            V_th: -52.0,
-            V_reset: -65.0,
-            tau_m: 10.0,
-            t_ref: 1.0,
-            ..Default::default()
-        },
-    )?;
-    let pyl23 = Model::variant(
-        "PyL23",
-        IafPscAlpha {
-            V_th: -50.0,
-            C_m: 200.0,
-            tau_m: 15.0,
-            V_reset: -70.0,
-            t_ref: 2.0,
-            I_e: 200.0,
-            ..Default::default()
-        },
-    )?;
-    let column = Layout::FreeUniform {
-        lower_left: vec![0.0, 0.0, 0.0],
-        upper_right: vec![2.0, 2.0, 1.0],
-        edge_wrap: false,
-    };
-    let pvpop = b.spatial_population("pvpop", &pv, Const::<100>, &column)?;
-    let l23pyr = b.spatial_population("l23pyr", &pyl23, Const::<800>, &column)?;
-
-    let corner = b.within(&l23pyr, &Mask::sphere(0.5), [0.0, 0.0, 0.0])?;
-    let corner_spikes = b.spike_recorder(
-        "corner_spikes",
-        SpikeRecorder::window(0.0, 1000.0),
-        std::slice::from_ref(&corner),
-    )?;
-    let exc_spikes = b.spike_recorder(
-        "exc_spikes",
-        SpikeRecorder::window(0.0, 1000.0),
-        &[l23pyr.all()],
-    )?;
-    let inh_spikes = b.spike_recorder("inh_spikes", SpikeRecorder::default(), &[pvpop.all()])?;
-
-    let dc = DcGenerator {
-        amplitude: 100.0,
-        window: Window::new(500.0, 700.0),
-    };
-    b.dc_generator("dc", dc, &[corner], &StaticSynapse::default())?;
-    let noise = PoissonGenerator {
-        rate: 50.0,
-        window: Window::new(100.0, 900.0),
-    };
-    b.poisson_generator(
-        "noise",
-        noise,
-        &[l23pyr.all()],
-        &StaticSynapse::new(2.5, 1.5),
-    )?;
-
-    let local = |radius| {
-        ConnSpec::new(Rule::FixedIndegree(0))
-            .with_mask(Mask::sphere(radius))
-            .no_autapses()
-            .no_multapses()
-    };
-    let pv_to_pyr = b.connect(
-        "pvpop -> l23pyr",
-        &pvpop,
-        &l23pyr,
-        &ConnSpec {
-            rule: Rule::FixedIndegree(1),
-            ..local(1.0)
-        },
-        &StaticSynapse::new(-10.0, 1.0),
-    )?;
-    let pyr_to_pv = b.connect(
-        "l23pyr -> pvpop",
-        &l23pyr,
-        &pvpop,
-        &ConnSpec {
-            rule: Rule::FixedIndegree(4),
-            ..local(0.5)
-        },
-        &StaticSynapse::new(4.0, 1.0),
-    )?;
-    let mut net = b.build()?;
+    let mut net = SeedNetwork::build_with_threads(Seed(options.seed), Some(options.threads))?;
     let build_s = started.elapsed().as_secs_f64();
 
     net.simulate(T_SIM)?;
@@ -131,12 +85,13 @@ fn main() -> Result<(), Error> {
         .enumerate()
         .map(|(p, info)| (info.name.clone(), info.len, net.spike_count(p)))
         .collect();
-    let projections = [pv_to_pyr, pyr_to_pv].map(|h| net.projection(&h).clone());
-    let recorders = [corner_spikes, exc_spikes, inh_spikes].map(|h| {
+    let projections =
+        [&net.pvpop_to_l23pyr, &net.l23pyr_to_pvpop].map(|h| net.projection(h).clone());
+    let recorders = [&net.corner_spikes, &net.exc_spikes, &net.inh_spikes].map(|h| {
         (
-            net.recorder_name(&h).to_string(),
-            net.recorder_targets(&h),
-            net.spikes(&h).len(),
+            net.recorder_name(h).to_string(),
+            net.recorder_targets(h),
+            h.events().len(),
         )
     });
 

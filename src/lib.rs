@@ -4,7 +4,36 @@
 //! parameter names, units and, on deterministic cases, the same spike times.
 pub use network_core::*;
 
+/// Describes a network in NEST's vocabulary and generates a type that builds it.
+///
+/// Every mistake in the description is a compile error pointing at the offending
+/// tokens; sizes become const generics, so `net.pop.len()` is a constant.
+///
+/// ```
+/// use network::prelude::*;
+///
+/// network! {
+///     pub struct Tiny;
+///     neuron Cell = iaf_psc_alpha { I_e: 400 pA };
+///     population cells = Cell[10];
+///     record spikes = spike_recorder <- cells;
+/// }
+///
+/// let mut net = Tiny::build(Seed(1))?;
+/// net.simulate(100.0)?;
+/// assert_eq!(net.cells.len(), 10);
+/// assert!(net.spikes.events().len() > 0);
+/// # Ok::<(), network::Error>(())
+/// ```
+pub use network_macros::network;
+
 /// The names most programs need.
+///
+/// ```
+/// use network::prelude::*;
+/// let res = Resolution::default();
+/// assert_eq!(res.ms(), 0.1);
+/// ```
 pub mod prelude {
     pub use network_core::connect::{ConnSpec, Rule};
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
@@ -14,4 +43,5 @@ pub mod prelude {
         Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder, StaticSynapse, Value,
         Window,
     };
+    pub use network_macros::network;
 }

@@ -1,1 +1,49 @@
-//! The `network!` procedural macro (see the macro issue).
+//! The `network!` procedural macro: a thin shell around `network-syntax`.
+//!
+//! It parses and checks the description with `network-syntax`, reports every
+//! diagnostic as a spanned compile error (all at once), and lowers the checked
+//! description into builder calls on `network-core` (`expand.rs`). Use it through the
+//! facade crate: `network::network!`.
+
+mod expand;
+
+use proc_macro::TokenStream;
+use quote::quote_spanned;
+
+/// Describes a network; see the `network` crate's documentation.
+#[proc_macro]
+pub fn network(input: TokenStream) -> TokenStream {
+    let (header, result) = network_syntax::parse_and_check(input.into());
+    let output = match (header, result) {
+        (Some(header), Ok(description)) => expand::expand(&header, &description),
+        (header, result) => {
+            let mut diagnostics = result.err().unwrap_or_default();
+            if header.is_none() {
+                diagnostics.insert(
+                    0,
+                    network_syntax::Diagnostic {
+                        span: network_syntax::SpanRange::single(proc_macro2::Span::call_site()),
+                        message: "a network starts with the type it defines".into(),
+                        help: Some("begin with `pub struct MyNetwork;`".into()),
+                    },
+                );
+            }
+            let mut errors = diagnostics.iter().map(|d| {
+                let (start, end) = (d.span.start, d.span.end);
+                let range = quote_spanned!(start=> start);
+                let end = quote_spanned!(end=> end);
+                syn::Error::new_spanned(quote::quote!(#range #end), d.text())
+            });
+            let mut combined = errors.next().expect("at least one diagnostic");
+            for e in errors {
+                combined.combine(e);
+            }
+            let mut out = combined.to_compile_error();
+            if let Some(header) = header {
+                out.extend(expand::placeholder(&header));
+            }
+            out
+        }
+    };
+    output.into()
+}

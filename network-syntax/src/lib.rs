@@ -1,1 +1,88 @@
-//! The description language (see the macro issue).
+//! The network description language: grammar, syntax tree and validation.
+//!
+//! A plain library (no `proc_macro` types in its API): the `network!` macro and a
+//! loader reading the same language from a file both use it.
+//!
+//! ```
+//! let text = "resolution = 0.1 ms;
+//!     neuron PV = iaf_psc_alpha(inhibitory) { C_m: 200 pF };
+//!     population pv = PV[100];";
+//! let tokens: proc_macro2::TokenStream = text.parse().unwrap();
+//! let description = network_syntax::parse(tokens).unwrap();
+//! assert_eq!(description.populations[0].size, 100);
+//! assert_eq!(description.neurons[0].params[0], ("V_th", -52.0));
+//! ```
+
+pub mod ast;
+mod check;
+pub mod description;
+pub mod lower;
+pub mod model_table;
+mod parse;
+pub mod units;
+
+pub use ast::{NetworkAst, SpanRange};
+pub use description::Description;
+pub use parse::parse_tokens;
+
+use proc_macro2::TokenStream;
+
+/// A mistake in a description: where, what, and what would be valid.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The offending tokens.
+    pub span: SpanRange,
+    /// What is wrong.
+    pub message: String,
+    /// What would be valid.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// The message with its help line, as shown to the user.
+    pub fn text(&self) -> String {
+        match &self.help {
+            Some(h) => format!("{}\n       = help: {h}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+impl From<syn::Error> for Diagnostic {
+    fn from(e: syn::Error) -> Self {
+        let span = e.span();
+        let text = e.to_string();
+        let (message, help) = match text.split_once("\nhelp: ") {
+            Some((m, h)) => (m.to_string(), Some(h.to_string())),
+            None => (text, None),
+        };
+        Diagnostic {
+            span: SpanRange::single(span),
+            message,
+            help,
+        }
+    }
+}
+
+/// Parses and checks a description, reporting every mistake found.
+pub fn parse_and_check(
+    tokens: TokenStream,
+) -> (Option<ast::Header>, Result<Description, Vec<Diagnostic>>) {
+    let (ast, syntax) = parse_tokens(tokens);
+    let checked = check::check(&ast);
+    let mut diagnostics: Vec<Diagnostic> = syntax.into_iter().map(Diagnostic::from).collect();
+    let result = match checked {
+        Ok(d) if diagnostics.is_empty() => Ok(d),
+        Ok(_) => Err(diagnostics),
+        Err(more) => {
+            diagnostics.extend(more);
+            Err(diagnostics)
+        }
+    };
+    (ast.header, result)
+}
+
+/// Parses and checks a description without a header (as a loader reads a file).
+pub fn parse(tokens: TokenStream) -> Result<Description, Vec<Diagnostic>> {
+    parse_and_check(tokens).1
+}

@@ -1,0 +1,628 @@
+//! Lowering: a pure function from the validated description to the builder calls a
+//! careful person would write by hand, with sizes as const generics.
+
+use network_syntax::ast::Header;
+use network_syntax::description::*;
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+/// A float as a literal (`-10.0`, `0.5`, `f64::INFINITY`).
+fn num(v: f64) -> TokenStream {
+    if v.is_infinite() {
+        return if v > 0.0 {
+            quote!(f64::INFINITY)
+        } else {
+            quote!(f64::NEG_INFINITY)
+        };
+    }
+    let lit = Literal::f64_unsuffixed(v.abs());
+    if v < 0.0 {
+        quote!(-#lit)
+    } else {
+        quote!(#lit)
+    }
+}
+
+fn nums(v: &[f64]) -> TokenStream {
+    let v = v.iter().map(|x| num(*x));
+    quote!([#(#v),*])
+}
+
+fn int(v: usize) -> Literal {
+    Literal::usize_unsuffixed(v)
+}
+
+fn ident(name: &str) -> Ident {
+    format_ident!("{}", name)
+}
+
+fn model_var(name: &str) -> Ident {
+    format_ident!("model_{}", name)
+}
+
+/// The whole expansion: the type, its fields and `build`.
+pub fn expand(header: &Header, d: &Description) -> TokenStream {
+    let Header { attrs, vis, name } = header;
+    let mut fields = Vec::new();
+    let mut inits = Vec::new();
+    let mut names = Vec::new();
+    for p in &d.populations {
+        let f = ident(&p.name);
+        let n = int(p.size);
+        let doc = population_doc(d, p);
+        fields
+            .push(quote!(#[doc = #doc] pub #f: ::network::PopulationHandle<::network::Const<#n>>));
+        names.push(f);
+    }
+    for w in &d.wiring {
+        let (f, ty, doc) = match w {
+            Wiring::Recorder(r) => {
+                let ty = match r.kind {
+                    RecorderKind::Spikes { .. } => quote!(::network::SpikeRecorderHandle),
+                    RecorderKind::Multimeter { .. } => quote!(::network::MultimeterHandle),
+                };
+                (
+                    ident(&r.name),
+                    ty,
+                    device_doc(d, &r.docs, &format!("Recorder `{}`", r.name), &r.target),
+                )
+            }
+            Wiring::Stimulator(s) => (
+                ident(&s.name),
+                quote!(::network::GeneratorHandle),
+                device_doc(d, &s.docs, &format!("Stimulator `{}`", s.name), &s.target),
+            ),
+            Wiring::Projection(p) => (
+                ident(&p.field),
+                quote!(::network::ProjectionHandle),
+                projection_doc(p),
+            ),
+        };
+        fields.push(quote!(#[doc = #doc] pub #f: #ty));
+        names.push(f);
+    }
+    let models = d
+        .neurons
+        .iter()
+        .filter(|n| {
+            d.populations
+                .iter()
+                .any(|p| d.neurons[p.model].name == n.name)
+        })
+        .map(model);
+    for p in &d.populations {
+        inits.push(population(d, p));
+    }
+    for w in &d.wiring {
+        inits.push(match w {
+            Wiring::Recorder(r) => recorder(d, r),
+            Wiring::Stimulator(s) => stimulator(d, s),
+            Wiring::Projection(p) => projection(d, p),
+        });
+    }
+    let resolution = num(d.resolution);
+    let seed = Literal::u64_unsuffixed(d.seed);
+    let span = name.span();
+    quote_spanned! {span=>
+        #(#attrs)*
+        #[allow(non_snake_case)]
+        #vis struct #name {
+            #(#fields,)*
+            network: ::network::Network,
+        }
+
+        #[allow(non_snake_case, clippy::too_many_lines)]
+        impl #name {
+            /// The resolution, ms.
+            pub const RESOLUTION_MS: f64 = #resolution;
+            /// The seed given by `seed = ..;` (42 when not written).
+            pub const DEFAULT_SEED: ::network::Seed = ::network::Seed(#seed);
+
+            /// Builds the network: draws positions, connections and random weights from
+            /// `seed`, on rayon's default thread pool.
+            pub fn build(seed: ::network::Seed) -> ::core::result::Result<Self, ::network::Error> {
+                Self::build_with_threads(seed, None)
+            }
+
+            /// Builds the network on `threads` threads (`None`: rayon's default). The
+            /// result depends on the seed alone, never on the thread count.
+            pub fn build_with_threads(seed: ::network::Seed, threads: Option<usize>) -> ::core::result::Result<Self, ::network::Error> {
+                let mut b = ::network::NetworkBuilder::new(::network::Resolution::new(#resolution)?, seed);
+                if let Some(threads) = threads {
+                    b = b.threads(threads);
+                }
+                #(#models)*
+                #(#inits)*
+                let network = b.build()?;
+                Ok(Self { #(#names,)* network })
+            }
+
+            /// Simulates `t_ms` more milliseconds.
+            pub fn simulate(&mut self, t_ms: f64) -> ::core::result::Result<(), ::network::Error> {
+                self.network.simulate(t_ms)
+            }
+
+            /// The built network.
+            pub fn network(&self) -> &::network::Network {
+                &self.network
+            }
+
+            /// The built network, mutably.
+            pub fn network_mut(&mut self) -> &mut ::network::Network {
+                &mut self.network
+            }
+        }
+
+        impl ::core::ops::Deref for #name {
+            type Target = ::network::Network;
+            fn deref(&self) -> &::network::Network {
+                &self.network
+            }
+        }
+    }
+}
+
+/// The type when the description has errors: the same name with the same methods, so
+/// the errors above are the only ones the user sees.
+pub fn placeholder(header: &Header) -> TokenStream {
+    let Header { attrs, vis, name } = header;
+    quote! {
+        #(#attrs)*
+        #vis struct #name;
+        #[allow(dead_code, unused_variables)]
+        impl #name {
+            /// Not built: the description has errors.
+            pub fn build(seed: ::network::Seed) -> ::core::result::Result<Self, ::network::Error> { unreachable!() }
+            /// Not built: the description has errors.
+            pub fn simulate(&mut self, t_ms: f64) -> ::core::result::Result<(), ::network::Error> { unreachable!() }
+        }
+    }
+}
+
+fn model(n: &NeuronDesc) -> TokenStream {
+    let var = model_var(&n.name);
+    let ty = ident(n.base.rust_type());
+    let name = &n.name;
+    let params = n.params.iter().map(|(p, v)| {
+        let p = ident(p);
+        let v = num(*v);
+        quote!(#p: #v)
+    });
+    quote! {
+        let #var = ::network::Model::variant(#name, ::network::#ty { #(#params,)* ..::core::default::Default::default() })?;
+    }
+}
+
+fn layout(l: &LayoutDesc) -> TokenStream {
+    let opt = |v: &Option<Vec<f64>>| match v {
+        Some(v) => {
+            let v = nums(v);
+            quote!(Some(vec!#v))
+        }
+        None => quote!(None),
+    };
+    match l {
+        LayoutDesc::FreeUniform {
+            lower_left,
+            upper_right,
+            periodic,
+        } => {
+            let (ll, ur) = (nums(lower_left), nums(upper_right));
+            quote!(::network::spatial::Layout::FreeUniform { lower_left: vec!#ll, upper_right: vec!#ur, edge_wrap: #periodic })
+        }
+        LayoutDesc::FreeList {
+            positions,
+            extent,
+            periodic,
+        } => {
+            let ps = positions.iter().map(|p| {
+                let p = nums(p);
+                quote!(vec!#p)
+            });
+            let extent = opt(extent);
+            quote!(::network::spatial::Layout::FreeList { positions: vec![#(#ps),*], extent: #extent, edge_wrap: #periodic })
+        }
+        LayoutDesc::Grid {
+            shape,
+            extent,
+            center,
+            periodic,
+        } => {
+            let (extent, center) = (opt(extent), opt(center));
+            let shape = shape.iter().map(|x| int(*x));
+            quote!(::network::spatial::Layout::Grid { shape: vec![#(#shape),*], extent: #extent, center: #center, edge_wrap: #periodic })
+        }
+    }
+}
+
+fn population(d: &Description, p: &PopulationDesc) -> TokenStream {
+    let var = ident(&p.name);
+    let name = &p.name;
+    let model = model_var(&d.neurons[p.model].name);
+    let n = int(p.size);
+    match &p.layout {
+        Some(l) => {
+            let l = layout(l);
+            quote!(let #var = b.spatial_population(#name, &#model, ::network::Const::<#n>, &#l)?;)
+        }
+        None => quote!(let #var = b.population(#name, &#model, ::network::Const::<#n>)?;),
+    }
+}
+
+fn mask(m: &MaskDesc) -> TokenStream {
+    let shape = match &m.shape {
+        MaskShapeDesc::Circle { radius } => {
+            let r = num(*radius);
+            quote!(Circle { radius: #r })
+        }
+        MaskShapeDesc::Sphere { radius } => {
+            let r = num(*radius);
+            quote!(Sphere { radius: #r })
+        }
+        MaskShapeDesc::Doughnut {
+            inner_radius,
+            outer_radius,
+        } => {
+            let (i, o) = (num(*inner_radius), num(*outer_radius));
+            quote!(Doughnut { inner_radius: #i, outer_radius: #o })
+        }
+        MaskShapeDesc::Rectangle {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+        } => {
+            let (ll, ur, a) = (nums(lower_left), nums(upper_right), num(*azimuth_angle));
+            quote!(Rectangle { lower_left: #ll, upper_right: #ur, azimuth_angle: #a })
+        }
+        MaskShapeDesc::Ellipse {
+            major_axis,
+            minor_axis,
+            azimuth_angle,
+        } => {
+            let (a, b, c) = (num(*major_axis), num(*minor_axis), num(*azimuth_angle));
+            quote!(Ellipse { major_axis: #a, minor_axis: #b, azimuth_angle: #c })
+        }
+        MaskShapeDesc::Box {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+            polar_angle,
+        } => {
+            let (ll, ur, a, p) = (
+                nums(lower_left),
+                nums(upper_right),
+                num(*azimuth_angle),
+                num(*polar_angle),
+            );
+            quote!(Box { lower_left: #ll, upper_right: #ur, azimuth_angle: #a, polar_angle: #p })
+        }
+        MaskShapeDesc::Ellipsoid {
+            major_axis,
+            minor_axis,
+            polar_axis,
+            azimuth_angle,
+            polar_angle,
+        } => {
+            let (a, b, c, az, po) = (
+                num(*major_axis),
+                num(*minor_axis),
+                num(*polar_axis),
+                num(*azimuth_angle),
+                num(*polar_angle),
+            );
+            quote!(Ellipsoid { major_axis: #a, minor_axis: #b, polar_axis: #c, azimuth_angle: #az, polar_angle: #po })
+        }
+    };
+    let mask = quote!(::network::spatial::Mask::new(::network::spatial::MaskShape::#shape));
+    match m.anchor {
+        Some(a) => {
+            let a = nums(&a);
+            quote!(#mask.with_anchor(#a.into()))
+        }
+        None => mask,
+    }
+}
+
+/// A `let` binding the selection and the expression naming it.
+fn selection(d: &Description, t: &TargetDesc) -> (TokenStream, TokenStream) {
+    let pop = ident(&d.populations[t.population].name);
+    match &t.select {
+        SelectDesc::All => (quote!(), quote!(&[#pop.all()])),
+        SelectDesc::Range(a, z) => {
+            let (a, z) = (int(*a), int(*z));
+            (quote!(), quote!(&[#pop.range(#a..#z)]))
+        }
+        SelectDesc::Within(m, center) => {
+            let (m, c) = (mask(m), nums(center));
+            (
+                quote!(let selection = b.within(&#pop, &#m, #c)?;),
+                quote!(::core::slice::from_ref(&selection)),
+            )
+        }
+    }
+}
+
+fn window((start, stop): (f64, Option<f64>)) -> TokenStream {
+    let (start, stop) = (num(start), num(stop.unwrap_or(f64::INFINITY)));
+    quote!(::network::Window::new(#start, #stop))
+}
+
+fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
+    let var = ident(&r.name);
+    let name = &r.name;
+    let (bind, sel) = selection(d, &r.target);
+    let win = window(r.window);
+    let call = match &r.kind {
+        RecorderKind::Spikes { ascii } => {
+            let record_to = match ascii {
+                Some(dir) => {
+                    quote!(::network::RecordTo::Ascii { directory: #dir.into(), prefix: ::std::string::String::new(), overwrite: true })
+                }
+                None => quote!(::network::RecordTo::Memory),
+            };
+            quote!(b.spike_recorder(#name, ::network::SpikeRecorder { window: #win, record_to: #record_to }, #sel)?)
+        }
+        RecorderKind::Multimeter {
+            interval,
+            offset,
+            record_from,
+        } => {
+            let (i, o) = (num(*interval), num(*offset));
+            let rf = record_from.iter().map(|r| ident(r));
+            quote!(b.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(::network::Recordable::#rf),*], window: #win }, #sel)?)
+        }
+    };
+    quote! { #bind let #var = #call; }
+}
+
+fn value(v: &ValueDesc) -> TokenStream {
+    let opt = |v: Option<f64>| match v {
+        Some(v) => {
+            let v = num(v);
+            quote!(Some(#v))
+        }
+        None => quote!(None),
+    };
+    match *v {
+        ValueDesc::Constant(c) => num(c),
+        ValueDesc::Uniform { min, max } => {
+            let (a, z) = (num(min), num(max));
+            quote!(::network::Value::Uniform { min: #a, max: #z })
+        }
+        ValueDesc::Normal {
+            mean,
+            std,
+            min,
+            max,
+        } => {
+            let (m, s, lo, hi) = (num(mean), num(std), opt(min), opt(max));
+            quote!(::network::Value::Normal { mean: #m, std: #s, min: #lo, max: #hi })
+        }
+        ValueDesc::Lognormal { mu, sigma } => {
+            let (m, s) = (num(mu), num(sigma));
+            quote!(::network::Value::Lognormal { mu: #m, sigma: #s })
+        }
+    }
+}
+
+fn synapse(s: &SynapseDesc) -> TokenStream {
+    let (w, dl) = (value(&s.weight), value(&s.delay));
+    if s.model == "static_synapse" {
+        quote!(::network::StaticSynapse::new(#w, #dl))
+    } else {
+        let m = &s.model;
+        quote!(::network::StaticSynapse::variant(#m, #w, #dl))
+    }
+}
+
+fn stimulator(d: &Description, s: &StimulatorDesc) -> TokenStream {
+    let var = ident(&s.name);
+    let name = &s.name;
+    let (bind, sel) = selection(d, &s.target);
+    let win = window(s.window);
+    let syn = synapse(&s.synapse);
+    let call = match &s.kind {
+        StimulusDesc::Dc { amplitude } => {
+            let a = num(*amplitude);
+            quote!(b.dc_generator(#name, ::network::DcGenerator { amplitude: #a, window: #win }, #sel, &#syn)?)
+        }
+        StimulusDesc::Poisson { rate } => {
+            let r = num(*rate);
+            quote!(b.poisson_generator(#name, ::network::PoissonGenerator { rate: #r, window: #win }, #sel, &#syn)?)
+        }
+        StimulusDesc::Spikes {
+            spike_times,
+            spike_weights,
+            allow_offgrid_times,
+        } => {
+            let (t, w) = (nums(spike_times), nums(spike_weights));
+            quote!(b.spike_generator(#name, ::network::SpikeGenerator { spike_times: vec!#t, spike_weights: vec!#w, spike_multiplicities: vec![], allow_offgrid_times: #allow_offgrid_times, window: #win }, #sel, &#syn)?)
+        }
+        StimulusDesc::Noise {
+            mean,
+            std,
+            dt,
+            std_mod,
+            frequency,
+            phase,
+        } => {
+            let v = [mean, std, dt, std_mod, frequency, phase].map(|x| num(*x));
+            let [m, s, dt, sm, f, p] = v;
+            quote!(b.noise_generator(#name, ::network::NoiseGenerator { mean: #m, std: #s, dt: #dt, std_mod: #sm, frequency: #f, phase: #p, window: #win }, #sel, &#syn)?)
+        }
+    };
+    quote! { #bind let #var = #call; }
+}
+
+fn projection(d: &Description, p: &ProjectionDesc) -> TokenStream {
+    let var = ident(&p.field);
+    let name = &p.name;
+    let (src, tgt) = (
+        ident(&d.populations[p.source].name),
+        ident(&d.populations[p.target].name),
+    );
+    let rule = match p.rule {
+        RuleDesc::AllToAll => quote!(AllToAll),
+        RuleDesc::OneToOne => quote!(OneToOne),
+        RuleDesc::FixedIndegree(k) => {
+            let k = int(k);
+            quote!(FixedIndegree(#k))
+        }
+        RuleDesc::FixedOutdegree(k) => {
+            let k = int(k);
+            quote!(FixedOutdegree(#k))
+        }
+        RuleDesc::FixedTotalNumber(k) => {
+            let k = int(k);
+            quote!(FixedTotalNumber(#k))
+        }
+        RuleDesc::PairwiseBernoulli(x) => {
+            let x = num(x);
+            quote!(PairwiseBernoulli(#x))
+        }
+    };
+    let mut spec = quote!(::network::connect::ConnSpec::new(::network::connect::Rule::#rule));
+    if let Some(m) = &p.mask {
+        let m = mask(m);
+        spec = quote!(#spec.with_mask(#m));
+    }
+    if let Some(k) = &p.kernel {
+        let k = kernel(k);
+        spec = quote!(#spec.with_kernel(#k));
+    }
+    if !p.autapses {
+        spec = quote!(#spec.no_autapses());
+    }
+    if !p.multapses {
+        spec = quote!(#spec.no_multapses());
+    }
+    if p.use_on_source {
+        spec = quote!(#spec.on_source());
+    }
+    let syn = synapse(&p.synapse);
+    let derived = p.derived.map(|dv| {
+        let c = format_ident!("{}_INDEGREE", p.field.to_uppercase());
+        let o = format_ident!("{}_OUTDEGREE", p.field.to_uppercase());
+        let (ind, outd) = (int(dv.indegree), int(dv.outdegree));
+        let doc = format!(
+            "From biology: indegree = max(1, round({} / 100 * {} / {} * {} / {})) = {ind}; outdegree = boutons = {outd}; mask of the axon radius {} mm.",
+            dv.projection_percent, d.populations[p.source].size, d.populations[p.target].size, dv.boutons, dv.redundancy, dv.axon_radius
+        );
+        quote! {
+            #[doc = #doc]
+            const #c: usize = #ind;
+            #[doc = "Boutons per axon (the derived outdegree)."]
+            #[allow(dead_code)]
+            const #o: usize = #outd;
+        }
+    });
+    quote! {
+        #derived
+        let #var = b.connect(#name, &#src, &#tgt, &#spec, &#syn)?;
+    }
+}
+
+fn kernel(k: &KernelDesc) -> TokenStream {
+    let k = match *k {
+        KernelDesc::Constant { p } => {
+            let p = num(p);
+            quote!(Constant { p: #p })
+        }
+        KernelDesc::Linear { p0, slope } => {
+            let (a, s) = (num(p0), num(slope));
+            quote!(Linear { p0: #a, slope: #s })
+        }
+        KernelDesc::Exponential { p0, beta } => {
+            let (a, bt) = (num(p0), num(beta));
+            quote!(Exponential { p0: #a, beta: #bt })
+        }
+        KernelDesc::Gaussian { p0, mean, std } => {
+            let (a, m, s) = (num(p0), num(mean), num(std));
+            quote!(Gaussian { p0: #a, mean: #m, std: #s })
+        }
+    };
+    quote!(::network::spatial::Kernel::#k)
+}
+
+fn population_doc(d: &Description, p: &PopulationDesc) -> String {
+    let m = &d.neurons[p.model];
+    let mut doc = p.docs.join("\n");
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!(
+        "Population `{}`: {} neurons of `{}` ({})",
+        p.name,
+        p.size,
+        m.name,
+        m.base.name()
+    ));
+    if let Some(class) = m.class {
+        doc.push_str(&format!(", {}", class.name()));
+    }
+    doc.push('.');
+    for (k, v) in m.meta.iter().chain(&p.meta) {
+        doc.push_str(&format!("\n- {k}: {v}"));
+    }
+    doc
+}
+
+fn device_doc(d: &Description, docs: &[String], what: &str, t: &TargetDesc) -> String {
+    let mut doc = docs.join("\n");
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
+    }
+    let pop = &d.populations[t.population].name;
+    let sel = match &t.select {
+        SelectDesc::All => String::new(),
+        SelectDesc::Range(a, z) => format!(" [{a}..{z}]"),
+        SelectDesc::Within(m, _) => format!(" within {}", m.name.as_deref().unwrap_or("a mask")),
+    };
+    doc.push_str(&format!("{what} on `{pop}`{sel}."));
+    doc
+}
+
+fn projection_doc(p: &ProjectionDesc) -> String {
+    let mut doc = p.docs.join("\n");
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!("Projection `{}` ({:?}).", p.name, p.rule));
+    if let Some(dv) = p.derived {
+        doc.push_str(&format!(
+            " Derived from biology: indegree {}, outdegree {}, axon radius {} mm.",
+            dv.indegree, dv.outdegree, dv.axon_radius
+        ));
+    }
+    for (k, v) in &p.meta {
+        doc.push_str(&format!("\n- {k}: {v}"));
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    /// The expansion of the seed network, pretty-printed, against the committed
+    /// snapshot; `BLESS=1 cargo test -p network-macros` rewrites it.
+    #[test]
+    fn seed_network_snapshot() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expand");
+        let input = std::fs::read_to_string(format!("{dir}/seed_network.in")).unwrap();
+        let tokens: proc_macro2::TokenStream = input.parse().unwrap();
+        let (header, result) = network_syntax::parse_and_check(tokens);
+        let description = result
+            .unwrap_or_else(|d| panic!("{:?}", d.iter().map(|d| d.text()).collect::<Vec<_>>()));
+        let expanded = super::expand(&header.unwrap(), &description);
+        let file: syn::File = syn::parse2(expanded).unwrap();
+        let pretty = prettyplease::unparse(&file);
+        let path = format!("{dir}/seed_network.expanded.rs");
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(&path, &pretty).unwrap();
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            pretty, expected,
+            "expansion changed; rerun with BLESS=1 and review the diff"
+        );
+    }
+}

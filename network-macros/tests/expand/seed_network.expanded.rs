@@ -1,0 +1,236 @@
+/// Layer 2/3 of primary visual cortex, one hemisphere.
+#[allow(non_snake_case)]
+pub struct SeedNetwork {
+    /**Population `pvpop`: 100 neurons of `PV` (iaf_psc_alpha), inhibitory.
+- class: inhibitory
+- dendrite_extent: 0.2 mm
+- transmitters: [GABA_A]
+- firing: resting 1..5 Hz, active 10..30 Hz, max 50..100 Hz*/
+    pub pvpop: ::network::PopulationHandle<::network::Const<100>>,
+    /**Population `l23pyr`: 800 neurons of `PyL23` (iaf_psc_alpha), excitatory.
+- class: excitatory
+- transmitters: [AMPA, NMDA]
+- firing: resting 2..8 Hz, active 15..40 Hz
+- region: Primary Visual Cortex
+- density: 25000 per mm3*/
+    pub l23pyr: ::network::PopulationHandle<::network::Const<800>>,
+    ///Recorder `corner_spikes` on `l23pyr` within corner.
+    pub corner_spikes: ::network::SpikeRecorderHandle,
+    ///Recorder `exc_spikes` on `l23pyr`.
+    pub exc_spikes: ::network::SpikeRecorderHandle,
+    ///Recorder `inh_spikes` on `pvpop`.
+    pub inh_spikes: ::network::SpikeRecorderHandle,
+    ///Stimulator `dc` on `l23pyr` within corner.
+    pub dc: ::network::GeneratorHandle,
+    ///Stimulator `noise` on `l23pyr`.
+    pub noise: ::network::GeneratorHandle,
+    ///Projection `pvpop -> l23pyr` (FixedIndegree(1)).
+    pub pvpop_to_l23pyr: ::network::ProjectionHandle,
+    ///Projection `l23pyr -> pvpop` (FixedIndegree(4)).
+    pub l23pyr_to_pvpop: ::network::ProjectionHandle,
+    network: ::network::Network,
+}
+#[allow(non_snake_case, clippy::too_many_lines)]
+impl SeedNetwork {
+    /// The resolution, ms.
+    pub const RESOLUTION_MS: f64 = 0.1;
+    /// The seed given by `seed = ..;` (42 when not written).
+    pub const DEFAULT_SEED: ::network::Seed = ::network::Seed(42);
+    /// Builds the network: draws positions, connections and random weights from
+    /// `seed`, on rayon's default thread pool.
+    pub fn build(
+        seed: ::network::Seed,
+    ) -> ::core::result::Result<Self, ::network::Error> {
+        Self::build_with_threads(seed, None)
+    }
+    /// Builds the network on `threads` threads (`None`: rayon's default). The
+    /// result depends on the seed alone, never on the thread count.
+    pub fn build_with_threads(
+        seed: ::network::Seed,
+        threads: Option<usize>,
+    ) -> ::core::result::Result<Self, ::network::Error> {
+        let mut b = ::network::NetworkBuilder::new(
+            ::network::Resolution::new(0.1)?,
+            seed,
+        );
+        if let Some(threads) = threads {
+            b = b.threads(threads);
+        }
+        let model_PV = ::network::Model::variant(
+            "PV",
+            ::network::IafPscAlpha {
+                C_m: 200.0,
+                V_th: -52.0,
+                V_reset: -65.0,
+                tau_m: 10.0,
+                t_ref: 1.0,
+                ..::core::default::Default::default()
+            },
+        )?;
+        let model_PyL23 = ::network::Model::variant(
+            "PyL23",
+            ::network::IafPscAlpha {
+                V_th: -50.0,
+                C_m: 200.0,
+                tau_m: 15.0,
+                V_reset: -70.0,
+                t_ref: 2.0,
+                I_e: 200.0,
+                ..::core::default::Default::default()
+            },
+        )?;
+        let pvpop = b
+            .spatial_population(
+                "pvpop",
+                &model_PV,
+                ::network::Const::<100>,
+                &::network::spatial::Layout::FreeUniform {
+                    lower_left: vec![0.0, 0.0, 0.0],
+                    upper_right: vec![2.0, 2.0, 1.0],
+                    edge_wrap: false,
+                },
+            )?;
+        let l23pyr = b
+            .spatial_population(
+                "l23pyr",
+                &model_PyL23,
+                ::network::Const::<800>,
+                &::network::spatial::Layout::FreeUniform {
+                    lower_left: vec![0.0, 0.0, 0.0],
+                    upper_right: vec![2.0, 2.0, 1.0],
+                    edge_wrap: false,
+                },
+            )?;
+        let selection = b
+            .within(
+                &l23pyr,
+                &::network::spatial::Mask::new(::network::spatial::MaskShape::Sphere {
+                    radius: 0.5,
+                }),
+                [0.0, 0.0, 0.0],
+            )?;
+        let corner_spikes = b
+            .spike_recorder(
+                "corner_spikes",
+                ::network::SpikeRecorder {
+                    window: ::network::Window::new(0.0, 1000.0),
+                    record_to: ::network::RecordTo::Memory,
+                },
+                ::core::slice::from_ref(&selection),
+            )?;
+        let exc_spikes = b
+            .spike_recorder(
+                "exc_spikes",
+                ::network::SpikeRecorder {
+                    window: ::network::Window::new(0.0, 1000.0),
+                    record_to: ::network::RecordTo::Memory,
+                },
+                &[l23pyr.all()],
+            )?;
+        let inh_spikes = b
+            .spike_recorder(
+                "inh_spikes",
+                ::network::SpikeRecorder {
+                    window: ::network::Window::new(0.0, f64::INFINITY),
+                    record_to: ::network::RecordTo::Memory,
+                },
+                &[pvpop.all()],
+            )?;
+        let selection = b
+            .within(
+                &l23pyr,
+                &::network::spatial::Mask::new(::network::spatial::MaskShape::Sphere {
+                    radius: 0.5,
+                }),
+                [0.0, 0.0, 0.0],
+            )?;
+        let dc = b
+            .dc_generator(
+                "dc",
+                ::network::DcGenerator {
+                    amplitude: 100.0,
+                    window: ::network::Window::new(500.0, 700.0),
+                },
+                ::core::slice::from_ref(&selection),
+                &::network::StaticSynapse::new(1.0, 1.0),
+            )?;
+        let noise = b
+            .poisson_generator(
+                "noise",
+                ::network::PoissonGenerator {
+                    rate: 50.0,
+                    window: ::network::Window::new(100.0, 900.0),
+                },
+                &[l23pyr.all()],
+                &::network::StaticSynapse::new(2.5, 1.5),
+            )?;
+        let pvpop_to_l23pyr = b
+            .connect(
+                "pvpop -> l23pyr",
+                &pvpop,
+                &l23pyr,
+                &::network::connect::ConnSpec::new(
+                        ::network::connect::Rule::FixedIndegree(1),
+                    )
+                    .with_mask(
+                        ::network::spatial::Mask::new(::network::spatial::MaskShape::Sphere {
+                            radius: 1.0,
+                        }),
+                    )
+                    .no_autapses()
+                    .no_multapses(),
+                &::network::StaticSynapse::new(-10.0, 1.0),
+            )?;
+        let l23pyr_to_pvpop = b
+            .connect(
+                "l23pyr -> pvpop",
+                &l23pyr,
+                &pvpop,
+                &::network::connect::ConnSpec::new(
+                        ::network::connect::Rule::FixedIndegree(4),
+                    )
+                    .with_mask(
+                        ::network::spatial::Mask::new(::network::spatial::MaskShape::Sphere {
+                            radius: 0.5,
+                        }),
+                    )
+                    .no_autapses()
+                    .no_multapses(),
+                &::network::StaticSynapse::new(4.0, 1.0),
+            )?;
+        let network = b.build()?;
+        Ok(Self {
+            pvpop,
+            l23pyr,
+            corner_spikes,
+            exc_spikes,
+            inh_spikes,
+            dc,
+            noise,
+            pvpop_to_l23pyr,
+            l23pyr_to_pvpop,
+            network,
+        })
+    }
+    /// Simulates `t_ms` more milliseconds.
+    pub fn simulate(
+        &mut self,
+        t_ms: f64,
+    ) -> ::core::result::Result<(), ::network::Error> {
+        self.network.simulate(t_ms)
+    }
+    /// The built network.
+    pub fn network(&self) -> &::network::Network {
+        &self.network
+    }
+    /// The built network, mutably.
+    pub fn network_mut(&mut self) -> &mut ::network::Network {
+        &mut self.network
+    }
+}
+impl ::core::ops::Deref for SeedNetwork {
+    type Target = ::network::Network;
+    fn deref(&self) -> &::network::Network {
+        &self.network
+    }
+}

@@ -1,0 +1,304 @@
+//! The syntax tree: what was written, with the tokens' spans, before any check.
+
+use proc_macro2::Span;
+use syn::{Attribute, Ident, LitStr, Visibility};
+
+/// The start and end of a piece of source text, for diagnostics that underline it.
+#[derive(Debug, Clone, Copy)]
+pub struct SpanRange {
+    /// The first token.
+    pub start: Span,
+    /// The last token.
+    pub end: Span,
+}
+
+impl SpanRange {
+    /// One token.
+    pub fn single(span: Span) -> Self {
+        SpanRange {
+            start: span,
+            end: span,
+        }
+    }
+
+    /// From the start of `self` to the end of `other`.
+    pub fn to(self, other: SpanRange) -> Self {
+        SpanRange {
+            start: self.start,
+            end: other.end,
+        }
+    }
+}
+
+impl From<&Ident> for SpanRange {
+    fn from(ident: &Ident) -> Self {
+        SpanRange::single(ident.span())
+    }
+}
+
+/// A whole description: an optional header (`pub struct Name;`) and its statements.
+pub struct NetworkAst {
+    /// The header; the macro needs it, a file loader does not.
+    pub header: Option<Header>,
+    /// The statements in source order.
+    pub items: Vec<Item>,
+}
+
+/// `/// docs` `pub struct SeedNetwork;`
+pub struct Header {
+    /// Doc comments and other attributes.
+    pub attrs: Vec<Attribute>,
+    /// Visibility of the generated type.
+    pub vis: Visibility,
+    /// Name of the generated type.
+    pub name: Ident,
+}
+
+/// One statement.
+pub enum Item {
+    /// `resolution = 0.1 ms;` or `seed = 42;`
+    Setting {
+        /// The setting's name.
+        key: Ident,
+        /// Its value.
+        value: Expr,
+    },
+    /// `neuron PV = iaf_psc_alpha(inhibitory) { C_m: 200 pF } where { .. };`
+    Neuron(NeuronItem),
+    /// `synapse strong = static_synapse { weight: 5 pA, delay: 1 ms };`
+    Synapse {
+        /// Doc comments.
+        docs: Vec<String>,
+        /// The variant's name.
+        name: Ident,
+        /// The base synapse model.
+        base: Ident,
+        /// Its defaults.
+        params: Fields,
+    },
+    /// `population l23pyr = PyL23[800] in box(..) where { .. };`
+    Population(PopulationItem),
+    /// `mask corner = sphere(center: [0, 0, 0] mm, radius: 0.5 mm);`
+    Mask {
+        /// Doc comments.
+        docs: Vec<String>,
+        /// The mask's name.
+        name: Ident,
+        /// Its shape.
+        shape: Call,
+    },
+    /// `record exc_spikes = spike_recorder { .. } <- l23pyr;`
+    Record(DeviceItem),
+    /// `stimulate dc = dc_generator { .. } -> l23pyr within corner via ..;`
+    Stimulate(DeviceItem),
+    /// `connect pvpop -> l23pyr: fixed_indegree(1), .., via static_synapse { .. };`
+    Connect(ConnectItem),
+}
+
+/// A neuron model variant.
+pub struct NeuronItem {
+    /// Doc comments.
+    pub docs: Vec<String>,
+    /// The variant's name.
+    pub name: Ident,
+    /// The NEST model it derives from.
+    pub base: Ident,
+    /// A cell-class preset, `(inhibitory)` or `(excitatory)`.
+    pub preset: Option<Ident>,
+    /// Parameter overrides.
+    pub params: Fields,
+    /// Biological metadata after `where`.
+    pub meta: Option<Fields>,
+}
+
+/// A population.
+pub struct PopulationItem {
+    /// Doc comments.
+    pub docs: Vec<String>,
+    /// Its name.
+    pub name: Ident,
+    /// Its neuron model.
+    pub model: Ident,
+    /// The number of neurons.
+    pub size: Expr,
+    /// Positions: `in box(..)`, `at positions(..)`, `on grid(..)`.
+    pub space: Option<(Ident, Call)>,
+    /// Metadata after `where`.
+    pub meta: Option<Fields>,
+}
+
+/// A recorder or stimulator.
+pub struct DeviceItem {
+    /// Doc comments.
+    pub docs: Vec<String>,
+    /// Its name.
+    pub name: Ident,
+    /// The NEST device model.
+    pub kind: Ident,
+    /// Its parameters (empty when none were written).
+    pub params: Fields,
+    /// The neurons it records from or stimulates.
+    pub target: Target,
+    /// The synapse of a stimulator.
+    pub via: Option<Via>,
+}
+
+/// The neurons a device or connection reaches.
+pub struct Target {
+    /// The population.
+    pub population: Ident,
+    /// An index range `[a..b]`.
+    pub range: Option<(Expr, Expr, SpanRange)>,
+    /// `within MASK [at [x, y, z] mm]`.
+    pub within: Option<(MaskRef, Option<Expr>)>,
+}
+
+/// A mask, named or written in place.
+pub enum MaskRef {
+    /// A `mask` statement's name.
+    Named(Ident),
+    /// A mask written in place, e.g. `sphere(radius: 1 mm)`.
+    Inline(Call),
+}
+
+/// `via static_synapse { weight: .., delay: .. }` or `via strong`.
+pub struct Via {
+    /// `static_synapse` or a `synapse` statement's name.
+    pub synapse: Ident,
+    /// Weight and delay, overriding the synapse's defaults.
+    pub params: Option<Fields>,
+}
+
+/// A connection statement.
+pub struct ConnectItem {
+    /// Doc comments.
+    pub docs: Vec<String>,
+    /// Optional name (`connect pv_to_pyr = a -> b: ..`).
+    pub name: Option<Ident>,
+    /// The source population.
+    pub source: Ident,
+    /// The target population.
+    pub target: Ident,
+    /// The arrow, for diagnostics about the pair.
+    pub arrow: SpanRange,
+    /// The rule, e.g. `fixed_indegree(4)` or `from_biology`.
+    pub rule: Call,
+    /// `in MASK`.
+    pub mask: Option<MaskRef>,
+    /// `with p = gaussian(..)`.
+    pub kernel: Option<Call>,
+    /// `no autapses`.
+    pub no_autapses: Option<SpanRange>,
+    /// `no multapses`.
+    pub no_multapses: Option<SpanRange>,
+    /// `use_on_source`.
+    pub use_on_source: Option<SpanRange>,
+    /// The synapse.
+    pub via: Option<Via>,
+    /// Connection metadata after `where`.
+    pub meta: Option<Fields>,
+}
+
+/// `name(args)`; a bare `name` has no arguments.
+pub struct Call {
+    /// The function's name.
+    pub name: Ident,
+    /// Positional and named arguments.
+    pub args: Vec<Arg>,
+    /// The whole call.
+    pub span: SpanRange,
+}
+
+/// An argument of a call.
+pub enum Arg {
+    /// `radius: 1 mm`
+    Named(Field),
+    /// `1 mm`
+    Positional(Expr),
+}
+
+/// `{ name: value, .. }`
+pub struct Fields {
+    /// The entries, in source order.
+    pub fields: Vec<Field>,
+    /// The braces (or the place where they would be).
+    pub span: Span,
+}
+
+/// `name: value`
+pub struct Field {
+    /// The name.
+    pub name: Ident,
+    /// The value.
+    pub value: Expr,
+}
+
+/// A value as written.
+pub enum Expr {
+    /// A number with an optional unit: `-52 mV`, `42`, `10 %`.
+    Number(Quantity),
+    /// `[0, 0, 1] mm`, or nested lists.
+    List {
+        /// The elements.
+        elems: Vec<Expr>,
+        /// A unit for every element.
+        unit: Option<Unit>,
+        /// From `[` to the unit.
+        span: SpanRange,
+    },
+    /// `1..5 Hz`
+    Range {
+        /// Lower end.
+        lo: Quantity,
+        /// Upper end.
+        hi: Quantity,
+        /// A unit for both ends.
+        unit: Option<Unit>,
+        /// The whole range.
+        span: SpanRange,
+    },
+    /// `uniform(1 pA, 2 pA)`
+    Call(Call),
+    /// `excitatory`, `ascii`, `V_m`
+    Ident(Ident),
+    /// `"Primary Visual Cortex"`
+    Str(LitStr),
+    /// `{ resting: 1..5 Hz }`
+    Fields(Fields),
+}
+
+impl Expr {
+    /// The source text this value covers.
+    pub fn span(&self) -> SpanRange {
+        match self {
+            Expr::Number(q) => q.span,
+            Expr::List { span, .. } | Expr::Range { span, .. } => *span,
+            Expr::Call(c) => c.span,
+            Expr::Ident(i) => i.into(),
+            Expr::Str(s) => SpanRange::single(s.span()),
+            Expr::Fields(f) => SpanRange::single(f.span),
+        }
+    }
+}
+
+/// A number as written, with its unit.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    /// The number.
+    pub value: f64,
+    /// Whether it was written without a fraction or exponent.
+    pub integer: bool,
+    /// The unit right after it.
+    pub unit: Option<Unit>,
+    /// From the sign to the unit.
+    pub span: SpanRange,
+}
+
+/// A unit: `mV`, `%`, `per mm3`.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// As written (`per mm3` for densities).
+    pub name: String,
+    /// Where.
+    pub span: SpanRange,
+}

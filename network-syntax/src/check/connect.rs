@@ -1,0 +1,483 @@
+//! Connections: rule, mask, kernel, flags, synapse, and wiring derived from biology.
+
+use super::devices::mask_fits;
+use super::spatial::{kernel, length_field, mask_ref};
+use super::values::get;
+use super::{neuron, Ctx, Kind};
+use crate::ast::*;
+use crate::description::*;
+use crate::units::Dim;
+
+const CONNECT_META: &[&str] = &[
+    "axon_organisation",
+    "axon_radius",
+    "projection",
+    "boutons",
+    "redundancy",
+];
+
+/// A `connect` statement.
+pub(super) fn connection(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    wiring: &[Wiring],
+) -> Option<ProjectionDesc> {
+    let role = "a connection joins two populations";
+    let source = cx.lookup(&c.source, Kind::Population, role);
+    let target = cx.lookup(&c.target, Kind::Population, role);
+    let (source, target) = (source?, target?);
+    let (src, tgt) = (
+        cx.populations[source].clone(),
+        cx.populations[target].clone(),
+    );
+    let (field, name) = names(c, wiring);
+    let meta_fields = c
+        .meta
+        .as_ref()
+        .map(|m| cx.fields(m, CONNECT_META, "a connection's metadata"))
+        .unwrap_or_default();
+    let meta = meta_text(cx, &meta_fields)?;
+    let mut derived = None;
+    let rule = if c.rule.name == "from_biology" {
+        let d = from_biology(cx, c, &meta_fields, &src, &tgt)?;
+        derived = Some(d);
+        RuleDesc::FixedIndegree(d.indegree)
+    } else {
+        rule(cx, &c.rule, &src, &tgt)?
+    };
+    let mut mask = match &c.mask {
+        Some(m) => {
+            let (desc, span) = mask_ref(cx, m)?;
+            connection_mask(cx, span, &desc, &src, &tgt, rule)?;
+            Some(desc)
+        }
+        None => None,
+    };
+    if let Some(d) = derived {
+        if mask.is_some() {
+            cx.error(
+                c.rule.span,
+                "`from_biology` derives its mask from `axon_radius`",
+                "remove `in ..`",
+            );
+            return None;
+        }
+        let shape = if src.dims() == Some(2) {
+            MaskShapeDesc::Circle {
+                radius: d.axon_radius,
+            }
+        } else {
+            MaskShapeDesc::Sphere {
+                radius: d.axon_radius,
+            }
+        };
+        mask = Some(MaskDesc {
+            shape,
+            anchor: None,
+            center: None,
+            name: None,
+        });
+    }
+    let kernel = match &c.kernel {
+        Some(k) => {
+            spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
+            if !matches!(
+                rule,
+                RuleDesc::PairwiseBernoulli(_)
+                    | RuleDesc::FixedIndegree(_)
+                    | RuleDesc::FixedOutdegree(_)
+            ) {
+                cx.error(
+                    k.span,
+                    "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
+                    "choose one of these rules",
+                );
+                return None;
+            }
+            Some(kernel(cx, k)?)
+        }
+        None => None,
+    };
+    if let Some(span) = c.use_on_source {
+        if !matches!(rule, RuleDesc::PairwiseBernoulli(_)) || mask.is_none() {
+            cx.error(
+                span,
+                "`use_on_source` applies to `pairwise_bernoulli` with a mask",
+                "remove it, or use `pairwise_bernoulli(p) in MASK`",
+            );
+            return None;
+        }
+    }
+    let (autapses, multapses) = (c.no_autapses.is_none(), c.no_multapses.is_none());
+    degree_fits(
+        cx,
+        c,
+        rule,
+        &src,
+        &tgt,
+        source == target,
+        autapses,
+        multapses,
+        mask.is_some(),
+    )?;
+    let model = cx.neurons[tgt.model].base;
+    let (synapse, weight_span) = neuron::via(cx, c.via.as_ref(), model, None, &name)?;
+    let weight_span = if c
+        .via
+        .as_ref()
+        .is_some_and(|v| v.params.is_some() || v.synapse != "static_synapse")
+    {
+        weight_span
+    } else {
+        c.arrow
+    };
+    sign_fits(
+        cx,
+        weight_span,
+        &cx.neurons[src.model].clone(),
+        &synapse.weight,
+    )?;
+    Some(ProjectionDesc {
+        field,
+        name,
+        source,
+        target,
+        rule,
+        mask,
+        kernel,
+        autapses,
+        multapses,
+        use_on_source: c.use_on_source.is_some(),
+        synapse,
+        derived,
+        meta,
+        docs: c.docs.clone(),
+    })
+}
+
+/// Field and engine names: the written name, or `source_to_target` and
+/// `source -> target` (numbered when the same pair is connected again).
+fn names(c: &ConnectItem, wiring: &[Wiring]) -> (String, String) {
+    if let Some(n) = &c.name {
+        return (n.to_string(), n.to_string());
+    }
+    let base = format!("{}_to_{}", c.source, c.target);
+    let taken = |f: &str| {
+        wiring
+            .iter()
+            .any(|w| matches!(w, Wiring::Projection(p) if p.field == f))
+    };
+    let mut field = base.clone();
+    let mut k = 1;
+    while taken(&field) {
+        k += 1;
+        field = format!("{base}_{k}");
+    }
+    let name = if k == 1 {
+        format!("{} -> {}", c.source, c.target)
+    } else {
+        format!("{} -> {} ({k})", c.source, c.target)
+    };
+    (field, name)
+}
+
+fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -> Option<RuleDesc> {
+    let kind = call.name.to_string();
+    let count = |cx: &mut Ctx, what: &str| {
+        let a = cx.args(call, &[what], &[what])?;
+        cx.integer(a[0]?, what)
+    };
+    Some(match kind.as_str() {
+        "all_to_all" => RuleDesc::AllToAll,
+        "one_to_one" => {
+            // Why: one_to_one pairs source i with target i, so the sizes must agree.
+            if src.size != tgt.size {
+                cx.error(
+                    call.span,
+                    format!(
+                        "`one_to_one` needs equal sizes, but `{}` has {} neurons and `{}` {}",
+                        src.name, src.size, tgt.name, tgt.size
+                    ),
+                    "use populations of equal size, or another rule",
+                );
+                return None;
+            }
+            RuleDesc::OneToOne
+        }
+        "fixed_indegree" => RuleDesc::FixedIndegree(count(cx, "indegree")?),
+        "fixed_outdegree" => RuleDesc::FixedOutdegree(count(cx, "outdegree")?),
+        "fixed_total_number" => RuleDesc::FixedTotalNumber(count(cx, "N")?),
+        "pairwise_bernoulli" => {
+            let a = cx.args(call, &["p"], &["p"])?;
+            let p = cx.number(a[0]?, Dim::Number, "p")?;
+            // Why: p is a probability.
+            if !(0.0..=1.0).contains(&p) {
+                cx.error(
+                    a[0]?.span(),
+                    format!("p = {p} is not a probability"),
+                    "write 0 <= p <= 1",
+                );
+                return None;
+            }
+            RuleDesc::PairwiseBernoulli(p)
+        }
+        _ => {
+            let all = [
+                "all_to_all",
+                "one_to_one",
+                "fixed_indegree",
+                "fixed_outdegree",
+                "fixed_total_number",
+                "pairwise_bernoulli",
+                "from_biology",
+            ];
+            let help = match network_core::error::closest(&kind, &all) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the rules are {}", all.join(", ")),
+            };
+            cx.error(
+                (&call.name).into(),
+                format!("unknown connection rule `{kind}`"),
+                help,
+            );
+            return None;
+        }
+    })
+}
+
+/// Why: masks and kernels measure distances between positions, so both populations
+/// need positions.
+fn spatial_rule(
+    cx: &mut Ctx,
+    span: SpanRange,
+    what: &str,
+    src: &PopulationDesc,
+    tgt: &PopulationDesc,
+) -> Option<()> {
+    for p in [src, tgt] {
+        if p.dims().is_none() {
+            cx.error(
+                span,
+                format!(
+                    "{what} needs spatial populations, but `{}` has no positions",
+                    p.name
+                ),
+                format!(
+                    "give `{}` positions: `in box(..)`, `at positions(..)` or `on grid(..)`",
+                    p.name
+                ),
+            );
+            return None;
+        }
+    }
+    if src.dims() != tgt.dims() {
+        cx.error(
+            span,
+            format!(
+                "`{}` is {}D and `{}` {}D",
+                src.name,
+                src.dims()?,
+                tgt.name,
+                tgt.dims()?
+            ),
+            "connect populations of the same dimension",
+        );
+        return None;
+    }
+    Some(())
+}
+
+/// Why: NEST applies masks to the spatial rules only, and a mask must fit the layers.
+fn connection_mask(
+    cx: &mut Ctx,
+    span: SpanRange,
+    mask: &MaskDesc,
+    src: &PopulationDesc,
+    tgt: &PopulationDesc,
+    rule: RuleDesc,
+) -> Option<()> {
+    spatial_rule(cx, span, "a mask", src, tgt)?;
+    mask_fits(cx, span, mask, src, "a mask")?;
+    if !matches!(
+        rule,
+        RuleDesc::PairwiseBernoulli(_) | RuleDesc::FixedIndegree(_) | RuleDesc::FixedOutdegree(_)
+    ) {
+        cx.error(
+            span,
+            "a mask needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
+            "choose one of these rules",
+        );
+        return None;
+    }
+    if mask.center.is_some() {
+        cx.error(
+            span,
+            "a connection's mask is centred on each neuron, so it takes no `center`",
+            "shift it with `anchor: [x, y, z] mm` instead",
+        );
+        return None;
+    }
+    Some(())
+}
+
+/// Why: without multapses a target can receive each source once, so an indegree above
+/// the number of sources (minus itself without autapses) can never be met.
+#[allow(clippy::too_many_arguments)]
+fn degree_fits(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    rule: RuleDesc,
+    src: &PopulationDesc,
+    tgt: &PopulationDesc,
+    same: bool,
+    autapses: bool,
+    multapses: bool,
+    masked: bool,
+) -> Option<()> {
+    if multapses {
+        return Some(());
+    }
+    let self_loop = usize::from(same && !autapses);
+    let (k, partners, what, pop) = match rule {
+        RuleDesc::FixedIndegree(k) => (k, src.size - self_loop, "indegree", src),
+        RuleDesc::FixedOutdegree(k) => (k, tgt.size - self_loop, "outdegree", tgt),
+        RuleDesc::FixedTotalNumber(n) => (
+            n,
+            src.size * tgt.size - if same && !autapses { src.size } else { 0 },
+            "total number",
+            src,
+        ),
+        _ => return Some(()),
+    };
+    if k > partners {
+        let why = if masked {
+            " (before the mask removes any)"
+        } else {
+            ""
+        };
+        cx.error(c.rule.span, format!("{what} {k} without multapses, but only {partners} distinct partners exist in `{}`{why}", pop.name), format!("lower the {what} to at most {partners}, or allow multapses"));
+        return None;
+    }
+    Some(())
+}
+
+/// Why: a declared cell class fixes the sign of every synapse it makes (Dale's
+/// principle): an inhibitory neuron with a positive weight excites its targets.
+fn sign_fits(cx: &mut Ctx, span: SpanRange, model: &NeuronDesc, weight: &ValueDesc) -> Option<()> {
+    let Some(class) = model.class else {
+        return Some(());
+    };
+    let (lo, hi) = match *weight {
+        ValueDesc::Constant(w) => (w, w),
+        ValueDesc::Uniform { min, max } => (min, max),
+        ValueDesc::Normal { mean, min, max, .. } => (min.unwrap_or(mean), max.unwrap_or(mean)),
+        ValueDesc::Lognormal { .. } => (0.0, f64::INFINITY),
+    };
+    let wrong = match class {
+        CellClass::Inhibitory => hi > 0.0,
+        CellClass::Excitatory => lo < 0.0,
+    };
+    if wrong {
+        let (sign, fix) = match class {
+            CellClass::Inhibitory => ("negative", "a negative weight, e.g. `weight: -10 pA`"),
+            CellClass::Excitatory => ("positive", "a positive weight, e.g. `weight: 4 pA`"),
+        };
+        cx.error(
+            span,
+            format!(
+                "`{}` is declared {}, so its synapses need {sign} weights",
+                model.name,
+                class.name()
+            ),
+            format!("write {fix}, or change the class of `{}`", model.name),
+        );
+        return None;
+    }
+    Some(())
+}
+
+fn meta_text(cx: &mut Ctx, fields: &[(String, &Field)]) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (key, f) in fields {
+        let text = match key.as_str() {
+            "axon_organisation" => match &f.value {
+                Expr::Ident(i) => i.to_string(),
+                Expr::Str(s) => s.value(),
+                e => {
+                    cx.error(
+                        e.span(),
+                        "`axon_organisation` is a word or a string",
+                        "e.g. `axon_organisation: local`",
+                    );
+                    return None;
+                }
+            },
+            "axon_radius" => format!("{} mm", cx.number(&f.value, Dim::Length, key)?),
+            "projection" => format!("{} %", cx.number(&f.value, Dim::Percent, key)?),
+            _ => format!("{}", cx.number(&f.value, Dim::Number, key)?),
+        };
+        out.push((key.clone(), text));
+    }
+    Some(out)
+}
+
+/// The reference workflow's wiring from anatomy: indegree = max(1, round(P/100 ·
+/// N_src/N_tgt · boutons/redundancy)), outdegree = boutons, within the axon's reach.
+fn from_biology(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    fields: &[(String, &Field)],
+    src: &PopulationDesc,
+    tgt: &PopulationDesc,
+) -> Option<Derived> {
+    let mut missing = Vec::new();
+    for key in ["projection", "boutons", "axon_radius"] {
+        if get(fields, key).is_none() {
+            missing.push(key);
+        }
+    }
+    if !missing.is_empty() {
+        cx.error(
+            c.rule.span,
+            format!(
+                "`from_biology` needs {} in `where {{ .. }}`",
+                missing.join(", ")
+            ),
+            "e.g. `where { projection: 10 %, boutons: 40, redundancy: 2, axon_radius: 300 um }`",
+        );
+        return None;
+    }
+    spatial_rule(cx, c.rule.span, "`from_biology`", src, tgt)?;
+    let p = cx.number(
+        &get(fields, "projection")?.value,
+        Dim::Percent,
+        "projection",
+    )?;
+    let boutons = cx.number(&get(fields, "boutons")?.value, Dim::Number, "boutons")?;
+    let redundancy = match get(fields, "redundancy") {
+        Some(f) => cx.number(&f.value, Dim::Number, "redundancy")?,
+        None => 1.0,
+    };
+    let axon_radius = length_field(cx, fields, "axon_radius")??;
+    for (key, v) in [
+        ("projection", p),
+        ("boutons", boutons),
+        ("redundancy", redundancy),
+        ("axon_radius", axon_radius),
+    ] {
+        if v <= 0.0 {
+            let f = get(fields, key)?;
+            cx.error(f.value.span(), format!("`{key}` must be > 0"), "");
+            return None;
+        }
+    }
+    let raw = p / 100.0 * src.size as f64 / tgt.size as f64 * boutons / redundancy;
+    Some(Derived {
+        projection_percent: p,
+        boutons,
+        redundancy,
+        axon_radius,
+        indegree: (raw.round() as usize).max(1),
+        outdegree: boutons.round() as usize,
+    })
+}

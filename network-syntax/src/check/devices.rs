@@ -1,0 +1,445 @@
+//! Recorders and stimulators: their parameters, windows and targets.
+
+use super::spatial::{mask_ref, pad3};
+use super::values::get;
+use super::{neuron, Ctx, Kind};
+use crate::ast::*;
+use crate::description::*;
+use crate::units::Dim;
+
+/// The neurons a device reaches.
+pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc> {
+    let population = cx.lookup(&t.population, Kind::Population, role)?;
+    let pop = cx.populations[population].clone();
+    let select = match (&t.range, &t.within) {
+        (Some(_), Some(_)) => {
+            cx.error(
+                (&t.population).into(),
+                "select by an index range or by a mask, not both",
+                "drop `[a..b]` or `within ..`",
+            );
+            return None;
+        }
+        (Some((lo, hi, span)), None) => {
+            let (lo, hi) = (cx.integer(lo, "range start")?, cx.integer(hi, "range end")?);
+            index_range(cx, *span, lo, hi, &pop)?;
+            SelectDesc::Range(lo, hi)
+        }
+        (None, Some((mask, at))) => {
+            let (desc, span) = mask_ref(cx, mask)?;
+            mask_fits(cx, span, &desc, &pop, "`within`")?;
+            let center = match at {
+                Some(e) => pad3(&cx.point(e, "at")?),
+                None => desc.center.unwrap_or([0.0; 3]),
+            };
+            SelectDesc::Within(desc, center)
+        }
+        (None, None) => SelectDesc::All,
+    };
+    Some(TargetDesc { population, select })
+}
+
+/// Why: an index past the end of the population selects neurons that do not exist.
+fn index_range(
+    cx: &mut Ctx,
+    span: SpanRange,
+    lo: usize,
+    hi: usize,
+    pop: &PopulationDesc,
+) -> Option<()> {
+    if lo >= hi || hi > pop.size {
+        cx.error(
+            span,
+            format!(
+                "`{lo}..{hi}` is not a non-empty range of `{}` (indices 0..{})",
+                pop.name, pop.size
+            ),
+            format!("write `[a..b]` with a < b <= {}", pop.size),
+        );
+        return None;
+    }
+    Some(())
+}
+
+/// Why: a mask selects by position, so the population needs positions, and a 2D mask
+/// (circle, rectangle, ellipse) cannot be applied to 3D positions or the reverse.
+pub(super) fn mask_fits(
+    cx: &mut Ctx,
+    span: SpanRange,
+    mask: &MaskDesc,
+    pop: &PopulationDesc,
+    what: &str,
+) -> Option<()> {
+    let Some(dims) = pop.dims() else {
+        cx.error(
+            span,
+            format!(
+                "{what} needs a spatial population, but `{}` has no positions",
+                pop.name
+            ),
+            format!(
+                "give `{}` positions: `in box(..)`, `at positions(..)` or `on grid(..)`",
+                pop.name
+            ),
+        );
+        return None;
+    };
+    if let Some(m) = mask.shape.dims() {
+        if m != dims {
+            let valid = if dims == 3 {
+                "sphere, box, ellipsoid or doughnut"
+            } else {
+                "circle, rectangle, ellipse or doughnut"
+            };
+            cx.error(
+                span,
+                format!("a {m}D mask on `{}`, whose positions are {dims}D", pop.name),
+                format!("use a {dims}D mask: {valid}"),
+            );
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// `start` and `stop` of a device. Why: NEST rejects stop < start and times off the
+/// time grid.
+fn window(cx: &mut Ctx, fields: &[(String, &Field)], name: &str) -> Option<(f64, Option<f64>)> {
+    let start = match get(fields, "start") {
+        Some(f) => cx.number(&f.value, Dim::Time, "start")?,
+        None => 0.0,
+    };
+    let stop = match get(fields, "stop") {
+        Some(f) => Some(cx.number(&f.value, Dim::Time, "stop")?),
+        None => None,
+    };
+    let res = network_core::Resolution::new(cx.resolution).ok()?;
+    for (key, v) in [("start", Some(start)), ("stop", stop)] {
+        if let (Some(v), Some(f)) = (v, get(fields, key)) {
+            if res.grid_steps(name, "t", v).is_err() {
+                cx.error(
+                    f.value.span(),
+                    format!("`{key}` = {v} ms is not on the time grid"),
+                    format!("use a multiple of the resolution ({} ms)", cx.resolution),
+                );
+                return None;
+            }
+        }
+    }
+    if let (Some(stop), Some(f)) = (stop, get(fields, "stop")) {
+        if stop < start {
+            cx.error(
+                f.value.span(),
+                format!("`stop` ({stop} ms) is before `start` ({start} ms)"),
+                "NEST requires start <= stop",
+            );
+            return None;
+        }
+    }
+    Some((start, stop))
+}
+
+/// A `record` statement.
+pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
+    let name = d.name.to_string();
+    let kind = d.kind.to_string();
+    let allowed: &[&str] = match kind.as_str() {
+        "spike_recorder" => &["start", "stop", "to"],
+        "voltmeter" => &["interval", "offset", "start", "stop"],
+        "multimeter" => &["interval", "offset", "record_from", "start", "stop"],
+        _ => {
+            let help = match network_core::error::closest(
+                &kind,
+                &["spike_recorder", "voltmeter", "multimeter"],
+            ) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "the recorders are spike_recorder, voltmeter and multimeter".into(),
+            };
+            cx.error((&d.kind).into(), format!("unknown recorder `{kind}`"), help);
+            return None;
+        }
+    };
+    if d.via.is_some() {
+        cx.error(
+            (&d.name).into(),
+            "a recorder has no synapse",
+            "remove `via ..`",
+        );
+    }
+    let fields = cx.fields(&d.params, allowed, &kind);
+    let window = window(cx, &fields, &name);
+    let target = target(cx, &d.target, "a recorder records from a population");
+    let kind = if kind == "spike_recorder" {
+        let ascii = match get(&fields, "to").map(|f| &f.value) {
+            None => None,
+            Some(Expr::Ident(i)) if i == "memory" => None,
+            Some(Expr::Ident(i)) if i == "ascii" => Some(".".to_string()),
+            Some(Expr::Str(s)) => Some(s.value()),
+            Some(e) => {
+                cx.error(
+                    e.span(),
+                    "`to` must be `memory`, `ascii` or a directory",
+                    "e.g. `to: ascii` or `to: \"out\"`",
+                );
+                return None;
+            }
+        };
+        RecorderKind::Spikes { ascii }
+    } else {
+        let interval = match get(&fields, "interval") {
+            Some(f) => cx.number(&f.value, Dim::Time, "interval")?,
+            None => 1.0,
+        };
+        if let Some(f) = get(&fields, "interval") {
+            let steps = interval / cx.resolution;
+            if interval < cx.resolution || (steps - steps.round()).abs() > 1e-9 {
+                cx.error(f.value.span(), format!("interval {interval} ms is not a positive multiple of the resolution ({} ms)", cx.resolution), format!("e.g. `interval: {} ms`", cx.resolution));
+                return None;
+            }
+        }
+        let offset = match get(&fields, "offset") {
+            Some(f) => cx.number(&f.value, Dim::Time, "offset")?,
+            None => 0.0,
+        };
+        let record_from = if kind == "voltmeter" {
+            vec!["V_m".to_string()]
+        } else {
+            record_from(cx, &fields, d, target.as_ref())?
+        };
+        RecorderKind::Multimeter {
+            interval,
+            offset,
+            record_from,
+        }
+    };
+    Some(RecorderDesc {
+        name,
+        kind,
+        window: window?,
+        target: target?,
+        docs: d.docs.clone(),
+    })
+}
+
+/// Why: a multimeter can only sample what the target's model has.
+fn record_from(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    d: &DeviceItem,
+    target: Option<&TargetDesc>,
+) -> Option<Vec<String>> {
+    let Some(f) = get(fields, "record_from") else {
+        cx.error(
+            (&d.kind).into(),
+            "a multimeter needs `record_from`",
+            "e.g. `multimeter { record_from: [V_m, I_syn_ex] }`",
+        );
+        return None;
+    };
+    let Expr::List { elems, .. } = &f.value else {
+        cx.error(
+            f.value.span(),
+            "`record_from` must be a list",
+            "e.g. `[V_m]`",
+        );
+        return None;
+    };
+    let model = target.map(|t| cx.neurons[cx.populations[t.population].model].base);
+    let mut out = Vec::new();
+    for e in elems {
+        let known = model.map_or(&[][..], |m| m.recordables());
+        let names: Vec<&str> = known.iter().map(|r| r.name()).collect();
+        match e {
+            Expr::Ident(i) if model.is_none() || names.contains(&i.to_string().as_str()) => {
+                out.push(i.to_string())
+            }
+            _ => {
+                cx.error(
+                    e.span(),
+                    "not a recordable of the target's model",
+                    format!(
+                        "{} records {}",
+                        model.map_or("", |m| m.name()),
+                        names.join(", ")
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A `stimulate` statement.
+pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc> {
+    let name = d.name.to_string();
+    let kind = d.kind.to_string();
+    let (allowed, weight_dim): (&[&str], Option<Dim>) = match kind.as_str() {
+        "dc_generator" => (&["amplitude", "start", "stop"], Some(Dim::Number)),
+        "poisson_generator" => (&["rate", "start", "stop"], None),
+        "spike_generator" => (
+            &[
+                "spike_times",
+                "spike_weights",
+                "allow_offgrid_times",
+                "start",
+                "stop",
+            ],
+            None,
+        ),
+        "noise_generator" => (
+            &[
+                "mean",
+                "std",
+                "dt",
+                "std_mod",
+                "frequency",
+                "phase",
+                "start",
+                "stop",
+            ],
+            Some(Dim::Number),
+        ),
+        _ => {
+            let all = [
+                "dc_generator",
+                "poisson_generator",
+                "spike_generator",
+                "noise_generator",
+            ];
+            let help = match network_core::error::closest(&kind, &all) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the stimulators are {}", all.join(", ")),
+            };
+            cx.error(
+                (&d.kind).into(),
+                format!("unknown stimulator `{kind}`"),
+                help,
+            );
+            return None;
+        }
+    };
+    let fields = cx.fields(&d.params, allowed, &kind);
+    let window = window(cx, &fields, &name);
+    let target = target(cx, &d.target, "a stimulator drives a population");
+    let model = target
+        .as_ref()
+        .map(|t| cx.neurons[cx.populations[t.population].model].base);
+    let synapse = model.and_then(|m| neuron::via(cx, d.via.as_ref(), m, weight_dim, &name));
+    let num = |cx: &mut Ctx, key: &str, dim: Dim, default: f64| match get(&fields, key) {
+        Some(f) => cx.number(&f.value, dim, key),
+        None => Some(default),
+    };
+    let stimulus = match kind.as_str() {
+        "dc_generator" => StimulusDesc::Dc {
+            amplitude: num(cx, "amplitude", Dim::Current, 0.0)?,
+        },
+        "poisson_generator" => {
+            let rate = num(cx, "rate", Dim::Rate, 0.0)?;
+            non_negative(cx, &fields, "rate", rate, "a rate")?;
+            StimulusDesc::Poisson { rate }
+        }
+        "spike_generator" => spike_generator(cx, &fields)?,
+        _ => {
+            let (mean, std) = (
+                num(cx, "mean", Dim::Current, 0.0)?,
+                num(cx, "std", Dim::Current, 0.0)?,
+            );
+            non_negative(cx, &fields, "std", std, "a standard deviation")?;
+            let std_mod = num(cx, "std_mod", Dim::Current, 0.0)?;
+            if std_mod < 0.0 || std_mod > std {
+                let span =
+                    get(&fields, "std_mod").map_or(SpanRange::from(&d.kind), |f| f.value.span());
+                cx.error(
+                    span,
+                    format!("std_mod = {std_mod} pA is outside 0..=std ({std} pA)"),
+                    "NEST requires 0 <= std_mod <= std",
+                );
+                return None;
+            }
+            StimulusDesc::Noise {
+                mean,
+                std,
+                dt: num(cx, "dt", Dim::Time, 1.0)?,
+                std_mod,
+                frequency: num(cx, "frequency", Dim::Rate, 0.0)?,
+                phase: num(cx, "phase", Dim::Angle, 0.0)?,
+            }
+        }
+    };
+    Some(StimulatorDesc {
+        name,
+        kind: stimulus,
+        window: window?,
+        target: target?,
+        synapse: synapse?.0,
+        docs: d.docs.clone(),
+    })
+}
+
+/// Why: NEST rejects a negative rate or standard deviation.
+fn non_negative(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    key: &str,
+    v: f64,
+    what: &str,
+) -> Option<()> {
+    if v < 0.0 {
+        let f = get(fields, key).expect("only a written value is negative");
+        cx.error(
+            f.value.span(),
+            format!("`{key}` = {v} is negative"),
+            format!("{what} must be >= 0"),
+        );
+        return None;
+    }
+    Some(())
+}
+
+fn spike_generator(cx: &mut Ctx, fields: &[(String, &Field)]) -> Option<StimulusDesc> {
+    let spike_times = match get(fields, "spike_times") {
+        Some(f) => {
+            let t = cx.numbers(&f.value, Dim::Time, "spike_times")?;
+            if t.windows(2).any(|w| w[1] < w[0]) || t.first().is_some_and(|x| *x <= 0.0) {
+                cx.error(
+                    f.value.span(),
+                    "spike times must be > 0 ms and sorted",
+                    "e.g. `spike_times: [1, 2.5, 10] ms`",
+                );
+                return None;
+            }
+            t
+        }
+        None => Vec::new(),
+    };
+    let spike_weights = match get(fields, "spike_weights") {
+        Some(f) => {
+            let w = cx.numbers(&f.value, Dim::Number, "spike_weights")?;
+            if w.len() != spike_times.len() {
+                cx.error(
+                    f.value.span(),
+                    format!("{} weights for {} spike times", w.len(), spike_times.len()),
+                    "give one weight per spike time, or none",
+                );
+                return None;
+            }
+            w
+        }
+        None => Vec::new(),
+    };
+    let allow_offgrid_times = match get(fields, "allow_offgrid_times").map(|f| &f.value) {
+        Some(Expr::Ident(i)) if i == "true" => true,
+        Some(Expr::Ident(i)) if i == "false" => false,
+        Some(e) => {
+            cx.error(e.span(), "`allow_offgrid_times` is `true` or `false`", "");
+            return None;
+        }
+        None => false,
+    };
+    Some(StimulusDesc::Spikes {
+        spike_times,
+        spike_weights,
+        allow_offgrid_times,
+    })
+}

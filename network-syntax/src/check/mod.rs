@@ -1,0 +1,295 @@
+//! From the syntax tree to the validated description. Every rule reports into one
+//! context, so the user sees all mistakes at once; each rule lives in a small function
+//! that says why it exists.
+
+mod connect;
+mod devices;
+mod neuron;
+mod spatial;
+mod values;
+
+use crate::ast::*;
+use crate::description::*;
+use crate::Diagnostic;
+use std::collections::HashMap;
+
+/// What a name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Neuron,
+    Synapse,
+    Population,
+    Mask,
+    Recorder,
+    Stimulator,
+    Projection,
+}
+
+impl Kind {
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Neuron => "a neuron model",
+            Kind::Synapse => "a synapse model",
+            Kind::Population => "a population",
+            Kind::Mask => "a mask",
+            Kind::Recorder => "a recorder",
+            Kind::Stimulator => "a stimulator",
+            Kind::Projection => "a connection",
+        }
+    }
+}
+
+/// The state of a check: diagnostics so far and the names declared.
+pub(crate) struct Ctx {
+    pub diagnostics: Vec<Diagnostic>,
+    names: HashMap<String, (Kind, usize)>,
+    pub resolution: f64,
+    pub neurons: Vec<NeuronDesc>,
+    pub synapses: Vec<SynapseDesc>,
+    pub masks: Vec<MaskDesc>,
+    pub populations: Vec<PopulationDesc>,
+    /// The dimension of each synapse variant's written weight.
+    pub synapse_dims: Vec<Option<crate::units::Dim>>,
+}
+
+impl Ctx {
+    /// Reports a mistake at `span`, with what would be valid.
+    pub fn error(&mut self, span: SpanRange, message: impl Into<String>, help: impl Into<String>) {
+        let help = help.into();
+        self.diagnostics.push(Diagnostic {
+            span,
+            message: message.into(),
+            help: (!help.is_empty()).then_some(help),
+        });
+    }
+
+    /// Declares `name`. Why: every population, device and connection becomes a field of
+    /// the generated type and an engine name, and a model or mask is referred to by
+    /// name, so one name must mean one thing.
+    fn declare(&mut self, name: &syn::Ident, kind: Kind, index: usize) -> bool {
+        let text = name.to_string();
+        if let Some((existing, _)) = self.names.get(&text) {
+            self.error(
+                name.into(),
+                format!(
+                    "duplicate name `{text}`: already declared as {}",
+                    existing.describe()
+                ),
+                format!("give this {} another name", &kind.describe()[2..]),
+            );
+            return false;
+        }
+        self.names.insert(text, (kind, index));
+        true
+    }
+
+    /// Resolves a reference to a `kind`. Why: a typo or a name of the wrong kind (a
+    /// recorder used as a connection's source) would otherwise only fail at run time, or
+    /// not at all.
+    pub fn lookup(&mut self, name: &syn::Ident, kind: Kind, role: &str) -> Option<usize> {
+        let text = name.to_string();
+        match self.names.get(&text) {
+            Some((k, i)) if *k == kind => Some(*i),
+            Some((k, _)) => {
+                let k = *k;
+                let help = match (k, kind) {
+                    (Kind::Recorder, Kind::Population) => {
+                        "a recorder only receives spikes or samples; connect populations, and use `stimulate` to drive neurons".to_string()
+                    }
+                    (Kind::Stimulator, Kind::Population) => {
+                        "a stimulator is connected by its own `stimulate .. -> POPULATION` statement".to_string()
+                    }
+                    _ => self.candidates(kind),
+                };
+                self.error(
+                    name.into(),
+                    format!(
+                        "`{text}` is {}, not {}; {role}",
+                        k.describe(),
+                        kind.describe()
+                    ),
+                    help,
+                );
+                None
+            }
+            None => {
+                let names: Vec<&str> = self
+                    .names
+                    .iter()
+                    .filter(|(_, (k, _))| *k == kind)
+                    .map(|(n, _)| n.as_str())
+                    .collect();
+                let help = match network_core::error::closest(&text, &names) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => self.candidates(kind),
+                };
+                self.error(
+                    name.into(),
+                    format!("cannot find {} named `{text}`", &kind.describe()[2..]),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    fn candidates(&self, kind: Kind) -> String {
+        let mut names: Vec<&str> = self
+            .names
+            .iter()
+            .filter(|(_, (k, _))| *k == kind)
+            .map(|(n, _)| n.as_str())
+            .collect();
+        names.sort_unstable();
+        if names.is_empty() {
+            format!("declare {} before using it", kind.describe())
+        } else {
+            format!("declared: {}", names.join(", "))
+        }
+    }
+}
+
+/// Checks a syntax tree.
+pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
+    let mut cx = Ctx {
+        diagnostics: Vec::new(),
+        names: HashMap::new(),
+        resolution: 0.1,
+        neurons: Vec::new(),
+        synapses: Vec::new(),
+        masks: Vec::new(),
+        populations: Vec::new(),
+        synapse_dims: Vec::new(),
+    };
+    let seed = settings(&mut cx, ast);
+    for item in &ast.items {
+        match item {
+            Item::Neuron(n) => {
+                if let Some(desc) = neuron::neuron(&mut cx, n) {
+                    let i = cx.neurons.len();
+                    if cx.declare(&n.name, Kind::Neuron, i) {
+                        cx.neurons.push(desc);
+                    }
+                }
+            }
+            Item::Synapse {
+                name, base, params, ..
+            } => {
+                if let Some(desc) = neuron::synapse(&mut cx, name, base, params) {
+                    let i = cx.synapses.len();
+                    if cx.declare(name, Kind::Synapse, i) {
+                        cx.synapses.push(desc);
+                    }
+                }
+            }
+            Item::Mask { name, shape, .. } => {
+                if let Some(mut desc) = spatial::mask(&mut cx, shape) {
+                    desc.name = Some(name.to_string());
+                    let i = cx.masks.len();
+                    if cx.declare(name, Kind::Mask, i) {
+                        cx.masks.push(desc);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for item in &ast.items {
+        if let Item::Population(p) = item {
+            if let Some(desc) = spatial::population(&mut cx, p) {
+                let i = cx.populations.len();
+                if cx.declare(&p.name, Kind::Population, i) {
+                    cx.populations.push(desc);
+                }
+            }
+        }
+    }
+    let mut wiring = Vec::new();
+    for item in &ast.items {
+        let (name, kind, desc) = match item {
+            Item::Record(d) => (
+                &d.name,
+                Kind::Recorder,
+                devices::recorder(&mut cx, d).map(Wiring::Recorder),
+            ),
+            Item::Stimulate(d) => (
+                &d.name,
+                Kind::Stimulator,
+                devices::stimulator(&mut cx, d).map(Wiring::Stimulator),
+            ),
+            Item::Connect(c) => {
+                let desc = connect::connection(&mut cx, c, &wiring);
+                let field = desc.as_ref().map(|d| d.field.clone());
+                if let (Some(desc), Some(field)) = (desc, field) {
+                    let ident = syn::Ident::new(&field, c.arrow.start);
+                    if cx.declare(&ident, Kind::Projection, wiring.len()) {
+                        wiring.push(Wiring::Projection(desc));
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(desc) = desc {
+            if cx.declare(name, kind, wiring.len()) {
+                wiring.push(desc);
+            }
+        }
+    }
+    if cx.diagnostics.is_empty() {
+        Ok(Description {
+            resolution: cx.resolution,
+            seed,
+            neurons: cx.neurons,
+            populations: cx.populations,
+            wiring,
+        })
+    } else {
+        Err(cx.diagnostics)
+    }
+}
+
+/// `resolution` and `seed`. Why: the resolution fixes the time grid every delay and
+/// device time is checked against, so it is read before anything else.
+fn settings(cx: &mut Ctx, ast: &NetworkAst) -> u64 {
+    let mut seed = 42;
+    let mut seen: Vec<String> = Vec::new();
+    for item in &ast.items {
+        let Item::Setting { key, value } = item else {
+            continue;
+        };
+        let text = key.to_string();
+        if seen.contains(&text) {
+            cx.error(key.into(), format!("`{text}` is set twice"), "keep one");
+            continue;
+        }
+        seen.push(text.clone());
+        match text.as_str() {
+            "resolution" => {
+                if let Some(h) = cx.number(value, crate::units::Dim::Time, "resolution") {
+                    match network_core::Resolution::new(h) {
+                        Ok(_) => cx.resolution = h,
+                        Err(e) => cx.error(
+                            value.span(),
+                            e.to_string(),
+                            "NEST's default is `resolution = 0.1 ms;`",
+                        ),
+                    }
+                }
+            }
+            "seed" => {
+                if let Some(s) = cx.integer(value, "seed") {
+                    seed = s as u64;
+                }
+            }
+            _ => {
+                let help = match network_core::error::closest(&text, &["resolution", "seed"]) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "the settings are `resolution` and `seed`".into(),
+                };
+                cx.error(key.into(), format!("unknown setting `{text}`"), help);
+            }
+        }
+    }
+    seed
+}

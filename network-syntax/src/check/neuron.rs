@@ -1,0 +1,424 @@
+//! Neuron model variants (parameters, cell-class presets, biological metadata) and
+//! synapse variants.
+
+use super::values::get;
+use super::{Ctx, Kind};
+use crate::ast::*;
+use crate::description::*;
+use crate::units::Dim;
+
+const NEURON_META: &[&str] = &[
+    "class",
+    "dendrite_extent",
+    "dendrite_diameter",
+    "transmitters",
+    "psp_amplitude",
+    "rise_time",
+    "firing",
+];
+const TRANSMITTERS: &[&str] = &["AMPA", "NMDA", "GABA_A", "GABA_B"];
+
+/// A `neuron` statement.
+pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
+    let base = base_model(cx, &n.base)?;
+    let preset = n.preset.as_ref().and_then(|p| cell_class(cx, p));
+    let names: Vec<&str> = base.parameters().iter().map(|p| p.name).collect();
+    let fields = cx.fields(&n.params, &names, base.name());
+    let mut params: Vec<(&'static str, f64)> =
+        preset.map(|c| c.preset().to_vec()).unwrap_or_default();
+    let mut ok = true;
+    for (name, field) in &fields {
+        let info = base
+            .parameters()
+            .iter()
+            .find(|p| p.name == name)
+            .expect("checked name");
+        match cx.number(&field.value, info.dimension.into(), info.name) {
+            Some(v) => {
+                params.retain(|(p, _)| *p != info.name);
+                params.push((info.name, v));
+            }
+            None => ok = false,
+        }
+    }
+    let meta = n
+        .meta
+        .as_ref()
+        .map(|m| neuron_meta(cx, m))
+        .unwrap_or_default();
+    let class = class_of(cx, preset, n, &meta);
+    if !ok {
+        return None;
+    }
+    engine_check(cx, n, base, &params, &fields)?;
+    Some(NeuronDesc {
+        name: n.name.to_string(),
+        base,
+        params,
+        class,
+        meta: meta.into_iter().map(|(k, v, _)| (k, v)).collect(),
+        docs: n.docs.clone(),
+    })
+}
+
+/// The base model. Why: a NEST model name that network-core lacks cannot be built.
+fn base_model(cx: &mut Ctx, base: &syn::Ident) -> Option<BaseModel> {
+    let text = base.to_string();
+    if let Some(m) = BaseModel::from_name(&text) {
+        return Some(m);
+    }
+    let all: Vec<&str> = BaseModel::ALL.iter().map(|m| m.name()).collect();
+    let help = match network_core::error::closest(&text, &all) {
+        Some(s) => format!(
+            "did you mean `{s}`? the neuron models are {}",
+            all.join(", ")
+        ),
+        None => format!("the neuron models are {}", all.join(", ")),
+    };
+    cx.error(base.into(), format!("unknown neuron model `{text}`"), help);
+    None
+}
+
+fn cell_class(cx: &mut Ctx, ident: &syn::Ident) -> Option<CellClass> {
+    let c = CellClass::from_name(&ident.to_string());
+    if c.is_none() {
+        cx.error(
+            ident.into(),
+            format!("unknown cell class `{ident}`"),
+            "the cell classes are `excitatory` and `inhibitory`",
+        );
+    }
+    c
+}
+
+/// The declared class: from `where { class: .. }` or the preset. Why: the two must
+/// agree, since the class decides the sign every outgoing weight must have.
+fn class_of(
+    cx: &mut Ctx,
+    preset: Option<CellClass>,
+    n: &NeuronItem,
+    meta: &[(String, String, Option<CellClass>)],
+) -> Option<CellClass> {
+    let declared = meta.iter().find_map(|m| m.2);
+    if let (Some(p), Some(d)) = (preset, declared) {
+        if p != d {
+            let span = n
+                .meta
+                .as_ref()
+                .and_then(|m| m.fields.iter().find(|f| f.name == "class"))
+                .map_or(SpanRange::from(&n.name), |f| f.value.span());
+            cx.error(
+                span,
+                format!("class `{}` contradicts the preset `{}`", d.name(), p.name()),
+                "write the same class in both places, or drop one",
+            );
+        }
+    }
+    declared.or(preset)
+}
+
+/// Runs network-core's own parameter check on the variant. Why: the values NEST rejects
+/// (C_m <= 0, tau <= 0, t_ref < 0, V_reset >= V_th) are rejected here with the same
+/// rule, at compile time, pointing at the value.
+fn engine_check(
+    cx: &mut Ctx,
+    n: &NeuronItem,
+    base: BaseModel,
+    params: &[(&'static str, f64)],
+    fields: &[(String, &Field)],
+) -> Option<()> {
+    let name = n.name.to_string();
+    let Err(e) = base.validate(&name, params) else {
+        return Some(());
+    };
+    let (span, help) = match &e {
+        network_core::Error::InvalidParameter { param, .. } => {
+            let span = get(fields, param)
+                .map(|f| f.value.span())
+                .or_else(|| n.preset.as_ref().map(SpanRange::from))
+                .unwrap_or(SpanRange::from(&n.base));
+            let help = match param.as_str() {
+                "V_reset" => {
+                    "NEST requires V_reset < V_th: lower V_reset or raise V_th".to_string()
+                }
+                "t_ref" => "the refractory period must be >= 0 ms".to_string(),
+                _ => format!("NEST rejects this value of `{param}`"),
+            };
+            (span, help)
+        }
+        _ => (SpanRange::from(&n.name), String::new()),
+    };
+    cx.error(span, e.to_string(), help);
+    None
+}
+
+fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClass>)> {
+    let fields = cx.fields(m, NEURON_META, "a neuron's metadata");
+    let mut out = Vec::new();
+    for (key, f) in fields {
+        let text = match key.as_str() {
+            "class" => {
+                let class = match &f.value {
+                    Expr::Ident(i) => cell_class(cx, i),
+                    e => {
+                        cx.error(e.span(), "`class` must be `excitatory` or `inhibitory`", "");
+                        None
+                    }
+                };
+                if let Some(c) = class {
+                    out.push((key, c.name().to_string(), Some(c)));
+                }
+                continue;
+            }
+            "dendrite_extent" | "dendrite_diameter" => cx
+                .number(&f.value, Dim::Length, &key)
+                .map(|v| format!("{v} mm")),
+            "psp_amplitude" => cx
+                .number(&f.value, Dim::Voltage, &key)
+                .map(|v| format!("{v} mV")),
+            "rise_time" => cx
+                .number(&f.value, Dim::Time, &key)
+                .map(|v| format!("{v} ms")),
+            "transmitters" => transmitters(cx, &f.value),
+            "firing" => firing(cx, &f.value),
+            _ => None,
+        };
+        if let Some(text) = text {
+            out.push((key, text, None));
+        }
+    }
+    out
+}
+
+fn transmitters(cx: &mut Ctx, e: &Expr) -> Option<String> {
+    let Expr::List { elems, .. } = e else {
+        cx.error(
+            e.span(),
+            "`transmitters` must be a list",
+            "e.g. `[AMPA, NMDA]`",
+        );
+        return None;
+    };
+    let mut names = Vec::new();
+    for elem in elems {
+        match elem {
+            Expr::Ident(i) if TRANSMITTERS.contains(&i.to_string().as_str()) => {
+                names.push(i.to_string())
+            }
+            other => cx.error(
+                other.span(),
+                "unknown transmitter",
+                format!("the transmitters are {}", TRANSMITTERS.join(", ")),
+            ),
+        }
+    }
+    Some(format!("[{}]", names.join(", ")))
+}
+
+fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
+    let Expr::Fields(f) = e else {
+        cx.error(
+            e.span(),
+            "`firing` must be a block",
+            "e.g. `firing: { resting: 1..5 Hz, active: 10..30 Hz, max: 50..100 Hz }`",
+        );
+        return None;
+    };
+    let fields = cx.fields(f, &["resting", "active", "max"], "firing");
+    let mut parts = Vec::new();
+    for (key, f) in fields {
+        let (lo, hi) = cx.range(&f.value, Dim::Rate, &key)?;
+        if lo < 0.0 {
+            cx.error(
+                f.value.span(),
+                format!("firing rate `{key}` is negative"),
+                "rates are >= 0 Hz",
+            );
+        }
+        parts.push(format!("{key} {lo}..{hi} Hz"));
+    }
+    Some(parts.join(", "))
+}
+
+/// A `synapse` statement: a named `static_synapse` variant with its defaults.
+pub(super) fn synapse(
+    cx: &mut Ctx,
+    name: &syn::Ident,
+    base: &syn::Ident,
+    params: &Fields,
+) -> Option<SynapseDesc> {
+    static_base(cx, base)?;
+    let (weight, delay, dim) = weight_delay(cx, params, Dim::Current, &name.to_string())?;
+    cx.synapse_dims.push(dim);
+    Some(SynapseDesc {
+        model: name.to_string(),
+        weight,
+        delay,
+    })
+}
+
+/// Why: network-core has `static_synapse` only; any other NEST synapse would be
+/// silently different.
+fn static_base(cx: &mut Ctx, base: &syn::Ident) -> Option<()> {
+    if base == "static_synapse" {
+        return Some(());
+    }
+    cx.error(
+        base.into(),
+        format!("unknown synapse model `{base}`"),
+        "the synapse model is `static_synapse`",
+    );
+    None
+}
+
+/// Weight and delay of a synapse block; the weight's dimension is `weight_dim` unless
+/// its unit says voltage or current (checked against the target later).
+fn weight_delay(
+    cx: &mut Ctx,
+    params: &Fields,
+    weight_dim: Dim,
+    owner: &str,
+) -> Option<(ValueDesc, ValueDesc, Option<Dim>)> {
+    let fields = cx.fields(params, &["weight", "delay"], "static_synapse");
+    let (mut weight, mut delay, mut dim) =
+        (ValueDesc::Constant(1.0), ValueDesc::Constant(1.0), None);
+    if let Some(f) = get(&fields, "weight") {
+        let d = written_dim(&f.value)
+            .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
+            .unwrap_or(weight_dim);
+        weight = cx.value(&f.value, d, "weight")?;
+        dim = written_dim(&f.value).map(|_| d);
+    }
+    if let Some(f) = get(&fields, "delay") {
+        delay = cx.value(&f.value, Dim::Time, "delay")?;
+        delay_check(cx, &delay, f.value.span(), owner)?;
+    }
+    Some((weight, delay, dim))
+}
+
+/// Why: NEST rejects a delay below the resolution (it would round to zero steps).
+fn delay_check(cx: &mut Ctx, delay: &ValueDesc, span: SpanRange, owner: &str) -> Option<()> {
+    let min = match *delay {
+        ValueDesc::Constant(d) => d,
+        ValueDesc::Uniform { min, .. } => min,
+        ValueDesc::Normal { min: Some(m), .. } => m,
+        _ => return Some(()),
+    };
+    let h = cx.resolution;
+    if network_core::Resolution::new(h).is_ok_and(|r| r.delay_steps(min) < 1) {
+        cx.error(
+            span,
+            format!("{owner}: delay {min} ms is below the resolution ({h} ms)"),
+            format!("the smallest delay is one step: `delay: {h} ms`"),
+        );
+        return None;
+    }
+    Some(())
+}
+
+/// The dimension of the first unit written in a value.
+fn written_dim(e: &Expr) -> Option<Dim> {
+    match e {
+        Expr::Number(q) => q
+            .unit
+            .as_ref()
+            .and_then(|u| crate::units::lookup(&u.name).ok())
+            .map(|u| u.0),
+        Expr::Call(c) => c.args.iter().find_map(|a| match a {
+            Arg::Positional(e) => written_dim(e),
+            Arg::Named(f) => written_dim(&f.value),
+        }),
+        _ => None,
+    }
+}
+
+/// `via ...` of a stimulator or connection onto `target`. Why: the weight is a current
+/// (pA) for current-based models and a voltage jump (mV) for iaf_psc_delta, so the unit
+/// written must match the target; `weight_dim` is `Number` for current generators whose
+/// weight scales the current.
+pub(super) fn via(
+    cx: &mut Ctx,
+    via: Option<&Via>,
+    target: BaseModel,
+    weight_dim: Option<Dim>,
+    owner: &str,
+) -> Option<(SynapseDesc, SpanRange)> {
+    let expected = weight_dim.unwrap_or(if target.weight_is_voltage() {
+        Dim::Voltage
+    } else {
+        Dim::Current
+    });
+    let Some(via) = via else {
+        return Some((
+            SynapseDesc {
+                model: "static_synapse".into(),
+                weight: ValueDesc::Constant(1.0),
+                delay: ValueDesc::Constant(1.0),
+            },
+            SpanRange::single(proc_macro2::Span::call_site()),
+        ));
+    };
+    let mut desc = if via.synapse == "static_synapse" {
+        SynapseDesc {
+            model: "static_synapse".into(),
+            weight: ValueDesc::Constant(1.0),
+            delay: ValueDesc::Constant(1.0),
+        }
+    } else {
+        let i = cx.lookup(&via.synapse, Kind::Synapse, "`via` names a synapse")?;
+        if let Some(d) = cx.synapse_dims[i] {
+            if d != expected
+                && via
+                    .params
+                    .as_ref()
+                    .is_none_or(|p| !p.fields.iter().any(|f| f.name == "weight"))
+            {
+                wrong_weight_dim(cx, (&via.synapse).into(), d, expected, target);
+                return None;
+            }
+        }
+        cx.synapses[i].clone()
+    };
+    let mut span = SpanRange::from(&via.synapse);
+    if let Some(params) = &via.params {
+        let fields = cx.fields(params, &["weight", "delay"], "static_synapse");
+        if let Some(f) = get(&fields, "weight") {
+            if let Some(d) = written_dim(&f.value) {
+                if d != expected && (d == Dim::Voltage || d == Dim::Current || d == Dim::Number) {
+                    wrong_weight_dim(cx, f.value.span(), d, expected, target);
+                    return None;
+                }
+            }
+            desc.weight = cx.value(&f.value, expected, "weight")?;
+            span = f.value.span();
+        }
+        if let Some(f) = get(&fields, "delay") {
+            desc.delay = cx.value(&f.value, Dim::Time, "delay")?;
+            delay_check(cx, &desc.delay, f.value.span(), owner)?;
+        }
+    }
+    Some((desc, span))
+}
+
+fn wrong_weight_dim(cx: &mut Ctx, span: SpanRange, written: Dim, expected: Dim, target: BaseModel) {
+    let why = match expected {
+        Dim::Number => {
+            "this generator's weight scales its current: write a pure number".to_string()
+        }
+        _ => format!(
+            "{} neurons take weights as {} ({})",
+            target.name(),
+            expected.name(),
+            expected.unit()
+        ),
+    };
+    cx.error(
+        span,
+        format!(
+            "the weight is {}, but it must be {}",
+            written.name(),
+            expected.name()
+        ),
+        why,
+    );
+}

@@ -1,0 +1,381 @@
+//! The validated description: every name resolved, every value in NEST units, ready to
+//! be lowered into builder calls (by the macro) or run directly (by a loader).
+
+pub use crate::model_table::{BaseModel, CellClass};
+
+/// A checked network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Description {
+    /// Resolution, ms.
+    pub resolution: f64,
+    /// Default seed.
+    pub seed: u64,
+    /// Neuron model variants.
+    pub neurons: Vec<NeuronDesc>,
+    /// Populations, in creation order.
+    pub populations: Vec<PopulationDesc>,
+    /// Devices and connections in source order (the order of their random streams).
+    pub wiring: Vec<Wiring>,
+}
+
+/// A neuron model variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeuronDesc {
+    /// The variant's name (NEST's `CopyModel` name).
+    pub name: String,
+    /// The NEST model.
+    pub base: BaseModel,
+    /// Parameters set by the description (preset first, then explicit), NEST units.
+    pub params: Vec<(&'static str, f64)>,
+    /// Declared cell class.
+    pub class: Option<CellClass>,
+    /// Metadata as `key: value` text, for documentation.
+    pub meta: Vec<(String, String)>,
+    /// Doc comments.
+    pub docs: Vec<String>,
+}
+
+/// A population.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PopulationDesc {
+    /// Its name (a field of the generated type).
+    pub name: String,
+    /// Index into `Description::neurons`.
+    pub model: usize,
+    /// Number of neurons.
+    pub size: usize,
+    /// Positions, for a spatial population.
+    pub layout: Option<LayoutDesc>,
+    /// Metadata as `key: value` text.
+    pub meta: Vec<(String, String)>,
+    /// Doc comments.
+    pub docs: Vec<String>,
+}
+
+impl PopulationDesc {
+    /// Spatial dimensions (2 or 3), `None` when not spatial.
+    pub fn dims(&self) -> Option<usize> {
+        self.layout.as_ref().map(LayoutDesc::dims)
+    }
+}
+
+/// NEST's spatial layouts, mm.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayoutDesc {
+    /// Uniform random positions in a box.
+    FreeUniform {
+        /// Lower-left corner.
+        lower_left: Vec<f64>,
+        /// Upper-right corner.
+        upper_right: Vec<f64>,
+        /// Periodic boundaries.
+        periodic: bool,
+    },
+    /// Listed positions.
+    FreeList {
+        /// One point per neuron.
+        positions: Vec<Vec<f64>>,
+        /// Layer size.
+        extent: Option<Vec<f64>>,
+        /// Periodic boundaries.
+        periodic: bool,
+    },
+    /// A grid.
+    Grid {
+        /// Nodes per dimension.
+        shape: Vec<usize>,
+        /// Layer size.
+        extent: Option<Vec<f64>>,
+        /// Layer center.
+        center: Option<Vec<f64>>,
+        /// Periodic boundaries.
+        periodic: bool,
+    },
+}
+
+impl LayoutDesc {
+    /// Spatial dimensions.
+    pub fn dims(&self) -> usize {
+        match self {
+            LayoutDesc::FreeUniform { lower_left, .. } => lower_left.len(),
+            LayoutDesc::FreeList { positions, .. } => positions.first().map_or(2, Vec::len),
+            LayoutDesc::Grid { shape, .. } => shape.len(),
+        }
+    }
+}
+
+/// A mask: shape and anchor, mm and degrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MaskDesc {
+    /// The shape.
+    pub shape: MaskShapeDesc,
+    /// The anchor (`None` for the origin).
+    pub anchor: Option<[f64; 3]>,
+    /// Where a `within` selection places it (`None` for the origin).
+    pub center: Option<[f64; 3]>,
+    /// Its name, if declared by a `mask` statement.
+    pub name: Option<String>,
+}
+
+/// NEST's mask shapes (network-core's `MaskShape`).
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum MaskShapeDesc {
+    Circle {
+        radius: f64,
+    },
+    Rectangle {
+        lower_left: [f64; 2],
+        upper_right: [f64; 2],
+        azimuth_angle: f64,
+    },
+    Ellipse {
+        major_axis: f64,
+        minor_axis: f64,
+        azimuth_angle: f64,
+    },
+    Sphere {
+        radius: f64,
+    },
+    Box {
+        lower_left: [f64; 3],
+        upper_right: [f64; 3],
+        azimuth_angle: f64,
+        polar_angle: f64,
+    },
+    Ellipsoid {
+        major_axis: f64,
+        minor_axis: f64,
+        polar_axis: f64,
+        azimuth_angle: f64,
+        polar_angle: f64,
+    },
+    Doughnut {
+        inner_radius: f64,
+        outer_radius: f64,
+    },
+}
+
+impl MaskShapeDesc {
+    /// 2 or 3, or `None` for a doughnut (either).
+    pub fn dims(&self) -> Option<usize> {
+        match self {
+            MaskShapeDesc::Circle { .. }
+            | MaskShapeDesc::Rectangle { .. }
+            | MaskShapeDesc::Ellipse { .. } => Some(2),
+            MaskShapeDesc::Doughnut { .. } => None,
+            _ => Some(3),
+        }
+    }
+}
+
+/// The neurons a device reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetDesc {
+    /// Index into `Description::populations`.
+    pub population: usize,
+    /// Which of them.
+    pub select: SelectDesc,
+}
+
+/// A selection within a population.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SelectDesc {
+    /// All neurons.
+    All,
+    /// Indices `start..end`.
+    Range(usize, usize),
+    /// Those inside a mask centred at a point (mm).
+    Within(MaskDesc, [f64; 3]),
+}
+
+/// A weight or delay: constant or random (network-core's `Value`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[allow(missing_docs)]
+pub enum ValueDesc {
+    Constant(f64),
+    Uniform {
+        min: f64,
+        max: f64,
+    },
+    Normal {
+        mean: f64,
+        std: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    Lognormal {
+        mu: f64,
+        sigma: f64,
+    },
+}
+
+/// A static synapse: weight (pA, or mV onto iaf_psc_delta) and delay (ms).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynapseDesc {
+    /// `static_synapse` or a variant's name.
+    pub model: String,
+    /// Weight.
+    pub weight: ValueDesc,
+    /// Delay, ms.
+    pub delay: ValueDesc,
+}
+
+/// A device or connection, in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wiring {
+    /// A recorder.
+    Recorder(RecorderDesc),
+    /// A stimulator.
+    Stimulator(StimulatorDesc),
+    /// A projection.
+    Projection(ProjectionDesc),
+}
+
+/// A spike recorder, voltmeter or multimeter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecorderDesc {
+    /// Its name.
+    pub name: String,
+    /// What it records.
+    pub kind: RecorderKind,
+    /// Window start and stop, ms (stop `None` for never).
+    pub window: (f64, Option<f64>),
+    /// The recorded neurons.
+    pub target: TargetDesc,
+    /// Doc comments.
+    pub docs: Vec<String>,
+}
+
+/// Recorder kinds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecorderKind {
+    /// Spikes, optionally also written to ASCII files in a directory.
+    Spikes {
+        /// `to: ascii` (directory `"."`) or `to: "dir"`.
+        ascii: Option<String>,
+    },
+    /// Sampled state variables.
+    Multimeter {
+        /// Interval, ms.
+        interval: f64,
+        /// Offset, ms.
+        offset: f64,
+        /// NEST recordable names.
+        record_from: Vec<String>,
+    },
+}
+
+/// A stimulation device.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StimulatorDesc {
+    /// Its name.
+    pub name: String,
+    /// Kind and parameters.
+    pub kind: StimulusDesc,
+    /// Window start and stop, ms.
+    pub window: (f64, Option<f64>),
+    /// The stimulated neurons.
+    pub target: TargetDesc,
+    /// The synapse to them.
+    pub synapse: SynapseDesc,
+    /// Doc comments.
+    pub docs: Vec<String>,
+}
+
+/// Stimulator kinds with NEST's parameters and units.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum StimulusDesc {
+    Dc {
+        amplitude: f64,
+    },
+    Poisson {
+        rate: f64,
+    },
+    Spikes {
+        spike_times: Vec<f64>,
+        spike_weights: Vec<f64>,
+        allow_offgrid_times: bool,
+    },
+    Noise {
+        mean: f64,
+        std: f64,
+        dt: f64,
+        std_mod: f64,
+        frequency: f64,
+        phase: f64,
+    },
+}
+
+/// A connection rule (network-core's `Rule`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[allow(missing_docs)]
+pub enum RuleDesc {
+    AllToAll,
+    OneToOne,
+    FixedIndegree(usize),
+    FixedOutdegree(usize),
+    FixedTotalNumber(usize),
+    PairwiseBernoulli(f64),
+}
+
+/// A distance kernel (network-core's `Kernel`), mm.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[allow(missing_docs)]
+pub enum KernelDesc {
+    Constant { p: f64 },
+    Linear { p0: f64, slope: f64 },
+    Exponential { p0: f64, beta: f64 },
+    Gaussian { p0: f64, mean: f64, std: f64 },
+}
+
+/// A projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectionDesc {
+    /// Field name of its handle.
+    pub field: String,
+    /// Engine name, e.g. `pvpop -> l23pyr`.
+    pub name: String,
+    /// Source population index.
+    pub source: usize,
+    /// Target population index.
+    pub target: usize,
+    /// The rule.
+    pub rule: RuleDesc,
+    /// A mask.
+    pub mask: Option<MaskDesc>,
+    /// A kernel.
+    pub kernel: Option<KernelDesc>,
+    /// `allow_autapses`.
+    pub autapses: bool,
+    /// `allow_multapses`.
+    pub multapses: bool,
+    /// `use_on_source`.
+    pub use_on_source: bool,
+    /// The synapse.
+    pub synapse: SynapseDesc,
+    /// The wiring derived from biology, if asked for.
+    pub derived: Option<Derived>,
+    /// Metadata as text.
+    pub meta: Vec<(String, String)>,
+    /// Doc comments.
+    pub docs: Vec<String>,
+}
+
+/// The numbers of `from_biology` wiring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Derived {
+    /// Projection percentage P.
+    pub projection_percent: f64,
+    /// Boutons per axon.
+    pub boutons: f64,
+    /// Synapses per connected pair.
+    pub redundancy: f64,
+    /// Axon radius, mm.
+    pub axon_radius: f64,
+    /// max(1, round(P/100 · N_src/N_tgt · boutons/redundancy)).
+    pub indegree: usize,
+    /// boutons.
+    pub outdegree: usize,
+}

@@ -1,0 +1,98 @@
+//! Description values as network-core values, for the checks that reuse the engine's
+//! own validation (and for a loader that builds networks at run time).
+
+use crate::description::*;
+use network_core::spatial::{Kernel, Mask, MaskShape};
+use network_core::Value;
+
+/// A weight or delay.
+pub fn value(v: &ValueDesc) -> Value {
+    match *v {
+        ValueDesc::Constant(c) => Value::Constant(c),
+        ValueDesc::Uniform { min, max } => Value::Uniform { min, max },
+        ValueDesc::Normal {
+            mean,
+            std,
+            min,
+            max,
+        } => Value::Normal {
+            mean,
+            std,
+            min,
+            max,
+        },
+        ValueDesc::Lognormal { mu, sigma } => Value::Lognormal { mu, sigma },
+    }
+}
+
+/// A mask.
+pub fn mask(m: &MaskDesc) -> Mask {
+    let shape = match m.shape.clone() {
+        MaskShapeDesc::Circle { radius } => MaskShape::Circle { radius },
+        MaskShapeDesc::Sphere { radius } => MaskShape::Sphere { radius },
+        MaskShapeDesc::Rectangle {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+        } => MaskShape::Rectangle {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+        },
+        MaskShapeDesc::Ellipse {
+            major_axis,
+            minor_axis,
+            azimuth_angle,
+        } => MaskShape::Ellipse {
+            major_axis,
+            minor_axis,
+            azimuth_angle,
+        },
+        MaskShapeDesc::Box {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+            polar_angle,
+        } => MaskShape::Box {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+            polar_angle,
+        },
+        MaskShapeDesc::Ellipsoid {
+            major_axis,
+            minor_axis,
+            polar_axis,
+            azimuth_angle,
+            polar_angle,
+        } => MaskShape::Ellipsoid {
+            major_axis,
+            minor_axis,
+            polar_axis,
+            azimuth_angle,
+            polar_angle,
+        },
+        MaskShapeDesc::Doughnut {
+            inner_radius,
+            outer_radius,
+        } => MaskShape::Doughnut {
+            inner_radius,
+            outer_radius,
+        },
+    };
+    let m2 = Mask::new(shape);
+    match m.anchor {
+        Some(a) => m2.with_anchor(a.into()),
+        None => m2,
+    }
+}
+
+/// A kernel.
+pub fn kernel(k: &KernelDesc) -> Kernel {
+    match *k {
+        KernelDesc::Constant { p } => Kernel::Constant { p },
+        KernelDesc::Linear { p0, slope } => Kernel::Linear { p0, slope },
+        KernelDesc::Exponential { p0, beta } => Kernel::Exponential { p0, beta },
+        KernelDesc::Gaussian { p0, mean, std } => Kernel::Gaussian { p0, mean, std },
+    }
+}

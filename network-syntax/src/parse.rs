@@ -1,0 +1,576 @@
+//! The grammar: Rust tokens to the syntax tree. A statement that does not parse is
+//! reported and skipped up to its `;`, so one build shows every syntax error.
+
+use crate::ast::*;
+use proc_macro2::{TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::{braced, bracketed, parenthesized, Attribute, Ident, LitStr, Token};
+
+/// Words that end a value, so they are never taken for a unit.
+const NOT_UNITS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "where",
+    "within",
+    "via",
+    "no",
+    "with",
+    "use_on_source",
+];
+
+/// Parses a description; returns the tree and the syntax errors of skipped statements.
+pub fn parse_tokens(tokens: TokenStream) -> (NetworkAst, Vec<syn::Error>) {
+    let mut errors = Vec::new();
+    let parser = |input: ParseStream| parse_network(input, &mut errors);
+    match parser.parse2(tokens) {
+        Ok(ast) => (ast, errors),
+        Err(e) => {
+            errors.push(e);
+            (
+                NetworkAst {
+                    header: None,
+                    items: Vec::new(),
+                },
+                errors,
+            )
+        }
+    }
+}
+
+fn parse_network(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<NetworkAst> {
+    let mut attrs = input.call(Attribute::parse_outer)?;
+    let header = if input.peek(Token![pub]) || input.peek(Token![struct]) {
+        let vis = input.parse()?;
+        input.parse::<Token![struct]>()?;
+        let name = input.parse()?;
+        input.parse::<Token![;]>()?;
+        Some(Header {
+            attrs: std::mem::take(&mut attrs),
+            vis,
+            name,
+        })
+    } else {
+        None
+    };
+    let mut items = Vec::new();
+    let mut first = true;
+    while !input.is_empty() {
+        let docs = if first {
+            first = false;
+            attrs.iter().filter_map(doc_text).collect::<Vec<_>>()
+        } else {
+            input
+                .call(Attribute::parse_outer)?
+                .iter()
+                .filter_map(doc_text)
+                .collect()
+        };
+        match parse_item(input, docs) {
+            Ok(item) => items.push(item),
+            Err(e) => {
+                errors.push(e);
+                skip_statement(input)?;
+            }
+        }
+    }
+    Ok(NetworkAst { header, items })
+}
+
+fn doc_text(attr: &Attribute) -> Option<String> {
+    if !attr.path().is_ident("doc") {
+        return None;
+    }
+    match &attr.meta {
+        syn::Meta::NameValue(nv) => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value().trim().to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn skip_statement(input: ParseStream) -> syn::Result<()> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            rest = next;
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';') {
+                break;
+            }
+        }
+        Ok(((), rest))
+    })
+}
+
+fn ident(input: ParseStream) -> syn::Result<Ident> {
+    input.call(Ident::parse_any)
+}
+
+fn peek_word(input: ParseStream, word: &str) -> bool {
+    input.peek(Ident::peek_any) && input.fork().call(Ident::parse_any).is_ok_and(|i| i == word)
+}
+
+fn expect_word(input: ParseStream, word: &str) -> syn::Result<Ident> {
+    let found = ident(input)?;
+    if found != word {
+        return Err(syn::Error::new(
+            found.span(),
+            format!("expected `{word}`, found `{found}`"),
+        ));
+    }
+    Ok(found)
+}
+
+fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
+    let keyword = ident(input)?;
+    let item = match keyword.to_string().as_str() {
+        "neuron" => {
+            let name = ident(input)?;
+            input.parse::<Token![=]>()?;
+            let base = ident(input)?;
+            let preset = if input.peek(syn::token::Paren) {
+                let content;
+                parenthesized!(content in input);
+                Some(ident(&content)?)
+            } else {
+                None
+            };
+            let params = optional_fields(input)?;
+            let meta = optional_where(input)?;
+            Item::Neuron(NeuronItem {
+                docs,
+                name,
+                base,
+                preset,
+                params,
+                meta,
+            })
+        }
+        "synapse" => {
+            let name = ident(input)?;
+            input.parse::<Token![=]>()?;
+            let base = ident(input)?;
+            let params = optional_fields(input)?;
+            Item::Synapse {
+                docs,
+                name,
+                base,
+                params,
+            }
+        }
+        "population" => {
+            let name = ident(input)?;
+            input.parse::<Token![=]>()?;
+            let model = ident(input)?;
+            let content;
+            bracketed!(content in input);
+            let size = parse_expr(&content)?;
+            let space = if ["in", "at", "on"].iter().any(|w| peek_word(input, w)) {
+                Some((ident(input)?, parse_call(input)?))
+            } else {
+                None
+            };
+            let meta = optional_where(input)?;
+            Item::Population(PopulationItem {
+                docs,
+                name,
+                model,
+                size,
+                space,
+                meta,
+            })
+        }
+        "mask" => {
+            let name = ident(input)?;
+            input.parse::<Token![=]>()?;
+            let shape = parse_call(input)?;
+            Item::Mask { docs, name, shape }
+        }
+        "record" | "stimulate" => {
+            let record = keyword == "record";
+            let name = ident(input)?;
+            input.parse::<Token![=]>()?;
+            let kind = ident(input)?;
+            let params = optional_fields(input)?;
+            if record {
+                input.parse::<Token![<-]>()?;
+            } else {
+                input.parse::<Token![->]>()?;
+            }
+            let target = parse_target(input)?;
+            let via = if peek_word(input, "via") {
+                Some(parse_via(input)?)
+            } else {
+                None
+            };
+            let device = DeviceItem {
+                docs,
+                name,
+                kind,
+                params,
+                target,
+                via,
+            };
+            if record {
+                Item::Record(device)
+            } else {
+                Item::Stimulate(device)
+            }
+        }
+        "connect" => Item::Connect(parse_connect(input, docs)?),
+        _ if input.peek(Token![=]) => {
+            input.parse::<Token![=]>()?;
+            Item::Setting {
+                key: keyword,
+                value: parse_expr(input)?,
+            }
+        }
+        _ => {
+            return Err(syn::Error::new(
+                keyword.span(),
+                format!(
+                    "expected a statement, found `{keyword}`\nhelp: statements start with `neuron`, `synapse`, `population`, `mask`, `record`, `stimulate` or `connect`, or set `resolution = ..` or `seed = ..`"
+                ),
+            ))
+        }
+    };
+    input.parse::<Token![;]>()?;
+    Ok(item)
+}
+
+fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectItem> {
+    let first = ident(input)?;
+    let (name, source) = if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        (Some(first), ident(input)?)
+    } else {
+        (None, first)
+    };
+    let arrow: Token![->] = input.parse()?;
+    let target = ident(input)?;
+    input.parse::<Token![:]>()?;
+    let rule = parse_call(input)?;
+    let mut item = ConnectItem {
+        docs,
+        name,
+        source,
+        target,
+        arrow: SpanRange {
+            start: arrow.spans[0],
+            end: arrow.spans[1],
+        },
+        rule,
+        mask: None,
+        kernel: None,
+        no_autapses: None,
+        no_multapses: None,
+        use_on_source: None,
+        via: None,
+        meta: None,
+    };
+    loop {
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+        if input.peek(Token![;]) {
+            break;
+        }
+        let word = ident(input)?;
+        match word.to_string().as_str() {
+            "in" => item.mask = Some(parse_mask_ref(input)?),
+            "with" => {
+                expect_word(input, "p")?;
+                input.parse::<Token![=]>()?;
+                item.kernel = Some(parse_call(input)?);
+            }
+            "no" => {
+                let what = ident(input)?;
+                let span = SpanRange::from(&word).to((&what).into());
+                match what.to_string().as_str() {
+                    "autapses" => item.no_autapses = Some(span),
+                    "multapses" => item.no_multapses = Some(span),
+                    _ => {
+                        return Err(syn::Error::new(
+                            what.span(),
+                            "expected `no autapses` or `no multapses`",
+                        ))
+                    }
+                }
+            }
+            "use_on_source" => item.use_on_source = Some((&word).into()),
+            "via" => {
+                item.via = Some(parse_via_rest(input)?);
+            }
+            "where" => {
+                item.meta = Some(parse_fields(input)?);
+            }
+            _ => {
+                return Err(syn::Error::new(
+                    word.span(),
+                    format!("unexpected `{word}` in a connection\nhelp: after the rule come `in MASK`, `with p = KERNEL`, `no autapses`, `no multapses`, `use_on_source`, `via SYNAPSE {{ .. }}` and `where {{ .. }}`, separated by commas"),
+                ))
+            }
+        }
+    }
+    Ok(item)
+}
+
+fn parse_target(input: ParseStream) -> syn::Result<Target> {
+    let population = ident(input)?;
+    let range = if input.peek(syn::token::Bracket) {
+        let content;
+        let bracket = bracketed!(content in input);
+        let lo = parse_expr(&content)?;
+        content.parse::<Token![..]>()?;
+        let hi = parse_expr(&content)?;
+        Some((lo, hi, SpanRange::single(bracket.span.join())))
+    } else {
+        None
+    };
+    let within = if peek_word(input, "within") {
+        ident(input)?;
+        let mask = parse_mask_ref(input)?;
+        let at = if peek_word(input, "at") {
+            ident(input)?;
+            Some(parse_expr(input)?)
+        } else {
+            None
+        };
+        Some((mask, at))
+    } else {
+        None
+    };
+    Ok(Target {
+        population,
+        range,
+        within,
+    })
+}
+
+fn parse_mask_ref(input: ParseStream) -> syn::Result<MaskRef> {
+    if input.peek2(syn::token::Paren) {
+        Ok(MaskRef::Inline(parse_call(input)?))
+    } else {
+        Ok(MaskRef::Named(ident(input)?))
+    }
+}
+
+fn parse_via(input: ParseStream) -> syn::Result<Via> {
+    expect_word(input, "via")?;
+    parse_via_rest(input)
+}
+
+fn parse_via_rest(input: ParseStream) -> syn::Result<Via> {
+    let synapse = ident(input)?;
+    let params = if input.peek(syn::token::Brace) {
+        Some(parse_fields(input)?)
+    } else {
+        None
+    };
+    Ok(Via { synapse, params })
+}
+
+fn optional_fields(input: ParseStream) -> syn::Result<Fields> {
+    if input.peek(syn::token::Brace) {
+        parse_fields(input)
+    } else {
+        Ok(Fields {
+            fields: Vec::new(),
+            span: input.span(),
+        })
+    }
+}
+
+fn optional_where(input: ParseStream) -> syn::Result<Option<Fields>> {
+    if input.peek(Token![where]) {
+        input.parse::<Token![where]>()?;
+        Ok(Some(parse_fields(input)?))
+    } else {
+        Ok(None)
+    }
+}
+
+fn parse_fields(input: ParseStream) -> syn::Result<Fields> {
+    let content;
+    let brace = braced!(content in input);
+    let mut fields = Vec::new();
+    while !content.is_empty() {
+        let name = ident(&content)?;
+        content.parse::<Token![:]>()?;
+        let value = parse_expr(&content)?;
+        fields.push(Field { name, value });
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(Fields {
+        fields,
+        span: brace.span.join(),
+    })
+}
+
+fn parse_call(input: ParseStream) -> syn::Result<Call> {
+    let name = ident(input)?;
+    let mut args = Vec::new();
+    let mut end = name.span();
+    if input.peek(syn::token::Paren) {
+        let content;
+        let paren = parenthesized!(content in input);
+        end = paren.span.close();
+        while !content.is_empty() {
+            if content.peek(Ident::peek_any)
+                && content.peek2(Token![:])
+                && !content.peek2(Token![::])
+            {
+                let name = ident(&content)?;
+                content.parse::<Token![:]>()?;
+                let value = parse_expr(&content)?;
+                args.push(Arg::Named(Field { name, value }));
+            } else {
+                args.push(Arg::Positional(parse_expr(&content)?));
+            }
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(Call {
+        span: SpanRange {
+            start: name.span(),
+            end,
+        },
+        name,
+        args,
+    })
+}
+
+/// Parses one value.
+pub fn parse_expr(input: ParseStream) -> syn::Result<Expr> {
+    if input.peek(Token![-]) || input.peek(syn::LitInt) || input.peek(syn::LitFloat) {
+        let lo = parse_quantity(input)?;
+        if input.peek(Token![..]) {
+            input.parse::<Token![..]>()?;
+            let hi = parse_quantity(input)?;
+            let unit = if hi.unit.is_some() {
+                hi.unit.clone()
+            } else {
+                None
+            };
+            let span = lo.span.to(hi.span);
+            return Ok(Expr::Range { lo, hi, unit, span });
+        }
+        return Ok(Expr::Number(lo));
+    }
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let bracket = bracketed!(content in input);
+        let mut elems = Vec::new();
+        while !content.is_empty() {
+            elems.push(parse_expr(&content)?);
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+        let unit = parse_unit(input)?;
+        let start = bracket.span.open();
+        let end = unit.as_ref().map_or(bracket.span.close(), |u| u.span.end);
+        return Ok(Expr::List {
+            elems,
+            unit,
+            span: SpanRange { start, end },
+        });
+    }
+    if input.peek(syn::token::Brace) {
+        return Ok(Expr::Fields(parse_fields(input)?));
+    }
+    if input.peek(LitStr) {
+        return Ok(Expr::Str(input.parse()?));
+    }
+    if input.peek(Ident::peek_any) {
+        if input.peek2(syn::token::Paren) {
+            return Ok(Expr::Call(parse_call(input)?));
+        }
+        return Ok(Expr::Ident(ident(input)?));
+    }
+    Err(input.error("expected a value: a number with a unit (`10 ms`), a list (`[0, 0] mm`), a range (`1..5 Hz`), a name or a call (`uniform(1 pA, 2 pA)`)"))
+}
+
+fn parse_quantity(input: ParseStream) -> syn::Result<Quantity> {
+    let minus: Option<Token![-]> = input.parse()?;
+    let (digits, suffix, integer, span) = if input.peek(syn::LitInt) {
+        let lit: syn::LitInt = input.parse()?;
+        (
+            lit.base10_digits().to_string(),
+            lit.suffix().to_string(),
+            true,
+            lit.span(),
+        )
+    } else {
+        let lit: syn::LitFloat = input.parse()?;
+        (
+            lit.base10_digits().to_string(),
+            lit.suffix().to_string(),
+            false,
+            lit.span(),
+        )
+    };
+    let mut value: f64 = digits
+        .parse()
+        .map_err(|_| syn::Error::new(span, "not a number"))?;
+    if minus.is_some() {
+        value = -value;
+    }
+    let start = minus.map_or(span, |m| m.span);
+    let unit = if suffix.is_empty() {
+        parse_unit(input)?
+    } else {
+        Some(Unit {
+            name: suffix,
+            span: SpanRange::single(span),
+        })
+    };
+    let end = unit.as_ref().map_or(span, |u| u.span.end);
+    Ok(Quantity {
+        value,
+        integer,
+        unit,
+        span: SpanRange { start, end },
+    })
+}
+
+fn parse_unit(input: ParseStream) -> syn::Result<Option<Unit>> {
+    if input.peek(Token![%]) {
+        let p: Token![%] = input.parse()?;
+        return Ok(Some(Unit {
+            name: "%".into(),
+            span: SpanRange::single(p.span),
+        }));
+    }
+    if !input.peek(Ident::peek_any) || input.peek2(syn::token::Paren) {
+        return Ok(None);
+    }
+    let word = input.fork().call(Ident::parse_any)?;
+    if NOT_UNITS.iter().any(|w| word == w) {
+        return Ok(None);
+    }
+    let word = ident(input)?;
+    if word == "per" {
+        let per = ident(input)?;
+        return Ok(Some(Unit {
+            name: format!("per {per}"),
+            span: SpanRange::from(&word).to((&per).into()),
+        }));
+    }
+    Ok(Some(Unit {
+        name: word.to_string(),
+        span: (&word).into(),
+    }))
+}
