@@ -3,6 +3,7 @@
 
 use network_syntax::ast::Header;
 use network_syntax::description::*;
+use network_syntax::FieldKind;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -162,13 +163,24 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
     }
 }
 
-/// The type when the description has errors: the same name with the same methods, so
+/// The type when the description has errors: the same name, fields and methods, so
 /// the errors above are the only ones the user sees.
-pub fn placeholder(header: &Header) -> TokenStream {
+pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)]) -> TokenStream {
     let Header { attrs, vis, name } = header;
+    let fields = names.iter().map(|(f, kind)| {
+        let ty = match kind {
+            FieldKind::Population => quote!(::network::PopulationHandle<::network::Dyn>),
+            FieldKind::SpikeRecorder => quote!(::network::SpikeRecorderHandle),
+            FieldKind::Multimeter => quote!(::network::MultimeterHandle),
+            FieldKind::Generator => quote!(::network::GeneratorHandle),
+            FieldKind::Projection => quote!(::network::ProjectionHandle),
+        };
+        quote!(pub #f: #ty)
+    });
     quote! {
         #(#attrs)*
-        #vis struct #name;
+        #[allow(dead_code, non_snake_case)]
+        #vis struct #name { #(#fields,)* }
         #[allow(dead_code, unused_variables)]
         impl #name {
             /// Not built: the description has errors.
@@ -609,7 +621,7 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expand");
         let input = std::fs::read_to_string(format!("{dir}/seed_network.in")).unwrap();
         let tokens: proc_macro2::TokenStream = input.parse().unwrap();
-        let (header, result) = network_syntax::parse_and_check(tokens);
+        let (header, _, result) = network_syntax::parse_and_check(tokens);
         let description = result
             .unwrap_or_else(|d| panic!("{:?}", d.iter().map(|d| d.text()).collect::<Vec<_>>()));
         let expanded = super::expand(&header.unwrap(), &description);

@@ -13,7 +13,7 @@ use quote::quote_spanned;
 /// Describes a network; see the `network` crate's documentation.
 #[proc_macro]
 pub fn network(input: TokenStream) -> TokenStream {
-    let (header, result) = network_syntax::parse_and_check(input.into());
+    let (header, names, result) = network_syntax::parse_and_check(input.into());
     let output = match (header, result) {
         (Some(header), Ok(description)) => expand::expand(&header, &description),
         (header, result) => {
@@ -40,7 +40,7 @@ pub fn network(input: TokenStream) -> TokenStream {
             }
             let mut out = combined.to_compile_error();
             if let Some(header) = header {
-                out.extend(expand::placeholder(&header));
+                out.extend(expand::placeholder(&header, &names));
             }
             out
         }

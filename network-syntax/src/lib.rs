@@ -42,7 +42,7 @@ impl Diagnostic {
     /// The message with its help line, as shown to the user.
     pub fn text(&self) -> String {
         match &self.help {
-            Some(h) => format!("{}\n       = help: {h}", self.message),
+            Some(h) => format!("{}\n= help: {h}", self.message),
             None => self.message.clone(),
         }
     }
@@ -64,11 +64,53 @@ impl From<syn::Error> for Diagnostic {
     }
 }
 
+/// What a field of the generated type holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A population.
+    Population,
+    /// A spike recorder.
+    SpikeRecorder,
+    /// A voltmeter or multimeter.
+    Multimeter,
+    /// A stimulator.
+    Generator,
+    /// A named connection.
+    Projection,
+}
+
+/// The names a description declares, read from the syntax tree alone (so they are
+/// known even when the description has errors).
+pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
+    use ast::Item;
+    let mut seen = std::collections::HashSet::new();
+    ast.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Population(p) => Some((p.name.clone(), FieldKind::Population)),
+            Item::Record(d) if d.kind == "spike_recorder" => {
+                Some((d.name.clone(), FieldKind::SpikeRecorder))
+            }
+            Item::Record(d) => Some((d.name.clone(), FieldKind::Multimeter)),
+            Item::Stimulate(d) => Some((d.name.clone(), FieldKind::Generator)),
+            Item::Connect(c) => c.name.clone().map(|n| (n, FieldKind::Projection)),
+            _ => None,
+        })
+        .filter(|(name, _)| seen.insert(name.to_string()))
+        .collect()
+}
+
+/// The header, the declared names and the checked description (or every mistake).
+pub type Checked = (
+    Option<ast::Header>,
+    Vec<(syn::Ident, FieldKind)>,
+    Result<Description, Vec<Diagnostic>>,
+);
+
 /// Parses and checks a description, reporting every mistake found.
-pub fn parse_and_check(
-    tokens: TokenStream,
-) -> (Option<ast::Header>, Result<Description, Vec<Diagnostic>>) {
+pub fn parse_and_check(tokens: TokenStream) -> Checked {
     let (ast, syntax) = parse_tokens(tokens);
+    let names = outline(&ast);
     let checked = check::check(&ast);
     let mut diagnostics: Vec<Diagnostic> = syntax.into_iter().map(Diagnostic::from).collect();
     let result = match checked {
@@ -79,10 +121,10 @@ pub fn parse_and_check(
             Err(diagnostics)
         }
     };
-    (ast.header, result)
+    (ast.header, names, result)
 }
 
 /// Parses and checks a description without a header (as a loader reads a file).
 pub fn parse(tokens: TokenStream) -> Result<Description, Vec<Diagnostic>> {
-    parse_and_check(tokens).1
+    parse_and_check(tokens).2
 }

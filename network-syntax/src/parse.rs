@@ -325,10 +325,16 @@ fn parse_target(input: ParseStream) -> syn::Result<Target> {
     let range = if input.peek(syn::token::Bracket) {
         let content;
         let bracket = bracketed!(content in input);
-        let lo = parse_expr(&content)?;
-        content.parse::<Token![..]>()?;
-        let hi = parse_expr(&content)?;
-        Some((lo, hi, SpanRange::single(bracket.span.join())))
+        let span = SpanRange::single(bracket.span.join());
+        match parse_expr(&content)? {
+            Expr::Range { lo, hi, .. } => Some((Expr::Number(lo), Expr::Number(hi), span)),
+            _ => {
+                return Err(syn::Error::new(
+                    span.start,
+                    "expected an index range `[a..b]`",
+                ))
+            }
+        }
     } else {
         None
     };

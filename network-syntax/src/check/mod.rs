@@ -13,6 +13,10 @@ use crate::description::*;
 use crate::Diagnostic;
 use std::collections::HashMap;
 
+/// The index of a name whose statement had errors: known, so that its uses do not
+/// report it again, but not usable.
+const POISONED: usize = usize::MAX;
+
 /// What a name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -89,7 +93,7 @@ impl Ctx {
     pub fn lookup(&mut self, name: &syn::Ident, kind: Kind, role: &str) -> Option<usize> {
         let text = name.to_string();
         match self.names.get(&text) {
-            Some((k, i)) if *k == kind => Some(*i),
+            Some((k, i)) if *k == kind => (*i != POISONED).then_some(*i),
             Some((k, _)) => {
                 let k = *k;
                 let help = match (k, kind) {
@@ -165,30 +169,31 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     for item in &ast.items {
         match item {
             Item::Neuron(n) => {
-                if let Some(desc) = neuron::neuron(&mut cx, n) {
-                    let i = cx.neurons.len();
-                    if cx.declare(&n.name, Kind::Neuron, i) {
-                        cx.neurons.push(desc);
-                    }
+                let desc = neuron::neuron(&mut cx, n);
+                let index = desc.as_ref().map_or(POISONED, |_| cx.neurons.len());
+                if cx.declare(&n.name, Kind::Neuron, index) {
+                    cx.neurons.extend(desc);
                 }
             }
             Item::Synapse {
                 name, base, params, ..
             } => {
-                if let Some(desc) = neuron::synapse(&mut cx, name, base, params) {
-                    let i = cx.synapses.len();
-                    if cx.declare(name, Kind::Synapse, i) {
-                        cx.synapses.push(desc);
-                    }
+                let desc = neuron::synapse(&mut cx, name, base, params);
+                let index = desc.as_ref().map_or(POISONED, |_| cx.synapses.len());
+                if cx.declare(name, Kind::Synapse, index) {
+                    cx.synapses.extend(desc);
+                } else if desc.is_some() {
+                    cx.synapse_dims.pop();
                 }
             }
             Item::Mask { name, shape, .. } => {
-                if let Some(mut desc) = spatial::mask(&mut cx, shape) {
-                    desc.name = Some(name.to_string());
-                    let i = cx.masks.len();
-                    if cx.declare(name, Kind::Mask, i) {
-                        cx.masks.push(desc);
-                    }
+                let desc = spatial::mask(&mut cx, shape).map(|mut d| {
+                    d.name = Some(name.to_string());
+                    d
+                });
+                let index = desc.as_ref().map_or(POISONED, |_| cx.masks.len());
+                if cx.declare(name, Kind::Mask, index) {
+                    cx.masks.extend(desc);
                 }
             }
             _ => {}
@@ -196,11 +201,13 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     }
     for item in &ast.items {
         if let Item::Population(p) = item {
-            if let Some(desc) = spatial::population(&mut cx, p) {
-                let i = cx.populations.len();
-                if cx.declare(&p.name, Kind::Population, i) {
-                    cx.populations.push(desc);
+            match spatial::population(&mut cx, p) {
+                Some(desc) => {
+                    if cx.declare(&p.name, Kind::Population, cx.populations.len()) {
+                        cx.populations.push(desc);
+                    }
                 }
+                None => drop(cx.declare(&p.name, Kind::Population, POISONED)),
             }
         }
     }
@@ -230,10 +237,13 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             }
             _ => continue,
         };
-        if let Some(desc) = desc {
-            if cx.declare(name, kind, wiring.len()) {
-                wiring.push(desc);
+        match desc {
+            Some(desc) => {
+                if cx.declare(name, kind, wiring.len()) {
+                    wiring.push(desc);
+                }
             }
+            None => drop(cx.declare(name, kind, POISONED)),
         }
     }
     if cx.diagnostics.is_empty() {

@@ -1,0 +1,10 @@
+use network::prelude::*;
+
+network! {
+    pub struct Net;
+    neuron Cell = iaf_psc_alpha;
+    population cells = Cell[10];
+    stimulate noise = poisson_generator { rate: 5 Hz } -> cells via static_synapse { weight: 2 pA, delay: 0.01 ms };
+}
+
+fn main() {}

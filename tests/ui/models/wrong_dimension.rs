@@ -1,0 +1,8 @@
+use network::prelude::*;
+
+network! {
+    pub struct Net;
+    neuron Cell = iaf_psc_alpha { C_m: 200 mV };
+}
+
+fn main() {}

@@ -1,0 +1,34 @@
+//! Every recorder and stimulator, with ranges, masks and synapses.
+use network::prelude::*;
+
+network! {
+    pub struct Devices;
+    resolution = 0.1 ms;
+    neuron Cell = iaf_psc_alpha;
+    neuron Delta = iaf_psc_delta;
+    population cells = Cell[20] in box([0, 0, 0] mm, [1, 1, 1] mm);
+    population deltas = Delta[5];
+    mask middle = sphere(center: [0.5, 0.5, 0.5] mm, radius: 2 mm);
+    synapse strong = static_synapse { weight: 50 pA, delay: 1.5 ms };
+
+    record all = spike_recorder <- cells;
+    record some = spike_recorder { start: 1 ms, stop: 0.5 s, to: memory } <- cells[0..5];
+    record near = spike_recorder <- cells within middle;
+    record near_at = spike_recorder <- cells within sphere(radius: 2 mm) at [0, 0, 0] mm;
+    record v = voltmeter { interval: 0.5 ms } <- cells[0..2];
+    record m = multimeter { interval: 1 ms, offset: 0 ms, record_from: [V_m, I_syn_ex, I_syn_in], start: 0 ms, stop: 100 ms } <- cells;
+
+    stimulate dc = dc_generator { amplitude: 0.5 nA, start: 1 ms, stop: 10 ms } -> cells[0..10];
+    stimulate poisson = poisson_generator { rate: 2 kHz } -> cells via strong;
+    stimulate poisson_delta = poisson_generator { rate: 100 Hz } -> deltas via static_synapse { weight: 0.2 mV, delay: 1 ms };
+    stimulate times = spike_generator { spike_times: [1, 2.5, 4] ms, spike_weights: [1, 2, 1] } -> cells within middle via strong { weight: 100 pA };
+    stimulate noise = noise_generator { mean: 10 pA, std: 50 pA, dt: 1 ms, std_mod: 10 pA, frequency: 10 Hz, phase: 90 deg } -> cells;
+}
+
+fn main() -> Result<(), network::Error> {
+    let mut net = Devices::build(Seed(5))?;
+    net.simulate(20.0)?;
+    let _ = net.m.samples().len();
+    let _ = net.all.events().len();
+    Ok(())
+}
