@@ -1,7 +1,5 @@
-//! Spiking neural networks written inline in Rust, with NEST's models, names and units.
-//!
-//! The engine ([`network_core`]) reproduces NEST 3.10's semantics: the same models,
-//! parameter names, units and, on deterministic cases, the same spike times.
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
 pub use network_core::*;
 
 /// Describes a network in NEST's vocabulary and generates a type that builds it.
