@@ -1,9 +1,10 @@
 //! Stimulation devices at work in one block of neurons: each writes its events into the
 //! block's ring buffers, at the step the event arrives.
 
+use super::poisson::PoissonSampler;
 use super::ring::{Ring, CURRENT};
 use crate::rng::Stream;
-use rand_distr::{Distribution, Poisson, StandardNormal};
+use rand_distr::{Distribution, StandardNormal};
 
 /// What a generator does, with its window in steps (see `devices`).
 #[derive(Debug, Clone)]
@@ -11,7 +12,10 @@ pub(crate) enum StimulusKind {
     /// Constant current; active in steps `s` with `t_min < s + 2 <= t_max`.
     Dc { amplitude: f64, window: (i64, i64) },
     /// Poisson trains; active in steps `s` with `t_min < s <= t_max`.
-    Poisson { mean: f64, window: (i64, i64) },
+    Poisson {
+        sampler: PoissonSampler,
+        window: (i64, i64),
+    },
     /// Listed spikes `(stamp, weight factor, multiplicity)`, sorted by stamp; emitted in
     /// step `stamp − 1` when `t_min < stamp <= t_max`.
     Spikes {
@@ -68,15 +72,12 @@ impl BlockStimulus {
                     }
                 }
             }
-            StimulusKind::Poisson { mean, window } => {
-                if window.0 < s && s <= window.1 && *mean > 0.0 {
-                    let Ok(poisson) = Poisson::new(*mean) else {
-                        return;
-                    };
+            StimulusKind::Poisson { sampler, window } => {
+                if window.0 < s && s <= window.1 {
                     for k in 0..self.targets.len() {
-                        let n: f64 = poisson.sample(&mut self.rng);
-                        if n > 0.0 {
-                            let value = self.weights[k] * n;
+                        let n = sampler.sample(&mut self.rng);
+                        if n > 0 {
+                            let value = self.weights[k] * f64::from(n);
                             let at = s + i64::from(self.delays[k]);
                             ring.add(at, channel(value), self.targets[k] as usize, value);
                         }

@@ -10,6 +10,7 @@ use super::runtime::{Network, RecorderRuntime};
 use crate::devices::{
     DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
 };
+use crate::engine::poisson::PoissonSampler;
 use crate::engine::population::{BlockRuntime, Population, PopulationDyn, BLOCK_LEN};
 use crate::engine::projection::Projection;
 use crate::engine::ring::Ring;
@@ -459,7 +460,7 @@ impl NetworkBuilder {
     ) -> Result<GeneratorHandle> {
         let window = params.validate(name, &self.resolution)?;
         let kind = StimulusKind::Poisson {
-            mean: params.rate * self.resolution.ms() * 1e-3,
+            sampler: PoissonSampler::new(params.rate * self.resolution.ms() * 1e-3),
             window,
         };
         self.add_generator(name, kind, targets, synapse)
