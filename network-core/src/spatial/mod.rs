@@ -6,6 +6,7 @@ mod kernel;
 mod layout;
 mod mask;
 mod space;
+mod stencil;
 
 #[cfg(test)]
 mod tests;
