@@ -3,68 +3,9 @@
 
 use nalgebra::Vector3;
 
+use super::sort::sort_by_id;
 use super::stencil::Stencil;
 use super::{Mask, Point, Space};
-use crate::error::{Error, Result};
-
-/// Checks that `mask` is valid and fits `space`: a 2D mask needs a 2D layer and a 3D
-/// mask a 3D layer (a doughnut fits both), a 2D layer takes no z anchor, and with
-/// `edge_wrap` the mask may not be wider than the layer (NEST's `allow_oversized_mask`,
-/// which yields duplicate connections, is not offered). `entity` names the projection
-/// or device.
-pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> {
-    mask.validate(entity)?;
-    if let Some(d) = mask.dims() {
-        if d != space.dims() {
-            return Err(Error::invalid(
-                entity,
-                "mask",
-                mask.shape(),
-                format!(
-                    "mask is incompatible with layer: a {d}D mask on a {}D layer; use a {}D mask",
-                    space.dims(),
-                    space.dims()
-                ),
-            ));
-        }
-    }
-    if space.dims() == 2 && mask.anchor().z != 0.0 {
-        return Err(Error::invalid(
-            entity,
-            "mask.anchor",
-            mask.anchor().as_slice(),
-            "a 2D layer takes a 2D anchor (z = 0)",
-        ));
-    }
-    if space.edge_wrap() {
-        let (lo, hi) = mask.bbox();
-        for i in 0..space.dims() {
-            if hi[i] - lo[i] > space.extent()[i] {
-                return Err(Error::invalid(
-                    entity,
-                    "mask",
-                    mask.shape(),
-                    format!(
-                        "mask size must not exceed layer size with edge_wrap: {} mm wide in \
-                         dimension {i}, layer extent {} mm",
-                        hi[i] - lo[i],
-                        space.extent()[i]
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The sorted indices of the neurons of `space` whose displacement from `center` (mm),
-/// `pos − center`, the mask accepts (any periodic image counts once). Call
-/// [`check_compatible`] first.
-pub fn select(space: &Space, mask: &Mask, center: &Point) -> Vec<u32> {
-    let mut out = Vec::new();
-    SpatialIndex::new(space, f64::INFINITY).query(center, mask, &mut out);
-    out
-}
 
 /// Cells across a mask's widest extent, for [`SpatialIndex::for_mask`].
 const CELLS_PER_MASK: f64 = 8.0;
@@ -405,53 +346,6 @@ impl<'a> SpatialIndex<'a> {
         }
         Cover::Some
     }
-}
-
-thread_local! {
-    /// Bucket counts for [`sort_by_id`].
-    static SORT: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Sorts items with distinct neuron indices `id(x)` below `n` by index: a counting sort
-/// on the high bits into about one bucket per item, then an insertion sort of the nearly
-/// sorted result.
-pub(crate) fn sort_by_id<T: Copy + Ord + Default>(v: &mut [T], n: usize, id: impl Fn(T) -> u32) {
-    if v.len() < 64 {
-        v.sort_unstable();
-        return;
-    }
-    let bits = usize::BITS - n.saturating_sub(1).leading_zeros();
-    let bucket_bits = (usize::BITS - v.len().leading_zeros() + 1)
-        .min(bits)
-        .min(20);
-    let shift = bits - bucket_bits;
-    SORT.with(|cell| {
-        let mut counts = cell.borrow_mut();
-        counts.clear();
-        counts.resize((1 << bucket_bits) + 1, 0);
-        for x in v.iter() {
-            counts[(id(*x) >> shift) as usize + 1] += 1;
-        }
-        for b in 0..1 << bucket_bits {
-            counts[b + 1] += counts[b];
-        }
-        let mut tmp = vec![T::default(); v.len()];
-        for x in v.iter() {
-            let slot = &mut counts[(id(*x) >> shift) as usize];
-            tmp[*slot as usize] = *x;
-            *slot += 1;
-        }
-        for i in 1..tmp.len() {
-            let x = tmp[i];
-            let mut j = i;
-            while j > 0 && tmp[j - 1] > x {
-                tmp[j] = tmp[j - 1];
-                j -= 1;
-            }
-            tmp[j] = x;
-        }
-        v.copy_from_slice(&tmp);
-    });
 }
 
 /// A mask accepting `inner < |d − anchor| <= outer` (mm).
