@@ -8,6 +8,9 @@ use crate::rng::Stream;
 use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
 
+/// Entries compared without branches on every draw.
+const HEAD: usize = 16;
+
 /// Largest mean tabulated; beyond it the table search would be long.
 const TABLE_LIMIT: f64 = 30.0;
 
@@ -56,9 +59,14 @@ impl PoissonSampler {
             PoissonSampler::Zero => 0,
             PoissonSampler::Table(cdf) => {
                 let u: f64 = rng.random();
-                let mut k = 0;
-                while k < cdf.len() && u >= cdf[k] {
-                    k += 1;
+                // Count the table entries at or below u: branch-free over the head of the
+                // table (where almost all draws end), a plain scan beyond it.
+                let head = cdf.len().min(HEAD);
+                let mut k = cdf[..head].iter().filter(|&&c| u >= c).count();
+                if k == head {
+                    while k < cdf.len() && u >= cdf[k] {
+                        k += 1;
+                    }
                 }
                 k as u32
             }

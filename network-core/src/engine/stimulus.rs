@@ -57,14 +57,15 @@ pub(crate) struct BlockStimulus {
 impl BlockStimulus {
     /// Emits this generator's events of step `s` into `ring`. `channel` maps a weight to
     /// the target model's spike channel.
-    pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: fn(f64) -> usize) {
+    pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: impl Fn(f64) -> usize) {
+        let now = ring.slot(s);
+        let at = |ring: &Ring, delay: u16| ring.slot_after(now, usize::from(delay));
         match &mut self.kind {
             StimulusKind::Dc { amplitude, window } => {
                 if window.0 < s + 2 && s + 2 <= window.1 {
                     for k in 0..self.targets.len() {
-                        let at = s + i64::from(self.delays[k]);
                         ring.add(
-                            at,
+                            at(ring, self.delays[k]),
                             CURRENT,
                             self.targets[k] as usize,
                             self.weights[k] * *amplitude,
@@ -78,8 +79,12 @@ impl BlockStimulus {
                         let n = sampler.sample(&mut self.rng);
                         if n > 0 {
                             let value = self.weights[k] * f64::from(n);
-                            let at = s + i64::from(self.delays[k]);
-                            ring.add(at, channel(value), self.targets[k] as usize, value);
+                            ring.add(
+                                at(ring, self.delays[k]),
+                                channel(value),
+                                self.targets[k] as usize,
+                                value,
+                            );
                         }
                     }
                 }
@@ -94,8 +99,12 @@ impl BlockStimulus {
                     if window.0 < stamp && stamp <= window.1 {
                         for k in 0..self.targets.len() {
                             let value = factor * self.weights[k] * f64::from(multiplicity);
-                            let at = s + i64::from(self.delays[k]);
-                            ring.add(at, channel(value), self.targets[k] as usize, value);
+                            ring.add(
+                                at(ring, self.delays[k]),
+                                channel(value),
+                                self.targets[k] as usize,
+                                value,
+                            );
                         }
                     }
                     next += 1;
@@ -130,9 +139,8 @@ impl BlockStimulus {
                     self.cursor = s + *dt;
                 }
                 for k in 0..self.targets.len() {
-                    let at = s + i64::from(self.delays[k]);
                     ring.add(
-                        at,
+                        at(ring, self.delays[k]),
                         CURRENT,
                         self.targets[k] as usize,
                         self.weights[k] * self.amplitudes[k],
