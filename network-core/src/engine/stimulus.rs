@@ -1,7 +1,7 @@
 //! Stimulation devices at work in one block of neurons: each writes its events into the
 //! block's ring buffers, at the step the event arrives.
 
-use super::poisson::PoissonSampler;
+use super::poisson::PoissonDrive;
 use super::ring::{Ring, CURRENT};
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
@@ -13,7 +13,10 @@ pub(crate) enum StimulusKind {
     Dc { amplitude: f64, window: (i64, i64) },
     /// Poisson trains; active in steps `s` with `t_min < s <= t_max`.
     Poisson {
-        sampler: PoissonSampler,
+        /// Mean count per target and step (`rate · h`).
+        mean: f64,
+        /// The drive of this block's targets (built per block).
+        drive: PoissonDrive,
         window: (i64, i64),
     },
     /// Listed spikes `(stamp, weight factor, multiplicity)`, sorted by stamp; emitted in
@@ -34,6 +37,20 @@ pub(crate) enum StimulusKind {
         dt: i64,
         window: (i64, i64),
     },
+}
+
+impl StimulusKind {
+    /// The same stimulus for a block of `n` targets.
+    pub fn for_block(&self, n: usize) -> Self {
+        match self {
+            StimulusKind::Poisson { mean, window, .. } => StimulusKind::Poisson {
+                mean: *mean,
+                drive: PoissonDrive::new(*mean, n),
+                window: *window,
+            },
+            other => other.clone(),
+        }
+    }
 }
 
 /// One generator's connections to the neurons of one block.
@@ -73,20 +90,18 @@ impl BlockStimulus {
                     }
                 }
             }
-            StimulusKind::Poisson { sampler, window } => {
+            StimulusKind::Poisson { drive, window, .. } => {
                 if window.0 < s && s <= window.1 {
-                    for k in 0..self.targets.len() {
-                        let n = sampler.sample(&mut self.rng);
-                        if n > 0 {
-                            let value = self.weights[k] * f64::from(n);
-                            ring.add(
-                                at(ring, self.delays[k]),
-                                channel(value),
-                                self.targets[k] as usize,
-                                value,
-                            );
-                        }
-                    }
+                    let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);
+                    drive.step(targets.len(), &mut self.rng, |k, n| {
+                        let value = weights[k] * f64::from(n);
+                        ring.add(
+                            at(ring, delays[k]),
+                            channel(value),
+                            targets[k] as usize,
+                            value,
+                        );
+                    });
                 }
             }
             StimulusKind::Spikes { spikes, window } => {

@@ -202,9 +202,14 @@ pub(crate) fn in_chunks(
         let end = (start + CHUNK).min(len);
         let flags = &mut fired[..end - start];
         step(start..end, flags);
-        for (k, &f) in flags.iter().enumerate() {
-            if f {
-                spiked((start + k) as u32);
+        // Spikes are rare: skip eight flags at a time.
+        for (c, group) in flags.chunks(8).enumerate() {
+            if group.iter().fold(false, |any, &f| any | f) {
+                for (k, &f) in group.iter().enumerate() {
+                    if f {
+                        spiked((start + c * 8 + k) as u32);
+                    }
+                }
             }
         }
         start = end;
