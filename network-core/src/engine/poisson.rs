@@ -8,8 +8,8 @@ use crate::rng::Stream;
 use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
 
-/// Entries compared without branches on every draw.
-const HEAD: usize = 16;
+/// Probability mass the branch-free head of the table covers; draws beyond it scan on.
+const HEAD_MASS: f64 = 1.0 - 1e-3;
 
 /// Largest mean tabulated; beyond it the table search would be long.
 const TABLE_LIMIT: f64 = 30.0;
@@ -20,7 +20,13 @@ pub(crate) enum PoissonSampler {
     /// Mean zero: always 0.
     Zero,
     /// `cdf[k] = P(X <= k)` until the tail is below double precision.
-    Table(Box<[f64]>),
+    Table {
+        /// `cdf[k] = P(X <= k)`.
+        cdf: Box<[f64]>,
+        /// Entries compared without branches on every draw (a multiple of 4 covering
+        /// [`HEAD_MASS`]).
+        head: usize,
+    },
     /// Large means.
     Large(Poisson<f64>),
 }
@@ -49,7 +55,16 @@ impl PoissonSampler {
             total += term;
             cdf.push(total);
         }
-        PoissonSampler::Table(cdf.into_boxed_slice())
+        let covered = cdf
+            .iter()
+            .position(|&c| c >= HEAD_MASS)
+            .unwrap_or(cdf.len() - 1)
+            + 1;
+        let head = covered.div_ceil(4).saturating_mul(4).min(cdf.len());
+        PoissonSampler::Table {
+            cdf: cdf.into_boxed_slice(),
+            head,
+        }
     }
 
     /// One count.
@@ -57,11 +72,11 @@ impl PoissonSampler {
     pub fn sample(&self, rng: &mut Stream) -> u32 {
         match self {
             PoissonSampler::Zero => 0,
-            PoissonSampler::Table(cdf) => {
+            PoissonSampler::Table { cdf, head } => {
                 let u: f64 = rng.random();
                 // Count the table entries at or below u: branch-free over the head of the
                 // table (where almost all draws end), a plain scan beyond it.
-                let head = cdf.len().min(HEAD);
+                let head = *head;
                 let mut k = cdf[..head].iter().filter(|&&c| u >= c).count();
                 if k == head {
                     while k < cdf.len() && u >= cdf[k] {
@@ -182,7 +197,7 @@ mod tests {
 
     #[test]
     fn table_reaches_full_probability() {
-        let PoissonSampler::Table(cdf) = PoissonSampler::new(1.7789) else {
+        let PoissonSampler::Table { cdf, .. } = PoissonSampler::new(1.7789) else {
             panic!()
         };
         assert!(1.0 - cdf[cdf.len() - 1] <= 4.0 * f64::EPSILON);
