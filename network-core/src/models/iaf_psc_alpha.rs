@@ -4,8 +4,11 @@
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
-use super::{all_finite, flush_subnormal, in_chunks, positive, NeuronModel, Recordable, StepInput};
-use crate::error::{Error, Result};
+use super::{
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, positive, NeuronModel,
+    Recordable, StepInput,
+};
+use crate::error::Result;
 use crate::storage::Length;
 use crate::time::Resolution;
 
@@ -143,26 +146,16 @@ impl NeuronModel for IafPscAlpha {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &["V_min"])?;
-        positive(entity, "C_m", self.C_m)?;
-        positive(entity, "tau_m", self.tau_m)?;
+        check_integrate_and_fire(
+            entity,
+            self.C_m,
+            self.tau_m,
+            self.t_ref,
+            self.V_reset,
+            self.V_th,
+        )?;
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;
-        if self.t_ref < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "t_ref",
-                self.t_ref,
-                "must be >= 0 ms",
-            ));
-        }
-        if self.V_reset >= self.V_th {
-            return Err(Error::invalid(
-                entity,
-                "V_reset",
-                self.V_reset,
-                format!("must be below V_th ({} mV)", self.V_th),
-            ));
-        }
         Ok(())
     }
 

@@ -3,8 +3,11 @@
 
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::soa::soa_state;
-use super::{all_finite, flush_subnormal, in_chunks, positive, NeuronModel, Recordable, StepInput};
-use crate::error::{Error, Result};
+use super::{
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, NeuronModel, Recordable,
+    StepInput,
+};
+use crate::error::Result;
 use crate::storage::Length;
 use crate::time::Resolution;
 
@@ -114,24 +117,14 @@ impl NeuronModel for IafPscDelta {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &["V_min"])?;
-        positive(entity, "C_m", self.C_m)?;
-        positive(entity, "tau_m", self.tau_m)?;
-        if self.t_ref < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "t_ref",
-                self.t_ref,
-                "must be >= 0 ms",
-            ));
-        }
-        if self.V_reset >= self.V_th {
-            return Err(Error::invalid(
-                entity,
-                "V_reset",
-                self.V_reset,
-                format!("must be below V_th ({} mV)", self.V_th),
-            ));
-        }
+        check_integrate_and_fire(
+            entity,
+            self.C_m,
+            self.tau_m,
+            self.t_ref,
+            self.V_reset,
+            self.V_th,
+        )?;
         Ok(())
     }
 

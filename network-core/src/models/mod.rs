@@ -125,6 +125,38 @@ pub(crate) fn positive(entity: &str, name: &str, value: f64) -> Result<()> {
     }
 }
 
+/// NEST's checks shared by the leaky integrate-and-fire models: capacitance and membrane
+/// time constant positive, refractory time not negative, reset below threshold.
+#[allow(non_snake_case)]
+pub(crate) fn check_integrate_and_fire(
+    entity: &str,
+    C_m: f64,
+    tau_m: f64,
+    t_ref: f64,
+    V_reset: f64,
+    V_th: f64,
+) -> Result<()> {
+    positive(entity, "C_m", C_m)?;
+    positive(entity, "tau_m", tau_m)?;
+    if t_ref < 0.0 {
+        return Err(crate::Error::invalid(
+            entity,
+            "t_ref",
+            t_ref,
+            "must be >= 0 ms",
+        ));
+    }
+    if V_reset >= V_th {
+        return Err(crate::Error::invalid(
+            entity,
+            "V_reset",
+            V_reset,
+            format!("must be below V_th ({V_th} mV)"),
+        ));
+    }
+    Ok(())
+}
+
 /// Rejects a value that is not finite.
 pub(crate) fn finite(entity: &str, name: &str, value: f64) -> Result<()> {
     if value.is_finite() {
