@@ -55,29 +55,32 @@ pub(crate) fn pairwise_bernoulli(
     per_neuron(ends.n_targets, Scratch::default, |s, t, out| {
         let mut rng = stream(t);
         let at = &sp.targets.positions()[t];
-        s.cands.clear();
+        s.keys.clear();
         match &index {
-            // Default: the mask is centred on the source and tests target − source.
-            Some((idx, m)) if !spec.use_on_source => idx.query_converse(at, m, &mut s.cands),
+            // Default: the mask is centred on the source and tests target − source;
             // use_on_source: centred on the target, tests source − target.
-            Some((idx, m)) => idx.query(at, m, &mut s.cands),
-            None => s.cands.extend(0..n as u32),
+            Some((idx, m)) => {
+                idx.query_entries(at, m, !spec.use_on_source, &mut s.entries, &mut s.keys)
+            }
+            None => s.keys.extend((0..n as u64).map(|i| i << 32)),
         }
-        for &src in &s.cands {
-            if exclude_self && src as usize == t {
+        for &key in &s.keys {
+            let src = (key >> 32) as usize;
+            if exclude_self && src == t {
                 continue;
             }
             let q = match sp.kernel {
                 Some(k) => {
-                    p * k.value(
-                        sp.sources
-                            .distance(at, &sp.sources.positions()[src as usize]),
-                    )
+                    let pos = match &index {
+                        Some((idx, _)) => idx.entry_position(key as u32),
+                        None => &sp.sources.positions()[src],
+                    };
+                    p * k.value(sp.sources.distance(at, pos))
                 }
                 None => p,
             };
             if rng.random::<f64>() < q {
-                out.push(src);
+                out.push(src as u32);
             }
         }
         Ok(())

@@ -157,15 +157,21 @@ impl Degree<'_> {
             return Ok(());
         };
         s.cands.clear();
+        s.keys.clear();
         let centre = &near.centres.positions()[c];
         match &near.index {
-            Some((index, mask)) => index.query(centre, mask, &mut s.cands),
-            None => s.cands.extend(0..self.n_partners as u32),
-        }
-        if self_ex {
-            if let Ok(pos) = s.cands.binary_search(&(c as u32)) {
-                s.cands.remove(pos);
+            Some((index, mask)) => {
+                index.query_entries(centre, mask, false, &mut s.entries, &mut s.keys);
+                if self_ex {
+                    if let Ok(pos) = s.keys.binary_search_by_key(&(c as u64), |k| k >> 32) {
+                        s.keys.remove(pos);
+                    }
+                }
+                s.cands.extend(s.keys.iter().map(|k| (k >> 32) as u32));
             }
+            None => s
+                .cands
+                .extend((0..self.n_partners as u32).filter(|i| !(self_ex && *i as usize == c))),
         }
         let within = near.index.is_some();
         match near.kernel {
@@ -176,10 +182,13 @@ impl Degree<'_> {
             Some(kernel) => {
                 s.weights.clear();
                 let mut positive = 0;
-                for i in &s.cands {
-                    let d = near
-                        .partners
-                        .distance(centre, &near.partners.positions()[*i as usize]);
+                for (j, i) in s.cands.iter().enumerate() {
+                    // The index holds the candidates' positions near each other in memory.
+                    let at = match &near.index {
+                        Some((index, _)) => index.entry_position(s.keys[j] as u32),
+                        None => &near.partners.positions()[*i as usize],
+                    };
+                    let d = near.partners.distance(centre, at);
                     let w = kernel.value(d);
                     let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
                     positive += usize::from(w > 0.0);

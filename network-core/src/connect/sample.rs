@@ -10,6 +10,10 @@ use crate::rng::Stream;
 pub(crate) struct Scratch {
     /// Candidate indices (spatial rules).
     pub cands: Vec<u32>,
+    /// Candidates as `(neuron << 32) | index entry` keys.
+    pub keys: Vec<u64>,
+    /// Working space of the index query.
+    pub entries: Vec<u32>,
     /// Weights of the candidates.
     pub weights: Vec<f64>,
     /// Picks as positions into `cands`/`weights`.

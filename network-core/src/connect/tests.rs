@@ -427,3 +427,47 @@ fn ellipse_masks_on_3d_layers_are_rejected_early() {
     )
     .is_err());
 }
+
+/// Timing of the target workload: 100k neurons in a 1 mm³ box, fixed_indegree 100
+/// within a sphere holding ~850 candidates, on 2 threads. Run with
+/// `cargo test --release -p network-core -- --ignored --nocapture indegree_timing`.
+#[test]
+#[ignore]
+fn indegree_timing() {
+    let layout = Layout::FreeUniform {
+        lower_left: vec![0.0, 0.0, 0.0],
+        upper_right: vec![1.0, 1.0, 1.0],
+        edge_wrap: true,
+    };
+    let space = layout.place("l23", 100_000, Seed(3), 1).unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    for (name, spec) in [
+        (
+            "mask",
+            ConnSpec::new(Rule::FixedIndegree(100)).with_mask(Mask::sphere(0.1266)),
+        ),
+        (
+            "mask+kernel, no multapses",
+            ConnSpec::new(Rule::FixedIndegree(100))
+                .with_mask(Mask::sphere(0.1266))
+                .with_kernel(Kernel::Gaussian {
+                    p0: 1.0,
+                    mean: 0.0,
+                    std: 0.05,
+                })
+                .no_multapses()
+                .no_autapses(),
+        ),
+        (
+            "pairwise",
+            ConnSpec::new(Rule::PairwiseBernoulli(0.12)).with_mask(Mask::sphere(0.1266)),
+        ),
+    ] {
+        let t0 = std::time::Instant::now();
+        let c = pool.install(|| run(&spec, &on(&space))).unwrap();
+        println!("{name}: {} edges in {:?}", c.len(), t0.elapsed());
+    }
+}

@@ -1,6 +1,7 @@
 //! The scheduler's parts: ring buffers, synapse storage, populations at work, generators
 //! and multimeters inside blocks of neurons.
 
+pub(crate) mod poisson;
 pub(crate) mod population;
 pub(crate) mod projection;
 pub(crate) mod ring;

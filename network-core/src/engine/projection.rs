@@ -5,7 +5,7 @@
 //! that a spike walks one contiguous row of 16-bit local target indices. A weight or
 //! delay that is the same for every synapse is stored once for the projection.
 
-use super::ring::Ring;
+use super::ring::{in_row, Ring};
 
 /// Synapses of one projection onto one block of target neurons.
 #[derive(Debug, Clone, Default)]
@@ -45,7 +45,7 @@ impl Projection {
         b: usize,
         spikes: &[(i64, u32)],
         ring: &mut Ring,
-        channel: fn(f64) -> usize,
+        channel: impl Fn(f64) -> usize,
     ) {
         let block = &self.blocks[b];
         if block.targets.is_empty() {
@@ -54,24 +54,23 @@ impl Projection {
         for &(step, source) in spikes {
             let s = source as usize;
             let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+            if row.is_empty() {
+                continue;
+            }
+            let sent = ring.slot(step);
             match (self.weight, self.delay) {
                 (Some(w), Some(d)) => {
-                    let at = step + i64::from(d);
-                    let slot = ring.channel_mut(at, channel(w));
+                    let input = ring.row_mut(ring.slot_after(sent, usize::from(d)), channel(w));
                     for &t in &block.targets[row] {
-                        slot[t as usize] += w;
+                        input[in_row(usize::from(t))] += w;
                     }
                 }
                 (w, d) => {
                     for k in row {
                         let weight = w.unwrap_or_else(|| block.weights[k]);
                         let delay = d.unwrap_or_else(|| block.delays[k]);
-                        ring.add(
-                            step + i64::from(delay),
-                            channel(weight),
-                            block.targets[k] as usize,
-                            weight,
-                        );
+                        let slot = ring.slot_after(sent, usize::from(delay));
+                        ring.add(slot, channel(weight), usize::from(block.targets[k]), weight);
                     }
                 }
             }

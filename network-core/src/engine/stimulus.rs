@@ -1,9 +1,10 @@
 //! Stimulation devices at work in one block of neurons: each writes its events into the
 //! block's ring buffers, at the step the event arrives.
 
+use super::poisson::PoissonDrive;
 use super::ring::{Ring, CURRENT};
 use crate::rng::Stream;
-use rand_distr::{Distribution, Poisson, StandardNormal};
+use rand_distr::{Distribution, StandardNormal};
 
 /// What a generator does, with its window in steps (see `devices`).
 #[derive(Debug, Clone)]
@@ -11,7 +12,13 @@ pub(crate) enum StimulusKind {
     /// Constant current; active in steps `s` with `t_min < s + 2 <= t_max`.
     Dc { amplitude: f64, window: (i64, i64) },
     /// Poisson trains; active in steps `s` with `t_min < s <= t_max`.
-    Poisson { mean: f64, window: (i64, i64) },
+    Poisson {
+        /// Mean count per target and step (`rate · h`).
+        mean: f64,
+        /// The drive of this block's targets (built per block).
+        drive: PoissonDrive,
+        window: (i64, i64),
+    },
     /// Listed spikes `(stamp, weight factor, multiplicity)`, sorted by stamp; emitted in
     /// step `stamp − 1` when `t_min < stamp <= t_max`.
     Spikes {
@@ -30,6 +37,20 @@ pub(crate) enum StimulusKind {
         dt: i64,
         window: (i64, i64),
     },
+}
+
+impl StimulusKind {
+    /// The same stimulus for a block of `n` targets.
+    pub fn for_block(&self, n: usize) -> Self {
+        match self {
+            StimulusKind::Poisson { mean, window, .. } => StimulusKind::Poisson {
+                mean: *mean,
+                drive: PoissonDrive::new(*mean, n),
+                window: *window,
+            },
+            other => other.clone(),
+        }
+    }
 }
 
 /// One generator's connections to the neurons of one block.
@@ -53,14 +74,15 @@ pub(crate) struct BlockStimulus {
 impl BlockStimulus {
     /// Emits this generator's events of step `s` into `ring`. `channel` maps a weight to
     /// the target model's spike channel.
-    pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: fn(f64) -> usize) {
+    pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: impl Fn(f64) -> usize) {
+        let now = ring.slot(s);
+        let at = |ring: &Ring, delay: u16| ring.slot_after(now, usize::from(delay));
         match &mut self.kind {
             StimulusKind::Dc { amplitude, window } => {
                 if window.0 < s + 2 && s + 2 <= window.1 {
                     for k in 0..self.targets.len() {
-                        let at = s + i64::from(self.delays[k]);
                         ring.add(
-                            at,
+                            at(ring, self.delays[k]),
                             CURRENT,
                             self.targets[k] as usize,
                             self.weights[k] * *amplitude,
@@ -68,19 +90,18 @@ impl BlockStimulus {
                     }
                 }
             }
-            StimulusKind::Poisson { mean, window } => {
-                if window.0 < s && s <= window.1 && *mean > 0.0 {
-                    let Ok(poisson) = Poisson::new(*mean) else {
-                        return;
-                    };
-                    for k in 0..self.targets.len() {
-                        let n: f64 = poisson.sample(&mut self.rng);
-                        if n > 0.0 {
-                            let value = self.weights[k] * n;
-                            let at = s + i64::from(self.delays[k]);
-                            ring.add(at, channel(value), self.targets[k] as usize, value);
-                        }
-                    }
+            StimulusKind::Poisson { drive, window, .. } => {
+                if window.0 < s && s <= window.1 {
+                    let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);
+                    drive.step(targets.len(), &mut self.rng, |k, n| {
+                        let value = weights[k] * f64::from(n);
+                        ring.add(
+                            at(ring, delays[k]),
+                            channel(value),
+                            targets[k] as usize,
+                            value,
+                        );
+                    });
                 }
             }
             StimulusKind::Spikes { spikes, window } => {
@@ -93,8 +114,12 @@ impl BlockStimulus {
                     if window.0 < stamp && stamp <= window.1 {
                         for k in 0..self.targets.len() {
                             let value = factor * self.weights[k] * f64::from(multiplicity);
-                            let at = s + i64::from(self.delays[k]);
-                            ring.add(at, channel(value), self.targets[k] as usize, value);
+                            ring.add(
+                                at(ring, self.delays[k]),
+                                channel(value),
+                                self.targets[k] as usize,
+                                value,
+                            );
                         }
                     }
                     next += 1;
@@ -129,9 +154,8 @@ impl BlockStimulus {
                     self.cursor = s + *dt;
                 }
                 for k in 0..self.targets.len() {
-                    let at = s + i64::from(self.delays[k]);
                     ring.add(
-                        at,
+                        at(ring, self.delays[k]),
                         CURRENT,
                         self.targets[k] as usize,
                         self.weights[k] * self.amplitudes[k],

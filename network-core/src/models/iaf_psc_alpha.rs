@@ -4,8 +4,11 @@
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
-use super::{all_finite, flush_subnormal, positive, NeuronModel, Recordable, StepInput};
-use crate::error::{Error, Result};
+use super::{
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, positive, NeuronModel,
+    Recordable, StepInput,
+};
+use crate::error::Result;
 use crate::storage::Length;
 use crate::time::Resolution;
 
@@ -143,26 +146,16 @@ impl NeuronModel for IafPscAlpha {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &["V_min"])?;
-        positive(entity, "C_m", self.C_m)?;
-        positive(entity, "tau_m", self.tau_m)?;
+        check_integrate_and_fire(
+            entity,
+            self.C_m,
+            self.tau_m,
+            self.t_ref,
+            self.V_reset,
+            self.V_th,
+        )?;
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;
-        if self.t_ref < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "t_ref",
-                self.t_ref,
-                "must be >= 0 ms",
-            ));
-        }
-        if self.V_reset >= self.V_th {
-            return Err(Error::invalid(
-                entity,
-                "V_reset",
-                self.V_reset,
-                format!("must be below V_th ({} mV)", self.V_th),
-            ));
-        }
         Ok(())
     }
 
@@ -235,32 +228,53 @@ impl NeuronModel for IafPscAlpha {
         spiked: &mut dyn FnMut(u32),
     ) {
         let [ex, inh] = input.spikes;
-        for i in 0..b.len() {
-            if b.refractory[i] == 0 {
-                let v = p.p30 * (b.y0[i] + p.i_e)
-                    + p.p31_ex * b.di_ex[i]
-                    + p.p32_ex * b.i_ex[i]
-                    + p.p31_in * b.di_in[i]
-                    + p.p32_in * b.i_in[i]
-                    + p.expm1_tau_m * b.v[i]
-                    + b.v[i];
-                b.v[i] = flush_subnormal(if v < p.v_min { p.v_min } else { v });
-            } else {
-                b.refractory[i] -= 1;
+        let current = input.current;
+        in_chunks(b.len(), spiked, |range, fired| {
+            let v = &mut b.v[range.clone()];
+            let i_ex = &mut b.i_ex[range.clone()];
+            let di_ex = &mut b.di_ex[range.clone()];
+            let i_in = &mut b.i_in[range.clone()];
+            let di_in = &mut b.di_in[range.clone()];
+            let y0 = &mut b.y0[range.clone()];
+            let refractory = &mut b.refractory[range.clone()];
+            let ex = &mut ex[range.clone()];
+            let inh = &mut inh[range.clone()];
+            let current = &mut current[range];
+            for i in 0..v.len() {
+                // NEST's order of operations, written with selects instead of branches.
+                let free = refractory[i] == 0;
+                let integrated = p.p30 * (y0[i] + p.i_e)
+                    + p.p31_ex * di_ex[i]
+                    + p.p32_ex * i_ex[i]
+                    + p.p31_in * di_in[i]
+                    + p.p32_in * i_in[i]
+                    + p.expm1_tau_m * v[i]
+                    + v[i];
+                let bounded = flush_subnormal(if integrated < p.v_min {
+                    p.v_min
+                } else {
+                    integrated
+                });
+                let v_new = if free { bounded } else { v[i] };
+                let r_new = if free {
+                    0
+                } else {
+                    refractory[i].wrapping_sub(1)
+                };
+                i_ex[i] = flush_subnormal(p.p21_ex * di_ex[i] + p.p22_ex * i_ex[i]);
+                di_ex[i] = flush_subnormal(di_ex[i] * p.p11_ex) + p.epsc_initial * ex[i];
+                ex[i] = 0.0;
+                i_in[i] = flush_subnormal(p.p21_in * di_in[i] + p.p22_in * i_in[i]);
+                di_in[i] = flush_subnormal(di_in[i] * p.p11_in) + p.ipsc_initial * inh[i];
+                inh[i] = 0.0;
+                let spike = v_new >= p.theta;
+                v[i] = if spike { p.v_reset } else { v_new };
+                refractory[i] = if spike { p.refractory_steps } else { r_new };
+                fired[i] = spike;
+                y0[i] = current[i];
+                current[i] = 0.0;
             }
-            b.i_ex[i] = flush_subnormal(p.p21_ex * b.di_ex[i] + p.p22_ex * b.i_ex[i]);
-            b.di_ex[i] = flush_subnormal(b.di_ex[i] * p.p11_ex);
-            b.di_ex[i] += p.epsc_initial * std::mem::take(&mut ex[i]);
-            b.i_in[i] = flush_subnormal(p.p21_in * b.di_in[i] + p.p22_in * b.i_in[i]);
-            b.di_in[i] = flush_subnormal(b.di_in[i] * p.p11_in);
-            b.di_in[i] += p.ipsc_initial * std::mem::take(&mut inh[i]);
-            if b.v[i] >= p.theta {
-                b.refractory[i] = p.refractory_steps;
-                b.v[i] = p.v_reset;
-                spiked(i as u32);
-            }
-            b.y0[i] = std::mem::take(&mut input.current[i]);
-        }
+        });
     }
 
     fn recordable(&self, b: &IafPscAlphaBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

@@ -3,8 +3,11 @@
 
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::soa::soa_state;
-use super::{all_finite, flush_subnormal, positive, NeuronModel, Recordable, StepInput};
-use crate::error::{Error, Result};
+use super::{
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, NeuronModel, Recordable,
+    StepInput,
+};
+use crate::error::Result;
 use crate::storage::Length;
 use crate::time::Resolution;
 
@@ -114,24 +117,14 @@ impl NeuronModel for IafPscDelta {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &["V_min"])?;
-        positive(entity, "C_m", self.C_m)?;
-        positive(entity, "tau_m", self.tau_m)?;
-        if self.t_ref < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "t_ref",
-                self.t_ref,
-                "must be >= 0 ms",
-            ));
-        }
-        if self.V_reset >= self.V_th {
-            return Err(Error::invalid(
-                entity,
-                "V_reset",
-                self.V_reset,
-                format!("must be below V_th ({} mV)", self.V_th),
-            ));
-        }
+        check_integrate_and_fire(
+            entity,
+            self.C_m,
+            self.tau_m,
+            self.t_ref,
+            self.V_reset,
+            self.V_th,
+        )?;
         Ok(())
     }
 
@@ -184,28 +177,57 @@ impl NeuronModel for IafPscDelta {
         spiked: &mut dyn FnMut(u32),
     ) {
         let [spikes, _] = input.spikes;
-        for (i, input_weight) in spikes.iter_mut().enumerate().take(b.len()) {
-            let weight = std::mem::take(input_weight);
-            if b.refractory[i] == 0 {
-                let mut v = p.p30 * (b.y0[i] + p.i_e) + p.p33 * b.v[i] + weight;
-                if self.refractory_input && b.refractory_buffer[i] != 0.0 {
-                    v += std::mem::take(&mut b.refractory_buffer[i]);
+        let current = input.current;
+        in_chunks(b.len(), spiked, |range, fired| {
+            let v = &mut b.v[range.clone()];
+            let y0 = &mut b.y0[range.clone()];
+            let buffer = &mut b.refractory_buffer[range.clone()];
+            let refractory = &mut b.refractory[range.clone()];
+            let spikes = &mut spikes[range.clone()];
+            let current = &mut current[range];
+            if self.refractory_input {
+                // Input arriving while refractory is kept, decayed to the end of the
+                // refractory period, and added on the first free step.
+                for i in 0..v.len() {
+                    let weight = std::mem::take(&mut spikes[i]);
+                    if refractory[i] == 0 {
+                        let mut x = p.p30 * (y0[i] + p.i_e) + p.p33 * v[i] + weight;
+                        if buffer[i] != 0.0 {
+                            x += std::mem::take(&mut buffer[i]);
+                        }
+                        v[i] = flush_subnormal(if x < p.v_min { p.v_min } else { x });
+                    } else {
+                        buffer[i] += weight * (-(refractory[i] as f64) * p.h / self.tau_m).exp();
+                        refractory[i] -= 1;
+                    }
                 }
-                b.v[i] = flush_subnormal(if v < p.v_min { p.v_min } else { v });
             } else {
-                if self.refractory_input {
-                    b.refractory_buffer[i] +=
-                        weight * (-(b.refractory[i] as f64) * p.h / self.tau_m).exp();
+                for i in 0..v.len() {
+                    let free = refractory[i] == 0;
+                    let x = p.p30 * (y0[i] + p.i_e) + p.p33 * v[i] + spikes[i];
+                    let bounded = flush_subnormal(if x < p.v_min { p.v_min } else { x });
+                    v[i] = if free { bounded } else { v[i] };
+                    refractory[i] = if free {
+                        0
+                    } else {
+                        refractory[i].wrapping_sub(1)
+                    };
+                    spikes[i] = 0.0;
                 }
-                b.refractory[i] -= 1;
             }
-            if b.v[i] >= p.theta {
-                b.refractory[i] = p.refractory_steps;
-                b.v[i] = p.v_reset;
-                spiked(i as u32);
+            for i in 0..v.len() {
+                let spike = v[i] >= p.theta;
+                v[i] = if spike { p.v_reset } else { v[i] };
+                refractory[i] = if spike {
+                    p.refractory_steps
+                } else {
+                    refractory[i]
+                };
+                fired[i] = spike;
+                y0[i] = current[i];
+                current[i] = 0.0;
             }
-            b.y0[i] = std::mem::take(&mut input.current[i]);
-        }
+        });
     }
 
     fn recordable(&self, b: &IafPscDeltaBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

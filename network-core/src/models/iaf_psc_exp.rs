@@ -4,7 +4,10 @@
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
-use super::{all_finite, flush_subnormal, positive, NeuronModel, Recordable, StepInput};
+use super::{
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, positive, NeuronModel,
+    Recordable, StepInput,
+};
 use crate::error::{Error, Result};
 use crate::storage::Length;
 use crate::time::Resolution;
@@ -141,26 +144,16 @@ impl NeuronModel for IafPscExp {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &[])?;
-        positive(entity, "C_m", self.C_m)?;
-        positive(entity, "tau_m", self.tau_m)?;
+        check_integrate_and_fire(
+            entity,
+            self.C_m,
+            self.tau_m,
+            self.t_ref,
+            self.V_reset,
+            self.V_th,
+        )?;
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;
-        if self.t_ref < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "t_ref",
-                self.t_ref,
-                "must be >= 0 ms",
-            ));
-        }
-        if self.V_reset >= self.V_th {
-            return Err(Error::invalid(
-                entity,
-                "V_reset",
-                self.V_reset,
-                format!("must be below V_th ({} mV)", self.V_th),
-            ));
-        }
         if self.rho < 0.0 {
             return Err(Error::invalid(entity, "rho", self.rho, "must be >= 0 1/s"));
         }
@@ -230,35 +223,56 @@ impl NeuronModel for IafPscExp {
         spiked: &mut dyn FnMut(u32),
     ) {
         let [ex, inh] = input.spikes;
-        for i in 0..b.len() {
-            if b.refractory[i] == 0 {
-                b.v[i] = flush_subnormal(
-                    b.v[i] * p.p22
-                        + b.i_ex[i] * p.p21_ex
-                        + b.i_in[i] * p.p21_in
-                        + (p.i_e + b.i_0[i]) * p.p20,
+        let current = input.current;
+        let rng = input.rng;
+        in_chunks(b.len(), spiked, |range, fired| {
+            let v = &mut b.v[range.clone()];
+            let i_ex = &mut b.i_ex[range.clone()];
+            let i_in = &mut b.i_in[range.clone()];
+            let i_0 = &mut b.i_0[range.clone()];
+            let refractory = &mut b.refractory[range.clone()];
+            let ex = &mut ex[range.clone()];
+            let inh = &mut inh[range.clone()];
+            let current = &mut current[range];
+            for i in 0..v.len() {
+                // NEST's order of operations, written with selects instead of branches.
+                let free = refractory[i] == 0;
+                let integrated = flush_subnormal(
+                    v[i] * p.p22
+                        + i_ex[i] * p.p21_ex
+                        + i_in[i] * p.p21_in
+                        + (p.i_e + i_0[i]) * p.p20,
                 );
-            } else {
-                b.refractory[i] -= 1;
+                v[i] = if free { integrated } else { v[i] };
+                refractory[i] = if free {
+                    0
+                } else {
+                    refractory[i].wrapping_sub(1)
+                };
+                i_ex[i] = flush_subnormal(i_ex[i] * p.p11_ex) + ex[i];
+                i_in[i] = flush_subnormal(i_in[i] * p.p11_in) + inh[i];
+                ex[i] = 0.0;
+                inh[i] = 0.0;
+                fired[i] = p.escape.is_none() && v[i] >= p.theta;
+                i_0[i] = current[i];
+                current[i] = 0.0;
             }
-            b.i_ex[i] = flush_subnormal(b.i_ex[i] * p.p11_ex);
-            b.i_in[i] = flush_subnormal(b.i_in[i] * p.p11_in);
-            b.i_ex[i] += std::mem::take(&mut ex[i]);
-            b.i_in[i] += std::mem::take(&mut inh[i]);
-            let fires = match p.escape {
-                None => b.v[i] >= p.theta,
-                Some((rate_h, delta)) => {
-                    let phi = rate_h * (1.0 / delta * (b.v[i] - p.theta)).exp();
-                    input.rng.random::<f64>() < phi
+            if let Some((rate_h, delta)) = p.escape {
+                // Escape noise: every neuron draws in every step, as in NEST.
+                for i in 0..v.len() {
+                    let phi = rate_h * (1.0 / delta * (v[i] - p.theta)).exp();
+                    fired[i] = rng.random::<f64>() < phi;
                 }
-            };
-            if fires {
-                b.refractory[i] = p.refractory_steps;
-                b.v[i] = p.v_reset;
-                spiked(i as u32);
             }
-            b.i_0[i] = std::mem::take(&mut input.current[i]);
-        }
+            for i in 0..v.len() {
+                v[i] = if fired[i] { p.v_reset } else { v[i] };
+                refractory[i] = if fired[i] {
+                    p.refractory_steps
+                } else {
+                    refractory[i]
+                };
+            }
+        });
     }
 
     fn recordable(&self, b: &IafPscExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

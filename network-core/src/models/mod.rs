@@ -125,6 +125,38 @@ pub(crate) fn positive(entity: &str, name: &str, value: f64) -> Result<()> {
     }
 }
 
+/// NEST's checks shared by the leaky integrate-and-fire models: capacitance and membrane
+/// time constant positive, refractory time not negative, reset below threshold.
+#[allow(non_snake_case)]
+pub(crate) fn check_integrate_and_fire(
+    entity: &str,
+    C_m: f64,
+    tau_m: f64,
+    t_ref: f64,
+    V_reset: f64,
+    V_th: f64,
+) -> Result<()> {
+    positive(entity, "C_m", C_m)?;
+    positive(entity, "tau_m", tau_m)?;
+    if t_ref < 0.0 {
+        return Err(crate::Error::invalid(
+            entity,
+            "t_ref",
+            t_ref,
+            "must be >= 0 ms",
+        ));
+    }
+    if V_reset >= V_th {
+        return Err(crate::Error::invalid(
+            entity,
+            "V_reset",
+            V_reset,
+            format!("must be below V_th ({V_th} mV)"),
+        ));
+    }
+    Ok(())
+}
+
 /// Rejects a value that is not finite.
 pub(crate) fn finite(entity: &str, name: &str, value: f64) -> Result<()> {
     if value.is_finite() {
@@ -178,5 +210,40 @@ pub(crate) fn flush_subnormal(x: f64) -> f64 {
         0.0
     } else {
         x
+    }
+}
+
+/// Neurons per chunk of a branch-free update; their fire flags live on the stack.
+const CHUNK: usize = 256;
+
+/// Runs a branch-free update `step(range, fired)` over neurons `0..len` in chunks, then
+/// reports each neuron whose flag it set, in index order.
+///
+/// Updating without branches (selects instead of `if`) lets the compiler vectorize the
+/// loop; the results are bit-identical because every lane does the same IEEE operations
+/// in the same order as the scalar code.
+#[inline(always)]
+pub(crate) fn in_chunks(
+    len: usize,
+    spiked: &mut dyn FnMut(u32),
+    mut step: impl FnMut(std::ops::Range<usize>, &mut [bool]),
+) {
+    let mut fired = [false; CHUNK];
+    let mut start = 0;
+    while start < len {
+        let end = (start + CHUNK).min(len);
+        let flags = &mut fired[..end - start];
+        step(start..end, flags);
+        // Spikes are rare: skip eight flags at a time.
+        for (c, group) in flags.chunks(8).enumerate() {
+            if group.iter().fold(false, |any, &f| any | f) {
+                for (k, &f) in group.iter().enumerate() {
+                    if f {
+                        spiked((start + c * 8 + k) as u32);
+                    }
+                }
+            }
+        }
+        start = end;
     }
 }

@@ -10,6 +10,7 @@ use super::runtime::{Network, RecorderRuntime};
 use crate::devices::{
     DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
 };
+use crate::engine::poisson::PoissonDrive;
 use crate::engine::population::{BlockRuntime, Population, PopulationDyn, BLOCK_LEN};
 use crate::engine::projection::Projection;
 use crate::engine::ring::Ring;
@@ -458,8 +459,10 @@ impl NetworkBuilder {
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
         let window = params.validate(name, &self.resolution)?;
+        let mean = params.rate * self.resolution.ms() * 1e-3;
         let kind = StimulusKind::Poisson {
-            mean: params.rate * self.resolution.ms() * 1e-3,
+            mean,
+            drive: PoissonDrive::new(mean, 1),
             window,
         };
         self.add_generator(name, kind, targets, synapse)
@@ -620,7 +623,7 @@ impl NetworkBuilder {
                         continue;
                     }
                     block.stimuli.push(BlockStimulus {
-                        kind: spec.kind.clone(),
+                        kind: spec.kind.for_block(in_block.len()),
                         targets: in_block
                             .iter()
                             .map(|(i, _, _)| i - (b * BLOCK_LEN) as u32)

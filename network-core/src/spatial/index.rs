@@ -3,81 +3,30 @@
 
 use nalgebra::Vector3;
 
+use super::sort::sort_by_id;
+use super::stencil::Stencil;
 use super::{Mask, Point, Space};
-use crate::error::{Error, Result};
 
-/// Checks that `mask` is valid and fits `space`: a 2D mask needs a 2D layer and a 3D
-/// mask a 3D layer (a doughnut fits both), a 2D layer takes no z anchor, and with
-/// `edge_wrap` the mask may not be wider than the layer (NEST's `allow_oversized_mask`,
-/// which yields duplicate connections, is not offered). `entity` names the projection
-/// or device.
-pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> {
-    mask.validate(entity)?;
-    if let Some(d) = mask.dims() {
-        if d != space.dims() {
-            return Err(Error::invalid(
-                entity,
-                "mask",
-                mask.shape(),
-                format!(
-                    "mask is incompatible with layer: a {d}D mask on a {}D layer; use a {}D mask",
-                    space.dims(),
-                    space.dims()
-                ),
-            ));
-        }
-    }
-    if space.dims() == 2 && mask.anchor().z != 0.0 {
-        return Err(Error::invalid(
-            entity,
-            "mask.anchor",
-            mask.anchor().as_slice(),
-            "a 2D layer takes a 2D anchor (z = 0)",
-        ));
-    }
-    if space.edge_wrap() {
-        let (lo, hi) = mask.bbox();
-        for i in 0..space.dims() {
-            if hi[i] - lo[i] > space.extent()[i] {
-                return Err(Error::invalid(
-                    entity,
-                    "mask",
-                    mask.shape(),
-                    format!(
-                        "mask size must not exceed layer size with edge_wrap: {} mm wide in \
-                         dimension {i}, layer extent {} mm",
-                        hi[i] - lo[i],
-                        space.extent()[i]
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The sorted indices of the neurons of `space` whose displacement from `center` (mm),
-/// `pos − center`, the mask accepts (any periodic image counts once). Call
-/// [`check_compatible`] first.
-pub fn select(space: &Space, mask: &Mask, center: &Point) -> Vec<u32> {
-    let mut out = Vec::new();
-    SpatialIndex::new(space, f64::INFINITY).query(center, mask, &mut out);
-    out
-}
+/// Cells across a mask's widest extent, for [`SpatialIndex::for_mask`].
+const CELLS_PER_MASK: f64 = 8.0;
 
 /// A uniform grid of cells over the neurons of one [`Space`], for mask queries.
 #[derive(Debug, Clone)]
 pub struct SpatialIndex<'a> {
     space: &'a Space,
-    origin: [f64; 3],
-    side: [f64; 3],
-    cells: [usize; 3],
+    pub(super) origin: [f64; 3],
+    pub(super) side: [f64; 3],
+    pub(super) cells: [usize; 3],
     /// Offsets into `order`, one per cell plus one.
-    start: Vec<u32>,
+    pub(super) start: Vec<u32>,
     /// Neuron indices grouped by cell, ascending within a cell.
-    order: Vec<u32>,
-    /// Positions in `order`'s order, for locality.
-    pts: Vec<Point>,
+    pub(super) order: Vec<u32>,
+    /// Positions in `order`'s order (periodic coordinates wrapped into the layer).
+    pub(super) pts: Vec<Point>,
+    /// Original positions in `order`'s order.
+    raw: Vec<Point>,
+    /// Precomputed cell offsets of the mask given to [`SpatialIndex::for_mask`].
+    stencils: Vec<Stencil>,
 }
 
 impl<'a> SpatialIndex<'a> {
@@ -136,6 +85,8 @@ impl<'a> SpatialIndex<'a> {
             start: Vec::new(),
             order: Vec::new(),
             pts: Vec::new(),
+            raw: Vec::new(),
+            stencils: Vec::new(),
         };
         let cell_of: Vec<usize> = space.positions().iter().map(|p| index.cell_of(p)).collect();
         let total = cells.iter().product::<usize>();
@@ -156,16 +107,25 @@ impl<'a> SpatialIndex<'a> {
             .iter()
             .map(|i| space.positions()[*i as usize])
             .collect();
+        index.raw = order
+            .iter()
+            .map(|i| space.positions()[*i as usize])
+            .collect();
         index.start = start;
         index.order = order;
         index
     }
 
-    /// An index with cells suited to `mask`: a quarter of its widest extent.
+    /// An index with cells suited to `mask`: an eighth of its widest extent.
     pub fn for_mask(space: &'a Space, mask: &Mask) -> Self {
         let (lo, hi) = mask.bbox();
         let width = (0..space.dims()).map(|i| hi[i] - lo[i]).fold(0.0, f64::max);
-        SpatialIndex::new(space, width / 4.0)
+        let mut index = SpatialIndex::new(space, width / CELLS_PER_MASK);
+        index.stencils = [false, true]
+            .into_iter()
+            .filter_map(|converse| Stencil::new(&index, mask, converse))
+            .collect();
+        index
     }
 
     /// The indexed space.
@@ -173,7 +133,7 @@ impl<'a> SpatialIndex<'a> {
         self.space
     }
 
-    fn cell_coord(&self, i: usize, x: f64) -> i64 {
+    pub(super) fn cell_coord(&self, i: usize, x: f64) -> i64 {
         let k = ((x - self.origin[i]) / self.side[i]).floor();
         if k.is_finite() {
             k as i64
@@ -201,45 +161,99 @@ impl<'a> SpatialIndex<'a> {
     /// `pos − center` (mm, nearest periodic image; any image inside counts once) the mask
     /// accepts: the mask is centred on `center`.
     pub fn query(&self, center: &Point, mask: &Mask, out: &mut Vec<u32>) {
-        let (lo, hi) = mask.bbox();
-        self.query_with(center, lo, hi, |d| mask.contains(d), out);
+        self.ids(center, mask, false, out);
     }
 
     /// As [`SpatialIndex::query`] with the converse mask: the neurons whose displacement
     /// `center − pos` the mask accepts, i.e. the neurons on which a mask centred selects
     /// `center`.
     pub fn query_converse(&self, center: &Point, mask: &Mask, out: &mut Vec<u32>) {
-        let (lo, hi) = mask.bbox();
-        self.query_with(center, -hi, -lo, |d| mask.contains(&-d), out);
+        self.ids(center, mask, true, out);
     }
 
-    /// Appends the sorted indices of neurons with some image of `pos − center` inside
-    /// `[lo, hi]` that `test` accepts.
+    /// As [`SpatialIndex::query`] (or [`SpatialIndex::query_converse`] when `converse`),
+    /// appending `(neuron << 32) | entry` keys sorted by neuron, where
+    /// [`SpatialIndex::entry_position`] gives the neuron's position from its entry
+    /// without a random access into the layer. `scratch` is reused working space.
+    pub fn query_entries(
+        &self,
+        center: &Point,
+        mask: &Mask,
+        converse: bool,
+        scratch: &mut Vec<u32>,
+        out: &mut Vec<u64>,
+    ) {
+        scratch.clear();
+        self.entries(center, mask, converse, scratch);
+        let base = out.len();
+        out.extend(
+            scratch
+                .iter()
+                .map(|j| ((self.order[*j as usize] as u64) << 32) | *j as u64),
+        );
+        sort_by_id(&mut out[base..], self.space.len(), |k| (k >> 32) as u32);
+    }
+
+    /// The position (mm) of the neuron at `entry` of a [`SpatialIndex::query_entries`]
+    /// key (`key as u32`).
+    pub fn entry_position(&self, entry: u32) -> &Point {
+        &self.raw[entry as usize]
+    }
+
+    fn ids(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {
+        let base = out.len();
+        self.entries(center, mask, converse, out);
+        for j in &mut out[base..] {
+            *j = self.order[*j as usize];
+        }
+        sort_by_id(&mut out[base..], self.space.len(), |i| i);
+    }
+
+    /// Appends, unsorted, the entries (positions in `order`) the mask accepts.
+    fn entries(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {
+        if let Some(stencil) = self.stencils.iter().find(|s| s.fits(mask, converse)) {
+            return stencil.query(self, center, out);
+        }
+        let (lo, hi) = mask.bbox();
+        let sign = if converse { -1.0 } else { 1.0 };
+        let round = mask.round().map(|(inner, outer)| Round {
+            anchor: mask.anchor() * sign,
+            inner,
+            outer,
+        });
+        if converse {
+            self.query_with(center, -hi, -lo, round, |d| mask.contains(&-d), out);
+        } else {
+            self.query_with(center, lo, hi, round, |d| mask.contains(d), out);
+        }
+    }
+
+    /// Appends the entries of neurons with some image of `pos − center` inside
+    /// `[lo, hi]` that `test` accepts. `round`, when the mask is a ball or shell, lets
+    /// whole cells be skipped or accepted (with a 1e-9 relative margin, far above
+    /// rounding, so the result equals testing every point).
     fn query_with(
         &self,
         center: &Point,
         lo: Vector3<f64>,
         hi: Vector3<f64>,
+        round: Option<Round>,
         test: impl Fn(&Vector3<f64>) -> bool,
         out: &mut Vec<u32>,
     ) {
-        let base = out.len();
-        let wrap = self.space.edge_wrap();
         let dims = self.space.dims();
         let ext = *self.space.extent();
         // Cell ranges per dimension: first cell (unwrapped), count.
-        let mut range = [(0i64, 0i64); 3];
-        for i in 0..3 {
+        let mut range = [(0i64, 1i64); 3];
+        let mut all_images = false;
+        for (i, r) in range.iter_mut().enumerate().take(dims) {
             let n = self.cells[i] as i64;
-            if i >= dims {
-                range[i] = (0, 1);
-                continue;
-            }
             let pad = 1e-9 * (hi[i] - lo[i]).abs().max(1.0);
             let k0 = self.cell_coord(i, center[i] + lo[i] - pad);
             let k1 = self.cell_coord(i, center[i] + hi[i] + pad);
-            range[i] = if self.space.periodic(i) {
+            *r = if self.space.periodic(i) {
                 if k1 - k0 + 1 >= n {
+                    all_images = true;
                     (0, n)
                 } else {
                     (k0, k1 - k0 + 1)
@@ -249,37 +263,103 @@ impl<'a> SpatialIndex<'a> {
                 (a, (b - a + 1).max(0))
             };
         }
-        let cell = |i: usize, j: i64| -> usize {
+        // Unwrapped cell k of dimension i: (cell index, periodic shift in mm).
+        let cell = |i: usize, j: i64| -> (usize, f64) {
             let k = range[i].0 + j;
             if self.space.periodic(i) {
-                k.rem_euclid(self.cells[i] as i64) as usize
+                let n = self.cells[i] as i64;
+                (k.rem_euclid(n) as usize, k.div_euclid(n) as f64 * ext[i])
             } else {
-                k as usize
+                (k as usize, 0.0)
             }
         };
+        let mut k = [0i64; 3];
         for a in 0..range[0].1 {
-            let cx = cell(0, a);
+            let (cx, sx) = cell(0, a);
+            k[0] = range[0].0 + a;
             for b in 0..range[1].1 {
-                let cy = cx * self.cells[1] + cell(1, b);
+                let (cy, sy) = cell(1, b);
+                k[1] = range[1].0 + b;
+                let cxy = cx * self.cells[1] + cy;
                 for c in 0..range[2].1 {
-                    let id = cy * self.cells[2] + cell(2, c);
+                    let (cz, sz) = cell(2, c);
+                    k[2] = range[2].0 + c;
+                    let id = cxy * self.cells[2] + cz;
                     let (s, e) = (self.start[id] as usize, self.start[id + 1] as usize);
-                    for k in s..e {
-                        let d = self.pts[k] - center;
-                        let hit = if wrap {
-                            any_image(d, dims, &ext, &lo, &hi, &test)
-                        } else {
-                            test(&d)
-                        };
-                        if hit {
-                            out.push(self.order[k]);
+                    if s == e {
+                        continue;
+                    }
+                    if all_images {
+                        for j in s..e {
+                            if any_image(self.pts[j] - center, dims, &ext, &lo, &hi, &test) {
+                                out.push(j as u32);
+                            }
+                        }
+                        continue;
+                    }
+                    if let Some(r) = &round {
+                        match self.cell_vs_round(&k, center, r) {
+                            Cover::None => continue,
+                            Cover::All => {
+                                out.extend(s as u32..e as u32);
+                                continue;
+                            }
+                            Cover::Some => {}
+                        }
+                    }
+                    let shift = Vector3::new(sx, sy, sz);
+                    for j in s..e {
+                        if test(&(self.pts[j] + shift - center)) {
+                            out.push(j as u32);
                         }
                     }
                 }
             }
         }
-        out[base..].sort_unstable();
     }
+
+    /// Whether the (unwrapped) cell `k` lies outside, inside or across a round mask
+    /// centred on `center`.
+    fn cell_vs_round(&self, k: &[i64; 3], center: &Point, r: &Round) -> Cover {
+        let (mut near, mut far) = (0.0, 0.0);
+        for i in 0..self.space.dims() {
+            let a = self.origin[i] + k[i] as f64 * self.side[i] - center[i] - r.anchor[i];
+            let b = a + self.side[i];
+            let n = if a > 0.0 {
+                a
+            } else if b < 0.0 {
+                -b
+            } else {
+                0.0
+            };
+            let f = a.abs().max(b.abs());
+            near += n * n;
+            far += f * f;
+        }
+        let (near, far) = (near.sqrt(), far.sqrt());
+        let margin = 1e-9 * r.outer;
+        if near > r.outer + margin || r.inner.is_some_and(|inner| far < inner - margin) {
+            return Cover::None;
+        }
+        if far < r.outer - margin && r.inner.is_none_or(|inner| near > inner + margin) {
+            return Cover::All;
+        }
+        Cover::Some
+    }
+}
+
+/// A mask accepting `inner < |d − anchor| <= outer` (mm).
+struct Round {
+    anchor: Vector3<f64>,
+    inner: Option<f64>,
+    outer: f64,
+}
+
+/// How a cell meets a mask.
+enum Cover {
+    None,
+    All,
+    Some,
 }
 
 /// Whether `test` accepts some periodic image of the raw displacement `d` that lies in

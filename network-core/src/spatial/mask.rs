@@ -275,6 +275,7 @@ impl Mask {
 
     /// Whether the mask accepts the displacement `d` (mm) from the node it is centred on.
     /// 2D masks ignore `d.z`.
+    #[inline]
     pub fn contains(&self, d: &Vector3<f64>) -> bool {
         let p = d - self.anchor;
         let [az_cos, az_sin, pol_cos, pol_sin] = self.trig;
@@ -432,6 +433,20 @@ impl Mask {
             anchor.z = 0.0;
         }
         (lo + anchor, hi + anchor)
+    }
+
+    /// For masks that are a ball or shell around the anchor (circle, sphere, doughnut):
+    /// `(inner, outer)` radii in mm, the mask accepting `inner < |p − anchor| <= outer`
+    /// (`inner` is `None` for a ball). Lets the index accept or reject whole cells.
+    pub(crate) fn round(&self) -> Option<(Option<f64>, f64)> {
+        match self.shape {
+            MaskShape::Circle { radius } | MaskShape::Sphere { radius } => Some((None, radius)),
+            MaskShape::Doughnut {
+                inner_radius,
+                outer_radius,
+            } => Some((Some(inner_radius), outer_radius)),
+            _ => None,
+        }
     }
 
     /// The largest distance from the node the mask is centred on to any accepted

@@ -5,15 +5,19 @@ mod index;
 mod kernel;
 mod layout;
 mod mask;
+mod select;
+mod sort;
 mod space;
+mod stencil;
 
 #[cfg(test)]
 mod tests;
 
-pub use index::{check_compatible, select, SpatialIndex};
+pub use index::SpatialIndex;
 pub use kernel::Kernel;
 pub use layout::Layout;
 pub use mask::{Mask, MaskShape};
+pub use select::{check_compatible, select};
 pub use space::Space;
 
 /// A position in mm; 2D layers have z = 0.

@@ -366,3 +366,73 @@ fn wrapped_queries_find_each_neighbour_once() {
     SpatialIndex::for_mask(&g, &rect).query_converse(&corner, &rect, &mut conv);
     assert_eq!(conv, vec![5, 10, 15]);
 }
+
+#[test]
+fn stencil_queries_equal_brute_force() {
+    let layouts = [
+        (vec![0.0, 0.0, 0.0], vec![1.0, 0.8, 0.6]),
+        (vec![-0.5, -0.5], vec![0.5, 0.7]),
+    ];
+    for (ll, ur) in layouts {
+        for wrap in [false, true] {
+            let dims = ll.len();
+            let layout = Layout::FreeUniform {
+                lower_left: ll.clone(),
+                upper_right: ur.clone(),
+                edge_wrap: wrap,
+            };
+            let s = layout.place("pop", 3000, Seed(5), 2).unwrap();
+            let a = Vector3::new(0.03, -0.02, if dims == 3 { 0.01 } else { 0.0 });
+            let masks = if dims == 3 {
+                vec![
+                    Mask::sphere(0.15),
+                    Mask::sphere(0.1).with_anchor(a),
+                    Mask::doughnut(0.05, 0.2).with_anchor(a),
+                    Mask::new(MaskShape::Box {
+                        lower_left: [-0.1, -0.05, -0.2],
+                        upper_right: [0.2, 0.1, 0.05],
+                        azimuth_angle: 20.0,
+                        polar_angle: 10.0,
+                    }),
+                    Mask::new(MaskShape::Ellipsoid {
+                        major_axis: 0.4,
+                        minor_axis: 0.2,
+                        polar_axis: 0.3,
+                        azimuth_angle: 30.0,
+                        polar_angle: 0.0,
+                    })
+                    .with_anchor(a),
+                    Mask::sphere(0.29), // nearly the whole period in z: no stencil
+                ]
+            } else {
+                vec![
+                    Mask::circle(0.12),
+                    Mask::circle(0.1).with_anchor(a),
+                    Mask::doughnut(0.0, 0.2),
+                    Mask::rectangle([-0.3, 0.0], [0.1, 0.05]),
+                    Mask::new(MaskShape::Ellipse {
+                        major_axis: 0.3,
+                        minor_axis: 0.1,
+                        azimuth_angle: 45.0,
+                    }),
+                ]
+            };
+            let brute = SpatialIndex::new(&s, f64::INFINITY);
+            for m in &masks {
+                check_compatible("t", m, &s).unwrap();
+                let fast = SpatialIndex::for_mask(&s, m);
+                for c in s.positions().iter().step_by(7) {
+                    let (mut x, mut y) = (Vec::new(), Vec::new());
+                    fast.query(c, m, &mut x);
+                    brute.query(c, m, &mut y);
+                    assert_eq!(x, y, "{:?} wrap {wrap}", m.shape());
+                    x.clear();
+                    y.clear();
+                    fast.query_converse(c, m, &mut x);
+                    brute.query_converse(c, m, &mut y);
+                    assert_eq!(x, y, "converse {:?} wrap {wrap}", m.shape());
+                }
+            }
+        }
+    }
+}
