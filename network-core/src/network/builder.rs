@@ -281,7 +281,8 @@ impl NetworkBuilder {
         Ok(())
     }
 
-    /// A handle to the population created `index`-th, with its size as a [`Dyn`] length
+    /// A handle to the population created `index`-th, with its size as a
+    /// [`Dyn`](crate::storage::Dyn) length
     /// (for code that creates populations in a loop).
     pub fn population_handle(&self, index: usize) -> Option<PopulationHandle<crate::storage::Dyn>> {
         self.population_info.get(index).map(|p| PopulationHandle {
