@@ -2,7 +2,7 @@
 //! block's ring buffers, at the step the event arrives.
 
 use super::poisson::PoissonDrive;
-use super::ring::{Ring, CURRENT};
+use super::ring::{in_row, Ring, CURRENT};
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
 
@@ -69,6 +69,44 @@ pub(crate) struct BlockStimulus {
     pub cursor: i64,
     /// Current amplitude per target of a noise generator.
     pub amplitudes: Vec<f64>,
+    /// The weight and delay of every connection, when they are all the same.
+    pub shared: Option<(f64, u16)>,
+    /// Per-target counts of one step (scratch for the Poisson drive).
+    counts: Vec<u32>,
+}
+
+impl BlockStimulus {
+    /// `kind`'s connections to `targets` (indices within the block) with their weights
+    /// and delays (steps), drawing from `rng`.
+    pub fn new(
+        kind: StimulusKind,
+        targets: Vec<u32>,
+        weights: Vec<f64>,
+        delays: Vec<u16>,
+        rng: Stream,
+    ) -> Self {
+        let shared = match (weights.first(), delays.first()) {
+            (Some(&w), Some(&d))
+                if weights.iter().all(|&x| x.to_bits() == w.to_bits())
+                    && delays.iter().all(|&x| x == d) =>
+            {
+                Some((w, d))
+            }
+            _ => None,
+        };
+        let n = targets.len();
+        Self {
+            kind: kind.for_block(n),
+            targets,
+            weights,
+            delays,
+            rng,
+            cursor: 0,
+            amplitudes: vec![0.0; n],
+            shared,
+            counts: vec![0; n],
+        }
+    }
 }
 
 impl BlockStimulus {
@@ -91,7 +129,18 @@ impl BlockStimulus {
                 }
             }
             StimulusKind::Poisson { drive, window, .. } => {
-                if window.0 < s && s <= window.1 {
+                if !(window.0 < s && s <= window.1) {
+                    return;
+                }
+                if let (PoissonDrive::PerTarget(sampler), Some((w, d))) = (&*drive, self.shared) {
+                    // Dense drive through identical synapses: all counts at once, then one
+                    // row of the ring. A zero count adds +0.0, which changes no value.
+                    sampler.sample_many(&mut self.rng, &mut self.counts);
+                    let row = ring.row_mut(at(ring, d), channel(w));
+                    for (&t, &n) in self.targets.iter().zip(&self.counts) {
+                        row[in_row(t as usize)] += w * f64::from(n);
+                    }
+                } else {
                     let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);
                     drive.step(targets.len(), &mut self.rng, |k, n| {
                         let value = weights[k] * f64::from(n);

@@ -623,22 +623,20 @@ impl NetworkBuilder {
                     if in_block.is_empty() {
                         continue;
                     }
-                    block.stimuli.push(BlockStimulus {
-                        kind: spec.kind.for_block(in_block.len()),
-                        targets: in_block
+                    block.stimuli.push(BlockStimulus::new(
+                        spec.kind.clone(),
+                        in_block
                             .iter()
                             .map(|(i, _, _)| i - (b * BLOCK_LEN) as u32)
                             .collect(),
-                        weights: in_block.iter().map(|c| c.1).collect(),
-                        delays: in_block.iter().map(|c| c.2).collect(),
-                        rng: self.seed.stream(
+                        in_block.iter().map(|c| c.1).collect(),
+                        in_block.iter().map(|c| c.2).collect(),
+                        self.seed.stream(
                             Purpose::Simulation,
                             generator_entity(g as u64),
                             block_key(*p, b),
                         ),
-                        cursor: 0,
-                        amplitudes: vec![0.0; in_block.len()],
-                    });
+                    ));
                 }
             }
         }

@@ -1,0 +1,159 @@
+//! Kernel benchmarks (divan): neuron update per model, Poisson drive, spike delivery,
+//! connection rules and spatial queries. `cargo bench -p network-core`; the project-level
+//! comparison with NEST and Brian2 is `bench/compare`.
+
+use divan::Bencher;
+use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
+use network_core::models::{NeuronModel, StepInput};
+use network_core::rng::Purpose;
+use network_core::spatial::{Layout, Mask, SpatialIndex};
+use network_core::*;
+
+fn main() {
+    divan::main();
+}
+
+const BLOCK: usize = 1024;
+
+/// One step of 1024 neurons, no input (the cost per neuron-step of each model).
+fn update_block<M: NeuronModel>(bencher: Bencher, model: M) {
+    let propagators = model.propagators(&Resolution::default());
+    let mut state = model.init_state(Dyn(BLOCK));
+    let (mut ex, mut inh, mut current) = (vec![0.0; BLOCK], vec![0.0; BLOCK], vec![0.0; BLOCK]);
+    let mut rng = Seed(1).stream(Purpose::Simulation, 0, 0);
+    bencher
+        .counter(divan::counter::ItemsCount::new(BLOCK))
+        .bench_local(|| {
+            let mut blocks = M::blocks(&mut state, BLOCK);
+            let input = StepInput {
+                spikes: [&mut ex, &mut inh],
+                current: &mut current,
+                rng: &mut rng,
+            };
+            model.update(&propagators, &mut blocks[0], input, &mut |_| {});
+        });
+}
+
+#[divan::bench]
+fn update_iaf_psc_alpha(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafPscAlpha {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_iaf_psc_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafPscExp {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_iaf_psc_delta(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafPscDelta {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+/// 10 ms of 2048 neurons under Brunel's Poisson drive (17.8 kHz per neuron).
+#[divan::bench]
+fn poisson_drive(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let mut b = NetworkBuilder::new(Resolution::default(), Seed(2)).threads(1);
+            let model = Model::nest(IafPscAlpha::default()).unwrap();
+            let pop = b.population("pop", &model, Const::<2048>).unwrap();
+            let drive = PoissonGenerator {
+                rate: 17_789.0,
+                window: Window::default(),
+            };
+            b.poisson_generator(
+                "drive",
+                drive,
+                &[pop.all()],
+                &StaticSynapse::new(0.0001, 1.5),
+            )
+            .unwrap();
+            b.build().unwrap()
+        })
+        .counter(divan::counter::ItemsCount::new(2048usize * 100))
+        .bench_local_values(|mut net| net.simulate(10.0).unwrap());
+}
+
+/// 20 ms of a recurrent network firing at ~100 Hz: 2048 neurons, indegree 200, so about
+/// 800 k synaptic events (delivery dominates).
+#[divan::bench]
+fn spike_delivery(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let mut b = NetworkBuilder::new(Resolution::default(), Seed(3)).threads(1);
+            let model = Model::nest(IafPscAlpha {
+                I_e: 400.0,
+                ..Default::default()
+            })
+            .unwrap();
+            let pop = b.population("pop", &model, Const::<2048>).unwrap();
+            b.initial_v_m(
+                &pop.all(),
+                Value::Uniform {
+                    min: -70.0,
+                    max: -55.0,
+                },
+            )
+            .unwrap();
+            let spec = ConnSpec::new(Rule::FixedIndegree(200));
+            b.connect("rec", &pop, &pop, &spec, &StaticSynapse::new(0.01, 1.5))
+                .unwrap();
+            b.build().unwrap()
+        })
+        .bench_local_values(|mut net| net.simulate(20.0).unwrap());
+}
+
+#[divan::bench(args = [Rule::FixedIndegree(100), Rule::FixedOutdegree(100), Rule::PairwiseBernoulli(0.1)])]
+fn connect_rule(rule: Rule) -> usize {
+    let ends = Endpoints {
+        n_sources: 2000,
+        n_targets: 2000,
+        same_population: true,
+        source_space: None,
+        target_space: None,
+    };
+    connect("bench", &ConnSpec::new(rule), &ends, Seed(4), 0)
+        .unwrap()
+        .sources
+        .len()
+}
+
+/// One mask query per target among 20 k neurons in a cube with ~850 candidates each.
+#[divan::bench]
+fn spatial_query(bencher: Bencher) {
+    let side = 2.0_f64.cbrt();
+    let layout = Layout::FreeUniform {
+        lower_left: vec![0.0; 3],
+        upper_right: vec![side; 3],
+        edge_wrap: false,
+    };
+    let space = layout.place("bench", 20_000, Seed(5), 0).unwrap();
+    let mask = Mask::sphere(0.2879);
+    let index = SpatialIndex::for_mask(&space, &mask);
+    let mut out = Vec::new();
+    let mut k = 0;
+    bencher.bench_local(|| {
+        out.clear();
+        k = (k + 7919) % space.len();
+        index.query(&space.positions()[k], &mask, &mut out);
+        out.len()
+    });
+}
