@@ -4,7 +4,7 @@
 
 use rand::RngExt;
 
-use super::parallel::{per_neuron, transpose};
+use super::parallel::{per_neuron, per_neuron_in, transpose};
 use super::sample::{distinct, weighted, Scratch};
 use super::{ByTarget, ConnSpec, Endpoints, Spatial};
 use crate::error::{Error, Result};
@@ -58,7 +58,7 @@ pub(crate) fn fixed_indegree(
         ("target", "sources"),
         near,
     )?;
-    per_neuron(ends.n_targets, Scratch::default, |s, t, out| {
+    rule.per_centre(ends.n_targets, |s, t, out| {
         let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
         rule.draw(t, &mut rng, s, out)
     })
@@ -90,7 +90,7 @@ pub(crate) fn fixed_outdegree(
         ("source", "targets"),
         near,
     )?;
-    let by_source = per_neuron(ends.n_sources, Scratch::default, |s, i, out| {
+    let by_source = rule.per_centre(ends.n_sources, |s, i, out| {
         let mut rng = seed.stream(Purpose::Connect, projection_id, i as u64);
         rule.draw(i, &mut rng, s, out)
     })?;
@@ -135,6 +135,27 @@ fn degree<'a>(
 }
 
 impl Degree<'_> {
+    /// Runs `f` for every centre neuron `0..n`, in parallel; with a mask, in the order
+    /// of the index cells holding the centres, so that successive queries visit nearly
+    /// the same cells (the result does not depend on the order).
+    fn per_centre<F>(&self, n: usize, f: F) -> Result<ByTarget>
+    where
+        F: Fn(&mut Scratch, usize, &mut Vec<u32>) -> Result<()> + Sync + Send,
+    {
+        match &self.near {
+            Some(Near {
+                centres,
+                index: Some((index, _)),
+                ..
+            }) => per_neuron_in(
+                &index.locality_order(centres.positions()),
+                Scratch::default,
+                f,
+            ),
+            _ => per_neuron(n, Scratch::default, f),
+        }
+    }
+
     /// Appends the `k` partners of centre neuron `c` to `out`, in draw order.
     fn draw(
         &self,
@@ -157,17 +178,17 @@ impl Degree<'_> {
             return Ok(());
         };
         s.cands.clear();
-        s.keys.clear();
         let centre = &near.centres.positions()[c];
+        // With a mask, `cands` holds index entries, in the index's order.
         match &near.index {
             Some((index, mask)) => {
-                index.query_entries(centre, mask, false, &mut s.entries, &mut s.keys);
+                index.query_unsorted(centre, mask, false, &mut s.cands);
                 if self_ex {
-                    if let Ok(pos) = s.keys.binary_search_by_key(&(c as u64), |k| k >> 32) {
-                        s.keys.remove(pos);
+                    let me = index.neuron_entry(c as u32);
+                    if let Some(pos) = s.cands.iter().position(|e| *e == me) {
+                        s.cands.remove(pos);
                     }
                 }
-                s.cands.extend(s.keys.iter().map(|k| (k >> 32) as u32));
             }
             None => s
                 .cands
@@ -182,10 +203,10 @@ impl Degree<'_> {
             Some(kernel) => {
                 s.weights.clear();
                 let mut positive = 0;
-                for (j, i) in s.cands.iter().enumerate() {
+                for i in &s.cands {
                     // The index holds the candidates' positions near each other in memory.
                     let at = match &near.index {
-                        Some((index, _)) => index.entry_position(s.keys[j] as u32),
+                        Some((index, _)) => index.entry_position(*i),
                         None => &near.partners.positions()[*i as usize],
                     };
                     let d = near.partners.distance(centre, at);
@@ -210,7 +231,14 @@ impl Degree<'_> {
                 weighted(rng, self.k, !self.multapses, s);
             }
         }
-        out.extend(s.picks.iter().map(|i| s.cands[*i as usize]));
+        match &near.index {
+            Some((index, _)) => out.extend(
+                s.picks
+                    .iter()
+                    .map(|i| index.entry_neuron(s.cands[*i as usize])),
+            ),
+            None => out.extend(s.picks.iter().map(|i| s.cands[*i as usize])),
+        }
         Ok(())
     }
 

@@ -1,10 +1,12 @@
 //! Running a rule per neuron in parallel with results independent of the thread count:
 //! each neuron draws from its own stream and the blocks are joined in neuron order.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use super::ByTarget;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Neurons per parallel task.
 const BLOCK: usize = 256;
@@ -38,6 +40,75 @@ where
         let base = sources.len();
         offsets.extend(ends.iter().map(|e| base + e));
         sources.extend_from_slice(&items);
+    }
+    Ok(ByTarget { offsets, sources })
+}
+
+/// As [`per_neuron`] over the neurons `0..order.len()`, visited in `order` (a
+/// permutation), e.g. one where successive neurons share their spatial neighbourhood.
+/// The result does not depend on `order` or on the thread count.
+pub(crate) fn per_neuron_in<S, I, F>(order: &[u32], init: I, f: F) -> Result<ByTarget>
+where
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize, &mut Vec<u32>) -> Result<()> + Sync + Send,
+{
+    let n = order.len();
+    // The lowest failing neuron so far: neurons above it need not be drawn.
+    let lowest = AtomicUsize::new(usize::MAX);
+    type Block = (Vec<usize>, Vec<u32>, Option<(usize, Error)>);
+    let blocks: Vec<Block> = order
+        .par_chunks(BLOCK)
+        .map_init(init, |scratch, chunk| {
+            let mut ends = Vec::with_capacity(chunk.len());
+            let mut items = Vec::new();
+            let mut failed: Option<(usize, Error)> = None;
+            for &i in chunk {
+                let i = i as usize;
+                let before = items.len();
+                if i < lowest.load(Ordering::Relaxed) {
+                    if let Err(e) = f(scratch, i, &mut items) {
+                        items.truncate(before);
+                        lowest.fetch_min(i, Ordering::Relaxed);
+                        if failed.as_ref().is_none_or(|(j, _)| i < *j) {
+                            failed = Some((i, e));
+                        }
+                    }
+                }
+                ends.push(items.len());
+            }
+            (ends, items, failed)
+        })
+        .collect();
+    let mut first: Option<(usize, Error)> = None;
+    for (_, _, failed) in &blocks {
+        if let Some((i, _)) = failed {
+            if first.as_ref().is_none_or(|(j, _)| i < j) {
+                first = failed.clone();
+            }
+        }
+    }
+    if let Some((_, e)) = first {
+        return Err(e);
+    }
+    let mut offsets = vec![0usize; n + 1];
+    for (chunk, (ends, _, _)) in order.chunks(BLOCK).zip(&blocks) {
+        let mut prev = 0;
+        for (i, end) in chunk.iter().zip(ends) {
+            offsets[*i as usize + 1] = end - prev;
+            prev = *end;
+        }
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut sources = vec![0u32; offsets[n]];
+    for (chunk, (ends, items, _)) in order.chunks(BLOCK).zip(&blocks) {
+        let mut prev = 0;
+        for (i, end) in chunk.iter().zip(ends) {
+            let at = offsets[*i as usize];
+            sources[at..at + end - prev].copy_from_slice(&items[prev..*end]);
+            prev = *end;
+        }
     }
     Ok(ByTarget { offsets, sources })
 }

@@ -471,3 +471,54 @@ fn indegree_timing() {
         println!("{name}: {} edges in {:?}", c.len(), t0.elapsed());
     }
 }
+
+#[test]
+fn spatial_indegree_in_3d_is_exact_and_thread_independent() {
+    // Free 3D layers with and without wrapping: every source lies inside the ball,
+    // distinct, never the target itself, and the edges do not depend on the threads.
+    for wrap in [false, true] {
+        let layout = Layout::FreeUniform {
+            lower_left: vec![0.0, 0.0, 0.0],
+            upper_right: vec![1.0, 1.0, 1.0],
+            edge_wrap: wrap,
+        };
+        let space = layout.place("l", 4000, Seed(9), 1).unwrap();
+        let r = 0.25;
+        let spec = ConnSpec::new(Rule::FixedIndegree(10))
+            .with_mask(Mask::sphere(r))
+            .no_autapses()
+            .no_multapses();
+        let pool = |n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .unwrap()
+        };
+        let a = pool(1).install(|| run(&spec, &on(&space))).unwrap();
+        let b = pool(2).install(|| run(&spec, &on(&space))).unwrap();
+        let c = pool(4).install(|| run(&spec, &on(&space))).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert!(no_autapses(&a));
+        for t in 0..space.len() {
+            let src = a.sources_of(t);
+            assert_eq!(src.len(), 10);
+            assert_eq!(src.iter().collect::<HashSet<_>>().len(), 10);
+            let at = &space.positions()[t];
+            for s in src {
+                let d = space.distance(at, &space.positions()[*s as usize]);
+                assert!(d <= r, "wrap {wrap}: target {t} source {s} at {d}");
+            }
+        }
+        // Too few candidates near the corners: the same (lowest) failing target on
+        // any thread count.
+        if !wrap {
+            let many = ConnSpec::new(Rule::FixedIndegree(60))
+                .with_mask(Mask::sphere(r))
+                .no_multapses();
+            let e1 = pool(1).install(|| run(&many, &on(&space))).unwrap_err();
+            let e4 = pool(4).install(|| run(&many, &on(&space))).unwrap_err();
+            assert_eq!(e1, e4);
+        }
+    }
+}

@@ -23,8 +23,12 @@ pub struct SpatialIndex<'a> {
     pub(super) order: Vec<u32>,
     /// Positions in `order`'s order (periodic coordinates wrapped into the layer).
     pub(super) pts: Vec<Point>,
+    /// `pts` as separate coordinate arrays, for tests over runs of entries.
+    pub(super) xyz: [Vec<f64>; 3],
     /// Original positions in `order`'s order.
     raw: Vec<Point>,
+    /// The entry of each neuron (the inverse of `order`).
+    entry_of: Vec<u32>,
     /// Precomputed cell offsets of the mask given to [`SpatialIndex::for_mask`].
     stencils: Vec<Stencil>,
 }
@@ -85,7 +89,9 @@ impl<'a> SpatialIndex<'a> {
             start: Vec::new(),
             order: Vec::new(),
             pts: Vec::new(),
+            xyz: [Vec::new(), Vec::new(), Vec::new()],
             raw: Vec::new(),
+            entry_of: Vec::new(),
             stencils: Vec::new(),
         };
         let cell_of: Vec<usize> = space.positions().iter().map(|p| index.cell_of(p)).collect();
@@ -111,6 +117,12 @@ impl<'a> SpatialIndex<'a> {
             .iter()
             .map(|i| space.positions()[*i as usize])
             .collect();
+        index.xyz = [0, 1, 2].map(|i| index.pts.iter().map(|p| p[i]).collect());
+        let mut entry_of = vec![0u32; n];
+        for (e, i) in order.iter().enumerate() {
+            entry_of[*i as usize] = e as u32;
+        }
+        index.entry_of = entry_of;
         index.start = start;
         index.order = order;
         index
@@ -194,10 +206,52 @@ impl<'a> SpatialIndex<'a> {
         sort_by_id(&mut out[base..], self.space.len(), |k| (k >> 32) as u32);
     }
 
+    /// As [`SpatialIndex::query`] (or [`SpatialIndex::query_converse`] when `converse`),
+    /// appending index entries instead of neuron indices, unsorted: in an order fixed
+    /// by the index (its cell size, set by the mask and the space) and the centre.
+    /// [`SpatialIndex::entry_neuron`] and [`SpatialIndex::entry_position`] give each
+    /// entry's neuron and position.
+    pub fn query_unsorted(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {
+        self.entries(center, mask, converse, out);
+    }
+
     /// The position (mm) of the neuron at `entry` of a [`SpatialIndex::query_entries`]
-    /// key (`key as u32`).
+    /// key (`key as u32`) or of [`SpatialIndex::query_unsorted`].
     pub fn entry_position(&self, entry: u32) -> &Point {
         &self.raw[entry as usize]
+    }
+
+    /// The neuron at `entry`.
+    #[inline]
+    pub fn entry_neuron(&self, entry: u32) -> u32 {
+        self.order[entry as usize]
+    }
+
+    /// The entry of neuron `neuron` (the inverse of [`SpatialIndex::entry_neuron`]).
+    #[inline]
+    pub fn neuron_entry(&self, neuron: u32) -> u32 {
+        self.entry_of[neuron as usize]
+    }
+
+    /// The indices of `points` ordered by the cell of the index holding each point
+    /// (points outside the grid go to the nearest cell; ties by index): an order in
+    /// which successive queries visit nearly the same cells.
+    pub fn locality_order(&self, points: &[Point]) -> Vec<u32> {
+        let total = self.cells.iter().product::<usize>();
+        let cell_of: Vec<u32> = points.iter().map(|p| self.cell_of(p) as u32).collect();
+        let mut start = vec![0u32; total + 1];
+        for c in &cell_of {
+            start[*c as usize + 1] += 1;
+        }
+        for c in 0..total {
+            start[c + 1] += start[c];
+        }
+        let mut order = vec![0u32; points.len()];
+        for (i, c) in cell_of.iter().enumerate() {
+            order[start[*c as usize] as usize] = i as u32;
+            start[*c as usize] += 1;
+        }
+        order
     }
 
     fn ids(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {

@@ -140,13 +140,18 @@ impl Stencil {
     }
 
     /// Balls and shells: per row of cells, the exact range of cells along the fast
-    /// dimension that meet the ball, and the part of it wholly inside.
+    /// dimension that meet the ball, and the part of it wholly inside. Appends each
+    /// row's entries in ascending order.
     fn query_round(&self, index: &SpatialIndex, center: &Point, r: &RoundTest, out: &mut Vec<u32>) {
-        let dims = index.space().dims();
+        let space = index.space();
+        let dims = space.dims();
         let fast = dims - 1;
         let b = center.coords + r.anchor;
         let outer = r.outer.1.sqrt() * (1.0 + 1e-9);
-        let coord = |i: usize, x: f64| ((x - index.origin[i]) / index.side[i]).floor() as i64;
+        // Reciprocals: an error of an ulp in a cell coordinate is far inside the 1e-9
+        // margins of the radii.
+        let inv = index.side.map(|s| 1.0 / s);
+        let coord = |i: usize, x: f64| ((x - index.origin[i]) * inv[i]).floor() as i64;
         let rows = if dims == 3 {
             [
                 [coord(0, b[0] - outer), coord(0, b[0] + outer)],
@@ -155,22 +160,35 @@ impl Stencil {
         } else {
             [[coord(0, b[0] - outer), coord(0, b[0] + outer)], [0, 0]]
         };
+        // Squared distances from the ball's centre to the nearest and farthest points
+        // of the slab of cells `k` in dimension `i`.
+        let near_far = |i: usize, k: i64| {
+            let lo = index.origin[i] + k as f64 * index.side[i] - b[i];
+            let hi = lo + index.side[i];
+            let n = if lo > 0.0 {
+                lo
+            } else if hi < 0.0 {
+                -hi
+            } else {
+                0.0
+            };
+            (n * n, lo.abs().max(hi.abs()).powi(2))
+        };
+        let n_fast = index.cells[fast] as i64;
+        let wrap_fast = space.periodic(fast);
+        let start = &index.start;
         for kx in rows[0][0]..=rows[0][1] {
+            let (near_x, far_x) = near_far(0, kx);
+            if near_x > r.outer.1 * (1.0 + 1e-9) {
+                continue;
+            }
             for ky in rows[1][0]..=rows[1][1] {
-                let (mut near, mut far) = (0.0, 0.0);
-                for (i, k) in [kx, ky].into_iter().enumerate().take(fast) {
-                    let lo = index.origin[i] + k as f64 * index.side[i] - b[i];
-                    let hi = lo + index.side[i];
-                    let n = if lo > 0.0 {
-                        lo
-                    } else if hi < 0.0 {
-                        -hi
-                    } else {
-                        0.0
-                    };
-                    near += n * n;
-                    far += lo.abs().max(hi.abs()).powi(2);
-                }
+                let (near, far) = if fast == 2 {
+                    let (near_y, far_y) = near_far(1, ky);
+                    (near_x + near_y, far_x + far_y)
+                } else {
+                    (near_x, far_x)
+                };
                 let reach = r.outer.1 * (1.0 + 1e-9) - near;
                 if reach < 0.0 {
                     continue;
@@ -181,18 +199,41 @@ impl Stencil {
                 let inside = r.outer.0 * (1.0 - 1e-9) - far;
                 let (a0, a1) = if r.inner.is_none() && inside > 0.0 {
                     let h = inside.sqrt();
-                    let a0 = ((b[fast] - h - index.origin[fast]) / index.side[fast]).ceil() as i64;
+                    let a0 = ((b[fast] - h - index.origin[fast]) * inv[fast]).ceil() as i64;
                     let a1 = coord(fast, b[fast] + h) - 1;
                     (a0.max(k0), a1.min(k1))
                 } else {
                     (0, -1)
                 };
-                let seg = if a0 <= a1 {
-                    [(a0, a1), (k0, a0 - 1), (a1 + 1, k1)]
-                } else {
-                    [(0, -1), (k0, k1), (0, -1)]
+                if wrap_fast {
+                    let seg = if a0 <= a1 {
+                        [(a0, a1), (k0, a0 - 1), (a1 + 1, k1)]
+                    } else {
+                        [(0, -1), (k0, k1), (0, -1)]
+                    };
+                    self.row(index, center, [kx, ky], seg, out);
+                    continue;
+                }
+                let Some((base, shift)) = row_base(index, [kx, ky]) else {
+                    continue;
                 };
-                self.row(index, center, [kx, ky], seg, out);
+                let (k0, k1) = (k0.max(0), k1.min(n_fast - 1));
+                if k0 > k1 {
+                    continue;
+                }
+                let id0 = base * index.cells[fast];
+                let cell = |k: i64| start[id0 + k as usize] as usize;
+                let (s, e) = (cell(k0), cell(k1 + 1));
+                let offset = shift - center.coords;
+                let (a0, a1) = (a0.max(0), a1.min(n_fast - 1));
+                if a0 <= a1 {
+                    let (a, z) = (cell(a0), cell(a1 + 1));
+                    self.test_points(index, s, a, &offset, out);
+                    out.extend(a as u32..z as u32);
+                    self.test_points(index, z, e, &offset, out);
+                } else {
+                    self.test_points(index, s, e, &offset, out);
+                }
             }
         }
     }
@@ -210,35 +251,26 @@ impl Stencil {
         let space = index.space();
         let fast = space.dims() - 1;
         let ext = space.extent();
-        let mut base = 0usize;
-        let mut shift = Vector3::zeros();
-        for (i, k) in row.into_iter().enumerate().take(fast) {
-            let n = index.cells[i] as i64;
-            let c = if space.periodic(i) {
-                shift[i] = k.div_euclid(n) as f64 * ext[i];
-                k.rem_euclid(n)
-            } else if (0..n).contains(&k) {
-                k
-            } else {
-                return;
-            };
-            base = base * index.cells[i] + c as usize;
-        }
+        let Some((base, mut shift)) = row_base(index, row) else {
+            return;
+        };
         let n = index.cells[fast] as i64;
         let id0 = base * index.cells[fast];
+        let periodic = space.periodic(fast);
         for (j, (mut k0, mut k1)) in seg.into_iter().enumerate() {
-            if !space.periodic(fast) {
+            if !periodic {
                 (k0, k1) = (k0.max(0), k1.min(n - 1));
             }
             while k0 <= k1 {
-                let m = k0.div_euclid(n);
+                // Image m of the fast dimension (always 0 without periodic boundaries).
+                let m = if periodic { k0.div_euclid(n) } else { 0 };
                 let end = k1.min((m + 1) * n - 1);
                 let first = id0 + (k0 - m * n) as usize;
                 let last = id0 + (end - m * n) as usize;
                 let (s, e) = (index.start[first] as usize, index.start[last + 1] as usize);
                 if j == 0 {
                     out.extend(s as u32..e as u32);
-                } else {
+                } else if s < e {
                     shift[fast] = m as f64 * ext[fast];
                     self.test_points(index, s, e, &(shift - center.coords), out);
                 }
@@ -249,6 +281,7 @@ impl Stencil {
 
     /// Appends the entries `s..e` whose displacement `pos + offset` the mask
     /// accepts, without a branch per neuron for balls and shells.
+    #[inline(always)]
     fn test_points(
         &self,
         index: &SpatialIndex,
@@ -257,10 +290,6 @@ impl Stencil {
         offset: &Vector3<f64>,
         out: &mut Vec<u32>,
     ) {
-        let len = out.len();
-        out.resize(len + (e - s), 0);
-        let buf = &mut out[len..];
-        let mut w = 0;
         let exact = |d: &Vector3<f64>| {
             if self.converse {
                 self.mask.contains(&-d)
@@ -268,26 +297,76 @@ impl Stencil {
                 self.mask.contains(d)
             }
         };
-        for j in s..e {
-            let d = index.pts[j].coords + offset;
-            let hit = match &self.round {
-                Some(r) => {
-                    let q = (d - r.anchor).norm_squared();
-                    let sure_in = q < r.outer.0 && r.inner.is_none_or(|b| q > b.1);
-                    let sure_out = q > r.outer.1 || r.inner.is_some_and(|b| q < b.0);
-                    if sure_in || sure_out {
-                        sure_in
-                    } else {
-                        exact(&d)
-                    }
-                }
-                None => exact(&d),
-            };
-            buf[w] = j as u32;
-            w += usize::from(hit);
+        let Some(r) = &self.round else {
+            out.extend(
+                (s..e)
+                    .filter(|j| exact(&(index.pts[*j].coords + offset)))
+                    .map(|j| j as u32),
+            );
+            return;
+        };
+        if s >= e {
+            return;
         }
-        out.truncate(len + w);
+        let len = out.len();
+        out.reserve(e - s);
+        let [xs, ys, zs] = &index.xyz;
+        let (xs, ys, zs) = (&xs[s..e], &ys[s..e], &zs[s..e]);
+        let (in_lo, in_hi) = r.inner.unwrap_or((f64::NEG_INFINITY, f64::NEG_INFINITY));
+        let (out_lo, out_hi) = r.outer;
+        let (ox, oy, oz) = (offset.x, offset.y, offset.z);
+        let (ax, ay, az) = (r.anchor.x, r.anchor.y, r.anchor.z);
+        let buf = &mut out.spare_capacity_mut()[..e - s];
+        let mut w = 0;
+        let mut unsure = false;
+        // Branch-free: every entry is written, and kept by advancing past it.
+        for (j, ((x, y), z)) in xs.iter().zip(ys).zip(zs).enumerate() {
+            let px = (x + ox) - ax;
+            let py = (y + oy) - ay;
+            let pz = (z + oz) - az;
+            let q = px * px + py * py + pz * pz;
+            let sure_in = (q < out_lo) & (q > in_hi);
+            let sure_out = (q > out_hi) | (q < in_lo);
+            unsure |= !(sure_in | sure_out);
+            buf[w].write((s + j) as u32);
+            w += usize::from(sure_in);
+        }
+        if unsure {
+            // Within 1e-10 (relative) of a boundary: NEST's exact test decides.
+            out.extend(
+                (s..e)
+                    .filter(|j| exact(&(index.pts[*j].coords + offset)))
+                    .map(|j| j as u32),
+            );
+            return;
+        }
+        // SAFETY: the first `w` slots of the spare capacity were written above.
+        unsafe { out.set_len(len + w) };
     }
+}
+
+/// The index of the row of cells `row` (unwrapped coordinates of the dimensions before
+/// the fast one) in the grid, and the periodic shift (mm) of its image; `None` outside
+/// a non-periodic grid.
+fn row_base(index: &SpatialIndex, row: [i64; 2]) -> Option<(usize, Vector3<f64>)> {
+    let space = index.space();
+    let fast = space.dims() - 1;
+    let ext = space.extent();
+    let mut base = 0usize;
+    let mut shift = Vector3::zeros();
+    for (i, k) in row.into_iter().enumerate().take(fast) {
+        let n = index.cells[i] as i64;
+        let c = if space.periodic(i) {
+            shift[i] = k.div_euclid(n) as f64 * ext[i];
+            k.rem_euclid(n)
+        } else if (0..n).contains(&k) {
+            k
+        } else {
+            return None;
+        };
+        base = base * index.cells[i] + c as usize;
+    }
+    Some((base, shift))
 }
 
 /// `Some(true)` if cell offset `o` lies wholly inside the mask for any centre in its
