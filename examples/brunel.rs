@@ -4,6 +4,11 @@
 //! each neuron driven by its own Poisson train (the parameters of NEST's
 //! `brunel_alpha_nest.py`).
 //!
+//! The network is written with `network!`: the population sizes scale at run time
+//! (`[dyn ne]`, given to `build` in a `BrunelSizes`), and the weights and the Poisson
+//! rate come from Rust expressions in braces (`{j_ex()} pA`), whose units are checked at
+//! compile time like any number's.
+//!
 //! `cargo run --release --example brunel -- [--scale 1.0] [--threads N] [--time 1000] [--json]`
 
 use clap::Parser;
@@ -39,9 +44,49 @@ const THETA: f64 = 20.0;
 const J: f64 = 0.1;
 const G: f64 = 5.0;
 const ETA: f64 = 2.0;
-const DELAY: f64 = 1.5;
+/// Inputs per neuron from each population (the `fixed_indegree` rules below).
 const CE: usize = 1000;
 const CI: usize = 250;
+
+network! {
+    /// Brunel's balanced random network (`brunel_alpha_nest.py`). The statements are in
+    /// the order of the former builder calls, so the random streams are the same.
+    pub struct Brunel;
+
+    resolution = 0.1 ms;
+
+    neuron Lif = iaf_psc_alpha {
+        C_m: 250 pF, tau_m: 20 ms, tau_syn_ex: 0.5 ms, tau_syn_in: 0.5 ms, t_ref: 2 ms,
+        E_L: 0 mV, V_reset: 0 mV, V_m: 0 mV, V_th: 20 mV,
+    };
+    synapse excitatory = static_synapse { weight: {j_ex()} pA, delay: 1.5 ms };
+    synapse inhibitory = static_synapse { weight: {-G * j_ex()} pA, delay: 1.5 ms };
+
+    population exc = Lif[dyn ne];
+    population inh = Lif[dyn ni];
+
+    /// Each neuron receives its own Poisson train.
+    stimulate noise = poisson_generator { rate: {poisson_rate()} Hz } -> exc, inh via excitatory;
+    record e_spikes = spike_recorder <- exc;
+    record i_spikes = spike_recorder <- inh;
+
+    connect exc -> exc: fixed_indegree(1000), via excitatory;
+    connect exc -> inh: fixed_indegree(1000), via excitatory;
+    connect inh -> exc: fixed_indegree(250), via inhibitory;
+    connect inh -> inh: fixed_indegree(250), via inhibitory;
+}
+
+/// The excitatory PSC amplitude (pA) whose PSP peaks at J mV.
+fn j_ex() -> f64 {
+    J / psp_per_pa(TAU_M, C_M, TAU_SYN)
+}
+
+/// The Poisson rate per neuron (Hz): eta times the rate that brings the mean membrane
+/// potential to threshold.
+fn poisson_rate() -> f64 {
+    let nu_th = THETA * C_M / (j_ex() * CE as f64 * std::f64::consts::E * TAU_M * TAU_SYN);
+    1000.0 * ETA * nu_th * CE as f64
+}
 
 /// Lower branch W₋₁(x) of the Lambert W function for −1/e <= x < 0 (Halley iteration).
 fn lambert_w_m1(x: f64) -> f64 {
@@ -83,44 +128,14 @@ fn main() -> Result<(), Error> {
     let options = Options::parse();
     let ne = (10_000.0 * options.scale).round() as usize;
     let ni = (2_500.0 * options.scale).round() as usize;
-    let j_ex = J / psp_per_pa(TAU_M, C_M, TAU_SYN);
-    let j_in = -G * j_ex;
-    let nu_th = THETA * C_M / (j_ex * CE as f64 * std::f64::consts::E * TAU_M * TAU_SYN);
-    let poisson_rate = 1000.0 * ETA * nu_th * CE as f64;
+    let (j_ex, poisson_rate) = (j_ex(), poisson_rate());
 
     let started = Instant::now();
-    let mut b =
-        NetworkBuilder::new(Resolution::default(), Seed(options.seed)).threads(options.threads);
-    let model = Model::nest(IafPscAlpha {
-        C_m: C_M,
-        tau_m: TAU_M,
-        tau_syn_ex: TAU_SYN,
-        tau_syn_in: TAU_SYN,
-        t_ref: 2.0,
-        E_L: 0.0,
-        V_reset: 0.0,
-        V_m: 0.0,
-        V_th: THETA,
-        ..Default::default()
-    })?;
-    let exc = b.population("exc", &model, Dyn(ne))?;
-    let inh = b.population("inh", &model, Dyn(ni))?;
-    let excitatory = StaticSynapse::variant("excitatory", j_ex, DELAY);
-    let inhibitory = StaticSynapse::variant("inhibitory", j_in, DELAY);
-    let drive = PoissonGenerator {
-        rate: poisson_rate,
-        window: Window::default(),
-    };
-    b.poisson_generator("noise", drive, &[exc.all(), inh.all()], &excitatory)?;
-    let e_spikes = b.spike_recorder("e_spikes", SpikeRecorder::default(), &[exc.all()])?;
-    let i_spikes = b.spike_recorder("i_spikes", SpikeRecorder::default(), &[inh.all()])?;
-    let from_exc = ConnSpec::new(Rule::FixedIndegree(CE));
-    let from_inh = ConnSpec::new(Rule::FixedIndegree(CI));
-    b.connect("exc -> exc", &exc, &exc, &from_exc, &excitatory)?;
-    b.connect("exc -> inh", &exc, &inh, &from_exc, &excitatory)?;
-    b.connect("inh -> exc", &inh, &exc, &from_inh, &inhibitory)?;
-    b.connect("inh -> inh", &inh, &inh, &from_inh, &inhibitory)?;
-    let mut net = b.build()?;
+    let mut net = Brunel::build_with_threads(
+        Seed(options.seed),
+        Some(options.threads),
+        BrunelSizes { ne, ni },
+    )?;
     let build_s = started.elapsed().as_secs_f64();
     let rss_built = resident_mb();
 
@@ -128,7 +143,7 @@ fn main() -> Result<(), Error> {
     let sim_s = net.simulation_time().as_secs_f64();
 
     let seconds = options.time / 1000.0;
-    let (e_count, i_count) = (e_spikes.events().len(), i_spikes.events().len());
+    let (e_count, i_count) = (net.e_spikes.events().len(), net.i_spikes.events().len());
     let synapses: usize = net.projections().iter().map(|p| p.synapses).sum();
     let synapse_bytes: usize = net.projections().iter().map(|p| p.bytes).sum();
     // Every spike is delivered to each of its source's targets: CE + CI inputs per neuron

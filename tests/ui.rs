@@ -20,6 +20,7 @@ fn ui() {
         "connections",
         "syntax",
         "multiple",
+        "runtime",
     ] {
         t.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

@@ -49,10 +49,15 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
     let mut names = Vec::new();
     for p in &d.populations {
         let f = ident(&p.name);
-        let n = int(p.size);
+        let len = match &p.size {
+            Size::Fixed(n) => {
+                let n = int(*n);
+                quote!(::network::Const<#n>)
+            }
+            Size::Runtime(_) => quote!(::network::Dyn),
+        };
         let doc = population_doc(d, p);
-        fields
-            .push(quote!(#[doc = #doc] pub #f: ::network::PopulationHandle<::network::Const<#n>>));
+        fields.push(quote!(#[doc = #doc] pub #f: ::network::PopulationHandle<#len>));
         names.push(f);
     }
     for w in &d.wiring {
@@ -65,13 +70,18 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
                 (
                     ident(&r.name),
                     ty,
-                    device_doc(d, &r.docs, &format!("Recorder `{}`", r.name), &r.target),
+                    device_doc(
+                        d,
+                        &r.docs,
+                        &format!("Recorder `{}`", r.name),
+                        ::core::slice::from_ref(&r.target),
+                    ),
                 )
             }
             Wiring::Stimulator(s) => (
                 ident(&s.name),
                 quote!(::network::GeneratorHandle),
-                device_doc(d, &s.docs, &format!("Stimulator `{}`", s.name), &s.target),
+                device_doc(d, &s.docs, &format!("Stimulator `{}`", s.name), &s.targets),
             ),
             Wiring::Projection(p) => (
                 ident(&p.field),
@@ -104,7 +114,42 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
     let resolution = num(d.resolution);
     let seed = Literal::u64_unsuffixed(d.seed);
     let span = name.span();
+    let runtime = d.runtime_sizes();
+    let (sizes_struct, sizes_param, sizes_arg, sizes_doc) = if runtime.is_empty() {
+        (quote!(), quote!(), quote!(), "")
+    } else {
+        let sizes = format_ident!("{}Sizes", name);
+        let doc = format!(
+            "The population sizes of [`{name}`] that are given when it is built (`[dyn ..]`)."
+        );
+        let fields = runtime.iter().map(|n| {
+            let pops: Vec<String> = d
+                .populations
+                .iter()
+                .filter(|p| p.size == Size::Runtime(n.to_string()))
+                .map(|p| format!("`{}`", p.name))
+                .collect();
+            let doc = format!("Number of neurons of {}.", pops.join(", "));
+            let f = ident(n);
+            quote!(#[doc = #doc] pub #f: usize)
+        });
+        (
+            quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+                #vis struct #sizes { #(#fields,)* }
+            },
+            quote!(, sizes: #sizes),
+            quote!(, sizes),
+            " and the population sizes in `sizes`",
+        )
+    };
+    let build_doc = format!(
+        "Builds the network from `seed`{sizes_doc}: draws positions, connections and random weights, on rayon's default thread pool."
+    );
     quote_spanned! {span=>
+        #sizes_struct
+
         #(#attrs)*
         #[allow(non_snake_case)]
         #vis struct #name {
@@ -119,15 +164,14 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
             /// The seed given by `seed = ..;` (42 when not written).
             pub const DEFAULT_SEED: ::network::Seed = ::network::Seed(#seed);
 
-            /// Builds the network: draws positions, connections and random weights from
-            /// `seed`, on rayon's default thread pool.
-            pub fn build(seed: ::network::Seed) -> ::core::result::Result<Self, ::network::Error> {
-                Self::build_with_threads(seed, None)
+            #[doc = #build_doc]
+            pub fn build(seed: ::network::Seed #sizes_param) -> ::core::result::Result<Self, ::network::Error> {
+                Self::build_with_threads(seed, None #sizes_arg)
             }
 
             /// Builds the network on `threads` threads (`None`: rayon's default). The
             /// result depends on the seed alone, never on the thread count.
-            pub fn build_with_threads(seed: ::network::Seed, threads: Option<usize>) -> ::core::result::Result<Self, ::network::Error> {
+            pub fn build_with_threads(seed: ::network::Seed, threads: Option<usize> #sizes_param) -> ::core::result::Result<Self, ::network::Error> {
                 let mut b = ::network::NetworkBuilder::new(::network::Resolution::new(#resolution)?, seed);
                 if let Some(threads) = threads {
                     b = b.threads(threads);
@@ -167,24 +211,48 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
 /// the errors above are the only ones the user sees.
 pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)]) -> TokenStream {
     let Header { attrs, vis, name } = header;
-    let fields = names.iter().map(|(f, kind)| {
-        let ty = match kind {
-            FieldKind::Population => quote!(::network::PopulationHandle<::network::Dyn>),
-            FieldKind::SpikeRecorder => quote!(::network::SpikeRecorderHandle),
-            FieldKind::Multimeter => quote!(::network::MultimeterHandle),
-            FieldKind::Generator => quote!(::network::GeneratorHandle),
-            FieldKind::Projection => quote!(::network::ProjectionHandle),
-        };
-        quote!(pub #f: #ty)
-    });
+    let sizes: Vec<&Ident> = names
+        .iter()
+        .filter(|(_, k)| *k == FieldKind::RuntimeSize)
+        .map(|(f, _)| f)
+        .collect();
+    let (sizes_struct, sizes_param) = if sizes.is_empty() {
+        (quote!(), quote!())
+    } else {
+        let ty = format_ident!("{}Sizes", name);
+        (
+            quote! {
+                #[allow(dead_code)]
+                #vis struct #ty { #(pub #sizes: usize,)* }
+            },
+            quote!(, sizes: #ty),
+        )
+    };
+    let fields = names
+        .iter()
+        .filter(|(_, k)| *k != FieldKind::RuntimeSize)
+        .map(|(f, kind)| {
+            let ty = match kind {
+                FieldKind::Population => quote!(::network::PopulationHandle<::network::Dyn>),
+                FieldKind::SpikeRecorder => quote!(::network::SpikeRecorderHandle),
+                FieldKind::Multimeter => quote!(::network::MultimeterHandle),
+                FieldKind::Generator => quote!(::network::GeneratorHandle),
+                FieldKind::Projection => quote!(::network::ProjectionHandle),
+                FieldKind::RuntimeSize => unreachable!("filtered out"),
+            };
+            quote!(pub #f: #ty)
+        });
     quote! {
+        #sizes_struct
         #(#attrs)*
         #[allow(dead_code, non_snake_case)]
         #vis struct #name { #(#fields,)* }
         #[allow(dead_code, unused_variables)]
         impl #name {
             /// Not built: the description has errors.
-            pub fn build(seed: ::network::Seed) -> ::core::result::Result<Self, ::network::Error> { unreachable!() }
+            pub fn build(seed: ::network::Seed #sizes_param) -> ::core::result::Result<Self, ::network::Error> { unreachable!() }
+            /// Not built: the description has errors.
+            pub fn build_with_threads(seed: ::network::Seed, threads: Option<usize> #sizes_param) -> ::core::result::Result<Self, ::network::Error> { unreachable!() }
             /// Not built: the description has errors.
             pub fn simulate(&mut self, t_ms: f64) -> ::core::result::Result<(), ::network::Error> { unreachable!() }
         }
@@ -251,13 +319,22 @@ fn population(d: &Description, p: &PopulationDesc) -> TokenStream {
     let var = ident(&p.name);
     let name = &p.name;
     let model = model_var(&d.neurons[p.model].name);
-    let n = int(p.size);
+    let n = match &p.size {
+        Size::Fixed(n) => {
+            let n = int(*n);
+            quote!(::network::Const::<#n>)
+        }
+        Size::Runtime(field) => {
+            let field = ident(field);
+            quote!(::network::Dyn(sizes.#field))
+        }
+    };
     match &p.layout {
         Some(l) => {
             let l = layout(l);
-            quote!(let #var = b.spatial_population(#name, &#model, ::network::Const::<#n>, &#l)?;)
+            quote!(let #var = b.spatial_population(#name, &#model, #n, &#l)?;)
         }
-        None => quote!(let #var = b.population(#name, &#model, ::network::Const::<#n>)?;),
+        None => quote!(let #var = b.population(#name, &#model, #n)?;),
     }
 }
 
@@ -354,6 +431,61 @@ fn selection(d: &Description, t: &TargetDesc) -> (TokenStream, TokenStream) {
     }
 }
 
+/// The selections of a stimulator with several targets (`-> a, b`).
+fn selections(d: &Description, ts: &[TargetDesc]) -> (TokenStream, TokenStream) {
+    if let [t] = ts {
+        return selection(d, t);
+    }
+    let mut binds = Vec::new();
+    let exprs: Vec<TokenStream> = ts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let pop = ident(&d.populations[t.population].name);
+            match &t.select {
+                SelectDesc::All => quote!(#pop.all()),
+                SelectDesc::Range(a, z) => {
+                    let (a, z) = (int(*a), int(*z));
+                    quote!(#pop.range(#a..#z))
+                }
+                SelectDesc::Within(m, center) => {
+                    let (m, c) = (mask(m), nums(center));
+                    let var = format_ident!("selection_{}", i);
+                    binds.push(quote!(let #var = b.within(&#pop, &#m, #c)?;));
+                    quote!(#var)
+                }
+            }
+        })
+        .collect();
+    (quote!(#(#binds)*), quote!(&[#(#exprs),*]))
+}
+
+/// A Rust expression of the description, typed (`f64`, or `usize` for a count) where
+/// it was written and converted to NEST's unit.
+fn runtime(d: &Description, index: usize) -> TokenStream {
+    let e = &d.exprs[index];
+    let tokens = &e.tokens;
+    let ty = if e.integer {
+        quote!(usize)
+    } else {
+        quote!(f64)
+    };
+    let value = quote_spanned!(e.span.start=> { let value: #ty = { #tokens }; value });
+    if e.factor == 1.0 {
+        value
+    } else {
+        let factor = num(e.factor);
+        quote!((#value * #factor))
+    }
+}
+
+fn amount(d: &Description, n: NumDesc) -> TokenStream {
+    match n {
+        NumDesc::Const(v) => num(v),
+        NumDesc::Runtime(i) => runtime(d, i),
+    }
+}
+
 fn window((start, stop): (f64, Option<f64>)) -> TokenStream {
     let (start, stop) = (num(start), num(stop.unwrap_or(f64::INFINITY)));
     quote!(::network::Window::new(#start, #stop))
@@ -387,7 +519,7 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
     quote! { #bind let #var = #call; }
 }
 
-fn value(v: &ValueDesc) -> TokenStream {
+fn value(d: &Description, v: &ValueDesc) -> TokenStream {
     let opt = |v: Option<f64>| match v {
         Some(v) => {
             let v = num(v);
@@ -414,11 +546,12 @@ fn value(v: &ValueDesc) -> TokenStream {
             let (m, s) = (num(mu), num(sigma));
             quote!(::network::Value::Lognormal { mu: #m, sigma: #s })
         }
+        ValueDesc::Runtime(i) => runtime(d, i),
     }
 }
 
-fn synapse(s: &SynapseDesc) -> TokenStream {
-    let (w, dl) = (value(&s.weight), value(&s.delay));
+fn synapse(d: &Description, s: &SynapseDesc) -> TokenStream {
+    let (w, dl) = (value(d, &s.weight), value(d, &s.delay));
     if s.model == "static_synapse" {
         quote!(::network::StaticSynapse::new(#w, #dl))
     } else {
@@ -430,16 +563,16 @@ fn synapse(s: &SynapseDesc) -> TokenStream {
 fn stimulator(d: &Description, s: &StimulatorDesc) -> TokenStream {
     let var = ident(&s.name);
     let name = &s.name;
-    let (bind, sel) = selection(d, &s.target);
+    let (bind, sel) = selections(d, &s.targets);
     let win = window(s.window);
-    let syn = synapse(&s.synapse);
+    let syn = synapse(d, &s.synapse);
     let call = match &s.kind {
         StimulusDesc::Dc { amplitude } => {
-            let a = num(*amplitude);
+            let a = amount(d, *amplitude);
             quote!(b.dc_generator(#name, ::network::DcGenerator { amplitude: #a, window: #win }, #sel, &#syn)?)
         }
         StimulusDesc::Poisson { rate } => {
-            let r = num(*rate);
+            let r = amount(d, *rate);
             quote!(b.poisson_generator(#name, ::network::PoissonGenerator { rate: #r, window: #win }, #sel, &#syn)?)
         }
         StimulusDesc::Spikes {
@@ -511,7 +644,7 @@ fn projection(d: &Description, p: &ProjectionDesc) -> TokenStream {
     if p.use_on_source {
         spec = quote!(#spec.on_source());
     }
-    let syn = synapse(&p.synapse);
+    let syn = synapse(d, &p.synapse);
     let derived = p.derived.map(|dv| {
         let c = format_ident!("{}_INDEGREE", p.field.to_uppercase());
         let o = format_ident!("{}_OUTDEGREE", p.field.to_uppercase());
@@ -579,18 +712,26 @@ fn population_doc(d: &Description, p: &PopulationDesc) -> String {
     doc
 }
 
-fn device_doc(d: &Description, docs: &[String], what: &str, t: &TargetDesc) -> String {
+fn device_doc(d: &Description, docs: &[String], what: &str, ts: &[TargetDesc]) -> String {
     let mut doc = docs.join("\n");
     if !doc.is_empty() {
         doc.push_str("\n\n");
     }
-    let pop = &d.populations[t.population].name;
-    let sel = match &t.select {
-        SelectDesc::All => String::new(),
-        SelectDesc::Range(a, z) => format!(" [{a}..{z}]"),
-        SelectDesc::Within(m, _) => format!(" within {}", m.name.as_deref().unwrap_or("a mask")),
-    };
-    doc.push_str(&format!("{what} on `{pop}`{sel}."));
+    let on: Vec<String> = ts
+        .iter()
+        .map(|t| {
+            let pop = &d.populations[t.population].name;
+            let sel = match &t.select {
+                SelectDesc::All => String::new(),
+                SelectDesc::Range(a, z) => format!(" [{a}..{z}]"),
+                SelectDesc::Within(m, _) => {
+                    format!(" within {}", m.name.as_deref().unwrap_or("a mask"))
+                }
+            };
+            format!("`{pop}`{sel}")
+        })
+        .collect();
+    doc.push_str(&format!("{what} on {}.", on.join(", ")));
     doc
 }
 

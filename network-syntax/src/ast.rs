@@ -119,8 +119,11 @@ pub struct PopulationItem {
     pub name: Ident,
     /// Its neuron model.
     pub model: Ident,
-    /// The number of neurons.
+    /// The number of neurons: a whole number, or (when `dynamic` is set) the name of
+    /// the field of the generated `<Name>Sizes` struct that gives it at build time.
     pub size: Expr,
+    /// `[dyn name]`: the size is only known when the network is built.
+    pub dynamic: Option<Span>,
     /// Positions: `in box(..)`, `at positions(..)`, `on grid(..)`.
     pub space: Option<(Ident, Call)>,
     /// Metadata after `where`.
@@ -137,8 +140,8 @@ pub struct DeviceItem {
     pub kind: Ident,
     /// Its parameters (empty when none were written).
     pub params: Fields,
-    /// The neurons it records from or stimulates.
-    pub target: Target,
+    /// The neurons it records from or stimulates (`-> a, b` lists several).
+    pub targets: Vec<Target>,
     /// The synapse of a stimulator.
     pub via: Option<Via>,
 }
@@ -265,6 +268,16 @@ pub enum Expr {
     Str(LitStr),
     /// `{ resting: 1..5 Hz }`
     Fields(Fields),
+    /// `{J_EX} pA`: a Rust expression evaluated when the network is built, with a unit
+    /// checked at compile time like a number's.
+    Rust {
+        /// The expression's tokens.
+        tokens: proc_macro2::TokenStream,
+        /// The unit after the braces.
+        unit: Option<Unit>,
+        /// From `{` to the unit.
+        span: SpanRange,
+    },
 }
 
 impl Expr {
@@ -272,7 +285,7 @@ impl Expr {
     pub fn span(&self) -> SpanRange {
         match self {
             Expr::Number(q) => q.span,
-            Expr::List { span, .. } | Expr::Range { span, .. } => *span,
+            Expr::List { span, .. } | Expr::Range { span, .. } | Expr::Rust { span, .. } => *span,
             Expr::Call(c) => c.span,
             Expr::Ident(i) => i.into(),
             Expr::Str(s) => SpanRange::single(s.span()),

@@ -16,6 +16,82 @@ pub struct Description {
     pub populations: Vec<PopulationDesc>,
     /// Devices and connections in source order (the order of their random streams).
     pub wiring: Vec<Wiring>,
+    /// The Rust expressions (`{expr} unit`) that values refer to by index.
+    pub exprs: Vec<RuntimeExpr>,
+}
+
+impl Description {
+    /// The names of the run-time sizes (`[dyn name]`), each once, in order of first use.
+    pub fn runtime_sizes(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in &self.populations {
+            if let Size::Runtime(name) = &p.size {
+                if !out.contains(&name.as_str()) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A Rust expression written in braces (`{J_EX} pA`), evaluated when the network is
+/// built; its unit was checked at compile time and becomes `factor`.
+#[derive(Debug, Clone)]
+pub struct RuntimeExpr {
+    /// The expression.
+    pub tokens: proc_macro2::TokenStream,
+    /// Multiplies the value into NEST's unit (1 when written in it).
+    pub factor: f64,
+    /// Whether it is a count (`usize`) rather than an `f64`.
+    pub integer: bool,
+    /// Where it was written.
+    pub span: crate::SpanRange,
+}
+
+impl PartialEq for RuntimeExpr {
+    fn eq(&self, other: &Self) -> bool {
+        self.tokens.to_string() == other.tokens.to_string()
+            && self.factor == other.factor
+            && self.integer == other.integer
+    }
+}
+
+/// A number known at compile time, or a Rust expression evaluated at build time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumDesc {
+    /// In NEST units.
+    Const(f64),
+    /// Index into `Description::exprs`.
+    Runtime(usize),
+}
+
+/// A population size.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Size {
+    /// Known at compile time (a const generic of the handle).
+    Fixed(usize),
+    /// `[dyn name]`: the field `name` of the generated sizes struct, given to `build`.
+    Runtime(String),
+}
+
+impl Size {
+    /// The size when known at compile time.
+    pub fn fixed(&self) -> Option<usize> {
+        match self {
+            Size::Fixed(n) => Some(*n),
+            Size::Runtime(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Size::Fixed(n) => write!(f, "{n}"),
+            Size::Runtime(name) => write!(f, "`{name}` (given at build time)"),
+        }
+    }
 }
 
 /// A neuron model variant.
@@ -43,7 +119,7 @@ pub struct PopulationDesc {
     /// Index into `Description::neurons`.
     pub model: usize,
     /// Number of neurons.
-    pub size: usize,
+    pub size: Size,
     /// Positions, for a spatial population.
     pub layout: Option<LayoutDesc>,
     /// Metadata as `key: value` text.
@@ -208,6 +284,8 @@ pub enum ValueDesc {
         mu: f64,
         sigma: f64,
     },
+    /// A Rust expression, index into `Description::exprs`.
+    Runtime(usize),
 }
 
 /// A static synapse: weight (pA, or mV onto iaf_psc_delta) and delay (ms).
@@ -275,8 +353,8 @@ pub struct StimulatorDesc {
     pub kind: StimulusDesc,
     /// Window start and stop, ms.
     pub window: (f64, Option<f64>),
-    /// The stimulated neurons.
-    pub target: TargetDesc,
+    /// The stimulated neurons (one or more selections).
+    pub targets: Vec<TargetDesc>,
     /// The synapse to them.
     pub synapse: SynapseDesc,
     /// Doc comments.
@@ -288,10 +366,10 @@ pub struct StimulatorDesc {
 #[allow(missing_docs)]
 pub enum StimulusDesc {
     Dc {
-        amplitude: f64,
+        amplitude: NumDesc,
     },
     Poisson {
-        rate: f64,
+        rate: NumDesc,
     },
     Spikes {
         spike_times: Vec<f64>,

@@ -9,7 +9,7 @@
 //!     population pv = PV[100];";
 //! let tokens: proc_macro2::TokenStream = text.parse().unwrap();
 //! let description = network_syntax::parse(tokens).unwrap();
-//! assert_eq!(description.populations[0].size, 100);
+//! assert_eq!(description.populations[0].size.fixed(), Some(100));
 //! assert_eq!(description.neurons[0].params[0], ("V_th", -52.0));
 //! ```
 
@@ -77,6 +77,8 @@ pub enum FieldKind {
     Generator,
     /// A named connection.
     Projection,
+    /// A field of the sizes struct (`[dyn name]`), not of the network type.
+    RuntimeSize,
 }
 
 /// The names a description declares, read from the syntax tree alone (so they are
@@ -88,6 +90,16 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
         .iter()
         .filter_map(|item| match item {
             Item::Population(p) => Some((p.name.clone(), FieldKind::Population)),
+            _ => None,
+        })
+        .chain(ast.items.iter().filter_map(|item| match item {
+            Item::Population(p) if p.dynamic.is_some() => match &p.size {
+                ast::Expr::Ident(size) => Some((size.clone(), FieldKind::RuntimeSize)),
+                _ => None,
+            },
+            _ => None,
+        }))
+        .chain(ast.items.iter().filter_map(|item| match item {
             Item::Record(d) if d.kind == "spike_recorder" => {
                 Some((d.name.clone(), FieldKind::SpikeRecorder))
             }
@@ -95,7 +107,7 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
             Item::Stimulate(d) => Some((d.name.clone(), FieldKind::Generator)),
             Item::Connect(c) => c.name.clone().map(|n| (n, FieldKind::Projection)),
             _ => None,
-        })
+        }))
         .filter(|(name, _)| seen.insert(name.to_string()))
         .collect()
 }

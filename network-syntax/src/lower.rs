@@ -5,9 +5,9 @@ use crate::description::*;
 use network_core::spatial::{Kernel, Mask, MaskShape};
 use network_core::Value;
 
-/// A weight or delay.
-pub fn value(v: &ValueDesc) -> Value {
-    match *v {
+/// A weight or delay (`None` for a Rust expression, known only at build time).
+pub fn value(v: &ValueDesc) -> Option<Value> {
+    Some(match *v {
         ValueDesc::Constant(c) => Value::Constant(c),
         ValueDesc::Uniform { min, max } => Value::Uniform { min, max },
         ValueDesc::Normal {
@@ -22,7 +22,8 @@ pub fn value(v: &ValueDesc) -> Value {
             max,
         },
         ValueDesc::Lognormal { mu, sigma } => Value::Lognormal { mu, sigma },
-    }
+        ValueDesc::Runtime(_) => return None,
+    })
 }
 
 /// A mask.

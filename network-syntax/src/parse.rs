@@ -169,6 +169,11 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
             let model = ident(input)?;
             let content;
             bracketed!(content in input);
+            let dynamic = if content.peek(Token![dyn]) {
+                Some(content.parse::<Token![dyn]>()?.span)
+            } else {
+                None
+            };
             let size = parse_expr(&content)?;
             let space = if ["in", "at", "on"].iter().any(|w| peek_word(input, w)) {
                 Some((ident(input)?, parse_call(input)?))
@@ -181,6 +186,7 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
                 name,
                 model,
                 size,
+                dynamic,
                 space,
                 meta,
             })
@@ -202,7 +208,11 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
             } else {
                 input.parse::<Token![->]>()?;
             }
-            let target = parse_target(input)?;
+            let mut targets = vec![parse_target(input)?];
+            while input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+                targets.push(parse_target(input)?);
+            }
             let via = if peek_word(input, "via") {
                 Some(parse_via(input)?)
             } else {
@@ -213,7 +223,7 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
                 name,
                 kind,
                 params,
-                target,
+                targets,
                 via,
             };
             if record {
@@ -495,7 +505,20 @@ pub fn parse_expr(input: ParseStream) -> syn::Result<Expr> {
         });
     }
     if input.peek(syn::token::Brace) {
-        return Ok(Expr::Fields(parse_fields(input)?));
+        if is_fields(input) {
+            return Ok(Expr::Fields(parse_fields(input)?));
+        }
+        let content;
+        let brace = braced!(content in input);
+        let tokens: TokenStream = content.parse()?;
+        let unit = parse_unit(input)?;
+        let start = brace.span.open();
+        let end = unit.as_ref().map_or(brace.span.close(), |u| u.span.end);
+        return Ok(Expr::Rust {
+            tokens,
+            unit,
+            span: SpanRange { start, end },
+        });
     }
     if input.peek(LitStr) {
         return Ok(Expr::Str(input.parse()?));
@@ -506,7 +529,23 @@ pub fn parse_expr(input: ParseStream) -> syn::Result<Expr> {
         }
         return Ok(Expr::Ident(ident(input)?));
     }
-    Err(input.error("expected a value: a number with a unit (`10 ms`), a list (`[0, 0] mm`), a range (`1..5 Hz`), a name or a call (`uniform(1 pA, 2 pA)`)"))
+    Err(input.error("expected a value: a number with a unit (`10 ms`), a list (`[0, 0] mm`), a range (`1..5 Hz`), a name, a call (`uniform(1 pA, 2 pA)`) or a Rust expression in braces (`{J_EX} pA`)"))
+}
+
+/// Whether the braces ahead hold `{ key: value, .. }` (or nothing) rather than a Rust
+/// expression `{ J_EX * 2.0 }`.
+fn is_fields(input: ParseStream) -> bool {
+    use proc_macro2::{Delimiter, Spacing};
+    let Some((inside, _, _)) = input.cursor().group(Delimiter::Brace) else {
+        return true;
+    };
+    if inside.eof() {
+        return true;
+    }
+    let Some((_, after)) = inside.ident() else {
+        return false;
+    };
+    matches!(after.punct(), Some((p, _)) if p.as_char() == ':' && p.spacing() == Spacing::Alone)
 }
 
 fn parse_quantity(input: ParseStream) -> syn::Result<Quantity> {

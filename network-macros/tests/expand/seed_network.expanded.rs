@@ -36,8 +36,7 @@ impl SeedNetwork {
     pub const RESOLUTION_MS: f64 = 0.1;
     /// The seed given by `seed = ..;` (42 when not written).
     pub const DEFAULT_SEED: ::network::Seed = ::network::Seed(42);
-    /// Builds the network: draws positions, connections and random weights from
-    /// `seed`, on rayon's default thread pool.
+    ///Builds the network from `seed`: draws positions, connections and random weights, on rayon's default thread pool.
     pub fn build(
         seed: ::network::Seed,
     ) -> ::core::result::Result<Self, ::network::Error> {

@@ -191,7 +191,9 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
         "all_to_all" => RuleDesc::AllToAll,
         "one_to_one" => {
             // Why: one_to_one pairs source i with target i, so the sizes must agree.
-            if src.size != tgt.size {
+            // With a size given at build time, the engine checks this and names the
+            // connection in its error.
+            if matches!((&src.size, &tgt.size), (Size::Fixed(a), Size::Fixed(b)) if a != b) {
                 cx.error(
                     call.span,
                     format!(
@@ -337,13 +339,17 @@ fn degree_fits(
     if multapses {
         return Some(());
     }
+    // A size given at build time is checked by the engine, which names the connection.
+    let (Some(src_size), Some(tgt_size)) = (src.size.fixed(), tgt.size.fixed()) else {
+        return Some(());
+    };
     let self_loop = usize::from(same && !autapses);
     let (k, partners, what, pop) = match rule {
-        RuleDesc::FixedIndegree(k) => (k, src.size - self_loop, "indegree", src),
-        RuleDesc::FixedOutdegree(k) => (k, tgt.size - self_loop, "outdegree", tgt),
+        RuleDesc::FixedIndegree(k) => (k, src_size - self_loop, "indegree", src),
+        RuleDesc::FixedOutdegree(k) => (k, tgt_size - self_loop, "outdegree", tgt),
         RuleDesc::FixedTotalNumber(n) => (
             n,
-            src.size * tgt.size - if same && !autapses { src.size } else { 0 },
+            src_size * tgt_size - if same && !autapses { src_size } else { 0 },
             "total number",
             src,
         ),
@@ -372,6 +378,8 @@ fn sign_fits(cx: &mut Ctx, span: SpanRange, model: &NeuronDesc, weight: &ValueDe
         ValueDesc::Uniform { min, max } => (min, max),
         ValueDesc::Normal { mean, min, max, .. } => (min.unwrap_or(mean), max.unwrap_or(mean)),
         ValueDesc::Lognormal { .. } => (0.0, f64::INFINITY),
+        // Known only at build time.
+        ValueDesc::Runtime(_) => return Some(()),
     };
     let wrong = match class {
         CellClass::Inhibitory => hi > 0.0,
@@ -471,7 +479,24 @@ fn from_biology(
             return None;
         }
     }
-    let raw = p / 100.0 * src.size as f64 / tgt.size as f64 * boutons / redundancy;
+    // Why: the derived indegree is a number in the expansion, computed from the sizes.
+    let (Some(src_size), Some(tgt_size)) = (src.size.fixed(), tgt.size.fixed()) else {
+        let dynamic = if src.size.fixed().is_none() { src } else { tgt };
+        cx.error(
+            c.rule.span,
+            format!(
+                "`from_biology` derives the indegree from the population sizes, but the size of `{}` is only known at build time (`[dyn {}]`)",
+                dynamic.name,
+                match &dynamic.size {
+                    Size::Runtime(n) => n.as_str(),
+                    Size::Fixed(_) => "",
+                }
+            ),
+            "give both populations a compile-time size, or write the rule, e.g. `fixed_indegree(100)`",
+        );
+        return None;
+    };
+    let raw = p / 100.0 * src_size as f64 / tgt_size as f64 * boutons / redundancy;
     Some(Derived {
         projection_percent: p,
         boutons,

@@ -47,14 +47,23 @@ fn index_range(
     hi: usize,
     pop: &PopulationDesc,
 ) -> Option<()> {
-    if lo >= hi || hi > pop.size {
+    // A size given at build time: the engine checks the end when the device is added.
+    let size = pop.size.fixed().unwrap_or(usize::MAX);
+    if lo >= hi || hi > size {
+        let (end, help) = match size {
+            usize::MAX => (String::new(), "write `[a..b]` with a < b".to_string()),
+            n => (
+                format!(" (indices 0..{n})"),
+                format!("write `[a..b]` with a < b <= {n}"),
+            ),
+        };
         cx.error(
             span,
             format!(
-                "`{lo}..{hi}` is not a non-empty range of `{}` (indices 0..{})",
-                pop.name, pop.size
+                "`{lo}..{hi}` is not a non-empty range of `{}`{end}",
+                pop.name
             ),
-            format!("write `[a..b]` with a < b <= {}", pop.size),
+            help,
         );
         return None;
     }
@@ -168,7 +177,15 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
     }
     let fields = cx.fields(&d.params, allowed, &kind);
     let window = window(cx, &fields, &name);
-    let target = target(cx, &d.target, "a recorder records from a population");
+    if let Some(extra) = d.targets.get(1) {
+        cx.error(
+            (&extra.population).into(),
+            format!("recorder `{name}` lists several populations"),
+            "a recorder records from one population; declare one recorder per population",
+        );
+        return None;
+    }
+    let target = target(cx, &d.targets[0], "a recorder records from a population");
     let kind = if kind == "spike_recorder" {
         let ascii = match get(&fields, "to").map(|f| &f.value) {
             None => None,
@@ -321,10 +338,15 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
     };
     let fields = cx.fields(&d.params, allowed, &kind);
     let window = window(cx, &fields, &name);
-    let target = target(cx, &d.target, "a stimulator drives a population");
-    let model = target
+    let targets: Vec<Option<TargetDesc>> = d
+        .targets
+        .iter()
+        .map(|t| target(cx, t, "a stimulator drives a population"))
+        .collect();
+    let targets: Option<Vec<TargetDesc>> = targets.into_iter().collect();
+    let model = targets
         .as_ref()
-        .map(|t| cx.neurons[cx.populations[t.population].model].base);
+        .map(|t| cx.neurons[cx.populations[t[0].population].model].base);
     let synapse = model.and_then(|m| neuron::via(cx, d.via.as_ref(), m, weight_dim, &name));
     let num = |cx: &mut Ctx, key: &str, dim: Dim, default: f64| match get(&fields, key) {
         Some(f) => cx.number(&f.value, dim, key),
@@ -332,11 +354,19 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
     };
     let stimulus = match kind.as_str() {
         "dc_generator" => StimulusDesc::Dc {
-            amplitude: num(cx, "amplitude", Dim::Current, 0.0)?,
+            amplitude: match get(&fields, "amplitude") {
+                Some(f) => cx.amount(&f.value, Dim::Current, "amplitude")?,
+                None => NumDesc::Const(0.0),
+            },
         },
         "poisson_generator" => {
-            let rate = num(cx, "rate", Dim::Rate, 0.0)?;
-            non_negative(cx, &fields, "rate", rate, "a rate")?;
+            let rate = match get(&fields, "rate") {
+                Some(f) => cx.amount(&f.value, Dim::Rate, "rate")?,
+                None => NumDesc::Const(0.0),
+            };
+            if let NumDesc::Const(r) = rate {
+                non_negative(cx, &fields, "rate", r, "a rate")?;
+            }
             StimulusDesc::Poisson { rate }
         }
         "spike_generator" => spike_generator(cx, &fields)?,
@@ -371,7 +401,7 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
         name,
         kind: stimulus,
         window: window?,
-        target: target?,
+        targets: targets?,
         synapse: synapse?.0,
         docs: d.docs.clone(),
     })

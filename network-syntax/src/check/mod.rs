@@ -54,6 +54,8 @@ pub(crate) struct Ctx {
     pub populations: Vec<PopulationDesc>,
     /// The dimension of each synapse variant's written weight.
     pub synapse_dims: Vec<Option<crate::units::Dim>>,
+    /// Rust expressions written in braces, referred to by index.
+    pub exprs: Vec<RuntimeExpr>,
 }
 
 impl Ctx {
@@ -164,6 +166,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         masks: Vec::new(),
         populations: Vec::new(),
         synapse_dims: Vec::new(),
+        exprs: Vec::new(),
     };
     let seed = settings(&mut cx, ast);
     for item in &ast.items {
@@ -253,6 +256,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             neurons: cx.neurons,
             populations: cx.populations,
             wiring,
+            exprs: cx.exprs,
         })
     } else {
         Err(cx.diagnostics)

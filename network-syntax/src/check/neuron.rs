@@ -302,6 +302,7 @@ fn delay_check(cx: &mut Ctx, delay: &ValueDesc, span: SpanRange, owner: &str) ->
         ValueDesc::Constant(d) => d,
         ValueDesc::Uniform { min, .. } => min,
         ValueDesc::Normal { min: Some(m), .. } => m,
+        // A Rust expression is checked by the engine when the network is built.
         _ => return Some(()),
     };
     let h = cx.resolution;
@@ -319,6 +320,10 @@ fn delay_check(cx: &mut Ctx, delay: &ValueDesc, span: SpanRange, owner: &str) ->
 /// The dimension of the first unit written in a value.
 fn written_dim(e: &Expr) -> Option<Dim> {
     match e {
+        Expr::Rust { unit, .. } => unit
+            .as_ref()
+            .and_then(|u| crate::units::lookup(&u.name).ok())
+            .map(|u| u.0),
         Expr::Number(q) => q
             .unit
             .as_ref()

@@ -16,8 +16,9 @@ pub(super) fn population(cx: &mut Ctx, p: &PopulationItem) -> Option<PopulationD
         "a population is made of a neuron model",
     );
     let size = population_size(cx, p);
+    let fixed = size.as_ref().and_then(Size::fixed);
     let layout = match &p.space {
-        Some((word, call)) => Some(layout(cx, word, call, size)?),
+        Some((word, call)) => Some(layout(cx, word, call, fixed)?),
         None => None,
     };
     let meta = p
@@ -36,7 +37,22 @@ pub(super) fn population(cx: &mut Ctx, p: &PopulationItem) -> Option<PopulationD
 }
 
 /// Why: NEST cannot create an empty population, and the size becomes a const generic.
-fn population_size(cx: &mut Ctx, p: &PopulationItem) -> Option<usize> {
+/// `[dyn name]` leaves it to the caller of `build`; the engine then rejects 0 and checks
+/// a grid's shape against it.
+fn population_size(cx: &mut Ctx, p: &PopulationItem) -> Option<Size> {
+    if p.dynamic.is_some() {
+        return match &p.size {
+            Expr::Ident(name) => Some(Size::Runtime(name.to_string())),
+            e => {
+                cx.error(
+                    e.span(),
+                    "a size given at build time is named by a field of the sizes struct",
+                    "e.g. `[dyn ne]`: `build` then takes `ne: usize` in its sizes argument",
+                );
+                None
+            }
+        };
+    }
     let size = cx.integer(&p.size, "size")?;
     if size == 0 {
         cx.error(
@@ -46,7 +62,7 @@ fn population_size(cx: &mut Ctx, p: &PopulationItem) -> Option<usize> {
         );
         return None;
     }
-    Some(size)
+    Some(Size::Fixed(size))
 }
 
 fn population_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String)> {

@@ -74,6 +74,43 @@ impl Ctx {
         }
     }
 
+    /// A number of dimension `dim`, or a Rust expression in braces.
+    pub fn amount(
+        &mut self,
+        e: &Expr,
+        dim: Dim,
+        what: &str,
+    ) -> Option<crate::description::NumDesc> {
+        use crate::description::NumDesc;
+        match e {
+            Expr::Rust { .. } => self.runtime(e, dim, what, false).map(NumDesc::Runtime),
+            _ => self.number(e, dim, what).map(NumDesc::Const),
+        }
+    }
+
+    /// A Rust expression `{expr} unit`: the unit is checked for dimension like a
+    /// number's (a count takes none), the expression's type by rustc (`f64`, or `usize`
+    /// for a count). Returns its index in the description's expressions.
+    pub fn runtime(&mut self, e: &Expr, dim: Dim, what: &str, integer: bool) -> Option<usize> {
+        let Expr::Rust { tokens, unit, span } = e else {
+            return None;
+        };
+        let one = Quantity {
+            value: 1.0,
+            integer,
+            unit: unit.clone(),
+            span: *span,
+        };
+        let factor = self.convert(&one, None, dim, what)?;
+        self.exprs.push(crate::description::RuntimeExpr {
+            tokens: tokens.clone(),
+            factor,
+            integer,
+            span: *span,
+        });
+        Some(self.exprs.len() - 1)
+    }
+
     /// A non-negative whole number.
     pub fn integer(&mut self, e: &Expr, what: &str) -> Option<usize> {
         match e {
@@ -160,6 +197,7 @@ impl Ctx {
     pub fn value(&mut self, e: &Expr, dim: Dim, what: &str) -> Option<ValueDesc> {
         let call = match e {
             Expr::Number(q) => return self.convert(q, None, dim, what).map(ValueDesc::Constant),
+            Expr::Rust { .. } => return self.runtime(e, dim, what, false).map(ValueDesc::Runtime),
             Expr::Call(c) => c,
             _ => {
                 self.error(
@@ -206,7 +244,7 @@ impl Ctx {
                 return None;
             }
         };
-        if let Err(e) = crate::lower::value(&value).validate(what, what) {
+        if let Some(Err(e)) = crate::lower::value(&value).map(|v| v.validate(what, what)) {
             self.error(call.span, e.to_string(), "");
             return None;
         }
