@@ -4,7 +4,7 @@
 use network_syntax::ast::Header;
 use network_syntax::description::*;
 use network_syntax::FieldKind;
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 /// A float as a literal (`-10.0`, `0.5`, `f64::INFINITY`).
@@ -32,6 +32,23 @@ fn nums(v: &[f64]) -> TokenStream {
 fn int(v: usize) -> Literal {
     Literal::usize_unsuffixed(v)
 }
+
+/// The generated code's own local variables, at the mixed-site span: hygienic, so a
+/// population or device named `b` or `selection` cannot collide with them.
+struct Internal(&'static str);
+
+impl quote::ToTokens for Internal {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        Ident::new(self.0, Span::mixed_site()).to_tokens(tokens);
+    }
+}
+
+/// The builder inside `build_with_threads`.
+const BUILDER: Internal = Internal("b");
+/// The built network inside `build_with_threads`.
+const BUILT: Internal = Internal("network");
+/// A stimulator's or recorder's mask selection.
+const SELECTION: Internal = Internal("selection");
 
 fn ident(name: &str) -> Ident {
     format_ident!("{}", name)
@@ -172,14 +189,14 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
             /// Builds the network on `threads` threads (`None`: rayon's default). The
             /// result depends on the seed alone, never on the thread count.
             pub fn build_with_threads(seed: ::network::Seed, threads: Option<usize> #sizes_param) -> ::core::result::Result<Self, ::network::Error> {
-                let mut b = ::network::NetworkBuilder::new(::network::Resolution::new(#resolution)?, seed);
+                let mut #BUILDER = ::network::NetworkBuilder::new(::network::Resolution::new(#resolution)?, seed);
                 if let Some(threads) = threads {
-                    b = b.threads(threads);
+                    #BUILDER = #BUILDER.threads(threads);
                 }
                 #(#models)*
                 #(#inits)*
-                let network = b.build()?;
-                Ok(Self { #(#names,)* network })
+                let #BUILT = #BUILDER.build()?;
+                Ok(Self { #(#names,)* network: #BUILT })
             }
 
             /// Simulates `t_ms` more milliseconds.
@@ -332,9 +349,9 @@ fn population(d: &Description, p: &PopulationDesc) -> TokenStream {
     match &p.layout {
         Some(l) => {
             let l = layout(l);
-            quote!(let #var = b.spatial_population(#name, &#model, #n, &#l)?;)
+            quote!(let #var = #BUILDER.spatial_population(#name, &#model, #n, &#l)?;)
         }
-        None => quote!(let #var = b.population(#name, &#model, #n)?;),
+        None => quote!(let #var = #BUILDER.population(#name, &#model, #n)?;),
     }
 }
 
@@ -424,8 +441,8 @@ fn selection(d: &Description, t: &TargetDesc) -> (TokenStream, TokenStream) {
         SelectDesc::Within(m, center) => {
             let (m, c) = (mask(m), nums(center));
             (
-                quote!(let selection = b.within(&#pop, &#m, #c)?;),
-                quote!(::core::slice::from_ref(&selection)),
+                quote!(let #SELECTION = #BUILDER.within(&#pop, &#m, #c)?;),
+                quote!(::core::slice::from_ref(&#SELECTION)),
             )
         }
     }
@@ -450,8 +467,8 @@ fn selections(d: &Description, ts: &[TargetDesc]) -> (TokenStream, TokenStream) 
                 }
                 SelectDesc::Within(m, center) => {
                     let (m, c) = (mask(m), nums(center));
-                    let var = format_ident!("selection_{}", i);
-                    binds.push(quote!(let #var = b.within(&#pop, &#m, #c)?;));
+                    let var = Ident::new(&format!("selection_{i}"), Span::mixed_site());
+                    binds.push(quote!(let #var = #BUILDER.within(&#pop, &#m, #c)?;));
                     quote!(#var)
                 }
             }
@@ -504,7 +521,7 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
                 }
                 None => quote!(::network::RecordTo::Memory),
             };
-            quote!(b.spike_recorder(#name, ::network::SpikeRecorder { window: #win, record_to: #record_to }, #sel)?)
+            quote!(#BUILDER.spike_recorder(#name, ::network::SpikeRecorder { window: #win, record_to: #record_to }, #sel)?)
         }
         RecorderKind::Multimeter {
             interval,
@@ -513,7 +530,7 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
         } => {
             let (i, o) = (num(*interval), num(*offset));
             let rf = record_from.iter().map(|r| ident(r));
-            quote!(b.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(::network::Recordable::#rf),*], window: #win }, #sel)?)
+            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(::network::Recordable::#rf),*], window: #win }, #sel)?)
         }
     };
     quote! { #bind let #var = #call; }
@@ -569,11 +586,11 @@ fn stimulator(d: &Description, s: &StimulatorDesc) -> TokenStream {
     let call = match &s.kind {
         StimulusDesc::Dc { amplitude } => {
             let a = amount(d, *amplitude);
-            quote!(b.dc_generator(#name, ::network::DcGenerator { amplitude: #a, window: #win }, #sel, &#syn)?)
+            quote!(#BUILDER.dc_generator(#name, ::network::DcGenerator { amplitude: #a, window: #win }, #sel, &#syn)?)
         }
         StimulusDesc::Poisson { rate } => {
             let r = amount(d, *rate);
-            quote!(b.poisson_generator(#name, ::network::PoissonGenerator { rate: #r, window: #win }, #sel, &#syn)?)
+            quote!(#BUILDER.poisson_generator(#name, ::network::PoissonGenerator { rate: #r, window: #win }, #sel, &#syn)?)
         }
         StimulusDesc::Spikes {
             spike_times,
@@ -581,7 +598,7 @@ fn stimulator(d: &Description, s: &StimulatorDesc) -> TokenStream {
             allow_offgrid_times,
         } => {
             let (t, w) = (nums(spike_times), nums(spike_weights));
-            quote!(b.spike_generator(#name, ::network::SpikeGenerator { spike_times: vec!#t, spike_weights: vec!#w, spike_multiplicities: vec![], allow_offgrid_times: #allow_offgrid_times, window: #win }, #sel, &#syn)?)
+            quote!(#BUILDER.spike_generator(#name, ::network::SpikeGenerator { spike_times: vec!#t, spike_weights: vec!#w, spike_multiplicities: vec![], allow_offgrid_times: #allow_offgrid_times, window: #win }, #sel, &#syn)?)
         }
         StimulusDesc::Noise {
             mean,
@@ -593,7 +610,7 @@ fn stimulator(d: &Description, s: &StimulatorDesc) -> TokenStream {
         } => {
             let v = [mean, std, dt, std_mod, frequency, phase].map(|x| num(*x));
             let [m, s, dt, sm, f, p] = v;
-            quote!(b.noise_generator(#name, ::network::NoiseGenerator { mean: #m, std: #s, dt: #dt, std_mod: #sm, frequency: #f, phase: #p, window: #win }, #sel, &#syn)?)
+            quote!(#BUILDER.noise_generator(#name, ::network::NoiseGenerator { mean: #m, std: #s, dt: #dt, std_mod: #sm, frequency: #f, phase: #p, window: #win }, #sel, &#syn)?)
         }
     };
     quote! { #bind let #var = #call; }
@@ -663,7 +680,7 @@ fn projection(d: &Description, p: &ProjectionDesc) -> TokenStream {
     });
     quote! {
         #derived
-        let #var = b.connect(#name, &#src, &#tgt, &#spec, &#syn)?;
+        let #var = #BUILDER.connect(#name, &#src, &#tgt, &#spec, &#syn)?;
     }
 }
 

@@ -208,7 +208,7 @@ impl SeedNetwork {
             noise,
             pvpop_to_l23pyr,
             l23pyr_to_pvpop,
-            network,
+            network: network,
         })
     }
     /// Simulates `t_ms` more milliseconds.
