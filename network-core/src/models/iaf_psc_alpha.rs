@@ -230,13 +230,15 @@ impl NeuronModel for IafPscAlpha {
         let [ex, inh] = input.spikes;
         let current = input.current;
         in_chunks(b.len(), spiked, |range, fired| {
-            let v = &mut b.v[range.clone()];
-            let i_ex = &mut b.i_ex[range.clone()];
-            let di_ex = &mut b.di_ex[range.clone()];
-            let i_in = &mut b.i_in[range.clone()];
-            let di_in = &mut b.di_in[range.clone()];
-            let y0 = &mut b.y0[range.clone()];
-            let refractory = &mut b.refractory[range.clone()];
+            let IafPscAlphaBlock {
+                v,
+                i_ex,
+                di_ex,
+                i_in,
+                di_in,
+                y0,
+                refractory,
+            } = b.range(range.clone());
             let ex = &mut ex[range.clone()];
             let inh = &mut inh[range.clone()];
             let current = &mut current[range];

@@ -179,10 +179,12 @@ impl NeuronModel for IafPscDelta {
         let [spikes, _] = input.spikes;
         let current = input.current;
         in_chunks(b.len(), spiked, |range, fired| {
-            let v = &mut b.v[range.clone()];
-            let y0 = &mut b.y0[range.clone()];
-            let buffer = &mut b.refractory_buffer[range.clone()];
-            let refractory = &mut b.refractory[range.clone()];
+            let IafPscDeltaBlock {
+                v,
+                y0,
+                refractory_buffer: buffer,
+                refractory,
+            } = b.range(range.clone());
             let spikes = &mut spikes[range.clone()];
             let current = &mut current[range];
             if self.refractory_input {

@@ -226,11 +226,13 @@ impl NeuronModel for IafPscExp {
         let current = input.current;
         let rng = input.rng;
         in_chunks(b.len(), spiked, |range, fired| {
-            let v = &mut b.v[range.clone()];
-            let i_ex = &mut b.i_ex[range.clone()];
-            let i_in = &mut b.i_in[range.clone()];
-            let i_0 = &mut b.i_0[range.clone()];
-            let refractory = &mut b.refractory[range.clone()];
+            let IafPscExpBlock {
+                v,
+                i_ex,
+                i_in,
+                i_0,
+                refractory,
+            } = b.range(range.clone());
             let ex = &mut ex[range.clone()];
             let inh = &mut inh[range.clone()];
             let current = &mut current[range];

@@ -35,6 +35,12 @@ macro_rules! soa_state {
         }
 
         impl $block<'_> {
+            /// The neurons `range` of this block, as a block of their own.
+            #[inline(always)]
+            pub fn range(&mut self, range: std::ops::Range<usize>) -> $block<'_> {
+                $block { $( $field: &mut self.$field[range.clone()], )* }
+            }
+
             /// Number of neurons in the block.
             pub fn len(&self) -> usize {
                 soa_state!(@first self $(, $field)*).len()
