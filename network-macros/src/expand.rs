@@ -357,22 +357,22 @@ fn population(d: &Description, p: &PopulationDesc) -> TokenStream {
 
 fn mask(m: &MaskDesc) -> TokenStream {
     let shape = match &m.shape {
-        MaskShapeDesc::Circle { radius } => {
+        MaskShape::Circle { radius } => {
             let r = num(*radius);
             quote!(Circle { radius: #r })
         }
-        MaskShapeDesc::Sphere { radius } => {
+        MaskShape::Sphere { radius } => {
             let r = num(*radius);
             quote!(Sphere { radius: #r })
         }
-        MaskShapeDesc::Doughnut {
+        MaskShape::Doughnut {
             inner_radius,
             outer_radius,
         } => {
             let (i, o) = (num(*inner_radius), num(*outer_radius));
             quote!(Doughnut { inner_radius: #i, outer_radius: #o })
         }
-        MaskShapeDesc::Rectangle {
+        MaskShape::Rectangle {
             lower_left,
             upper_right,
             azimuth_angle,
@@ -380,7 +380,7 @@ fn mask(m: &MaskDesc) -> TokenStream {
             let (ll, ur, a) = (nums(lower_left), nums(upper_right), num(*azimuth_angle));
             quote!(Rectangle { lower_left: #ll, upper_right: #ur, azimuth_angle: #a })
         }
-        MaskShapeDesc::Ellipse {
+        MaskShape::Ellipse {
             major_axis,
             minor_axis,
             azimuth_angle,
@@ -388,7 +388,7 @@ fn mask(m: &MaskDesc) -> TokenStream {
             let (a, b, c) = (num(*major_axis), num(*minor_axis), num(*azimuth_angle));
             quote!(Ellipse { major_axis: #a, minor_axis: #b, azimuth_angle: #c })
         }
-        MaskShapeDesc::Box {
+        MaskShape::Box {
             lower_left,
             upper_right,
             azimuth_angle,
@@ -402,7 +402,7 @@ fn mask(m: &MaskDesc) -> TokenStream {
             );
             quote!(Box { lower_left: #ll, upper_right: #ur, azimuth_angle: #a, polar_angle: #p })
         }
-        MaskShapeDesc::Ellipsoid {
+        MaskShape::Ellipsoid {
             major_axis,
             minor_axis,
             polar_axis,

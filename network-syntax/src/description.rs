@@ -184,7 +184,7 @@ impl LayoutDesc {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MaskDesc {
     /// The shape.
-    pub shape: MaskShapeDesc,
+    pub shape: MaskShape,
     /// The anchor (`None` for the origin).
     pub anchor: Option<[f64; 3]>,
     /// Where a `within` selection places it (`None` for the origin).
@@ -193,57 +193,8 @@ pub struct MaskDesc {
     pub name: Option<String>,
 }
 
-/// NEST's mask shapes (network-core's `MaskShape`).
-#[derive(Debug, Clone, PartialEq)]
-#[allow(missing_docs)]
-pub enum MaskShapeDesc {
-    Circle {
-        radius: f64,
-    },
-    Rectangle {
-        lower_left: [f64; 2],
-        upper_right: [f64; 2],
-        azimuth_angle: f64,
-    },
-    Ellipse {
-        major_axis: f64,
-        minor_axis: f64,
-        azimuth_angle: f64,
-    },
-    Sphere {
-        radius: f64,
-    },
-    Box {
-        lower_left: [f64; 3],
-        upper_right: [f64; 3],
-        azimuth_angle: f64,
-        polar_angle: f64,
-    },
-    Ellipsoid {
-        major_axis: f64,
-        minor_axis: f64,
-        polar_axis: f64,
-        azimuth_angle: f64,
-        polar_angle: f64,
-    },
-    Doughnut {
-        inner_radius: f64,
-        outer_radius: f64,
-    },
-}
-
-impl MaskShapeDesc {
-    /// 2 or 3, or `None` for a doughnut (either).
-    pub fn dims(&self) -> Option<usize> {
-        match self {
-            MaskShapeDesc::Circle { .. }
-            | MaskShapeDesc::Rectangle { .. }
-            | MaskShapeDesc::Ellipse { .. } => Some(2),
-            MaskShapeDesc::Doughnut { .. } => None,
-            _ => Some(3),
-        }
-    }
-}
+/// NEST's mask shapes, as the engine defines them.
+pub use network_core::spatial::MaskShape;
 
 /// The neurons a device reaches.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 //! own validation (and for a loader that builds networks at run time).
 
 use crate::description::*;
-use network_core::spatial::{Kernel, Mask, MaskShape};
+use network_core::spatial::{Kernel, Mask};
 use network_core::Value;
 
 /// A weight or delay (`None` for a Rust expression, known only at build time).
@@ -28,60 +28,7 @@ pub fn value(v: &ValueDesc) -> Option<Value> {
 
 /// A mask.
 pub fn mask(m: &MaskDesc) -> Mask {
-    let shape = match m.shape.clone() {
-        MaskShapeDesc::Circle { radius } => MaskShape::Circle { radius },
-        MaskShapeDesc::Sphere { radius } => MaskShape::Sphere { radius },
-        MaskShapeDesc::Rectangle {
-            lower_left,
-            upper_right,
-            azimuth_angle,
-        } => MaskShape::Rectangle {
-            lower_left,
-            upper_right,
-            azimuth_angle,
-        },
-        MaskShapeDesc::Ellipse {
-            major_axis,
-            minor_axis,
-            azimuth_angle,
-        } => MaskShape::Ellipse {
-            major_axis,
-            minor_axis,
-            azimuth_angle,
-        },
-        MaskShapeDesc::Box {
-            lower_left,
-            upper_right,
-            azimuth_angle,
-            polar_angle,
-        } => MaskShape::Box {
-            lower_left,
-            upper_right,
-            azimuth_angle,
-            polar_angle,
-        },
-        MaskShapeDesc::Ellipsoid {
-            major_axis,
-            minor_axis,
-            polar_axis,
-            azimuth_angle,
-            polar_angle,
-        } => MaskShape::Ellipsoid {
-            major_axis,
-            minor_axis,
-            polar_axis,
-            azimuth_angle,
-            polar_angle,
-        },
-        MaskShapeDesc::Doughnut {
-            inner_radius,
-            outer_radius,
-        } => MaskShape::Doughnut {
-            inner_radius,
-            outer_radius,
-        },
-    };
-    let m2 = Mask::new(shape);
+    let m2 = Mask::new(m.shape.clone());
     match m.anchor {
         Some(a) => m2.with_anchor(a.into()),
         None => m2,

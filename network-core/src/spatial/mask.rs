@@ -86,6 +86,19 @@ pub struct Mask {
     trig: [f64; 4],
 }
 
+impl MaskShape {
+    /// 2 for the 2D shapes, 3 for the 3D ones, `None` for the doughnut (either).
+    pub fn dims(&self) -> Option<usize> {
+        match self {
+            MaskShape::Circle { .. } | MaskShape::Rectangle { .. } | MaskShape::Ellipse { .. } => {
+                Some(2)
+            }
+            MaskShape::Doughnut { .. } => None,
+            _ => Some(3),
+        }
+    }
+}
+
 impl Mask {
     /// A mask of `shape` with anchor 0. Call [`Mask::validate`] before use.
     pub fn new(shape: MaskShape) -> Self {
@@ -173,13 +186,7 @@ impl Mask {
     /// Spatial dimensions the mask applies to: `Some(2)`, `Some(3)`, or `None` for a
     /// doughnut, which fits either.
     pub fn dims(&self) -> Option<usize> {
-        match self.shape {
-            MaskShape::Circle { .. } | MaskShape::Rectangle { .. } | MaskShape::Ellipse { .. } => {
-                Some(2)
-            }
-            MaskShape::Doughnut { .. } => None,
-            _ => Some(3),
-        }
+        self.shape.dims()
     }
 
     /// Checks the parameters as NEST does; `entity` names the projection or device.

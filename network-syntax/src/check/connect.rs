@@ -63,11 +63,11 @@ pub(super) fn connection(
             return None;
         }
         let shape = if src.dims() == Some(2) {
-            MaskShapeDesc::Circle {
+            MaskShape::Circle {
                 radius: d.axon_radius,
             }
         } else {
-            MaskShapeDesc::Sphere {
+            MaskShape::Sphere {
                 radius: d.axon_radius,
             }
         };

@@ -379,22 +379,22 @@ pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
     let len = |cx: &mut Ctx, n: &str| cx.number(arg(n)?, Dim::Length, n);
     let angle = |cx: &mut Ctx, n: &str| arg(n).map_or(Some(0.0), |e| cx.number(e, Dim::Angle, n));
     let shape = match kind.as_str() {
-        "sphere" => MaskShapeDesc::Sphere {
+        "sphere" => MaskShape::Sphere {
             radius: len(cx, "radius")?,
         },
-        "circle" => MaskShapeDesc::Circle {
+        "circle" => MaskShape::Circle {
             radius: len(cx, "radius")?,
         },
-        "doughnut" => MaskShapeDesc::Doughnut {
+        "doughnut" => MaskShape::Doughnut {
             inner_radius: len(cx, "inner_radius")?,
             outer_radius: len(cx, "outer_radius")?,
         },
-        "ellipse" => MaskShapeDesc::Ellipse {
+        "ellipse" => MaskShape::Ellipse {
             major_axis: len(cx, "major_axis")?,
             minor_axis: len(cx, "minor_axis")?,
             azimuth_angle: angle(cx, "azimuth_angle")?,
         },
-        "ellipsoid" => MaskShapeDesc::Ellipsoid {
+        "ellipsoid" => MaskShape::Ellipsoid {
             major_axis: len(cx, "major_axis")?,
             minor_axis: len(cx, "minor_axis")?,
             polar_axis: len(cx, "polar_axis")?,
@@ -404,7 +404,7 @@ pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
         "box" => {
             let ll = fixed::<3>(cx, arg("lower_left")?, "lower_left")?;
             let ur = fixed::<3>(cx, arg("upper_right")?, "upper_right")?;
-            MaskShapeDesc::Box {
+            MaskShape::Box {
                 lower_left: ll,
                 upper_right: ur,
                 azimuth_angle: angle(cx, "azimuth_angle")?,
@@ -414,7 +414,7 @@ pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
         _ => {
             let ll = fixed::<2>(cx, arg("lower_left")?, "lower_left")?;
             let ur = fixed::<2>(cx, arg("upper_right")?, "upper_right")?;
-            MaskShapeDesc::Rectangle {
+            MaskShape::Rectangle {
                 lower_left: ll,
                 upper_right: ur,
                 azimuth_angle: angle(cx, "azimuth_angle")?,
