@@ -50,16 +50,20 @@ def run_case(c):
         nodes.append(nest.Create(n["model"], params=dict(n["params"])))
     gid_to_idx = {nc.global_id: i for i, nc in enumerate(nodes)}
 
+    def syn_spec(entry):
+        spec = {"synapse_model": "static_synapse", "weight": entry["weight"],
+                "delay": entry["delay"]}
+        if "receptor_type" in entry:
+            spec["receptor_type"] = entry["receptor_type"]
+        return spec
+
     for g in c["generators"]:
         gen = nest.Create(g["model"], params=dict(g["params"]))
         for t in g["targets"]:
-            nest.Connect(gen, nodes[t], syn_spec={"synapse_model": "static_synapse",
-                                                  "weight": g["weight"], "delay": g["delay"]})
+            nest.Connect(gen, nodes[t], syn_spec=syn_spec(g))
 
     for cn in c["connections"]:
-        nest.Connect(nodes[cn["source"]], nodes[cn["target"]],
-                     syn_spec={"synapse_model": "static_synapse",
-                               "weight": cn["weight"], "delay": cn["delay"]})
+        nest.Connect(nodes[cn["source"]], nodes[cn["target"]], syn_spec=syn_spec(cn))
 
     rec = c["record"]
     mm = None

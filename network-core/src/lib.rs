@@ -23,7 +23,10 @@ pub use devices::{
     SpikeRecorder, Window,
 };
 pub use error::{Error, Result};
-pub use models::{IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, Recordable};
+pub use models::{
+    IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
+    NeuronModel, Recordable,
+};
 pub use network::{
     GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
     PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,

@@ -5,7 +5,7 @@ use super::projection::Projection;
 use super::ring::Ring;
 use super::sampler::BlockSampler;
 use super::stimulus::BlockStimulus;
-use crate::models::{NeuronModel, StepInput};
+use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
 use crate::storage::Length;
 use rayon::prelude::*;
@@ -43,6 +43,12 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn blocks(&mut self) -> &mut Vec<BlockRuntime>;
     /// Sets the membrane potential (mV) of neuron `i`.
     fn set_v_m(&mut self, i: usize, v_m: f64);
+    /// The model's receptor ports (0 when the weight's sign picks the channel).
+    fn receptor_ports(&self) -> usize;
+    /// The spike input channels of each neuron's ring buffers.
+    fn spike_channels(&self) -> usize;
+    /// What a multimeter can record from these neurons.
+    fn recordables(&self) -> Vec<Recordable>;
     /// Delivers the previous slice's spikes and advances every neuron over the slice.
     fn advance(&mut self, input: &SliceInput<'_>);
 }
@@ -81,6 +87,18 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         self.model.set_v_m(&mut self.state, i, v_m);
     }
 
+    fn receptor_ports(&self) -> usize {
+        self.model.receptor_ports()
+    }
+
+    fn spike_channels(&self) -> usize {
+        self.model.spike_channels()
+    }
+
+    fn recordables(&self) -> Vec<Recordable> {
+        self.model.recordables()
+    }
+
     fn advance(&mut self, input: &SliceInput<'_>) {
         let model = &self.model;
         let propagators = &self.propagators;
@@ -92,21 +110,23 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
             .for_each(|(b, (mut view, rt))| {
                 let offset = (b * BLOCK_LEN) as u32;
                 for projection in input.incoming {
-                    projection.deliver(
-                        b,
-                        &input.spikes[projection.source],
-                        &mut rt.ring,
-                        M::channel,
-                    );
+                    let spikes = &input.spikes[projection.source];
+                    match projection.port_channel() {
+                        None => projection.deliver(b, spikes, &mut rt.ring, M::channel),
+                        Some(c) => projection.deliver(b, spikes, &mut rt.ring, |_| c),
+                    }
                 }
                 for s in input.start..input.end {
                     for stimulus in &mut rt.stimuli {
-                        stimulus.apply(s, &mut rt.ring, M::channel);
+                        match stimulus.port_channel {
+                            None => stimulus.apply(s, &mut rt.ring, M::channel),
+                            Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
+                        }
                     }
-                    let (ex, inh, current) = rt.ring.step_mut(s);
+                    let (spikes_in, current) = rt.ring.step_mut(s);
                     let spikes = &mut rt.spikes;
                     let step_input = StepInput {
-                        spikes: [ex, inh],
+                        spikes: spikes_in,
                         current,
                         rng: &mut rt.rng,
                     };

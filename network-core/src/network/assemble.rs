@@ -111,5 +111,6 @@ pub(crate) fn assemble(
         synapses,
         min_delay,
         max_delay,
+        receptor_type: synapse.receptor_type,
     })
 }

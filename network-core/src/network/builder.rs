@@ -5,6 +5,7 @@ use super::ascii::AsciiSink;
 use super::assemble::{assemble, EdgeList, ProjectionSite};
 use super::handles::Shared;
 use super::handles::*;
+use super::receptors::Event;
 use super::recording::{Samples, SpikeEvents};
 use super::runtime::{Network, RecorderRuntime};
 use crate::devices::{
@@ -86,6 +87,8 @@ pub(crate) struct GeneratorSpec {
     pub name: String,
     pub kind: StimulusKind,
     pub targets: Vec<(usize, Vec<DeviceConnection>)>,
+    /// Per target population, the spike channel of the receptor port it feeds.
+    pub port_channels: Vec<Option<usize>>,
 }
 
 pub(crate) struct MultimeterSpec {
@@ -380,6 +383,7 @@ impl NetworkBuilder {
         let mut resolved = Vec::new();
         for selection in targets {
             let indices = self.resolve(name, selection)?;
+            self.check_recordables(name, selection.population, &params.record_from)?;
             resolved.push((selection.population, indices));
         }
         self.take_name(name, "multimeter");
@@ -409,9 +413,20 @@ impl NetworkBuilder {
         self.check_name(name, "generator")?;
         synapse.validate(name, &self.resolution)?;
         let id = self.generators.len() as u64;
+        let event = match kind {
+            StimulusKind::Dc { .. } | StimulusKind::Noise { .. } => Event::Current,
+            StimulusKind::Poisson { .. } | StimulusKind::Spikes { .. } => Event::Spike,
+        };
         let mut resolved = Vec::new();
+        let mut port_channels = Vec::new();
         for selection in targets {
             let indices = self.resolve(name, selection)?;
+            port_channels.push(self.receptor_channel(
+                name,
+                selection.population,
+                synapse.receptor_type,
+                event,
+            )?);
             let mut connections = Vec::with_capacity(indices.len());
             for i in indices {
                 let mut rng = self.seed.stream(
@@ -430,6 +445,7 @@ impl NetworkBuilder {
             name: name.to_string(),
             kind,
             targets: resolved,
+            port_channels,
         });
         Ok(GeneratorHandle::new(self.generators.len() - 1))
     }
@@ -553,6 +569,7 @@ impl NetworkBuilder {
         synapse: &StaticSynapse,
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
+        self.receptor_channel(name, target, synapse.receptor_type, Event::Spike)?;
         let site = ProjectionSite {
             name,
             id: self.projections.len() as u64,
@@ -601,7 +618,11 @@ impl NetworkBuilder {
             let len = pop.len();
             let blocks: Vec<BlockRuntime> = (0..len.div_ceil(BLOCK_LEN))
                 .map(|b| BlockRuntime {
-                    ring: Ring::new(BLOCK_LEN.min(len - b * BLOCK_LEN), slots),
+                    ring: Ring::new(
+                        BLOCK_LEN.min(len - b * BLOCK_LEN),
+                        slots,
+                        pop.spike_channels(),
+                    ),
                     rng: self
                         .seed
                         .stream(Purpose::Simulation, population_entity(p), b as u64),
@@ -613,7 +634,7 @@ impl NetworkBuilder {
             *pop.blocks() = blocks;
         }
         for (g, spec) in self.generators.iter().enumerate() {
-            for (p, connections) in &spec.targets {
+            for ((p, connections), &port_channel) in spec.targets.iter().zip(&spec.port_channels) {
                 let blocks = populations[*p].blocks();
                 for (b, block) in blocks.iter_mut().enumerate() {
                     let in_block: Vec<_> = connections
@@ -623,7 +644,7 @@ impl NetworkBuilder {
                     if in_block.is_empty() {
                         continue;
                     }
-                    block.stimuli.push(BlockStimulus::new(
+                    let mut stimulus = BlockStimulus::new(
                         spec.kind.clone(),
                         in_block
                             .iter()
@@ -636,7 +657,9 @@ impl NetworkBuilder {
                             generator_entity(g as u64),
                             block_key(*p, b),
                         ),
-                    ));
+                    );
+                    stimulus.port_channel = port_channel;
+                    block.stimuli.push(stimulus);
                 }
             }
         }

@@ -5,6 +5,7 @@ mod assemble;
 mod builder;
 mod connecting;
 mod handles;
+mod receptors;
 mod recording;
 mod runtime;
 
