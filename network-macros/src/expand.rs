@@ -285,6 +285,12 @@ fn model(n: &NeuronDesc) -> TokenStream {
         let v = num(*v);
         quote!(#p: #v)
     });
+    let lists = n.lists.iter().map(|(p, v)| {
+        let p = ident(p);
+        let v = v.iter().map(|x| num(*x));
+        quote!(#p: ::std::vec![#(#v),*])
+    });
+    let params = params.chain(lists);
     quote! {
         let #var = ::network::Model::variant(#name, ::network::#ty { #(#params,)* ..::core::default::Default::default() })?;
     }
@@ -529,11 +535,26 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
             record_from,
         } => {
             let (i, o) = (num(*interval), num(*offset));
-            let rf = record_from.iter().map(|r| ident(r));
-            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(::network::Recordable::#rf),*], window: #win }, #sel)?)
+            let rf = record_from.iter().map(|r| recordable(r));
+            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(#rf),*], window: #win }, #sel)?)
         }
     };
     quote! { #bind let #var = #call; }
+}
+
+/// `::network::Recordable::V_m`, or `I_syn_port(k)` for NEST's `I_syn_k`.
+fn recordable(name: &str) -> TokenStream {
+    // The checker accepted the name, so `I_syn_<k>` has a port number k >= 1.
+    match name
+        .strip_prefix("I_syn_")
+        .and_then(|k| k.parse::<u16>().ok())
+    {
+        Some(k) => quote!(::network::Recordable::I_syn_port(#k)),
+        None => {
+            let r = ident(name);
+            quote!(::network::Recordable::#r)
+        }
+    }
 }
 
 fn value(d: &Description, v: &ValueDesc) -> TokenStream {
@@ -569,11 +590,15 @@ fn value(d: &Description, v: &ValueDesc) -> TokenStream {
 
 fn synapse(d: &Description, s: &SynapseDesc) -> TokenStream {
     let (w, dl) = (value(d, &s.weight), value(d, &s.delay));
-    if s.model == "static_synapse" {
+    let synapse = if s.model == "static_synapse" {
         quote!(::network::StaticSynapse::new(#w, #dl))
     } else {
         let m = &s.model;
         quote!(::network::StaticSynapse::variant(#m, #w, #dl))
+    };
+    match s.receptor {
+        0 => synapse,
+        k => quote!(#synapse.receptor(#k)),
     }
 }
 

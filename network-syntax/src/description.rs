@@ -103,12 +103,37 @@ pub struct NeuronDesc {
     pub base: BaseModel,
     /// Parameters set by the description (preset first, then explicit), NEST units.
     pub params: Vec<(&'static str, f64)>,
+    /// List parameters (`tau_syn` of a multisynapse model, one value per receptor port),
+    /// NEST units.
+    pub lists: Vec<(&'static str, Vec<f64>)>,
+    /// The transmitter of each receptor port of a multisynapse model, in port order
+    /// (port `k` is `ports[k − 1]`); empty when the ports are only numbered.
+    pub ports: Vec<String>,
     /// Declared cell class.
     pub class: Option<CellClass>,
     /// Metadata as `key: value` text, for documentation.
     pub meta: Vec<(String, String)>,
     /// Doc comments.
     pub docs: Vec<String>,
+}
+
+impl NeuronDesc {
+    /// The number of receptor ports: the length of `tau_syn` (NEST's default is one
+    /// port), 0 for a model without ports.
+    pub fn receptor_ports(&self) -> usize {
+        if !self.base.has_receptor_ports() {
+            return 0;
+        }
+        self.lists
+            .iter()
+            .find(|(name, _)| *name == "tau_syn")
+            .map_or(1, |(_, taus)| taus.len())
+    }
+
+    /// What a multimeter can record from this neuron.
+    pub fn recordables(&self) -> Vec<network_core::Recordable> {
+        self.base.recordables(self.receptor_ports())
+    }
 }
 
 /// A population.
@@ -248,9 +273,15 @@ pub struct SynapseDesc {
     pub weight: ValueDesc,
     /// Delay, ms.
     pub delay: ValueDesc,
+    /// NEST's `receptor_type`: the receptor port of a multisynapse target (1-based), 0
+    /// when the weight's sign picks the input.
+    pub receptor: u16,
 }
 
 /// A device or connection, in source order.
+// A description is built once per macro expansion: the size of its variants does not
+// matter, and boxing them would only add noise to every match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Wiring {
     /// A recorder.

@@ -96,7 +96,7 @@ impl<'a> SpikeInput<'a> {
     /// Channels stored one after another in `rows`, each `stride` entries apart, of
     /// which the first `len` belong to neurons (`len <= stride`).
     pub fn new(rows: &'a mut [f64], stride: usize, len: usize) -> Self {
-        debug_assert!(len <= stride && rows.len() % stride == 0);
+        debug_assert!(len <= stride && rows.len().is_multiple_of(stride));
         Self { rows, stride, len }
     }
 

@@ -5,6 +5,7 @@
 mod connect;
 mod devices;
 mod neuron;
+mod receptors;
 mod spatial;
 mod values;
 

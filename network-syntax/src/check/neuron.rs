@@ -1,6 +1,7 @@
 //! Neuron model variants (parameters, cell-class presets, biological metadata) and
 //! synapse variants.
 
+use super::receptors::{self, Declared, ReceptorTarget};
 use super::values::get;
 use super::{Ctx, Kind};
 use crate::ast::*;
@@ -16,7 +17,6 @@ const NEURON_META: &[&str] = &[
     "rise_time",
     "firing",
 ];
-const TRANSMITTERS: &[&str] = &["AMPA", "NMDA", "GABA_A", "GABA_B"];
 
 /// A `neuron` statement.
 pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
@@ -26,6 +26,7 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
     let fields = cx.fields(&n.params, &names, base.name());
     let mut params: Vec<(&'static str, f64)> =
         preset.map(|c| c.preset().to_vec()).unwrap_or_default();
+    let mut lists = Vec::new();
     let mut ok = true;
     for (name, field) in &fields {
         let info = base
@@ -33,6 +34,13 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             .iter()
             .find(|p| p.name == name)
             .expect("checked name");
+        if info.list {
+            match receptors::tau_syn(cx, &field.value) {
+                Some(v) => lists.push((info.name, v)),
+                None => ok = false,
+            }
+            continue;
+        }
         match cx.number(&field.value, info.dimension.into(), info.name) {
             Some(v) => {
                 params.retain(|(p, _)| *p != info.name);
@@ -41,20 +49,36 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             None => ok = false,
         }
     }
-    let meta = n
+    let (meta, declared) = n
         .meta
         .as_ref()
         .map(|m| neuron_meta(cx, m))
         .unwrap_or_default();
     let class = class_of(cx, preset, n, &meta);
+    let transmitters_span = n
+        .meta
+        .as_ref()
+        .and_then(|m| m.fields.iter().find(|f| f.name == "transmitters"))
+        .map(|f| f.value.span());
+    let tau_syn_span = get(&fields, "tau_syn").map(|f| f.value.span());
+    let ports = match (&declared, transmitters_span) {
+        (Some(d), Some(span)) => {
+            receptors::ports(cx, base, &mut lists, tau_syn_span, Some((d, span)))
+        }
+        (None, Some(_)) => None,
+        _ => Some(Vec::new()),
+    };
     if !ok {
         return None;
     }
-    engine_check(cx, n, base, &params, &fields)?;
+    let ports = ports?;
+    engine_check(cx, n, base, &params, &lists, &fields)?;
     Some(NeuronDesc {
         name: n.name.to_string(),
         base,
         params,
+        lists,
+        ports,
         class,
         meta: meta.into_iter().map(|(k, v, _)| (k, v)).collect(),
         docs: n.docs.clone(),
@@ -125,16 +149,23 @@ fn engine_check(
     n: &NeuronItem,
     base: BaseModel,
     params: &[(&'static str, f64)],
+    lists: &[(&'static str, Vec<f64>)],
     fields: &[(String, &Field)],
 ) -> Option<()> {
     let name = n.name.to_string();
-    let Err(e) = base.validate(&name, params) else {
+    let Err(e) = base.validate_with_lists(&name, params, lists) else {
         return Some(());
     };
     let (span, help) = match &e {
         network_core::Error::InvalidParameter { param, .. } => {
+            let transmitters = || {
+                let meta = n.meta.as_ref()?;
+                let f = meta.fields.iter().find(|f| f.name == "transmitters")?;
+                Some(f.value.span())
+            };
             let span = get(fields, param)
                 .map(|f| f.value.span())
+                .or_else(|| (param == "tau_syn").then(transmitters).flatten())
                 .or_else(|| n.preset.as_ref().map(SpanRange::from))
                 .unwrap_or(SpanRange::from(&n.base));
             let help = match param.as_str() {
@@ -142,6 +173,7 @@ fn engine_check(
                     "NEST requires V_reset < V_th: lower V_reset or raise V_th".to_string()
                 }
                 "t_ref" => "the refractory period must be >= 0 ms".to_string(),
+                "tau_syn" => "NEST rejects these synaptic time constants".to_string(),
                 _ => format!("NEST rejects this value of `{param}`"),
             };
             (span, help)
@@ -152,9 +184,16 @@ fn engine_check(
     None
 }
 
-fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClass>)> {
+/// Metadata as text, and the declared transmitters (if any, and valid).
+type Meta = (
+    Vec<(String, String, Option<CellClass>)>,
+    Option<Vec<Declared>>,
+);
+
+fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Meta {
     let fields = cx.fields(m, NEURON_META, "a neuron's metadata");
     let mut out = Vec::new();
+    let mut declared = None;
     for (key, f) in fields {
         let text = match key.as_str() {
             "class" => {
@@ -179,7 +218,19 @@ fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClas
             "rise_time" => cx
                 .number(&f.value, Dim::Time, &key)
                 .map(|v| format!("{v} ms")),
-            "transmitters" => transmitters(cx, &f.value),
+            "transmitters" => {
+                declared = receptors::transmitters(cx, &f.value);
+                declared.as_ref().map(|d| {
+                    let names: Vec<String> = d
+                        .iter()
+                        .map(|t| match t.tau {
+                            Some(tau) => format!("{} {tau} ms", t.name),
+                            None => t.name.clone(),
+                        })
+                        .collect();
+                    format!("[{}]", names.join(", "))
+                })
+            }
             "firing" => firing(cx, &f.value),
             _ => None,
         };
@@ -187,32 +238,7 @@ fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClas
             out.push((key, text, None));
         }
     }
-    out
-}
-
-fn transmitters(cx: &mut Ctx, e: &Expr) -> Option<String> {
-    let Expr::List { elems, .. } = e else {
-        cx.error(
-            e.span(),
-            "`transmitters` must be a list",
-            "e.g. `[AMPA, NMDA]`",
-        );
-        return None;
-    };
-    let mut names = Vec::new();
-    for elem in elems {
-        match elem {
-            Expr::Ident(i) if TRANSMITTERS.contains(&i.to_string().as_str()) => {
-                names.push(i.to_string())
-            }
-            other => cx.error(
-                other.span(),
-                "unknown transmitter",
-                format!("the transmitters are {}", TRANSMITTERS.join(", ")),
-            ),
-        }
-    }
-    Some(format!("[{}]", names.join(", ")))
+    (out, declared)
 }
 
 fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
@@ -254,6 +280,7 @@ pub(super) fn synapse(
         model: name.to_string(),
         weight,
         delay,
+        receptor: 0,
     })
 }
 
@@ -340,35 +367,40 @@ fn written_dim(e: &Expr) -> Option<Dim> {
 /// `via ...` of a stimulator or connection onto `target`. Why: the weight is a current
 /// (pA) for current-based models and a voltage jump (mV) for iaf_psc_delta, so the unit
 /// written must match the target; `weight_dim` is `Number` for current generators whose
-/// weight scales the current.
+/// weight scales the current. A multisynapse target needs the `receptor` port each
+/// connection feeds; `missing` is where to report its absence.
 pub(super) fn via(
     cx: &mut Ctx,
     via: Option<&Via>,
-    target: BaseModel,
+    target: &ReceptorTarget<'_>,
     weight_dim: Option<Dim>,
     owner: &str,
+    missing: SpanRange,
 ) -> Option<(SynapseDesc, SpanRange)> {
-    let expected = weight_dim.unwrap_or(if target.weight_is_voltage() {
+    let model = target.neuron.base;
+    let expected = weight_dim.unwrap_or(if model.weight_is_voltage() {
         Dim::Voltage
     } else {
         Dim::Current
     });
+    let static_synapse = SynapseDesc {
+        model: "static_synapse".into(),
+        weight: ValueDesc::Constant(1.0),
+        delay: ValueDesc::Constant(1.0),
+        receptor: 0,
+    };
     let Some(via) = via else {
+        let receptor = receptors::receptor(cx, None, target, missing)?;
         return Some((
             SynapseDesc {
-                model: "static_synapse".into(),
-                weight: ValueDesc::Constant(1.0),
-                delay: ValueDesc::Constant(1.0),
+                receptor,
+                ..static_synapse
             },
             SpanRange::single(proc_macro2::Span::call_site()),
         ));
     };
     let mut desc = if via.synapse == "static_synapse" {
-        SynapseDesc {
-            model: "static_synapse".into(),
-            weight: ValueDesc::Constant(1.0),
-            delay: ValueDesc::Constant(1.0),
-        }
+        static_synapse
     } else {
         let i = cx.lookup(&via.synapse, Kind::Synapse, "`via` names a synapse")?;
         if let Some(d) = cx.synapse_dims[i] {
@@ -378,19 +410,20 @@ pub(super) fn via(
                     .as_ref()
                     .is_none_or(|p| !p.fields.iter().any(|f| f.name == "weight"))
             {
-                wrong_weight_dim(cx, (&via.synapse).into(), d, expected, target);
+                wrong_weight_dim(cx, (&via.synapse).into(), d, expected, model);
                 return None;
             }
         }
         cx.synapses[i].clone()
     };
     let mut span = SpanRange::from(&via.synapse);
+    let mut receptor_field = None;
     if let Some(params) = &via.params {
-        let fields = cx.fields(params, &["weight", "delay"], "static_synapse");
+        let fields = cx.fields(params, &["weight", "delay", "receptor"], "static_synapse");
         if let Some(f) = get(&fields, "weight") {
             if let Some(d) = written_dim(&f.value) {
                 if d != expected && (d == Dim::Voltage || d == Dim::Current || d == Dim::Number) {
-                    wrong_weight_dim(cx, f.value.span(), d, expected, target);
+                    wrong_weight_dim(cx, f.value.span(), d, expected, model);
                     return None;
                 }
             }
@@ -401,7 +434,10 @@ pub(super) fn via(
             desc.delay = cx.value(&f.value, Dim::Time, "delay")?;
             delay_check(cx, &desc.delay, f.value.span(), owner)?;
         }
+        receptor_field = get(&fields, "receptor");
     }
+    let missing = SpanRange::from(&via.synapse);
+    desc.receptor = receptors::receptor(cx, receptor_field, target, missing)?;
     Some((desc, span))
 }
 
