@@ -6,4 +6,5 @@ pub(crate) mod population;
 pub(crate) mod projection;
 pub(crate) mod ring;
 pub(crate) mod sampler;
+pub(crate) mod schedule;
 pub(crate) mod stimulus;

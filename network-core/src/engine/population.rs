@@ -8,7 +8,6 @@ use super::stimulus::BlockStimulus;
 use crate::models::{NeuronModel, StepInput};
 use crate::rng::Stream;
 use crate::storage::Length;
-use rayon::prelude::*;
 
 /// Neurons per block: the unit of parallel work, of random streams and of synapse
 /// storage. Fixed, so that results never depend on the thread count.
@@ -43,9 +42,14 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn blocks(&mut self) -> &mut Vec<BlockRuntime>;
     /// Sets the membrane potential (mV) of neuron `i`.
     fn set_v_m(&mut self, i: usize, v_m: f64);
-    /// Delivers the previous slice's spikes and advances every neuron over the slice.
-    fn advance(&mut self, input: &SliceInput<'_>);
+    /// The slice's work, one task per block: deliver the previous slice's spikes into
+    /// the block, then advance its neurons over the slice. Blocks are independent, so the
+    /// tasks may run in any order on any thread with the same result.
+    fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>);
 }
+
+/// One block's work for one slice.
+pub(crate) type BlockTask<'a> = Box<dyn FnOnce() + Send + 'a>;
 
 /// A population of model `M` with `L` neurons.
 pub(crate) struct Population<M: NeuronModel, L: Length> {
@@ -81,46 +85,57 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         self.model.set_v_m(&mut self.state, i, v_m);
     }
 
-    fn advance(&mut self, input: &SliceInput<'_>) {
+    fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
         let model = &self.model;
         let propagators = &self.propagators;
         let views = M::blocks(&mut self.state, BLOCK_LEN);
-        views
-            .into_par_iter()
-            .zip(self.blocks.par_iter_mut())
-            .enumerate()
-            .for_each(|(b, (mut view, rt))| {
-                let offset = (b * BLOCK_LEN) as u32;
-                for projection in input.incoming {
-                    projection.deliver(
-                        b,
-                        &input.spikes[projection.source],
-                        &mut rt.ring,
-                        M::channel,
-                    );
-                }
-                for s in input.start..input.end {
-                    for stimulus in &mut rt.stimuli {
-                        stimulus.apply(s, &mut rt.ring, M::channel);
-                    }
-                    let (ex, inh, current) = rt.ring.step_mut(s);
-                    let spikes = &mut rt.spikes;
-                    let step_input = StepInput {
-                        spikes: [ex, inh],
-                        current,
-                        rng: &mut rt.rng,
-                    };
-                    model.update(propagators, &mut view, step_input, &mut |i| {
-                        spikes.push((s, offset + i))
-                    });
-                    for sampler in &mut rt.samplers {
-                        if sampler.due(s + 1) {
-                            sampler.sample(s + 1, |var, i| {
-                                model.recordable(&view, var, i).unwrap_or(f64::NAN)
-                            });
-                        }
-                    }
-                }
-            });
+        for (b, (view, rt)) in views.into_iter().zip(self.blocks.iter_mut()).enumerate() {
+            tasks.push(Box::new(move || {
+                advance_block(model, propagators, b, view, rt, input)
+            }));
+        }
+    }
+}
+
+/// Delivers the previous slice's spikes into block `b`, then advances its neurons over
+/// the slice.
+fn advance_block<M: NeuronModel>(
+    model: &M,
+    propagators: &M::Propagators,
+    b: usize,
+    mut view: M::Block<'_>,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+) {
+    let offset = (b * BLOCK_LEN) as u32;
+    for projection in input.incoming {
+        projection.deliver(
+            b,
+            &input.spikes[projection.source],
+            &mut rt.ring,
+            M::channel,
+        );
+    }
+    for s in input.start..input.end {
+        for stimulus in &mut rt.stimuli {
+            stimulus.apply(s, &mut rt.ring, M::channel);
+        }
+        let (ex, inh, current) = rt.ring.step_mut(s);
+        let spikes = &mut rt.spikes;
+        let step_input = StepInput {
+            spikes: [ex, inh],
+            current,
+            rng: &mut rt.rng,
+        };
+        model.update(propagators, &mut view, step_input, &mut |i| {
+            spikes.push((s, offset + i))
+        });
+        for sampler in &mut rt.samplers {
+            if sampler.due(s + 1) {
+                sampler.sample(s + 1, |var, i| {
+                    model.recordable(&view, var, i).unwrap_or(f64::NAN)
+                });
+            }
+        }
     }
 }

@@ -7,10 +7,10 @@ use super::handles::{MultimeterHandle, ProjectionHandle, Shared, SpikeRecorderHa
 use super::recording::{Samples, SpikeEvents};
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
+use crate::engine::schedule::LongestFirst;
 use crate::error::{Error, Result};
 use crate::rng::Seed;
 use crate::time::Resolution;
-use rayon::prelude::*;
 use std::sync::RwLockReadGuard;
 use std::time::{Duration, Instant};
 
@@ -61,6 +61,8 @@ pub struct Network {
     pending: Vec<Vec<(i64, u32)>>,
     /// Per population, the number of spikes emitted so far.
     spike_counts: Vec<usize>,
+    /// Hands out each slice's block tasks to the threads.
+    schedule: LongestFirst,
     step: i64,
     slice_len: i64,
     simulation_time: Duration,
@@ -119,6 +121,7 @@ impl Network {
             recorders,
             samples,
             generator_names,
+            schedule: LongestFirst::default(),
             step: 0,
             slice_len,
             simulation_time: Duration::ZERO,
@@ -158,18 +161,21 @@ impl Network {
     }
 
     fn run_slice(&mut self, start: i64, end: i64) {
-        let pending = &self.pending;
-        self.populations
-            .par_iter_mut()
-            .zip(self.incoming.par_iter())
-            .for_each(|(population, incoming)| {
-                population.advance(&SliceInput {
-                    start,
-                    end,
-                    incoming,
-                    spikes: pending,
-                })
-            });
+        let inputs: Vec<SliceInput<'_>> = self
+            .incoming
+            .iter()
+            .map(|incoming| SliceInput {
+                start,
+                end,
+                incoming,
+                spikes: &self.pending,
+            })
+            .collect();
+        let mut tasks = Vec::new();
+        for (population, input) in self.populations.iter_mut().zip(&inputs) {
+            population.slice_tasks(input, &mut tasks);
+        }
+        self.schedule.run(tasks);
         for (p, population) in self.populations.iter_mut().enumerate() {
             let spikes = &mut self.pending[p];
             spikes.clear();
