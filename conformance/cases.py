@@ -352,6 +352,10 @@ def build_cases():
 
 
 CASES = build_cases()
+# Numerical edge cases (tiny/large/odd resolutions, delay == resolution): edge_cases.py.
+from edge_cases import EDGE_CASES  # noqa: E402
+
+CASES += EDGE_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

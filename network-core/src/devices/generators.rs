@@ -81,10 +81,28 @@ impl DcGenerator {
     }
 }
 
+/// Largest mean spike count per step of a `poisson_generator` (rate · h): a count is
+/// 32 bits, and a mean of 1e9 stays more than 10^4 standard deviations below 2^32.
+pub const MAX_POISSON_MEAN_PER_STEP: f64 = 1e9;
+
 impl PoissonGenerator {
     pub(crate) fn validate(&self, entity: &str, res: &Resolution) -> Result<(i64, i64)> {
         if !(self.rate >= 0.0 && self.rate.is_finite()) {
             return Err(Error::invalid(entity, "rate", self.rate, "must be >= 0 Hz"));
+        }
+        let per_step = self.rate * res.ms() * 1e-3;
+        if per_step > MAX_POISSON_MEAN_PER_STEP {
+            return Err(Error::invalid(
+                entity,
+                "rate",
+                self.rate,
+                format!(
+                    "gives {per_step:e} spikes per step of {} ms; at most {MAX_POISSON_MEAN_PER_STEP:e} \
+                     per step are supported (a count is 32 bits): lower the rate, or use a \
+                     dc_generator or noise_generator for the mean drive",
+                    res.ms()
+                ),
+            ));
         }
         self.window.steps(entity, res)
     }

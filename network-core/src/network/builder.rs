@@ -6,6 +6,7 @@ use super::assemble::{assemble, EdgeList, ProjectionSite};
 use super::handles::Shared;
 use super::handles::*;
 use super::recording::{Samples, SpikeEvents};
+use super::resources::{self, MemoryBudget};
 use super::runtime::{Network, RecorderRuntime};
 use crate::devices::{
     DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
@@ -110,6 +111,7 @@ pub struct NetworkBuilder {
     pub(crate) generators: Vec<GeneratorSpec>,
     pub(crate) recorders: Vec<RecorderRuntime>,
     pub(crate) multimeters: Vec<MultimeterSpec>,
+    pub(crate) memory: MemoryBudget,
 }
 
 impl NetworkBuilder {
@@ -126,7 +128,23 @@ impl NetworkBuilder {
             generators: Vec::new(),
             recorders: Vec::new(),
             multimeters: Vec::new(),
+            memory: MemoryBudget::from_machine(),
         }
+    }
+
+    /// Limits the memory (bytes) the network may take; by default the machine's available
+    /// memory when the builder was created (Linux `MemAvailable`), unlimited where that
+    /// cannot be read. Every population, projection, device and the ring buffers are
+    /// estimated before they are allocated, and a part that would not fit is an
+    /// [`Error::Resources`] naming it, its estimate and the limit.
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.memory.limit = bytes;
+        self
+    }
+
+    /// The memory (bytes) the parts added so far take by the builder's estimate.
+    pub fn memory_estimate(&self) -> u64 {
+        self.memory.committed
     }
 
     /// Runs the simulation on `threads` threads (default: rayon's global pool). Results
@@ -164,6 +182,22 @@ impl NetworkBuilder {
         self.names.insert(name.to_string(), kind);
     }
 
+    /// The node id of the first neuron of a new population of `len` neurons; node ids
+    /// are 32-bit, as the synapse storage's source indices.
+    fn next_node_id(&self, name: &str, len: usize) -> Result<u32> {
+        let first = self
+            .population_info
+            .last()
+            .map_or(1, |p| u64::from(p.first_node_id) + p.len as u64);
+        if first + len as u64 > u64::from(u32::MAX) {
+            return Err(Error::Resources(format!(
+                "population `{name}`: {len} neurons take the network past 2^32 − 1 neurons, \
+                 the most node ids can number; make the population smaller"
+            )));
+        }
+        Ok(first as u32)
+    }
+
     /// Adds a population of `len` neurons of `model`.
     pub fn population<M: NeuronModel, L: Length>(
         &mut self,
@@ -180,10 +214,16 @@ impl NetworkBuilder {
                 "a population needs at least one neuron",
             ));
         }
-        let first_node_id = self
-            .population_info
-            .last()
-            .map_or(1, |p| p.first_node_id + p.len as u32);
+        let first_node_id = self.next_node_id(name, len.value())?;
+        self.memory.reserve(
+            &format!(
+                "population `{name}` ({} neurons of {})",
+                len.value(),
+                M::NAME
+            ),
+            resources::neuron_bytes::<M>(len.value()),
+            0,
+        )?;
         let propagators = model.params.propagators(&self.resolution);
         self.populations.push(Box::new(Population::new(
             model.params.clone(),
@@ -215,8 +255,14 @@ impl NetworkBuilder {
         layout: &Layout,
     ) -> Result<PopulationHandle<L>> {
         let index = self.populations.len();
+        let positions = resources::position_bytes(len.value());
+        let neurons = resources::neuron_bytes::<M>(len.value());
+        let what = format!("population `{name}` ({} neurons in space)", len.value());
+        // Checked before the positions are drawn, committed once the population exists.
+        self.memory.check(&what, positions + neurons, 0)?;
         let space = layout.place(name, len.value(), self.seed, index as u64)?;
         let handle = self.population(name, model, len)?;
+        self.memory.reserve(&what, positions, 0)?;
         self.population_info[index].space = Some(Arc::new(space));
         Ok(handle)
     }
@@ -345,6 +391,14 @@ impl NetworkBuilder {
         let mut masks: Vec<Option<Vec<bool>>> = vec![None; self.populations.len()];
         for selection in sources {
             let indices = self.resolve(name, selection)?;
+            if masks[selection.population].is_none() {
+                let len = self.population_info[selection.population].len;
+                self.memory.reserve(
+                    &format!("spike recorder `{name}` (flags for {len} neurons)"),
+                    len as u64,
+                    0,
+                )?;
+            }
             let mask = masks[selection.population]
                 .get_or_insert_with(|| vec![false; self.population_info[selection.population].len]);
             for i in indices {
@@ -412,6 +466,11 @@ impl NetworkBuilder {
         let mut resolved = Vec::new();
         for selection in targets {
             let indices = self.resolve(name, selection)?;
+            self.memory.reserve(
+                &format!("generator `{name}` ({} targets)", indices.len()),
+                resources::device_bytes(indices.len()),
+                0,
+            )?;
             let mut connections = Vec::with_capacity(indices.len());
             for i in indices {
                 let mut rng = self.seed.stream(
@@ -561,6 +620,14 @@ impl NetworkBuilder {
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
         };
+        let synapses = sources.len() as u64;
+        let (lasting, drawn) =
+            resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
+        self.memory.reserve(
+            &format!("projection `{name}` ({synapses} synapses)"),
+            lasting,
+            drawn,
+        )?;
         let projection = assemble(
             &site,
             EdgeList { offsets, sources },
@@ -596,6 +663,17 @@ impl NetworkBuilder {
             .unwrap_or(max_delay)
             .max(1);
         let slots = (max_delay + slice_len + 1) as usize;
+        let mut memory = self.memory.clone();
+        for info in &self.population_info {
+            memory.reserve(
+                &format!(
+                    "the ring buffers of population `{}` ({} steps of delay for {} neurons)",
+                    info.name, slots, info.len
+                ),
+                resources::ring_bytes(info.len, slots as u64),
+                0,
+            )?;
+        }
         let mut populations = self.populations;
         for (p, pop) in populations.iter_mut().enumerate() {
             let len = pop.len();

@@ -2,6 +2,7 @@
 
 use super::builder::NetworkBuilder;
 use super::handles::{PopulationHandle, ProjectionHandle};
+use super::resources;
 use crate::connect::{connect, ConnSpec, Endpoints};
 use crate::error::Result;
 use crate::storage::Length;
@@ -32,6 +33,18 @@ impl NetworkBuilder {
             target_space: tgt.space.as_deref(),
         };
         let id = self.projections.len() as u64;
+        let estimate = resources::expected_synapses(spec, &ends);
+        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, synapse);
+        // Checked before the rule draws; the exact count is checked again before assembly.
+        self.memory.check(
+            &format!(
+                "projection `{name}` ({} by {}: about {estimate} synapses)",
+                format_args!("{} -> {}", src.name, tgt.name),
+                spec.rule.name()
+            ),
+            lasting,
+            drawn,
+        )?;
         let edges = connect(name, spec, &ends, self.seed, id)?;
         self.add_projection(
             name,
