@@ -5,7 +5,7 @@ use super::handles::{PopulationHandle, ProjectionHandle};
 use crate::connect::{connect, ConnSpec, Endpoints};
 use crate::error::Result;
 use crate::storage::Length;
-use crate::synapse::StaticSynapse;
+use crate::synapse::Synapse;
 
 impl NetworkBuilder {
     /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
@@ -19,8 +19,9 @@ impl NetworkBuilder {
         source: &PopulationHandle<LS>,
         target: &PopulationHandle<LT>,
         spec: &ConnSpec,
-        synapse: &StaticSynapse,
+        synapse: impl Into<Synapse>,
     ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
         synapse.validate(name, &self.resolution)?;
         let src = &self.population_info[source.index];
         let tgt = &self.population_info[target.index];
@@ -39,7 +40,7 @@ impl NetworkBuilder {
             target.index,
             &edges.offsets,
             &edges.sources,
-            synapse,
+            &synapse,
         )
     }
 }
