@@ -114,7 +114,7 @@ fn spike_delivery(bencher: Bencher) {
             )
             .unwrap();
             let spec = ConnSpec::new(Rule::FixedIndegree(200));
-            b.connect("rec", &pop, &pop, &spec, &StaticSynapse::new(0.01, 1.5))
+            b.connect("rec", &pop, &pop, &spec, StaticSynapse::new(0.01, 1.5))
                 .unwrap();
             b.build().unwrap()
         })

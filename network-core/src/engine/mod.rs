@@ -1,6 +1,8 @@
 //! The scheduler's parts: ring buffers, synapse storage, populations at work, generators
 //! and multimeters inside blocks of neurons.
 
+pub(crate) mod archive;
+pub(crate) mod plastic;
 pub(crate) mod poisson;
 pub(crate) mod population;
 pub(crate) mod projection;

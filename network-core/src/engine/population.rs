@@ -1,6 +1,8 @@
 //! A population at work: its model, its state (a structure of arrays), and per block of
 //! neurons the ring buffers, generators, multimeters and spikes of the current slice.
 
+use super::archive::SpikeArchive;
+use super::plastic::{self, PlasticState};
 use super::projection::Projection;
 use super::ring::Ring;
 use super::sampler::BlockSampler;
@@ -22,6 +24,12 @@ pub(crate) struct BlockRuntime {
     pub samplers: Vec<BlockSampler>,
     /// Spikes of the current slice: `(step, index within the population)`.
     pub spikes: Vec<(i64, u32)>,
+    /// Per incoming projection (in the order of `SliceInput::incoming`), the state of
+    /// its plastic synapses onto this block; `None` for a static projection.
+    pub plastic: Vec<Option<PlasticState>>,
+    /// The spike history of this block's neurons, kept when an STDP projection targets
+    /// the population.
+    pub archive: Option<SpikeArchive>,
 }
 
 /// What a population needs to advance one slice of steps `start..end`.
@@ -40,6 +48,12 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn len(&self) -> usize;
     /// The per-block runtime (empty until the network is built).
     fn blocks(&mut self) -> &mut Vec<BlockRuntime>;
+    /// The per-block runtime, to read.
+    fn blocks_ref(&self) -> &[BlockRuntime];
+    /// A model parameter by its NEST name (e.g. `tau_minus`), if the model has it.
+    fn param(&self, name: &str) -> Option<f64>;
+    /// Whether the model counts spikes and ignores weights (`parrot_neuron`).
+    fn counts_spikes(&self) -> bool;
     /// Sets the membrane potential (mV) of neuron `i`.
     fn set_v_m(&mut self, i: usize, v_m: f64);
     /// The slice's work, one task per block: deliver the previous slice's spikes into
@@ -81,6 +95,18 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         &mut self.blocks
     }
 
+    fn blocks_ref(&self) -> &[BlockRuntime] {
+        &self.blocks
+    }
+
+    fn param(&self, name: &str) -> Option<f64> {
+        self.model.get(name)
+    }
+
+    fn counts_spikes(&self) -> bool {
+        M::COUNTS_SPIKES
+    }
+
     fn set_v_m(&mut self, i: usize, v_m: f64) {
         self.model.set_v_m(&mut self.state, i, v_m);
     }
@@ -108,13 +134,22 @@ fn advance_block<M: NeuronModel>(
     input: &SliceInput<'_>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
-    for projection in input.incoming {
-        projection.deliver(
-            b,
-            &input.spikes[projection.source],
-            &mut rt.ring,
-            M::channel,
-        );
+    for (k, projection) in input.incoming.iter().enumerate() {
+        let spikes = &input.spikes[projection.source];
+        match (&projection.plastic, rt.plastic.get_mut(k)) {
+            (Some(rule), Some(Some(state))) => plastic::deliver(
+                projection,
+                rule,
+                state,
+                b,
+                spikes,
+                &mut rt.ring,
+                rt.archive.as_mut(),
+                M::COUNTS_SPIKES,
+                M::channel,
+            ),
+            _ => projection.deliver(b, spikes, &mut rt.ring, M::channel),
+        }
     }
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
@@ -137,5 +172,8 @@ fn advance_block<M: NeuronModel>(
                 });
             }
         }
+    }
+    if let Some(archive) = rt.archive.as_mut() {
+        archive.record(&rt.spikes, offset);
     }
 }

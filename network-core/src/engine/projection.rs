@@ -5,6 +5,7 @@
 //! that a spike walks one contiguous row of 16-bit local target indices. A weight or
 //! delay that is the same for every synapse is stored once for the projection.
 
+use super::plastic::Plastic;
 use super::ring::{in_row, Ring};
 
 /// How many rows ahead delivery prefetches a row's targets: enough rows of work
@@ -60,6 +61,9 @@ pub(crate) struct Projection {
     pub synapses: usize,
     pub min_delay: u16,
     pub max_delay: u16,
+    /// The rule and initial state of a plastic projection (delivered by
+    /// `engine::plastic`); `None` for a static one.
+    pub plastic: Option<Box<Plastic>>,
 }
 
 impl Projection {
@@ -123,6 +127,10 @@ impl Projection {
                     + b.weights.len() * 8
                     + b.delays.len() * 2
             })
-            .sum()
+            .sum::<usize>()
+            + self
+                .plastic
+                .as_ref()
+                .map_or(0, |p| p.initial.iter().map(|s| s.bytes()).sum())
     }
 }

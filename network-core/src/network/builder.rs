@@ -11,6 +11,7 @@ use super::runtime::{Network, RecorderRuntime};
 use crate::devices::{
     DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
 };
+use crate::engine::plastic;
 use crate::engine::poisson::PoissonDrive;
 use crate::engine::population::{BlockRuntime, Population, PopulationDyn, BLOCK_LEN};
 use crate::engine::projection::Projection;
@@ -22,7 +23,7 @@ use crate::models::{NeuronModel, Recordable};
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{check_compatible, select, Layout, Mask, Point, Space};
 use crate::storage::Length;
-use crate::synapse::{delay_steps, StaticSynapse, Value};
+use crate::synapse::{delay_steps, StaticSynapse, Synapse, Value};
 use crate::time::Resolution;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -313,6 +314,20 @@ impl NetworkBuilder {
     /// drawn per neuron (from a stream keyed by population and neuron index).
     pub fn initial_v_m(&mut self, selection: &Selection, v_m: Value) -> Result<()> {
         let name = self.population_info[selection.population].name.clone();
+        if self.populations[selection.population]
+            .param("V_m")
+            .is_none()
+        {
+            return Err(Error::invalid(
+                &name,
+                "V_m",
+                "initial value",
+                format!(
+                    "{} has no membrane potential; set V_m only on neuron models",
+                    self.population_info[selection.population].model
+                ),
+            ));
+        }
         v_m.validate(&name, "V_m")?;
         let indices = self.resolve(&name, selection)?;
         for i in indices {
@@ -480,6 +495,12 @@ impl NetworkBuilder {
                 );
                 let weight = synapse.weight.sample(&mut rng)?;
                 let delay = delay_steps(name, synapse.delay.sample(&mut rng)?, &self.resolution)?;
+                // A parrot ignores weights: each spike counts once.
+                let weight = if self.populations[selection.population].counts_spikes() {
+                    1.0
+                } else {
+                    weight
+                };
                 connections.push((i, weight, delay));
             }
             resolved.push((selection.population, connections));
@@ -575,8 +596,9 @@ impl NetworkBuilder {
         source: &PopulationHandle<LS>,
         target: &PopulationHandle<LT>,
         pairs: &[(u32, u32)],
-        synapse: &StaticSynapse,
+        synapse: impl Into<Synapse>,
     ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
         let (n_src, n_tgt) = (source.len.value(), target.len.value());
         let mut counts = vec![0usize; n_tgt + 1];
         for &(s, t) in pairs {
@@ -599,7 +621,14 @@ impl NetworkBuilder {
             sources[fill[t as usize]] = s;
             fill[t as usize] += 1;
         }
-        self.add_projection(name, source.index, target.index, &counts, &sources, synapse)
+        self.add_projection(
+            name,
+            source.index,
+            target.index,
+            &counts,
+            &sources,
+            &synapse,
+        )
     }
 
     pub(crate) fn add_projection(
@@ -609,9 +638,19 @@ impl NetworkBuilder {
         target: usize,
         offsets: &[usize],
         sources: &[u32],
-        synapse: &StaticSynapse,
+        synapse: &Synapse,
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
+        synapse.validate(name, &self.resolution)?;
+        if let Synapse::Stdp(_) = synapse {
+            self.check_stdp_target(name, target)?;
+        }
+        let mut base = synapse.base();
+        if self.populations[target].counts_spikes() && matches!(synapse, Synapse::Static(_)) {
+            // A parrot ignores weights: each spike counts once (plastic synapses keep
+            // their weights and deliver the count, see `engine::plastic`).
+            base.weight = Value::Constant(1.0);
+        }
         let site = ProjectionSite {
             name,
             id: self.projections.len() as u64,
@@ -628,16 +667,35 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let projection = assemble(
+        let mut projection = assemble(
             &site,
             EdgeList { offsets, sources },
-            synapse,
+            &base,
             &self.resolution,
             self.seed,
         )?;
+        plastic::attach(&mut projection, synapse, &self.resolution)?;
         self.take_name(name, "projection");
         self.projections.push(projection);
         Ok(ProjectionHandle::new(self.projections.len() - 1))
+    }
+
+    /// The target of an `stdp_synapse` projection must have `tau_minus` (NEST's
+    /// ArchivingNode): the postsynaptic trace decays with it.
+    fn check_stdp_target(&self, name: &str, target: usize) -> Result<()> {
+        let info = &self.population_info[target];
+        match self.populations[target].param("tau_minus") {
+            Some(_) => Ok(()),
+            None => Err(Error::invalid(
+                name,
+                "synapse_model",
+                "stdp_synapse",
+                format!(
+                    "the target population `{}` ({}) has no tau_minus, which STDP needs; use a model with tau_minus",
+                    info.name, info.model
+                ),
+            )),
+        }
     }
 
     /// Finishes the network: sizes the ring buffers from the delays and distributes
@@ -686,12 +744,15 @@ impl NetworkBuilder {
                     stimuli: Vec::new(),
                     samplers: Vec::new(),
                     spikes: Vec::new(),
+                    plastic: Vec::new(),
+                    archive: None,
                 })
                 .collect();
             *pop.blocks() = blocks;
         }
         for (g, spec) in self.generators.iter().enumerate() {
             for (p, connections) in &spec.targets {
+                let pop_counts = populations[*p].counts_spikes();
                 let blocks = populations[*p].blocks();
                 for (b, block) in blocks.iter_mut().enumerate() {
                     let in_block: Vec<_> = connections
@@ -701,8 +762,18 @@ impl NetworkBuilder {
                     if in_block.is_empty() {
                         continue;
                     }
+                    let kind = match &spec.kind {
+                        // A parrot ignores spike_weights too; it repeats multiplicities.
+                        StimulusKind::Spikes { spikes, window } if pop_counts => {
+                            StimulusKind::Spikes {
+                                spikes: spikes.iter().map(|&(t, _, m)| (t, 1.0, m)).collect(),
+                                window: *window,
+                            }
+                        }
+                        other => other.clone(),
+                    };
                     block.stimuli.push(BlockStimulus::new(
-                        spec.kind.clone(),
+                        kind,
                         in_block
                             .iter()
                             .map(|(i, _, _)| i - (b * BLOCK_LEN) as u32)

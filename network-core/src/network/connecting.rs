@@ -6,7 +6,7 @@ use super::resources;
 use crate::connect::{connect, ConnSpec, Endpoints};
 use crate::error::Result;
 use crate::storage::Length;
-use crate::synapse::StaticSynapse;
+use crate::synapse::Synapse;
 
 impl NetworkBuilder {
     /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
@@ -20,8 +20,9 @@ impl NetworkBuilder {
         source: &PopulationHandle<LS>,
         target: &PopulationHandle<LT>,
         spec: &ConnSpec,
-        synapse: &StaticSynapse,
+        synapse: impl Into<Synapse>,
     ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
         synapse.validate(name, &self.resolution)?;
         let src = &self.population_info[source.index];
         let tgt = &self.population_info[target.index];
@@ -34,7 +35,7 @@ impl NetworkBuilder {
         };
         let id = self.projections.len() as u64;
         let estimate = resources::expected_synapses(spec, &ends);
-        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, synapse);
+        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, &synapse);
         // Checked before the rule draws; the exact count is checked again before assembly.
         self.memory.check(
             &format!(
@@ -52,7 +53,7 @@ impl NetworkBuilder {
             target.index,
             &edges.offsets,
             &edges.sources,
-            synapse,
+            &synapse,
         )
     }
 }

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::models::NeuronModel;
 use crate::spatial::Kernel;
 use crate::storage::Dyn;
-use crate::synapse::StaticSynapse;
+use crate::synapse::Synapse;
 
 /// Bytes of one synapse's target index in projection storage (`u16`).
 const TARGET_BYTES: u64 = 2;
@@ -143,9 +143,12 @@ pub(crate) fn projection_bytes(
     synapses: u64,
     n_sources: usize,
     n_targets: usize,
-    synapse: &StaticSynapse,
+    synapse: &Synapse,
 ) -> (u64, u64) {
+    let plastic_state = crate::engine::plastic::state_bytes(synapse);
+    let synapse = synapse.base();
     let per_synapse = TARGET_BYTES
+        + plastic_state
         + if synapse.weight.constant().is_none() {
             WEIGHT_BYTES
         } else {
@@ -234,6 +237,7 @@ fn mask_fraction(spec: &ConnSpec, ends: &Endpoints) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::synapse::StaticSynapse;
 
     #[test]
     fn reads_mem_available_in_kilobytes() {
@@ -263,7 +267,7 @@ mod tests {
     #[test]
     fn constant_synapses_take_two_bytes() {
         let constant = StaticSynapse::new(1.0, 1.5);
-        let (lasting, drawn) = projection_bytes(1_000_000, 1024, 1024, &constant);
+        let (lasting, drawn) = projection_bytes(1_000_000, 1024, 1024, &constant.into());
         assert_eq!(lasting, 2_000_000 + 1025 * 4);
         assert_eq!(drawn, 4_000_000 + 1025 * 8);
         let random = StaticSynapse::new(
@@ -271,7 +275,7 @@ mod tests {
             crate::Value::Uniform { min: 1.0, max: 2.0 },
         );
         assert_eq!(
-            projection_bytes(1_000_000, 1024, 1024, &random).0,
+            projection_bytes(1_000_000, 1024, 1024, &random.into()).0,
             12_000_000 + 1025 * 4
         );
     }
@@ -292,7 +296,7 @@ mod tests {
                 target_space: None,
             };
             let n = expected_synapses(&ConnSpec::new(Rule::FixedIndegree(k)), &ends);
-            let (l, d) = projection_bytes(n, ns, nt, &synapse);
+            let (l, d) = projection_bytes(n, ns, nt, &synapse.clone().into());
             synapses += n;
             lasting += l;
             peak_drawn = peak_drawn.max(d);

@@ -5,6 +5,8 @@ use super::ascii::AsciiSink;
 use super::builder::PopulationInfo;
 use super::handles::{MultimeterHandle, ProjectionHandle, Shared, SpikeRecorderHandle};
 use super::recording::{Samples, SpikeEvents};
+use crate::engine::plastic;
+use crate::engine::population::BLOCK_LEN;
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
 use crate::engine::schedule::LongestFirst;
@@ -53,6 +55,8 @@ pub struct Network {
     population_info: Vec<PopulationInfo>,
     /// Projections grouped by target population.
     incoming: Vec<Vec<Projection>>,
+    /// Per projection (creation order): its target population and its index there.
+    projection_slots: Vec<(usize, usize)>,
     projection_info: Vec<ProjectionInfo>,
     recorders: Vec<RecorderRuntime>,
     samples: Vec<(String, Shared<Samples>)>,
@@ -104,9 +108,13 @@ impl Network {
             .collect();
         let mut incoming: Vec<Vec<Projection>> =
             (0..populations.len()).map(|_| Vec::new()).collect();
+        let mut projection_slots = Vec::with_capacity(projections.len());
         for p in projections {
+            projection_slots.push((p.target, incoming[p.target].len()));
             incoming[p.target].push(p);
         }
+        let mut populations = populations;
+        plastic::install(&mut populations, &mut incoming, slice_len, &resolution);
         Ok(Self {
             resolution,
             seed,
@@ -117,6 +125,7 @@ impl Network {
             populations,
             population_info,
             incoming,
+            projection_slots,
             projection_info,
             recorders,
             samples,
@@ -292,6 +301,33 @@ impl Network {
     /// One projection.
     pub fn projection(&self, projection: &ProjectionHandle) -> &ProjectionInfo {
         &self.projection_info[projection.index]
+    }
+
+    /// The weights of a projection's synapses now, as `(source, target, weight)` (indices
+    /// within the source and target populations), sorted by source and target, synapses
+    /// of the same pair in creation order. STDP weights are those after the last spike
+    /// each synapse has transmitted (as NEST's `GetConnections(...).weight`); static and
+    /// tsodyks synapses report their constant weight (pA, or mV onto `iaf_psc_delta`).
+    pub fn weights(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, f64)> {
+        let (p, k) = self.projection_slots[projection.index];
+        let proj = &self.incoming[p][k];
+        let blocks = self.populations[p].blocks_ref();
+        let mut out = Vec::with_capacity(proj.synapses);
+        for (b, block) in proj.blocks.iter().enumerate() {
+            let state = blocks[b].plastic.get(k).and_then(Option::as_ref);
+            for s in 0..block.row_start.len().saturating_sub(1) {
+                for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                    let weight = state
+                        .and_then(|st| st.weight(i))
+                        .or(proj.weight)
+                        .unwrap_or_else(|| block.weights[i]);
+                    let target = (b * BLOCK_LEN) as u32 + u32::from(block.targets[i]);
+                    out.push((s as u32, target, weight));
+                }
+            }
+        }
+        out.sort_by_key(|&(s, t, _)| (s, t));
+        out
     }
 
     /// The names of the generators, in creation order.
