@@ -225,7 +225,7 @@ fn selections_of_no_neuron_do_what_nest_does() {
     .enumerate()
     {
         let spec = ConnSpec::new(rule).with_mask(far.clone());
-        match b.connect(&format!("p{i}"), &a, &t, &spec, &StaticSynapse::default()) {
+        match b.connect(&format!("p{i}"), &a, &t, &spec, StaticSynapse::default()) {
             Ok(h) => built.push((name, h)),
             Err(e) => assert_eq!(outcome(Err(e)), nest_outcome(cases, name), "{name}"),
         }
