@@ -33,7 +33,7 @@ fn ten_billion_synapses_are_an_error_not_an_oom_kill() {
         &a,
         &a,
         &ConnSpec::new(Rule::FixedTotalNumber(10_000_000_000)),
-        &StaticSynapse::new(1.0, 1.0),
+        StaticSynapse::new(1.0, 1.0),
     ));
     assert!(
         e.contains("a->a") && e.contains("fixed_total_number") && e.contains("24.00 GB"),
@@ -46,7 +46,7 @@ fn ten_billion_synapses_are_an_error_not_an_oom_kill() {
         &a,
         &a,
         &ConnSpec::new(Rule::FixedIndegree(2)),
-        &StaticSynapse::new(1.0, 1.0),
+        StaticSynapse::new(1.0, 1.0),
     )
     .unwrap();
 }
@@ -127,7 +127,7 @@ fn ring_buffers_for_long_delays_are_counted() {
         &handles[0],
         &handles[1],
         &ConnSpec::new(Rule::AllToAll),
-        &StaticSynapse::new(1.0, 6000.0),
+        StaticSynapse::new(1.0, 6000.0),
     )
     .unwrap();
     let e = resources_error(b.build());
@@ -153,7 +153,7 @@ fn the_estimate_covers_what_is_allocated() {
         &c,
         &a,
         &ConnSpec::new(Rule::FixedOutdegree(50)),
-        &StaticSynapse::new(1.0, 1.0),
+        StaticSynapse::new(1.0, 1.0),
     )
     .unwrap();
     let estimate = b.memory_estimate();
@@ -183,7 +183,7 @@ fn the_default_limit_is_the_machine_s_available_memory() {
         &a,
         &a,
         &ConnSpec::new(Rule::FixedIndegree(10)),
-        &StaticSynapse::new(1.0, 1.0),
+        StaticSynapse::new(1.0, 1.0),
     )
     .unwrap();
     b.build().unwrap();
