@@ -623,8 +623,8 @@ proptest! {
                 prop_assert!(refused(&drawn), "{:?}", drawn);
                 return Ok(());
             }
-            for b in 0..BINS {
-                let q = weight[b] / total;
+            for (b, w) in weight.iter().enumerate() {
+                let q = w / total;
                 bins.expected[b] += degree as f64 * q;
                 bins.variance[b] += degree as f64 * q * (1.0 - q);
             }
