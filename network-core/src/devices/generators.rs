@@ -2,7 +2,7 @@
 
 use super::Window;
 use crate::error::{Error, Result};
-use crate::time::{ms_to_tics, Resolution};
+use crate::time::{checked_tics, Resolution};
 
 /// NEST's `dc_generator`: a constant current (pA). Current flows over
 /// `[start + delay, stop + delay]`; V_m first moves at `start + delay + h`.
@@ -195,7 +195,7 @@ impl SpikeGenerator {
             }
             previous = t;
             let steps = if self.allow_offgrid_times {
-                let tics = ms_to_tics(t);
+                let tics = checked_tics(entity, "spike_times", t)?;
                 (tics + res.tics_per_step() - 1).div_euclid(res.tics_per_step())
             } else {
                 res.grid_steps(entity, "spike_times", t).map_err(|_| {

@@ -145,7 +145,14 @@ impl Network {
             return Err(Error::invalid("simulate", "time", t_ms, "must be >= 0 ms"));
         }
         let started = Instant::now();
-        let end = self.step + steps;
+        let end = self.step.checked_add(steps).ok_or_else(|| {
+            Error::invalid(
+                "simulate",
+                "time",
+                t_ms,
+                "takes the network past the longest time the engine represents",
+            )
+        })?;
         let pool = self.pool.take();
         match &pool {
             Some(pool) => pool.install(|| self.run_until(end)),

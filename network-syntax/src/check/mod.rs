@@ -6,6 +6,7 @@ mod connect;
 mod devices;
 mod neuron;
 mod spatial;
+mod synapse;
 mod values;
 
 use crate::ast::*;
