@@ -263,7 +263,7 @@ pub enum Wiring {
     /// A stimulator.
     Stimulator(StimulatorDesc),
     /// A projection.
-    Projection(ProjectionDesc),
+    Projection(Box<ProjectionDesc>),
 }
 
 /// A spike recorder, voltmeter or multimeter.
