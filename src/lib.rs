@@ -38,8 +38,9 @@ pub mod prelude {
     pub use network_core::{
         Const, DcGenerator, Dyn, Error, IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta,
         IafPscExp, IafPscExpMultisynapse, Model, Multimeter, Network, NetworkBuilder,
-        NoiseGenerator, PoissonGenerator, PopulationHandle, Recordable, Resolution, Result, Seed,
-        Selection, SpikeGenerator, SpikeRecorder, StaticSynapse, Value, Window,
+        NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle, Recordable, Resolution,
+        Result, Seed, Selection, SpikeGenerator, SpikeRecorder, StaticSynapse, StdpSynapse,
+        Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
     };
     pub use network_macros::network;
 }

@@ -22,6 +22,7 @@ fn ui() {
         "multiple",
         "runtime",
         "receptors",
+        "plasticity",
     ] {
         t.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

@@ -25,7 +25,7 @@ pub use devices::{
 pub use error::{Error, Result};
 pub use models::{
     IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
-    NeuronModel, Recordable,
+    NeuronModel, ParrotNeuron, Recordable,
 };
 pub use network::{
     GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
@@ -34,5 +34,5 @@ pub use network::{
 };
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
-pub use synapse::{StaticSynapse, Value};
+pub use synapse::{StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value};
 pub use time::Resolution;

@@ -31,7 +31,7 @@ fn ports_out_of_range_name_the_projection_and_the_port() {
             &src,
             &tgt,
             &spec,
-            &StaticSynapse::new(5.0, 1.0).receptor(3),
+            StaticSynapse::new(5.0, 1.0).receptor(3),
         )
         .unwrap_err()
         .to_string();
@@ -41,7 +41,7 @@ fn ports_out_of_range_name_the_projection_and_the_port() {
     );
     assert!(e.contains("1..=2"), "{e}");
     let e = b
-        .connect("zero", &src, &tgt, &spec, &StaticSynapse::new(5.0, 1.0))
+        .connect("zero", &src, &tgt, &spec, StaticSynapse::new(5.0, 1.0))
         .unwrap_err()
         .to_string();
     assert!(e.contains("zero") && e.contains("receptor_type"), "{e}");
@@ -50,7 +50,7 @@ fn ports_out_of_range_name_the_projection_and_the_port() {
         &src,
         &tgt,
         &spec,
-        &StaticSynapse::new(-5.0, 1.0).receptor(2),
+        StaticSynapse::new(-5.0, 1.0).receptor(2),
     )
     .unwrap();
     let e = b
@@ -59,7 +59,7 @@ fn ports_out_of_range_name_the_projection_and_the_port() {
             &tgt,
             &src,
             &spec,
-            &StaticSynapse::new(5.0, 1.0).receptor(1),
+            StaticSynapse::new(5.0, 1.0).receptor(1),
         )
         .unwrap_err()
         .to_string();

@@ -1,10 +1,11 @@
-//! The neuron models the language knows: network-core's models and their parameter
-//! tables (the one table per model that the engine and the docs use too).
+//! The neuron and synapse models the language knows: network-core's models and their
+//! parameter tables (the one table per model that the engine and the docs use too).
 
 use network_core::models::ParamInfo;
 use network_core::{
     IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
-    NeuronModel, Recordable,
+    NeuronModel, ParrotNeuron, Recordable, Resolution, StdpSynapse, Tsodyks2Synapse,
+    TsodyksSynapse, Value,
 };
 
 /// A NEST neuron model of network-core.
@@ -20,6 +21,8 @@ pub enum BaseModel {
     IafPscAlphaMultisynapse,
     /// `iaf_psc_exp_multisynapse`
     IafPscExpMultisynapse,
+    /// `parrot_neuron`
+    ParrotNeuron,
 }
 
 /// Calls `$body` with `$M` bound to the network-core type of `$model`.
@@ -46,18 +49,23 @@ macro_rules! with_model {
                 type $M = IafPscExpMultisynapse;
                 $body
             }
+            BaseModel::ParrotNeuron => {
+                type $M = ParrotNeuron;
+                $body
+            }
         }
     };
 }
 
 impl BaseModel {
     /// Every model, for lookups and suggestions.
-    pub const ALL: [BaseModel; 5] = [
+    pub const ALL: [BaseModel; 6] = [
         BaseModel::IafPscAlpha,
         BaseModel::IafPscExp,
         BaseModel::IafPscDelta,
         BaseModel::IafPscAlphaMultisynapse,
         BaseModel::IafPscExpMultisynapse,
+        BaseModel::ParrotNeuron,
     ];
 
     /// NEST's name.
@@ -73,6 +81,7 @@ impl BaseModel {
             BaseModel::IafPscDelta => "IafPscDelta",
             BaseModel::IafPscAlphaMultisynapse => "IafPscAlphaMultisynapse",
             BaseModel::IafPscExpMultisynapse => "IafPscExpMultisynapse",
+            BaseModel::ParrotNeuron => "ParrotNeuron",
         }
     }
 
@@ -146,6 +155,21 @@ impl BaseModel {
             m.validate(entity)
         })
     }
+
+    /// The value of parameter `name` given the values set (NEST's default otherwise).
+    pub fn param(self, name: &str, values: &[(&str, f64)]) -> Option<f64> {
+        values
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|v| v.1)
+            .or_else(|| {
+                self.parameters()
+                    .iter()
+                    .find(|p| p.name == name)
+                    .map(|p| p.default)
+            })
+    }
 }
 
 /// A transmitter a multisynapse neuron can declare, with the rise and decay time
@@ -201,6 +225,106 @@ impl Transmitter {
     pub fn time_to_peak(&self) -> f64 {
         let (r, d) = (self.tau_rise, self.tau_decay);
         r * d / (d - r) * (d / r).ln()
+    }
+}
+
+/// A NEST synapse model of network-core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SynapseModel {
+    /// `static_synapse`
+    Static,
+    /// `stdp_synapse`
+    Stdp,
+    /// `tsodyks_synapse`
+    Tsodyks,
+    /// `tsodyks2_synapse`
+    Tsodyks2,
+}
+
+impl SynapseModel {
+    /// Every model, for lookups and suggestions.
+    pub const ALL: [SynapseModel; 4] = [
+        SynapseModel::Static,
+        SynapseModel::Stdp,
+        SynapseModel::Tsodyks,
+        SynapseModel::Tsodyks2,
+    ];
+
+    /// NEST's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SynapseModel::Static => "static_synapse",
+            SynapseModel::Stdp => StdpSynapse::NAME,
+            SynapseModel::Tsodyks => TsodyksSynapse::NAME,
+            SynapseModel::Tsodyks2 => Tsodyks2Synapse::NAME,
+        }
+    }
+
+    /// The Rust type of its parameters in network-core.
+    pub fn rust_type(self) -> &'static str {
+        match self {
+            SynapseModel::Static => "StaticSynapse",
+            SynapseModel::Stdp => "StdpSynapse",
+            SynapseModel::Tsodyks => "TsodyksSynapse",
+            SynapseModel::Tsodyks2 => "Tsodyks2Synapse",
+        }
+    }
+
+    /// The parameters besides `weight` and `delay`.
+    pub fn parameters(self) -> &'static [ParamInfo] {
+        match self {
+            SynapseModel::Static => &[],
+            SynapseModel::Stdp => StdpSynapse::PARAMETERS,
+            SynapseModel::Tsodyks => TsodyksSynapse::PARAMETERS,
+            SynapseModel::Tsodyks2 => Tsodyks2Synapse::PARAMETERS,
+        }
+    }
+
+    /// Parameters whose unit is the weight's (pA, or mV onto iaf_psc_delta).
+    pub fn weight_like(name: &str) -> bool {
+        name == "Wmax"
+    }
+
+    /// The model by NEST's name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// Runs the engine's own check (`validate` of the synapse type) on the defaults with
+    /// `values` set, a constant `weight` (or, when it is drawn or computed, `Wmax`, so that
+    /// only the parameters are judged) and a constant `delay` (ms) if known.
+    pub fn validate(
+        self,
+        entity: &str,
+        values: &[(&str, f64)],
+        weight: Option<f64>,
+        delay: Option<f64>,
+        res: &Resolution,
+    ) -> network_core::Result<()> {
+        macro_rules! run {
+            ($ty:ty) => {{
+                let mut s = <$ty>::default();
+                for (name, v) in values {
+                    s.set(entity, name, *v)?;
+                }
+                s.weight = Value::Constant(weight.unwrap_or_else(|| {
+                    values
+                        .iter()
+                        .find(|(n, _)| *n == "Wmax")
+                        .map_or(1.0, |v| v.1)
+                }));
+                if let Some(d) = delay {
+                    s.delay = Value::Constant(d);
+                }
+                s.validate(entity, res)
+            }};
+        }
+        match self {
+            SynapseModel::Static => Ok(()),
+            SynapseModel::Stdp => run!(StdpSynapse),
+            SynapseModel::Tsodyks => run!(TsodyksSynapse),
+            SynapseModel::Tsodyks2 => run!(Tsodyks2Synapse),
+        }
     }
 }
 

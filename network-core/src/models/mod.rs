@@ -11,6 +11,7 @@ mod iaf_psc_exp;
 mod iaf_psc_exp_multisynapse;
 mod multisynapse;
 mod params;
+mod parrot_neuron;
 mod propagators;
 mod soa;
 
@@ -26,6 +27,7 @@ pub use iaf_psc_exp_multisynapse::{
     IafPscExpMultisynapseState,
 };
 pub use params::{Dimension, ParamInfo};
+pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};
 
 use crate::error::Result;
 use crate::rng::Stream;
@@ -149,6 +151,10 @@ pub trait NeuronModel: Clone + Debug + Send + Sync + 'static {
     /// where it depends on the parameters (one per receptor port, see
     /// [`spike_channels`](Self::spike_channels)).
     const SPIKE_CHANNELS: usize;
+    /// Whether the model counts incoming spikes and ignores their weights (NEST's
+    /// `parrot_neuron`): every connection onto it then delivers weight 1 per spike, so
+    /// a spike channel holds the number of spikes that arrived.
+    const COUNTS_SPIKES: bool = false;
 
     /// The state of a population, one array per state variable.
     type State<L: Length>: Debug + Send + Sync;

@@ -112,5 +112,6 @@ pub(crate) fn assemble(
         min_delay,
         max_delay,
         receptor_type: synapse.receptor_type,
+        plastic: None,
     })
 }

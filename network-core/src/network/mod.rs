@@ -7,6 +7,7 @@ mod connecting;
 mod handles;
 mod receptors;
 mod recording;
+mod resources;
 mod runtime;
 
 pub use builder::{Model, NetworkBuilder, PopulationInfo};
@@ -15,4 +16,5 @@ pub use handles::{
     SpikeRecorderHandle,
 };
 pub use recording::{Samples, SpikeEvents};
+pub use resources::available_memory;
 pub use runtime::{Network, ProjectionInfo};

@@ -3,7 +3,7 @@
 use super::receptors::{self, ReceptorTarget};
 use super::spatial::{mask_ref, pad3};
 use super::values::get;
-use super::{neuron, Ctx, Kind};
+use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
@@ -352,7 +352,12 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
     let targets: Option<Vec<TargetDesc>> = targets.into_iter().collect();
     let synapse = targets
         .as_ref()
-        .and_then(|t| stimulator_synapse(cx, d, t, weight_dim, &name));
+        .and_then(|t| stimulator_synapse(cx, d, t, weight_dim, &name))
+        .and_then(|(desc, span)| {
+            let at = d.via.as_ref().map_or(span, |v| (&v.synapse).into());
+            synapse::static_only(cx, &desc, at)?;
+            Some((desc, span))
+        });
     let num = |cx: &mut Ctx, key: &str, dim: Dim, default: f64| match get(&fields, key) {
         Some(f) => cx.number(&f.value, dim, key),
         None => Some(default),

@@ -7,6 +7,7 @@ mod devices;
 mod neuron;
 mod receptors;
 mod spatial;
+mod synapse;
 mod values;
 
 use crate::ast::*;
@@ -234,7 +235,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
                 if let (Some(desc), Some(field)) = (desc, field) {
                     let ident = syn::Ident::new(&field, c.arrow.start);
                     if cx.declare(&ident, Kind::Projection, wiring.len()) {
-                        wiring.push(Wiring::Projection(desc));
+                        wiring.push(Wiring::Projection(Box::new(desc)));
                     }
                 }
                 continue;
