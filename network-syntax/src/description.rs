@@ -284,8 +284,7 @@ pub struct SynapseDesc {
 }
 
 /// A device or connection, in source order.
-// A description is built once per macro expansion: the size of its variants does not
-// matter, and boxing them would only add noise to every match.
+// A description is built once per macro call, so the size of its variants does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Wiring {
