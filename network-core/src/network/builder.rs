@@ -202,6 +202,27 @@ impl NetworkBuilder {
         Ok(first as u32)
     }
 
+    /// The models count refractory steps in 32 bits: a `t_ref` longer than that many
+    /// steps of this resolution is an error naming the model.
+    fn check_refractory_steps<M: NeuronModel>(&self, model: &Model<M>) -> Result<()> {
+        let Some(t_ref) = model.params.get("t_ref") else {
+            return Ok(());
+        };
+        if self.resolution.steps_ceil(t_ref) > i64::from(u32::MAX) {
+            let longest = self.resolution.step_to_ms(i64::from(u32::MAX));
+            return Err(Error::invalid(
+                &model.name,
+                "t_ref",
+                t_ref,
+                format!(
+                    "must be at most {longest} ms at the resolution {} ms (2^32 − 1 steps)",
+                    self.resolution.ms()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Adds a population of `len` neurons of `model`.
     pub fn population<M: NeuronModel, L: Length>(
         &mut self,
@@ -218,6 +239,7 @@ impl NetworkBuilder {
                 "a population needs at least one neuron",
             ));
         }
+        self.check_refractory_steps(model)?;
         let first_node_id = self.next_node_id(name, len.value())?;
         self.memory.reserve(
             &format!(
