@@ -36,10 +36,10 @@ pub mod prelude {
     pub use network_core::connect::{ConnSpec, Rule};
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
     pub use network_core::{
-        Const, DcGenerator, Dyn, Error, IafPscAlpha, IafPscDelta, IafPscExp, Model, Multimeter,
-        Network, NetworkBuilder, NoiseGenerator, PoissonGenerator, PopulationHandle, Recordable,
-        Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder, StaticSynapse, Value,
-        Window,
+        Const, DcGenerator, Dyn, Error, FiringRanges, IafPscAlpha, IafPscDelta, IafPscExp, Model,
+        Multimeter, Network, NetworkBuilder, NoiseGenerator, PoissonGenerator, PopulationHandle,
+        RateRange, RecordTo, Recordable, Report, Resolution, Result, Seed, Selection,
+        SpikeGenerator, SpikeRecorder, StaticSynapse, Value, Window,
     };
     pub use network_macros::network;
 }

@@ -21,6 +21,10 @@ impl NetworkBuilder {
         spec: &ConnSpec,
         synapse: &StaticSynapse,
     ) -> Result<ProjectionHandle> {
+        self.note(format_args!(
+            "connect {name} {} {} {spec:?} {synapse:?}",
+            source.index, target.index
+        ));
         synapse.validate(name, &self.resolution)?;
         let src = &self.population_info[source.index];
         let tgt = &self.population_info[target.index];

@@ -1,12 +1,15 @@
 //! Building and running networks.
 
-mod ascii;
 mod assemble;
 mod builder;
 mod connecting;
+mod files;
 mod handles;
+mod progress;
 mod recording;
+mod reporting;
 mod runtime;
+mod stats;
 
 pub use builder::{Model, NetworkBuilder, PopulationInfo};
 pub use handles::{

@@ -6,6 +6,7 @@ use super::{Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
+use network_core::report::{FiringRanges, RateRange};
 
 const NEURON_META: &[&str] = &[
     "class",
@@ -41,10 +42,11 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             None => ok = false,
         }
     }
+    let mut firing = None;
     let meta = n
         .meta
         .as_ref()
-        .map(|m| neuron_meta(cx, m))
+        .map(|m| neuron_meta(cx, m, &mut firing))
         .unwrap_or_default();
     let class = class_of(cx, preset, n, &meta);
     if !ok {
@@ -56,6 +58,7 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
         base,
         params,
         class,
+        firing,
         meta: meta.into_iter().map(|(k, v, _)| (k, v)).collect(),
         docs: n.docs.clone(),
     })
@@ -152,7 +155,11 @@ fn engine_check(
     None
 }
 
-fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClass>)> {
+fn neuron_meta(
+    cx: &mut Ctx,
+    m: &Fields,
+    firing_ranges: &mut Option<FiringRanges>,
+) -> Vec<(String, String, Option<CellClass>)> {
     let fields = cx.fields(m, NEURON_META, "a neuron's metadata");
     let mut out = Vec::new();
     for (key, f) in fields {
@@ -180,7 +187,7 @@ fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClas
                 .number(&f.value, Dim::Time, &key)
                 .map(|v| format!("{v} ms")),
             "transmitters" => transmitters(cx, &f.value),
-            "firing" => firing(cx, &f.value),
+            "firing" => firing(cx, &f.value, firing_ranges),
             _ => None,
         };
         if let Some(text) = text {
@@ -215,7 +222,9 @@ fn transmitters(cx: &mut Ctx, e: &Expr) -> Option<String> {
     Some(format!("[{}]", names.join(", ")))
 }
 
-fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
+/// The `firing` block, as text and as the ranges the engine's report checks rates
+/// against. Why: a rate range must be a non-negative rate range to be checkable.
+fn firing(cx: &mut Ctx, e: &Expr, ranges: &mut Option<FiringRanges>) -> Option<String> {
     let Expr::Fields(f) = e else {
         cx.error(
             e.span(),
@@ -226,6 +235,7 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
     };
     let fields = cx.fields(f, &["resting", "active", "max"], "firing");
     let mut parts = Vec::new();
+    let mut declared = FiringRanges::default();
     for (key, f) in fields {
         let (lo, hi) = cx.range(&f.value, Dim::Rate, &key)?;
         if lo < 0.0 {
@@ -235,7 +245,16 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
                 "rates are >= 0 Hz",
             );
         }
+        let range = Some(RateRange::new(lo, hi));
+        match key.as_str() {
+            "resting" => declared.resting = range,
+            "active" => declared.active = range,
+            _ => declared.max = range,
+        }
         parts.push(format!("{key} {lo}..{hi} Hz"));
+    }
+    if declared.validate("firing").is_ok() && !declared.is_empty() {
+        *ranges = Some(declared);
     }
     Some(parts.join(", "))
 }
