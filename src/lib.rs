@@ -25,6 +25,11 @@ pub use network_core::*;
 /// ```
 pub use network_macros::network;
 
+/// Raster and trace plots of recorders, saved as SVG or PNG (feature `plot`, on by
+/// default): `net.raster(&recorder).save("exc.svg")?`.
+#[cfg(feature = "plot")]
+pub use network_plot as plot;
+
 /// The names most programs need.
 ///
 /// ```
@@ -42,4 +47,6 @@ pub mod prelude {
         SpikeGenerator, SpikeRecorder, StaticSynapse, Value, Window,
     };
     pub use network_macros::network;
+    #[cfg(feature = "plot")]
+    pub use network_plot::Plots;
 }

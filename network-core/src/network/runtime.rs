@@ -397,7 +397,9 @@ impl Network {
             .enumerate()
             .filter_map(|(p, mask)| {
                 let mask = mask.as_ref()?;
-                let indices = (0..mask.len() as u32).filter(|&i| mask[i as usize]).collect();
+                let indices = (0..mask.len() as u32)
+                    .filter(|&i| mask[i as usize])
+                    .collect();
                 Some((p, indices))
             })
             .collect()
