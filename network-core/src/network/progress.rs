@@ -66,8 +66,9 @@ impl Progress {
         self.last_draw = now;
         let message = self.message(step, wall);
         if let Some(bar) = &self.bar {
-            bar.set_position((step - self.first_step) as u64);
+            // The message first: setting the position redraws with both.
             bar.set_message(message);
+            bar.set_position((step - self.first_step) as u64);
         }
     }
 
