@@ -12,6 +12,8 @@ pub mod error;
 pub mod models;
 pub mod network;
 pub mod numerics;
+pub mod provenance;
+pub mod report;
 pub mod rng;
 pub mod spatial;
 pub mod storage;
@@ -32,6 +34,8 @@ pub use network::{
     PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
     SpikeRecorderHandle,
 };
+pub use provenance::Provenance;
+pub use report::{FiringRanges, RateRange, Report};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
 pub use synapse::{StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value};

@@ -249,6 +249,7 @@ fn run_case(case: &Json) -> Outcome {
             offset: r.get("offset").map_or(0.0, num),
             record_from,
             window: window(r),
+            ..Multimeter::default()
         };
         b.multimeter("meter", params, &targets).unwrap()
     });

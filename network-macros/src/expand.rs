@@ -58,8 +58,9 @@ fn model_var(name: &str) -> Ident {
     format_ident!("model_{}", name)
 }
 
-/// The whole expansion: the type, its fields and `build`.
-pub fn expand(header: &Header, d: &Description) -> TokenStream {
+/// The whole expansion: the type, its fields and `build`. `source_sha256` is the hash
+/// of the description's tokens, recorded in every output's provenance.
+pub fn expand(header: &Header, d: &Description, source_sha256: &str) -> TokenStream {
     let Header { attrs, vis, name } = header;
     let mut fields = Vec::new();
     let mut inits = Vec::new();
@@ -130,6 +131,15 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
     }
     let resolution = num(d.resolution);
     let seed = Literal::u64_unsuffixed(d.seed);
+    let data_path = d
+        .data_path
+        .as_ref()
+        .map(|p| quote!(#BUILDER = #BUILDER.data_path(#p);));
+    let data_prefix = d
+        .data_prefix
+        .as_ref()
+        .map(|p| quote!(#BUILDER = #BUILDER.data_prefix(#p);));
+    let source = format!("network! sha256:{source_sha256}");
     let span = name.span();
     let runtime = d.runtime_sizes();
     let (sizes_struct, sizes_param, sizes_arg, sizes_doc) = if runtime.is_empty() {
@@ -193,6 +203,9 @@ pub fn expand(header: &Header, d: &Description) -> TokenStream {
                 if let Some(threads) = threads {
                     #BUILDER = #BUILDER.threads(threads);
                 }
+                #data_path
+                #data_prefix
+                #BUILDER.describe(#source);
                 #(#models)*
                 #(#inits)*
                 let #BUILT = #BUILDER.build()?;
@@ -291,8 +304,19 @@ fn model(n: &NeuronDesc) -> TokenStream {
         quote!(#p: ::std::vec![#(#v),*])
     });
     let params = params.chain(lists);
+    let firing = n.firing.map(|f| {
+        let range = |r: Option<network_core::RateRange>| match r {
+            Some(r) => {
+                let (lo, hi) = (num(r.low_hz), num(r.high_hz));
+                quote!(Some(::network::RateRange::new(#lo, #hi)))
+            }
+            None => quote!(None),
+        };
+        let (resting, active, max) = (range(f.resting), range(f.active), range(f.max));
+        quote!(.with_firing(::network::FiringRanges { resting: #resting, active: #active, max: #max })?)
+    });
     quote! {
-        let #var = ::network::Model::variant(#name, ::network::#ty { #(#params,)* ..::core::default::Default::default() })?;
+        let #var = ::network::Model::variant(#name, ::network::#ty { #(#params,)* ..::core::default::Default::default() })?#firing;
     }
 }
 
@@ -522,8 +546,11 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
     let call = match &r.kind {
         RecorderKind::Spikes { ascii } => {
             let record_to = match ascii {
+                Some(dir) if dir.is_empty() => {
+                    quote!(::network::RecordTo::Ascii { directory: None })
+                }
                 Some(dir) => {
-                    quote!(::network::RecordTo::Ascii { directory: #dir.into(), prefix: ::std::string::String::new(), overwrite: true })
+                    quote!(::network::RecordTo::Ascii { directory: Some(#dir.into()) })
                 }
                 None => quote!(::network::RecordTo::Memory),
             };
@@ -536,7 +563,7 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
         } => {
             let (i, o) = (num(*interval), num(*offset));
             let rf = record_from.iter().map(|r| recordable(r));
-            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(#rf),*], window: #win }, #sel)?)
+            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(#rf),*], window: #win, ..::core::default::Default::default() }, #sel)?)
         }
     };
     quote! { #bind let #var = #call; }
@@ -818,7 +845,14 @@ mod tests {
         let (header, _, result) = network_syntax::parse_and_check(tokens);
         let description = result
             .unwrap_or_else(|d| panic!("{:?}", d.iter().map(|d| d.text()).collect::<Vec<_>>()));
-        let expanded = super::expand(&header.unwrap(), &description);
+        let hash = network_core::provenance::sha256_hex(
+            input
+                .parse::<proc_macro2::TokenStream>()
+                .unwrap()
+                .to_string()
+                .as_bytes(),
+        );
+        let expanded = super::expand(&header.unwrap(), &description, &hash);
         let file: syn::File = syn::parse2(expanded).unwrap();
         let pretty = prettyplease::unparse(&file);
         let path = format!("{dir}/seed_network.expanded.rs");

@@ -10,6 +10,10 @@ pub struct Description {
     pub resolution: f64,
     /// Default seed.
     pub seed: u64,
+    /// Directory of recorder files (`data_path = "out";`, NEST's kernel `data_path`).
+    pub data_path: Option<String>,
+    /// Prefix of recorder file names (`data_prefix = "run1-";`).
+    pub data_prefix: Option<String>,
     /// Neuron model variants.
     pub neurons: Vec<NeuronDesc>,
     /// Populations, in creation order.
@@ -111,6 +115,8 @@ pub struct NeuronDesc {
     pub ports: Vec<String>,
     /// Declared cell class.
     pub class: Option<CellClass>,
+    /// Declared firing-rate ranges (`firing: { resting: 1..5 Hz, .. }`), for the report.
+    pub firing: Option<network_core::FiringRanges>,
     /// Metadata as `key: value` text, for documentation.
     pub meta: Vec<(String, String)>,
     /// Doc comments.
@@ -316,7 +322,7 @@ pub struct RecorderDesc {
 pub enum RecorderKind {
     /// Spikes, optionally also written to ASCII files in a directory.
     Spikes {
-        /// `to: ascii` (directory `"."`) or `to: "dir"`.
+        /// `to: ascii` (an empty string: the network's `data_path`) or `to: "dir"`.
         ascii: Option<String>,
     },
     /// Sampled state variables.

@@ -191,7 +191,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
         let ascii = match get(&fields, "to").map(|f| &f.value) {
             None => None,
             Some(Expr::Ident(i)) if i == "memory" => None,
-            Some(Expr::Ident(i)) if i == "ascii" => Some(".".to_string()),
+            Some(Expr::Ident(i)) if i == "ascii" => Some(String::new()),
             Some(Expr::Str(s)) => Some(s.value()),
             Some(e) => {
                 cx.error(

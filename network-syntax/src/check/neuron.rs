@@ -7,6 +7,7 @@ use super::{synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
+use network_core::report::{FiringRanges, RateRange};
 
 const NEURON_META: &[&str] = &[
     "class",
@@ -49,10 +50,11 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             None => ok = false,
         }
     }
+    let mut firing = None;
     let (meta, declared) = n
         .meta
         .as_ref()
-        .map(|m| neuron_meta(cx, m))
+        .map(|m| neuron_meta(cx, m, &mut firing))
         .unwrap_or_default();
     let class = class_of(cx, preset, n, &meta);
     let transmitters_span = n
@@ -80,6 +82,7 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
         lists,
         ports,
         class,
+        firing,
         meta: meta.into_iter().map(|(k, v, _)| (k, v)).collect(),
         docs: n.docs.clone(),
     })
@@ -190,7 +193,7 @@ type Meta = (
     Option<Vec<Declared>>,
 );
 
-fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Meta {
+fn neuron_meta(cx: &mut Ctx, m: &Fields, firing_ranges: &mut Option<FiringRanges>) -> Meta {
     let fields = cx.fields(m, NEURON_META, "a neuron's metadata");
     let mut out = Vec::new();
     let mut declared = None;
@@ -231,7 +234,7 @@ fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Meta {
                     format!("[{}]", names.join(", "))
                 })
             }
-            "firing" => firing(cx, &f.value),
+            "firing" => firing(cx, &f.value, firing_ranges),
             _ => None,
         };
         if let Some(text) = text {
@@ -241,7 +244,9 @@ fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Meta {
     (out, declared)
 }
 
-fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
+/// The `firing` block, as text and as the ranges the engine's report checks rates
+/// against. Why: a rate range must be a non-negative rate range to be checkable.
+fn firing(cx: &mut Ctx, e: &Expr, ranges: &mut Option<FiringRanges>) -> Option<String> {
     let Expr::Fields(f) = e else {
         cx.error(
             e.span(),
@@ -252,6 +257,7 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
     };
     let fields = cx.fields(f, &["resting", "active", "max"], "firing");
     let mut parts = Vec::new();
+    let mut declared = FiringRanges::default();
     for (key, f) in fields {
         let (lo, hi) = cx.range(&f.value, Dim::Rate, &key)?;
         if lo < 0.0 {
@@ -261,7 +267,16 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
                 "rates are >= 0 Hz",
             );
         }
+        let range = Some(RateRange::new(lo, hi));
+        match key.as_str() {
+            "resting" => declared.resting = range,
+            "active" => declared.active = range,
+            _ => declared.max = range,
+        }
         parts.push(format!("{key} {lo}..{hi} Hz"));
+    }
+    if declared.validate("firing").is_ok() && !declared.is_empty() {
+        *ranges = Some(declared);
     }
     Some(parts.join(", "))
 }
