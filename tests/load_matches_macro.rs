@@ -1,0 +1,81 @@
+//! A description read at run time (`network::load`) builds the same network as the
+//! `network!` macro: the seed network of `examples/seed_network.rs` (built by its macro
+//! invocation) against `examples/seed_network.net` (read and built at run time), with
+//! the same seed, give the same positions, synapse counts and spike trains, bit for bit.
+
+#[allow(dead_code)]
+#[path = "../examples/seed_network.rs"]
+mod seed_example;
+
+use network::load::{build, parse, Inputs, Source};
+use network::Seed;
+use seed_example::SeedNetwork;
+
+const NET_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed_network.net");
+const RS_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed_network.rs");
+
+/// The tokens inside `network! { .. }` of the example, as text.
+fn macro_body() -> String {
+    let text = std::fs::read_to_string(RS_FILE).unwrap();
+    let start = text
+        .find("network! {")
+        .expect("the example invokes network!")
+        + "network! {".len();
+    let end = start + text[start..].find("\n}\n").expect("the invocation ends");
+    text[start..end].to_string()
+}
+
+#[test]
+fn the_file_holds_the_macro_invocation_token_for_token() {
+    let file: proc_macro2::TokenStream =
+        std::fs::read_to_string(NET_FILE).unwrap().parse().unwrap();
+    let body: proc_macro2::TokenStream = macro_body().parse().unwrap();
+    assert_eq!(file.to_string(), body.to_string());
+}
+
+#[test]
+fn macro_and_loader_give_the_same_spikes() {
+    let source = Source::read(NET_FILE.as_ref()).unwrap();
+    let parsed = parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
+    for threads in [1, 2] {
+        let mut by_macro = SeedNetwork::build_with_threads(Seed(7), Some(threads)).unwrap();
+        let inputs = Inputs {
+            threads: Some(threads),
+            ..Inputs::default()
+        };
+        let mut loaded = build(&parsed.description, Seed(7), &inputs).unwrap();
+        by_macro.simulate(4000.0).unwrap();
+        loaded.network.simulate(4000.0).unwrap();
+
+        let (m, l) = (by_macro.network(), &loaded.network);
+        assert_eq!(m.populations().len(), l.populations().len());
+        for (p, (a, b)) in m.populations().iter().zip(l.populations()).enumerate() {
+            assert_eq!((&a.name, &a.model, a.len), (&b.name, &b.model, b.len));
+            let (pa, pb) = (a.space.as_ref().unwrap(), b.space.as_ref().unwrap());
+            assert_eq!(pa.positions(), pb.positions(), "positions of {}", a.name);
+            assert_eq!(m.spike_count(p), l.spike_count(p), "spikes of {}", a.name);
+        }
+        let synapses = |n: &network::Network| {
+            n.projections()
+                .iter()
+                .map(|p| (p.name.clone(), p.synapses))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(synapses(m), synapses(l));
+
+        let recorders = [
+            &by_macro.corner_spikes,
+            &by_macro.exc_spikes,
+            &by_macro.inh_spikes,
+        ];
+        assert_eq!(loaded.spike_recorders.len(), recorders.len());
+        let compared = by_macro.exc_spikes.events().len();
+        assert!(compared > 20, "too few spikes to compare: {compared}");
+        for (h, (name, lh)) in recorders.into_iter().zip(&loaded.spike_recorders) {
+            assert_eq!(m.recorder_name(h), name);
+            let (a, b) = (h.events(), lh.events());
+            assert_eq!(a.senders(), b.senders(), "senders of {name}");
+            assert_eq!(a.steps(), b.steps(), "spike times of {name}");
+        }
+    }
+}
