@@ -32,4 +32,7 @@ pub mod export;
 mod source;
 
 pub use build::{build, layout, resolve_sizes, rule, Inputs, Loaded};
+/// The checked description's types (from `network-syntax`).
+pub use network_syntax::description;
+pub use network_syntax::Description;
 pub use source::{locate, parse, parse_allowing_expressions, Located, Parsed, Source};
