@@ -79,3 +79,75 @@ fn macro_and_loader_give_the_same_spikes() {
         }
     }
 }
+
+#[allow(dead_code)]
+#[path = "../examples/brunel.rs"]
+mod brunel_example;
+
+use network::load::export::{self, ExportOptions};
+
+#[test]
+fn the_macro_built_network_exports_the_same_script_as_the_file() {
+    let options = ExportOptions {
+        time_ms: 1000.0,
+        threads: 2,
+    };
+    let by_macro = SeedNetwork::build(Seed(42))
+        .unwrap()
+        .export_pynest(&options)
+        .unwrap();
+    let parsed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
+    let loaded = build(&parsed.description, Seed(42), &Inputs::default()).unwrap();
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        parsed.name.as_deref().unwrap(),
+        &parsed.docs,
+        &options,
+    )
+    .unwrap();
+    assert_eq!(by_macro, export::pynest(&cells));
+}
+
+/// `examples/brunel.net` is `examples/brunel.rs` with its Rust expressions written as
+/// numbers: the same spikes for the same seed and sizes, and the same exported script
+/// after the header (the expressions' values are exported as numbers).
+#[test]
+fn brunel_file_matches_the_brunel_example() {
+    use brunel_example::{Brunel, BrunelSizes};
+    let (ne, ni) = (160, 40);
+    let mut by_macro = Brunel::build(Seed(3), BrunelSizes { ne, ni }).unwrap();
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/brunel.net");
+    let parsed = parse(&Source::read(file.as_ref()).unwrap()).unwrap();
+    let inputs = Inputs {
+        sizes: [("ne".to_string(), ne), ("ni".to_string(), ni)].into(),
+        ..Inputs::default()
+    };
+    let mut loaded = build(&parsed.description, Seed(3), &inputs).unwrap();
+    let options = ExportOptions::default();
+    let script = |s: String| s[s.find("synapses = {}").unwrap()..].to_string();
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        "Brunel",
+        &[],
+        &options,
+    )
+    .unwrap();
+    assert_eq!(
+        script(by_macro.export_pynest(&options).unwrap()),
+        script(export::pynest(&cells))
+    );
+
+    by_macro.simulate(200.0).unwrap();
+    loaded.network.simulate(200.0).unwrap();
+    let (a, b) = (
+        by_macro.e_spikes.events(),
+        loaded.spike_recorders[0].1.events(),
+    );
+    assert!(a.len() > 100, "too few spikes to compare: {}", a.len());
+    assert_eq!(a.senders(), b.senders());
+    assert_eq!(a.steps(), b.steps());
+}

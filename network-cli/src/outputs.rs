@@ -13,10 +13,15 @@ pub fn outline(parsed: &Parsed) -> String {
     let d = &parsed.description;
     let fixed: usize = d.populations.iter().filter_map(|p| p.size.fixed()).sum();
     let runtime = d.runtime_sizes();
-    let mut neurons = format!("{fixed} neurons");
-    if !runtime.is_empty() {
-        neurons.push_str(&format!(" + run-time sizes {}", runtime.join(", ")));
-    }
+    let neurons = match (fixed, runtime.is_empty()) {
+        (_, true) => plural(fixed, "neuron"),
+        (0, false) => format!("sizes given at run time: {}", runtime.join(", ")),
+        (_, false) => format!(
+            "{} and sizes given at run time: {}",
+            plural(fixed, "neuron"),
+            runtime.join(", ")
+        ),
+    };
     let (mut recorders, mut stimulators, mut connections) = (0, 0, 0);
     for w in &d.wiring {
         match w {
@@ -26,10 +31,21 @@ pub fn outline(parsed: &Parsed) -> String {
         }
     }
     format!(
-        "{} neuron models, {} populations ({neurons}), {connections} connections, {recorders} recorders, {stimulators} stimulators",
-        d.neurons.len(),
-        d.populations.len()
+        "{}, {} ({neurons}), {}, {}, {}",
+        plural(d.neurons.len(), "neuron model"),
+        plural(d.populations.len(), "population"),
+        plural(connections, "connection"),
+        plural(recorders, "recorder"),
+        plural(stimulators, "stimulator"),
     )
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// Writes the files the engine does not write itself: each multimeter's samples in

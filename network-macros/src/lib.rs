@@ -13,9 +13,10 @@ use quote::quote_spanned;
 /// Describes a network; see the `network` crate's documentation.
 #[proc_macro]
 pub fn network(input: TokenStream) -> TokenStream {
+    let source = input.to_string();
     let (header, names, result) = network_syntax::parse_and_check(input.into());
     let output = match (header, result) {
-        (Some(header), Ok(description)) => expand::expand(&header, &description),
+        (Some(header), Ok(description)) => expand::expand(&header, &description, &source),
         (header, result) => {
             let mut diagnostics = result.err().unwrap_or_default();
             if header.is_none() {
