@@ -15,7 +15,8 @@
 //!
 //! NEST's python is `$NEST_PYTHON` (CI sets it to `.venv/bin/python`), else the
 //! repository's `.venv` or `/work/nest-venv`; without one the tests print why and pass.
-//! They add about 12 s.
+//! The seed network's notebook is run too and must print the same summary as its
+//! script. They add about 15 s.
 
 use network_core::Seed;
 use network_load::export::{self, ExportOptions};
@@ -67,8 +68,9 @@ fn run_on_nest(python: &Path, name: &str, script: &str) -> Value {
     serde_json::from_str(stdout.lines().last().unwrap_or_default()).unwrap()
 }
 
-/// Builds `file` on the engine, exports it, runs both, and compares.
-fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64) {
+/// Builds `file` on the engine, exports it, runs both (and the notebook when asked),
+/// and compares.
+fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64, run_notebook: bool) {
     let Some(python) = nest_python() else {
         eprintln!(
             "skipped: no python with NEST 3.10 (set NEST_PYTHON, or create .venv as .ci/run does)"
@@ -98,6 +100,17 @@ fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64) {
     )
     .unwrap();
     let nest = run_on_nest(&python, &title, &export::pynest(&cells));
+    if run_notebook {
+        // The notebook's code cells, run in order, are the same program.
+        let runner = format!(
+            "import json\nnb = json.loads({})\nfor cell in nb['cells']:\n    if cell['cell_type'] == 'code':\n        exec(''.join(cell['source']))\n",
+            serde_json::to_string(&export::notebook(&cells)).unwrap()
+        );
+        assert_eq!(
+            run_on_nest(&python, &format!("{title}-notebook"), &runner),
+            nest
+        );
+    }
     loaded.network.simulate(time_ms).unwrap();
     let net = &loaded.network;
 
@@ -143,7 +156,7 @@ fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64) {
 
 #[test]
 fn seed_network_on_nest_agrees_with_the_engine() {
-    compare("examples/seed_network.net", &[], 1000.0, 1.0);
+    compare("examples/seed_network.net", &[], 1000.0, 1.0, true);
 }
 
 #[test]
@@ -153,5 +166,6 @@ fn small_brunel_on_nest_agrees_with_the_engine() {
         &[("ne", 800), ("ni", 200)],
         500.0,
         10.0,
+        false,
     );
 }
