@@ -148,6 +148,20 @@ fn add_population(
     }
 }
 
+/// Whether a model's parameter is a flag (NEST's booleans, written 0/1 in the
+/// language): the engine's parameter table stores 0.5 as a flag's 1.
+pub fn is_flag(base: BaseModel, name: &str) -> bool {
+    fn probe<M: NeuronModel + Default>(name: &str) -> bool {
+        let mut m = M::default();
+        m.set(M::NAME, name, 0.5).is_ok() && m.get(name) != Some(0.5)
+    }
+    match base {
+        BaseModel::IafPscAlpha => probe::<IafPscAlpha>(name),
+        BaseModel::IafPscExp => probe::<IafPscExp>(name),
+        BaseModel::IafPscDelta => probe::<IafPscDelta>(name),
+    }
+}
+
 /// `Model::variant(name, M { params.., ..Default })` and the population, as expanded.
 fn population<M: NeuronModel + Default>(
     b: &mut NetworkBuilder,

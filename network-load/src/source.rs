@@ -151,8 +151,15 @@ fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
 /// Places a diagnostic in `text`: line, column and the byte range of its tokens.
 pub fn locate(text: &str, d: &Diagnostic) -> Located {
     let (start, end) = (d.span.start.start(), d.span.end.end());
-    let lo = byte_offset(text, start);
+    let mut lo = byte_offset(text, start);
     let mut hi = byte_offset(text, end).max(lo);
+    if hi == 0 {
+        // The parser reports the end of the input at the call site (an empty span at
+        // the start): point at the last character written instead.
+        lo = text.trim_end().len();
+        lo -= text[..lo].chars().next_back().map_or(0, char::len_utf8);
+        hi = lo;
+    }
     if hi == lo && lo < text.len() {
         // An empty range (end of input, or a span without a location): mark one character.
         hi = lo + text[lo..].chars().next().map_or(0, char::len_utf8);
@@ -217,6 +224,15 @@ mod tests {
             parse(&Source::new("open.net", "neuron Cell = iaf_psc_alpha {\n")).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.starts_with("cannot read the description"));
+    }
+
+    #[test]
+    fn a_missing_semicolon_at_the_end_points_at_the_last_token() {
+        let text = "neuron Cell = iaf_psc_alpha;\npopulation cells = Cell[10]\n";
+        let errors = parse(&Source::new("eof.net", text)).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (2, 27));
+        assert_eq!(&text[errors[0].bytes.clone()], "]");
     }
 
     #[test]

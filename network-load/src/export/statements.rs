@@ -152,8 +152,14 @@ pub(super) fn models(input: &Input) -> Vec<Cell> {
         .neurons
         .iter()
         .map(|n| {
-            let params: Vec<(&str, String)> =
-                n.params.iter().map(|(k, v)| (*k, float(*v))).collect();
+            let params: Vec<(&str, String)> = n
+                .params
+                .iter()
+                .map(|(k, v)| match crate::is_flag(n.base, k) {
+                    true => (*k, python_bool(*v != 0.0).to_string()),
+                    false => (*k, float(*v)),
+                })
+                .collect();
             let mut markdown = doc_or(
                 &n.docs,
                 format!("Neuron model `{}`: NEST's `{}`", n.name, n.base.name()),
