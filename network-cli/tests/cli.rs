@@ -159,3 +159,34 @@ fn export_writes_the_drawn_positions_and_a_notebook() {
         .chunks(2)
         .all(|c| c[0]["cell_type"] == "markdown" && c[1]["cell_type"] == "code"));
 }
+
+#[test]
+fn run_writes_multimeter_samples_in_nest_ascii_format() {
+    let dir = std::env::temp_dir().join(format!("network-cli-vm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("vm.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 500 pA };\npopulation cells = Cell[3];\n\
+         record m = multimeter { interval: 1 ms, record_from: [V_m, I_syn_ex] } <- cells[0..2];\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "5ms",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let content = std::fs::read_to_string(dir.join("m.dat")).unwrap();
+    let lines: Vec<&str> = content.lines().collect();
+    assert_eq!(lines[2], "sender\ttime_ms\tV_m\tI_syn_ex");
+    // Two neurons sampled at 1, 2, 3, 4 and 5 ms (NEST's ordering: by time, then sender).
+    assert_eq!(lines.len(), 3 + 10);
+    assert!(lines[3].starts_with("1\t1.000\t-"), "{}", lines[3]);
+    assert!(lines[4].starts_with("2\t1.000\t-"), "{}", lines[4]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
