@@ -14,9 +14,11 @@ RECORDABLES = {
     "iaf_psc_alpha": ["V_m", "I_syn_ex", "I_syn_in"],
     "iaf_psc_exp": ["V_m", "I_syn_ex", "I_syn_in"],
     "iaf_psc_delta": ["V_m"],
+    "parrot_neuron": [],
 }
 
 ALPHA, EXP, DELTA = "iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta"
+PARROT = "parrot_neuron"
 MODELS = [ALPHA, EXP, DELTA]
 SHORT = {ALPHA: "alpha", EXP: "exp", DELTA: "delta"}
 
@@ -44,11 +46,24 @@ def conn(source, target, weight, delay):
     return {"source": source, "target": target, "weight": weight, "delay": delay}
 
 
+def plastic(source, target, model, weight, delay, **params):
+    """A connection through a plastic synapse model with these parameters (NEST names);
+    the case's expected output then also holds every connection's final weight."""
+    c = conn(source, target, weight, delay)
+    c["synapse_model"] = model
+    # `lambda` is a Python keyword: written `lambda_` here
+    c["syn_params"] = {k.rstrip("_"): v for k, v in params.items()}
+    return c
+
+
 def case(name, description, neurons, simulate, generators=(), connections=(),
          resolution=0.1, interval=None, record_from=None, rec_start=0.0, rec_stop=None,
          rec_targets=None, sr_start=0.0, sr_stop=None, sr_origin=0.0):
     if interval is None:
         interval = resolution
+    if rec_targets is None and any(n["model"] == PARROT for n in neurons):
+        # parrots have nothing to record
+        rec_targets = [i for i, n in enumerate(neurons) if n["model"] != PARROT]
     if record_from is None:
         # all recordables shared by every recorded neuron, in a fixed order
         targets = range(len(neurons)) if rec_targets is None else rec_targets
@@ -348,10 +363,117 @@ def build_cases():
              "sent at 10, 15 (origin-shifted); delta w 2 mV",
              [neuron(DELTA)], [40.0],
              [sg([0], [5.0, 10.0, 20.0], weight=2.0, delay=1.0, origin=5.0, start=2.0, stop=15.0)]))
+    add_plastic_cases(add)
     return C
 
 
+def add_plastic_cases(add):
+    """stdp_synapse, tsodyks_synapse, tsodyks2_synapse and parrot_neuron.
+
+    Presynaptic spikes come from a spike_generator through a parrot_neuron (the source of
+    the plastic synapse); postsynaptic spikes are forced by a second spike_generator with
+    a large weight, so pre/post pairings are set by the spike times alone.
+    """
+    # ---- parrot_neuron -----------------------------------------------------
+    add(case("parrot_repeats_multiplicity",
+             "parrot_neuron repeats spikes (duplicates and multiplicities, weights ignored) "
+             "one delay later; it drives an alpha neuron (w 300, d 1.5)",
+             [neuron(PARROT), neuron(ALPHA, I_e=100.0)], [40.0],
+             [sg([0], [2.0, 5.0, 5.0, 9.3, 12.0], weight=-7.5, delay=1.0,
+                 spike_multiplicities=[1, 1, 2, 3, 1])],
+             connections=[conn(0, 1, 300.0, 1.5)]))
+
+    # ---- stdp_synapse ------------------------------------------------------
+    pre = [10.0, 60.0, 110.0, 160.0, 210.0, 260.0, 310.0, 360.0]
+    post = [13.0, 63.0, 106.0, 157.0, 215.0, 258.0, 330.0, 355.0]
+    add(case("stdp_pairings_alpha",
+             "stdp_synapse parrot -> alpha (w 50, d 1.0, defaults): pre/post pairings at "
+             "+/- a few ms; post spikes forced by a spike_generator (w 5000)",
+             [neuron(PARROT), neuron(ALPHA)], [400.0],
+             [sg([0], pre, delay=1.0), sg([1], post, weight=5000.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_synapse", 50.0, 1.0)]))
+    add(case("stdp_weight_dependent_delta",
+             "stdp_synapse parrot -> delta (w 2 mV, d 2.5 dendritic, mu_plus 0.4, mu_minus 1, "
+             "alpha 1.2, lambda 0.05, tau_plus 16.8, Wmax 5, Kplus 0.5, tau_minus 30)",
+             [neuron(PARROT), neuron(DELTA, tau_minus=30.0)], [400.0],
+             [sg([0], pre, delay=1.0), sg([1], post, weight=30.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_synapse", 2.0, 2.5, mu_plus=0.4, mu_minus=1.0,
+                                  alpha=1.2, lambda_=0.05, tau_plus=16.8, Wmax=5.0,
+                                  Kplus=0.5)]))
+    # Post spikes exactly at t_pre - d and t_pre - d + h, pre spikes in the same step
+    # twice (multiplicity 2 through the parrot), and bursts.
+    add(case("stdp_boundaries_and_bursts",
+             "stdp_synapse with delay 2.0: post spikes exactly d before and after pre spikes "
+             "(window edges), a pre spike of multiplicity 2, bursts on both sides",
+             [neuron(PARROT), neuron(ALPHA, tau_minus=15.0)], [300.0],
+             [sg([0], [20.0, 40.0, 40.0, 70.0, 71.0, 72.0, 150.0, 200.0, 230.0], delay=1.0),
+              sg([1], [16.0, 39.0, 60.0, 61.0, 62.0, 69.0, 148.0, 149.5, 227.0, 229.0],
+                 weight=6000.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_synapse", 30.0, 2.0, lambda_=0.1,
+                                  mu_plus=0.0, mu_minus=0.0, alpha=0.9)]))
+    add(case("stdp_bounds_and_inhibitory",
+             "additive stdp_synapse (mu 0, lambda 0.5) hitting Wmax 40 and 0; an inhibitory "
+             "stdp_synapse (w -20, Wmax -60) onto the same neuron",
+             [neuron(PARROT), neuron(PARROT), neuron(ALPHA)], [250.0],
+             [sg([0], [10.0, 30.0, 50.0, 70.0, 150.0, 170.0, 190.0], delay=1.0),
+              sg([1], [12.0, 32.0, 52.0, 148.0, 168.0, 188.0], delay=1.0),
+              sg([2], [14.0, 34.0, 54.0, 74.0, 140.0, 160.0, 180.0], weight=6000.0, delay=1.0)],
+             connections=[plastic(0, 2, "stdp_synapse", 30.0, 1.0, lambda_=0.5, mu_plus=0.0,
+                                  mu_minus=0.0, Wmax=40.0),
+                          plastic(1, 2, "stdp_synapse", -20.0, 1.5, lambda_=0.2,
+                                  Wmax=-60.0)]))
+    add(case("stdp_network",
+             "two parrots -> two alpha neurons, all-to-all stdp_synapse with delays 1.0-3.0; "
+             "post neurons also fire from I_e and drive each other through static synapses",
+             [neuron(PARROT), neuron(PARROT), neuron(ALPHA, I_e=370.0),
+              neuron(ALPHA, I_e=360.0, tau_minus=25.0)], [500.0],
+             [sg([0], [5.0 + 23.0 * k for k in range(20)], delay=1.0),
+              sg([1], [9.0 + 31.0 * k for k in range(15)], delay=1.0)],
+             connections=[plastic(0, 2, "stdp_synapse", 80.0, 1.0, lambda_=0.05),
+                          plastic(0, 3, "stdp_synapse", 80.0, 2.0, lambda_=0.05),
+                          plastic(1, 2, "stdp_synapse", 60.0, 3.0, lambda_=0.05, mu_plus=0.5),
+                          plastic(1, 3, "stdp_synapse", 60.0, 1.5, lambda_=0.05),
+                          conn(2, 3, 200.0, 1.0), conn(3, 2, 200.0, 2.0)]))
+
+    # ---- tsodyks_synapse / tsodyks2_synapse ---------------------------------
+    train = [10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 200.0, 205.0, 210.0, 400.0]
+    add(case("tsodyks_depressing_exp",
+             "tsodyks_synapse (U 0.5, tau_rec 100, tau_fac 0, tau_psc = tau_syn_ex 3) parrot -> "
+             "iaf_psc_exp, w 800, train with recovery pauses",
+             [neuron(PARROT), neuron(EXP, tau_syn_ex=3.0)], [450.0],
+             [sg([0], train, delay=1.0)],
+             connections=[plastic(0, 1, "tsodyks_synapse", 800.0, 1.0, U=0.5, tau_rec=100.0,
+                                  tau_fac=0.0, tau_psc=3.0)]))
+    add(case("tsodyks_facilitating_exp",
+             "tsodyks_synapse (U 0.1, tau_fac 200, tau_rec 20, tau_psc 2, initial x 0.8 y 0.1 "
+             "u 0.2) parrot -> iaf_psc_exp (tau_syn_ex 2), w 1200; inhibitory twin (w -900)",
+             [neuron(PARROT), neuron(EXP, tau_syn_ex=2.0, tau_syn_in=2.0, I_e=150.0)], [450.0],
+             [sg([0], train, delay=1.0)],
+             connections=[plastic(0, 1, "tsodyks_synapse", 1200.0, 1.0, U=0.1, tau_fac=200.0,
+                                  tau_rec=20.0, tau_psc=2.0, x=0.8, y=0.1, u=0.2),
+                          plastic(0, 1, "tsodyks_synapse", -900.0, 2.0, U=0.3, tau_fac=50.0,
+                                  tau_rec=300.0, tau_psc=2.0)]))
+    add(case("tsodyks2_depressing_alpha",
+             "tsodyks2_synapse (U 0.6, tau_rec 150, tau_fac 0) parrot -> iaf_psc_alpha, w 900",
+             [neuron(PARROT), neuron(ALPHA)], [450.0],
+             [sg([0], train, delay=1.0)],
+             connections=[plastic(0, 1, "tsodyks2_synapse", 900.0, 1.0, U=0.6, u=0.6,
+                                  tau_rec=150.0, tau_fac=0.0)]))
+    add(case("tsodyks2_facilitating_delta",
+             "tsodyks2_synapse (U 0.05, u 0.05, tau_fac 500, tau_rec 10, x 0.9) parrot -> "
+             "iaf_psc_delta (w 40 mV, d 1.5) and parrot -> alpha (defaults, w 3000)",
+             [neuron(PARROT), neuron(DELTA), neuron(ALPHA)], [450.0],
+             [sg([0], train, delay=1.0)],
+             connections=[plastic(0, 1, "tsodyks2_synapse", 40.0, 1.5, U=0.05, u=0.05,
+                                  tau_fac=500.0, tau_rec=10.0, x=0.9),
+                          plastic(0, 2, "tsodyks2_synapse", 3000.0, 1.0)]))
+
+
 CASES = build_cases()
+# Numerical edge cases (tiny/large/odd resolutions, delay == resolution): edge_cases.py.
+from edge_cases import EDGE_CASES  # noqa: E402
+
+CASES += EDGE_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

@@ -17,6 +17,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 "$PYTHON" "$HERE/run_nest.py" --out "$TMP/reference" >/dev/null
 "$PYTHON" "$HERE/selfcheck.py" "$TMP/reference"
+"$PYTHON" "$HERE/empty_selections.py" --out "$TMP/reference/empty_selections.json" >/dev/null
 if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
 else

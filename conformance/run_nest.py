@@ -56,10 +56,12 @@ def run_case(c):
             nest.Connect(gen, nodes[t], syn_spec={"synapse_model": "static_synapse",
                                                   "weight": g["weight"], "delay": g["delay"]})
 
+    plastic = any("synapse_model" in cn for cn in c["connections"])
     for cn in c["connections"]:
-        nest.Connect(nodes[cn["source"]], nodes[cn["target"]],
-                     syn_spec={"synapse_model": "static_synapse",
-                               "weight": cn["weight"], "delay": cn["delay"]})
+        spec = {"synapse_model": cn.get("synapse_model", "static_synapse"),
+                "weight": cn["weight"], "delay": cn["delay"]}
+        spec.update(cn.get("syn_params", {}))
+        nest.Connect(nodes[cn["source"]], nodes[cn["target"]], syn_spec=spec)
 
     rec = c["record"]
     mm = None
@@ -85,6 +87,21 @@ def run_case(c):
         nest.Simulate(t)
         T_tics += ms_to_tics(t)
 
+    # final weights of every connection, in the order of c["connections"], read before
+    # the flush below (which would let plastic synapses learn on)
+    weights = None
+    if plastic:
+        seen = {}
+        weights = []
+        for cn in c["connections"]:
+            key = (cn["source"], cn["target"], cn.get("synapse_model", "static_synapse"))
+            conns = nest.GetConnections(source=nodes[key[0]], target=nodes[key[1]],
+                                        synapse_model=key[2])
+            w = conns.get("weight")
+            w = list(w) if isinstance(w, (list, tuple)) else [w]
+            weights.append(float(w[seen.get(key, 0)]))
+            seen[key] = seen.get(key, 0) + 1
+
     # flush multimeter samples withheld from the last min_delay slice
     step_tics = ms_to_tics(h)
     max_delay_steps = ms_to_tics(nest.GetKernelStatus("max_delay")) // step_tics
@@ -96,6 +113,8 @@ def run_case(c):
               if ms_to_tics(float(t)) <= T_tics]
     spikes.sort()
     expected = {"spikes": {"senders": [s for _, s in spikes], "times": [t for t, _ in spikes]}}
+    if weights is not None:
+        expected["weights"] = weights
 
     if mm is not None:
         ev = mm.get("events")

@@ -152,6 +152,46 @@ def alpha_population(seeds):
 
 
 # ---------------------------------------------------------------------------
+# stdp_synapse under Poisson input: final weights
+# ---------------------------------------------------------------------------
+def stdp_poisson(seeds):
+    n_pre, n_post, rate, T = 100, 10, 10.0, 2000.0
+    syn = {"synapse_model": "stdp_synapse", "weight": 20.0, "delay": 1.5, "tau_plus": 20.0,
+           "lambda": 0.01, "alpha": 1.0, "mu_plus": 1.0, "mu_minus": 1.0, "Wmax": 100.0}
+    post = {"I_e": 300.0, "tau_minus": 20.0}
+    params = {"resolution": 0.1, "generator": {"model": "poisson_generator", "rate": rate},
+              "pre": {"model": "parrot_neuron", "n": n_pre,
+                      "input": "poisson_generator -> each parrot, static_synapse weight 1 delay 1"},
+              "post": {"model": "iaf_psc_alpha", "params": post, "n": n_post},
+              "connection": {"rule": "all_to_all", **syn},
+              "simulate": T,
+              "weights": "GetConnections(pre, post).weight after Simulate(T)"}
+    out = base("stdp_poisson_weights",
+               f"{n_pre} parrots repeating independent {rate} Hz Poisson trains -> all_to_all "
+               f"stdp_synapse -> {n_post} iaf_psc_alpha (I_e 300); final weights and post rates",
+               params, seeds)
+    per_seed = []
+    for seed in seeds:
+        reset(seed)
+        pg = nest.Create("poisson_generator", params={"rate": rate})
+        pre = nest.Create("parrot_neuron", n_pre)
+        cells = nest.Create("iaf_psc_alpha", n_post, params=post)
+        sr = nest.Create("spike_recorder")
+        nest.Connect(pg, pre, syn_spec={"weight": 1.0, "delay": 1.0})
+        nest.Connect(pre, cells, "all_to_all", syn_spec=dict(syn))
+        nest.Connect(cells, sr)
+        nest.Simulate(T)
+        w = np.asarray(nest.GetConnections(pre, cells).get("weight"), dtype=float)
+        n_spikes = len(sr.get("events")["times"])
+        d = {"seed": seed, "weight": stats(w), "post_rate": n_spikes / n_post / (T * 1e-3)}
+        per_seed.append(d)
+    out["per_seed"] = per_seed
+    out["pooled"] = {"mean_weight_across_seeds": stats([d["weight"]["mean"] for d in per_seed]),
+                     "post_rate_across_seeds": stats([d["post_rate"] for d in per_seed])}
+    return out
+
+
+# ---------------------------------------------------------------------------
 # non-spatial connection rules
 # ---------------------------------------------------------------------------
 def connectivity(name, description, conn_spec, seeds, n_src=100, n_tgt=100, same_population=False):
@@ -277,6 +317,7 @@ def main():
     results.append(poisson_parrot("poisson_parrot_1000Hz", 1000.0, 0.0, 1000.0, seeds5))
     results.append(poisson_parrot("poisson_parrot_1000Hz_window_100_900", 1000.0, 100.0, 900.0, seeds5))
     results.append(alpha_population(seeds10))
+    results.append(stdp_poisson(seeds10))
 
     for label, same, autapses, multapses in (("separate_multapses", False, True, True),
                                              ("separate_no_multapses", False, True, False),

@@ -59,7 +59,7 @@ fn main() -> Result<(), Error> {
             .with_mask(Mask::sphere(radius))
             .no_autapses()
             .no_multapses();
-        b.connect("source -> target", &source, &target, &spec, &StaticSynapse::new(1.0, 1.0))?;
+        b.connect("source -> target", &source, &target, &spec, StaticSynapse::new(1.0, 1.0))?;
         let connect_s = connecting.elapsed().as_secs_f64();
         let net = b.build()?;
         let synapses = net.projections()[0].synapses;

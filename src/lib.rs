@@ -41,9 +41,9 @@ pub mod prelude {
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
     pub use network_core::{
         Const, DcGenerator, Dyn, Error, IafPscAlpha, IafPscDelta, IafPscExp, Model, Multimeter,
-        Network, NetworkBuilder, NoiseGenerator, PoissonGenerator, PopulationHandle, Recordable,
-        Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder, StaticSynapse, Value,
-        Window,
+        Network, NetworkBuilder, NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle,
+        Recordable, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
+        StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
     };
     pub use network_macros::network;
 }

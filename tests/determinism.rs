@@ -111,3 +111,84 @@ fn spikes_do_not_depend_on_thread_count() {
         "a different seed gives the same spikes"
     );
 }
+
+/// The example networks themselves, as the examples write them with `network!`.
+#[allow(dead_code)]
+#[path = "../examples/seed_network.rs"]
+mod seed_network;
+
+#[allow(dead_code)]
+#[path = "../examples/brunel.rs"]
+mod brunel;
+
+/// Spikes of every recorder, in order: (recorder, sender, time in ms).
+type Recorded = Vec<(usize, u32, f64)>;
+
+fn recorded(recorders: &[&network::SpikeRecorderHandle]) -> Recorded {
+    recorders
+        .iter()
+        .enumerate()
+        .flat_map(|(r, h)| {
+            h.events()
+                .iter()
+                .map(|(sender, t)| (r, sender, t))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The seed network (V1 layer 2/3: spatial populations, masks, Poisson and DC input)
+/// over its DC step, 800 ms.
+fn seed_network(seed: u64, threads: usize) -> Recorded {
+    let mut net = seed_network::SeedNetwork::build_with_threads(Seed(seed), Some(threads)).unwrap();
+    net.simulate(800.0).unwrap();
+    recorded(&[&net.corner_spikes, &net.exc_spikes, &net.inh_spikes])
+}
+
+/// Brunel's network at scale 0.2 (2000 + 500 neurons, CE = 1000, CI = 250), 100 ms.
+fn brunel_example(seed: u64, threads: usize) -> Recorded {
+    let sizes = brunel::BrunelSizes { ne: 2000, ni: 500 };
+    let mut net = brunel::Brunel::build_with_threads(Seed(seed), Some(threads), sizes).unwrap();
+    net.simulate(100.0).unwrap();
+    recorded(&[&net.e_spikes, &net.i_spikes])
+}
+
+fn same_for_any_thread_count(name: &str, run: impl Fn(u64, usize) -> Recorded, seed: u64) {
+    let one = run(seed, 1);
+    assert!(
+        one.len() > 100,
+        "{name}: the network should be active, got {} spikes",
+        one.len()
+    );
+    for threads in [2, 4] {
+        // Bit for bit: the times compare as f64 bit patterns.
+        let other = run(seed, threads);
+        assert_eq!(
+            other.len(),
+            one.len(),
+            "{name}: {threads} threads differ from 1"
+        );
+        assert!(
+            one.iter()
+                .zip(&other)
+                .all(|(a, b)| a.0 == b.0 && a.1 == b.1 && a.2.to_bits() == b.2.to_bits()),
+            "{name}: {threads} threads differ from 1"
+        );
+    }
+    assert_eq!(one, run(seed, 1), "{name}: a second run differs");
+    assert_ne!(
+        one,
+        run(seed + 1, 1),
+        "{name}: another seed gives the same spikes"
+    );
+}
+
+#[test]
+fn seed_network_does_not_depend_on_thread_count() {
+    same_for_any_thread_count("seed network", seed_network, 42);
+}
+
+#[test]
+fn brunel_example_does_not_depend_on_thread_count() {
+    same_for_any_thread_count("Brunel", brunel_example, 12345);
+}

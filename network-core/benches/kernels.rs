@@ -114,7 +114,36 @@ fn spike_delivery(bencher: Bencher) {
             )
             .unwrap();
             let spec = ConnSpec::new(Rule::FixedIndegree(200));
-            b.connect("rec", &pop, &pop, &spec, &StaticSynapse::new(0.01, 1.5))
+            b.connect("rec", &pop, &pop, &spec, StaticSynapse::new(0.01, 1.5))
+                .unwrap();
+            b.build().unwrap()
+        })
+        .bench_local_values(|mut net| net.simulate(20.0).unwrap());
+}
+
+/// The same network as `spike_delivery` with `stdp_synapse` (weight 0.01 pA, Wmax 100 pA):
+/// the cost of plastic delivery, the post-spike archive and the weight updates.
+#[divan::bench]
+fn stdp_delivery(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let mut b = NetworkBuilder::new(Resolution::default(), Seed(3)).threads(1);
+            let model = Model::nest(IafPscAlpha {
+                I_e: 400.0,
+                ..Default::default()
+            })
+            .unwrap();
+            let pop = b.population("pop", &model, Const::<2048>).unwrap();
+            b.initial_v_m(
+                &pop.all(),
+                Value::Uniform {
+                    min: -70.0,
+                    max: -55.0,
+                },
+            )
+            .unwrap();
+            let spec = ConnSpec::new(Rule::FixedIndegree(200));
+            b.connect("rec", &pop, &pop, &spec, StdpSynapse::new(0.01, 1.5))
                 .unwrap();
             b.build().unwrap()
         })

@@ -23,7 +23,7 @@ pub use devices::{
     SpikeRecorder, Window,
 };
 pub use error::{Error, Result};
-pub use models::{IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, Recordable};
+pub use models::{IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, ParrotNeuron, Recordable};
 pub use network::{
     GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
     PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
@@ -31,5 +31,5 @@ pub use network::{
 };
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
-pub use synapse::{StaticSynapse, Value};
+pub use synapse::{StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value};
 pub use time::Resolution;

@@ -1,5 +1,9 @@
 //! Synapse models and the values (constant or random) of their weight and delay.
 
+mod plastic;
+
+pub use plastic::{StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse};
+
 use crate::error::{Error, Result};
 use crate::rng::Stream;
 use crate::time::Resolution;

@@ -21,6 +21,31 @@ pub fn tics_to_ms(tics: i64) -> f64 {
     tics as f64 * 0.001
 }
 
+/// Largest time magnitude in tics (about 1.15e15 ms): sums of a few such times (origin,
+/// start, the current step) stay inside `i64`.
+pub const MAX_TICS: i64 = i64::MAX / 8;
+
+/// A finite time (ms) in tics, within ±[`MAX_TICS`]; `entity` and `param` name it in the
+/// error.
+pub fn checked_tics(entity: &str, param: &'static str, t_ms: f64) -> Result<i64> {
+    if !t_ms.is_finite() {
+        return Err(Error::invalid(entity, param, t_ms, "must be finite"));
+    }
+    let tics = ms_to_tics(t_ms);
+    if !(-MAX_TICS..=MAX_TICS).contains(&tics) {
+        return Err(Error::invalid(
+            entity,
+            param,
+            t_ms,
+            format!(
+                "must lie within ±{:e} ms, the longest time the engine represents",
+                tics_to_ms(MAX_TICS)
+            ),
+        ));
+    }
+    Ok(tics)
+}
+
 /// The simulation resolution `h` and the conversions that depend on it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Resolution {
@@ -94,10 +119,7 @@ impl Resolution {
     /// A time that must lie on the grid (device start/stop/origin, recorder interval,
     /// simulation time), in steps. `entity` and `param` name the value in the error.
     pub fn grid_steps(&self, entity: &str, param: &'static str, t_ms: f64) -> Result<i64> {
-        if !t_ms.is_finite() {
-            return Err(Error::invalid(entity, param, t_ms, "must be finite"));
-        }
-        let tics = ms_to_tics(t_ms);
+        let tics = checked_tics(entity, param, t_ms)?;
         if tics.rem_euclid(self.tics_per_step) != 0 || (tics_to_ms(tics) - t_ms).abs() > 1e-9 {
             return Err(Error::invalid(
                 entity,

@@ -184,7 +184,7 @@ fn names_and_sizes() {
         &["pop", "not spatial"],
     );
     contains_all(
-        &message(b.connect_pairs("p", &p, &p, &[(0, 10)], &StaticSynapse::default())),
+        &message(b.connect_pairs("p", &p, &p, &[(0, 10)], StaticSynapse::default())),
         &["p", "pairs"],
     );
     assert!(Resolution::new(0.0).is_err());

@@ -17,6 +17,8 @@
 //! spatial ones, and `stochastic/stats.rs` the distribution functions (tested against
 //! table values).
 
+#[path = "stochastic/plasticity.rs"]
+mod plasticity;
 #[path = "stochastic/rules.rs"]
 mod rules;
 #[path = "stochastic/spatial.rs"]

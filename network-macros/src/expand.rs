@@ -607,12 +607,22 @@ fn value(d: &Description, v: &ValueDesc) -> TokenStream {
 
 fn synapse(d: &Description, s: &SynapseDesc) -> TokenStream {
     let (w, dl) = (value(d, &s.weight), value(d, &s.delay));
-    if s.model == "static_synapse" {
-        quote!(::network::StaticSynapse::new(#w, #dl))
+    let ty = ident(s.base.rust_type());
+    let base = if s.model == s.base.name() {
+        quote!(::network::#ty::new(#w, #dl))
     } else {
         let m = &s.model;
-        quote!(::network::StaticSynapse::variant(#m, #w, #dl))
+        quote!(::network::#ty::variant(#m, #w, #dl))
+    };
+    if s.params.is_empty() {
+        return base;
     }
+    let params = s.params.iter().map(|(p, v)| {
+        let p = ident(p);
+        let v = num(*v);
+        quote!(#p: #v)
+    });
+    quote!(::network::#ty { #(#params,)* ..#base })
 }
 
 fn stimulator(d: &Description, s: &StimulatorDesc) -> TokenStream {

@@ -1,7 +1,7 @@
 //! The validated description: every name resolved, every value in NEST units, ready to
 //! be lowered into builder calls (by the macro) or run directly (by a loader).
 
-pub use crate::model_table::{BaseModel, CellClass};
+pub use crate::model_table::{BaseModel, CellClass, SynapseModel};
 
 /// A checked network.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,11 +239,16 @@ pub enum ValueDesc {
     Runtime(usize),
 }
 
-/// A static synapse: weight (pA, or mV onto iaf_psc_delta) and delay (ms).
+/// A synapse: weight (pA, or mV onto iaf_psc_delta), delay (ms) and, for a plastic
+/// model, its other parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynapseDesc {
-    /// `static_synapse` or a variant's name.
+    /// The NEST model name or a variant's name.
     pub model: String,
+    /// The NEST model.
+    pub base: SynapseModel,
+    /// Parameters besides weight and delay set by the description, NEST units.
+    pub params: Vec<(&'static str, f64)>,
     /// Weight.
     pub weight: ValueDesc,
     /// Delay, ms.
@@ -258,7 +263,7 @@ pub enum Wiring {
     /// A stimulator.
     Stimulator(StimulatorDesc),
     /// A projection.
-    Projection(ProjectionDesc),
+    Projection(Box<ProjectionDesc>),
 }
 
 /// A spike recorder, voltmeter or multimeter.

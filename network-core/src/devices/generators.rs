@@ -2,7 +2,7 @@
 
 use super::Window;
 use crate::error::{Error, Result};
-use crate::time::{ms_to_tics, Resolution};
+use crate::time::{checked_tics, Resolution};
 
 /// NEST's `dc_generator`: a constant current (pA). Current flows over
 /// `[start + delay, stop + delay]`; V_m first moves at `start + delay + h`.
@@ -81,10 +81,28 @@ impl DcGenerator {
     }
 }
 
+/// Largest mean spike count per step of a `poisson_generator` (rate · h): a count is
+/// 32 bits, and a mean of 1e9 stays more than 10^4 standard deviations below 2^32.
+pub const MAX_POISSON_MEAN_PER_STEP: f64 = 1e9;
+
 impl PoissonGenerator {
     pub(crate) fn validate(&self, entity: &str, res: &Resolution) -> Result<(i64, i64)> {
         if !(self.rate >= 0.0 && self.rate.is_finite()) {
             return Err(Error::invalid(entity, "rate", self.rate, "must be >= 0 Hz"));
+        }
+        let per_step = self.rate * res.ms() * 1e-3;
+        if per_step > MAX_POISSON_MEAN_PER_STEP {
+            return Err(Error::invalid(
+                entity,
+                "rate",
+                self.rate,
+                format!(
+                    "gives {per_step:e} spikes per step of {} ms; at most {MAX_POISSON_MEAN_PER_STEP:e} \
+                     per step are supported (a count is 32 bits): lower the rate, or use a \
+                     dc_generator or noise_generator for the mean drive",
+                    res.ms()
+                ),
+            ));
         }
         self.window.steps(entity, res)
     }
@@ -177,7 +195,7 @@ impl SpikeGenerator {
             }
             previous = t;
             let steps = if self.allow_offgrid_times {
-                let tics = ms_to_tics(t);
+                let tics = checked_tics(entity, "spike_times", t)?;
                 (tics + res.tics_per_step() - 1).div_euclid(res.tics_per_step())
             } else {
                 res.grid_steps(entity, "spike_times", t).map_err(|_| {

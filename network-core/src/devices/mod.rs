@@ -5,7 +5,9 @@ mod generators;
 mod recorders;
 
 pub(crate) use generators::ListedSpike;
-pub use generators::{DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator};
+pub use generators::{
+    DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator, MAX_POISSON_MEAN_PER_STEP,
+};
 pub use recorders::{Multimeter, RecordTo, SpikeRecorder};
 
 use crate::error::{Error, Result};

@@ -1,9 +1,12 @@
 //! The scheduler's parts: ring buffers, synapse storage, populations at work, generators
 //! and multimeters inside blocks of neurons.
 
+pub(crate) mod archive;
+pub(crate) mod plastic;
 pub(crate) mod poisson;
 pub(crate) mod population;
 pub(crate) mod projection;
 pub(crate) mod ring;
 pub(crate) mod sampler;
+pub(crate) mod schedule;
 pub(crate) mod stimulus;

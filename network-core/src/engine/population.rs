@@ -1,6 +1,8 @@
 //! A population at work: its model, its state (a structure of arrays), and per block of
 //! neurons the ring buffers, generators, multimeters and spikes of the current slice.
 
+use super::archive::SpikeArchive;
+use super::plastic::{self, PlasticState};
 use super::projection::Projection;
 use super::ring::Ring;
 use super::sampler::BlockSampler;
@@ -8,7 +10,6 @@ use super::stimulus::BlockStimulus;
 use crate::models::{NeuronModel, StepInput};
 use crate::rng::Stream;
 use crate::storage::Length;
-use rayon::prelude::*;
 
 /// Neurons per block: the unit of parallel work, of random streams and of synapse
 /// storage. Fixed, so that results never depend on the thread count.
@@ -23,6 +24,12 @@ pub(crate) struct BlockRuntime {
     pub samplers: Vec<BlockSampler>,
     /// Spikes of the current slice: `(step, index within the population)`.
     pub spikes: Vec<(i64, u32)>,
+    /// Per incoming projection (in the order of `SliceInput::incoming`), the state of
+    /// its plastic synapses onto this block; `None` for a static projection.
+    pub plastic: Vec<Option<PlasticState>>,
+    /// The spike history of this block's neurons, kept when an STDP projection targets
+    /// the population.
+    pub archive: Option<SpikeArchive>,
 }
 
 /// What a population needs to advance one slice of steps `start..end`.
@@ -41,11 +48,22 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn len(&self) -> usize;
     /// The per-block runtime (empty until the network is built).
     fn blocks(&mut self) -> &mut Vec<BlockRuntime>;
+    /// The per-block runtime, to read.
+    fn blocks_ref(&self) -> &[BlockRuntime];
+    /// A model parameter by its NEST name (e.g. `tau_minus`), if the model has it.
+    fn param(&self, name: &str) -> Option<f64>;
+    /// Whether the model counts spikes and ignores weights (`parrot_neuron`).
+    fn counts_spikes(&self) -> bool;
     /// Sets the membrane potential (mV) of neuron `i`.
     fn set_v_m(&mut self, i: usize, v_m: f64);
-    /// Delivers the previous slice's spikes and advances every neuron over the slice.
-    fn advance(&mut self, input: &SliceInput<'_>);
+    /// The slice's work, one task per block: deliver the previous slice's spikes into
+    /// the block, then advance its neurons over the slice. Blocks are independent, so the
+    /// tasks may run in any order on any thread with the same result.
+    fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>);
 }
+
+/// One block's work for one slice.
+pub(crate) type BlockTask<'a> = Box<dyn FnOnce() + Send + 'a>;
 
 /// A population of model `M` with `L` neurons.
 pub(crate) struct Population<M: NeuronModel, L: Length> {
@@ -77,50 +95,85 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         &mut self.blocks
     }
 
+    fn blocks_ref(&self) -> &[BlockRuntime] {
+        &self.blocks
+    }
+
+    fn param(&self, name: &str) -> Option<f64> {
+        self.model.get(name)
+    }
+
+    fn counts_spikes(&self) -> bool {
+        M::COUNTS_SPIKES
+    }
+
     fn set_v_m(&mut self, i: usize, v_m: f64) {
         self.model.set_v_m(&mut self.state, i, v_m);
     }
 
-    fn advance(&mut self, input: &SliceInput<'_>) {
+    fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
         let model = &self.model;
         let propagators = &self.propagators;
         let views = M::blocks(&mut self.state, BLOCK_LEN);
-        views
-            .into_par_iter()
-            .zip(self.blocks.par_iter_mut())
-            .enumerate()
-            .for_each(|(b, (mut view, rt))| {
-                let offset = (b * BLOCK_LEN) as u32;
-                for projection in input.incoming {
-                    projection.deliver(
-                        b,
-                        &input.spikes[projection.source],
-                        &mut rt.ring,
-                        M::channel,
-                    );
-                }
-                for s in input.start..input.end {
-                    for stimulus in &mut rt.stimuli {
-                        stimulus.apply(s, &mut rt.ring, M::channel);
-                    }
-                    let (ex, inh, current) = rt.ring.step_mut(s);
-                    let spikes = &mut rt.spikes;
-                    let step_input = StepInput {
-                        spikes: [ex, inh],
-                        current,
-                        rng: &mut rt.rng,
-                    };
-                    model.update(propagators, &mut view, step_input, &mut |i| {
-                        spikes.push((s, offset + i))
-                    });
-                    for sampler in &mut rt.samplers {
-                        if sampler.due(s + 1) {
-                            sampler.sample(s + 1, |var, i| {
-                                model.recordable(&view, var, i).unwrap_or(f64::NAN)
-                            });
-                        }
-                    }
-                }
-            });
+        for (b, (view, rt)) in views.into_iter().zip(self.blocks.iter_mut()).enumerate() {
+            tasks.push(Box::new(move || {
+                advance_block(model, propagators, b, view, rt, input)
+            }));
+        }
+    }
+}
+
+/// Delivers the previous slice's spikes into block `b`, then advances its neurons over
+/// the slice.
+fn advance_block<M: NeuronModel>(
+    model: &M,
+    propagators: &M::Propagators,
+    b: usize,
+    mut view: M::Block<'_>,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+) {
+    let offset = (b * BLOCK_LEN) as u32;
+    for (k, projection) in input.incoming.iter().enumerate() {
+        let spikes = &input.spikes[projection.source];
+        match (&projection.plastic, rt.plastic.get_mut(k)) {
+            (Some(rule), Some(Some(state))) => plastic::deliver(
+                projection,
+                rule,
+                state,
+                b,
+                spikes,
+                &mut rt.ring,
+                rt.archive.as_mut(),
+                M::COUNTS_SPIKES,
+                M::channel,
+            ),
+            _ => projection.deliver(b, spikes, &mut rt.ring, M::channel),
+        }
+    }
+    for s in input.start..input.end {
+        for stimulus in &mut rt.stimuli {
+            stimulus.apply(s, &mut rt.ring, M::channel);
+        }
+        let (ex, inh, current) = rt.ring.step_mut(s);
+        let spikes = &mut rt.spikes;
+        let step_input = StepInput {
+            spikes: [ex, inh],
+            current,
+            rng: &mut rt.rng,
+        };
+        model.update(propagators, &mut view, step_input, &mut |i| {
+            spikes.push((s, offset + i))
+        });
+        for sampler in &mut rt.samplers {
+            if sampler.due(s + 1) {
+                sampler.sample(s + 1, |var, i| {
+                    model.recordable(&view, var, i).unwrap_or(f64::NAN)
+                });
+            }
+        }
+    }
+    if let Some(archive) = rt.archive.as_mut() {
+        archive.record(&rt.spikes, offset);
     }
 }

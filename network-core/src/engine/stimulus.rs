@@ -73,6 +73,8 @@ pub(crate) struct BlockStimulus {
     pub shared: Option<(f64, u16)>,
     /// Per-target counts of one step (scratch for the Poisson drive).
     counts: Vec<u32>,
+    /// The first target, when the targets are consecutive neurons of the block.
+    consecutive_from: Option<usize>,
 }
 
 impl BlockStimulus {
@@ -95,7 +97,14 @@ impl BlockStimulus {
             _ => None,
         };
         let n = targets.len();
+        let consecutive_from = match targets.first() {
+            Some(&first) if targets.iter().zip(first..).all(|(&t, i)| t == i) => {
+                Some(first as usize)
+            }
+            _ => None,
+        };
         Self {
+            consecutive_from,
             kind: kind.for_block(n),
             targets,
             weights,
@@ -137,8 +146,15 @@ impl BlockStimulus {
                     // row of the ring. A zero count adds +0.0, which changes no value.
                     sampler.sample_many(&mut self.rng, &mut self.counts);
                     let row = ring.row_mut(at(ring, d), channel(w));
-                    for (&t, &n) in self.targets.iter().zip(&self.counts) {
-                        row[in_row(t as usize)] += w * f64::from(n);
+                    if let Some(first) = self.consecutive_from {
+                        let inputs = &mut row[first..first + self.counts.len()];
+                        for (input, &n) in inputs.iter_mut().zip(&self.counts) {
+                            *input += w * f64::from(n);
+                        }
+                    } else {
+                        for (&t, &n) in self.targets.iter().zip(&self.counts) {
+                            row[in_row(t as usize)] += w * f64::from(n);
+                        }
                     }
                 } else {
                     let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);

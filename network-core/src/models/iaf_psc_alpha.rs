@@ -41,6 +41,9 @@ pub struct IafPscAlpha {
     pub V_min: f64,
     /// Initial membrane potential (mV).
     pub V_m: f64,
+    /// Time constant of the postsynaptic STDP trace Kminus (ms); used when the neuron is
+    /// the target of an `stdp_synapse` (NEST's ArchivingNode parameter).
+    pub tau_minus: f64,
 }
 
 impl Default for IafPscAlpha {
@@ -57,6 +60,7 @@ impl Default for IafPscAlpha {
             I_e: 0.0,
             V_min: f64::NEG_INFINITY,
             V_m: -70.0,
+            tau_minus: 20.0,
         }
     }
 }
@@ -135,6 +139,12 @@ impl NeuronModel for IafPscAlpha {
             "lower bound of the membrane potential",
         ),
         param("V_m", Voltage, -70.0, "initial membrane potential"),
+        param(
+            "tau_minus",
+            Time,
+            20.0,
+            "time constant of the STDP trace of postsynaptic spikes",
+        ),
     ];
     const RECORDABLES: &'static [Recordable] =
         &[Recordable::V_m, Recordable::I_syn_ex, Recordable::I_syn_in];
@@ -146,6 +156,7 @@ impl NeuronModel for IafPscAlpha {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &["V_min"])?;
+        positive(entity, "tau_minus", self.tau_minus)?;
         check_integrate_and_fire(
             entity,
             self.C_m,
@@ -159,7 +170,9 @@ impl NeuronModel for IafPscAlpha {
         Ok(())
     }
 
-    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, V_min, V_m);
+    named_params!(
+        C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, V_min, V_m, tau_minus
+    );
 
     fn propagators(&self, res: &Resolution) -> AlphaPropagators {
         let h = res.ms();

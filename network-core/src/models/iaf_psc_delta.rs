@@ -4,8 +4,8 @@
 use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::soa::soa_state;
 use super::{
-    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, NeuronModel, Recordable,
-    StepInput,
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, positive, NeuronModel,
+    Recordable, StepInput,
 };
 use crate::error::Result;
 use crate::storage::Length;
@@ -37,6 +37,9 @@ pub struct IafPscDelta {
     /// Whether input arriving during the refractory period is kept (decayed) and added
     /// when it ends, instead of being discarded.
     pub refractory_input: bool,
+    /// Time constant of the postsynaptic STDP trace Kminus (ms); used when the neuron is
+    /// the target of an `stdp_synapse` (NEST's ArchivingNode parameter).
+    pub tau_minus: f64,
 }
 
 impl Default for IafPscDelta {
@@ -52,6 +55,7 @@ impl Default for IafPscDelta {
             V_min: f64::NEG_INFINITY,
             V_m: -70.0,
             refractory_input: false,
+            tau_minus: 20.0,
         }
     }
 }
@@ -102,6 +106,12 @@ impl NeuronModel for IafPscDelta {
         ),
         param("V_m", Voltage, -70.0, "initial membrane potential"),
         param(
+            "tau_minus",
+            Time,
+            20.0,
+            "time constant of the STDP trace of postsynaptic spikes",
+        ),
+        param(
             "refractory_input",
             Dimensionless,
             0.0,
@@ -117,6 +127,7 @@ impl NeuronModel for IafPscDelta {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &["V_min"])?;
+        positive(entity, "tau_minus", self.tau_minus)?;
         check_integrate_and_fire(
             entity,
             self.C_m,
@@ -128,7 +139,7 @@ impl NeuronModel for IafPscDelta {
         Ok(())
     }
 
-    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, I_e, V_min, V_m; flags: refractory_input);
+    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, I_e, V_min, V_m, tau_minus; flags: refractory_input);
 
     fn propagators(&self, res: &Resolution) -> DeltaPropagators {
         let h = res.ms();

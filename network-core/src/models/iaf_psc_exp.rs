@@ -43,6 +43,9 @@ pub struct IafPscExp {
     pub delta: f64,
     /// Initial membrane potential (mV).
     pub V_m: f64,
+    /// Time constant of the postsynaptic STDP trace Kminus (ms); used when the neuron is
+    /// the target of an `stdp_synapse` (NEST's ArchivingNode parameter).
+    pub tau_minus: f64,
 }
 
 impl Default for IafPscExp {
@@ -60,6 +63,7 @@ impl Default for IafPscExp {
             rho: 0.01,
             delta: 0.0,
             V_m: -70.0,
+            tau_minus: 20.0,
         }
     }
 }
@@ -133,6 +137,12 @@ impl NeuronModel for IafPscExp {
             "stochastic threshold: width of the escape region",
         ),
         param("V_m", Voltage, -70.0, "initial membrane potential"),
+        param(
+            "tau_minus",
+            Time,
+            20.0,
+            "time constant of the STDP trace of postsynaptic spikes",
+        ),
     ];
     const RECORDABLES: &'static [Recordable] =
         &[Recordable::V_m, Recordable::I_syn_ex, Recordable::I_syn_in];
@@ -144,6 +154,7 @@ impl NeuronModel for IafPscExp {
 
     fn validate(&self, entity: &str) -> Result<()> {
         all_finite(self, entity, &[])?;
+        positive(entity, "tau_minus", self.tau_minus)?;
         check_integrate_and_fire(
             entity,
             self.C_m,
@@ -169,7 +180,8 @@ impl NeuronModel for IafPscExp {
     }
 
     named_params!(
-        C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, rho, delta, V_m
+        C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, rho, delta, V_m,
+        tau_minus
     );
 
     fn propagators(&self, res: &Resolution) -> ExpPropagators {

@@ -8,6 +8,7 @@ mod iaf_psc_alpha;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
 mod params;
+mod parrot_neuron;
 mod propagators;
 mod soa;
 
@@ -15,6 +16,7 @@ pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_delta::{IafPscDelta, IafPscDeltaBlock, IafPscDeltaState};
 pub use iaf_psc_exp::{IafPscExp, IafPscExpBlock, IafPscExpState};
 pub use params::{Dimension, ParamInfo};
+pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};
 
 use crate::error::Result;
 use crate::rng::Stream;
@@ -79,6 +81,10 @@ pub trait NeuronModel: Clone + Debug + Send + Sync + 'static {
     const RECORDABLES: &'static [Recordable];
     /// Number of spike input channels (2 for excitatory/inhibitory, 1 otherwise).
     const SPIKE_CHANNELS: usize;
+    /// Whether the model counts incoming spikes and ignores their weights (NEST's
+    /// `parrot_neuron`): every connection onto it then delivers weight 1 per spike, so
+    /// a spike channel holds the number of spikes that arrived.
+    const COUNTS_SPIKES: bool = false;
 
     /// The state of a population, one array per state variable.
     type State<L: Length>: Debug + Send + Sync;

@@ -111,5 +111,6 @@ pub(crate) fn assemble(
         synapses,
         min_delay,
         max_delay,
+        plastic: None,
     })
 }

@@ -6,10 +6,12 @@ use super::assemble::{assemble, EdgeList, ProjectionSite};
 use super::handles::Shared;
 use super::handles::*;
 use super::recording::{Samples, SpikeEvents};
+use super::resources::{self, MemoryBudget};
 use super::runtime::{Network, RecorderRuntime};
 use crate::devices::{
     DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
 };
+use crate::engine::plastic;
 use crate::engine::poisson::PoissonDrive;
 use crate::engine::population::{BlockRuntime, Population, PopulationDyn, BLOCK_LEN};
 use crate::engine::projection::Projection;
@@ -21,7 +23,7 @@ use crate::models::{NeuronModel, Recordable};
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{check_compatible, select, Layout, Mask, Point, Space};
 use crate::storage::Length;
-use crate::synapse::{delay_steps, StaticSynapse, Value};
+use crate::synapse::{delay_steps, StaticSynapse, Synapse, Value};
 use crate::time::Resolution;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -110,6 +112,7 @@ pub struct NetworkBuilder {
     pub(crate) generators: Vec<GeneratorSpec>,
     pub(crate) recorders: Vec<RecorderRuntime>,
     pub(crate) multimeters: Vec<MultimeterSpec>,
+    pub(crate) memory: MemoryBudget,
 }
 
 impl NetworkBuilder {
@@ -126,7 +129,23 @@ impl NetworkBuilder {
             generators: Vec::new(),
             recorders: Vec::new(),
             multimeters: Vec::new(),
+            memory: MemoryBudget::from_machine(),
         }
+    }
+
+    /// Limits the memory (bytes) the network may take; by default the machine's available
+    /// memory when the builder was created (Linux `MemAvailable`), unlimited where that
+    /// cannot be read. Every population, projection, device and the ring buffers are
+    /// estimated before they are allocated, and a part that would not fit is an
+    /// [`Error::Resources`] naming it, its estimate and the limit.
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.memory.limit = bytes;
+        self
+    }
+
+    /// The memory (bytes) the parts added so far take by the builder's estimate.
+    pub fn memory_estimate(&self) -> u64 {
+        self.memory.committed
     }
 
     /// Runs the simulation on `threads` threads (default: rayon's global pool). Results
@@ -164,6 +183,22 @@ impl NetworkBuilder {
         self.names.insert(name.to_string(), kind);
     }
 
+    /// The node id of the first neuron of a new population of `len` neurons; node ids
+    /// are 32-bit, as the synapse storage's source indices.
+    fn next_node_id(&self, name: &str, len: usize) -> Result<u32> {
+        let first = self
+            .population_info
+            .last()
+            .map_or(1, |p| u64::from(p.first_node_id) + p.len as u64);
+        if first + len as u64 > u64::from(u32::MAX) {
+            return Err(Error::Resources(format!(
+                "population `{name}`: {len} neurons take the network past 2^32 − 1 neurons, \
+                 the most node ids can number; make the population smaller"
+            )));
+        }
+        Ok(first as u32)
+    }
+
     /// Adds a population of `len` neurons of `model`.
     pub fn population<M: NeuronModel, L: Length>(
         &mut self,
@@ -180,10 +215,16 @@ impl NetworkBuilder {
                 "a population needs at least one neuron",
             ));
         }
-        let first_node_id = self
-            .population_info
-            .last()
-            .map_or(1, |p| p.first_node_id + p.len as u32);
+        let first_node_id = self.next_node_id(name, len.value())?;
+        self.memory.reserve(
+            &format!(
+                "population `{name}` ({} neurons of {})",
+                len.value(),
+                M::NAME
+            ),
+            resources::neuron_bytes::<M>(len.value()),
+            0,
+        )?;
         let propagators = model.params.propagators(&self.resolution);
         self.populations.push(Box::new(Population::new(
             model.params.clone(),
@@ -215,8 +256,14 @@ impl NetworkBuilder {
         layout: &Layout,
     ) -> Result<PopulationHandle<L>> {
         let index = self.populations.len();
+        let positions = resources::position_bytes(len.value());
+        let neurons = resources::neuron_bytes::<M>(len.value());
+        let what = format!("population `{name}` ({} neurons in space)", len.value());
+        // Checked before the positions are drawn, committed once the population exists.
+        self.memory.check(&what, positions + neurons, 0)?;
         let space = layout.place(name, len.value(), self.seed, index as u64)?;
         let handle = self.population(name, model, len)?;
+        self.memory.reserve(&what, positions, 0)?;
         self.population_info[index].space = Some(Arc::new(space));
         Ok(handle)
     }
@@ -267,6 +314,20 @@ impl NetworkBuilder {
     /// drawn per neuron (from a stream keyed by population and neuron index).
     pub fn initial_v_m(&mut self, selection: &Selection, v_m: Value) -> Result<()> {
         let name = self.population_info[selection.population].name.clone();
+        if self.populations[selection.population]
+            .param("V_m")
+            .is_none()
+        {
+            return Err(Error::invalid(
+                &name,
+                "V_m",
+                "initial value",
+                format!(
+                    "{} has no membrane potential; set V_m only on neuron models",
+                    self.population_info[selection.population].model
+                ),
+            ));
+        }
         v_m.validate(&name, "V_m")?;
         let indices = self.resolve(&name, selection)?;
         for i in indices {
@@ -345,6 +406,14 @@ impl NetworkBuilder {
         let mut masks: Vec<Option<Vec<bool>>> = vec![None; self.populations.len()];
         for selection in sources {
             let indices = self.resolve(name, selection)?;
+            if masks[selection.population].is_none() {
+                let len = self.population_info[selection.population].len;
+                self.memory.reserve(
+                    &format!("spike recorder `{name}` (flags for {len} neurons)"),
+                    len as u64,
+                    0,
+                )?;
+            }
             let mask = masks[selection.population]
                 .get_or_insert_with(|| vec![false; self.population_info[selection.population].len]);
             for i in indices {
@@ -412,6 +481,11 @@ impl NetworkBuilder {
         let mut resolved = Vec::new();
         for selection in targets {
             let indices = self.resolve(name, selection)?;
+            self.memory.reserve(
+                &format!("generator `{name}` ({} targets)", indices.len()),
+                resources::device_bytes(indices.len()),
+                0,
+            )?;
             let mut connections = Vec::with_capacity(indices.len());
             for i in indices {
                 let mut rng = self.seed.stream(
@@ -421,6 +495,12 @@ impl NetworkBuilder {
                 );
                 let weight = synapse.weight.sample(&mut rng)?;
                 let delay = delay_steps(name, synapse.delay.sample(&mut rng)?, &self.resolution)?;
+                // A parrot ignores weights: each spike counts once.
+                let weight = if self.populations[selection.population].counts_spikes() {
+                    1.0
+                } else {
+                    weight
+                };
                 connections.push((i, weight, delay));
             }
             resolved.push((selection.population, connections));
@@ -516,8 +596,9 @@ impl NetworkBuilder {
         source: &PopulationHandle<LS>,
         target: &PopulationHandle<LT>,
         pairs: &[(u32, u32)],
-        synapse: &StaticSynapse,
+        synapse: impl Into<Synapse>,
     ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
         let (n_src, n_tgt) = (source.len.value(), target.len.value());
         let mut counts = vec![0usize; n_tgt + 1];
         for &(s, t) in pairs {
@@ -540,7 +621,14 @@ impl NetworkBuilder {
             sources[fill[t as usize]] = s;
             fill[t as usize] += 1;
         }
-        self.add_projection(name, source.index, target.index, &counts, &sources, synapse)
+        self.add_projection(
+            name,
+            source.index,
+            target.index,
+            &counts,
+            &sources,
+            &synapse,
+        )
     }
 
     pub(crate) fn add_projection(
@@ -550,9 +638,19 @@ impl NetworkBuilder {
         target: usize,
         offsets: &[usize],
         sources: &[u32],
-        synapse: &StaticSynapse,
+        synapse: &Synapse,
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
+        synapse.validate(name, &self.resolution)?;
+        if let Synapse::Stdp(_) = synapse {
+            self.check_stdp_target(name, target)?;
+        }
+        let mut base = synapse.base();
+        if self.populations[target].counts_spikes() && matches!(synapse, Synapse::Static(_)) {
+            // A parrot ignores weights: each spike counts once (plastic synapses keep
+            // their weights and deliver the count, see `engine::plastic`).
+            base.weight = Value::Constant(1.0);
+        }
         let site = ProjectionSite {
             name,
             id: self.projections.len() as u64,
@@ -561,16 +659,43 @@ impl NetworkBuilder {
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
         };
-        let projection = assemble(
+        let synapses = sources.len() as u64;
+        let (lasting, drawn) =
+            resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
+        self.memory.reserve(
+            &format!("projection `{name}` ({synapses} synapses)"),
+            lasting,
+            drawn,
+        )?;
+        let mut projection = assemble(
             &site,
             EdgeList { offsets, sources },
-            synapse,
+            &base,
             &self.resolution,
             self.seed,
         )?;
+        plastic::attach(&mut projection, synapse, &self.resolution)?;
         self.take_name(name, "projection");
         self.projections.push(projection);
         Ok(ProjectionHandle::new(self.projections.len() - 1))
+    }
+
+    /// The target of an `stdp_synapse` projection must have `tau_minus` (NEST's
+    /// ArchivingNode): the postsynaptic trace decays with it.
+    fn check_stdp_target(&self, name: &str, target: usize) -> Result<()> {
+        let info = &self.population_info[target];
+        match self.populations[target].param("tau_minus") {
+            Some(_) => Ok(()),
+            None => Err(Error::invalid(
+                name,
+                "synapse_model",
+                "stdp_synapse",
+                format!(
+                    "the target population `{}` ({}) has no tau_minus, which STDP needs; use a model with tau_minus",
+                    info.name, info.model
+                ),
+            )),
+        }
     }
 
     /// Finishes the network: sizes the ring buffers from the delays and distributes
@@ -596,6 +721,17 @@ impl NetworkBuilder {
             .unwrap_or(max_delay)
             .max(1);
         let slots = (max_delay + slice_len + 1) as usize;
+        let mut memory = self.memory.clone();
+        for info in &self.population_info {
+            memory.reserve(
+                &format!(
+                    "the ring buffers of population `{}` ({} steps of delay for {} neurons)",
+                    info.name, slots, info.len
+                ),
+                resources::ring_bytes(info.len, slots as u64),
+                0,
+            )?;
+        }
         let mut populations = self.populations;
         for (p, pop) in populations.iter_mut().enumerate() {
             let len = pop.len();
@@ -608,12 +744,15 @@ impl NetworkBuilder {
                     stimuli: Vec::new(),
                     samplers: Vec::new(),
                     spikes: Vec::new(),
+                    plastic: Vec::new(),
+                    archive: None,
                 })
                 .collect();
             *pop.blocks() = blocks;
         }
         for (g, spec) in self.generators.iter().enumerate() {
             for (p, connections) in &spec.targets {
+                let pop_counts = populations[*p].counts_spikes();
                 let blocks = populations[*p].blocks();
                 for (b, block) in blocks.iter_mut().enumerate() {
                     let in_block: Vec<_> = connections
@@ -623,8 +762,18 @@ impl NetworkBuilder {
                     if in_block.is_empty() {
                         continue;
                     }
+                    let kind = match &spec.kind {
+                        // A parrot ignores spike_weights too; it repeats multiplicities.
+                        StimulusKind::Spikes { spikes, window } if pop_counts => {
+                            StimulusKind::Spikes {
+                                spikes: spikes.iter().map(|&(t, _, m)| (t, 1.0, m)).collect(),
+                                window: *window,
+                            }
+                        }
+                        other => other.clone(),
+                    };
                     block.stimuli.push(BlockStimulus::new(
-                        spec.kind.clone(),
+                        kind,
                         in_block
                             .iter()
                             .map(|(i, _, _)| i - (b * BLOCK_LEN) as u32)

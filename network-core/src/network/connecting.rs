@@ -2,10 +2,11 @@
 
 use super::builder::NetworkBuilder;
 use super::handles::{PopulationHandle, ProjectionHandle};
+use super::resources;
 use crate::connect::{connect, ConnSpec, Endpoints};
 use crate::error::Result;
 use crate::storage::Length;
-use crate::synapse::StaticSynapse;
+use crate::synapse::Synapse;
 
 impl NetworkBuilder {
     /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
@@ -19,8 +20,9 @@ impl NetworkBuilder {
         source: &PopulationHandle<LS>,
         target: &PopulationHandle<LT>,
         spec: &ConnSpec,
-        synapse: &StaticSynapse,
+        synapse: impl Into<Synapse>,
     ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
         synapse.validate(name, &self.resolution)?;
         let src = &self.population_info[source.index];
         let tgt = &self.population_info[target.index];
@@ -32,6 +34,18 @@ impl NetworkBuilder {
             target_space: tgt.space.as_deref(),
         };
         let id = self.projections.len() as u64;
+        let estimate = resources::expected_synapses(spec, &ends);
+        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, &synapse);
+        // Checked before the rule draws; the exact count is checked again before assembly.
+        self.memory.check(
+            &format!(
+                "projection `{name}` ({} by {}: about {estimate} synapses)",
+                format_args!("{} -> {}", src.name, tgt.name),
+                spec.rule.name()
+            ),
+            lasting,
+            drawn,
+        )?;
         let edges = connect(name, spec, &ends, self.seed, id)?;
         self.add_projection(
             name,
@@ -39,7 +53,7 @@ impl NetworkBuilder {
             target.index,
             &edges.offsets,
             &edges.sources,
-            synapse,
+            &synapse,
         )
     }
 }

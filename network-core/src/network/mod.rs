@@ -6,6 +6,7 @@ mod builder;
 mod connecting;
 mod handles;
 mod recording;
+mod resources;
 mod runtime;
 
 pub use builder::{Model, NetworkBuilder, PopulationInfo};
@@ -14,4 +15,5 @@ pub use handles::{
     SpikeRecorderHandle,
 };
 pub use recording::{Samples, SpikeEvents};
+pub use resources::available_memory;
 pub use runtime::{Network, ProjectionInfo};

@@ -5,12 +5,14 @@ use super::ascii::AsciiSink;
 use super::builder::PopulationInfo;
 use super::handles::{MultimeterHandle, ProjectionHandle, Shared, SpikeRecorderHandle};
 use super::recording::{Samples, SpikeEvents};
+use crate::engine::plastic;
+use crate::engine::population::BLOCK_LEN;
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
+use crate::engine::schedule::LongestFirst;
 use crate::error::{Error, Result};
 use crate::rng::Seed;
 use crate::time::Resolution;
-use rayon::prelude::*;
 use std::sync::RwLockReadGuard;
 use std::time::{Duration, Instant};
 
@@ -53,6 +55,8 @@ pub struct Network {
     population_info: Vec<PopulationInfo>,
     /// Projections grouped by target population.
     incoming: Vec<Vec<Projection>>,
+    /// Per projection (creation order): its target population and its index there.
+    projection_slots: Vec<(usize, usize)>,
     projection_info: Vec<ProjectionInfo>,
     recorders: Vec<RecorderRuntime>,
     samples: Vec<(String, Shared<Samples>)>,
@@ -61,6 +65,8 @@ pub struct Network {
     pending: Vec<Vec<(i64, u32)>>,
     /// Per population, the number of spikes emitted so far.
     spike_counts: Vec<usize>,
+    /// Hands out each slice's block tasks to the threads.
+    schedule: LongestFirst,
     step: i64,
     slice_len: i64,
     simulation_time: Duration,
@@ -102,9 +108,13 @@ impl Network {
             .collect();
         let mut incoming: Vec<Vec<Projection>> =
             (0..populations.len()).map(|_| Vec::new()).collect();
+        let mut projection_slots = Vec::with_capacity(projections.len());
         for p in projections {
+            projection_slots.push((p.target, incoming[p.target].len()));
             incoming[p.target].push(p);
         }
+        let mut populations = populations;
+        plastic::install(&mut populations, &mut incoming, slice_len, &resolution);
         Ok(Self {
             resolution,
             seed,
@@ -115,10 +125,12 @@ impl Network {
             populations,
             population_info,
             incoming,
+            projection_slots,
             projection_info,
             recorders,
             samples,
             generator_names,
+            schedule: LongestFirst::default(),
             step: 0,
             slice_len,
             simulation_time: Duration::ZERO,
@@ -133,7 +145,14 @@ impl Network {
             return Err(Error::invalid("simulate", "time", t_ms, "must be >= 0 ms"));
         }
         let started = Instant::now();
-        let end = self.step + steps;
+        let end = self.step.checked_add(steps).ok_or_else(|| {
+            Error::invalid(
+                "simulate",
+                "time",
+                t_ms,
+                "takes the network past the longest time the engine represents",
+            )
+        })?;
         let pool = self.pool.take();
         match &pool {
             Some(pool) => pool.install(|| self.run_until(end)),
@@ -158,18 +177,21 @@ impl Network {
     }
 
     fn run_slice(&mut self, start: i64, end: i64) {
-        let pending = &self.pending;
-        self.populations
-            .par_iter_mut()
-            .zip(self.incoming.par_iter())
-            .for_each(|(population, incoming)| {
-                population.advance(&SliceInput {
-                    start,
-                    end,
-                    incoming,
-                    spikes: pending,
-                })
-            });
+        let inputs: Vec<SliceInput<'_>> = self
+            .incoming
+            .iter()
+            .map(|incoming| SliceInput {
+                start,
+                end,
+                incoming,
+                spikes: &self.pending,
+            })
+            .collect();
+        let mut tasks = Vec::new();
+        for (population, input) in self.populations.iter_mut().zip(&inputs) {
+            population.slice_tasks(input, &mut tasks);
+        }
+        self.schedule.run(tasks);
         for (p, population) in self.populations.iter_mut().enumerate() {
             let spikes = &mut self.pending[p];
             spikes.clear();
@@ -286,6 +308,33 @@ impl Network {
     /// One projection.
     pub fn projection(&self, projection: &ProjectionHandle) -> &ProjectionInfo {
         &self.projection_info[projection.index]
+    }
+
+    /// The weights of a projection's synapses now, as `(source, target, weight)` (indices
+    /// within the source and target populations), sorted by source and target, synapses
+    /// of the same pair in creation order. STDP weights are those after the last spike
+    /// each synapse has transmitted (as NEST's `GetConnections(...).weight`); static and
+    /// tsodyks synapses report their constant weight (pA, or mV onto `iaf_psc_delta`).
+    pub fn weights(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, f64)> {
+        let (p, k) = self.projection_slots[projection.index];
+        let proj = &self.incoming[p][k];
+        let blocks = self.populations[p].blocks_ref();
+        let mut out = Vec::with_capacity(proj.synapses);
+        for (b, block) in proj.blocks.iter().enumerate() {
+            let state = blocks[b].plastic.get(k).and_then(Option::as_ref);
+            for s in 0..block.row_start.len().saturating_sub(1) {
+                for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                    let weight = state
+                        .and_then(|st| st.weight(i))
+                        .or(proj.weight)
+                        .unwrap_or_else(|| block.weights[i]);
+                    let target = (b * BLOCK_LEN) as u32 + u32::from(block.targets[i]);
+                    out.push((s as u32, target, weight));
+                }
+            }
+        }
+        out.sort_by_key(|&(s, t, _)| (s, t));
+        out
     }
 
     /// The names of the generators, in creation order.

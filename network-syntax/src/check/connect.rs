@@ -3,7 +3,7 @@
 use super::devices::mask_fits;
 use super::spatial::{kernel, length_field, mask_ref};
 use super::values::get;
-use super::{neuron, Ctx, Kind};
+use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
@@ -137,6 +137,7 @@ pub(super) fn connection(
         &cx.neurons[src.model].clone(),
         &synapse.weight,
     )?;
+    synapse::fits_target(cx, &synapse, &cx.neurons[tgt.model].clone(), weight_span)?;
     Some(ProjectionDesc {
         field,
         name,

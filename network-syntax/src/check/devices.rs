@@ -2,7 +2,7 @@
 
 use super::spatial::{mask_ref, pad3};
 use super::values::get;
-use super::{neuron, Ctx, Kind};
+use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
@@ -347,7 +347,13 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
     let model = targets
         .as_ref()
         .map(|t| cx.neurons[cx.populations[t[0].population].model].base);
-    let synapse = model.and_then(|m| neuron::via(cx, d.via.as_ref(), m, weight_dim, &name));
+    let synapse = model
+        .and_then(|m| neuron::via(cx, d.via.as_ref(), m, weight_dim, &name))
+        .and_then(|(desc, span)| {
+            let at = d.via.as_ref().map_or(span, |v| (&v.synapse).into());
+            synapse::static_only(cx, &desc, at)?;
+            Some((desc, span))
+        });
     let num = |cx: &mut Ctx, key: &str, dim: Dim, default: f64| match get(&fields, key) {
         Some(f) => cx.number(&f.value, dim, key),
         None => Some(default),

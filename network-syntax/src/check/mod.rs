@@ -6,6 +6,7 @@ mod connect;
 mod devices;
 mod neuron;
 mod spatial;
+mod synapse;
 mod values;
 
 use crate::ast::*;
@@ -233,7 +234,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
                 if let (Some(desc), Some(field)) = (desc, field) {
                     let ident = syn::Ident::new(&field, c.arrow.start);
                     if cx.declare(&ident, Kind::Projection, wiring.len()) {
-                        wiring.push(Wiring::Projection(desc));
+                        wiring.push(Wiring::Projection(Box::new(desc)));
                     }
                 }
                 continue;

@@ -2,7 +2,7 @@
 //! synapse variants.
 
 use super::values::get;
-use super::{Ctx, Kind};
+use super::{synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
@@ -240,56 +240,54 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
     Some(parts.join(", "))
 }
 
-/// A `synapse` statement: a named `static_synapse` variant with its defaults.
+/// A `synapse` statement: a named variant of a NEST synapse model with its defaults.
 pub(super) fn synapse(
     cx: &mut Ctx,
     name: &syn::Ident,
     base: &syn::Ident,
     params: &Fields,
 ) -> Option<SynapseDesc> {
-    static_base(cx, base)?;
-    let (weight, delay, dim) = weight_delay(cx, params, Dim::Current, &name.to_string())?;
-    cx.synapse_dims.push(dim);
-    Some(SynapseDesc {
-        model: name.to_string(),
+    let model = synapse::model(cx, base)?;
+    let owner = name.to_string();
+    let fields = cx.fields(params, &synapse::allowed(model), model.name());
+    let (weight, delay, dim) = weight_delay(cx, &fields, Dim::Current, &owner)?;
+    let mut desc = SynapseDesc {
+        model: owner.clone(),
+        base: model,
+        params: Vec::new(),
         weight,
         delay,
-    })
-}
-
-/// Why: network-core has `static_synapse` only; any other NEST synapse would be
-/// silently different.
-fn static_base(cx: &mut Ctx, base: &syn::Ident) -> Option<()> {
-    if base == "static_synapse" {
-        return Some(());
-    }
-    cx.error(
-        base.into(),
-        format!("unknown synapse model `{base}`"),
-        "the synapse model is `static_synapse`",
-    );
-    None
+    };
+    let wmax_dim = get(&fields, "Wmax")
+        .and_then(|f| written_dim(&f.value))
+        .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
+        .or(dim)
+        .unwrap_or(Dim::Current);
+    synapse::params(cx, model, &fields, wmax_dim, &mut desc.params)?;
+    synapse::engine_check(cx, &desc, &fields, name.into(), &owner)?;
+    cx.synapse_dims
+        .push(dim.or(get(&fields, "Wmax").map(|_| wmax_dim)));
+    Some(desc)
 }
 
 /// Weight and delay of a synapse block; the weight's dimension is `weight_dim` unless
 /// its unit says voltage or current (checked against the target later).
 fn weight_delay(
     cx: &mut Ctx,
-    params: &Fields,
+    fields: &[(String, &Field)],
     weight_dim: Dim,
     owner: &str,
 ) -> Option<(ValueDesc, ValueDesc, Option<Dim>)> {
-    let fields = cx.fields(params, &["weight", "delay"], "static_synapse");
     let (mut weight, mut delay, mut dim) =
         (ValueDesc::Constant(1.0), ValueDesc::Constant(1.0), None);
-    if let Some(f) = get(&fields, "weight") {
+    if let Some(f) = get(fields, "weight") {
         let d = written_dim(&f.value)
             .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
             .unwrap_or(weight_dim);
         weight = cx.value(&f.value, d, "weight")?;
         dim = written_dim(&f.value).map(|_| d);
     }
-    if let Some(f) = get(&fields, "delay") {
+    if let Some(f) = get(fields, "delay") {
         delay = cx.value(&f.value, Dim::Time, "delay")?;
         delay_check(cx, &delay, f.value.span(), owner)?;
     }
@@ -353,22 +351,21 @@ pub(super) fn via(
     } else {
         Dim::Current
     });
+    let nest_model = |base: SynapseModel| SynapseDesc {
+        model: base.name().into(),
+        base,
+        params: Vec::new(),
+        weight: ValueDesc::Constant(1.0),
+        delay: ValueDesc::Constant(1.0),
+    };
     let Some(via) = via else {
         return Some((
-            SynapseDesc {
-                model: "static_synapse".into(),
-                weight: ValueDesc::Constant(1.0),
-                delay: ValueDesc::Constant(1.0),
-            },
+            nest_model(SynapseModel::Static),
             SpanRange::single(proc_macro2::Span::call_site()),
         ));
     };
-    let mut desc = if via.synapse == "static_synapse" {
-        SynapseDesc {
-            model: "static_synapse".into(),
-            weight: ValueDesc::Constant(1.0),
-            delay: ValueDesc::Constant(1.0),
-        }
+    let mut desc = if let Some(base) = SynapseModel::from_name(&via.synapse.to_string()) {
+        nest_model(base)
     } else {
         let i = cx.lookup(&via.synapse, Kind::Synapse, "`via` names a synapse")?;
         if let Some(d) = cx.synapse_dims[i] {
@@ -386,7 +383,25 @@ pub(super) fn via(
     };
     let mut span = SpanRange::from(&via.synapse);
     if let Some(params) = &via.params {
-        let fields = cx.fields(params, &["weight", "delay"], "static_synapse");
+        let fields = cx.fields(params, &synapse::allowed(desc.base), desc.base.name());
+        if let Some(f) = get(&fields, "Wmax") {
+            if let Some(d) = written_dim(&f.value) {
+                if d != expected && (d == Dim::Voltage || d == Dim::Current) {
+                    cx.error(
+                        f.value.span(),
+                        format!("`Wmax` is {}, but it must be {}", d.name(), expected.name()),
+                        format!(
+                            "Wmax is a weight: {} neurons take weights as {} ({})",
+                            target.name(),
+                            expected.name(),
+                            expected.unit()
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        synapse::params(cx, desc.base, &fields, expected, &mut desc.params)?;
         if let Some(f) = get(&fields, "weight") {
             if let Some(d) = written_dim(&f.value) {
                 if d != expected && (d == Dim::Voltage || d == Dim::Current || d == Dim::Number) {
@@ -401,6 +416,7 @@ pub(super) fn via(
             desc.delay = cx.value(&f.value, Dim::Time, "delay")?;
             delay_check(cx, &desc.delay, f.value.span(), owner)?;
         }
+        synapse::engine_check(cx, &desc, &fields, span, owner)?;
     }
     Some((desc, span))
 }

@@ -1,0 +1,154 @@
+//! The spike history of postsynaptic neurons for STDP (NEST's ArchivingNode): per neuron,
+//! its spike times with the trace Kminus after each, and how many synapses have read
+//! each entry, so that entries every synapse has read are pruned.
+
+use crate::time::tics_to_ms;
+use std::collections::VecDeque;
+
+/// NEST's `stdp_eps` (ms): the tolerance of time comparisons in the spike history.
+pub(crate) const STDP_EPS: f64 = 1.0e-6;
+
+/// One archived spike.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HistoryEntry {
+    /// Spike time (ms).
+    pub t: f64,
+    /// Kminus right after the spike.
+    pub kminus: f64,
+    /// How many incoming STDP synapses have read the entry.
+    access: u32,
+}
+
+/// The archive of one neuron.
+#[derive(Debug, Clone)]
+struct NeuronArchive {
+    /// Incoming STDP synapses.
+    n_incoming: u32,
+    kminus: f64,
+    /// Time of the last spike (ms); NEST starts it at -1.
+    last_spike: f64,
+    history: VecDeque<HistoryEntry>,
+}
+
+/// The spike history of the neurons of one block.
+#[derive(Debug, Clone)]
+pub(crate) struct SpikeArchive {
+    tau_minus_inv: f64,
+    /// An entry is pruned only once the next one is older than this (ms): the longest
+    /// STDP delay onto the block plus the min_delay, as in NEST.
+    horizon: f64,
+    tics_per_step: i64,
+    neurons: Vec<NeuronArchive>,
+}
+
+impl SpikeArchive {
+    /// The archive of a block whose neuron `i` has `n_incoming[i]` incoming STDP synapses.
+    pub fn new(tau_minus: f64, horizon: f64, tics_per_step: i64, n_incoming: &[u32]) -> Self {
+        Self {
+            tau_minus_inv: 1.0 / tau_minus,
+            horizon,
+            tics_per_step,
+            neurons: n_incoming
+                .iter()
+                .map(|&n| NeuronArchive {
+                    n_incoming: n,
+                    kminus: 0.0,
+                    last_spike: -1.0,
+                    history: VecDeque::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Archives the spikes `(step, offset + i)` of this slice, in order.
+    pub fn record(&mut self, spikes: &[(i64, u32)], offset: u32) {
+        for &(step, i) in spikes {
+            let t = tics_to_ms((step + 1) * self.tics_per_step);
+            self.spike(i - offset, t);
+        }
+    }
+
+    /// Neuron `i` spiked at `t` (ms): prune what every synapse has read, then append.
+    fn spike(&mut self, i: u32, t: f64) {
+        let tau_minus_inv = self.tau_minus_inv;
+        let horizon = self.horizon;
+        let n = &mut self.neurons[i as usize];
+        if n.n_incoming == 0 {
+            n.last_spike = t;
+            return;
+        }
+        while n.history.len() > 1 {
+            let next = n.history[1].t;
+            if n.history[0].access >= n.n_incoming && t - next > horizon + STDP_EPS {
+                n.history.pop_front();
+            } else {
+                break;
+            }
+        }
+        n.kminus = n.kminus * ((n.last_spike - t) * tau_minus_inv).exp() + 1.0;
+        n.last_spike = t;
+        n.history.push_back(HistoryEntry {
+            t,
+            kminus: n.kminus,
+            access: 0,
+        });
+    }
+
+    /// The entries of neuron `i` with `t1 < t <= t2` (within `STDP_EPS`), marked as read
+    /// once more.
+    pub fn read(&mut self, i: usize, t1: f64, t2: f64) -> impl Iterator<Item = &HistoryEntry> {
+        let history = &mut self.neurons[i].history;
+        let mut finish = history.len();
+        while finish > 0 && history[finish - 1].t >= t2 + STDP_EPS {
+            finish -= 1;
+        }
+        let mut start = finish;
+        while start > 0 && history[start - 1].t >= t1 + STDP_EPS {
+            start -= 1;
+            history[start].access += 1;
+        }
+        history.range(start..finish)
+    }
+
+    /// Kminus of neuron `i` at `t` (ms): the trace after its last spike strictly before
+    /// `t` (by more than `STDP_EPS`), decayed to `t`; 0 before its first spike.
+    pub fn kminus(&self, i: usize, t: f64) -> f64 {
+        self.neurons[i]
+            .history
+            .iter()
+            .rev()
+            .find(|e| t - e.t > STDP_EPS)
+            .map_or(0.0, |e| e.kminus * ((e.t - t) * self.tau_minus_inv).exp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kminus_sums_decayed_spikes_strictly_before() {
+        let mut a = SpikeArchive::new(20.0, 2.0, 100, &[1]);
+        a.record(&[(99, 0), (149, 0)], 0); // spikes at 10.0 and 15.0 ms
+        assert_eq!(a.kminus(0, 10.0), 0.0);
+        let k15 = (-5.0f64 / 20.0).exp() + 1.0;
+        assert_eq!(a.kminus(0, 15.0), (-5.0f64 * (1.0 / 20.0)).exp());
+        let at20 = a.kminus(0, 20.0);
+        assert!((at20 - k15 * (-5.0f64 / 20.0).exp()).abs() < 1e-15);
+        let read: Vec<f64> = a.read(0, 10.0, 15.0).map(|e| e.t).collect();
+        assert_eq!(read, vec![15.0]);
+    }
+
+    #[test]
+    fn prunes_only_what_every_synapse_read() {
+        let mut a = SpikeArchive::new(20.0, 2.0, 100, &[2]);
+        a.record(&[(9, 0), (19, 0)], 0);
+        let _ = a.read(0, -1.0, 5.0).count();
+        a.record(&[(99, 0)], 0); // read once of twice: kept
+        assert_eq!(a.neurons[0].history.len(), 3);
+        let _ = a.read(0, -1.0, 5.0).count();
+        a.record(&[(199, 0)], 0); // 1.0 and 2.0 read by both: pruned
+        let left: Vec<f64> = a.neurons[0].history.iter().map(|e| e.t).collect();
+        assert_eq!(left, vec![10.0, 20.0]);
+    }
+}

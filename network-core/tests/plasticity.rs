@@ -1,0 +1,162 @@
+//! Plastic synapses beyond the NEST cases of `conformance.rs`: results independent of the
+//! thread count across several blocks of targets, the weight readout, and errors that
+//! name the projection, the parameter and the value.
+
+use network_core::connect::{ConnSpec, Rule};
+use network_core::*;
+
+/// Spikes `(sender, time in ms)` and weights `(source, target, weight)`.
+type SpikesAndWeights = (Vec<(u32, f64)>, Vec<(u32, u32, f64)>);
+
+/// 1500 parrots repeating Poisson trains onto 2500 neurons (three blocks) through
+/// `stdp_synapse` with random weights and delays, plus `tsodyks2_synapse`; returns the
+/// spikes and the final STDP weights.
+fn run(threads: usize) -> SpikesAndWeights {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(11)).threads(threads);
+    let parrots = b
+        .population(
+            "pre",
+            &Model::nest(ParrotNeuron::default()).unwrap(),
+            Dyn(1500),
+        )
+        .unwrap();
+    let cell = IafPscAlpha {
+        I_e: 340.0,
+        ..Default::default()
+    };
+    let cells = b
+        .population("cells", &Model::nest(cell).unwrap(), Dyn(2500))
+        .unwrap();
+    let drive = PoissonGenerator {
+        rate: 20.0,
+        window: Window::default(),
+    };
+    b.poisson_generator(
+        "drive",
+        drive,
+        &[parrots.all()],
+        &StaticSynapse::new(1.0, 1.0),
+    )
+    .unwrap();
+    let stdp = StdpSynapse {
+        lambda: 0.05,
+        mu_plus: 0.5,
+        ..StdpSynapse::new(
+            Value::Uniform {
+                min: 20.0,
+                max: 60.0,
+            },
+            Value::Uniform { min: 1.0, max: 3.0 },
+        )
+    };
+    let learn = b
+        .connect(
+            "learn",
+            &parrots,
+            &cells,
+            &ConnSpec::new(Rule::FixedIndegree(40)),
+            &stdp,
+        )
+        .unwrap();
+    let short = Tsodyks2Synapse {
+        U: 0.3,
+        tau_fac: 100.0,
+        ..Tsodyks2Synapse::new(30.0, 1.5)
+    };
+    b.connect(
+        "short",
+        &cells,
+        &cells,
+        &ConnSpec::new(Rule::FixedIndegree(10)),
+        &short,
+    )
+    .unwrap();
+    let sr = b
+        .spike_recorder("sr", SpikeRecorder::default(), &[cells.all()])
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(150.0).unwrap();
+    let spikes = net.spikes(&sr).iter().collect();
+    (spikes, net.weights(&learn))
+}
+
+#[test]
+fn plastic_results_do_not_depend_on_threads() {
+    let (spikes1, weights1) = run(1);
+    let (spikes3, weights3) = run(3);
+    assert!(
+        spikes1.len() > 1000,
+        "the network is active: {}",
+        spikes1.len()
+    );
+    assert_eq!(weights1.len(), 2500 * 40);
+    assert!(weights1
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1) <= (w[1].0, w[1].1)));
+    let learned = weights1.iter().filter(|w| w.2 < 20.0 || w.2 > 60.0).count();
+    assert!(learned > 0, "some weights left their initial range");
+    assert_eq!(spikes1, spikes3);
+    assert_eq!(weights1, weights3);
+}
+
+#[test]
+fn plastic_errors_name_the_projection_and_value() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let pop = b.population("pop", &m, Dyn(3)).unwrap();
+    let all = ConnSpec::new(Rule::AllToAll);
+    let message = |r: Result<ProjectionHandle>| r.unwrap_err().to_string();
+    let e = message(b.connect("p1", &pop, &pop, &all, StdpSynapse::new(-5.0, 1.0)));
+    assert!(e.contains("p1") && e.contains("weight") && e.contains("-5") && e.contains("Wmax"));
+    let random = StdpSynapse::new(
+        Value::Uniform {
+            min: -1.0,
+            max: 1.0,
+        },
+        1.0,
+    );
+    let e = message(b.connect("p2", &pop, &pop, &all, random));
+    assert!(e.contains("p2") && e.contains("same sign"), "{e}");
+    let e = message(b.connect(
+        "p3",
+        &pop,
+        &pop,
+        &all,
+        TsodyksSynapse {
+            x: 0.9,
+            y: 0.2,
+            ..Default::default()
+        },
+    ));
+    assert!(e.contains("p3") && e.contains("x + y"), "{e}");
+    let e = message(b.connect(
+        "p4",
+        &pop,
+        &pop,
+        &all,
+        Tsodyks2Synapse {
+            U: 1.5,
+            ..Default::default()
+        },
+    ));
+    assert!(
+        e.contains("p4") && e.contains("`U`") && e.contains("[0, 1]"),
+        "{e}"
+    );
+    let mut s = StdpSynapse::default();
+    let e = s.set("p5", "tau_plu", 10.0).unwrap_err().to_string();
+    assert!(e.contains("tau_plus"), "{e}");
+    // A parrot has no membrane potential to set.
+    let parrots = b
+        .population(
+            "parrots",
+            &Model::nest(ParrotNeuron::default()).unwrap(),
+            Dyn(2),
+        )
+        .unwrap();
+    let e = b
+        .initial_v_m(&parrots.all(), Value::Constant(-60.0))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("parrots") && e.contains("V_m"), "{e}");
+}

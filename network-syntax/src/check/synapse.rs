@@ -1,0 +1,175 @@
+//! Synapse models in a description: which NEST model a `synapse` statement or `via`
+//! names, the parameters of plastic models (stdp_synapse, tsodyks_synapse,
+//! tsodyks2_synapse) with their units, and the checks NEST makes on them, at compile time.
+
+use super::values::get;
+use super::Ctx;
+use crate::ast::*;
+use crate::description::*;
+use crate::units::Dim;
+
+/// The NEST synapse model `base` names. Why: a model network-core lacks cannot be built.
+pub(super) fn model(cx: &mut Ctx, base: &syn::Ident) -> Option<SynapseModel> {
+    let text = base.to_string();
+    if let Some(m) = SynapseModel::from_name(&text) {
+        return Some(m);
+    }
+    let all: Vec<&str> = SynapseModel::ALL.iter().map(|m| m.name()).collect();
+    let help = match network_core::error::closest(&text, &all) {
+        Some(s) => format!(
+            "did you mean `{s}`? the synapse models are {}",
+            all.join(", ")
+        ),
+        None => format!("the synapse models are {}", all.join(", ")),
+    };
+    cx.error(base.into(), format!("unknown synapse model `{text}`"), help);
+    None
+}
+
+/// The names a block of `model` may set: `weight`, `delay` and its parameters.
+pub(super) fn allowed(model: SynapseModel) -> Vec<&'static str> {
+    let mut names = vec!["weight", "delay"];
+    names.extend(model.parameters().iter().map(|p| p.name));
+    names
+}
+
+/// Reads the parameters of `model` written in `fields` (other than weight and delay)
+/// into `params`, replacing earlier values. Why: each has a unit (ms, or a pure number),
+/// and `Wmax` is a weight: pA, or mV onto iaf_psc_delta (`weight_dim`).
+pub(super) fn params(
+    cx: &mut Ctx,
+    model: SynapseModel,
+    fields: &[(String, &Field)],
+    weight_dim: Dim,
+    params: &mut Vec<(&'static str, f64)>,
+) -> Option<()> {
+    let mut ok = true;
+    for info in model.parameters() {
+        let Some(f) = get(fields, info.name) else {
+            continue;
+        };
+        let dim = if SynapseModel::weight_like(info.name) {
+            weight_dim
+        } else {
+            info.dimension.into()
+        };
+        match cx.number(&f.value, dim, info.name) {
+            Some(v) => {
+                params.retain(|(p, _)| *p != info.name);
+                params.push((info.name, v));
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(())
+}
+
+/// Runs network-core's own check of the synapse model on `desc`. Why: the values NEST
+/// rejects (U outside [0, 1], x + y > 1, a weight whose sign differs from Wmax's, ...)
+/// are rejected here with the same rule, pointing at the value.
+pub(super) fn engine_check(
+    cx: &mut Ctx,
+    desc: &SynapseDesc,
+    fields: &[(String, &Field)],
+    fallback: SpanRange,
+    owner: &str,
+) -> Option<()> {
+    let constant = |v: &ValueDesc| match *v {
+        ValueDesc::Constant(c) => Some(c),
+        _ => None,
+    };
+    let res = network_core::Resolution::new(cx.resolution).ok()?;
+    let Err(e) = desc.base.validate(
+        owner,
+        &desc.params,
+        constant(&desc.weight),
+        constant(&desc.delay),
+        &res,
+    ) else {
+        return Some(());
+    };
+    let span = match &e {
+        network_core::Error::InvalidParameter { param, .. } => {
+            let key = if param == "x" && get(fields, "x").is_none() {
+                "y"
+            } else {
+                param.as_str()
+            };
+            get(fields, key).map_or(fallback, |f| f.value.span())
+        }
+        _ => fallback,
+    };
+    cx.error(
+        span,
+        e.to_string(),
+        format!("NEST's {} rejects this value", desc.base.name()),
+    );
+    None
+}
+
+/// A stimulator's synapse. Why: generators send through `static_synapse` here; a
+/// plastic synapse needs a population as its source (NEST users put parrot_neurons in
+/// between).
+pub(super) fn static_only(cx: &mut Ctx, desc: &SynapseDesc, span: SpanRange) -> Option<()> {
+    if desc.base == SynapseModel::Static {
+        return Some(());
+    }
+    cx.error(
+        span,
+        format!("a stimulator cannot connect through {}", desc.base.name()),
+        "stimulate a population of parrot_neuron through static_synapse and connect it \
+         through the plastic synapse",
+    );
+    None
+}
+
+/// The synapse of a connection onto neurons of `target`. Why: STDP decays its
+/// postsynaptic trace with the target's `tau_minus`, so the target model must have one;
+/// NEST's documentation requires a tsodyks_synapse's `tau_psc` to equal the synaptic
+/// time constant of an iaf_psc_exp target (its current is then exactly the synapse's).
+pub(super) fn fits_target(
+    cx: &mut Ctx,
+    desc: &SynapseDesc,
+    target: &NeuronDesc,
+    span: SpanRange,
+) -> Option<()> {
+    match desc.base {
+        SynapseModel::Stdp if target.base.param("tau_minus", &[]).is_none() => {
+            cx.error(
+                span,
+                format!(
+                    "stdp_synapse needs tau_minus on its target, and {} has none",
+                    target.base.name()
+                ),
+                "connect it onto a neuron model with tau_minus (iaf_psc_alpha, iaf_psc_exp, iaf_psc_delta)",
+            );
+            None
+        }
+        SynapseModel::Tsodyks if target.base == BaseModel::IafPscExp => {
+            let tau_psc = desc
+                .params
+                .iter()
+                .find(|(n, _)| *n == "tau_psc")
+                .map_or(3.0, |p| p.1);
+            let channel = match desc.weight {
+                ValueDesc::Constant(w) if w <= 0.0 => "tau_syn_in",
+                ValueDesc::Constant(_) => "tau_syn_ex",
+                _ => return Some(()),
+            };
+            let tau_syn = target.base.param(channel, &target.params)?;
+            if tau_psc == tau_syn {
+                return Some(());
+            }
+            cx.error(
+                span,
+                format!(
+                    "tsodyks_synapse's tau_psc ({tau_psc} ms) differs from {channel} of `{}` ({tau_syn} ms)",
+                    target.name
+                ),
+                format!("NEST requires them equal onto iaf_psc_exp: write `tau_psc: {tau_syn} ms`"),
+            );
+            None
+        }
+        _ => Some(()),
+    }
+}
