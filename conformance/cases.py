@@ -18,6 +18,7 @@ RECORDABLES = {
 }
 
 ALPHA, EXP, DELTA = "iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta"
+ALPHA_MS, EXP_MS = "iaf_psc_alpha_multisynapse", "iaf_psc_exp_multisynapse"
 PARROT = "parrot_neuron"
 MODELS = [ALPHA, EXP, DELTA]
 SHORT = {ALPHA: "alpha", EXP: "exp", DELTA: "delta"}
@@ -27,12 +28,21 @@ def neuron(model, **params):
     return {"model": model, "params": dict(params)}
 
 
-def sg(targets, spike_times, weight=1.0, delay=1.0, **extra):
+def with_receptor(entry, receptor_type):
+    """Adds NEST's syn_spec receptor_type (only when given, so that older cases keep
+    their exact reference files)."""
+    if receptor_type is not None:
+        entry["receptor_type"] = receptor_type
+    return entry
+
+
+def sg(targets, spike_times, weight=1.0, delay=1.0, receptor_type=None, **extra):
     """spike_generator entry."""
     params = {"spike_times": list(spike_times)}
     params.update(extra)
-    return {"model": "spike_generator", "params": params, "targets": list(targets),
-            "weight": weight, "delay": delay}
+    return with_receptor({"model": "spike_generator", "params": params,
+                          "targets": list(targets), "weight": weight, "delay": delay},
+                         receptor_type)
 
 
 def dc(targets, amplitude, weight=1.0, delay=1.0, **extra):
@@ -42,8 +52,14 @@ def dc(targets, amplitude, weight=1.0, delay=1.0, **extra):
             "weight": weight, "delay": delay}
 
 
-def conn(source, target, weight, delay):
-    return {"source": source, "target": target, "weight": weight, "delay": delay}
+def conn(source, target, weight, delay, receptor_type=None):
+    return with_receptor({"source": source, "target": target, "weight": weight,
+                          "delay": delay}, receptor_type)
+
+
+def multisynapse_recordables(n_ports):
+    """V_m, the total I_syn and one I_syn_k per receptor port."""
+    return ["V_m", "I_syn"] + [f"I_syn_{k}" for k in range(1, n_ports + 1)]
 
 
 def plastic(source, target, model, weight, delay, **params):
@@ -363,8 +379,89 @@ def build_cases():
              "sent at 10, 15 (origin-shifted); delta w 2 mV",
              [neuron(DELTA)], [40.0],
              [sg([0], [5.0, 10.0, 20.0], weight=2.0, delay=1.0, origin=5.0, start=2.0, stop=15.0)]))
+    multisynapse_cases(add)
     add_plastic_cases(add)
     return C
+
+
+def multisynapse_cases(add):
+    """Receptor ports of iaf_psc_alpha_multisynapse and iaf_psc_exp_multisynapse: each
+    spike_generator or neuron names its port (receptor_type), weights of either sign."""
+    # AMPA-, NMDA-, GABA_A- and GABA_B-like time constants (ms).
+    taus = [2.0, 100.0, 5.0, 50.0]
+    trains = [[5.0, 12.0, 12.0, 30.0, 30.1, 80.0], [20.0, 21.0, 60.0],
+              [8.0, 12.0, 45.0, 45.0, 90.0], [40.0, 100.0]]
+    weights = [350.0, 40.0, -300.0, -60.0]
+    for m, s in ((ALPHA_MS, "alpha"), (EXP_MS, "exp")):
+        add(case(f"multisynapse_{s}_four_ports",
+                 f"{m} tau_syn {taus}, I_e 330: one spike_generator per port 1..4 "
+                 f"(weights {weights}), same-step spikes on several ports",
+                 [neuron(m, tau_syn=taus, I_e=330.0)], [150.0],
+                 [sg([0], t, weight=w, delay=1.0, receptor_type=k + 1)
+                  for k, (t, w) in enumerate(zip(trains, weights))],
+                 record_from=multisynapse_recordables(4)))
+        add(case(f"multisynapse_{s}_port_signs",
+                 f"{m} tau_syn [3, 0.5]: negative weights on port 1 and positive on port 2, "
+                 "multiplicities and spike_weights, I_e 250, dc 200 pA from 20 to 60 ms (receptor 0)",
+                 [neuron(m, tau_syn=[3.0, 0.5], I_e=250.0)], [100.0],
+                 [sg([0], [10.0, 10.0, 25.0, 50.0], weight=-400.0, delay=1.5, receptor_type=1,
+                     spike_multiplicities=[1, 2, 1, 3]),
+                  sg([0], [10.0, 30.0, 30.0, 70.0], weight=900.0, delay=0.1, receptor_type=2,
+                     spike_weights=[1.0, 0.5, -1.0, 2.0]),
+                  dc([0], 200.0, delay=1.0, start=20.0, stop=60.0)],
+                 record_from=multisynapse_recordables(2)))
+        add(case(f"multisynapse_{s}_params",
+                 f"{m}: C_m 120, tau_m 15, t_ref 3.05, E_L -65, V_th -52, V_reset -68, "
+                 "initial V_m -60, I_e 350, three ports",
+                 [neuron(m, C_m=120.0, tau_m=15.0, t_ref=3.05, E_L=-65.0, V_th=-52.0,
+                         V_reset=-68.0, V_m=-60.0, I_e=350.0, tau_syn=[1.0, 8.0, 25.0])],
+                 [120.0],
+                 [sg([0], [5.0, 33.3, 70.0], weight=150.0, delay=2.0, receptor_type=3),
+                  sg([0], [15.0, 15.0, 60.0], weight=-120.0, delay=1.0, receptor_type=2),
+                  sg([0], [25.0, 26.0, 27.0], weight=200.0, delay=1.0, receptor_type=1)],
+                 record_from=multisynapse_recordables(3)))
+    add(case("multisynapse_alpha_singular_and_v_min",
+             "iaf_psc_alpha_multisynapse: tau_syn [10 (= tau_m, singular), 10.00001 "
+             "(near-singular P31), 2] and V_min -72 under strong inhibition on port 3",
+             [neuron(ALPHA_MS, tau_syn=[10.0, 10.00001, 2.0], V_min=-72.0)], [80.0],
+             [sg([0], [5.0, 40.0], weight=200.0, delay=1.0, receptor_type=1),
+              sg([0], [10.0], weight=150.0, delay=1.0, receptor_type=2),
+              sg([0], [20.0, 20.5, 21.0, 21.5, 22.0], weight=-3000.0, delay=1.0,
+                 receptor_type=3)],
+             record_from=multisynapse_recordables(3)))
+    add(case("multisynapse_exp_near_singular",
+             "iaf_psc_exp_multisynapse: tau_syn [10.000001, 9.99999] next to tau_m 10",
+             [neuron(EXP_MS, tau_syn=[10.000001, 9.99999])], [60.0],
+             [sg([0], [5.0, 30.0], weight=300.0, delay=1.0, receptor_type=1),
+              sg([0], [15.0], weight=-200.0, delay=1.0, receptor_type=2)],
+             record_from=multisynapse_recordables(2)))
+    add(case("multisynapse_no_ports",
+             "multisynapse models with tau_syn [] (no receptor port): dc input only",
+             [neuron(ALPHA_MS, tau_syn=[]), neuron(EXP_MS, tau_syn=[])], [60.0],
+             [dc([0, 1], 500.0, delay=1.0, start=10.0, stop=40.0)],
+             record_from=["V_m", "I_syn"]))
+    add(case("multisynapse_network",
+             "iaf_psc_alpha 0 (I_e 500) -> ports 1 and 2 of alpha_multisynapse 1 and exp_multisynapse 2; "
+             "1 -> port 3 of 2 (inhibitory); 2 -> iaf_psc_alpha 3 (receptor 0); autapse on port 2 of 1",
+             [neuron(ALPHA, I_e=500.0), neuron(ALPHA_MS, tau_syn=[2.0, 20.0], I_e=300.0),
+              neuron(EXP_MS, tau_syn=[1.0, 30.0, 4.0], I_e=320.0), neuron(ALPHA, I_e=300.0)],
+             [200.0],
+             connections=[conn(0, 1, 700.0, 1.0, receptor_type=1),
+                          conn(0, 1, 80.0, 2.5, receptor_type=2),
+                          conn(0, 2, 600.0, 1.5, receptor_type=1),
+                          conn(0, 2, 50.0, 1.0, receptor_type=2),
+                          conn(1, 2, -900.0, 0.7, receptor_type=3),
+                          conn(1, 1, -40.0, 3.0, receptor_type=2),
+                          conn(2, 3, 800.0, 1.2)],
+             record_from=["V_m"]))
+    add(case("multisynapse_resolution_02",
+             "resolution 0.2: iaf_psc_alpha_multisynapse and iaf_psc_exp_multisynapse, "
+             "tau_syn [0.3, 7], spikes with delay 0.2 and 1.0, I_e 420",
+             [neuron(ALPHA_MS, tau_syn=[0.3, 7.0], I_e=420.0),
+              neuron(EXP_MS, tau_syn=[0.3, 7.0], I_e=420.0)], [100.0],
+             [sg([0, 1], [10.0, 10.2, 30.0], weight=300.0, delay=0.2, receptor_type=1),
+              sg([0, 1], [12.0, 40.0, 40.0], weight=-250.0, delay=1.0, receptor_type=2)],
+             resolution=0.2, record_from=multisynapse_recordables(2)))
 
 
 def add_plastic_cases(add):

@@ -50,18 +50,22 @@ def run_case(c):
         nodes.append(nest.Create(n["model"], params=dict(n["params"])))
     gid_to_idx = {nc.global_id: i for i, nc in enumerate(nodes)}
 
+    def syn_spec(entry):
+        spec = {"synapse_model": entry.get("synapse_model", "static_synapse"),
+                "weight": entry["weight"], "delay": entry["delay"]}
+        spec.update(entry.get("syn_params", {}))
+        if "receptor_type" in entry:
+            spec["receptor_type"] = entry["receptor_type"]
+        return spec
+
     for g in c["generators"]:
         gen = nest.Create(g["model"], params=dict(g["params"]))
         for t in g["targets"]:
-            nest.Connect(gen, nodes[t], syn_spec={"synapse_model": "static_synapse",
-                                                  "weight": g["weight"], "delay": g["delay"]})
+            nest.Connect(gen, nodes[t], syn_spec=syn_spec(g))
 
     plastic = any("synapse_model" in cn for cn in c["connections"])
     for cn in c["connections"]:
-        spec = {"synapse_model": cn.get("synapse_model", "static_synapse"),
-                "weight": cn["weight"], "delay": cn["delay"]}
-        spec.update(cn.get("syn_params", {}))
-        nest.Connect(nodes[cn["source"]], nodes[cn["target"]], syn_spec=spec)
+        nest.Connect(nodes[cn["source"]], nodes[cn["target"]], syn_spec=syn_spec(cn))
 
     rec = c["record"]
     mm = None

@@ -3,7 +3,7 @@
 //! The `network!` invocation below is checked at compile time and expands into the
 //! builder calls a careful person would write (see `network-macros/tests/expand/`).
 //!
-//! `cargo run --release --example seed_network -- [--seed N] [--threads N] [--json]`
+//! `cargo run --release --example seed_network -- [--seed N] [--threads N] [--json] [--plot DIR]`
 
 use clap::Parser;
 use network::prelude::*;
@@ -23,6 +23,9 @@ struct Options {
     /// Print the summary as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Save raster plots of the recorders (SVG and PNG) into this directory.
+    #[arg(long, value_name = "DIR")]
+    plot: Option<std::path::PathBuf>,
 }
 
 network! {
@@ -77,6 +80,15 @@ fn main() -> Result<(), Error> {
 
     net.simulate(T_SIM)?;
     let sim_s = net.simulation_time().as_secs_f64();
+    if let Some(dir) = &options.plot {
+        for recorder in [&net.corner_spikes, &net.exc_spikes, &net.inh_spikes] {
+            let name = net.recorder_name(recorder);
+            for extension in ["svg", "png"] {
+                net.raster(recorder)
+                    .save(dir.join(format!("{name}.{extension}")))?;
+            }
+        }
+    }
 
     let seconds = T_SIM / 1000.0;
     let populations: Vec<(String, usize, usize)> = net
@@ -113,26 +125,10 @@ fn main() -> Result<(), Error> {
         println!("{summary}");
         return Ok(());
     }
-    println!(
-        "V1 layer 2/3 reference network, seed {}, {} thread(s), {T_SIM} ms",
-        options.seed,
-        net.threads()
-    );
-    println!("\npopulations       neurons    spikes   rate (Hz)");
-    for (name, size, spikes) in &populations {
-        println!(
-            "  {name:<14} {size:>8} {spikes:>9} {:>11.3}",
-            *spikes as f64 / (*size as f64 * seconds)
-        );
+    println!("V1 layer 2/3 reference network, {T_SIM} ms\n");
+    print!("{}", net.report());
+    if let Some(dir) = &options.plot {
+        println!("\nraster plots in {}", dir.display());
     }
-    println!("\nprojections           synapses");
-    for p in &projections {
-        println!("  {:<18} {:>9}", p.name, p.synapses);
-    }
-    println!("\nrecorders         targets    events");
-    for (name, targets, events) in &recorders {
-        println!("  {name:<14} {targets:>8} {events:>9}");
-    }
-    println!("\nbuild {build_s:.3} s, simulation {sim_s:.3} s");
     Ok(())
 }

@@ -29,6 +29,11 @@ pub use network_macros::network;
 /// macro's checks, build it with run-time sizes, export it to PyNEST.
 pub use network_load as load;
 
+/// Raster and trace plots of recorders, saved as SVG or PNG (feature `plot`, on by
+/// default): `net.raster(&recorder).save("exc.svg")?`.
+#[cfg(feature = "plot")]
+pub use network_plot as plot;
+
 /// The names most programs need.
 ///
 /// ```
@@ -40,10 +45,13 @@ pub mod prelude {
     pub use network_core::connect::{ConnSpec, Rule};
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
     pub use network_core::{
-        Const, DcGenerator, Dyn, Error, IafPscAlpha, IafPscDelta, IafPscExp, Model, Multimeter,
-        Network, NetworkBuilder, NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle,
-        Recordable, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
+        Const, DcGenerator, Dyn, Error, FiringRanges, IafPscAlpha, IafPscAlphaMultisynapse,
+        IafPscDelta, IafPscExp, IafPscExpMultisynapse, Model, Multimeter, Network, NetworkBuilder,
+        NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle, RateRange, RecordTo,
+        Recordable, Report, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
         StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
     };
     pub use network_macros::network;
+    #[cfg(feature = "plot")]
+    pub use network_plot::Plots;
 }

@@ -21,6 +21,7 @@ fn ui() {
         "syntax",
         "multiple",
         "runtime",
+        "receptors",
         "plasticity",
     ] {
         t.compile_fail(format!("tests/ui/{category}/*.rs"));

@@ -138,10 +138,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             plot,
             json,
         } => {
-            if plot {
-                outputs::check_plots_available()?;
-            }
-            let Some((_, parsed)) = read(&file)? else {
+            let Some((source, parsed)) = read(&file)? else {
                 return Ok(ExitCode::FAILURE);
             };
             std::fs::create_dir_all(&out)
@@ -152,15 +149,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 sizes: build.sizes.iter().cloned().collect::<BTreeMap<_, _>>(),
                 expressions: Vec::new(),
                 record_to: Some(out.clone()),
+                source_sha256: Some(network_load::source_sha256(&source.text)),
             };
             let seed = build.seed(&parsed);
             let mut loaded = network_load::build(&parsed.description, seed, &inputs)
                 .map_err(|e| e.to_string())?;
             let build_s = started.elapsed().as_secs_f64();
             loaded.network.simulate(time).map_err(|e| e.to_string())?;
-            let files = outputs::write_files(&loaded, &out)?;
+            let mut files = outputs::recorder_files(&loaded);
             if plot {
-                outputs::write_plots(&loaded, &out)?;
+                files.extend(outputs::write_plots(&loaded, &out)?);
             }
             outputs::print_report(&loaded, time, build_s, &files, json);
             Ok(ExitCode::SUCCESS)

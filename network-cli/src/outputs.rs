@@ -1,11 +1,9 @@
-//! What `network run` leaves behind: recorder files, the summary, and (after the merge
-//! with the report work) the report and plots.
+//! What `network run` leaves behind: the recorder files, the report and the plots.
 
 use network_load::description::Wiring;
 use network_load::{Loaded, Parsed};
+use network_plot::Plots;
 use serde_json::json;
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Names the parts of a checked description, for `network check`.
@@ -48,67 +46,46 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
-/// Writes the files the engine does not write itself: each multimeter's samples in
-/// NEST's ASCII format (`<name>.dat`: `sender`, `time_ms`, one column per recordable, 3
-/// decimals). Spike recorders wrote their files while simulating. Returns every file.
-///
-/// MERGE: the report branch adds recorder files with provenance (and CSV); call its
-/// writer here instead.
-pub fn write_files(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files: Vec<PathBuf> = loaded
+/// The files the recorders wrote while simulating (the engine writes them, NEST's ASCII
+/// format with the run's provenance, into `--out`), in the description's order.
+pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
+    loaded
+        .network
+        .output_files()
+        .into_iter()
+        .map(|(_, path)| path.to_path_buf())
+        .collect()
+}
+
+/// Saves a raster plot (`<name>.png` and `<name>.svg`) of every spike recorder and a
+/// trace plot (V_m when recorded) of every multimeter into `out`; returns the files.
+pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let net = &loaded.network;
+    let mut files = Vec::new();
+    let figures = loaded
         .spike_recorders
         .iter()
-        .map(|(name, _)| out.join(format!("{name}.dat")))
-        .collect();
-    for (name, handle) in &loaded.multimeters {
-        let path = out.join(format!("{name}.dat"));
-        let io = |e: std::io::Error| {
-            format!(
-                "multimeter `{name}`: cannot write `{}`: {e}",
-                path.display()
-            )
-        };
-        let samples = handle.samples();
-        let mut w = BufWriter::new(File::create(&path).map_err(io)?);
-        let columns: Vec<&str> = samples.record_from().iter().map(|r| r.name()).collect();
-        let header = format!(
-            "# NEST version: 3.10.0\n# RecordingBackendASCII version: 2\nsender\ttime_ms\t{}\n",
-            columns.join("\t")
+        .map(|(name, h)| (name, net.raster(h)))
+        .chain(
+            loaded
+                .multimeters
+                .iter()
+                .map(|(name, h)| (name, net.trace(h))),
         );
-        w.write_all(header.as_bytes()).map_err(io)?;
-        let values: Vec<Vec<f64>> = samples
-            .record_from()
-            .iter()
-            .map(|&r| samples.values(r).unwrap_or_default())
-            .collect();
-        for (i, (sender, time)) in samples.senders().iter().zip(samples.times()).enumerate() {
-            write!(w, "{sender}\t{time:.3}").map_err(io)?;
-            for column in &values {
-                write!(w, "\t{:.3}", column[i]).map_err(io)?;
-            }
-            writeln!(w).map_err(io)?;
+    for (name, figure) in figures {
+        for extension in ["png", "svg"] {
+            let path = out.join(format!("{name}.{extension}"));
+            figure.save(&path).map_err(|e| e.to_string())?;
+            files.push(path);
         }
-        w.flush().map_err(io)?;
-        files.push(path);
     }
     Ok(files)
 }
 
-/// MERGE: plots (raster, rate histogram, V_m traces) come with the report branch; wire
-/// `--plot` to its SVG/PNG writer in [`write_plots`] and make this return `Ok`.
-pub fn check_plots_available() -> Result<(), String> {
-    Err("--plot: this build has no plotting yet (it comes with the report work); run without --plot".into())
-}
-
-/// MERGE: saves the raster and V_m plots of every recorder into `out`.
-pub fn write_plots(_loaded: &Loaded, _out: &Path) -> Result<(), String> {
-    check_plots_available()
-}
-
-/// Prints what the run did: per population size, spikes and mean rate, per connection
-/// its synapses, per recorder its events and file, and the times.
-///
-/// MERGE: print `Network::report()` (and its JSON) here once the report branch is in.
+/// Prints what the run did: the times, the network's report (per population its size,
+/// spikes, rates against the declared firing ranges, per connection its synapses) and
+/// the files written. With `as_json`, one JSON object holding the same and the report's
+/// JSON under `report`.
 pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBuf], as_json: bool) {
     let net = &loaded.network;
     let seconds = time_ms / 1000.0;
@@ -126,6 +103,8 @@ pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBu
             "files": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
             "time_ms": time_ms, "seed": net.seed().0, "threads": net.threads(),
             "build_s": build_s, "sim_s": sim_s,
+            "report": serde_json::from_str::<serde_json::Value>(&net.report().to_json())
+                .unwrap_or(serde_json::Value::Null),
         });
         println!("{summary}");
         return;
@@ -135,22 +114,7 @@ pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBu
         net.seed().0,
         net.threads()
     );
-    println!("\npopulation        neurons    spikes   rate (Hz)");
-    for (p, info) in net.populations().iter().enumerate() {
-        println!(
-            "  {:<14} {:>8} {:>9} {:>11.3}",
-            info.name,
-            info.len,
-            net.spike_count(p),
-            rate(p)
-        );
-    }
-    if !net.projections().is_empty() {
-        println!("\nconnection                 synapses");
-        for p in net.projections() {
-            println!("  {:<22} {:>10}", p.name, p.synapses);
-        }
-    }
+    println!("\n{}", net.report());
     if !files.is_empty() {
         println!("\nrecorder files");
         for f in files {

@@ -4,7 +4,7 @@
 
 use divan::Bencher;
 use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
-use network_core::models::{NeuronModel, StepInput};
+use network_core::models::{NeuronModel, SpikeInput, StepInput};
 use network_core::rng::Purpose;
 use network_core::spatial::{Layout, Mask, SpatialIndex};
 use network_core::*;
@@ -19,14 +19,15 @@ const BLOCK: usize = 1024;
 fn update_block<M: NeuronModel>(bencher: Bencher, model: M) {
     let propagators = model.propagators(&Resolution::default());
     let mut state = model.init_state(Dyn(BLOCK));
-    let (mut ex, mut inh, mut current) = (vec![0.0; BLOCK], vec![0.0; BLOCK], vec![0.0; BLOCK]);
+    let mut spikes = vec![0.0; BLOCK * model.spike_channels()];
+    let mut current = vec![0.0; BLOCK];
     let mut rng = Seed(1).stream(Purpose::Simulation, 0, 0);
     bencher
         .counter(divan::counter::ItemsCount::new(BLOCK))
         .bench_local(|| {
             let mut blocks = M::blocks(&mut state, BLOCK);
             let input = StepInput {
-                spikes: [&mut ex, &mut inh],
+                spikes: SpikeInput::new(&mut spikes, BLOCK, BLOCK),
                 current: &mut current,
                 rng: &mut rng,
             };
@@ -62,6 +63,30 @@ fn update_iaf_psc_delta(bencher: Bencher) {
         bencher,
         IafPscDelta {
             I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_iaf_psc_alpha_multisynapse_4_ports(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafPscAlphaMultisynapse {
+            I_e: 300.0,
+            tau_syn: vec![2.0, 100.0, 5.0, 50.0],
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_iaf_psc_exp_multisynapse_4_ports(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafPscExpMultisynapse {
+            I_e: 300.0,
+            tau_syn: vec![2.0, 100.0, 5.0, 50.0],
             ..Default::default()
         },
     );

@@ -12,6 +12,8 @@ pub mod error;
 pub mod models;
 pub mod network;
 pub mod numerics;
+pub mod provenance;
+pub mod report;
 pub mod rng;
 pub mod spatial;
 pub mod storage;
@@ -23,12 +25,17 @@ pub use devices::{
     SpikeRecorder, Window,
 };
 pub use error::{Error, Result};
-pub use models::{IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, ParrotNeuron, Recordable};
+pub use models::{
+    IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
+    NeuronModel, ParrotNeuron, Recordable,
+};
 pub use network::{
     GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
     PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
     SpikeRecorderHandle,
 };
+pub use provenance::Provenance;
+pub use report::{FiringRanges, RateRange, Report};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
 pub use synapse::{StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value};

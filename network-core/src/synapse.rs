@@ -146,6 +146,11 @@ pub struct StaticSynapse {
     pub weight: Value,
     /// Delay (ms), rounded to the nearest step; must be at least one step.
     pub delay: Value,
+    /// NEST's `receptor_type`: 0 (the default) for models without receptor ports, where
+    /// the weight's sign picks the excitatory or inhibitory input; `k` in `1..=n` for
+    /// receptor port `k` of a multisynapse model with `n` ports, which takes weights of
+    /// either sign.
+    pub receptor_type: u16,
 }
 
 impl Default for StaticSynapse {
@@ -155,6 +160,7 @@ impl Default for StaticSynapse {
             model: "static_synapse".into(),
             weight: Value::Constant(1.0),
             delay: Value::Constant(1.0),
+            receptor_type: 0,
         }
     }
 }
@@ -166,6 +172,16 @@ impl StaticSynapse {
             model: "static_synapse".into(),
             weight: weight.into(),
             delay: delay.into(),
+            receptor_type: 0,
+        }
+    }
+
+    /// The same synapse onto receptor port `receptor_type` of a multisynapse target
+    /// (NEST's `syn_spec={"receptor_type": k}`).
+    pub fn receptor(self, receptor_type: u16) -> Self {
+        Self {
+            receptor_type,
+            ..self
         }
     }
 

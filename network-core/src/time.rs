@@ -113,7 +113,9 @@ impl Resolution {
     /// `ceil(tics / tics_per_step)`.
     pub fn steps_ceil(&self, t_ms: f64) -> i64 {
         let tics = ms_to_tics(t_ms);
-        (tics + self.tics_per_step - 1).div_euclid(self.tics_per_step)
+        // Saturates (ms_to_tics already does) instead of overflowing for huge times.
+        tics.saturating_add(self.tics_per_step - 1)
+            .div_euclid(self.tics_per_step)
     }
 
     /// A time that must lie on the grid (device start/stop/origin, recorder interval,

@@ -81,3 +81,27 @@ fn simulating_past_the_longest_time_is_an_error() {
     let mut net = b.build().unwrap();
     error_naming(net.simulate(5e15), &["simulate", "time"]);
 }
+
+#[test]
+fn refractory_periods_beyond_32_bit_step_counts_are_errors() {
+    // steps_ceil(1e300) overflowed; found by fuzzing build_network.
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+    for t_ref in [1e300, 5e8] {
+        let m = Model::variant(
+            "Silent",
+            IafPscDelta {
+                t_ref,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        error_naming(b.population("pop", &m, Dyn(3)), &["Silent", "t_ref"]);
+    }
+    // The longest that fits, 2^32 − 1 steps of 0.1 ms, is accepted.
+    let m = Model::nest(IafPscAlpha {
+        t_ref: 4e8,
+        ..Default::default()
+    })
+    .unwrap();
+    b.population("pop", &m, Dyn(3)).unwrap();
+}

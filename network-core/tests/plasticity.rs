@@ -5,13 +5,13 @@
 use network_core::connect::{ConnSpec, Rule};
 use network_core::*;
 
-/// Spikes `(sender, time in ms)` and weights `(source, target, weight)`.
-type SpikesAndWeights = (Vec<(u32, f64)>, Vec<(u32, u32, f64)>);
+/// Recorded spikes `(sender, time)` and final weights `(source, target, weight)`.
+type Outcome = (Vec<(u32, f64)>, Vec<(u32, u32, f64)>);
 
 /// 1500 parrots repeating Poisson trains onto 2500 neurons (three blocks) through
 /// `stdp_synapse` with random weights and delays, plus `tsodyks2_synapse`; returns the
 /// spikes and the final STDP weights.
-fn run(threads: usize) -> SpikesAndWeights {
+fn run(threads: usize) -> Outcome {
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(11)).threads(threads);
     let parrots = b
         .population(

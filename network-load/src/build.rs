@@ -6,11 +6,12 @@
 use network_core::connect::{ConnSpec, Rule};
 use network_core::spatial::Layout;
 use network_core::{
-    DcGenerator, Dyn, Error, GeneratorHandle, IafPscAlpha, IafPscDelta, IafPscExp, Model,
-    Multimeter, MultimeterHandle, Network, NetworkBuilder, NeuronModel, NoiseGenerator,
-    PoissonGenerator, PopulationHandle, ProjectionHandle, RecordTo, Recordable, Resolution, Result,
-    Seed, Selection, SpikeGenerator, SpikeRecorder, SpikeRecorderHandle, StaticSynapse, Value,
-    Window,
+    DcGenerator, Dyn, Error, GeneratorHandle, IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta,
+    IafPscExp, IafPscExpMultisynapse, Model, Multimeter, MultimeterHandle, Network, NetworkBuilder,
+    NeuronModel, NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle,
+    ProjectionHandle, RecordTo, Recordable, Resolution, Result, Seed, Selection, SpikeGenerator,
+    SpikeRecorder, SpikeRecorderHandle, StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse,
+    TsodyksSynapse, Value, Window,
 };
 use network_syntax::description::*;
 use network_syntax::lower;
@@ -27,9 +28,23 @@ pub struct Inputs {
     /// The values of the description's Rust expressions (`{expr} unit`), in NEST units,
     /// in the order of `Description::exprs`; empty for a description read from a file.
     pub expressions: Vec<f64>,
-    /// When set, every spike recorder also writes NEST's ASCII file
-    /// `{directory}/{name}.dat` (replacing an existing one), whatever the description says.
+    /// When set, every recorder (spike recorders and multimeters) also writes NEST's
+    /// ASCII file `{directory}/{data_prefix}{name}.dat` (replacing an existing one),
+    /// whatever the description says.
     pub record_to: Option<PathBuf>,
+    /// The SHA-256 of the description's tokens ([`source_sha256`]), recorded in every
+    /// output's provenance as the macro records it; `None` records nothing.
+    pub source_sha256: Option<String>,
+}
+
+/// The hash the `network!` macro records for a description: SHA-256 of its tokens as
+/// text, so a file holding a macro's input token for token gets the macro's hash.
+pub fn source_sha256(text: &str) -> String {
+    let tokens = text
+        .parse::<proc_macro2::TokenStream>()
+        .map(|t| t.to_string())
+        .unwrap_or_else(|_| text.to_string());
+    network_core::provenance::sha256_hex(tokens.as_bytes())
 }
 
 /// A network built from a description, with its parts by name.
@@ -62,6 +77,17 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
     let mut b = NetworkBuilder::new(Resolution::new(d.resolution)?, seed);
     if let Some(threads) = inputs.threads {
         b = b.threads(threads);
+    }
+    if let Some(path) = &inputs.record_to {
+        b = b.data_path(path);
+    } else if let Some(path) = &d.data_path {
+        b = b.data_path(path);
+    }
+    if let Some(prefix) = &d.data_prefix {
+        b = b.data_prefix(prefix);
+    }
+    if let Some(hash) = &inputs.source_sha256 {
+        b.describe(&format!("network! sha256:{hash}"));
     }
     let mut populations = Vec::new();
     for (p, len) in d.populations.iter().zip(sizes) {
@@ -145,6 +171,9 @@ fn add_population(
         BaseModel::IafPscAlpha => population::<IafPscAlpha>(b, n, p, len),
         BaseModel::IafPscExp => population::<IafPscExp>(b, n, p, len),
         BaseModel::IafPscDelta => population::<IafPscDelta>(b, n, p, len),
+        BaseModel::IafPscAlphaMultisynapse => population::<IafPscAlphaMultisynapse>(b, n, p, len),
+        BaseModel::IafPscExpMultisynapse => population::<IafPscExpMultisynapse>(b, n, p, len),
+        BaseModel::ParrotNeuron => population::<ParrotNeuron>(b, n, p, len),
     }
 }
 
@@ -159,10 +188,14 @@ pub fn is_flag(base: BaseModel, name: &str) -> bool {
         BaseModel::IafPscAlpha => probe::<IafPscAlpha>(name),
         BaseModel::IafPscExp => probe::<IafPscExp>(name),
         BaseModel::IafPscDelta => probe::<IafPscDelta>(name),
+        BaseModel::IafPscAlphaMultisynapse => probe::<IafPscAlphaMultisynapse>(name),
+        BaseModel::IafPscExpMultisynapse => probe::<IafPscExpMultisynapse>(name),
+        BaseModel::ParrotNeuron => probe::<ParrotNeuron>(name),
     }
 }
 
-/// `Model::variant(name, M { params.., ..Default })` and the population, as expanded.
+/// `Model::variant(name, M { params.., lists.., ..Default })?.with_firing(..)?` and the
+/// population, as expanded.
 fn population<M: NeuronModel + Default>(
     b: &mut NetworkBuilder,
     n: &NeuronDesc,
@@ -173,7 +206,13 @@ fn population<M: NeuronModel + Default>(
     for (name, value) in &n.params {
         params.set(&n.name, name, *value)?;
     }
-    let model = Model::variant(&n.name, params)?;
+    for (name, values) in &n.lists {
+        params.set_list(&n.name, name, values)?;
+    }
+    let mut model = Model::variant(&n.name, params)?;
+    if let Some(firing) = n.firing {
+        model = model.with_firing(firing)?;
+    }
     match &p.layout {
         Some(l) => b.spatial_population(&p.name, &model, Dyn(len), &layout(l)),
         None => b.population(&p.name, &model, Dyn(len)),
@@ -239,13 +278,40 @@ impl Cx<'_> {
         })
     }
 
-    fn synapse(&self, s: &SynapseDesc) -> StaticSynapse {
+    /// `Ty::new(w, d)` or `Ty::variant(model, w, d)`, `.receptor(k)` for a port, then
+    /// the written parameters over it (`Ty { params.., ..base }`), as expanded.
+    fn synapse(&self, s: &SynapseDesc) -> Result<Synapse> {
         let (w, dl) = (self.value(&s.weight), self.value(&s.delay));
-        if s.model == "static_synapse" {
-            StaticSynapse::new(w, dl)
-        } else {
-            StaticSynapse::variant(&s.model, w, dl)
+        let named = s.model != s.base.name();
+        macro_rules! plastic {
+            ($ty:ident, $variant:ident) => {{
+                let mut syn = if named {
+                    $ty::variant(&s.model, w, dl)
+                } else {
+                    $ty::new(w, dl)
+                };
+                for (name, value) in &s.params {
+                    syn.set(&s.model, name, *value)?;
+                }
+                Synapse::$variant(syn)
+            }};
         }
+        Ok(match s.base {
+            SynapseModel::Static => {
+                let mut syn = if named {
+                    StaticSynapse::variant(&s.model, w, dl)
+                } else {
+                    StaticSynapse::new(w, dl)
+                };
+                if s.receptor != 0 {
+                    syn = syn.receptor(s.receptor);
+                }
+                Synapse::Static(syn)
+            }
+            SynapseModel::Stdp => plastic!(StdpSynapse, Stdp),
+            SynapseModel::Tsodyks => plastic!(TsodyksSynapse, Tsodyks),
+            SynapseModel::Tsodyks2 => plastic!(Tsodyks2Synapse, Tsodyks2),
+        })
     }
 
     /// The selections of a device's targets, in order (masks are applied in order, as
@@ -280,18 +346,14 @@ impl Cx<'_> {
         let window = window(r.window);
         match &r.kind {
             RecorderKind::Spikes { ascii } => {
-                let directory = self
-                    .inputs
-                    .record_to
-                    .clone()
-                    .or_else(|| ascii.as_ref().map(PathBuf::from));
-                let record_to = match directory {
-                    Some(directory) => RecordTo::Ascii {
-                        directory,
-                        prefix: String::new(),
-                        overwrite: true,
+                let record_to = match (&self.inputs.record_to, ascii) {
+                    // The run's directory is the builder's data_path.
+                    (Some(_), _) => RecordTo::ascii(),
+                    (None, Some(dir)) if dir.is_empty() => RecordTo::ascii(),
+                    (None, Some(dir)) => RecordTo::Ascii {
+                        directory: Some(PathBuf::from(dir)),
                     },
-                    None => RecordTo::Memory,
+                    (None, None) => RecordTo::Memory,
                 };
                 let params = SpikeRecorder { window, record_to };
                 let handle = b.spike_recorder(&r.name, params, &sel)?;
@@ -310,11 +372,16 @@ impl Cx<'_> {
                         })
                     })
                     .collect::<Result<_>>()?;
+                let record_to = match self.inputs.record_to {
+                    Some(_) => RecordTo::ascii(),
+                    None => RecordTo::Memory,
+                };
                 let params = Multimeter {
                     interval: *interval,
                     offset: *offset,
                     record_from,
                     window,
+                    record_to,
                 };
                 let handle = b.multimeter(&r.name, params, &sel)?;
                 parts.multimeters.push((r.name.clone(), handle));
@@ -331,7 +398,17 @@ impl Cx<'_> {
     ) -> Result<GeneratorHandle> {
         let sel = self.selections(b, pops, &s.targets)?;
         let window = window(s.window);
-        let syn = self.synapse(&s.synapse);
+        let syn = match self.synapse(&s.synapse)? {
+            Synapse::Static(syn) => syn,
+            other => {
+                return Err(Error::invalid(
+                    &s.name,
+                    "synapse",
+                    other.model(),
+                    "a stimulator connects with a static synapse",
+                ))
+            }
+        };
         match &s.kind {
             StimulusDesc::Dc { amplitude } => {
                 let params = DcGenerator {
@@ -405,9 +482,9 @@ impl Cx<'_> {
         if p.use_on_source {
             spec = spec.on_source();
         }
-        let syn = self.synapse(&p.synapse);
+        let syn = self.synapse(&p.synapse)?;
         let (src, tgt) = (pops[p.source], pops[p.target]);
-        b.connect(&p.name, src, tgt, &spec, &syn)
+        b.connect(&p.name, src, tgt, &spec, syn)
     }
 }
 

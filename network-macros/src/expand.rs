@@ -58,9 +58,10 @@ fn model_var(name: &str) -> Ident {
     format_ident!("model_{}", name)
 }
 
-/// The whole expansion: the type, its fields, `build` and the exports; `source` is the
-/// macro's input as text.
-pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
+/// The whole expansion: the type, its fields, `build` and the exports. `source` is the
+/// macro's input as text; `source_sha256` is the hash of the description's tokens,
+/// recorded in every output's provenance.
+pub fn expand(header: &Header, d: &Description, source: &str, source_sha256: &str) -> TokenStream {
     let Header { attrs, vis, name } = header;
     let mut fields = Vec::new();
     let mut inits = Vec::new();
@@ -131,6 +132,15 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
     }
     let resolution = num(d.resolution);
     let seed = Literal::u64_unsuffixed(d.seed);
+    let data_path = d
+        .data_path
+        .as_ref()
+        .map(|p| quote!(#BUILDER = #BUILDER.data_path(#p);));
+    let data_prefix = d
+        .data_prefix
+        .as_ref()
+        .map(|p| quote!(#BUILDER = #BUILDER.data_prefix(#p);));
+    let provenance = format!("network! sha256:{source_sha256}");
     let span = name.span();
     let runtime = d.runtime_sizes();
     let (sizes_struct, sizes_param, sizes_arg, sizes_doc) = if runtime.is_empty() {
@@ -195,6 +205,9 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
                 if let Some(threads) = threads {
                     #BUILDER = #BUILDER.threads(threads);
                 }
+                #data_path
+                #data_prefix
+                #BUILDER.describe(#provenance);
                 #(#models)*
                 #(#inits)*
                 let #BUILT = #BUILDER.build()?;
@@ -323,8 +336,25 @@ fn model(n: &NeuronDesc) -> TokenStream {
         let v = num(*v);
         quote!(#p: #v)
     });
+    let lists = n.lists.iter().map(|(p, v)| {
+        let p = ident(p);
+        let v = v.iter().map(|x| num(*x));
+        quote!(#p: ::std::vec![#(#v),*])
+    });
+    let params = params.chain(lists);
+    let firing = n.firing.map(|f| {
+        let range = |r: Option<network_core::RateRange>| match r {
+            Some(r) => {
+                let (lo, hi) = (num(r.low_hz), num(r.high_hz));
+                quote!(Some(::network::RateRange::new(#lo, #hi)))
+            }
+            None => quote!(None),
+        };
+        let (resting, active, max) = (range(f.resting), range(f.active), range(f.max));
+        quote!(.with_firing(::network::FiringRanges { resting: #resting, active: #active, max: #max })?)
+    });
     quote! {
-        let #var = ::network::Model::variant(#name, ::network::#ty { #(#params,)* ..::core::default::Default::default() })?;
+        let #var = ::network::Model::variant(#name, ::network::#ty { #(#params,)* ..::core::default::Default::default() })?#firing;
     }
 }
 
@@ -554,8 +584,11 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
     let call = match &r.kind {
         RecorderKind::Spikes { ascii } => {
             let record_to = match ascii {
+                Some(dir) if dir.is_empty() => {
+                    quote!(::network::RecordTo::Ascii { directory: None })
+                }
                 Some(dir) => {
-                    quote!(::network::RecordTo::Ascii { directory: #dir.into(), prefix: ::std::string::String::new(), overwrite: true })
+                    quote!(::network::RecordTo::Ascii { directory: Some(#dir.into()) })
                 }
                 None => quote!(::network::RecordTo::Memory),
             };
@@ -567,11 +600,26 @@ fn recorder(d: &Description, r: &RecorderDesc) -> TokenStream {
             record_from,
         } => {
             let (i, o) = (num(*interval), num(*offset));
-            let rf = record_from.iter().map(|r| ident(r));
-            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(::network::Recordable::#rf),*], window: #win }, #sel)?)
+            let rf = record_from.iter().map(|r| recordable(r));
+            quote!(#BUILDER.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: vec![#(#rf),*], window: #win, ..::core::default::Default::default() }, #sel)?)
         }
     };
     quote! { #bind let #var = #call; }
+}
+
+/// `::network::Recordable::V_m`, or `I_syn_port(k)` for NEST's `I_syn_k`.
+fn recordable(name: &str) -> TokenStream {
+    // The checker accepted the name, so `I_syn_<k>` has a port number k >= 1.
+    match name
+        .strip_prefix("I_syn_")
+        .and_then(|k| k.parse::<u16>().ok())
+    {
+        Some(k) => quote!(::network::Recordable::I_syn_port(#k)),
+        None => {
+            let r = ident(name);
+            quote!(::network::Recordable::#r)
+        }
+    }
 }
 
 fn value(d: &Description, v: &ValueDesc) -> TokenStream {
@@ -613,6 +661,11 @@ fn synapse(d: &Description, s: &SynapseDesc) -> TokenStream {
     } else {
         let m = &s.model;
         quote!(::network::#ty::variant(#m, #w, #dl))
+    };
+    // Only static synapses feed receptor ports (checked with the description).
+    let base = match s.receptor {
+        0 => base,
+        k => quote!(#base.receptor(#k)),
     };
     if s.params.is_empty() {
         return base;
@@ -830,7 +883,14 @@ mod tests {
         let (header, _, result) = network_syntax::parse_and_check(tokens);
         let description = result
             .unwrap_or_else(|d| panic!("{:?}", d.iter().map(|d| d.text()).collect::<Vec<_>>()));
-        let expanded = super::expand(&header.unwrap(), &description, &input);
+        let hash = network_core::provenance::sha256_hex(
+            input
+                .parse::<proc_macro2::TokenStream>()
+                .unwrap()
+                .to_string()
+                .as_bytes(),
+        );
+        let expanded = super::expand(&header.unwrap(), &description, &input, &hash);
         let file: syn::File = syn::parse2(expanded).unwrap();
         let pretty = prettyplease::unparse(&file);
         let path = format!("{dir}/seed_network.expanded.rs");

@@ -10,6 +10,10 @@ pub struct Description {
     pub resolution: f64,
     /// Default seed.
     pub seed: u64,
+    /// Directory of recorder files (`data_path = "out";`, NEST's kernel `data_path`).
+    pub data_path: Option<String>,
+    /// Prefix of recorder file names (`data_prefix = "run1-";`).
+    pub data_prefix: Option<String>,
     /// Neuron model variants.
     pub neurons: Vec<NeuronDesc>,
     /// Populations, in creation order.
@@ -103,12 +107,39 @@ pub struct NeuronDesc {
     pub base: BaseModel,
     /// Parameters set by the description (preset first, then explicit), NEST units.
     pub params: Vec<(&'static str, f64)>,
+    /// List parameters (`tau_syn` of a multisynapse model, one value per receptor port),
+    /// NEST units.
+    pub lists: Vec<(&'static str, Vec<f64>)>,
+    /// The transmitter of each receptor port of a multisynapse model, in port order
+    /// (port `k` is `ports[k − 1]`); empty when the ports are only numbered.
+    pub ports: Vec<String>,
     /// Declared cell class.
     pub class: Option<CellClass>,
+    /// Declared firing-rate ranges (`firing: { resting: 1..5 Hz, .. }`), for the report.
+    pub firing: Option<network_core::FiringRanges>,
     /// Metadata as `key: value` text, for documentation.
     pub meta: Vec<(String, String)>,
     /// Doc comments.
     pub docs: Vec<String>,
+}
+
+impl NeuronDesc {
+    /// The number of receptor ports: the length of `tau_syn` (NEST's default is one
+    /// port), 0 for a model without ports.
+    pub fn receptor_ports(&self) -> usize {
+        if !self.base.has_receptor_ports() {
+            return 0;
+        }
+        self.lists
+            .iter()
+            .find(|(name, _)| *name == "tau_syn")
+            .map_or(1, |(_, taus)| taus.len())
+    }
+
+    /// What a multimeter can record from this neuron.
+    pub fn recordables(&self) -> Vec<network_core::Recordable> {
+        self.base.recordables(self.receptor_ports())
+    }
 }
 
 /// A population.
@@ -253,9 +284,14 @@ pub struct SynapseDesc {
     pub weight: ValueDesc,
     /// Delay, ms.
     pub delay: ValueDesc,
+    /// NEST's `receptor_type`: the receptor port of a multisynapse target (1-based), 0
+    /// when the weight's sign picks the input.
+    pub receptor: u16,
 }
 
 /// A device or connection, in source order.
+// A description is built once per macro call, so the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Wiring {
     /// A recorder.
@@ -286,7 +322,7 @@ pub struct RecorderDesc {
 pub enum RecorderKind {
     /// Spikes, optionally also written to ASCII files in a directory.
     Spikes {
-        /// `to: ascii` (directory `"."`) or `to: "dir"`.
+        /// `to: ascii` (an empty string: the network's `data_path`) or `to: "dir"`.
         ascii: Option<String>,
     },
     /// Sampled state variables.

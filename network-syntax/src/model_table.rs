@@ -3,8 +3,9 @@
 
 use network_core::models::ParamInfo;
 use network_core::{
-    IafPscAlpha, IafPscDelta, IafPscExp, NeuronModel, ParrotNeuron, Resolution, StdpSynapse,
-    Tsodyks2Synapse, TsodyksSynapse, Value,
+    IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
+    NeuronModel, ParrotNeuron, Recordable, Resolution, StdpSynapse, Tsodyks2Synapse,
+    TsodyksSynapse, Value,
 };
 
 /// A NEST neuron model of network-core.
@@ -16,27 +17,60 @@ pub enum BaseModel {
     IafPscExp,
     /// `iaf_psc_delta`
     IafPscDelta,
+    /// `iaf_psc_alpha_multisynapse`
+    IafPscAlphaMultisynapse,
+    /// `iaf_psc_exp_multisynapse`
+    IafPscExpMultisynapse,
     /// `parrot_neuron`
     ParrotNeuron,
 }
 
+/// Calls `$body` with `$M` bound to the network-core type of `$model`.
+macro_rules! with_model {
+    ($model:expr, $M:ident => $body:expr) => {
+        match $model {
+            BaseModel::IafPscAlpha => {
+                type $M = IafPscAlpha;
+                $body
+            }
+            BaseModel::IafPscExp => {
+                type $M = IafPscExp;
+                $body
+            }
+            BaseModel::IafPscDelta => {
+                type $M = IafPscDelta;
+                $body
+            }
+            BaseModel::IafPscAlphaMultisynapse => {
+                type $M = IafPscAlphaMultisynapse;
+                $body
+            }
+            BaseModel::IafPscExpMultisynapse => {
+                type $M = IafPscExpMultisynapse;
+                $body
+            }
+            BaseModel::ParrotNeuron => {
+                type $M = ParrotNeuron;
+                $body
+            }
+        }
+    };
+}
+
 impl BaseModel {
     /// Every model, for lookups and suggestions.
-    pub const ALL: [BaseModel; 4] = [
+    pub const ALL: [BaseModel; 6] = [
         BaseModel::IafPscAlpha,
         BaseModel::IafPscExp,
         BaseModel::IafPscDelta,
+        BaseModel::IafPscAlphaMultisynapse,
+        BaseModel::IafPscExpMultisynapse,
         BaseModel::ParrotNeuron,
     ];
 
     /// NEST's name.
     pub fn name(self) -> &'static str {
-        match self {
-            BaseModel::IafPscAlpha => IafPscAlpha::NAME,
-            BaseModel::IafPscExp => IafPscExp::NAME,
-            BaseModel::IafPscDelta => IafPscDelta::NAME,
-            BaseModel::ParrotNeuron => ParrotNeuron::NAME,
-        }
+        with_model!(self, M => M::NAME)
     }
 
     /// The Rust type of its parameters in network-core.
@@ -45,27 +79,45 @@ impl BaseModel {
             BaseModel::IafPscAlpha => "IafPscAlpha",
             BaseModel::IafPscExp => "IafPscExp",
             BaseModel::IafPscDelta => "IafPscDelta",
+            BaseModel::IafPscAlphaMultisynapse => "IafPscAlphaMultisynapse",
+            BaseModel::IafPscExpMultisynapse => "IafPscExpMultisynapse",
             BaseModel::ParrotNeuron => "ParrotNeuron",
         }
     }
 
     /// The parameter table.
     pub fn parameters(self) -> &'static [ParamInfo] {
-        match self {
-            BaseModel::IafPscAlpha => IafPscAlpha::PARAMETERS,
-            BaseModel::IafPscExp => IafPscExp::PARAMETERS,
-            BaseModel::IafPscDelta => IafPscDelta::PARAMETERS,
-            BaseModel::ParrotNeuron => ParrotNeuron::PARAMETERS,
-        }
+        with_model!(self, M => M::PARAMETERS)
     }
 
-    /// What a multimeter can record from it.
-    pub fn recordables(self) -> &'static [network_core::Recordable] {
+    /// What a multimeter can record from it with `ports` receptor ports (ignored by
+    /// models without ports).
+    pub fn recordables(self, ports: usize) -> Vec<Recordable> {
+        with_model!(self, M => {
+            let mut m = M::default();
+            if self.has_receptor_ports() {
+                let _ = m.set_list("", "tau_syn", &vec![1.0; ports]);
+            }
+            m.recordables()
+        })
+    }
+
+    /// Whether connections name a receptor port (`tau_syn` is a list, one per port)
+    /// instead of the weight's sign picking excitation or inhibition.
+    pub fn has_receptor_ports(self) -> bool {
+        matches!(
+            self,
+            BaseModel::IafPscAlphaMultisynapse | BaseModel::IafPscExpMultisynapse
+        )
+    }
+
+    /// NEST's `tau_syn` of a port for `transmitter` when no rise time is declared: the
+    /// time to peak of the transmitter's literature current for the alpha model (where
+    /// `tau_syn` is the time to peak), its decay time for the exponential one.
+    pub fn default_tau_syn(self, transmitter: &Transmitter) -> f64 {
         match self {
-            BaseModel::IafPscAlpha => IafPscAlpha::RECORDABLES,
-            BaseModel::IafPscExp => IafPscExp::RECORDABLES,
-            BaseModel::IafPscDelta => IafPscDelta::RECORDABLES,
-            BaseModel::ParrotNeuron => ParrotNeuron::RECORDABLES,
+            BaseModel::IafPscExpMultisynapse => transmitter.tau_decay,
+            _ => transmitter.time_to_peak(),
         }
     }
 
@@ -82,22 +134,26 @@ impl BaseModel {
     /// Runs the engine's own check (`NeuronModel::validate`) on the defaults with
     /// `values` set, so the compile-time check is exactly the run-time one.
     pub fn validate(self, entity: &str, values: &[(&str, f64)]) -> network_core::Result<()> {
-        fn run<M: NeuronModel + Default>(
-            entity: &str,
-            values: &[(&str, f64)],
-        ) -> network_core::Result<()> {
+        self.validate_with_lists(entity, values, &[])
+    }
+
+    /// [`validate`](Self::validate) with list parameters (`tau_syn`) too.
+    pub fn validate_with_lists(
+        self,
+        entity: &str,
+        values: &[(&str, f64)],
+        lists: &[(&str, Vec<f64>)],
+    ) -> network_core::Result<()> {
+        with_model!(self, M => {
             let mut m = M::default();
             for (name, v) in values {
                 m.set(entity, name, *v)?;
             }
+            for (name, v) in lists {
+                m.set_list(entity, name, v)?;
+            }
             m.validate(entity)
-        }
-        match self {
-            BaseModel::IafPscAlpha => run::<IafPscAlpha>(entity, values),
-            BaseModel::IafPscExp => run::<IafPscExp>(entity, values),
-            BaseModel::IafPscDelta => run::<IafPscDelta>(entity, values),
-            BaseModel::ParrotNeuron => run::<ParrotNeuron>(entity, values),
-        }
+        })
     }
 
     /// The value of parameter `name` given the values set (NEST's default otherwise).
@@ -113,6 +169,62 @@ impl BaseModel {
                     .find(|p| p.name == name)
                     .map(|p| p.default)
             })
+    }
+}
+
+/// A transmitter a multisynapse neuron can declare, with the rise and decay time
+/// constants (ms) of its synaptic conductance from Hill & Tononi (2005), J Neurophysiol
+/// 93:1671–1698, Table 2 (NEST's `ht_neuron` defaults `tau_rise_*`, `tau_decay_*`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Transmitter {
+    /// `AMPA`, `NMDA`, `GABA_A` or `GABA_B`.
+    pub name: &'static str,
+    /// Rise time constant (ms).
+    pub tau_rise: f64,
+    /// Decay time constant (ms).
+    pub tau_decay: f64,
+}
+
+/// The transmitters the language knows, with Hill & Tononi's time constants.
+pub const TRANSMITTERS: [Transmitter; 4] = [
+    Transmitter {
+        name: "AMPA",
+        tau_rise: 0.5,
+        tau_decay: 2.4,
+    },
+    Transmitter {
+        name: "NMDA",
+        tau_rise: 4.0,
+        tau_decay: 40.0,
+    },
+    Transmitter {
+        name: "GABA_A",
+        tau_rise: 1.0,
+        tau_decay: 7.0,
+    },
+    Transmitter {
+        name: "GABA_B",
+        tau_rise: 60.0,
+        tau_decay: 200.0,
+    },
+];
+
+impl Transmitter {
+    /// By name.
+    pub fn from_name(name: &str) -> Option<&'static Transmitter> {
+        TRANSMITTERS.iter().find(|t| t.name == name)
+    }
+
+    /// The names, for messages.
+    pub fn names() -> Vec<&'static str> {
+        TRANSMITTERS.iter().map(|t| t.name).collect()
+    }
+
+    /// Time to peak (ms) of the difference of exponentials with these time constants:
+    /// `τr·τd/(τd − τr) · ln(τd/τr)`. AMPA 0.99, NMDA 10.23, GABA_A 2.27, GABA_B 103.20.
+    pub fn time_to_peak(&self) -> f64 {
+        let (r, d) = (self.tau_rise, self.tau_decay);
+        r * d / (d - r) * (d / r).ln()
     }
 }
 

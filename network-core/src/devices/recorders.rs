@@ -6,23 +6,39 @@ use crate::models::Recordable;
 use crate::time::Resolution;
 use std::path::PathBuf;
 
-/// Where a recorder's events go besides memory (NEST's `record_to`).
+/// Where a recorder's events go besides memory (NEST's `record_to`). Files are named
+/// `{directory}/{data_prefix}{recorder name}.dat` (or `.csv`), where `directory` is the
+/// builder's `data_path` unless the recorder names its own, and carry the run's
+/// provenance in `#` comment lines. Rows are written in whole lines at the latest at the
+/// end of every `simulate` call.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum RecordTo {
     /// In memory only (NEST's default).
     #[default]
     Memory,
-    /// Also to a file in NEST's ASCII format, `{directory}/{prefix}{name}.dat`, appended
-    /// and flushed at the end of every `simulate` call. An existing file is an error
-    /// unless `overwrite` (NEST's `overwrite_files`).
+    /// Also to a file in NEST's ASCII format (`RecordingBackendASCII`, tab-separated,
+    /// three decimals).
     Ascii {
-        /// Directory of the file; it must exist.
-        directory: PathBuf,
-        /// Prefix of the file name (NEST's `data_prefix`).
-        prefix: String,
-        /// Replace an existing file.
-        overwrite: bool,
+        /// The file's directory; `None` for the builder's `data_path`.
+        directory: Option<PathBuf>,
     },
+    /// Also to a CSV file (comma-separated, full precision).
+    Csv {
+        /// The file's directory; `None` for the builder's `data_path`.
+        directory: Option<PathBuf>,
+    },
+}
+
+impl RecordTo {
+    /// NEST's ASCII format, into the builder's `data_path`.
+    pub fn ascii() -> Self {
+        RecordTo::Ascii { directory: None }
+    }
+
+    /// CSV, into the builder's `data_path`.
+    pub fn csv() -> Self {
+        RecordTo::Csv { directory: None }
+    }
 }
 
 /// NEST's `spike_recorder`: records spikes whose time stamp lies in
@@ -48,9 +64,17 @@ impl SpikeRecorder {
     pub fn to_ascii(self, directory: impl Into<PathBuf>) -> Self {
         Self {
             record_to: RecordTo::Ascii {
-                directory: directory.into(),
-                prefix: String::new(),
-                overwrite: true,
+                directory: Some(directory.into()),
+            },
+            ..self
+        }
+    }
+
+    /// The same recorder, also writing CSV into `directory`.
+    pub fn to_csv(self, directory: impl Into<PathBuf>) -> Self {
+        Self {
+            record_to: RecordTo::Csv {
+                directory: Some(directory.into()),
             },
             ..self
         }
@@ -70,6 +94,8 @@ pub struct Multimeter {
     pub record_from: Vec<Recordable>,
     /// Recording window.
     pub window: Window,
+    /// Memory only, or also a file.
+    pub record_to: RecordTo,
 }
 
 impl Default for Multimeter {
@@ -79,6 +105,7 @@ impl Default for Multimeter {
             offset: 0.0,
             record_from: Vec::new(),
             window: Window::default(),
+            record_to: RecordTo::Memory,
         }
     }
 }
@@ -100,6 +127,11 @@ impl Multimeter {
             record_from: record_from.to_vec(),
             ..Self::default()
         }
+    }
+
+    /// The same multimeter, also writing `record_to`'s file.
+    pub fn record_to(self, record_to: RecordTo) -> Self {
+        Self { record_to, ..self }
     }
 
     /// `(interval, offset)` in steps, validated.

@@ -7,7 +7,7 @@ use super::projection::Projection;
 use super::ring::Ring;
 use super::sampler::BlockSampler;
 use super::stimulus::BlockStimulus;
-use crate::models::{NeuronModel, StepInput};
+use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
 use crate::storage::Length;
 
@@ -56,6 +56,12 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn counts_spikes(&self) -> bool;
     /// Sets the membrane potential (mV) of neuron `i`.
     fn set_v_m(&mut self, i: usize, v_m: f64);
+    /// The model's receptor ports (0 when the weight's sign picks the channel).
+    fn receptor_ports(&self) -> usize;
+    /// The spike input channels of each neuron's ring buffers.
+    fn spike_channels(&self) -> usize;
+    /// What a multimeter can record from these neurons.
+    fn recordables(&self) -> Vec<Recordable>;
     /// The slice's work, one task per block: deliver the previous slice's spikes into
     /// the block, then advance its neurons over the slice. Blocks are independent, so the
     /// tasks may run in any order on any thread with the same result.
@@ -111,6 +117,18 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         self.model.set_v_m(&mut self.state, i, v_m);
     }
 
+    fn receptor_ports(&self) -> usize {
+        self.model.receptor_ports()
+    }
+
+    fn spike_channels(&self) -> usize {
+        self.model.spike_channels()
+    }
+
+    fn recordables(&self) -> Vec<Recordable> {
+        self.model.recordables()
+    }
+
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
         let model = &self.model;
         let propagators = &self.propagators;
@@ -136,29 +154,46 @@ fn advance_block<M: NeuronModel>(
     let offset = (b * BLOCK_LEN) as u32;
     for (k, projection) in input.incoming.iter().enumerate() {
         let spikes = &input.spikes[projection.source];
-        match (&projection.plastic, rt.plastic.get_mut(k)) {
-            (Some(rule), Some(Some(state))) => plastic::deliver(
+        let port = projection.port_channel();
+        let archive = rt.archive.as_mut();
+        match (&projection.plastic, rt.plastic.get_mut(k), port) {
+            (Some(rule), Some(Some(state)), None) => plastic::deliver(
                 projection,
                 rule,
                 state,
                 b,
                 spikes,
                 &mut rt.ring,
-                rt.archive.as_mut(),
+                archive,
                 M::COUNTS_SPIKES,
                 M::channel,
             ),
-            _ => projection.deliver(b, spikes, &mut rt.ring, M::channel),
+            (Some(rule), Some(Some(state)), Some(c)) => plastic::deliver(
+                projection,
+                rule,
+                state,
+                b,
+                spikes,
+                &mut rt.ring,
+                archive,
+                M::COUNTS_SPIKES,
+                |_| c,
+            ),
+            (_, _, None) => projection.deliver(b, spikes, &mut rt.ring, M::channel),
+            (_, _, Some(c)) => projection.deliver(b, spikes, &mut rt.ring, |_| c),
         }
     }
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
-            stimulus.apply(s, &mut rt.ring, M::channel);
+            match stimulus.port_channel {
+                None => stimulus.apply(s, &mut rt.ring, M::channel),
+                Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
+            }
         }
-        let (ex, inh, current) = rt.ring.step_mut(s);
+        let (spikes_in, current) = rt.ring.step_mut(s);
         let spikes = &mut rt.spikes;
         let step_input = StepInput {
-            spikes: [ex, inh],
+            spikes: spikes_in,
             current,
             rng: &mut rt.rng,
         };

@@ -61,12 +61,20 @@ pub(crate) struct Projection {
     pub synapses: usize,
     pub min_delay: u16,
     pub max_delay: u16,
+    /// NEST's `receptor_type`: 0 routes by the weight's sign, `k >= 1` feeds receptor
+    /// port `k` of a multisynapse target.
+    pub receptor_type: u16,
     /// The rule and initial state of a plastic projection (delivered by
     /// `engine::plastic`); `None` for a static one.
     pub plastic: Option<Box<Plastic>>,
 }
 
 impl Projection {
+    /// The spike channel of the receptor port this projection feeds, if it names one.
+    pub fn port_channel(&self) -> Option<usize> {
+        (self.receptor_type > 0).then(|| usize::from(self.receptor_type) - 1)
+    }
+
     /// Delivers the spikes `(step, source)` into block `b`'s `ring`: each synapse adds its
     /// weight to its target's input at `step + delay`, on the channel `channel(weight)`.
     ///

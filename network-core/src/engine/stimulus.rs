@@ -2,7 +2,7 @@
 //! block's ring buffers, at the step the event arrives.
 
 use super::poisson::PoissonDrive;
-use super::ring::{in_row, Ring, CURRENT};
+use super::ring::{in_row, Ring};
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
 
@@ -73,6 +73,9 @@ pub(crate) struct BlockStimulus {
     pub shared: Option<(f64, u16)>,
     /// Per-target counts of one step (scratch for the Poisson drive).
     counts: Vec<u32>,
+    /// The spike channel of the targets' receptor port (`receptor_type − 1`), or `None`
+    /// when the channel follows the weight's sign.
+    pub port_channel: Option<usize>,
     /// The first target, when the targets are consecutive neurons of the block.
     consecutive_from: Option<usize>,
 }
@@ -114,6 +117,7 @@ impl BlockStimulus {
             amplitudes: vec![0.0; n],
             shared,
             counts: vec![0; n],
+            port_channel: None,
         }
     }
 }
@@ -124,13 +128,14 @@ impl BlockStimulus {
     pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: impl Fn(f64) -> usize) {
         let now = ring.slot(s);
         let at = |ring: &Ring, delay: u16| ring.slot_after(now, usize::from(delay));
+        let current = ring.current_channel();
         match &mut self.kind {
             StimulusKind::Dc { amplitude, window } => {
                 if window.0 < s + 2 && s + 2 <= window.1 {
                     for k in 0..self.targets.len() {
                         ring.add(
                             at(ring, self.delays[k]),
-                            CURRENT,
+                            current,
                             self.targets[k] as usize,
                             self.weights[k] * *amplitude,
                         );
@@ -221,7 +226,7 @@ impl BlockStimulus {
                 for k in 0..self.targets.len() {
                     ring.add(
                         at(ring, self.delays[k]),
-                        CURRENT,
+                        current,
                         self.targets[k] as usize,
                         self.weights[k] * self.amplitudes[k],
                     );

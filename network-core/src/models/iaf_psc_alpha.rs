@@ -240,7 +240,7 @@ impl NeuronModel for IafPscAlpha {
         input: StepInput<'_>,
         spiked: &mut dyn FnMut(u32),
     ) {
-        let [ex, inh] = input.spikes;
+        let [ex, inh] = input.spikes.pair();
         let current = input.current;
         in_chunks(b.len(), spiked, |range, fired| {
             let IafPscAlphaBlock {
@@ -297,6 +297,7 @@ impl NeuronModel for IafPscAlpha {
             Recordable::V_m => b.v[i] + self.E_L,
             Recordable::I_syn_ex => b.i_ex[i],
             Recordable::I_syn_in => b.i_in[i],
+            Recordable::I_syn | Recordable::I_syn_port(_) => return None,
         })
     }
 }

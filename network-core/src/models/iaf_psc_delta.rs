@@ -187,7 +187,7 @@ impl NeuronModel for IafPscDelta {
         input: StepInput<'_>,
         spiked: &mut dyn FnMut(u32),
     ) {
-        let [spikes, _] = input.spikes;
+        let spikes = input.spikes.first();
         let current = input.current;
         in_chunks(b.len(), spiked, |range, fired| {
             let IafPscDeltaBlock {

@@ -5,16 +5,27 @@
 //! [`Length`], and its propagators, computed once per resolution.
 
 mod iaf_psc_alpha;
+mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
+mod iaf_psc_exp_multisynapse;
+mod multisynapse;
 mod params;
 mod parrot_neuron;
 mod propagators;
 mod soa;
 
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
+pub use iaf_psc_alpha_multisynapse::{
+    AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,
+    IafPscAlphaMultisynapseState,
+};
 pub use iaf_psc_delta::{IafPscDelta, IafPscDeltaBlock, IafPscDeltaState};
 pub use iaf_psc_exp::{IafPscExp, IafPscExpBlock, IafPscExpState};
+pub use iaf_psc_exp_multisynapse::{
+    ExpMultisynapsePropagators, IafPscExpMultisynapse, IafPscExpMultisynapseBlock,
+    IafPscExpMultisynapseState,
+};
 pub use params::{Dimension, ParamInfo};
 pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};
 
@@ -22,6 +33,7 @@ use crate::error::Result;
 use crate::rng::Stream;
 use crate::storage::Length;
 use crate::time::Resolution;
+use std::borrow::Cow;
 use std::fmt::Debug;
 
 /// A quantity a voltmeter or multimeter can record (NEST's names).
@@ -34,26 +46,84 @@ pub enum Recordable {
     I_syn_ex,
     /// Inhibitory synaptic current (pA, negative).
     I_syn_in,
+    /// Total synaptic current of a multisynapse model: the sum over its ports (pA).
+    I_syn,
+    /// Synaptic current of receptor port `k` (1-based, NEST's `I_syn_k`) of a
+    /// multisynapse model (pA).
+    I_syn_port(u16),
 }
 
 impl Recordable {
-    /// The NEST name.
-    pub fn name(self) -> &'static str {
+    /// The NEST name, e.g. `V_m` or `I_syn_2`.
+    pub fn name(self) -> Cow<'static, str> {
         match self {
-            Recordable::V_m => "V_m",
-            Recordable::I_syn_ex => "I_syn_ex",
-            Recordable::I_syn_in => "I_syn_in",
+            Recordable::V_m => "V_m".into(),
+            Recordable::I_syn_ex => "I_syn_ex".into(),
+            Recordable::I_syn_in => "I_syn_in".into(),
+            Recordable::I_syn => "I_syn".into(),
+            Recordable::I_syn_port(k) => format!("I_syn_{k}").into(),
         }
     }
 
-    /// Parses a NEST recordable name.
+    /// Parses a NEST recordable name (`I_syn_k` with a port `k >= 1`).
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "V_m" => Some(Recordable::V_m),
             "I_syn_ex" => Some(Recordable::I_syn_ex),
             "I_syn_in" => Some(Recordable::I_syn_in),
-            _ => None,
+            "I_syn" => Some(Recordable::I_syn),
+            _ => {
+                let digits = name.strip_prefix("I_syn_")?;
+                if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                digits.parse().ok().map(Recordable::I_syn_port)
+            }
         }
+    }
+}
+
+/// The spike input of one step for a block of neurons: one row per channel, each with
+/// one entry per neuron (pA, or mV for iaf_psc_delta).
+///
+/// Models that route by the weight's sign read channel 0 (excitatory) and 1
+/// (inhibitory); multisynapse models read channel `k − 1` for receptor port `k`.
+pub struct SpikeInput<'a> {
+    rows: &'a mut [f64],
+    stride: usize,
+    len: usize,
+}
+
+impl<'a> SpikeInput<'a> {
+    /// Channels stored one after another in `rows`, each `stride` entries apart, of
+    /// which the first `len` belong to neurons (`len <= stride`).
+    pub fn new(rows: &'a mut [f64], stride: usize, len: usize) -> Self {
+        debug_assert!(len <= stride && rows.len().is_multiple_of(stride));
+        Self { rows, stride, len }
+    }
+
+    /// The number of channels.
+    pub fn channels(&self) -> usize {
+        self.rows.len() / self.stride
+    }
+
+    /// Channel `k`, one entry per neuron.
+    #[inline]
+    pub fn channel(&mut self, k: usize) -> &mut [f64] {
+        &mut self.rows[k * self.stride..k * self.stride + self.len]
+    }
+
+    /// Channels 0 and 1 (excitatory and inhibitory), one entry per neuron each.
+    #[inline]
+    pub fn pair(self) -> [&'a mut [f64]; 2] {
+        let (ex, rest) = self.rows.split_at_mut(self.stride);
+        [&mut ex[..self.len], &mut rest[..self.len]]
+    }
+
+    /// Channel 0 alone, one entry per neuron.
+    #[inline]
+    pub fn first(self) -> &'a mut [f64] {
+        &mut self.rows[..self.len]
     }
 }
 
@@ -61,10 +131,8 @@ impl Recordable {
 ///
 /// A model reads each entry and leaves it zero (NEST clears the slot after use).
 pub struct StepInput<'a> {
-    /// Spike input per channel, one entry per neuron of the block (pA, or mV for
-    /// iaf_psc_delta). Channel 0 is excitatory, channel 1 inhibitory where the model has
-    /// two.
-    pub spikes: [&'a mut [f64]; 2],
+    /// Spike input per channel (see [`SpikeInput`]).
+    pub spikes: SpikeInput<'a>,
     /// Current input (pA) from current generators, one entry per neuron.
     pub current: &'a mut [f64],
     /// The block's random stream, for models with stochastic elements.
@@ -79,7 +147,9 @@ pub trait NeuronModel: Clone + Debug + Send + Sync + 'static {
     const PARAMETERS: &'static [ParamInfo];
     /// The recordables, in NEST's order.
     const RECORDABLES: &'static [Recordable];
-    /// Number of spike input channels (2 for excitatory/inhibitory, 1 otherwise).
+    /// Number of spike input channels (2 for excitatory/inhibitory, 1 otherwise); 0
+    /// where it depends on the parameters (one per receptor port, see
+    /// [`spike_channels`](Self::spike_channels)).
     const SPIKE_CHANNELS: usize;
     /// Whether the model counts incoming spikes and ignores their weights (NEST's
     /// `parrot_neuron`): every connection onto it then delivers weight 1 per spike, so
@@ -107,8 +177,39 @@ pub trait NeuronModel: Clone + Debug + Send + Sync + 'static {
     fn blocks<L: Length>(state: &mut Self::State<L>, block_len: usize) -> Vec<Self::Block<'_>>;
     /// Sets the membrane potential (mV, absolute) of neuron `i`.
     fn set_v_m<L: Length>(&self, state: &mut Self::State<L>, i: usize, v_m: f64);
-    /// The spike channel a weight (`weight · multiplicity`) goes to.
+    /// The spike channel a weight (`weight · multiplicity`) goes to, for a model without
+    /// receptor ports.
     fn channel(weight: f64) -> usize;
+    /// The number of receptor ports (NEST's `receptor_type` 1..=n) of this parameter set.
+    /// 0 for a model whose spike input has none: it accepts `receptor_type` 0 and
+    /// [`channel`](Self::channel) picks the channel from the weight.
+    fn receptor_ports(&self) -> usize {
+        0
+    }
+    /// The spike input channels the ring buffers hold for this parameter set.
+    fn spike_channels(&self) -> usize {
+        Self::SPIKE_CHANNELS
+    }
+    /// The recordables of this parameter set (a multisynapse model has one `I_syn_k` per
+    /// port), in NEST's order.
+    fn recordables(&self) -> Vec<Recordable> {
+        Self::RECORDABLES.to_vec()
+    }
+    /// Sets a parameter that is a list, e.g. `tau_syn` of a multisynapse model (ms).
+    fn set_list(&mut self, entity: &str, name: &str, values: &[f64]) -> Result<()> {
+        let _ = values;
+        Err(crate::Error::invalid(
+            entity,
+            name,
+            "[..]",
+            format!("{} has no list parameter `{name}`", Self::NAME),
+        ))
+    }
+    /// Reads a list parameter by its NEST name.
+    fn get_list(&self, name: &str) -> Option<Vec<f64>> {
+        let _ = name;
+        None
+    }
     /// Advances every neuron of `block` by one step, calling `spiked(i)` for each neuron
     /// that fires in this step.
     fn update(
@@ -220,7 +321,7 @@ pub(crate) fn flush_subnormal(x: f64) -> f64 {
 }
 
 /// Neurons per chunk of a branch-free update; their fire flags live on the stack.
-const CHUNK: usize = 256;
+pub(crate) const CHUNK: usize = 256;
 
 /// Runs a branch-free update `step(range, fired)` over neurons `0..len` in chunks, then
 /// reports each neuron whose flag it set, in index order.

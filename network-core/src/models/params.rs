@@ -43,6 +43,9 @@ pub struct ParamInfo {
     pub default: f64,
     /// One line of documentation.
     pub doc: &'static str,
+    /// Whether the parameter is a list (e.g. `tau_syn`, one value per receptor port);
+    /// `default` is then the value of each element NEST starts with.
+    pub list: bool,
 }
 
 /// Shorthand for the parameter tables.
@@ -57,6 +60,20 @@ pub(crate) const fn param(
         dimension,
         default,
         doc,
+        list: false,
+    }
+}
+
+/// Shorthand for a list parameter, e.g. `tau_syn`; `default` is each element's default.
+pub(crate) const fn list_param(
+    name: &'static str,
+    dimension: Dimension,
+    default: f64,
+    doc: &'static str,
+) -> ParamInfo {
+    ParamInfo {
+        list: true,
+        ..param(name, dimension, default, doc)
     }
 }
 

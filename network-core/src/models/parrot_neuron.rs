@@ -90,14 +90,13 @@ impl NeuronModel for ParrotNeuron {
         input: StepInput<'_>,
         spiked: &mut dyn FnMut(u32),
     ) {
-        let [counts, other] = input.spikes;
-        for i in 0..b.len {
+        let counts = &mut input.spikes.first()[..b.len];
+        input.current[..b.len].fill(0.0);
+        for (i, count) in counts.iter_mut().enumerate() {
             // Every connection onto a parrot delivers weight 1 per spike (see
             // `COUNTS_SPIKES`), so the entry is the number of spikes that arrived.
-            let n = counts[i] as u32;
-            counts[i] = 0.0;
-            other[i] = 0.0;
-            input.current[i] = 0.0;
+            let n = *count as u32;
+            *count = 0.0;
             for _ in 0..n {
                 spiked(i as u32);
             }

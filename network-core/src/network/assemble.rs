@@ -111,6 +111,7 @@ pub(crate) fn assemble(
         synapses,
         min_delay,
         max_delay,
+        receptor_type: synapse.receptor_type,
         plastic: None,
     })
 }

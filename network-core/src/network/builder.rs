@@ -1,15 +1,17 @@
 //! The builder: create populations, devices and projections in NEST's order and with
 //! NEST's checks, then `build()` the network.
 
-use super::ascii::AsciiSink;
 use super::assemble::{assemble, EdgeList, ProjectionSite};
+use super::files::FileSettings;
 use super::handles::Shared;
 use super::handles::*;
+use super::receptors::Event;
 use super::recording::{Samples, SpikeEvents};
 use super::resources::{self, MemoryBudget};
-use super::runtime::{Network, RecorderRuntime};
+use super::runtime::{DeviceInfo, MeterRuntime, Network, RecorderRuntime};
 use crate::devices::{
-    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator, SpikeRecorder,
+    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, RecordTo, SpikeGenerator,
+    SpikeRecorder,
 };
 use crate::engine::plastic;
 use crate::engine::poisson::PoissonDrive;
@@ -20,13 +22,17 @@ use crate::engine::sampler::BlockSampler;
 use crate::engine::stimulus::{BlockStimulus, StimulusKind};
 use crate::error::{Error, Result};
 use crate::models::{NeuronModel, Recordable};
+use crate::provenance::DescriptionHash;
+use crate::report::FiringRanges;
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{check_compatible, select, Layout, Mask, Point, Space};
 use crate::storage::Length;
 use crate::synapse::{delay_steps, StaticSynapse, Synapse, Value};
 use crate::time::Resolution;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// A neuron model under a name: NEST's model itself (`Model::nest`) or a variant with its
 /// own defaults (NEST's `CopyModel` + `SetDefaults`, `Model::variant`).
@@ -34,6 +40,7 @@ use std::sync::Arc;
 pub struct Model<M: NeuronModel> {
     name: String,
     params: M,
+    firing: Option<FiringRanges>,
 }
 
 impl<M: NeuronModel> Model<M> {
@@ -48,7 +55,23 @@ impl<M: NeuronModel> Model<M> {
         Ok(Self {
             name: name.to_string(),
             params,
+            firing: None,
         })
+    }
+
+    /// The same model with the firing-rate ranges its cells are known to have (rest,
+    /// active, max); the report checks each population's measured rate against them.
+    pub fn with_firing(self, firing: FiringRanges) -> Result<Self> {
+        firing.validate(&self.name)?;
+        Ok(Self {
+            firing: (!firing.is_empty()).then_some(firing),
+            ..self
+        })
+    }
+
+    /// The declared firing-rate ranges.
+    pub fn firing(&self) -> Option<&FiringRanges> {
+        self.firing.as_ref()
     }
 
     /// The model's name.
@@ -77,6 +100,8 @@ pub struct PopulationInfo {
     pub first_node_id: u32,
     /// Positions (mm) of a spatial population; `None` for a non-spatial one.
     pub space: Option<Arc<Space>>,
+    /// The firing-rate ranges its model declares.
+    pub firing: Option<FiringRanges>,
 }
 
 /// A device's connection to one neuron: (index in its population, weight, delay steps).
@@ -86,8 +111,12 @@ pub(crate) type DeviceConnection = (u32, f64, u16);
 /// connections `(index, weight, delay steps)`.
 pub(crate) struct GeneratorSpec {
     pub name: String,
+    /// NEST's model name.
+    pub model: &'static str,
     pub kind: StimulusKind,
     pub targets: Vec<(usize, Vec<DeviceConnection>)>,
+    /// Per target population, the spike channel of the receptor port it feeds.
+    pub port_channels: Vec<Option<usize>>,
 }
 
 pub(crate) struct MultimeterSpec {
@@ -98,6 +127,7 @@ pub(crate) struct MultimeterSpec {
     pub window: (i64, i64),
     pub record_from: Vec<Recordable>,
     pub targets: Vec<(usize, Vec<u32>)>,
+    pub record_to: RecordTo,
 }
 
 /// Builds a network: populations, devices and projections, each checked as it is added.
@@ -113,6 +143,9 @@ pub struct NetworkBuilder {
     pub(crate) recorders: Vec<RecorderRuntime>,
     pub(crate) multimeters: Vec<MultimeterSpec>,
     pub(crate) memory: MemoryBudget,
+    files: FileSettings,
+    hash: DescriptionHash,
+    created: Instant,
 }
 
 impl NetworkBuilder {
@@ -130,6 +163,9 @@ impl NetworkBuilder {
             recorders: Vec::new(),
             multimeters: Vec::new(),
             memory: MemoryBudget::from_machine(),
+            files: FileSettings::default(),
+            hash: DescriptionHash::default(),
+            created: Instant::now(),
         }
     }
 
@@ -146,6 +182,39 @@ impl NetworkBuilder {
     /// The memory (bytes) the parts added so far take by the builder's estimate.
     pub fn memory_estimate(&self) -> u64 {
         self.memory.committed
+    }
+
+    /// The directory recorder files go to when the recorder names none (NEST's
+    /// `data_path`; default: the working directory). It must exist when the network
+    /// is built.
+    pub fn data_path(mut self, directory: impl Into<PathBuf>) -> Self {
+        self.files.data_path = directory.into();
+        self
+    }
+
+    /// A prefix of every recorder file's name (NEST's `data_prefix`; default none).
+    pub fn data_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.files.data_prefix = prefix.into();
+        self
+    }
+
+    /// Whether an existing recorder file is replaced (default) or is an error (NEST's
+    /// `overwrite_files`, whose default is `false`).
+    pub fn overwrite_files(mut self, overwrite: bool) -> Self {
+        self.files.overwrite = overwrite;
+        self
+    }
+
+    /// Records the text of the description this network is built from (the
+    /// `network!` macro passes a hash of its input) in the description hash that
+    /// every output carries. Builder calls are hashed as they are made.
+    pub fn describe(&mut self, description: &str) {
+        self.note(format_args!("description {description}"));
+    }
+
+    /// Adds a builder call with its values to the description hash.
+    pub(super) fn note(&mut self, call: std::fmt::Arguments<'_>) {
+        self.hash.add(call.to_string().as_bytes());
     }
 
     /// Runs the simulation on `threads` threads (default: rayon's global pool). Results
@@ -199,6 +268,27 @@ impl NetworkBuilder {
         Ok(first as u32)
     }
 
+    /// The models count refractory steps in 32 bits: a `t_ref` longer than that many
+    /// steps of this resolution is an error naming the model.
+    fn check_refractory_steps<M: NeuronModel>(&self, model: &Model<M>) -> Result<()> {
+        let Some(t_ref) = model.params.get("t_ref") else {
+            return Ok(());
+        };
+        if self.resolution.steps_ceil(t_ref) > i64::from(u32::MAX) {
+            let longest = self.resolution.step_to_ms(i64::from(u32::MAX));
+            return Err(Error::invalid(
+                &model.name,
+                "t_ref",
+                t_ref,
+                format!(
+                    "must be at most {longest} ms at the resolution {} ms (2^32 − 1 steps)",
+                    self.resolution.ms()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Adds a population of `len` neurons of `model`.
     pub fn population<M: NeuronModel, L: Length>(
         &mut self,
@@ -207,6 +297,13 @@ impl NetworkBuilder {
         len: L,
     ) -> Result<PopulationHandle<L>> {
         self.check_name(name, "population")?;
+        self.note(format_args!(
+            "population {name} {} {:?} {:?} {}",
+            model.name,
+            model.params,
+            model.firing,
+            len.value()
+        ));
         if len.value() == 0 {
             return Err(Error::invalid(
                 name,
@@ -215,6 +312,7 @@ impl NetworkBuilder {
                 "a population needs at least one neuron",
             ));
         }
+        self.check_refractory_steps(model)?;
         let first_node_id = self.next_node_id(name, len.value())?;
         self.memory.reserve(
             &format!(
@@ -238,6 +336,7 @@ impl NetworkBuilder {
             len: len.value(),
             first_node_id,
             space: None,
+            firing: model.firing,
         });
         self.take_name(name, "population");
         Ok(PopulationHandle {
@@ -255,6 +354,7 @@ impl NetworkBuilder {
         len: L,
         layout: &Layout,
     ) -> Result<PopulationHandle<L>> {
+        self.note(format_args!("layout {name} {layout:?}"));
         let index = self.populations.len();
         let positions = resources::position_bytes(len.value());
         let neurons = resources::neuron_bytes::<M>(len.value());
@@ -328,6 +428,7 @@ impl NetworkBuilder {
                 ),
             ));
         }
+        self.note(format_args!("initial_v_m {selection:?} {v_m:?}"));
         v_m.validate(&name, "V_m")?;
         let indices = self.resolve(&name, selection)?;
         for i in indices {
@@ -402,6 +503,7 @@ impl NetworkBuilder {
         sources: &[Selection],
     ) -> Result<SpikeRecorderHandle> {
         self.check_name(name, "spike recorder")?;
+        self.note(format_args!("spike_recorder {name} {params:?} {sources:?}"));
         let window = params.window.steps(name, &self.resolution)?;
         let mut masks: Vec<Option<Vec<bool>>> = vec![None; self.populations.len()];
         for selection in sources {
@@ -420,7 +522,6 @@ impl NetworkBuilder {
                 mask[i as usize] = true;
             }
         }
-        let file = AsciiSink::open(name, &params.record_to)?;
         self.take_name(name, "spike recorder");
         let events = Shared::new(SpikeEvents::new(self.resolution));
         self.recorders.push(RecorderRuntime {
@@ -428,7 +529,8 @@ impl NetworkBuilder {
             window,
             masks,
             events: events.clone(),
-            file,
+            record_to: params.record_to,
+            file: None,
         });
         Ok(SpikeRecorderHandle {
             index: self.recorders.len() - 1,
@@ -444,11 +546,13 @@ impl NetworkBuilder {
         targets: &[Selection],
     ) -> Result<MultimeterHandle> {
         self.check_name(name, "multimeter")?;
+        self.note(format_args!("multimeter {name} {params:?} {targets:?}"));
         let (interval, offset) = params.grid(name, &self.resolution)?;
         let window = params.window.steps(name, &self.resolution)?;
         let mut resolved = Vec::new();
         for selection in targets {
             let indices = self.resolve(name, selection)?;
+            self.check_recordables(name, selection.population, &params.record_from)?;
             resolved.push((selection.population, indices));
         }
         self.take_name(name, "multimeter");
@@ -461,6 +565,7 @@ impl NetworkBuilder {
             window,
             record_from: params.record_from,
             targets: resolved,
+            record_to: params.record_to,
         });
         Ok(MultimeterHandle {
             index: self.multimeters.len() - 1,
@@ -471,6 +576,7 @@ impl NetworkBuilder {
     fn add_generator(
         &mut self,
         name: &str,
+        model: &'static str,
         kind: StimulusKind,
         targets: &[Selection],
         synapse: &StaticSynapse,
@@ -478,9 +584,20 @@ impl NetworkBuilder {
         self.check_name(name, "generator")?;
         synapse.validate(name, &self.resolution)?;
         let id = self.generators.len() as u64;
+        let event = match kind {
+            StimulusKind::Dc { .. } | StimulusKind::Noise { .. } => Event::Current,
+            StimulusKind::Poisson { .. } | StimulusKind::Spikes { .. } => Event::Spike,
+        };
         let mut resolved = Vec::new();
+        let mut port_channels = Vec::new();
         for selection in targets {
             let indices = self.resolve(name, selection)?;
+            port_channels.push(self.receptor_channel(
+                name,
+                selection.population,
+                synapse.receptor_type,
+                event,
+            )?);
             self.memory.reserve(
                 &format!("generator `{name}` ({} targets)", indices.len()),
                 resources::device_bytes(indices.len()),
@@ -508,8 +625,10 @@ impl NetworkBuilder {
         self.take_name(name, "generator");
         self.generators.push(GeneratorSpec {
             name: name.to_string(),
+            model,
             kind,
             targets: resolved,
+            port_channels,
         });
         Ok(GeneratorHandle::new(self.generators.len() - 1))
     }
@@ -522,12 +641,15 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
+        self.note(format_args!(
+            "dc_generator {name} {params:?} {targets:?} {synapse:?}"
+        ));
         let window = params.validate(name, &self.resolution)?;
         let kind = StimulusKind::Dc {
             amplitude: params.amplitude,
             window,
         };
-        self.add_generator(name, kind, targets, synapse)
+        self.add_generator(name, "dc_generator", kind, targets, synapse)
     }
 
     /// Adds a `poisson_generator`: each selected neuron receives its own train through
@@ -539,6 +661,9 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
+        self.note(format_args!(
+            "poisson_generator {name} {params:?} {targets:?} {synapse:?}"
+        ));
         let window = params.validate(name, &self.resolution)?;
         let mean = params.rate * self.resolution.ms() * 1e-3;
         let kind = StimulusKind::Poisson {
@@ -546,7 +671,7 @@ impl NetworkBuilder {
             drive: PoissonDrive::new(mean, 1),
             window,
         };
-        self.add_generator(name, kind, targets, synapse)
+        self.add_generator(name, "poisson_generator", kind, targets, synapse)
     }
 
     /// Adds a `spike_generator` connected to the selected neurons through `synapse`.
@@ -557,12 +682,15 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
+        self.note(format_args!(
+            "spike_generator {name} {params:?} {targets:?} {synapse:?}"
+        ));
         let (spikes, window) = params.validate(name, &self.resolution)?;
         let kind = StimulusKind::Spikes {
             spikes: Arc::from(spikes),
             window,
         };
-        self.add_generator(name, kind, targets, synapse)
+        self.add_generator(name, "spike_generator", kind, targets, synapse)
     }
 
     /// Adds a `noise_generator` connected to the selected neurons through `synapse`.
@@ -573,6 +701,9 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
+        self.note(format_args!(
+            "noise_generator {name} {params:?} {targets:?} {synapse:?}"
+        ));
         let (window, dt) = params.validate(name, &self.resolution)?;
         let omega_h = 2.0 * std::f64::consts::PI * params.frequency / 1000.0 * self.resolution.ms();
         let phase = params.phase * std::f64::consts::PI / 180.0;
@@ -585,7 +716,7 @@ impl NetworkBuilder {
             dt,
             window,
         };
-        self.add_generator(name, kind, targets, synapse)
+        self.add_generator(name, "noise_generator", kind, targets, synapse)
     }
 
     /// Connects explicit pairs `(source index, target index)` through `synapse`, in the
@@ -600,6 +731,15 @@ impl NetworkBuilder {
     ) -> Result<ProjectionHandle> {
         let synapse = synapse.into();
         let (n_src, n_tgt) = (source.len.value(), target.len.value());
+        self.note(format_args!(
+            "connect_pairs {name} {} {} {synapse:?}",
+            source.index, target.index
+        ));
+        let bytes: Vec<u8> = pairs
+            .iter()
+            .flat_map(|&(s, t)| s.to_le_bytes().into_iter().chain(t.to_le_bytes()))
+            .collect();
+        self.hash.add(&bytes);
         let mut counts = vec![0usize; n_tgt + 1];
         for &(s, t) in pairs {
             if s as usize >= n_src || t as usize >= n_tgt {
@@ -642,6 +782,7 @@ impl NetworkBuilder {
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
         synapse.validate(name, &self.resolution)?;
+        self.receptor_channel(name, target, synapse.receptor_type(), Event::Spike)?;
         if let Synapse::Stdp(_) = synapse {
             self.check_stdp_target(name, target)?;
         }
@@ -737,7 +878,11 @@ impl NetworkBuilder {
             let len = pop.len();
             let blocks: Vec<BlockRuntime> = (0..len.div_ceil(BLOCK_LEN))
                 .map(|b| BlockRuntime {
-                    ring: Ring::new(BLOCK_LEN.min(len - b * BLOCK_LEN), slots),
+                    ring: Ring::new(
+                        BLOCK_LEN.min(len - b * BLOCK_LEN),
+                        slots,
+                        pop.spike_channels(),
+                    ),
                     rng: self
                         .seed
                         .stream(Purpose::Simulation, population_entity(p), b as u64),
@@ -751,7 +896,7 @@ impl NetworkBuilder {
             *pop.blocks() = blocks;
         }
         for (g, spec) in self.generators.iter().enumerate() {
-            for (p, connections) in &spec.targets {
+            for ((p, connections), &port_channel) in spec.targets.iter().zip(&spec.port_channels) {
                 let pop_counts = populations[*p].counts_spikes();
                 let blocks = populations[*p].blocks();
                 for (b, block) in blocks.iter_mut().enumerate() {
@@ -772,7 +917,7 @@ impl NetworkBuilder {
                         }
                         other => other.clone(),
                     };
-                    block.stimuli.push(BlockStimulus::new(
+                    let mut stimulus = BlockStimulus::new(
                         kind,
                         in_block
                             .iter()
@@ -785,11 +930,13 @@ impl NetworkBuilder {
                             generator_entity(g as u64),
                             block_key(*p, b),
                         ),
-                    ));
+                    );
+                    stimulus.port_channel = port_channel;
+                    block.stimuli.push(stimulus);
                 }
             }
         }
-        let mut samples = Vec::new();
+        let mut meters = Vec::new();
         for (m, spec) in self.multimeters.iter().enumerate() {
             for (p, indices) in &spec.targets {
                 let blocks = populations[*p].blocks();
@@ -816,20 +963,39 @@ impl NetworkBuilder {
                     });
                 }
             }
-            samples.push((spec.name.clone(), spec.samples.clone()));
+            meters.push(MeterRuntime {
+                name: spec.name.clone(),
+                samples: spec.samples.clone(),
+                targets: spec.targets.iter().map(|(_, t)| t.len()).sum(),
+                record_to: spec.record_to.clone(),
+                record_from: spec.record_from.clone(),
+                file: None,
+            });
         }
-        Network::assemble(
-            self.resolution,
-            self.seed,
-            self.threads,
+        let generators = self
+            .generators
+            .iter()
+            .map(|g| DeviceInfo {
+                name: g.name.clone(),
+                model: g.model,
+                targets: g.targets.iter().map(|(_, c)| c.len()).sum(),
+            })
+            .collect();
+        Network::assemble(super::runtime::Parts {
+            resolution: self.resolution,
+            seed: self.seed,
+            threads: self.threads,
             populations,
-            self.population_info,
-            self.projections,
-            self.recorders,
-            samples,
-            self.generators.into_iter().map(|g| g.name).collect(),
+            population_info: self.population_info,
+            projections: self.projections,
+            recorders: self.recorders,
+            meters,
+            generators,
             slice_len,
-        )
+            files: self.files,
+            description_sha256: self.hash.hex(),
+            created: self.created,
+        })
     }
 }
 

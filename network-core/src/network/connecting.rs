@@ -23,6 +23,10 @@ impl NetworkBuilder {
         synapse: impl Into<Synapse>,
     ) -> Result<ProjectionHandle> {
         let synapse = synapse.into();
+        self.note(format_args!(
+            "connect {name} {} {} {spec:?} {synapse:?}",
+            source.index, target.index
+        ));
         synapse.validate(name, &self.resolution)?;
         let src = &self.population_info[source.index];
         let tgt = &self.population_info[target.index];

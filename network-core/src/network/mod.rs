@@ -1,13 +1,17 @@
 //! Building and running networks.
 
-mod ascii;
 mod assemble;
 mod builder;
 mod connecting;
+mod files;
 mod handles;
+mod progress;
+mod receptors;
 mod recording;
+mod reporting;
 mod resources;
 mod runtime;
+mod stats;
 
 pub use builder::{Model, NetworkBuilder, PopulationInfo};
 pub use handles::{

@@ -1,16 +1,21 @@
 //! A built network and its scheduler: advance all populations one slice (at most
 //! min_delay steps) in parallel, then exchange spikes and collect recordings.
 
-use super::ascii::AsciiSink;
 use super::builder::PopulationInfo;
+use super::files::{FileFormat, FileSettings, RecordFile};
 use super::handles::{MultimeterHandle, ProjectionHandle, Shared, SpikeRecorderHandle};
+use super::progress::{self, Progress};
 use super::recording::{Samples, SpikeEvents};
+use super::stats::NeuronStats;
+use crate::devices::RecordTo;
 use crate::engine::plastic;
 use crate::engine::population::BLOCK_LEN;
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
 use crate::engine::schedule::LongestFirst;
 use crate::error::{Error, Result};
+use crate::models::Recordable;
+use crate::provenance::{Provenance, PROJECT};
 use crate::rng::Seed;
 use crate::time::Resolution;
 use std::sync::RwLockReadGuard;
@@ -24,8 +29,47 @@ pub(crate) struct RecorderRuntime {
     /// Per population: `None` if not recorded, else one flag per neuron.
     pub masks: Vec<Option<Vec<bool>>>,
     pub events: Shared<SpikeEvents>,
-    /// The ASCII file, when the recorder writes one.
-    pub file: Option<AsciiSink>,
+    /// Where its events go besides memory.
+    pub record_to: RecordTo,
+    /// The file, when the recorder writes one (opened by `build`).
+    pub file: Option<RecordFile>,
+}
+
+/// A multimeter's samples, targets and file.
+#[derive(Debug)]
+pub(crate) struct MeterRuntime {
+    pub name: String,
+    pub samples: Shared<Samples>,
+    /// Number of neurons sampled.
+    pub targets: usize,
+    pub record_from: Vec<Recordable>,
+    pub record_to: RecordTo,
+    pub file: Option<RecordFile>,
+}
+
+/// A generator's name, NEST model and number of targets.
+#[derive(Debug, Clone)]
+pub(crate) struct DeviceInfo {
+    pub name: String,
+    pub model: &'static str,
+    pub targets: usize,
+}
+
+/// What `NetworkBuilder::build` hands over.
+pub(crate) struct Parts {
+    pub resolution: Resolution,
+    pub seed: Seed,
+    pub threads: Option<usize>,
+    pub populations: Vec<Box<dyn PopulationDyn>>,
+    pub population_info: Vec<PopulationInfo>,
+    pub projections: Vec<Projection>,
+    pub recorders: Vec<RecorderRuntime>,
+    pub meters: Vec<MeterRuntime>,
+    pub generators: Vec<DeviceInfo>,
+    pub slice_len: i64,
+    pub files: FileSettings,
+    pub description_sha256: String,
+    pub created: Instant,
 }
 
 /// What the network knows of a projection.
@@ -47,19 +91,20 @@ pub struct ProjectionInfo {
 
 /// A built network, ready to simulate.
 pub struct Network {
-    resolution: Resolution,
-    seed: Seed,
+    pub(super) resolution: Resolution,
+    pub(super) seed: Seed,
     pool: Option<rayon::ThreadPool>,
-    threads: usize,
+    pub(super) threads: usize,
     populations: Vec<Box<dyn PopulationDyn>>,
-    population_info: Vec<PopulationInfo>,
+    pub(super) population_info: Vec<PopulationInfo>,
     /// Projections grouped by target population.
     incoming: Vec<Vec<Projection>>,
     /// Per projection (creation order): its target population and its index there.
     projection_slots: Vec<(usize, usize)>,
-    projection_info: Vec<ProjectionInfo>,
-    recorders: Vec<RecorderRuntime>,
-    samples: Vec<(String, Shared<Samples>)>,
+    pub(super) projection_info: Vec<ProjectionInfo>,
+    pub(super) recorders: Vec<RecorderRuntime>,
+    pub(super) meters: Vec<MeterRuntime>,
+    pub(super) generators: Vec<DeviceInfo>,
     generator_names: Vec<String>,
     /// Per population, the spikes of the last slice, not yet delivered.
     pending: Vec<Vec<(i64, u32)>>,
@@ -67,25 +112,34 @@ pub struct Network {
     spike_counts: Vec<usize>,
     /// Hands out each slice's block tasks to the threads.
     schedule: LongestFirst,
+    /// Per population, per-neuron spike counts and interval sums.
+    pub(super) stats: Vec<NeuronStats>,
     step: i64,
     slice_len: i64,
+    pub(super) build_time: Duration,
     simulation_time: Duration,
+    description_sha256: String,
+    progress: bool,
 }
 
 impl Network {
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn assemble(
-        resolution: Resolution,
-        seed: Seed,
-        threads: Option<usize>,
-        populations: Vec<Box<dyn PopulationDyn>>,
-        population_info: Vec<PopulationInfo>,
-        projections: Vec<Projection>,
-        recorders: Vec<RecorderRuntime>,
-        samples: Vec<(String, Shared<Samples>)>,
-        generator_names: Vec<String>,
-        slice_len: i64,
-    ) -> Result<Self> {
+    /// The network from the builder's parts; opens the recorder files.
+    pub(crate) fn assemble(parts: Parts) -> Result<Self> {
+        let Parts {
+            resolution,
+            seed,
+            threads,
+            populations,
+            population_info,
+            projections,
+            mut recorders,
+            mut meters,
+            generators,
+            slice_len,
+            files,
+            description_sha256,
+            created,
+        } = parts;
         let pool = match threads {
             Some(n) => Some(
                 rayon::ThreadPoolBuilder::new()
@@ -115,25 +169,49 @@ impl Network {
         }
         let mut populations = populations;
         plastic::install(&mut populations, &mut incoming, slice_len, &resolution);
+        let threads = threads.unwrap_or_else(rayon::current_num_threads);
+        let provenance = Provenance {
+            software: PROJECT.to_string(),
+            resolution_ms: resolution.ms(),
+            seed: seed.0,
+            threads,
+            description_sha256: description_sha256.clone(),
+        };
+        for r in &mut recorders {
+            r.file = open_file(&r.name, &r.record_to, &files, &[], &provenance)?;
+        }
+        for m in &mut meters {
+            let names: Vec<_> = m.record_from.iter().map(|r| r.name()).collect();
+            let columns: Vec<&str> = names.iter().map(|n| n.as_ref()).collect();
+            m.file = open_file(&m.name, &m.record_to, &files, &columns, &provenance)?;
+        }
         Ok(Self {
             resolution,
             seed,
-            threads: threads.unwrap_or_else(rayon::current_num_threads),
+            threads,
             pool,
             pending: vec![Vec::new(); populations.len()],
             spike_counts: vec![0; populations.len()],
+            stats: populations
+                .iter()
+                .map(|p| NeuronStats::new(p.len()))
+                .collect(),
             populations,
             population_info,
             incoming,
             projection_slots,
             projection_info,
             recorders,
-            samples,
-            generator_names,
+            meters,
+            generator_names: generators.iter().map(|g| g.name.clone()).collect(),
+            generators,
             schedule: LongestFirst::default(),
             step: 0,
             slice_len,
+            build_time: created.elapsed(),
             simulation_time: Duration::ZERO,
+            description_sha256,
+            progress: true,
         })
     }
 
@@ -153,26 +231,50 @@ impl Network {
                 "takes the network past the longest time the engine represents",
             )
         })?;
+        let mut progress = Progress::new(
+            progress::allowed(self.progress),
+            self.resolution,
+            self.step,
+            end,
+        );
         let pool = self.pool.take();
         match &pool {
-            Some(pool) => pool.install(|| self.run_until(end)),
-            None => self.run_until(end),
+            Some(pool) => pool.install(|| self.run_until(end, &mut progress)),
+            None => self.run_until(end, &mut progress),
         }
         self.pool = pool;
-        for recorder in &mut self.recorders {
-            if let Some(file) = recorder.file.as_mut() {
-                file.append(&recorder.name, &recorder.events.read())?;
-            }
-        }
+        progress.finish(self.step);
         self.simulation_time += started.elapsed();
-        Ok(())
+        self.flush_files()
     }
 
-    fn run_until(&mut self, end: i64) {
+    /// Writes every recorder file's waiting lines.
+    fn flush_files(&mut self) -> Result<()> {
+        let files = self.recorders.iter_mut().map(|r| &mut r.file);
+        let files = files.chain(self.meters.iter_mut().map(|m| &mut m.file));
+        let mut first_error = Ok(());
+        for file in files.flatten() {
+            let result = file.flush();
+            if first_error.is_ok() {
+                first_error = result;
+            }
+        }
+        first_error
+    }
+
+    /// Shows a progress bar on stderr during long `simulate` calls when stderr is a
+    /// terminal (default: on; the environment variable `NETWORK_PROGRESS=0` also
+    /// turns it off).
+    pub fn set_progress(&mut self, show: bool) {
+        self.progress = show;
+    }
+
+    fn run_until(&mut self, end: i64, progress: &mut Progress) {
         while self.step < end {
             let slice_end = (self.step + self.slice_len).min(end);
             self.run_slice(self.step, slice_end);
             self.step = slice_end;
+            progress.update(self.step);
         }
     }
 
@@ -200,9 +302,17 @@ impl Network {
             }
             spikes.sort_unstable();
             self.spike_counts[p] += spikes.len();
+            self.stats[p].add(spikes);
         }
         self.record_spikes();
         self.collect_samples();
+        let files = self.recorders.iter_mut().map(|r| &mut r.file);
+        for file in files
+            .chain(self.meters.iter_mut().map(|m| &mut m.file))
+            .flatten()
+        {
+            file.write_batch();
+        }
     }
 
     fn record_spikes(&mut self) {
@@ -222,6 +332,11 @@ impl Network {
                 continue;
             }
             slice.sort_unstable();
+            if let Some(file) = recorder.file.as_mut() {
+                for &(stamp, sender) in &slice {
+                    file.row(sender, self.resolution.step_to_ms(stamp), &[]);
+                }
+            }
             let mut events = recorder.events.write();
             for (stamp, sender) in slice {
                 events.push(sender, stamp);
@@ -230,10 +345,10 @@ impl Network {
     }
 
     fn collect_samples(&mut self) {
-        if self.samples.is_empty() {
+        if self.meters.is_empty() {
             return;
         }
-        let mut rows: Vec<Vec<(i64, u32, Vec<f64>)>> = vec![Vec::new(); self.samples.len()];
+        let mut rows: Vec<Vec<(i64, u32, Vec<f64>)>> = vec![Vec::new(); self.meters.len()];
         for (p, population) in self.populations.iter_mut().enumerate() {
             let first = self.population_info[p].first_node_id;
             for (b, block) in population.blocks().iter_mut().enumerate() {
@@ -257,7 +372,13 @@ impl Network {
                 continue;
             }
             rows.sort_by_key(|r| (r.0, r.1));
-            let mut samples = self.samples[device].1.write();
+            let meter = &mut self.meters[device];
+            if let Some(file) = meter.file.as_mut() {
+                for (stamp, sender, values) in &rows {
+                    file.row(*sender, self.resolution.step_to_ms(*stamp), values);
+                }
+            }
+            let mut samples = meter.samples.write();
             for (stamp, sender, values) in rows {
                 samples.push(sender, stamp, &values);
             }
@@ -290,9 +411,26 @@ impl Network {
             .sum()
     }
 
+    /// The neurons a recorder watches: per population (its index), their indices in it,
+    /// ascending, in population order.
+    pub fn recorder_neurons(&self, recorder: &SpikeRecorderHandle) -> Vec<(usize, Vec<u32>)> {
+        self.recorders[recorder.index]
+            .masks
+            .iter()
+            .enumerate()
+            .filter_map(|(p, mask)| {
+                let mask = mask.as_ref()?;
+                let indices = (0..mask.len() as u32)
+                    .filter(|&i| mask[i as usize])
+                    .collect();
+                Some((p, indices))
+            })
+            .collect()
+    }
+
     /// The samples a multimeter has recorded so far.
     pub fn samples(&self, multimeter: &MultimeterHandle) -> RwLockReadGuard<'_, Samples> {
-        self.samples[multimeter.index].1.read()
+        self.meters[multimeter.index].samples.read()
     }
 
     /// The populations, in creation order.
@@ -371,4 +509,84 @@ impl Network {
     pub fn simulation_time(&self) -> Duration {
         self.simulation_time
     }
+
+    /// Wall-clock time from the builder's creation to the built network.
+    pub fn build_time(&self) -> Duration {
+        self.build_time
+    }
+
+    /// Where this network's results come from: version, resolution, seed, threads and
+    /// the description's hash.
+    pub fn provenance(&self) -> Provenance {
+        Provenance {
+            software: PROJECT.to_string(),
+            resolution_ms: self.resolution.ms(),
+            seed: self.seed.0,
+            threads: self.threads,
+            description_sha256: self.description_sha256.clone(),
+        }
+    }
+
+    /// The paths of the files the recorders write, by recorder name.
+    pub fn output_files(&self) -> Vec<(&str, &std::path::Path)> {
+        let recorders = self
+            .recorders
+            .iter()
+            .filter_map(|r| Some((r.name.as_str(), r.file.as_ref()?.path())));
+        let meters = self
+            .meters
+            .iter()
+            .filter_map(|m| Some((m.name.as_str(), m.file.as_ref()?.path())));
+        recorders.chain(meters).collect()
+    }
+
+    /// A multimeter's handle, found by its name.
+    pub fn multimeter_handle(&self, name: &str) -> Option<MultimeterHandle> {
+        let index = self.meters.iter().position(|m| m.name == name)?;
+        Some(MultimeterHandle {
+            index,
+            samples: self.meters[index].samples.clone(),
+        })
+    }
+
+    /// A spike recorder's handle, found by its name.
+    pub fn spike_recorder_handle(&self, name: &str) -> Option<SpikeRecorderHandle> {
+        let index = self.recorders.iter().position(|r| r.name == name)?;
+        Some(SpikeRecorderHandle {
+            index,
+            events: self.recorders[index].events.clone(),
+        })
+    }
+
+    /// A multimeter's name.
+    pub fn multimeter_name(&self, multimeter: &MultimeterHandle) -> &str {
+        &self.meters[multimeter.index].name
+    }
+
+    /// The name of the population a node id (1-based) belongs to, and the neuron's
+    /// index in it.
+    pub fn locate(&self, node_id: u32) -> Option<(&str, usize)> {
+        let info = self
+            .population_info
+            .iter()
+            .find(|p| p.first_node_id <= node_id && node_id < p.first_node_id + p.len as u32)?;
+        Some((&info.name, (node_id - info.first_node_id) as usize))
+    }
+}
+
+/// Opens the file `record_to` asks for (none for memory recording).
+fn open_file(
+    entity: &str,
+    record_to: &RecordTo,
+    settings: &FileSettings,
+    columns: &[&str],
+    provenance: &Provenance,
+) -> Result<Option<RecordFile>> {
+    let (format, directory) = match record_to {
+        RecordTo::Memory => return Ok(None),
+        RecordTo::Ascii { directory } => (FileFormat::Ascii, directory),
+        RecordTo::Csv { directory } => (FileFormat::Csv, directory),
+    };
+    let directory = directory.as_deref().unwrap_or(&settings.data_path);
+    RecordFile::create(entity, directory, settings, format, columns, provenance).map(Some)
 }

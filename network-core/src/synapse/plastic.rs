@@ -19,6 +19,7 @@ const fn param(
         dimension,
         default,
         doc,
+        list: false,
     }
 }
 
@@ -509,6 +510,16 @@ impl Synapse {
             model: model.clone(),
             weight,
             delay,
+            receptor_type: 0,
+        }
+    }
+
+    /// NEST's `receptor_type`: the receptor port fed (0: the weight's sign picks the
+    /// channel). Plastic synapses feed port 0.
+    pub fn receptor_type(&self) -> u16 {
+        match self {
+            Synapse::Static(s) => s.receptor_type,
+            _ => 0,
         }
     }
 

@@ -55,29 +55,42 @@ impl SeedNetwork {
         if let Some(threads) = threads {
             b = b.threads(threads);
         }
+        b.describe(
+            "network! sha256:54669b9928cd9a5979dfe99adf6d3176592266e737198d6b8e678b97318ab48e",
+        );
         let model_PV = ::network::Model::variant(
-            "PV",
-            ::network::IafPscAlpha {
-                C_m: 200.0,
-                V_th: -52.0,
-                V_reset: -65.0,
-                tau_m: 10.0,
-                t_ref: 1.0,
-                ..::core::default::Default::default()
-            },
-        )?;
+                "PV",
+                ::network::IafPscAlpha {
+                    C_m: 200.0,
+                    V_th: -52.0,
+                    V_reset: -65.0,
+                    tau_m: 10.0,
+                    t_ref: 1.0,
+                    ..::core::default::Default::default()
+                },
+            )?
+            .with_firing(::network::FiringRanges {
+                resting: Some(::network::RateRange::new(1.0, 5.0)),
+                active: Some(::network::RateRange::new(10.0, 30.0)),
+                max: Some(::network::RateRange::new(50.0, 100.0)),
+            })?;
         let model_PyL23 = ::network::Model::variant(
-            "PyL23",
-            ::network::IafPscAlpha {
-                V_th: -50.0,
-                C_m: 200.0,
-                tau_m: 15.0,
-                V_reset: -70.0,
-                t_ref: 2.0,
-                I_e: 200.0,
-                ..::core::default::Default::default()
-            },
-        )?;
+                "PyL23",
+                ::network::IafPscAlpha {
+                    V_th: -50.0,
+                    C_m: 200.0,
+                    tau_m: 15.0,
+                    V_reset: -70.0,
+                    t_ref: 2.0,
+                    I_e: 200.0,
+                    ..::core::default::Default::default()
+                },
+            )?
+            .with_firing(::network::FiringRanges {
+                resting: Some(::network::RateRange::new(2.0, 8.0)),
+                active: Some(::network::RateRange::new(15.0, 40.0)),
+                max: None,
+            })?;
         let pvpop = b
             .spatial_population(
                 "pvpop",

@@ -1,6 +1,7 @@
 //! Connections: rule, mask, kernel, flags, synapse, and wiring derived from biology.
 
 use super::devices::mask_fits;
+use super::receptors::ReceptorTarget;
 use super::spatial::{kernel, length_field, mask_ref};
 use super::values::get;
 use super::{neuron, synapse, Ctx, Kind};
@@ -120,8 +121,14 @@ pub(super) fn connection(
         multapses,
         mask.is_some(),
     )?;
-    let model = cx.neurons[tgt.model].base;
-    let (synapse, weight_span) = neuron::via(cx, c.via.as_ref(), model, None, &name)?;
+    let target_neuron = cx.neurons[tgt.model].clone();
+    let receptor_target = ReceptorTarget {
+        neuron: &target_neuron,
+        population: &tgt.name,
+        current: false,
+    };
+    let (synapse, weight_span) =
+        neuron::via(cx, c.via.as_ref(), &receptor_target, None, &name, c.arrow)?;
     let weight_span = if c
         .via
         .as_ref()

@@ -1,5 +1,6 @@
 //! Recorders and stimulators: their parameters, windows and targets.
 
+use super::receptors::{self, ReceptorTarget};
 use super::spatial::{mask_ref, pad3};
 use super::values::get;
 use super::{neuron, synapse, Ctx, Kind};
@@ -190,7 +191,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
         let ascii = match get(&fields, "to").map(|f| &f.value) {
             None => None,
             Some(Expr::Ident(i)) if i == "memory" => None,
-            Some(Expr::Ident(i)) if i == "ascii" => Some(".".to_string()),
+            Some(Expr::Ident(i)) if i == "ascii" => Some(String::new()),
             Some(Expr::Str(s)) => Some(s.value()),
             Some(e) => {
                 cx.error(
@@ -261,11 +262,16 @@ fn record_from(
         );
         return None;
     };
-    let model = target.map(|t| cx.neurons[cx.populations[t.population].model].base);
+    let neuron = target.map(|t| cx.neurons[cx.populations[t.population].model].clone());
+    let model = neuron.as_ref().map(|n| n.base);
+    let known = neuron
+        .as_ref()
+        .map(NeuronDesc::recordables)
+        .unwrap_or_default();
+    let names: Vec<String> = known.iter().map(|r| r.name().into_owned()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for e in elems {
-        let known = model.map_or(&[][..], |m| m.recordables());
-        let names: Vec<&str> = known.iter().map(|r| r.name()).collect();
         match e {
             Expr::Ident(i) if model.is_none() || names.contains(&i.to_string().as_str()) => {
                 out.push(i.to_string())
@@ -344,11 +350,9 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
         .map(|t| target(cx, t, "a stimulator drives a population"))
         .collect();
     let targets: Option<Vec<TargetDesc>> = targets.into_iter().collect();
-    let model = targets
+    let synapse = targets
         .as_ref()
-        .map(|t| cx.neurons[cx.populations[t[0].population].model].base);
-    let synapse = model
-        .and_then(|m| neuron::via(cx, d.via.as_ref(), m, weight_dim, &name))
+        .and_then(|t| stimulator_synapse(cx, d, t, weight_dim, &name))
         .and_then(|(desc, span)| {
             let at = d.via.as_ref().map_or(span, |v| (&v.synapse).into());
             synapse::static_only(cx, &desc, at)?;
@@ -411,6 +415,61 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
         synapse: synapse?.0,
         docs: d.docs.clone(),
     })
+}
+
+/// The synapse of a stimulator onto each of its targets. Why: one device has one synapse,
+/// so every target must accept the same receptor port.
+fn stimulator_synapse(
+    cx: &mut Ctx,
+    d: &DeviceItem,
+    targets: &[TargetDesc],
+    weight_dim: Option<Dim>,
+    name: &str,
+) -> Option<(SynapseDesc, SpanRange)> {
+    let current = weight_dim == Some(Dim::Number);
+    let receptor_field = d
+        .via
+        .as_ref()
+        .and_then(|v| v.params.as_ref())
+        .and_then(|p| p.fields.iter().find(|f| f.name == "receptor"));
+    let missing = SpanRange::from(&d.name);
+    let mut first: Option<(SynapseDesc, SpanRange)> = None;
+    for t in targets {
+        let pop = cx.populations[t.population].clone();
+        let neuron = cx.neurons[pop.model].clone();
+        let target = ReceptorTarget {
+            neuron: &neuron,
+            population: &pop.name,
+            current,
+        };
+        match &first {
+            None => {
+                first = Some(neuron::via(
+                    cx,
+                    d.via.as_ref(),
+                    &target,
+                    weight_dim,
+                    name,
+                    missing,
+                )?)
+            }
+            Some((desc, _)) => {
+                let r = receptors::receptor(cx, receptor_field, &target, missing)?;
+                if r != desc.receptor {
+                    cx.error(
+                        missing,
+                        format!(
+                            "`{}` needs receptor port {r}, the first target port {}",
+                            pop.name, desc.receptor
+                        ),
+                        "one stimulator feeds one receptor port: use one stimulator per port",
+                    );
+                    return None;
+                }
+            }
+        }
+    }
+    first
 }
 
 /// Why: NEST rejects a negative rate or standard deviation.

@@ -5,6 +5,7 @@
 mod connect;
 mod devices;
 mod neuron;
+mod receptors;
 mod spatial;
 mod synapse;
 mod values;
@@ -169,7 +170,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         synapse_dims: Vec::new(),
         exprs: Vec::new(),
     };
-    let seed = settings(&mut cx, ast);
+    let (seed, files) = settings(&mut cx, ast);
     for item in &ast.items {
         match item {
             Item::Neuron(n) => {
@@ -254,6 +255,8 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         Ok(Description {
             resolution: cx.resolution,
             seed,
+            data_path: files.0,
+            data_prefix: files.1,
             neurons: cx.neurons,
             populations: cx.populations,
             wiring,
@@ -264,10 +267,15 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     }
 }
 
-/// `resolution` and `seed`. Why: the resolution fixes the time grid every delay and
-/// device time is checked against, so it is read before anything else.
-fn settings(cx: &mut Ctx, ast: &NetworkAst) -> u64 {
+/// The directory and file-name prefix of recorder files.
+type FileSettings = (Option<String>, Option<String>);
+
+/// `resolution`, `seed`, `data_path` and `data_prefix`. Why: the resolution fixes the
+/// time grid every delay and device time is checked against, so it is read before
+/// anything else.
+fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
     let mut seed = 42;
+    let mut files: FileSettings = (None, None);
     let mut seen: Vec<String> = Vec::new();
     for item in &ast.items {
         let Item::Setting { key, value } = item else {
@@ -297,14 +305,30 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> u64 {
                     seed = s as u64;
                 }
             }
+            "data_path" | "data_prefix" => match value {
+                Expr::Str(s) if text == "data_path" => files.0 = Some(s.value()),
+                Expr::Str(s) => files.1 = Some(s.value()),
+                other => cx.error(
+                    other.span(),
+                    format!("`{text}` must be a string"),
+                    format!(
+                        "e.g. `{text} = \"{}\";`",
+                        if text == "data_path" { "out" } else { "run1-" }
+                    ),
+                ),
+            },
             _ => {
-                let help = match network_core::error::closest(&text, &["resolution", "seed"]) {
+                let help = match network_core::error::closest(&text, SETTINGS) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "the settings are `resolution` and `seed`".into(),
+                    None => "the settings are `resolution`, `seed`, `data_path` and `data_prefix`"
+                        .into(),
                 };
                 cx.error(key.into(), format!("unknown setting `{text}`"), help);
             }
         }
     }
-    seed
+    (seed, files)
 }
+
+/// The names a setting (`name = value;`) may have.
+const SETTINGS: &[&str] = &["resolution", "seed", "data_path", "data_prefix"];

@@ -1,11 +1,13 @@
 //! Neuron model variants (parameters, cell-class presets, biological metadata) and
 //! synapse variants.
 
+use super::receptors::{self, Declared, ReceptorTarget};
 use super::values::get;
 use super::{synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
+use network_core::report::{FiringRanges, RateRange};
 
 const NEURON_META: &[&str] = &[
     "class",
@@ -16,7 +18,6 @@ const NEURON_META: &[&str] = &[
     "rise_time",
     "firing",
 ];
-const TRANSMITTERS: &[&str] = &["AMPA", "NMDA", "GABA_A", "GABA_B"];
 
 /// A `neuron` statement.
 pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
@@ -26,6 +27,7 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
     let fields = cx.fields(&n.params, &names, base.name());
     let mut params: Vec<(&'static str, f64)> =
         preset.map(|c| c.preset().to_vec()).unwrap_or_default();
+    let mut lists = Vec::new();
     let mut ok = true;
     for (name, field) in &fields {
         let info = base
@@ -33,6 +35,13 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             .iter()
             .find(|p| p.name == name)
             .expect("checked name");
+        if info.list {
+            match receptors::tau_syn(cx, &field.value) {
+                Some(v) => lists.push((info.name, v)),
+                None => ok = false,
+            }
+            continue;
+        }
         match cx.number(&field.value, info.dimension.into(), info.name) {
             Some(v) => {
                 params.retain(|(p, _)| *p != info.name);
@@ -41,21 +50,39 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             None => ok = false,
         }
     }
-    let meta = n
+    let mut firing = None;
+    let (meta, declared) = n
         .meta
         .as_ref()
-        .map(|m| neuron_meta(cx, m))
+        .map(|m| neuron_meta(cx, m, &mut firing))
         .unwrap_or_default();
     let class = class_of(cx, preset, n, &meta);
+    let transmitters_span = n
+        .meta
+        .as_ref()
+        .and_then(|m| m.fields.iter().find(|f| f.name == "transmitters"))
+        .map(|f| f.value.span());
+    let tau_syn_span = get(&fields, "tau_syn").map(|f| f.value.span());
+    let ports = match (&declared, transmitters_span) {
+        (Some(d), Some(span)) => {
+            receptors::ports(cx, base, &mut lists, tau_syn_span, Some((d, span)))
+        }
+        (None, Some(_)) => None,
+        _ => Some(Vec::new()),
+    };
     if !ok {
         return None;
     }
-    engine_check(cx, n, base, &params, &fields)?;
+    let ports = ports?;
+    engine_check(cx, n, base, &params, &lists, &fields)?;
     Some(NeuronDesc {
         name: n.name.to_string(),
         base,
         params,
+        lists,
+        ports,
         class,
+        firing,
         meta: meta.into_iter().map(|(k, v, _)| (k, v)).collect(),
         docs: n.docs.clone(),
     })
@@ -125,16 +152,23 @@ fn engine_check(
     n: &NeuronItem,
     base: BaseModel,
     params: &[(&'static str, f64)],
+    lists: &[(&'static str, Vec<f64>)],
     fields: &[(String, &Field)],
 ) -> Option<()> {
     let name = n.name.to_string();
-    let Err(e) = base.validate(&name, params) else {
+    let Err(e) = base.validate_with_lists(&name, params, lists) else {
         return Some(());
     };
     let (span, help) = match &e {
         network_core::Error::InvalidParameter { param, .. } => {
+            let transmitters = || {
+                let meta = n.meta.as_ref()?;
+                let f = meta.fields.iter().find(|f| f.name == "transmitters")?;
+                Some(f.value.span())
+            };
             let span = get(fields, param)
                 .map(|f| f.value.span())
+                .or_else(|| (param == "tau_syn").then(transmitters).flatten())
                 .or_else(|| n.preset.as_ref().map(SpanRange::from))
                 .unwrap_or(SpanRange::from(&n.base));
             let help = match param.as_str() {
@@ -142,6 +176,7 @@ fn engine_check(
                     "NEST requires V_reset < V_th: lower V_reset or raise V_th".to_string()
                 }
                 "t_ref" => "the refractory period must be >= 0 ms".to_string(),
+                "tau_syn" => "NEST rejects these synaptic time constants".to_string(),
                 _ => format!("NEST rejects this value of `{param}`"),
             };
             (span, help)
@@ -152,9 +187,16 @@ fn engine_check(
     None
 }
 
-fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClass>)> {
+/// Metadata as text, and the declared transmitters (if any, and valid).
+type Meta = (
+    Vec<(String, String, Option<CellClass>)>,
+    Option<Vec<Declared>>,
+);
+
+fn neuron_meta(cx: &mut Ctx, m: &Fields, firing_ranges: &mut Option<FiringRanges>) -> Meta {
     let fields = cx.fields(m, NEURON_META, "a neuron's metadata");
     let mut out = Vec::new();
+    let mut declared = None;
     for (key, f) in fields {
         let text = match key.as_str() {
             "class" => {
@@ -179,43 +221,32 @@ fn neuron_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String, Option<CellClas
             "rise_time" => cx
                 .number(&f.value, Dim::Time, &key)
                 .map(|v| format!("{v} ms")),
-            "transmitters" => transmitters(cx, &f.value),
-            "firing" => firing(cx, &f.value),
+            "transmitters" => {
+                declared = receptors::transmitters(cx, &f.value);
+                declared.as_ref().map(|d| {
+                    let names: Vec<String> = d
+                        .iter()
+                        .map(|t| match t.tau {
+                            Some(tau) => format!("{} {tau} ms", t.name),
+                            None => t.name.clone(),
+                        })
+                        .collect();
+                    format!("[{}]", names.join(", "))
+                })
+            }
+            "firing" => firing(cx, &f.value, firing_ranges),
             _ => None,
         };
         if let Some(text) = text {
             out.push((key, text, None));
         }
     }
-    out
+    (out, declared)
 }
 
-fn transmitters(cx: &mut Ctx, e: &Expr) -> Option<String> {
-    let Expr::List { elems, .. } = e else {
-        cx.error(
-            e.span(),
-            "`transmitters` must be a list",
-            "e.g. `[AMPA, NMDA]`",
-        );
-        return None;
-    };
-    let mut names = Vec::new();
-    for elem in elems {
-        match elem {
-            Expr::Ident(i) if TRANSMITTERS.contains(&i.to_string().as_str()) => {
-                names.push(i.to_string())
-            }
-            other => cx.error(
-                other.span(),
-                "unknown transmitter",
-                format!("the transmitters are {}", TRANSMITTERS.join(", ")),
-            ),
-        }
-    }
-    Some(format!("[{}]", names.join(", ")))
-}
-
-fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
+/// The `firing` block, as text and as the ranges the engine's report checks rates
+/// against. Why: a rate range must be a non-negative rate range to be checkable.
+fn firing(cx: &mut Ctx, e: &Expr, ranges: &mut Option<FiringRanges>) -> Option<String> {
     let Expr::Fields(f) = e else {
         cx.error(
             e.span(),
@@ -226,6 +257,7 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
     };
     let fields = cx.fields(f, &["resting", "active", "max"], "firing");
     let mut parts = Vec::new();
+    let mut declared = FiringRanges::default();
     for (key, f) in fields {
         let (lo, hi) = cx.range(&f.value, Dim::Rate, &key)?;
         if lo < 0.0 {
@@ -235,7 +267,16 @@ fn firing(cx: &mut Ctx, e: &Expr) -> Option<String> {
                 "rates are >= 0 Hz",
             );
         }
+        let range = Some(RateRange::new(lo, hi));
+        match key.as_str() {
+            "resting" => declared.resting = range,
+            "active" => declared.active = range,
+            _ => declared.max = range,
+        }
         parts.push(format!("{key} {lo}..{hi} Hz"));
+    }
+    if declared.validate("firing").is_ok() && !declared.is_empty() {
+        *ranges = Some(declared);
     }
     Some(parts.join(", "))
 }
@@ -257,6 +298,7 @@ pub(super) fn synapse(
         params: Vec::new(),
         weight,
         delay,
+        receptor: 0,
     };
     let wmax_dim = get(&fields, "Wmax")
         .and_then(|f| written_dim(&f.value))
@@ -338,15 +380,18 @@ fn written_dim(e: &Expr) -> Option<Dim> {
 /// `via ...` of a stimulator or connection onto `target`. Why: the weight is a current
 /// (pA) for current-based models and a voltage jump (mV) for iaf_psc_delta, so the unit
 /// written must match the target; `weight_dim` is `Number` for current generators whose
-/// weight scales the current.
+/// weight scales the current. A multisynapse target needs the `receptor` port each
+/// connection feeds; `missing` is where to report its absence.
 pub(super) fn via(
     cx: &mut Ctx,
     via: Option<&Via>,
-    target: BaseModel,
+    target: &ReceptorTarget<'_>,
     weight_dim: Option<Dim>,
     owner: &str,
+    missing: SpanRange,
 ) -> Option<(SynapseDesc, SpanRange)> {
-    let expected = weight_dim.unwrap_or(if target.weight_is_voltage() {
+    let model = target.neuron.base;
+    let expected = weight_dim.unwrap_or(if model.weight_is_voltage() {
         Dim::Voltage
     } else {
         Dim::Current
@@ -357,10 +402,15 @@ pub(super) fn via(
         params: Vec::new(),
         weight: ValueDesc::Constant(1.0),
         delay: ValueDesc::Constant(1.0),
+        receptor: 0,
     };
     let Some(via) = via else {
+        let receptor = receptors::receptor(cx, None, target, missing)?;
         return Some((
-            nest_model(SynapseModel::Static),
+            SynapseDesc {
+                receptor,
+                ..nest_model(SynapseModel::Static)
+            },
             SpanRange::single(proc_macro2::Span::call_site()),
         ));
     };
@@ -375,15 +425,18 @@ pub(super) fn via(
                     .as_ref()
                     .is_none_or(|p| !p.fields.iter().any(|f| f.name == "weight"))
             {
-                wrong_weight_dim(cx, (&via.synapse).into(), d, expected, target);
+                wrong_weight_dim(cx, (&via.synapse).into(), d, expected, model);
                 return None;
             }
         }
         cx.synapses[i].clone()
     };
     let mut span = SpanRange::from(&via.synapse);
+    let mut receptor_field = None;
     if let Some(params) = &via.params {
-        let fields = cx.fields(params, &synapse::allowed(desc.base), desc.base.name());
+        let mut allowed = synapse::allowed(desc.base);
+        allowed.push("receptor");
+        let fields = cx.fields(params, &allowed, desc.base.name());
         if let Some(f) = get(&fields, "Wmax") {
             if let Some(d) = written_dim(&f.value) {
                 if d != expected && (d == Dim::Voltage || d == Dim::Current) {
@@ -392,7 +445,7 @@ pub(super) fn via(
                         format!("`Wmax` is {}, but it must be {}", d.name(), expected.name()),
                         format!(
                             "Wmax is a weight: {} neurons take weights as {} ({})",
-                            target.name(),
+                            model.name(),
                             expected.name(),
                             expected.unit()
                         ),
@@ -405,7 +458,7 @@ pub(super) fn via(
         if let Some(f) = get(&fields, "weight") {
             if let Some(d) = written_dim(&f.value) {
                 if d != expected && (d == Dim::Voltage || d == Dim::Current || d == Dim::Number) {
-                    wrong_weight_dim(cx, f.value.span(), d, expected, target);
+                    wrong_weight_dim(cx, f.value.span(), d, expected, model);
                     return None;
                 }
             }
@@ -416,7 +469,24 @@ pub(super) fn via(
             desc.delay = cx.value(&f.value, Dim::Time, "delay")?;
             delay_check(cx, &desc.delay, f.value.span(), owner)?;
         }
+        receptor_field = get(&fields, "receptor");
         synapse::engine_check(cx, &desc, &fields, span, owner)?;
+    }
+    let missing = SpanRange::from(&via.synapse);
+    desc.receptor = receptors::receptor(cx, receptor_field, target, missing)?;
+    if desc.receptor != 0 && desc.base != SynapseModel::Static {
+        // Why: the engine's plastic synapses feed the sign-routed channels only.
+        cx.error(
+            missing,
+            format!(
+                "`{}` cannot feed receptor port {} of `{}`",
+                desc.base.name(),
+                desc.receptor,
+                model.name()
+            ),
+            "plastic synapses connect to iaf_psc_alpha, iaf_psc_exp or iaf_psc_delta targets; use static_synapse for a receptor port",
+        );
+        return None;
     }
     Some((desc, span))
 }

@@ -1,0 +1,80 @@
+//! A figure: the data of one plot, taken from the network when it is made, and its
+//! size; `save` draws it.
+
+use crate::raster::RasterData;
+use crate::trace::TraceData;
+use network_core::{MultimeterHandle, Network, Provenance, Recordable, SpikeRecorderHandle};
+
+/// What a figure shows.
+#[derive(Debug, Clone)]
+pub(crate) enum Content {
+    Raster(RasterData),
+    Trace(TraceData),
+}
+
+/// A plot ready to be saved as SVG or PNG (`save("name.svg")`, `save("name.png")`).
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// The recorder's name, for errors.
+    pub(crate) entity: String,
+    pub(crate) content: Content,
+    /// Width and height (pixels).
+    pub(crate) size: (u32, u32),
+    pub(crate) provenance: Provenance,
+}
+
+impl Figure {
+    pub(crate) fn raster(net: &Network, recorder: &SpikeRecorderHandle) -> Self {
+        let entity = net.recorder_name(recorder).to_string();
+        Self {
+            content: Content::Raster(RasterData::new(net, recorder, &entity)),
+            entity,
+            size: (1000, 700),
+            provenance: net.provenance(),
+        }
+    }
+
+    pub(crate) fn trace(net: &Network, meter: &MultimeterHandle) -> Self {
+        let entity = net.multimeter_name(meter).to_string();
+        Self {
+            content: Content::Trace(TraceData::new(net, meter, &entity)),
+            entity,
+            size: (1000, 500),
+            provenance: net.provenance(),
+        }
+    }
+
+    /// The same figure `width` x `height` pixels (default 1000 x 700 for a raster,
+    /// 1000 x 500 for a trace).
+    pub fn size(mut self, width: u32, height: u32) -> Self {
+        self.size = (width.max(200), height.max(150));
+        self
+    }
+
+    /// For a raster: the width of the rate histogram's bins (ms; by default about
+    /// 1/100 of the simulated time, rounded to 1, 2 or 5 times a power of ten).
+    pub fn bin_ms(mut self, bin_ms: f64) -> Self {
+        if let Content::Raster(r) = &mut self.content {
+            if bin_ms.is_finite() && bin_ms > 0.0 {
+                r.bin_ms = bin_ms;
+            }
+        }
+        self
+    }
+
+    /// For a trace: draw at most `n` neurons (default 8), the first by node id.
+    pub fn max_traces(mut self, n: usize) -> Self {
+        if let Content::Trace(t) = &mut self.content {
+            t.max_traces = n.max(1);
+        }
+        self
+    }
+
+    /// For a trace: which recordable to draw (default V_m when recorded).
+    pub fn variable(mut self, variable: Recordable) -> Self {
+        if let Content::Trace(t) = &mut self.content {
+            t.variable = variable;
+        }
+        self
+    }
+}

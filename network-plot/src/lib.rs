@@ -1,0 +1,50 @@
+//! Pictures of a network's recordings: a raster plot of a spike recorder (neurons
+//! grouped by population, time in ms) above the populations' rate histogram, and the
+//! traces of a voltmeter or multimeter, saved as SVG or PNG.
+//!
+//! ```no_run
+//! use network_plot::Plots;
+//! # fn run(net: &network_core::Network, spikes: &network_core::SpikeRecorderHandle,
+//! #        vm: &network_core::MultimeterHandle) -> network_core::Result<()> {
+//! net.raster(spikes).save("exc.svg")?;
+//! net.raster(spikes).bin_ms(10.0).save("exc.png")?;
+//! net.trace(vm).save("vm.png")?;
+//! # Ok(()) }
+//! ```
+//!
+//! Plotting reads what was recorded; it never touches the simulation. Text is drawn
+//! with an embedded subset of DejaVu Sans (`fonts/`), so no system font library is
+//! needed.
+#![warn(missing_docs)]
+
+mod figure;
+mod font;
+mod palette;
+mod raster;
+mod save;
+mod trace;
+
+pub use figure::Figure;
+
+use network_core::{MultimeterHandle, Network, SpikeRecorderHandle};
+
+/// Plots of a network's recorders.
+pub trait Plots {
+    /// A raster plot of `recorder`'s spikes (neurons grouped by population, time in
+    /// ms) with the populations' rates (Hz) below; save it with `.save("x.svg")`.
+    fn raster(&self, recorder: &SpikeRecorderHandle) -> Figure;
+
+    /// The traces of `meter` (V_m when it records it, else its first recordable)
+    /// over time; save it with `.save("x.png")`.
+    fn trace(&self, meter: &MultimeterHandle) -> Figure;
+}
+
+impl Plots for Network {
+    fn raster(&self, recorder: &SpikeRecorderHandle) -> Figure {
+        Figure::raster(self, recorder)
+    }
+
+    fn trace(&self, meter: &MultimeterHandle) -> Figure {
+        Figure::trace(self, meter)
+    }
+}

@@ -1,0 +1,146 @@
+//! Raster and trace plots saved as SVG and PNG: labels with units, provenance, and
+//! errors that name the recorder and the path.
+
+use network_core::*;
+use network_plot::Plots;
+use std::path::PathBuf;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("network-plot-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Two DC-driven populations (different drives, so different rates), one recorder on
+/// both, a voltmeter on three neurons.
+fn network() -> (Network, SpikeRecorderHandle, MultimeterHandle) {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
+    let fast = Model::variant(
+        "fast",
+        IafPscAlpha {
+            I_e: 600.0,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let slow = Model::variant(
+        "slow",
+        IafPscAlpha {
+            I_e: 400.0,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let exc = b.population("exc", &fast, Const::<20>).unwrap();
+    let inh = b.population("inh", &slow, Const::<10>).unwrap();
+    let rec = b
+        .spike_recorder(
+            "spikes",
+            SpikeRecorder::default(),
+            &[exc.all(), inh.range(0..5)],
+        )
+        .unwrap();
+    let vm = b
+        .multimeter(
+            "vm",
+            Multimeter::voltmeter(0.5),
+            &[exc.range(0..2), inh.range(0..1)],
+        )
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(200.0).unwrap();
+    (net, rec, vm)
+}
+
+#[test]
+fn raster_svg_has_axes_with_units_populations_and_provenance() {
+    let (net, rec, _) = network();
+    let svg = net.raster(&rec).svg().unwrap();
+    for text in [
+        "time (ms)",
+        "rate (Hz), 2 ms bins",
+        "neuron (by population)",
+        "exc (20 neurons)",
+        "inh (5 neurons)",
+        "<desc>software: network ",
+        "description_sha256: ",
+    ] {
+        assert!(svg.contains(text), "missing {text:?}");
+    }
+    let spikes = rec.events().len();
+    assert!(svg.contains(&format!("spikes: {spikes} spikes of 25 neurons")));
+    // One dot per spike.
+    assert_eq!(
+        svg.matches("<circle").count(),
+        spikes + 2,
+        "plus two legend marks"
+    );
+}
+
+#[test]
+fn png_files_decode_with_their_size_and_provenance() {
+    let dir = scratch("png");
+    let (net, rec, vm) = network();
+    let raster = dir.join("raster.png");
+    net.raster(&rec).size(800, 600).save(&raster).unwrap();
+    let trace = dir.join("vm.PNG");
+    net.trace(&vm).save(&trace).unwrap();
+    for (path, size) in [(&raster, (800, 600)), (&trace, (1000, 500))] {
+        let decoder = png::Decoder::new(std::fs::File::open(path).unwrap());
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert_eq!((info.width, info.height), size);
+        let texts: Vec<(String, String)> = info
+            .uncompressed_latin1_text
+            .iter()
+            .map(|t| (t.keyword.clone(), t.text.clone()))
+            .collect();
+        assert!(texts.contains(&("seed".into(), "1".into())), "{texts:?}");
+        assert!(
+            texts.contains(&("resolution_ms".into(), "0.1".into())),
+            "{texts:?}"
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn trace_svg_labels_the_variable_with_its_unit_and_each_neuron() {
+    let (net, _, vm) = network();
+    let svg = net.trace(&vm).svg().unwrap();
+    for text in [
+        "V_m (mV)",
+        "time (ms)",
+        "exc[0] (id 1)",
+        "exc[1] (id 2)",
+        "inh[0] (id 21)",
+        "vm: V_m of 3 neurons",
+    ] {
+        assert!(svg.contains(text), "missing {text:?}");
+    }
+    let two = net.trace(&vm).max_traces(2).svg().unwrap();
+    assert!(two.contains("V_m of 2 of 3 neurons") && !two.contains("inh[0]"));
+}
+
+#[test]
+fn bad_paths_are_errors_naming_the_recorder_and_the_path() {
+    let (net, rec, _) = network();
+    let dir = scratch("errors");
+    let e = net
+        .raster(&rec)
+        .save(dir.join("raster.jpg"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("spikes") && e.contains("raster.jpg") && e.contains(".svg or .png"),
+        "{e}"
+    );
+    let missing = dir.join("no/such/dir/raster.svg");
+    let e = net.raster(&rec).save(&missing).unwrap_err();
+    assert!(
+        matches!(&e, Error::Io { entity, path, .. } if entity == "spikes" && path == &missing.display().to_string()),
+        "{e}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
