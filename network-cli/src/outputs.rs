@@ -103,8 +103,7 @@ pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBu
             "files": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
             "time_ms": time_ms, "seed": net.seed().0, "threads": net.threads(),
             "build_s": build_s, "sim_s": sim_s,
-            "report": serde_json::from_str::<serde_json::Value>(&net.report().to_json())
-                .unwrap_or(serde_json::Value::Null),
+            "report": serde_json::to_value(net.report()).unwrap_or(serde_json::Value::Null),
         });
         println!("{summary}");
         return;

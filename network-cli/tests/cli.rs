@@ -72,12 +72,22 @@ fn run_writes_recorder_files_and_a_summary() {
         .iter()
         .map(|n| dir.join(format!("{n}.dat")))
         .collect();
+    // NEST's header, with the run's provenance (seed, description hash) on line 2.
     for f in &files {
         let content = std::fs::read_to_string(f).unwrap();
-        assert!(content.starts_with(
-            "# NEST version: 3.10.0\n# RecordingBackendASCII version: 2\nsender\ttime_ms\n"
-        ));
+        let lines: Vec<&str> = content.lines().take(3).collect();
+        assert_eq!(lines[0], "# NEST version: 3.10.0");
+        assert!(
+            lines[1].starts_with("# RecordingBackendASCII version: 2; "),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains("seed: 1"), "{}", lines[1]);
+        assert_eq!(lines[2], "sender\ttime_ms");
     }
+    // The engine's report: the populations with their rates.
+    let report = &summary["report"]["populations"];
+    assert_eq!(report.as_array().map(Vec::len), Some(2), "{report}");
     // The DC step (500..700 ms) makes the cells near the origin fire: rows of NEST's format.
     let corner = std::fs::read_to_string(&files[0]).unwrap();
     let rows: Vec<&str> = corner.lines().skip(3).collect();
@@ -93,6 +103,48 @@ fn run_writes_recorder_files_and_a_summary() {
             "{row}"
         );
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_with_plot_saves_rasters_and_traces() {
+    let dir = std::env::temp_dir().join(format!("network-cli-plot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tiny.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 400 pA };\npopulation cells = Cell[4];\n\
+         record spikes = spike_recorder <- cells;\n\
+         record vm = multimeter { interval: 1 ms, record_from: [V_m] } <- cells;\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "100ms",
+        "--out",
+        dir.to_str().unwrap(),
+        "--plot",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for name in [
+        "spikes.png",
+        "spikes.svg",
+        "vm.png",
+        "vm.svg",
+        "spikes.dat",
+        "vm.dat",
+    ] {
+        let len = std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+        assert!(len > 100, "{name}: {len} bytes");
+    }
+    let png = std::fs::read(dir.join("vm.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(std::fs::read_to_string(dir.join("spikes.svg"))
+        .unwrap()
+        .contains("<svg"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -33,12 +33,13 @@ pub struct Inputs {
     /// whatever the description says.
     pub record_to: Option<PathBuf>,
     /// The SHA-256 of the description's tokens ([`source_sha256`]), recorded in every
-    /// output's provenance as the macro records it; `None` records nothing.
+    /// output's provenance (as `network-load sha256:..`); `None` records nothing.
     pub source_sha256: Option<String>,
 }
 
-/// The hash the `network!` macro records for a description: SHA-256 of its tokens as
-/// text, so a file holding a macro's input token for token gets the macro's hash.
+/// SHA-256 of a description's tokens as text (spacing and comments do not count). The
+/// macro hashes the compiler's printing of its tokens, which may space them differently,
+/// so the two hashes of one description need not agree.
 pub fn source_sha256(text: &str) -> String {
     let tokens = text
         .parse::<proc_macro2::TokenStream>()
@@ -87,7 +88,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         b = b.data_prefix(prefix);
     }
     if let Some(hash) = &inputs.source_sha256 {
-        b.describe(&format!("network! sha256:{hash}"));
+        b.describe(&format!("network-load sha256:{hash}"));
     }
     let mut populations = Vec::new();
     for (p, len) in d.populations.iter().zip(sizes) {

@@ -169,3 +169,16 @@ fn small_brunel_on_nest_agrees_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn plastic_synapses_parrots_and_receptor_ports_on_nest_agree_with_the_engine() {
+    // Independent Poisson trains through parrots: the counts vary as Poisson (F = 1),
+    // inflated by the shared inputs of the driven cells.
+    compare(
+        "network-load/tests/data/plastic_receptors.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}

@@ -77,12 +77,19 @@ impl Input<'_> {
         })
     }
 
+    /// NEST's `syn_spec`: the model, weight and delay, the plastic model's parameters
+    /// and the receptor port (`receptor_type`) when one is named.
     fn syn_spec(&self, s: &SynapseDesc) -> Result<String> {
-        Ok(dict(&[
+        let mut entries = vec![
             ("synapse_model", string(&s.model)),
             ("weight", self.value(&s.weight)?),
             ("delay", self.value(&s.delay)?),
-        ]))
+        ];
+        entries.extend(s.params.iter().map(|(k, v)| (*k, float(*v))));
+        if s.receptor != 0 {
+            entries.push(("receptor_type", s.receptor.to_string()));
+        }
+        Ok(dict(&entries))
     }
 
     fn dims(&self, population: usize) -> usize {
@@ -114,7 +121,12 @@ pub(super) fn setup(input: &Input, title: &str, docs: &[String]) -> Cell {
         input.network.seed().0
     ));
     let seed = nest_seed(input.network.seed().0);
-    let mut code = String::from("import json\n\nimport nest\n\n");
+    let imports = if d.data_path.is_some() {
+        "import json\nimport os\n\nimport nest\n\n"
+    } else {
+        "import json\n\nimport nest\n\n"
+    };
+    let mut code = String::from(imports);
     code.push_str(&format!(
         "T_SIM = {}  # simulated time, ms\nTHREADS = {}  # threads per process; results depend on the total count\n\n",
         float(o.time_ms),
@@ -130,6 +142,20 @@ pub(super) fn setup(input: &Input, title: &str, docs: &[String]) -> Cell {
             "  # NEST takes seeds 1..2**32-1; the engine's seed was {}",
             input.network.seed().0
         ));
+    }
+    let mut files = Vec::new();
+    if let Some(path) = &d.data_path {
+        code.push_str(&format!("\nos.makedirs({}, exist_ok=True)", string(path)));
+        files.push(("data_path", string(path)));
+    }
+    if let Some(prefix) = &d.data_prefix {
+        files.push(("data_prefix", string(prefix)));
+    }
+    if !files.is_empty() {
+        // The engine replaces an existing recorder file by default.
+        files.push(("overwrite_files", "True".to_string()));
+        let settings: Vec<String> = files.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        code.push_str(&format!("\nnest.set({})", settings.join(", ")));
     }
     code.push_str("\nsynapses = {}  # connection name -> synapses it created");
     Cell { markdown, code }
@@ -159,6 +185,7 @@ pub(super) fn models(input: &Input) -> Vec<Cell> {
                     true => (*k, python_bool(*v != 0.0).to_string()),
                     false => (*k, float(*v)),
                 })
+                .chain(n.lists.iter().map(|(k, v)| (*k, floats(v))))
                 .collect();
             let mut markdown = doc_or(
                 &n.docs,
@@ -168,6 +195,15 @@ pub(super) fn models(input: &Input) -> Vec<Cell> {
                 markdown.push_str(&format!(" ({} cells)", class.name()));
             }
             markdown.push('.');
+            if !n.ports.is_empty() {
+                let ports: Vec<String> = n
+                    .ports
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| format!("{} = {t}", k + 1))
+                    .collect();
+                markdown.push_str(&format!(" Receptor ports: {}.", ports.join(", ")));
+            }
             push_meta(&mut markdown, &n.meta);
             let code = if n.name == n.base.name() {
                 format!("nest.SetDefaults({}, {})", string(&n.name), dict(&params))
@@ -182,23 +218,26 @@ pub(super) fn models(input: &Input) -> Vec<Cell> {
             Cell { markdown, code }
         })
         .collect();
-    let mut synapses: Vec<&str> = Vec::new();
+    let mut synapses: Vec<&SynapseDesc> = Vec::new();
     for w in &d.wiring {
-        let model = match w {
-            Wiring::Stimulator(s) => &s.synapse.model,
-            Wiring::Projection(p) => &p.synapse.model,
+        let synapse = match w {
+            Wiring::Stimulator(s) => &s.synapse,
+            Wiring::Projection(p) => &p.synapse,
             Wiring::Recorder(_) => continue,
         };
-        if model != "static_synapse" && !synapses.contains(&model.as_str()) {
-            synapses.push(model);
+        let base = synapse.base.name();
+        if synapse.model != base && !synapses.iter().any(|s| s.model == synapse.model) {
+            synapses.push(synapse);
         }
     }
     for s in synapses {
+        let base = s.base.name();
         cells.push(Cell {
             markdown: format!(
-                "Synapse model `{s}`: a `static_synapse` (its weight and delay are given with each connection)."
+                "Synapse model `{}`: a `{base}` (its weight, delay and parameters are given with each connection).",
+                s.model
             ),
-            code: format!("nest.CopyModel(\"static_synapse\", {})", string(s)),
+            code: format!("nest.CopyModel({}, {})", string(base), string(&s.model)),
         });
     }
     cells
