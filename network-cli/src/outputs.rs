@@ -108,14 +108,9 @@ pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBu
         println!("{summary}");
         return;
     }
-    println!(
-        "simulated {time_ms} ms, seed {}, {} thread(s): build {build_s:.3} s, simulation {sim_s:.3} s",
-        net.seed().0,
-        net.threads()
-    );
-    println!("\n{}", net.report());
+    println!("{}", net.report());
     if !files.is_empty() {
-        println!("\nrecorder files");
+        println!("\nfiles");
         for f in files {
             println!("  {}", f.display());
         }
