@@ -151,3 +151,78 @@ fn brunel_file_matches_the_brunel_example() {
     assert_eq!(a.senders(), b.senders());
     assert_eq!(a.steps(), b.steps());
 }
+
+/// Invokes `network!` on the tokens and keeps them as text for the loader.
+macro_rules! network_and_text {
+    ($($description:tt)*) => {
+        network::network! { $($description)* }
+        const TEXT: &str = stringify!($($description)*);
+    };
+}
+
+network_and_text! {
+    pub struct PlasticPorts;
+    neuron Parrot = parrot_neuron;
+    neuron Cell = iaf_psc_alpha { I_e: 300 pA, tau_minus: 30 ms }
+        where { firing: { resting: 0..5 Hz, active: 5..60 Hz } };
+    neuron Pyr = iaf_psc_alpha_multisynapse { tau_syn: [2, 40] ms, I_e: 300 pA };
+    population pre = Parrot[40];
+    population cells = Cell[20];
+    population pyr = Pyr[20];
+    synapse depressing = tsodyks2_synapse { U: 0.6, tau_rec: 150 ms };
+    stimulate drive = poisson_generator { rate: 20 Hz } -> pre via static_synapse { weight: 1 pA, delay: 1 ms };
+    connect learn = pre -> cells: fixed_indegree(8),
+        via stdp_synapse { weight: uniform(50 pA, 150 pA), delay: 1.5 ms, lambda: 0.05, Wmax: 300 pA };
+    connect short = pre -> cells: fixed_indegree(4), via depressing { weight: 100 pA };
+    connect fast = pre -> pyr: fixed_indegree(8), via static_synapse { weight: 100 pA, receptor: 1 };
+    connect slow = pre -> pyr: fixed_indegree(4), via static_synapse { weight: 20 pA, receptor: 2 };
+    record spikes = spike_recorder <- cells;
+    record currents = multimeter { interval: 1 ms, record_from: [V_m, I_syn_1, I_syn_2] } <- pyr[0..2];
+}
+
+#[test]
+fn macro_and_loader_agree_on_plastic_synapses_parrots_and_receptor_ports() {
+    let parsed = parse(&Source::new("plastic.net", TEXT)).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut by_macro = PlasticPorts::build_with_threads(Seed(3), Some(2)).unwrap();
+    let inputs = Inputs {
+        threads: Some(2),
+        ..Inputs::default()
+    };
+    let mut loaded = build(&parsed.description, Seed(3), &inputs).unwrap();
+    by_macro.simulate(500.0).unwrap();
+    loaded.network.simulate(500.0).unwrap();
+    let (m, l) = (by_macro.network(), &loaded.network);
+    for (p, info) in m.populations().iter().enumerate() {
+        assert_eq!(
+            m.spike_count(p),
+            l.spike_count(p),
+            "spikes of {}",
+            info.name
+        );
+    }
+    assert!(
+        m.spike_count(1) > 10,
+        "too few spikes: {}",
+        m.spike_count(1)
+    );
+    let fields = [
+        &by_macro.learn,
+        &by_macro.short,
+        &by_macro.fast,
+        &by_macro.slow,
+    ];
+    for (h, (name, lh)) in fields.into_iter().zip(&loaded.projections) {
+        assert_eq!(m.weights(h), l.weights(lh), "weights of {name}");
+    }
+    let (a, b) = (
+        by_macro.currents.samples(),
+        loaded.multimeters[0].1.samples(),
+    );
+    assert_eq!(a.record_from(), b.record_from());
+    for r in a.record_from() {
+        assert_eq!(a.values(*r), b.values(*r), "{}", r.name());
+    }
+    let firing = |n: &network::Network| n.report().populations[1].firing.clone();
+    assert_eq!(firing(m), firing(l));
+    assert!(firing(l).is_some());
+}
