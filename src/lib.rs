@@ -25,6 +25,10 @@ pub use network_core::*;
 /// ```
 pub use network_macros::network;
 
+/// Descriptions in the `network!` language read at run time: parse a file with the
+/// macro's checks, build it with run-time sizes, export it to PyNEST.
+pub use network_load as load;
+
 /// Raster and trace plots of recorders, saved as SVG or PNG (feature `plot`, on by
 /// default): `net.raster(&recorder).save("exc.svg")?`.
 #[cfg(feature = "plot")]

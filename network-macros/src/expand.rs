@@ -58,9 +58,10 @@ fn model_var(name: &str) -> Ident {
     format_ident!("model_{}", name)
 }
 
-/// The whole expansion: the type, its fields and `build`. `source_sha256` is the hash
-/// of the description's tokens, recorded in every output's provenance.
-pub fn expand(header: &Header, d: &Description, source_sha256: &str) -> TokenStream {
+/// The whole expansion: the type, its fields, `build` and the exports. `source` is the
+/// macro's input as text; `source_sha256` is the hash of the description's tokens,
+/// recorded in every output's provenance.
+pub fn expand(header: &Header, d: &Description, source: &str, source_sha256: &str) -> TokenStream {
     let Header { attrs, vis, name } = header;
     let mut fields = Vec::new();
     let mut inits = Vec::new();
@@ -139,7 +140,7 @@ pub fn expand(header: &Header, d: &Description, source_sha256: &str) -> TokenStr
         .data_prefix
         .as_ref()
         .map(|p| quote!(#BUILDER = #BUILDER.data_prefix(#p);));
-    let source = format!("network! sha256:{source_sha256}");
+    let provenance = format!("network! sha256:{source_sha256}");
     let span = name.span();
     let runtime = d.runtime_sizes();
     let (sizes_struct, sizes_param, sizes_arg, sizes_doc) = if runtime.is_empty() {
@@ -171,6 +172,7 @@ pub fn expand(header: &Header, d: &Description, source_sha256: &str) -> TokenStr
             " and the population sizes in `sizes`",
         )
     };
+    let export = export(d, source);
     let build_doc = format!(
         "Builds the network from `seed`{sizes_doc}: draws positions, connections and random weights, on rayon's default thread pool."
     );
@@ -205,7 +207,7 @@ pub fn expand(header: &Header, d: &Description, source_sha256: &str) -> TokenStr
                 }
                 #data_path
                 #data_prefix
-                #BUILDER.describe(#source);
+                #BUILDER.describe(#provenance);
                 #(#models)*
                 #(#inits)*
                 let #BUILT = #BUILDER.build()?;
@@ -226,6 +228,8 @@ pub fn expand(header: &Header, d: &Description, source_sha256: &str) -> TokenStr
             pub fn network_mut(&mut self) -> &mut ::network::Network {
                 &mut self.network
             }
+
+            #export
         }
 
         impl ::core::ops::Deref for #name {
@@ -285,6 +289,40 @@ pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)]) -> TokenStream
             pub fn build_with_threads(seed: ::network::Seed, threads: Option<usize> #sizes_param) -> ::core::result::Result<Self, ::network::Error> { unreachable!() }
             /// Not built: the description has errors.
             pub fn simulate(&mut self, t_ms: f64) -> ::core::result::Result<(), ::network::Error> { unreachable!() }
+            /// Not built: the description has errors.
+            pub fn export_pynest(&self, options: &::network::load::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> { unreachable!() }
+            /// Not built: the description has errors.
+            pub fn export_notebook(&self, options: &::network::load::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> { unreachable!() }
+        }
+    }
+}
+
+/// The description's text, the values of its Rust expressions, and the exports to NEST
+/// that combine them with the built network's positions.
+fn export(d: &Description, source: &str) -> TokenStream {
+    let values = (0..d.exprs.len()).map(|i| {
+        let v = runtime(d, i);
+        quote!((#v) as f64)
+    });
+    quote! {
+        /// The description this type was generated from (the macro's input as text).
+        pub const DESCRIPTION: &'static str = #source;
+
+        /// The values of the description's Rust expressions in NEST units, in order.
+        #[allow(clippy::unnecessary_cast)]
+        fn expression_values() -> ::std::vec::Vec<f64> {
+            ::std::vec![#(#values),*]
+        }
+
+        /// A self-contained PyNEST 3 script that builds this network on NEST (with the
+        /// positions drawn here), simulates it and prints a JSON summary.
+        pub fn export_pynest(&self, options: &::network::load::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
+            ::network::load::export::pynest_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
+        }
+
+        /// The same as [`Self::export_pynest`], as a Jupyter notebook (nbformat 4 JSON).
+        pub fn export_notebook(&self, options: &::network::load::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
+            ::network::load::export::notebook_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
         }
     }
 }
@@ -852,7 +890,7 @@ mod tests {
                 .to_string()
                 .as_bytes(),
         );
-        let expanded = super::expand(&header.unwrap(), &description, &hash);
+        let expanded = super::expand(&header.unwrap(), &description, &input, &hash);
         let file: syn::File = syn::parse2(expanded).unwrap();
         let pretty = prettyplease::unparse(&file);
         let path = format!("{dir}/seed_network.expanded.rs");

@@ -239,6 +239,38 @@ impl SeedNetwork {
     pub fn network_mut(&mut self) -> &mut ::network::Network {
         &mut self.network
     }
+    /// The description this type was generated from (the macro's input as text).
+    pub const DESCRIPTION: &'static str = "/// Layer 2/3 of primary visual cortex, one hemisphere.\npub struct SeedNetwork;\n\nresolution = 0.1 ms;\nseed = 42;\n\nneuron PV = iaf_psc_alpha {\n    C_m: 200 pF, V_th: -52 mV, V_reset: -65 mV, tau_m: 10 ms, t_ref: 1 ms,\n} where {\n    class: inhibitory, dendrite_extent: 200 um, transmitters: [GABA_A],\n    firing: { resting: 1..5 Hz, active: 10..30 Hz, max: 50..100 Hz },\n};\nneuron PyL23 = iaf_psc_alpha {\n    V_th: -50 mV, C_m: 200 pF, tau_m: 15 ms, V_reset: -70 mV, t_ref: 2 ms, I_e: 200 pA,\n} where { class: excitatory, transmitters: [AMPA, NMDA], firing: { resting: 2..8 Hz, active: 15..40 Hz } };\n\npopulation pvpop  = PV[100]    in box([0, 0, 0] mm, [2, 2, 1] mm);\npopulation l23pyr = PyL23[800] in box([0, 0, 0] mm, [2, 2, 1] mm)\n    where { region: \"Primary Visual Cortex\", density: 25000 per mm3 };\n\nmask corner = sphere(center: [0, 0, 0] mm, radius: 0.5 mm);\n\nrecord corner_spikes = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr within corner;\nrecord exc_spikes    = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr;\nrecord inh_spikes    = spike_recorder <- pvpop;\n\nstimulate dc    = dc_generator { amplitude: 100 pA, start: 500 ms, stop: 700 ms } -> l23pyr within corner;\nstimulate noise = poisson_generator { rate: 50 Hz, start: 100 ms, stop: 900 ms }\n    -> l23pyr via static_synapse { weight: 2.5 pA, delay: 1.5 ms };\n\nconnect pvpop -> l23pyr: fixed_indegree(1) in sphere(radius: 1 mm), no autapses, no multapses,\n    via static_synapse { weight: -10 pA, delay: 1 ms };\nconnect l23pyr -> pvpop: fixed_indegree(4) in sphere(radius: 0.5 mm), no autapses, no multapses,\n    via static_synapse { weight: 4 pA, delay: 1 ms };\n";
+    /// The values of the description's Rust expressions in NEST units, in order.
+    #[allow(clippy::unnecessary_cast)]
+    fn expression_values() -> ::std::vec::Vec<f64> {
+        ::std::vec![]
+    }
+    /// A self-contained PyNEST 3 script that builds this network on NEST (with the
+    /// positions drawn here), simulates it and prints a JSON summary.
+    pub fn export_pynest(
+        &self,
+        options: &::network::load::export::ExportOptions,
+    ) -> ::core::result::Result<::std::string::String, ::network::Error> {
+        ::network::load::export::pynest_from_source(
+            Self::DESCRIPTION,
+            &self.network,
+            &Self::expression_values(),
+            options,
+        )
+    }
+    /// The same as [`Self::export_pynest`], as a Jupyter notebook (nbformat 4 JSON).
+    pub fn export_notebook(
+        &self,
+        options: &::network::load::export::ExportOptions,
+    ) -> ::core::result::Result<::std::string::String, ::network::Error> {
+        ::network::load::export::notebook_from_source(
+            Self::DESCRIPTION,
+            &self.network,
+            &Self::expression_values(),
+            options,
+        )
+    }
 }
 impl ::core::ops::Deref for SeedNetwork {
     type Target = ::network::Network;

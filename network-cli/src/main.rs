@@ -1,0 +1,227 @@
+//! `network`: check, run and export descriptions written in the `network!` language.
+//!
+//! ```text
+//! network check examples/seed_network.net
+//! network run examples/seed_network.net --time 4000ms --seed 1 --threads 2 --out out/
+//! network export examples/seed_network.net --to pynest > model.py
+//! ```
+
+mod diagnostics;
+mod outputs;
+mod time;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use network_core::Seed;
+use network_load::export::{self, ExportOptions};
+use network_load::{Inputs, Parsed, Source};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Check, run and export spiking networks written in the network! language.
+#[derive(Parser)]
+#[command(name = "network", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a description: the macro's checks, with file, line, column and a caret under
+    /// every mistake. Exit code 1 when it has errors.
+    Check {
+        /// The description (what goes inside `network! { .. }`).
+        file: PathBuf,
+    },
+    /// Build and simulate a description on the engine; write the recorders' files and
+    /// print a summary.
+    Run {
+        /// The description.
+        file: PathBuf,
+        /// Simulated time: `4000ms`, `4s` (a bare number is in ms).
+        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms")]
+        time: f64,
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Threads (results do not depend on it).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Directory for the recorder files (NEST's ASCII format, `<recorder>.dat`,
+        /// replaced if present); created if missing.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        /// Also save raster and V_m plots into the output directory.
+        #[arg(long)]
+        plot: bool,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a PyNEST 3 script (or a Jupyter notebook) that builds the same network,
+    /// with the positions the engine drew, and simulates it on NEST.
+    Export {
+        /// The description.
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = Format::Pynest)]
+        to: Format,
+        /// Simulated time of the script: `4000ms`, `4s`.
+        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms")]
+        time: f64,
+        #[command(flatten)]
+        build: BuildArgs,
+        /// NEST's `local_num_threads` in the script.
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+    },
+}
+
+/// What building a description needs beyond its text.
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Seed of every random draw (default: the description's `seed`, else 42).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// A run-time population size, `name=N` for `[dyn name]` (repeatable).
+    #[arg(long = "size", value_parser = parse_size)]
+    sizes: Vec<(String, usize)>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// A Python script.
+    Pynest,
+    /// A Jupyter notebook (nbformat 4), one cell per statement.
+    Notebook,
+}
+
+fn parse_size(text: &str) -> Result<(String, usize), String> {
+    let (name, n) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}`: write a size as name=N, e.g. `ne=1000`"))?;
+    let n = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}`: the size must be a whole number"))?;
+    Ok((name.trim().to_string(), n))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Check { file } => {
+            let Some((source, parsed)) = read(&file)? else {
+                return Ok(ExitCode::FAILURE);
+            };
+            println!("{}: ok ({})", source.name, outputs::outline(&parsed));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run {
+            file,
+            time,
+            build,
+            threads,
+            out,
+            plot,
+            json,
+        } => {
+            let Some((source, parsed)) = read(&file)? else {
+                return Ok(ExitCode::FAILURE);
+            };
+            std::fs::create_dir_all(&out)
+                .map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
+            let started = Instant::now();
+            let inputs = Inputs {
+                threads,
+                sizes: build.sizes.iter().cloned().collect::<BTreeMap<_, _>>(),
+                expressions: Vec::new(),
+                record_to: Some(out.clone()),
+                source_sha256: Some(network_load::source_sha256(&source.text)),
+            };
+            let seed = build.seed(&parsed);
+            let mut loaded = network_load::build(&parsed.description, seed, &inputs)
+                .map_err(|e| e.to_string())?;
+            let build_s = started.elapsed().as_secs_f64();
+            loaded.network.simulate(time).map_err(|e| e.to_string())?;
+            let mut files = outputs::recorder_files(&loaded);
+            if plot {
+                files.extend(outputs::write_plots(&loaded, &out)?);
+            }
+            outputs::print_report(&loaded, time, build_s, &files, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            file,
+            to,
+            time,
+            build,
+            threads,
+        } => {
+            let Some((_, parsed)) = read(&file)? else {
+                return Ok(ExitCode::FAILURE);
+            };
+            let inputs = Inputs {
+                sizes: build.sizes.iter().cloned().collect(),
+                ..Inputs::default()
+            };
+            let loaded = network_load::build(&parsed.description, build.seed(&parsed), &inputs)
+                .map_err(|e| e.to_string())?;
+            let title = parsed.name.clone().unwrap_or_else(|| {
+                file.file_stem()
+                    .map_or("network".into(), |s| s.to_string_lossy().into_owned())
+            });
+            let options = ExportOptions {
+                time_ms: time,
+                threads,
+            };
+            let cells = export::cells(
+                &parsed.description,
+                &loaded.network,
+                &[],
+                &title,
+                &parsed.docs,
+                &options,
+            )
+            .map_err(|e| e.to_string())?;
+            match to {
+                Format::Pynest => print!("{}", export::pynest(&cells)),
+                Format::Notebook => print!("{}", export::notebook(&cells)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+impl BuildArgs {
+    fn seed(&self, parsed: &Parsed) -> Seed {
+        Seed(self.seed.unwrap_or(parsed.description.seed))
+    }
+}
+
+/// Reads and checks a description; prints its diagnostics and returns `None` when it
+/// has errors.
+fn read(file: &std::path::Path) -> Result<Option<(Source, Parsed)>, String> {
+    let source =
+        Source::read(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    match network_load::parse(&source) {
+        Ok(parsed) => Ok(Some((source, parsed))),
+        Err(diagnostics) => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", diagnostics::render(&source, &diagnostics, color));
+            Ok(None)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! What `network run` leaves behind: the recorder files, the report and the plots.
+
+use network_load::description::Wiring;
+use network_load::{Loaded, Parsed};
+use network_plot::Plots;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Names the parts of a checked description, for `network check`.
+pub fn outline(parsed: &Parsed) -> String {
+    let d = &parsed.description;
+    let fixed: usize = d.populations.iter().filter_map(|p| p.size.fixed()).sum();
+    let runtime = d.runtime_sizes();
+    let neurons = match (fixed, runtime.is_empty()) {
+        (_, true) => plural(fixed, "neuron"),
+        (0, false) => format!("sizes given at run time: {}", runtime.join(", ")),
+        (_, false) => format!(
+            "{} and sizes given at run time: {}",
+            plural(fixed, "neuron"),
+            runtime.join(", ")
+        ),
+    };
+    let (mut recorders, mut stimulators, mut connections) = (0, 0, 0);
+    for w in &d.wiring {
+        match w {
+            Wiring::Recorder(_) => recorders += 1,
+            Wiring::Stimulator(_) => stimulators += 1,
+            Wiring::Projection(_) => connections += 1,
+        }
+    }
+    format!(
+        "{}, {} ({neurons}), {}, {}, {}",
+        plural(d.neurons.len(), "neuron model"),
+        plural(d.populations.len(), "population"),
+        plural(connections, "connection"),
+        plural(recorders, "recorder"),
+        plural(stimulators, "stimulator"),
+    )
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// The files the recorders wrote while simulating (the engine writes them, NEST's ASCII
+/// format with the run's provenance, into `--out`), in the description's order.
+pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
+    loaded
+        .network
+        .output_files()
+        .into_iter()
+        .map(|(_, path)| path.to_path_buf())
+        .collect()
+}
+
+/// Saves a raster plot (`<name>.png` and `<name>.svg`) of every spike recorder and a
+/// trace plot (V_m when recorded) of every multimeter into `out`; returns the files.
+pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let net = &loaded.network;
+    let mut files = Vec::new();
+    let figures = loaded
+        .spike_recorders
+        .iter()
+        .map(|(name, h)| (name, net.raster(h)))
+        .chain(
+            loaded
+                .multimeters
+                .iter()
+                .map(|(name, h)| (name, net.trace(h))),
+        );
+    for (name, figure) in figures {
+        for extension in ["png", "svg"] {
+            let path = out.join(format!("{name}.{extension}"));
+            figure.save(&path).map_err(|e| e.to_string())?;
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// Prints what the run did: the times, the network's report (per population its size,
+/// spikes, rates against the declared firing ranges, per connection its synapses) and
+/// the files written. With `as_json`, one JSON object holding the same and the report's
+/// JSON under `report`.
+pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBuf], as_json: bool) {
+    let net = &loaded.network;
+    let seconds = time_ms / 1000.0;
+    let rate = |p: usize| net.spike_count(p) as f64 / (net.populations()[p].len as f64 * seconds);
+    let sim_s = net.simulation_time().as_secs_f64();
+    if as_json {
+        let summary = json!({
+            "populations": net.populations().iter().enumerate().map(|(p, info)| (info.name.clone(), json!({
+                "size": info.len, "spikes": net.spike_count(p), "rate_hz": rate(p),
+            }))).collect::<serde_json::Map<_, _>>(),
+            "projections": net.projections().iter().map(|p| (p.name.clone(), json!({ "synapses": p.synapses })))
+                .collect::<serde_json::Map<_, _>>(),
+            "recorders": loaded.spike_recorders.iter().map(|(name, h)| (name.clone(), json!({ "events": h.events().len() })))
+                .collect::<serde_json::Map<_, _>>(),
+            "files": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
+            "time_ms": time_ms, "seed": net.seed().0, "threads": net.threads(),
+            "build_s": build_s, "sim_s": sim_s,
+            "report": serde_json::to_value(net.report()).unwrap_or(serde_json::Value::Null),
+        });
+        println!("{summary}");
+        return;
+    }
+    println!("{}", net.report());
+    if !files.is_empty() {
+        println!("\nfiles");
+        for f in files {
+            println!("  {}", f.display());
+        }
+    }
+}

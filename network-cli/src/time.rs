@@ -1,0 +1,40 @@
+//! Durations with units on the command line: `4000ms`, `4 s`, `1.5s`; a bare number is
+//! in ms, NEST's unit.
+
+/// Parses a duration into ms.
+pub fn parse_ms(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let (number, factor) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1000.0)
+    } else if let Some(n) = t.strip_suffix("min") {
+        (n, 60_000.0)
+    } else {
+        (t, 1.0)
+    };
+    let value: f64 = number.trim().parse().map_err(|_| {
+        format!("`{text}` is not a duration; write e.g. `4000ms`, `4s` or `4000` (ms)")
+    })?;
+    let ms = value * factor;
+    if !ms.is_finite() || ms < 0.0 {
+        return Err(format!("`{text}`: a duration must be finite and >= 0"));
+    }
+    Ok(ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_ms;
+
+    #[test]
+    fn units_are_ms_and_s() {
+        assert_eq!(parse_ms("4000ms"), Ok(4000.0));
+        assert_eq!(parse_ms("4 s"), Ok(4000.0));
+        assert_eq!(parse_ms("1.5s"), Ok(1500.0));
+        assert_eq!(parse_ms("250"), Ok(250.0));
+        assert_eq!(parse_ms("1min"), Ok(60_000.0));
+        assert!(parse_ms("4 h").is_err());
+        assert!(parse_ms("-1ms").is_err());
+    }
+}

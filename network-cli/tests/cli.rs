@@ -1,0 +1,244 @@
+//! The `network` binary: `check` output (a snapshot of the rendered diagnostics),
+//! `run` writing recorder files, `export` writing a script and a notebook.
+//! `BLESS=1 cargo test -p network-cli --test cli` rewrites the snapshot.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn network(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_network"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn seed_net() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/seed_network.net")
+        .display()
+        .to_string()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn check_prints_file_line_column_and_a_caret_and_fails() {
+    let out = network(&["check", "tests/check/bad.net"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check/bad.stderr");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &stderr).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(stderr, expected, "rerun with BLESS=1 and review the diff");
+    assert!(stderr.contains("--> tests/check/bad.net:3:18"));
+    assert!(stderr.contains("|                  ^^^^^"));
+}
+
+#[test]
+fn check_accepts_the_seed_network() {
+    let out = network(&["check", &seed_net()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("ok (2 neuron models, 2 populations (900 neurons)"));
+}
+
+#[test]
+fn run_writes_recorder_files_and_a_summary() {
+    let dir = std::env::temp_dir().join(format!("network-cli-run-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = network(&[
+        "run",
+        &seed_net(),
+        "--time",
+        "0.7s",
+        "--seed",
+        "1",
+        "--threads",
+        "2",
+        "--out",
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["projections"]["pvpop -> l23pyr"]["synapses"], 800);
+    assert_eq!(summary["time_ms"], 700.0);
+    let files: Vec<PathBuf> = ["corner_spikes", "exc_spikes", "inh_spikes"]
+        .iter()
+        .map(|n| dir.join(format!("{n}.dat")))
+        .collect();
+    // NEST's header, with the run's provenance (seed, description hash) on line 2.
+    for f in &files {
+        let content = std::fs::read_to_string(f).unwrap();
+        let lines: Vec<&str> = content.lines().take(3).collect();
+        assert_eq!(lines[0], "# NEST version: 3.10.0");
+        assert!(
+            lines[1].starts_with("# RecordingBackendASCII version: 2; "),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains("seed: 1"), "{}", lines[1]);
+        assert_eq!(lines[2], "sender\ttime_ms");
+    }
+    // The engine's report: the populations with their rates.
+    let report = &summary["report"]["populations"];
+    assert_eq!(report.as_array().map(Vec::len), Some(2), "{report}");
+    // The DC step (500..700 ms) makes the cells near the origin fire: rows of NEST's format.
+    let corner = std::fs::read_to_string(&files[0]).unwrap();
+    let rows: Vec<&str> = corner.lines().skip(3).collect();
+    assert!(!rows.is_empty());
+    let events = summary["recorders"]["corner_spikes"]["events"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(rows.len() as u64, events);
+    for row in rows {
+        let (sender, time) = row.split_once('\t').unwrap();
+        assert!(
+            sender.parse::<u32>().is_ok() && time.parse::<f64>().unwrap() > 500.0,
+            "{row}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_with_plot_saves_rasters_and_traces() {
+    let dir = std::env::temp_dir().join(format!("network-cli-plot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tiny.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 400 pA };\npopulation cells = Cell[4];\n\
+         record spikes = spike_recorder <- cells;\n\
+         record vm = multimeter { interval: 1 ms, record_from: [V_m] } <- cells;\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "100ms",
+        "--out",
+        dir.to_str().unwrap(),
+        "--plot",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for name in [
+        "spikes.png",
+        "spikes.svg",
+        "vm.png",
+        "vm.svg",
+        "spikes.dat",
+        "vm.dat",
+    ] {
+        let len = std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+        assert!(len > 100, "{name}: {len} bytes");
+    }
+    let png = std::fs::read(dir.join("vm.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(std::fs::read_to_string(dir.join("spikes.svg"))
+        .unwrap()
+        .contains("<svg"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_names_a_missing_size() {
+    let dir = std::env::temp_dir();
+    let file = dir.join(format!("network-cli-dyn-{}.net", std::process::id()));
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha;\npopulation cells = Cell[dyn n];\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "10ms",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("--size n=1000"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "10ms",
+        "--size",
+        "n=5",
+        "--out",
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["populations"]["cells"]["size"], 5);
+    std::fs::remove_file(&file).unwrap();
+}
+
+#[test]
+fn export_writes_the_drawn_positions_and_a_notebook() {
+    let out = network(&["export", &seed_net(), "--to", "pynest", "--time", "4s"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let script = text(&out.stdout);
+    assert!(script.contains("nest.set(resolution=0.1, rng_seed=42, local_num_threads=THREADS)"));
+    assert!(script.contains("T_SIM = 4000.0"));
+    assert!(script.contains("nest.CopyModel(\"iaf_psc_alpha\", \"PV\", {"));
+    assert!(script.contains("\"mask\": {\"spherical\": {\"radius\": 1.0}}"));
+    // One listed position per neuron.
+    assert_eq!(script.matches("\n        [").count(), 900);
+
+    let out = network(&["export", &seed_net(), "--to", "notebook"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let nb: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(nb["nbformat"], 4);
+    let cells = nb["cells"].as_array().unwrap();
+    // Setup, 2 models, 2 populations, 3 recorders, 2 stimulators, 2 connections, simulate.
+    assert_eq!(cells.len(), 2 * 13);
+    assert!(cells
+        .chunks(2)
+        .all(|c| c[0]["cell_type"] == "markdown" && c[1]["cell_type"] == "code"));
+}
+
+#[test]
+fn run_writes_multimeter_samples_in_nest_ascii_format() {
+    let dir = std::env::temp_dir().join(format!("network-cli-vm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("vm.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 500 pA };\npopulation cells = Cell[3];\n\
+         record m = multimeter { interval: 1 ms, record_from: [V_m, I_syn_ex] } <- cells[0..2];\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "5ms",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let content = std::fs::read_to_string(dir.join("m.dat")).unwrap();
+    let lines: Vec<&str> = content.lines().collect();
+    assert_eq!(lines[2], "sender\ttime_ms\tV_m\tI_syn_ex");
+    // Two neurons sampled at 1, 2, 3, 4 and 5 ms (NEST's ordering: by time, then sender).
+    assert_eq!(lines.len(), 3 + 10);
+    assert!(lines[3].starts_with("1\t1.000\t-"), "{}", lines[3]);
+    assert!(lines[4].starts_with("2\t1.000\t-"), "{}", lines[4]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
