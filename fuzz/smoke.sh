@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# A short libFuzzer run of each target (default 20 s each), for a machine with time to
-# spare: installs cargo-fuzz (about 75 s of compiling) if it is missing, then builds the
-# targets in release mode (a few minutes on 2 cores). Exits non-zero on any crash. CI
-# replays the committed corpus instead (tests/fuzz_corpus.rs, seconds).
+# A short libFuzzer run of each target (default 20 s each): installs cargo-fuzz (about
+# 75 s of compiling) if it is missing, then builds the targets in release mode (a few
+# minutes on 2 cores). Exits non-zero on any crash. CI runs it for 10 s per target; the
+# committed corpus is also replayed by tests/fuzz_corpus.rs inside `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-20}"
