@@ -3,14 +3,13 @@
 //! exactly on the grid as NEST 3.10 does.
 
 use super::multisynapse::{
-    check_port_count, check_tau_syn, list_given_one_value, port_arrays, recordables, split_ports,
-    synaptic_recordable,
+    check_port_count, check_tau_syn, port_arrays, recordables, split_ports, synaptic_recordable,
 };
-use super::params::{list_param, param, Dimension::*, ParamInfo};
+use super::params::{list_param, named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::{
-    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, unknown_parameter,
-    NeuronModel, Recordable, StepInput, CHUNK,
+    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, NeuronModel, Recordable,
+    StepInput, CHUNK,
 };
 use crate::error::Result;
 use crate::storage::Length;
@@ -168,49 +167,7 @@ impl NeuronModel for IafPscAlphaMultisynapse {
         check_tau_syn(entity, &self.tau_syn, None)
     }
 
-    fn set(&mut self, entity: &str, name: &str, value: f64) -> Result<()> {
-        *match name {
-            "C_m" => &mut self.C_m,
-            "tau_m" => &mut self.tau_m,
-            "t_ref" => &mut self.t_ref,
-            "E_L" => &mut self.E_L,
-            "V_th" => &mut self.V_th,
-            "V_reset" => &mut self.V_reset,
-            "I_e" => &mut self.I_e,
-            "V_min" => &mut self.V_min,
-            "V_m" => &mut self.V_m,
-            "tau_syn" => return Err(list_given_one_value(entity, value)),
-            _ => return Err(unknown_parameter::<Self>(entity, name)),
-        } = value;
-        Ok(())
-    }
-
-    fn get(&self, name: &str) -> Option<f64> {
-        Some(match name {
-            "C_m" => self.C_m,
-            "tau_m" => self.tau_m,
-            "t_ref" => self.t_ref,
-            "E_L" => self.E_L,
-            "V_th" => self.V_th,
-            "V_reset" => self.V_reset,
-            "I_e" => self.I_e,
-            "V_min" => self.V_min,
-            "V_m" => self.V_m,
-            _ => return None,
-        })
-    }
-
-    fn set_list(&mut self, entity: &str, name: &str, values: &[f64]) -> Result<()> {
-        match name {
-            "tau_syn" => self.tau_syn = values.to_vec(),
-            _ => return Err(unknown_parameter::<Self>(entity, name)),
-        }
-        Ok(())
-    }
-
-    fn get_list(&self, name: &str) -> Option<Vec<f64>> {
-        (name == "tau_syn").then(|| self.tau_syn.clone())
-    }
+    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, I_e, V_min, V_m; lists: tau_syn);
 
     fn receptor_ports(&self) -> usize {
         self.tau_syn.len()

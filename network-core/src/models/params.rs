@@ -80,11 +80,14 @@ pub(crate) const fn list_param(
 /// Implements `NeuronModel::set` and `NeuronModel::get` for parameters stored as fields
 /// named as NEST names them; flags are read and written as 0/1.
 macro_rules! named_params {
-    ($($field:ident),* $(; flags: $($flag:ident),*)?) => {
+    ($($field:ident),* $(; flags: $($flag:ident),*)? $(; lists: $($list:ident),*)?) => {
         fn set(&mut self, entity: &str, name: &str, value: f64) -> $crate::error::Result<()> {
             match name {
                 $( stringify!($field) => self.$field = value, )*
                 $($( stringify!($flag) => self.$flag = value != 0.0, )*)?
+                $($( stringify!($list) => {
+                    return Err($crate::models::multisynapse::list_given_one_value(entity, value))
+                } )*)?
                 _ => return Err($crate::models::unknown_parameter::<Self>(entity, name)),
             }
             Ok(())
@@ -97,6 +100,23 @@ macro_rules! named_params {
                 _ => None,
             }
         }
+
+        $(
+        fn set_list(&mut self, entity: &str, name: &str, values: &[f64]) -> $crate::error::Result<()> {
+            match name {
+                $( stringify!($list) => self.$list = values.to_vec(), )*
+                _ => return Err($crate::models::unknown_parameter::<Self>(entity, name)),
+            }
+            Ok(())
+        }
+
+        fn get_list(&self, name: &str) -> Option<Vec<f64>> {
+            match name {
+                $( stringify!($list) => Some(self.$list.clone()), )*
+                _ => None,
+            }
+        }
+        )?
     };
 }
 
