@@ -70,10 +70,27 @@ fn not_negative(entity: &str, name: &str, v: f64) -> Result<()> {
     }
 }
 
-/// Implements `set`/`get` by NEST name for a synapse struct whose fields are named as NEST
+/// Implements `new`, `variant` and `set`/`get` by NEST name for a synapse struct whose fields are named as NEST
 /// names its parameters (weight and delay are `Value`s and set as constants).
 macro_rules! synapse_params {
     ($($field:ident),*) => {
+        /// This model with this weight and delay (ms) and NEST's other defaults.
+        pub fn new(weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
+            Self {
+                weight: weight.into(),
+                delay: delay.into(),
+                ..Self::default()
+            }
+        }
+
+        /// A named variant (NEST's CopyModel); set the other fields on the result.
+        pub fn variant(name: &str, weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
+            Self {
+                model: name.into(),
+                ..Self::new(weight, delay)
+            }
+        }
+
         /// Sets a parameter by its NEST name (`weight` and `delay` become constants).
         pub fn set(&mut self, entity: &str, name: &str, value: f64) -> Result<()> {
             match name {
@@ -182,23 +199,6 @@ impl StdpSynapse {
         param("Wmax", Current, 100.0, "maximum weight (the weight's unit)"),
         param("Kplus", Dimensionless, 0.0, "initial presynaptic trace"),
     ];
-
-    /// An `stdp_synapse` with this weight and delay (ms) and NEST's other defaults.
-    pub fn new(weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            weight: weight.into(),
-            delay: delay.into(),
-            ..Self::default()
-        }
-    }
-
-    /// A named variant (NEST's CopyModel); set the other fields on the result.
-    pub fn variant(name: &str, weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            model: name.into(),
-            ..Self::new(weight, delay)
-        }
-    }
 
     synapse_params!(tau_plus, lambda, alpha, mu_plus, mu_minus, Wmax, Kplus);
 
@@ -318,23 +318,6 @@ impl TsodyksSynapse {
         param("u", Dimensionless, 0.0, "initial release probability"),
     ];
 
-    /// A `tsodyks_synapse` with this weight and delay (ms) and NEST's other defaults.
-    pub fn new(weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            weight: weight.into(),
-            delay: delay.into(),
-            ..Self::default()
-        }
-    }
-
-    /// A named variant (NEST's CopyModel); set the other fields on the result.
-    pub fn variant(name: &str, weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            model: name.into(),
-            ..Self::new(weight, delay)
-        }
-    }
-
     synapse_params!(U, tau_psc, tau_fac, tau_rec, x, y, u);
 
     /// NEST's checks (`x + y <= 1`, `U` and `u` in [0, 1], `tau_psc > 0`, `tau_rec > 0`,
@@ -433,23 +416,6 @@ impl Tsodyks2Synapse {
             "time constant of facilitation (0: none)",
         ),
     ];
-
-    /// A `tsodyks2_synapse` with this weight and delay (ms) and NEST's other defaults.
-    pub fn new(weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            weight: weight.into(),
-            delay: delay.into(),
-            ..Self::default()
-        }
-    }
-
-    /// A named variant (NEST's CopyModel); set the other fields on the result.
-    pub fn variant(name: &str, weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            model: name.into(),
-            ..Self::new(weight, delay)
-        }
-    }
 
     synapse_params!(U, u, x, tau_rec, tau_fac);
 
