@@ -143,7 +143,10 @@ fn main() -> Result<(), Error> {
     let sim_s = net.simulation_time().as_secs_f64();
 
     let seconds = options.time / 1000.0;
-    let (e_count, i_count) = (net.e_spikes.events().len(), net.i_spikes.events().len());
+    let (e_count, i_count) = (
+        net.spikes(&net.e_spikes).len(),
+        net.spikes(&net.i_spikes).len(),
+    );
     let synapses: usize = net.projections().iter().map(|p| p.synapses).sum();
     let synapse_bytes: usize = net.projections().iter().map(|p| p.bytes).sum();
     // Every spike is delivered to each of its source's targets: CE + CI inputs per neuron

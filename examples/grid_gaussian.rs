@@ -40,7 +40,7 @@ fn main() -> Result<(), Error> {
         ("exc", net.exc.len(), &net.exc_spikes),
         ("inh", net.inh.len(), &net.inh_spikes),
     ] {
-        let spikes = recorder.events().len();
+        let spikes = net.spikes(recorder).len();
         println!(
             "{name}: {n} neurons, {spikes} spikes, {:.2} Hz",
             spikes as f64 / n as f64

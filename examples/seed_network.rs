@@ -103,7 +103,7 @@ fn main() -> Result<(), Error> {
         (
             net.recorder_name(h).to_string(),
             net.recorder_targets(h),
-            h.events().len(),
+            net.spikes(h).len(),
         )
     });
 

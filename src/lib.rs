@@ -20,7 +20,7 @@ pub use network_core::*;
 /// let mut net = Tiny::build(Seed(1))?;
 /// net.simulate(100.0)?;
 /// assert_eq!(net.cells.len(), 10);
-/// assert!(net.spikes.events().len() > 0);
+/// assert!(net.spikes(&net.spikes).len() > 0);
 /// # Ok::<(), network::Error>(())
 /// ```
 pub use network_macros::network;

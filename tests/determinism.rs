@@ -90,8 +90,7 @@ fn brunel_like(seed: u64, threads: usize) -> Vec<(u32, f64)> {
     let mut net = b.build().unwrap();
     net.simulate(150.0).unwrap();
     net.simulate(50.0).unwrap();
-    let spikes = net.spikes(&rec).iter().collect();
-    spikes
+    net.spikes(&rec).iter().collect()
 }
 
 #[test]
@@ -124,12 +123,12 @@ mod brunel;
 /// Spikes of every recorder, in order: (recorder, sender, time in ms).
 type Recorded = Vec<(usize, u32, f64)>;
 
-fn recorded(recorders: &[&network::SpikeRecorderHandle]) -> Recorded {
+fn recorded(net: &network::Network, recorders: &[network::SpikeRecorderHandle]) -> Recorded {
     recorders
         .iter()
         .enumerate()
         .flat_map(|(r, h)| {
-            h.events()
+            net.spikes(h)
                 .iter()
                 .map(|(sender, t)| (r, sender, t))
                 .collect::<Vec<_>>()
@@ -142,7 +141,7 @@ fn recorded(recorders: &[&network::SpikeRecorderHandle]) -> Recorded {
 fn seed_network(seed: u64, threads: usize) -> Recorded {
     let mut net = seed_network::SeedNetwork::build_with_threads(Seed(seed), Some(threads)).unwrap();
     net.simulate(800.0).unwrap();
-    recorded(&[&net.corner_spikes, &net.exc_spikes, &net.inh_spikes])
+    recorded(&net, &[net.corner_spikes, net.exc_spikes, net.inh_spikes])
 }
 
 /// Brunel's network at scale 0.2 (2000 + 500 neurons, CE = 1000, CI = 250), 100 ms.
@@ -150,7 +149,7 @@ fn brunel_example(seed: u64, threads: usize) -> Recorded {
     let sizes = brunel::BrunelSizes { ne: 2000, ni: 500 };
     let mut net = brunel::Brunel::build_with_threads(Seed(seed), Some(threads), sizes).unwrap();
     net.simulate(100.0).unwrap();
-    recorded(&[&net.e_spikes, &net.i_spikes])
+    recorded(&net, &[net.e_spikes, net.i_spikes])
 }
 
 fn same_for_any_thread_count(name: &str, run: impl Fn(u64, usize) -> Recorded, seed: u64) {

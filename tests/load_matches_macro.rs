@@ -69,11 +69,11 @@ fn macro_and_loader_give_the_same_spikes() {
             &by_macro.inh_spikes,
         ];
         assert_eq!(loaded.spike_recorders.len(), recorders.len());
-        let compared = by_macro.exc_spikes.events().len();
+        let compared = m.spikes(&by_macro.exc_spikes).len();
         assert!(compared > 20, "too few spikes to compare: {compared}");
         for (h, (name, lh)) in recorders.into_iter().zip(&loaded.spike_recorders) {
             assert_eq!(m.recorder_name(h), name);
-            let (a, b) = (h.events(), lh.events());
+            let (a, b) = (m.spikes(h), l.spikes(lh));
             assert_eq!(a.senders(), b.senders(), "senders of {name}");
             assert_eq!(a.steps(), b.steps(), "spike times of {name}");
         }
@@ -144,8 +144,8 @@ fn brunel_file_matches_the_brunel_example() {
     by_macro.simulate(200.0).unwrap();
     loaded.network.simulate(200.0).unwrap();
     let (a, b) = (
-        by_macro.e_spikes.events(),
-        loaded.spike_recorders[0].1.events(),
+        by_macro.spikes(&by_macro.e_spikes),
+        loaded.network.spikes(&loaded.spike_recorders[0].1),
     );
     assert!(a.len() > 100, "too few spikes to compare: {}", a.len());
     assert_eq!(a.senders(), b.senders());
@@ -215,8 +215,8 @@ fn macro_and_loader_agree_on_plastic_synapses_parrots_and_receptor_ports() {
         assert_eq!(m.weights(h), l.weights(lh), "weights of {name}");
     }
     let (a, b) = (
-        by_macro.currents.samples(),
-        loaded.multimeters[0].1.samples(),
+        m.samples(&by_macro.currents),
+        l.samples(&loaded.multimeters[0].1),
     );
     assert_eq!(a.record_from(), b.record_from());
     for r in a.record_from() {

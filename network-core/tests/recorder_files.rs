@@ -162,7 +162,6 @@ fn data_path_prefix_csv_and_multimeter_files() {
         memory.values(Recordable::V_m).unwrap(),
         "CSV keeps full precision"
     );
-    drop(memory);
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -195,7 +194,7 @@ fn files_hold_complete_lines_after_an_error_or_a_panic() {
     let text = std::fs::read_to_string(dir.join("error-spikes.dat")).unwrap();
     assert!(text.ends_with('\n'));
     let (_, rows) = nest_reader(&text);
-    assert_eq!(rows.len(), rec.events().len());
+    assert_eq!(rows.len(), net.spikes(&rec).len());
     assert!(rows.iter().all(|r| r.len() == 2));
 
     let result = std::panic::catch_unwind(|| {

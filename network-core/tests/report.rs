@@ -59,7 +59,7 @@ fn ranges(resting: (f64, f64), active: (f64, f64)) -> FiringRanges {
 fn rates_cv_and_silence_match_hand_computed_values() {
     let (mut net, rec) = driven_by_spike_trains(ranges((1.0, 5.0), (10.0, 30.0)));
     net.simulate(100.0).unwrap();
-    let times: Vec<(u32, f64)> = rec.events().iter().collect();
+    let times: Vec<(u32, f64)> = net.spikes(&rec).iter().collect();
     assert_eq!(times.len(), 7, "{times:?}");
     let report = net.report();
     let pop = &report.populations[0];

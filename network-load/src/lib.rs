@@ -22,7 +22,7 @@
 //! let mut loaded = build(&parsed.description, Seed(1), &inputs)?;
 //! loaded.network.simulate(100.0)?;
 //! assert_eq!(loaded.network.populations()[0].len, 10);
-//! assert!(loaded.spike_recorders[0].1.events().len() > 0);
+//! assert!(loaded.network.spikes(&loaded.spike_recorders[0].1).len() > 0);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]

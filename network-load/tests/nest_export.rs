@@ -148,7 +148,7 @@ fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64, run_not
     for (name, handle) in &loaded.spike_recorders {
         agree(
             &format!("events of `{name}`"),
-            handle.events().len(),
+            net.spikes(handle).len(),
             &nest["recorders"][name]["events"],
         );
     }

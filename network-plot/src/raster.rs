@@ -46,7 +46,7 @@ impl RasterData {
             });
             offset += indices.len();
         }
-        for (sender, t) in recorder.events().iter() {
+        for (sender, t) in net.spikes(recorder).iter() {
             if let Some(&(g, row)) = rows_of.get(&sender) {
                 groups[g].spikes.push((t, row));
             }

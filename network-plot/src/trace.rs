@@ -25,7 +25,7 @@ pub(crate) struct TraceData {
 
 impl TraceData {
     pub fn new(net: &Network, meter: &MultimeterHandle, name: &str) -> Self {
-        let samples = meter.samples();
+        let samples = net.samples(meter);
         let recorded = samples.record_from().to_vec();
         let variable = if recorded.contains(&Recordable::V_m) {
             Recordable::V_m

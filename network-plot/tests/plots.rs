@@ -68,7 +68,7 @@ fn raster_svg_has_axes_with_units_populations_and_provenance() {
     ] {
         assert!(svg.contains(text), "missing {text:?}");
     }
-    let spikes = rec.events().len();
+    let spikes = net.spikes(&rec).len();
     assert!(svg.contains(&format!("spikes: {spikes} spikes of 25 neurons")));
     // One dot per spike.
     assert_eq!(

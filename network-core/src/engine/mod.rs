@@ -2,6 +2,7 @@
 //! and multimeters inside blocks of neurons.
 
 pub(crate) mod archive;
+pub(crate) mod block;
 pub(crate) mod plastic;
 pub(crate) mod poisson;
 pub(crate) mod population;

@@ -1,5 +1,6 @@
-//! Plastic synapses at work: per-synapse state of `stdp_synapse`, `tsodyks_synapse` and
-//! `tsodyks2_synapse` in one block of targets, and the delivery that updates it.
+//! Plastic synapses: the rules of `stdp_synapse`, `tsodyks_synapse` and
+//! `tsodyks2_synapse`, their per-synapse state in one block of targets, and the update of
+//! one synapse by one spike (the delivery loop is `Projection::deliver_plastic`).
 //!
 //! The state lives with the target block (in its `BlockRuntime`), aligned with the
 //! projection's compressed rows of that block, so the thread that owns the block updates
@@ -9,9 +10,6 @@
 //! unrolls multiplicities of neurons' spikes before delivery.
 
 use super::archive::SpikeArchive;
-use super::population::{PopulationDyn, BLOCK_LEN};
-use super::projection::Projection;
-use super::ring::Ring;
 use crate::error::Result;
 use crate::synapse::{StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse};
 use crate::time::{tics_to_ms, Resolution};
@@ -19,12 +17,12 @@ use crate::time::{tics_to_ms, Resolution};
 /// The rule of a plastic projection: its constant parameters and the time grid.
 #[derive(Debug, Clone)]
 pub(crate) struct Plastic {
-    pub rule: Rule,
+    rule: Rule,
     tics_per_step: i64,
     /// NEST's `Time::delay_steps_to_ms`: steps times this (ms per step).
     ms_per_step: f64,
-    /// Per block, the initial state, moved into the target block when the network is
-    /// built.
+    /// Per target block, the initial state of the synapses onto it, set by the placement
+    /// step and moved into the target block when the network is built.
     pub initial: Vec<PlasticState>,
 }
 
@@ -99,38 +97,56 @@ pub(crate) fn state_bytes(synapse: &Synapse) -> u64 {
     }) as u64
 }
 
-/// Makes `projection` plastic under `synapse` (a plastic model): sets up each block's
-/// initial state from the weights assembled like a static projection's. STDP weights
-/// become per-synapse state (checked against `Wmax`); tsodyks weights stay where they
-/// are. A static synapse leaves the projection as it is.
-pub(crate) fn attach(
-    projection: &mut Projection,
-    synapse: &Synapse,
-    res: &Resolution,
-) -> Result<()> {
-    let rule = match synapse {
-        Synapse::Static(_) => return Ok(()),
-        Synapse::Stdp(s) => Rule::Stdp(s.clone()),
-        Synapse::Tsodyks(s) => Rule::Tsodyks(s.clone()),
-        Synapse::Tsodyks2(s) => Rule::Tsodyks2(s.clone()),
-    };
-    let mut initial = Vec::with_capacity(projection.blocks.len());
-    for block in &mut projection.blocks {
-        let n = block.targets.len();
-        initial.push(match &rule {
+impl Plastic {
+    /// The rule of `synapse` on the time grid `res`, `None` for a static synapse. The
+    /// initial state is set by the placement step (`network::placement`).
+    pub fn new(synapse: &Synapse, res: &Resolution) -> Option<Self> {
+        let rule = match synapse {
+            Synapse::Static(_) => return None,
+            Synapse::Stdp(s) => Rule::Stdp(s.clone()),
+            Synapse::Tsodyks(s) => Rule::Tsodyks(s.clone()),
+            Synapse::Tsodyks2(s) => Rule::Tsodyks2(s.clone()),
+        };
+        Some(Self {
+            rule,
+            tics_per_step: res.tics_per_step(),
+            ms_per_step: res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64,
+            initial: Vec::new(),
+        })
+    }
+
+    /// Whether the rule keeps each synapse's weight in its state (STDP), so that the
+    /// projection stores no weights of its own.
+    pub fn owns_weights(&self) -> bool {
+        matches!(self.rule, Rule::Stdp(_))
+    }
+
+    /// Whether the rule reads the postsynaptic spike history (STDP).
+    pub fn needs_archive(&self) -> bool {
+        matches!(self.rule, Rule::Stdp(_))
+    }
+
+    /// The state of `n` fresh synapses of this rule, `weight(k)` giving synapse `k`'s
+    /// initial weight; STDP weights are checked against `Wmax` (`entity` names the
+    /// projection).
+    pub fn initial_state(
+        &self,
+        entity: &str,
+        n: usize,
+        weight: impl Fn(usize) -> f64,
+    ) -> Result<PlasticState> {
+        Ok(match &self.rule {
             Rule::Stdp(s) => {
                 let mut states = Vec::with_capacity(n);
                 for k in 0..n {
-                    let weight = projection.weight.unwrap_or_else(|| block.weights[k]);
-                    s.check_weight(&projection.name, weight)?;
+                    let weight = weight(k);
+                    s.check_weight(entity, weight)?;
                     states.push(StdpState {
                         weight,
                         kplus: s.Kplus,
                         t_last: 0.0,
                     });
                 }
-                // The weights now live in the state only.
-                block.weights = Vec::new();
                 PlasticState::Stdp(states)
             }
             Rule::Tsodyks(s) => PlasticState::Tsodyks(vec![
@@ -150,140 +166,56 @@ pub(crate) fn attach(
                 };
                 n
             ]),
-        });
+        })
     }
-    if matches!(rule, Rule::Stdp(_)) {
-        projection.weight = None;
-    }
-    projection.plastic = Some(Box::new(Plastic {
-        rule,
-        tics_per_step: res.tics_per_step(),
-        ms_per_step: res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64,
-        initial,
-    }));
-    Ok(())
-}
 
-/// Moves each plastic projection's initial state into its target's blocks (aligned with
-/// `incoming`, the projections onto each population) and gives every population that an
-/// STDP projection targets a spike archive per block. `slice_len` is the number of steps
-/// between spike exchanges.
-pub(crate) fn install(
-    populations: &mut [Box<dyn PopulationDyn>],
-    incoming: &mut [Vec<Projection>],
-    slice_len: i64,
-    res: &Resolution,
-) {
-    for (population, projections) in populations.iter_mut().zip(incoming.iter_mut()) {
-        let len = population.len();
-        let mut n_incoming: Option<Vec<u32>> = None;
-        let mut stdp_max_delay = 0;
-        for (k, projection) in projections.iter_mut().enumerate() {
-            let Some(plastic) = projection.plastic.as_mut() else {
-                continue;
-            };
-            if let Rule::Stdp(_) = plastic.rule {
-                stdp_max_delay = stdp_max_delay.max(projection.max_delay);
-                let counts = n_incoming.get_or_insert_with(|| vec![0; len]);
-                for (b, block) in projection.blocks.iter().enumerate() {
-                    for &t in &block.targets {
-                        counts[b * BLOCK_LEN + usize::from(t)] += 1;
-                    }
-                }
-            }
-            let blocks = population.blocks();
-            for (b, state) in std::mem::take(&mut plastic.initial).into_iter().enumerate() {
-                let slots = &mut blocks[b].plastic;
-                if slots.len() <= k {
-                    slots.resize(k + 1, None);
-                }
-                slots[k] = Some(state);
-            }
-        }
-        if let Some(counts) = n_incoming {
-            let tau_minus = population
-                .param("tau_minus")
-                .expect("an stdp target has tau_minus (checked when connecting)");
-            let ms_per_step = res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64;
-            let horizon = (f64::from(stdp_max_delay) + slice_len as f64) * ms_per_step;
-            for (b, rt) in population.blocks().iter_mut().enumerate() {
-                let neurons = &counts[b * BLOCK_LEN..((b + 1) * BLOCK_LEN).min(len)];
-                rt.archive = Some(SpikeArchive::new(
-                    tau_minus,
-                    horizon,
-                    res.tics_per_step(),
-                    neurons,
-                ));
-            }
-        }
-    }
-}
-
-impl Plastic {
     /// The dendritic delay of a synapse of `steps` steps, in ms as NEST computes it.
     pub fn delay_ms(&self, steps: u16) -> f64 {
         f64::from(steps) * self.ms_per_step
     }
-}
 
-/// Delivers the spikes `(step, source)` of `projection`'s sources through its plastic
-/// synapses onto block `b`, updating `state` (and reading `archive`, the postsynaptic
-/// spike history, for STDP). A target that counts spikes (`counts_spikes`, a parrot)
-/// receives 1 per spike instead of the weight.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn deliver(
-    projection: &Projection,
-    plastic: &Plastic,
-    state: &mut PlasticState,
-    b: usize,
-    spikes: &[(i64, u32)],
-    ring: &mut Ring,
-    mut archive: Option<&mut SpikeArchive>,
-    counts_spikes: bool,
-    channel: impl Fn(f64) -> usize,
-) {
-    let block = &projection.blocks[b];
-    if block.targets.is_empty() {
-        return;
+    /// The time (ms) at which a spike emitted in step `step` is sent.
+    pub fn spike_time(&self, step: i64) -> f64 {
+        tics_to_ms((step + 1) * self.tics_per_step)
     }
-    for &(step, source) in spikes {
-        let s = source as usize;
-        let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
-        if row.is_empty() {
-            continue;
-        }
-        let t_spike = tics_to_ms((step + 1) * plastic.tics_per_step);
-        let sent = ring.slot(step);
-        for k in row {
-            let target = usize::from(block.targets[k]);
-            let delay = projection.delay.unwrap_or_else(|| block.delays[k]);
-            let weight = match (&plastic.rule, &mut *state) {
-                (Rule::Stdp(p), PlasticState::Stdp(st)) => {
-                    let archive = archive
-                        .as_deref_mut()
-                        .expect("an stdp projection's target block keeps a spike archive");
-                    stdp(
-                        p,
-                        &mut st[k],
-                        archive,
-                        target,
-                        t_spike,
-                        plastic.delay_ms(delay),
-                    )
-                }
-                (Rule::Tsodyks(p), PlasticState::Tsodyks(st)) => {
-                    let w = projection.weight.unwrap_or_else(|| block.weights[k]);
-                    tsodyks(p, &mut st[k], t_spike) * w
-                }
-                (Rule::Tsodyks2(p), PlasticState::Tsodyks2(st)) => {
-                    let w = projection.weight.unwrap_or_else(|| block.weights[k]);
-                    tsodyks2(p, &mut st[k], t_spike) * w
-                }
-                _ => unreachable!("a projection's state matches its rule"),
-            };
-            let value = if counts_spikes { 1.0 } else { weight };
-            let slot = ring.slot_after(sent, usize::from(delay));
-            ring.add(slot, channel(value), target, value);
+
+    /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of `state` onto
+    /// `target` (index in the block) with a delay of `delay` steps, updating the
+    /// synapse; returns the weight it delivers. `weight` is the projection's stored
+    /// weight of the synapse (unused by STDP, whose weight is state); `archive` is the
+    /// target block's spike history (required by STDP).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    pub fn send(
+        &self,
+        state: &mut PlasticState,
+        k: usize,
+        archive: Option<&mut SpikeArchive>,
+        target: usize,
+        t_spike: f64,
+        delay: u16,
+        weight: impl FnOnce() -> f64,
+    ) -> f64 {
+        match (&self.rule, state) {
+            (Rule::Stdp(p), PlasticState::Stdp(st)) => {
+                let archive =
+                    archive.expect("an stdp projection's target block keeps a spike archive");
+                stdp(
+                    p,
+                    &mut st[k],
+                    archive,
+                    target,
+                    t_spike,
+                    self.delay_ms(delay),
+                )
+            }
+            (Rule::Tsodyks(p), PlasticState::Tsodyks(st)) => {
+                tsodyks(p, &mut st[k], t_spike) * weight()
+            }
+            (Rule::Tsodyks2(p), PlasticState::Tsodyks2(st)) => {
+                tsodyks2(p, &mut st[k], t_spike) * weight()
+            }
+            _ => unreachable!("a projection's state matches its rule"),
         }
     }
 }

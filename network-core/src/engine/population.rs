@@ -2,18 +2,16 @@
 //! neurons the ring buffers, generators, multimeters and spikes of the current slice.
 
 use super::archive::SpikeArchive;
-use super::plastic::{self, PlasticState};
+use super::block::BLOCK_LEN;
+use super::plastic::PlasticState;
 use super::projection::Projection;
 use super::ring::Ring;
 use super::sampler::BlockSampler;
+use super::schedule::BlockTask;
 use super::stimulus::BlockStimulus;
 use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
 use crate::storage::Length;
-
-/// Neurons per block: the unit of parallel work, of random streams and of synapse
-/// storage. Fixed, so that results never depend on the thread count.
-pub(crate) const BLOCK_LEN: usize = 1024;
 
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
@@ -67,9 +65,6 @@ pub(crate) trait PopulationDyn: Send + Sync {
     /// tasks may run in any order on any thread with the same result.
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>);
 }
-
-/// One block's work for one slice.
-pub(crate) type BlockTask<'a> = Box<dyn FnOnce() + Send + 'a>;
 
 /// A population of model `M` with `L` neurons.
 pub(crate) struct Population<M: NeuronModel, L: Length> {
@@ -157,8 +152,7 @@ fn advance_block<M: NeuronModel>(
         let port = projection.port_channel();
         let archive = rt.archive.as_mut();
         match (&projection.plastic, rt.plastic.get_mut(k), port) {
-            (Some(rule), Some(Some(state)), None) => plastic::deliver(
-                projection,
+            (Some(rule), Some(Some(state)), None) => projection.deliver_plastic(
                 rule,
                 state,
                 b,
@@ -168,8 +162,7 @@ fn advance_block<M: NeuronModel>(
                 M::COUNTS_SPIKES,
                 M::channel,
             ),
-            (Some(rule), Some(Some(state)), Some(c)) => plastic::deliver(
-                projection,
+            (Some(rule), Some(Some(state)), Some(c)) => projection.deliver_plastic(
                 rule,
                 state,
                 b,

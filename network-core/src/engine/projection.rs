@@ -5,7 +5,8 @@
 //! that a spike walks one contiguous row of 16-bit local target indices. A weight or
 //! delay that is the same for every synapse is stored once for the projection.
 
-use super::plastic::Plastic;
+use super::archive::SpikeArchive;
+use super::plastic::{Plastic, PlasticState};
 use super::ring::{in_row, Ring};
 
 /// How many rows ahead delivery prefetches a row's targets: enough rows of work
@@ -121,6 +122,53 @@ impl Projection {
                         ring.add(slot, channel(weight), usize::from(block.targets[k]), weight);
                     }
                 }
+            }
+        }
+    }
+
+    /// Delivers the spikes `(step, source)` through this projection's plastic synapses
+    /// (rule `plastic`) onto block `b`, updating their `state` (and reading `archive`,
+    /// the postsynaptic spike history, for STDP). A target that counts spikes
+    /// (`counts_spikes`, a parrot) receives 1 per spike instead of the weight.
+    #[allow(clippy::too_many_arguments)]
+    pub fn deliver_plastic(
+        &self,
+        plastic: &Plastic,
+        state: &mut PlasticState,
+        b: usize,
+        spikes: &[(i64, u32)],
+        ring: &mut Ring,
+        mut archive: Option<&mut SpikeArchive>,
+        counts_spikes: bool,
+        channel: impl Fn(f64) -> usize,
+    ) {
+        let block = &self.blocks[b];
+        if block.targets.is_empty() {
+            return;
+        }
+        for &(step, source) in spikes {
+            let s = source as usize;
+            let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+            if row.is_empty() {
+                continue;
+            }
+            let t_spike = plastic.spike_time(step);
+            let sent = ring.slot(step);
+            for k in row {
+                let target = usize::from(block.targets[k]);
+                let delay = self.delay.unwrap_or_else(|| block.delays[k]);
+                let weight = plastic.send(
+                    state,
+                    k,
+                    archive.as_deref_mut(),
+                    target,
+                    t_spike,
+                    delay,
+                    || self.weight.unwrap_or_else(|| block.weights[k]),
+                );
+                let value = if counts_spikes { 1.0 } else { weight };
+                let slot = ring.slot_after(sent, usize::from(delay));
+                ring.add(slot, channel(value), target, value);
             }
         }
     }

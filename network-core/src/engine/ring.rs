@@ -1,6 +1,6 @@
 //! Ring buffers of a block of neurons: input arriving in future steps, indexed by step.
 
-use super::population::BLOCK_LEN;
+use super::block::BLOCK_LEN;
 use crate::models::SpikeInput;
 
 /// One channel of one step for a whole block: always `BLOCK_LEN` wide, so that a target

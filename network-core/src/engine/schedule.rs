@@ -6,10 +6,12 @@
 //! about one short task apart, where splitting the work by index ranges can leave one
 //! thread idle for a whole block. Tasks are independent: the order changes no result.
 
-use super::population::BlockTask;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
+
+/// One block's work for one slice.
+pub(crate) type BlockTask<'a> = Box<dyn FnOnce() + Send + 'a>;
 
 /// The order in which to hand out tasks, and what each cost last time.
 #[derive(Debug, Default)]

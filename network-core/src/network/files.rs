@@ -4,6 +4,7 @@
 //! past [`BATCH_BYTES`], at the end of every `simulate` call, and when the network is
 //! dropped.
 
+use crate::devices::RecordTo;
 use crate::error::{Error, Result};
 use crate::provenance::Provenance;
 use std::fmt::Write as _;
@@ -220,4 +221,22 @@ fn check_directory(entity: &str, directory: &Path) -> Result<()> {
         }
         Err(e) => Err(error(&format!("the directory cannot be read: {e}"))),
     }
+}
+
+/// Opens the file `record_to` asks for a recorder named `entity` (none for memory
+/// recording), with `columns` after the sender and time.
+pub(crate) fn open(
+    entity: &str,
+    record_to: &RecordTo,
+    settings: &FileSettings,
+    columns: &[&str],
+    provenance: &Provenance,
+) -> Result<Option<RecordFile>> {
+    let (format, directory) = match record_to {
+        RecordTo::Memory => return Ok(None),
+        RecordTo::Ascii { directory } => (FileFormat::Ascii, directory),
+        RecordTo::Csv { directory } => (FileFormat::Csv, directory),
+    };
+    let directory = directory.as_deref().unwrap_or(&settings.data_path);
+    RecordFile::create(entity, directory, settings, format, columns, provenance).map(Some)
 }

@@ -1,80 +1,11 @@
-//! Typed handles to the parts of a network, returned by the builder.
+//! Typed handles to the parts of a network, returned by the builder: plain `Copy`
+//! indices. What a part recorded lives in the network and is read through it
+//! (`net.spikes(&recorder)`, `net.samples(&meter)`), so the borrow checker keeps reads
+//! and `simulate` apart.
 
-use super::recording::{Samples, SpikeEvents};
 use crate::storage::{Const, Dyn, Length};
 use std::marker::PhantomData;
 use std::ops::Range;
-use std::sync::{Arc, RwLock, RwLockReadGuard};
-
-/// Recorded data shared between the network, which appends to it while simulating, and
-/// the handles users read it through.
-#[derive(Debug, Default)]
-pub(crate) struct Shared<T>(Arc<RwLock<T>>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(Arc::clone(&self.0))
-    }
-}
-
-impl<T> Shared<T> {
-    pub(crate) fn new(value: T) -> Self {
-        Shared(Arc::new(RwLock::new(value)))
-    }
-
-    /// Reads the data (a panic elsewhere never makes it unreadable).
-    pub(crate) fn read(&self) -> RwLockReadGuard<'_, T> {
-        self.0
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Changes the data.
-    pub(crate) fn write(&self) -> std::sync::RwLockWriteGuard<'_, T> {
-        self.0
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-/// A spike recorder. It shares its events with the network, so it can be read without
-/// the network at hand: `recorder.events().times()`.
-#[derive(Debug, Clone)]
-pub struct SpikeRecorderHandle {
-    pub(crate) index: usize,
-    pub(crate) events: Shared<SpikeEvents>,
-}
-
-impl SpikeRecorderHandle {
-    /// Index among the spike recorders, in creation order.
-    pub fn index(&self) -> usize {
-        self.index
-    }
-
-    /// The spikes recorded so far (a read guard; drop it before simulating on).
-    pub fn events(&self) -> RwLockReadGuard<'_, SpikeEvents> {
-        self.events.read()
-    }
-}
-
-/// A multimeter or voltmeter. It shares its samples with the network.
-#[derive(Debug, Clone)]
-pub struct MultimeterHandle {
-    pub(crate) index: usize,
-    pub(crate) samples: Shared<Samples>,
-}
-
-impl MultimeterHandle {
-    /// Index among the multimeters, in creation order.
-    pub fn index(&self) -> usize {
-        self.index
-    }
-
-    /// The samples recorded so far (a read guard; drop it before simulating on).
-    pub fn samples(&self) -> RwLockReadGuard<'_, Samples> {
-        self.samples.read()
-    }
-}
 
 /// A population of `L` neurons in a network. For [`Const<N>`] sizes, the length is a
 /// constant (`PopulationHandle::<Const<N>>::LEN`).
@@ -177,7 +108,7 @@ macro_rules! device_handle {
                 Self { index, _private: PhantomData }
             }
 
-            /// Index among the devices of this kind, in creation order.
+            /// Index among the parts of this kind, in creation order.
             pub fn index(&self) -> usize {
                 self.index
             }
@@ -192,4 +123,12 @@ device_handle!(
 device_handle!(
     /// A projection.
     ProjectionHandle
+);
+device_handle!(
+    /// A spike recorder; its events are `Network::spikes(&handle)`.
+    SpikeRecorderHandle
+);
+device_handle!(
+    /// A multimeter or voltmeter; its samples are `Network::samples(&handle)`.
+    MultimeterHandle
 );

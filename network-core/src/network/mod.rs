@@ -1,11 +1,15 @@
-//! Building and running networks.
+//! Building and running networks: the builder collects declarations, the placement step
+//! lays them out in blocks, the network runs them and is read through handles.
 
-mod assemble;
 mod builder;
-mod connecting;
+mod canonical;
 mod files;
 mod handles;
+mod info;
+mod model;
+mod placement;
 mod progress;
+mod queries;
 mod receptors;
 mod recording;
 mod reporting;
@@ -13,11 +17,13 @@ mod resources;
 mod runtime;
 mod stats;
 
-pub use builder::{Model, NetworkBuilder, PopulationInfo};
+pub use builder::NetworkBuilder;
 pub use handles::{
     GeneratorHandle, MultimeterHandle, PopulationHandle, ProjectionHandle, Selection,
     SpikeRecorderHandle,
 };
+pub use info::{PopulationInfo, ProjectionInfo};
+pub use model::Model;
 pub use recording::{Samples, SpikeEvents};
 pub use resources::available_memory;
-pub use runtime::{Network, ProjectionInfo};
+pub use runtime::Network;

@@ -1,7 +1,7 @@
 //! Which input of a target neuron a connection may use: NEST's receptor types, and the
 //! recordables a multimeter may ask for.
 
-use super::builder::NetworkBuilder;
+use super::info::PopulationInfo;
 use crate::error::{Error, Result};
 use crate::models::Recordable;
 
@@ -14,82 +14,76 @@ pub(crate) enum Event {
     Current,
 }
 
-impl NetworkBuilder {
-    /// Checks `receptor_type` of a connection named `entity` onto population `target`
-    /// as NEST does: a model without receptor ports takes receptor type 0 only; a
-    /// multisynapse model with `n` ports takes spikes on ports `1..=n` (0 is invalid)
-    /// and currents on 0 only. Returns the spike channel the connection feeds, `None`
-    /// when the weight's sign picks it.
-    pub(crate) fn receptor_channel(
-        &self,
-        entity: &str,
-        target: usize,
-        receptor_type: u16,
-        event: Event,
-    ) -> Result<Option<usize>> {
-        let info = &self.population_info[target];
-        let ports = self.populations[target].receptor_ports();
-        let model = info.base_model;
-        let pop = &info.name;
-        match (event, ports, receptor_type) {
-            (_, 0, 0) | (Event::Current, _, 0) => Ok(None),
-            (Event::Current, _, r) => Err(Error::invalid(
-                entity,
-                "receptor_type",
-                r,
-                format!(
-                    "`{pop}` ({model}) takes current input on receptor type 0 only; \
+/// Checks `receptor_type` of a connection named `entity` onto the population `info`,
+/// whose model has `ports` receptor ports, as NEST does: a model without receptor ports
+/// takes receptor type 0 only; a multisynapse model with `n` ports takes spikes on ports
+/// `1..=n` (0 is invalid) and currents on 0 only. Returns the spike channel the
+/// connection feeds, `None` when the weight's sign picks it.
+pub(crate) fn receptor_channel(
+    entity: &str,
+    info: &PopulationInfo,
+    ports: usize,
+    receptor_type: u16,
+    event: Event,
+) -> Result<Option<usize>> {
+    let model = info.base_model;
+    let pop = &info.name;
+    match (event, ports, receptor_type) {
+        (_, 0, 0) | (Event::Current, _, 0) => Ok(None),
+        (Event::Current, _, r) => Err(Error::invalid(
+            entity,
+            "receptor_type",
+            r,
+            format!(
+                "`{pop}` ({model}) takes current input on receptor type 0 only; \
                      remove the receptor type of this current generator"
-                ),
-            )),
-            (Event::Spike, 0, r) => Err(Error::invalid(
-                entity,
-                "receptor_type",
-                r,
-                format!(
-                    "`{pop}` ({model}) has no receptor ports: leave the receptor type at 0 \
+            ),
+        )),
+        (Event::Spike, 0, r) => Err(Error::invalid(
+            entity,
+            "receptor_type",
+            r,
+            format!(
+                "`{pop}` ({model}) has no receptor ports: leave the receptor type at 0 \
                      (the weight's sign picks excitation or inhibition), or use a \
                      multisynapse model"
-                ),
-            )),
-            (Event::Spike, n, r) if usize::from(r) > n || r == 0 => Err(Error::invalid(
-                entity,
-                "receptor_type",
-                r,
-                format!(
-                    "`{pop}` ({model}) has {n} receptor port{} (receptor types 1..={n}, one \
+            ),
+        )),
+        (Event::Spike, n, r) if usize::from(r) > n || r == 0 => Err(Error::invalid(
+            entity,
+            "receptor_type",
+            r,
+            format!(
+                "`{pop}` ({model}) has {n} receptor port{} (receptor types 1..={n}, one \
                      per tau_syn); name one of them",
-                    if n == 1 { "" } else { "s" }
-                ),
-            )),
-            (Event::Spike, _, r) => Ok(Some(usize::from(r) - 1)),
-        }
+                if n == 1 { "" } else { "s" }
+            ),
+        )),
+        (Event::Spike, _, r) => Ok(Some(usize::from(r) - 1)),
     }
+}
 
-    /// Checks that every population a multimeter named `entity` samples has each of
-    /// `record_from`.
-    pub(crate) fn check_recordables(
-        &self,
-        entity: &str,
-        target: usize,
-        record_from: &[Recordable],
-    ) -> Result<()> {
-        let known = self.populations[target].recordables();
-        if let Some(missing) = record_from.iter().find(|r| !known.contains(r)) {
-            let info = &self.population_info[target];
-            let names: Vec<String> = known.iter().map(|r| r.name().into_owned()).collect();
-            return Err(Error::invalid(
-                entity,
-                "record_from",
-                missing.name(),
-                format!(
-                    "`{}` ({}) records {}",
-                    info.name,
-                    info.base_model,
-                    names.join(", ")
-                ),
-            ));
-        }
-        Ok(())
+/// Checks that the population `info`, whose model records `known`, has each of
+/// `record_from` (a multimeter named `entity` samples it).
+pub(crate) fn check_recordables(
+    entity: &str,
+    info: &PopulationInfo,
+    known: &[Recordable],
+    record_from: &[Recordable],
+) -> Result<()> {
+    if let Some(missing) = record_from.iter().find(|r| !known.contains(r)) {
+        let names: Vec<String> = known.iter().map(|r| r.name().into_owned()).collect();
+        return Err(Error::invalid(
+            entity,
+            "record_from",
+            missing.name(),
+            format!(
+                "`{}` ({}) records {}",
+                info.name,
+                info.base_model,
+                names.join(", ")
+            ),
+        ));
     }
+    Ok(())
 }

@@ -1,6 +1,13 @@
-//! Recorded data: spike events and multimeter samples, in memory.
+//! Recording: the data recorders keep in memory (spike events, multimeter samples) and
+//! the recorders at work, which append each slice's spikes and samples to it and to
+//! their files.
 
+use super::files::{self, FileSettings, RecordFile};
+use super::info::PopulationInfo;
+use crate::devices::RecordTo;
+use crate::error::Result;
 use crate::models::Recordable;
+use crate::provenance::Provenance;
 use crate::time::Resolution;
 use std::io::Write;
 
@@ -151,5 +158,111 @@ impl Samples {
         let k = self.record_from.iter().position(|&r| r == var)?;
         let n = self.record_from.len();
         Some(self.values.iter().skip(k).step_by(n).copied().collect())
+    }
+}
+
+/// A spike recorder at work: its window, the neurons it watches per population, its
+/// events and its file.
+#[derive(Debug)]
+pub(crate) struct RecorderRuntime {
+    pub name: String,
+    /// Recorded stamps `t` satisfy `window.0 < t <= window.1` (steps).
+    pub window: (i64, i64),
+    /// Per population: `None` if not recorded, else one flag per neuron.
+    pub masks: Vec<Option<Vec<bool>>>,
+    pub events: SpikeEvents,
+    /// Where its events go besides memory.
+    pub record_to: RecordTo,
+    /// The file, when the recorder writes one (opened by `build`).
+    pub file: Option<RecordFile>,
+}
+
+impl RecorderRuntime {
+    /// Opens the recorder's file, if it writes one.
+    pub fn open_file(&mut self, settings: &FileSettings, provenance: &Provenance) -> Result<()> {
+        self.file = files::open(&self.name, &self.record_to, settings, &[], provenance)?;
+        Ok(())
+    }
+
+    /// The number of neurons it watches.
+    pub fn targets(&self) -> usize {
+        self.masks
+            .iter()
+            .flatten()
+            .map(|m| m.iter().filter(|&&x| x).count())
+            .sum()
+    }
+
+    /// Records the spikes of one slice, `pending[p]` being population `p`'s spikes
+    /// `(step, index)`: those of watched neurons inside the window, sorted by stamp and
+    /// node id, to memory and file.
+    pub fn record(
+        &mut self,
+        pending: &[Vec<(i64, u32)>],
+        populations: &[PopulationInfo],
+        resolution: Resolution,
+    ) {
+        let mut slice: Vec<(i64, u32)> = Vec::new();
+        for (p, mask) in self.masks.iter().enumerate() {
+            let Some(mask) = mask else { continue };
+            let first = populations[p].first_node_id;
+            for &(step, i) in &pending[p] {
+                let stamp = step + 1;
+                if mask[i as usize] && self.window.0 < stamp && stamp <= self.window.1 {
+                    slice.push((stamp, first + i));
+                }
+            }
+        }
+        if slice.is_empty() {
+            return;
+        }
+        slice.sort_unstable();
+        if let Some(file) = self.file.as_mut() {
+            for &(stamp, sender) in &slice {
+                file.row(sender, resolution.step_to_ms(stamp), &[]);
+            }
+        }
+        for (stamp, sender) in slice {
+            self.events.push(sender, stamp);
+        }
+    }
+}
+
+/// A multimeter at work: its samples, the number of neurons it samples and its file.
+#[derive(Debug)]
+pub(crate) struct MeterRuntime {
+    pub name: String,
+    pub samples: Samples,
+    /// Number of neurons sampled.
+    pub targets: usize,
+    pub record_from: Vec<Recordable>,
+    pub record_to: RecordTo,
+    pub file: Option<RecordFile>,
+}
+
+impl MeterRuntime {
+    /// Opens the multimeter's file, if it writes one (a column per recordable).
+    pub fn open_file(&mut self, settings: &FileSettings, provenance: &Provenance) -> Result<()> {
+        let names: Vec<_> = self.record_from.iter().map(|r| r.name()).collect();
+        let columns: Vec<&str> = names.iter().map(|n| n.as_ref()).collect();
+        self.file = files::open(&self.name, &self.record_to, settings, &columns, provenance)?;
+        Ok(())
+    }
+
+    /// Records the samples of one slice, `(stamp, node id, values)`, to memory and file
+    /// in the order of stamp and node id.
+    pub fn record(&mut self, mut rows: Vec<(i64, u32, Vec<f64>)>, resolution: Resolution) {
+        if rows.is_empty() {
+            return;
+        }
+        rows.sort_by_key(|r| (r.0, r.1));
+        if let Some(file) = self.file.as_mut() {
+            for (stamp, sender, values) in &rows {
+                file.row(*sender, resolution.step_to_ms(*stamp), values);
+            }
+        }
+        for (stamp, sender, values) in rows {
+            self.samples.push(sender, stamp, &values);
+        }
     }
 }

@@ -61,19 +61,14 @@ impl Network {
         let recorders = self.recorders.iter().map(|r| DeviceReport {
             name: r.name.clone(),
             model: "spike_recorder".into(),
-            targets: r
-                .masks
-                .iter()
-                .flatten()
-                .map(|m| m.iter().filter(|&&x| x).count())
-                .sum(),
-            events: Some(r.events.read().len()),
+            targets: r.targets(),
+            events: Some(r.events.len()),
         });
         let meters = self.meters.iter().map(|m| DeviceReport {
             name: m.name.clone(),
             model: "multimeter".into(),
             targets: m.targets,
-            events: Some(m.samples.read().len()),
+            events: Some(m.samples.len()),
         });
         let generators = self.generators.iter().map(|g| DeviceReport {
             name: g.name.clone(),

@@ -8,7 +8,7 @@
 //! (which grow while simulating) are not counted.
 
 use crate::connect::{ConnSpec, Endpoints, Rule};
-use crate::engine::population::BLOCK_LEN;
+use crate::engine::block::{block_count, BLOCK_LEN};
 use crate::error::{Error, Result};
 use crate::models::NeuronModel;
 use crate::spatial::Kernel;
@@ -132,7 +132,7 @@ pub(crate) fn device_bytes(connections: usize) -> u64 {
 
 /// Bytes of the ring buffers of a population of `len` neurons with `slots` slots.
 pub(crate) fn ring_bytes(len: usize, slots: u64) -> u64 {
-    (len.div_ceil(BLOCK_LEN) as u64)
+    (block_count(len) as u64)
         .saturating_mul(slots)
         .saturating_mul(RING_SLOT_BYTES)
 }
@@ -159,7 +159,7 @@ pub(crate) fn projection_bytes(
         } else {
             0
         };
-    let blocks = n_targets.div_ceil(BLOCK_LEN) as u64;
+    let blocks = block_count(n_targets) as u64;
     let rows = blocks.saturating_mul(n_sources as u64 + 1) * ROW_START_BYTES;
     let lasting = synapses.saturating_mul(per_synapse).saturating_add(rows);
     let drawn = synapses

@@ -1,8 +1,8 @@
-//! Finding the neurons inside a mask without testing all pairs: a uniform grid of cells
-//! over one layer, aware of periodic boundaries.
+//! Finding the neurons inside a mask without testing all pairs: a grid of cells over one
+//! layer (`grid`), with the cells a mask reaches precomputed (`stencil`) for the mask
+//! the index is made for.
 
-use nalgebra::Vector3;
-
+use super::grid::CellGrid;
 use super::sort::sort_by_id;
 use super::stencil::Stencil;
 use super::{Mask, Point, Space};
@@ -13,22 +13,7 @@ const CELLS_PER_MASK: f64 = 8.0;
 /// A uniform grid of cells over the neurons of one [`Space`], for mask queries.
 #[derive(Debug, Clone)]
 pub struct SpatialIndex<'a> {
-    space: &'a Space,
-    pub(super) origin: [f64; 3],
-    pub(super) side: [f64; 3],
-    pub(super) cells: [usize; 3],
-    /// Offsets into `order`, one per cell plus one.
-    pub(super) start: Vec<u32>,
-    /// Neuron indices grouped by cell, ascending within a cell.
-    pub(super) order: Vec<u32>,
-    /// Positions in `order`'s order (periodic coordinates wrapped into the layer).
-    pub(super) pts: Vec<Point>,
-    /// `pts` as separate coordinate arrays, for tests over runs of entries.
-    pub(super) xyz: [Vec<f64>; 3],
-    /// Original positions in `order`'s order.
-    raw: Vec<Point>,
-    /// The entry of each neuron (the inverse of `order`).
-    entry_of: Vec<u32>,
+    grid: CellGrid<'a>,
     /// Precomputed cell offsets of the mask given to [`SpatialIndex::for_mask`].
     stencils: Vec<Stencil>,
 }
@@ -38,94 +23,10 @@ impl<'a> SpatialIndex<'a> {
     /// more cells than neurons; `f64::INFINITY` gives a single cell). Periodic
     /// dimensions are split into a whole number of cells.
     pub fn new(space: &'a Space, cell_size: f64) -> Self {
-        let n = space.len();
-        let max_cells = (2 * n).max(64) as f64;
-        let mut lo = [0.0; 3];
-        let mut span = [0.0f64; 3];
-        for i in 0..space.dims() {
-            if space.periodic(i) {
-                lo[i] = space.lower_left()[i];
-                span[i] = space.extent()[i];
-            } else {
-                let (mut a, mut b) = (f64::INFINITY, f64::NEG_INFINITY);
-                for p in space.positions() {
-                    a = a.min(p[i]);
-                    b = b.max(p[i]);
-                }
-                if n > 0 {
-                    lo[i] = a;
-                    span[i] = b - a;
-                }
-            }
-        }
-        let mut side = if cell_size > 0.0 {
-            cell_size
-        } else {
-            f64::INFINITY
-        };
-        let (cells, sides) = loop {
-            let mut cells = [1usize; 3];
-            let mut sides = [f64::INFINITY; 3];
-            for i in 0..space.dims() {
-                let k = if space.periodic(i) {
-                    (span[i] / side).floor().max(1.0)
-                } else {
-                    (span[i] / side).floor() + 1.0
-                };
-                let k = if k.is_finite() { k.min(max_cells) } else { 1.0 };
-                cells[i] = k as usize;
-                sides[i] = if space.periodic(i) { span[i] / k } else { side };
-            }
-            if cells.iter().map(|c| *c as f64).product::<f64>() <= max_cells {
-                break (cells, sides);
-            }
-            side *= 1.5;
-        };
-        let mut index = SpatialIndex {
-            space,
-            origin: lo,
-            side: sides,
-            cells,
-            start: Vec::new(),
-            order: Vec::new(),
-            pts: Vec::new(),
-            xyz: [Vec::new(), Vec::new(), Vec::new()],
-            raw: Vec::new(),
-            entry_of: Vec::new(),
+        Self {
+            grid: CellGrid::new(space, cell_size),
             stencils: Vec::new(),
-        };
-        let cell_of: Vec<usize> = space.positions().iter().map(|p| index.cell_of(p)).collect();
-        let total = cells.iter().product::<usize>();
-        let mut start = vec![0u32; total + 1];
-        for c in &cell_of {
-            start[c + 1] += 1;
         }
-        for c in 0..total {
-            start[c + 1] += start[c];
-        }
-        let mut fill: Vec<u32> = start[..total].to_vec();
-        let mut order = vec![0u32; n];
-        for (i, c) in cell_of.iter().enumerate() {
-            order[fill[*c] as usize] = i as u32;
-            fill[*c] += 1;
-        }
-        index.pts = order
-            .iter()
-            .map(|i| space.positions()[*i as usize])
-            .collect();
-        index.raw = order
-            .iter()
-            .map(|i| space.positions()[*i as usize])
-            .collect();
-        index.xyz = [0, 1, 2].map(|i| index.pts.iter().map(|p| p[i]).collect());
-        let mut entry_of = vec![0u32; n];
-        for (e, i) in order.iter().enumerate() {
-            entry_of[*i as usize] = e as u32;
-        }
-        index.entry_of = entry_of;
-        index.start = start;
-        index.order = order;
-        index
     }
 
     /// An index with cells suited to `mask`: an eighth of its widest extent.
@@ -135,38 +36,14 @@ impl<'a> SpatialIndex<'a> {
         let mut index = SpatialIndex::new(space, width / CELLS_PER_MASK);
         index.stencils = [false, true]
             .into_iter()
-            .filter_map(|converse| Stencil::new(&index, mask, converse))
+            .filter_map(|converse| Stencil::new(&index.grid, mask, converse))
             .collect();
         index
     }
 
     /// The indexed space.
     pub fn space(&self) -> &'a Space {
-        self.space
-    }
-
-    pub(super) fn cell_coord(&self, i: usize, x: f64) -> i64 {
-        let k = ((x - self.origin[i]) / self.side[i]).floor();
-        if k.is_finite() {
-            k as i64
-        } else {
-            0
-        }
-    }
-
-    fn cell_of(&self, p: &Point) -> usize {
-        let mut c = 0;
-        for i in 0..3 {
-            let n = self.cells[i] as i64;
-            let k = self.cell_coord(i, p[i]);
-            let k = if self.space.periodic(i) {
-                k.rem_euclid(n)
-            } else {
-                k.clamp(0, n - 1)
-            };
-            c = c * self.cells[i] + k as usize;
-        }
-        c
+        self.grid.space()
     }
 
     /// Appends to `out`, sorted ascending, the indices of the neurons whose displacement
@@ -201,9 +78,11 @@ impl<'a> SpatialIndex<'a> {
         out.extend(
             scratch
                 .iter()
-                .map(|j| ((self.order[*j as usize] as u64) << 32) | *j as u64),
+                .map(|j| ((self.grid.order[*j as usize] as u64) << 32) | *j as u64),
         );
-        sort_by_id(&mut out[base..], self.space.len(), |k| (k >> 32) as u32);
+        sort_by_id(&mut out[base..], self.grid.space().len(), |k| {
+            (k >> 32) as u32
+        });
     }
 
     /// As [`SpatialIndex::query`] (or [`SpatialIndex::query_converse`] when `converse`),
@@ -218,241 +97,42 @@ impl<'a> SpatialIndex<'a> {
     /// The position (mm) of the neuron at `entry` of a [`SpatialIndex::query_entries`]
     /// key (`key as u32`) or of [`SpatialIndex::query_unsorted`].
     pub fn entry_position(&self, entry: u32) -> &Point {
-        &self.raw[entry as usize]
+        &self.grid.raw[entry as usize]
     }
 
     /// The neuron at `entry`.
     #[inline]
     pub fn entry_neuron(&self, entry: u32) -> u32 {
-        self.order[entry as usize]
+        self.grid.order[entry as usize]
     }
 
     /// The entry of neuron `neuron` (the inverse of [`SpatialIndex::entry_neuron`]).
     #[inline]
     pub fn neuron_entry(&self, neuron: u32) -> u32 {
-        self.entry_of[neuron as usize]
+        self.grid.entry_of[neuron as usize]
     }
 
     /// The indices of `points` ordered by the cell of the index holding each point
     /// (points outside the grid go to the nearest cell; ties by index): an order in
     /// which successive queries visit nearly the same cells.
     pub fn locality_order(&self, points: &[Point]) -> Vec<u32> {
-        let total = self.cells.iter().product::<usize>();
-        let cell_of: Vec<u32> = points.iter().map(|p| self.cell_of(p) as u32).collect();
-        let mut start = vec![0u32; total + 1];
-        for c in &cell_of {
-            start[*c as usize + 1] += 1;
-        }
-        for c in 0..total {
-            start[c + 1] += start[c];
-        }
-        let mut order = vec![0u32; points.len()];
-        for (i, c) in cell_of.iter().enumerate() {
-            order[start[*c as usize] as usize] = i as u32;
-            start[*c as usize] += 1;
-        }
-        order
+        self.grid.locality_order(points)
     }
 
     fn ids(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {
         let base = out.len();
         self.entries(center, mask, converse, out);
         for j in &mut out[base..] {
-            *j = self.order[*j as usize];
+            *j = self.grid.order[*j as usize];
         }
-        sort_by_id(&mut out[base..], self.space.len(), |i| i);
+        sort_by_id(&mut out[base..], self.grid.space().len(), |i| i);
     }
 
     /// Appends, unsorted, the entries (positions in `order`) the mask accepts.
     fn entries(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {
         if let Some(stencil) = self.stencils.iter().find(|s| s.fits(mask, converse)) {
-            return stencil.query(self, center, out);
+            return stencil.query(&self.grid, center, out);
         }
-        let (lo, hi) = mask.bbox();
-        let sign = if converse { -1.0 } else { 1.0 };
-        let round = mask.round().map(|(inner, outer)| Round {
-            anchor: mask.anchor() * sign,
-            inner,
-            outer,
-        });
-        if converse {
-            self.query_with(center, -hi, -lo, round, |d| mask.contains(&-d), out);
-        } else {
-            self.query_with(center, lo, hi, round, |d| mask.contains(d), out);
-        }
+        self.grid.scan(center, mask, converse, out);
     }
-
-    /// Appends the entries of neurons with some image of `pos − center` inside
-    /// `[lo, hi]` that `test` accepts. `round`, when the mask is a ball or shell, lets
-    /// whole cells be skipped or accepted (with a 1e-9 relative margin, far above
-    /// rounding, so the result equals testing every point).
-    fn query_with(
-        &self,
-        center: &Point,
-        lo: Vector3<f64>,
-        hi: Vector3<f64>,
-        round: Option<Round>,
-        test: impl Fn(&Vector3<f64>) -> bool,
-        out: &mut Vec<u32>,
-    ) {
-        let dims = self.space.dims();
-        let ext = *self.space.extent();
-        // Cell ranges per dimension: first cell (unwrapped), count.
-        let mut range = [(0i64, 1i64); 3];
-        let mut all_images = false;
-        for (i, r) in range.iter_mut().enumerate().take(dims) {
-            let n = self.cells[i] as i64;
-            let pad = 1e-9 * (hi[i] - lo[i]).abs().max(1.0);
-            let k0 = self.cell_coord(i, center[i] + lo[i] - pad);
-            let k1 = self.cell_coord(i, center[i] + hi[i] + pad);
-            *r = if self.space.periodic(i) {
-                if k1 - k0 + 1 >= n {
-                    all_images = true;
-                    (0, n)
-                } else {
-                    (k0, k1 - k0 + 1)
-                }
-            } else {
-                let (a, b) = (k0.max(0), k1.min(n - 1));
-                (a, (b - a + 1).max(0))
-            };
-        }
-        // Unwrapped cell k of dimension i: (cell index, periodic shift in mm).
-        let cell = |i: usize, j: i64| -> (usize, f64) {
-            let k = range[i].0 + j;
-            if self.space.periodic(i) {
-                let n = self.cells[i] as i64;
-                (k.rem_euclid(n) as usize, k.div_euclid(n) as f64 * ext[i])
-            } else {
-                (k as usize, 0.0)
-            }
-        };
-        let mut k = [0i64; 3];
-        for a in 0..range[0].1 {
-            let (cx, sx) = cell(0, a);
-            k[0] = range[0].0 + a;
-            for b in 0..range[1].1 {
-                let (cy, sy) = cell(1, b);
-                k[1] = range[1].0 + b;
-                let cxy = cx * self.cells[1] + cy;
-                for c in 0..range[2].1 {
-                    let (cz, sz) = cell(2, c);
-                    k[2] = range[2].0 + c;
-                    let id = cxy * self.cells[2] + cz;
-                    let (s, e) = (self.start[id] as usize, self.start[id + 1] as usize);
-                    if s == e {
-                        continue;
-                    }
-                    if all_images {
-                        for j in s..e {
-                            if any_image(self.pts[j] - center, dims, &ext, &lo, &hi, &test) {
-                                out.push(j as u32);
-                            }
-                        }
-                        continue;
-                    }
-                    if let Some(r) = &round {
-                        match self.cell_vs_round(&k, center, r) {
-                            Cover::None => continue,
-                            Cover::All => {
-                                out.extend(s as u32..e as u32);
-                                continue;
-                            }
-                            Cover::Some => {}
-                        }
-                    }
-                    let shift = Vector3::new(sx, sy, sz);
-                    for j in s..e {
-                        if test(&(self.pts[j] + shift - center)) {
-                            out.push(j as u32);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Whether the (unwrapped) cell `k` lies outside, inside or across a round mask
-    /// centred on `center`.
-    fn cell_vs_round(&self, k: &[i64; 3], center: &Point, r: &Round) -> Cover {
-        let (mut near, mut far) = (0.0, 0.0);
-        for i in 0..self.space.dims() {
-            let a = self.origin[i] + k[i] as f64 * self.side[i] - center[i] - r.anchor[i];
-            let b = a + self.side[i];
-            let n = if a > 0.0 {
-                a
-            } else if b < 0.0 {
-                -b
-            } else {
-                0.0
-            };
-            let f = a.abs().max(b.abs());
-            near += n * n;
-            far += f * f;
-        }
-        let (near, far) = (near.sqrt(), far.sqrt());
-        let margin = 1e-9 * r.outer;
-        if near > r.outer + margin || r.inner.is_some_and(|inner| far < inner - margin) {
-            return Cover::None;
-        }
-        if far < r.outer - margin && r.inner.is_none_or(|inner| near > inner + margin) {
-            return Cover::All;
-        }
-        Cover::Some
-    }
-}
-
-/// A mask accepting `inner < |d − anchor| <= outer` (mm).
-struct Round {
-    anchor: Vector3<f64>,
-    inner: Option<f64>,
-    outer: f64,
-}
-
-/// How a cell meets a mask.
-enum Cover {
-    None,
-    All,
-    Some,
-}
-
-/// Whether `test` accepts some periodic image of the raw displacement `d` that lies in
-/// `[lo, hi]`; each neuron counts once however many images fall inside.
-fn any_image(
-    mut d: Vector3<f64>,
-    dims: usize,
-    ext: &Vector3<f64>,
-    lo: &Vector3<f64>,
-    hi: &Vector3<f64>,
-    test: &impl Fn(&Vector3<f64>) -> bool,
-) -> bool {
-    let mut opts = [[0.0f64; 3]; 3];
-    let mut count = [1usize; 3];
-    for i in 0..3 {
-        if i >= dims {
-            opts[i][0] = d[i];
-            continue;
-        }
-        let l = ext[i];
-        let near = d[i] - l * (d[i] * (1.0 / l)).round();
-        let tol = 1e-9 * l;
-        count[i] = 0;
-        for v in [near, near - l, near + l] {
-            if lo[i] - tol <= v && v <= hi[i] + tol {
-                opts[i][count[i]] = v;
-                count[i] += 1;
-            }
-        }
-    }
-    for x in &opts[0][..count[0]] {
-        for y in &opts[1][..count[1]] {
-            for z in &opts[2][..count[2]] {
-                d = Vector3::new(*x, *y, *z);
-                if test(&d) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
 }

@@ -4,7 +4,7 @@
 
 use nalgebra::Vector3;
 
-use super::index::SpatialIndex;
+use super::grid::CellGrid;
 use super::{Mask, Point};
 
 /// A run of cells at offsets `(row, fast0..=fast1)` from the centre's cell.
@@ -42,7 +42,7 @@ impl Stencil {
     /// The stencil of `mask` (tested on `pos − centre`, or `centre − pos` when
     /// `converse`), or `None` when the mask spans the whole period of a wrapped layer
     /// (the index then tests every periodic image).
-    pub(crate) fn new(index: &SpatialIndex, mask: &Mask, converse: bool) -> Option<Stencil> {
+    pub(crate) fn new(index: &CellGrid, mask: &Mask, converse: bool) -> Option<Stencil> {
         let space = index.space();
         let dims = space.dims();
         let (mut lo, mut hi) = mask.bbox();
@@ -117,7 +117,7 @@ impl Stencil {
     }
 
     /// Appends (unsorted) the entries of `index` the mask accepts around `center`.
-    pub(crate) fn query(&self, index: &SpatialIndex, center: &Point, out: &mut Vec<u32>) {
+    pub(crate) fn query(&self, index: &CellGrid, center: &Point, out: &mut Vec<u32>) {
         if let Some(r) = &self.round {
             return self.query_round(index, center, r, out);
         }
@@ -142,7 +142,7 @@ impl Stencil {
     /// Balls and shells: per row of cells, the exact range of cells along the fast
     /// dimension that meet the ball, and the part of it wholly inside. Appends each
     /// row's entries in ascending order.
-    fn query_round(&self, index: &SpatialIndex, center: &Point, r: &RoundTest, out: &mut Vec<u32>) {
+    fn query_round(&self, index: &CellGrid, center: &Point, r: &RoundTest, out: &mut Vec<u32>) {
         let space = index.space();
         let dims = space.dims();
         let fast = dims - 1;
@@ -242,7 +242,7 @@ impl Stencil {
     /// fast-dimension range `seg[0]` and testing those of `seg[1]` and `seg[2]`.
     fn row(
         &self,
-        index: &SpatialIndex,
+        index: &CellGrid,
         center: &Point,
         row: [i64; 2],
         seg: [(i64, i64); 3],
@@ -284,7 +284,7 @@ impl Stencil {
     #[inline(always)]
     fn test_points(
         &self,
-        index: &SpatialIndex,
+        index: &CellGrid,
         s: usize,
         e: usize,
         offset: &Vector3<f64>,
@@ -348,7 +348,7 @@ impl Stencil {
 /// The index of the row of cells `row` (unwrapped coordinates of the dimensions before
 /// the fast one) in the grid, and the periodic shift (mm) of its image; `None` outside
 /// a non-periodic grid.
-fn row_base(index: &SpatialIndex, row: [i64; 2]) -> Option<(usize, Vector3<f64>)> {
+fn row_base(index: &CellGrid, row: [i64; 2]) -> Option<(usize, Vector3<f64>)> {
     let space = index.space();
     let fast = space.dims() - 1;
     let ext = space.extent();
@@ -372,7 +372,7 @@ fn row_base(index: &SpatialIndex, row: [i64; 2]) -> Option<(usize, Vector3<f64>)
 /// `Some(true)` if cell offset `o` lies wholly inside the mask for any centre in its
 /// cell, `Some(false)` if it may hold accepted points, `None` if it cannot.
 fn classify(
-    index: &SpatialIndex,
+    index: &CellGrid,
     mask: &Mask,
     round: &Option<RoundTest>,
     lo: &Vector3<f64>,

@@ -28,7 +28,7 @@ network! {
 fn main() -> Result<(), network::Error> {
     let mut net = Devices::build(Seed(5))?;
     net.simulate(20.0)?;
-    let _ = net.m.samples().len();
-    let _ = net.all.events().len();
+    let _ = net.samples(&net.m).len();
+    let _ = net.spikes(&net.all).len();
     Ok(())
 }

@@ -19,6 +19,6 @@ fn main() -> Result<(), network::Error> {
     net.simulate(50.0)?;
     assert_eq!(net.b.len(), 20);
     assert_eq!(net.selection.len(), 5);
-    assert!(net.selection_0.events().len() > 0);
+    assert!(net.spikes(&net.selection_0).len() > 0);
     Ok(())
 }

@@ -42,6 +42,6 @@ fn main() -> Result<(), network::Error> {
     let ampa = samples.values(Recordable::I_syn_port(1)).unwrap();
     assert!(nmda.iter().any(|&i| i > 100.0), "the spikes arrive on port 2 (NMDA)");
     assert!(ampa.iter().all(|&i| i == 0.0), "nothing arrives on port 1 (AMPA)");
-    assert!(!net.spikes.events().is_empty());
+    assert!(!net.spikes(&net.spikes).is_empty());
     Ok(())
 }

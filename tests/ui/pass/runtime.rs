@@ -52,7 +52,7 @@ fn main() {
     assert_eq!(net.exc.len(), 40);
     assert_eq!(net.projection(&net.exc_to_inh).synapses, 40 * 20);
     net.simulate(100.0).unwrap();
-    assert!(!net.spikes.events().is_empty());
+    assert!(!net.spikes(&net.spikes).is_empty());
 
     // What rustc cannot check is checked when the network is built, naming the statement.
     let e = OneToOne::build(Seed(1), OneToOneSizes { na: 3, nb: 4 }).err().unwrap();

@@ -43,7 +43,7 @@ fn main() -> Result<(), network::Error> {
     net.simulate(50.0)?;
     const N: usize = PopulationHandle::<Const<800>>::LEN;
     assert_eq!(net.l23pyr.len(), N);
-    let _ = net.exc_spikes.events().len();
+    let _ = net.spikes(&net.exc_spikes).len();
     assert_eq!(net.network().populations().len(), 2);
     Ok(())
 }

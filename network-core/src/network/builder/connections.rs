@@ -1,0 +1,196 @@
+//! `NetworkBuilder::connect` and `connect_pairs`: projections between populations, by
+//! connection rule or explicit pairs, handed to the placement step as they are added.
+
+use super::NetworkBuilder;
+use crate::connect::{connect, ConnSpec, Endpoints};
+use crate::error::{Error, Result};
+use crate::network::canonical::Call;
+use crate::network::handles::{PopulationHandle, ProjectionHandle};
+use crate::network::placement::{place_projection, EdgeList, ProjectionSite};
+use crate::network::receptors::Event;
+use crate::network::resources;
+use crate::storage::Length;
+use crate::synapse::{Synapse, Value};
+
+impl NetworkBuilder {
+    /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
+    /// `conn_spec`), through `synapse`. The connections are drawn now, in parallel, from
+    /// streams keyed by the projection and the target (or source) neuron, so they depend
+    /// on the seed alone. An impossible request is an error naming the projection and the
+    /// neuron.
+    pub fn connect<LS: Length, LT: Length>(
+        &mut self,
+        name: &str,
+        source: &PopulationHandle<LS>,
+        target: &PopulationHandle<LT>,
+        spec: &ConnSpec,
+        synapse: impl Into<Synapse>,
+    ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
+        self.note(
+            Call::new("connect")
+                .field("name", name)
+                .field("source", source.index)
+                .field("target", target.index)
+                .debug("conn_spec", spec)
+                .synapse(&synapse),
+        );
+        synapse.validate(name, &self.resolution)?;
+        let src = &self.population_info[source.index];
+        let tgt = &self.population_info[target.index];
+        let ends = Endpoints {
+            n_sources: src.len,
+            n_targets: tgt.len,
+            same_population: source.index == target.index,
+            source_space: src.space.as_deref(),
+            target_space: tgt.space.as_deref(),
+        };
+        let id = self.projections.len() as u64;
+        let estimate = resources::expected_synapses(spec, &ends);
+        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, &synapse);
+        // Checked before the rule draws; the exact count is checked again before assembly.
+        self.memory.check(
+            &format!(
+                "projection `{name}` ({} by {}: about {estimate} synapses)",
+                format_args!("{} -> {}", src.name, tgt.name),
+                spec.rule.name()
+            ),
+            lasting,
+            drawn,
+        )?;
+        let edges = connect(name, spec, &ends, self.seed, id)?;
+        self.add_projection(
+            name,
+            source.index,
+            target.index,
+            &edges.offsets,
+            &edges.sources,
+            &synapse,
+        )
+    }
+
+    /// Connects explicit pairs `(source index, target index)` through `synapse`, in the
+    /// given order (NEST's `Connect` with arrays and `one_to_one`).
+    pub fn connect_pairs<LS: Length, LT: Length>(
+        &mut self,
+        name: &str,
+        source: &PopulationHandle<LS>,
+        target: &PopulationHandle<LT>,
+        pairs: &[(u32, u32)],
+        synapse: impl Into<Synapse>,
+    ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
+        let (n_src, n_tgt) = (source.len.value(), target.len.value());
+        self.note(
+            Call::new("connect_pairs")
+                .field("name", name)
+                .field("source", source.index)
+                .field("target", target.index)
+                .synapse(&synapse),
+        );
+        let bytes: Vec<u8> = pairs
+            .iter()
+            .flat_map(|&(s, t)| s.to_le_bytes().into_iter().chain(t.to_le_bytes()))
+            .collect();
+        self.hash.add(&bytes);
+        let mut counts = vec![0usize; n_tgt + 1];
+        for &(s, t) in pairs {
+            if s as usize >= n_src || t as usize >= n_tgt {
+                return Err(Error::invalid(
+                    name,
+                    "pairs",
+                    (s, t),
+                    format!("indices must be below the sizes ({n_src}, {n_tgt})"),
+                ));
+            }
+            counts[t as usize + 1] += 1;
+        }
+        for t in 0..n_tgt {
+            counts[t + 1] += counts[t];
+        }
+        let mut fill = counts.clone();
+        let mut sources = vec![0u32; pairs.len()];
+        for &(s, t) in pairs {
+            sources[fill[t as usize]] = s;
+            fill[t as usize] += 1;
+        }
+        self.add_projection(
+            name,
+            source.index,
+            target.index,
+            &counts,
+            &sources,
+            &synapse,
+        )
+    }
+
+    /// Adds a projection whose sources per target are given as an edge list (target
+    /// `t`'s sources are `sources[offsets[t]..offsets[t + 1]]`).
+    fn add_projection(
+        &mut self,
+        name: &str,
+        source: usize,
+        target: usize,
+        offsets: &[usize],
+        sources: &[u32],
+        synapse: &Synapse,
+    ) -> Result<ProjectionHandle> {
+        self.check_name(name, "projection")?;
+        synapse.validate(name, &self.resolution)?;
+        self.receptor_channel(name, target, synapse.receptor_type(), Event::Spike)?;
+        if let Synapse::Stdp(_) = synapse {
+            self.check_stdp_target(name, target)?;
+        }
+        let mut base = synapse.base();
+        if self.populations[target].counts_spikes() && matches!(synapse, Synapse::Static(_)) {
+            // A parrot ignores weights: each spike counts once (plastic synapses keep
+            // their weights and deliver the count, see `engine::plastic`).
+            base.weight = Value::Constant(1.0);
+        }
+        let site = ProjectionSite {
+            name,
+            id: self.projections.len() as u64,
+            source,
+            target,
+            n_sources: self.population_info[source].len,
+            n_targets: self.population_info[target].len,
+        };
+        let synapses = sources.len() as u64;
+        let (lasting, drawn) =
+            resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
+        self.memory.reserve(
+            &format!("projection `{name}` ({synapses} synapses)"),
+            lasting,
+            drawn,
+        )?;
+        let projection = place_projection(
+            &site,
+            EdgeList { offsets, sources },
+            &base,
+            synapse,
+            &self.resolution,
+            self.seed,
+        )?;
+        self.take_name(name, "projection");
+        self.projections.push(projection);
+        Ok(ProjectionHandle::new(self.projections.len() - 1))
+    }
+
+    /// The target of an `stdp_synapse` projection must have `tau_minus` (NEST's
+    /// ArchivingNode): the postsynaptic trace decays with it.
+    fn check_stdp_target(&self, name: &str, target: usize) -> Result<()> {
+        let info = &self.population_info[target];
+        match self.populations[target].param("tau_minus") {
+            Some(_) => Ok(()),
+            None => Err(Error::invalid(
+                name,
+                "synapse_model",
+                "stdp_synapse",
+                format!(
+                    "the target population `{}` ({}) has no tau_minus, which STDP needs; use a model with tau_minus",
+                    info.name, info.model
+                ),
+            )),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! `NetworkBuilder::dc_generator` and the other stimulation devices: each draws its
+//! connections (weight and delay per target) when it is added.
+
+use super::NetworkBuilder;
+use crate::devices::{DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator};
+use crate::engine::poisson::PoissonDrive;
+use crate::engine::stimulus::StimulusKind;
+use crate::error::Result;
+use crate::network::canonical::Call;
+use crate::network::handles::{GeneratorHandle, Selection};
+use crate::network::info::DeviceInfo;
+use crate::network::placement::{generator_entity, GeneratorSpec};
+use crate::network::receptors::Event;
+use crate::network::resources;
+use crate::rng::Purpose;
+use crate::synapse::{delay_steps, StaticSynapse};
+use std::sync::Arc;
+
+impl NetworkBuilder {
+    fn add_generator(
+        &mut self,
+        name: &str,
+        model: &'static str,
+        kind: StimulusKind,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.check_name(name, "generator")?;
+        synapse.validate(name, &self.resolution)?;
+        let id = self.generators.len() as u64;
+        let event = match kind {
+            StimulusKind::Dc { .. } | StimulusKind::Noise { .. } => Event::Current,
+            StimulusKind::Poisson { .. } | StimulusKind::Spikes { .. } => Event::Spike,
+        };
+        let mut resolved = Vec::new();
+        let mut port_channels = Vec::new();
+        for selection in targets {
+            let indices = self.resolve(name, selection)?;
+            port_channels.push(self.receptor_channel(
+                name,
+                selection.population,
+                synapse.receptor_type,
+                event,
+            )?);
+            self.memory.reserve(
+                &format!("generator `{name}` ({} targets)", indices.len()),
+                resources::device_bytes(indices.len()),
+                0,
+            )?;
+            let mut connections = Vec::with_capacity(indices.len());
+            for i in indices {
+                let mut rng = self.seed.stream(
+                    Purpose::SynapseParams,
+                    generator_entity(id),
+                    target_key(selection.population, i),
+                );
+                let weight = synapse.weight.sample(&mut rng)?;
+                let delay = delay_steps(name, synapse.delay.sample(&mut rng)?, &self.resolution)?;
+                // A parrot ignores weights: each spike counts once.
+                let weight = if self.populations[selection.population].counts_spikes() {
+                    1.0
+                } else {
+                    weight
+                };
+                connections.push((i, weight, delay));
+            }
+            resolved.push((selection.population, connections));
+        }
+        self.take_name(name, "generator");
+        self.generator_info.push(DeviceInfo {
+            name: name.to_string(),
+            model,
+            targets: resolved.iter().map(|(_, c)| c.len()).sum(),
+        });
+        self.generators.push(GeneratorSpec {
+            kind,
+            targets: resolved,
+            port_channels,
+        });
+        Ok(GeneratorHandle::new(self.generators.len() - 1))
+    }
+
+    /// Adds a `dc_generator` connected to the selected neurons through `synapse`.
+    pub fn dc_generator(
+        &mut self,
+        name: &str,
+        params: DcGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("dc_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        let window = params.validate(name, &self.resolution)?;
+        let kind = StimulusKind::Dc {
+            amplitude: params.amplitude,
+            window,
+        };
+        self.add_generator(name, "dc_generator", kind, targets, synapse)
+    }
+
+    /// Adds a `poisson_generator`: each selected neuron receives its own train through
+    /// `synapse`.
+    pub fn poisson_generator(
+        &mut self,
+        name: &str,
+        params: PoissonGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("poisson_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        let window = params.validate(name, &self.resolution)?;
+        let mean = params.rate * self.resolution.ms() * 1e-3;
+        let kind = StimulusKind::Poisson {
+            mean,
+            drive: PoissonDrive::new(mean, 1),
+            window,
+        };
+        self.add_generator(name, "poisson_generator", kind, targets, synapse)
+    }
+
+    /// Adds a `spike_generator` connected to the selected neurons through `synapse`.
+    pub fn spike_generator(
+        &mut self,
+        name: &str,
+        params: SpikeGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("spike_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        let (spikes, window) = params.validate(name, &self.resolution)?;
+        let kind = StimulusKind::Spikes {
+            spikes: Arc::from(spikes),
+            window,
+        };
+        self.add_generator(name, "spike_generator", kind, targets, synapse)
+    }
+
+    /// Adds a `noise_generator` connected to the selected neurons through `synapse`.
+    pub fn noise_generator(
+        &mut self,
+        name: &str,
+        params: NoiseGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("noise_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        let (window, dt) = params.validate(name, &self.resolution)?;
+        let omega_h = 2.0 * std::f64::consts::PI * params.frequency / 1000.0 * self.resolution.ms();
+        let phase = params.phase * std::f64::consts::PI / 180.0;
+        let kind = StimulusKind::Noise {
+            mean: params.mean,
+            std: params.std,
+            std_mod: params.std_mod,
+            rotation: (omega_h.cos(), omega_h.sin()),
+            oscillator: (phase.cos(), phase.sin()),
+            dt,
+            window,
+        };
+        self.add_generator(name, "noise_generator", kind, targets, synapse)
+    }
+}
+
+/// Stream index of a generator's connection to neuron `index` of `population`.
+fn target_key(population: usize, index: u32) -> u64 {
+    ((population as u64) << 32) | u64::from(index)
+}

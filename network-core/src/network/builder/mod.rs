@@ -1,0 +1,222 @@
+//! The builder: create populations, devices and projections in NEST's order and with
+//! NEST's checks, then `build()` the network. Each kind of part is added in its own
+//! module (`populations`, `connections`, `generators`, `recorders`); this one holds
+//! what they share and hands the declarations to the placement step.
+
+mod connections;
+mod generators;
+mod populations;
+mod recorders;
+
+use super::canonical::Call;
+use super::files::FileSettings;
+use super::info::{DeviceInfo, PopulationInfo};
+use super::placement::{self, Declarations, GeneratorSpec, MultimeterSpec};
+use super::receptors::{self, Event};
+use super::recording::{MeterRuntime, RecorderRuntime};
+use super::resources::MemoryBudget;
+use super::runtime::{Network, Parts};
+use crate::engine::population::PopulationDyn;
+use crate::engine::projection::Projection;
+use crate::error::{Error, Result};
+use crate::models::Recordable;
+use crate::provenance::DescriptionHash;
+use crate::rng::Seed;
+use crate::time::Resolution;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Builds a network: populations, devices and projections, each checked as it is added.
+pub struct NetworkBuilder {
+    resolution: Resolution,
+    seed: Seed,
+    threads: Option<usize>,
+    names: HashMap<String, &'static str>,
+    populations: Vec<Box<dyn PopulationDyn>>,
+    population_info: Vec<PopulationInfo>,
+    projections: Vec<Projection>,
+    generators: Vec<GeneratorSpec>,
+    generator_info: Vec<DeviceInfo>,
+    recorders: Vec<RecorderRuntime>,
+    multimeters: Vec<MultimeterSpec>,
+    meters: Vec<MeterRuntime>,
+    memory: MemoryBudget,
+    files: FileSettings,
+    hash: DescriptionHash,
+    created: Instant,
+}
+
+impl NetworkBuilder {
+    /// A builder with resolution `resolution` and seed `seed`.
+    pub fn new(resolution: Resolution, seed: Seed) -> Self {
+        Self {
+            resolution,
+            seed,
+            threads: None,
+            names: HashMap::new(),
+            populations: Vec::new(),
+            population_info: Vec::new(),
+            projections: Vec::new(),
+            generators: Vec::new(),
+            generator_info: Vec::new(),
+            recorders: Vec::new(),
+            multimeters: Vec::new(),
+            meters: Vec::new(),
+            memory: MemoryBudget::from_machine(),
+            files: FileSettings::default(),
+            hash: DescriptionHash::default(),
+            created: Instant::now(),
+        }
+    }
+
+    /// Limits the memory (bytes) the network may take; by default the machine's available
+    /// memory when the builder was created (Linux `MemAvailable`), unlimited where that
+    /// cannot be read. Every population, projection, device and the ring buffers are
+    /// estimated before they are allocated, and a part that would not fit is an
+    /// [`Error::Resources`] naming it, its estimate and the limit.
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.memory.limit = bytes;
+        self
+    }
+
+    /// The memory (bytes) the parts added so far take by the builder's estimate.
+    pub fn memory_estimate(&self) -> u64 {
+        self.memory.committed
+    }
+
+    /// The directory recorder files go to when the recorder names none (NEST's
+    /// `data_path`; default: the working directory). It must exist when the network
+    /// is built.
+    pub fn data_path(mut self, directory: impl Into<PathBuf>) -> Self {
+        self.files.data_path = directory.into();
+        self
+    }
+
+    /// A prefix of every recorder file's name (NEST's `data_prefix`; default none).
+    pub fn data_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.files.data_prefix = prefix.into();
+        self
+    }
+
+    /// Whether an existing recorder file is replaced (default) or is an error (NEST's
+    /// `overwrite_files`, whose default is `false`).
+    pub fn overwrite_files(mut self, overwrite: bool) -> Self {
+        self.files.overwrite = overwrite;
+        self
+    }
+
+    /// Records the text of the description this network is built from (the
+    /// `network!` macro passes a hash of its input) in the description hash that
+    /// every output carries. Builder calls are hashed as they are made.
+    pub fn describe(&mut self, description: &str) {
+        self.note(Call::new("description").field("text", description));
+    }
+
+    /// Adds a builder call with its values to the description hash.
+    fn note(&mut self, call: Call) {
+        self.hash.add(call.text().as_bytes());
+    }
+
+    /// Runs the simulation on `threads` threads (default: rayon's global pool). Results
+    /// do not depend on it.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads.max(1));
+        self
+    }
+
+    /// The resolution.
+    pub fn resolution(&self) -> Resolution {
+        self.resolution
+    }
+
+    /// The seed.
+    pub fn seed(&self) -> Seed {
+        self.seed
+    }
+
+    /// Checks that `name` is free for a new `kind`; [`Self::take_name`] records it once
+    /// the new part is complete, so a failed call leaves the name free.
+    fn check_name(&self, name: &str, kind: &'static str) -> Result<()> {
+        if name.is_empty() {
+            return Err(Error::Name(format!("a {kind} needs a non-empty name")));
+        }
+        if let Some(existing) = self.names.get(name) {
+            return Err(Error::Name(format!(
+                "duplicate name `{name}`: already used by a {existing}; choose another name for this {kind}"
+            )));
+        }
+        Ok(())
+    }
+
+    fn take_name(&mut self, name: &str, kind: &'static str) {
+        self.names.insert(name.to_string(), kind);
+    }
+
+    /// Checks `receptor_type` of a connection named `entity` onto population `target`
+    /// (see [`receptors::receptor_channel`]); returns the spike channel it feeds, `None`
+    /// when the weight's sign picks it.
+    fn receptor_channel(
+        &self,
+        entity: &str,
+        target: usize,
+        receptor_type: u16,
+        event: Event,
+    ) -> Result<Option<usize>> {
+        receptors::receptor_channel(
+            entity,
+            &self.population_info[target],
+            self.populations[target].receptor_ports(),
+            receptor_type,
+            event,
+        )
+    }
+
+    /// Checks that population `target` has each of `record_from` (a multimeter named
+    /// `entity` samples it).
+    fn check_recordables(
+        &self,
+        entity: &str,
+        target: usize,
+        record_from: &[Recordable],
+    ) -> Result<()> {
+        receptors::check_recordables(
+            entity,
+            &self.population_info[target],
+            &self.populations[target].recordables(),
+            record_from,
+        )
+    }
+
+    /// Finishes the network: the placement step lays populations, synapses, devices and
+    /// plastic state out in blocks (sizing the ring buffers from the delays), then the
+    /// network opens its recorder files.
+    pub fn build(self) -> Result<Network> {
+        let mut memory = self.memory;
+        let placement = placement::place(
+            Declarations {
+                resolution: self.resolution,
+                seed: self.seed,
+                populations: self.populations,
+                population_info: &self.population_info,
+                projections: self.projections,
+                generators: &self.generators,
+                multimeters: &self.multimeters,
+            },
+            &mut memory,
+        )?;
+        Network::new(Parts {
+            resolution: self.resolution,
+            seed: self.seed,
+            threads: self.threads,
+            placement,
+            population_info: self.population_info,
+            recorders: self.recorders,
+            meters: self.meters,
+            generators: self.generator_info,
+            files: self.files,
+            description_sha256: self.hash.hex(),
+            created: self.created,
+        })
+    }
+}

@@ -1,0 +1,96 @@
+//! `NetworkBuilder::spike_recorder` and `multimeter`: the recording devices.
+
+use super::NetworkBuilder;
+use crate::devices::{Multimeter, SpikeRecorder};
+use crate::error::Result;
+use crate::network::canonical::Call;
+use crate::network::handles::{MultimeterHandle, Selection, SpikeRecorderHandle};
+use crate::network::placement::MultimeterSpec;
+use crate::network::recording::{MeterRuntime, RecorderRuntime, Samples, SpikeEvents};
+
+impl NetworkBuilder {
+    /// Adds a spike recorder on the selected neurons.
+    pub fn spike_recorder(
+        &mut self,
+        name: &str,
+        params: SpikeRecorder,
+        sources: &[Selection],
+    ) -> Result<SpikeRecorderHandle> {
+        self.check_name(name, "spike recorder")?;
+        self.note(
+            Call::new("spike_recorder")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("sources", sources),
+        );
+        let window = params.window.steps(name, &self.resolution)?;
+        let mut masks: Vec<Option<Vec<bool>>> = vec![None; self.populations.len()];
+        for selection in sources {
+            let indices = self.resolve(name, selection)?;
+            if masks[selection.population].is_none() {
+                let len = self.population_info[selection.population].len;
+                self.memory.reserve(
+                    &format!("spike recorder `{name}` (flags for {len} neurons)"),
+                    len as u64,
+                    0,
+                )?;
+            }
+            let mask = masks[selection.population]
+                .get_or_insert_with(|| vec![false; self.population_info[selection.population].len]);
+            for i in indices {
+                mask[i as usize] = true;
+            }
+        }
+        self.take_name(name, "spike recorder");
+        self.recorders.push(RecorderRuntime {
+            name: name.to_string(),
+            window,
+            masks,
+            events: SpikeEvents::new(self.resolution),
+            record_to: params.record_to,
+            file: None,
+        });
+        Ok(SpikeRecorderHandle::new(self.recorders.len() - 1))
+    }
+
+    /// Adds a multimeter (or voltmeter) on the selected neurons.
+    pub fn multimeter(
+        &mut self,
+        name: &str,
+        params: Multimeter,
+        targets: &[Selection],
+    ) -> Result<MultimeterHandle> {
+        self.check_name(name, "multimeter")?;
+        self.note(
+            Call::new("multimeter")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets),
+        );
+        let (interval, offset) = params.grid(name, &self.resolution)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        let mut resolved = Vec::new();
+        for selection in targets {
+            let indices = self.resolve(name, selection)?;
+            self.check_recordables(name, selection.population, &params.record_from)?;
+            resolved.push((selection.population, indices));
+        }
+        self.take_name(name, "multimeter");
+        self.meters.push(MeterRuntime {
+            name: name.to_string(),
+            samples: Samples::new(self.resolution, params.record_from.clone()),
+            targets: resolved.iter().map(|(_, t)| t.len()).sum(),
+            record_from: params.record_from.clone(),
+            record_to: params.record_to,
+            file: None,
+        });
+        self.multimeters.push(MultimeterSpec {
+            interval,
+            offset,
+            window,
+            record_from: params.record_from,
+            targets: resolved,
+        });
+        Ok(MultimeterHandle::new(self.multimeters.len() - 1))
+    }
+}

@@ -1,0 +1,49 @@
+//! What a network knows of its parts: populations, projections and generators, by name.
+
+use crate::report::FiringRanges;
+use crate::spatial::Space;
+use std::sync::Arc;
+
+/// What the network knows of a population.
+#[derive(Debug, Clone)]
+pub struct PopulationInfo {
+    /// Its name.
+    pub name: String,
+    /// Its model's name (a NEST model or a variant).
+    pub model: String,
+    /// The NEST model it is based on.
+    pub base_model: &'static str,
+    /// The number of neurons.
+    pub len: usize,
+    /// Node id of its first neuron (1-based; ids run on across populations).
+    pub first_node_id: u32,
+    /// Positions (mm) of a spatial population; `None` for a non-spatial one.
+    pub space: Option<Arc<Space>>,
+    /// The firing-rate ranges its model declares.
+    pub firing: Option<FiringRanges>,
+}
+
+/// What the network knows of a projection.
+#[derive(Debug, Clone)]
+pub struct ProjectionInfo {
+    /// Its name.
+    pub name: String,
+    /// Index of the source population.
+    pub source: usize,
+    /// Index of the target population.
+    pub target: usize,
+    /// The synapse model's name.
+    pub synapse_model: String,
+    /// Number of synapses.
+    pub synapses: usize,
+    /// Memory held by its synapses (bytes).
+    pub bytes: usize,
+}
+
+/// A generator's name, NEST model and number of targets.
+#[derive(Debug, Clone)]
+pub(crate) struct DeviceInfo {
+    pub name: String,
+    pub model: &'static str,
+    pub targets: usize,
+}

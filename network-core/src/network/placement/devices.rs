@@ -1,0 +1,124 @@
+//! Devices into blocks: each generator's connections and each multimeter's targets are
+//! split by the block that holds the target neuron, and become that block's stimuli
+//! (with a stream keyed by generator, population and block) and samplers.
+
+use crate::engine::block::{block_of, block_start};
+use crate::engine::population::PopulationDyn;
+use crate::engine::sampler::BlockSampler;
+use crate::engine::stimulus::{BlockStimulus, StimulusKind};
+use crate::models::Recordable;
+use crate::rng::{Purpose, Seed};
+
+/// A device's connection to one neuron: (index in its population, weight, delay steps).
+pub(crate) type DeviceConnection = (u32, f64, u16);
+
+/// A generator as declared: its kind and, per target population, its connections.
+pub(crate) struct GeneratorSpec {
+    pub kind: StimulusKind,
+    /// Per target population (its index), the connections `(index, weight, delay steps)`.
+    pub targets: Vec<(usize, Vec<DeviceConnection>)>,
+    /// Per target population, the spike channel of the receptor port it feeds.
+    pub port_channels: Vec<Option<usize>>,
+}
+
+/// A multimeter as declared: its sampling grid (steps) and, per population, the indices
+/// of the neurons it samples.
+pub(crate) struct MultimeterSpec {
+    pub interval: i64,
+    pub offset: i64,
+    pub window: (i64, i64),
+    pub record_from: Vec<Recordable>,
+    pub targets: Vec<(usize, Vec<u32>)>,
+}
+
+/// Stream entity of a generator (disjoint from populations').
+pub(crate) fn generator_entity(g: u64) -> u64 {
+    (1 << 40) | g
+}
+
+/// Stream index of block `block` of population `population`.
+fn block_key(population: usize, block: usize) -> u64 {
+    ((population as u64) << 32) | block as u64
+}
+
+/// Gives every block the stimuli of the generators that reach its neurons, in
+/// generator order.
+pub(super) fn place_generators(
+    populations: &mut [Box<dyn PopulationDyn>],
+    generators: &[GeneratorSpec],
+    seed: Seed,
+) {
+    for (g, spec) in generators.iter().enumerate() {
+        for ((p, connections), &port_channel) in spec.targets.iter().zip(&spec.port_channels) {
+            let pop_counts = populations[*p].counts_spikes();
+            let blocks = populations[*p].blocks();
+            for (b, block) in blocks.iter_mut().enumerate() {
+                let in_block: Vec<_> = connections
+                    .iter()
+                    .filter(|(i, _, _)| block_of(*i) == b)
+                    .collect();
+                if in_block.is_empty() {
+                    continue;
+                }
+                let kind = match &spec.kind {
+                    // A parrot ignores spike_weights too; it repeats multiplicities.
+                    StimulusKind::Spikes { spikes, window } if pop_counts => StimulusKind::Spikes {
+                        spikes: spikes.iter().map(|&(t, _, m)| (t, 1.0, m)).collect(),
+                        window: *window,
+                    },
+                    other => other.clone(),
+                };
+                let mut stimulus = BlockStimulus::new(
+                    kind,
+                    in_block
+                        .iter()
+                        .map(|(i, _, _)| i - block_start(b) as u32)
+                        .collect(),
+                    in_block.iter().map(|c| c.1).collect(),
+                    in_block.iter().map(|c| c.2).collect(),
+                    seed.stream(
+                        Purpose::Simulation,
+                        generator_entity(g as u64),
+                        block_key(*p, b),
+                    ),
+                );
+                stimulus.port_channel = port_channel;
+                block.stimuli.push(stimulus);
+            }
+        }
+    }
+}
+
+/// Gives every block a sampler per multimeter that samples some of its neurons.
+pub(super) fn place_multimeters(
+    populations: &mut [Box<dyn PopulationDyn>],
+    multimeters: &[MultimeterSpec],
+) {
+    for (m, spec) in multimeters.iter().enumerate() {
+        for (p, indices) in &spec.targets {
+            let blocks = populations[*p].blocks();
+            for (b, block) in blocks.iter_mut().enumerate() {
+                let mut targets: Vec<u32> = indices
+                    .iter()
+                    .filter(|&&i| block_of(i) == b)
+                    .map(|&i| i - block_start(b) as u32)
+                    .collect();
+                if targets.is_empty() {
+                    continue;
+                }
+                targets.sort_unstable();
+                targets.dedup();
+                block.samplers.push(BlockSampler {
+                    device: m,
+                    interval: spec.interval,
+                    offset: spec.offset,
+                    window: spec.window,
+                    record_from: spec.record_from.clone(),
+                    targets,
+                    stamps: Vec::new(),
+                    values: Vec::new(),
+                });
+            }
+        }
+    }
+}

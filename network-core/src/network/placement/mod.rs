@@ -1,0 +1,141 @@
+//! The placement step: which block holds which neuron, synapse, device and plastic
+//! state. The builder collects declarations (populations, projections, generators,
+//! multimeters); placement turns them into per-block runtime state, the same for any
+//! thread count: a block is `BLOCK_LEN` (1024) consecutive neurons of one population with its
+//! own ring buffers and random stream, the synapses onto it (split by target block when
+//! a projection is added, [`place_projection`]), the stimuli and samplers of the devices
+//! that reach its neurons, and the plastic state of the synapses onto it.
+
+mod devices;
+mod synapses;
+
+pub(crate) use devices::{generator_entity, GeneratorSpec, MultimeterSpec};
+pub(crate) use synapses::{place_projection, EdgeList, ProjectionSite};
+
+use super::info::{PopulationInfo, ProjectionInfo};
+use super::resources::{self, MemoryBudget};
+use crate::engine::block::{block_count, block_size};
+use crate::engine::population::{BlockRuntime, PopulationDyn};
+use crate::engine::projection::Projection;
+use crate::engine::ring::Ring;
+use crate::error::Result;
+use crate::rng::{Purpose, Seed};
+use crate::time::Resolution;
+
+/// What the builder declared, ready to be placed.
+pub(crate) struct Declarations<'a> {
+    pub resolution: Resolution,
+    pub seed: Seed,
+    /// The populations with their state, no blocks yet.
+    pub populations: Vec<Box<dyn PopulationDyn>>,
+    pub population_info: &'a [PopulationInfo],
+    /// The projections, in creation order, their synapses already split by block.
+    pub projections: Vec<Projection>,
+    pub generators: &'a [GeneratorSpec],
+    pub multimeters: &'a [MultimeterSpec],
+}
+
+/// The network's parts laid out in blocks.
+pub(crate) struct Placement {
+    /// The populations, each with its blocks' runtime.
+    pub populations: Vec<Box<dyn PopulationDyn>>,
+    /// Per population, the projections onto it (in creation order).
+    pub incoming: Vec<Vec<Projection>>,
+    /// Per projection (creation order): its target population and its index there.
+    pub projection_slots: Vec<(usize, usize)>,
+    /// The projections as the network reports them, in creation order.
+    pub projection_info: Vec<ProjectionInfo>,
+    /// Spikes are exchanged every this many steps (the smallest synaptic delay).
+    pub slice_len: i64,
+}
+
+/// Stream entity of a population's own draws.
+fn population_entity(p: usize) -> u64 {
+    p as u64
+}
+
+/// Places the declared network: sizes the ring buffers from the delays (their memory
+/// is reserved in `memory` first), gives every block its runtime, distributes
+/// generators and multimeters over the blocks and moves plastic state into the blocks
+/// that own it.
+pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Result<Placement> {
+    let Declarations {
+        resolution,
+        seed,
+        mut populations,
+        population_info,
+        projections,
+        generators,
+        multimeters,
+    } = declared;
+    let max_delay = projections
+        .iter()
+        .map(|p| i64::from(p.max_delay))
+        .chain(generators.iter().flat_map(|g| {
+            g.targets
+                .iter()
+                .flat_map(|(_, c)| c.iter().map(|&(_, _, d)| i64::from(d)))
+        }))
+        .max()
+        .unwrap_or(1);
+    let slice_len = projections
+        .iter()
+        .filter(|p| p.synapses > 0)
+        .map(|p| i64::from(p.min_delay))
+        .min()
+        .unwrap_or(max_delay)
+        .max(1);
+    let slots = (max_delay + slice_len + 1) as usize;
+    for info in population_info {
+        memory.reserve(
+            &format!(
+                "the ring buffers of population `{}` ({} steps of delay for {} neurons)",
+                info.name, slots, info.len
+            ),
+            resources::ring_bytes(info.len, slots as u64),
+            0,
+        )?;
+    }
+    for (p, pop) in populations.iter_mut().enumerate() {
+        let len = pop.len();
+        let blocks: Vec<BlockRuntime> = (0..block_count(len))
+            .map(|b| BlockRuntime {
+                ring: Ring::new(block_size(len, b), slots, pop.spike_channels()),
+                rng: seed.stream(Purpose::Simulation, population_entity(p), b as u64),
+                stimuli: Vec::new(),
+                samplers: Vec::new(),
+                spikes: Vec::new(),
+                plastic: Vec::new(),
+                archive: None,
+            })
+            .collect();
+        *pop.blocks() = blocks;
+    }
+    devices::place_generators(&mut populations, generators, seed);
+    devices::place_multimeters(&mut populations, multimeters);
+    let projection_info = projections
+        .iter()
+        .map(|p| ProjectionInfo {
+            name: p.name.clone(),
+            source: p.source,
+            target: p.target,
+            synapse_model: p.synapse_model.clone(),
+            synapses: p.synapses,
+            bytes: p.bytes(),
+        })
+        .collect();
+    let mut incoming: Vec<Vec<Projection>> = (0..populations.len()).map(|_| Vec::new()).collect();
+    let mut projection_slots = Vec::with_capacity(projections.len());
+    for p in projections {
+        projection_slots.push((p.target, incoming[p.target].len()));
+        incoming[p.target].push(p);
+    }
+    synapses::install_plastic(&mut populations, &mut incoming, slice_len, &resolution);
+    Ok(Placement {
+        populations,
+        incoming,
+        projection_slots,
+        projection_info,
+        slice_len,
+    })
+}

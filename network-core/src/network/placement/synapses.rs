@@ -1,0 +1,222 @@
+//! Synapses into blocks: a projection's edge list (sources per target) becomes compact
+//! synapse storage split by target block, with random weights and delays drawn from
+//! per-target streams; a plastic projection's per-synapse state is laid out per target
+//! block, aligned with the block's rows, and moved into the target block's runtime when
+//! the network is built (with a spike archive per block for STDP targets).
+
+use crate::engine::archive::SpikeArchive;
+use crate::engine::block::{block_count, block_start, BLOCK_LEN};
+use crate::engine::plastic::Plastic;
+use crate::engine::population::PopulationDyn;
+use crate::engine::projection::{BlockSynapses, Projection};
+use crate::error::{Error, Result};
+use crate::rng::{Purpose, Seed};
+use crate::synapse::{delay_steps, StaticSynapse, Synapse};
+use crate::time::Resolution;
+use rayon::prelude::*;
+
+/// The sources of each target: target `t`'s sources are
+/// `sources[offsets[t]..offsets[t + 1]]`, in draw order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EdgeList<'a> {
+    pub offsets: &'a [usize],
+    pub sources: &'a [u32],
+}
+
+/// Where a projection goes and how it is keyed.
+pub(crate) struct ProjectionSite<'a> {
+    pub name: &'a str,
+    pub id: u64,
+    pub source: usize,
+    pub target: usize,
+    pub n_sources: usize,
+    pub n_targets: usize,
+}
+
+/// Places a projection's synapses: block-split storage of `edges` with the weights and
+/// delays of `base` (the synapse's static part, as the builder adjusted it), made
+/// plastic when `synapse` is a plastic model. An impossible value is an error naming
+/// the projection.
+pub(crate) fn place_projection(
+    site: &ProjectionSite<'_>,
+    edges: EdgeList<'_>,
+    base: &StaticSynapse,
+    synapse: &Synapse,
+    res: &Resolution,
+    seed: Seed,
+) -> Result<Projection> {
+    let mut projection = assemble(site, edges, base, res, seed)?;
+    if let Some(plastic) = Plastic::new(synapse, res) {
+        make_plastic(&mut projection, plastic)?;
+    }
+    Ok(projection)
+}
+
+/// Builds the projection's block-split storage, in parallel over target blocks.
+fn assemble(
+    site: &ProjectionSite<'_>,
+    edges: EdgeList<'_>,
+    synapse: &StaticSynapse,
+    res: &Resolution,
+    seed: Seed,
+) -> Result<Projection> {
+    synapse.validate(site.name, res)?;
+    let weight = synapse.weight.constant();
+    let delay = match synapse.delay.constant() {
+        Some(d) => Some(delay_steps(site.name, d, res)?),
+        None => None,
+    };
+    let blocks: Vec<BlockSynapses> = (0..block_count(site.n_targets))
+        .into_par_iter()
+        .map(|b| {
+            let first = block_start(b);
+            let last = block_start(b + 1).min(site.n_targets);
+            let mut row_start = vec![0u32; site.n_sources + 1];
+            for t in first..last {
+                for &s in &edges.sources[edges.offsets[t]..edges.offsets[t + 1]] {
+                    row_start[s as usize + 1] += 1;
+                }
+            }
+            let mut total: u64 = 0;
+            for r in row_start.iter_mut() {
+                total += u64::from(*r);
+                *r = u32::try_from(total).map_err(|_| {
+                    Error::Resources(format!(
+                        "projection `{}`: more than 2^32 synapses onto one block of {BLOCK_LEN} targets",
+                        site.name
+                    ))
+                })?;
+            }
+            let count = total as usize;
+            let mut fill = row_start.clone();
+            let mut block = BlockSynapses {
+                targets: vec![0; count],
+                weights: if weight.is_none() { vec![0.0; count] } else { Vec::new() },
+                delays: if delay.is_none() { vec![0; count] } else { Vec::new() },
+                row_start,
+            };
+            for t in first..last {
+                let mut rng = (weight.is_none() || delay.is_none())
+                    .then(|| seed.stream(Purpose::SynapseParams, site.id, t as u64));
+                for &s in &edges.sources[edges.offsets[t]..edges.offsets[t + 1]] {
+                    let k = fill[s as usize] as usize;
+                    fill[s as usize] += 1;
+                    block.targets[k] = (t - first) as u16;
+                    if let Some(rng) = rng.as_mut() {
+                        if weight.is_none() {
+                            block.weights[k] = synapse.weight.sample(rng)?;
+                        }
+                        if delay.is_none() {
+                            let d = synapse.delay.sample(rng)?;
+                            block.delays[k] = delay_steps(site.name, d, res)?;
+                        }
+                    }
+                }
+            }
+            Ok(block)
+        })
+        .collect::<Result<_>>()?;
+    let synapses = edges.offsets[site.n_targets];
+    let (min_delay, max_delay) = match delay {
+        Some(d) => (d, d),
+        None => blocks
+            .iter()
+            .flat_map(|b| b.delays.iter().copied())
+            .fold((u16::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d))),
+    };
+    Ok(Projection {
+        name: site.name.to_string(),
+        source: site.source,
+        target: site.target,
+        synapse_model: synapse.model.clone(),
+        weight,
+        delay,
+        blocks,
+        synapses,
+        min_delay,
+        max_delay,
+        receptor_type: synapse.receptor_type,
+        plastic: None,
+    })
+}
+
+/// Makes `projection` plastic under `plastic`: lays out each target block's initial
+/// state from the weights assembled like a static projection's. STDP weights become
+/// per-synapse state (checked against `Wmax`); tsodyks weights stay where they are.
+fn make_plastic(projection: &mut Projection, mut plastic: Plastic) -> Result<()> {
+    let mut initial = Vec::with_capacity(projection.blocks.len());
+    for block in &mut projection.blocks {
+        let weights = &block.weights;
+        let constant = projection.weight;
+        initial.push(
+            plastic.initial_state(&projection.name, block.targets.len(), |k| {
+                constant.unwrap_or_else(|| weights[k])
+            })?,
+        );
+        if plastic.owns_weights() {
+            // The weights now live in the state only.
+            block.weights = Vec::new();
+        }
+    }
+    if plastic.owns_weights() {
+        projection.weight = None;
+    }
+    plastic.initial = initial;
+    projection.plastic = Some(Box::new(plastic));
+    Ok(())
+}
+
+/// Moves each plastic projection's initial state into its target's blocks (aligned with
+/// `incoming`, the projections onto each population) and gives every population that an
+/// STDP projection targets a spike archive per block. `slice_len` is the number of steps
+/// between spike exchanges.
+pub(super) fn install_plastic(
+    populations: &mut [Box<dyn PopulationDyn>],
+    incoming: &mut [Vec<Projection>],
+    slice_len: i64,
+    res: &Resolution,
+) {
+    for (population, projections) in populations.iter_mut().zip(incoming.iter_mut()) {
+        let len = population.len();
+        let mut n_incoming: Option<Vec<u32>> = None;
+        let mut stdp_max_delay = 0;
+        for (k, projection) in projections.iter_mut().enumerate() {
+            let Some(plastic) = projection.plastic.as_mut() else {
+                continue;
+            };
+            if plastic.needs_archive() {
+                stdp_max_delay = stdp_max_delay.max(projection.max_delay);
+                let counts = n_incoming.get_or_insert_with(|| vec![0; len]);
+                for (b, block) in projection.blocks.iter().enumerate() {
+                    for &t in &block.targets {
+                        counts[block_start(b) + usize::from(t)] += 1;
+                    }
+                }
+            }
+            let blocks = population.blocks();
+            for (b, state) in std::mem::take(&mut plastic.initial).into_iter().enumerate() {
+                let slots = &mut blocks[b].plastic;
+                if slots.len() <= k {
+                    slots.resize(k + 1, None);
+                }
+                slots[k] = Some(state);
+            }
+        }
+        if let Some(counts) = n_incoming {
+            let tau_minus = population
+                .param("tau_minus")
+                .expect("an stdp target has tau_minus (checked when connecting)");
+            let ms_per_step = res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64;
+            let horizon = (f64::from(stdp_max_delay) + slice_len as f64) * ms_per_step;
+            for (b, rt) in population.blocks().iter_mut().enumerate() {
+                let neurons = &counts[block_start(b)..block_start(b + 1).min(len)];
+                rt.archive = Some(SpikeArchive::new(
+                    tau_minus,
+                    horizon,
+                    res.tics_per_step(),
+                    neurons,
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! What a built network tells: recorded spikes and samples (read through the network,
+//! by handle), devices by name, populations, projections and their weights, time and
+//! provenance.
+
+use super::handles::{MultimeterHandle, ProjectionHandle, SpikeRecorderHandle};
+use super::info::{PopulationInfo, ProjectionInfo};
+use super::recording::{Samples, SpikeEvents};
+use super::runtime::Network;
+use crate::engine::block::block_start;
+use crate::provenance::{Provenance, PROJECT};
+use crate::rng::Seed;
+use crate::time::Resolution;
+use std::time::Duration;
+
+impl Network {
+    /// The number of spikes population `population` (its index) has emitted so far,
+    /// whether recorded or not.
+    pub fn spike_count(&self, population: usize) -> usize {
+        self.spike_counts[population]
+    }
+
+    /// The spikes a recorder has recorded so far. A handle indexes the network that
+    /// built it; one from another network panics if that network has fewer recorders.
+    pub fn spikes(&self, recorder: &SpikeRecorderHandle) -> &SpikeEvents {
+        &self.recorders[recorder.index].events
+    }
+
+    /// A recorder's name.
+    pub fn recorder_name(&self, recorder: &SpikeRecorderHandle) -> &str {
+        &self.recorders[recorder.index].name
+    }
+
+    /// The number of neurons a recorder watches.
+    pub fn recorder_targets(&self, recorder: &SpikeRecorderHandle) -> usize {
+        self.recorders[recorder.index].targets()
+    }
+
+    /// The neurons a recorder watches: per population (its index), their indices in it,
+    /// ascending, in population order.
+    pub fn recorder_neurons(&self, recorder: &SpikeRecorderHandle) -> Vec<(usize, Vec<u32>)> {
+        self.recorders[recorder.index]
+            .masks
+            .iter()
+            .enumerate()
+            .filter_map(|(p, mask)| {
+                let mask = mask.as_ref()?;
+                let indices = (0..mask.len() as u32)
+                    .filter(|&i| mask[i as usize])
+                    .collect();
+                Some((p, indices))
+            })
+            .collect()
+    }
+
+    /// The samples a multimeter has recorded so far. A handle indexes the network that
+    /// built it; one from another network panics if that network has fewer multimeters.
+    pub fn samples(&self, multimeter: &MultimeterHandle) -> &Samples {
+        &self.meters[multimeter.index].samples
+    }
+
+    /// The populations, in creation order.
+    pub fn populations(&self) -> &[PopulationInfo] {
+        &self.population_info
+    }
+
+    /// The projections, in creation order.
+    pub fn projections(&self) -> &[ProjectionInfo] {
+        &self.projection_info
+    }
+
+    /// One projection.
+    pub fn projection(&self, projection: &ProjectionHandle) -> &ProjectionInfo {
+        &self.projection_info[projection.index]
+    }
+
+    /// The weights of a projection's synapses now, as `(source, target, weight)` (indices
+    /// within the source and target populations), sorted by source and target, synapses
+    /// of the same pair in creation order. STDP weights are those after the last spike
+    /// each synapse has transmitted (as NEST's `GetConnections(...).weight`); static and
+    /// tsodyks synapses report their constant weight (pA, or mV onto `iaf_psc_delta`).
+    pub fn weights(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, f64)> {
+        let (p, k) = self.projection_slots[projection.index];
+        let proj = &self.incoming[p][k];
+        let blocks = self.populations[p].blocks_ref();
+        let mut out = Vec::with_capacity(proj.synapses);
+        for (b, block) in proj.blocks.iter().enumerate() {
+            let state = blocks[b].plastic.get(k).and_then(Option::as_ref);
+            for s in 0..block.row_start.len().saturating_sub(1) {
+                for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                    let weight = state
+                        .and_then(|st| st.weight(i))
+                        .or(proj.weight)
+                        .unwrap_or_else(|| block.weights[i]);
+                    let target = block_start(b) as u32 + u32::from(block.targets[i]);
+                    out.push((s as u32, target, weight));
+                }
+            }
+        }
+        out.sort_by_key(|&(s, t, _)| (s, t));
+        out
+    }
+
+    /// The names of the generators, in creation order.
+    pub fn generator_names(&self) -> &[String] {
+        &self.generator_names
+    }
+
+    /// Simulated time so far (ms).
+    pub fn time(&self) -> f64 {
+        self.resolution.step_to_ms(self.step)
+    }
+
+    /// The resolution.
+    pub fn resolution(&self) -> Resolution {
+        self.resolution
+    }
+
+    /// The seed everything random was drawn from.
+    pub fn seed(&self) -> Seed {
+        self.seed
+    }
+
+    /// The number of threads the simulation runs on.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Spikes are exchanged every this many steps (the smallest synaptic delay).
+    pub fn min_delay_steps(&self) -> i64 {
+        self.slice_len
+    }
+
+    /// Wall-clock time spent in `simulate` so far.
+    pub fn simulation_time(&self) -> Duration {
+        self.simulation_time
+    }
+
+    /// Wall-clock time from the builder's creation to the built network.
+    pub fn build_time(&self) -> Duration {
+        self.build_time
+    }
+
+    /// Where this network's results come from: version, resolution, seed, threads and
+    /// the description's hash.
+    pub fn provenance(&self) -> Provenance {
+        Provenance {
+            software: PROJECT.to_string(),
+            resolution_ms: self.resolution.ms(),
+            seed: self.seed.0,
+            threads: self.threads,
+            description_sha256: self.description_sha256.clone(),
+        }
+    }
+
+    /// The paths of the files the recorders write, by recorder name.
+    pub fn output_files(&self) -> Vec<(&str, &std::path::Path)> {
+        let recorders = self
+            .recorders
+            .iter()
+            .filter_map(|r| Some((r.name.as_str(), r.file.as_ref()?.path())));
+        let meters = self
+            .meters
+            .iter()
+            .filter_map(|m| Some((m.name.as_str(), m.file.as_ref()?.path())));
+        recorders.chain(meters).collect()
+    }
+
+    /// A multimeter's handle, found by its name.
+    pub fn multimeter_handle(&self, name: &str) -> Option<MultimeterHandle> {
+        let index = self.meters.iter().position(|m| m.name == name)?;
+        Some(MultimeterHandle::new(index))
+    }
+
+    /// A spike recorder's handle, found by its name.
+    pub fn spike_recorder_handle(&self, name: &str) -> Option<SpikeRecorderHandle> {
+        let index = self.recorders.iter().position(|r| r.name == name)?;
+        Some(SpikeRecorderHandle::new(index))
+    }
+
+    /// A multimeter's name.
+    pub fn multimeter_name(&self, multimeter: &MultimeterHandle) -> &str {
+        &self.meters[multimeter.index].name
+    }
+
+    /// The name of the population a node id (1-based) belongs to, and the neuron's
+    /// index in it.
+    pub fn locate(&self, node_id: u32) -> Option<(&str, usize)> {
+        let info = self
+            .population_info
+            .iter()
+            .find(|p| p.first_node_id <= node_id && node_id < p.first_node_id + p.len as u32)?;
+        Some((&info.name, (node_id - info.first_node_id) as usize))
+    }
+}
