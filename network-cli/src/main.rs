@@ -140,7 +140,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             plot,
             json,
         } => {
-            let Some((source, parsed)) = read(&file)? else {
+            let Some((_, parsed)) = read(&file)? else {
                 return Ok(ExitCode::FAILURE);
             };
             std::fs::create_dir_all(&out)
