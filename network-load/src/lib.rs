@@ -32,10 +32,12 @@
 mod build;
 mod convert;
 pub mod export;
+mod inputs;
 mod source;
 
-pub use build::{build, is_flag, resolve_sizes, Inputs, Loaded};
+pub use build::{build, is_flag, Loaded};
 pub use convert::{layout, rule};
+pub use inputs::{resolve_sizes, Inputs};
 /// The checked description's types (from `network-syntax`).
 pub use network_syntax::description;
 pub use network_syntax::Description;
