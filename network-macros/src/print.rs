@@ -13,13 +13,13 @@ use network_syntax::lowering::*;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 
-/// A float as a literal (`-10.0`, `0.5`, `::core::f64::INFINITY`).
+/// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
 pub fn num(v: f64) -> TokenStream {
     if v.is_infinite() {
         return if v > 0.0 {
-            quote!(::core::f64::INFINITY)
+            quote!(::core::primitive::f64::INFINITY)
         } else {
-            quote!(::core::f64::NEG_INFINITY)
+            quote!(::core::primitive::f64::NEG_INFINITY)
         };
     }
     let lit = Literal::f64_unsuffixed(v.abs());

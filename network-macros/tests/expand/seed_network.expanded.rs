@@ -155,7 +155,10 @@ impl SeedNetwork {
             .spike_recorder(
                 "inh_spikes",
                 ::network::SpikeRecorder {
-                    window: ::network::Window::new(0.0, ::core::f64::INFINITY),
+                    window: ::network::Window::new(
+                        0.0,
+                        ::core::primitive::f64::INFINITY,
+                    ),
                     record_to: ::network::RecordTo::Memory,
                 },
                 &[pop_pvpop.all()],
