@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 pub use network_core::*;
 
 /// Describes a network in NEST's vocabulary and generates a type that builds it.

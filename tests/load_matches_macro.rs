@@ -226,3 +226,26 @@ fn macro_and_loader_agree_on_plastic_synapses_parrots_and_receptor_ports() {
     assert_eq!(firing(m), firing(l));
     assert!(firing(l).is_some());
 }
+
+/// The provenance hash comes from the description's canonical form (its lowering),
+/// not from how its text was spaced or by whom it was read: the macro and the loader
+/// record the same `description_sha256` for the seed network and for the plastic one.
+#[test]
+fn macro_and_loader_record_the_same_description_hash() {
+    let parsed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
+    let by_macro = SeedNetwork::build(Seed(5)).unwrap();
+    let loaded = build(&parsed.description, Seed(5), &Inputs::default()).unwrap();
+    let hash = |n: &network::Network| n.provenance().description_sha256;
+    assert_eq!(hash(by_macro.network()), hash(&loaded.network));
+    let canonical = network_syntax::lowering::lower(&parsed.description).canonical();
+    assert_eq!(SeedNetwork::CANONICAL, canonical);
+
+    let parsed = parse(&Source::new("plastic.net", TEXT)).unwrap();
+    let by_macro = PlasticPorts::build(Seed(5)).unwrap();
+    let loaded = build(&parsed.description, Seed(5), &Inputs::default()).unwrap();
+    assert_eq!(hash(by_macro.network()), hash(&loaded.network));
+    assert_ne!(
+        hash(by_macro.network()),
+        hash(SeedNetwork::build(Seed(5)).unwrap().network())
+    );
+}

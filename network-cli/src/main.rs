@@ -6,6 +6,8 @@
 //! network export examples/seed_network.net --to pynest > model.py
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod diagnostics;
 mod outputs;
 mod time;
@@ -138,7 +140,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             plot,
             json,
         } => {
-            let Some((source, parsed)) = read(&file)? else {
+            let Some((_, parsed)) = read(&file)? else {
                 return Ok(ExitCode::FAILURE);
             };
             std::fs::create_dir_all(&out)
@@ -149,7 +151,6 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 sizes: build.sizes.iter().cloned().collect::<BTreeMap<_, _>>(),
                 expressions: Vec::new(),
                 record_to: Some(out.clone()),
-                source_sha256: Some(network_load::source_sha256(&source.text)),
             };
             let seed = build.seed(&parsed);
             let mut loaded = network_load::build(&parsed.description, seed, &inputs)

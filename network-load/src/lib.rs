@@ -3,9 +3,10 @@
 //! A file holds what goes inside `network! { .. }` (the `pub struct Name;` header is
 //! optional). [`parse`] reads it with the macro's own parser and checks, so a mistake
 //! gets the same message as the compile error, located by line and column;
-//! [`build`] makes the builder calls the macro would generate, with every population
-//! sized at run time (`[dyn n]` sizes are given in [`Inputs`]), so the same description
-//! and seed give the same network and spikes as the macro. [`export`] writes the built
+//! [`build`] executes the steps of the description's lowering as the code `network!`
+//! generates does, with every population sized at run time (`[dyn n]` sizes are given
+//! in [`Inputs`]), so the same description and seed give the same network and spikes as
+//! the macro. [`export`] writes the built
 //! network as a PyNEST 3 script or a Jupyter notebook, with the positions the engine
 //! drew, to run it on NEST (for instance with MPI on a cluster).
 //!
@@ -26,12 +27,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod build;
+mod convert;
 pub mod export;
+mod inputs;
 mod source;
 
-pub use build::{build, is_flag, layout, resolve_sizes, rule, source_sha256, Inputs, Loaded};
+pub use build::{build, is_flag, Loaded};
+pub use convert::{layout, rule};
+pub use inputs::{resolve_sizes, Inputs};
 /// The checked description's types (from `network-syntax`).
 pub use network_syntax::description;
 pub use network_syntax::Description;

@@ -1,11 +1,15 @@
 //! The `network!` procedural macro: a thin shell around `network-syntax`.
 //!
 //! It parses and checks the description with `network-syntax`, reports every
-//! diagnostic as a spanned compile error (all at once), and lowers the checked
-//! description into builder calls on `network-core` (`expand.rs`). Use it through the
-//! facade crate: `network::network!`.
+//! diagnostic as a spanned compile error (all at once), and prints the steps of the
+//! description's lowering (`network_syntax::lowering`) as builder calls on the engine
+//! (`print.rs`), inside the generated type (`expand.rs`). Use it through the facade
+//! crate: `network::network!`.
+#![forbid(unsafe_code)]
 
+mod docs;
 mod expand;
+mod print;
 
 use proc_macro::TokenStream;
 use quote::quote_spanned;
@@ -15,12 +19,9 @@ use quote::quote_spanned;
 pub fn network(input: TokenStream) -> TokenStream {
     let input: proc_macro2::TokenStream = input.into();
     let source = input.to_string();
-    let source_sha256 = network_core::provenance::sha256_hex(input.to_string().as_bytes());
     let (header, names, result) = network_syntax::parse_and_check(input);
     let output = match (header, result) {
-        (Some(header), Ok(description)) => {
-            expand::expand(&header, &description, &source, &source_sha256)
-        }
+        (Some(header), Ok(description)) => expand::expand(&header, &description, &source),
         (header, result) => {
             let mut diagnostics = result.err().unwrap_or_default();
             if header.is_none() {
@@ -45,7 +46,7 @@ pub fn network(input: TokenStream) -> TokenStream {
             }
             let mut out = combined.to_compile_error();
             if let Some(header) = header {
-                out.extend(expand::placeholder(&header, &names));
+                out.extend(expand::placeholder(&header, &names, &source));
             }
             out
         }

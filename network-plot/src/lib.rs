@@ -16,6 +16,7 @@
 //! with an embedded subset of DejaVu Sans (`fonts/`), so no system font library is
 //! needed.
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod figure;
 mod font;

@@ -1,4 +1,5 @@
-//! The network description language: grammar, syntax tree and validation.
+//! The network description language: grammar, syntax tree, validation and the one
+//! lowering to engine operations ([`lowering`]).
 //!
 //! A plain library (no `proc_macro` types in its API): the `network!` macro and a
 //! loader reading the same language from a file both use it.
@@ -12,11 +13,14 @@
 //! assert_eq!(description.populations[0].size.fixed(), Some(100));
 //! assert_eq!(description.neurons[0].params[0], ("V_th", -52.0));
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod ast;
 mod check;
 pub mod description;
-pub mod lower;
+// The checks' conversions to the engine's values (private: the loader has its own).
+mod lower;
+pub mod lowering;
 pub mod model_table;
 mod parse;
 pub mod units;
@@ -67,8 +71,8 @@ impl From<syn::Error> for Diagnostic {
 /// What a field of the generated type holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
-    /// A population.
-    Population,
+    /// A population, with its size when written as a whole number (a const generic).
+    Population(Option<usize>),
     /// A spike recorder.
     SpikeRecorder,
     /// A voltmeter or multimeter.
@@ -89,7 +93,7 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
     ast.items
         .iter()
         .filter_map(|item| match item {
-            Item::Population(p) => Some((p.name.clone(), FieldKind::Population)),
+            Item::Population(p) => Some((p.name.clone(), FieldKind::Population(fixed_size(p)))),
             _ => None,
         })
         .chain(ast.items.iter().filter_map(|item| match item {
@@ -110,6 +114,16 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
         }))
         .filter(|(name, _)| seen.insert(name.to_string()))
         .collect()
+}
+
+/// A population's size when written as a whole number (not `[dyn name]`).
+fn fixed_size(p: &ast::PopulationItem) -> Option<usize> {
+    match (&p.dynamic, &p.size) {
+        (None, ast::Expr::Number(q)) if q.integer && q.unit.is_none() && q.value >= 0.0 => {
+            Some(q.value as usize)
+        }
+        _ => None,
+    }
 }
 
 /// The header, the declared names and the checked description (or every mistake).

@@ -7,12 +7,14 @@
 //! NEST draws connections, random weights and Poisson trains with its own generators,
 //! so the two runs agree statistically, not spike for spike.
 
+mod devices;
 mod notebook;
 mod python;
 mod statements;
 
 use network_core::{Error, Network, Result};
-use network_syntax::description::{Description, Wiring};
+use network_syntax::description::Description;
+use network_syntax::lowering::{self, Step};
 
 pub use notebook::notebook;
 
@@ -62,24 +64,33 @@ pub fn cells(
             description.populations.len()
         )));
     }
+    let plan = lowering::lower(description);
     let input = statements::Input {
         description,
+        plan: &plan,
         network,
         expressions,
         options,
     };
     let mut cells = vec![statements::setup(&input, title, docs)];
-    cells.extend(statements::models(&input));
-    for p in 0..description.populations.len() {
-        cells.push(statements::population(&input, p)?);
-    }
-    for w in &description.wiring {
-        cells.push(match w {
-            Wiring::Recorder(r) => statements::recorder(&input, r),
-            Wiring::Stimulator(s) => statements::stimulator(&input, s)?,
-            Wiring::Projection(p) => statements::projection(&input, p)?,
+    let mut synapse_models = Some(statements::synapse_models(&input));
+    for step in &plan.steps {
+        if !matches!(step, Step::Model(_)) {
+            // NEST's synapse variants, after the neuron models.
+            cells.extend(synapse_models.take().into_iter().flatten());
+        }
+        cells.extend(match step {
+            Step::Model(n) => Some(statements::model(n)),
+            Step::Population(p) => Some(statements::population(&input, p)?),
+            // A selection is written where a device uses it.
+            Step::Within(_) => None,
+            Step::SpikeRecorder(r) => Some(devices::spike_recorder(&input, r)),
+            Step::Multimeter(m) => Some(devices::multimeter(&input, m)),
+            Step::Generator(g) => Some(devices::generator(&input, g)?),
+            Step::Connect(c) => Some(devices::connect(&input, c)?),
         });
     }
+    cells.extend(synapse_models.into_iter().flatten());
     cells.push(statements::simulate(&input));
     Ok(cells)
 }

@@ -36,28 +36,32 @@ impl SeedNetwork {
     pub const RESOLUTION_MS: f64 = 0.1;
     /// The seed given by `seed = ..;` (42 when not written).
     pub const DEFAULT_SEED: ::network::Seed = ::network::Seed(42);
+    /// The description this type was generated from (the macro's input as text).
+    pub const DESCRIPTION: &'static str = "/// Layer 2/3 of primary visual cortex, one hemisphere.\npub struct SeedNetwork;\n\nresolution = 0.1 ms;\nseed = 42;\n\nneuron PV = iaf_psc_alpha {\n    C_m: 200 pF, V_th: -52 mV, V_reset: -65 mV, tau_m: 10 ms, t_ref: 1 ms,\n} where {\n    class: inhibitory, dendrite_extent: 200 um, transmitters: [GABA_A],\n    firing: { resting: 1..5 Hz, active: 10..30 Hz, max: 50..100 Hz },\n};\nneuron PyL23 = iaf_psc_alpha {\n    V_th: -50 mV, C_m: 200 pF, tau_m: 15 ms, V_reset: -70 mV, t_ref: 2 ms, I_e: 200 pA,\n} where { class: excitatory, transmitters: [AMPA, NMDA], firing: { resting: 2..8 Hz, active: 15..40 Hz } };\n\npopulation pvpop  = PV[100]    in box([0, 0, 0] mm, [2, 2, 1] mm);\npopulation l23pyr = PyL23[800] in box([0, 0, 0] mm, [2, 2, 1] mm)\n    where { region: \"Primary Visual Cortex\", density: 25000 per mm3 };\n\nmask corner = sphere(center: [0, 0, 0] mm, radius: 0.5 mm);\n\nrecord corner_spikes = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr within corner;\nrecord exc_spikes    = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr;\nrecord inh_spikes    = spike_recorder <- pvpop;\n\nstimulate dc    = dc_generator { amplitude: 100 pA, start: 500 ms, stop: 700 ms } -> l23pyr within corner;\nstimulate noise = poisson_generator { rate: 50 Hz, start: 100 ms, stop: 900 ms }\n    -> l23pyr via static_synapse { weight: 2.5 pA, delay: 1.5 ms };\n\nconnect pvpop -> l23pyr: fixed_indegree(1) in sphere(radius: 1 mm), no autapses, no multapses,\n    via static_synapse { weight: -10 pA, delay: 1 ms };\nconnect l23pyr -> pvpop: fixed_indegree(4) in sphere(radius: 0.5 mm), no autapses, no multapses,\n    via static_synapse { weight: 4 pA, delay: 1 ms };\n";
+    /// The description in canonical form: the operations that build it, one a
+    /// line. The engine hashes it into the `description_sha256` of every output,
+    /// which is the same for this type and for the description read from a file.
+    pub const CANONICAL: &'static str = "resolution 0.1\nseed 42\nmodel \"PV\" iaf_psc_alpha [(\"C_m\", 200.0), (\"V_th\", -52.0), (\"V_reset\", -65.0), (\"tau_m\", 10.0), (\"t_ref\", 1.0)] [] firing Some(FiringRanges { resting: Some(RateRange { low_hz: 1.0, high_hz: 5.0 }), active: Some(RateRange { low_hz: 10.0, high_hz: 30.0 }), max: Some(RateRange { low_hz: 50.0, high_hz: 100.0 }) })\nmodel \"PyL23\" iaf_psc_alpha [(\"V_th\", -50.0), (\"C_m\", 200.0), (\"tau_m\", 15.0), (\"V_reset\", -70.0), (\"t_ref\", 2.0), (\"I_e\", 200.0)] [] firing Some(FiringRanges { resting: Some(RateRange { low_hz: 2.0, high_hz: 8.0 }), active: Some(RateRange { low_hz: 15.0, high_hz: 40.0 }), max: None })\npopulation 0 \"pvpop\" \"PV\" Fixed(100) Some(FreeUniform { lower_left: [0.0, 0.0, 0.0], upper_right: [2.0, 2.0, 1.0], periodic: false })\npopulation 1 \"l23pyr\" \"PyL23\" Fixed(800) Some(FreeUniform { lower_left: [0.0, 0.0, 0.0], upper_right: [2.0, 2.0, 1.0], periodic: false })\nwithin 0 1 Sphere { radius: 0.5 } anchor None at [0.0, 0.0, 0.0]\nspike_recorder \"corner_spikes\" window 0.0..1000.0 Memory [Selection(0)]\nspike_recorder \"exc_spikes\" window 0.0..1000.0 Memory [All(1)]\nspike_recorder \"inh_spikes\" window 0.0..inf Memory [All(0)]\nwithin 1 1 Sphere { radius: 0.5 } anchor None at [0.0, 0.0, 0.0]\ngenerator \"dc\" Dc { amplitude: Const(100.0) } window 500.0..700.0 [Selection(1)] synapse static_synapse None weight Constant(1.0) delay Constant(1.0) receptor None []\ngenerator \"noise\" Poisson { rate: Const(50.0) } window 100.0..900.0 [All(1)] synapse static_synapse None weight Constant(2.5) delay Constant(1.5) receptor None []\nconnect \"pvpop_to_l23pyr\" \"pvpop -> l23pyr\" 0 1 FixedIndegree(1) mask Some((Sphere { radius: 1.0 }, None)) kernel None autapses false multapses false use_on_source false synapse static_synapse None weight Constant(-10.0) delay Constant(1.0) receptor None []\nconnect \"l23pyr_to_pvpop\" \"l23pyr -> pvpop\" 1 0 FixedIndegree(4) mask Some((Sphere { radius: 0.5 }, None)) kernel None autapses false multapses false use_on_source false synapse static_synapse None weight Constant(4.0) delay Constant(1.0) receptor None []\n";
     ///Builds the network from `seed`: draws positions, connections and random weights, on rayon's default thread pool.
     pub fn build(
         seed: ::network::Seed,
     ) -> ::core::result::Result<Self, ::network::Error> {
-        Self::build_with_threads(seed, None)
+        Self::build_with_threads(seed, ::core::option::Option::None)
     }
     /// Builds the network on `threads` threads (`None`: rayon's default). The
     /// result depends on the seed alone, never on the thread count.
     pub fn build_with_threads(
         seed: ::network::Seed,
-        threads: Option<usize>,
+        threads: ::core::option::Option<usize>,
     ) -> ::core::result::Result<Self, ::network::Error> {
-        let mut b = ::network::NetworkBuilder::new(
-            ::network::Resolution::new(0.1)?,
+        let mut builder = ::network::NetworkBuilder::new(
+            ::network::Resolution::new(Self::RESOLUTION_MS)?,
             seed,
         );
-        if let Some(threads) = threads {
-            b = b.threads(threads);
+        if let ::core::option::Option::Some(threads) = threads {
+            builder = builder.threads(threads);
         }
-        b.describe(
-            "network! sha256:54669b9928cd9a5979dfe99adf6d3176592266e737198d6b8e678b97318ab48e",
-        );
+        builder.describe(Self::CANONICAL);
         let model_PV = ::network::Model::variant(
                 "PV",
                 ::network::IafPscAlpha {
@@ -70,9 +74,13 @@ impl SeedNetwork {
                 },
             )?
             .with_firing(::network::FiringRanges {
-                resting: Some(::network::RateRange::new(1.0, 5.0)),
-                active: Some(::network::RateRange::new(10.0, 30.0)),
-                max: Some(::network::RateRange::new(50.0, 100.0)),
+                resting: ::core::option::Option::Some(
+                    ::network::RateRange::new(1.0, 5.0),
+                ),
+                active: ::core::option::Option::Some(
+                    ::network::RateRange::new(10.0, 30.0),
+                ),
+                max: ::core::option::Option::Some(::network::RateRange::new(50.0, 100.0)),
             })?;
         let model_PyL23 = ::network::Model::variant(
                 "PyL23",
@@ -87,100 +95,107 @@ impl SeedNetwork {
                 },
             )?
             .with_firing(::network::FiringRanges {
-                resting: Some(::network::RateRange::new(2.0, 8.0)),
-                active: Some(::network::RateRange::new(15.0, 40.0)),
-                max: None,
+                resting: ::core::option::Option::Some(
+                    ::network::RateRange::new(2.0, 8.0),
+                ),
+                active: ::core::option::Option::Some(
+                    ::network::RateRange::new(15.0, 40.0),
+                ),
+                max: ::core::option::Option::None,
             })?;
-        let pvpop = b
+        let pop_pvpop = builder
             .spatial_population(
                 "pvpop",
                 &model_PV,
                 ::network::Const::<100>,
                 &::network::spatial::Layout::FreeUniform {
-                    lower_left: vec![0.0, 0.0, 0.0],
-                    upper_right: vec![2.0, 2.0, 1.0],
+                    lower_left: ::std::vec![0.0, 0.0, 0.0],
+                    upper_right: ::std::vec![2.0, 2.0, 1.0],
                     edge_wrap: false,
                 },
             )?;
-        let l23pyr = b
+        let pop_l23pyr = builder
             .spatial_population(
                 "l23pyr",
                 &model_PyL23,
                 ::network::Const::<800>,
                 &::network::spatial::Layout::FreeUniform {
-                    lower_left: vec![0.0, 0.0, 0.0],
-                    upper_right: vec![2.0, 2.0, 1.0],
+                    lower_left: ::std::vec![0.0, 0.0, 0.0],
+                    upper_right: ::std::vec![2.0, 2.0, 1.0],
                     edge_wrap: false,
                 },
             )?;
-        let selection = b
+        let selection_0 = builder
             .within(
-                &l23pyr,
+                &pop_l23pyr,
                 &::network::spatial::Mask::new(::network::spatial::MaskShape::Sphere {
                     radius: 0.5,
                 }),
                 [0.0, 0.0, 0.0],
             )?;
-        let corner_spikes = b
+        let dev_corner_spikes = builder
             .spike_recorder(
                 "corner_spikes",
                 ::network::SpikeRecorder {
                     window: ::network::Window::new(0.0, 1000.0),
                     record_to: ::network::RecordTo::Memory,
                 },
-                ::core::slice::from_ref(&selection),
+                &[selection_0],
             )?;
-        let exc_spikes = b
+        let dev_exc_spikes = builder
             .spike_recorder(
                 "exc_spikes",
                 ::network::SpikeRecorder {
                     window: ::network::Window::new(0.0, 1000.0),
                     record_to: ::network::RecordTo::Memory,
                 },
-                &[l23pyr.all()],
+                &[pop_l23pyr.all()],
             )?;
-        let inh_spikes = b
+        let dev_inh_spikes = builder
             .spike_recorder(
                 "inh_spikes",
                 ::network::SpikeRecorder {
-                    window: ::network::Window::new(0.0, f64::INFINITY),
+                    window: ::network::Window::new(
+                        0.0,
+                        ::core::primitive::f64::INFINITY,
+                    ),
                     record_to: ::network::RecordTo::Memory,
                 },
-                &[pvpop.all()],
+                &[pop_pvpop.all()],
             )?;
-        let selection = b
+        let selection_1 = builder
             .within(
-                &l23pyr,
+                &pop_l23pyr,
                 &::network::spatial::Mask::new(::network::spatial::MaskShape::Sphere {
                     radius: 0.5,
                 }),
                 [0.0, 0.0, 0.0],
             )?;
-        let dc = b
+        let dev_dc = builder
             .dc_generator(
                 "dc",
                 ::network::DcGenerator {
                     amplitude: 100.0,
                     window: ::network::Window::new(500.0, 700.0),
                 },
-                ::core::slice::from_ref(&selection),
+                &[selection_1],
                 &::network::StaticSynapse::new(1.0, 1.0),
             )?;
-        let noise = b
+        let dev_noise = builder
             .poisson_generator(
                 "noise",
                 ::network::PoissonGenerator {
                     rate: 50.0,
                     window: ::network::Window::new(100.0, 900.0),
                 },
-                &[l23pyr.all()],
+                &[pop_l23pyr.all()],
                 &::network::StaticSynapse::new(2.5, 1.5),
             )?;
-        let pvpop_to_l23pyr = b
+        let proj_pvpop_to_l23pyr = builder
             .connect(
                 "pvpop -> l23pyr",
-                &pvpop,
-                &l23pyr,
+                &pop_pvpop,
+                &pop_l23pyr,
                 &::network::connect::ConnSpec::new(
                         ::network::connect::Rule::FixedIndegree(1),
                     )
@@ -193,11 +208,11 @@ impl SeedNetwork {
                     .no_multapses(),
                 &::network::StaticSynapse::new(-10.0, 1.0),
             )?;
-        let l23pyr_to_pvpop = b
+        let proj_l23pyr_to_pvpop = builder
             .connect(
                 "l23pyr -> pvpop",
-                &l23pyr,
-                &pvpop,
+                &pop_l23pyr,
+                &pop_pvpop,
                 &::network::connect::ConnSpec::new(
                         ::network::connect::Rule::FixedIndegree(4),
                     )
@@ -210,17 +225,17 @@ impl SeedNetwork {
                     .no_multapses(),
                 &::network::StaticSynapse::new(4.0, 1.0),
             )?;
-        let network = b.build()?;
-        Ok(Self {
-            pvpop,
-            l23pyr,
-            corner_spikes,
-            exc_spikes,
-            inh_spikes,
-            dc,
-            noise,
-            pvpop_to_l23pyr,
-            l23pyr_to_pvpop,
+        let network = builder.build()?;
+        ::core::result::Result::Ok(Self {
+            pvpop: pop_pvpop,
+            l23pyr: pop_l23pyr,
+            corner_spikes: dev_corner_spikes,
+            exc_spikes: dev_exc_spikes,
+            inh_spikes: dev_inh_spikes,
+            dc: dev_dc,
+            noise: dev_noise,
+            pvpop_to_l23pyr: proj_pvpop_to_l23pyr,
+            l23pyr_to_pvpop: proj_l23pyr_to_pvpop,
             network: network,
         })
     }
@@ -239,8 +254,6 @@ impl SeedNetwork {
     pub fn network_mut(&mut self) -> &mut ::network::Network {
         &mut self.network
     }
-    /// The description this type was generated from (the macro's input as text).
-    pub const DESCRIPTION: &'static str = "/// Layer 2/3 of primary visual cortex, one hemisphere.\npub struct SeedNetwork;\n\nresolution = 0.1 ms;\nseed = 42;\n\nneuron PV = iaf_psc_alpha {\n    C_m: 200 pF, V_th: -52 mV, V_reset: -65 mV, tau_m: 10 ms, t_ref: 1 ms,\n} where {\n    class: inhibitory, dendrite_extent: 200 um, transmitters: [GABA_A],\n    firing: { resting: 1..5 Hz, active: 10..30 Hz, max: 50..100 Hz },\n};\nneuron PyL23 = iaf_psc_alpha {\n    V_th: -50 mV, C_m: 200 pF, tau_m: 15 ms, V_reset: -70 mV, t_ref: 2 ms, I_e: 200 pA,\n} where { class: excitatory, transmitters: [AMPA, NMDA], firing: { resting: 2..8 Hz, active: 15..40 Hz } };\n\npopulation pvpop  = PV[100]    in box([0, 0, 0] mm, [2, 2, 1] mm);\npopulation l23pyr = PyL23[800] in box([0, 0, 0] mm, [2, 2, 1] mm)\n    where { region: \"Primary Visual Cortex\", density: 25000 per mm3 };\n\nmask corner = sphere(center: [0, 0, 0] mm, radius: 0.5 mm);\n\nrecord corner_spikes = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr within corner;\nrecord exc_spikes    = spike_recorder { start: 0 ms, stop: 1000 ms } <- l23pyr;\nrecord inh_spikes    = spike_recorder <- pvpop;\n\nstimulate dc    = dc_generator { amplitude: 100 pA, start: 500 ms, stop: 700 ms } -> l23pyr within corner;\nstimulate noise = poisson_generator { rate: 50 Hz, start: 100 ms, stop: 900 ms }\n    -> l23pyr via static_synapse { weight: 2.5 pA, delay: 1.5 ms };\n\nconnect pvpop -> l23pyr: fixed_indegree(1) in sphere(radius: 1 mm), no autapses, no multapses,\n    via static_synapse { weight: -10 pA, delay: 1 ms };\nconnect l23pyr -> pvpop: fixed_indegree(4) in sphere(radius: 0.5 mm), no autapses, no multapses,\n    via static_synapse { weight: 4 pA, delay: 1 ms };\n";
     /// The values of the description's Rust expressions in NEST units, in order.
     #[allow(clippy::unnecessary_cast)]
     fn expression_values() -> ::std::vec::Vec<f64> {

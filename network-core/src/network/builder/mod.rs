@@ -106,9 +106,9 @@ impl NetworkBuilder {
         self
     }
 
-    /// Records the text of the description this network is built from (the
-    /// `network!` macro passes a hash of its input) in the description hash that
-    /// every output carries. Builder calls are hashed as they are made.
+    /// Records the text of the description this network is built from (`network!` and
+    /// the loader pass its canonical form) in the description hash that every output
+    /// carries. Builder calls are hashed as they are made.
     pub fn describe(&mut self, description: &str) {
         self.note(Call::new("description").field("text", description));
     }

@@ -1,0 +1,392 @@
+//! The PyNEST statements of a plan's devices and connections: masks, selections,
+//! recorders, stimulators and `Connect` with its rule, mask and kernel.
+
+use super::python::{dict, float, floats, ident, string};
+use super::statements::{doc_or, push_meta, python_bool, Input};
+use super::Cell;
+use network_core::spatial::MaskShape;
+use network_core::Result;
+use network_syntax::description::*;
+use network_syntax::lowering::{self, Step, Target};
+
+/// A mask as NEST's dictionary (`{"spherical": {"radius": 0.5}, "anchor": [..]}`).
+fn mask_dict(m: &MaskDesc, dims: usize) -> String {
+    let (kind, params) = mask_shape(&m.shape);
+    let mut entries = vec![(kind, dict(&params))];
+    if let Some(a) = m.anchor {
+        entries.push(("anchor", floats(&a[..dims])));
+    }
+    dict(&entries)
+}
+
+/// NEST's mask type and parameters.
+fn mask_shape(shape: &MaskShape) -> (&'static str, Vec<(&'static str, String)>) {
+    match shape {
+        MaskShape::Circle { radius } => ("circular", vec![("radius", float(*radius))]),
+        MaskShape::Sphere { radius } => ("spherical", vec![("radius", float(*radius))]),
+        MaskShape::Doughnut {
+            inner_radius,
+            outer_radius,
+        } => (
+            "doughnut",
+            vec![
+                ("inner_radius", float(*inner_radius)),
+                ("outer_radius", float(*outer_radius)),
+            ],
+        ),
+        MaskShape::Rectangle {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+        } => (
+            "rectangular",
+            vec![
+                ("lower_left", floats(lower_left)),
+                ("upper_right", floats(upper_right)),
+                ("azimuth_angle", float(*azimuth_angle)),
+            ],
+        ),
+        MaskShape::Ellipse {
+            major_axis,
+            minor_axis,
+            azimuth_angle,
+        } => (
+            "elliptical",
+            vec![
+                ("major_axis", float(*major_axis)),
+                ("minor_axis", float(*minor_axis)),
+                ("azimuth_angle", float(*azimuth_angle)),
+            ],
+        ),
+        MaskShape::Box {
+            lower_left,
+            upper_right,
+            azimuth_angle,
+            polar_angle,
+        } => (
+            "box",
+            vec![
+                ("lower_left", floats(lower_left)),
+                ("upper_right", floats(upper_right)),
+                ("azimuth_angle", float(*azimuth_angle)),
+                ("polar_angle", float(*polar_angle)),
+            ],
+        ),
+        MaskShape::Ellipsoid {
+            major_axis,
+            minor_axis,
+            polar_axis,
+            azimuth_angle,
+            polar_angle,
+        } => (
+            "ellipsoidal",
+            vec![
+                ("major_axis", float(*major_axis)),
+                ("minor_axis", float(*minor_axis)),
+                ("polar_axis", float(*polar_axis)),
+                ("azimuth_angle", float(*azimuth_angle)),
+                ("polar_angle", float(*polar_angle)),
+            ],
+        ),
+    }
+}
+
+/// The Python expression of a device's target, and its description.
+fn target(input: &Input, t: &Target) -> (String, String) {
+    let d = input.description;
+    let (p, within) = match t {
+        Target::All(p) => (*p, None),
+        Target::Range { population, .. } => (*population, None),
+        Target::Selection(slot) => {
+            let w = input
+                .plan
+                .steps
+                .iter()
+                .find_map(|s| match s {
+                    Step::Within(w) if w.slot == *slot => Some(w),
+                    _ => None,
+                })
+                .expect("the lowering binds every selection slot");
+            (w.population, Some(w))
+        }
+    };
+    let (var, name) = (input.population_var(p), &d.populations[p].name);
+    match (t, within) {
+        (Target::Range { start, end, .. }, _) => (
+            format!("{var}[{start}:{end}]"),
+            format!("`{name}[{start}..{end}]`"),
+        ),
+        (_, Some(w)) => {
+            let m = &w.mask;
+            let dims = input.dims(p);
+            // SelectNodesByMask places the mask at the point; a mask's anchor shifts it.
+            let at: Vec<f64> = (0..dims)
+                .map(|i| w.center[i] + m.anchor.map_or(0.0, |a| a[i]))
+                .collect();
+            let (kind, params) = mask_shape(&m.shape);
+            let expr = format!(
+                "nest.SelectNodesByMask({var}, {}, nest.CreateMask({}, {}))",
+                floats(&at),
+                string(kind),
+                dict(&params)
+            );
+            let what = match &m.name {
+                Some(n) => format!("`{name}` within `{n}`"),
+                None => format!("`{name}` within a mask"),
+            };
+            (expr, what)
+        }
+        _ => (var, format!("`{name}`")),
+    }
+}
+
+/// NEST's device parameters of a window (NEST's stop is infinite by default).
+fn window_params(w: lowering::Window) -> Vec<(&'static str, String)> {
+    let mut out = vec![("start", float(w.start))];
+    if w.stop.is_finite() {
+        out.push(("stop", float(w.stop)));
+    }
+    out
+}
+
+/// The doc comments of the description's wiring statement `index`.
+fn docs<'a>(input: &Input<'a>, index: usize) -> &'a [String] {
+    match &input.description.wiring[index] {
+        Wiring::Recorder(r) => &r.docs,
+        Wiring::Stimulator(s) => &s.docs,
+        Wiring::Projection(p) => &p.docs,
+    }
+}
+
+/// A recorder: `Create` and `Connect`.
+fn recorder(
+    input: &Input,
+    wiring: usize,
+    name: &str,
+    model: &str,
+    mut params: Vec<(&'static str, String)>,
+    window: lowering::Window,
+    targets: &[Target],
+) -> Cell {
+    let var = ident(name);
+    let (sel, what) = target(input, &targets[0]);
+    let connect = match model {
+        "spike_recorder" => format!("nest.Connect({sel}, {var})"),
+        _ => format!("nest.Connect({var}, {sel})"),
+    };
+    params.extend(window_params(window));
+    let markdown = doc_or(
+        docs(input, wiring),
+        format!("Recorder `{name}` ({model}) on {what}."),
+    );
+    Cell {
+        markdown,
+        code: format!(
+            "{var} = nest.Create({}, params={})\n{connect}",
+            string(model),
+            dict(&params)
+        ),
+    }
+}
+
+/// A spike recorder; one that writes files writes NEST's ASCII files named by it.
+pub(super) fn spike_recorder(input: &Input, r: &lowering::SpikeRecorder) -> Cell {
+    let mut params = Vec::new();
+    if let lowering::RecordTo::Ascii { .. } = r.record_to {
+        params.push(("record_to", string("ascii")));
+        params.push(("label", string(&r.name)));
+    }
+    let (wiring, name) = (r.wiring, &r.name);
+    recorder(
+        input,
+        wiring,
+        name,
+        "spike_recorder",
+        params,
+        r.window,
+        &r.targets,
+    )
+}
+
+/// A multimeter.
+pub(super) fn multimeter(input: &Input, m: &lowering::Multimeter) -> Cell {
+    let rf: Vec<String> = m
+        .record_from
+        .iter()
+        .map(|r| string(&r.nest_name()))
+        .collect();
+    let params = vec![
+        ("interval", float(m.interval)),
+        ("offset", float(m.offset)),
+        ("record_from", format!("[{}]", rf.join(", "))),
+    ];
+    let (wiring, name) = (m.wiring, &m.name);
+    recorder(
+        input,
+        wiring,
+        name,
+        "multimeter",
+        params,
+        m.window,
+        &m.targets,
+    )
+}
+
+/// A stimulator: `Create` and one `Connect` per target selection.
+pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> {
+    let var = ident(&s.name);
+    let (model, mut params) = match &s.stimulus {
+        StimulusDesc::Dc { amplitude } => (
+            "dc_generator",
+            vec![("amplitude", input.amount(*amplitude)?)],
+        ),
+        StimulusDesc::Poisson { rate } => {
+            ("poisson_generator", vec![("rate", input.amount(*rate)?)])
+        }
+        StimulusDesc::Spikes {
+            spike_times,
+            spike_weights,
+            allow_offgrid_times,
+        } => {
+            let mut p = vec![("spike_times", floats(spike_times))];
+            if !spike_weights.is_empty() {
+                p.push(("spike_weights", floats(spike_weights)));
+            }
+            p.push((
+                "allow_offgrid_times",
+                python_bool(*allow_offgrid_times).into(),
+            ));
+            ("spike_generator", p)
+        }
+        StimulusDesc::Noise {
+            mean,
+            std,
+            dt,
+            std_mod,
+            frequency,
+            phase,
+        } => (
+            "noise_generator",
+            vec![
+                ("mean", float(*mean)),
+                ("std", float(*std)),
+                ("dt", float(*dt)),
+                ("std_mod", float(*std_mod)),
+                ("frequency", float(*frequency)),
+                ("phase", float(*phase)),
+            ],
+        ),
+    };
+    params.extend(window_params(s.window));
+    let syn = input.syn_spec(&s.synapse)?;
+    let mut code = format!(
+        "{var} = nest.Create({}, params={})",
+        string(model),
+        dict(&params)
+    );
+    let mut whats = Vec::new();
+    for t in &s.targets {
+        let (sel, what) = target(input, t);
+        code.push_str(&format!("\nnest.Connect({var}, {sel}, syn_spec={syn})"));
+        whats.push(what);
+    }
+    let markdown = doc_or(
+        docs(input, s.wiring),
+        format!("Stimulator `{}` ({model}) on {}.", s.name, whats.join(", ")),
+    );
+    Ok(Cell { markdown, code })
+}
+
+/// A connection: `Connect` with the rule, mask, kernel and flags, counting the synapses
+/// it creates.
+pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
+    let (src, tgt) = (
+        input.population_var(p.source),
+        input.population_var(p.target),
+    );
+    let mut conn: Vec<(&str, String)> = Vec::new();
+    let rule = crate::convert::rule(p.rule);
+    conn.push(("rule", string(rule.name())));
+    let kernel = p.kernel.as_ref().map(kernel_expr);
+    match p.rule {
+        RuleDesc::AllToAll | RuleDesc::OneToOne => {}
+        RuleDesc::FixedIndegree(k) => conn.push(("indegree", k.to_string())),
+        RuleDesc::FixedOutdegree(k) => conn.push(("outdegree", k.to_string())),
+        RuleDesc::FixedTotalNumber(n) => conn.push(("N", n.to_string())),
+        RuleDesc::PairwiseBernoulli(x) => conn.push((
+            "p",
+            match &kernel {
+                Some(k) if x == 1.0 => k.clone(),
+                Some(k) => format!("{} * {k}", float(x)),
+                None => float(x),
+            },
+        )),
+    }
+    if let (Some(k), false) = (&kernel, matches!(p.rule, RuleDesc::PairwiseBernoulli(_))) {
+        // For the degree rules NEST uses p as a relative weight of the candidates.
+        conn.push(("p", k.clone()));
+    }
+    if let Some(m) = &p.mask {
+        conn.push(("mask", mask_dict(m, input.dims(p.source))));
+    }
+    if p.use_on_source {
+        conn.push(("use_on_source", "True".into()));
+    }
+    conn.push(("allow_autapses", python_bool(p.autapses).into()));
+    conn.push(("allow_multapses", python_bool(p.multapses).into()));
+    let syn = input.syn_spec(&p.synapse)?;
+    let markdown = doc_or(
+        docs(input, p.wiring),
+        format!(
+            "Connection `{}`: {}{}{}.",
+            p.name,
+            rule.name(),
+            if p.mask.is_some() {
+                " inside a mask"
+            } else {
+                ""
+            },
+            if p.kernel.is_some() {
+                " with a distance-dependent kernel"
+            } else {
+                ""
+            }
+        ),
+    );
+    let code = format!(
+        "n_before = nest.num_connections\nnest.Connect(\n    {src},\n    {tgt},\n    conn_spec={},\n    syn_spec={syn},\n)\nsynapses[{}] = nest.num_connections - n_before",
+        dict(&conn),
+        string(&p.name)
+    );
+    Ok(Cell {
+        markdown: {
+            let mut m = markdown;
+            if let Wiring::Projection(desc) = &input.description.wiring[p.wiring] {
+                push_meta(&mut m, &desc.meta);
+            }
+            m
+        },
+        code,
+    })
+}
+
+/// A kernel as a NEST parameter of the distance.
+fn kernel_expr(k: &KernelDesc) -> String {
+    match *k {
+        KernelDesc::Constant { p } => float(p),
+        KernelDesc::Linear { p0, slope } => {
+            format!("{} + {} * nest.spatial.distance", float(p0), float(slope))
+        }
+        KernelDesc::Exponential { p0, beta } => format!(
+            "{} * nest.spatial_distributions.exponential(nest.spatial.distance, beta={})",
+            float(p0),
+            float(beta)
+        ),
+        KernelDesc::Gaussian { p0, mean, std } => format!(
+            "{} * nest.spatial_distributions.gaussian(nest.spatial.distance, mean={}, std={})",
+            float(p0),
+            float(mean),
+            float(std)
+        ),
+    }
+}

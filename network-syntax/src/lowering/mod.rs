@@ -1,0 +1,443 @@
+//! The one lowering: a checked [`Description`] becomes a [`Plan`], the ordered list of
+//! engine operations that build it, with every decision made (which calls, with which
+//! arguments, in which order).
+//!
+//! Three consumers read a plan and decide nothing: the `network!` macro prints each
+//! step as Rust tokens, the loader (`network-load`) executes each step on the engine's
+//! builder, and the exporter writes each step as PyNEST. The macro and the loader
+//! therefore build the same network by construction. [`Plan::canonical`] prints a plan
+//! as stable text, whose hash identifies the description in every output's provenance.
+//!
+//! ```
+//! let text = "neuron Cell = iaf_psc_alpha;
+//!     population cells = Cell[10] in box([0, 0] mm, [1, 1] mm);
+//!     record spikes = spike_recorder <- cells within circle(radius: 0.2 mm);";
+//! let description = network_syntax::parse(text.parse().unwrap()).unwrap();
+//! let plan = network_syntax::lowering::lower(&description);
+//! use network_syntax::lowering::Step;
+//! assert!(matches!(plan.steps[0], Step::Model(_)));
+//! assert!(matches!(plan.steps[2], Step::Within(_)));
+//! assert!(matches!(plan.steps[3], Step::SpikeRecorder(_)));
+//! ```
+
+mod canonical;
+
+use crate::description::*;
+
+/// A description lowered to engine operations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The grid's resolution, ms.
+    pub resolution: f64,
+    /// The seed written in the description (`seed = ..;`, 42 when not written).
+    pub seed: u64,
+    /// Directory of recorder files (NEST's kernel `data_path`), set before any device.
+    pub data_path: Option<String>,
+    /// Prefix of recorder file names (NEST's `data_prefix`).
+    pub data_prefix: Option<String>,
+    /// The operations, in the order the engine executes them (which is the order of
+    /// the random streams, so it decides the network drawn from a seed).
+    pub steps: Vec<Step>,
+    /// The Rust expressions (`{expr} unit`) that [`NumDesc::Runtime`] and
+    /// [`ValueDesc::Runtime`] refer to by index.
+    pub exprs: Vec<RuntimeExpr>,
+    /// The names of the run-time sizes (`[dyn name]`), each once, in order of first use.
+    pub runtime_sizes: Vec<String>,
+}
+
+/// One engine operation.
+// A plan is made once per build, so the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// A neuron model variant (NEST's `CopyModel`, the engine's `Model::variant`) with
+    /// its firing ranges; defined once, before the populations, for each variant a
+    /// population uses.
+    Model(NeuronDesc),
+    /// A population of a model defined by an earlier [`Step::Model`].
+    Population(Population),
+    /// The neurons of a population inside a mask, bound to a selection slot that later
+    /// steps name in [`Target::Selection`].
+    Within(Within),
+    /// A spike recorder.
+    SpikeRecorder(SpikeRecorder),
+    /// A multimeter (or voltmeter).
+    Multimeter(Multimeter),
+    /// A stimulation device and its connections.
+    Generator(Generator),
+    /// A projection between two populations.
+    Connect(Connect),
+}
+
+/// A population.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Population {
+    /// Index into `Description::populations` (for its documentation) and the index
+    /// by which later steps name it.
+    pub index: usize,
+    /// Its name (the engine's population name and the generated field).
+    pub name: String,
+    /// The model variant's name, defined by an earlier [`Step::Model`].
+    pub model: String,
+    /// Number of neurons.
+    pub size: Size,
+    /// Positions, mm, for a spatial population.
+    pub layout: Option<LayoutDesc>,
+}
+
+/// A mask selection, bound to a slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Within {
+    /// The slot, numbered from 0 in plan order.
+    pub slot: usize,
+    /// The population's index.
+    pub population: usize,
+    /// The mask.
+    pub mask: MaskDesc,
+    /// Where the mask is placed, mm.
+    pub center: [f64; 3],
+}
+
+/// The neurons a device reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// All neurons of a population (by index).
+    All(usize),
+    /// Neurons `start..end` of a population.
+    Range {
+        /// The population's index.
+        population: usize,
+        /// First index.
+        start: usize,
+        /// One past the last index.
+        end: usize,
+    },
+    /// The selection bound by the [`Step::Within`] with this slot (used once).
+    Selection(usize),
+}
+
+/// A device's active window, ms.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    /// Start, ms.
+    pub start: f64,
+    /// Stop, ms (infinite when the description gives none, as in NEST).
+    pub stop: f64,
+}
+
+/// Where a spike recorder writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordTo {
+    /// In memory only.
+    Memory,
+    /// Also NEST's ASCII file, in `directory` (`None`: the network's `data_path`).
+    Ascii {
+        /// The directory.
+        directory: Option<String>,
+    },
+}
+
+/// A spike recorder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpikeRecorder {
+    /// Index into `Description::wiring` (for its documentation).
+    pub wiring: usize,
+    /// Its name.
+    pub name: String,
+    /// Its window.
+    pub window: Window,
+    /// Where it writes.
+    pub record_to: RecordTo,
+    /// The recorded neurons.
+    pub targets: Vec<Target>,
+}
+
+/// What a multimeter records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recordable {
+    /// A state variable by its NEST name (`V_m`, `I_syn_ex`, ..).
+    State(String),
+    /// The synaptic current of a receptor port (NEST's `I_syn_<port>`, from 1).
+    PortCurrent(u16),
+}
+
+impl Recordable {
+    /// NEST's name.
+    pub fn nest_name(&self) -> String {
+        match self {
+            Recordable::State(name) => name.clone(),
+            Recordable::PortCurrent(k) => format!("I_syn_{k}"),
+        }
+    }
+}
+
+/// A multimeter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Multimeter {
+    /// Index into `Description::wiring` (for its documentation).
+    pub wiring: usize,
+    /// Its name.
+    pub name: String,
+    /// Sampling interval, ms.
+    pub interval: f64,
+    /// Offset of the first sample, ms.
+    pub offset: f64,
+    /// What it records.
+    pub record_from: Vec<Recordable>,
+    /// Its window.
+    pub window: Window,
+    /// The recorded neurons.
+    pub targets: Vec<Target>,
+}
+
+/// A stimulation device.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generator {
+    /// Index into `Description::wiring` (for its documentation).
+    pub wiring: usize,
+    /// Its name.
+    pub name: String,
+    /// Kind and parameters.
+    pub stimulus: StimulusDesc,
+    /// Its window.
+    pub window: Window,
+    /// The stimulated neurons.
+    pub targets: Vec<Target>,
+    /// The (static) synapse to them.
+    pub synapse: Synapse,
+}
+
+/// A synapse as the engine makes it: `new(weight, delay)` or `variant(name, weight,
+/// delay)`, a receptor port, then the written parameters over the model's defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synapse {
+    /// The NEST model.
+    pub base: SynapseModel,
+    /// The variant's name (`synapse ampa = static_synapse ..`), `None` for the model itself.
+    pub variant: Option<String>,
+    /// Weight, pA (mV onto iaf_psc_delta).
+    pub weight: ValueDesc,
+    /// Delay, ms.
+    pub delay: ValueDesc,
+    /// NEST's `receptor_type` (from 1), when a port is named.
+    pub receptor: Option<u16>,
+    /// Parameters besides weight and delay, NEST units.
+    pub params: Vec<(&'static str, f64)>,
+}
+
+impl Synapse {
+    /// The name NEST knows the synapse by: the variant's or the model's.
+    pub fn model_name(&self) -> &str {
+        self.variant.as_deref().unwrap_or(self.base.name())
+    }
+}
+
+/// A projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Connect {
+    /// Index into `Description::wiring` (for its documentation).
+    pub wiring: usize,
+    /// The field of its handle, e.g. `pvpop_to_l23pyr`.
+    pub field: String,
+    /// The engine's name, e.g. `pvpop -> l23pyr`.
+    pub name: String,
+    /// Source population index.
+    pub source: usize,
+    /// Target population index.
+    pub target: usize,
+    /// The rule.
+    pub rule: RuleDesc,
+    /// A mask (mm), around each target.
+    pub mask: Option<MaskDesc>,
+    /// A distance kernel.
+    pub kernel: Option<KernelDesc>,
+    /// NEST's `allow_autapses`.
+    pub autapses: bool,
+    /// NEST's `allow_multapses`.
+    pub multapses: bool,
+    /// NEST's `use_on_source`.
+    pub use_on_source: bool,
+    /// The synapse.
+    pub synapse: Synapse,
+}
+
+/// Lowers a checked description.
+pub fn lower(d: &Description) -> Plan {
+    let mut steps: Vec<Step> = d
+        .neurons
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| d.populations.iter().any(|p| p.model == *i))
+        .map(|(_, n)| Step::Model(n.clone()))
+        .collect();
+    steps.extend(d.populations.iter().enumerate().map(|(index, p)| {
+        Step::Population(Population {
+            index,
+            name: p.name.clone(),
+            model: d.neurons[p.model].name.clone(),
+            size: p.size.clone(),
+            layout: p.layout.clone(),
+        })
+    }));
+    let mut slots = 0;
+    for (wiring, w) in d.wiring.iter().enumerate() {
+        // Masks are applied in the order of the targets, just before their device.
+        let targets = match w {
+            Wiring::Recorder(r) => std::slice::from_ref(&r.target),
+            Wiring::Stimulator(s) => &s.targets[..],
+            Wiring::Projection(_) => &[],
+        };
+        let targets: Vec<Target> = targets
+            .iter()
+            .map(|t| target(t, &mut slots, &mut steps))
+            .collect();
+        steps.push(match w {
+            Wiring::Recorder(r) => recorder(wiring, r, targets),
+            Wiring::Stimulator(s) => Step::Generator(Generator {
+                wiring,
+                name: s.name.clone(),
+                stimulus: s.kind.clone(),
+                window: window(s.window),
+                targets,
+                synapse: synapse(&s.synapse),
+            }),
+            Wiring::Projection(p) => Step::Connect(Connect {
+                wiring,
+                field: p.field.clone(),
+                name: p.name.clone(),
+                source: p.source,
+                target: p.target,
+                rule: p.rule,
+                mask: p.mask.clone(),
+                kernel: p.kernel,
+                autapses: p.autapses,
+                multapses: p.multapses,
+                use_on_source: p.use_on_source,
+                synapse: synapse(&p.synapse),
+            }),
+        });
+    }
+    Plan {
+        resolution: d.resolution,
+        seed: d.seed,
+        data_path: d.data_path.clone(),
+        data_prefix: d.data_prefix.clone(),
+        steps,
+        exprs: d.exprs.clone(),
+        runtime_sizes: d.runtime_sizes().into_iter().map(String::from).collect(),
+    }
+}
+
+/// A target; a mask selection becomes a [`Step::Within`] bound to the next slot.
+fn target(t: &TargetDesc, slots: &mut usize, steps: &mut Vec<Step>) -> Target {
+    match &t.select {
+        SelectDesc::All => Target::All(t.population),
+        SelectDesc::Range(start, end) => Target::Range {
+            population: t.population,
+            start: *start,
+            end: *end,
+        },
+        SelectDesc::Within(mask, center) => {
+            let slot = *slots;
+            *slots += 1;
+            steps.push(Step::Within(Within {
+                slot,
+                population: t.population,
+                mask: mask.clone(),
+                center: *center,
+            }));
+            Target::Selection(slot)
+        }
+    }
+}
+
+fn recorder(wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
+    let window = window(r.window);
+    let name = r.name.clone();
+    match &r.kind {
+        RecorderKind::Spikes { ascii } => Step::SpikeRecorder(SpikeRecorder {
+            wiring,
+            name,
+            window,
+            record_to: match ascii {
+                None => RecordTo::Memory,
+                Some(dir) => RecordTo::Ascii {
+                    directory: (!dir.is_empty()).then(|| dir.clone()),
+                },
+            },
+            targets,
+        }),
+        RecorderKind::Multimeter {
+            interval,
+            offset,
+            record_from,
+        } => Step::Multimeter(Multimeter {
+            wiring,
+            name,
+            interval: *interval,
+            offset: *offset,
+            record_from: record_from.iter().map(|r| recordable(r)).collect(),
+            window,
+            targets,
+        }),
+    }
+}
+
+/// NEST's `I_syn_<k>` is the current of port k; every other name is a state variable.
+fn recordable(name: &str) -> Recordable {
+    // The checker accepted the name, so `I_syn_<k>` has a port number k >= 1.
+    match name
+        .strip_prefix("I_syn_")
+        .and_then(|k| k.parse::<u16>().ok())
+    {
+        Some(k) => Recordable::PortCurrent(k),
+        None => Recordable::State(name.to_string()),
+    }
+}
+
+fn window((start, stop): (f64, Option<f64>)) -> Window {
+    Window {
+        start,
+        stop: stop.unwrap_or(f64::INFINITY),
+    }
+}
+
+fn synapse(s: &SynapseDesc) -> Synapse {
+    Synapse {
+        base: s.base,
+        variant: (s.model != s.base.name()).then(|| s.model.clone()),
+        weight: s.weight,
+        delay: s.delay,
+        receptor: (s.receptor != 0).then_some(s.receptor),
+        params: s.params.clone(),
+    }
+}
+
+impl Plan {
+    /// The population steps, in order (a population's index is its position here).
+    pub fn populations(&self) -> impl Iterator<Item = &Population> {
+        self.steps.iter().filter_map(|s| match s {
+            Step::Population(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The synapse variants the plan uses (`synapse ampa = static_synapse ..`), each
+    /// once, in order of first use, with their model.
+    pub fn synapse_variants(&self) -> Vec<(&str, SynapseModel)> {
+        let mut out: Vec<(&str, SynapseModel)> = Vec::new();
+        for s in &self.steps {
+            let syn = match s {
+                Step::Generator(g) => &g.synapse,
+                Step::Connect(c) => &c.synapse,
+                _ => continue,
+            };
+            if let Some(v) = &syn.variant {
+                if !out.iter().any(|(name, _)| name == v) {
+                    out.push((v, syn.base));
+                }
+            }
+        }
+        out
+    }
+}
