@@ -27,16 +27,21 @@ pub use devices::{
 pub use error::{Error, Result};
 pub use models::{
     IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
-    NeuronModel, ParrotNeuron, Recordable,
+    NeuronModel, NeuronParams, Parameters, ParrotNeuron, Recordable,
 };
 pub use network::{
     GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
     PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
     SpikeRecorderHandle,
 };
+/// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
+/// the engine re-exports at its own paths.
+pub use network_spec as spec;
 pub use provenance::Provenance;
 pub use report::{FiringRanges, RateRange, Report};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
-pub use synapse::{StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value};
+pub use synapse::{
+    StaticSynapse, StdpSynapse, Synapse, SynapseParams, Tsodyks2Synapse, TsodyksSynapse, Value,
+};
 pub use time::Resolution;

@@ -31,7 +31,7 @@ mod build;
 pub mod export;
 mod source;
 
-pub use build::{build, is_flag, layout, resolve_sizes, rule, source_sha256, Inputs, Loaded};
+pub use build::{build, layout, resolve_sizes, rule, source_sha256, Inputs, Loaded};
 /// The checked description's types (from `network-syntax`).
 pub use network_syntax::description;
 pub use network_syntax::Description;

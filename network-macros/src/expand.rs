@@ -59,9 +59,9 @@ fn model_var(name: &str) -> Ident {
 }
 
 /// The whole expansion: the type, its fields, `build` and the exports. `source` is the
-/// macro's input as text; `source_sha256` is the hash of the description's tokens,
-/// recorded in every output's provenance.
-pub fn expand(header: &Header, d: &Description, source: &str, source_sha256: &str) -> TokenStream {
+/// macro's input as text; the generated `build` records its hash in every output's
+/// provenance (the engine hashes it, so the macro needs no hash function).
+pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
     let Header { attrs, vis, name } = header;
     let mut fields = Vec::new();
     let mut inits = Vec::new();
@@ -140,7 +140,6 @@ pub fn expand(header: &Header, d: &Description, source: &str, source_sha256: &st
         .data_prefix
         .as_ref()
         .map(|p| quote!(#BUILDER = #BUILDER.data_prefix(#p);));
-    let provenance = format!("network! sha256:{source_sha256}");
     let span = name.span();
     let runtime = d.runtime_sizes();
     let (sizes_struct, sizes_param, sizes_arg, sizes_doc) = if runtime.is_empty() {
@@ -207,7 +206,7 @@ pub fn expand(header: &Header, d: &Description, source: &str, source_sha256: &st
                 }
                 #data_path
                 #data_prefix
-                #BUILDER.describe(#provenance);
+                #BUILDER.describe(&::std::format!("network! sha256:{}", ::network::provenance::sha256_hex(Self::DESCRIPTION.as_bytes())));
                 #(#models)*
                 #(#inits)*
                 let #BUILT = #BUILDER.build()?;
@@ -343,7 +342,7 @@ fn model(n: &NeuronDesc) -> TokenStream {
     });
     let params = params.chain(lists);
     let firing = n.firing.map(|f| {
-        let range = |r: Option<network_core::RateRange>| match r {
+        let range = |r: Option<network_spec::RateRange>| match r {
             Some(r) => {
                 let (lo, hi) = (num(r.low_hz), num(r.high_hz));
                 quote!(Some(::network::RateRange::new(#lo, #hi)))
@@ -883,14 +882,7 @@ mod tests {
         let (header, _, result) = network_syntax::parse_and_check(tokens);
         let description = result
             .unwrap_or_else(|d| panic!("{:?}", d.iter().map(|d| d.text()).collect::<Vec<_>>()));
-        let hash = network_core::provenance::sha256_hex(
-            input
-                .parse::<proc_macro2::TokenStream>()
-                .unwrap()
-                .to_string()
-                .as_bytes(),
-        );
-        let expanded = super::expand(&header.unwrap(), &description, &input, &hash);
+        let expanded = super::expand(&header.unwrap(), &description, &input);
         let file: syn::File = syn::parse2(expanded).unwrap();
         let pretty = prettyplease::unparse(&file);
         let path = format!("{dir}/seed_network.expanded.rs");

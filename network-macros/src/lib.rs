@@ -15,12 +15,9 @@ use quote::quote_spanned;
 pub fn network(input: TokenStream) -> TokenStream {
     let input: proc_macro2::TokenStream = input.into();
     let source = input.to_string();
-    let source_sha256 = network_core::provenance::sha256_hex(input.to_string().as_bytes());
     let (header, names, result) = network_syntax::parse_and_check(input);
     let output = match (header, result) {
-        (Some(header), Ok(description)) => {
-            expand::expand(&header, &description, &source, &source_sha256)
-        }
+        (Some(header), Ok(description)) => expand::expand(&header, &description, &source),
         (header, result) => {
             let mut diagnostics = result.err().unwrap_or_default();
             if header.is_none() {

@@ -5,6 +5,7 @@ use crate::engine::population::BLOCK_LEN;
 use crate::engine::projection::{BlockSynapses, Projection};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
+use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse};
 use crate::time::Resolution;
 use rayon::prelude::*;

@@ -27,6 +27,7 @@ use crate::report::FiringRanges;
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{check_compatible, select, Layout, Mask, Point, Space};
 use crate::storage::Length;
+use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse, Synapse, Value};
 use crate::time::Resolution;
 use std::collections::HashMap;

@@ -1,6 +1,7 @@
 //! Finding the neurons inside a mask without testing all pairs: a uniform grid of cells
 //! over one layer, aware of periodic boundaries.
 
+use super::MaskGeometry;
 use nalgebra::Vector3;
 
 use super::sort::sort_by_id;
@@ -271,7 +272,7 @@ impl<'a> SpatialIndex<'a> {
         let (lo, hi) = mask.bbox();
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| Round {
-            anchor: mask.anchor() * sign,
+            anchor: nalgebra::Vector3::from(mask.anchor()) * sign,
             inner,
             outer,
         });

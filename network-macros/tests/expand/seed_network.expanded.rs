@@ -56,7 +56,10 @@ impl SeedNetwork {
             b = b.threads(threads);
         }
         b.describe(
-            "network! sha256:54669b9928cd9a5979dfe99adf6d3176592266e737198d6b8e678b97318ab48e",
+            &::std::format!(
+                "network! sha256:{}", ::network::provenance::sha256_hex(Self::DESCRIPTION
+                .as_bytes())
+            ),
         );
         let model_PV = ::network::Model::variant(
                 "PV",
