@@ -29,13 +29,10 @@ pub use error::{closest, Error, Result};
 pub use firing::{FiringRanges, FiringRegime, RateRange};
 pub use kernel::Kernel;
 pub use mask::{Mask, MaskShape};
-pub use models::{
-    IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
-    ParrotNeuron,
-};
 pub use neuron::NeuronParams;
 pub use params::{ParamInfo, ParamKind, Parameters};
 pub use recordable::Recordable;
+pub use registry::neuron_types::*;
 pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
 pub use synapse::{
     StaticSynapse, StdpSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse, TsodyksSynapse,

@@ -32,6 +32,12 @@ macro_rules! neuron_registry {
             }
         }
 
+        /// The neuron models' parameter types, for a glob re-export (the engine and the
+        /// facade put them at their roots: `network::IafPscAlpha`).
+        pub mod neuron_types {
+            pub use crate::models::{$($Model),*};
+        }
+
         /// Runs `$body` with `$M` the parameter type (in the engine: the model type) of
         /// a [`BaseModel`](crate::BaseModel): the one dispatch over neuron models.
         ///
