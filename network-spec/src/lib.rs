@@ -1,8 +1,8 @@
 //! The shared vocabulary of `network`: what the description language (front end) and the
 //! engine both speak, with no engine inside. Parameter tables of every neuron and synapse
 //! model (each parameter declared once, in a [`parameters!`] block), the registry of
-//! models, units and dimensions, values, masks, kernels, recordables, firing ranges, the
-//! time grid and errors.
+//! models, units and dimensions, values, masks, kernels, connection rules, recordables,
+//! firing ranges, the time grid and errors.
 //!
 //! Adding a neuron model takes one parameter block here (`models/`), one dynamics
 //! implementation in the engine (`network_core::models`) and one line in the
@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod connect;
 pub mod docs;
 pub mod error;
 pub mod firing;
@@ -25,6 +26,7 @@ pub mod time;
 pub mod units;
 pub mod value;
 
+pub use connect::{ConnSpec, Rule};
 pub use error::{closest, Error, Result};
 pub use firing::{FiringRanges, FiringRegime, RateRange};
 pub use kernel::Kernel;
