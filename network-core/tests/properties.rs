@@ -16,7 +16,7 @@
 //! - delays: converted to whole steps as NEST does, never below one step.
 
 use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
-use network_core::spatial::{Kernel, Layout, Mask, MaskGeometry, MaskShape, Space};
+use network_core::spatial::{Kernel, Layout, Mask, MaskGeometry, MaskShape, Place, Space};
 use network_core::synapse::delay_steps;
 use network_core::*;
 use proptest::prelude::*;

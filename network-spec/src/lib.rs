@@ -1,7 +1,7 @@
 //! The shared vocabulary of `network`: what the description language (front end) and the
 //! engine both speak, with no engine inside. Parameter tables of every neuron and synapse
 //! model (each parameter declared once, in a [`parameters!`] block), the registry of
-//! models, units and dimensions, values, masks, kernels, connection rules, recordables,
+//! models, units and dimensions, values, masks, kernels, layouts, connection rules, recordables,
 //! firing ranges, the time grid and errors.
 //!
 //! Adding a neuron model takes one parameter block here (`models/`), one dynamics
@@ -15,6 +15,7 @@ pub mod docs;
 pub mod error;
 pub mod firing;
 pub mod kernel;
+pub mod layout;
 pub mod mask;
 pub mod models;
 pub mod neuron;
@@ -30,6 +31,7 @@ pub use connect::{ConnSpec, Rule};
 pub use error::{closest, Error, Result};
 pub use firing::{FiringRanges, FiringRegime, RateRange};
 pub use kernel::Kernel;
+pub use layout::Layout;
 pub use mask::{Mask, MaskShape};
 pub use neuron::NeuronParams;
 pub use params::{ParamInfo, ParamKind, Parameters};

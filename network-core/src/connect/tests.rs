@@ -2,6 +2,7 @@
 //! errors, thread-count independence and a statistical check of kernel probabilities.
 
 use crate::spatial::MaskGeometry;
+use crate::spatial::Place;
 use std::collections::HashSet;
 
 use nalgebra::Vector3;

@@ -25,6 +25,7 @@ use crate::models::{NeuronModel, Recordable};
 use crate::provenance::DescriptionHash;
 use crate::report::FiringRanges;
 use crate::rng::{Purpose, Seed};
+use crate::spatial::Place;
 use crate::spatial::{check_compatible, select, Layout, Mask, Point, Space};
 use crate::storage::Length;
 use crate::synapse::SampleValue;

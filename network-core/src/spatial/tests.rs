@@ -2,6 +2,7 @@
 //! (`nest.GetPosition`, `nest.SelectNodesByMask` on grids with 0.1 mm spacing).
 
 use crate::spatial::MaskGeometry;
+use crate::spatial::Place;
 use nalgebra::Vector3;
 
 use super::*;
