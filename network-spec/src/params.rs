@@ -587,7 +587,8 @@ macro_rules! __param_dimension {
     };
 }
 
-/// The unit, as a literal for the docs (the same as [`Dimension::unit`]).
+/// The unit, as a literal for the docs (the same as [`Dimension::unit`], checked by a
+/// test; `1` for a pure number).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __param_unit {
@@ -627,4 +628,25 @@ macro_rules! __param_unit {
     ((Number)) => {
         "1"
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Dimension::*;
+
+    /// The docs' literal units (which `concat!` needs) say what `Dimension::unit` says.
+    #[test]
+    fn doc_units_are_the_dimensions_units() {
+        assert_eq!(crate::__param_unit!((Time)), Time.unit());
+        assert_eq!(crate::__param_unit!((Voltage)), Voltage.unit());
+        assert_eq!(crate::__param_unit!((Current)), Current.unit());
+        assert_eq!(crate::__param_unit!((Capacitance)), Capacitance.unit());
+        assert_eq!(crate::__param_unit!((Rate)), Rate.unit());
+        assert_eq!(crate::__param_unit!((Length)), Length.unit());
+        assert_eq!(crate::__param_unit!((Angle)), Angle.unit());
+        assert_eq!(crate::__param_unit!((Density)), Density.unit());
+        assert_eq!(crate::__param_unit!((Percent)), Percent.unit());
+        assert_eq!(crate::__param_unit!((list Time)), Time.unit());
+        assert_eq!(crate::__param_unit!((Number)), "1");
+    }
 }

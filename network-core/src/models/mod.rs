@@ -1,7 +1,9 @@
 //! Neuron models with NEST's names, parameters, defaults, units and exact integration.
 //!
-//! Each model keeps its parameters in a plain struct whose fields are spelled as NEST
-//! spells them (`C_m`, `tau_syn_ex`), its state as a structure of arrays sized by a
+//! Each model's parameters are a plain struct whose fields are spelled as NEST spells
+//! them (`C_m`, `tau_syn_ex`), declared once in the vocabulary crate
+//! (`network_spec::models`, with its table and checks: [`NeuronParams`]); here each model
+//! adds its dynamics ([`NeuronModel`]): its state as a structure of arrays sized by a
 //! [`Length`], and its propagators, computed once per resolution.
 
 mod iaf_psc_alpha;
