@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod connect;
+mod declare;
 pub mod docs;
 pub mod error;
 pub mod firing;
