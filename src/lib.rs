@@ -45,12 +45,12 @@ pub use network_plot as plot;
 pub mod prelude {
     pub use network_core::connect::{ConnSpec, Rule};
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
+    pub use network_core::spec::registry::neuron_types::*;
     pub use network_core::{
-        Const, DcGenerator, Dyn, Error, FiringRanges, IafPscAlpha, IafPscAlphaMultisynapse,
-        IafPscDelta, IafPscExp, IafPscExpMultisynapse, Model, Multimeter, Network, NetworkBuilder,
-        NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle, RateRange, RecordTo,
-        Recordable, Report, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
-        StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
+        Const, DcGenerator, Dyn, Error, FiringRanges, Model, Multimeter, Network, NetworkBuilder,
+        NoiseGenerator, PoissonGenerator, PopulationHandle, RateRange, RecordTo, Recordable,
+        Report, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder, StaticSynapse,
+        StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
     };
     pub use network_macros::network;
     #[cfg(feature = "plot")]

@@ -455,7 +455,7 @@ fn mask(m: &AnchoredMask) -> Mask {
     };
     let mask = Mask::new(shape);
     match m.anchor {
-        Some(a) => mask.with_anchor(a.map(Num::v).into()),
+        Some(a) => mask.with_anchor(a.map(Num::v)),
         None => mask,
     }
 }

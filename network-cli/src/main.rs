@@ -4,11 +4,14 @@
 //! network check examples/seed_network.net
 //! network run examples/seed_network.net --time 4000ms --seed 1 --threads 2 --out out/
 //! network export examples/seed_network.net --to pynest > model.py
+//! network models                  # every neuron and synapse model
+//! network models iaf_psc_alpha    # its parameters: unit, default, kind, doc
 //! ```
 
 #![forbid(unsafe_code)]
 
 mod diagnostics;
+mod models;
 mod outputs;
 mod time;
 
@@ -79,6 +82,12 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         threads: usize,
     },
+    /// List the neuron and synapse models, or print one model's parameters (unit,
+    /// default, kind, doc) from its parameter table.
+    Models {
+        /// A model's NEST name, e.g. `iaf_psc_alpha`; without it, every model is listed.
+        name: Option<String>,
+    },
 }
 
 /// What building a description needs beyond its text.
@@ -124,6 +133,10 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
+        Command::Models { name } => {
+            print!("{}", models::show(name.as_deref())?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { file } => {
             let Some((source, parsed)) = read(&file)? else {
                 return Ok(ExitCode::FAILURE);

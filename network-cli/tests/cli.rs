@@ -242,3 +242,28 @@ fn run_writes_multimeter_samples_in_nest_ascii_format() {
     assert!(lines[4].starts_with("2\t1.000\t-"), "{}", lines[4]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn models_lists_the_registry_and_prints_a_table() {
+    let out = network(&["models"]);
+    assert!(out.status.success());
+    let list = text(&out.stdout);
+    assert!(
+        list.contains("iaf_psc_alpha") && list.contains("stdp_synapse"),
+        "{list}"
+    );
+    let out = network(&["models", "iaf_psc_delta"]);
+    assert!(out.status.success());
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("| `C_m` | pF | 250 | scalar | membrane capacitance |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| `refractory_input` | 0/1 | false | flag |"),
+        "{table}"
+    );
+    let out = network(&["models", "iaf_psc_alfa"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("did you mean `iaf_psc_alpha`?"));
+}

@@ -6,7 +6,7 @@ use divan::Bencher;
 use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
 use network_core::models::{NeuronModel, SpikeInput, StepInput};
 use network_core::rng::Purpose;
-use network_core::spatial::{Layout, Mask, SpatialIndex};
+use network_core::spatial::{Layout, Mask, Place, SpatialIndex};
 use network_core::*;
 
 fn main() {

@@ -25,18 +25,22 @@ pub use devices::{
     SpikeRecorder, Window,
 };
 pub use error::{Error, Result};
-pub use models::{
-    IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta, IafPscExp, IafPscExpMultisynapse,
-    NeuronModel, ParrotNeuron, Recordable,
-};
+pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{
     GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
     PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
     SpikeRecorderHandle,
 };
+/// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
+/// the engine re-exports at its own paths.
+pub use network_spec as spec;
+/// Every neuron model of the registry (`network_spec::registry`), by its Rust type.
+pub use network_spec::registry::neuron_types::*;
 pub use provenance::Provenance;
 pub use report::{FiringRanges, RateRange, Report};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
-pub use synapse::{StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value};
+pub use synapse::{
+    StaticSynapse, StdpSynapse, Synapse, SynapseParams, Tsodyks2Synapse, TsodyksSynapse, Value,
+};
 pub use time::Resolution;

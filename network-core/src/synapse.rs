@@ -1,247 +1,142 @@
-//! Synapse models and the values (constant or random) of their weight and delay.
+//! Synapse models: their parameters, weights and delays are vocabulary
+//! (`network_spec::synapse`: `static_synapse`, `stdp_synapse`, `tsodyks_synapse`,
+//! `tsodyks2_synapse`); the engine adds the [`Synapse`] a projection is made with and
+//! draws random values from its streams.
 
-mod plastic;
+pub use network_spec::synapse::{
+    delay_steps, StaticSynapse, StdpSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse,
+    TsodyksSynapse, MAX_DELAY_STEPS,
+};
+pub use network_spec::value::{Draw, Value};
 
-pub use plastic::{StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse};
-
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::rng::Stream;
 use crate::time::Resolution;
 use rand::RngExt;
 use rand_distr::{Distribution, LogNormal, Normal};
 
-/// A parameter value: constant, or drawn per synapse (NEST's `nest.random.*`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Value {
-    /// The same value for every synapse.
-    Constant(f64),
-    /// Uniform on `[min, max)`.
-    Uniform {
-        /// Lower bound.
-        min: f64,
-        /// Upper bound.
-        max: f64,
-    },
-    /// Normal, redrawn until it lies in `[min, max]` (NEST's `redraw`); the bounds are
-    /// optional.
-    Normal {
-        /// Mean.
-        mean: f64,
-        /// Standard deviation (> 0).
-        std: f64,
-        /// Lower bound, if any.
-        min: Option<f64>,
-        /// Upper bound, if any.
-        max: Option<f64>,
-    },
-    /// Lognormal: `exp(N(mu, sigma))`, parameters of the underlying normal as in NEST.
-    Lognormal {
-        /// Mean of the underlying normal.
-        mu: f64,
-        /// Standard deviation of the underlying normal (> 0).
-        sigma: f64,
-    },
-}
-
-impl From<f64> for Value {
-    fn from(v: f64) -> Self {
-        Value::Constant(v)
-    }
-}
-
-/// Upper limit of redraws for a bounded normal before the bounds are declared unreachable.
-const MAX_REDRAWS: usize = 10_000;
-
-impl Value {
-    /// The constant, if this value is one.
-    pub fn constant(&self) -> Option<f64> {
-        match *self {
-            Value::Constant(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// Checks the distribution's parameters; `entity` and `param` name it in errors.
-    pub fn validate(&self, entity: &str, param: &str) -> Result<()> {
-        let bad = |v: f64, why: &str| Err(Error::invalid(entity, param, v, why));
-        match *self {
-            Value::Constant(v) if !v.is_finite() => bad(v, "must be finite"),
-            Value::Uniform { min, max } if !(min.is_finite() && max.is_finite() && min < max) => {
-                bad(
-                    min,
-                    &format!("uniform bounds must satisfy min < max (max = {max})"),
-                )
-            }
-            Value::Normal { std, .. } if !(std > 0.0 && std.is_finite()) => {
-                bad(std, "normal std must be > 0")
-            }
-            Value::Normal { mean, .. } if !mean.is_finite() => {
-                bad(mean, "normal mean must be finite")
-            }
-            Value::Normal {
-                min: Some(lo),
-                max: Some(hi),
-                ..
-            } if lo >= hi => bad(
-                lo,
-                &format!("normal bounds must satisfy min < max (max = {hi})"),
-            ),
-            Value::Lognormal { sigma, .. } if !(sigma > 0.0 && sigma.is_finite()) => {
-                bad(sigma, "lognormal sigma must be > 0")
-            }
-            Value::Lognormal { mu, .. } if !mu.is_finite() => {
-                bad(mu, "lognormal mu must be finite")
-            }
-            _ => Ok(()),
-        }
-    }
-
+/// Draws a [`Value`] from one of the engine's random streams.
+pub trait SampleValue {
     /// Draws one value (the constant needs no draw).
-    pub fn sample(&self, rng: &mut Stream) -> Result<f64> {
-        Ok(match *self {
-            Value::Constant(v) => v,
-            Value::Uniform { min, max } => min + (max - min) * rng.random::<f64>(),
-            Value::Normal {
-                mean,
-                std,
-                min,
-                max,
-            } => {
-                let normal =
-                    Normal::new(mean, std).map_err(|e| Error::invalid("normal", "std", std, e))?;
-                let lo = min.unwrap_or(f64::NEG_INFINITY);
-                let hi = max.unwrap_or(f64::INFINITY);
-                let mut tries = 0;
-                loop {
-                    let v = normal.sample(rng);
-                    if v >= lo && v <= hi {
-                        break v;
-                    }
-                    tries += 1;
-                    if tries == MAX_REDRAWS {
-                        return Err(Error::invalid(
-                            "normal",
-                            "min/max",
-                            (lo, hi),
-                            format!("bounds are too unlikely for N({mean}, {std}); widen them"),
-                        ));
-                    }
-                }
-            }
-            Value::Lognormal { mu, sigma } => LogNormal::new(mu, sigma)
-                .map_err(|e| Error::invalid("lognormal", "sigma", sigma, e))?
-                .sample(rng),
-        })
+    fn sample(&self, rng: &mut Stream) -> Result<f64>;
+}
+
+impl SampleValue for Value {
+    fn sample(&self, rng: &mut Stream) -> Result<f64> {
+        self.draw(&mut StreamDraw(rng))
     }
 }
 
-/// NEST's `static_synapse`, or a named variant of it with its own defaults (NEST's
-/// `CopyModel("static_synapse", name, {...})`).
+/// A random stream as the source of a value's draws.
+struct StreamDraw<'a>(&'a mut Stream);
+
+impl Draw for StreamDraw<'_> {
+    fn uniform(&mut self) -> f64 {
+        self.0.random::<f64>()
+    }
+
+    fn normal(&mut self, mean: f64, std: f64) -> std::result::Result<f64, String> {
+        Normal::new(mean, std)
+            .map(|n| n.sample(self.0))
+            .map_err(|e| e.to_string())
+    }
+
+    fn lognormal(&mut self, mu: f64, sigma: f64) -> std::result::Result<f64, String> {
+        LogNormal::new(mu, sigma)
+            .map(|n| n.sample(self.0))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// The synapse a projection is made with: static or plastic.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StaticSynapse {
-    /// The model name: `static_synapse` or the variant's own.
-    pub model: String,
-    /// Weight: pA for current-based models (the sign picks the excitatory or inhibitory
-    /// channel), mV for `iaf_psc_delta`.
-    pub weight: Value,
-    /// Delay (ms), rounded to the nearest step; must be at least one step.
-    pub delay: Value,
-    /// NEST's `receptor_type`: 0 (the default) for models without receptor ports, where
-    /// the weight's sign picks the excitatory or inhibitory input; `k` in `1..=n` for
-    /// receptor port `k` of a multisynapse model with `n` ports, which takes weights of
-    /// either sign.
-    pub receptor_type: u16,
+pub enum Synapse {
+    /// `static_synapse` (or a variant).
+    Static(StaticSynapse),
+    /// `stdp_synapse` (or a variant).
+    Stdp(StdpSynapse),
+    /// `tsodyks_synapse` (or a variant).
+    Tsodyks(TsodyksSynapse),
+    /// `tsodyks2_synapse` (or a variant).
+    Tsodyks2(Tsodyks2Synapse),
 }
 
-impl Default for StaticSynapse {
-    /// NEST's defaults: weight 1.0, delay 1.0 ms.
-    fn default() -> Self {
-        Self {
-            model: "static_synapse".into(),
-            weight: Value::Constant(1.0),
-            delay: Value::Constant(1.0),
+impl Synapse {
+    /// The model name (NEST's or the variant's).
+    pub fn model(&self) -> &str {
+        match self {
+            Synapse::Static(s) => &s.model,
+            Synapse::Stdp(s) => &s.model,
+            Synapse::Tsodyks(s) => &s.model,
+            Synapse::Tsodyks2(s) => &s.model,
+        }
+    }
+
+    /// The name, weight and delay, as a static synapse (what is stored the same way for
+    /// every model).
+    pub fn base(&self) -> StaticSynapse {
+        let (model, weight, delay) = match self {
+            Synapse::Static(s) => return s.clone(),
+            Synapse::Stdp(s) => (&s.model, s.weight, s.delay),
+            Synapse::Tsodyks(s) => (&s.model, s.weight, s.delay),
+            Synapse::Tsodyks2(s) => (&s.model, s.weight, s.delay),
+        };
+        StaticSynapse {
+            model: model.clone(),
+            weight,
+            delay,
             receptor_type: 0,
         }
     }
-}
 
-impl StaticSynapse {
-    /// A `static_synapse` with this weight and delay (ms).
-    pub fn new(weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            model: "static_synapse".into(),
-            weight: weight.into(),
-            delay: delay.into(),
-            receptor_type: 0,
+    /// NEST's `receptor_type`: the receptor port fed (0: the weight's sign picks the
+    /// channel). Plastic synapses feed port 0.
+    pub fn receptor_type(&self) -> u16 {
+        match self {
+            Synapse::Static(s) => s.receptor_type,
+            _ => 0,
         }
     }
 
-    /// The same synapse onto receptor port `receptor_type` of a multisynapse target
-    /// (NEST's `syn_spec={"receptor_type": k}`).
-    pub fn receptor(self, receptor_type: u16) -> Self {
-        Self {
-            receptor_type,
-            ..self
-        }
-    }
-
-    /// A named variant with these defaults (NEST's CopyModel + SetDefaults).
-    pub fn variant(name: &str, weight: impl Into<Value>, delay: impl Into<Value>) -> Self {
-        Self {
-            model: name.into(),
-            ..Self::new(weight, delay)
-        }
-    }
-
-    /// Checks weight and delay; `entity` names the projection or device.
+    /// Checks every parameter as NEST does; `entity` names the projection.
     pub fn validate(&self, entity: &str, res: &Resolution) -> Result<()> {
-        self.weight.validate(entity, "weight")?;
-        self.delay.validate(entity, "delay")?;
-        if let Some(d) = self.delay.constant() {
-            delay_steps(entity, d, res)?;
+        match self {
+            Synapse::Static(s) => s.validate(entity, res),
+            Synapse::Stdp(s) => s.validate(entity, res),
+            Synapse::Tsodyks(s) => s.validate(entity, res),
+            Synapse::Tsodyks2(s) => s.validate(entity, res),
         }
-        Ok(())
     }
 }
 
-/// Largest delay in steps a synapse can store.
-pub const MAX_DELAY_STEPS: i64 = u16::MAX as i64;
+macro_rules! into_synapse {
+    ($($ty:ident => $variant:ident),*) => {$(
+        impl From<$ty> for Synapse {
+            fn from(s: $ty) -> Self {
+                Synapse::$variant(s)
+            }
+        }
+        impl From<&$ty> for Synapse {
+            fn from(s: &$ty) -> Self {
+                Synapse::$variant(s.clone())
+            }
+        }
+    )*};
+}
 
-/// Converts a delay (ms) to steps as NEST does; a delay that rounds to zero steps, or one
-/// longer than the ring buffers can hold, is an error naming `entity`.
-pub fn delay_steps(entity: &str, delay_ms: f64, res: &Resolution) -> Result<u16> {
-    let steps = res.delay_steps(delay_ms);
-    if !(delay_ms.is_finite()) || steps < 1 {
-        return Err(Error::invalid(
-            entity,
-            "delay",
-            delay_ms,
-            format!("must be at least the resolution ({} ms)", res.ms()),
-        ));
+into_synapse!(StaticSynapse => Static, StdpSynapse => Stdp, TsodyksSynapse => Tsodyks,
+    Tsodyks2Synapse => Tsodyks2);
+
+impl From<&Synapse> for Synapse {
+    fn from(s: &Synapse) -> Self {
+        s.clone()
     }
-    if steps > MAX_DELAY_STEPS {
-        return Err(Error::invalid(
-            entity,
-            "delay",
-            delay_ms,
-            format!("must be at most {} ms", res.step_to_ms(MAX_DELAY_STEPS)),
-        ));
-    }
-    Ok(steps as u16)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rng::{Purpose, Seed};
-
-    #[test]
-    fn delays_below_resolution_are_errors() {
-        let r = Resolution::default();
-        assert_eq!(delay_steps("p", 1.5, &r).unwrap(), 15);
-        let e = delay_steps("p", 0.04, &r).unwrap_err().to_string();
-        assert!(e.contains("delay") && e.contains("0.04"), "{e}");
-    }
 
     #[test]
     fn bounded_normal_respects_bounds() {

@@ -211,7 +211,7 @@ fn selections_of_no_neuron_do_what_nest_does() {
         nest_outcome(cases, "dc_generator_to_empty")
     );
     // Connection rules with a mask that holds no neuron.
-    let far = Mask::circle(0.05).with_anchor([1.5, 1.5, 0.0].into());
+    let far = Mask::circle(0.05).with_anchor([1.5, 1.5, 0.0]);
     let mut built = Vec::new();
     for (i, (rule, name)) in [
         (

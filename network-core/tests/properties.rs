@@ -16,7 +16,7 @@
 //! - delays: converted to whole steps as NEST does, never below one step.
 
 use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
-use network_core::spatial::{Kernel, Layout, Mask, MaskShape, Space};
+use network_core::spatial::{Kernel, Layout, Mask, MaskGeometry, MaskShape, Place, Space};
 use network_core::synapse::delay_steps;
 use network_core::*;
 use proptest::prelude::*;
@@ -337,7 +337,7 @@ fn layered() -> impl Strategy<Value = Layered> {
                 let mut mask = Mask::new(shape);
                 if let Some(a) = anchor {
                     let z = if dims == 2 { 0.0 } else { a[2] };
-                    mask = mask.with_anchor([a[0], a[1], z].into());
+                    mask = mask.with_anchor([a[0], a[1], z]);
                 }
                 Layered {
                     dims,

@@ -8,9 +8,8 @@ use crate::convert;
 use crate::inputs::{resolve_sizes, Inputs};
 use network_core::connect::ConnSpec;
 use network_core::{
-    DcGenerator, Dyn, Error, GeneratorHandle, IafPscAlpha, IafPscAlphaMultisynapse, IafPscDelta,
-    IafPscExp, IafPscExpMultisynapse, Model, Multimeter, MultimeterHandle, Network, NetworkBuilder,
-    NeuronModel, NoiseGenerator, ParrotNeuron, PoissonGenerator, PopulationHandle,
+    DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle, Network,
+    NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
     ProjectionHandle, RecordTo, Recordable, Resolution, Result, Seed, Selection, SpikeGenerator,
     SpikeRecorder, SpikeRecorderHandle, StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse,
     TsodyksSynapse,
@@ -104,31 +103,7 @@ fn add_population(
     p: &Population,
     len: usize,
 ) -> Result<PopulationHandle<Dyn>> {
-    match n.base {
-        BaseModel::IafPscAlpha => population::<IafPscAlpha>(b, n, p, len),
-        BaseModel::IafPscExp => population::<IafPscExp>(b, n, p, len),
-        BaseModel::IafPscDelta => population::<IafPscDelta>(b, n, p, len),
-        BaseModel::IafPscAlphaMultisynapse => population::<IafPscAlphaMultisynapse>(b, n, p, len),
-        BaseModel::IafPscExpMultisynapse => population::<IafPscExpMultisynapse>(b, n, p, len),
-        BaseModel::ParrotNeuron => population::<ParrotNeuron>(b, n, p, len),
-    }
-}
-
-/// Whether a model's parameter is a flag (NEST's booleans, written 0/1 in the
-/// language): the engine's parameter table stores 0.5 as a flag's 1.
-pub fn is_flag(base: BaseModel, name: &str) -> bool {
-    fn probe<M: NeuronModel + Default>(name: &str) -> bool {
-        let mut m = M::default();
-        m.set(M::NAME, name, 0.5).is_ok() && m.get(name) != Some(0.5)
-    }
-    match base {
-        BaseModel::IafPscAlpha => probe::<IafPscAlpha>(name),
-        BaseModel::IafPscExp => probe::<IafPscExp>(name),
-        BaseModel::IafPscDelta => probe::<IafPscDelta>(name),
-        BaseModel::IafPscAlphaMultisynapse => probe::<IafPscAlphaMultisynapse>(name),
-        BaseModel::IafPscExpMultisynapse => probe::<IafPscExpMultisynapse>(name),
-        BaseModel::ParrotNeuron => probe::<ParrotNeuron>(name),
-    }
+    network_core::spec::with_neuron_model!(n.base, M => population::<M>(b, n, p, len))
 }
 
 /// `Model::variant(name, M { params.., lists.., ..Default })?.with_firing(..)?` and the

@@ -35,7 +35,7 @@ pub mod export;
 mod inputs;
 mod source;
 
-pub use build::{build, is_flag, Loaded};
+pub use build::{build, Loaded};
 pub use convert::{layout, rule};
 pub use inputs::{resolve_sizes, Inputs};
 /// The checked description's types (from `network-syntax`).

@@ -116,7 +116,7 @@ pub struct NeuronDesc {
     /// Declared cell class.
     pub class: Option<CellClass>,
     /// Declared firing-rate ranges (`firing: { resting: 1..5 Hz, .. }`), for the report.
-    pub firing: Option<network_core::FiringRanges>,
+    pub firing: Option<network_spec::FiringRanges>,
     /// Metadata as `key: value` text, for documentation.
     pub meta: Vec<(String, String)>,
     /// Doc comments.
@@ -137,7 +137,7 @@ impl NeuronDesc {
     }
 
     /// What a multimeter can record from this neuron.
-    pub fn recordables(&self) -> Vec<network_core::Recordable> {
+    pub fn recordables(&self) -> Vec<network_spec::Recordable> {
         self.base.recordables(self.receptor_ports())
     }
 }
@@ -225,7 +225,7 @@ pub struct MaskDesc {
 }
 
 /// NEST's mask shapes, as the engine defines them.
-pub use network_core::spatial::MaskShape;
+pub use network_spec::MaskShape;
 
 /// The neurons a device reaches.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 //! own validation (and for a loader that builds networks at run time).
 
 use crate::description::*;
-use network_core::spatial::{Kernel, Mask};
-use network_core::Value;
+use network_spec::Value;
+use network_spec::{Kernel, Mask};
 
 /// A weight or delay (`None` for a Rust expression, known only at build time).
 pub fn value(v: &ValueDesc) -> Option<Value> {
@@ -30,7 +30,7 @@ pub fn value(v: &ValueDesc) -> Option<Value> {
 pub fn mask(m: &MaskDesc) -> Mask {
     let m2 = Mask::new(m.shape.clone());
     match m.anchor {
-        Some(a) => m2.with_anchor(a.into()),
+        Some(a) => m2.with_anchor(a),
         None => m2,
     }
 }

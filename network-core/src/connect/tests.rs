@@ -1,6 +1,8 @@
 //! Tests of the connection rules: exact counts, forbidden autapses and multapses, masks,
 //! errors, thread-count independence and a statistical check of kernel probabilities.
 
+use crate::spatial::MaskGeometry;
+use crate::spatial::Place;
 use std::collections::HashSet;
 
 use nalgebra::Vector3;
@@ -267,8 +269,8 @@ fn kernel_weights_fixed_indegree() {
 #[test]
 fn masks_are_centred_as_in_nest() {
     let g = grid(9, 7, true);
-    let mask =
-        Mask::rectangle([0.05, -0.05], [0.25, 0.15]).with_anchor(Vector3::new(0.0, 0.02, 0.0));
+    let mask = Mask::rectangle([0.05, -0.05], [0.25, 0.15])
+        .with_anchor(Vector3::new(0.0, 0.02, 0.0).into());
     let disp = |from: u32, to: u32| {
         g.displacement(&g.positions()[from as usize], &g.positions()[to as usize])
     };

@@ -2,67 +2,12 @@
 //! with its own alpha-shaped synaptic current (time constant `tau_syn[k]`), integrated
 //! exactly on the grid as NEST 3.10 does.
 
-use super::multisynapse::{
-    check_port_count, check_tau_syn, port_arrays, recordables, split_ports, synaptic_recordable,
-};
-use super::params::{list_param, named_params, param, Dimension::*, ParamInfo};
+use super::multisynapse::{port_arrays, split_ports, synaptic_recordable};
 use super::propagators::SynapticPropagator;
-use super::{
-    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, NeuronModel, Recordable,
-    StepInput, CHUNK,
-};
-use crate::error::Result;
+use super::{flush_subnormal, in_chunks, NeuronModel, Recordable, StepInput, CHUNK};
 use crate::storage::Length;
 use crate::time::Resolution;
-
-/// Parameters of `iaf_psc_alpha_multisynapse`, named and defaulted as in NEST 3.10.
-///
-/// `tau_syn` has one entry per receptor port: a connection with `receptor_type` k
-/// (1-based) feeds port k, whatever the sign of its weight. Voltages are absolute (mV);
-/// the state holds them relative to `E_L`, as NEST does.
-#[allow(non_snake_case)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct IafPscAlphaMultisynapse {
-    /// Membrane capacitance (pF).
-    pub C_m: f64,
-    /// Membrane time constant (ms).
-    pub tau_m: f64,
-    /// Duration of the refractory period (ms); rounded up to whole steps.
-    pub t_ref: f64,
-    /// Resting membrane potential (mV).
-    pub E_L: f64,
-    /// Spike threshold (mV).
-    pub V_th: f64,
-    /// Reset potential (mV).
-    pub V_reset: f64,
-    /// Rise time of each receptor port's alpha current (ms); its length is the number of
-    /// ports.
-    pub tau_syn: Vec<f64>,
-    /// Constant input current (pA).
-    pub I_e: f64,
-    /// Absolute lower bound of the membrane potential (mV); `-inf` for none.
-    pub V_min: f64,
-    /// Initial membrane potential (mV).
-    pub V_m: f64,
-}
-
-impl Default for IafPscAlphaMultisynapse {
-    /// NEST's defaults: one receptor port with `tau_syn` 2 ms.
-    fn default() -> Self {
-        Self {
-            C_m: 250.0,
-            tau_m: 10.0,
-            t_ref: 2.0,
-            E_L: -70.0,
-            V_th: -55.0,
-            V_reset: -70.0,
-            tau_syn: vec![2.0],
-            I_e: 0.0,
-            V_min: f64::NEG_INFINITY,
-            V_m: -70.0,
-        }
-    }
-}
+pub use network_spec::models::IafPscAlphaMultisynapse;
 
 /// State of a population of `iaf_psc_alpha_multisynapse` neurons (voltages relative to
 /// `E_L`); the synaptic arrays have one array per port.
@@ -123,62 +68,14 @@ pub struct AlphaMultisynapsePropagators {
 }
 
 impl NeuronModel for IafPscAlphaMultisynapse {
-    const NAME: &'static str = "iaf_psc_alpha_multisynapse";
-    const PARAMETERS: &'static [ParamInfo] = &[
-        param("C_m", Capacitance, 250.0, "membrane capacitance"),
-        param("tau_m", Time, 10.0, "membrane time constant"),
-        param("t_ref", Time, 2.0, "duration of the refractory period"),
-        param("E_L", Voltage, -70.0, "resting membrane potential"),
-        param("V_th", Voltage, -55.0, "spike threshold"),
-        param("V_reset", Voltage, -70.0, "reset potential"),
-        list_param(
-            "tau_syn",
-            Time,
-            2.0,
-            "rise time of each receptor port's alpha current (one port by default)",
-        ),
-        param("I_e", Current, 0.0, "constant input current"),
-        param(
-            "V_min",
-            Voltage,
-            f64::NEG_INFINITY,
-            "lower bound of the membrane potential",
-        ),
-        param("V_m", Voltage, -70.0, "initial membrane potential"),
-    ];
-    const RECORDABLES: &'static [Recordable] = &[Recordable::V_m, Recordable::I_syn];
     const SPIKE_CHANNELS: usize = 0;
 
     type State<L: Length> = IafPscAlphaMultisynapseState<L>;
     type Block<'a> = IafPscAlphaMultisynapseBlock<'a>;
     type Propagators = AlphaMultisynapsePropagators;
 
-    fn validate(&self, entity: &str) -> Result<()> {
-        all_finite(self, entity, &["V_min"])?;
-        check_integrate_and_fire(
-            entity,
-            self.C_m,
-            self.tau_m,
-            self.t_ref,
-            self.V_reset,
-            self.V_th,
-        )?;
-        check_port_count(entity, &self.tau_syn)?;
-        check_tau_syn(entity, &self.tau_syn, None)
-    }
-
-    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, I_e, V_min, V_m; lists: tau_syn);
-
-    fn receptor_ports(&self) -> usize {
-        self.tau_syn.len()
-    }
-
     fn spike_channels(&self) -> usize {
         self.tau_syn.len()
-    }
-
-    fn recordables(&self) -> Vec<Recordable> {
-        recordables(self.tau_syn.len())
     }
 
     fn propagators(&self, res: &Resolution) -> AlphaMultisynapsePropagators {

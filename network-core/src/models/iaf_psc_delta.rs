@@ -1,64 +1,11 @@
 //! `iaf_psc_delta`: leaky integrate-and-fire neuron whose input spikes make the membrane
 //! potential jump by the synaptic weight (mV), as in NEST 3.10.
 
-use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::soa::soa_state;
-use super::{
-    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, positive, NeuronModel,
-    Recordable, StepInput,
-};
-use crate::error::Result;
+use super::{flush_subnormal, in_chunks, NeuronModel, Recordable, StepInput};
 use crate::storage::Length;
 use crate::time::Resolution;
-
-/// Parameters of `iaf_psc_delta`, named and defaulted as in NEST 3.10. Synaptic weights
-/// onto this model are voltage jumps in mV.
-#[allow(non_snake_case)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct IafPscDelta {
-    /// Membrane capacitance (pF).
-    pub C_m: f64,
-    /// Membrane time constant (ms).
-    pub tau_m: f64,
-    /// Duration of the refractory period (ms); rounded up to whole steps.
-    pub t_ref: f64,
-    /// Resting membrane potential (mV).
-    pub E_L: f64,
-    /// Spike threshold (mV).
-    pub V_th: f64,
-    /// Reset potential (mV).
-    pub V_reset: f64,
-    /// Constant input current (pA).
-    pub I_e: f64,
-    /// Absolute lower bound of the membrane potential (mV); `-inf` for none.
-    pub V_min: f64,
-    /// Initial membrane potential (mV).
-    pub V_m: f64,
-    /// Whether input arriving during the refractory period is kept (decayed) and added
-    /// when it ends, instead of being discarded.
-    pub refractory_input: bool,
-    /// Time constant of the postsynaptic STDP trace Kminus (ms); used when the neuron is
-    /// the target of an `stdp_synapse` (NEST's ArchivingNode parameter).
-    pub tau_minus: f64,
-}
-
-impl Default for IafPscDelta {
-    fn default() -> Self {
-        Self {
-            C_m: 250.0,
-            tau_m: 10.0,
-            t_ref: 2.0,
-            E_L: -70.0,
-            V_th: -55.0,
-            V_reset: -70.0,
-            I_e: 0.0,
-            V_min: f64::NEG_INFINITY,
-            V_m: -70.0,
-            refractory_input: false,
-            tau_minus: 20.0,
-        }
-    }
-}
+pub use network_spec::models::IafPscDelta;
 
 soa_state! {
     /// State of a population of `iaf_psc_delta` neurons (voltages relative to `E_L`).
@@ -89,57 +36,11 @@ pub struct DeltaPropagators {
 }
 
 impl NeuronModel for IafPscDelta {
-    const NAME: &'static str = "iaf_psc_delta";
-    const PARAMETERS: &'static [ParamInfo] = &[
-        param("C_m", Capacitance, 250.0, "membrane capacitance"),
-        param("tau_m", Time, 10.0, "membrane time constant"),
-        param("t_ref", Time, 2.0, "duration of the refractory period"),
-        param("E_L", Voltage, -70.0, "resting membrane potential"),
-        param("V_th", Voltage, -55.0, "spike threshold"),
-        param("V_reset", Voltage, -70.0, "reset potential"),
-        param("I_e", Current, 0.0, "constant input current"),
-        param(
-            "V_min",
-            Voltage,
-            f64::NEG_INFINITY,
-            "lower bound of the membrane potential",
-        ),
-        param("V_m", Voltage, -70.0, "initial membrane potential"),
-        param(
-            "tau_minus",
-            Time,
-            20.0,
-            "time constant of the STDP trace of postsynaptic spikes",
-        ),
-        param(
-            "refractory_input",
-            Dimensionless,
-            0.0,
-            "keep input arriving while refractory",
-        ),
-    ];
-    const RECORDABLES: &'static [Recordable] = &[Recordable::V_m];
     const SPIKE_CHANNELS: usize = 1;
 
     type State<L: Length> = IafPscDeltaState<L>;
     type Block<'a> = IafPscDeltaBlock<'a>;
     type Propagators = DeltaPropagators;
-
-    fn validate(&self, entity: &str) -> Result<()> {
-        all_finite(self, entity, &["V_min"])?;
-        positive(entity, "tau_minus", self.tau_minus)?;
-        check_integrate_and_fire(
-            entity,
-            self.C_m,
-            self.tau_m,
-            self.t_ref,
-            self.V_reset,
-            self.V_th,
-        )?;
-        Ok(())
-    }
-
-    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, I_e, V_min, V_m, tau_minus; flags: refractory_input);
 
     fn propagators(&self, res: &Resolution) -> DeltaPropagators {
         let h = res.ms();

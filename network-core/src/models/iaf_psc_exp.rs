@@ -1,72 +1,14 @@
 //! `iaf_psc_exp`: leaky integrate-and-fire neuron with exponentially decaying
 //! postsynaptic currents and an optional stochastic threshold, as in NEST 3.10.
 
-use super::params::{named_params, param, Dimension::*, ParamInfo};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
-use super::{
-    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, positive, NeuronModel,
-    Recordable, StepInput,
-};
-use crate::error::{Error, Result};
+use super::{flush_subnormal, in_chunks, NeuronModel, Recordable, StepInput};
+pub use network_spec::models::IafPscExp;
+
 use crate::storage::Length;
 use crate::time::Resolution;
 use rand::RngExt;
-
-/// Parameters of `iaf_psc_exp`, named and defaulted as in NEST 3.10. Unlike
-/// `iaf_psc_alpha` it has no `V_min`; `rho` and `delta` define an escape-noise threshold
-/// that is used only when `delta > 1e-10`.
-#[allow(non_snake_case)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct IafPscExp {
-    /// Membrane capacitance (pF).
-    pub C_m: f64,
-    /// Membrane time constant (ms).
-    pub tau_m: f64,
-    /// Duration of the refractory period (ms); rounded up to whole steps.
-    pub t_ref: f64,
-    /// Resting membrane potential (mV).
-    pub E_L: f64,
-    /// Spike threshold (mV).
-    pub V_th: f64,
-    /// Reset potential (mV).
-    pub V_reset: f64,
-    /// Decay time of excitatory synaptic currents (ms).
-    pub tau_syn_ex: f64,
-    /// Decay time of inhibitory synaptic currents (ms).
-    pub tau_syn_in: f64,
-    /// Constant input current (pA).
-    pub I_e: f64,
-    /// Stochastic threshold: escape rate at threshold (1/s).
-    pub rho: f64,
-    /// Stochastic threshold: width of the escape region (mV); 0 for a hard threshold.
-    pub delta: f64,
-    /// Initial membrane potential (mV).
-    pub V_m: f64,
-    /// Time constant of the postsynaptic STDP trace Kminus (ms); used when the neuron is
-    /// the target of an `stdp_synapse` (NEST's ArchivingNode parameter).
-    pub tau_minus: f64,
-}
-
-impl Default for IafPscExp {
-    fn default() -> Self {
-        Self {
-            C_m: 250.0,
-            tau_m: 10.0,
-            t_ref: 2.0,
-            E_L: -70.0,
-            V_th: -55.0,
-            V_reset: -70.0,
-            tau_syn_ex: 2.0,
-            tau_syn_in: 2.0,
-            I_e: 0.0,
-            rho: 0.01,
-            delta: 0.0,
-            V_m: -70.0,
-            tau_minus: 20.0,
-        }
-    }
-}
 
 soa_state! {
     /// State of a population of `iaf_psc_exp` neurons (voltages relative to `E_L`).
@@ -103,86 +45,11 @@ pub struct ExpPropagators {
 }
 
 impl NeuronModel for IafPscExp {
-    const NAME: &'static str = "iaf_psc_exp";
-    const PARAMETERS: &'static [ParamInfo] = &[
-        param("C_m", Capacitance, 250.0, "membrane capacitance"),
-        param("tau_m", Time, 10.0, "membrane time constant"),
-        param("t_ref", Time, 2.0, "duration of the refractory period"),
-        param("E_L", Voltage, -70.0, "resting membrane potential"),
-        param("V_th", Voltage, -55.0, "spike threshold"),
-        param("V_reset", Voltage, -70.0, "reset potential"),
-        param(
-            "tau_syn_ex",
-            Time,
-            2.0,
-            "decay time of excitatory synaptic currents",
-        ),
-        param(
-            "tau_syn_in",
-            Time,
-            2.0,
-            "decay time of inhibitory synaptic currents",
-        ),
-        param("I_e", Current, 0.0, "constant input current"),
-        param(
-            "rho",
-            Rate,
-            0.01,
-            "stochastic threshold: escape rate at threshold",
-        ),
-        param(
-            "delta",
-            Voltage,
-            0.0,
-            "stochastic threshold: width of the escape region",
-        ),
-        param("V_m", Voltage, -70.0, "initial membrane potential"),
-        param(
-            "tau_minus",
-            Time,
-            20.0,
-            "time constant of the STDP trace of postsynaptic spikes",
-        ),
-    ];
-    const RECORDABLES: &'static [Recordable] =
-        &[Recordable::V_m, Recordable::I_syn_ex, Recordable::I_syn_in];
     const SPIKE_CHANNELS: usize = 2;
 
     type State<L: Length> = IafPscExpState<L>;
     type Block<'a> = IafPscExpBlock<'a>;
     type Propagators = ExpPropagators;
-
-    fn validate(&self, entity: &str) -> Result<()> {
-        all_finite(self, entity, &[])?;
-        positive(entity, "tau_minus", self.tau_minus)?;
-        check_integrate_and_fire(
-            entity,
-            self.C_m,
-            self.tau_m,
-            self.t_ref,
-            self.V_reset,
-            self.V_th,
-        )?;
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)?;
-        if self.rho < 0.0 {
-            return Err(Error::invalid(entity, "rho", self.rho, "must be >= 0 1/s"));
-        }
-        if self.delta < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "delta",
-                self.delta,
-                "must be >= 0 mV",
-            ));
-        }
-        Ok(())
-    }
-
-    named_params!(
-        C_m, tau_m, t_ref, E_L, V_th, V_reset, tau_syn_ex, tau_syn_in, I_e, rho, delta, V_m,
-        tau_minus
-    );
 
     fn propagators(&self, res: &Resolution) -> ExpPropagators {
         let h = res.ms();

@@ -2,66 +2,12 @@
 //! with its own exponentially decaying synaptic current (time constant `tau_syn[k]`),
 //! integrated exactly on the grid as NEST 3.10 does.
 
-use super::multisynapse::{
-    check_port_count, check_tau_syn, port_arrays, recordables, split_ports, synaptic_recordable,
-};
-use super::params::{list_param, named_params, param, Dimension::*, ParamInfo};
+use super::multisynapse::{port_arrays, split_ports, synaptic_recordable};
 use super::propagators::SynapticPropagator;
-use super::{
-    all_finite, check_integrate_and_fire, flush_subnormal, in_chunks, NeuronModel, Recordable,
-    StepInput, CHUNK,
-};
-use crate::error::Result;
+use super::{flush_subnormal, in_chunks, NeuronModel, Recordable, StepInput, CHUNK};
 use crate::storage::Length;
 use crate::time::Resolution;
-
-/// Parameters of `iaf_psc_exp_multisynapse`, named and defaulted as in NEST 3.10.
-///
-/// `tau_syn` has one entry per receptor port: a connection with `receptor_type` k
-/// (1-based) feeds port k, whatever the sign of its weight. Unlike
-/// `iaf_psc_alpha_multisynapse` it has no `V_min`, and NEST requires every `tau_syn` to
-/// differ from `tau_m`. Voltages are absolute (mV); the state holds them relative to
-/// `E_L`, as NEST does.
-#[allow(non_snake_case)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct IafPscExpMultisynapse {
-    /// Membrane capacitance (pF).
-    pub C_m: f64,
-    /// Membrane time constant (ms).
-    pub tau_m: f64,
-    /// Duration of the refractory period (ms); rounded up to whole steps.
-    pub t_ref: f64,
-    /// Resting membrane potential (mV).
-    pub E_L: f64,
-    /// Spike threshold (mV).
-    pub V_th: f64,
-    /// Reset potential (mV).
-    pub V_reset: f64,
-    /// Decay time of each receptor port's synaptic current (ms); its length is the
-    /// number of ports.
-    pub tau_syn: Vec<f64>,
-    /// Constant input current (pA).
-    pub I_e: f64,
-    /// Initial membrane potential (mV).
-    pub V_m: f64,
-}
-
-impl Default for IafPscExpMultisynapse {
-    /// NEST's defaults: one receptor port with `tau_syn` 2 ms.
-    fn default() -> Self {
-        Self {
-            C_m: 250.0,
-            tau_m: 10.0,
-            t_ref: 2.0,
-            E_L: -70.0,
-            V_th: -55.0,
-            V_reset: -70.0,
-            tau_syn: vec![2.0],
-            I_e: 0.0,
-            V_m: -70.0,
-        }
-    }
-}
+pub use network_spec::models::IafPscExpMultisynapse;
 
 /// State of a population of `iaf_psc_exp_multisynapse` neurons (voltages relative to
 /// `E_L`); the synaptic arrays have one array per port.
@@ -112,56 +58,14 @@ pub struct ExpMultisynapsePropagators {
 }
 
 impl NeuronModel for IafPscExpMultisynapse {
-    const NAME: &'static str = "iaf_psc_exp_multisynapse";
-    const PARAMETERS: &'static [ParamInfo] = &[
-        param("C_m", Capacitance, 250.0, "membrane capacitance"),
-        param("tau_m", Time, 10.0, "membrane time constant"),
-        param("t_ref", Time, 2.0, "duration of the refractory period"),
-        param("E_L", Voltage, -70.0, "resting membrane potential"),
-        param("V_th", Voltage, -55.0, "spike threshold"),
-        param("V_reset", Voltage, -70.0, "reset potential"),
-        list_param(
-            "tau_syn",
-            Time,
-            2.0,
-            "decay time of each receptor port's synaptic current (one port by default)",
-        ),
-        param("I_e", Current, 0.0, "constant input current"),
-        param("V_m", Voltage, -70.0, "initial membrane potential"),
-    ];
-    const RECORDABLES: &'static [Recordable] = &[Recordable::V_m, Recordable::I_syn];
     const SPIKE_CHANNELS: usize = 0;
 
     type State<L: Length> = IafPscExpMultisynapseState<L>;
     type Block<'a> = IafPscExpMultisynapseBlock<'a>;
     type Propagators = ExpMultisynapsePropagators;
 
-    fn validate(&self, entity: &str) -> Result<()> {
-        all_finite(self, entity, &[])?;
-        check_integrate_and_fire(
-            entity,
-            self.C_m,
-            self.tau_m,
-            self.t_ref,
-            self.V_reset,
-            self.V_th,
-        )?;
-        check_port_count(entity, &self.tau_syn)?;
-        check_tau_syn(entity, &self.tau_syn, Some(self.tau_m))
-    }
-
-    named_params!(C_m, tau_m, t_ref, E_L, V_th, V_reset, I_e, V_m; lists: tau_syn);
-
-    fn receptor_ports(&self) -> usize {
-        self.tau_syn.len()
-    }
-
     fn spike_channels(&self) -> usize {
         self.tau_syn.len()
-    }
-
-    fn recordables(&self) -> Vec<Recordable> {
-        recordables(self.tau_syn.len())
     }
 
     fn propagators(&self, res: &Resolution) -> ExpMultisynapsePropagators {

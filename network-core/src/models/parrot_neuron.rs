@@ -2,27 +2,10 @@
 //! 3.10's parrot does; used to turn generator spikes into spikes of a population (the
 //! source of plastic synapses) and to repeat Poisson trains.
 
-use super::params::{named_params, param, Dimension::*, ParamInfo};
-use super::{positive, NeuronModel, Recordable, StepInput};
-use crate::error::Result;
+use super::{NeuronModel, Recordable, StepInput};
 use crate::storage::Length;
 use crate::time::Resolution;
-
-/// Parameters of `parrot_neuron`. The parrot has no dynamics: a spike that arrives in
-/// step `s` (with any weight, multiplicity `n`) makes it emit `n` spikes stamped `s + 1`.
-/// Weights are ignored, as in NEST.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParrotNeuron {
-    /// Time constant of the postsynaptic STDP trace Kminus (ms), when the parrot is the
-    /// target of an `stdp_synapse`.
-    pub tau_minus: f64,
-}
-
-impl Default for ParrotNeuron {
-    fn default() -> Self {
-        Self { tau_minus: 20.0 }
-    }
-}
+pub use network_spec::models::ParrotNeuron;
 
 /// State of a population of parrots: only their number (a parrot keeps no state).
 #[derive(Debug)]
@@ -37,26 +20,12 @@ pub struct ParrotNeuronBlock {
 }
 
 impl NeuronModel for ParrotNeuron {
-    const NAME: &'static str = "parrot_neuron";
-    const PARAMETERS: &'static [ParamInfo] = &[param(
-        "tau_minus",
-        Time,
-        20.0,
-        "time constant of the STDP trace of postsynaptic spikes",
-    )];
-    const RECORDABLES: &'static [Recordable] = &[];
     const SPIKE_CHANNELS: usize = 1;
     const COUNTS_SPIKES: bool = true;
 
     type State<L: Length> = ParrotNeuronState<L>;
     type Block<'a> = ParrotNeuronBlock;
     type Propagators = ();
-
-    fn validate(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)
-    }
-
-    named_params!(tau_minus);
 
     fn propagators(&self, _res: &Resolution) {}
 

@@ -131,7 +131,7 @@ impl Call {
     ) -> Self {
         for p in table {
             let _ = write!(self.0, " {}=", p.name);
-            if p.list {
+            if p.is_list() {
                 match get_list(p.name) {
                     Some(values) => write_list(&mut self.0, &values),
                     None => self.0.push_str("none"),

@@ -12,6 +12,7 @@ use crate::engine::block::{block_count, BLOCK_LEN};
 use crate::error::{Error, Result};
 use crate::models::NeuronModel;
 use crate::spatial::Kernel;
+use crate::spatial::MaskGeometry;
 use crate::storage::Dyn;
 use crate::synapse::Synapse;
 

@@ -1,135 +1,18 @@
-//! Firing-rate ranges a neuron model declares (`firing: { resting: 1..5 Hz, .. }`) and
-//! the check of a measured rate against them.
+//! The check of a measured rate against the firing-rate ranges a neuron model declares
+//! (the ranges themselves are vocabulary: `network_spec::firing`).
 
-use crate::error::{Error, Result};
-use serde::Serialize;
-use std::fmt;
-
-/// A closed range of firing rates, `low..high` Hz.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct RateRange {
-    /// Lower bound (Hz), included.
-    pub low_hz: f64,
-    /// Upper bound (Hz), included.
-    pub high_hz: f64,
-}
-
-impl RateRange {
-    /// The range `low..high` Hz.
-    pub const fn new(low_hz: f64, high_hz: f64) -> Self {
-        Self { low_hz, high_hz }
-    }
-
-    /// Whether `rate` (Hz) lies in the range, bounds included.
-    pub fn contains(&self, rate_hz: f64) -> bool {
-        self.low_hz <= rate_hz && rate_hz <= self.high_hz
-    }
-}
-
-impl fmt::Display for RateRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}..{} Hz", self.low_hz, self.high_hz)
-    }
-}
-
-/// A regime of activity with a declared rate range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FiringRegime {
-    /// Spontaneous activity at rest.
-    Resting,
-    /// Activity when driven.
-    Active,
-    /// The highest sustained rates.
-    Max,
-}
-
-impl FiringRegime {
-    /// The name, as written in a description (`resting`, `active`, `max`).
-    pub fn name(self) -> &'static str {
-        match self {
-            FiringRegime::Resting => "resting",
-            FiringRegime::Active => "active",
-            FiringRegime::Max => "max",
-        }
-    }
-}
-
-/// The firing-rate ranges a neuron model declares; any of them may be absent.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
-pub struct FiringRanges {
-    /// Rate at rest.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resting: Option<RateRange>,
-    /// Rate when driven.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub active: Option<RateRange>,
-    /// Highest sustained rate.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<RateRange>,
-}
-
-impl FiringRanges {
-    /// The declared ranges with their regimes, in the order resting, active, max.
-    pub fn declared(&self) -> impl Iterator<Item = (FiringRegime, RateRange)> {
-        [
-            (FiringRegime::Resting, self.resting),
-            (FiringRegime::Active, self.active),
-            (FiringRegime::Max, self.max),
-        ]
-        .into_iter()
-        .filter_map(|(regime, range)| range.map(|r| (regime, r)))
-    }
-
-    /// Whether no range is declared.
-    pub fn is_empty(&self) -> bool {
-        self.declared().next().is_none()
-    }
-
-    /// Checks every range: finite, `0 <= low <= high`.
-    pub fn validate(&self, entity: &str) -> Result<()> {
-        for (regime, r) in self.declared() {
-            let ok = r.low_hz.is_finite()
-                && r.high_hz.is_finite()
-                && 0.0 <= r.low_hz
-                && r.low_hz <= r.high_hz;
-            if !ok {
-                return Err(Error::invalid(
-                    entity,
-                    format!("firing.{}", regime.name()),
-                    format!("{r}"),
-                    "write a range `low..high` Hz with 0 <= low <= high",
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    /// The regimes whose range holds `rate_hz`, in the order resting, active, max.
-    pub fn regimes_of(&self, rate_hz: f64) -> Vec<FiringRegime> {
-        self.declared()
-            .filter(|(_, r)| r.contains(rate_hz))
-            .map(|(regime, _)| regime)
-            .collect()
-    }
-}
-
-impl fmt::Display for FiringRanges {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self
-            .declared()
-            .map(|(regime, r)| format!("{} {r}", regime.name()))
-            .collect();
-        f.write_str(&parts.join(", "))
-    }
-}
+pub use network_spec::firing::{FiringRanges, FiringRegime, RateRange};
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
 
 /// A measured rate checked against the declared ranges.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FiringCheck {
     /// The declared ranges.
+    #[serde(serialize_with = "ranges_json")]
     pub declared: FiringRanges,
     /// The regimes whose range holds the measured rate.
+    #[serde(serialize_with = "regimes_json")]
     pub within: Vec<FiringRegime>,
     /// Whether the rate lies outside every declared range (implausible).
     pub outside: bool,
@@ -145,6 +28,34 @@ impl FiringCheck {
             within,
         }
     }
+}
+
+/// The declared ranges as JSON: `{"resting": {"low_hz": 1.0, "high_hz": 5.0}, ..}`, the
+/// absent ones left out.
+fn ranges_json<S: Serializer>(ranges: &FiringRanges, s: S) -> Result<S::Ok, S::Error> {
+    struct Range(RateRange);
+    impl Serialize for Range {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut r = s.serialize_struct("RateRange", 2)?;
+            r.serialize_field("low_hz", &self.0.low_hz)?;
+            r.serialize_field("high_hz", &self.0.high_hz)?;
+            r.end()
+        }
+    }
+    let mut map = s.serialize_map(None)?;
+    for (regime, range) in ranges.declared() {
+        map.serialize_entry(regime.name(), &Range(range))?;
+    }
+    map.end()
+}
+
+/// The regimes as their names: `["resting", "active"]`.
+fn regimes_json<S: Serializer>(regimes: &[FiringRegime], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(regimes.len()))?;
+    for r in regimes {
+        seq.serialize_element(r.name())?;
+    }
+    seq.end()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use nalgebra::Vector3;
 
-use super::{Mask, Point, Space};
+use super::{Mask, MaskGeometry, Point, Space};
 
 /// A uniform grid of cells over the neurons of one [`Space`].
 #[derive(Debug, Clone)]
@@ -177,7 +177,7 @@ impl<'a> CellGrid<'a> {
         let (lo, hi) = mask.bbox();
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| Round {
-            anchor: mask.anchor() * sign,
+            anchor: Vector3::from(mask.anchor()) * sign,
             inner,
             outer,
         });

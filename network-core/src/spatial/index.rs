@@ -5,7 +5,7 @@
 use super::grid::CellGrid;
 use super::sort::sort_by_id;
 use super::stencil::Stencil;
-use super::{Mask, Point, Space};
+use super::{Mask, MaskGeometry, Point, Space};
 
 /// Cells across a mask's widest extent, for [`SpatialIndex::for_mask`].
 const CELLS_PER_MASK: f64 = 8.0;

@@ -8,45 +8,7 @@ use super::{Point, Space};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 
-/// How the neurons of a population are placed; coordinates in mm, 2 or 3 per point.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Layout {
-    /// Uniform random positions in the box `[lower_left, upper_right)`, drawn per neuron
-    /// in order x, y(, z) from `seed.stream(Purpose::Positions, population_id, 0)`.
-    /// The layer's extent is `upper_right − lower_left` and its center the box midpoint.
-    FreeUniform {
-        /// Lower-left corner of the box, mm.
-        lower_left: Vec<f64>,
-        /// Upper-right corner of the box, mm.
-        upper_right: Vec<f64>,
-        /// Periodic boundaries.
-        edge_wrap: bool,
-    },
-    /// Listed positions (`nest.spatial.free(pos)`): the center is the midpoint of the
-    /// positions' bounding box; the extent defaults to `ceil(bounding box size)` per
-    /// dimension, and a single neuron needs an explicit extent.
-    FreeList {
-        /// One point per neuron, mm.
-        positions: Vec<Vec<f64>>,
-        /// Layer size, mm; every position must lie inside it.
-        extent: Option<Vec<f64>>,
-        /// Periodic boundaries.
-        edge_wrap: bool,
-    },
-    /// A regular grid (`nest.spatial.grid`) with NEST's node order and bit-exact
-    /// positions: column by column (`row = lid % ny`, `col = lid / ny`, z fastest in
-    /// 3D), row 0 at the top.
-    Grid {
-        /// Number of nodes per dimension `[nx, ny(, nz)]`.
-        shape: Vec<usize>,
-        /// Layer size, mm; default 1 per dimension.
-        extent: Option<Vec<f64>>,
-        /// Layer center, mm; default the origin.
-        center: Option<Vec<f64>>,
-        /// Periodic boundaries.
-        edge_wrap: bool,
-    },
-}
+pub use network_spec::layout::Layout;
 
 fn check_dims(entity: &str, param: &str, v: &[f64]) -> Result<()> {
     if v.len() != 2 && v.len() != 3 {
@@ -84,10 +46,15 @@ fn vector(v: &[f64]) -> Vector3<f64> {
     point(v).coords
 }
 
-impl Layout {
+/// Placing the neurons of a [`Layout`] into a [`Space`].
+pub trait Place {
     /// Places `n` neurons of population `entity` (id `population_id`, which keys the
     /// random stream of [`Layout::FreeUniform`]).
-    pub fn place(&self, entity: &str, n: usize, seed: Seed, population_id: u64) -> Result<Space> {
+    fn place(&self, entity: &str, n: usize, seed: Seed, population_id: u64) -> Result<Space>;
+}
+
+impl Place for Layout {
+    fn place(&self, entity: &str, n: usize, seed: Seed, population_id: u64) -> Result<Space> {
         match self {
             Layout::FreeUniform {
                 lower_left,

@@ -16,8 +16,8 @@ mod tests;
 
 pub use index::SpatialIndex;
 pub use kernel::Kernel;
-pub use layout::Layout;
-pub use mask::{Mask, MaskShape};
+pub use layout::{Layout, Place};
+pub use mask::{Mask, MaskGeometry, MaskShape};
 pub use select::{check_compatible, select};
 pub use space::Space;
 

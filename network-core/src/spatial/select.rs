@@ -1,6 +1,7 @@
 //! Checking a mask against a layer, and selecting the neurons inside a mask placed at a
 //! point (devices: "the l23pyr neurons within 0.5 mm of the origin").
 
+use super::MaskGeometry;
 use super::{Mask, Point, Space, SpatialIndex};
 use crate::error::{Error, Result};
 
@@ -25,11 +26,11 @@ pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> 
             ));
         }
     }
-    if space.dims() == 2 && mask.anchor().z != 0.0 {
+    if space.dims() == 2 && mask.anchor()[2] != 0.0 {
         return Err(Error::invalid(
             entity,
             "mask.anchor",
-            mask.anchor().as_slice(),
+            &mask.anchor()[..],
             "a 2D layer takes a 2D anchor (z = 0)",
         ));
     }

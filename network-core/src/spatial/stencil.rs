@@ -2,6 +2,7 @@
 //! (index, mask): runs of cells along the fastest grid dimension, each known to lie
 //! wholly inside the mask (taken without tests) or to need a test per neuron.
 
+use super::MaskGeometry;
 use nalgebra::Vector3;
 
 use super::grid::CellGrid;
@@ -51,7 +52,7 @@ impl Stencil {
         }
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| RoundTest {
-            anchor: mask.anchor() * sign,
+            anchor: nalgebra::Vector3::from(mask.anchor()) * sign,
             outer: bounds(outer),
             inner: inner.map(bounds),
         });

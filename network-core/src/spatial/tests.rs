@@ -1,6 +1,8 @@
 //! Tests of layouts, masks and the index, with reference values from NEST 3.10
 //! (`nest.GetPosition`, `nest.SelectNodesByMask` on grids with 0.1 mm spacing).
 
+use crate::spatial::MaskGeometry;
+use crate::spatial::Place;
 use nalgebra::Vector3;
 
 use super::*;
@@ -217,7 +219,7 @@ fn masks_select_what_nest_selects() {
                 minor_axis: 0.3,
                 azimuth_angle: 40.0,
             })
-            .with_anchor(Vector3::new(0.1, -0.05, 0.0)),
+            .with_anchor(Vector3::new(0.1, -0.05, 0.0).into()),
             ELL_ANCH,
         ),
         (&g2, Mask::circle(0.2), CIRC),
@@ -270,7 +272,7 @@ fn doughnut_excludes_self_even_with_zero_inner_radius() {
 
 #[test]
 fn anchor_shifts_the_mask() {
-    let m = Mask::sphere(0.1).with_anchor(Vector3::new(0.5, 0.0, 0.0));
+    let m = Mask::sphere(0.1).with_anchor(Vector3::new(0.5, 0.0, 0.0).into());
     assert!(m.contains(&Vector3::new(0.55, 0.0, 0.0)));
     assert!(!m.contains(&Vector3::zeros()));
 }
@@ -386,8 +388,8 @@ fn stencil_queries_equal_brute_force() {
             let masks = if dims == 3 {
                 vec![
                     Mask::sphere(0.15),
-                    Mask::sphere(0.1).with_anchor(a),
-                    Mask::doughnut(0.05, 0.2).with_anchor(a),
+                    Mask::sphere(0.1).with_anchor(a.into()),
+                    Mask::doughnut(0.05, 0.2).with_anchor(a.into()),
                     Mask::new(MaskShape::Box {
                         lower_left: [-0.1, -0.05, -0.2],
                         upper_right: [0.2, 0.1, 0.05],
@@ -401,13 +403,13 @@ fn stencil_queries_equal_brute_force() {
                         azimuth_angle: 30.0,
                         polar_angle: 0.0,
                     })
-                    .with_anchor(a),
+                    .with_anchor(a.into()),
                     Mask::sphere(0.29), // nearly the whole period in z: no stencil
                 ]
             } else {
                 vec![
                     Mask::circle(0.12),
-                    Mask::circle(0.1).with_anchor(a),
+                    Mask::circle(0.1).with_anchor(a.into()),
                     Mask::doughnut(0.0, 0.2),
                     Mask::rectangle([-0.3, 0.0], [0.1, 0.05]),
                     Mask::new(MaskShape::Ellipse {

@@ -6,7 +6,7 @@
 use super::rules::{distinct_moments, summarize};
 use super::*;
 use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
-use network_core::spatial::{Kernel, Layout, Mask, Space};
+use network_core::spatial::{Kernel, Layout, Mask, Place, Space};
 
 fn layer(n: usize, dims: usize, wrap: bool, seed: u64) -> Space {
     Layout::FreeUniform {

@@ -179,7 +179,7 @@ pub(super) fn model(n: &NeuronDesc) -> Cell {
     let params: Vec<(&str, String)> = n
         .params
         .iter()
-        .map(|(k, v)| match crate::is_flag(n.base, k) {
+        .map(|(k, v)| match n.base.is_flag(k) {
             true => (*k, python_bool(*v != 0.0).to_string()),
             false => (*k, float(*v)),
         })

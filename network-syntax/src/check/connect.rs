@@ -241,7 +241,7 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
                 "pairwise_bernoulli",
                 "from_biology",
             ];
-            let help = match network_core::error::closest(&kind, &all) {
+            let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the rules are {}", all.join(", ")),
             };

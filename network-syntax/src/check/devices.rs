@@ -123,7 +123,7 @@ fn window(cx: &mut Ctx, fields: &[(String, &Field)], name: &str) -> Option<(f64,
         Some(f) => Some(cx.number(&f.value, Dim::Time, "stop")?),
         None => None,
     };
-    let res = network_core::Resolution::new(cx.resolution).ok()?;
+    let res = network_spec::Resolution::new(cx.resolution).ok()?;
     for (key, v) in [("start", Some(start)), ("stop", stop)] {
         if let (Some(v), Some(f)) = (v, get(fields, key)) {
             if res.grid_steps(name, "t", v).is_err() {
@@ -158,7 +158,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
         "voltmeter" => &["interval", "offset", "start", "stop"],
         "multimeter" => &["interval", "offset", "record_from", "start", "stop"],
         _ => {
-            let help = match network_core::error::closest(
+            let help = match network_spec::error::closest(
                 &kind,
                 &["spike_recorder", "voltmeter", "multimeter"],
             ) {
@@ -330,7 +330,7 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 "spike_generator",
                 "noise_generator",
             ];
-            let help = match network_core::error::closest(&kind, &all) {
+            let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the stimulators are {}", all.join(", ")),
             };

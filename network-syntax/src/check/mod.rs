@@ -127,7 +127,7 @@ impl Ctx {
                     .filter(|(_, (k, _))| *k == kind)
                     .map(|(n, _)| n.as_str())
                     .collect();
-                let help = match network_core::error::closest(&text, &names) {
+                let help = match network_spec::error::closest(&text, &names) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => self.candidates(kind),
                 };
@@ -290,7 +290,7 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
         match text.as_str() {
             "resolution" => {
                 if let Some(h) = cx.number(value, crate::units::Dim::Time, "resolution") {
-                    match network_core::Resolution::new(h) {
+                    match network_spec::Resolution::new(h) {
                         Ok(_) => cx.resolution = h,
                         Err(e) => cx.error(
                             value.span(),
@@ -318,7 +318,7 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
                 ),
             },
             _ => {
-                let help = match network_core::error::closest(&text, SETTINGS) {
+                let help = match network_spec::error::closest(&text, SETTINGS) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "the settings are `resolution`, `seed`, `data_path` and `data_prefix`"
                         .into(),

@@ -7,7 +7,7 @@ use super::{synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
-use network_core::report::{FiringRanges, RateRange};
+use network_spec::{FiringRanges, RateRange};
 
 const NEURON_META: &[&str] = &[
     "class",
@@ -35,14 +35,14 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             .iter()
             .find(|p| p.name == name)
             .expect("checked name");
-        if info.list {
+        if info.is_list() {
             match receptors::tau_syn(cx, &field.value) {
                 Some(v) => lists.push((info.name, v)),
                 None => ok = false,
             }
             continue;
         }
-        match cx.number(&field.value, info.dimension.into(), info.name) {
+        match cx.number(&field.value, info.dimension, info.name) {
             Some(v) => {
                 params.retain(|(p, _)| *p != info.name);
                 params.push((info.name, v));
@@ -95,7 +95,7 @@ fn base_model(cx: &mut Ctx, base: &syn::Ident) -> Option<BaseModel> {
         return Some(m);
     }
     let all: Vec<&str> = BaseModel::ALL.iter().map(|m| m.name()).collect();
-    let help = match network_core::error::closest(&text, &all) {
+    let help = match network_spec::error::closest(&text, &all) {
         Some(s) => format!(
             "did you mean `{s}`? the neuron models are {}",
             all.join(", ")
@@ -160,7 +160,7 @@ fn engine_check(
         return Some(());
     };
     let (span, help) = match &e {
-        network_core::Error::InvalidParameter { param, .. } => {
+        network_spec::Error::InvalidParameter { param, .. } => {
             let transmitters = || {
                 let meta = n.meta.as_ref()?;
                 let f = meta.fields.iter().find(|f| f.name == "transmitters")?;
@@ -346,7 +346,7 @@ fn delay_check(cx: &mut Ctx, delay: &ValueDesc, span: SpanRange, owner: &str) ->
         _ => return Some(()),
     };
     let h = cx.resolution;
-    if network_core::Resolution::new(h).is_ok_and(|r| r.delay_steps(min) < 1) {
+    if network_spec::Resolution::new(h).is_ok_and(|r| r.delay_steps(min) < 1) {
         cx.error(
             span,
             format!("{owner}: delay {min} ms is below the resolution ({h} ms)"),

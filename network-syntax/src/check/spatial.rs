@@ -361,7 +361,7 @@ pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
                 "ellipsoid",
                 "doughnut",
             ];
-            let help = match network_core::error::closest(&kind, &all) {
+            let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the masks are {}", all.join(", ")),
             };
@@ -446,7 +446,7 @@ fn engine_check(cx: &mut Ctx, call: &Call, desc: &MaskDesc, names: &[&str]) -> O
         return Some(());
     };
     let span = match &e {
-        network_core::Error::InvalidParameter { param, .. } => {
+        network_spec::Error::InvalidParameter { param, .. } => {
             let p = param.trim_start_matches("mask.");
             call.args.iter().enumerate().find_map(|(i, a)| match a {
                 Arg::Named(f) if f.name == p => Some(f.value.span()),

@@ -15,7 +15,7 @@ pub(super) fn model(cx: &mut Ctx, base: &syn::Ident) -> Option<SynapseModel> {
         return Some(m);
     }
     let all: Vec<&str> = SynapseModel::ALL.iter().map(|m| m.name()).collect();
-    let help = match network_core::error::closest(&text, &all) {
+    let help = match network_spec::error::closest(&text, &all) {
         Some(s) => format!(
             "did you mean `{s}`? the synapse models are {}",
             all.join(", ")
@@ -51,7 +51,7 @@ pub(super) fn params(
         let dim = if SynapseModel::weight_like(info.name) {
             weight_dim
         } else {
-            info.dimension.into()
+            info.dimension
         };
         match cx.number(&f.value, dim, info.name) {
             Some(v) => {
@@ -78,7 +78,7 @@ pub(super) fn engine_check(
         ValueDesc::Constant(c) => Some(c),
         _ => None,
     };
-    let res = network_core::Resolution::new(cx.resolution).ok()?;
+    let res = network_spec::Resolution::new(cx.resolution).ok()?;
     let Err(e) = desc.base.validate(
         owner,
         &desc.params,
@@ -89,7 +89,7 @@ pub(super) fn engine_check(
         return Some(());
     };
     let span = match &e {
-        network_core::Error::InvalidParameter { param, .. } => {
+        network_spec::Error::InvalidParameter { param, .. } => {
             let key = if param == "x" && get(fields, "x").is_none() {
                 "y"
             } else {

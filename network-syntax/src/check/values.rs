@@ -288,7 +288,7 @@ impl Ctx {
                     match names.iter().position(|n| *n == text) {
                         Some(i) => (i, SpanRange::from(&f.name)),
                         None => {
-                            let help = match network_core::error::closest(&text, names) {
+                            let help = match network_spec::error::closest(&text, names) {
                                 Some(s) => format!("did you mean `{s}`?"),
                                 None => format!("`{}` takes {signature}", call.name),
                             };
@@ -343,7 +343,7 @@ impl Ctx {
         for f in &fields.fields {
             let text = f.name.to_string();
             if !allowed.contains(&text.as_str()) {
-                let help = match network_core::error::closest(&text, allowed) {
+                let help = match network_spec::error::closest(&text, allowed) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("valid: {}", allowed.join(", ")),
                 };

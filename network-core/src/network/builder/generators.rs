@@ -13,6 +13,7 @@ use crate::network::placement::{generator_entity, GeneratorSpec};
 use crate::network::receptors::Event;
 use crate::network::resources;
 use crate::rng::Purpose;
+use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse};
 use std::sync::Arc;
 

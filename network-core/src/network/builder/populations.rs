@@ -11,8 +11,10 @@ use crate::network::info::PopulationInfo;
 use crate::network::model::Model;
 use crate::network::resources;
 use crate::rng::Purpose;
+use crate::spatial::Place;
 use crate::spatial::{check_compatible, select, Layout, Mask, Point, Space};
 use crate::storage::Length;
+use crate::synapse::SampleValue;
 use crate::synapse::Value;
 use std::sync::Arc;
 

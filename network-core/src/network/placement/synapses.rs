@@ -11,6 +11,7 @@ use crate::engine::population::PopulationDyn;
 use crate::engine::projection::{BlockSynapses, Projection};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
+use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse, Synapse};
 use crate::time::Resolution;
 use rayon::prelude::*;

@@ -1,0 +1,89 @@
+//! The reference of every model, written from the tables: `docs/models.md` is this
+//! text (a test keeps it current), and `network models NAME` prints one model's part.
+
+use crate::params::{ParamInfo, ParamKind};
+use crate::registry::{BaseModel, SynapseModel};
+use std::fmt::Write;
+
+/// One model's parameters as a Markdown table: parameter, unit, default, kind, doc.
+pub fn table(params: &[ParamInfo]) -> String {
+    let mut out = String::from("| parameter | unit | default | kind | description |\n");
+    out.push_str("|---|---|---|---|---|\n");
+    for p in params {
+        let unit = match p.kind {
+            ParamKind::Flag => "0/1",
+            _ => p.dimension.unit(),
+        };
+        let default = match p.kind {
+            ParamKind::Flag => (if p.default == 1.0 { "true" } else { "false" }).to_string(),
+            ParamKind::List => format!("[{}, ..]", p.default),
+            ParamKind::Scalar => format!("{}", p.default),
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            p.name,
+            unit,
+            default,
+            p.kind.name(),
+            p.doc
+        );
+    }
+    out
+}
+
+/// One neuron model's section.
+pub fn neuron(model: BaseModel) -> String {
+    let mut out = format!("### `{}`\n\n", model.name());
+    let _ = writeln!(out, "Rust type: `{}`.", model.rust_type());
+    if model.has_receptor_ports() {
+        out.push_str(
+            "Connections name a receptor port (`receptor_type` 1..=n, one per `tau_syn`).\n",
+        );
+    }
+    if model.weight_is_voltage() {
+        out.push_str("Weights onto it are voltage jumps (mV).\n");
+    }
+    out.push('\n');
+    out.push_str(&table(model.parameters()));
+    out
+}
+
+/// One synapse model's section.
+pub fn synapse(model: SynapseModel) -> String {
+    let mut out = format!("### `{}`\n\n", model.name());
+    let _ = writeln!(
+        out,
+        "Rust type: `{}`. Besides `weight` (pA, or mV onto `iaf_psc_delta`; default 1) \
+         and `delay` (ms; default 1):\n",
+        model.rust_type()
+    );
+    if model.parameters().is_empty() {
+        out.push_str("No other parameters.\n");
+    } else {
+        out.push_str(&table(model.parameters()));
+    }
+    out
+}
+
+/// The whole reference: every neuron model, then every synapse model.
+pub fn models_markdown() -> String {
+    let mut out = String::from(
+        "# Models\n\n\
+         Generated from the parameter tables in `network-spec` (`BLESS=1 cargo test -p \
+         network-spec` rewrites it). Names, units and defaults are NEST 3.10's.\n\n\
+         ## Neuron models\n\n",
+    );
+    for m in BaseModel::ALL {
+        out.push_str(&neuron(*m));
+        out.push('\n');
+    }
+    out.push_str("## Synapse models\n\n");
+    for m in SynapseModel::ALL {
+        out.push_str(&synapse(*m));
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,47 @@
+//! The shared vocabulary of `network`: what the description language (front end) and the
+//! engine both speak, with no engine inside. Parameter tables of every neuron and synapse
+//! model (each parameter declared once, in a [`parameters!`] block), the registry of
+//! models, units and dimensions, values, masks, kernels, layouts, connection rules, recordables,
+//! firing ranges, the time grid and errors.
+//!
+//! Adding a neuron model takes one parameter block here (`models/`), one dynamics
+//! implementation in the engine (`network_core::models`) and one line in the
+//! [`registry`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod connect;
+mod declare;
+pub mod docs;
+pub mod error;
+pub mod firing;
+pub mod kernel;
+pub mod layout;
+pub mod mask;
+pub mod models;
+pub mod neuron;
+pub mod params;
+pub mod recordable;
+pub mod registry;
+pub mod synapse;
+pub mod time;
+pub mod units;
+pub mod value;
+
+pub use connect::{ConnSpec, Rule};
+pub use error::{closest, Error, Result};
+pub use firing::{FiringRanges, FiringRegime, RateRange};
+pub use kernel::Kernel;
+pub use layout::Layout;
+pub use mask::{Mask, MaskShape};
+pub use neuron::NeuronParams;
+pub use params::{ParamInfo, ParamKind, Parameters};
+pub use recordable::Recordable;
+pub use registry::neuron_types::*;
+pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
+pub use synapse::{
+    StaticSynapse, StdpSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse, TsodyksSynapse,
+};
+pub use time::Resolution;
+pub use units::Dimension;
+pub use value::{Draw, Value};

@@ -1,0 +1,54 @@
+//! `iaf_psc_alpha_multisynapse`: `iaf_psc_alpha` with any number of receptor ports, one
+//! alpha current each.
+
+use super::check_integrate_and_fire;
+use super::ports::{check_port_count, check_tau_syn, recordables};
+use crate::error::Result;
+use crate::neuron::NeuronParams;
+use crate::recordable::Recordable;
+
+crate::parameters! {
+    /// Parameters of `iaf_psc_alpha_multisynapse`, named and defaulted as in NEST 3.10.
+    ///
+    /// `tau_syn` has one entry per receptor port: a connection with `receptor_type` k
+    /// (1-based) feeds port k, whatever the sign of its weight. Voltages are absolute
+    /// (mV); the state holds them relative to `E_L`, as NEST does.
+    pub neuron IafPscAlphaMultisynapse = "iaf_psc_alpha_multisynapse" {
+        C_m: Capacitance = 250.0, "membrane capacitance";
+        tau_m: Time = 10.0, "membrane time constant";
+        t_ref: Time = 2.0, "duration of the refractory period, rounded up to whole steps";
+        E_L: Voltage = -70.0, "resting membrane potential";
+        V_th: Voltage = -55.0, "spike threshold";
+        V_reset: Voltage = -70.0, "reset potential";
+        tau_syn: list Time = [2.0], "rise time of each receptor port's alpha current; its length is the number of ports (one by default)";
+        I_e: Current = 0.0, "constant input current";
+        V_min: Voltage = f64::NEG_INFINITY, "absolute lower bound of the membrane potential (-inf: none)";
+        V_m: Voltage = -70.0, "initial membrane potential";
+    }
+}
+
+impl NeuronParams for IafPscAlphaMultisynapse {
+    const RECORDABLES: &'static [Recordable] = &[Recordable::V_m, Recordable::I_syn];
+    const HAS_RECEPTOR_PORTS: bool = true;
+
+    fn check(&self, entity: &str) -> Result<()> {
+        check_integrate_and_fire(
+            entity,
+            self.C_m,
+            self.tau_m,
+            self.t_ref,
+            self.V_reset,
+            self.V_th,
+        )?;
+        check_port_count(entity, &self.tau_syn)?;
+        check_tau_syn(entity, &self.tau_syn, None)
+    }
+
+    fn receptor_ports(&self) -> usize {
+        self.tau_syn.len()
+    }
+
+    fn recordables(&self) -> Vec<Recordable> {
+        recordables(self.tau_syn.len())
+    }
+}

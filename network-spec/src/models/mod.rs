@@ -1,0 +1,48 @@
+//! The parameters of every neuron model, one file per model: its
+//! [`parameters!`](crate::parameters) block and NEST's checks (the dynamics live in the
+//! engine, `network_core::models`).
+
+mod iaf_psc_alpha;
+mod iaf_psc_alpha_multisynapse;
+mod iaf_psc_delta;
+mod iaf_psc_exp;
+mod iaf_psc_exp_multisynapse;
+mod parrot_neuron;
+pub mod ports;
+
+pub use iaf_psc_alpha::IafPscAlpha;
+pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;
+pub use iaf_psc_delta::IafPscDelta;
+pub use iaf_psc_exp::IafPscExp;
+pub use iaf_psc_exp_multisynapse::IafPscExpMultisynapse;
+pub use parrot_neuron::ParrotNeuron;
+
+use crate::error::{Error, Result};
+use crate::params::positive;
+
+/// NEST's checks shared by the leaky integrate-and-fire models: capacitance and membrane
+/// time constant positive, refractory time not negative, reset below threshold.
+#[allow(non_snake_case)]
+pub fn check_integrate_and_fire(
+    entity: &str,
+    C_m: f64,
+    tau_m: f64,
+    t_ref: f64,
+    V_reset: f64,
+    V_th: f64,
+) -> Result<()> {
+    positive(entity, "C_m", C_m)?;
+    positive(entity, "tau_m", tau_m)?;
+    if t_ref < 0.0 {
+        return Err(Error::invalid(entity, "t_ref", t_ref, "must be >= 0 ms"));
+    }
+    if V_reset >= V_th {
+        return Err(Error::invalid(
+            entity,
+            "V_reset",
+            V_reset,
+            format!("must be below V_th ({V_th} mV)"),
+        ));
+    }
+    Ok(())
+}
