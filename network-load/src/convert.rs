@@ -58,7 +58,7 @@ pub fn rule(r: RuleDesc) -> Rule {
 pub fn mask(m: &MaskDesc) -> Mask {
     let mask = Mask::new(m.shape.clone());
     match m.anchor {
-        Some(a) => mask.with_anchor(a.into()),
+        Some(a) => mask.with_anchor(a),
         None => mask,
     }
 }
