@@ -10,9 +10,8 @@ use network_core::connect::ConnSpec;
 use network_core::{
     DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle, Network,
     NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
-    ProjectionHandle, RecordTo, Recordable, Resolution, Result, Seed, Selection, SpikeGenerator,
-    SpikeRecorder, SpikeRecorderHandle, StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse,
-    TsodyksSynapse,
+    ProjectionHandle, RecordTo, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
+    SpikeRecorderHandle, StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse,
 };
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Plan, Population, Step, Target};
@@ -126,7 +125,7 @@ fn population<M: NeuronModel + Default>(
         model = model.with_firing(firing)?;
     }
     match &p.layout {
-        Some(l) => b.spatial_population(&p.name, &model, Dyn(len), &convert::layout(l)),
+        Some(l) => b.spatial_population(&p.name, &model, Dyn(len), l),
         None => b.population(&p.name, &model, Dyn(len)),
     }
 }
@@ -155,7 +154,7 @@ impl<'a> Run<'a> {
             }
             Step::Within(w) => {
                 let pop = &self.loaded.populations[w.population].1;
-                let selection = self.b.within(pop, &convert::mask(&w.mask), w.center)?;
+                let selection = self.b.within(pop, &w.mask.mask, w.center)?;
                 self.selections.resize(w.slot + 1, None);
                 self.selections[w.slot] = Some(selection);
             }
@@ -177,21 +176,10 @@ impl<'a> Run<'a> {
                 self.loaded.spike_recorders.push((r.name.clone(), handle));
             }
             Step::Multimeter(m) => {
-                let record_from = m
-                    .record_from
-                    .iter()
-                    .map(|r| match r {
-                        lowering::Recordable::PortCurrent(k) => Ok(Recordable::I_syn_port(*k)),
-                        lowering::Recordable::State(name) => Recordable::from_name(name)
-                            .ok_or_else(|| {
-                                Error::invalid(&m.name, "record_from", name, "not a recordable")
-                            }),
-                    })
-                    .collect::<Result<_>>()?;
                 let params = Multimeter {
                     interval: m.interval,
                     offset: m.offset,
-                    record_from,
+                    record_from: m.record_from.clone(),
                     window: convert::window(m.window),
                     record_to: match self.inputs.record_to {
                         Some(_) => RecordTo::ascii(),
@@ -350,12 +338,12 @@ impl<'a> Run<'a> {
     }
 
     fn connect(&mut self, c: &lowering::Connect) -> Result<ProjectionHandle> {
-        let mut spec = ConnSpec::new(convert::rule(c.rule));
+        let mut spec = ConnSpec::new(c.rule);
         if let Some(m) = &c.mask {
-            spec = spec.with_mask(convert::mask(m));
+            spec = spec.with_mask(m.mask.clone());
         }
         if let Some(k) = &c.kernel {
-            spec = spec.with_kernel(convert::kernel(k));
+            spec = spec.with_kernel(*k);
         }
         if !c.autapses {
             spec = spec.no_autapses();

@@ -36,7 +36,6 @@ mod inputs;
 mod source;
 
 pub use build::{build, Loaded};
-pub use convert::{layout, rule};
 pub use inputs::{resolve_sizes, Inputs};
 /// The checked description's types (from `network-syntax`).
 pub use network_syntax::description;

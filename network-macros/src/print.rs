@@ -191,7 +191,7 @@ impl<'a> Printer<'a> {
             self.population_var(w.population),
             builder(),
         );
-        let (m, c) = (mask(&w.mask), nums(&w.center));
+        let (m, c) = (mask(&w.mask.mask), nums(&w.center));
         quote!(let #var = #b.within(&#pop, &#m, #c)?;)
     }
 
@@ -239,9 +239,10 @@ impl<'a> Printer<'a> {
         let (win, sel) = (window(m.window), self.targets(&m.targets));
         let (i, o) = (num(m.interval), num(m.offset));
         let rf = m.record_from.iter().map(|r| match r {
-            Recordable::PortCurrent(k) => quote!(::network::Recordable::I_syn_port(#k)),
-            Recordable::State(name) => {
-                let r = format_ident!("{}", name);
+            Recordable::I_syn_port(k) => quote!(::network::Recordable::I_syn_port(#k)),
+            // The other variants are named as NEST names them.
+            r => {
+                let r = format_ident!("{}", r.name());
                 quote!(::network::Recordable::#r)
             }
         });
@@ -310,7 +311,7 @@ impl<'a> Printer<'a> {
         let rule = rule(c.rule);
         let mut spec = quote!(::network::connect::ConnSpec::new(::network::connect::Rule::#rule));
         if let Some(m) = &c.mask {
-            let m = mask(m);
+            let m = mask(&m.mask);
             spec = quote!(#spec.with_mask(#m));
         }
         if let Some(k) = &c.kernel {
@@ -362,21 +363,21 @@ impl<'a> Printer<'a> {
     fn value(&self, v: &ValueDesc) -> TokenStream {
         let bound = |v: Option<f64>| option(v.map(num));
         match *v {
-            ValueDesc::Constant(c) => num(c),
-            ValueDesc::Uniform { min, max } => {
+            ValueDesc::Known(Value::Constant(c)) => num(c),
+            ValueDesc::Known(Value::Uniform { min, max }) => {
                 let (a, z) = (num(min), num(max));
                 quote!(::network::Value::Uniform { min: #a, max: #z })
             }
-            ValueDesc::Normal {
+            ValueDesc::Known(Value::Normal {
                 mean,
                 std,
                 min,
                 max,
-            } => {
+            }) => {
                 let (m, s, lo, hi) = (num(mean), num(std), bound(min), bound(max));
                 quote!(::network::Value::Normal { mean: #m, std: #s, min: #lo, max: #hi })
             }
-            ValueDesc::Lognormal { mu, sigma } => {
+            ValueDesc::Known(Value::Lognormal { mu, sigma }) => {
                 let (m, s) = (num(mu), num(sigma));
                 quote!(::network::Value::Lognormal { mu: #m, sigma: #s })
             }
@@ -412,41 +413,41 @@ fn window(w: Window) -> TokenStream {
     quote!(::network::Window::new(#start, #stop))
 }
 
-fn layout(l: &LayoutDesc) -> TokenStream {
+fn layout(l: &Layout) -> TokenStream {
     let extent = |v: &Option<Vec<f64>>| option(v.as_deref().map(vec_of));
     match l {
-        LayoutDesc::FreeUniform {
+        Layout::FreeUniform {
             lower_left,
             upper_right,
-            periodic,
+            edge_wrap,
         } => {
             let (ll, ur) = (vec_of(lower_left), vec_of(upper_right));
-            quote!(::network::spatial::Layout::FreeUniform { lower_left: #ll, upper_right: #ur, edge_wrap: #periodic })
+            quote!(::network::spatial::Layout::FreeUniform { lower_left: #ll, upper_right: #ur, edge_wrap: #edge_wrap })
         }
-        LayoutDesc::FreeList {
+        Layout::FreeList {
             positions,
             extent: e,
-            periodic,
+            edge_wrap,
         } => {
             let ps = positions.iter().map(|p| vec_of(p));
             let e = extent(e);
-            quote!(::network::spatial::Layout::FreeList { positions: ::std::vec![#(#ps),*], extent: #e, edge_wrap: #periodic })
+            quote!(::network::spatial::Layout::FreeList { positions: ::std::vec![#(#ps),*], extent: #e, edge_wrap: #edge_wrap })
         }
-        LayoutDesc::Grid {
+        Layout::Grid {
             shape,
             extent: e,
             center,
-            periodic,
+            edge_wrap,
         } => {
             let (e, center) = (extent(e), extent(center));
             let shape = shape.iter().map(|x| int(*x));
-            quote!(::network::spatial::Layout::Grid { shape: ::std::vec![#(#shape),*], extent: #e, center: #center, edge_wrap: #periodic })
+            quote!(::network::spatial::Layout::Grid { shape: ::std::vec![#(#shape),*], extent: #e, center: #center, edge_wrap: #edge_wrap })
         }
     }
 }
 
-fn mask(m: &MaskDesc) -> TokenStream {
-    let shape = match &m.shape {
+fn mask(m: &Mask) -> TokenStream {
+    let shape = match m.shape() {
         MaskShape::Circle { radius } => {
             let r = num(*radius);
             quote!(Circle { radius: #r })
@@ -507,54 +508,54 @@ fn mask(m: &MaskDesc) -> TokenStream {
         }
     };
     let mask = quote!(::network::spatial::Mask::new(::network::spatial::MaskShape::#shape));
-    match m.anchor {
-        Some(a) => {
-            let a = nums(&a);
-            quote!(#mask.with_anchor(::core::convert::From::from(#a)))
-        }
-        None => mask,
+    // An anchor at the origin is the default.
+    let a = m.anchor();
+    if a == [0.0; 3] {
+        return mask;
     }
+    let a = nums(&a);
+    quote!(#mask.with_anchor(::core::convert::From::from(#a)))
 }
 
-fn rule(r: RuleDesc) -> TokenStream {
+fn rule(r: Rule) -> TokenStream {
     let count = |k: usize| int(k);
     match r {
-        RuleDesc::AllToAll => quote!(AllToAll),
-        RuleDesc::OneToOne => quote!(OneToOne),
-        RuleDesc::FixedIndegree(k) => {
+        Rule::AllToAll => quote!(AllToAll),
+        Rule::OneToOne => quote!(OneToOne),
+        Rule::FixedIndegree(k) => {
             let k = count(k);
             quote!(FixedIndegree(#k))
         }
-        RuleDesc::FixedOutdegree(k) => {
+        Rule::FixedOutdegree(k) => {
             let k = count(k);
             quote!(FixedOutdegree(#k))
         }
-        RuleDesc::FixedTotalNumber(k) => {
+        Rule::FixedTotalNumber(k) => {
             let k = count(k);
             quote!(FixedTotalNumber(#k))
         }
-        RuleDesc::PairwiseBernoulli(x) => {
+        Rule::PairwiseBernoulli(x) => {
             let x = num(x);
             quote!(PairwiseBernoulli(#x))
         }
     }
 }
 
-fn kernel(k: &KernelDesc) -> TokenStream {
+fn kernel(k: &Kernel) -> TokenStream {
     let k = match *k {
-        KernelDesc::Constant { p } => {
+        Kernel::Constant { p } => {
             let p = num(p);
             quote!(Constant { p: #p })
         }
-        KernelDesc::Linear { p0, slope } => {
+        Kernel::Linear { p0, slope } => {
             let (a, s) = (num(p0), num(slope));
             quote!(Linear { p0: #a, slope: #s })
         }
-        KernelDesc::Exponential { p0, beta } => {
+        Kernel::Exponential { p0, beta } => {
             let (a, bt) = (num(p0), num(beta));
             quote!(Exponential { p0: #a, beta: #bt })
         }
-        KernelDesc::Gaussian { p0, mean, std } => {
+        Kernel::Gaussian { p0, mean, std } => {
             let (a, m, s) = (num(p0), num(mean), num(std));
             quote!(Gaussian { p0: #a, mean: #m, std: #s })
         }

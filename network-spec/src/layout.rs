@@ -41,3 +41,15 @@ pub enum Layout {
         edge_wrap: bool,
     },
 }
+
+impl Layout {
+    /// Spatial dimensions (2 or 3): the length of the layout's points (2 for a free
+    /// layout listing no position).
+    pub fn dims(&self) -> usize {
+        match self {
+            Layout::FreeUniform { lower_left, .. } => lower_left.len(),
+            Layout::FreeList { positions, .. } => positions.first().map_or(2, Vec::len),
+            Layout::Grid { shape, .. } => shape.len(),
+        }
+    }
+}

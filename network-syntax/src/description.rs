@@ -2,6 +2,8 @@
 //! be lowered into builder calls (by the macro) or run directly (by a loader).
 
 pub use crate::model_table::{BaseModel, CellClass, SynapseModel};
+/// The vocabulary a description is written in.
+pub use network_spec::{Kernel, Layout, Mask, MaskShape, Recordable, Rule, Value};
 
 /// A checked network.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,7 +154,7 @@ pub struct PopulationDesc {
     /// Number of neurons.
     pub size: Size,
     /// Positions, for a spatial population.
-    pub layout: Option<LayoutDesc>,
+    pub layout: Option<Layout>,
     /// Metadata as `key: value` text.
     pub meta: Vec<(String, String)>,
     /// Doc comments.
@@ -162,70 +164,21 @@ pub struct PopulationDesc {
 impl PopulationDesc {
     /// Spatial dimensions (2 or 3), `None` when not spatial.
     pub fn dims(&self) -> Option<usize> {
-        self.layout.as_ref().map(LayoutDesc::dims)
+        self.layout.as_ref().map(Layout::dims)
     }
 }
 
-/// NEST's spatial layouts, mm.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LayoutDesc {
-    /// Uniform random positions in a box.
-    FreeUniform {
-        /// Lower-left corner.
-        lower_left: Vec<f64>,
-        /// Upper-right corner.
-        upper_right: Vec<f64>,
-        /// Periodic boundaries.
-        periodic: bool,
-    },
-    /// Listed positions.
-    FreeList {
-        /// One point per neuron.
-        positions: Vec<Vec<f64>>,
-        /// Layer size.
-        extent: Option<Vec<f64>>,
-        /// Periodic boundaries.
-        periodic: bool,
-    },
-    /// A grid.
-    Grid {
-        /// Nodes per dimension.
-        shape: Vec<usize>,
-        /// Layer size.
-        extent: Option<Vec<f64>>,
-        /// Layer center.
-        center: Option<Vec<f64>>,
-        /// Periodic boundaries.
-        periodic: bool,
-    },
-}
-
-impl LayoutDesc {
-    /// Spatial dimensions.
-    pub fn dims(&self) -> usize {
-        match self {
-            LayoutDesc::FreeUniform { lower_left, .. } => lower_left.len(),
-            LayoutDesc::FreeList { positions, .. } => positions.first().map_or(2, Vec::len),
-            LayoutDesc::Grid { shape, .. } => shape.len(),
-        }
-    }
-}
-
-/// A mask: shape and anchor, mm and degrees.
+/// A mask (the vocabulary's shape and anchor, mm and degrees) with what the description
+/// adds: its name and, for a `within` selection, where it is placed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MaskDesc {
-    /// The shape.
-    pub shape: MaskShape,
-    /// The anchor (`None` for the origin).
-    pub anchor: Option<[f64; 3]>,
-    /// Where a `within` selection places it (`None` for the origin).
+    /// The shape and anchor.
+    pub mask: Mask,
+    /// Where a `within` selection places it, mm (`None` for the origin).
     pub center: Option<[f64; 3]>,
     /// Its name, if declared by a `mask` statement.
     pub name: Option<String>,
 }
-
-/// NEST's mask shapes, as the engine defines them.
-pub use network_spec::MaskShape;
 
 /// The neurons a device reaches.
 #[derive(Debug, Clone, PartialEq)]
@@ -247,27 +200,32 @@ pub enum SelectDesc {
     Within(MaskDesc, [f64; 3]),
 }
 
-/// A weight or delay: constant or random (network-core's `Value`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[allow(missing_docs)]
+/// A weight or delay: a value known when the description is checked (constant or
+/// random), or a Rust expression evaluated when the network is built.
+#[derive(Clone, Copy, PartialEq)]
 pub enum ValueDesc {
-    Constant(f64),
-    Uniform {
-        min: f64,
-        max: f64,
-    },
-    Normal {
-        mean: f64,
-        std: f64,
-        min: Option<f64>,
-        max: Option<f64>,
-    },
-    Lognormal {
-        mu: f64,
-        sigma: f64,
-    },
+    /// Known, in NEST units.
+    Known(Value),
     /// A Rust expression, index into `Description::exprs`.
     Runtime(usize),
+}
+
+impl ValueDesc {
+    /// A constant, in NEST units.
+    pub fn constant(v: f64) -> Self {
+        ValueDesc::Known(Value::Constant(v))
+    }
+}
+
+/// Prints the known value as the value itself (`Constant(1.0)`), as the canonical text
+/// (and so the description hash) always has.
+impl std::fmt::Debug for ValueDesc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ValueDesc::Known(v) => v.fmt(f),
+            ValueDesc::Runtime(i) => f.debug_tuple("Runtime").field(i).finish(),
+        }
+    }
 }
 
 /// A synapse: weight (pA, or mV onto iaf_psc_delta), delay (ms) and, for a plastic
@@ -378,28 +336,6 @@ pub enum StimulusDesc {
     },
 }
 
-/// A connection rule (network-core's `Rule`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[allow(missing_docs)]
-pub enum RuleDesc {
-    AllToAll,
-    OneToOne,
-    FixedIndegree(usize),
-    FixedOutdegree(usize),
-    FixedTotalNumber(usize),
-    PairwiseBernoulli(f64),
-}
-
-/// A distance kernel (network-core's `Kernel`), mm.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[allow(missing_docs)]
-pub enum KernelDesc {
-    Constant { p: f64 },
-    Linear { p0: f64, slope: f64 },
-    Exponential { p0: f64, beta: f64 },
-    Gaussian { p0: f64, mean: f64, std: f64 },
-}
-
 /// A projection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectionDesc {
@@ -412,11 +348,11 @@ pub struct ProjectionDesc {
     /// Target population index.
     pub target: usize,
     /// The rule.
-    pub rule: RuleDesc,
+    pub rule: Rule,
     /// A mask.
     pub mask: Option<MaskDesc>,
     /// A kernel.
-    pub kernel: Option<KernelDesc>,
+    pub kernel: Option<Kernel>,
     /// `allow_autapses`.
     pub autapses: bool,
     /// `allow_multapses`.

@@ -19,7 +19,6 @@ pub mod ast;
 mod check;
 pub mod description;
 // The checks' conversions to the engine's values (private: the loader has its own).
-mod lower;
 pub mod lowering;
 pub mod model_table;
 mod parse;

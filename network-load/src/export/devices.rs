@@ -4,17 +4,18 @@
 use super::python::{dict, float, floats, ident, string};
 use super::statements::{doc_or, push_meta, python_bool, Input};
 use super::Cell;
-use network_core::spatial::MaskShape;
 use network_core::Result;
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Step, Target};
 
 /// A mask as NEST's dictionary (`{"spherical": {"radius": 0.5}, "anchor": [..]}`).
 fn mask_dict(m: &MaskDesc, dims: usize) -> String {
-    let (kind, params) = mask_shape(&m.shape);
+    let (kind, params) = mask_shape(m.mask.shape());
     let mut entries = vec![(kind, dict(&params))];
-    if let Some(a) = m.anchor {
-        entries.push(("anchor", floats(&a[..dims])));
+    // An anchor at the origin is NEST's default.
+    let anchor = m.mask.anchor();
+    if anchor != [0.0; 3] {
+        entries.push(("anchor", floats(&anchor[..dims])));
     }
     dict(&entries)
 }
@@ -121,9 +122,9 @@ fn target(input: &Input, t: &Target) -> (String, String) {
             let dims = input.dims(p);
             // SelectNodesByMask places the mask at the point; a mask's anchor shifts it.
             let at: Vec<f64> = (0..dims)
-                .map(|i| w.center[i] + m.anchor.map_or(0.0, |a| a[i]))
+                .map(|i| w.center[i] + m.mask.anchor()[i])
                 .collect();
-            let (kind, params) = mask_shape(&m.shape);
+            let (kind, params) = mask_shape(m.mask.shape());
             let expr = format!(
                 "nest.SelectNodesByMask({var}, {}, nest.CreateMask({}, {}))",
                 floats(&at),
@@ -210,11 +211,7 @@ pub(super) fn spike_recorder(input: &Input, r: &lowering::SpikeRecorder) -> Cell
 
 /// A multimeter.
 pub(super) fn multimeter(input: &Input, m: &lowering::Multimeter) -> Cell {
-    let rf: Vec<String> = m
-        .record_from
-        .iter()
-        .map(|r| string(&r.nest_name()))
-        .collect();
+    let rf: Vec<String> = m.record_from.iter().map(|r| string(&r.name())).collect();
     let params = vec![
         ("interval", float(m.interval)),
         ("offset", float(m.offset)),
@@ -305,15 +302,15 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
         input.population_var(p.target),
     );
     let mut conn: Vec<(&str, String)> = Vec::new();
-    let rule = crate::convert::rule(p.rule);
+    let rule = p.rule;
     conn.push(("rule", string(rule.name())));
     let kernel = p.kernel.as_ref().map(kernel_expr);
     match p.rule {
-        RuleDesc::AllToAll | RuleDesc::OneToOne => {}
-        RuleDesc::FixedIndegree(k) => conn.push(("indegree", k.to_string())),
-        RuleDesc::FixedOutdegree(k) => conn.push(("outdegree", k.to_string())),
-        RuleDesc::FixedTotalNumber(n) => conn.push(("N", n.to_string())),
-        RuleDesc::PairwiseBernoulli(x) => conn.push((
+        Rule::AllToAll | Rule::OneToOne => {}
+        Rule::FixedIndegree(k) => conn.push(("indegree", k.to_string())),
+        Rule::FixedOutdegree(k) => conn.push(("outdegree", k.to_string())),
+        Rule::FixedTotalNumber(n) => conn.push(("N", n.to_string())),
+        Rule::PairwiseBernoulli(x) => conn.push((
             "p",
             match &kernel {
                 Some(k) if x == 1.0 => k.clone(),
@@ -322,7 +319,7 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
             },
         )),
     }
-    if let (Some(k), false) = (&kernel, matches!(p.rule, RuleDesc::PairwiseBernoulli(_))) {
+    if let (Some(k), false) = (&kernel, matches!(p.rule, Rule::PairwiseBernoulli(_))) {
         // For the degree rules NEST uses p as a relative weight of the candidates.
         conn.push(("p", k.clone()));
     }
@@ -371,18 +368,18 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
 }
 
 /// A kernel as a NEST parameter of the distance.
-fn kernel_expr(k: &KernelDesc) -> String {
+fn kernel_expr(k: &Kernel) -> String {
     match *k {
-        KernelDesc::Constant { p } => float(p),
-        KernelDesc::Linear { p0, slope } => {
+        Kernel::Constant { p } => float(p),
+        Kernel::Linear { p0, slope } => {
             format!("{} + {} * nest.spatial.distance", float(p0), float(slope))
         }
-        KernelDesc::Exponential { p0, beta } => format!(
+        Kernel::Exponential { p0, beta } => format!(
             "{} * nest.spatial_distributions.exponential(nest.spatial.distance, beta={})",
             float(p0),
             float(beta)
         ),
-        KernelDesc::Gaussian { p0, mean, std } => format!(
+        Kernel::Gaussian { p0, mean, std } => format!(
             "{} * nest.spatial_distributions.gaussian(nest.spatial.distance, mean={}, std={})",
             float(p0),
             float(mean),

@@ -41,21 +41,21 @@ impl Input<'_> {
     /// A weight or delay: a number or a `nest.random` parameter.
     pub(super) fn value(&self, v: &ValueDesc) -> Result<String> {
         Ok(match *v {
-            ValueDesc::Constant(c) => float(c),
             ValueDesc::Runtime(i) => float(self.expression(i)?),
-            ValueDesc::Uniform { min, max } => {
+            ValueDesc::Known(Value::Constant(c)) => float(c),
+            ValueDesc::Known(Value::Uniform { min, max }) => {
                 format!(
                     "nest.random.uniform(min={}, max={})",
                     float(min),
                     float(max)
                 )
             }
-            ValueDesc::Normal {
+            ValueDesc::Known(Value::Normal {
                 mean,
                 std,
                 min,
                 max,
-            } => {
+            }) => {
                 let normal = format!(
                     "nest.random.normal(mean={}, std={})",
                     float(mean),
@@ -72,7 +72,7 @@ impl Input<'_> {
                     )
                 }
             }
-            ValueDesc::Lognormal { mu, sigma } => format!(
+            ValueDesc::Known(Value::Lognormal { mu, sigma }) => format!(
                 "nest.random.lognormal(mean={}, std={})",
                 float(mu),
                 float(sigma)
@@ -255,7 +255,7 @@ pub(super) fn population(input: &Input, p: &lowering::Population) -> Result<Cell
                 p.name
             )))
         }
-        (Some(LayoutDesc::Grid { shape, .. }), Some(space)) => {
+        (Some(Layout::Grid { shape, .. }), Some(space)) => {
             markdown.push_str(", on a grid (NEST computes the same positions)");
             let dims = space.dims();
             Some(format!(

@@ -42,7 +42,7 @@ pub(super) fn connection(
     let rule = if c.rule.name == "from_biology" {
         let d = from_biology(cx, c, &meta_fields, &src, &tgt)?;
         derived = Some(d);
-        RuleDesc::FixedIndegree(d.indegree)
+        Rule::FixedIndegree(d.indegree)
     } else {
         rule(cx, &c.rule, &src, &tgt)?
     };
@@ -73,8 +73,7 @@ pub(super) fn connection(
             }
         };
         mask = Some(MaskDesc {
-            shape,
-            anchor: None,
+            mask: Mask::new(shape),
             center: None,
             name: None,
         });
@@ -84,9 +83,7 @@ pub(super) fn connection(
             spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
             if !matches!(
                 rule,
-                RuleDesc::PairwiseBernoulli(_)
-                    | RuleDesc::FixedIndegree(_)
-                    | RuleDesc::FixedOutdegree(_)
+                Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
             ) {
                 cx.error(
                     k.span,
@@ -100,7 +97,7 @@ pub(super) fn connection(
         None => None,
     };
     if let Some(span) = c.use_on_source {
-        if !matches!(rule, RuleDesc::PairwiseBernoulli(_)) || mask.is_none() {
+        if !matches!(rule, Rule::PairwiseBernoulli(_)) || mask.is_none() {
             cx.error(
                 span,
                 "`use_on_source` applies to `pairwise_bernoulli` with a mask",
@@ -189,14 +186,14 @@ fn names(c: &ConnectItem, wiring: &[Wiring]) -> (String, String) {
     (field, name)
 }
 
-fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -> Option<RuleDesc> {
+fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -> Option<Rule> {
     let kind = call.name.to_string();
     let count = |cx: &mut Ctx, what: &str| {
         let a = cx.args(call, &[what], &[what])?;
         cx.integer(a[0]?, what)
     };
     Some(match kind.as_str() {
-        "all_to_all" => RuleDesc::AllToAll,
+        "all_to_all" => Rule::AllToAll,
         "one_to_one" => {
             // Why: one_to_one pairs source i with target i, so the sizes must agree.
             // With a size given at build time, the engine checks this and names the
@@ -212,11 +209,11 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
                 );
                 return None;
             }
-            RuleDesc::OneToOne
+            Rule::OneToOne
         }
-        "fixed_indegree" => RuleDesc::FixedIndegree(count(cx, "indegree")?),
-        "fixed_outdegree" => RuleDesc::FixedOutdegree(count(cx, "outdegree")?),
-        "fixed_total_number" => RuleDesc::FixedTotalNumber(count(cx, "N")?),
+        "fixed_indegree" => Rule::FixedIndegree(count(cx, "indegree")?),
+        "fixed_outdegree" => Rule::FixedOutdegree(count(cx, "outdegree")?),
+        "fixed_total_number" => Rule::FixedTotalNumber(count(cx, "N")?),
         "pairwise_bernoulli" => {
             let a = cx.args(call, &["p"], &["p"])?;
             let p = cx.number(a[0]?, Dim::Number, "p")?;
@@ -229,7 +226,7 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
                 );
                 return None;
             }
-            RuleDesc::PairwiseBernoulli(p)
+            Rule::PairwiseBernoulli(p)
         }
         _ => {
             let all = [
@@ -304,13 +301,13 @@ fn connection_mask(
     mask: &MaskDesc,
     src: &PopulationDesc,
     tgt: &PopulationDesc,
-    rule: RuleDesc,
+    rule: Rule,
 ) -> Option<()> {
     spatial_rule(cx, span, "a mask", src, tgt)?;
     mask_fits(cx, span, mask, src, "a mask")?;
     if !matches!(
         rule,
-        RuleDesc::PairwiseBernoulli(_) | RuleDesc::FixedIndegree(_) | RuleDesc::FixedOutdegree(_)
+        Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
     ) {
         cx.error(
             span,
@@ -336,7 +333,7 @@ fn connection_mask(
 fn degree_fits(
     cx: &mut Ctx,
     c: &ConnectItem,
-    rule: RuleDesc,
+    rule: Rule,
     src: &PopulationDesc,
     tgt: &PopulationDesc,
     same: bool,
@@ -353,9 +350,9 @@ fn degree_fits(
     };
     let self_loop = usize::from(same && !autapses);
     let (k, partners, what, pop) = match rule {
-        RuleDesc::FixedIndegree(k) => (k, src_size - self_loop, "indegree", src),
-        RuleDesc::FixedOutdegree(k) => (k, tgt_size - self_loop, "outdegree", tgt),
-        RuleDesc::FixedTotalNumber(n) => (
+        Rule::FixedIndegree(k) => (k, src_size - self_loop, "indegree", src),
+        Rule::FixedOutdegree(k) => (k, tgt_size - self_loop, "outdegree", tgt),
+        Rule::FixedTotalNumber(n) => (
             n,
             src_size * tgt_size - if same && !autapses { src_size } else { 0 },
             "total number",
@@ -382,10 +379,12 @@ fn sign_fits(cx: &mut Ctx, span: SpanRange, model: &NeuronDesc, weight: &ValueDe
         return Some(());
     };
     let (lo, hi) = match *weight {
-        ValueDesc::Constant(w) => (w, w),
-        ValueDesc::Uniform { min, max } => (min, max),
-        ValueDesc::Normal { mean, min, max, .. } => (min.unwrap_or(mean), max.unwrap_or(mean)),
-        ValueDesc::Lognormal { .. } => (0.0, f64::INFINITY),
+        ValueDesc::Known(Value::Constant(w)) => (w, w),
+        ValueDesc::Known(Value::Uniform { min, max }) => (min, max),
+        ValueDesc::Known(Value::Normal { mean, min, max, .. }) => {
+            (min.unwrap_or(mean), max.unwrap_or(mean))
+        }
+        ValueDesc::Known(Value::Lognormal { .. }) => (0.0, f64::INFINITY),
         // Known only at build time.
         ValueDesc::Runtime(_) => return Some(()),
     };

@@ -94,7 +94,7 @@ pub(super) fn mask_fits(
         );
         return None;
     };
-    if let Some(m) = mask.shape.dims() {
+    if let Some(m) = mask.mask.dims() {
         if m != dims {
             let valid = if dims == 3 {
                 "sphere, box, ellipsoid or doughnut"

@@ -321,7 +321,7 @@ fn weight_delay(
     owner: &str,
 ) -> Option<(ValueDesc, ValueDesc, Option<Dim>)> {
     let (mut weight, mut delay, mut dim) =
-        (ValueDesc::Constant(1.0), ValueDesc::Constant(1.0), None);
+        (ValueDesc::constant(1.0), ValueDesc::constant(1.0), None);
     if let Some(f) = get(fields, "weight") {
         let d = written_dim(&f.value)
             .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
@@ -339,9 +339,9 @@ fn weight_delay(
 /// Why: NEST rejects a delay below the resolution (it would round to zero steps).
 fn delay_check(cx: &mut Ctx, delay: &ValueDesc, span: SpanRange, owner: &str) -> Option<()> {
     let min = match *delay {
-        ValueDesc::Constant(d) => d,
-        ValueDesc::Uniform { min, .. } => min,
-        ValueDesc::Normal { min: Some(m), .. } => m,
+        ValueDesc::Known(Value::Constant(d)) => d,
+        ValueDesc::Known(Value::Uniform { min, .. }) => min,
+        ValueDesc::Known(Value::Normal { min: Some(m), .. }) => m,
         // A Rust expression is checked by the engine when the network is built.
         _ => return Some(()),
     };
@@ -400,8 +400,8 @@ pub(super) fn via(
         model: base.name().into(),
         base,
         params: Vec::new(),
-        weight: ValueDesc::Constant(1.0),
-        delay: ValueDesc::Constant(1.0),
+        weight: ValueDesc::constant(1.0),
+        delay: ValueDesc::constant(1.0),
         receptor: 0,
     };
     let Some(via) = via else {

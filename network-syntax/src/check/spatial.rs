@@ -89,7 +89,7 @@ fn population_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String)> {
 }
 
 /// `in box(..)`, `at positions(..)`, `on grid(..)`.
-fn layout(cx: &mut Ctx, word: &syn::Ident, call: &Call, size: Option<usize>) -> Option<LayoutDesc> {
+fn layout(cx: &mut Ctx, word: &syn::Ident, call: &Call, size: Option<usize>) -> Option<Layout> {
     let kind = call.name.to_string();
     match (word.to_string().as_str(), kind.as_str()) {
         ("in", "box") => {
@@ -101,10 +101,10 @@ fn layout(cx: &mut Ctx, word: &syn::Ident, call: &Call, size: Option<usize>) -> 
             let lower_left = cx.point(a[0]?, "lower_left")?;
             let upper_right = cx.point(a[1]?, "upper_right")?;
             box_corners(cx, a[1]?.span(), &lower_left, &upper_right)?;
-            Some(LayoutDesc::FreeUniform {
+            Some(Layout::FreeUniform {
                 lower_left,
                 upper_right,
-                periodic: a[2].is_some(),
+                edge_wrap: a[2].is_some(),
             })
         }
         ("at", "positions") => {
@@ -128,10 +128,10 @@ fn layout(cx: &mut Ctx, word: &syn::Ident, call: &Call, size: Option<usize>) -> 
                 .map(|v| v.ok_or(()))
                 .transpose()
                 .ok()?;
-            Some(LayoutDesc::FreeList {
+            Some(Layout::FreeList {
                 positions,
                 extent,
-                periodic: a[2].is_some(),
+                edge_wrap: a[2].is_some(),
             })
         }
         ("on", "grid") => {
@@ -171,11 +171,11 @@ fn layout(cx: &mut Ctx, word: &syn::Ident, call: &Call, size: Option<usize>) -> 
                     }
                 }
             }
-            Some(LayoutDesc::Grid {
+            Some(Layout::Grid {
                 shape,
                 extent,
                 center,
-                periodic: a[3].is_some(),
+                edge_wrap: a[3].is_some(),
             })
         }
         _ => {
@@ -421,28 +421,26 @@ pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
             }
         }
     };
-    let anchor = match arg("anchor") {
-        Some(e) => Some(pad3(&cx.point(e, "anchor")?)),
-        None => None,
+    let mask = match arg("anchor") {
+        Some(e) => Mask::new(shape).with_anchor(pad3(&cx.point(e, "anchor")?)),
+        None => Mask::new(shape),
     };
     let center = match arg("center") {
         Some(e) => Some(pad3(&cx.point(e, "center")?)),
         None => None,
     };
-    let desc = MaskDesc {
-        shape,
-        anchor,
+    engine_check(cx, call, &mask, names)?;
+    Some(MaskDesc {
+        mask,
         center,
         name: None,
-    };
-    engine_check(cx, call, &desc, names)?;
-    Some(desc)
+    })
 }
 
 /// Runs network-core's mask check. Why: NEST rejects non-positive radii and axes and
 /// empty boxes; the same rule runs here, pointing at the argument.
-fn engine_check(cx: &mut Ctx, call: &Call, desc: &MaskDesc, names: &[&str]) -> Option<()> {
-    let Err(e) = crate::lower::mask(desc).validate(&call.name.to_string()) else {
+fn engine_check(cx: &mut Ctx, call: &Call, mask: &Mask, names: &[&str]) -> Option<()> {
+    let Err(e) = mask.validate(&call.name.to_string()) else {
         return Some(());
     };
     let span = match &e {
@@ -485,18 +483,18 @@ pub(super) fn pad3(v: &[f64]) -> [f64; 3] {
 }
 
 /// A distance kernel for `with p = ..`.
-pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<KernelDesc> {
+pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
     let kind = call.name.to_string();
     let k = match kind.as_str() {
         "constant" => {
             let a = cx.args(call, &["p"], &["p"])?;
-            KernelDesc::Constant {
+            Kernel::Constant {
                 p: cx.number(a[0]?, Dim::Number, "p")?,
             }
         }
         "linear" => {
             let a = cx.args(call, &["p0", "slope"], &["p0", "slope"])?;
-            KernelDesc::Linear {
+            Kernel::Linear {
                 p0: cx.number(a[0]?, Dim::Number, "p0")?,
                 slope: cx.number(a[1]?, Dim::Number, "slope")?,
             }
@@ -504,7 +502,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<KernelDesc> {
         "exponential" => {
             let a = cx.args(call, &["p0", "beta"], &["beta"])?;
             let p0 = a[0].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "p0"))?;
-            KernelDesc::Exponential {
+            Kernel::Exponential {
                 p0,
                 beta: cx.number(a[1]?, Dim::Length, "beta")?,
             }
@@ -513,7 +511,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<KernelDesc> {
             let a = cx.args(call, &["p0", "mean", "std"], &["std"])?;
             let p0 = a[0].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "p0"))?;
             let mean = a[1].map_or(Some(0.0), |e| cx.number(e, Dim::Length, "mean"))?;
-            KernelDesc::Gaussian {
+            Kernel::Gaussian {
                 p0,
                 mean,
                 std: cx.number(a[2]?, Dim::Length, "std")?,
@@ -524,7 +522,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<KernelDesc> {
             return None;
         }
     };
-    if let Err(e) = crate::lower::kernel(&k).validate("kernel") {
+    if let Err(e) = k.validate("kernel") {
         cx.error(call.span, e.to_string(), "");
         return None;
     }

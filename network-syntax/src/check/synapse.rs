@@ -75,7 +75,7 @@ pub(super) fn engine_check(
     owner: &str,
 ) -> Option<()> {
     let constant = |v: &ValueDesc| match *v {
-        ValueDesc::Constant(c) => Some(c),
+        ValueDesc::Known(Value::Constant(c)) => Some(c),
         _ => None,
     };
     let res = network_spec::Resolution::new(cx.resolution).ok()?;
@@ -152,8 +152,8 @@ pub(super) fn fits_target(
                 .find(|(n, _)| *n == "tau_psc")
                 .map_or(3.0, |p| p.1);
             let channel = match desc.weight {
-                ValueDesc::Constant(w) if w <= 0.0 => "tau_syn_in",
-                ValueDesc::Constant(_) => "tau_syn_ex",
+                ValueDesc::Known(Value::Constant(w)) if w <= 0.0 => "tau_syn_in",
+                ValueDesc::Known(Value::Constant(_)) => "tau_syn_ex",
                 _ => return Some(()),
             };
             let tau_syn = target.base.param(channel, &target.params)?;

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::ast::*;
-use crate::description::ValueDesc;
+use crate::description::{Value, ValueDesc};
 use crate::units::{lookup, Dim};
 
 impl Ctx {
@@ -196,7 +196,7 @@ impl Ctx {
     /// .., max: ..])`, `lognormal(mu, sigma)` (NEST's `nest.random`).
     pub fn value(&mut self, e: &Expr, dim: Dim, what: &str) -> Option<ValueDesc> {
         let call = match e {
-            Expr::Number(q) => return self.convert(q, None, dim, what).map(ValueDesc::Constant),
+            Expr::Number(q) => return self.convert(q, None, dim, what).map(ValueDesc::constant),
             Expr::Rust { .. } => return self.runtime(e, dim, what, false).map(ValueDesc::Runtime),
             Expr::Call(c) => c,
             _ => {
@@ -212,7 +212,7 @@ impl Ctx {
         let value = match name.as_str() {
             "uniform" => {
                 let a = self.args(call, &["min", "max"], &["min", "max"])?;
-                ValueDesc::Uniform {
+                Value::Uniform {
                     min: self.number(a[0]?, dim, what)?,
                     max: self.number(a[1]?, dim, what)?,
                 }
@@ -221,7 +221,7 @@ impl Ctx {
                 let a = self.args(call, &["mean", "std", "min", "max"], &["mean", "std"])?;
                 let opt = |cx: &mut Ctx, i: usize| a[i].map(|e| cx.number(e, dim, what));
                 let (min, max) = (opt(self, 2), opt(self, 3));
-                ValueDesc::Normal {
+                Value::Normal {
                     mean: self.number(a[0]?, dim, what)?,
                     std: self.number(a[1]?, dim, what)?,
                     min: min.map(|v| v.ok_or(())).transpose().ok()?,
@@ -230,7 +230,7 @@ impl Ctx {
             }
             "lognormal" => {
                 let a = self.args(call, &["mu", "sigma"], &["mu", "sigma"])?;
-                ValueDesc::Lognormal {
+                Value::Lognormal {
                     mu: self.number(a[0]?, Dim::Number, "mu")?,
                     sigma: self.number(a[1]?, Dim::Number, "sigma")?,
                 }
@@ -244,11 +244,11 @@ impl Ctx {
                 return None;
             }
         };
-        if let Some(Err(e)) = crate::lower::value(&value).map(|v| v.validate(what, what)) {
+        if let Err(e) = value.validate(what, what) {
             self.error(call.span, e.to_string(), "");
             return None;
         }
-        Some(value)
+        Some(ValueDesc::Known(value))
     }
 
     /// The arguments of a call by name: positional ones in the order of `names`, named

@@ -57,13 +57,22 @@ impl Step {
             ),
             Step::Population(p) => write!(
                 out,
-                "population {} {:?} {:?} {:?} {:?}",
-                p.index, p.name, p.model, p.size, p.layout
+                "population {} {:?} {:?} {:?} {}",
+                p.index,
+                p.name,
+                p.model,
+                p.size,
+                // The text predates the vocabulary's name of the flag.
+                format!("{:?}", p.layout).replace("edge_wrap", "periodic")
             ),
             Step::Within(w) => write!(
                 out,
                 "within {} {} {:?} anchor {:?} at {:?}",
-                w.slot, w.population, w.mask.shape, w.mask.anchor, w.center
+                w.slot,
+                w.population,
+                w.mask.mask.shape(),
+                anchor(&w.mask.mask),
+                w.center
             ),
             Step::SpikeRecorder(r) => write!(
                 out,
@@ -75,11 +84,11 @@ impl Step {
             ),
             Step::Multimeter(m) => write!(
                 out,
-                "multimeter {:?} {:?} {:?} {:?} {} {:?}",
+                "multimeter {:?} {:?} {:?} {} {} {:?}",
                 m.name,
                 m.interval,
                 m.offset,
-                m.record_from,
+                recordables(&m.record_from),
                 window(m.window),
                 m.targets
             ),
@@ -100,7 +109,7 @@ impl Step {
                 c.source,
                 c.target,
                 c.rule,
-                c.mask.as_ref().map(|m| (&m.shape, m.anchor)),
+                c.mask.as_ref().map(|m| (m.mask.shape(), anchor(&m.mask))),
                 c.kernel,
                 c.autapses,
                 c.multapses,
@@ -109,6 +118,23 @@ impl Step {
             ),
         }
     }
+}
+
+/// The anchor as the text has always shown it: `None` for the origin.
+fn anchor(m: &Mask) -> Option<[f64; 3]> {
+    (m.anchor() != [0.0; 3]).then_some(m.anchor())
+}
+
+/// Recordables as the text has always shown them (`[State("V_m"), PortCurrent(2)]`).
+fn recordables(r: &[Recordable]) -> String {
+    let r: Vec<String> = r
+        .iter()
+        .map(|r| match r {
+            Recordable::I_syn_port(k) => format!("PortCurrent({k})"),
+            r => format!("State({:?})", r.name()),
+        })
+        .collect();
+    format!("[{}]", r.join(", "))
 }
 
 fn window(w: Window) -> String {

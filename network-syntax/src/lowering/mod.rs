@@ -82,7 +82,7 @@ pub struct Population {
     /// Number of neurons.
     pub size: Size,
     /// Positions, mm, for a spatial population.
-    pub layout: Option<LayoutDesc>,
+    pub layout: Option<Layout>,
 }
 
 /// A mask selection, bound to a slot.
@@ -150,25 +150,6 @@ pub struct SpikeRecorder {
     pub record_to: RecordTo,
     /// The recorded neurons.
     pub targets: Vec<Target>,
-}
-
-/// What a multimeter records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Recordable {
-    /// A state variable by its NEST name (`V_m`, `I_syn_ex`, ..).
-    State(String),
-    /// The synaptic current of a receptor port (NEST's `I_syn_<port>`, from 1).
-    PortCurrent(u16),
-}
-
-impl Recordable {
-    /// NEST's name.
-    pub fn nest_name(&self) -> String {
-        match self {
-            Recordable::State(name) => name.clone(),
-            Recordable::PortCurrent(k) => format!("I_syn_{k}"),
-        }
-    }
 }
 
 /// A multimeter.
@@ -246,11 +227,11 @@ pub struct Connect {
     /// Target population index.
     pub target: usize,
     /// The rule.
-    pub rule: RuleDesc,
+    pub rule: Rule,
     /// A mask (mm), around each target.
     pub mask: Option<MaskDesc>,
     /// A distance kernel.
-    pub kernel: Option<KernelDesc>,
+    pub kernel: Option<Kernel>,
     /// NEST's `allow_autapses`.
     pub autapses: bool,
     /// NEST's `allow_multapses`.
@@ -376,22 +357,14 @@ fn recorder(wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
             name,
             interval: *interval,
             offset: *offset,
-            record_from: record_from.iter().map(|r| recordable(r)).collect(),
+            // The checker accepted every name.
+            record_from: record_from
+                .iter()
+                .map(|r| Recordable::from_name(r).expect("a checked recordable"))
+                .collect(),
             window,
             targets,
         }),
-    }
-}
-
-/// NEST's `I_syn_<k>` is the current of port k; every other name is a state variable.
-fn recordable(name: &str) -> Recordable {
-    // The checker accepted the name, so `I_syn_<k>` has a port number k >= 1.
-    match name
-        .strip_prefix("I_syn_")
-        .and_then(|k| k.parse::<u16>().ok())
-    {
-        Some(k) => Recordable::PortCurrent(k),
-        None => Recordable::State(name.to_string()),
     }
 }
 
