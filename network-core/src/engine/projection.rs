@@ -27,7 +27,10 @@ fn prefetch_row(row: &[u16]) {
         const PER_LINE: usize = 64 / std::mem::size_of::<u16>();
         for line in row.chunks(PER_LINE).take(PREFETCH_LINES) {
             // SAFETY: a prefetch is a hint that never faults, and the pointer is into `row`.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast::<i8>()) };
+            #[allow(unsafe_code)]
+            unsafe {
+                _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast::<i8>())
+            };
         }
     }
     #[cfg(not(target_arch = "x86_64"))]

@@ -342,7 +342,10 @@ impl Stencil {
             return;
         }
         // SAFETY: the first `w` slots of the spare capacity were written above.
-        unsafe { out.set_len(len + w) };
+        #[allow(unsafe_code)]
+        unsafe {
+            out.set_len(len + w)
+        };
     }
 }
 

@@ -57,13 +57,12 @@ impl Step {
             ),
             Step::Population(p) => write!(
                 out,
-                "population {} {:?} {:?} {:?} {}",
+                "population {} {:?} {:?} {:?} {:?}",
                 p.index,
                 p.name,
                 p.model,
                 p.size,
-                // The text predates the vocabulary's name of the flag.
-                format!("{:?}", p.layout).replace("edge_wrap", "periodic")
+                p.layout
             ),
             Step::Within(w) => write!(
                 out,
@@ -125,15 +124,9 @@ fn anchor(m: &Mask) -> Option<[f64; 3]> {
     (m.anchor() != [0.0; 3]).then_some(m.anchor())
 }
 
-/// Recordables as the text has always shown them (`[State("V_m"), PortCurrent(2)]`).
+/// Recordables by their NEST names: `[V_m, I_syn_2]`.
 fn recordables(r: &[Recordable]) -> String {
-    let r: Vec<String> = r
-        .iter()
-        .map(|r| match r {
-            Recordable::I_syn_port(k) => format!("PortCurrent({k})"),
-            r => format!("State({:?})", r.name()),
-        })
-        .collect();
+    let r: Vec<String> = r.iter().map(|r| r.name().into_owned()).collect();
     format!("[{}]", r.join(", "))
 }
 
