@@ -168,7 +168,7 @@ impl<'a> Run<'a> {
                     },
                 };
                 let params = SpikeRecorder {
-                    window: convert::window(r.window),
+                    window: r.window,
                     record_to,
                 };
                 let targets = self.targets(&r.targets);
@@ -180,7 +180,7 @@ impl<'a> Run<'a> {
                     interval: m.interval,
                     offset: m.offset,
                     record_from: m.record_from.clone(),
-                    window: convert::window(m.window),
+                    window: m.window,
                     record_to: match self.inputs.record_to {
                         Some(_) => RecordTo::ascii(),
                         None => RecordTo::Memory,
@@ -273,7 +273,7 @@ impl<'a> Run<'a> {
     }
 
     fn generator(&mut self, g: &lowering::Generator) -> Result<GeneratorHandle> {
-        let window = convert::window(g.window);
+        let window = g.window;
         let syn = match self.synapse(&g.synapse)? {
             Synapse::Static(syn) => syn,
             other => {

@@ -1,10 +1,9 @@
 //! What the plan leaves to run time: the values of the description's Rust expressions
-//! (`{expr}`) and the devices' windows. Layouts, masks, kernels, rules and recordables
-//! are the vocabulary's types (`network-spec`) in the plan already.
+//! (`{expr}`). Everything else in a plan (layouts, masks, kernels, rules, recordables,
+//! windows) is the vocabulary's types (`network-spec`) already.
 
-use network_core::{Value, Window};
+use network_core::Value;
 use network_syntax::description::ValueDesc;
-use network_syntax::lowering;
 
 /// A weight or delay; `expressions` are the values of the description's Rust
 /// expressions, in NEST units.
@@ -13,9 +12,4 @@ pub fn value(v: &ValueDesc, expressions: &[f64]) -> Value {
         ValueDesc::Known(v) => v,
         ValueDesc::Runtime(i) => Value::Constant(expressions[i]),
     }
-}
-
-/// The engine's window (start and stop in ms).
-pub fn window(w: lowering::Window) -> Window {
-    Window::new(w.start, w.stop)
 }

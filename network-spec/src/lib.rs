@@ -27,6 +27,7 @@ pub mod synapse;
 pub mod time;
 pub mod units;
 pub mod value;
+pub mod window;
 
 pub use connect::{ConnSpec, Rule};
 pub use error::{closest, Error, Result};
@@ -45,3 +46,4 @@ pub use synapse::{
 pub use time::Resolution;
 pub use units::Dimension;
 pub use value::{Draw, Value};
+pub use window::Window;

@@ -23,6 +23,8 @@
 mod canonical;
 
 use crate::description::*;
+/// A device's activity window (the vocabulary's type; the language sets start and stop).
+pub use network_spec::Window;
 
 /// A description lowered to engine operations.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,15 +116,6 @@ pub enum Target {
     },
     /// The selection bound by the [`Step::Within`] with this slot (used once).
     Selection(usize),
-}
-
-/// A device's active window, ms.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Window {
-    /// Start, ms.
-    pub start: f64,
-    /// Stop, ms (infinite when the description gives none, as in NEST).
-    pub stop: f64,
 }
 
 /// Where a spike recorder writes.
@@ -368,11 +361,9 @@ fn recorder(wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
     }
 }
 
+/// A device's window: stop infinite when the description gives none, as in NEST.
 fn window((start, stop): (f64, Option<f64>)) -> Window {
-    Window {
-        start,
-        stop: stop.unwrap_or(f64::INFINITY),
-    }
+    Window::new(start, stop.unwrap_or(f64::INFINITY))
 }
 
 fn synapse(s: &SynapseDesc) -> Synapse {
