@@ -1,0 +1,251 @@
+//! The values of the grammar: `{ field: value }` lists, calls, expressions, quantities
+//! with their units.
+
+use super::ident;
+use crate::ast::*;
+use proc_macro2::TokenStream;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::{braced, bracketed, parenthesized, Ident, LitStr, Token};
+
+/// Words that end a value, so they are never taken for a unit.
+const NOT_UNITS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "where",
+    "within",
+    "via",
+    "no",
+    "with",
+    "use_on_source",
+];
+
+pub(super) fn optional_fields(input: ParseStream) -> syn::Result<Fields> {
+    if input.peek(syn::token::Brace) {
+        parse_fields(input)
+    } else {
+        Ok(Fields {
+            fields: Vec::new(),
+            span: input.span(),
+        })
+    }
+}
+
+pub(super) fn optional_where(input: ParseStream) -> syn::Result<Option<Fields>> {
+    if input.peek(Token![where]) {
+        input.parse::<Token![where]>()?;
+        Ok(Some(parse_fields(input)?))
+    } else {
+        Ok(None)
+    }
+}
+
+pub(super) fn parse_fields(input: ParseStream) -> syn::Result<Fields> {
+    let content;
+    let brace = braced!(content in input);
+    let mut fields = Vec::new();
+    while !content.is_empty() {
+        let name = ident(&content)?;
+        content.parse::<Token![:]>()?;
+        let value = parse_expr(&content)?;
+        fields.push(Field { name, value });
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(Fields {
+        fields,
+        span: brace.span.join(),
+    })
+}
+
+pub(super) fn parse_call(input: ParseStream) -> syn::Result<Call> {
+    let name = ident(input)?;
+    let mut args = Vec::new();
+    let mut end = name.span();
+    if input.peek(syn::token::Paren) {
+        let content;
+        let paren = parenthesized!(content in input);
+        end = paren.span.close();
+        while !content.is_empty() {
+            if content.peek(Ident::peek_any)
+                && content.peek2(Token![:])
+                && !content.peek2(Token![::])
+            {
+                let name = ident(&content)?;
+                content.parse::<Token![:]>()?;
+                let value = parse_expr(&content)?;
+                args.push(Arg::Named(Field { name, value }));
+            } else {
+                args.push(Arg::Positional(parse_expr(&content)?));
+            }
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(Call {
+        span: SpanRange {
+            start: name.span(),
+            end,
+        },
+        name,
+        args,
+    })
+}
+
+/// Parses one value.
+pub(super) fn parse_expr(input: ParseStream) -> syn::Result<Expr> {
+    if input.peek(Token![-]) || input.peek(syn::LitInt) || input.peek(syn::LitFloat) {
+        let lo = parse_quantity(input)?;
+        if input.peek(Token![..]) {
+            input.parse::<Token![..]>()?;
+            let hi = parse_quantity(input)?;
+            let unit = if hi.unit.is_some() {
+                hi.unit.clone()
+            } else {
+                None
+            };
+            let span = lo.span.to(hi.span);
+            return Ok(Expr::Range { lo, hi, unit, span });
+        }
+        return Ok(Expr::Number(lo));
+    }
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let bracket = bracketed!(content in input);
+        let mut elems = Vec::new();
+        while !content.is_empty() {
+            elems.push(parse_expr(&content)?);
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+        let unit = parse_unit(input)?;
+        let start = bracket.span.open();
+        let end = unit.as_ref().map_or(bracket.span.close(), |u| u.span.end);
+        return Ok(Expr::List {
+            elems,
+            unit,
+            span: SpanRange { start, end },
+        });
+    }
+    if input.peek(syn::token::Brace) {
+        if is_fields(input) {
+            return Ok(Expr::Fields(parse_fields(input)?));
+        }
+        let content;
+        let brace = braced!(content in input);
+        let tokens: TokenStream = content.parse()?;
+        let unit = parse_unit(input)?;
+        let start = brace.span.open();
+        let end = unit.as_ref().map_or(brace.span.close(), |u| u.span.end);
+        return Ok(Expr::Rust {
+            tokens,
+            unit,
+            span: SpanRange { start, end },
+        });
+    }
+    if input.peek(LitStr) {
+        return Ok(Expr::Str(input.parse()?));
+    }
+    if input.peek(Ident::peek_any) {
+        if input.peek2(syn::token::Paren) {
+            return Ok(Expr::Call(parse_call(input)?));
+        }
+        return Ok(Expr::Ident(ident(input)?));
+    }
+    Err(input.error("expected a value: a number with a unit (`10 ms`), a list (`[0, 0] mm`), a range (`1..5 Hz`), a name, a call (`uniform(1 pA, 2 pA)`) or a Rust expression in braces (`{J_EX} pA`)"))
+}
+
+/// Whether the braces ahead hold `{ key: value, .. }` (or nothing) rather than a Rust
+/// expression `{ J_EX * 2.0 }`.
+pub(super) fn is_fields(input: ParseStream) -> bool {
+    use proc_macro2::{Delimiter, Spacing};
+    let Some((inside, _, _)) = input.cursor().group(Delimiter::Brace) else {
+        return true;
+    };
+    if inside.eof() {
+        return true;
+    }
+    let Some((_, after)) = inside.ident() else {
+        return false;
+    };
+    matches!(after.punct(), Some((p, _)) if p.as_char() == ':' && p.spacing() == Spacing::Alone)
+}
+
+pub(super) fn parse_quantity(input: ParseStream) -> syn::Result<Quantity> {
+    let minus: Option<Token![-]> = input.parse()?;
+    let (digits, suffix, integer, span) = if input.peek(syn::LitInt) {
+        let lit: syn::LitInt = input.parse()?;
+        (
+            lit.base10_digits().to_string(),
+            lit.suffix().to_string(),
+            true,
+            lit.span(),
+        )
+    } else {
+        let lit: syn::LitFloat = input.parse()?;
+        (
+            lit.base10_digits().to_string(),
+            lit.suffix().to_string(),
+            false,
+            lit.span(),
+        )
+    };
+    let mut value: f64 = digits
+        .parse()
+        .map_err(|_| syn::Error::new(span, "not a number"))?;
+    if minus.is_some() {
+        value = -value;
+    }
+    let start = minus.map_or(span, |m| m.span);
+    let unit = if suffix.is_empty() {
+        parse_unit(input)?
+    } else {
+        Some(Unit {
+            name: suffix,
+            span: SpanRange::single(span),
+        })
+    };
+    let end = unit.as_ref().map_or(span, |u| u.span.end);
+    Ok(Quantity {
+        value,
+        integer,
+        unit,
+        span: SpanRange { start, end },
+    })
+}
+
+pub(super) fn parse_unit(input: ParseStream) -> syn::Result<Option<Unit>> {
+    if input.peek(Token![%]) {
+        let p: Token![%] = input.parse()?;
+        return Ok(Some(Unit {
+            name: "%".into(),
+            span: SpanRange::single(p.span),
+        }));
+    }
+    if !input.peek(Ident::peek_any) || input.peek2(syn::token::Paren) {
+        return Ok(None);
+    }
+    let word = input.fork().call(Ident::parse_any)?;
+    if NOT_UNITS.iter().any(|w| word == w) {
+        return Ok(None);
+    }
+    let word = ident(input)?;
+    if word == "per" {
+        let per = ident(input)?;
+        return Ok(Some(Unit {
+            name: format!("per {per}"),
+            span: SpanRange::from(&word).to((&per).into()),
+        }));
+    }
+    Ok(Some(Unit {
+        name: word.to_string(),
+        span: (&word).into(),
+    }))
+}
