@@ -4,6 +4,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use network_load::{Located, Source};
+use serde_json::json;
 
 /// Every diagnostic of `source`, then a closing line, as one text.
 pub fn render(source: &Source, diagnostics: &[Located], color: bool) -> String {
@@ -26,11 +27,28 @@ pub fn render(source: &Source, diagnostics: &[Located], color: bool) -> String {
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
+    out.push_str(&format!("error: {}\n", summary(source, diagnostics)));
+    out
+}
+
+/// The closing line: `FILE has N errors`.
+fn summary(source: &Source, diagnostics: &[Located]) -> String {
     let n = diagnostics.len();
-    out.push_str(&format!(
-        "error: {} has {n} error{}\n",
+    format!(
+        "{} has {n} error{}",
         source.name,
         if n == 1 { "" } else { "s" }
-    ));
-    out
+    )
+}
+
+/// Every diagnostic of `source` as one JSON object: `error` (the closing line) and
+/// `diagnostics`, each with file, line and column (from 1), message and help.
+pub fn json(source: &Source, diagnostics: &[Located]) -> serde_json::Value {
+    json!({
+        "error": summary(source, diagnostics),
+        "diagnostics": diagnostics.iter().map(|d| json!({
+            "file": source.name, "line": d.line, "column": d.column,
+            "message": d.message, "help": d.help,
+        })).collect::<Vec<_>>(),
+    })
 }

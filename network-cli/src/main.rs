@@ -11,6 +11,8 @@
 #![forbid(unsafe_code)]
 
 mod diagnostics;
+mod estimate;
+mod memory;
 mod models;
 mod outputs;
 mod time;
@@ -18,7 +20,7 @@ mod time;
 use clap::{Parser, Subcommand, ValueEnum};
 use network_core::Seed;
 use network_load::export::{self, ExportOptions};
-use network_load::{Inputs, Parsed, Source};
+use network_load::{Inputs, Located, Parsed, Source};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -46,14 +48,20 @@ enum Command {
     Run {
         /// The description.
         file: PathBuf,
-        /// Simulated time: `4000ms`, `4s` (a bare number is in ms).
-        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms")]
+        /// Simulated time: `4000ms`, `4s` (a bare number is in ms). A run projected
+        /// to take more than a minute of wall time says so after its first 100 ms.
+        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms", allow_hyphen_values = true)]
         time: f64,
         #[command(flatten)]
         build: BuildArgs,
-        /// Threads (results do not depend on it).
-        #[arg(long)]
+        /// Threads, at least 1 (default: every core); results do not depend on it.
+        #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
+        /// The most memory the network may take, e.g. `4GB`, `512MB`, `2GiB` (default:
+        /// the machine's available memory); a network estimated above it is an error
+        /// before anything is allocated.
+        #[arg(long, value_parser = memory::parse_bytes)]
+        memory_limit: Option<u64>,
         /// Directory for the recorder files (NEST's ASCII format, `<recorder>.dat`,
         /// replaced if present); created if missing.
         #[arg(long, default_value = ".")]
@@ -61,7 +69,8 @@ enum Command {
         /// Also save raster and V_m plots into the output directory.
         #[arg(long)]
         plot: bool,
-        /// Print the summary as one JSON object.
+        /// Print the summary as one JSON object on stdout; errors too
+        /// (`{"error": .., "diagnostics": [..]}`).
         #[arg(long)]
         json: bool,
     },
@@ -74,12 +83,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Pynest)]
         to: Format,
         /// Simulated time of the script: `4000ms`, `4s`.
-        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms")]
+        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms", allow_hyphen_values = true)]
         time: f64,
         #[command(flatten)]
         build: BuildArgs,
-        /// NEST's `local_num_threads` in the script.
-        #[arg(long, default_value_t = 1)]
+        /// NEST's `local_num_threads` in the script, at least 1.
+        #[arg(long, default_value_t = 1, value_parser = parse_threads)]
         threads: usize,
     },
     /// List the neuron and synapse models, or print one model's parameters (unit,
@@ -120,42 +129,86 @@ fn parse_size(text: &str) -> Result<(String, usize), String> {
     Ok((name.trim().to_string(), n))
 }
 
+fn parse_threads(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("at least one thread; leave --threads out to use every core".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a number of threads")),
+    }
+}
+
+/// Why a command failed.
+enum Failure {
+    /// A description with errors, each located in its source.
+    Diagnostics(Source, Vec<Located>),
+    /// Any other error, as a message.
+    Message(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Message(message)
+    }
+}
+
+impl Failure {
+    /// Prints the failure on stderr as rustc prints errors, or with `as_json` as one
+    /// JSON object on stdout.
+    fn report(self, as_json: bool) {
+        match (self, as_json) {
+            (Failure::Message(message), false) => eprintln!("error: {message}"),
+            (Failure::Message(message), true) => {
+                println!(
+                    "{}",
+                    serde_json::json!({ "error": message, "diagnostics": [] })
+                )
+            }
+            (Failure::Diagnostics(source, diagnostics), false) => {
+                let color =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                eprint!("{}", diagnostics::render(&source, &diagnostics, color));
+            }
+            (Failure::Diagnostics(source, diagnostics), true) => {
+                println!("{}", diagnostics::json(&source, &diagnostics))
+            }
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let as_json = matches!(cli.command, Command::Run { json: true, .. });
     match run(cli.command) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            failure.report(as_json);
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(command: Command) -> Result<ExitCode, String> {
+fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Models { name } => {
             print!("{}", models::show(name.as_deref())?);
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         Command::Check { file } => {
-            let Some((source, parsed)) = read(&file)? else {
-                return Ok(ExitCode::FAILURE);
-            };
+            let (source, parsed) = read(&file)?;
             println!("{}: ok ({})", source.name, outputs::outline(&parsed));
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         Command::Run {
             file,
             time,
             build,
             threads,
+            memory_limit,
             out,
             plot,
             json,
         } => {
-            let Some((_, parsed)) = read(&file)? else {
-                return Ok(ExitCode::FAILURE);
-            };
+            let (_, parsed) = read(&file)?;
             std::fs::create_dir_all(&out)
                 .map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
             let started = Instant::now();
@@ -164,18 +217,20 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 sizes: build.sizes.iter().cloned().collect::<BTreeMap<_, _>>(),
                 expressions: Vec::new(),
                 record_to: Some(out.clone()),
+                memory_limit,
             };
             let seed = build.seed(&parsed);
             let mut loaded = network_load::build(&parsed.description, seed, &inputs)
                 .map_err(|e| e.to_string())?;
             let build_s = started.elapsed().as_secs_f64();
-            loaded.network.simulate(time).map_err(|e| e.to_string())?;
+            estimate::simulate(&mut loaded.network, time, |m| eprintln!("warning: {m}"))
+                .map_err(|e| e.to_string())?;
             let mut files = outputs::recorder_files(&loaded);
             if plot {
                 files.extend(outputs::write_plots(&loaded, &out)?);
             }
             outputs::print_report(&loaded, time, build_s, &files, json);
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         Command::Export {
             file,
@@ -184,9 +239,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             build,
             threads,
         } => {
-            let Some((_, parsed)) = read(&file)? else {
-                return Ok(ExitCode::FAILURE);
-            };
+            let (_, parsed) = read(&file)?;
             let inputs = Inputs {
                 sizes: build.sizes.iter().cloned().collect(),
                 ..Inputs::default()
@@ -214,7 +267,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Format::Pynest => print!("{}", export::pynest(&cells)),
                 Format::Notebook => print!("{}", export::notebook(&cells)),
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
     }
 }
@@ -225,17 +278,20 @@ impl BuildArgs {
     }
 }
 
-/// Reads and checks a description; prints its diagnostics and returns `None` when it
-/// has errors.
-fn read(file: &std::path::Path) -> Result<Option<(Source, Parsed)>, String> {
+/// Reads and checks a description; warns on stderr when it declares no population.
+fn read(file: &std::path::Path) -> Result<(Source, Parsed), Failure> {
     let source =
         Source::read(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
     match network_load::parse(&source) {
-        Ok(parsed) => Ok(Some((source, parsed))),
-        Err(diagnostics) => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", diagnostics::render(&source, &diagnostics, color));
-            Ok(None)
+        Ok(parsed) => {
+            if parsed.description.populations.is_empty() {
+                eprintln!(
+                    "warning: {} declares no population: there is nothing to simulate",
+                    source.name
+                );
+            }
+            Ok((source, parsed))
         }
+        Err(diagnostics) => Err(Failure::Diagnostics(source, diagnostics)),
     }
 }

@@ -17,8 +17,13 @@ pub fn parse_ms(text: &str) -> Result<f64, String> {
         format!("`{text}` is not a duration; write e.g. `4000ms`, `4s` or `4000` (ms)")
     })?;
     let ms = value * factor;
-    if !ms.is_finite() || ms < 0.0 {
-        return Err(format!("`{text}`: a duration must be finite and >= 0"));
+    if ms < 0.0 {
+        return Err(format!(
+            "`{text}` is negative: simulated time runs forward; write e.g. `100ms`"
+        ));
+    }
+    if !ms.is_finite() {
+        return Err(format!("`{text}`: a duration must be finite"));
     }
     Ok(ms)
 }
@@ -35,6 +40,7 @@ mod tests {
         assert_eq!(parse_ms("250"), Ok(250.0));
         assert_eq!(parse_ms("1min"), Ok(60_000.0));
         assert!(parse_ms("4 h").is_err());
-        assert!(parse_ms("-1ms").is_err());
+        assert!(parse_ms("-100ms").unwrap_err().contains("is negative"));
+        assert!(parse_ms("inf").unwrap_err().contains("finite"));
     }
 }

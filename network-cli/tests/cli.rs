@@ -2,28 +2,10 @@
 //! `run` writing recorder files, `export` writing a script and a notebook.
 //! `BLESS=1 cargo test -p network-cli --test cli` rewrites the snapshot.
 
+mod common;
+
+use common::{network, seed_net, temp_file, text};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn network(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_network"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn seed_net() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/seed_network.net")
-        .display()
-        .to_string()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 #[test]
 fn check_prints_file_line_column_and_a_caret_and_fails() {
@@ -151,12 +133,10 @@ fn run_with_plot_saves_rasters_and_traces() {
 #[test]
 fn run_names_a_missing_size() {
     let dir = std::env::temp_dir();
-    let file = dir.join(format!("network-cli-dyn-{}.net", std::process::id()));
-    std::fs::write(
-        &file,
+    let file = temp_file(
+        "dyn",
         "neuron Cell = iaf_psc_alpha;\npopulation cells = Cell[dyn n];\n",
-    )
-    .unwrap();
+    );
     let out = network(&[
         "run",
         file.to_str().unwrap(),

@@ -10,6 +10,7 @@
 
 pub mod connect;
 pub mod devices;
+pub mod duration;
 mod engine;
 pub mod error;
 pub mod models;

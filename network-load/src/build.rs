@@ -46,6 +46,9 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
     }
     let plan = lowering::lower(d);
     let mut b = NetworkBuilder::new(Resolution::new(plan.resolution)?, seed);
+    if let Some(bytes) = inputs.memory_limit {
+        b = b.memory_limit(bytes);
+    }
     if let Some(threads) = inputs.threads {
         b = b.threads(threads);
     }

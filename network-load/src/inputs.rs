@@ -20,6 +20,9 @@ pub struct Inputs {
     /// ASCII file `{directory}/{data_prefix}{name}.dat` (replacing an existing one),
     /// whatever the description says.
     pub record_to: Option<PathBuf>,
+    /// The most memory (bytes) the network may take (`None`: the machine's available
+    /// memory, see `NetworkBuilder::memory_limit`).
+    pub memory_limit: Option<u64>,
 }
 
 /// Each population's size: the written one, or the run-time size it names. A missing

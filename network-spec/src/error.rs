@@ -10,7 +10,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// projection or device), the parameter and the offending value, and suggests a fix.
 ///
 /// New kinds of error may be added: match with a `_` arm.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+///
+/// Its `Debug` form is its message, so that `fn main() -> Result<(), network::Error>`
+/// prints a readable error (match on the variants for the structure).
+#[derive(Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A parameter has a value the model, rule or device rejects.
@@ -67,6 +70,23 @@ pub enum Error {
         /// The operating system's message.
         message: String,
     },
+    /// An I/O error of the user's own code, converted by `?` (`From<std::io::Error>`).
+    #[error("i/o error: {0}")]
+    System(String),
+}
+
+impl fmt::Debug for Error {
+    /// The message, as `Display` writes it: what `fn main() -> Result<(), Error>`
+    /// prints when it returns an error.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::System(e.to_string())
+    }
 }
 
 fn suggestion_text(s: &Option<String>) -> String {
@@ -141,5 +161,25 @@ mod tests {
             e.to_string(),
             "iaf_psc_alpha: unknown parameter `tau_n`; did you mean `tau_m`?"
         );
+    }
+
+    /// What `fn main() -> Result<(), Error>` prints is `Error: ` and the Debug form.
+    #[test]
+    fn main_prints_the_message() {
+        let e = Error::invalid("population `exc`", "C_m", -1.0, "must be > 0 pF");
+        assert_eq!(
+            format!("{e:?}"),
+            "population `exc`: `C_m` = -1.0 is invalid: must be > 0 pF"
+        );
+    }
+
+    #[test]
+    fn question_mark_converts_io_errors() {
+        fn read() -> Result<String> {
+            Ok(std::fs::read_to_string("/nonexistent/weights.csv")?)
+        }
+        let e = read().unwrap_err();
+        assert!(matches!(e, Error::System(_)));
+        assert!(e.to_string().starts_with("i/o error: "), "{e}");
     }
 }

@@ -1,8 +1,9 @@
-//! The progress bar of `simulate`: simulated time, wall time and real-time factor on
-//! stderr, shown only when stderr is a terminal, the call has run for more than a
+//! The progress bar of `simulate`: simulated time, real-time factor and the time left
+//! (from the rate of simulated time so far) on stderr, within 80 columns, shown only when stderr is a terminal, the call has run for more than a
 //! second, progress is on (`Network::set_progress`) and `NETWORK_PROGRESS` is not `0`.
 //! It is redrawn at most every 100 ms; between redraws a slice costs one clock read.
 
+use crate::duration;
 use crate::time::Resolution;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -86,14 +87,17 @@ impl Progress {
             Some((self.last_step - self.first_step) as u64),
             ProgressDrawTarget::stderr(),
         );
-        let style =
-            ProgressStyle::with_template("simulate [{bar:30}] {percent:>3}% {msg} (ETA {eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> ");
+        let style = ProgressStyle::with_template("[{bar:16}] {percent:>3}% {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
         bar.set_style(style);
         bar
     }
 
+    /// `simulated of total, factor x real time, time left`. The time left is the
+    /// wall time so far scaled by the simulated time still to go: indicatif's own
+    /// estimate starts when the bar appears, a second into the run, and so
+    /// underestimates it several-fold.
     fn message(&self, step: i64, wall: Duration) -> String {
         let simulated = self.resolution.step_to_ms(step - self.first_step);
         let total = self.resolution.step_to_ms(self.last_step - self.first_step);
@@ -103,9 +107,27 @@ impl Progress {
         } else {
             0.0
         };
+        let left = if simulated > 0.0 {
+            duration::human(wall_s * (total - simulated) / simulated)
+        } else {
+            "?".into()
+        };
         format!(
-            "{simulated:.1} / {total:.1} ms simulated, wall {wall_s:.1} s, {factor:.3}x real time"
+            "{} of {}, {factor:.3}x real time, {left} left",
+            biological(simulated),
+            biological(total)
         )
+    }
+}
+
+/// A biological time (ms) in ms below a second, in s above.
+fn biological(ms: f64) -> String {
+    if ms < 1000.0 {
+        format!("{ms:.1} ms")
+    } else if ms < 1e9 {
+        format!("{:.1} s", ms / 1000.0)
+    } else {
+        format!("{:.2e} s", ms / 1000.0)
     }
 }
 
@@ -124,12 +146,27 @@ mod tests {
     }
 
     #[test]
-    fn message_gives_simulated_and_wall_time_and_factor() {
+    fn message_gives_simulated_time_factor_and_time_left() {
         let p = Progress::new(true, Resolution::default(), 100, 10_100);
         let m = p.message(5_100, Duration::from_secs(2));
-        assert_eq!(
-            m,
-            "500.0 / 1000.0 ms simulated, wall 2.0 s, 0.250x real time"
+        assert_eq!(m, "500.0 ms of 1.0 s, 0.250x real time, 2.0 s left");
+        // At 11 % after 1.58 s, 12.8 s remain (the old bar said 2 s).
+        let p = Progress::new(true, Resolution::default(), 0, 40_000);
+        let m = p.message(4_400, Duration::from_millis(1580));
+        assert!(m.ends_with(", 12.8 s left"), "{m}");
+    }
+
+    #[test]
+    fn the_line_fits_in_80_columns() {
+        // The bar's own part: `[` 16 `]` space, 3-digit percent, space.
+        let fixed = 1 + 16 + 2 + 4 + 1;
+        // 1e13 ms simulated, one step done after 35 days.
+        let p = Progress::new(true, Resolution::default(), 0, 100_000_000_000_000);
+        let m = p.message(1, Duration::from_secs(3_000_000));
+        assert!(
+            fixed + m.chars().count() <= 80,
+            "{} columns: {m}",
+            fixed + m.len()
         );
     }
 }

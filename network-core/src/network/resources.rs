@@ -66,8 +66,8 @@ impl MemoryBudget {
         if peak > self.limit {
             return Err(Error::Resources(format!(
                 "{what} needs an estimated {} (the network so far: {}) but the memory limit is {}; \
-                 make the network smaller, or raise the limit with NetworkBuilder::memory_limit \
-                 if the machine has more memory",
+                 make the network smaller, or raise the limit if the machine has more memory \
+                 (NetworkBuilder::memory_limit, `network run --memory-limit`)",
                 human(bytes.saturating_add(transient)),
                 human(self.committed),
                 human(self.limit)
