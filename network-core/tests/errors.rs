@@ -28,7 +28,7 @@ fn invalid_model_parameters() {
                     ..Default::default()
                 },
             )),
-            &["PV", "C_m", "0.0", "> 0"],
+            &["PV", "C_m", "= 0 pF", "> 0 pF"],
         ),
         (
             message(Model::variant(
@@ -38,7 +38,7 @@ fn invalid_model_parameters() {
                     ..Default::default()
                 },
             )),
-            &["tau_m", "-1.0"],
+            &["tau_m", "= -1 ms"],
         ),
         (
             message(Model::nest(IafPscAlpha {
@@ -52,21 +52,21 @@ fn invalid_model_parameters() {
                 t_ref: -0.5,
                 ..Default::default()
             })),
-            &["iaf_psc_exp", "t_ref", "-0.5", ">= 0"],
+            &["iaf_psc_exp", "t_ref", "= -0.5 ms", ">= 0"],
         ),
         (
             message(Model::nest(IafPscDelta {
                 V_reset: -50.0,
                 ..Default::default()
             })),
-            &["V_reset", "-50.0", "V_th"],
+            &["V_reset", "= -50 mV", "V_th"],
         ),
         (
             message(Model::nest(IafPscExp {
                 delta: -1.0,
                 ..Default::default()
             })),
-            &["delta", "-1.0"],
+            &["delta", "= -1 mV"],
         ),
         (
             message(Model::nest(IafPscAlpha {

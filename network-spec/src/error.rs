@@ -1,6 +1,7 @@
 //! Errors: every bad parameter, impossible rule or empty selection is a value that names
 //! the entity, the parameter and the value, and says what would be valid.
 
+use crate::params::ParamInfo;
 use std::fmt;
 
 /// Result type of the vocabulary and the engine.
@@ -113,6 +114,42 @@ impl Error {
         }
     }
 
+    /// The same error with an [`Error::InvalidParameter`]'s value written in the unit
+    /// of its parameter in `table` (`C_m` = -200 pF rather than -200.0), and a bound
+    /// at the end of the reason too (`must be > 0 pF`). Other errors, parameters not
+    /// in the table and dimensionless ones are unchanged.
+    pub fn with_units(self, table: &[ParamInfo]) -> Self {
+        let Error::InvalidParameter {
+            entity,
+            param,
+            value,
+            mut reason,
+        } = self
+        else {
+            return self;
+        };
+        let unit = table
+            .iter()
+            .find(|p| p.name == param)
+            .map(|p| p.dimension.unit())
+            .filter(|u| !u.is_empty());
+        let value = match (unit, value.parse::<f64>()) {
+            (Some(unit), Ok(v)) => {
+                if reason.ends_with(|c: char| c.is_ascii_digit()) {
+                    reason = format!("{reason} {unit}");
+                }
+                format!("{v} {unit}")
+            }
+            _ => value,
+        };
+        Error::InvalidParameter {
+            entity,
+            param,
+            value,
+            reason,
+        }
+    }
+
     /// An [`Error::UnknownParameter`], suggesting the closest of `known`.
     pub fn unknown_parameter(entity: impl fmt::Display, param: &str, known: &[&str]) -> Self {
         Error::UnknownParameter {
@@ -171,6 +208,23 @@ mod tests {
             format!("{e:?}"),
             "population `exc`: `C_m` = -1.0 is invalid: must be > 0 pF"
         );
+    }
+
+    #[test]
+    fn values_are_written_in_their_unit() {
+        let table = crate::models::IafPscAlpha::PARAMETERS;
+        let e = Error::invalid("PV", "C_m", -200.0, "must be > 0").with_units(table);
+        assert_eq!(
+            e.to_string(),
+            "PV: `C_m` = -200 pF is invalid: must be > 0 pF"
+        );
+        let e = Error::invalid("PV", "V_reset", -50.0, "must be below V_th (-55 mV)");
+        assert_eq!(
+            e.with_units(table).to_string(),
+            "PV: `V_reset` = -50 mV is invalid: must be below V_th (-55 mV)"
+        );
+        let other = Error::invalid("PV", "kernel.p", 2.0, "must be <= 1");
+        assert_eq!(other.clone().with_units(table), other);
     }
 
     #[test]

@@ -28,8 +28,9 @@ pub trait NeuronParams: Parameters {
 
     /// Every check: the table's, then the model's.
     fn validate(&self, entity: &str) -> Result<()> {
-        self.check_table(entity)?;
-        self.check(entity)
+        self.check_table(entity)
+            .and_then(|()| self.check(entity))
+            .map_err(|e| e.with_units(Self::PARAMETERS))
     }
 
     /// The number of receptor ports (NEST's `receptor_type` 1..=n) of this parameter set;

@@ -45,8 +45,9 @@ pub trait SynapseParams: Parameters + SynapseFields {
         if let Some(d) = self.delay().constant() {
             delay_steps(entity, d, res)?;
         }
-        self.check_table(entity)?;
-        self.check(entity)
+        self.check_table(entity)
+            .and_then(|()| self.check(entity))
+            .map_err(|e| e.with_units(Self::PARAMETERS))
     }
 }
 

@@ -89,6 +89,7 @@ pub enum FieldKind {
 pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
     use ast::Item;
     let mut seen = std::collections::HashSet::new();
+    let mut connected = Vec::new();
     ast.items
         .iter()
         .filter_map(|item| match item {
@@ -108,11 +109,28 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
             }
             Item::Record(d) => Some((d.name.clone(), FieldKind::Multimeter)),
             Item::Stimulate(d) => Some((d.name.clone(), FieldKind::Generator)),
-            Item::Connect(c) => c.name.clone().map(|n| (n, FieldKind::Projection)),
+            Item::Connect(c) => Some((projection_field(c, &mut connected), FieldKind::Projection)),
             _ => None,
         }))
         .filter(|(name, _)| seen.insert(name.to_string()))
         .collect()
+}
+
+/// The field of a connection: its name, or the name the checks give an unnamed one
+/// (`connected` holds the fields of the connections before it).
+fn projection_field(c: &ast::ConnectItem, connected: &mut Vec<String>) -> syn::Ident {
+    let field = match &c.name {
+        Some(name) => name.clone(),
+        None => {
+            let (field, _) =
+                check::unnamed_field(&c.source.to_string(), &c.target.to_string(), |f| {
+                    connected.iter().any(|c| c == f)
+                });
+            syn::Ident::new(&field, c.source.span())
+        }
+    };
+    connected.push(field.to_string());
+    field
 }
 
 /// A population's size when written as a whole number (not `[dyn name]`).

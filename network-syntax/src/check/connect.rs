@@ -166,24 +166,34 @@ fn names(c: &ConnectItem, wiring: &[Wiring]) -> (String, String) {
     if let Some(n) = &c.name {
         return (n.to_string(), n.to_string());
     }
-    let base = format!("{}_to_{}", c.source, c.target);
-    let taken = |f: &str| {
+    let (field, k) = unnamed_field(&c.source.to_string(), &c.target.to_string(), |f| {
         wiring
             .iter()
             .any(|w| matches!(w, Wiring::Projection(p) if p.field == f))
-    };
-    let mut field = base.clone();
-    let mut k = 1;
-    while taken(&field) {
-        k += 1;
-        field = format!("{base}_{k}");
-    }
+    });
     let name = if k == 1 {
         format!("{} -> {}", c.source, c.target)
     } else {
         format!("{} -> {} ({k})", c.source, c.target)
     };
     (field, name)
+}
+
+/// The field of an unnamed connection from `source` to `target`: `source_to_target`,
+/// or `source_to_target_k` for the `k`-th of the pair when the name is `taken`; with `k`.
+pub(crate) fn unnamed_field(
+    source: &str,
+    target: &str,
+    taken: impl Fn(&str) -> bool,
+) -> (String, usize) {
+    let base = format!("{source}_to_{target}");
+    let mut field = base.clone();
+    let mut k = 1;
+    while taken(&field) {
+        k += 1;
+        field = format!("{base}_{k}");
+    }
+    (field, k)
 }
 
 fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -> Option<Rule> {

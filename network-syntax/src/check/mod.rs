@@ -3,6 +3,8 @@
 //! that says why it exists.
 
 mod connect;
+
+pub(crate) use connect::unnamed_field;
 mod devices;
 mod neuron;
 mod receptors;

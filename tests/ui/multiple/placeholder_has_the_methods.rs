@@ -12,6 +12,8 @@ network! {
     record volts = voltmeter <- cells[0..2];
     stimulate drive = poisson_generator { rate: 10 Hz } -> cells;
     connect recurrent = cells -> cells: fixed_indegree(2), via static_synapse { weight: 1 pA, delay: 1 ms };
+    connect cells -> more: fixed_indegree(1), via static_synapse { weight: 1 pA, delay: 1 ms };
+    connect cells -> more: fixed_indegree(2), via static_synapse { weight: 2 pA, delay: 1 ms };
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -25,6 +27,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     net.raster(&net.spikes).save("spikes.svg")?;
     net.trace(&net.volts).save("volts.svg")?;
     println!("{}", net.projection(&net.recurrent).synapses);
+    // Unnamed connections keep their generated names, numbered when repeated.
+    println!("{}", net.projection(&net.cells_to_more).synapses);
+    println!("{}", net.projection(&net.cells_to_more_2).synapses);
     println!("{:?}", net.drive);
     let _script: String = net.export_pynest(&Default::default())?;
     let _notebook: String = net.export_notebook(&Default::default())?;
