@@ -99,8 +99,10 @@ pub const UNITS: &[(&str, Dimension, f64)] = &[
     ("%", Dimension::Percent, 1.0),
 ];
 
-/// The dimension and factor of a unit, or the closest known unit's name.
+/// The dimension and factor of a unit, or the closest known unit's name. The micro
+/// sign `µ` and the Greek `μ` are read as `u` (`µA` is `uA`).
 pub fn lookup(name: &str) -> Result<(Dimension, f64), Option<&'static str>> {
+    let name = &name.replace(['µ', 'μ'], "u");
     UNITS
         .iter()
         .find(|u| u.0 == name)

@@ -42,6 +42,28 @@ pub struct NetworkAst {
     pub header: Option<Header>,
     /// The statements in source order.
     pub items: Vec<Item>,
+    /// The statements that did not parse, by what they declare: their names are known
+    /// (so their uses report nothing more, and the generated type keeps its fields) but
+    /// unusable.
+    pub broken: Vec<Broken>,
+}
+
+/// What a statement that did not parse declares, read from its first words.
+pub enum Broken {
+    /// `neuron NAME`, `synapse NAME`, `population NAME`, `mask NAME`: the keyword and
+    /// the name.
+    Named(Ident, Ident),
+    /// `record NAME = KIND` or `stimulate NAME = KIND`: the keyword, name and device.
+    Device(Ident, Ident, Ident),
+    /// `connect [NAME =] SOURCE -> TARGET`.
+    Connect {
+        /// The written name, if any.
+        name: Option<Ident>,
+        /// The source population.
+        source: Ident,
+        /// The target population.
+        target: Ident,
+    },
 }
 
 /// `/// docs` `pub struct SeedNetwork;`

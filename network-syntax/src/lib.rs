@@ -87,46 +87,79 @@ pub enum FieldKind {
 /// The names a description declares, read from the syntax tree alone (so they are
 /// known even when the description has errors).
 pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
-    use ast::Item;
-    let mut seen = std::collections::HashSet::new();
-    let mut connected = Vec::new();
-    ast.items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Population(p) => Some((p.name.clone(), FieldKind::Population(fixed_size(p)))),
-            _ => None,
-        })
-        .chain(ast.items.iter().filter_map(|item| match item {
-            Item::Population(p) if p.dynamic.is_some() => match &p.size {
-                ast::Expr::Ident(size) => Some((size.clone(), FieldKind::RuntimeSize)),
-                _ => None,
-            },
-            _ => None,
-        }))
-        .chain(ast.items.iter().filter_map(|item| match item {
-            Item::Record(d) if d.kind == "spike_recorder" => {
-                Some((d.name.clone(), FieldKind::SpikeRecorder))
+    use ast::{Broken, Item};
+    let mut fields = Vec::new();
+    for item in &ast.items {
+        if let Item::Population(p) = item {
+            fields.push((p.name.clone(), FieldKind::Population(fixed_size(p))));
+        }
+    }
+    for item in &ast.items {
+        if let Item::Population(p) = item {
+            if let (Some(_), ast::Expr::Ident(size)) = (&p.dynamic, &p.size) {
+                fields.push((size.clone(), FieldKind::RuntimeSize));
             }
-            Item::Record(d) => Some((d.name.clone(), FieldKind::Multimeter)),
-            Item::Stimulate(d) => Some((d.name.clone(), FieldKind::Generator)),
-            Item::Connect(c) => Some((projection_field(c, &mut connected), FieldKind::Projection)),
-            _ => None,
-        }))
-        .filter(|(name, _)| seen.insert(name.to_string()))
-        .collect()
+        }
+    }
+    let mut connected = Vec::new();
+    for item in &ast.items {
+        match item {
+            Item::Record(d) if d.kind == "spike_recorder" => {
+                fields.push((d.name.clone(), FieldKind::SpikeRecorder))
+            }
+            Item::Record(d) => fields.push((d.name.clone(), FieldKind::Multimeter)),
+            Item::Stimulate(d) => fields.push((d.name.clone(), FieldKind::Generator)),
+            Item::Connect(c) => {
+                let field = projection_field(c.name.as_ref(), &c.source, &c.target, &mut connected);
+                fields.push((field, FieldKind::Projection));
+            }
+            _ => {}
+        }
+    }
+    for b in &ast.broken {
+        match b {
+            Broken::Named(keyword, name) if keyword == "population" => {
+                fields.push((name.clone(), FieldKind::Population(None)))
+            }
+            Broken::Named(..) => {}
+            Broken::Device(keyword, name, kind) => {
+                let kind = match (keyword == "record", kind == "spike_recorder") {
+                    (true, true) => FieldKind::SpikeRecorder,
+                    (true, false) => FieldKind::Multimeter,
+                    (false, _) => FieldKind::Generator,
+                };
+                fields.push((name.clone(), kind));
+            }
+            Broken::Connect {
+                name,
+                source,
+                target,
+            } => {
+                let field = projection_field(name.as_ref(), source, target, &mut connected);
+                fields.push((field, FieldKind::Projection));
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    fields.retain(|(name, _)| seen.insert(name.to_string()));
+    fields
 }
 
 /// The field of a connection: its name, or the name the checks give an unnamed one
 /// (`connected` holds the fields of the connections before it).
-fn projection_field(c: &ast::ConnectItem, connected: &mut Vec<String>) -> syn::Ident {
-    let field = match &c.name {
+fn projection_field(
+    name: Option<&syn::Ident>,
+    source: &syn::Ident,
+    target: &syn::Ident,
+    connected: &mut Vec<String>,
+) -> syn::Ident {
+    let field = match name {
         Some(name) => name.clone(),
         None => {
-            let (field, _) =
-                check::unnamed_field(&c.source.to_string(), &c.target.to_string(), |f| {
-                    connected.iter().any(|c| c == f)
-                });
-            syn::Ident::new(&field, c.source.span())
+            let (field, _) = check::unnamed_field(&source.to_string(), &target.to_string(), |f| {
+                connected.iter().any(|c| c == f)
+            });
+            syn::Ident::new(&field, source.span())
         }
     };
     connected.push(field.to_string());

@@ -159,6 +159,31 @@ impl Ctx {
     }
 }
 
+/// Declares the names of the statements that did not parse as known but unusable, so
+/// that their uses report nothing beyond the syntax error.
+fn poison_broken(cx: &mut Ctx, broken: &[Broken]) {
+    for b in broken {
+        let (name, kind) = match b {
+            Broken::Named(keyword, name) => (
+                name,
+                match keyword.to_string().as_str() {
+                    "neuron" => Kind::Neuron,
+                    "synapse" => Kind::Synapse,
+                    "population" => Kind::Population,
+                    _ => Kind::Mask,
+                },
+            ),
+            Broken::Device(keyword, name, _) if keyword == "record" => (name, Kind::Recorder),
+            Broken::Device(_, name, _) => (name, Kind::Stimulator),
+            Broken::Connect {
+                name: Some(name), ..
+            } => (name, Kind::Projection),
+            Broken::Connect { name: None, .. } => continue,
+        };
+        cx.names.entry(name.to_string()).or_insert((kind, POISONED));
+    }
+}
+
 /// Checks a syntax tree.
 pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     let mut cx = Ctx {
@@ -173,6 +198,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         exprs: Vec::new(),
     };
     let (seed, files) = settings(&mut cx, ast);
+    poison_broken(&mut cx, &ast.broken);
     for item in &ast.items {
         match item {
             Item::Neuron(n) => {

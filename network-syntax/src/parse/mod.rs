@@ -10,7 +10,8 @@ use syn::{bracketed, parenthesized, Attribute, Ident, Token};
 mod values;
 use values::{optional_fields, optional_where, parse_call, parse_expr, parse_fields};
 
-/// Parses a description; returns the tree and the syntax errors of skipped statements.
+/// Parses a description; returns the tree and the syntax errors of skipped statements
+/// (a statement whose only fault is a missing `;` is kept).
 pub fn parse_tokens(tokens: TokenStream) -> (NetworkAst, Vec<syn::Error>) {
     let mut errors = Vec::new();
     let parser = |input: ParseStream| parse_network(input, &mut errors);
@@ -22,6 +23,7 @@ pub fn parse_tokens(tokens: TokenStream) -> (NetworkAst, Vec<syn::Error>) {
                 NetworkAst {
                     header: None,
                     items: Vec::new(),
+                    broken: Vec::new(),
                 },
                 errors,
             )
@@ -30,6 +32,9 @@ pub fn parse_tokens(tokens: TokenStream) -> (NetworkAst, Vec<syn::Error>) {
 }
 
 fn parse_network(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<NetworkAst> {
+    while is_hash_comment(input) {
+        errors.push(hash_comment(input)?);
+    }
     let mut attrs = input.call(Attribute::parse_outer)?;
     let header = if input.peek(Token![pub]) || input.peek(Token![struct]) {
         let vis = input.parse()?;
@@ -45,8 +50,13 @@ fn parse_network(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resul
         None
     };
     let mut items = Vec::new();
+    let mut broken = Vec::new();
     let mut first = true;
     while !input.is_empty() {
+        if is_hash_comment(input) {
+            errors.push(hash_comment(input)?);
+            continue;
+        }
         let docs = if first {
             first = false;
             attrs.iter().filter_map(doc_text).collect::<Vec<_>>()
@@ -57,15 +67,167 @@ fn parse_network(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resul
                 .filter_map(doc_text)
                 .collect()
         };
+        let start = input.cursor();
         match parse_item(input, docs) {
-            Ok(item) => items.push(item),
+            Ok(item) => {
+                // A statement that parsed is kept even when its `;` is missing, so the
+                // names it declares are known to the statements after it.
+                items.push(item);
+                if let Err(e) = end_of_statement(input, start) {
+                    errors.push(e);
+                    if !starts_statement(input) {
+                        skip_statement(input)?;
+                    }
+                }
+            }
             Err(e) => {
                 errors.push(e);
+                broken.extend(broken_head(start));
                 skip_statement(input)?;
             }
         }
     }
-    Ok(NetworkAst { header, items })
+    Ok(NetworkAst {
+        header,
+        items,
+        broken,
+    })
+}
+
+/// What the statement at `start` declares, read from its first words, if they parse.
+fn broken_head(start: syn::buffer::Cursor) -> Option<Broken> {
+    let parser = |input: ParseStream| -> syn::Result<Option<Broken>> {
+        let keyword = ident(input)?;
+        let head = match keyword.to_string().as_str() {
+            "neuron" | "synapse" | "population" | "mask" => Broken::Named(keyword, ident(input)?),
+            "record" | "stimulate" => {
+                let name = ident(input)?;
+                input.parse::<Token![=]>()?;
+                Broken::Device(keyword, name, ident(input)?)
+            }
+            "connect" => {
+                let first = ident(input)?;
+                let (name, source) = if input.peek(Token![=]) {
+                    input.parse::<Token![=]>()?;
+                    (Some(first), ident(input)?)
+                } else {
+                    (None, first)
+                };
+                input.parse::<Token![->]>()?;
+                Broken::Connect {
+                    name,
+                    source,
+                    target: ident(input)?,
+                }
+            }
+            _ => return Ok(None),
+        };
+        // The rest of the statement is not read.
+        input.step(|cursor| {
+            let mut rest = *cursor;
+            while let Some((_, next)) = rest.token_tree() {
+                rest = next;
+            }
+            Ok(((), rest))
+        })?;
+        Ok(Some(head))
+    };
+    let tokens: TokenStream = {
+        let mut tokens = TokenStream::new();
+        let mut cursor = start;
+        while let Some((tt, next)) = cursor.token_tree() {
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';') {
+                break;
+            }
+            tokens.extend([tt]);
+            cursor = next;
+        }
+        tokens
+    };
+    parser.parse2(tokens).ok().flatten()
+}
+
+/// The words that begin a statement.
+const STATEMENTS: &[&str] = &[
+    "neuron",
+    "synapse",
+    "population",
+    "mask",
+    "record",
+    "stimulate",
+    "connect",
+];
+
+/// Whether the input is at the first word of a statement.
+fn starts_statement(input: ParseStream) -> bool {
+    STATEMENTS.iter().any(|w| peek_word(input, w))
+}
+
+/// The `;` that ends the statement begun at `start`. Where it is missing before the next
+/// statement (or the end), the error points at the statement's last token.
+fn end_of_statement(input: ParseStream, start: syn::buffer::Cursor) -> syn::Result<()> {
+    if input.peek(Token![;]) {
+        input.parse::<Token![;]>()?;
+        return Ok(());
+    }
+    if input.is_empty() || starts_statement(input) {
+        let end = last_token_span(start, input.cursor());
+        return Err(syn::Error::new(
+            end,
+            "expected `;` after this statement\nhelp: every statement ends with `;`",
+        ));
+    }
+    Err(input.error("expected `;`"))
+}
+
+/// The span of the last token from `start` up to (not including) `end`: for a
+/// bracketed group, its closing bracket.
+fn last_token_span(start: syn::buffer::Cursor, end: syn::buffer::Cursor) -> proc_macro2::Span {
+    let mut cursor = start;
+    let mut last = start.span();
+    while cursor != end {
+        let Some((tt, next)) = cursor.token_tree() else {
+            break;
+        };
+        last = match &tt {
+            TokenTree::Group(g) => g.span_close(),
+            other => other.span(),
+        };
+        cursor = next;
+    }
+    last
+}
+
+/// Whether the input is at a `#` that does not begin an attribute (`#[..]`).
+fn is_hash_comment(input: ParseStream) -> bool {
+    input.peek(Token![#]) && !input.peek2(syn::token::Bracket)
+}
+
+/// A `#` that does not begin an attribute, taken for a comment: the error says how
+/// comments are written, and the rest of its line is skipped (up to the next `;`
+/// where lines are unknown).
+fn hash_comment(input: ParseStream) -> syn::Result<syn::Error> {
+    let hash: Token![#] = input.parse()?;
+    let error = syn::Error::new(
+        hash.span,
+        "expected a statement, found `#`\nhelp: comments start with `//`",
+    );
+    let line = hash.span.start().line;
+    if line == 0 {
+        skip_statement(input)?;
+        return Ok(error);
+    }
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if tt.span().start().line != line {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    })?;
+    Ok(error)
 }
 
 fn doc_text(attr: &Attribute) -> Option<String> {
@@ -239,7 +401,6 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
             ))
         }
     };
-    input.parse::<Token![;]>()?;
     Ok(item)
 }
 
@@ -277,7 +438,7 @@ fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectIt
         if input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
         }
-        if input.peek(Token![;]) {
+        if input.peek(Token![;]) || input.is_empty() || starts_statement(input) {
             break;
         }
         let word = ident(input)?;

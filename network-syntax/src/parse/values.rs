@@ -44,21 +44,64 @@ pub(super) fn optional_where(input: ParseStream) -> syn::Result<Option<Fields>> 
 pub(super) fn parse_fields(input: ParseStream) -> syn::Result<Fields> {
     let content;
     let brace = braced!(content in input);
-    let mut fields = Vec::new();
-    while !content.is_empty() {
-        let name = ident(&content)?;
-        content.parse::<Token![:]>()?;
-        let value = parse_expr(&content)?;
-        fields.push(Field { name, value });
-        if content.is_empty() {
-            break;
+    let fields = whole(&content, |content| {
+        let mut fields = Vec::new();
+        while !content.is_empty() {
+            let name = ident(content)?;
+            content.parse::<Token![:]>()?;
+            let value = parse_expr(content)?;
+            fields.push(Field { name, value });
+            if content.is_empty() {
+                break;
+            }
+            separator(content, "fields")?;
         }
-        content.parse::<Token![,]>()?;
-    }
+        Ok(fields)
+    })?;
     Ok(Fields {
         fields,
         span: brace.span.join(),
     })
+}
+
+/// Parses the contents of a bracketed group with `parse`; on an error, the rest of
+/// the group is consumed so that the error is the only one reported for it.
+fn whole<T>(
+    content: ParseStream,
+    parse: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<T> {
+    let result = parse(content);
+    if result.is_err() {
+        content.step(|cursor| {
+            let mut rest = *cursor;
+            while let Some((_, next)) = rest.token_tree() {
+                rest = next;
+            }
+            Ok(((), rest))
+        })?;
+    }
+    result
+}
+
+/// The `,` between two entries of a list of `what`, with a message that names the
+/// usual mistakes: an operator between a number and its unit, a missing comma.
+fn separator(content: ParseStream, what: &str) -> syn::Result<()> {
+    if content.peek(Token![,]) {
+        content.parse::<Token![,]>()?;
+        return Ok(());
+    }
+    if content.peek(Token![*]) || content.peek(Token![/]) {
+        return Err(content.error(
+            "a quantity is a number and its unit, without an operator between them\nhelp: write e.g. `20 pA`; to compute a value, write a Rust expression in braces: `{2.0 * 10.0} pA`",
+        ));
+    }
+    if content.peek(Ident::peek_any) {
+        let word = content.fork().call(Ident::parse_any)?;
+        return Err(content.error(format!(
+            "expected `,` before `{word}`\nhelp: separate {what} with commas"
+        )));
+    }
+    Err(content.error(format!("expected `,` between {what}")))
 }
 
 pub(super) fn parse_call(input: ParseStream) -> syn::Result<Call> {
@@ -69,23 +112,27 @@ pub(super) fn parse_call(input: ParseStream) -> syn::Result<Call> {
         let content;
         let paren = parenthesized!(content in input);
         end = paren.span.close();
-        while !content.is_empty() {
-            if content.peek(Ident::peek_any)
-                && content.peek2(Token![:])
-                && !content.peek2(Token![::])
-            {
-                let name = ident(&content)?;
-                content.parse::<Token![:]>()?;
-                let value = parse_expr(&content)?;
-                args.push(Arg::Named(Field { name, value }));
-            } else {
-                args.push(Arg::Positional(parse_expr(&content)?));
+        args = whole(&content, |content| {
+            let mut args = Vec::new();
+            while !content.is_empty() {
+                if content.peek(Ident::peek_any)
+                    && content.peek2(Token![:])
+                    && !content.peek2(Token![::])
+                {
+                    let name = ident(content)?;
+                    content.parse::<Token![:]>()?;
+                    let value = parse_expr(content)?;
+                    args.push(Arg::Named(Field { name, value }));
+                } else {
+                    args.push(Arg::Positional(parse_expr(content)?));
+                }
+                if content.is_empty() {
+                    break;
+                }
+                separator(content, "arguments")?;
             }
-            if content.is_empty() {
-                break;
-            }
-            content.parse::<Token![,]>()?;
-        }
+            Ok(args)
+        })?;
     }
     Ok(Call {
         span: SpanRange {
