@@ -169,6 +169,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let mut loaded = network_load::build(&parsed.description, seed, &inputs)
                 .map_err(|e| e.to_string())?;
             let build_s = started.elapsed().as_secs_f64();
+            // Every recorder writes its file; only plots need the data in memory too.
+            loaded.network.record_files_only(!plot);
             loaded.network.simulate(time).map_err(|e| e.to_string())?;
             let mut files = outputs::recorder_files(&loaded);
             if plot {

@@ -61,3 +61,16 @@ fn the_limit_itself_parses_and_one_more_does_not() {
     assert_eq!(over.len(), 1, "{over:?}");
     assert!(is_nesting_error(&over[0]), "{over:?}");
 }
+
+#[test]
+fn the_header_survives_so_the_macro_reports_only_the_nesting() {
+    let text = format!("pub struct Net; {}", nested("[", "]", 1_000));
+    let tokens: TokenStream = text.parse().unwrap();
+    let (ast, errors) = network_syntax::parse_tokens(tokens);
+    assert_eq!(
+        ast.header.map(|h| h.name.to_string()).as_deref(),
+        Some("Net")
+    );
+    assert_eq!(errors.len(), 1);
+    assert!(is_nesting_error(&errors[0].to_string()), "{}", errors[0]);
+}

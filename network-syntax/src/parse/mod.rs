@@ -22,7 +22,25 @@ pub fn parse_tokens(tokens: TokenStream) -> (NetworkAst, Vec<syn::Error>) {
         items: Vec::new(),
     };
     if let Err(e) = check_nesting(&tokens) {
-        return (empty(), vec![e]);
+        // Keep the header (it comes before the first `;`), so that the macro still
+        // defines its type and reports only this error.
+        let first: TokenStream = tokens
+            .into_iter()
+            .scan(false, |done, tt| {
+                let take = !*done;
+                *done |= matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';');
+                take.then_some(tt)
+            })
+            .collect();
+        let header = match check_nesting(&first) {
+            Ok(()) => parse_tokens(first).0.header,
+            Err(_) => None,
+        };
+        let ast = NetworkAst {
+            header,
+            items: Vec::new(),
+        };
+        return (ast, vec![e]);
     }
     let mut errors = Vec::new();
     let parser = |input: ParseStream| parse_network(input, &mut errors);
