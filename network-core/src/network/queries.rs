@@ -37,6 +37,12 @@ impl Network {
         self.meters[multimeter.index].recorded
     }
 
+    /// The memory (bytes) the built network takes by the builder's estimate (its
+    /// parts, ring buffers included; recorded data not included).
+    pub fn memory_estimate(&self) -> u64 {
+        self.memory.committed
+    }
+
     /// A recorder's name.
     pub fn recorder_name(&self, recorder: &SpikeRecorderHandle) -> &str {
         &self.recorders[recorder.index].name

@@ -68,7 +68,7 @@ pub struct Network {
     progress: bool,
     /// The memory limit and the built network's estimate; recorded data is checked
     /// against it before every `simulate` call.
-    memory: MemoryBudget,
+    pub(super) memory: MemoryBudget,
 }
 
 impl Network {
