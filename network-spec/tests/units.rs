@@ -30,7 +30,7 @@ fn split(unit: &str, bases: &[&str]) -> (i32, String) {
 
 /// The factor from `unit` to NEST's unit of its dimension, from prefixes alone.
 fn expected(unit: &str, dim: Dimension) -> f64 {
-    let bases = ["s", "V", "A", "F", "Hz", "m"];
+    let bases = ["s", "V", "A", "F", "S", "Hz", "m"];
     match dim {
         Dimension::Angle | Dimension::Percent | Dimension::Number => 1.0,
         Dimension::Density => {
@@ -121,4 +121,31 @@ fn each_dimensions_nest_unit_has_factor_one() {
     ] {
         assert_eq!(lookup(dim.unit()), Ok((dim, 1.0)), "{}", dim.name());
     }
+}
+
+#[test]
+fn messages_name_each_dimension_and_its_units() {
+    // What error messages say, written out by hand.
+    let cases = [
+        (Dimension::Time, "a time", "ms, s, us"),
+        (Dimension::Voltage, "a voltage", "mV, V, uV"),
+        (Dimension::Current, "a current", "pA, nA, uA"),
+        (Dimension::Capacitance, "a capacitance", "pF, nF, uF"),
+        (Dimension::Rate, "a rate", "Hz, kHz"),
+        (Dimension::Length, "a length", "um, mm, cm, m"),
+        (Dimension::Angle, "an angle", "deg"),
+        (Dimension::Density, "a density", "per mm3, per um3"),
+        (Dimension::Percent, "a percentage", "%"),
+        (Dimension::Number, "a pure number", "no unit"),
+    ];
+    for (dim, name, units) in cases {
+        assert_eq!(dim.name(), name);
+        assert_eq!(dim.examples(), units, "{name}");
+    }
+}
+
+#[test]
+fn an_unknown_unit_suggests_the_closest() {
+    assert_eq!(lookup("mv"), Err(Some("mV")));
+    assert_eq!(lookup("nA"), Ok((Dimension::Current, 1000.0)));
 }
