@@ -389,6 +389,26 @@ def main():
         {"rule": "pairwise_bernoulli", "p": "gaussian(distance, mean=0, std=0.1)",
          "mask": {"circular": {"radius": 0.3}}, "allow_autapses": False},
         seeds10, (0.0, 0.3), 30))
+    # One case per remaining kernel kind (issue 17), as the exporter writes each.
+    circle = {"circular": {"radius": 0.3}}
+    for kind, kernel, p_fn, p_desc in [
+        ("exponential", {"kind": "exponential", "p0": 0.8, "beta": 0.15},
+         lambda: 0.8 * nest.spatial_distributions.exponential(nest.spatial.distance, beta=0.15),
+         "0.8 * exponential(distance, beta=0.15)"),
+        ("linear", {"kind": "linear", "p0": 0.9, "slope": -2.5},
+         lambda: 0.9 + -2.5 * nest.spatial.distance, "0.9 + -2.5 * distance"),
+        ("constant", {"kind": "constant", "p": 0.3}, lambda: 0.3, "0.3"),
+    ]:
+        results.append(spatial_case(
+            "spatial_pairwise_bernoulli_%s_circle" % kind,
+            "2D free layer of 1000 nodes uniform in the unit square (no wrap), pairwise_bernoulli "
+            "with p = %s inside a circular mask of radius 0.3, allow_autapses False" % p_desc,
+            1000, 2, False,
+            lambda p_fn=p_fn: {"rule": "pairwise_bernoulli", "p": p_fn(), "mask": circle,
+                               "allow_autapses": False},
+            {"rule": "pairwise_bernoulli", "p": p_desc, "kernel": kernel, "mask": circle,
+             "allow_autapses": False},
+            seeds10, (0.0, 0.3), 30))
     err = base("spatial_fixed_indegree_nomultapses_error",
                "The literal configuration (1000 nodes uniform in the unit cube, no wrap, fixed_indegree "
                "20, spherical mask radius 0.2, allow_multapses False) raises 'Not enough sources found "

@@ -223,6 +223,8 @@ fn run(command: Command) -> Result<(), Failure> {
             let mut loaded = network_load::build(&parsed.description, seed, &inputs)
                 .map_err(|e| e.to_string())?;
             let build_s = started.elapsed().as_secs_f64();
+            // Every recorder writes its file; only plots need the data in memory too.
+            loaded.network.record_files_only(!plot);
             estimate::simulate(&mut loaded.network, time, |m| eprintln!("warning: {m}"))
                 .map_err(|e| e.to_string())?;
             let mut files = outputs::recorder_files(&loaded);

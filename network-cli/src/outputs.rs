@@ -98,7 +98,7 @@ pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBu
             }))).collect::<serde_json::Map<_, _>>(),
             "projections": net.projections().iter().map(|p| (p.name.clone(), json!({ "synapses": p.synapses })))
                 .collect::<serde_json::Map<_, _>>(),
-            "recorders": loaded.spike_recorders.iter().map(|(name, h)| (name.clone(), json!({ "events": net.spikes(h).len() })))
+            "recorders": loaded.spike_recorders.iter().map(|(name, h)| (name.clone(), json!({ "events": net.recorded(h) })))
                 .collect::<serde_json::Map<_, _>>(),
             "files": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
             "time_ms": time_ms, "seed": net.seed().0, "threads": net.threads(),

@@ -247,3 +247,29 @@ fn models_lists_the_registry_and_prints_a_table() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("did you mean `iaf_psc_alpha`?"));
 }
+
+/// Issue 17: 10,000 nested `[` or 100,000 `(` once overflowed the stack (exit 134).
+#[test]
+fn check_rejects_deep_nesting_with_an_error() {
+    let dir = std::env::temp_dir().join(format!("network-cli-nest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (open, close, depth) in [("[", "]", 10_000), ("(", ")", 100_000)] {
+        let path = dir.join("deep.net");
+        let text = format!(
+            "neuron Cell = iaf_psc_alpha {{ V_m: {}-70{} mV }};\npopulation cells = Cell[3];\n",
+            open.repeat(depth),
+            close.repeat(depth)
+        );
+        std::fs::write(&path, text).unwrap();
+        let out = network(&["check", &path.display().to_string()]);
+        let stderr = text_of(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{open} x {depth}: {stderr}");
+        assert!(stderr.contains("nested more than 128 deep"), "{stderr}");
+        assert!(stderr.contains("deep.net:1:"), "{stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

@@ -6,15 +6,20 @@
 //!   synapses in both (inside masks too, since both use the same positions).
 //! - Spike counts are random (NEST draws connections and Poisson trains with its own
 //!   generator), so they are compared with a two-sample bound: for counts `a` and `b`,
-//!   `|a − b| <= 4·sqrt(F·(a + b))`, the Poisson standard deviation of the difference
-//!   inflated by the Fano factor `F` of a population's spike count across seeds. F is
-//!   1 for the seed network (its spikes come from a DC step on fixed cells) and 10 for
-//!   Brunel, whose neurons share inputs (measured: F ≈ 6 over 6 engine seeds, exc
-//!   counts 11,497..12,280 for 800 neurons in 500 ms; NEST gave 11,500..11,659 for
-//!   seeds 1..3).
+//!   `|a − b| <= 4·sqrt(F·(a + b))`, the standard deviation of the difference when both
+//!   counts vary as NEST's do, with `F` the largest Fano factor of a population's count
+//!   over NEST's own seeds (positions fixed, as exported), measured with rng_seed 1..8:
+//!   - seed network: every count identical over 6 seeds (its spikes come from a DC step
+//!     on the cells the engine placed in the corner), so F = 0: the counts must be equal;
+//!   - Brunel (800 + 200, 500 ms): exc 11,474..11,929 (F = 1.8), inh F = 0.3; F = 3;
+//!   - plastic synapses and receptor ports: pyr F = 1.7, others <= 1.05; F = 3.
+//!   With F at 3 against a measured 1.8 (z = 5.2 in effect), a correct engine fails a
+//!   comparison with probability below 1e-6.
 //!
 //! NEST's python is `$NEST_PYTHON` (CI sets it to `.venv/bin/python`), else the
-//! repository's `.venv` or `/work/nest-venv`; without one the tests print why and pass.
+//! repository's `.venv`, `/work/nest-venv` or `/work/nestvenv`. Without one the tests
+//! fail, naming what to install, unless `NETWORK_SKIP_NEST=1` opts out explicitly (they
+//! then print that they were skipped): a missing NEST never passes silently.
 //! The seed network's notebook is run too and must print the same summary as its
 //! script. They add about 15 s.
 
@@ -46,6 +51,7 @@ fn nest_python() -> Option<PathBuf> {
     [
         repo().join(".venv/bin/python"),
         "/work/nest-venv/bin/python".into(),
+        "/work/nestvenv/bin/python".into(),
     ]
     .into_iter()
     .find(|p| p.exists() && works(p))
@@ -72,9 +78,14 @@ fn run_on_nest(python: &Path, name: &str, script: &str) -> Value {
 /// and compares.
 fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64, run_notebook: bool) {
     let Some(python) = nest_python() else {
-        eprintln!(
-            "skipped: no python with NEST 3.10 (set NEST_PYTHON, or create .venv as .ci/run does)"
+        let skip = std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1");
+        assert!(
+            skip,
+            "no python with NEST 3.10: set NEST_PYTHON, or create .venv as .ci/run does \
+             (`python3 -m venv .venv && .venv/bin/pip install nest-simulator 'numpy<2.4'`); \
+             NETWORK_SKIP_NEST=1 skips these tests explicitly"
         );
+        eprintln!("SKIPPED ({file}): NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
         return;
     };
     let source = Source::read(&repo().join(file)).unwrap();
@@ -156,7 +167,7 @@ fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64, run_not
 
 #[test]
 fn seed_network_on_nest_agrees_with_the_engine() {
-    compare("examples/seed_network.net", &[], 1000.0, 1.0, true);
+    compare("examples/seed_network.net", &[], 1000.0, 0.0, true);
 }
 
 #[test]
@@ -165,20 +176,20 @@ fn small_brunel_on_nest_agrees_with_the_engine() {
         "examples/brunel.net",
         &[("ne", 800), ("ni", 200)],
         500.0,
-        10.0,
+        3.0,
         false,
     );
 }
 
 #[test]
 fn plastic_synapses_parrots_and_receptor_ports_on_nest_agree_with_the_engine() {
-    // Independent Poisson trains through parrots: the counts vary as Poisson (F = 1),
-    // inflated by the shared inputs of the driven cells.
+    // Independent Poisson trains through parrots (F = 0.5 measured), inflated by the
+    // shared inputs of the driven cells (pyr: F = 1.7).
     compare(
         "network-load/tests/data/plastic_receptors.net",
         &[],
         1000.0,
-        5.0,
+        3.0,
         false,
     );
 }

@@ -26,7 +26,7 @@ pub mod units;
 
 pub use ast::{NetworkAst, SpanRange};
 pub use description::Description;
-pub use parse::parse_tokens;
+pub use parse::{parse_tokens, MAX_NESTING};
 
 use proc_macro2::TokenStream;
 

@@ -25,6 +25,24 @@ impl Network {
         &self.recorders[recorder.index].events
     }
 
+    /// The number of spikes a recorder has recorded so far, to memory or only to its
+    /// file (see [`Network::record_files_only`]).
+    pub fn recorded(&self, recorder: &SpikeRecorderHandle) -> u64 {
+        self.recorders[recorder.index].recorded
+    }
+
+    /// The number of samples (one per neuron and time) a multimeter has recorded so far,
+    /// to memory or only to its file.
+    pub fn samples_recorded(&self, multimeter: &MultimeterHandle) -> u64 {
+        self.meters[multimeter.index].recorded
+    }
+
+    /// The memory (bytes) the built network takes by the builder's estimate (its
+    /// parts, ring buffers included; recorded data not included).
+    pub fn memory_estimate(&self) -> u64 {
+        self.memory.committed
+    }
+
     /// A recorder's name.
     pub fn recorder_name(&self, recorder: &SpikeRecorderHandle) -> &str {
         &self.recorders[recorder.index].name

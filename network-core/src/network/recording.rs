@@ -4,6 +4,7 @@
 
 use super::files::{self, FileSettings, RecordFile};
 use super::info::PopulationInfo;
+use super::resources;
 use crate::devices::RecordTo;
 use crate::error::Result;
 use crate::models::Recordable;
@@ -175,6 +176,11 @@ pub(crate) struct RecorderRuntime {
     pub record_to: RecordTo,
     /// The file, when the recorder writes one (opened by `build`).
     pub file: Option<RecordFile>,
+    /// Whether events are also kept in `events` (always, unless the recorder writes a
+    /// file and the network was told to stream files only).
+    pub in_memory: bool,
+    /// Events recorded so far, in memory or not.
+    pub recorded: u64,
 }
 
 impl RecorderRuntime {
@@ -182,6 +188,26 @@ impl RecorderRuntime {
     pub fn open_file(&mut self, settings: &FileSettings, provenance: &Provenance) -> Result<()> {
         self.file = files::open(&self.name, &self.record_to, settings, &[], provenance)?;
         Ok(())
+    }
+
+    /// Bytes its events take in memory now.
+    pub fn bytes(&self) -> u64 {
+        self.events.len() as u64 * resources::SPIKE_EVENT_BYTES
+    }
+
+    /// Estimated bytes its in-memory events grow by while simulating steps
+    /// `step..end` (stamps `step + 1 ..= end`), at [`resources::ASSUMED_RATE_HZ`].
+    pub fn growth(&self, step: i64, end: i64, resolution: Resolution) -> u64 {
+        if !self.in_memory {
+            return 0;
+        }
+        let (lo, hi) = (step.max(self.window.0), end.min(self.window.1));
+        if hi <= lo {
+            return 0;
+        }
+        let seconds = resolution.step_to_ms(hi - lo) / 1000.0;
+        let events = (self.targets() as f64 * seconds * resources::ASSUMED_RATE_HZ).ceil();
+        (events as u64).saturating_mul(resources::SPIKE_EVENT_BYTES)
     }
 
     /// The number of neurons it watches.
@@ -217,13 +243,16 @@ impl RecorderRuntime {
             return;
         }
         slice.sort_unstable();
+        self.recorded += slice.len() as u64;
         if let Some(file) = self.file.as_mut() {
             for &(stamp, sender) in &slice {
                 file.row(sender, resolution.step_to_ms(stamp), &[]);
             }
         }
-        for (stamp, sender) in slice {
-            self.events.push(sender, stamp);
+        if self.in_memory {
+            for (stamp, sender) in slice {
+                self.events.push(sender, stamp);
+            }
         }
     }
 }
@@ -238,6 +267,13 @@ pub(crate) struct MeterRuntime {
     pub record_from: Vec<Recordable>,
     pub record_to: RecordTo,
     pub file: Option<RecordFile>,
+    /// Sampling grid `(interval, offset)` and window `(start, stop]`, in steps.
+    pub grid: (i64, i64),
+    pub window: (i64, i64),
+    /// Whether samples are also kept in `samples` (as for [`RecorderRuntime`]).
+    pub in_memory: bool,
+    /// Samples recorded so far, in memory or not.
+    pub recorded: u64,
 }
 
 impl MeterRuntime {
@@ -249,20 +285,98 @@ impl MeterRuntime {
         Ok(())
     }
 
-    /// Records the samples of one slice, `(stamp, node id, values)`, to memory and file
-    /// in the order of stamp and node id.
+    /// Bytes one sample takes in memory: sender, stamp and one value per recordable.
+    fn sample_bytes(&self) -> u64 {
+        resources::SAMPLE_BYTES + 8 * self.record_from.len() as u64
+    }
+
+    /// Bytes its samples take in memory now.
+    pub fn bytes(&self) -> u64 {
+        self.samples.len() as u64 * self.sample_bytes()
+    }
+
+    /// Bytes its in-memory samples grow by while simulating steps `step..end`: one
+    /// sample per target at every stamp in `(step, end]` on its grid and in its window.
+    pub fn growth(&self, step: i64, end: i64) -> u64 {
+        if !self.in_memory {
+            return 0;
+        }
+        let (interval, offset) = self.grid;
+        let lo = step.max(self.window.0).max(offset - 1);
+        let hi = end.min(self.window.1);
+        if hi <= lo || interval < 1 {
+            return 0;
+        }
+        let stamps = (hi - offset).div_euclid(interval) - (lo - offset).div_euclid(interval);
+        (stamps as u64)
+            .saturating_mul(self.targets as u64)
+            .saturating_mul(self.sample_bytes())
+    }
+
+    /// Records the samples of one slice, `(stamp, node id, values)`, to the file and (if
+    /// kept) to memory, in the order of stamp and node id.
     pub fn record(&mut self, mut rows: Vec<(i64, u32, Vec<f64>)>, resolution: Resolution) {
         if rows.is_empty() {
             return;
         }
         rows.sort_by_key(|r| (r.0, r.1));
+        self.recorded += rows.len() as u64;
         if let Some(file) = self.file.as_mut() {
             for (stamp, sender, values) in &rows {
                 file.row(*sender, resolution.step_to_ms(*stamp), values);
             }
         }
-        for (stamp, sender, values) in rows {
-            self.samples.push(sender, stamp, &values);
+        if self.in_memory {
+            for (stamp, sender, values) in rows {
+                self.samples.push(sender, stamp, &values);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meter(grid: (i64, i64), window: (i64, i64)) -> MeterRuntime {
+        MeterRuntime {
+            name: "m".into(),
+            samples: Samples::new(Resolution::default(), vec![Recordable::V_m]),
+            targets: 3,
+            record_from: vec![Recordable::V_m],
+            record_to: RecordTo::Memory,
+            file: None,
+            grid,
+            window,
+            in_memory: true,
+            recorded: 0,
+        }
+    }
+
+    #[test]
+    fn growth_counts_the_stamps_a_sampler_takes() {
+        // Oracle: the sampler's own rule (engine::sampler::Sampler::due), stamp by stamp.
+        for interval in [1, 3, 10] {
+            for offset in [0, 1, 4] {
+                for window in [(0, i64::MAX), (5, 40), (-3, 7)] {
+                    let m = meter((interval, offset), window);
+                    for (step, end) in [(0, 50), (7, 23), (30, 31), (12, 12)] {
+                        let due = (step + 1..=end)
+                            .filter(|&s| {
+                                s >= offset
+                                    && (s - offset) % interval == 0
+                                    && window.0 < s
+                                    && s <= window.1
+                            })
+                            .count() as u64;
+                        assert_eq!(
+                            m.growth(step, end),
+                            due * 3 * 20,
+                            "interval {interval} offset {offset} window {window:?} {step}..{end}"
+                        );
+                    }
+                }
+            }
         }
     }
 }

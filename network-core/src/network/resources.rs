@@ -4,8 +4,10 @@
 //! estimate and the limit, instead of an out-of-memory kill.
 //!
 //! The byte counts are those of the storage itself (`engine::projection`,
-//! `engine::ring`, the models' state arrays); allocator overhead and recorded events
-//! (which grow while simulating) are not counted.
+//! `engine::ring`, the models' state arrays); allocator overhead is not counted.
+//! Recorded data grows while simulating: `Network::simulate` estimates what each call
+//! adds to memory before it runs (multimeters exactly, spike recorders at
+//! [`ASSUMED_RATE_HZ`]) and refuses a call that would not fit.
 
 use crate::connect::{ConnSpec, Endpoints, Rule};
 use crate::engine::block::{block_count, BLOCK_LEN};
@@ -32,6 +34,16 @@ const POSITION_BYTES: u64 = 24;
 pub(crate) const RING_SLOT_BYTES: u64 = 3 * BLOCK_LEN as u64 * 8;
 /// Bytes of one generator connection `(index, weight, delay)` as stored.
 const DEVICE_CONNECTION_BYTES: u64 = 16;
+
+/// Bytes of one spike event a recorder keeps in memory (`u32` sender, `i64` stamp).
+pub(crate) const SPIKE_EVENT_BYTES: u64 = 12;
+/// Bytes of one multimeter sample in memory besides its values (`u32` sender, `i64`
+/// stamp); each recorded value adds 8.
+pub(crate) const SAMPLE_BYTES: u64 = 12;
+/// The firing rate (Hz) assumed of every neuron a spike recorder keeps in memory when
+/// the memory a `simulate` call needs is estimated before it runs; spike counts cannot
+/// be known in advance, and cortical networks fire well below it.
+pub const ASSUMED_RATE_HZ: f64 = 100.0;
 
 /// The memory a builder may use and has committed so far (bytes).
 #[derive(Debug, Clone)]

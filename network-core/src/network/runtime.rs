@@ -6,6 +6,7 @@ use super::info::{DeviceInfo, PopulationInfo, ProjectionInfo};
 use super::placement::Placement;
 use super::progress::{self, Progress};
 use super::recording::{MeterRuntime, RecorderRuntime};
+use super::resources::MemoryBudget;
 use super::stats::NeuronStats;
 use crate::engine::block::block_start;
 use crate::engine::population::{PopulationDyn, SliceInput};
@@ -30,6 +31,8 @@ pub(crate) struct Parts {
     pub files: FileSettings,
     pub description_sha256: String,
     pub created: Instant,
+    /// The builder's memory limit and its estimate of the built network.
+    pub memory: MemoryBudget,
 }
 
 /// A built network, ready to simulate.
@@ -63,6 +66,9 @@ pub struct Network {
     pub(super) simulation_time: Duration,
     pub(super) description_sha256: String,
     progress: bool,
+    /// The memory limit and the built network's estimate; recorded data is checked
+    /// against it before every `simulate` call.
+    pub(super) memory: MemoryBudget,
 }
 
 impl Network {
@@ -81,6 +87,7 @@ impl Network {
             files,
             description_sha256,
             created,
+            memory,
         } = parts;
         let Placement {
             populations,
@@ -139,6 +146,7 @@ impl Network {
             simulation_time: Duration::ZERO,
             description_sha256,
             progress: true,
+            memory,
         })
     }
 
@@ -158,6 +166,7 @@ impl Network {
                 "takes the network past the longest time the engine represents",
             )
         })?;
+        self.check_recording_memory(t_ms, end)?;
         let mut progress = Progress::new(
             progress::allowed(self.progress),
             self.resolution,
@@ -173,6 +182,54 @@ impl Network {
         progress.finish(self.step);
         self.simulation_time += started.elapsed();
         self.flush_files()
+    }
+
+    /// Refuses a `simulate` call up to step `end` whose recorded data would take the
+    /// memory past the limit: the data recorded so far plus each recorder's estimated
+    /// growth ([`MeterRuntime::growth`], [`RecorderRuntime::growth`]), on top of the
+    /// network's own estimate.
+    fn check_recording_memory(&self, t_ms: f64, end: i64) -> Result<()> {
+        let held: u64 = self
+            .recorders
+            .iter()
+            .map(RecorderRuntime::bytes)
+            .sum::<u64>()
+            + self.meters.iter().map(MeterRuntime::bytes).sum::<u64>();
+        let mut budget = self.memory.clone();
+        budget.committed = budget.committed.saturating_add(held);
+        let recorders = self.recorders.iter().map(|r| {
+            let g = r.growth(self.step, end, self.resolution);
+            (format!("spike recorder `{}`", r.name), g, r.file.is_some())
+        });
+        let meters = self.meters.iter().map(|m| {
+            let g = m.growth(self.step, end);
+            (format!("multimeter `{}`", m.name), g, m.file.is_some())
+        });
+        for (what, growth, has_file) in recorders.chain(meters) {
+            let hint = if has_file {
+                "; its data also goes to its file, so keep only the file: Network::record_files_only(true) (`network run` without --plot)"
+            } else {
+                "; record fewer neurons, a coarser interval or a shorter window, or to a file"
+            };
+            budget
+                .reserve(&format!("{what}, recording {t_ms} ms in memory"), growth, 0)
+                .map_err(|e| Error::Resources(format!("{e}{hint}")))?;
+        }
+        Ok(())
+    }
+
+    /// Whether recorders that write a file keep their data only there (`true`) or also
+    /// in memory (`false`, the default, so that `spikes` and `samples` read it). Files
+    /// only, recording takes no memory however long the run; `spikes` and `samples` of
+    /// those recorders then hold what was recorded before the call, and
+    /// [`Network::recorded`] and [`Network::samples_recorded`] still count every row.
+    pub fn record_files_only(&mut self, files_only: bool) {
+        for r in &mut self.recorders {
+            r.in_memory = !(files_only && r.file.is_some());
+        }
+        for m in &mut self.meters {
+            m.in_memory = !(files_only && m.file.is_some());
+        }
     }
 
     /// Writes every recorder file's waiting lines.

@@ -1,5 +1,6 @@
 //! Tests of layouts, masks and the index, with reference values from NEST 3.10
-//! (`nest.GetPosition`, `nest.SelectNodesByMask` on grids with 0.1 mm spacing).
+//! (`nest.GetPosition`, `nest.SelectNodesByMask` on grids with 0.1 mm spacing), made by
+//! `conformance/spatial_reference.py` into `conformance/reference/spatial.json`.
 
 use crate::spatial::MaskGeometry;
 use crate::spatial::Place;
@@ -21,68 +22,61 @@ fn grid(shape: &[usize], edge_wrap: bool) -> Space {
     .unwrap()
 }
 
+/// NEST 3.10's values, made by `conformance/spatial_reference.py` (diffed by
+/// `conformance/check_fresh.sh`).
+fn reference() -> serde_json::Value {
+    serde_json::from_str(include_str!("../../../conformance/reference/spatial.json")).unwrap()
+}
+
+fn floats(v: &serde_json::Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+/// Every reference grid of `dims` dimensions, placed by the engine, at NEST's positions
+/// to the bit, in NEST's node order.
+fn grids_match_nest(dims: usize) {
+    let r = reference();
+    let mut checked = 0;
+    for g in r["grids"].as_array().unwrap() {
+        let shape: Vec<usize> = floats(&g["shape"]).iter().map(|&x| x as usize).collect();
+        if shape.len() != dims {
+            continue;
+        }
+        let n = shape.iter().product();
+        let optional = |v: &serde_json::Value| (!v.is_null()).then(|| floats(v));
+        let s = Layout::Grid {
+            shape: shape.clone(),
+            extent: optional(&g["extent"]),
+            center: optional(&g["center"]),
+            edge_wrap: false,
+        }
+        .place("pop", n, Seed(1), 0)
+        .unwrap();
+        assert_eq!(s.dims(), dims);
+        let want = g["positions"].as_array().unwrap();
+        assert_eq!(s.positions().len(), want.len());
+        for (lid, (p, w)) in s.positions().iter().zip(want).enumerate() {
+            let mut w = floats(w);
+            w.resize(3, 0.0);
+            assert_eq!([p.x, p.y, p.z], w[..], "grid {shape:?}, lid {lid}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "no {dims}D grid in the reference");
+}
+
 #[test]
 fn grid_positions_are_nest_bit_exact() {
-    let s = Layout::Grid {
-        shape: vec![3, 2],
-        extent: None,
-        center: None,
-        edge_wrap: false,
-    }
-    .place("pop", 6, Seed(1), 0)
-    .unwrap();
-    let x: Vec<f64> = s.positions().iter().map(|p| p.x).collect();
-    let y: Vec<f64> = s.positions().iter().map(|p| p.y).collect();
-    let xs = [
-        -0.33333333333333337,
-        -2.7755575615628914e-17,
-        0.33333333333333326,
-    ];
-    assert_eq!(x, [xs[0], xs[0], xs[1], xs[1], xs[2], xs[2]]);
-    assert_eq!(y, [0.25, -0.25, 0.25, -0.25, 0.25, -0.25]);
-    assert_eq!(s.dims(), 2);
-    assert!(s.positions().iter().all(|p| p.z == 0.0));
-
-    // shape [4,3], extent [2, 1.5], center [0.3, -0.7]
-    let s = Layout::Grid {
-        shape: vec![4, 3],
-        extent: Some(vec![2.0, 1.5]),
-        center: Some(vec![0.3, -0.7]),
-        edge_wrap: false,
-    }
-    .place("pop", 12, Seed(1), 0)
-    .unwrap();
-    let xs = [-0.44999999999999996, 0.050000000000000044, 0.55, 1.05];
-    let ys = [-0.19999999999999996, -0.7, -1.2];
-    for (lid, p) in s.positions().iter().enumerate() {
-        assert_eq!((p.x, p.y), (xs[lid / 3], ys[lid % 3]), "lid {lid}");
-    }
+    grids_match_nest(2);
 }
 
 #[test]
 fn grid_3d_positions_are_nest_bit_exact() {
-    let s = Layout::Grid {
-        shape: vec![2, 3, 4],
-        extent: Some(vec![1.0, 0.7, 1.3]),
-        center: Some(vec![0.1, 0.2, 0.3]),
-        edge_wrap: false,
-    }
-    .place("pop", 24, Seed(1), 0)
-    .unwrap();
-    let xs = [-0.15000000000000002, 0.35];
-    let ys = [
-        0.4333333333333334,
-        0.20000000000000012,
-        -0.03333333333333323,
-    ];
-    let zs = [-0.18750000000000003, 0.13749999999999998, 0.4625, 0.7875];
-    for (lid, p) in s.positions().iter().enumerate() {
-        assert_eq!(
-            (p.x, p.y, p.z),
-            (xs[lid / 12], ys[lid / 4 % 3], zs[lid % 4]),
-            "lid {lid}"
-        );
-    }
+    grids_match_nest(3);
 }
 
 #[test]
@@ -103,15 +97,22 @@ fn grid_shape_must_match_population() {
 
 #[test]
 fn free_layer_center_and_extent_follow_nest() {
+    let r = reference();
+    let free = &r["free"];
     let layout = Layout::FreeList {
-        positions: vec![vec![0.1, 0.2], vec![1.4, -0.3], vec![0.5, 0.9]],
+        positions: free["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(floats)
+            .collect(),
         extent: None,
         edge_wrap: false,
     };
     let s = layout.place("pop", 3, Seed(1), 0).unwrap();
     // NEST: center [0.75, 0.30000000000000004], extent [2, 2].
-    assert_eq!((s.center().x, s.center().y), (0.75, 0.30000000000000004));
-    assert_eq!((s.extent().x, s.extent().y), (2.0, 2.0));
+    assert_eq!(vec![s.center().x, s.center().y], floats(&free["center"]));
+    assert_eq!(vec![s.extent().x, s.extent().y], floats(&free["extent"]));
 
     let one = Layout::FreeList {
         positions: vec![vec![0.0, 0.0]],
@@ -166,34 +167,30 @@ fn wrapped_displacement_takes_the_nearest_image() {
     assert!((open.displacement(&a, &b).x - 0.9).abs() < 1e-12);
 }
 
-const RECT_ROT: &[u32] = &[49, 50, 60, 61, 62, 70, 71, 72, 73, 81, 82, 83, 84, 93, 94];
-const ELL: &[u32] = &[
-    38, 39, 40, 48, 49, 50, 51, 59, 60, 61, 69, 70, 71, 72, 80, 81, 82,
-];
-const ELL_ANCH: &[u32] = &[50, 51, 60, 61, 62, 70, 71, 72, 73, 81, 82, 83, 92, 93];
-const CIRC: &[u32] = &[38, 48, 49, 50, 58, 59, 60, 61, 62, 70, 71, 72, 82];
-const DOUGH: &[u32] = &[
-    37, 38, 39, 47, 48, 49, 50, 51, 58, 59, 61, 62, 69, 70, 71, 72, 73, 81, 82, 83,
-];
-const BOX_ROT: &[u32] = &[
-    123, 130, 171, 172, 173, 179, 180, 186, 187, 212, 213, 214, 220, 221, 222, 227, 228, 229, 234,
-    235, 236, 262, 263, 268, 269, 270, 275, 276, 277, 325, 326,
-];
-const ELLZ: &[u32] = &[
-    73, 80, 81, 115, 121, 122, 123, 124, 128, 129, 130, 163, 164, 165, 169, 170, 171, 172, 173,
-    177, 178, 179, 212, 213, 214, 218, 219, 220, 221, 227, 261, 262, 269,
-];
-const SPH: &[u32] = &[
-    73, 114, 115, 116, 121, 122, 123, 128, 129, 130, 157, 163, 164, 165, 169, 170, 171, 172, 173,
-    177, 178, 179, 185, 212, 213, 214, 219, 220, 221, 226, 227, 228, 269,
-];
+/// NEST's selection of the reference's mask `k` (in the script's `MASKS` order).
+fn nest_selection(r: &serde_json::Value, k: usize) -> Vec<u32> {
+    r["masks"][k]["selected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as u32)
+        .collect()
+}
 
 #[test]
 fn masks_select_what_nest_selects() {
     let g2 = grid(&[11, 11], false);
     let g3 = grid(&[7, 7, 7], false);
     let o = Point::origin();
-    let cases: Vec<(&Space, Mask, &[u32])> = vec![
+    let r = reference();
+    let want = |k: usize, kind: &str| {
+        assert!(
+            r["masks"][k]["mask"].get(kind).is_some(),
+            "mask {k} is {kind}"
+        );
+        nest_selection(&r, k)
+    };
+    let cases: Vec<(&Space, Mask, Vec<u32>)> = vec![
         (
             &g2,
             Mask::new(MaskShape::Rectangle {
@@ -201,7 +198,7 @@ fn masks_select_what_nest_selects() {
                 upper_right: [0.32, 0.12],
                 azimuth_angle: 30.0,
             }),
-            RECT_ROT,
+            want(0, "rectangular"),
         ),
         (
             &g2,
@@ -210,7 +207,7 @@ fn masks_select_what_nest_selects() {
                 minor_axis: 0.3,
                 azimuth_angle: 40.0,
             }),
-            ELL,
+            want(1, "elliptical"),
         ),
         (
             &g2,
@@ -220,10 +217,10 @@ fn masks_select_what_nest_selects() {
                 azimuth_angle: 40.0,
             })
             .with_anchor(Vector3::new(0.1, -0.05, 0.0).into()),
-            ELL_ANCH,
+            want(2, "elliptical"),
         ),
-        (&g2, Mask::circle(0.2), CIRC),
-        (&g2, Mask::doughnut(0.1, 0.25), DOUGH),
+        (&g2, Mask::circle(0.2), want(3, "circular")),
+        (&g2, Mask::doughnut(0.1, 0.25), want(4, "doughnut")),
         (
             &g3,
             Mask::new(MaskShape::Box {
@@ -232,7 +229,7 @@ fn masks_select_what_nest_selects() {
                 azimuth_angle: 25.0,
                 polar_angle: 35.0,
             }),
-            BOX_ROT,
+            want(5, "box"),
         ),
         (
             &g3,
@@ -243,9 +240,9 @@ fn masks_select_what_nest_selects() {
                 azimuth_angle: 25.0,
                 polar_angle: 35.0,
             }),
-            ELLZ,
+            want(6, "ellipsoidal"),
         ),
-        (&g3, Mask::sphere(0.2), SPH),
+        (&g3, Mask::sphere(0.2), want(7, "spherical")),
     ];
     for (space, mask, want) in cases {
         check_compatible("test", &mask, space).unwrap();
@@ -254,7 +251,7 @@ fn masks_select_what_nest_selects() {
         for cell in [0.05, 0.1, 0.37, 10.0] {
             let mut out = vec![u32::MAX];
             SpatialIndex::new(space, cell).query(&o, &mask, &mut out);
-            assert_eq!(&out[1..], want, "cell {cell} {:?}", mask.shape());
+            assert_eq!(&out[1..], &want[..], "cell {cell} {:?}", mask.shape());
         }
     }
 }

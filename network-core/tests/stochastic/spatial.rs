@@ -259,22 +259,48 @@ fn spatial_fixed_indegree_sphere_wrap_no_multapses() {
     spatial_fixed_indegree("spatial_fixed_indegree_sphere_r0.2_wrap_nomultapses");
 }
 
-/// pairwise_bernoulli with p = gaussian(d; std) inside a spherical/circular mask, no
-/// autapses: given the positions, every pair within the mask connects independently
+/// The kernel a case names under `conn_spec.kernel` (`kind` and NEST's parameters).
+fn kernel_of(k: &serde_json::Value) -> Kernel {
+    match k["kind"].as_str().unwrap() {
+        "constant" => Kernel::Constant { p: f(&k["p"]) },
+        "linear" => Kernel::Linear {
+            p0: f(&k["p0"]),
+            slope: f(&k["slope"]),
+        },
+        "exponential" => Kernel::Exponential {
+            p0: f(&k["p0"]),
+            beta: f(&k["beta"]),
+        },
+        "gaussian" => Kernel::Gaussian {
+            p0: f(&k["p0"]),
+            mean: f(&k["mean"]),
+            std: f(&k["std"]),
+        },
+        other => panic!("kernel {other}"),
+    }
+}
+
+/// pairwise_bernoulli with p = kernel(d) (a gaussian unless the case names another)
+/// inside a spherical/circular mask, no autapses: given the positions, every pair within the mask connects independently
 /// with probability p(d), so the total and the distance-binned counts are sums of
 /// independent Bernoulli variables with known means and variances.
-fn spatial_pairwise_gaussian(name: &str) {
+fn spatial_pairwise_kernel(name: &str) {
     let r = load(name);
     let p = &r["params"];
     let n = p["n"].as_u64().unwrap() as usize;
     let dims = p["num_dimensions"].as_u64().unwrap() as usize;
     let wrap = p["edge_wrap"].as_bool().unwrap();
     let cs = &p["conn_spec"];
-    assert_eq!(cs["p"], "gaussian(distance, mean=0, std=0.1)");
-    let kernel = Kernel::Gaussian {
-        p0: 1.0,
-        mean: 0.0,
-        std: 0.1,
+    let kernel = match cs.get("kernel") {
+        Some(k) => kernel_of(k),
+        None => {
+            assert_eq!(cs["p"], "gaussian(distance, mean=0, std=0.1)");
+            Kernel::Gaussian {
+                p0: 1.0,
+                mean: 0.0,
+                std: 0.1,
+            }
+        }
     };
     let (mask, radius) = match dims {
         3 => {
@@ -362,12 +388,27 @@ fn spatial_pairwise_gaussian(name: &str) {
 
 #[test]
 fn spatial_pairwise_bernoulli_gaussian_sphere() {
-    spatial_pairwise_gaussian("spatial_pairwise_bernoulli_gaussian_sphere");
+    spatial_pairwise_kernel("spatial_pairwise_bernoulli_gaussian_sphere");
 }
 
 #[test]
 fn spatial_pairwise_bernoulli_gaussian_circle() {
-    spatial_pairwise_gaussian("spatial_pairwise_bernoulli_gaussian_circle");
+    spatial_pairwise_kernel("spatial_pairwise_bernoulli_gaussian_circle");
+}
+
+#[test]
+fn spatial_pairwise_bernoulli_exponential_circle() {
+    spatial_pairwise_kernel("spatial_pairwise_bernoulli_exponential_circle");
+}
+
+#[test]
+fn spatial_pairwise_bernoulli_linear_circle() {
+    spatial_pairwise_kernel("spatial_pairwise_bernoulli_linear_circle");
+}
+
+#[test]
+fn spatial_pairwise_bernoulli_constant_circle() {
+    spatial_pairwise_kernel("spatial_pairwise_bernoulli_constant_circle");
 }
 
 /// NEST refuses fixed_indegree 20 without multapses in a sphere of radius 0.2 on 1000

@@ -10,25 +10,73 @@ use syn::{bracketed, parenthesized, Attribute, Ident, Token};
 mod values;
 use values::{optional_fields, optional_where, parse_call, parse_expr, parse_fields};
 
+/// The deepest nesting of brackets, parentheses and braces a description may use. The
+/// parser (and `syn`'s token buffer beneath it) recurses once per level, so without a
+/// bound a few thousand nested `[` overflow the stack; real descriptions nest a handful.
+pub const MAX_NESTING: usize = 128;
+
 /// Parses a description; returns the tree and the syntax errors of skipped statements
 /// (a statement whose only fault is a missing `;` is kept).
 pub fn parse_tokens(tokens: TokenStream) -> (NetworkAst, Vec<syn::Error>) {
+    let empty = || NetworkAst {
+        header: None,
+        items: Vec::new(),
+        broken: Vec::new(),
+    };
+    if let Err(e) = check_nesting(&tokens) {
+        // Keep the header (it comes before the first `;`), so that the macro still
+        // defines its type and reports only this error.
+        let first: TokenStream = tokens
+            .into_iter()
+            .scan(false, |done, tt| {
+                let take = !*done;
+                *done |= matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';');
+                take.then_some(tt)
+            })
+            .collect();
+        let header = match check_nesting(&first) {
+            Ok(()) => parse_tokens(first).0.header,
+            Err(_) => None,
+        };
+        let ast = NetworkAst { header, ..empty() };
+        return (ast, vec![e]);
+    }
     let mut errors = Vec::new();
     let parser = |input: ParseStream| parse_network(input, &mut errors);
     match parser.parse2(tokens) {
         Ok(ast) => (ast, errors),
         Err(e) => {
             errors.push(e);
-            (
-                NetworkAst {
-                    header: None,
-                    items: Vec::new(),
-                    broken: Vec::new(),
-                },
-                errors,
-            )
+            (empty(), errors)
         }
     }
+}
+
+/// Rejects groups nested deeper than [`MAX_NESTING`], walking the tokens with an explicit
+/// stack (no recursion), before anything recursive sees them.
+fn check_nesting(tokens: &TokenStream) -> syn::Result<()> {
+    let mut stack = vec![tokens.clone().into_iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            Some(TokenTree::Group(group)) => {
+                if stack.len() > MAX_NESTING {
+                    return Err(syn::Error::new(
+                        group.span_open(),
+                        format!(
+                            "brackets, parentheses and braces nested more than {MAX_NESTING} deep; \
+                             write the value with less nesting"
+                        ),
+                    ));
+                }
+                stack.push(group.stream().into_iter());
+            }
+            Some(_) => {}
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    Ok(())
 }
 
 fn parse_network(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<NetworkAst> {

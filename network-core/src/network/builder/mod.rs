@@ -217,6 +217,7 @@ impl NetworkBuilder {
             files: self.files,
             description_sha256: self.hash.hex(),
             created: self.created,
+            memory,
         })
     }
 }

@@ -49,6 +49,8 @@ impl NetworkBuilder {
             events: SpikeEvents::new(self.resolution),
             record_to: params.record_to,
             file: None,
+            in_memory: true,
+            recorded: 0,
         });
         Ok(SpikeRecorderHandle::new(self.recorders.len() - 1))
     }
@@ -83,6 +85,10 @@ impl NetworkBuilder {
             record_from: params.record_from.clone(),
             record_to: params.record_to,
             file: None,
+            grid: (interval, offset),
+            window,
+            in_memory: true,
+            recorded: 0,
         });
         self.multimeters.push(MultimeterSpec {
             interval,
