@@ -17,7 +17,7 @@
 //!   comparison with probability below 1e-6.
 //!
 //! NEST's python is `$NEST_PYTHON` (CI sets it to `.venv/bin/python`), else the
-//! repository's `.venv`, `/work/nest-venv` or `/work/nestvenv`. Without one the tests
+//! repository's `.venv`. Without one the tests
 //! fail, naming what to install, unless `NETWORK_SKIP_NEST=1` opts out explicitly (they
 //! then print that they were skipped): a missing NEST never passes silently.
 //! The seed network's notebook is run too and must print the same summary as its
@@ -48,13 +48,8 @@ fn nest_python() -> Option<PathBuf> {
         assert!(works(&p), "NEST_PYTHON={} cannot import nest", p.display());
         return Some(p);
     }
-    [
-        repo().join(".venv/bin/python"),
-        "/work/nest-venv/bin/python".into(),
-        "/work/nestvenv/bin/python".into(),
-    ]
-    .into_iter()
-    .find(|p| p.exists() && works(p))
+    let venv = repo().join(".venv/bin/python");
+    (venv.exists() && works(&venv)).then_some(venv)
 }
 
 /// Runs the script on NEST and returns its JSON summary (the last line of stdout).

@@ -123,12 +123,14 @@ impl Resolution {
     pub fn grid_steps(&self, entity: &str, param: &'static str, t_ms: f64) -> Result<i64> {
         let tics = checked_tics(entity, param, t_ms)?;
         if tics.rem_euclid(self.tics_per_step) != 0 || (tics_to_ms(tics) - t_ms).abs() > 1e-9 {
-            return Err(Error::invalid(
-                entity,
-                param,
-                t_ms,
-                format!("must be a multiple of the resolution {} ms", self.h_ms),
-            ));
+            // NEST rounds ms to tics by truncating `t·1000 + 0.5`, so a negative time
+            // lands off the grid: it rejects negative times, and so do we, saying why.
+            let reason = if t_ms < 0.0 {
+                "is negative: use a time >= 0 ms".to_string()
+            } else {
+                format!("must be a multiple of the resolution {} ms", self.h_ms)
+            };
+            return Err(Error::invalid(entity, param, t_ms, reason));
         }
         Ok(tics / self.tics_per_step)
     }

@@ -26,7 +26,12 @@ pub(super) fn connection(
     let role = "a connection joins two populations";
     let source = cx.lookup(&c.source, Kind::Population, role);
     let target = cx.lookup(&c.target, Kind::Population, role);
-    let (source, target) = (source?, target?);
+    let (Some(source), Some(target)) = (source, target) else {
+        // The populations have errors of their own; the delay is checked still, as it
+        // does not depend on them.
+        delay_alone(cx, c, wiring);
+        return None;
+    };
     let (src, tgt) = (
         cx.populations[source].clone(),
         cx.populations[target].clone(),
@@ -158,6 +163,21 @@ pub(super) fn connection(
         meta,
         docs: c.docs.clone(),
     })
+}
+
+/// Checks the delay of a connection whose populations cannot be used: it depends on the
+/// resolution alone, so its mistakes are reported with theirs.
+fn delay_alone(cx: &mut Ctx, c: &ConnectItem, wiring: &[Wiring]) {
+    let Some(params) = c.via.as_ref().and_then(|v| v.params.as_ref()) else {
+        return;
+    };
+    let Some(f) = params.fields.iter().find(|f| f.name == "delay") else {
+        return;
+    };
+    let (_, owner) = names(c, wiring);
+    if let Some(delay) = cx.value(&f.value, Dim::Time, "delay") {
+        neuron::delay_check(cx, &delay, f.value.span(), &owner);
+    }
 }
 
 /// Field and engine names: the written name, or `source_to_target` and

@@ -127,11 +127,18 @@ fn window(cx: &mut Ctx, fields: &[(String, &Field)], name: &str) -> Option<(f64,
     for (key, v) in [("start", Some(start)), ("stop", stop)] {
         if let (Some(v), Some(f)) = (v, get(fields, key)) {
             if res.grid_steps(name, "t", v).is_err() {
-                cx.error(
-                    f.value.span(),
-                    format!("`{key}` = {v} ms is not on the time grid"),
-                    format!("use a multiple of the resolution ({} ms)", cx.resolution),
-                );
+                let (message, help) = if v < 0.0 {
+                    (
+                        format!("`{key}` = {v} ms is negative"),
+                        "NEST rejects negative device times: use a time >= 0 ms".to_string(),
+                    )
+                } else {
+                    (
+                        format!("`{key}` = {v} ms is not on the time grid"),
+                        format!("use a multiple of the resolution ({} ms)", cx.resolution),
+                    )
+                };
+                cx.error(f.value.span(), message, help);
                 return None;
             }
         }

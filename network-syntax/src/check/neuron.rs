@@ -337,7 +337,12 @@ fn weight_delay(
 }
 
 /// Why: NEST rejects a delay below the resolution (it would round to zero steps).
-fn delay_check(cx: &mut Ctx, delay: &ValueDesc, span: SpanRange, owner: &str) -> Option<()> {
+pub(super) fn delay_check(
+    cx: &mut Ctx,
+    delay: &ValueDesc,
+    span: SpanRange,
+    owner: &str,
+) -> Option<()> {
     let min = match *delay {
         ValueDesc::Known(Value::Constant(d)) => d,
         ValueDesc::Known(Value::Uniform { min, .. }) => min,
