@@ -44,6 +44,7 @@ pub use report::{FiringRanges, RateRange, Report};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
 pub use synapse::{
-    StaticSynapse, StdpSynapse, Synapse, SynapseParams, Tsodyks2Synapse, TsodyksSynapse, Value,
+    BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
+    StdpSynapse, StdpSynapseHom, Synapse, SynapseParams, Tsodyks2Synapse, TsodyksSynapse, Value,
 };
 pub use time::Resolution;

@@ -62,6 +62,11 @@ macro_rules! parameters {
                 /// Delay (ms), rounded to the nearest step; at least one step; NEST's
                 /// default 1 ms.
                 delay: $crate::Value = $crate::Value::Constant(1.0),
+                /// NEST's `receptor_type`: 0 (the default) for models without receptor
+                /// ports, where the weight's sign picks the excitatory or inhibitory
+                /// input; `k` in `1..=n` for receptor port `k` of a multisynapse model
+                /// with `n` ports, which takes weights of either sign.
+                receptor_type: u16 = 0,
                 $($( $(#[$eattr])* $efield : $ety = $edefault, )*)?
             }
         }
@@ -85,6 +90,15 @@ macro_rules! parameters {
                 Self {
                     model: name.into(),
                     ..Self::new(weight, delay)
+                }
+            }
+
+            /// The same synapse onto receptor port `receptor_type` of a multisynapse
+            /// target (NEST's `syn_spec={"receptor_type": k}`).
+            pub fn receptor(self, receptor_type: u16) -> Self {
+                Self {
+                    receptor_type,
+                    ..self
                 }
             }
 
@@ -112,6 +126,9 @@ macro_rules! parameters {
             }
             fn delay_mut(&mut self) -> &mut $crate::Value {
                 &mut self.delay
+            }
+            fn receptor_type(&self) -> u16 {
+                self.receptor_type
             }
         }
     };

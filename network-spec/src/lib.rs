@@ -41,7 +41,8 @@ pub use recordable::Recordable;
 pub use registry::neuron_types::*;
 pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
 pub use synapse::{
-    StaticSynapse, StdpSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse, TsodyksSynapse,
+    BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
+    StdpSynapse, StdpSynapseHom, SynapseFields, SynapseParams, Tsodyks2Synapse, TsodyksSynapse,
 };
 pub use time::Resolution;
 pub use units::Dimension;

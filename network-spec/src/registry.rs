@@ -83,6 +83,12 @@ macro_rules! synapse_registry {
             }
         }
 
+        /// The synapse models' parameter types, for a glob re-export (the facade's
+        /// prelude).
+        pub mod synapse_types {
+            pub use crate::synapse::{$($Model),*};
+        }
+
         /// Runs `$body` with `$S` the parameter type of a
         /// [`SynapseModel`](crate::SynapseModel): the one dispatch over synapse models.
         #[macro_export]
@@ -127,6 +133,16 @@ synapse_registry! {$
     Tsodyks = TsodyksSynapse,
     /// `tsodyks2_synapse`
     Tsodyks2 = Tsodyks2Synapse,
+    /// `stdp_pl_synapse_hom`
+    StdpPlHom = StdpPlSynapseHom,
+    /// `stdp_synapse_hom`
+    StdpHom = StdpSynapseHom,
+    /// `static_synapse_hom_w`
+    StaticHomW = StaticSynapseHomW,
+    /// `bernoulli_synapse`
+    Bernoulli = BernoulliSynapse,
+    /// `quantal_stp_synapse`
+    QuantalStp = QuantalStpSynapse,
 }
 
 impl BaseModel {
@@ -240,6 +256,18 @@ impl SynapseModel {
     /// The parameters besides `weight` and `delay`.
     pub fn parameters(self) -> &'static [ParamInfo] {
         with_synapse_model!(self, S => <S as Parameters>::PARAMETERS)
+    }
+
+    /// The parameters common to all synapses of a projection (NEST's common properties,
+    /// set on the model, not per connection).
+    pub fn common(self) -> &'static [&'static str] {
+        with_synapse_model!(self, S => <S as SynapseParams>::COMMON)
+    }
+
+    /// Whether the model reads its target's spike history (STDP), so that the target
+    /// needs `tau_minus`.
+    pub fn archives_post_spikes(self) -> bool {
+        with_synapse_model!(self, S => <S as SynapseParams>::ARCHIVES_POST_SPIKES)
     }
 
     /// Whether a parameter's unit is the weight's (pA, or mV onto `iaf_psc_delta`), in

@@ -25,6 +25,7 @@ crate::parameters! {
 
 impl SynapseParams for StdpSynapse {
     const WEIGHT_LIKE: &'static [&'static str] = &["Wmax"];
+    const ARCHIVES_POST_SPIKES: bool = true;
 
     /// NEST's checks (`Kplus >= 0`; a constant weight with the sign of `Wmax`), plus
     /// `tau_plus > 0` and `Wmax != 0`, which NEST leaves unchecked although they give

@@ -10,7 +10,7 @@ use crate::engine::plastic::Plastic;
 use crate::engine::population::PopulationDyn;
 use crate::engine::projection::{BlockSynapses, Projection};
 use crate::error::{Error, Result};
-use crate::rng::{Purpose, Seed};
+use crate::rng::{Purpose, Seed, Stream};
 use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse, Synapse};
 use crate::time::Resolution;
@@ -47,8 +47,11 @@ pub(crate) fn place_projection(
     seed: Seed,
 ) -> Result<Projection> {
     let mut projection = assemble(site, edges, base, res, seed)?;
+    // Stochastic synapses draw from one stream per target block.
     if let Some(plastic) = Plastic::new(synapse, res) {
-        make_plastic(&mut projection, plastic)?;
+        make_plastic(&mut projection, plastic, |b| {
+            seed.stream(Purpose::Transmission, site.id, b as u64)
+        })?;
     }
     Ok(projection)
 }
@@ -143,17 +146,23 @@ fn assemble(
 
 /// Makes `projection` plastic under `plastic`: lays out each target block's initial
 /// state from the weights assembled like a static projection's. STDP weights become
-/// per-synapse state (checked against `Wmax`); tsodyks weights stay where they are.
-fn make_plastic(projection: &mut Projection, mut plastic: Plastic) -> Result<()> {
+/// per-synapse state (checked); the other models' weights stay where they are.
+/// `stream(b)` is target block `b`'s stream of a stochastic model's draws.
+fn make_plastic(
+    projection: &mut Projection,
+    mut plastic: Plastic,
+    stream: impl Fn(usize) -> Stream,
+) -> Result<()> {
     let mut initial = Vec::with_capacity(projection.blocks.len());
-    for block in &mut projection.blocks {
+    for (b, block) in projection.blocks.iter_mut().enumerate() {
         let weights = &block.weights;
         let constant = projection.weight;
-        initial.push(
-            plastic.initial_state(&projection.name, block.targets.len(), |k| {
-                constant.unwrap_or_else(|| weights[k])
-            })?,
-        );
+        initial.push(plastic.initial_state(
+            &projection.name,
+            block.targets.len(),
+            |k| constant.unwrap_or_else(|| weights[k]),
+            || stream(b),
+        )?);
         if plastic.owns_weights() {
             // The weights now live in the state only.
             block.weights = Vec::new();
