@@ -23,7 +23,8 @@
 ///
 /// Each line is `NAME: DIMENSION = default, "doc";` for a number (`DIMENSION` a
 /// [`Dimension`](crate::Dimension) variant), `NAME: flag = bool, "doc";` for a flag and
-/// `NAME: list DIMENSION = [..], "doc";` for a list. `neuron` declares the parameter
+/// `NAME: list DIMENSION = [..], "doc";` for a list, `NAME: integer = n, "doc";` for a
+/// whole number. `neuron` declares the parameter
 /// struct of a neuron model; `synapse` adds the synapse's `model` name, `weight` and
 /// `delay` ([`Value`](crate::Value)s), `new`, `variant` and `validate`. Extra fields
 /// that are not NEST parameters may follow the block in `+ { field: Type = default, }`.
@@ -252,6 +253,7 @@ macro_rules! __parameters_impl {
 #[macro_export]
 macro_rules! __param_type {
     ((flag)) => { bool };
+    ((integer)) => { f64 };
     ((list $d:ident)) => { ::std::vec::Vec<f64> };
     (($d:ident)) => { f64 };
 }
@@ -275,6 +277,9 @@ macro_rules! __param_default {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __param_table_default {
+    ((integer) $default:expr) => {
+        $default
+    };
     ((flag) $default:expr) => {
         if $default {
             1.0
@@ -297,6 +302,9 @@ macro_rules! __param_kind {
     ((flag)) => {
         $crate::ParamKind::Flag
     };
+    ((integer)) => {
+        $crate::ParamKind::Integer
+    };
     ((list $d:ident)) => {
         $crate::ParamKind::List
     };
@@ -312,6 +320,9 @@ macro_rules! __param_kind_name {
     ((flag)) => {
         "flag"
     };
+    ((integer)) => {
+        "integer"
+    };
     ((list $d:ident)) => {
         "list"
     };
@@ -325,6 +336,9 @@ macro_rules! __param_kind_name {
 #[macro_export]
 macro_rules! __param_dimension {
     ((flag)) => {
+        $crate::Dimension::Number
+    };
+    ((integer)) => {
         $crate::Dimension::Number
     };
     ((list $d:ident)) => {
@@ -342,6 +356,9 @@ macro_rules! __param_dimension {
 macro_rules! __param_unit {
     ((flag)) => {
         "0/1"
+    };
+    ((integer)) => {
+        "1"
     };
     ((list $d:ident)) => {
         $crate::__param_unit!(($d))

@@ -95,7 +95,7 @@ impl Input<'_> {
             s.params
                 .iter()
                 .filter(|(k, _)| !common.contains(k))
-                .map(|(k, v)| (*k, float(*v))),
+                .map(|(k, v)| (*k, synapse_number(s.base, k, *v))),
         );
         if let Some(k) = s.receptor {
             entries.push(("receptor_type", k.to_string()));
@@ -120,7 +120,9 @@ impl Input<'_> {
         for name in common {
             let value = match *name {
                 "weight" => self.value(&s.weight)?,
-                _ => float(
+                _ => synapse_number(
+                    s.base,
+                    name,
                     s.params
                         .iter()
                         .rev()
@@ -223,6 +225,20 @@ fn nest_seed(seed: u64) -> u64 {
         seed
     } else {
         seed % MAX + 1
+    }
+}
+
+/// A synapse parameter's value as Python writes it: an `int` for NEST's integer
+/// parameters (`n`, `a`), else a float.
+fn synapse_number(model: SynapseModel, name: &str, v: f64) -> String {
+    let integer = model
+        .parameters()
+        .iter()
+        .any(|p| p.name == name && p.is_integer());
+    if integer {
+        format!("{}", v as i64)
+    } else {
+        float(v)
     }
 }
 

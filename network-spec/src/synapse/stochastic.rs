@@ -34,15 +34,15 @@ crate::parameters! {
         u: Number = 0.5, "initial release probability, in [0, 1]";
         tau_rec: Time = 800.0, "time constant of the recovery of depleted release sites";
         tau_fac: Time = 0.0, "time constant of facilitation (0: none)";
-        n: Number = 1.0, "number of release sites (an integer)";
-        a: Number = 1.0, "initial number of available release sites (an integer, at most n)";
+        n: integer = 1.0, "number of release sites";
+        a: integer = 1.0, "initial number of available release sites (at most n)";
     }
 }
 
 impl SynapseParams for QuantalStpSynapse {
-    /// NEST's checks (`U` and `u` in [0, 1], `tau_rec > 0`, `tau_fac >= 0`), plus `n`
-    /// and `a` whole numbers with `0 <= a <= n` (NEST takes integers and leaves the
-    /// bounds unchecked, which gives negative counts of sites).
+    /// NEST's checks (`U` and `u` in [0, 1], `tau_rec > 0`, `tau_fac >= 0`; `n` and `a`
+    /// whole numbers), plus `0 <= a <= n` (NEST leaves the bounds unchecked, which gives
+    /// negative counts of sites).
     fn check(&self, entity: &str) -> Result<()> {
         unit_interval(entity, "U", self.U)?;
         unit_interval(entity, "u", self.u)?;
@@ -62,20 +62,20 @@ impl SynapseParams for QuantalStpSynapse {
                 "must be >= 0 ms (0 disables it)",
             ));
         }
-        if self.n.fract() != 0.0 || !(0.0..=f64::from(u16::MAX)).contains(&self.n) {
+        if !(0.0..=f64::from(u16::MAX)).contains(&self.n) {
             return Err(Error::invalid(
                 entity,
                 "n",
                 self.n,
-                "must be a whole number of release sites in [0, 65535]",
+                "must be in [0, 65535] release sites",
             ));
         }
-        if self.a.fract() != 0.0 || !(0.0..=self.n).contains(&self.a) {
+        if !(0.0..=self.n).contains(&self.a) {
             return Err(Error::invalid(
                 entity,
                 "a",
                 self.a,
-                format!("must be a whole number in [0, n] (n = {})", self.n),
+                format!("must be in [0, n] (n = {})", self.n),
             ));
         }
         Ok(())
