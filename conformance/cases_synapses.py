@@ -78,6 +78,47 @@ def synapse_cases():
                                    Wmax=45.0, tau_plus=16.0),
                               Kplus=0.2)]))
 
+    # ---- vogels_sprekeler_synapse -------------------------------------------------
+    add(case("vogels_sprekeler_inhibitory_alpha",
+             "vogels_sprekeler_synapse parrot -> alpha (w -20, Wmax -60, eta 0.5, alpha 0.3, "
+             "tau 20 = tau_minus; d 1.5), post spikes forced; the weight grows and shrinks "
+             "in magnitude with the sign of Wmax",
+             [neuron(PARROT), neuron(ALPHA, tau_minus=20.0)], [400.0],
+             [sg([0], PRE + [362.0, 364.0], delay=1.0), sg([1], POST, weight=5000.0, delay=1.0)],
+             connections=[plastic(0, 1, "vogels_sprekeler_synapse", -20.0, 1.5, Wmax=-60.0,
+                                  eta=0.5, alpha=0.3, tau=20.0)]))
+    add(case("vogels_sprekeler_bounds_delta",
+             "vogels_sprekeler_synapse parrot -> delta (w 0.5 mV, Wmax 1, eta 0.2, alpha 1, "
+             "tau 10, Kplus 1, tau_minus 10): depression clipped at 0, potentiation at Wmax",
+             [neuron(PARROT), neuron(DELTA, tau_minus=10.0)], [300.0],
+             [sg([0], [10.0, 12.0, 14.0, 16.0, 100.0, 101.0, 102.0, 200.0], delay=1.0),
+              sg([1], [50.0, 51.0, 52.0, 99.0, 100.5, 150.0, 199.0, 199.5], weight=30.0,
+                 delay=1.0)],
+             connections=[plastic(0, 1, "vogels_sprekeler_synapse", 0.5, 1.0, Wmax=1.0,
+                                  eta=0.2, alpha=1.0, tau=10.0, Kplus=1.0)]))
+
+    # ---- stdp_triplet_synapse -----------------------------------------------------
+    add(case("stdp_triplet_pairings_alpha",
+             "stdp_triplet_synapse parrot -> alpha (w 50, d 1.0, Aplus 0.5, Aminus 0.4, "
+             "Aplus_triplet 0.3, Aminus_triplet 0.1; tau_minus_triplet 80); pairings and bursts",
+             [neuron(PARROT), neuron(ALPHA, tau_minus_triplet=80.0)], [400.0],
+             [sg([0], sorted(PRE + [111.0, 112.0, 311.5]), delay=1.0),
+              sg([1], sorted(POST + [107.0, 108.0, 331.0]), weight=5000.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_triplet_synapse", 50.0, 1.0, Aplus=0.5,
+                                  Aminus=0.4, Aplus_triplet=0.3, Aminus_triplet=0.1)]))
+    add(case("stdp_triplet_inhibitory_exp",
+             "stdp_triplet_synapse parrot -> exp, inhibitory (w -30, Wmax -50, d 2.0, "
+             "defaults otherwise but Aplus 1.0; Kplus 0.5, Kplus_triplet 0.2; tau_minus 15) "
+             "beside an excitatory one (w 20, Aminus 0.2)",
+             [neuron(PARROT), neuron(EXP, tau_minus=15.0, tau_minus_triplet=50.0)], [300.0],
+             [sg([0], [20.0, 40.0, 70.0, 71.0, 72.0, 150.0, 200.0, 230.0], delay=1.0),
+              sg([1], [16.0, 39.0, 60.0, 61.0, 62.0, 69.0, 148.0, 149.5, 227.0, 229.0],
+                 weight=6000.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_triplet_synapse", -30.0, 2.0, Wmax=-50.0,
+                                  Aplus=1.0, Kplus=0.5, Kplus_triplet=0.2),
+                          plastic(0, 1, "stdp_triplet_synapse", 20.0, 1.0, Aminus=0.2,
+                                  Aplus=0.8)]))
+
     # ---- static_synapse_hom_w -----------------------------------------------------
     add(case("static_hom_w_delays",
              "static_synapse_hom_w (common weight 120 pA) parrot -> alpha with delays 1.0, "

@@ -45,6 +45,7 @@ pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
 pub use synapse::{
     BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
-    StdpSynapse, StdpSynapseHom, Synapse, SynapseParams, Tsodyks2Synapse, TsodyksSynapse, Value,
+    StdpSynapse, StdpSynapseHom, StdpTripletSynapse, Synapse, SynapseParams, Tsodyks2Synapse,
+    TsodyksSynapse, Value, VogelsSprekelerSynapse,
 };
 pub use time::Resolution;

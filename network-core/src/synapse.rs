@@ -1,13 +1,14 @@
 //! Synapse models: their parameters, weights and delays are vocabulary
 //! (`network_spec::synapse`: `static_synapse`, `stdp_synapse`, `tsodyks_synapse`,
-//! `tsodyks2_synapse`, the `_hom` models, `bernoulli_synapse`, `quantal_stp_synapse`);
+//! `tsodyks2_synapse`, the `_hom` models, `vogels_sprekeler_synapse`,
+//! `stdp_triplet_synapse`, `bernoulli_synapse`, `quantal_stp_synapse`);
 //! the engine adds the [`Synapse`] a projection is made with and
 //! draws random values from its streams.
 
 pub use network_spec::synapse::{
     delay_steps, BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW,
-    StdpPlSynapseHom, StdpSynapse, StdpSynapseHom, SynapseFields, SynapseParams, Tsodyks2Synapse,
-    TsodyksSynapse, MAX_DELAY_STEPS,
+    StdpPlSynapseHom, StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields,
+    SynapseParams, Tsodyks2Synapse, TsodyksSynapse, VogelsSprekelerSynapse, MAX_DELAY_STEPS,
 };
 pub use network_spec::value::{Draw, Value};
 
@@ -90,11 +91,10 @@ macro_rules! synapse_enum {
                 }
             }
 
-            /// Whether the model reads its target's spike history (STDP), so that the
-            /// target needs `tau_minus`.
-            pub fn archives_post_spikes(&self) -> bool {
+            /// The parameters its target neuron model must have (`tau_minus` for STDP).
+            pub fn target_parameters(&self) -> &'static [&'static str] {
                 match self {
-                    $( Synapse::$variant(_) => <$ty as SynapseParams>::ARCHIVES_POST_SPIKES, )*
+                    $( Synapse::$variant(_) => <$ty as SynapseParams>::TARGET_PARAMETERS, )*
                 }
             }
 
@@ -154,6 +154,10 @@ synapse_enum! {
     Bernoulli(BernoulliSynapse),
     /// `quantal_stp_synapse` (or a variant).
     QuantalStp(QuantalStpSynapse),
+    /// `vogels_sprekeler_synapse` (or a variant).
+    VogelsSprekeler(VogelsSprekelerSynapse),
+    /// `stdp_triplet_synapse` (or a variant).
+    StdpTriplet(StdpTripletSynapse),
 }
 
 impl From<&Synapse> for Synapse {

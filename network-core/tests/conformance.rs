@@ -137,6 +137,8 @@ fn projection_synapse(conn: &Json) -> Synapse {
             }
             Synapse::from(s)
         }
+        Some("vogels_sprekeler_synapse") => with_params!(VogelsSprekelerSynapse::new(w, d)),
+        Some("stdp_triplet_synapse") => with_params!(StdpTripletSynapse::new(w, d)),
         Some("bernoulli_synapse") => with_params!(BernoulliSynapse::new(w, d)),
         Some("quantal_stp_synapse") => with_params!(QuantalStpSynapse::new(w, d)),
         Some(other) => panic!("synapse model {other} not supported by the harness"),

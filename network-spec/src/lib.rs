@@ -42,7 +42,8 @@ pub use registry::neuron_types::*;
 pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
 pub use synapse::{
     BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
-    StdpSynapse, StdpSynapseHom, SynapseFields, SynapseParams, Tsodyks2Synapse, TsodyksSynapse,
+    StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse,
+    TsodyksSynapse, VogelsSprekelerSynapse,
 };
 pub use time::Resolution;
 pub use units::Dimension;

@@ -143,6 +143,10 @@ synapse_registry! {$
     Bernoulli = BernoulliSynapse,
     /// `quantal_stp_synapse`
     QuantalStp = QuantalStpSynapse,
+    /// `vogels_sprekeler_synapse`
+    VogelsSprekeler = VogelsSprekelerSynapse,
+    /// `stdp_triplet_synapse`
+    StdpTriplet = StdpTripletSynapse,
 }
 
 impl BaseModel {
@@ -264,10 +268,9 @@ impl SynapseModel {
         with_synapse_model!(self, S => <S as SynapseParams>::COMMON)
     }
 
-    /// Whether the model reads its target's spike history (STDP), so that the target
-    /// needs `tau_minus`.
-    pub fn archives_post_spikes(self) -> bool {
-        with_synapse_model!(self, S => <S as SynapseParams>::ARCHIVES_POST_SPIKES)
+    /// The parameters its target neuron model must have (`tau_minus` for STDP).
+    pub fn target_parameters(self) -> &'static [&'static str] {
+        with_synapse_model!(self, S => <S as SynapseParams>::TARGET_PARAMETERS)
     }
 
     /// Whether a parameter's unit is the weight's (pA, or mV onto `iaf_psc_delta`), in

@@ -4,11 +4,13 @@
 mod hom;
 mod plastic;
 mod stat;
+mod stdp;
 mod stochastic;
 
 pub use hom::{StaticSynapseHomW, StdpPlSynapseHom, StdpSynapseHom};
 pub use plastic::{StdpSynapse, Tsodyks2Synapse, TsodyksSynapse};
 pub use stat::StaticSynapse;
+pub use stdp::{StdpTripletSynapse, VogelsSprekelerSynapse};
 pub use stochastic::{BernoulliSynapse, QuantalStpSynapse};
 
 use crate::error::{Error, Result};
@@ -49,6 +51,14 @@ pub trait SynapseParams: Parameters + SynapseFields {
     /// Whether the rule reads the target's postsynaptic spike history (NEST's
     /// ArchivingNode, STDP), so that the target needs `tau_minus`.
     const ARCHIVES_POST_SPIKES: bool = false;
+
+    /// The parameters the target neuron model must have (the time constants of the
+    /// postsynaptic traces the rule reads).
+    const TARGET_PARAMETERS: &'static [&'static str] = if Self::ARCHIVES_POST_SPIKES {
+        &["tau_minus"]
+    } else {
+        &[]
+    };
 
     /// NEST's own checks of this model, after those of weight, delay and the table;
     /// `entity` names the projection.

@@ -1,6 +1,7 @@
 //! Plastic and stochastic synapses: the rule of a projection (`stdp_synapse`,
-//! `stdp_synapse_hom`, `stdp_pl_synapse_hom`, `tsodyks_synapse`, `tsodyks2_synapse`,
-//! `bernoulli_synapse`, `quantal_stp_synapse`), its per-synapse state in one block of
+//! `stdp_synapse_hom`, `stdp_pl_synapse_hom`, `vogels_sprekeler_synapse`,
+//! `stdp_triplet_synapse`, `tsodyks_synapse`, `tsodyks2_synapse`, `bernoulli_synapse`,
+//! `quantal_stp_synapse`), its per-synapse state in one block of
 //! targets, and the update of one synapse by one spike (the rules' arithmetic is in
 //! `engine::rules`; the delivery loop is `Projection::deliver_plastic`).
 //!
@@ -14,12 +15,14 @@
 //! multiplicities of neurons' spikes before delivery.
 
 use super::archive::SpikeArchive;
-use super::rules::{self, QuantalState, StdpPl, StdpState, Tsodyks2State, TsodyksState};
+use super::rules::{
+    self, QuantalState, StdpPl, StdpState, TripletState, Tsodyks2State, TsodyksState,
+};
 use crate::error::Result;
 use crate::rng::Stream;
 use crate::synapse::{
-    BernoulliSynapse, QuantalStpSynapse, StdpPlSynapseHom, StdpSynapse, Synapse, Tsodyks2Synapse,
-    TsodyksSynapse,
+    BernoulliSynapse, QuantalStpSynapse, StdpPlSynapseHom, StdpSynapse, StdpTripletSynapse,
+    Synapse, Tsodyks2Synapse, TsodyksSynapse, VogelsSprekelerSynapse,
 };
 use crate::time::{tics_to_ms, Resolution};
 
@@ -41,6 +44,8 @@ pub(crate) enum Rule {
     /// `stdp_synapse` and `stdp_synapse_hom`.
     Stdp(StdpSynapse),
     StdpPl(StdpPl),
+    Vogels(VogelsSprekelerSynapse),
+    Triplet(StdpTripletSynapse),
     Tsodyks(TsodyksSynapse),
     Tsodyks2(Tsodyks2Synapse),
     Bernoulli(BernoulliSynapse),
@@ -52,6 +57,7 @@ pub(crate) enum Rule {
 #[derive(Debug, Clone)]
 pub(crate) enum PlasticState {
     Stdp(Vec<StdpState>),
+    Triplet(Vec<TripletState>),
     Tsodyks(Vec<TsodyksState>),
     Tsodyks2(Vec<Tsodyks2State>),
     Bernoulli(Box<Stream>),
@@ -63,6 +69,7 @@ impl PlasticState {
     pub fn bytes(&self) -> usize {
         match self {
             PlasticState::Stdp(v) => v.len() * std::mem::size_of::<StdpState>(),
+            PlasticState::Triplet(v) => v.len() * std::mem::size_of::<TripletState>(),
             PlasticState::Tsodyks(v) => v.len() * std::mem::size_of::<TsodyksState>(),
             PlasticState::Tsodyks2(v) => v.len() * std::mem::size_of::<Tsodyks2State>(),
             PlasticState::Bernoulli(_) => std::mem::size_of::<Stream>(),
@@ -76,6 +83,7 @@ impl PlasticState {
     pub fn weight(&self, k: usize) -> Option<f64> {
         match self {
             PlasticState::Stdp(v) => Some(v[k].weight),
+            PlasticState::Triplet(v) => Some(v[k].weight),
             _ => None,
         }
     }
@@ -85,9 +93,11 @@ impl PlasticState {
 pub(crate) fn state_bytes(synapse: &Synapse) -> u64 {
     (match synapse {
         Synapse::Static(_) | Synapse::StaticHomW(_) | Synapse::Bernoulli(_) => 0,
-        Synapse::Stdp(_) | Synapse::StdpHom(_) | Synapse::StdpPlHom(_) => {
-            std::mem::size_of::<StdpState>()
-        }
+        Synapse::Stdp(_)
+        | Synapse::StdpHom(_)
+        | Synapse::StdpPlHom(_)
+        | Synapse::VogelsSprekeler(_) => std::mem::size_of::<StdpState>(),
+        Synapse::StdpTriplet(_) => std::mem::size_of::<TripletState>(),
         Synapse::Tsodyks(_) => std::mem::size_of::<TsodyksState>(),
         Synapse::Tsodyks2(_) => std::mem::size_of::<Tsodyks2State>(),
         Synapse::QuantalStp(_) => std::mem::size_of::<QuantalState>(),
@@ -103,6 +113,8 @@ impl Plastic {
             Synapse::Stdp(s) => Rule::Stdp(s.clone()),
             Synapse::StdpHom(s) => Rule::Stdp(s.as_stdp()),
             Synapse::StdpPlHom(s) => Rule::StdpPl(StdpPl::new(s)),
+            Synapse::VogelsSprekeler(s) => Rule::Vogels(s.clone()),
+            Synapse::StdpTriplet(s) => Rule::Triplet(s.clone()),
             Synapse::Tsodyks(s) => Rule::Tsodyks(s.clone()),
             Synapse::Tsodyks2(s) => Rule::Tsodyks2(s.clone()),
             Synapse::Bernoulli(s) => Rule::Bernoulli(s.clone()),
@@ -119,12 +131,20 @@ impl Plastic {
     /// Whether the rule keeps each synapse's weight in its state (STDP), so that the
     /// projection stores no weights of its own.
     pub fn owns_weights(&self) -> bool {
-        matches!(self.rule, Rule::Stdp(_) | Rule::StdpPl(_))
+        self.needs_archive()
     }
 
     /// Whether the rule reads the postsynaptic spike history (STDP).
     pub fn needs_archive(&self) -> bool {
-        matches!(self.rule, Rule::Stdp(_) | Rule::StdpPl(_))
+        matches!(
+            self.rule,
+            Rule::Stdp(_) | Rule::StdpPl(_) | Rule::Vogels(_) | Rule::Triplet(_)
+        )
+    }
+
+    /// Whether the rule reads the postsynaptic triplet trace (`stdp_triplet_synapse`).
+    pub fn needs_triplet_trace(&self) -> bool {
+        matches!(self.rule, Rule::Triplet(_))
     }
 
     /// The state of `n` fresh synapses of this rule, `weight(k)` giving synapse `k`'s
@@ -146,6 +166,24 @@ impl Plastic {
                 let w = weight(k);
                 StdpPlSynapseHom::check_weight(entity, w).map(|_| w)
             })?),
+            Rule::Vogels(s) => PlasticState::Stdp(stdp_states(n, s.Kplus, |k| {
+                let w = weight(k);
+                s.check_weight(entity, w).map(|_| w)
+            })?),
+            Rule::Triplet(s) => {
+                let mut states = Vec::with_capacity(n);
+                for k in 0..n {
+                    let weight = weight(k);
+                    s.check_weight(entity, weight)?;
+                    states.push(TripletState {
+                        weight,
+                        kplus: s.Kplus,
+                        kplus_triplet: s.Kplus_triplet,
+                        t_last: 0.0,
+                    });
+                }
+                PlasticState::Triplet(states)
+            }
             Rule::Tsodyks(s) => PlasticState::Tsodyks(vec![
                 TsodyksState {
                     x: s.x,
@@ -218,6 +256,22 @@ impl Plastic {
             )),
             (Rule::StdpPl(c), PlasticState::Stdp(st)) => Some(rules::stdp_pl(
                 c,
+                &mut st[k],
+                archive.expect(ARCHIVE),
+                target,
+                t_spike,
+                self.delay_ms(delay),
+            )),
+            (Rule::Vogels(p), PlasticState::Stdp(st)) => Some(rules::vogels_sprekeler(
+                p,
+                &mut st[k],
+                archive.expect(ARCHIVE),
+                target,
+                t_spike,
+                self.delay_ms(delay),
+            )),
+            (Rule::Triplet(p), PlasticState::Triplet(st)) => Some(rules::stdp_triplet(
+                p,
                 &mut st[k],
                 archive.expect(ARCHIVE),
                 target,

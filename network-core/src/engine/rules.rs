@@ -1,22 +1,33 @@
 //! The update of one plastic or stochastic synapse by one presynaptic spike, as NEST's
 //! `send` of each model computes it (same operations in the same order, so the weights
 //! are bit-identical): `stdp_synapse` (also `stdp_synapse_hom`), `stdp_pl_synapse_hom`,
-//! `tsodyks_synapse`, `tsodyks2_synapse`, `bernoulli_synapse` and `quantal_stp_synapse`.
+//! `vogels_sprekeler_synapse`, `stdp_triplet_synapse`, `tsodyks_synapse`,
+//! `tsodyks2_synapse`, `bernoulli_synapse` and `quantal_stp_synapse`.
 //! `engine::plastic` holds the per-synapse state and dispatches to these.
 
 use super::archive::SpikeArchive;
 use crate::rng::Stream;
 use crate::synapse::{
-    BernoulliSynapse, QuantalStpSynapse, StdpPlSynapseHom, StdpSynapse, Tsodyks2Synapse,
-    TsodyksSynapse,
+    BernoulliSynapse, QuantalStpSynapse, StdpPlSynapseHom, StdpSynapse, StdpTripletSynapse,
+    Tsodyks2Synapse, TsodyksSynapse, VogelsSprekelerSynapse,
 };
 use rand::RngExt;
 
-/// STDP state of one synapse (`stdp_synapse`, `stdp_synapse_hom`, `stdp_pl_synapse_hom`).
+/// STDP state of one synapse (`stdp_synapse`, `stdp_synapse_hom`, `stdp_pl_synapse_hom`,
+/// `vogels_sprekeler_synapse`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct StdpState {
     pub weight: f64,
     pub kplus: f64,
+    pub t_last: f64,
+}
+
+/// `stdp_triplet_synapse` state of one synapse.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TripletState {
+    pub weight: f64,
+    pub kplus: f64,
+    pub kplus_triplet: f64,
     pub t_last: f64,
 }
 
@@ -138,6 +149,89 @@ pub(crate) fn stdp_pl(
     w = if depressed > 0.0 { depressed } else { 0.0 };
     st.weight = w;
     st.kplus = st.kplus * ((st.t_last - t_spike) * c.tau_plus_inv).exp() + 1.0;
+    st.t_last = t_spike;
+    w
+}
+
+/// `|w| + dw` clipped to `|Wmax|`, with the sign of `Wmax` (NEST's `facilitate_` of the
+/// sign-preserving rules).
+fn up(w: f64, dw: f64, wmax: f64) -> f64 {
+    let new_w = w.abs() + dw;
+    (if new_w < wmax.abs() { new_w } else { wmax }).copysign(wmax)
+}
+
+/// `|w| − dw` clipped at 0, with the sign of `Wmax` (NEST's `depress_`).
+fn down(w: f64, dw: f64, wmax: f64) -> f64 {
+    let new_w = w.abs() - dw;
+    (if new_w > 0.0 { new_w } else { 0.0 }).copysign(wmax)
+}
+
+/// NEST's `vogels_sprekeler_synapse::send`: `+eta·Kplus` for each postsynaptic spike in
+/// `(t_last − d, t_spike − d]`, `+eta·Kminus(t_spike − d)`, then `−alpha·eta`, then the
+/// presynaptic trace. Returns the weight sent.
+pub(crate) fn vogels_sprekeler(
+    p: &VogelsSprekelerSynapse,
+    st: &mut StdpState,
+    archive: &mut SpikeArchive,
+    target: usize,
+    t_spike: f64,
+    dendritic_delay: f64,
+) -> f64 {
+    let mut w = st.weight;
+    for entry in archive.read(
+        target,
+        st.t_last - dendritic_delay,
+        t_spike - dendritic_delay,
+    ) {
+        let minus_dt = st.t_last - (entry.t + dendritic_delay);
+        w = up(w, p.eta * (st.kplus * (minus_dt / p.tau).exp()), p.Wmax);
+    }
+    w = up(
+        w,
+        p.eta * archive.kminus(target, t_spike - dendritic_delay),
+        p.Wmax,
+    );
+    w = down(w, p.alpha * p.eta, p.Wmax);
+    st.weight = w;
+    st.kplus = st.kplus * ((st.t_last - t_spike) / p.tau).exp() + 1.0;
+    st.t_last = t_spike;
+    w
+}
+
+/// NEST's `stdp_triplet_synapse::send`: `+Kplus·(Aplus + Aplus_triplet·Ky)` for each
+/// postsynaptic spike in `(t_last − d, t_spike − d]` (`Ky` its triplet trace before it),
+/// then the presynaptic triplet trace decays and
+/// `−Kminus(t_spike − d)·(Aminus + Aminus_triplet·Kplus_triplet)`; then both
+/// presynaptic traces step. Returns the weight sent.
+pub(crate) fn stdp_triplet(
+    p: &StdpTripletSynapse,
+    st: &mut TripletState,
+    archive: &mut SpikeArchive,
+    target: usize,
+    t_spike: f64,
+    dendritic_delay: f64,
+) -> f64 {
+    let mut w = st.weight;
+    for entry in archive.read(
+        target,
+        st.t_last - dendritic_delay,
+        t_spike - dendritic_delay,
+    ) {
+        let minus_dt = st.t_last - (entry.t + dendritic_delay);
+        let ky = entry.kminus_triplet - 1.0;
+        let kplus = st.kplus * (minus_dt / p.tau_plus).exp();
+        w = up(w, kplus * (p.Aplus + p.Aplus_triplet * ky), p.Wmax);
+    }
+    st.kplus_triplet *= ((st.t_last - t_spike) / p.tau_plus_triplet).exp();
+    let kminus = archive.kminus(target, t_spike - dendritic_delay);
+    w = down(
+        w,
+        kminus * (p.Aminus + p.Aminus_triplet * st.kplus_triplet),
+        p.Wmax,
+    );
+    st.kplus_triplet += 1.0;
+    st.kplus = st.kplus * ((st.t_last - t_spike) / p.tau_plus).exp() + 1.0;
+    st.weight = w;
     st.t_last = t_spike;
     w
 }

@@ -7,7 +7,7 @@
 //! is one model in NEST's sense (the PyNEST export copies the model for each projection
 //! with its common parameters, and connects with the copy).
 
-use super::plastic::StdpSynapse;
+use super::plastic::{positive_ms, StdpSynapse};
 use super::SynapseParams;
 use crate::error::{Error, Result};
 
@@ -35,14 +35,7 @@ impl SynapseParams for StdpPlSynapseHom {
     /// NEST's check (`tau_plus > 0`), plus a constant weight >= 0 and `Kplus >= 0`, which
     /// NEST leaves unchecked although `w^mu` of a negative weight is not a number.
     fn check(&self, entity: &str) -> Result<()> {
-        if self.tau_plus <= 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "tau_plus",
-                self.tau_plus,
-                "must be > 0 ms",
-            ));
-        }
+        positive_ms(entity, "tau_plus", self.tau_plus)?;
         if self.Kplus < 0.0 {
             return Err(Error::invalid(entity, "Kplus", self.Kplus, "must be >= 0"));
         }

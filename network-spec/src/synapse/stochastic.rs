@@ -3,6 +3,7 @@
 //! Their draws come from the engine's stream of the projection's target block, so
 //! results depend on the seed alone, not on the thread count.
 
+use super::plastic::{in_unit_interval, not_negative_ms, positive_ms};
 use super::SynapseParams;
 use crate::error::{Error, Result};
 
@@ -18,7 +19,7 @@ crate::parameters! {
 impl SynapseParams for BernoulliSynapse {
     /// NEST's check: `p_transmit` in [0, 1].
     fn check(&self, entity: &str) -> Result<()> {
-        unit_interval(entity, "p_transmit", self.p_transmit)
+        in_unit_interval(entity, "p_transmit", self.p_transmit)
     }
 }
 
@@ -44,24 +45,10 @@ impl SynapseParams for QuantalStpSynapse {
     /// whole numbers), plus `0 <= a <= n` (NEST leaves the bounds unchecked, which gives
     /// negative counts of sites).
     fn check(&self, entity: &str) -> Result<()> {
-        unit_interval(entity, "U", self.U)?;
-        unit_interval(entity, "u", self.u)?;
-        if self.tau_rec <= 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "tau_rec",
-                self.tau_rec,
-                "must be > 0 ms",
-            ));
-        }
-        if self.tau_fac < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "tau_fac",
-                self.tau_fac,
-                "must be >= 0 ms (0 disables it)",
-            ));
-        }
+        in_unit_interval(entity, "U", self.U)?;
+        in_unit_interval(entity, "u", self.u)?;
+        positive_ms(entity, "tau_rec", self.tau_rec)?;
+        not_negative_ms(entity, "tau_fac", self.tau_fac)?;
         if !(0.0..=f64::from(u16::MAX)).contains(&self.n) {
             return Err(Error::invalid(
                 entity,
@@ -79,13 +66,5 @@ impl SynapseParams for QuantalStpSynapse {
             ));
         }
         Ok(())
-    }
-}
-
-fn unit_interval(entity: &str, name: &str, v: f64) -> Result<()> {
-    if (0.0..=1.0).contains(&v) {
-        Ok(())
-    } else {
-        Err(Error::invalid(entity, name, v, "must be in [0, 1]"))
     }
 }

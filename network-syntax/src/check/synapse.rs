@@ -155,21 +155,28 @@ pub(super) fn fits_target(
     span: SpanRange,
 ) -> Option<()> {
     match desc.base {
-        m if m.archives_post_spikes() && target.base.param("tau_minus", &[]).is_none() => {
+        m if m
+            .target_parameters()
+            .iter()
+            .any(|p| target.base.param(p, &[]).is_none()) =>
+        {
+            let needs = m.target_parameters();
+            let missing = needs.iter().find(|p| target.base.param(p, &[]).is_none())?;
             let with: Vec<&str> = BaseModel::ALL
                 .iter()
-                .filter(|b| b.param("tau_minus", &[]).is_some())
+                .filter(|b| needs.iter().all(|p| b.param(p, &[]).is_some()))
                 .map(|b| b.name())
                 .collect();
             cx.error(
                 span,
                 format!(
-                    "{} needs tau_minus on its target, and {} has none",
+                    "{} needs {missing} on its target, and {} has none",
                     m.name(),
                     target.base.name()
                 ),
                 format!(
-                    "connect it onto a neuron model with tau_minus ({})",
+                    "connect it onto a neuron model with {} ({})",
+                    needs.join(" and "),
                     with.join(", ")
                 ),
             );

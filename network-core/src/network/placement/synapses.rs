@@ -190,11 +190,13 @@ pub(super) fn install_plastic(
         let len = population.len();
         let mut n_incoming: Option<Vec<u32>> = None;
         let mut stdp_max_delay = 0;
+        let mut triplet = false;
         for (k, projection) in projections.iter_mut().enumerate() {
             let Some(plastic) = projection.plastic.as_mut() else {
                 continue;
             };
             if plastic.needs_archive() {
+                triplet |= plastic.needs_triplet_trace();
                 stdp_max_delay = stdp_max_delay.max(projection.max_delay);
                 let counts = n_incoming.get_or_insert_with(|| vec![0; len]);
                 for (b, block) in projection.blocks.iter().enumerate() {
@@ -216,12 +218,18 @@ pub(super) fn install_plastic(
             let tau_minus = population
                 .param("tau_minus")
                 .expect("an stdp target has tau_minus (checked when connecting)");
+            let tau_minus_triplet = triplet.then(|| {
+                population
+                    .param("tau_minus_triplet")
+                    .expect("a triplet target has tau_minus_triplet (checked when connecting)")
+            });
             let ms_per_step = res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64;
             let horizon = (f64::from(stdp_max_delay) + slice_len as f64) * ms_per_step;
             for (b, rt) in population.blocks().iter_mut().enumerate() {
                 let neurons = &counts[block_start(b)..block_start(b + 1).min(len)];
                 rt.archive = Some(SpikeArchive::new(
                     tau_minus,
+                    tau_minus_triplet,
                     horizon,
                     res.tics_per_step(),
                     neurons,
