@@ -117,9 +117,9 @@ fn poisson_drive(bencher: Bencher) {
         .bench_local_values(|mut net| net.simulate(10.0).unwrap());
 }
 
-/// A recurrent network firing at ~100 Hz: 2048 neurons, indegree 200, through `synapse`
-/// (weight 0.01 pA, so it does not change the activity); 20 ms of it are about 800 k
-/// synaptic events (delivery dominates).
+/// A recurrent network of 2048 neurons driven to fire by `I_e`, indegree 200, through
+/// `synapse` (weight 0.01 pA, so it does not change the activity): 20 ms of it are 881
+/// spikes, about 176 k synaptic events (delivery dominates).
 fn recurrent(synapse: impl Into<Synapse>) -> Network {
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(3)).threads(1);
     let model = Model::nest(IafPscAlpha {
