@@ -64,8 +64,18 @@ def run_case(c):
             nest.Connect(gen, nodes[t], syn_spec=syn_spec(g))
 
     plastic = any("synapse_model" in cn for cn in c["connections"])
-    for cn in c["connections"]:
-        nest.Connect(nodes[cn["source"]], nodes[cn["target"]], syn_spec=syn_spec(cn))
+    models = []  # the synapse model each connection was made with
+    for k, cn in enumerate(c["connections"]):
+        spec = syn_spec(cn)
+        if "common_params" in cn:
+            # a "_hom" model: common properties on a copy of the model, not per connection
+            copy = f"{spec['synapse_model']}_c{k}"
+            nest.CopyModel(spec["synapse_model"], copy, cn["common_params"])
+            spec["synapse_model"] = copy
+            for name in cn["common_params"]:
+                spec.pop(name, None)
+        models.append(spec["synapse_model"])
+        nest.Connect(nodes[cn["source"]], nodes[cn["target"]], syn_spec=spec)
 
     rec = c["record"]
     mm = None
@@ -97,11 +107,15 @@ def run_case(c):
     if plastic:
         seen = {}
         weights = []
-        for cn in c["connections"]:
-            key = (cn["source"], cn["target"], cn.get("synapse_model", "static_synapse"))
+        for cn, model in zip(c["connections"], models):
+            key = (cn["source"], cn["target"], model)
             conns = nest.GetConnections(source=nodes[key[0]], target=nodes[key[1]],
                                         synapse_model=key[2])
-            w = conns.get("weight")
+            if "weight" in cn.get("common_params", {}):
+                # static_synapse_hom_w: the weight is the model's, not the connection's
+                w = nest.GetDefaults(model, "weight")
+            else:
+                w = conns.get("weight")
             w = list(w) if isinstance(w, (list, tuple)) else [w]
             weights.append(float(w[seen.get(key, 0)]))
             seen[key] = seen.get(key, 0) + 1

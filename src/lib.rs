@@ -46,6 +46,7 @@ pub mod prelude {
     pub use network_core::connect::{ConnSpec, Rule};
     pub use network_core::spatial::{Kernel, Layout, Mask, MaskShape};
     pub use network_core::spec::registry::neuron_types::*;
+    pub use network_core::spec::registry::synapse_types::*;
     pub use network_core::{
         Const, DcGenerator, Dyn, Error, FiringRanges, Model, Multimeter, Network, NetworkBuilder,
         NoiseGenerator, PoissonGenerator, PopulationHandle, RateRange, RecordTo, Recordable,

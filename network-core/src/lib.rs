@@ -45,6 +45,8 @@ pub use report::{FiringRanges, RateRange, Report};
 pub use rng::Seed;
 pub use storage::{Const, Dyn, Length};
 pub use synapse::{
-    StaticSynapse, StdpSynapse, Synapse, SynapseParams, Tsodyks2Synapse, TsodyksSynapse, Value,
+    BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
+    StdpSynapse, StdpSynapseHom, StdpTripletSynapse, Synapse, SynapseParams, Tsodyks2Synapse,
+    TsodyksSynapse, Value, VogelsSprekelerSynapse,
 };
 pub use time::Resolution;

@@ -38,6 +38,9 @@ pub enum Purpose {
     Simulation = 4,
     /// Random initial state of a population.
     InitialState = 5,
+    /// Draws of stochastic synapses during simulation (`bernoulli_synapse`,
+    /// `quantal_stp_synapse`): one stream per projection and target block.
+    Transmission = 6,
 }
 
 fn splitmix64(mut z: u64) -> u64 {

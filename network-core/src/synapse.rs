@@ -1,17 +1,21 @@
 //! Synapse models: their parameters, weights and delays are vocabulary
 //! (`network_spec::synapse`: `static_synapse`, `stdp_synapse`, `tsodyks_synapse`,
-//! `tsodyks2_synapse`); the engine adds the [`Synapse`] a projection is made with and
+//! `tsodyks2_synapse`, the `_hom` models, `vogels_sprekeler_synapse`,
+//! `stdp_triplet_synapse`, `bernoulli_synapse`, `quantal_stp_synapse`);
+//! the engine adds the [`Synapse`] a projection is made with and
 //! draws random values from its streams.
 
 pub use network_spec::synapse::{
-    delay_steps, StaticSynapse, StdpSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse,
-    TsodyksSynapse, MAX_DELAY_STEPS,
+    delay_steps, BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW,
+    StdpPlSynapseHom, StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields,
+    SynapseParams, Tsodyks2Synapse, TsodyksSynapse, VogelsSprekelerSynapse, MAX_DELAY_STEPS,
 };
 pub use network_spec::value::{Draw, Value};
 
 use crate::error::Result;
 use crate::rng::Stream;
 use crate::time::Resolution;
+use network_spec::params::{ParamInfo, Parameters};
 use rand::RngExt;
 use rand_distr::{Distribution, LogNormal, Normal};
 
@@ -48,9 +52,90 @@ impl Draw for StreamDraw<'_> {
     }
 }
 
-/// The synapse a projection is made with: static or plastic.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Synapse {
+/// Declares [`Synapse`], one variant per synapse model, with what every model answers
+/// the same way (through [`SynapseFields`] and [`SynapseParams`]).
+macro_rules! synapse_enum {
+    ($( $(#[$attr:meta])* $variant:ident($ty:ident) ),* $(,)?) => {
+        /// The synapse a projection is made with: static, plastic or stochastic.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Synapse {
+            $( $(#[$attr])* $variant($ty), )*
+        }
+
+        impl Synapse {
+            /// The model name (NEST's or the variant's).
+            pub fn model(&self) -> &str {
+                match self {
+                    $( Synapse::$variant(s) => &s.model, )*
+                }
+            }
+
+            /// The name, weight, delay and receptor port, as a static synapse (what is
+            /// stored the same way for every model).
+            pub fn base(&self) -> StaticSynapse {
+                match self {
+                    $( Synapse::$variant(s) => StaticSynapse {
+                        model: s.model.clone(),
+                        weight: s.weight,
+                        delay: s.delay,
+                        receptor_type: s.receptor_type,
+                    }, )*
+                }
+            }
+
+            /// NEST's `receptor_type`: the receptor port fed (0: the weight's sign picks
+            /// the channel).
+            pub fn receptor_type(&self) -> u16 {
+                match self {
+                    $( Synapse::$variant(s) => s.receptor_type, )*
+                }
+            }
+
+            /// The parameters its target neuron model must have (`tau_minus` for STDP).
+            pub fn target_parameters(&self) -> &'static [&'static str] {
+                match self {
+                    $( Synapse::$variant(_) => <$ty as SynapseParams>::TARGET_PARAMETERS, )*
+                }
+            }
+
+            /// The model's parameter table (besides weight and delay).
+            pub fn parameters(&self) -> &'static [ParamInfo] {
+                match self {
+                    $( Synapse::$variant(_) => <$ty as Parameters>::PARAMETERS, )*
+                }
+            }
+
+            /// The value of parameter `name` of the table.
+            pub fn get(&self, name: &str) -> Option<f64> {
+                match self {
+                    $( Synapse::$variant(s) => Parameters::get(s, name), )*
+                }
+            }
+
+            /// Checks every parameter as NEST does; `entity` names the projection.
+            pub fn validate(&self, entity: &str, res: &Resolution) -> Result<()> {
+                match self {
+                    $( Synapse::$variant(s) => s.validate(entity, res), )*
+                }
+            }
+        }
+
+        $(
+            impl From<$ty> for Synapse {
+                fn from(s: $ty) -> Self {
+                    Synapse::$variant(s)
+                }
+            }
+            impl From<&$ty> for Synapse {
+                fn from(s: &$ty) -> Self {
+                    Synapse::$variant(s.clone())
+                }
+            }
+        )*
+    };
+}
+
+synapse_enum! {
     /// `static_synapse` (or a variant).
     Static(StaticSynapse),
     /// `stdp_synapse` (or a variant).
@@ -59,73 +144,21 @@ pub enum Synapse {
     Tsodyks(TsodyksSynapse),
     /// `tsodyks2_synapse` (or a variant).
     Tsodyks2(Tsodyks2Synapse),
+    /// `stdp_pl_synapse_hom` (or a variant); its common parameters are the projection's.
+    StdpPlHom(StdpPlSynapseHom),
+    /// `stdp_synapse_hom` (or a variant); its common parameters are the projection's.
+    StdpHom(StdpSynapseHom),
+    /// `static_synapse_hom_w` (or a variant); one weight for the projection.
+    StaticHomW(StaticSynapseHomW),
+    /// `bernoulli_synapse` (or a variant).
+    Bernoulli(BernoulliSynapse),
+    /// `quantal_stp_synapse` (or a variant).
+    QuantalStp(QuantalStpSynapse),
+    /// `vogels_sprekeler_synapse` (or a variant).
+    VogelsSprekeler(VogelsSprekelerSynapse),
+    /// `stdp_triplet_synapse` (or a variant).
+    StdpTriplet(StdpTripletSynapse),
 }
-
-impl Synapse {
-    /// The model name (NEST's or the variant's).
-    pub fn model(&self) -> &str {
-        match self {
-            Synapse::Static(s) => &s.model,
-            Synapse::Stdp(s) => &s.model,
-            Synapse::Tsodyks(s) => &s.model,
-            Synapse::Tsodyks2(s) => &s.model,
-        }
-    }
-
-    /// The name, weight and delay, as a static synapse (what is stored the same way for
-    /// every model).
-    pub fn base(&self) -> StaticSynapse {
-        let (model, weight, delay) = match self {
-            Synapse::Static(s) => return s.clone(),
-            Synapse::Stdp(s) => (&s.model, s.weight, s.delay),
-            Synapse::Tsodyks(s) => (&s.model, s.weight, s.delay),
-            Synapse::Tsodyks2(s) => (&s.model, s.weight, s.delay),
-        };
-        StaticSynapse {
-            model: model.clone(),
-            weight,
-            delay,
-            receptor_type: 0,
-        }
-    }
-
-    /// NEST's `receptor_type`: the receptor port fed (0: the weight's sign picks the
-    /// channel). Plastic synapses feed port 0.
-    pub fn receptor_type(&self) -> u16 {
-        match self {
-            Synapse::Static(s) => s.receptor_type,
-            _ => 0,
-        }
-    }
-
-    /// Checks every parameter as NEST does; `entity` names the projection.
-    pub fn validate(&self, entity: &str, res: &Resolution) -> Result<()> {
-        match self {
-            Synapse::Static(s) => s.validate(entity, res),
-            Synapse::Stdp(s) => s.validate(entity, res),
-            Synapse::Tsodyks(s) => s.validate(entity, res),
-            Synapse::Tsodyks2(s) => s.validate(entity, res),
-        }
-    }
-}
-
-macro_rules! into_synapse {
-    ($($ty:ident => $variant:ident),*) => {$(
-        impl From<$ty> for Synapse {
-            fn from(s: $ty) -> Self {
-                Synapse::$variant(s)
-            }
-        }
-        impl From<&$ty> for Synapse {
-            fn from(s: &$ty) -> Self {
-                Synapse::$variant(s.clone())
-            }
-        }
-    )*};
-}
-
-into_synapse!(StaticSynapse => Static, StdpSynapse => Stdp, TsodyksSynapse => Tsodyks,
-    Tsodyks2Synapse => Tsodyks2);
 
 impl From<&Synapse> for Synapse {
     fn from(s: &Synapse) -> Self {

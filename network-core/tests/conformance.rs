@@ -101,18 +101,22 @@ struct Outcome {
     weights: Vec<f64>,
 }
 
-/// The synapse of a connection: `static_synapse` unless the case names a plastic model,
-/// with its parameters set by NEST name.
+/// The synapse of a connection: `static_synapse` unless the case names another model,
+/// with its parameters set by NEST name (a `_hom` model's common ones from
+/// `common_params`: every synapse of the projection shares them) and its receptor type.
 fn projection_synapse(conn: &Json) -> Synapse {
     let (w, d) = (num(&conn["weight"]), num(&conn["delay"]));
-    let params = conn
-        .get("syn_params")
-        .and_then(Json::as_object)
-        .cloned()
-        .unwrap_or_default();
+    let receptor = conn
+        .get("receptor_type")
+        .map_or(0, |r| u16::try_from(r.as_u64().unwrap()).unwrap());
+    let params: Vec<(String, Json)> = ["syn_params", "common_params"]
+        .iter()
+        .filter_map(|k| conn.get(*k).and_then(Json::as_object))
+        .flat_map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())))
+        .collect();
     macro_rules! with_params {
         ($syn:expr) => {{
-            let mut s = $syn;
+            let mut s = $syn.receptor(receptor);
             for (k, v) in &params {
                 s.set("case", k, num(v)).unwrap();
             }
@@ -124,6 +128,19 @@ fn projection_synapse(conn: &Json) -> Synapse {
         Some("stdp_synapse") => with_params!(StdpSynapse::new(w, d)),
         Some("tsodyks_synapse") => with_params!(TsodyksSynapse::new(w, d)),
         Some("tsodyks2_synapse") => with_params!(Tsodyks2Synapse::new(w, d)),
+        Some("stdp_pl_synapse_hom") => with_params!(StdpPlSynapseHom::new(w, d)),
+        Some("stdp_synapse_hom") => with_params!(StdpSynapseHom::new(w, d)),
+        Some("static_synapse_hom_w") => {
+            let mut s = StaticSynapseHomW::new(w, d).receptor(receptor);
+            if let Some(c) = conn.get("common_params").and_then(|c| c.get("weight")) {
+                s.weight = Value::Constant(num(c));
+            }
+            Synapse::from(s)
+        }
+        Some("vogels_sprekeler_synapse") => with_params!(VogelsSprekelerSynapse::new(w, d)),
+        Some("stdp_triplet_synapse") => with_params!(StdpTripletSynapse::new(w, d)),
+        Some("bernoulli_synapse") => with_params!(BernoulliSynapse::new(w, d)),
+        Some("quantal_stp_synapse") => with_params!(QuantalStpSynapse::new(w, d)),
         Some(other) => panic!("synapse model {other} not supported by the harness"),
     }
 }

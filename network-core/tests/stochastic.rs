@@ -14,8 +14,9 @@
 //!
 //! Layout: this file holds the generator tests (Poisson input counts, firing rates);
 //! `stochastic/rules.rs` the non-spatial connection rules, `stochastic/spatial.rs` the
-//! spatial ones, and `stochastic/stats.rs` the distribution functions (tested against
-//! table values).
+//! spatial ones, `stochastic/plasticity.rs` STDP under Poisson input,
+//! `stochastic/synapses.rs` the stochastic synapse models, and `stochastic/stats.rs` the
+//! distribution functions (tested against table values).
 
 #[path = "stochastic/plasticity.rs"]
 mod plasticity;
@@ -25,6 +26,8 @@ mod rules;
 mod spatial;
 #[path = "stochastic/stats.rs"]
 mod stats;
+#[path = "stochastic/synapses.rs"]
+mod synapses;
 
 use network_core::*;
 use serde_json::Value as Json;

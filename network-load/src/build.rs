@@ -11,7 +11,7 @@ use network_core::{
     DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle, Network,
     NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
     ProjectionHandle, RecordTo, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
-    SpikeRecorderHandle, StaticSynapse, StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse,
+    SpikeRecorderHandle, Synapse,
 };
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Plan, Population, Step, Target};
@@ -252,27 +252,16 @@ impl<'a> Run<'a> {
                     Some(name) => $ty::variant(name, w, dl),
                     None => $ty::new(w, dl),
                 };
-                for (name, value) in &s.params {
-                    syn.set(s.model_name(), name, *value)?;
-                }
-                syn
-            }};
-        }
-        Ok(match s.base {
-            SynapseModel::Static => {
-                let mut syn = match &s.variant {
-                    Some(name) => StaticSynapse::variant(name, w, dl),
-                    None => StaticSynapse::new(w, dl),
-                };
                 if let Some(k) = s.receptor {
                     syn = syn.receptor(k);
                 }
-                Synapse::Static(syn)
-            }
-            SynapseModel::Stdp => Synapse::Stdp(make!(StdpSynapse)),
-            SynapseModel::Tsodyks => Synapse::Tsodyks(make!(TsodyksSynapse)),
-            SynapseModel::Tsodyks2 => Synapse::Tsodyks2(make!(Tsodyks2Synapse)),
-        })
+                for (name, value) in &s.params {
+                    syn.set(s.model_name(), name, *value)?;
+                }
+                Synapse::from(syn)
+            }};
+        }
+        Ok(network_core::spec::with_synapse_model!(s.base, S => make!(S)))
     }
 
     fn generator(&mut self, g: &lowering::Generator) -> Result<GeneratorHandle> {

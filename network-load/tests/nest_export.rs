@@ -188,3 +188,18 @@ fn plastic_synapses_parrots_and_receptor_ports_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn issue_12_synapse_models_on_nest_agree_with_the_engine() {
+    // stdp_pl_synapse_hom (a named variant and inline), stdp_synapse_hom,
+    // static_synapse_hom_w (common parameters as CopyModels per projection),
+    // bernoulli_synapse, quantal_stp_synapse and plastic synapses onto receptor ports:
+    // the same synapse counts, and spike counts within the bound of `compare`.
+    compare(
+        "network-load/tests/data/synapse_models.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}

@@ -23,7 +23,8 @@
 ///
 /// Each line is `NAME: DIMENSION = default, "doc";` for a number (`DIMENSION` a
 /// [`Dimension`](crate::Dimension) variant), `NAME: flag = bool, "doc";` for a flag and
-/// `NAME: list DIMENSION = [..], "doc";` for a list. `neuron` declares the parameter
+/// `NAME: list DIMENSION = [..], "doc";` for a list, `NAME: integer = n, "doc";` for a
+/// whole number. `neuron` declares the parameter
 /// struct of a neuron model; `synapse` adds the synapse's `model` name, `weight` and
 /// `delay` ([`Value`](crate::Value)s), `new`, `variant` and `validate`. Extra fields
 /// that are not NEST parameters may follow the block in `+ { field: Type = default, }`.
@@ -62,6 +63,11 @@ macro_rules! parameters {
                 /// Delay (ms), rounded to the nearest step; at least one step; NEST's
                 /// default 1 ms.
                 delay: $crate::Value = $crate::Value::Constant(1.0),
+                /// NEST's `receptor_type`: 0 (the default) for models without receptor
+                /// ports, where the weight's sign picks the excitatory or inhibitory
+                /// input; `k` in `1..=n` for receptor port `k` of a multisynapse model
+                /// with `n` ports, which takes weights of either sign.
+                receptor_type: u16 = 0,
                 $($( $(#[$eattr])* $efield : $ety = $edefault, )*)?
             }
         }
@@ -85,6 +91,15 @@ macro_rules! parameters {
                 Self {
                     model: name.into(),
                     ..Self::new(weight, delay)
+                }
+            }
+
+            /// The same synapse onto receptor port `receptor_type` of a multisynapse
+            /// target (NEST's `syn_spec={"receptor_type": k}`).
+            pub fn receptor(self, receptor_type: u16) -> Self {
+                Self {
+                    receptor_type,
+                    ..self
                 }
             }
 
@@ -112,6 +127,9 @@ macro_rules! parameters {
             }
             fn delay_mut(&mut self) -> &mut $crate::Value {
                 &mut self.delay
+            }
+            fn receptor_type(&self) -> u16 {
+                self.receptor_type
             }
         }
     };
@@ -235,6 +253,7 @@ macro_rules! __parameters_impl {
 #[macro_export]
 macro_rules! __param_type {
     ((flag)) => { bool };
+    ((integer)) => { f64 };
     ((list $d:ident)) => { ::std::vec::Vec<f64> };
     (($d:ident)) => { f64 };
 }
@@ -258,6 +277,9 @@ macro_rules! __param_default {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __param_table_default {
+    ((integer) $default:expr) => {
+        $default
+    };
     ((flag) $default:expr) => {
         if $default {
             1.0
@@ -280,6 +302,9 @@ macro_rules! __param_kind {
     ((flag)) => {
         $crate::ParamKind::Flag
     };
+    ((integer)) => {
+        $crate::ParamKind::Integer
+    };
     ((list $d:ident)) => {
         $crate::ParamKind::List
     };
@@ -295,6 +320,9 @@ macro_rules! __param_kind_name {
     ((flag)) => {
         "flag"
     };
+    ((integer)) => {
+        "integer"
+    };
     ((list $d:ident)) => {
         "list"
     };
@@ -308,6 +336,9 @@ macro_rules! __param_kind_name {
 #[macro_export]
 macro_rules! __param_dimension {
     ((flag)) => {
+        $crate::Dimension::Number
+    };
+    ((integer)) => {
         $crate::Dimension::Number
     };
     ((list $d:ident)) => {
@@ -325,6 +356,9 @@ macro_rules! __param_dimension {
 macro_rules! __param_unit {
     ((flag)) => {
         "0/1"
+    };
+    ((integer)) => {
+        "1"
     };
     ((list $d:ident)) => {
         $crate::__param_unit!(($d))

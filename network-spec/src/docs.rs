@@ -17,7 +17,7 @@ pub fn table(params: &[ParamInfo]) -> String {
         let default = match p.kind {
             ParamKind::Flag => (if p.default == 1.0 { "true" } else { "false" }).to_string(),
             ParamKind::List => format!("[{}, ..]", p.default),
-            ParamKind::Scalar => format!("{}", p.default),
+            ParamKind::Scalar | ParamKind::Integer => format!("{}", p.default),
         };
         let _ = writeln!(
             out,
@@ -62,6 +62,17 @@ pub fn synapse(model: SynapseModel) -> String {
         out.push_str("No other parameters.\n");
     } else {
         out.push_str(&table(model.parameters()));
+    }
+    let common = model.common();
+    if !common.is_empty() {
+        let names: Vec<String> = common.iter().map(|n| format!("`{n}`")).collect();
+        let _ = writeln!(
+            out,
+            "\nCommon to all synapses of a projection (NEST's common properties): {}. They \
+             are written on the connection; the PyNEST export sets them on a copy of the \
+             model per projection.",
+            names.join(", ")
+        );
     }
     out
 }

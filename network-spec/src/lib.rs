@@ -41,7 +41,9 @@ pub use recordable::Recordable;
 pub use registry::neuron_types::*;
 pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
 pub use synapse::{
-    StaticSynapse, StdpSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse, TsodyksSynapse,
+    BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
+    StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse,
+    TsodyksSynapse, VogelsSprekelerSynapse,
 };
 pub use time::Resolution;
 pub use units::Dimension;

@@ -18,6 +18,9 @@ pub enum ParamKind {
     Flag,
     /// A list of numbers, e.g. `tau_syn`, one per receptor port.
     List,
+    /// A whole number (NEST's integer parameters, e.g. `n` of `quantal_stp_synapse`),
+    /// stored as a number and checked to be whole.
+    Integer,
 }
 
 impl ParamKind {
@@ -27,6 +30,7 @@ impl ParamKind {
             ParamKind::Scalar => "scalar",
             ParamKind::Flag => "flag",
             ParamKind::List => "list",
+            ParamKind::Integer => "integer",
         }
     }
 }
@@ -56,6 +60,11 @@ impl ParamInfo {
     /// Whether the parameter is a list.
     pub fn is_list(&self) -> bool {
         self.kind == ParamKind::List
+    }
+
+    /// Whether the parameter is a whole number (NEST writes it as an integer).
+    pub fn is_integer(&self) -> bool {
+        self.kind == ParamKind::Integer
     }
 }
 
@@ -195,15 +204,23 @@ pub trait Parameters: Clone + Debug + Default + PartialEq + Send + Sync + 'stati
 
     /// The checks that follow from the table: every number finite, except that a
     /// parameter whose NEST default is infinite (`V_min = -inf`) may keep that value.
-    /// Flags are checked when set; lists by the model.
+    /// Integers must be whole. Flags are checked when set; lists by the model.
     fn check_table(&self, entity: &str) -> Result<()> {
         for info in Self::PARAMETERS {
-            if info.kind != ParamKind::Scalar {
+            if !matches!(info.kind, ParamKind::Scalar | ParamKind::Integer) {
                 continue;
             }
             let Some(v) = self.get(info.name) else {
                 continue;
             };
+            if info.is_integer() && v.fract() != 0.0 {
+                return Err(Error::invalid(
+                    entity,
+                    info.name,
+                    v,
+                    "must be a whole number",
+                ));
+            }
             if v.is_finite() || v == info.default {
                 continue;
             }

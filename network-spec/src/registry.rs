@@ -83,6 +83,12 @@ macro_rules! synapse_registry {
             }
         }
 
+        /// The synapse models' parameter types, for a glob re-export (the facade's
+        /// prelude).
+        pub mod synapse_types {
+            pub use crate::synapse::{$($Model),*};
+        }
+
         /// Runs `$body` with `$S` the parameter type of a
         /// [`SynapseModel`](crate::SynapseModel): the one dispatch over synapse models.
         #[macro_export]
@@ -127,6 +133,20 @@ synapse_registry! {$
     Tsodyks = TsodyksSynapse,
     /// `tsodyks2_synapse`
     Tsodyks2 = Tsodyks2Synapse,
+    /// `stdp_pl_synapse_hom`
+    StdpPlHom = StdpPlSynapseHom,
+    /// `stdp_synapse_hom`
+    StdpHom = StdpSynapseHom,
+    /// `static_synapse_hom_w`
+    StaticHomW = StaticSynapseHomW,
+    /// `bernoulli_synapse`
+    Bernoulli = BernoulliSynapse,
+    /// `quantal_stp_synapse`
+    QuantalStp = QuantalStpSynapse,
+    /// `vogels_sprekeler_synapse`
+    VogelsSprekeler = VogelsSprekelerSynapse,
+    /// `stdp_triplet_synapse`
+    StdpTriplet = StdpTripletSynapse,
 }
 
 impl BaseModel {
@@ -240,6 +260,17 @@ impl SynapseModel {
     /// The parameters besides `weight` and `delay`.
     pub fn parameters(self) -> &'static [ParamInfo] {
         with_synapse_model!(self, S => <S as Parameters>::PARAMETERS)
+    }
+
+    /// The parameters common to all synapses of a projection (NEST's common properties,
+    /// set on the model, not per connection).
+    pub fn common(self) -> &'static [&'static str] {
+        with_synapse_model!(self, S => <S as SynapseParams>::COMMON)
+    }
+
+    /// The parameters its target neuron model must have (`tau_minus` for STDP).
+    pub fn target_parameters(self) -> &'static [&'static str] {
+        with_synapse_model!(self, S => <S as SynapseParams>::TARGET_PARAMETERS)
     }
 
     /// Whether a parameter's unit is the weight's (pA, or mV onto `iaf_psc_delta`), in

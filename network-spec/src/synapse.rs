@@ -1,11 +1,17 @@
 //! The parameter side of synapse models: `static_synapse` and the plastic ones, their
 //! weight and delay ([`Value`]s) and checks, and the conversion of a delay to steps.
 
+mod hom;
 mod plastic;
 mod stat;
+mod stdp;
+mod stochastic;
 
+pub use hom::{StaticSynapseHomW, StdpPlSynapseHom, StdpSynapseHom};
 pub use plastic::{StdpSynapse, Tsodyks2Synapse, TsodyksSynapse};
 pub use stat::StaticSynapse;
+pub use stdp::{StdpTripletSynapse, VogelsSprekelerSynapse};
+pub use stochastic::{BernoulliSynapse, QuantalStpSynapse};
 
 use crate::error::{Error, Result};
 use crate::params::Parameters;
@@ -27,12 +33,32 @@ pub trait SynapseFields {
     fn delay(&self) -> Value;
     /// The delay, to write.
     fn delay_mut(&mut self) -> &mut Value;
+    /// NEST's `receptor_type`: the receptor port fed (0: the weight's sign picks the
+    /// channel).
+    fn receptor_type(&self) -> u16;
 }
 
 /// A synapse model's parameters and checks.
 pub trait SynapseParams: Parameters + SynapseFields {
     /// Parameters whose unit is the weight's (pA, or mV onto `iaf_psc_delta`).
     const WEIGHT_LIKE: &'static [&'static str] = &[];
+
+    /// Parameters NEST keeps in the synapse model rather than in each connection (its
+    /// `CommonProperties`; `weight` for `static_synapse_hom_w`): written on the
+    /// connection, and shared by every synapse of the projection.
+    const COMMON: &'static [&'static str] = &[];
+
+    /// Whether the rule reads the target's postsynaptic spike history (NEST's
+    /// ArchivingNode, STDP), so that the target needs `tau_minus`.
+    const ARCHIVES_POST_SPIKES: bool = false;
+
+    /// The parameters the target neuron model must have (the time constants of the
+    /// postsynaptic traces the rule reads).
+    const TARGET_PARAMETERS: &'static [&'static str] = if Self::ARCHIVES_POST_SPIKES {
+        &["tau_minus"]
+    } else {
+        &[]
+    };
 
     /// NEST's own checks of this model, after those of weight, delay and the table;
     /// `entity` names the projection.

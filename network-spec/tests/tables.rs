@@ -10,7 +10,7 @@ fn defaults_match<M: Parameters>() {
     let m = M::default();
     for p in M::PARAMETERS {
         match p.kind {
-            ParamKind::Scalar | ParamKind::Flag => {
+            ParamKind::Scalar | ParamKind::Flag | ParamKind::Integer => {
                 let v = m
                     .get(p.name)
                     .unwrap_or_else(|| panic!("{}.{}", M::NAME, p.name));

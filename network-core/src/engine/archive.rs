@@ -1,6 +1,7 @@
 //! The spike history of postsynaptic neurons for STDP (NEST's ArchivingNode): per neuron,
-//! its spike times with the trace Kminus after each, and how many synapses have read
-//! each entry, so that entries every synapse has read are pruned.
+//! its spike times with the traces Kminus (and, for `stdp_triplet_synapse`,
+//! Kminus_triplet) after each, and how many synapses have read each entry, so that
+//! entries every synapse has read are pruned.
 
 use crate::time::tics_to_ms;
 use std::collections::VecDeque;
@@ -15,6 +16,8 @@ pub(crate) struct HistoryEntry {
     pub t: f64,
     /// Kminus right after the spike.
     pub kminus: f64,
+    /// Kminus_triplet right after the spike (0 when no triplet synapse reads it).
+    pub kminus_triplet: f64,
     /// How many incoming STDP synapses have read the entry.
     access: u32,
 }
@@ -25,6 +28,7 @@ struct NeuronArchive {
     /// Incoming STDP synapses.
     n_incoming: u32,
     kminus: f64,
+    kminus_triplet: f64,
     /// Time of the last spike (ms); NEST starts it at -1.
     last_spike: f64,
     history: VecDeque<HistoryEntry>,
@@ -34,6 +38,8 @@ struct NeuronArchive {
 #[derive(Debug, Clone)]
 pub(crate) struct SpikeArchive {
     tau_minus_inv: f64,
+    /// `1/tau_minus_triplet` when a triplet synapse reads the history.
+    tau_minus_triplet_inv: Option<f64>,
     /// An entry is pruned only once the next one is older than this (ms): the longest
     /// STDP delay onto the block plus the min_delay, as in NEST.
     horizon: f64,
@@ -42,10 +48,18 @@ pub(crate) struct SpikeArchive {
 }
 
 impl SpikeArchive {
-    /// The archive of a block whose neuron `i` has `n_incoming[i]` incoming STDP synapses.
-    pub fn new(tau_minus: f64, horizon: f64, tics_per_step: i64, n_incoming: &[u32]) -> Self {
+    /// The archive of a block whose neuron `i` has `n_incoming[i]` incoming STDP synapses;
+    /// the triplet trace is kept when `tau_minus_triplet` is given.
+    pub fn new(
+        tau_minus: f64,
+        tau_minus_triplet: Option<f64>,
+        horizon: f64,
+        tics_per_step: i64,
+        n_incoming: &[u32],
+    ) -> Self {
         Self {
             tau_minus_inv: 1.0 / tau_minus,
+            tau_minus_triplet_inv: tau_minus_triplet.map(|t| 1.0 / t),
             horizon,
             tics_per_step,
             neurons: n_incoming
@@ -53,6 +67,7 @@ impl SpikeArchive {
                 .map(|&n| NeuronArchive {
                     n_incoming: n,
                     kminus: 0.0,
+                    kminus_triplet: 0.0,
                     last_spike: -1.0,
                     history: VecDeque::new(),
                 })
@@ -86,10 +101,14 @@ impl SpikeArchive {
             }
         }
         n.kminus = n.kminus * ((n.last_spike - t) * tau_minus_inv).exp() + 1.0;
+        if let Some(inv) = self.tau_minus_triplet_inv {
+            n.kminus_triplet = n.kminus_triplet * ((n.last_spike - t) * inv).exp() + 1.0;
+        }
         n.last_spike = t;
         n.history.push_back(HistoryEntry {
             t,
             kminus: n.kminus,
+            kminus_triplet: n.kminus_triplet,
             access: 0,
         });
     }
@@ -128,7 +147,7 @@ mod tests {
 
     #[test]
     fn kminus_sums_decayed_spikes_strictly_before() {
-        let mut a = SpikeArchive::new(20.0, 2.0, 100, &[1]);
+        let mut a = SpikeArchive::new(20.0, None, 2.0, 100, &[1]);
         a.record(&[(99, 0), (149, 0)], 0); // spikes at 10.0 and 15.0 ms
         assert_eq!(a.kminus(0, 10.0), 0.0);
         let k15 = (-5.0f64 / 20.0).exp() + 1.0;
@@ -141,7 +160,7 @@ mod tests {
 
     #[test]
     fn prunes_only_what_every_synapse_read() {
-        let mut a = SpikeArchive::new(20.0, 2.0, 100, &[2]);
+        let mut a = SpikeArchive::new(20.0, None, 2.0, 100, &[2]);
         a.record(&[(9, 0), (19, 0)], 0);
         let _ = a.read(0, -1.0, 5.0).count();
         a.record(&[(99, 0)], 0); // read once of twice: kept

@@ -8,6 +8,7 @@ pub(crate) mod poisson;
 pub(crate) mod population;
 pub(crate) mod projection;
 pub(crate) mod ring;
+pub(crate) mod rules;
 pub(crate) mod sampler;
 pub(crate) mod schedule;
 pub(crate) mod stimulus;

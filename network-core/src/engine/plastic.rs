@@ -1,17 +1,29 @@
-//! Plastic synapses: the rules of `stdp_synapse`, `tsodyks_synapse` and
-//! `tsodyks2_synapse`, their per-synapse state in one block of targets, and the update of
-//! one synapse by one spike (the delivery loop is `Projection::deliver_plastic`).
+//! Plastic and stochastic synapses: the rule of a projection (`stdp_synapse`,
+//! `stdp_synapse_hom`, `stdp_pl_synapse_hom`, `vogels_sprekeler_synapse`,
+//! `stdp_triplet_synapse`, `tsodyks_synapse`, `tsodyks2_synapse`, `bernoulli_synapse`,
+//! `quantal_stp_synapse`), its per-synapse state in one block of
+//! targets, and the update of one synapse by one spike (the rules' arithmetic is in
+//! `engine::rules`; the delivery loop is `Projection::deliver_plastic`).
 //!
 //! The state lives with the target block (in its `BlockRuntime`), aligned with the
 //! projection's compressed rows of that block, so the thread that owns the block updates
 //! it without synchronisation, in the order of the sorted spikes: the result does not
-//! depend on the thread count. A spike of multiplicity `n` (a parrot repeating several
-//! spikes) is `n` equal entries in the spike list and is transmitted `n` times, as NEST
-//! unrolls multiplicities of neurons' spikes before delivery.
+//! depend on the thread count. The stochastic models draw from one stream per projection
+//! and target block (`Purpose::Transmission`), in the same order, so their results depend
+//! on the seed alone. A spike of multiplicity `n` (a parrot repeating several spikes) is
+//! `n` equal entries in the spike list and is transmitted `n` times, as NEST unrolls
+//! multiplicities of neurons' spikes before delivery.
 
 use super::archive::SpikeArchive;
+use super::rules::{
+    self, QuantalState, StdpPl, StdpState, TripletState, Tsodyks2State, TsodyksState,
+};
 use crate::error::Result;
-use crate::synapse::{StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse};
+use crate::rng::Stream;
+use crate::synapse::{
+    BernoulliSynapse, QuantalStpSynapse, StdpPlSynapseHom, StdpSynapse, StdpTripletSynapse,
+    Synapse, Tsodyks2Synapse, TsodyksSynapse, VogelsSprekelerSynapse,
+};
 use crate::time::{tics_to_ms, Resolution};
 
 /// The rule of a plastic projection: its constant parameters and the time grid.
@@ -29,43 +41,27 @@ pub(crate) struct Plastic {
 /// A plastic rule's constants.
 #[derive(Debug, Clone)]
 pub(crate) enum Rule {
+    /// `stdp_synapse` and `stdp_synapse_hom`.
     Stdp(StdpSynapse),
+    StdpPl(StdpPl),
+    Vogels(VogelsSprekelerSynapse),
+    Triplet(StdpTripletSynapse),
     Tsodyks(TsodyksSynapse),
     Tsodyks2(Tsodyks2Synapse),
-}
-
-/// `stdp_synapse` state of one synapse.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct StdpState {
-    pub weight: f64,
-    kplus: f64,
-    t_last: f64,
-}
-
-/// `tsodyks_synapse` state of one synapse.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct TsodyksState {
-    x: f64,
-    y: f64,
-    u: f64,
-    t_last: f64,
-}
-
-/// `tsodyks2_synapse` state of one synapse.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tsodyks2State {
-    x: f64,
-    u: f64,
-    t_last: f64,
+    Bernoulli(BernoulliSynapse),
+    Quantal(QuantalStpSynapse),
 }
 
 /// The state of a plastic projection's synapses onto one block, one entry per synapse in
-/// the order of the block's rows.
+/// the order of the block's rows (and the block's random stream for stochastic models).
 #[derive(Debug, Clone)]
 pub(crate) enum PlasticState {
     Stdp(Vec<StdpState>),
+    Triplet(Vec<TripletState>),
     Tsodyks(Vec<TsodyksState>),
     Tsodyks2(Vec<Tsodyks2State>),
+    Bernoulli(Box<Stream>),
+    Quantal(Box<Stream>, Vec<QuantalState>),
 }
 
 impl PlasticState {
@@ -73,8 +69,13 @@ impl PlasticState {
     pub fn bytes(&self) -> usize {
         match self {
             PlasticState::Stdp(v) => v.len() * std::mem::size_of::<StdpState>(),
+            PlasticState::Triplet(v) => v.len() * std::mem::size_of::<TripletState>(),
             PlasticState::Tsodyks(v) => v.len() * std::mem::size_of::<TsodyksState>(),
             PlasticState::Tsodyks2(v) => v.len() * std::mem::size_of::<Tsodyks2State>(),
+            PlasticState::Bernoulli(_) => std::mem::size_of::<Stream>(),
+            PlasticState::Quantal(_, v) => {
+                std::mem::size_of::<Stream>() + v.len() * std::mem::size_of::<QuantalState>()
+            }
         }
     }
 
@@ -82,6 +83,7 @@ impl PlasticState {
     pub fn weight(&self, k: usize) -> Option<f64> {
         match self {
             PlasticState::Stdp(v) => Some(v[k].weight),
+            PlasticState::Triplet(v) => Some(v[k].weight),
             _ => None,
         }
     }
@@ -90,10 +92,15 @@ impl PlasticState {
 /// Bytes of per-synapse state a projection with `synapse` keeps beyond a static one's.
 pub(crate) fn state_bytes(synapse: &Synapse) -> u64 {
     (match synapse {
-        Synapse::Static(_) => 0,
-        Synapse::Stdp(_) => std::mem::size_of::<StdpState>(),
+        Synapse::Static(_) | Synapse::StaticHomW(_) | Synapse::Bernoulli(_) => 0,
+        Synapse::Stdp(_)
+        | Synapse::StdpHom(_)
+        | Synapse::StdpPlHom(_)
+        | Synapse::VogelsSprekeler(_) => std::mem::size_of::<StdpState>(),
+        Synapse::StdpTriplet(_) => std::mem::size_of::<TripletState>(),
         Synapse::Tsodyks(_) => std::mem::size_of::<TsodyksState>(),
         Synapse::Tsodyks2(_) => std::mem::size_of::<Tsodyks2State>(),
+        Synapse::QuantalStp(_) => std::mem::size_of::<QuantalState>(),
     }) as u64
 }
 
@@ -102,10 +109,16 @@ impl Plastic {
     /// initial state is set by the placement step (`network::placement`).
     pub fn new(synapse: &Synapse, res: &Resolution) -> Option<Self> {
         let rule = match synapse {
-            Synapse::Static(_) => return None,
+            Synapse::Static(_) | Synapse::StaticHomW(_) => return None,
             Synapse::Stdp(s) => Rule::Stdp(s.clone()),
+            Synapse::StdpHom(s) => Rule::Stdp(s.as_stdp()),
+            Synapse::StdpPlHom(s) => Rule::StdpPl(StdpPl::new(s)),
+            Synapse::VogelsSprekeler(s) => Rule::Vogels(s.clone()),
+            Synapse::StdpTriplet(s) => Rule::Triplet(s.clone()),
             Synapse::Tsodyks(s) => Rule::Tsodyks(s.clone()),
             Synapse::Tsodyks2(s) => Rule::Tsodyks2(s.clone()),
+            Synapse::Bernoulli(s) => Rule::Bernoulli(s.clone()),
+            Synapse::QuantalStp(s) => Rule::Quantal(s.clone()),
         };
         Some(Self {
             rule,
@@ -118,36 +131,58 @@ impl Plastic {
     /// Whether the rule keeps each synapse's weight in its state (STDP), so that the
     /// projection stores no weights of its own.
     pub fn owns_weights(&self) -> bool {
-        matches!(self.rule, Rule::Stdp(_))
+        self.needs_archive()
     }
 
     /// Whether the rule reads the postsynaptic spike history (STDP).
     pub fn needs_archive(&self) -> bool {
-        matches!(self.rule, Rule::Stdp(_))
+        matches!(
+            self.rule,
+            Rule::Stdp(_) | Rule::StdpPl(_) | Rule::Vogels(_) | Rule::Triplet(_)
+        )
+    }
+
+    /// Whether the rule reads the postsynaptic triplet trace (`stdp_triplet_synapse`).
+    pub fn needs_triplet_trace(&self) -> bool {
+        matches!(self.rule, Rule::Triplet(_))
     }
 
     /// The state of `n` fresh synapses of this rule, `weight(k)` giving synapse `k`'s
-    /// initial weight; STDP weights are checked against `Wmax` (`entity` names the
-    /// projection).
+    /// initial weight and `stream()` the block's stream of a stochastic model; STDP
+    /// weights are checked (`entity` names the projection).
     pub fn initial_state(
         &self,
         entity: &str,
         n: usize,
         weight: impl Fn(usize) -> f64,
+        stream: impl FnOnce() -> Stream,
     ) -> Result<PlasticState> {
         Ok(match &self.rule {
-            Rule::Stdp(s) => {
+            Rule::Stdp(s) => PlasticState::Stdp(stdp_states(n, s.Kplus, |k| {
+                let w = weight(k);
+                s.check_weight(entity, w).map(|_| w)
+            })?),
+            Rule::StdpPl(c) => PlasticState::Stdp(stdp_states(n, c.p.Kplus, |k| {
+                let w = weight(k);
+                StdpPlSynapseHom::check_weight(entity, w).map(|_| w)
+            })?),
+            Rule::Vogels(s) => PlasticState::Stdp(stdp_states(n, s.Kplus, |k| {
+                let w = weight(k);
+                s.check_weight(entity, w).map(|_| w)
+            })?),
+            Rule::Triplet(s) => {
                 let mut states = Vec::with_capacity(n);
                 for k in 0..n {
                     let weight = weight(k);
                     s.check_weight(entity, weight)?;
-                    states.push(StdpState {
+                    states.push(TripletState {
                         weight,
                         kplus: s.Kplus,
+                        kplus_triplet: s.Kplus_triplet,
                         t_last: 0.0,
                     });
                 }
-                PlasticState::Stdp(states)
+                PlasticState::Triplet(states)
             }
             Rule::Tsodyks(s) => PlasticState::Tsodyks(vec![
                 TsodyksState {
@@ -166,6 +201,18 @@ impl Plastic {
                 };
                 n
             ]),
+            Rule::Bernoulli(_) => PlasticState::Bernoulli(Box::new(stream())),
+            Rule::Quantal(s) => PlasticState::Quantal(
+                Box::new(stream()),
+                vec![
+                    QuantalState {
+                        u: s.u,
+                        a: s.a as u32,
+                        t_last: -1.0,
+                    };
+                    n
+                ],
+            ),
         })
     }
 
@@ -181,7 +228,8 @@ impl Plastic {
 
     /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of `state` onto
     /// `target` (index in the block) with a delay of `delay` steps, updating the
-    /// synapse; returns the weight it delivers. `weight` is the projection's stored
+    /// synapse; returns the weight it delivers, `None` when the synapse sends no event
+    /// (a stochastic model that did not transmit). `weight` is the projection's stored
     /// weight of the synapse (unused by STDP, whose weight is state); `archive` is the
     /// target block's spike history (required by STDP).
     #[allow(clippy::too_many_arguments)]
@@ -195,115 +243,74 @@ impl Plastic {
         t_spike: f64,
         delay: u16,
         weight: impl FnOnce() -> f64,
-    ) -> f64 {
+    ) -> Option<f64> {
+        const ARCHIVE: &str = "an STDP projection's target block keeps a spike archive";
         match (&self.rule, state) {
-            (Rule::Stdp(p), PlasticState::Stdp(st)) => {
-                let archive =
-                    archive.expect("an stdp projection's target block keeps a spike archive");
-                stdp(
-                    p,
-                    &mut st[k],
-                    archive,
-                    target,
-                    t_spike,
-                    self.delay_ms(delay),
-                )
-            }
+            (Rule::Stdp(p), PlasticState::Stdp(st)) => Some(rules::stdp(
+                p,
+                &mut st[k],
+                archive.expect(ARCHIVE),
+                target,
+                t_spike,
+                self.delay_ms(delay),
+            )),
+            (Rule::StdpPl(c), PlasticState::Stdp(st)) => Some(rules::stdp_pl(
+                c,
+                &mut st[k],
+                archive.expect(ARCHIVE),
+                target,
+                t_spike,
+                self.delay_ms(delay),
+            )),
+            (Rule::Vogels(p), PlasticState::Stdp(st)) => Some(rules::vogels_sprekeler(
+                p,
+                &mut st[k],
+                archive.expect(ARCHIVE),
+                target,
+                t_spike,
+                self.delay_ms(delay),
+            )),
+            (Rule::Triplet(p), PlasticState::Triplet(st)) => Some(rules::stdp_triplet(
+                p,
+                &mut st[k],
+                archive.expect(ARCHIVE),
+                target,
+                t_spike,
+                self.delay_ms(delay),
+            )),
             (Rule::Tsodyks(p), PlasticState::Tsodyks(st)) => {
-                tsodyks(p, &mut st[k], t_spike) * weight()
+                Some(rules::tsodyks(p, &mut st[k], t_spike) * weight())
             }
             (Rule::Tsodyks2(p), PlasticState::Tsodyks2(st)) => {
-                tsodyks2(p, &mut st[k], t_spike) * weight()
+                Some(rules::tsodyks2(p, &mut st[k], t_spike) * weight())
+            }
+            (Rule::Bernoulli(p), PlasticState::Bernoulli(rng)) => {
+                rules::bernoulli(p, rng).then(weight)
+            }
+            (Rule::Quantal(p), PlasticState::Quantal(rng, st)) => {
+                match rules::quantal(p, &mut st[k], rng, t_spike) {
+                    0 => None,
+                    released => Some(f64::from(released) * weight()),
+                }
             }
             _ => unreachable!("a projection's state matches its rule"),
         }
     }
 }
 
-/// NEST's `stdp_synapse::send`: facilitation by each postsynaptic spike in
-/// `(t_last − d, t_spike − d]`, depression by Kminus at `t_spike − d`, then the
-/// presynaptic trace. Returns the weight sent.
-fn stdp(
-    p: &StdpSynapse,
-    st: &mut StdpState,
-    archive: &mut SpikeArchive,
-    target: usize,
-    t_spike: f64,
-    dendritic_delay: f64,
-) -> f64 {
-    let mut w = st.weight;
-    for entry in archive.read(
-        target,
-        st.t_last - dendritic_delay,
-        t_spike - dendritic_delay,
-    ) {
-        let minus_dt = st.t_last - (entry.t + dendritic_delay);
-        w = facilitate(p, w, st.kplus * (minus_dt / p.tau_plus).exp());
-    }
-    w = depress(p, w, archive.kminus(target, t_spike - dendritic_delay));
-    st.weight = w;
-    st.kplus = st.kplus * ((st.t_last - t_spike) / p.tau_plus).exp() + 1.0;
-    st.t_last = t_spike;
-    w
-}
-
-fn facilitate(p: &StdpSynapse, w: f64, kplus: f64) -> f64 {
-    let norm_w = (w / p.Wmax) + (p.lambda * (1.0 - (w / p.Wmax)).powf(p.mu_plus) * kplus);
-    if norm_w < 1.0 {
-        norm_w * p.Wmax
-    } else {
-        p.Wmax
-    }
-}
-
-fn depress(p: &StdpSynapse, w: f64, kminus: f64) -> f64 {
-    let norm_w = (w / p.Wmax) - (p.alpha * p.lambda * (w / p.Wmax).powf(p.mu_minus) * kminus);
-    if norm_w > 0.0 {
-        norm_w * p.Wmax
-    } else {
-        0.0
-    }
-}
-
-/// NEST's `tsodyks_synapse::send`: propagates x, y, u from the last spike, then uses
-/// `u·x`. Returns the fraction of the weight sent.
-fn tsodyks(p: &TsodyksSynapse, st: &mut TsodyksState, t_spike: f64) -> f64 {
-    let h = t_spike - st.t_last;
-    let puu = if p.tau_fac == 0.0 {
-        0.0
-    } else {
-        (-h / p.tau_fac).exp()
-    };
-    let pyy = (-h / p.tau_psc).exp();
-    // NEST calls the C library's expm1 here (not its own Taylor series).
-    let pzz = (-h / p.tau_rec).exp_m1();
-    let pxy = (pzz * p.tau_rec - (pyy - 1.0) * p.tau_psc) / (p.tau_psc - p.tau_rec);
-    let z = 1.0 - st.x - st.y;
-    st.u *= puu;
-    st.x += pxy * st.y - pzz * z;
-    st.y *= pyy;
-    st.u += p.U * (1.0 - st.u);
-    let delta_y = st.u * st.x;
-    st.x -= delta_y;
-    st.y += delta_y;
-    st.t_last = t_spike;
-    delta_y
-}
-
-/// NEST's `tsodyks2_synapse::send`: recovers x and relaxes u since the last spike (none
-/// before the first), then sends `x·u`.
-fn tsodyks2(p: &Tsodyks2Synapse, st: &mut Tsodyks2State, t_spike: f64) -> f64 {
-    if st.t_last >= 0.0 {
-        let h = t_spike - st.t_last;
-        let x_decay = (-h / p.tau_rec).exp();
-        let u_decay = if p.tau_fac == 0.0 {
-            0.0
-        } else {
-            (-h / p.tau_fac).exp()
-        };
-        st.x = 1.0 + (st.x - st.x * st.u - 1.0) * x_decay;
-        st.u = p.U + st.u * (1.0 - p.U) * u_decay;
-    }
-    st.t_last = t_spike;
-    st.x * st.u
+/// `n` fresh STDP states with trace `kplus`, weights from `weight` (checked).
+fn stdp_states(
+    n: usize,
+    kplus: f64,
+    weight: impl Fn(usize) -> Result<f64>,
+) -> Result<Vec<StdpState>> {
+    (0..n)
+        .map(|k| {
+            Ok(StdpState {
+                weight: weight(k)?,
+                kplus,
+                t_last: 0.0,
+            })
+        })
+        .collect()
 }

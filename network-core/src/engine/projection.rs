@@ -132,7 +132,8 @@ impl Projection {
     /// Delivers the spikes `(step, source)` through this projection's plastic synapses
     /// (rule `plastic`) onto block `b`, updating their `state` (and reading `archive`,
     /// the postsynaptic spike history, for STDP). A target that counts spikes
-    /// (`counts_spikes`, a parrot) receives 1 per spike instead of the weight.
+    /// (`counts_spikes`, a parrot) receives 1 per spike instead of the weight; a
+    /// stochastic synapse that does not transmit sends nothing.
     #[allow(clippy::too_many_arguments)]
     pub fn deliver_plastic(
         &self,
@@ -160,7 +161,7 @@ impl Projection {
             for k in row {
                 let target = usize::from(block.targets[k]);
                 let delay = self.delay.unwrap_or_else(|| block.delays[k]);
-                let weight = plastic.send(
+                let Some(weight) = plastic.send(
                     state,
                     k,
                     archive.as_deref_mut(),
@@ -168,7 +169,9 @@ impl Projection {
                     t_spike,
                     delay,
                     || self.weight.unwrap_or_else(|| block.weights[k]),
-                );
+                ) else {
+                    continue;
+                };
                 let value = if counts_spikes { 1.0 } else { weight };
                 let slot = ring.slot_after(sent, usize::from(delay));
                 ring.add(slot, channel(value), target, value);

@@ -71,24 +71,7 @@ impl Call {
     /// model, its parameters by NEST name in table order.
     pub fn synapse(self, synapse: &Synapse) -> Self {
         let base = self.static_synapse(&synapse.base());
-        match synapse {
-            Synapse::Static(_) => base,
-            Synapse::Stdp(s) => base.table(
-                crate::synapse::StdpSynapse::PARAMETERS,
-                |n| s.get(n),
-                |_| None,
-            ),
-            Synapse::Tsodyks(s) => base.table(
-                crate::synapse::TsodyksSynapse::PARAMETERS,
-                |n| s.get(n),
-                |_| None,
-            ),
-            Synapse::Tsodyks2(s) => base.table(
-                crate::synapse::Tsodyks2Synapse::PARAMETERS,
-                |n| s.get(n),
-                |_| None,
-            ),
-        }
+        base.table(synapse.parameters(), |n| synapse.get(n), |_| None)
     }
 
     /// Adds a static synapse: model name, weight, delay and receptor type.

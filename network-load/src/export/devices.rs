@@ -275,7 +275,7 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
         ),
     };
     params.extend(window_params(s.window));
-    let syn = input.syn_spec(&s.synapse)?;
+    let syn = input.syn_spec(&s.synapse, None)?;
     let mut code = format!(
         "{var} = nest.Create({}, params={})",
         string(model),
@@ -331,7 +331,8 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
     }
     conn.push(("allow_autapses", python_bool(p.autapses).into()));
     conn.push(("allow_multapses", python_bool(p.multapses).into()));
-    let syn = input.syn_spec(&p.synapse)?;
+    let common = input.common_model(&p.synapse, &p.field)?;
+    let syn = input.syn_spec(&p.synapse, common.as_ref().map(|c| c.0.as_str()))?;
     let markdown = doc_or(
         docs(input, p.wiring),
         format!(
@@ -350,8 +351,9 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
             }
         ),
     );
+    let copy = common.map_or(String::new(), |c| c.1 + "\n");
     let code = format!(
-        "n_before = nest.num_connections\nnest.Connect(\n    {src},\n    {tgt},\n    conn_spec={},\n    syn_spec={syn},\n)\nsynapses[{}] = nest.num_connections - n_before",
+        "{copy}n_before = nest.num_connections\nnest.Connect(\n    {src},\n    {tgt},\n    conn_spec={},\n    syn_spec={syn},\n)\nsynapses[{}] = nest.num_connections - n_before",
         dict(&conn),
         string(&p.name)
     );

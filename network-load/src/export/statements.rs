@@ -81,18 +81,72 @@ impl Input<'_> {
     }
 
     /// NEST's `syn_spec`: the model, weight and delay, the plastic model's parameters
-    /// and the receptor port (`receptor_type`) when one is named.
-    pub(super) fn syn_spec(&self, s: &lowering::Synapse) -> Result<String> {
-        let mut entries = vec![
-            ("synapse_model", string(s.model_name())),
-            ("weight", self.value(&s.weight)?),
-            ("delay", self.value(&s.delay)?),
-        ];
-        entries.extend(s.params.iter().map(|(k, v)| (*k, float(*v))));
+    /// and the receptor port (`receptor_type`) when one is named. A model with common
+    /// parameters (`_hom`) is connected through `copy` (see [`Self::common_model`]),
+    /// without them.
+    pub(super) fn syn_spec(&self, s: &lowering::Synapse, copy: Option<&str>) -> Result<String> {
+        let common = s.base.common();
+        let mut entries = vec![("synapse_model", string(copy.unwrap_or(s.model_name())))];
+        if !common.contains(&"weight") {
+            entries.push(("weight", self.value(&s.weight)?));
+        }
+        entries.push(("delay", self.value(&s.delay)?));
+        entries.extend(
+            s.params
+                .iter()
+                .filter(|(k, _)| !common.contains(k))
+                .map(|(k, v)| (*k, synapse_number(s.base, k, *v))),
+        );
         if let Some(k) = s.receptor {
             entries.push(("receptor_type", k.to_string()));
         }
         Ok(dict(&entries))
+    }
+
+    /// For a model with common parameters (NEST's `_hom` models, which reject them per
+    /// connection): the name of a copy for the projection `field` and its `CopyModel`
+    /// with the projection's common parameters (all of them, defaults included).
+    pub(super) fn common_model(
+        &self,
+        s: &lowering::Synapse,
+        field: &str,
+    ) -> Result<Option<(String, String)>> {
+        let common = s.base.common();
+        if common.is_empty() {
+            return Ok(None);
+        }
+        let copy = format!("{}__{field}", s.model_name());
+        let mut entries = Vec::new();
+        for name in common {
+            let value = match *name {
+                "weight" => self.value(&s.weight)?,
+                _ => synapse_number(
+                    s.base,
+                    name,
+                    s.params
+                        .iter()
+                        .rev()
+                        .find(|(k, _)| k == name)
+                        .map(|p| p.1)
+                        .or_else(|| {
+                            s.base
+                                .parameters()
+                                .iter()
+                                .find(|p| p.name == *name)
+                                .map(|p| p.default)
+                        })
+                        .unwrap_or(f64::NAN),
+                ),
+            };
+            entries.push((*name, value));
+        }
+        let code = format!(
+            "nest.CopyModel({}, {}, {})",
+            string(s.model_name()),
+            string(&copy),
+            dict(&entries)
+        );
+        Ok(Some((copy, code)))
     }
 
     pub(super) fn dims(&self, population: usize) -> usize {
@@ -171,6 +225,20 @@ fn nest_seed(seed: u64) -> u64 {
         seed
     } else {
         seed % MAX + 1
+    }
+}
+
+/// A synapse parameter's value as Python writes it: an `int` for NEST's integer
+/// parameters (`n`, `a`), else a float.
+fn synapse_number(model: SynapseModel, name: &str, v: f64) -> String {
+    let integer = model
+        .parameters()
+        .iter()
+        .any(|p| p.name == name && p.is_integer());
+    if integer {
+        format!("{}", v as i64)
+    } else {
+        float(v)
     }
 }
 

@@ -5,6 +5,7 @@ use super::check_integrate_and_fire;
 use super::ports::{check_port_count, check_tau_syn, recordables};
 use crate::error::Result;
 use crate::neuron::NeuronParams;
+use crate::params::positive;
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -24,6 +25,8 @@ crate::parameters! {
         I_e: Current = 0.0, "constant input current";
         V_min: Voltage = f64::NEG_INFINITY, "absolute lower bound of the membrane potential (-inf: none)";
         V_m: Voltage = -70.0, "initial membrane potential";
+        tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an STDP synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -32,6 +35,8 @@ impl NeuronParams for IafPscAlphaMultisynapse {
     const HAS_RECEPTOR_PORTS: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
+        positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,

@@ -5,6 +5,7 @@ use super::check_integrate_and_fire;
 use super::ports::{check_port_count, check_tau_syn, recordables};
 use crate::error::Result;
 use crate::neuron::NeuronParams;
+use crate::params::positive;
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -25,6 +26,8 @@ crate::parameters! {
         tau_syn: list Time = [2.0], "decay time of each receptor port's synaptic current; its length is the number of ports (one by default)";
         I_e: Current = 0.0, "constant input current";
         V_m: Voltage = -70.0, "initial membrane potential";
+        tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an STDP synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -34,6 +37,8 @@ impl NeuronParams for IafPscExpMultisynapse {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
+        positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,

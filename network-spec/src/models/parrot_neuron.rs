@@ -11,6 +11,7 @@ crate::parameters! {
     /// `s + 1`. Weights are ignored, as in NEST.
     pub neuron ParrotNeuron = "parrot_neuron" {
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes, when the parrot is the target of an stdp_synapse";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -18,6 +19,7 @@ impl NeuronParams for ParrotNeuron {
     const RECORDABLES: &'static [Recordable] = &[];
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)
+        positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)
     }
 }

@@ -25,6 +25,7 @@ crate::parameters! {
 
 impl SynapseParams for StdpSynapse {
     const WEIGHT_LIKE: &'static [&'static str] = &["Wmax"];
+    const ARCHIVES_POST_SPIKES: bool = true;
 
     /// NEST's checks (`Kplus >= 0`; a constant weight with the sign of `Wmax`), plus
     /// `tau_plus > 0` and `Wmax != 0`, which NEST leaves unchecked although they give
@@ -134,7 +135,8 @@ impl SynapseParams for Tsodyks2Synapse {
     }
 }
 
-fn in_unit_interval(entity: &str, name: &str, v: f64) -> Result<()> {
+/// `v` in [0, 1], else an error naming `entity` and `name`.
+pub(super) fn in_unit_interval(entity: &str, name: &str, v: f64) -> Result<()> {
     if (0.0..=1.0).contains(&v) {
         Ok(())
     } else {
@@ -142,7 +144,8 @@ fn in_unit_interval(entity: &str, name: &str, v: f64) -> Result<()> {
     }
 }
 
-fn positive_ms(entity: &str, name: &str, v: f64) -> Result<()> {
+/// `v > 0` ms, else an error naming `entity` and `name`.
+pub(super) fn positive_ms(entity: &str, name: &str, v: f64) -> Result<()> {
     if v > 0.0 {
         Ok(())
     } else {
@@ -150,7 +153,8 @@ fn positive_ms(entity: &str, name: &str, v: f64) -> Result<()> {
     }
 }
 
-fn not_negative_ms(entity: &str, name: &str, v: f64) -> Result<()> {
+/// `v >= 0` ms (0 disables it), else an error naming `entity` and `name`.
+pub(super) fn not_negative_ms(entity: &str, name: &str, v: f64) -> Result<()> {
     if v >= 0.0 {
         Ok(())
     } else {

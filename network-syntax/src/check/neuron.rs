@@ -479,20 +479,7 @@ pub(super) fn via(
     }
     let missing = SpanRange::from(&via.synapse);
     desc.receptor = receptors::receptor(cx, receptor_field, target, missing)?;
-    if desc.receptor != 0 && desc.base != SynapseModel::Static {
-        // Why: the engine's plastic synapses feed the sign-routed channels only.
-        cx.error(
-            missing,
-            format!(
-                "`{}` cannot feed receptor port {} of `{}`",
-                desc.base.name(),
-                desc.receptor,
-                model.name()
-            ),
-            "plastic synapses connect to iaf_psc_alpha, iaf_psc_exp or iaf_psc_delta targets; use static_synapse for a receptor port",
-        );
-        return None;
-    }
+    synapse::common_weight(cx, &desc, span)?;
     Some((desc, span))
 }
 

@@ -1,6 +1,8 @@
 //! Synapse models in a description: which NEST model a `synapse` statement or `via`
-//! names, the parameters of plastic models (stdp_synapse, tsodyks_synapse,
-//! tsodyks2_synapse) with their units, and the checks NEST makes on them, at compile time.
+//! names, the parameters of plastic and stochastic models with their units, and the
+//! checks NEST makes on them, at compile time. The parameters NEST keeps in a `_hom`
+//! model (its common properties) are written on the connection like the others: every
+//! synapse of that projection shares them.
 
 use super::values::get;
 use super::Ctx;
@@ -107,6 +109,25 @@ pub(super) fn engine_check(
     None
 }
 
+/// A model whose weight is common to the model (`static_synapse_hom_w`). Why: NEST keeps
+/// one weight for all its synapses, so a drawn or computed weight cannot be expressed.
+pub(super) fn common_weight(cx: &mut Ctx, desc: &SynapseDesc, span: SpanRange) -> Option<()> {
+    if !desc.base.common().contains(&"weight")
+        || matches!(desc.weight, ValueDesc::Known(Value::Constant(_)))
+    {
+        return Some(());
+    }
+    cx.error(
+        span,
+        format!(
+            "{} has one weight common to all its synapses, so it cannot be drawn or computed",
+            desc.base.name()
+        ),
+        "give a constant weight, or use static_synapse for per-synapse weights",
+    );
+    None
+}
+
 /// A stimulator's synapse. Why: generators send through `static_synapse` here; a
 /// plastic synapse needs a population as its source (NEST users put parrot_neurons in
 /// between).
@@ -134,14 +155,30 @@ pub(super) fn fits_target(
     span: SpanRange,
 ) -> Option<()> {
     match desc.base {
-        SynapseModel::Stdp if target.base.param("tau_minus", &[]).is_none() => {
+        m if m
+            .target_parameters()
+            .iter()
+            .any(|p| target.base.param(p, &[]).is_none()) =>
+        {
+            let needs = m.target_parameters();
+            let missing = needs.iter().find(|p| target.base.param(p, &[]).is_none())?;
+            let with: Vec<&str> = BaseModel::ALL
+                .iter()
+                .filter(|b| needs.iter().all(|p| b.param(p, &[]).is_some()))
+                .map(|b| b.name())
+                .collect();
             cx.error(
                 span,
                 format!(
-                    "stdp_synapse needs tau_minus on its target, and {} has none",
+                    "{} needs {missing} on its target, and {} has none",
+                    m.name(),
                     target.base.name()
                 ),
-                "connect it onto a neuron model with tau_minus (iaf_psc_alpha, iaf_psc_exp, iaf_psc_delta)",
+                format!(
+                    "connect it onto a neuron model with {} ({})",
+                    needs.join(" and "),
+                    with.join(", ")
+                ),
             );
             None
         }

@@ -138,11 +138,13 @@ impl NetworkBuilder {
         self.check_name(name, "projection")?;
         synapse.validate(name, &self.resolution)?;
         self.receptor_channel(name, target, synapse.receptor_type(), Event::Spike)?;
-        if let Synapse::Stdp(_) = synapse {
-            self.check_stdp_target(name, target)?;
+        for param in synapse.target_parameters() {
+            self.check_stdp_target(name, target, synapse.model(), param)?;
         }
         let mut base = synapse.base();
-        if self.populations[target].counts_spikes() && matches!(synapse, Synapse::Static(_)) {
+        if self.populations[target].counts_spikes()
+            && matches!(synapse, Synapse::Static(_) | Synapse::StaticHomW(_))
+        {
             // A parrot ignores weights: each spike counts once (plastic synapses keep
             // their weights and deliver the count, see `engine::plastic`).
             base.weight = Value::Constant(1.0);
@@ -176,18 +178,18 @@ impl NetworkBuilder {
         Ok(ProjectionHandle::new(self.projections.len() - 1))
     }
 
-    /// The target of an `stdp_synapse` projection must have `tau_minus` (NEST's
-    /// ArchivingNode): the postsynaptic trace decays with it.
-    fn check_stdp_target(&self, name: &str, target: usize) -> Result<()> {
+    /// The target of an STDP projection (`model`) must have `param` (`tau_minus`,
+    /// NEST's ArchivingNode parameter): the postsynaptic trace decays with it.
+    fn check_stdp_target(&self, name: &str, target: usize, model: &str, param: &str) -> Result<()> {
         let info = &self.population_info[target];
-        match self.populations[target].param("tau_minus") {
+        match self.populations[target].param(param) {
             Some(_) => Ok(()),
             None => Err(Error::invalid(
                 name,
                 "synapse_model",
-                "stdp_synapse",
+                model,
                 format!(
-                    "the target population `{}` ({}) has no tau_minus, which STDP needs; use a model with tau_minus",
+                    "the target population `{}` ({}) has no {param}, which {model} needs; use a model with {param}",
                     info.name, info.model
                 ),
             )),

@@ -10,7 +10,7 @@ use crate::engine::plastic::Plastic;
 use crate::engine::population::PopulationDyn;
 use crate::engine::projection::{BlockSynapses, Projection};
 use crate::error::{Error, Result};
-use crate::rng::{Purpose, Seed};
+use crate::rng::{Purpose, Seed, Stream};
 use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse, Synapse};
 use crate::time::Resolution;
@@ -47,8 +47,11 @@ pub(crate) fn place_projection(
     seed: Seed,
 ) -> Result<Projection> {
     let mut projection = assemble(site, edges, base, res, seed)?;
+    // Stochastic synapses draw from one stream per target block.
     if let Some(plastic) = Plastic::new(synapse, res) {
-        make_plastic(&mut projection, plastic)?;
+        make_plastic(&mut projection, plastic, |b| {
+            seed.stream(Purpose::Transmission, site.id, b as u64)
+        })?;
     }
     Ok(projection)
 }
@@ -143,17 +146,23 @@ fn assemble(
 
 /// Makes `projection` plastic under `plastic`: lays out each target block's initial
 /// state from the weights assembled like a static projection's. STDP weights become
-/// per-synapse state (checked against `Wmax`); tsodyks weights stay where they are.
-fn make_plastic(projection: &mut Projection, mut plastic: Plastic) -> Result<()> {
+/// per-synapse state (checked); the other models' weights stay where they are.
+/// `stream(b)` is target block `b`'s stream of a stochastic model's draws.
+fn make_plastic(
+    projection: &mut Projection,
+    mut plastic: Plastic,
+    stream: impl Fn(usize) -> Stream,
+) -> Result<()> {
     let mut initial = Vec::with_capacity(projection.blocks.len());
-    for block in &mut projection.blocks {
+    for (b, block) in projection.blocks.iter_mut().enumerate() {
         let weights = &block.weights;
         let constant = projection.weight;
-        initial.push(
-            plastic.initial_state(&projection.name, block.targets.len(), |k| {
-                constant.unwrap_or_else(|| weights[k])
-            })?,
-        );
+        initial.push(plastic.initial_state(
+            &projection.name,
+            block.targets.len(),
+            |k| constant.unwrap_or_else(|| weights[k]),
+            || stream(b),
+        )?);
         if plastic.owns_weights() {
             // The weights now live in the state only.
             block.weights = Vec::new();
@@ -181,11 +190,13 @@ pub(super) fn install_plastic(
         let len = population.len();
         let mut n_incoming: Option<Vec<u32>> = None;
         let mut stdp_max_delay = 0;
+        let mut triplet = false;
         for (k, projection) in projections.iter_mut().enumerate() {
             let Some(plastic) = projection.plastic.as_mut() else {
                 continue;
             };
             if plastic.needs_archive() {
+                triplet |= plastic.needs_triplet_trace();
                 stdp_max_delay = stdp_max_delay.max(projection.max_delay);
                 let counts = n_incoming.get_or_insert_with(|| vec![0; len]);
                 for (b, block) in projection.blocks.iter().enumerate() {
@@ -207,12 +218,18 @@ pub(super) fn install_plastic(
             let tau_minus = population
                 .param("tau_minus")
                 .expect("an stdp target has tau_minus (checked when connecting)");
+            let tau_minus_triplet = triplet.then(|| {
+                population
+                    .param("tau_minus_triplet")
+                    .expect("a triplet target has tau_minus_triplet (checked when connecting)")
+            });
             let ms_per_step = res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64;
             let horizon = (f64::from(stdp_max_delay) + slice_len as f64) * ms_per_step;
             for (b, rt) in population.blocks().iter_mut().enumerate() {
                 let neurons = &counts[block_start(b)..block_start(b + 1).min(len)];
                 rt.archive = Some(SpikeArchive::new(
                     tau_minus,
+                    tau_minus_triplet,
                     horizon,
                     res.tics_per_step(),
                     neurons,
