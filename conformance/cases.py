@@ -571,6 +571,9 @@ CASES = build_cases()
 from edge_cases import EDGE_CASES  # noqa: E402
 
 CASES += EDGE_CASES
+from cases_gsl import GSL_CASES  # noqa: E402  (iaf_cond_*, aeif_cond_*: GSL's RKF45)
+
+CASES += GSL_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

@@ -115,6 +115,14 @@ neuron_registry! {$
     IafPscExpMultisynapse,
     /// `parrot_neuron`
     ParrotNeuron,
+    /// `iaf_cond_exp`
+    IafCondExp,
+    /// `iaf_cond_alpha`
+    IafCondAlpha,
+    /// `aeif_cond_exp`
+    AeifCondExp,
+    /// `aeif_cond_alpha`
+    AeifCondAlpha,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).
@@ -175,9 +183,10 @@ impl BaseModel {
         }
     }
 
-    /// Whether a spike's weight is a voltage jump (mV) rather than a current (pA).
-    pub fn weight_is_voltage(self) -> bool {
-        with_neuron_model!(self, M => M::WEIGHT_IS_VOLTAGE)
+    /// The dimension of a spike's weight onto it: a current (pA), a voltage jump (mV)
+    /// or a conductance (nS).
+    pub fn weight_dimension(self) -> crate::units::Dimension {
+        with_neuron_model!(self, M => M::WEIGHT)
     }
 
     /// Runs the model's checks ([`NeuronParams::validate`], the same the engine runs) on

@@ -6,6 +6,11 @@
 //! adds its dynamics ([`NeuronModel`]): its state as a structure of arrays sized by a
 //! [`Length`], and its propagators, computed once per resolution.
 
+mod aeif;
+mod aeif_cond_alpha;
+mod aeif_cond_exp;
+mod iaf_cond_alpha;
+mod iaf_cond_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -14,8 +19,16 @@ mod iaf_psc_exp_multisynapse;
 mod multisynapse;
 mod parrot_neuron;
 mod propagators;
+pub mod rkf45;
 mod soa;
 
+pub use aeif::AeifMembrane;
+pub use aeif_cond_alpha::{
+    AeifCondAlpha, AeifCondAlphaBlock, AeifCondAlphaConstants, AeifCondAlphaState,
+};
+pub use aeif_cond_exp::{AeifCondExp, AeifCondExpBlock, AeifCondExpConstants, AeifCondExpState};
+pub use iaf_cond_alpha::{CondAlphaConstants, IafCondAlpha, IafCondAlphaBlock, IafCondAlphaState};
+pub use iaf_cond_exp::{CondExpConstants, IafCondExp, IafCondExpBlock, IafCondExpState};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
     AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,

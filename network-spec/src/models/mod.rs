@@ -2,6 +2,11 @@
 //! [`parameters!`](crate::parameters) block and NEST's checks (the dynamics live in the
 //! engine, `network_core::models`).
 
+mod aeif_cond_alpha;
+mod aeif_cond_exp;
+pub mod cond;
+mod iaf_cond_alpha;
+mod iaf_cond_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -10,6 +15,10 @@ mod iaf_psc_exp_multisynapse;
 mod parrot_neuron;
 pub mod ports;
 
+pub use aeif_cond_alpha::AeifCondAlpha;
+pub use aeif_cond_exp::AeifCondExp;
+pub use iaf_cond_alpha::IafCondAlpha;
+pub use iaf_cond_exp::IafCondExp;
 pub use iaf_psc_alpha::IafPscAlpha;
 pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;
 pub use iaf_psc_delta::IafPscDelta;

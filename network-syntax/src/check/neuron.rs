@@ -302,7 +302,7 @@ pub(super) fn synapse(
     };
     let wmax_dim = get(&fields, "Wmax")
         .and_then(|f| written_dim(&f.value))
-        .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
+        .filter(|d| d.is_weight())
         .or(dim)
         .unwrap_or(Dim::Current);
     synapse::params(cx, model, &fields, wmax_dim, &mut desc.params)?;
@@ -313,7 +313,7 @@ pub(super) fn synapse(
 }
 
 /// Weight and delay of a synapse block; the weight's dimension is `weight_dim` unless
-/// its unit says voltage or current (checked against the target later).
+/// its unit says voltage, current or conductance (checked against the target later).
 fn weight_delay(
     cx: &mut Ctx,
     fields: &[(String, &Field)],
@@ -324,7 +324,7 @@ fn weight_delay(
         (ValueDesc::constant(1.0), ValueDesc::constant(1.0), None);
     if let Some(f) = get(fields, "weight") {
         let d = written_dim(&f.value)
-            .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
+            .filter(|d| d.is_weight())
             .unwrap_or(weight_dim);
         weight = cx.value(&f.value, d, "weight")?;
         dim = written_dim(&f.value).map(|_| d);
@@ -378,7 +378,8 @@ fn written_dim(e: &Expr) -> Option<Dim> {
 }
 
 /// `via ...` of a stimulator or connection onto `target`. Why: the weight is a current
-/// (pA) for current-based models and a voltage jump (mV) for iaf_psc_delta, so the unit
+/// (pA) for current-based models, a voltage jump (mV) for iaf_psc_delta and a
+/// conductance (nS) for conductance-based models, so the unit
 /// written must match the target; `weight_dim` is `Number` for current generators whose
 /// weight scales the current. A multisynapse target needs the `receptor` port each
 /// connection feeds; `missing` is where to report its absence.
@@ -391,11 +392,7 @@ pub(super) fn via(
     missing: SpanRange,
 ) -> Option<(SynapseDesc, SpanRange)> {
     let model = target.neuron.base;
-    let expected = weight_dim.unwrap_or(if model.weight_is_voltage() {
-        Dim::Voltage
-    } else {
-        Dim::Current
-    });
+    let expected = weight_dim.unwrap_or(model.weight_dimension());
     let nest_model = |base: SynapseModel| SynapseDesc {
         model: base.name().into(),
         base,
@@ -439,7 +436,7 @@ pub(super) fn via(
         let fields = cx.fields(params, &allowed, desc.base.name());
         if let Some(f) = get(&fields, "Wmax") {
             if let Some(d) = written_dim(&f.value) {
-                if d != expected && (d == Dim::Voltage || d == Dim::Current) {
+                if d != expected && d.is_weight() {
                     cx.error(
                         f.value.span(),
                         format!("`Wmax` is {}, but it must be {}", d.name(), expected.name()),
@@ -457,7 +454,7 @@ pub(super) fn via(
         synapse::params(cx, desc.base, &fields, expected, &mut desc.params)?;
         if let Some(f) = get(&fields, "weight") {
             if let Some(d) = written_dim(&f.value) {
-                if d != expected && (d == Dim::Voltage || d == Dim::Current || d == Dim::Number) {
+                if d != expected && (d.is_weight() || d == Dim::Number) {
                     wrong_weight_dim(cx, f.value.span(), d, expected, model);
                     return None;
                 }
