@@ -13,12 +13,23 @@ from cases import case, dc, neuron, sg
 
 COND_EXP, COND_ALPHA = "iaf_cond_exp", "iaf_cond_alpha"
 AEIF_EXP, AEIF_ALPHA = "aeif_cond_exp", "aeif_cond_alpha"
+HH_ALPHA = "hh_psc_alpha"
+COND_BETA = "iaf_cond_beta"
+AEIF_PSC_EXP, AEIF_PSC_ALPHA = "aeif_psc_exp", "aeif_psc_alpha"
+AEIF_PSC_DELTA = "aeif_psc_delta"
+HH_TRAUB = "hh_cond_exp_traub"
 
 RECORD = {
     COND_EXP: ["V_m", "g_ex", "g_in"],
     COND_ALPHA: ["V_m", "g_ex", "g_in"],
     AEIF_EXP: ["V_m", "g_ex", "g_in", "w"],
     AEIF_ALPHA: ["V_m", "g_ex", "g_in", "w"],
+    COND_BETA: ["V_m", "g_ex", "g_in"],
+    AEIF_PSC_EXP: ["V_m", "I_syn_ex", "I_syn_in", "w"],
+    AEIF_PSC_ALPHA: ["V_m", "I_syn_ex", "I_syn_in", "w"],
+    AEIF_PSC_DELTA: ["V_m", "w"],
+    HH_TRAUB: ["V_m", "g_ex", "g_in", "Act_m", "Inact_h", "Act_n"],
+    HH_ALPHA: ["V_m", "I_syn_ex", "I_syn_in", "Act_m", "Inact_h", "Act_n"],
 }
 
 SHORT = {COND_EXP: "cond_exp", COND_ALPHA: "cond_alpha",
@@ -77,6 +88,112 @@ def gsl_cases():
              sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
              sg([1], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
             record_from=RECORD[m]))
+    C.append(case(
+        "gsl_hh_alpha_dc",
+        "hh_psc_alpha: I_e 700 pA, a neuron with t_ref 5 and V_m -60, and one at rest "
+        "until a dc step of 1200 pA from 40 to 120 ms; Simulate 100 + 100 ms",
+        [neuron(HH_ALPHA, I_e=700.0), neuron(HH_ALPHA, I_e=700.0, t_ref=5.0, V_m=-60.0),
+         neuron(HH_ALPHA)],
+        [100.0, 100.0],
+        [dc([2], 1200.0, start=40.0, stop=120.0)],
+        record_from=RECORD[HH_ALPHA]))
+    C.append(case(
+        "gsl_hh_alpha_spikes",
+        "hh_psc_alpha: I_e 200 pA; excitatory spikes 800 pA (a burst every 0.5 ms from "
+        "50 ms) and inhibitory spikes -600 pA; a twin with tau_syn_ex 1 and multiplicities",
+        [neuron(HH_ALPHA, I_e=200.0), neuron(HH_ALPHA, I_e=200.0, tau_syn_ex=1.0)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=800.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-600.0, delay=0.5),
+         sg([1], [30.0, 31.0], weight=400.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[HH_ALPHA]))
+    beta = dict(tau_rise_ex=0.5, tau_decay_ex=3.0, tau_rise_in=1.0, tau_decay_in=6.0)
+    C.append(case(
+        "gsl_cond_beta_dc",
+        "iaf_cond_beta: I_e 300 pA with rise/decay 0.5/3 (ex) and 1/6 ms (in), a neuron "
+        "with defaults (equal times: alpha), t_ref 0.5 and V_m -60; dc 150 pA onto both "
+        "from 40 to 120 ms; Simulate 100 + 100 ms",
+        [neuron(COND_BETA, I_e=300.0, **beta),
+         neuron(COND_BETA, I_e=300.0, t_ref=0.5, V_m=-60.0)],
+        [100.0, 100.0],
+        [dc([0, 1], 150.0, start=40.0, stop=120.0)],
+        record_from=RECORD[COND_BETA]))
+    C.append(case(
+        "gsl_cond_beta_spikes",
+        "iaf_cond_beta: I_e 200 pA; excitatory spikes 25 nS (a burst every 0.5 ms from "
+        "50 ms) and inhibitory spikes -40 nS; one with rise/decay 0.5/3 and 1/6 ms and "
+        "multiplicities, one with defaults",
+        [neuron(COND_BETA, I_e=200.0, **beta), neuron(COND_BETA, I_e=200.0)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=25.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
+         sg([0], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[COND_BETA]))
+    for m, s in ((AEIF_PSC_EXP, "aeif_psc_exp"), (AEIF_PSC_ALPHA, "aeif_psc_alpha")):
+        C.append(case(
+            f"gsl_{s}_dc",
+            f"{m}: I_e 700 pA (t_ref 0), a neuron with t_ref 2, one with Delta_T 0, one "
+            f"with a 10, b 40, gsl_error_tol 1e-4; dc 300 pA from 40 to 120 ms; "
+            f"Simulate 100 + 100 ms",
+            [neuron(m, I_e=700.0), neuron(m, I_e=700.0, t_ref=2.0),
+             neuron(m, I_e=700.0, Delta_T=0.0),
+             neuron(m, I_e=700.0, a=10.0, b=40.0, gsl_error_tol=1e-4)],
+            [100.0, 100.0],
+            [dc([0, 1, 2, 3], 300.0, start=40.0, stop=120.0)],
+            record_from=RECORD[m]))
+        C.append(case(
+            f"gsl_{s}_spikes",
+            f"{m}: I_e 500 pA; excitatory spikes 2500 pA (a burst every 0.5 ms from 50 ms) "
+            f"and inhibitory spikes -1500 pA; a twin with t_ref 1, tau_syn_ex 1.5 and "
+            f"multiplicities",
+            [neuron(m, I_e=500.0), neuron(m, I_e=500.0, t_ref=1.0, tau_syn_ex=1.5)],
+            [120.0],
+            [sg([0, 1], EXC_TIMES, weight=2500.0, delay=1.0),
+             sg([0, 1], INH_TIMES, weight=-1500.0, delay=0.5),
+             sg([1], [30.0, 31.0], weight=1000.0, delay=2.0, spike_multiplicities=[3, 2])],
+            record_from=RECORD[m]))
+    C.append(case(
+        "gsl_aeif_psc_delta_dc",
+        "aeif_psc_delta: I_e 700 pA (t_ref 0), a neuron with t_ref 2, one with Delta_T 0, "
+        "one with a 10, b 40, gsl_error_tol 1e-4; dc 300 pA from 40 to 120 ms; "
+        "Simulate 100 + 100 ms",
+        [neuron(AEIF_PSC_DELTA, I_e=700.0), neuron(AEIF_PSC_DELTA, I_e=700.0, t_ref=2.0),
+         neuron(AEIF_PSC_DELTA, I_e=700.0, Delta_T=0.0),
+         neuron(AEIF_PSC_DELTA, I_e=700.0, a=10.0, b=40.0, gsl_error_tol=1e-4)],
+        [100.0, 100.0],
+        [dc([0, 1, 2, 3], 300.0, start=40.0, stop=120.0)],
+        record_from=RECORD[AEIF_PSC_DELTA]))
+    C.append(case(
+        "gsl_aeif_psc_delta_spikes",
+        "aeif_psc_delta: I_e 500 pA; excitatory jumps 4 mV (a burst every 0.5 ms from "
+        "50 ms, some during refractoriness) and inhibitory jumps -3 mV; a twin with t_ref 1 "
+        "and multiplicities",
+        [neuron(AEIF_PSC_DELTA, I_e=500.0), neuron(AEIF_PSC_DELTA, I_e=500.0, t_ref=1.0)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=4.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-3.0, delay=0.5),
+         sg([1], [30.0, 31.0], weight=2.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[AEIF_PSC_DELTA]))
+    C.append(case(
+        "gsl_hh_traub_dc",
+        "hh_cond_exp_traub: I_e 500 pA, a neuron with t_ref 4 and V_m -65, and one at rest "
+        "until a dc step of 1000 pA from 40 to 120 ms; Simulate 100 + 100 ms",
+        [neuron(HH_TRAUB, I_e=500.0), neuron(HH_TRAUB, I_e=500.0, t_ref=4.0, V_m=-65.0),
+         neuron(HH_TRAUB)],
+        [100.0, 100.0],
+        [dc([2], 1000.0, start=40.0, stop=120.0)],
+        record_from=RECORD[HH_TRAUB]))
+    C.append(case(
+        "gsl_hh_traub_spikes",
+        "hh_cond_exp_traub: I_e 100 pA; excitatory spikes 25 nS (a burst every 0.5 ms "
+        "from 50 ms) and inhibitory spikes -40 nS; a twin with tau_syn_ex 1.5 and "
+        "multiplicities",
+        [neuron(HH_TRAUB, I_e=100.0), neuron(HH_TRAUB, I_e=100.0, tau_syn_ex=1.5)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=25.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
+         sg([1], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[HH_TRAUB]))
     # A population of 1,100 aeif_cond_alpha neurons (one NEST Create, one engine
     # population spanning two blocks); inputs aimed at the block and chunk edges.
     edges = [7, 8, 255, 256, 1023, 1024]

@@ -90,6 +90,30 @@ fn add_neuron(
             let m = Model::nest(set_all(AeifCondAlpha::default(), params)).unwrap();
             b.population(name, &m, Dyn(n)).unwrap().all()
         }
+        "iaf_cond_beta" => {
+            let m = Model::nest(set_all(IafCondBeta::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_psc_exp" => {
+            let m = Model::nest(set_all(AeifPscExp::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_psc_alpha" => {
+            let m = Model::nest(set_all(AeifPscAlpha::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_psc_delta" => {
+            let m = Model::nest(set_all(AeifPscDelta::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "hh_cond_exp_traub" => {
+            let m = Model::nest(set_all(HhCondExpTraub::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "hh_psc_alpha" => {
+            let m = Model::nest(set_all(HhPscAlpha::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
         other => panic!("model {other} not supported by the harness"),
     }
 }

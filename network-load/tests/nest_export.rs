@@ -182,3 +182,16 @@ fn plastic_synapses_parrots_and_receptor_ports_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn conductance_based_and_adaptive_models_on_nest_agree_with_the_engine() {
+    // Independent Poisson drive onto each neuron (F = 1), inflated by the shared
+    // recurrent inputs.
+    compare(
+        "network-load/tests/data/conductance.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}

@@ -23,6 +23,12 @@ pub enum Recordable {
     g_in,
     /// Spike-adaptation current of an adaptive exponential model (pA).
     w,
+    /// Sodium activation `m` of a Hodgkin-Huxley model (pure number).
+    Act_m,
+    /// Sodium inactivation `h` of a Hodgkin-Huxley model (pure number).
+    Inact_h,
+    /// Potassium activation `n` of a Hodgkin-Huxley model (pure number).
+    Act_n,
 }
 
 impl Recordable {
@@ -37,6 +43,9 @@ impl Recordable {
             Recordable::g_ex => "g_ex".into(),
             Recordable::g_in => "g_in".into(),
             Recordable::w => "w".into(),
+            Recordable::Act_m => "Act_m".into(),
+            Recordable::Inact_h => "Inact_h".into(),
+            Recordable::Act_n => "Act_n".into(),
         }
     }
 
@@ -50,6 +59,7 @@ impl Recordable {
             | Recordable::I_syn
             | Recordable::I_syn_port(_)
             | Recordable::w => "pA",
+            Recordable::Act_m | Recordable::Inact_h | Recordable::Act_n => "1",
         }
     }
 
@@ -63,6 +73,9 @@ impl Recordable {
             "g_ex" => Some(Recordable::g_ex),
             "g_in" => Some(Recordable::g_in),
             "w" => Some(Recordable::w),
+            "Act_m" => Some(Recordable::Act_m),
+            "Inact_h" => Some(Recordable::Inact_h),
+            "Act_n" => Some(Recordable::Act_n),
             _ => {
                 let digits = name.strip_prefix("I_syn_")?;
                 if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -123,6 +123,18 @@ neuron_registry! {$
     AeifCondExp,
     /// `aeif_cond_alpha`
     AeifCondAlpha,
+    /// `hh_psc_alpha`
+    HhPscAlpha,
+    /// `iaf_cond_beta`
+    IafCondBeta,
+    /// `aeif_psc_exp`
+    AeifPscExp,
+    /// `aeif_psc_alpha`
+    AeifPscAlpha,
+    /// `aeif_psc_delta`
+    AeifPscDelta,
+    /// `hh_cond_exp_traub`
+    HhCondExpTraub,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).

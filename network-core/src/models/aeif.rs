@@ -1,4 +1,4 @@
-//! What the `aeif_cond_*` models share: the adaptive exponential membrane (Brette &
+//! What the `aeif_*` models share: the adaptive exponential membrane (Brette &
 //! Gerstner 2005) in NEST 3.10's operation order, and NEST's step loop, which checks
 //! `V_m >= V_peak` after every integrator step, resets and adapts there, and clamps
 //! `V_m` to `V_reset` while refractory.
@@ -8,6 +8,17 @@ use crate::time::Resolution;
 
 /// Index of `V_m` in every aeif state vector.
 pub(super) const V_M: usize = 0;
+
+/// The synaptic input of an aeif model, in NEST's sign convention.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Synaptic {
+    /// Excitatory and inhibitory conductances (nS, both positive), driving towards
+    /// `E_ex` and `E_in`.
+    Conductances(f64, f64),
+    /// Excitatory and inhibitory currents (pA, both positive; the inhibitory one is
+    /// subtracted).
+    Currents(f64, f64),
+}
 
 /// The membrane and adaptation constants of an aeif model (NEST names, NEST units).
 #[derive(Debug, Clone)]
@@ -25,6 +36,7 @@ pub struct AeifMembrane {
     pub V_reset: f64,
     /// The bound of `V_m` in the right-hand side (`V_peak`, also when `Delta_T == 0`).
     pub V_peak: f64,
+    /// Reversal potentials of the conductance-based models (mV; unused by the others).
     pub E_ex: f64,
     pub E_in: f64,
     /// Spike detection threshold: `V_peak`, or `V_th` when `Delta_T == 0`.
@@ -80,29 +92,28 @@ impl AeifMembrane {
         }
     }
 
-    /// `dV_m/dt` (mV/ms) at `v` (from [`v`](Self::v)) with conductances `g_ex`, `g_in`
-    /// (nS), adaptation `w` and input `i_stim` (pA); 0 while refractory.
+    /// `dV_m/dt` (mV/ms) at `v` (from [`v`](Self::v)) with synaptic input `syn`,
+    /// adaptation `w` and input `i_stim` (pA); 0 while refractory.
     #[inline]
-    pub(super) fn dv(
-        &self,
-        refractory: bool,
-        v: f64,
-        (g_ex, g_in): (f64, f64),
-        w: f64,
-        i_stim: f64,
-    ) -> f64 {
-        let i_syn_ex = g_ex * (v - self.E_ex);
-        let i_syn_in = g_in * (v - self.E_in);
+    pub(super) fn dv(&self, refractory: bool, v: f64, syn: Synaptic, w: f64, i_stim: f64) -> f64 {
         let i_spike = if self.Delta_T == 0.0 {
             0.0
         } else {
             self.g_L * self.Delta_T * ((v - self.V_th) / self.Delta_T).exp()
         };
+        let leak = -self.g_L * (v - self.E_L) + i_spike;
+        let with_synapses = match syn {
+            Synaptic::Conductances(g_ex, g_in) => {
+                let i_syn_ex = g_ex * (v - self.E_ex);
+                let i_syn_in = g_in * (v - self.E_in);
+                leak - i_syn_ex - i_syn_in
+            }
+            Synaptic::Currents(i_ex, i_in) => leak + i_ex - i_in,
+        };
         if refractory {
             0.0
         } else {
-            (-self.g_L * (v - self.E_L) + i_spike - i_syn_ex - i_syn_in - w + self.I_e + i_stim)
-                / self.C_m
+            (with_synapses - w + self.I_e + i_stim) / self.C_m
         }
     }
 

@@ -2,7 +2,7 @@
 //! synaptic conductances, integrated as NEST 3.10 does (GSL's RKF45 with
 //! `yp_new(gsl_error_tol, gsl_error_tol)`, spikes checked after every integrator step).
 
-use super::aeif::{AeifMembrane, V_M};
+use super::aeif::{AeifMembrane, Synaptic, V_M};
 use super::rkf45::Ode;
 use super::soa::soa_state;
 use super::{NeuronModel, Recordable, StepInput};
@@ -58,7 +58,13 @@ impl Ode<6> for System<'_> {
         let (c, m) = (self.c, &self.c.m);
         let v = m.v(self.refractory, y[V_M]);
         [
-            m.dv(self.refractory, v, (y[G_EX], y[G_IN]), y[W], self.i_stim),
+            m.dv(
+                self.refractory,
+                v,
+                Synaptic::Conductances(y[G_EX], y[G_IN]),
+                y[W],
+                self.i_stim,
+            ),
             -y[DG_EX] / c.tau_syn_ex,
             y[DG_EX] - y[G_EX] / c.tau_syn_ex,
             -y[DG_IN] / c.tau_syn_in,

@@ -9,7 +9,13 @@
 mod aeif;
 mod aeif_cond_alpha;
 mod aeif_cond_exp;
+mod aeif_psc_alpha;
+mod aeif_psc_delta;
+mod aeif_psc_exp;
+mod hh_cond_exp_traub;
+mod hh_psc_alpha;
 mod iaf_cond_alpha;
+mod iaf_cond_beta;
 mod iaf_cond_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
@@ -27,7 +33,19 @@ pub use aeif_cond_alpha::{
     AeifCondAlpha, AeifCondAlphaBlock, AeifCondAlphaConstants, AeifCondAlphaState,
 };
 pub use aeif_cond_exp::{AeifCondExp, AeifCondExpBlock, AeifCondExpConstants, AeifCondExpState};
+pub use aeif_psc_alpha::{
+    AeifPscAlpha, AeifPscAlphaBlock, AeifPscAlphaConstants, AeifPscAlphaState,
+};
+pub use aeif_psc_delta::{
+    AeifPscDelta, AeifPscDeltaBlock, AeifPscDeltaConstants, AeifPscDeltaState,
+};
+pub use aeif_psc_exp::{AeifPscExp, AeifPscExpBlock, AeifPscExpConstants, AeifPscExpState};
+pub use hh_cond_exp_traub::{
+    HhCondExpTraub, HhCondExpTraubBlock, HhCondExpTraubConstants, HhCondExpTraubState,
+};
+pub use hh_psc_alpha::{HhPscAlpha, HhPscAlphaBlock, HhPscAlphaConstants, HhPscAlphaState};
 pub use iaf_cond_alpha::{CondAlphaConstants, IafCondAlpha, IafCondAlphaBlock, IafCondAlphaState};
+pub use iaf_cond_beta::{CondBetaConstants, IafCondBeta, IafCondBetaBlock, IafCondBetaState};
 pub use iaf_cond_exp::{CondExpConstants, IafCondExp, IafCondExpBlock, IafCondExpState};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{

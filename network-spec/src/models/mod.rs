@@ -4,8 +4,14 @@
 
 mod aeif_cond_alpha;
 mod aeif_cond_exp;
+mod aeif_psc_alpha;
+mod aeif_psc_delta;
+mod aeif_psc_exp;
 pub mod cond;
+mod hh_cond_exp_traub;
+mod hh_psc_alpha;
 mod iaf_cond_alpha;
+mod iaf_cond_beta;
 mod iaf_cond_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
@@ -17,7 +23,13 @@ pub mod ports;
 
 pub use aeif_cond_alpha::AeifCondAlpha;
 pub use aeif_cond_exp::AeifCondExp;
+pub use aeif_psc_alpha::AeifPscAlpha;
+pub use aeif_psc_delta::AeifPscDelta;
+pub use aeif_psc_exp::AeifPscExp;
+pub use hh_cond_exp_traub::HhCondExpTraub;
+pub use hh_psc_alpha::HhPscAlpha;
 pub use iaf_cond_alpha::IafCondAlpha;
+pub use iaf_cond_beta::IafCondBeta;
 pub use iaf_cond_exp::IafCondExp;
 pub use iaf_psc_alpha::IafPscAlpha;
 pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;

@@ -25,8 +25,16 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
     let preset = n.preset.as_ref().and_then(|p| cell_class(cx, p));
     let names: Vec<&str> = base.parameters().iter().map(|p| p.name).collect();
     let fields = cx.fields(&n.params, &names, base.name());
-    let mut params: Vec<(&'static str, f64)> =
-        preset.map(|c| c.preset().to_vec()).unwrap_or_default();
+    // A preset sets only the parameters the model has (conductance-based models have
+    // no tau_m).
+    let mut params: Vec<(&'static str, f64)> = preset
+        .map(|c| {
+            c.preset()
+                .into_iter()
+                .filter(|(p, _)| names.contains(p))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut lists = Vec::new();
     let mut ok = true;
     for (name, field) in &fields {
