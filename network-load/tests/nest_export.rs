@@ -195,3 +195,14 @@ fn conductance_based_and_adaptive_models_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn hodgkin_huxley_beta_and_adaptive_current_models_on_nest_agree_with_the_engine() {
+    compare(
+        "network-load/tests/data/gsl_models.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}

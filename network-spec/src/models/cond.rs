@@ -112,3 +112,71 @@ impl Aeif {
         positive(entity, "gsl_error_tol", self.gsl_error_tol)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::models::{
+        AeifCondAlpha, AeifPscDelta, HhCondExpTraub, HhPscAlpha, IafCondBeta, IafCondExp,
+    };
+    use crate::neuron::NeuronParams;
+
+    /// The parameter a rejected set is reported for.
+    fn rejected<M: NeuronParams>(m: &M) -> String {
+        let e = m.validate("cell").expect_err("NEST rejects this set");
+        e.to_string()
+    }
+
+    #[test]
+    fn defaults_pass_nests_checks() {
+        IafCondExp::default().validate("cell").unwrap();
+        IafCondBeta::default().validate("cell").unwrap();
+        AeifCondAlpha::default().validate("cell").unwrap();
+        AeifPscDelta::default().validate("cell").unwrap();
+        HhPscAlpha::default().validate("cell").unwrap();
+        HhCondExpTraub::default().validate("cell").unwrap();
+    }
+
+    #[test]
+    fn nests_bad_properties_are_rejected() {
+        let m = IafCondExp {
+            V_reset: -55.0,
+            ..Default::default()
+        };
+        assert!(rejected(&m).contains("V_reset"));
+        let m = IafCondBeta {
+            tau_decay_in: 0.0,
+            ..Default::default()
+        };
+        assert!(rejected(&m).contains("tau_decay_in"));
+        // V_peak below V_th; Delta_T < 0; exp((V_peak − V_th)/Delta_T) beyond
+        // ln(DBL_MAX/1e20) = 663.8 (50.4/0.07 = 720); gsl_error_tol 0.
+        let aeif = |f: fn(&mut AeifCondAlpha)| {
+            let mut m = AeifCondAlpha::default();
+            f(&mut m);
+            rejected(&m)
+        };
+        assert!(aeif(|m| m.V_peak = -51.0).contains("V_peak"));
+        assert!(aeif(|m| m.Delta_T = -1.0).contains("Delta_T"));
+        assert!(aeif(|m| m.Delta_T = 0.07).contains("overflow"));
+        assert!(aeif(|m| m.gsl_error_tol = 0.0).contains("gsl_error_tol"));
+        // Delta_T = 0 is allowed (then V_th is the threshold), and 0.08 (630) fits.
+        for dt in [0.0, 0.08] {
+            AeifCondAlpha {
+                Delta_T: dt,
+                ..Default::default()
+            }
+            .validate("cell")
+            .unwrap();
+        }
+        let m = HhPscAlpha {
+            g_K: -1.0,
+            ..Default::default()
+        };
+        assert!(rejected(&m).contains("g_K"));
+        let m = HhCondExpTraub {
+            t_ref: -0.1,
+            ..Default::default()
+        };
+        assert!(rejected(&m).contains("t_ref"));
+    }
+}
