@@ -574,6 +574,9 @@ CASES += EDGE_CASES
 from cases_synapses import SYNAPSE_CASES  # noqa: E402
 
 CASES += SYNAPSE_CASES
+from cases_gsl import GSL_CASES  # noqa: E402  (iaf_cond_*, aeif_cond_*: GSL's RKF45)
+
+CASES += GSL_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

@@ -47,7 +47,9 @@ def run_case(c):
 
     nodes = []
     for n in c["neurons"]:
-        nodes.append(nest.Create(n["model"], params=dict(n["params"])))
+        # "n": a population created at once; its neurons take consecutive indices
+        pop = nest.Create(n["model"], n.get("n", 1), params=dict(n["params"]))
+        nodes.extend(pop[k] for k in range(len(pop)))
     gid_to_idx = {nc.global_id: i for i, nc in enumerate(nodes)}
 
     def syn_spec(entry):

@@ -93,6 +93,30 @@ fn update_iaf_psc_exp_multisynapse_4_ports(bencher: Bencher) {
 }
 
 /// 10 ms of 2048 neurons under Brunel's Poisson drive (17.8 kHz per neuron).
+/// GSL's adaptive RKF45 as NEST drives it (firing at about 50 Hz).
+#[divan::bench]
+fn update_iaf_cond_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafCondExp {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+/// GSL's adaptive RKF45 with the spike check after every integrator step.
+#[divan::bench]
+fn update_aeif_cond_alpha(bencher: Bencher) {
+    update_block(
+        bencher,
+        AeifCondAlpha {
+            I_e: 700.0,
+            ..Default::default()
+        },
+    );
+}
+
 #[divan::bench]
 fn poisson_drive(bencher: Bencher) {
     bencher

@@ -47,6 +47,7 @@ fn add_neuron(
     name: &str,
     model: &str,
     params: &Map<String, Json>,
+    n: usize,
 ) -> Selection {
     match model {
         "iaf_psc_alpha" => {
@@ -72,6 +73,46 @@ fn add_neuron(
         "parrot_neuron" => {
             let m = Model::nest(set_all(ParrotNeuron::default(), params)).unwrap();
             b.population(name, &m, Dyn(1)).unwrap().all()
+        }
+        "iaf_cond_exp" => {
+            let m = Model::nest(set_all(IafCondExp::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "iaf_cond_alpha" => {
+            let m = Model::nest(set_all(IafCondAlpha::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_cond_exp" => {
+            let m = Model::nest(set_all(AeifCondExp::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_cond_alpha" => {
+            let m = Model::nest(set_all(AeifCondAlpha::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "iaf_cond_beta" => {
+            let m = Model::nest(set_all(IafCondBeta::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_psc_exp" => {
+            let m = Model::nest(set_all(AeifPscExp::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_psc_alpha" => {
+            let m = Model::nest(set_all(AeifPscAlpha::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "aeif_psc_delta" => {
+            let m = Model::nest(set_all(AeifPscDelta::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "hh_cond_exp_traub" => {
+            let m = Model::nest(set_all(HhCondExpTraub::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
+        }
+        "hh_psc_alpha" => {
+            let m = Model::nest(set_all(HhPscAlpha::default(), params)).unwrap();
+            b.population(name, &m, Dyn(n)).unwrap().all()
         }
         other => panic!("model {other} not supported by the harness"),
     }
@@ -148,15 +189,29 @@ fn projection_synapse(conn: &Json) -> Synapse {
 fn run_case(case: &Json) -> Outcome {
     let res = Resolution::new(num(&case["resolution"])).unwrap();
     let mut b = NetworkBuilder::new(res, Seed::default());
+    // One selection per neuron index, and where it lives: (population, local index).
+    // An entry with "n" is one population of n neurons with consecutive indices (the
+    // models that support it give it the size n; the others are populations of one).
     let mut neurons = Vec::new();
+    let mut slots = Vec::new();
+    let mut pops = Vec::new();
     for (i, n) in case["neurons"].as_array().unwrap().iter().enumerate() {
         let params = n["params"].as_object().cloned().unwrap_or_default();
-        neurons.push(add_neuron(
+        let len = n.get("n").map_or(1, |v| v.as_u64().unwrap() as usize);
+        let all = add_neuron(
             &mut b,
             &format!("n{i}"),
             n["model"].as_str().unwrap(),
             &params,
-        ));
+            len,
+        );
+        let pop = pop_handle(&b, all.population());
+        assert_eq!(pop.len(), len, "model without populations in the harness");
+        for k in 0..len {
+            neurons.push(pop.range(k..k + 1));
+            slots.push((pops.len(), k as u32));
+        }
+        pops.push(pop);
     }
     for (g, gen) in case["generators"]
         .as_array()
@@ -210,8 +265,6 @@ fn run_case(case: &Json) -> Outcome {
             other => panic!("generator {other} not supported by the harness"),
         }
     }
-    // Each neuron is its own population of one, so pairs are (0, 0) between them.
-    let pops: Vec<PopulationHandle<Dyn>> = (0..neurons.len()).map(|i| pop_handle(&b, i)).collect();
     let mut projections = Vec::new();
     for (c, conn) in case["connections"]
         .as_array()
@@ -219,14 +272,14 @@ fn run_case(case: &Json) -> Outcome {
         .flatten()
         .enumerate()
     {
-        let s = conn["source"].as_u64().unwrap() as usize;
-        let t = conn["target"].as_u64().unwrap() as usize;
+        let (s, ls) = slots[conn["source"].as_u64().unwrap() as usize];
+        let (t, lt) = slots[conn["target"].as_u64().unwrap() as usize];
         projections.push(
             b.connect_pairs(
                 &format!("c{c}"),
                 &pops[s],
                 &pops[t],
-                &[(0, 0)],
+                &[(ls, lt)],
                 projection_synapse(conn),
             )
             .unwrap(),

@@ -203,3 +203,27 @@ fn issue_12_synapse_models_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn conductance_based_and_adaptive_models_on_nest_agree_with_the_engine() {
+    // Independent Poisson drive onto each neuron (F = 1), inflated by the shared
+    // recurrent inputs.
+    compare(
+        "network-load/tests/data/conductance.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}
+
+#[test]
+fn hodgkin_huxley_beta_and_adaptive_current_models_on_nest_agree_with_the_engine() {
+    compare(
+        "network-load/tests/data/gsl_models.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}

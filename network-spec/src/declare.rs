@@ -375,6 +375,9 @@ macro_rules! __param_unit {
     ((Capacitance)) => {
         "pF"
     };
+    ((Conductance)) => {
+        "nS"
+    };
     ((Rate)) => {
         "Hz"
     };

@@ -41,8 +41,15 @@ pub fn neuron(model: BaseModel) -> String {
             "Connections name a receptor port (`receptor_type` 1..=n, one per `tau_syn`).\n",
         );
     }
-    if model.weight_is_voltage() {
-        out.push_str("Weights onto it are voltage jumps (mV).\n");
+    match model.weight_dimension() {
+        crate::units::Dimension::Voltage => {
+            out.push_str("Weights onto it are voltage jumps (mV).\n");
+        }
+        crate::units::Dimension::Conductance => out.push_str(
+            "Weights onto it are conductances (nS): positive ones excitatory, negative ones \
+             inhibitory.\n",
+        ),
+        _ => {}
     }
     out.push('\n');
     out.push_str(&table(model.parameters()));
@@ -54,7 +61,7 @@ pub fn synapse(model: SynapseModel) -> String {
     let mut out = format!("### `{}`\n\n", model.name());
     let _ = writeln!(
         out,
-        "Rust type: `{}`. Besides `weight` (pA, or mV onto `iaf_psc_delta`; default 1) \
+        "Rust type: `{}`. Besides `weight` (pA, mV onto `iaf_psc_delta`, nS onto conductance-based models; default 1) \
          and `delay` (ms; default 1):\n",
         model.rust_type()
     );

@@ -5,6 +5,7 @@
 use crate::error::Result;
 use crate::params::Parameters;
 use crate::recordable::Recordable;
+use crate::units::Dimension;
 
 /// A neuron model's parameters, their checks and what they imply for connections and
 /// recording. The struct and [`Parameters`] come from a
@@ -19,8 +20,9 @@ pub trait NeuronParams: Parameters {
     /// Whether a port's `tau_syn` is the decay time of its current (exponential
     /// currents) rather than its time to peak (alpha currents).
     const TAU_SYN_IS_DECAY_TIME: bool = false;
-    /// Whether a spike's weight is a voltage jump (mV) rather than a current (pA).
-    const WEIGHT_IS_VOLTAGE: bool = false;
+    /// The dimension of a spike's weight: a current (pA), a voltage jump (mV,
+    /// `iaf_psc_delta`) or a conductance (nS, the conductance-based models).
+    const WEIGHT: Dimension = Dimension::Current;
 
     /// NEST's own checks of this model (`C_m > 0`, `V_reset < V_th`, ...), after the
     /// checks of the table ([`Parameters::check_table`]); `entity` names the model.

@@ -17,6 +17,18 @@ pub enum Recordable {
     /// Synaptic current of receptor port `k` (1-based, NEST's `I_syn_k`) of a
     /// multisynapse model (pA).
     I_syn_port(u16),
+    /// Excitatory synaptic conductance of a conductance-based model (nS).
+    g_ex,
+    /// Inhibitory synaptic conductance of a conductance-based model (nS, positive).
+    g_in,
+    /// Spike-adaptation current of an adaptive exponential model (pA).
+    w,
+    /// Sodium activation `m` of a Hodgkin-Huxley model (pure number).
+    Act_m,
+    /// Sodium inactivation `h` of a Hodgkin-Huxley model (pure number).
+    Inact_h,
+    /// Potassium activation `n` of a Hodgkin-Huxley model (pure number).
+    Act_n,
 }
 
 impl Recordable {
@@ -28,6 +40,26 @@ impl Recordable {
             Recordable::I_syn_in => "I_syn_in".into(),
             Recordable::I_syn => "I_syn".into(),
             Recordable::I_syn_port(k) => format!("I_syn_{k}").into(),
+            Recordable::g_ex => "g_ex".into(),
+            Recordable::g_in => "g_in".into(),
+            Recordable::w => "w".into(),
+            Recordable::Act_m => "Act_m".into(),
+            Recordable::Inact_h => "Inact_h".into(),
+            Recordable::Act_n => "Act_n".into(),
+        }
+    }
+
+    /// The NEST unit of its values, for axis labels.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Recordable::V_m => "mV",
+            Recordable::g_ex | Recordable::g_in => "nS",
+            Recordable::I_syn_ex
+            | Recordable::I_syn_in
+            | Recordable::I_syn
+            | Recordable::I_syn_port(_)
+            | Recordable::w => "pA",
+            Recordable::Act_m | Recordable::Inact_h | Recordable::Act_n => "1",
         }
     }
 
@@ -38,6 +70,12 @@ impl Recordable {
             "I_syn_ex" => Some(Recordable::I_syn_ex),
             "I_syn_in" => Some(Recordable::I_syn_in),
             "I_syn" => Some(Recordable::I_syn),
+            "g_ex" => Some(Recordable::g_ex),
+            "g_in" => Some(Recordable::g_in),
+            "w" => Some(Recordable::w),
+            "Act_m" => Some(Recordable::Act_m),
+            "Inact_h" => Some(Recordable::Inact_h),
+            "Act_n" => Some(Recordable::Act_n),
             _ => {
                 let digits = name.strip_prefix("I_syn_")?;
                 if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -121,6 +121,26 @@ neuron_registry! {$
     IafPscExpMultisynapse,
     /// `parrot_neuron`
     ParrotNeuron,
+    /// `iaf_cond_exp`
+    IafCondExp,
+    /// `iaf_cond_alpha`
+    IafCondAlpha,
+    /// `aeif_cond_exp`
+    AeifCondExp,
+    /// `aeif_cond_alpha`
+    AeifCondAlpha,
+    /// `hh_psc_alpha`
+    HhPscAlpha,
+    /// `iaf_cond_beta`
+    IafCondBeta,
+    /// `aeif_psc_exp`
+    AeifPscExp,
+    /// `aeif_psc_alpha`
+    AeifPscAlpha,
+    /// `aeif_psc_delta`
+    AeifPscDelta,
+    /// `hh_cond_exp_traub`
+    HhCondExpTraub,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).
@@ -195,9 +215,10 @@ impl BaseModel {
         }
     }
 
-    /// Whether a spike's weight is a voltage jump (mV) rather than a current (pA).
-    pub fn weight_is_voltage(self) -> bool {
-        with_neuron_model!(self, M => M::WEIGHT_IS_VOLTAGE)
+    /// The dimension of a spike's weight onto it: a current (pA), a voltage jump (mV)
+    /// or a conductance (nS).
+    pub fn weight_dimension(self) -> crate::units::Dimension {
+        with_neuron_model!(self, M => M::WEIGHT)
     }
 
     /// Runs the model's checks ([`NeuronParams::validate`], the same the engine runs) on

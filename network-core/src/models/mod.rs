@@ -6,6 +6,17 @@
 //! adds its dynamics ([`NeuronModel`]): its state as a structure of arrays sized by a
 //! [`Length`], and its propagators, computed once per resolution.
 
+mod aeif;
+mod aeif_cond_alpha;
+mod aeif_cond_exp;
+mod aeif_psc_alpha;
+mod aeif_psc_delta;
+mod aeif_psc_exp;
+mod hh_cond_exp_traub;
+mod hh_psc_alpha;
+mod iaf_cond_alpha;
+mod iaf_cond_beta;
+mod iaf_cond_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -14,8 +25,28 @@ mod iaf_psc_exp_multisynapse;
 mod multisynapse;
 mod parrot_neuron;
 mod propagators;
+pub mod rkf45;
 mod soa;
 
+pub use aeif::AeifMembrane;
+pub use aeif_cond_alpha::{
+    AeifCondAlpha, AeifCondAlphaBlock, AeifCondAlphaConstants, AeifCondAlphaState,
+};
+pub use aeif_cond_exp::{AeifCondExp, AeifCondExpBlock, AeifCondExpConstants, AeifCondExpState};
+pub use aeif_psc_alpha::{
+    AeifPscAlpha, AeifPscAlphaBlock, AeifPscAlphaConstants, AeifPscAlphaState,
+};
+pub use aeif_psc_delta::{
+    AeifPscDelta, AeifPscDeltaBlock, AeifPscDeltaConstants, AeifPscDeltaState,
+};
+pub use aeif_psc_exp::{AeifPscExp, AeifPscExpBlock, AeifPscExpConstants, AeifPscExpState};
+pub use hh_cond_exp_traub::{
+    HhCondExpTraub, HhCondExpTraubBlock, HhCondExpTraubConstants, HhCondExpTraubState,
+};
+pub use hh_psc_alpha::{HhPscAlpha, HhPscAlphaBlock, HhPscAlphaConstants, HhPscAlphaState};
+pub use iaf_cond_alpha::{CondAlphaConstants, IafCondAlpha, IafCondAlphaBlock, IafCondAlphaState};
+pub use iaf_cond_beta::{CondBetaConstants, IafCondBeta, IafCondBetaBlock, IafCondBetaState};
+pub use iaf_cond_exp::{CondExpConstants, IafCondExp, IafCondExpBlock, IafCondExpState};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
     AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,

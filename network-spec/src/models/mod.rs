@@ -2,6 +2,17 @@
 //! [`parameters!`](crate::parameters) block and NEST's checks (the dynamics live in the
 //! engine, `network_core::models`).
 
+mod aeif_cond_alpha;
+mod aeif_cond_exp;
+mod aeif_psc_alpha;
+mod aeif_psc_delta;
+mod aeif_psc_exp;
+pub mod cond;
+mod hh_cond_exp_traub;
+mod hh_psc_alpha;
+mod iaf_cond_alpha;
+mod iaf_cond_beta;
+mod iaf_cond_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -10,6 +21,16 @@ mod iaf_psc_exp_multisynapse;
 mod parrot_neuron;
 pub mod ports;
 
+pub use aeif_cond_alpha::AeifCondAlpha;
+pub use aeif_cond_exp::AeifCondExp;
+pub use aeif_psc_alpha::AeifPscAlpha;
+pub use aeif_psc_delta::AeifPscDelta;
+pub use aeif_psc_exp::AeifPscExp;
+pub use hh_cond_exp_traub::HhCondExpTraub;
+pub use hh_psc_alpha::HhPscAlpha;
+pub use iaf_cond_alpha::IafCondAlpha;
+pub use iaf_cond_beta::IafCondBeta;
+pub use iaf_cond_exp::IafCondExp;
 pub use iaf_psc_alpha::IafPscAlpha;
 pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;
 pub use iaf_psc_delta::IafPscDelta;

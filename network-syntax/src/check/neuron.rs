@@ -25,8 +25,16 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
     let preset = n.preset.as_ref().and_then(|p| cell_class(cx, p));
     let names: Vec<&str> = base.parameters().iter().map(|p| p.name).collect();
     let fields = cx.fields(&n.params, &names, base.name());
-    let mut params: Vec<(&'static str, f64)> =
-        preset.map(|c| c.preset().to_vec()).unwrap_or_default();
+    // A preset sets only the parameters the model has (conductance-based models have
+    // no tau_m).
+    let mut params: Vec<(&'static str, f64)> = preset
+        .map(|c| {
+            c.preset()
+                .into_iter()
+                .filter(|(p, _)| names.contains(p))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut lists = Vec::new();
     let mut ok = true;
     for (name, field) in &fields {
@@ -302,7 +310,7 @@ pub(super) fn synapse(
     };
     let wmax_dim = get(&fields, "Wmax")
         .and_then(|f| written_dim(&f.value))
-        .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
+        .filter(|d| d.is_weight())
         .or(dim)
         .unwrap_or(Dim::Current);
     synapse::params(cx, model, &fields, wmax_dim, &mut desc.params)?;
@@ -313,7 +321,7 @@ pub(super) fn synapse(
 }
 
 /// Weight and delay of a synapse block; the weight's dimension is `weight_dim` unless
-/// its unit says voltage or current (checked against the target later).
+/// its unit says voltage, current or conductance (checked against the target later).
 fn weight_delay(
     cx: &mut Ctx,
     fields: &[(String, &Field)],
@@ -324,7 +332,7 @@ fn weight_delay(
         (ValueDesc::constant(1.0), ValueDesc::constant(1.0), None);
     if let Some(f) = get(fields, "weight") {
         let d = written_dim(&f.value)
-            .filter(|d| *d == Dim::Voltage || *d == Dim::Current)
+            .filter(|d| d.is_weight())
             .unwrap_or(weight_dim);
         weight = cx.value(&f.value, d, "weight")?;
         dim = written_dim(&f.value).map(|_| d);
@@ -383,7 +391,8 @@ fn written_dim(e: &Expr) -> Option<Dim> {
 }
 
 /// `via ...` of a stimulator or connection onto `target`. Why: the weight is a current
-/// (pA) for current-based models and a voltage jump (mV) for iaf_psc_delta, so the unit
+/// (pA) for current-based models, a voltage jump (mV) for iaf_psc_delta and a
+/// conductance (nS) for conductance-based models, so the unit
 /// written must match the target; `weight_dim` is `Number` for current generators whose
 /// weight scales the current. A multisynapse target needs the `receptor` port each
 /// connection feeds; `missing` is where to report its absence.
@@ -396,11 +405,7 @@ pub(super) fn via(
     missing: SpanRange,
 ) -> Option<(SynapseDesc, SpanRange)> {
     let model = target.neuron.base;
-    let expected = weight_dim.unwrap_or(if model.weight_is_voltage() {
-        Dim::Voltage
-    } else {
-        Dim::Current
-    });
+    let expected = weight_dim.unwrap_or(model.weight_dimension());
     let nest_model = |base: SynapseModel| SynapseDesc {
         model: base.name().into(),
         base,
@@ -444,7 +449,7 @@ pub(super) fn via(
         let fields = cx.fields(params, &allowed, desc.base.name());
         if let Some(f) = get(&fields, "Wmax") {
             if let Some(d) = written_dim(&f.value) {
-                if d != expected && (d == Dim::Voltage || d == Dim::Current) {
+                if d != expected && d.is_weight() {
                     cx.error(
                         f.value.span(),
                         format!("`Wmax` is {}, but it must be {}", d.name(), expected.name()),
@@ -462,7 +467,7 @@ pub(super) fn via(
         synapse::params(cx, desc.base, &fields, expected, &mut desc.params)?;
         if let Some(f) = get(&fields, "weight") {
             if let Some(d) = written_dim(&f.value) {
-                if d != expected && (d == Dim::Voltage || d == Dim::Current || d == Dim::Number) {
+                if d != expected && (d.is_weight() || d == Dim::Number) {
                     wrong_weight_dim(cx, f.value.span(), d, expected, model);
                     return None;
                 }

@@ -1,0 +1,215 @@
+"""Deterministic cases for the models NEST 3.10 integrates with GSL's adaptive RKF45
+(iaf_cond_*, aeif_cond_*), in the schema of cases.py and replayed by the same test.
+
+Per model: a current-driven spiking case (I_e and a dc_generator step, two Simulate
+calls so the integration step carried between calls is compared too) and a spike-input
+case (excitatory and inhibitory conductance weights in nS, including a burst that
+drives spikes). One case holds a population of 1,100 neurons (schema field "n", see
+README.md) with inputs aimed at indices 7, 8, 255, 256, 1023 and 1024, so the engine's
+blocks and chunks are compared.
+"""
+
+from cases import case, dc, neuron, sg
+
+COND_EXP, COND_ALPHA = "iaf_cond_exp", "iaf_cond_alpha"
+AEIF_EXP, AEIF_ALPHA = "aeif_cond_exp", "aeif_cond_alpha"
+HH_ALPHA = "hh_psc_alpha"
+COND_BETA = "iaf_cond_beta"
+AEIF_PSC_EXP, AEIF_PSC_ALPHA = "aeif_psc_exp", "aeif_psc_alpha"
+AEIF_PSC_DELTA = "aeif_psc_delta"
+HH_TRAUB = "hh_cond_exp_traub"
+
+RECORD = {
+    COND_EXP: ["V_m", "g_ex", "g_in"],
+    COND_ALPHA: ["V_m", "g_ex", "g_in"],
+    AEIF_EXP: ["V_m", "g_ex", "g_in", "w"],
+    AEIF_ALPHA: ["V_m", "g_ex", "g_in", "w"],
+    COND_BETA: ["V_m", "g_ex", "g_in"],
+    AEIF_PSC_EXP: ["V_m", "I_syn_ex", "I_syn_in", "w"],
+    AEIF_PSC_ALPHA: ["V_m", "I_syn_ex", "I_syn_in", "w"],
+    AEIF_PSC_DELTA: ["V_m", "w"],
+    HH_TRAUB: ["V_m", "g_ex", "g_in", "Act_m", "Inact_h", "Act_n"],
+    HH_ALPHA: ["V_m", "I_syn_ex", "I_syn_in", "Act_m", "Inact_h", "Act_n"],
+}
+
+SHORT = {COND_EXP: "cond_exp", COND_ALPHA: "cond_alpha",
+         AEIF_EXP: "aeif_exp", AEIF_ALPHA: "aeif_alpha"}
+
+# Train of excitatory spikes, a dense burst (several spikes of the target) and
+# inhibitory spikes, in ms on the 0.1 ms grid.
+EXC_TIMES = [5.0, 12.3, 20.0, 20.1, 35.7] + [round(50.0 + 0.5 * k, 1) for k in range(12)]
+INH_TIMES = [8.0, 25.0, 25.1, 60.0, 61.2, 90.0]
+
+
+def gsl_cases():
+    C = []
+    for m in (COND_EXP, COND_ALPHA):
+        s = SHORT[m]
+        C.append(case(
+            f"gsl_{s}_dc",
+            f"{m}: I_e 300 pA (rheobase 250 pA), a neuron with t_ref 0.5 and V_m -60; "
+            f"dc 150 pA onto both from 40 to 120 ms; Simulate 100 + 100 ms",
+            [neuron(m, I_e=300.0), neuron(m, I_e=300.0, t_ref=0.5, V_m=-60.0)],
+            [100.0, 100.0],
+            [dc([0, 1], 150.0, start=40.0, stop=120.0)],
+            record_from=RECORD[m]))
+        C.append(case(
+            f"gsl_{s}_spikes",
+            f"{m}: I_e 200 pA; excitatory spikes 25 nS (a burst every 0.5 ms from 50 ms) "
+            f"and inhibitory spikes -40 nS; a twin with tau_syn_ex 1.5 and multiplicities",
+            [neuron(m, I_e=200.0), neuron(m, I_e=200.0, tau_syn_ex=1.5, E_in=-75.0)],
+            [120.0],
+            [sg([0, 1], EXC_TIMES, weight=25.0, delay=1.0),
+             sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
+             sg([1], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
+            record_from=RECORD[m]))
+    for m in (AEIF_EXP, AEIF_ALPHA):
+        s = SHORT[m]
+        C.append(case(
+            f"gsl_{s}_dc",
+            f"{m}: I_e 700 pA (defaults: t_ref 0, spikes checked inside the step), a "
+            f"neuron with t_ref 2 (V clamped), a neuron with Delta_T 0 (threshold V_th), "
+            f"and one with a 10, b 40, gsl_error_tol 1e-4; dc 300 pA from 40 to 120 ms; "
+            f"Simulate 100 + 100 ms",
+            [neuron(m, I_e=700.0), neuron(m, I_e=700.0, t_ref=2.0),
+             neuron(m, I_e=700.0, Delta_T=0.0),
+             neuron(m, I_e=700.0, a=10.0, b=40.0, gsl_error_tol=1e-4)],
+            [100.0, 100.0],
+            [dc([0, 1, 2, 3], 300.0, start=40.0, stop=120.0)],
+            record_from=RECORD[m]))
+        C.append(case(
+            f"gsl_{s}_spikes",
+            f"{m}: I_e 500 pA; excitatory spikes 25 nS (a burst every 0.5 ms from 50 ms) "
+            f"and inhibitory spikes -40 nS; a twin with t_ref 1, tau_syn_ex 1.5 and "
+            f"multiplicities",
+            [neuron(m, I_e=500.0), neuron(m, I_e=500.0, t_ref=1.0, tau_syn_ex=1.5)],
+            [120.0],
+            [sg([0, 1], EXC_TIMES, weight=25.0, delay=1.0),
+             sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
+             sg([1], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
+            record_from=RECORD[m]))
+    C.append(case(
+        "gsl_hh_alpha_dc",
+        "hh_psc_alpha: I_e 700 pA, a neuron with t_ref 5 and V_m -60, and one at rest "
+        "until a dc step of 1200 pA from 40 to 120 ms; Simulate 100 + 100 ms",
+        [neuron(HH_ALPHA, I_e=700.0), neuron(HH_ALPHA, I_e=700.0, t_ref=5.0, V_m=-60.0),
+         neuron(HH_ALPHA)],
+        [100.0, 100.0],
+        [dc([2], 1200.0, start=40.0, stop=120.0)],
+        record_from=RECORD[HH_ALPHA]))
+    C.append(case(
+        "gsl_hh_alpha_spikes",
+        "hh_psc_alpha: I_e 200 pA; excitatory spikes 800 pA (a burst every 0.5 ms from "
+        "50 ms) and inhibitory spikes -600 pA; a twin with tau_syn_ex 1 and multiplicities",
+        [neuron(HH_ALPHA, I_e=200.0), neuron(HH_ALPHA, I_e=200.0, tau_syn_ex=1.0)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=800.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-600.0, delay=0.5),
+         sg([1], [30.0, 31.0], weight=400.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[HH_ALPHA]))
+    beta = dict(tau_rise_ex=0.5, tau_decay_ex=3.0, tau_rise_in=1.0, tau_decay_in=6.0)
+    C.append(case(
+        "gsl_cond_beta_dc",
+        "iaf_cond_beta: I_e 300 pA with rise/decay 0.5/3 (ex) and 1/6 ms (in), a neuron "
+        "with defaults (equal times: alpha), t_ref 0.5 and V_m -60; dc 150 pA onto both "
+        "from 40 to 120 ms; Simulate 100 + 100 ms",
+        [neuron(COND_BETA, I_e=300.0, **beta),
+         neuron(COND_BETA, I_e=300.0, t_ref=0.5, V_m=-60.0)],
+        [100.0, 100.0],
+        [dc([0, 1], 150.0, start=40.0, stop=120.0)],
+        record_from=RECORD[COND_BETA]))
+    C.append(case(
+        "gsl_cond_beta_spikes",
+        "iaf_cond_beta: I_e 200 pA; excitatory spikes 25 nS (a burst every 0.5 ms from "
+        "50 ms) and inhibitory spikes -40 nS; one with rise/decay 0.5/3 and 1/6 ms and "
+        "multiplicities, one with defaults",
+        [neuron(COND_BETA, I_e=200.0, **beta), neuron(COND_BETA, I_e=200.0)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=25.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
+         sg([0], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[COND_BETA]))
+    for m, s in ((AEIF_PSC_EXP, "aeif_psc_exp"), (AEIF_PSC_ALPHA, "aeif_psc_alpha")):
+        C.append(case(
+            f"gsl_{s}_dc",
+            f"{m}: I_e 700 pA (t_ref 0), a neuron with t_ref 2, one with Delta_T 0, one "
+            f"with a 10, b 40, gsl_error_tol 1e-4; dc 300 pA from 40 to 120 ms; "
+            f"Simulate 100 + 100 ms",
+            [neuron(m, I_e=700.0), neuron(m, I_e=700.0, t_ref=2.0),
+             neuron(m, I_e=700.0, Delta_T=0.0),
+             neuron(m, I_e=700.0, a=10.0, b=40.0, gsl_error_tol=1e-4)],
+            [100.0, 100.0],
+            [dc([0, 1, 2, 3], 300.0, start=40.0, stop=120.0)],
+            record_from=RECORD[m]))
+        C.append(case(
+            f"gsl_{s}_spikes",
+            f"{m}: I_e 500 pA; excitatory spikes 2500 pA (a burst every 0.5 ms from 50 ms) "
+            f"and inhibitory spikes -1500 pA; a twin with t_ref 1, tau_syn_ex 1.5 and "
+            f"multiplicities",
+            [neuron(m, I_e=500.0), neuron(m, I_e=500.0, t_ref=1.0, tau_syn_ex=1.5)],
+            [120.0],
+            [sg([0, 1], EXC_TIMES, weight=2500.0, delay=1.0),
+             sg([0, 1], INH_TIMES, weight=-1500.0, delay=0.5),
+             sg([1], [30.0, 31.0], weight=1000.0, delay=2.0, spike_multiplicities=[3, 2])],
+            record_from=RECORD[m]))
+    C.append(case(
+        "gsl_aeif_psc_delta_dc",
+        "aeif_psc_delta: I_e 700 pA (t_ref 0), a neuron with t_ref 2, one with Delta_T 0, "
+        "one with a 10, b 40, gsl_error_tol 1e-4; dc 300 pA from 40 to 120 ms; "
+        "Simulate 100 + 100 ms",
+        [neuron(AEIF_PSC_DELTA, I_e=700.0), neuron(AEIF_PSC_DELTA, I_e=700.0, t_ref=2.0),
+         neuron(AEIF_PSC_DELTA, I_e=700.0, Delta_T=0.0),
+         neuron(AEIF_PSC_DELTA, I_e=700.0, a=10.0, b=40.0, gsl_error_tol=1e-4)],
+        [100.0, 100.0],
+        [dc([0, 1, 2, 3], 300.0, start=40.0, stop=120.0)],
+        record_from=RECORD[AEIF_PSC_DELTA]))
+    C.append(case(
+        "gsl_aeif_psc_delta_spikes",
+        "aeif_psc_delta: I_e 500 pA; excitatory jumps 4 mV (a burst every 0.5 ms from "
+        "50 ms, some during refractoriness) and inhibitory jumps -3 mV; a twin with t_ref 1 "
+        "and multiplicities",
+        [neuron(AEIF_PSC_DELTA, I_e=500.0), neuron(AEIF_PSC_DELTA, I_e=500.0, t_ref=1.0)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=4.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-3.0, delay=0.5),
+         sg([1], [30.0, 31.0], weight=2.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[AEIF_PSC_DELTA]))
+    C.append(case(
+        "gsl_hh_traub_dc",
+        "hh_cond_exp_traub: I_e 500 pA, a neuron with t_ref 4 and V_m -65, and one at rest "
+        "until a dc step of 1000 pA from 40 to 120 ms; Simulate 100 + 100 ms",
+        [neuron(HH_TRAUB, I_e=500.0), neuron(HH_TRAUB, I_e=500.0, t_ref=4.0, V_m=-65.0),
+         neuron(HH_TRAUB)],
+        [100.0, 100.0],
+        [dc([2], 1000.0, start=40.0, stop=120.0)],
+        record_from=RECORD[HH_TRAUB]))
+    C.append(case(
+        "gsl_hh_traub_spikes",
+        "hh_cond_exp_traub: I_e 100 pA; excitatory spikes 25 nS (a burst every 0.5 ms "
+        "from 50 ms) and inhibitory spikes -40 nS; a twin with tau_syn_ex 1.5 and "
+        "multiplicities",
+        [neuron(HH_TRAUB, I_e=100.0), neuron(HH_TRAUB, I_e=100.0, tau_syn_ex=1.5)],
+        [120.0],
+        [sg([0, 1], EXC_TIMES, weight=25.0, delay=1.0),
+         sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
+         sg([1], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
+        record_from=RECORD[HH_TRAUB]))
+    # A population of 1,100 aeif_cond_alpha neurons (one NEST Create, one engine
+    # population spanning two blocks); inputs aimed at the block and chunk edges.
+    edges = [7, 8, 255, 256, 1023, 1024]
+    pop = neuron(AEIF_ALPHA, I_e=550.0)
+    pop["n"] = 1100
+    C.append(case(
+        "gsl_population_1100",
+        "1100 aeif_cond_alpha (I_e 550 pA, below rheobase) in one population; excitatory "
+        "bursts onto indices 7, 255, 1023 (they fire), inhibitory spikes onto 8, 256, 1024, "
+        "dc 400 pA onto 1099; multimeter on the edges and 0, 1099",
+        [pop], [60.0],
+        [sg([7, 255, 1023], [round(10.0 + 0.3 * k, 1) for k in range(10)], weight=30.0),
+         sg([8, 256, 1024], [12.0, 20.0, 20.1], weight=-50.0),
+         dc([1099], 400.0, start=5.0)],
+        record_from=RECORD[AEIF_ALPHA], rec_targets=[0] + edges + [1099]))
+    return C
+
+
+GSL_CASES = gsl_cases()

@@ -1,0 +1,168 @@
+//! `iaf_cond_exp`: leaky integrate-and-fire neuron with exponentially decaying synaptic
+//! conductances, integrated as NEST 3.10 does (GSL's RKF45 with `y_new(1e-3, 0)`, the
+//! integration step carried from step to step).
+
+use super::rkf45::{evolve_apply, Control, Ode};
+use super::soa::soa_state;
+use super::{NeuronModel, Recordable, StepInput};
+pub use network_spec::models::IafCondExp;
+
+use crate::storage::Length;
+use crate::time::Resolution;
+
+/// NEST's control for the `iaf_cond_*` models: absolute error 1e-3 on every component.
+const CONTROL: Control = Control::y(1e-3, 0.0);
+
+/// Indices into the state vector, in NEST's order.
+const V_M: usize = 0;
+const G_EX: usize = 1;
+const G_IN: usize = 2;
+
+soa_state! {
+    /// State of a population of `iaf_cond_exp` neurons.
+    IafCondExpState / IafCondExpBlock {
+        /// `V_m` (mV, absolute), `g_ex` and `g_in` (nS).
+        y: [f64; 3],
+        /// The integrator's step (ms), carried from step to step.
+        h: f64,
+        /// Current input of the previous step (pA).
+        i_stim: f64,
+        /// Remaining refractory steps.
+        refractory: u32,
+    }
+}
+
+/// `iaf_cond_exp`'s constants for one resolution.
+#[derive(Debug, Clone)]
+pub struct CondExpConstants {
+    params: IafCondExp,
+    /// The simulation step (ms).
+    step: f64,
+    /// Refractory period in steps.
+    refractory_steps: u32,
+}
+
+/// The right-hand side of one neuron in one step (NEST's `iaf_cond_exp_dynamics`).
+struct System<'a> {
+    p: &'a IafCondExp,
+    refractory: bool,
+    i_stim: f64,
+}
+
+impl Ode<3> for System<'_> {
+    #[inline]
+    fn derivatives(&self, y: &[f64; 3]) -> [f64; 3] {
+        let p = self.p;
+        // V is clamped to V_reset while refractory and bounded by V_th otherwise.
+        let v = if self.refractory {
+            p.V_reset
+        } else {
+            y[V_M].min(p.V_th)
+        };
+        let i_syn_ex = y[G_EX] * (v - p.E_ex);
+        let i_syn_in = y[G_IN] * (v - p.E_in);
+        let i_leak = p.g_L * (v - p.E_L);
+        [
+            if self.refractory {
+                0.0
+            } else {
+                (-i_leak + self.i_stim + p.I_e - i_syn_ex - i_syn_in) / p.C_m
+            },
+            -y[G_EX] / p.tau_syn_ex,
+            -y[G_IN] / p.tau_syn_in,
+        ]
+    }
+}
+
+impl NeuronModel for IafCondExp {
+    const SPIKE_CHANNELS: usize = 2;
+
+    type State<L: Length> = IafCondExpState<L>;
+    type Block<'a> = IafCondExpBlock<'a>;
+    type Propagators = CondExpConstants;
+
+    fn propagators(&self, res: &Resolution) -> CondExpConstants {
+        CondExpConstants {
+            params: self.clone(),
+            step: res.ms(),
+            refractory_steps: res.steps_ceil(self.t_ref) as u32,
+        }
+    }
+
+    fn init_state<L: Length>(&self, len: L) -> IafCondExpState<L> {
+        IafCondExpState {
+            y: len.filled([self.V_m, 0.0, 0.0]),
+            h: len.filled(f64::NAN),
+            i_stim: len.filled(0.0),
+            refractory: len.filled(0),
+        }
+    }
+
+    fn blocks<L: Length>(
+        state: &mut IafCondExpState<L>,
+        block_len: usize,
+    ) -> Vec<IafCondExpBlock<'_>> {
+        state.split(block_len)
+    }
+
+    fn set_v_m<L: Length>(&self, state: &mut IafCondExpState<L>, i: usize, v_m: f64) {
+        state.y[i][V_M] = v_m;
+    }
+
+    fn channel(weight: f64) -> usize {
+        usize::from(weight <= 0.0)
+    }
+
+    fn update(
+        &self,
+        c: &CondExpConstants,
+        b: &mut IafCondExpBlock<'_>,
+        input: StepInput<'_>,
+        spiked: &mut dyn FnMut(u32),
+    ) {
+        let p = &c.params;
+        let [ex, inh] = input.spikes.pair();
+        let current = input.current;
+        for i in 0..b.len() {
+            let y = &mut b.y[i];
+            let h = &mut b.h[i];
+            if h.is_nan() {
+                // NEST starts the integrator with one simulation step.
+                *h = c.step;
+            }
+            let sys = System {
+                p,
+                refractory: b.refractory[i] > 0,
+                i_stim: b.i_stim[i],
+            };
+            let mut t = 0.0;
+            while t < c.step {
+                evolve_apply(&sys, &CONTROL, &mut t, c.step, h, y);
+            }
+            y[G_EX] += ex[i];
+            // NEST's inhibitory buffer holds the negated weights: a positive conductance.
+            y[G_IN] += -inh[i];
+            ex[i] = 0.0;
+            inh[i] = 0.0;
+            if b.refractory[i] > 0 {
+                b.refractory[i] -= 1;
+                y[V_M] = p.V_reset;
+            } else if y[V_M] >= p.V_th {
+                b.refractory[i] = c.refractory_steps;
+                y[V_M] = p.V_reset;
+                spiked(i as u32);
+            }
+            b.i_stim[i] = current[i];
+            current[i] = 0.0;
+        }
+    }
+
+    fn recordable(&self, b: &IafCondExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {
+        Some(match var {
+            Recordable::V_m => b.y[i][V_M],
+            Recordable::g_ex => b.y[i][G_EX],
+            Recordable::g_in => b.y[i][G_IN],
+            _ => return None,
+        })
+    }
+}

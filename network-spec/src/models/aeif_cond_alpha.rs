@@ -1,0 +1,63 @@
+//! `aeif_cond_alpha`: adaptive exponential integrate-and-fire neuron (Brette & Gerstner
+//! 2005) with alpha-shaped synaptic conductances, integrated by NEST with GSL's adaptive
+//! RKF45.
+
+use super::cond::Aeif;
+use crate::error::Result;
+use crate::neuron::NeuronParams;
+use crate::params::positive;
+use crate::recordable::Recordable;
+use crate::units::Dimension;
+
+crate::parameters! {
+    /// Parameters of `aeif_cond_alpha`, named and defaulted as in NEST 3.10.
+    pub neuron AeifCondAlpha = "aeif_cond_alpha" {
+        V_peak: Voltage = 0.0, "spike detection threshold (with Delta_T = 0: V_th)";
+        V_reset: Voltage = -60.0, "reset potential";
+        t_ref: Time = 0.0, "duration of the refractory period, rounded up to whole steps";
+        g_L: Conductance = 30.0, "leak conductance";
+        C_m: Capacitance = 281.0, "membrane capacitance";
+        E_ex: Voltage = 0.0, "excitatory reversal potential";
+        E_in: Voltage = -85.0, "inhibitory reversal potential";
+        E_L: Voltage = -70.6, "leak reversal potential";
+        Delta_T: Voltage = 2.0, "slope factor of the exponential spike initiation";
+        tau_w: Time = 144.0, "adaptation time constant";
+        a: Conductance = 4.0, "subthreshold adaptation";
+        b: Current = 80.5, "spike-triggered adaptation";
+        V_th: Voltage = -50.4, "spike initiation threshold";
+        tau_syn_ex: Time = 0.2, "time to peak of the excitatory alpha conductance";
+        tau_syn_in: Time = 2.0, "time to peak of the inhibitory alpha conductance";
+        I_e: Current = 0.0, "constant input current";
+        gsl_error_tol: Number = 1e-6, "error tolerance of the adaptive integrator (absolute and relative to the step's change)";
+        V_m: Voltage = -70.6, "initial membrane potential";
+        w: Current = 0.0, "initial adaptation current";
+        tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+    }
+}
+
+impl NeuronParams for AeifCondAlpha {
+    const RECORDABLES: &'static [Recordable] = &[
+        Recordable::V_m,
+        Recordable::g_ex,
+        Recordable::g_in,
+        Recordable::w,
+    ];
+    const WEIGHT: Dimension = Dimension::Conductance;
+
+    fn check(&self, entity: &str) -> Result<()> {
+        positive(entity, "tau_minus", self.tau_minus)?;
+        Aeif {
+            V_peak: self.V_peak,
+            V_reset: self.V_reset,
+            V_th: self.V_th,
+            Delta_T: self.Delta_T,
+            C_m: self.C_m,
+            t_ref: self.t_ref,
+            tau_w: self.tau_w,
+            gsl_error_tol: self.gsl_error_tol,
+        }
+        .check(entity)?;
+        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive(entity, "tau_syn_in", self.tau_syn_in)
+    }
+}
