@@ -571,6 +571,9 @@ CASES = build_cases()
 from edge_cases import EDGE_CASES  # noqa: E402
 
 CASES += EDGE_CASES
+from cases_exact import EXACT_CASES  # noqa: E402  (issue 12: izhikevich, mat2, ...)
+
+CASES += EXACT_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

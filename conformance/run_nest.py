@@ -45,9 +45,12 @@ def run_case(c):
     h = c["resolution"]
     nest.SetKernelStatus({"resolution": h, "rng_seed": c["rng_seed"], "local_num_threads": 1})
 
+    # one entry per neuron (global index in creation order); an entry with "n" is a
+    # population of n neurons created at once
     nodes = []
     for n in c["neurons"]:
-        nodes.append(nest.Create(n["model"], params=dict(n["params"])))
+        created = nest.Create(n["model"], n.get("n", 1), params=dict(n["params"]))
+        nodes.extend(created[k] for k in range(len(created)))
     gid_to_idx = {nc.global_id: i for i, nc in enumerate(nodes)}
 
     def syn_spec(entry):

@@ -42,37 +42,32 @@ fn synapse(entry: &Json, weight: f64, delay: f64) -> StaticSynapse {
     StaticSynapse::new(weight, delay).receptor(u16::try_from(receptor).unwrap())
 }
 
+/// A population of `n` neurons of `M` with these parameters.
+fn pop<M: NeuronModel>(
+    b: &mut NetworkBuilder,
+    name: &str,
+    params: &Map<String, Json>,
+    n: usize,
+) -> PopulationHandle<Dyn> {
+    let m = Model::nest(set_all(M::default(), params)).unwrap();
+    b.population(name, &m, Dyn(n)).unwrap()
+}
+
 fn add_neuron(
     b: &mut NetworkBuilder,
     name: &str,
     model: &str,
     params: &Map<String, Json>,
-) -> Selection {
+    n: usize,
+) -> PopulationHandle<Dyn> {
     match model {
-        "iaf_psc_alpha" => {
-            let m = Model::nest(set_all(IafPscAlpha::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_exp" => {
-            let m = Model::nest(set_all(IafPscExp::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_delta" => {
-            let m = Model::nest(set_all(IafPscDelta::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_alpha_multisynapse" => {
-            let m = Model::nest(set_all(IafPscAlphaMultisynapse::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_exp_multisynapse" => {
-            let m = Model::nest(set_all(IafPscExpMultisynapse::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "parrot_neuron" => {
-            let m = Model::nest(set_all(ParrotNeuron::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
+        "iaf_psc_alpha" => pop::<IafPscAlpha>(b, name, params, n),
+        "iaf_psc_exp" => pop::<IafPscExp>(b, name, params, n),
+        "iaf_psc_delta" => pop::<IafPscDelta>(b, name, params, n),
+        "iaf_psc_alpha_multisynapse" => pop::<IafPscAlphaMultisynapse>(b, name, params, n),
+        "iaf_psc_exp_multisynapse" => pop::<IafPscExpMultisynapse>(b, name, params, n),
+        "parrot_neuron" => pop::<ParrotNeuron>(b, name, params, n),
+        "izhikevich" => pop::<Izhikevich>(b, name, params, n),
         other => panic!("model {other} not supported by the harness"),
     }
 }
@@ -131,15 +126,26 @@ fn projection_synapse(conn: &Json) -> Synapse {
 fn run_case(case: &Json) -> Outcome {
     let res = Resolution::new(num(&case["resolution"])).unwrap();
     let mut b = NetworkBuilder::new(res, Seed::default());
+    // One selection per neuron (global index in creation order), its population and
+    // index there, and each population whole. An entry with `n` is a population of `n`.
     let mut neurons = Vec::new();
+    let mut places = Vec::new();
+    let mut pops = Vec::new();
     for (i, n) in case["neurons"].as_array().unwrap().iter().enumerate() {
         let params = n["params"].as_object().cloned().unwrap_or_default();
-        neurons.push(add_neuron(
+        let count = n.get("n").map_or(1, |c| c.as_u64().unwrap() as usize);
+        let pop = add_neuron(
             &mut b,
             &format!("n{i}"),
             n["model"].as_str().unwrap(),
             &params,
-        ));
+            count,
+        );
+        for k in 0..count as u32 {
+            neurons.push(pop.indices(&[k]));
+            places.push((pops.len(), k));
+        }
+        pops.push(pop);
     }
     for (g, gen) in case["generators"]
         .as_array()
@@ -193,8 +199,6 @@ fn run_case(case: &Json) -> Outcome {
             other => panic!("generator {other} not supported by the harness"),
         }
     }
-    // Each neuron is its own population of one, so pairs are (0, 0) between them.
-    let pops: Vec<PopulationHandle<Dyn>> = (0..neurons.len()).map(|i| pop_handle(&b, i)).collect();
     let mut projections = Vec::new();
     for (c, conn) in case["connections"]
         .as_array()
@@ -202,14 +206,14 @@ fn run_case(case: &Json) -> Outcome {
         .flatten()
         .enumerate()
     {
-        let s = conn["source"].as_u64().unwrap() as usize;
-        let t = conn["target"].as_u64().unwrap() as usize;
+        let (s, i) = places[conn["source"].as_u64().unwrap() as usize];
+        let (t, j) = places[conn["target"].as_u64().unwrap() as usize];
         projections.push(
             b.connect_pairs(
                 &format!("c{c}"),
                 &pops[s],
                 &pops[t],
-                &[(0, 0)],
+                &[(i, j)],
                 projection_synapse(conn),
             )
             .unwrap(),
@@ -226,7 +230,7 @@ fn run_case(case: &Json) -> Outcome {
                     window: w,
                     ..Default::default()
                 },
-                &neurons,
+                &pops.iter().map(PopulationHandle::all).collect::<Vec<_>>(),
             )
             .unwrap()
         });
@@ -276,10 +280,6 @@ fn run_case(case: &Json) -> Outcome {
         samples,
         weights,
     }
-}
-
-fn pop_handle(b: &NetworkBuilder, i: usize) -> PopulationHandle<Dyn> {
-    b.population_handle(i).unwrap()
 }
 
 #[test]

@@ -98,10 +98,7 @@ impl TraceData {
             (-1.0, 1.0)
         };
         let pad = ((hi - lo) * 0.05).max(0.5);
-        let unit = match self.variable {
-            Recordable::V_m => "mV",
-            _ => "pA",
-        };
+        let unit = self.variable.unit();
         let shown = series.len();
         let total = {
             let mut ids = self.senders.clone();

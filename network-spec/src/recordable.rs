@@ -17,6 +17,17 @@ pub enum Recordable {
     /// Synaptic current of receptor port `k` (1-based, NEST's `I_syn_k`) of a
     /// multisynapse model (pA).
     I_syn_port(u16),
+    /// Recovery variable of `izhikevich` (mV).
+    U_m,
+    /// Adaptive threshold of `mat2_psc_exp` and `amat2_psc_exp` (mV, absolute).
+    V_th,
+    /// Voltage-dependent threshold component of `amat2_psc_exp` (mV).
+    V_th_v,
+    /// Spike-frequency-adaptation threshold: `gif_psc_exp`'s moving threshold, or
+    /// `pp_psc_delta`'s adaptive threshold relative to rest (mV).
+    E_sfa,
+    /// Spike-triggered current of `gif_psc_exp` (pA).
+    I_stc,
 }
 
 impl Recordable {
@@ -28,6 +39,11 @@ impl Recordable {
             Recordable::I_syn_in => "I_syn_in".into(),
             Recordable::I_syn => "I_syn".into(),
             Recordable::I_syn_port(k) => format!("I_syn_{k}").into(),
+            Recordable::U_m => "U_m".into(),
+            Recordable::V_th => "V_th".into(),
+            Recordable::V_th_v => "V_th_v".into(),
+            Recordable::E_sfa => "E_sfa".into(),
+            Recordable::I_stc => "I_stc".into(),
         }
     }
 
@@ -38,6 +54,11 @@ impl Recordable {
             "I_syn_ex" => Some(Recordable::I_syn_ex),
             "I_syn_in" => Some(Recordable::I_syn_in),
             "I_syn" => Some(Recordable::I_syn),
+            "U_m" => Some(Recordable::U_m),
+            "V_th" => Some(Recordable::V_th),
+            "V_th_v" => Some(Recordable::V_th_v),
+            "E_sfa" => Some(Recordable::E_sfa),
+            "I_stc" => Some(Recordable::I_stc),
             _ => {
                 let digits = name.strip_prefix("I_syn_")?;
                 if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -45,6 +66,22 @@ impl Recordable {
                 }
                 digits.parse().ok().map(Recordable::I_syn_port)
             }
+        }
+    }
+
+    /// The unit of its values, as NEST writes it (`mV` or `pA`).
+    pub fn unit(self) -> &'static str {
+        match self {
+            Recordable::I_syn_ex
+            | Recordable::I_syn_in
+            | Recordable::I_syn
+            | Recordable::I_syn_port(_)
+            | Recordable::I_stc => "pA",
+            Recordable::V_m
+            | Recordable::U_m
+            | Recordable::V_th
+            | Recordable::V_th_v
+            | Recordable::E_sfa => "mV",
         }
     }
 }

@@ -115,6 +115,8 @@ neuron_registry! {$
     IafPscExpMultisynapse,
     /// `parrot_neuron`
     ParrotNeuron,
+    /// `izhikevich`
+    Izhikevich,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).

@@ -183,7 +183,7 @@ impl NeuronModel for IafPscAlpha {
             Recordable::V_m => b.v[i] + self.E_L,
             Recordable::I_syn_ex => b.i_ex[i],
             Recordable::I_syn_in => b.i_in[i],
-            Recordable::I_syn | Recordable::I_syn_port(_) => return None,
+            _ => return None,
         })
     }
 }

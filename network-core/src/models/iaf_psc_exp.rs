@@ -161,7 +161,7 @@ impl NeuronModel for IafPscExp {
             Recordable::V_m => b.v[i] + self.E_L,
             Recordable::I_syn_ex => b.i_ex[i],
             Recordable::I_syn_in => b.i_in[i],
-            Recordable::I_syn | Recordable::I_syn_port(_) => return None,
+            _ => return None,
         })
     }
 }

@@ -11,6 +11,7 @@ mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
 mod iaf_psc_exp_multisynapse;
+mod izhikevich;
 mod multisynapse;
 mod parrot_neuron;
 mod propagators;
@@ -27,6 +28,7 @@ pub use iaf_psc_exp_multisynapse::{
     ExpMultisynapsePropagators, IafPscExpMultisynapse, IafPscExpMultisynapseBlock,
     IafPscExpMultisynapseState,
 };
+pub use izhikevich::{Izhikevich, IzhikevichBlock, IzhikevichConstants, IzhikevichState};
 pub use network_spec::recordable::Recordable;
 pub use network_spec::{Dimension, NeuronParams, ParamInfo, ParamKind, Parameters};
 pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};

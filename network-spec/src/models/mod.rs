@@ -7,6 +7,7 @@ mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
 mod iaf_psc_exp_multisynapse;
+mod izhikevich;
 mod parrot_neuron;
 pub mod ports;
 
@@ -15,6 +16,7 @@ pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;
 pub use iaf_psc_delta::IafPscDelta;
 pub use iaf_psc_exp::IafPscExp;
 pub use iaf_psc_exp_multisynapse::IafPscExpMultisynapse;
+pub use izhikevich::Izhikevich;
 pub use parrot_neuron::ParrotNeuron;
 
 use crate::error::{Error, Result};
