@@ -8,10 +8,14 @@ whose inputs aim at indices 7, 8, 255, 256, 1023 and 1024, so that the engine's 
 
 from cases import EXP, RECORDABLES, case, conn, dc, neuron, sg
 
-IZH = "izhikevich"
+IZH, HTUM = "izhikevich", "iaf_psc_exp_htum"
+MAT2, AMAT2 = "mat2_psc_exp", "amat2_psc_exp"
 
 RECORDABLES.update({
     IZH: ["V_m", "U_m"],
+    HTUM: ["V_m", "I_syn_ex", "I_syn_in"],
+    MAT2: ["V_m", "V_th"],
+    AMAT2: ["V_m", "V_th", "V_th_v", "I_syn_ex", "I_syn_in"],
 })
 
 
@@ -112,4 +116,77 @@ def iaf_cases():
     return C
 
 
-EXACT_CASES = izhikevich_cases() + iaf_cases()
+def htum_cases():
+    C = []
+    C.append(case(
+        "htum_dc",
+        "iaf_psc_exp_htum under I_e: absolute 2 / total 5 ms (I_e 400), both 0.1 ms "
+        "(I_e 500), absolute 0.5 / total 3.05 ms with shifted voltages (I_e 300, E_L -65, "
+        "V_th -50, V_reset -60, V_m -62); dc 100 pA onto the first from 50 to 120 ms",
+        [neuron(HTUM, I_e=400.0, t_ref_abs=2.0, t_ref_tot=5.0),
+         neuron(HTUM, I_e=500.0, t_ref_abs=0.1, t_ref_tot=0.1),
+         neuron(HTUM, I_e=300.0, t_ref_abs=0.5, t_ref_tot=3.05, E_L=-65.0, V_th=-50.0,
+                V_reset=-60.0, V_m=-62.0)],
+        [200.0],
+        [dc([0], 100.0, start=50.0, stop=120.0)]))
+    C.append(case(
+        "htum_spikes",
+        "iaf_psc_exp_htum driven by spikes (tau_syn_ex 1.5, tau_syn_in 4, I_e 200): "
+        "excitatory 700 pA trains, some inside the refractory periods (absolute 1, total "
+        "4 ms), inhibitory -500 pA; 0 -> 1 at 900 pA",
+        [neuron(HTUM, tau_syn_ex=1.5, tau_syn_in=4.0, I_e=200.0, t_ref_abs=1.0, t_ref_tot=4.0),
+         neuron(HTUM, t_ref_abs=2.0, t_ref_tot=2.0)],
+        [150.0],
+        [sg([0, 1], [5.0, 5.0, 6.0, 7.0, 8.0, 9.5, 10.0, 11.0, 40.0, 41.0], weight=700.0),
+         sg([0, 1], [20.0, 20.5, 60.0], weight=-500.0, delay=1.5)],
+        connections=[conn(0, 1, 900.0, 1.0)]))
+    return C
+
+
+def mat2_cases():
+    C = []
+    C.append(case(
+        "mat2_dc",
+        "mat2_psc_exp under I_e 200 (silent), 500, 800 (alpha_2 5, tau_2 50, t_ref 3) and "
+        "with E_L -65, omega -50, initial V_th_alpha_1 5 (I_e 450); dc 150 pA onto the "
+        "first from 30 to 120 ms",
+        [neuron(MAT2, I_e=200.0), neuron(MAT2, I_e=500.0),
+         neuron(MAT2, I_e=800.0, alpha_2=5.0, tau_2=50.0, t_ref=3.0),
+         neuron(MAT2, E_L=-65.0, omega=-50.0, V_th_alpha_1=5.0, I_e=450.0)],
+        [300.0],
+        [dc([0], 150.0, start=30.0, stop=120.0)],
+        interval=0.2))
+    C.append(case(
+        "mat2_spikes",
+        "mat2_psc_exp driven by excitatory 900 pA trains and inhibitory -200 pA spikes, "
+        "tau_syn_ex 2, I_e 400; 0 -> 1 at 1500 pA",
+        [neuron(MAT2, tau_syn_ex=2.0, I_e=400.0), neuron(MAT2, V_m=-60.0)],
+        [150.0],
+        [sg([0, 1], [5.0, 5.1, 5.2, 5.3, 5.4, 20.0, 20.0, 21.0, 22.0, 80.0], weight=900.0),
+         sg([0, 1], [50.0, 50.5, 51.0], weight=-200.0, delay=2.0)],
+        connections=[conn(0, 1, 1500.0, 1.0)]))
+    C.append(case(
+        "amat2_dc",
+        "amat2_psc_exp under I_e 300 with beta 0 (a mat2), beta 0.5, beta 1 (tau_v 8, "
+        "alpha_2 1, I_e 400) and with E_L -65, omega -58, beta 0.3 (I_e 200); dc 100 pA "
+        "onto the second from 40 to 140 ms",
+        [neuron(AMAT2, I_e=300.0), neuron(AMAT2, beta=0.5, I_e=300.0),
+         neuron(AMAT2, beta=1.0, tau_v=8.0, alpha_2=1.0, I_e=400.0),
+         neuron(AMAT2, E_L=-65.0, omega=-58.0, beta=0.3, I_e=200.0)],
+        [300.0],
+        [dc([1], 100.0, start=40.0, stop=140.0)],
+        interval=0.2))
+    C.append(case(
+        "amat2_spikes",
+        "amat2_psc_exp (beta 0.5, tau_syn_in 2) driven by excitatory 400 pA trains and "
+        "inhibitory -300 pA spikes; 0 -> 1 at 600 pA; initial V_th_v 2 on the second",
+        [neuron(AMAT2, beta=0.5, tau_syn_in=2.0, I_e=150.0),
+         neuron(AMAT2, beta=0.2, V_th_v=2.0, V_th_alpha_2=1.0)],
+        [150.0],
+        [sg([0, 1], [5.0, 5.2, 5.4, 5.6, 30.0, 30.0, 31.0, 70.0, 70.1], weight=400.0),
+         sg([0, 1], [40.0, 40.5, 90.0], weight=-300.0, delay=1.5)],
+        connections=[conn(0, 1, 600.0, 1.0)]))
+    return C
+
+
+EXACT_CASES = izhikevich_cases() + iaf_cases() + htum_cases() + mat2_cases()

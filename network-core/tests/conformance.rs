@@ -68,6 +68,9 @@ fn add_neuron(
         "iaf_psc_exp_multisynapse" => pop::<IafPscExpMultisynapse>(b, name, params, n),
         "parrot_neuron" => pop::<ParrotNeuron>(b, name, params, n),
         "izhikevich" => pop::<Izhikevich>(b, name, params, n),
+        "iaf_psc_exp_htum" => pop::<IafPscExpHtum>(b, name, params, n),
+        "mat2_psc_exp" => pop::<Mat2PscExp>(b, name, params, n),
+        "amat2_psc_exp" => pop::<Amat2PscExp>(b, name, params, n),
         other => panic!("model {other} not supported by the harness"),
     }
 }

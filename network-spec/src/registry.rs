@@ -117,6 +117,12 @@ neuron_registry! {$
     ParrotNeuron,
     /// `izhikevich`
     Izhikevich,
+    /// `iaf_psc_exp_htum`
+    IafPscExpHtum,
+    /// `mat2_psc_exp`
+    Mat2PscExp,
+    /// `amat2_psc_exp`
+    Amat2PscExp,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).

@@ -6,17 +6,21 @@
 //! adds its dynamics ([`NeuronModel`]): its state as a structure of arrays sized by a
 //! [`Length`], and its propagators, computed once per resolution.
 
+mod amat2_psc_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
+mod iaf_psc_exp_htum;
 mod iaf_psc_exp_multisynapse;
 mod izhikevich;
+mod mat2_psc_exp;
 mod multisynapse;
 mod parrot_neuron;
 mod propagators;
 mod soa;
 
+pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
     AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,
@@ -24,11 +28,15 @@ pub use iaf_psc_alpha_multisynapse::{
 };
 pub use iaf_psc_delta::{IafPscDelta, IafPscDeltaBlock, IafPscDeltaState};
 pub use iaf_psc_exp::{IafPscExp, IafPscExpBlock, IafPscExpState};
+pub use iaf_psc_exp_htum::{
+    HtumPropagators, IafPscExpHtum, IafPscExpHtumBlock, IafPscExpHtumState,
+};
 pub use iaf_psc_exp_multisynapse::{
     ExpMultisynapsePropagators, IafPscExpMultisynapse, IafPscExpMultisynapseBlock,
     IafPscExpMultisynapseState,
 };
 pub use izhikevich::{Izhikevich, IzhikevichBlock, IzhikevichConstants, IzhikevichState};
+pub use mat2_psc_exp::{Mat2Propagators, Mat2PscExp, Mat2PscExpBlock, Mat2PscExpState};
 pub use network_spec::recordable::Recordable;
 pub use network_spec::{Dimension, NeuronParams, ParamInfo, ParamKind, Parameters};
 pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};
