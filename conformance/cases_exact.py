@@ -10,12 +10,15 @@ from cases import EXP, RECORDABLES, case, conn, dc, neuron, sg
 
 IZH, HTUM = "izhikevich", "iaf_psc_exp_htum"
 MAT2, AMAT2 = "mat2_psc_exp", "amat2_psc_exp"
+GIF, PP = "gif_psc_exp", "pp_psc_delta"
 
 RECORDABLES.update({
     IZH: ["V_m", "U_m"],
     HTUM: ["V_m", "I_syn_ex", "I_syn_in"],
     MAT2: ["V_m", "V_th"],
     AMAT2: ["V_m", "V_th", "V_th_v", "I_syn_ex", "I_syn_in"],
+    GIF: ["V_m", "E_sfa", "I_stc", "I_syn_ex", "I_syn_in"],
+    PP: ["V_m", "E_sfa"],
 })
 
 
@@ -189,4 +192,106 @@ def mat2_cases():
     return C
 
 
-EXACT_CASES = izhikevich_cases() + iaf_cases() + htum_cases() + mat2_cases()
+# The stochastic models in their deterministic limit: an escape rate so steep that every
+# free step has firing probability exactly 0 (no draw: the rate underflows to 0) or
+# exactly 1 (1 - exp(-rate h) rounds to 1), so the spike train does not depend on the
+# random numbers and traces and spikes are compared bit for bit. check_deterministic()
+# verifies on NEST's output that no step fell between the two.
+GIF_STEEP = dict(lambda_0=1e6, Delta_V=1e-5)
+PP_STEEP = dict(c_1=0.0, c_2=1e-300, c_3=1e6)
+
+
+def stochastic_limit_cases():
+    C = []
+    C.append(case(
+        "gif_steep_dc",
+        "gif_psc_exp in the deterministic limit (lambda_0 1e6 Hz, Delta_V 1e-5 mV), "
+        "V_T_star -50: I_e 200 with two threshold components (tau_sfa [10, 100], q_sfa "
+        "[5, 2]) and two spike-triggered currents (tau_stc [5, 50], q_stc [20, 5]); the "
+        "same with t_ref 0 (V_m never reset); g_L 8, C_m 100, I_e 300, one of each; dc "
+        "100 pA onto the first from 100 to 150 ms",
+        [neuron(GIF, V_T_star=-50.0, I_e=200.0, tau_sfa=[10.0, 100.0], q_sfa=[5.0, 2.0],
+                tau_stc=[5.0, 50.0], q_stc=[20.0, 5.0], **GIF_STEEP),
+         neuron(GIF, V_T_star=-50.0, I_e=200.0, t_ref=0.0, tau_sfa=[10.0, 100.0],
+                q_sfa=[5.0, 2.0], tau_stc=[5.0, 50.0], q_stc=[20.0, 5.0], **GIF_STEEP),
+         neuron(GIF, V_T_star=-45.0, g_L=8.0, C_m=100.0, I_e=300.0, tau_sfa=[30.0],
+                q_sfa=[3.0], tau_stc=[10.0], q_stc=[40.0], V_reset=-60.0, t_ref=2.0,
+                **GIF_STEEP)],
+        [200.0],
+        [dc([0], 100.0, start=100.0, stop=150.0)]))
+    C.append(case(
+        "gif_steep_spikes",
+        "gif_psc_exp driven by spikes: excitatory 400 pA trains, inhibitory -300 pA "
+        "(tau_syn_ex 3, tau_syn_in 6), deterministic limit with adaptation, and a silent "
+        "neuron (lambda_0 0: no escape at all) with the same input; 0 -> 1 at 800 pA",
+        [neuron(GIF, V_T_star=-55.0, I_e=50.0, tau_syn_ex=3.0, tau_syn_in=6.0,
+                tau_sfa=[20.0], q_sfa=[4.0], tau_stc=[15.0], q_stc=[10.0], **GIF_STEEP),
+         neuron(GIF, lambda_0=0.0, tau_syn_ex=3.0, tau_syn_in=6.0)],
+        [150.0],
+        [sg([0, 1], [5.0, 5.5, 6.0, 6.5, 7.0, 30.0, 30.0, 31.0, 32.0, 33.0, 34.0, 80.0],
+            weight=400.0),
+         sg([0, 1], [50.0, 51.0, 100.0], weight=-300.0, delay=1.5)],
+        connections=[conn(0, 1, 800.0, 1.0)]))
+    C.append(case(
+        "pp_steep_dc",
+        "pp_psc_delta in the deterministic limit (c_1 0, c_2 1e-300 Hz, c_3 1e6 /mV): I_e 100 "
+        "with dead time 2 and tau_sfa [20, 100], q_sfa [3, 1]; without reset (I_e 50, dead "
+        "time 1, one component); dead time 0.05 (lengthened to one step) with "
+        "t_ref_remaining 5 (I_e 80); dc 30 pA onto the first from 60 to 120 ms",
+        [neuron(PP, I_e=100.0, dead_time=2.0, tau_sfa=[20.0, 100.0], q_sfa=[3.0, 1.0],
+                **PP_STEEP),
+         neuron(PP, I_e=50.0, dead_time=1.0, with_reset=False, tau_sfa=[30.0],
+                q_sfa=[2.0], **PP_STEEP),
+         neuron(PP, I_e=80.0, dead_time=0.05, t_ref_remaining=5.0, tau_sfa=[10.0],
+                q_sfa=[1.5], **PP_STEEP)],
+        [200.0],
+        [dc([0], 30.0, start=60.0, stop=120.0)]))
+    C.append(case(
+        "pp_steep_spikes",
+        "pp_psc_delta driven by spikes (mV jumps): excitatory 1.5 mV trains with a "
+        "multiplicity, inhibitory -2 mV; deterministic limit, tau_m 20, C_m 100, dead time "
+        "3; 0 -> 1 at 2 mV",
+        [neuron(PP, tau_m=20.0, C_m=100.0, dead_time=3.0, tau_sfa=[10.0, 50.0],
+                q_sfa=[1.0, 1.0], **PP_STEEP),
+         neuron(PP, dead_time=1.0, tau_sfa=[10.0], q_sfa=[0.5], **PP_STEEP)],
+        [150.0],
+        [sg([0, 1], [5.0, 5.1, 5.2, 20.0, 20.0, 40.0, 41.0, 42.0, 90.0],
+            spike_multiplicities=[1, 1, 1, 1, 1, 2, 1, 1, 1], weight=1.5),
+         sg([0, 1], [60.0, 61.0], weight=-2.0, delay=2.0)],
+        connections=[conn(0, 1, 2.0, 1.0)]))
+    return C
+
+
+def ambiguous_steps(result):
+    """The recorded steps of a steep case whose firing probability lies strictly between
+    1e-15 and 1 (NEST's formulas applied to its own trace), outside spike steps."""
+    import math
+    h = result["resolution"]
+    spikes = {(s, round(t / h)) for s, t in zip(result["expected"]["spikes"]["senders"],
+                                                 result["expected"]["spikes"]["times"])}
+    smp = result["expected"]["samples"]
+    bad = []
+    for k, (s, t) in enumerate(zip(smp["senders"], smp["times"])):
+        p = result["neurons"][s]["params"]
+        if (s, round(t / h)) in spikes:
+            continue
+        x = smp["V_m"][k] - smp["E_sfa"][k]
+        if result["neurons"][s]["model"] == GIF:
+            if p.get("lambda_0", 1.0) == 0.0:
+                continue
+            arg = x / p["Delta_V"]
+            lam = 0.0 if arg < -745 else (math.inf if arg > 709 else
+                                         p["lambda_0"] / 1000.0 * math.exp(arg))
+            prob = 1.0 if lam == math.inf else -math.expm1(-lam * h)
+        else:
+            arg = p["c_3"] * x
+            rate = 0.0 if arg < -745 else (math.inf if arg > 709 else
+                                          p["c_2"] * math.exp(arg))
+            prob = 1.0 if rate == math.inf else -math.expm1(-rate * h * 1e-3)
+        if 1e-15 < prob < 1.0:
+            bad.append((s, t, x, prob))
+    return bad
+
+
+EXACT_CASES = (izhikevich_cases() + iaf_cases() + htum_cases() + mat2_cases()
+               + stochastic_limit_cases())

@@ -71,6 +71,8 @@ fn add_neuron(
         "iaf_psc_exp_htum" => pop::<IafPscExpHtum>(b, name, params, n),
         "mat2_psc_exp" => pop::<Mat2PscExp>(b, name, params, n),
         "amat2_psc_exp" => pop::<Amat2PscExp>(b, name, params, n),
+        "gif_psc_exp" => pop::<GifPscExp>(b, name, params, n),
+        "pp_psc_delta" => pop::<PpPscDelta>(b, name, params, n),
         other => panic!("model {other} not supported by the harness"),
     }
 }

@@ -341,6 +341,9 @@ macro_rules! __param_unit {
     ((Capacitance)) => {
         "pF"
     };
+    ((Conductance)) => {
+        "nS"
+    };
     ((Rate)) => {
         "Hz"
     };

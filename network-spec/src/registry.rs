@@ -123,6 +123,10 @@ neuron_registry! {$
     Mat2PscExp,
     /// `amat2_psc_exp`
     Amat2PscExp,
+    /// `gif_psc_exp`
+    GifPscExp,
+    /// `pp_psc_delta`
+    PpPscDelta,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).

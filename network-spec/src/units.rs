@@ -14,6 +14,8 @@ pub enum Dimension {
     Current,
     /// Capacitance, pF.
     Capacitance,
+    /// Conductance, nS.
+    Conductance,
     /// Rate, Hz (1/s).
     Rate,
     /// Length, mm.
@@ -36,6 +38,7 @@ impl Dimension {
             Dimension::Voltage => "mV",
             Dimension::Current => "pA",
             Dimension::Capacitance => "pF",
+            Dimension::Conductance => "nS",
             Dimension::Rate => "Hz",
             Dimension::Length => "mm",
             Dimension::Angle => "deg",
@@ -52,6 +55,7 @@ impl Dimension {
             Dimension::Voltage => "a voltage",
             Dimension::Current => "a current",
             Dimension::Capacitance => "a capacitance",
+            Dimension::Conductance => "a conductance",
             Dimension::Rate => "a rate",
             Dimension::Length => "a length",
             Dimension::Angle => "an angle",
@@ -87,6 +91,9 @@ pub const UNITS: &[(&str, Dimension, f64)] = &[
     ("pF", Dimension::Capacitance, 1.0),
     ("nF", Dimension::Capacitance, 1e3),
     ("uF", Dimension::Capacitance, 1e6),
+    ("pS", Dimension::Conductance, 1e-3),
+    ("nS", Dimension::Conductance, 1.0),
+    ("uS", Dimension::Conductance, 1e3),
     ("Hz", Dimension::Rate, 1.0),
     ("kHz", Dimension::Rate, 1e3),
     ("um", Dimension::Length, 1e-3),

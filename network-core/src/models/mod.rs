@@ -7,6 +7,7 @@
 //! [`Length`], and its propagators, computed once per resolution.
 
 mod amat2_psc_exp;
+mod gif_psc_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -17,10 +18,14 @@ mod izhikevich;
 mod mat2_psc_exp;
 mod multisynapse;
 mod parrot_neuron;
+mod pp_psc_delta;
 mod propagators;
 mod soa;
 
 pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
+pub use gif_psc_exp::{
+    GifPropagators, GifPscExp, GifPscExpBlock, GifPscExpState, GifScalars, GifScalarsBlock,
+};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
     AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,
@@ -40,6 +45,10 @@ pub use mat2_psc_exp::{Mat2Propagators, Mat2PscExp, Mat2PscExpBlock, Mat2PscExpS
 pub use network_spec::recordable::Recordable;
 pub use network_spec::{Dimension, NeuronParams, ParamInfo, ParamKind, Parameters};
 pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};
+pub use pp_psc_delta::{
+    DeadTime, PpPropagators, PpPscDelta, PpPscDeltaBlock, PpPscDeltaState, PpScalars,
+    PpScalarsBlock,
+};
 
 use crate::rng::Stream;
 use crate::storage::Length;

@@ -3,6 +3,7 @@
 //! engine, `network_core::models`).
 
 mod amat2_psc_exp;
+mod gif_psc_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -13,8 +14,11 @@ mod izhikevich;
 mod mat2_psc_exp;
 mod parrot_neuron;
 pub mod ports;
+mod pp_psc_delta;
+mod sfa;
 
 pub use amat2_psc_exp::Amat2PscExp;
+pub use gif_psc_exp::GifPscExp;
 pub use iaf_psc_alpha::IafPscAlpha;
 pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;
 pub use iaf_psc_delta::IafPscDelta;
@@ -24,6 +28,7 @@ pub use iaf_psc_exp_multisynapse::IafPscExpMultisynapse;
 pub use izhikevich::Izhikevich;
 pub use mat2_psc_exp::Mat2PscExp;
 pub use parrot_neuron::ParrotNeuron;
+pub use pp_psc_delta::PpPscDelta;
 
 use crate::error::{Error, Result};
 use crate::params::positive;
