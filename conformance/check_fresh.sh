@@ -22,6 +22,7 @@ if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
 else
   "$PYTHON" "$HERE/stochastic.py" --out "$TMP/reference/stochastic" >/dev/null
+  "$PYTHON" "$HERE/stochastic_zoo.py" --out "$TMP/reference/stochastic" >/dev/null
   diff -r -q "$HERE/reference" "$TMP/reference"
 fi
 echo "check_fresh: regenerated reference data is identical to conformance/reference"

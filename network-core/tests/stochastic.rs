@@ -25,6 +25,8 @@ mod rules;
 mod spatial;
 #[path = "stochastic/stats.rs"]
 mod stats;
+#[path = "stochastic/zoo.rs"]
+mod zoo;
 
 use network_core::*;
 use serde_json::Value as Json;
