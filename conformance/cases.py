@@ -577,6 +577,9 @@ CASES += SYNAPSE_CASES
 from cases_gsl import GSL_CASES  # noqa: E402  (iaf_cond_*, aeif_cond_*: GSL's RKF45)
 
 CASES += GSL_CASES
+from cases_exact import EXACT_CASES  # noqa: E402  (issue 12: izhikevich, mat2, ...)
+
+CASES += EXACT_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

@@ -45,6 +45,8 @@ def run_case(c):
     h = c["resolution"]
     nest.SetKernelStatus({"resolution": h, "rng_seed": c["rng_seed"], "local_num_threads": 1})
 
+    # one entry per neuron (global index in creation order); an entry with "n" is a
+    # population of n neurons created at once
     nodes = []
     for n in c["neurons"]:
         # "n": a population created at once; its neurons take consecutive indices

@@ -159,4 +159,12 @@ for name in ("single_spike_alpha_exc", "const_current_alpha_Ie376", "res_005_mod
     eq(len(c["expected"]["samples"]["times"]), n * round(T / c["record"]["interval"]), f"{name} sample count")
     eq(c["expected"]["samples"]["times"][-1], T, f"{name} last sample at T")
 
+# the stochastic models' deterministic limit (cases_exact.py): in NEST's own traces no
+# free step had a firing probability strictly between 1e-15 and 1
+sys.path.insert(0, HERE)
+import cases  # noqa: E402,F401  (cases_exact is imported through cases)
+from cases_exact import ambiguous_steps  # noqa: E402
+for name in ("gif_steep_dc", "gif_steep_spikes", "pp_steep_dc", "pp_steep_spikes"):
+    eq(ambiguous_steps(load(name)), [], f"{name}: every step fires with probability 0 or 1")
+
 print(f"selfcheck OK: {checks} checks")

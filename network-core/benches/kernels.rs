@@ -69,6 +69,83 @@ fn update_iaf_psc_delta(bencher: Bencher) {
 }
 
 #[divan::bench]
+fn update_izhikevich(bencher: Bencher) {
+    // Regular spiking under I_e 10: the forward-Euler step and the spike cut-off.
+    update_block(
+        bencher,
+        Izhikevich {
+            I_e: 10.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_iaf_psc_exp_htum(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafPscExpHtum {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_mat2_psc_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        Mat2PscExp {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_amat2_psc_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        Amat2PscExp {
+            I_e: 250.0,
+            beta: 0.5,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_gif_psc_exp(bencher: Bencher) {
+    // One threshold component and one spike-triggered current; escape noise draws a
+    // random number per free neuron and step.
+    update_block(
+        bencher,
+        GifPscExp {
+            I_e: 150.0,
+            tau_sfa: vec![100.0],
+            q_sfa: vec![3.0],
+            tau_stc: vec![50.0],
+            q_stc: vec![20.0],
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_pp_psc_delta(bencher: Bencher) {
+    update_block(
+        bencher,
+        PpPscDelta {
+            I_e: 150.0,
+            c_2: 10.0,
+            tau_sfa: vec![50.0],
+            q_sfa: vec![2.0],
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
 fn update_iaf_psc_alpha_multisynapse_4_ports(bencher: Bencher) {
     update_block(
         bencher,

@@ -42,78 +42,47 @@ fn synapse(entry: &Json, weight: f64, delay: f64) -> StaticSynapse {
     StaticSynapse::new(weight, delay).receptor(u16::try_from(receptor).unwrap())
 }
 
+/// A population of `n` neurons of `M` with these parameters.
+fn pop<M: NeuronModel>(
+    b: &mut NetworkBuilder,
+    name: &str,
+    params: &Map<String, Json>,
+    n: usize,
+) -> PopulationHandle<Dyn> {
+    let m = Model::nest(set_all(M::default(), params)).unwrap();
+    b.population(name, &m, Dyn(n)).unwrap()
+}
+
 fn add_neuron(
     b: &mut NetworkBuilder,
     name: &str,
     model: &str,
     params: &Map<String, Json>,
     n: usize,
-) -> Selection {
+) -> PopulationHandle<Dyn> {
     match model {
-        "iaf_psc_alpha" => {
-            let m = Model::nest(set_all(IafPscAlpha::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_exp" => {
-            let m = Model::nest(set_all(IafPscExp::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_delta" => {
-            let m = Model::nest(set_all(IafPscDelta::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_alpha_multisynapse" => {
-            let m = Model::nest(set_all(IafPscAlphaMultisynapse::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_psc_exp_multisynapse" => {
-            let m = Model::nest(set_all(IafPscExpMultisynapse::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "parrot_neuron" => {
-            let m = Model::nest(set_all(ParrotNeuron::default(), params)).unwrap();
-            b.population(name, &m, Dyn(1)).unwrap().all()
-        }
-        "iaf_cond_exp" => {
-            let m = Model::nest(set_all(IafCondExp::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "iaf_cond_alpha" => {
-            let m = Model::nest(set_all(IafCondAlpha::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "aeif_cond_exp" => {
-            let m = Model::nest(set_all(AeifCondExp::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "aeif_cond_alpha" => {
-            let m = Model::nest(set_all(AeifCondAlpha::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "iaf_cond_beta" => {
-            let m = Model::nest(set_all(IafCondBeta::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "aeif_psc_exp" => {
-            let m = Model::nest(set_all(AeifPscExp::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "aeif_psc_alpha" => {
-            let m = Model::nest(set_all(AeifPscAlpha::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "aeif_psc_delta" => {
-            let m = Model::nest(set_all(AeifPscDelta::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "hh_cond_exp_traub" => {
-            let m = Model::nest(set_all(HhCondExpTraub::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
-        "hh_psc_alpha" => {
-            let m = Model::nest(set_all(HhPscAlpha::default(), params)).unwrap();
-            b.population(name, &m, Dyn(n)).unwrap().all()
-        }
+        "iaf_psc_alpha" => pop::<IafPscAlpha>(b, name, params, n),
+        "iaf_psc_exp" => pop::<IafPscExp>(b, name, params, n),
+        "iaf_psc_delta" => pop::<IafPscDelta>(b, name, params, n),
+        "iaf_psc_alpha_multisynapse" => pop::<IafPscAlphaMultisynapse>(b, name, params, n),
+        "iaf_psc_exp_multisynapse" => pop::<IafPscExpMultisynapse>(b, name, params, n),
+        "parrot_neuron" => pop::<ParrotNeuron>(b, name, params, n),
+        "izhikevich" => pop::<Izhikevich>(b, name, params, n),
+        "iaf_psc_exp_htum" => pop::<IafPscExpHtum>(b, name, params, n),
+        "mat2_psc_exp" => pop::<Mat2PscExp>(b, name, params, n),
+        "amat2_psc_exp" => pop::<Amat2PscExp>(b, name, params, n),
+        "gif_psc_exp" => pop::<GifPscExp>(b, name, params, n),
+        "pp_psc_delta" => pop::<PpPscDelta>(b, name, params, n),
+        "iaf_cond_exp" => pop::<IafCondExp>(b, name, params, n),
+        "iaf_cond_alpha" => pop::<IafCondAlpha>(b, name, params, n),
+        "iaf_cond_beta" => pop::<IafCondBeta>(b, name, params, n),
+        "aeif_cond_exp" => pop::<AeifCondExp>(b, name, params, n),
+        "aeif_cond_alpha" => pop::<AeifCondAlpha>(b, name, params, n),
+        "aeif_psc_exp" => pop::<AeifPscExp>(b, name, params, n),
+        "aeif_psc_alpha" => pop::<AeifPscAlpha>(b, name, params, n),
+        "aeif_psc_delta" => pop::<AeifPscDelta>(b, name, params, n),
+        "hh_psc_alpha" => pop::<HhPscAlpha>(b, name, params, n),
+        "hh_cond_exp_traub" => pop::<HhCondExpTraub>(b, name, params, n),
         other => panic!("model {other} not supported by the harness"),
     }
 }
@@ -189,27 +158,24 @@ fn projection_synapse(conn: &Json) -> Synapse {
 fn run_case(case: &Json) -> Outcome {
     let res = Resolution::new(num(&case["resolution"])).unwrap();
     let mut b = NetworkBuilder::new(res, Seed::default());
-    // One selection per neuron index, and where it lives: (population, local index).
-    // An entry with "n" is one population of n neurons with consecutive indices (the
-    // models that support it give it the size n; the others are populations of one).
+    // One selection per neuron (global index in creation order), its population and
+    // index there, and each population whole. An entry with `n` is a population of `n`.
     let mut neurons = Vec::new();
-    let mut slots = Vec::new();
+    let mut places = Vec::new();
     let mut pops = Vec::new();
     for (i, n) in case["neurons"].as_array().unwrap().iter().enumerate() {
         let params = n["params"].as_object().cloned().unwrap_or_default();
-        let len = n.get("n").map_or(1, |v| v.as_u64().unwrap() as usize);
-        let all = add_neuron(
+        let count = n.get("n").map_or(1, |c| c.as_u64().unwrap() as usize);
+        let pop = add_neuron(
             &mut b,
             &format!("n{i}"),
             n["model"].as_str().unwrap(),
             &params,
-            len,
+            count,
         );
-        let pop = pop_handle(&b, all.population());
-        assert_eq!(pop.len(), len, "model without populations in the harness");
-        for k in 0..len {
-            neurons.push(pop.range(k..k + 1));
-            slots.push((pops.len(), k as u32));
+        for k in 0..count as u32 {
+            neurons.push(pop.indices(&[k]));
+            places.push((pops.len(), k));
         }
         pops.push(pop);
     }
@@ -272,14 +238,14 @@ fn run_case(case: &Json) -> Outcome {
         .flatten()
         .enumerate()
     {
-        let (s, ls) = slots[conn["source"].as_u64().unwrap() as usize];
-        let (t, lt) = slots[conn["target"].as_u64().unwrap() as usize];
+        let (s, i) = places[conn["source"].as_u64().unwrap() as usize];
+        let (t, j) = places[conn["target"].as_u64().unwrap() as usize];
         projections.push(
             b.connect_pairs(
                 &format!("c{c}"),
                 &pops[s],
                 &pops[t],
-                &[(ls, lt)],
+                &[(i, j)],
                 projection_synapse(conn),
             )
             .unwrap(),
@@ -296,7 +262,7 @@ fn run_case(case: &Json) -> Outcome {
                     window: w,
                     ..Default::default()
                 },
-                &neurons,
+                &pops.iter().map(PopulationHandle::all).collect::<Vec<_>>(),
             )
             .unwrap()
         });
@@ -346,18 +312,6 @@ fn run_case(case: &Json) -> Outcome {
         samples,
         weights,
     }
-}
-
-fn pop_handle(b: &NetworkBuilder, i: usize) -> PopulationHandle<Dyn> {
-    b.population_handle(i).unwrap()
-}
-
-/// Spike lists equal: same senders, and times equal to the bit.
-fn same_spikes(a: &[(u32, f64)], b: &[(u32, f64)]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits())
 }
 
 #[test]
@@ -502,4 +456,12 @@ fn deterministic_cases_match_nest() {
     // The totals of the reference set as generated (conformance/README.md): a case
     // that silently stops comparing shows here.
     assert!(spikes_total > 0 && total > 0 && weights_total > 0);
+}
+
+/// Spike lists equal: same senders, and times equal to the bit.
+fn same_spikes(a: &[(u32, f64)], b: &[(u32, f64)]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits())
 }

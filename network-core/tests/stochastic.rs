@@ -28,6 +28,8 @@ mod spatial;
 mod stats;
 #[path = "stochastic/synapses.rs"]
 mod synapses;
+#[path = "stochastic/zoo.rs"]
+mod zoo;
 
 use network_core::*;
 use serde_json::Value as Json;

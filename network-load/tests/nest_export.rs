@@ -227,3 +227,18 @@ fn hodgkin_huxley_beta_and_adaptive_current_models_on_nest_agree_with_the_engine
         false,
     );
 }
+
+#[test]
+fn exact_models_on_nest_agree_with_the_engine() {
+    // izhikevich (both schemes), iaf_psc_exp_htum, mat2/amat2_psc_exp, gif_psc_exp and
+    // pp_psc_delta with their list parameters, flags and recordables, under independent
+    // Poisson trains and fixed_indegree input from one another (F as for the plastic
+    // network: shared inputs inflate the counts' variance).
+    compare(
+        "network-load/tests/data/exact_models.net",
+        &[],
+        1000.0,
+        5.0,
+        false,
+    );
+}

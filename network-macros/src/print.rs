@@ -139,7 +139,14 @@ impl<'a> Printer<'a> {
         let ty = format_ident!("{}", n.base.rust_type());
         let name = &n.name;
         let params = n.params.iter().map(|(p, v)| {
-            let (p, v) = (format_ident!("{}", p), num(*v));
+            // A flag (NEST's boolean, written 0/1) is a `bool` field.
+            let v = if n.base.is_flag(p) {
+                let b = *v == 1.0;
+                quote!(#b)
+            } else {
+                num(*v)
+            };
+            let p = format_ident!("{}", p);
             quote!(#p: #v)
         });
         let lists = n.lists.iter().map(|(p, v)| {

@@ -16,7 +16,13 @@ pub fn table(params: &[ParamInfo]) -> String {
         };
         let default = match p.kind {
             ParamKind::Flag => (if p.default == 1.0 { "true" } else { "false" }).to_string(),
+            // An empty list's table default is NaN.
+            ParamKind::List if p.default.is_nan() => "[]".to_string(),
             ParamKind::List => format!("[{}, ..]", p.default),
+            // -f64::MAX (izhikevich's V_min) in 17 digits, not 309.
+            ParamKind::Scalar if p.default.is_finite() && p.default.abs() >= 1e15 => {
+                format!("{:e}", p.default)
+            }
             ParamKind::Scalar | ParamKind::Integer => format!("{}", p.default),
         };
         let _ = writeln!(

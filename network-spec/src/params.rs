@@ -298,6 +298,7 @@ mod tests {
         assert_eq!(crate::__param_unit!((Voltage)), Voltage.unit());
         assert_eq!(crate::__param_unit!((Current)), Current.unit());
         assert_eq!(crate::__param_unit!((Capacitance)), Capacitance.unit());
+        assert_eq!(crate::__param_unit!((Conductance)), Conductance.unit());
         assert_eq!(crate::__param_unit!((Rate)), Rate.unit());
         assert_eq!(crate::__param_unit!((Length)), Length.unit());
         assert_eq!(crate::__param_unit!((Angle)), Angle.unit());

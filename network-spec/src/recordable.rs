@@ -29,6 +29,17 @@ pub enum Recordable {
     Inact_h,
     /// Potassium activation `n` of a Hodgkin-Huxley model (pure number).
     Act_n,
+    /// Recovery variable of `izhikevich` (mV).
+    U_m,
+    /// Adaptive threshold of `mat2_psc_exp` and `amat2_psc_exp` (mV, absolute).
+    V_th,
+    /// Voltage-dependent threshold component of `amat2_psc_exp` (mV).
+    V_th_v,
+    /// Spike-frequency-adaptation threshold: `gif_psc_exp`'s moving threshold, or
+    /// `pp_psc_delta`'s adaptive threshold relative to rest (mV).
+    E_sfa,
+    /// Spike-triggered current of `gif_psc_exp` (pA).
+    I_stc,
 }
 
 impl Recordable {
@@ -46,20 +57,11 @@ impl Recordable {
             Recordable::Act_m => "Act_m".into(),
             Recordable::Inact_h => "Inact_h".into(),
             Recordable::Act_n => "Act_n".into(),
-        }
-    }
-
-    /// The NEST unit of its values, for axis labels.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Recordable::V_m => "mV",
-            Recordable::g_ex | Recordable::g_in => "nS",
-            Recordable::I_syn_ex
-            | Recordable::I_syn_in
-            | Recordable::I_syn
-            | Recordable::I_syn_port(_)
-            | Recordable::w => "pA",
-            Recordable::Act_m | Recordable::Inact_h | Recordable::Act_n => "1",
+            Recordable::U_m => "U_m".into(),
+            Recordable::V_th => "V_th".into(),
+            Recordable::V_th_v => "V_th_v".into(),
+            Recordable::E_sfa => "E_sfa".into(),
+            Recordable::I_stc => "I_stc".into(),
         }
     }
 
@@ -76,6 +78,11 @@ impl Recordable {
             "Act_m" => Some(Recordable::Act_m),
             "Inact_h" => Some(Recordable::Inact_h),
             "Act_n" => Some(Recordable::Act_n),
+            "U_m" => Some(Recordable::U_m),
+            "V_th" => Some(Recordable::V_th),
+            "V_th_v" => Some(Recordable::V_th_v),
+            "E_sfa" => Some(Recordable::E_sfa),
+            "I_stc" => Some(Recordable::I_stc),
             _ => {
                 let digits = name.strip_prefix("I_syn_")?;
                 if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -83,6 +90,26 @@ impl Recordable {
                 }
                 digits.parse().ok().map(Recordable::I_syn_port)
             }
+        }
+    }
+
+    /// The unit of its values, as NEST writes it (`mV`, `pA`, `nS`; `1` for a pure
+    /// number), for axis labels.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Recordable::I_syn_ex
+            | Recordable::I_syn_in
+            | Recordable::I_syn
+            | Recordable::I_syn_port(_)
+            | Recordable::w
+            | Recordable::I_stc => "pA",
+            Recordable::V_m
+            | Recordable::U_m
+            | Recordable::V_th
+            | Recordable::V_th_v
+            | Recordable::E_sfa => "mV",
+            Recordable::g_ex | Recordable::g_in => "nS",
+            Recordable::Act_m | Recordable::Inact_h | Recordable::Act_n => "1",
         }
     }
 }

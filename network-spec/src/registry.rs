@@ -141,6 +141,18 @@ neuron_registry! {$
     AeifPscDelta,
     /// `hh_cond_exp_traub`
     HhCondExpTraub,
+    /// `izhikevich`
+    Izhikevich,
+    /// `iaf_psc_exp_htum`
+    IafPscExpHtum,
+    /// `mat2_psc_exp`
+    Mat2PscExp,
+    /// `amat2_psc_exp`
+    Amat2PscExp,
+    /// `gif_psc_exp`
+    GifPscExp,
+    /// `pp_psc_delta`
+    PpPscDelta,
 }
 
 // The synapse models: one line each (the variant, and the type from `synapse`).

@@ -17,13 +17,19 @@ mod hh_psc_alpha;
 mod iaf_cond_alpha;
 mod iaf_cond_beta;
 mod iaf_cond_exp;
+mod amat2_psc_exp;
+mod gif_psc_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
+mod iaf_psc_exp_htum;
 mod iaf_psc_exp_multisynapse;
+mod izhikevich;
+mod mat2_psc_exp;
 mod multisynapse;
 mod parrot_neuron;
+mod pp_psc_delta;
 mod propagators;
 pub mod rkf45;
 mod soa;
@@ -47,6 +53,10 @@ pub use hh_psc_alpha::{HhPscAlpha, HhPscAlphaBlock, HhPscAlphaConstants, HhPscAl
 pub use iaf_cond_alpha::{CondAlphaConstants, IafCondAlpha, IafCondAlphaBlock, IafCondAlphaState};
 pub use iaf_cond_beta::{CondBetaConstants, IafCondBeta, IafCondBetaBlock, IafCondBetaState};
 pub use iaf_cond_exp::{CondExpConstants, IafCondExp, IafCondExpBlock, IafCondExpState};
+pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
+pub use gif_psc_exp::{
+    GifPropagators, GifPscExp, GifPscExpBlock, GifPscExpState, GifScalars, GifScalarsBlock,
+};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
     AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,
@@ -54,13 +64,22 @@ pub use iaf_psc_alpha_multisynapse::{
 };
 pub use iaf_psc_delta::{IafPscDelta, IafPscDeltaBlock, IafPscDeltaState};
 pub use iaf_psc_exp::{IafPscExp, IafPscExpBlock, IafPscExpState};
+pub use iaf_psc_exp_htum::{
+    HtumPropagators, IafPscExpHtum, IafPscExpHtumBlock, IafPscExpHtumState,
+};
 pub use iaf_psc_exp_multisynapse::{
     ExpMultisynapsePropagators, IafPscExpMultisynapse, IafPscExpMultisynapseBlock,
     IafPscExpMultisynapseState,
 };
+pub use izhikevich::{Izhikevich, IzhikevichBlock, IzhikevichConstants, IzhikevichState};
+pub use mat2_psc_exp::{Mat2Propagators, Mat2PscExp, Mat2PscExpBlock, Mat2PscExpState};
 pub use network_spec::recordable::Recordable;
 pub use network_spec::{Dimension, NeuronParams, ParamInfo, ParamKind, Parameters};
 pub use parrot_neuron::{ParrotNeuron, ParrotNeuronBlock, ParrotNeuronState};
+pub use pp_psc_delta::{
+    DeadTime, PpPropagators, PpPscDelta, PpPscDeltaBlock, PpPscDeltaState, PpScalars,
+    PpScalarsBlock,
+};
 
 use crate::rng::Stream;
 use crate::storage::Length;

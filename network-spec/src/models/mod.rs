@@ -13,13 +13,20 @@ mod hh_psc_alpha;
 mod iaf_cond_alpha;
 mod iaf_cond_beta;
 mod iaf_cond_exp;
+mod amat2_psc_exp;
+mod gif_psc_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
 mod iaf_psc_exp;
+mod iaf_psc_exp_htum;
 mod iaf_psc_exp_multisynapse;
+mod izhikevich;
+mod mat2_psc_exp;
 mod parrot_neuron;
 pub mod ports;
+mod pp_psc_delta;
+mod sfa;
 
 pub use aeif_cond_alpha::AeifCondAlpha;
 pub use aeif_cond_exp::AeifCondExp;
@@ -31,12 +38,18 @@ pub use hh_psc_alpha::HhPscAlpha;
 pub use iaf_cond_alpha::IafCondAlpha;
 pub use iaf_cond_beta::IafCondBeta;
 pub use iaf_cond_exp::IafCondExp;
+pub use amat2_psc_exp::Amat2PscExp;
+pub use gif_psc_exp::GifPscExp;
 pub use iaf_psc_alpha::IafPscAlpha;
 pub use iaf_psc_alpha_multisynapse::IafPscAlphaMultisynapse;
 pub use iaf_psc_delta::IafPscDelta;
 pub use iaf_psc_exp::IafPscExp;
+pub use iaf_psc_exp_htum::IafPscExpHtum;
 pub use iaf_psc_exp_multisynapse::IafPscExpMultisynapse;
+pub use izhikevich::Izhikevich;
+pub use mat2_psc_exp::Mat2PscExp;
 pub use parrot_neuron::ParrotNeuron;
+pub use pp_psc_delta::PpPscDelta;
 
 use crate::error::{Error, Result};
 use crate::params::positive;
@@ -64,6 +77,44 @@ pub fn check_integrate_and_fire(
             V_reset,
             format!("must be below V_th ({V_th} mV)"),
         ));
+    }
+    Ok(())
+}
+
+/// NEST's check that a period (ms) is at least one simulation step (its
+/// `RefractoryCounts < 1` error). NEST rounds such periods up to whole steps, so any
+/// period of at least one tic (0.001 ms) qualifies at every resolution.
+pub fn at_least_one_step(entity: &str, name: &str, t: f64) -> Result<()> {
+    if crate::time::ms_to_tics(t) >= 1 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            entity,
+            name,
+            t,
+            "must be at least one time step (0.001 ms or more)",
+        ))
+    }
+}
+
+/// NEST's check that time constant `tau` differs from each of `others` (the exact
+/// propagators divide by their differences).
+pub fn different_time_constants(
+    entity: &str,
+    tau: (&str, f64),
+    others: &[(&str, f64)],
+) -> Result<()> {
+    for &(name, other) in others {
+        if tau.1 == other {
+            return Err(Error::invalid(
+                entity,
+                tau.0,
+                tau.1,
+                format!(
+                    "must differ from {name} ({other} ms); see NEST's documentation of the model"
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -44,7 +44,14 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
             .find(|p| p.name == name)
             .expect("checked name");
         if info.is_list() {
-            match receptors::tau_syn(cx, &field.value) {
+            // `tau_syn` names receptor ports; other lists (gif's `tau_sfa`, `q_sfa`,
+            // ...) are checked by the model with the rest of its parameters.
+            let values = if info.name == "tau_syn" {
+                receptors::tau_syn(cx, &field.value)
+            } else {
+                cx.numbers(&field.value, info.dimension, info.name)
+            };
+            match values {
                 Some(v) => lists.push((info.name, v)),
                 None => ok = false,
             }

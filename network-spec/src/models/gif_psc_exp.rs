@@ -1,0 +1,77 @@
+//! `gif_psc_exp`: generalized integrate-and-fire neuron (Mensi et al. 2012, Pozzorini et
+//! al. 2015) with exponential postsynaptic currents, spike-triggered currents, a moving
+//! threshold and stochastic (escape-rate) spiking.
+
+use super::sfa::{check_time_constants, same_length};
+use crate::error::{Error, Result};
+use crate::neuron::NeuronParams;
+use crate::params::positive;
+use crate::recordable::Recordable;
+
+crate::parameters! {
+    /// Parameters of `gif_psc_exp`, named and defaulted as in NEST 3.10. In each step a
+    /// free neuron spikes with probability `1 − exp(−λ·h)`, `λ = lambda_0 ·
+    /// exp((V_m − E_sfa)/Delta_V)`; each spike adds `q_stc` to the spike-triggered
+    /// currents (decaying with `tau_stc`) and `q_sfa` to the threshold components
+    /// (decaying with `tau_sfa`). V_m is held at `V_reset` during the refractory period
+    /// (not reset when `t_ref` is 0).
+    pub neuron GifPscExp = "gif_psc_exp" {
+        C_m: Capacitance = 80.0, "membrane capacitance";
+        g_L: Conductance = 4.0, "leak conductance";
+        E_L: Voltage = -70.0, "leak reversal potential";
+        V_reset: Voltage = -55.0, "membrane potential during the refractory period";
+        Delta_V: Voltage = 0.5, "stochasticity level of the escape rate";
+        V_T_star: Voltage = -35.0, "base threshold";
+        lambda_0: Rate = 1.0, "escape rate at threshold";
+        t_ref: Time = 4.0, "refractory period";
+        tau_syn_ex: Time = 2.0, "decay time of excitatory synaptic currents";
+        tau_syn_in: Time = 2.0, "decay time of inhibitory synaptic currents";
+        I_e: Current = 0.0, "constant input current";
+        tau_sfa: list Time = [], "time constants of the threshold components";
+        q_sfa: list Voltage = [], "jumps of the threshold components at a spike";
+        tau_stc: list Time = [], "time constants of the spike-triggered currents";
+        q_stc: list Current = [], "jumps of the spike-triggered currents at a spike (NEST's documentation says nA, but the value is subtracted from currents in pA, so it is pA)";
+        V_m: Voltage = -70.0, "initial membrane potential";
+        tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+    }
+}
+
+impl NeuronParams for GifPscExp {
+    const RECORDABLES: &'static [Recordable] = &[
+        Recordable::V_m,
+        Recordable::E_sfa,
+        Recordable::I_stc,
+        Recordable::I_syn_ex,
+        Recordable::I_syn_in,
+    ];
+    const TAU_SYN_IS_DECAY_TIME: bool = true;
+
+    fn check(&self, entity: &str) -> Result<()> {
+        positive(entity, "tau_minus", self.tau_minus)?;
+        same_length(entity, ("tau_sfa", &self.tau_sfa), ("q_sfa", &self.q_sfa))?;
+        same_length(entity, ("tau_stc", &self.tau_stc), ("q_stc", &self.q_stc))?;
+        positive(entity, "g_L", self.g_L)?;
+        positive(entity, "Delta_V", self.Delta_V)?;
+        positive(entity, "C_m", self.C_m)?;
+        if self.t_ref < 0.0 {
+            return Err(Error::invalid(
+                entity,
+                "t_ref",
+                self.t_ref,
+                "must be >= 0 ms",
+            ));
+        }
+        if self.lambda_0 < 0.0 {
+            return Err(Error::invalid(
+                entity,
+                "lambda_0",
+                self.lambda_0,
+                "must be >= 0 Hz",
+            ));
+        }
+        check_time_constants(entity, "tau_sfa", &self.tau_sfa)?;
+        check_time_constants(entity, "tau_stc", &self.tau_stc)?;
+        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive(entity, "tau_syn_in", self.tau_syn_in)
+    }
+}
