@@ -13,6 +13,7 @@
 //!     on the cells the engine placed in the corner), so F = 0: the counts must be equal;
 //!   - Brunel (800 + 200, 500 ms): exc 11,474..11,929 (F = 1.8), inh F = 0.3; F = 3;
 //!   - plastic synapses and receptor ports: pyr F = 1.7, others <= 1.05; F = 3.
+//!
 //!   With F at 3 against a measured 1.8 (z = 5.2 in effect), a correct engine fails a
 //!   comparison with probability below 1e-6.
 //!
