@@ -30,7 +30,7 @@ crate::parameters! {
 
 impl NeuronParams for Izhikevich {
     const RECORDABLES: &'static [Recordable] = &[Recordable::V_m, Recordable::U_m];
-    const WEIGHT_IS_VOLTAGE: bool = true;
+    const WEIGHT: crate::units::Dimension = crate::units::Dimension::Voltage;
 
     fn check(&self, entity: &str) -> Result<()> {
         // NEST checks none of the model's own parameters.

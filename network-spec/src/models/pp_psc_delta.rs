@@ -35,7 +35,7 @@ crate::parameters! {
 
 impl NeuronParams for PpPscDelta {
     const RECORDABLES: &'static [Recordable] = &[Recordable::V_m, Recordable::E_sfa];
-    const WEIGHT_IS_VOLTAGE: bool = true;
+    const WEIGHT: crate::units::Dimension = crate::units::Dimension::Voltage;
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
