@@ -3,6 +3,7 @@
 
 use crate::params::{ParamInfo, ParamKind};
 use crate::registry::{BaseModel, SynapseModel};
+use crate::units::Dimension;
 use std::fmt::Write;
 
 /// One model's parameters as a Markdown table: parameter, unit, default, kind, doc.
@@ -62,14 +63,31 @@ pub fn neuron(model: BaseModel) -> String {
     out
 }
 
+/// The weight's unit onto each kind of target, from the registry: `pA`, then `mV onto
+/// ..` and `nS onto ..` naming the models whose weights are voltages or conductances.
+fn weight_units() -> String {
+    let mut parts = vec!["pA".to_string()];
+    for dim in [Dimension::Voltage, Dimension::Conductance] {
+        let models: Vec<String> = BaseModel::ALL
+            .iter()
+            .filter(|m| m.weight_dimension() == dim)
+            .map(|m| format!("`{}`", m.name()))
+            .collect();
+        if !models.is_empty() {
+            parts.push(format!("{} onto {}", dim.unit(), models.join(", ")));
+        }
+    }
+    parts.join("; ")
+}
+
 /// One synapse model's section.
 pub fn synapse(model: SynapseModel) -> String {
     let mut out = format!("### `{}`\n\n", model.name());
     let _ = writeln!(
         out,
-        "Rust type: `{}`. Besides `weight` (pA, mV onto `iaf_psc_delta`, nS onto conductance-based models; default 1) \
-         and `delay` (ms; default 1):\n",
-        model.rust_type()
+        "Rust type: `{}`. Besides `weight` ({}; default 1) and `delay` (ms; default 1):\n",
+        model.rust_type(),
+        weight_units()
     );
     if model.parameters().is_empty() {
         out.push_str("No other parameters.\n");
