@@ -24,10 +24,14 @@ pub struct Figure {
 }
 
 impl Figure {
-    pub(crate) fn raster(net: &Network, recorder: &SpikeRecorderHandle) -> Self {
-        let entity = net.recorder_name(recorder).to_string();
+    pub(crate) fn raster(net: &Network, recorders: &[SpikeRecorderHandle]) -> Self {
+        let entity = recorders
+            .iter()
+            .map(|r| net.recorder_name(r))
+            .collect::<Vec<_>>()
+            .join(" + ");
         Self {
-            content: Content::Raster(RasterData::new(net, recorder, &entity)),
+            content: Content::Raster(RasterData::new(net, recorders, &entity)),
             entity,
             size: (1000, 700),
             provenance: net.provenance(),
@@ -60,6 +64,25 @@ impl Figure {
             }
         }
         self
+    }
+
+    /// For a raster: give rows to at most `n` neurons (default 200), each population
+    /// its share, spread evenly over its neurons; the title says how many are shown.
+    /// The rates below count every recorded neuron.
+    pub fn max_neurons(mut self, n: usize) -> Self {
+        if let Content::Raster(r) = &mut self.content {
+            r.max_neurons = n.max(1);
+        }
+        self
+    }
+
+    /// The time axis (ms): for a raster its recorders' window (start to stop, cut at the
+    /// simulated time), for a trace the whole run.
+    pub fn time_axis(&self) -> (f64, f64) {
+        match &self.content {
+            Content::Raster(r) => (r.t_min, r.t_max),
+            Content::Trace(t) => (0.0, t.t_max),
+        }
     }
 
     /// For a trace: draw at most `n` neurons (default 8), the first by node id.

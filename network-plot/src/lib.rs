@@ -18,8 +18,10 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod backend;
 mod figure;
 mod font;
+mod legend;
 mod palette;
 mod raster;
 mod save;
@@ -35,6 +37,11 @@ pub trait Plots {
     /// ms) with the populations' rates (Hz) below; save it with `.save("x.svg")`.
     fn raster(&self, recorder: &SpikeRecorderHandle) -> Figure;
 
+    /// One raster of several recorders, as `nest.raster_plot` of several recorders:
+    /// the populations from top to bottom in the order the recorders name them (E
+    /// above I), one colour each, over the union of the recorders' windows.
+    fn rasters(&self, recorders: &[SpikeRecorderHandle]) -> Figure;
+
     /// The traces of `meter` (V_m when it records it, else its first recordable)
     /// over time; save it with `.save("x.png")`.
     fn trace(&self, meter: &MultimeterHandle) -> Figure;
@@ -42,7 +49,11 @@ pub trait Plots {
 
 impl Plots for Network {
     fn raster(&self, recorder: &SpikeRecorderHandle) -> Figure {
-        Figure::raster(self, recorder)
+        Figure::raster(self, std::slice::from_ref(recorder))
+    }
+
+    fn rasters(&self, recorders: &[SpikeRecorderHandle]) -> Figure {
+        Figure::raster(self, recorders)
     }
 
     fn trace(&self, meter: &MultimeterHandle) -> Figure {

@@ -60,7 +60,7 @@ fn raster_svg_has_axes_with_units_populations_and_provenance() {
     for text in [
         "time (ms)",
         "rate (Hz), 2 ms bins",
-        "neuron (by population)",
+        "neuron (index in its population)",
         "exc (20 neurons)",
         "inh (5 neurons)",
         "<desc>software: network ",
