@@ -57,21 +57,36 @@ pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Saves a raster plot (`<name>.png` and `<name>.svg`) of every spike recorder and a
-/// trace plot (V_m when recorded) of every multimeter into `out`; returns the files.
+/// Saves into `out` a raster plot (`<name>.png` and `<name>.svg`) of every spike
+/// recorder, one raster of all of them (`raster.png`, `.svg`) when there are several,
+/// a trace plot of every variable every multimeter records (`<name>_<variable>.png`,
+/// `.svg`) and a plot of every spatial population's positions (`<name>_positions`);
+/// returns the files.
 pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
     let net = &loaded.network;
-    let mut files = Vec::new();
-    let figures = loaded
+    let mut figures: Vec<(String, network_plot::Figure)> = loaded
         .spike_recorders
         .iter()
-        .map(|(name, h)| (name, net.raster(h)))
-        .chain(
-            loaded
-                .multimeters
-                .iter()
-                .map(|(name, h)| (name, net.trace(h))),
-        );
+        .map(|(name, h)| (name.clone(), net.raster(h)))
+        .collect();
+    if loaded.spike_recorders.len() > 1 {
+        let all: Vec<_> = loaded.spike_recorders.iter().map(|(_, h)| *h).collect();
+        figures.push(("raster".into(), net.rasters(&all)));
+    }
+    for (name, h) in &loaded.multimeters {
+        for &variable in net.samples(h).record_from() {
+            figures.push((
+                format!("{name}_{}", variable.name()),
+                net.trace(h).variable(variable),
+            ));
+        }
+    }
+    for (p, info) in net.populations().iter().enumerate() {
+        if info.space.is_some() {
+            figures.push((format!("{}_positions", info.name), net.positions(p)));
+        }
+    }
+    let mut files = Vec::new();
     for (name, figure) in figures {
         for extension in ["png", "svg"] {
             let path = out.join(format!("{name}.{extension}"));

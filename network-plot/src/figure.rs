@@ -2,14 +2,19 @@
 //! size; `save` draws it.
 
 use crate::raster::RasterData;
+use crate::spatial::SpatialData;
 use crate::trace::TraceData;
-use network_core::{MultimeterHandle, Network, Provenance, Recordable, SpikeRecorderHandle};
+use network_core::spatial::{Kernel, Mask};
+use network_core::{
+    MultimeterHandle, Network, ProjectionHandle, Provenance, Recordable, SpikeRecorderHandle,
+};
 
 /// What a figure shows.
 #[derive(Debug, Clone)]
 pub(crate) enum Content {
     Raster(RasterData),
     Trace(TraceData),
+    Spatial(SpatialData),
 }
 
 /// A plot ready to be saved as SVG or PNG (`save("name.svg")`, `save("name.png")`).
@@ -48,6 +53,58 @@ impl Figure {
         }
     }
 
+    pub(crate) fn spatial(net: &Network, entity: String, data: SpatialData) -> Self {
+        let size = if data.dims == 3 {
+            (1500, 560)
+        } else {
+            (900, 700)
+        };
+        Self {
+            entity,
+            content: Content::Spatial(data),
+            size,
+            provenance: net.provenance(),
+        }
+    }
+
+    pub(crate) fn positions(net: &Network, population: usize) -> Self {
+        let entity = net.populations()[population].name.clone();
+        Self::spatial(net, entity, SpatialData::positions(net, population))
+    }
+
+    pub(crate) fn partners(
+        net: &Network,
+        projection: &ProjectionHandle,
+        neuron: u32,
+        sources: bool,
+    ) -> Self {
+        let entity = net.projection(projection).name.clone();
+        Self::spatial(
+            net,
+            entity,
+            SpatialData::partners(net, projection, neuron, sources),
+        )
+    }
+
+    /// For a targets or sources plot: draw `mask` (its outline, in the plane through
+    /// the chosen neuron) around the chosen neuron, as NEST's `PlotTargets` does.
+    pub fn mask(mut self, mask: Mask) -> Self {
+        if let Content::Spatial(s) = &mut self.content {
+            s.mask = Some(mask);
+        }
+        self
+    }
+
+    /// For a targets or sources plot: shade the connection probability `kernel` of the
+    /// distance from the chosen neuron (inside the mask, when one is drawn), as NEST's
+    /// `PlotProbabilityParameter` does.
+    pub fn kernel(mut self, kernel: Kernel) -> Self {
+        if let Content::Spatial(s) = &mut self.content {
+            s.kernel = Some(kernel);
+        }
+        self
+    }
+
     /// The same figure `width` x `height` pixels (default 1000 x 700 for a raster,
     /// 1000 x 500 for a trace).
     pub fn size(mut self, width: u32, height: u32) -> Self {
@@ -82,6 +139,7 @@ impl Figure {
         match &self.content {
             Content::Raster(r) => (r.t_min, r.t_max),
             Content::Trace(t) => (0.0, t.t_max),
+            Content::Spatial(_) => (0.0, 0.0),
         }
     }
 

@@ -25,11 +25,12 @@ mod legend;
 mod palette;
 mod raster;
 mod save;
+mod spatial;
 mod trace;
 
 pub use figure::Figure;
 
-use network_core::{MultimeterHandle, Network, SpikeRecorderHandle};
+use network_core::{MultimeterHandle, Network, ProjectionHandle, SpikeRecorderHandle};
 
 /// Plots of a network's recorders.
 pub trait Plots {
@@ -45,6 +46,19 @@ pub trait Plots {
     /// The traces of `meter` (V_m when it records it, else its first recordable)
     /// over time; save it with `.save("x.png")`.
     fn trace(&self, meter: &MultimeterHandle) -> Figure;
+
+    /// The positions of population `population` (its index), as NEST's `PlotLayer`:
+    /// x-y for a 2D layer, the x-y, x-z and y-z projections for a 3D one.
+    fn positions(&self, population: usize) -> Figure;
+
+    /// Neuron `source`'s targets in `projection` over the target population's
+    /// positions, as NEST's `PlotTargets`; add `.mask(..)` and `.kernel(..)` to draw
+    /// the connection's mask and kernel around it.
+    fn targets(&self, projection: &ProjectionHandle, source: u32) -> Figure;
+
+    /// Neuron `target`'s sources in `projection` over the source population's
+    /// positions (the converse of [`Plots::targets`]).
+    fn sources(&self, projection: &ProjectionHandle, target: u32) -> Figure;
 }
 
 impl Plots for Network {
@@ -58,5 +72,17 @@ impl Plots for Network {
 
     fn trace(&self, meter: &MultimeterHandle) -> Figure {
         Figure::trace(self, meter)
+    }
+
+    fn positions(&self, population: usize) -> Figure {
+        Figure::positions(self, population)
+    }
+
+    fn targets(&self, projection: &ProjectionHandle, source: u32) -> Figure {
+        Figure::partners(self, projection, source, false)
+    }
+
+    fn sources(&self, projection: &ProjectionHandle, target: u32) -> Figure {
+        Figure::partners(self, projection, target, true)
     }
 }

@@ -93,6 +93,7 @@ impl Figure {
         match &self.content {
             Content::Raster(r) => r.draw(root),
             Content::Trace(t) => t.draw(root),
+            Content::Spatial(s) => s.draw(root),
         }
     }
 }
