@@ -157,7 +157,12 @@ impl RasterData {
         let spikes: usize = self.groups.iter().map(|g| g.spikes.len()).sum();
         let total: usize = self.groups.iter().map(|g| g.neurons.len()).sum();
         let shown: usize = self.rows().iter().map(|r| r.shown.len()).sum();
-        let mut title = format!("{}: {spikes} spikes of {total} neurons", self.name);
+        let mut title = format!(
+            "{}: {} spikes of {} neurons",
+            self.name,
+            thousands(spikes),
+            thousands(total)
+        );
         if shown < total {
             title += &format!(
                 " ({} of {} neurons shown)",

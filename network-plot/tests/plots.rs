@@ -144,3 +144,47 @@ fn bad_paths_are_errors_naming_the_recorder_and_the_path() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_raster_covers_its_recorders_window_and_a_big_one_stays_small() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(3));
+    let driven = Model::variant(
+        "driven",
+        IafPscAlpha {
+            I_e: 500.0,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let e = b.population("e", &driven, Dyn(4000)).unwrap();
+    let i = b.population("i", &driven, Dyn(1000)).unwrap();
+    let mut window = SpikeRecorder::default();
+    window.window.start = 50.0;
+    window.window.stop = 150.0;
+    let rec_e = b
+        .spike_recorder("e_spikes", window.clone(), &[e.all()])
+        .unwrap();
+    let rec_i = b.spike_recorder("i_spikes", window, &[i.all()]).unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(200.0).unwrap();
+    let figure = net.rasters(&[rec_e, rec_i]);
+    // The window, not the run (0 to 200 ms).
+    assert_eq!(figure.time_axis(), (50.0, 150.0));
+    let svg = figure.svg().unwrap();
+    assert!(
+        svg.contains("200 of 5,000 neurons shown")
+            && svg.contains("e (160 of 4,000 neurons)")
+            && svg.contains("i (40 of 1,000 neurons)"),
+        "the title and legend say what is shown"
+    );
+    let spikes = net.spikes(&rec_e).len() + net.spikes(&rec_i).len();
+    assert!(spikes > 20_000, "{spikes}");
+    assert!(svg.len() < 2_000_000, "{} bytes", svg.len());
+    assert!(figure.png().unwrap().len() < 1_000_000);
+}
+
+#[test]
+fn an_open_window_ends_at_the_simulated_time() {
+    let (net, rec, _) = network();
+    assert_eq!(net.raster(&rec).time_axis(), (0.0, 200.0));
+}
