@@ -144,4 +144,28 @@ mod tests {
         );
         assert_eq!(c[3]["id"], "statement-1-code");
     }
+
+    /// The cells after the simulation, against `src/export/after_simulation.snap`
+    /// (`BLESS=1` rewrites it).
+    #[test]
+    fn raster_and_multimeter_cells_snapshot() {
+        let text: String = after_simulation()
+            .iter()
+            .map(|c| format!("## markdown\n{}\n## code\n{}\n", c.markdown, c.code))
+            .collect();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/export/after_simulation.snap");
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(text, expected, "rerun with BLESS=1 and review the diff");
+        // Appended only to a notebook that simulates.
+        let simulating = [Cell {
+            markdown: String::new(),
+            code: "recorders = {}\nmultimeters = {}\nnest.Simulate(T_SIM)".into(),
+        }];
+        let nb: Value = serde_json::from_str(&notebook(&simulating)).unwrap();
+        assert_eq!(nb["cells"].as_array().unwrap().len(), 6);
+    }
 }
