@@ -60,8 +60,9 @@ pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
 /// Saves into `out` a raster plot (`<name>.png` and `<name>.svg`) of every spike
 /// recorder, one raster of all of them (`raster.png`, `.svg`) when there are several,
 /// a trace plot of every variable every multimeter records (`<name>_<variable>.png`,
-/// `.svg`) and a plot of every spatial population's positions (`<name>_positions`);
-/// returns the files.
+/// `.svg`), a plot of every spatial population's positions (`<name>_positions`) and,
+/// per connection between spatial populations, the targets of the source neuron
+/// nearest its layer's centre (`<connection>_targets`); returns the files.
 pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
     let net = &loaded.network;
     let mut figures: Vec<(String, network_plot::Figure)> = loaded
@@ -86,6 +87,15 @@ pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> 
             figures.push((format!("{}_positions", info.name), net.positions(p)));
         }
     }
+    for (name, h) in &loaded.projections {
+        let info = net.projection(h);
+        let pops = net.populations();
+        if let (Some(source), Some(_)) = (&pops[info.source].space, &pops[info.target].space) {
+            if let Some(centre) = nearest(source.positions(), source.center()) {
+                figures.push((format!("{name}_targets"), net.targets(h, centre)));
+            }
+        }
+    }
     let mut files = Vec::new();
     for (name, figure) in figures {
         for extension in ["png", "svg"] {
@@ -95,6 +105,17 @@ pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> 
         }
     }
     Ok(files)
+}
+
+/// The index of the position nearest `point`.
+fn nearest(
+    positions: &[network_core::spatial::Point],
+    point: &network_core::spatial::Point,
+) -> Option<u32> {
+    (0..positions.len() as u32).min_by(|&a, &b| {
+        let d = |i: u32| (positions[i as usize] - point).norm();
+        d(a).total_cmp(&d(b))
+    })
 }
 
 /// Prints what the run did: the times, the network's report (per population its size,

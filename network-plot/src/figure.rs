@@ -123,7 +123,7 @@ impl Figure {
         self
     }
 
-    /// For a raster: give rows to at most `n` neurons (default 200), each population
+    /// For a raster: give rows to at most `n` neurons (default 500), each population
     /// its share, spread evenly over its neurons; the title says how many are shown.
     /// The rates below count every recorded neuron.
     pub fn max_neurons(mut self, n: usize) -> Self {

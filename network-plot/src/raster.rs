@@ -6,6 +6,7 @@ use crate::palette::color;
 use network_core::{Network, SpikeRecorderHandle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One population's recorded neurons and their spikes.
 #[derive(Debug, Clone)]
@@ -98,7 +99,7 @@ impl RasterData {
             t_max,
             groups,
             bin_ms: nice_bin((t_max - t_min) / 100.0).max(h),
-            max_neurons: 200,
+            max_neurons: 500,
         }
     }
 
@@ -191,25 +192,49 @@ impl RasterData {
             .y_label_area_size(70)
             .build_cartesian_2d(self.t_min..self.t_max, 0.0..n_rows as f64)
             .map_err(err)?;
-        // Row r (from the top) spans y in (n_rows - r - 1, n_rows - r]; its label is the
-        // neuron's index in its population.
-        let index_at = |y: &f64| {
-            let r = (n_rows as f64 - y).floor().max(0.0) as usize;
-            rows.iter()
-                .find(|g| g.offset <= r && r < g.offset + g.shown.len())
-                .map(|g| g.shown[r - g.offset].to_string())
-                .unwrap_or_default()
-        };
+        // Row r (from the top) spans y in (n_rows - r - 1, n_rows - r]. The y labels
+        // are drawn per population below: its name, its first and last index shown.
         raster
             .configure_mesh()
             .disable_mesh()
             .x_label_formatter(&tick)
-            .y_label_formatter(&index_at)
+            .y_labels(0)
             .y_desc("neuron (index in its population)")
             .label_style(("sans-serif", 14))
             .axis_desc_style(("sans-serif", 16))
             .draw()
             .map_err(err)?;
+        let base = top.get_base_pixel();
+        let style = ("sans-serif", 13).into_font().color(&BLACK);
+        for (k, g) in rows.iter().enumerate() {
+            let (Some(first), Some(last)) = (g.shown.first(), g.shown.last()) else {
+                continue;
+            };
+            let at = |row: f64| {
+                let (x, y) = raster.backend_coord(&(self.t_min, n_rows as f64 - row));
+                (x - base.0 - 6, y - base.1)
+            };
+            let right = |v: VPos| style.pos(Pos::new(HPos::Right, v));
+            let end = (g.offset + g.shown.len()) as f64;
+            top.draw(&Text::new(
+                first.to_string(),
+                at(g.offset as f64),
+                right(VPos::Top),
+            ))
+            .map_err(err)?;
+            top.draw(&Text::new(last.to_string(), at(end), right(VPos::Bottom)))
+                .map_err(err)?;
+            if g.shown.len() >= 6 {
+                let c = color(k);
+                let name = style.color(&c).pos(Pos::new(HPos::Right, VPos::Center));
+                top.draw(&Text::new(
+                    g.group.name.clone(),
+                    at((g.offset as f64 + end) / 2.0),
+                    name,
+                ))
+                .map_err(err)?;
+            }
+        }
         let dot = if n_rows > 100 { 1 } else { 2 };
         for (k, g) in rows.iter().enumerate() {
             let c = color(k);

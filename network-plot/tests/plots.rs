@@ -172,9 +172,9 @@ fn a_raster_covers_its_recorders_window_and_a_big_one_stays_small() {
     assert_eq!(figure.time_axis(), (50.0, 150.0));
     let svg = figure.svg().unwrap();
     assert!(
-        svg.contains("200 of 5,000 neurons shown")
-            && svg.contains("e (160 of 4,000 neurons)")
-            && svg.contains("i (40 of 1,000 neurons)"),
+        svg.contains("500 of 5,000 neurons shown")
+            && svg.contains("e (400 of 4,000 neurons)")
+            && svg.contains("i (100 of 1,000 neurons)"),
         "the title and legend say what is shown"
     );
     let spikes = net.spikes(&rec_e).len() + net.spikes(&rec_i).len();
