@@ -330,7 +330,7 @@ pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -372,6 +372,41 @@ mod tests {
         assert_eq!(tick(&0.30000000000000004), "0.3");
         assert_eq!(tick(&-52.0), "-52");
         assert_eq!(tick(&-0.0), "0");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn rows_share_the_limit_by_population_size_and_spread_evenly() {
+        let group = |name: &str, n: u32| Group {
+            name: name.into(),
+            neurons: (0..n).collect(),
+            spikes: Vec::new(),
+        };
+        let mut data = RasterData {
+            name: "r".into(),
+            t_min: 0.0,
+            t_max: 1.0,
+            bin_ms: 1.0,
+            max_neurons: 10,
+            groups: vec![group("e", 80), group("i", 20), group("tiny", 1)],
+        };
+        let rows = data.rows();
+        // 80, 20 and 1 of 101 neurons: 8, 2 and (at least) 1 rows.
+        assert_eq!(rows[0].shown, vec![0, 10, 20, 30, 40, 50, 60, 70]);
+        assert_eq!(rows[1].shown, vec![0, 10]);
+        assert_eq!(rows[2].shown, vec![0]);
+        assert_eq!((rows[1].offset, rows[2].offset), (8, 10));
+        assert!(data.title().ends_with("(11 of 101 neurons shown)"));
+        data.max_neurons = 101;
+        assert_eq!(data.rows()[0].shown.len(), 80);
+        assert_eq!(data.title(), "r: 0 spikes of 101 neurons");
     }
 
     #[test]

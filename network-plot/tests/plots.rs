@@ -188,3 +188,51 @@ fn an_open_window_ends_at_the_simulated_time() {
     let (net, rec, _) = network();
     assert_eq!(net.raster(&rec).time_axis(), (0.0, 200.0));
 }
+
+#[test]
+fn spatial_plots_show_positions_targets_sources_and_the_mask() {
+    use network_core::connect::{ConnSpec, Rule};
+    use network_core::spatial::{Kernel, Layout, Mask};
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(2));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let grid = Layout::Grid {
+        shape: vec![5, 5],
+        extent: Some(vec![1.0, 1.0]),
+        center: None,
+        edge_wrap: false,
+    };
+    let a = b.spatial_population("a", &m, Dyn(25), &grid).unwrap();
+    let cube = Layout::FreeUniform {
+        lower_left: vec![0.0, 0.0, 0.0],
+        upper_right: vec![1.0, 1.0, 1.0],
+        edge_wrap: false,
+    };
+    b.spatial_population("c", &m, Dyn(10), &cube).unwrap();
+    let mut spec = ConnSpec::new(Rule::PairwiseBernoulli(1.0));
+    spec.mask = Some(Mask::circle(0.3));
+    let ab = b
+        .connect("a->a", &a, &a, &spec, StaticSynapse::default())
+        .unwrap();
+    let net = b.build().unwrap();
+    // The centre of the 5 x 5 grid (0.2 mm apart): its 4 neighbours lie within 0.3 mm
+    // (the diagonals, 0.28 mm, too), itself included: 9 targets.
+    let expected = net.weights(&ab).iter().filter(|w| w.0 == 12).count();
+    assert_eq!(expected, 9);
+    let targets = net
+        .targets(&ab, 12)
+        .mask(Mask::circle(0.3))
+        .kernel(Kernel::Constant { p: 1.0 })
+        .svg()
+        .unwrap();
+    assert!(targets.contains("targets of a[12]") && targets.contains("(9 targets)"));
+    assert!(targets.contains("x (mm)") && targets.contains("y (mm)"));
+    assert!(targets.matches("<rect").count() > 50, "the mask's cells");
+    let sources = net.sources(&ab, 0).svg().unwrap();
+    assert!(sources.contains("sources of a[0]"));
+    let flat = net.positions(0).svg().unwrap();
+    assert!(flat.contains("a: positions (25 neurons, mm)") && !flat.contains("z (mm)"));
+    let cloud = net.positions(1).svg().unwrap();
+    for axis in ["x (mm)", "y (mm)", "z (mm)"] {
+        assert!(cloud.contains(axis), "3D as three projections: {axis}");
+    }
+}
