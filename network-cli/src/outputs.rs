@@ -60,9 +60,10 @@ pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
 /// Saves into `out` a raster plot (`<name>.png` and `<name>.svg`) of every spike
 /// recorder, one raster of all of them (`raster.png`, `.svg`) when there are several,
 /// a trace plot of every variable every multimeter records (`<name>_<variable>.png`,
-/// `.svg`), a plot of every spatial population's positions (`<name>_positions`) and,
-/// per connection between spatial populations, the targets of the source neuron
-/// nearest its layer's centre (`<connection>_targets`); returns the files.
+/// `.svg`; `<name>.png` when it records one), a plot of every spatial population's
+/// positions (`<name>_positions`) and, per connection between spatial populations,
+/// the targets of the source neuron nearest its layer's centre
+/// (`<connection>_targets`); returns the files.
 pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
     let net = &loaded.network;
     let mut figures: Vec<(String, network_plot::Figure)> = loaded
@@ -75,11 +76,14 @@ pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> 
         figures.push(("raster".into(), net.rasters(&all)));
     }
     for (name, h) in &loaded.multimeters {
-        for &variable in net.samples(h).record_from() {
-            figures.push((
-                format!("{name}_{}", variable.name()),
-                net.trace(h).variable(variable),
-            ));
+        let variables = net.samples(h).record_from();
+        for &variable in variables {
+            let file = if variables.len() == 1 {
+                name.clone()
+            } else {
+                format!("{name}_{}", variable.name())
+            };
+            figures.push((file, net.trace(h).variable(variable)));
         }
     }
     for (p, info) in net.populations().iter().enumerate() {

@@ -68,7 +68,10 @@ impl Figure {
     }
 
     pub(crate) fn positions(net: &Network, population: usize) -> Self {
-        let entity = net.populations()[population].name.clone();
+        let entity = net
+            .populations()
+            .get(population)
+            .map_or_else(|| format!("population {population}"), |p| p.name.clone());
         Self::spatial(net, entity, SpatialData::positions(net, population))
     }
 
@@ -134,7 +137,7 @@ impl Figure {
     }
 
     /// The time axis (ms): for a raster its recorders' window (start to stop, cut at the
-    /// simulated time), for a trace the whole run.
+    /// simulated time), for a trace the whole run; `(0, 0)` for a spatial plot.
     pub fn time_axis(&self) -> (f64, f64) {
         match &self.content {
             Content::Raster(r) => (r.t_min, r.t_max),

@@ -1,6 +1,9 @@
-//! Pictures of a network's recordings: a raster plot of a spike recorder (neurons
-//! grouped by population, time in ms) above the populations' rate histogram, and the
-//! traces of a voltmeter or multimeter, saved as SVG or PNG.
+//! Pictures of a network's recordings: a raster plot of one or several spike recorders
+//! (neurons grouped by population, the first on top, time in ms over the recorders'
+//! window, an even subsample of large populations) above the populations' rate
+//! histogram, and the traces of a voltmeter or multimeter (thinned to the pixel
+//! width); and of its space: a population's positions and one neuron's targets or
+//! sources with the connection's mask and kernel. Saved as SVG or PNG.
 //!
 //! ```no_run
 //! use network_plot::Plots;
@@ -48,7 +51,9 @@ pub trait Plots {
     fn trace(&self, meter: &MultimeterHandle) -> Figure;
 
     /// The positions of population `population` (its index), as NEST's `PlotLayer`:
-    /// x-y for a 2D layer, the x-y, x-z and y-z projections for a 3D one.
+    /// x-y for a 2D layer, the x-y, x-z and y-z projections for a 3D one. A
+    /// non-spatial population (or an index past the last) gives an empty figure whose
+    /// title says so.
     fn positions(&self, population: usize) -> Figure;
 
     /// Neuron `source`'s targets in `projection` over the target population's

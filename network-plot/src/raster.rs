@@ -78,17 +78,16 @@ impl RasterData {
         events.sort_unstable();
         events.dedup();
         let h = net.resolution().ms();
+        let pops = net.populations();
         for (step, sender) in events {
-            let Some((_, index)) = net.locate(sender) else {
-                continue;
-            };
-            let p = net.populations().iter().position(|info| {
+            let p = pops.iter().position(|info| {
                 info.first_node_id <= sender && sender < info.first_node_id + info.len as u32
             });
-            if let Some(&g) = p.and_then(|p| group_of.get(&p)) {
+            if let Some((p, &g)) = p.and_then(|p| Some((p, group_of.get(&p)?))) {
+                let index = sender - pops[p].first_node_id;
                 groups[g]
                     .spikes
-                    .push((net.resolution().step_to_ms(step), index as u32));
+                    .push((net.resolution().step_to_ms(step), index));
             }
         }
         let t_min = if t_min.is_finite() { t_min } else { 0.0 };

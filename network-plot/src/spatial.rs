@@ -31,8 +31,10 @@ pub(crate) struct SpatialData {
 impl SpatialData {
     /// The positions of population `p`; a non-spatial population has none.
     pub fn positions(net: &Network, p: usize) -> Self {
-        let info = &net.populations()[p];
-        Self::of_space(info.space.clone(), format!("{}: positions", info.name))
+        match net.populations().get(p) {
+            Some(info) => Self::of_space(info.space.clone(), format!("{}: positions", info.name)),
+            None => Self::of_space(None, format!("population {p}")),
+        }
     }
 
     fn of_space(space: Option<Arc<network_core::spatial::Space>>, title: String) -> Self {
@@ -50,7 +52,7 @@ impl SpatialData {
             title: if space.is_some() {
                 format!("{title} ({n} neurons, mm)")
             } else {
-                format!("{title}: the population has no positions")
+                format!("{title}: no positions (not a spatial population)")
             },
             positions,
             lower_left,
