@@ -57,21 +57,50 @@ pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Saves a raster plot (`<name>.png` and `<name>.svg`) of every spike recorder and a
-/// trace plot (V_m when recorded) of every multimeter into `out`; returns the files.
+/// Saves into `out` a raster plot (`<name>.png` and `<name>.svg`) of every spike
+/// recorder, one raster of all of them (`raster.png`, `.svg`) when there are several,
+/// a trace plot of every variable every multimeter records (`<name>_<variable>.png`,
+/// `.svg`; `<name>.png` when it records one), a plot of every spatial population's
+/// positions (`<name>_positions`) and, per connection between spatial populations,
+/// the targets of the source neuron nearest its layer's centre
+/// (`<connection>_targets`); returns the files.
 pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
     let net = &loaded.network;
-    let mut files = Vec::new();
-    let figures = loaded
+    let mut figures: Vec<(String, network_plot::Figure)> = loaded
         .spike_recorders
         .iter()
-        .map(|(name, h)| (name, net.raster(h)))
-        .chain(
-            loaded
-                .multimeters
-                .iter()
-                .map(|(name, h)| (name, net.trace(h))),
-        );
+        .map(|(name, h)| (name.clone(), net.raster(h)))
+        .collect();
+    if loaded.spike_recorders.len() > 1 {
+        let all: Vec<_> = loaded.spike_recorders.iter().map(|(_, h)| *h).collect();
+        figures.push(("raster".into(), net.rasters(&all)));
+    }
+    for (name, h) in &loaded.multimeters {
+        let variables = net.samples(h).record_from();
+        for &variable in variables {
+            let file = if variables.len() == 1 {
+                name.clone()
+            } else {
+                format!("{name}_{}", variable.name())
+            };
+            figures.push((file, net.trace(h).variable(variable)));
+        }
+    }
+    for (p, info) in net.populations().iter().enumerate() {
+        if info.space.is_some() {
+            figures.push((format!("{}_positions", info.name), net.positions(p)));
+        }
+    }
+    for (name, h) in &loaded.projections {
+        let info = net.projection(h);
+        let pops = net.populations();
+        if let (Some(source), Some(_)) = (&pops[info.source].space, &pops[info.target].space) {
+            if let Some(centre) = nearest(source.positions(), source.center()) {
+                figures.push((format!("{name}_targets"), net.targets(h, centre)));
+            }
+        }
+    }
+    let mut files = Vec::new();
     for (name, figure) in figures {
         for extension in ["png", "svg"] {
             let path = out.join(format!("{name}.{extension}"));
@@ -80,6 +109,17 @@ pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> 
         }
     }
     Ok(files)
+}
+
+/// The index of the position nearest `point`.
+fn nearest(
+    positions: &[network_core::spatial::Point],
+    point: &network_core::spatial::Point,
+) -> Option<u32> {
+    (0..positions.len() as u32).min_by(|&a, &b| {
+        let d = |i: u32| (positions[i as usize] - point).norm();
+        d(a).total_cmp(&d(b))
+    })
 }
 
 /// Prints what the run did: the times, the network's report (per population its size,

@@ -185,8 +185,9 @@ fn export_writes_the_drawn_positions_and_a_notebook() {
     let nb: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(nb["nbformat"], 4);
     let cells = nb["cells"].as_array().unwrap();
-    // Setup, 2 models, 2 populations, 3 recorders, 2 stimulators, 2 connections, simulate.
-    assert_eq!(cells.len(), 2 * 13);
+    // Setup, 2 models, 2 populations, 3 recorders, 2 stimulators, 2 connections, simulate,
+    // then the raster and the multimeters' summary.
+    assert_eq!(cells.len(), 2 * 15);
     assert!(cells
         .chunks(2)
         .all(|c| c[0]["cell_type"] == "markdown" && c[1]["cell_type"] == "code"));

@@ -67,7 +67,17 @@ fn run_on_nest(python: &Path, name: &str, script: &str) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     std::fs::remove_file(&path).unwrap();
-    serde_json::from_str(stdout.lines().last().unwrap_or_default()).unwrap()
+    // The summary is the last JSON line (the notebook prints its multimeter summary
+    // after it).
+    stdout
+        .lines()
+        .rev()
+        .find_map(|line| {
+            serde_json::from_str::<Value>(line)
+                .ok()
+                .filter(Value::is_object)
+        })
+        .unwrap_or_else(|| panic!("no JSON summary from {name}:\n{stdout}"))
 }
 
 /// Builds `file` on the engine, exports it, runs both (and the notebook when asked),

@@ -5,7 +5,7 @@ use plotters::style::{register_font, FontStyle};
 use std::sync::Once;
 
 /// The font's bytes.
-const DEJAVU_SANS: &[u8] = include_bytes!("../fonts/DejaVuSans-subset.ttf");
+pub(crate) const DEJAVU_SANS: &[u8] = include_bytes!("../fonts/DejaVuSans-subset.ttf");
 
 /// Registers the font as plotters' `sans-serif`, once.
 pub(crate) fn register() {

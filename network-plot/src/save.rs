@@ -1,6 +1,7 @@
 //! Saving a figure: the format follows the file's extension (`.svg` or `.png`); the
 //! provenance goes into an SVG `<desc>` element and PNG text chunks.
 
+use crate::backend::PngBackend;
 use crate::figure::{Content, Figure};
 use crate::font;
 use network_core::{Error, Result};
@@ -63,7 +64,7 @@ impl Figure {
         let (w, h) = self.size;
         let mut pixels = vec![0u8; (w * h * 3) as usize];
         {
-            let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+            let root = PngBackend::new(&mut pixels, (w, h)).into_drawing_area();
             self.draw(&root)?;
             root.present().map_err(|e| e.to_string())?;
         }
@@ -92,6 +93,7 @@ impl Figure {
         match &self.content {
             Content::Raster(r) => r.draw(root),
             Content::Trace(t) => t.draw(root),
+            Content::Spatial(s) => s.draw(root),
         }
     }
 }

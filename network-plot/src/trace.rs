@@ -1,6 +1,7 @@
 //! The trace plot: one recordable (V_m in mV, or a current in pA) of a few neurons over
 //! time (ms).
 
+use crate::legend::{draw_legend, Mark, LEGEND_WIDTH};
 use crate::palette::color;
 use crate::raster::tick;
 use network_core::{MultimeterHandle, Network, Recordable};
@@ -115,10 +116,12 @@ impl TraceData {
         } else {
             format!("{}: {} of {total} neurons", self.name, self.variable.name())
         };
-        let mut chart = ChartBuilder::on(root)
-            .caption(title, ("sans-serif", 20))
+        let root = root.titled(&title, ("sans-serif", 20)).map_err(err)?;
+        let (width, _) = root.dim_in_pixel();
+        let (plot, legend) = root.split_horizontally(width.saturating_sub(LEGEND_WIDTH));
+        let mut chart = ChartBuilder::on(&plot)
             .margin(12)
-            .margin_right(30)
+            .margin_right(20)
             .x_label_area_size(45)
             .y_label_area_size(70)
             .build_cartesian_2d(0.0..self.t_max, (lo - pad)..(hi + pad))
@@ -134,24 +137,77 @@ impl TraceData {
             .axis_desc_style(("sans-serif", 16))
             .draw()
             .map_err(err)?;
+        let columns = chart.plotting_area().dim_in_pixel().0 as usize;
+        let mut entries = Vec::new();
         for (k, (label, points)) in series.into_iter().enumerate() {
             let c = color(k);
+            let points = thin(&points, self.t_max, columns);
             chart
                 .draw_series(LineSeries::new(points, c.stroke_width(2)))
-                .map_err(err)?
-                .label(label)
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], c.stroke_width(2))
-                });
+                .map_err(err)?;
+            entries.push((label, c));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(("sans-serif", 14))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.5))
-            .draw()
-            .map_err(err)?;
+        draw_legend(&legend, &entries, Mark::Line).map_err(err)?;
         Ok(())
+    }
+}
+
+/// The points of one trace thinned to `columns` pixel columns over `0..t_max` ms: per
+/// column its first, lowest, highest and last sample, in time order, so that every
+/// peak and trough stays drawn.
+pub(crate) fn thin(points: &[(f64, f64)], t_max: f64, columns: usize) -> Vec<(f64, f64)> {
+    if points.len() <= 4 * columns.max(1) {
+        return points.to_vec();
+    }
+    let column = |t: f64| ((t / t_max * columns as f64).floor().max(0.0) as usize).min(columns);
+    let mut out = Vec::with_capacity(4 * columns + 4);
+    let mut start = 0;
+    while start < points.len() {
+        let c = column(points[start].0);
+        let mut end = start + 1;
+        while end < points.len() && column(points[end].0) == c {
+            end += 1;
+        }
+        let run = &points[start..end];
+        let (mut lo, mut hi) = (0, 0);
+        for (i, p) in run.iter().enumerate() {
+            if p.1 < run[lo].1 {
+                lo = i;
+            }
+            if p.1 > run[hi].1 {
+                hi = i;
+            }
+        }
+        let mut keep = vec![0, lo, hi, run.len() - 1];
+        keep.sort_unstable();
+        keep.dedup();
+        out.extend(keep.into_iter().map(|i| run[i]));
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thin;
+
+    #[test]
+    fn thinning_keeps_each_columns_extremes_in_time_order() {
+        // 10,000 samples of a sawtooth over 100 ms into 10 columns.
+        let points: Vec<(f64, f64)> = (0..10_000)
+            .map(|i| {
+                (
+                    i as f64 * 0.01,
+                    (i % 1000) as f64 - if i == 4321 { 5000.0 } else { 0.0 },
+                )
+            })
+            .collect();
+        let thinned = thin(&points, 100.0, 10);
+        assert!(thinned.len() <= 40, "{}", thinned.len());
+        assert!(thinned.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(thinned.contains(&points[4321]), "the trough stays");
+        assert!(thinned.contains(&points[999]), "a peak stays");
+        // Few points stay as they are.
+        assert_eq!(thin(&points[..30], 100.0, 10), points[..30].to_vec());
     }
 }

@@ -60,7 +60,7 @@ fn raster_svg_has_axes_with_units_populations_and_provenance() {
     for text in [
         "time (ms)",
         "rate (Hz), 2 ms bins",
-        "neuron (by population)",
+        "neuron (index in its population)",
         "exc (20 neurons)",
         "inh (5 neurons)",
         "<desc>software: network ",
@@ -143,4 +143,96 @@ fn bad_paths_are_errors_naming_the_recorder_and_the_path() {
         "{e}"
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_raster_covers_its_recorders_window_and_a_big_one_stays_small() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(3));
+    let driven = Model::variant(
+        "driven",
+        IafPscAlpha {
+            I_e: 500.0,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let e = b.population("e", &driven, Dyn(4000)).unwrap();
+    let i = b.population("i", &driven, Dyn(1000)).unwrap();
+    let mut window = SpikeRecorder::default();
+    window.window.start = 50.0;
+    window.window.stop = 150.0;
+    let rec_e = b
+        .spike_recorder("e_spikes", window.clone(), &[e.all()])
+        .unwrap();
+    let rec_i = b.spike_recorder("i_spikes", window, &[i.all()]).unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(200.0).unwrap();
+    let figure = net.rasters(&[rec_e, rec_i]);
+    // The window, not the run (0 to 200 ms).
+    assert_eq!(figure.time_axis(), (50.0, 150.0));
+    let svg = figure.svg().unwrap();
+    assert!(
+        svg.contains("500 of 5,000 neurons shown")
+            && svg.contains("e (400 of 4,000 neurons)")
+            && svg.contains("i (100 of 1,000 neurons)"),
+        "the title and legend say what is shown"
+    );
+    let spikes = net.spikes(&rec_e).len() + net.spikes(&rec_i).len();
+    assert!(spikes > 20_000, "{spikes}");
+    assert!(svg.len() < 2_000_000, "{} bytes", svg.len());
+    assert!(figure.png().unwrap().len() < 1_000_000);
+}
+
+#[test]
+fn an_open_window_ends_at_the_simulated_time() {
+    let (net, rec, _) = network();
+    assert_eq!(net.raster(&rec).time_axis(), (0.0, 200.0));
+}
+
+#[test]
+fn spatial_plots_show_positions_targets_sources_and_the_mask() {
+    use network_core::connect::{ConnSpec, Rule};
+    use network_core::spatial::{Kernel, Layout, Mask};
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(2));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let grid = Layout::Grid {
+        shape: vec![5, 5],
+        extent: Some(vec![1.0, 1.0]),
+        center: None,
+        edge_wrap: false,
+    };
+    let a = b.spatial_population("a", &m, Dyn(25), &grid).unwrap();
+    let cube = Layout::FreeUniform {
+        lower_left: vec![0.0, 0.0, 0.0],
+        upper_right: vec![1.0, 1.0, 1.0],
+        edge_wrap: false,
+    };
+    b.spatial_population("c", &m, Dyn(10), &cube).unwrap();
+    let mut spec = ConnSpec::new(Rule::PairwiseBernoulli(1.0));
+    spec.mask = Some(Mask::circle(0.3));
+    let ab = b
+        .connect("a->a", &a, &a, &spec, StaticSynapse::default())
+        .unwrap();
+    let net = b.build().unwrap();
+    // The centre of the 5 x 5 grid (0.2 mm apart): its 4 neighbours lie within 0.3 mm
+    // (the diagonals, 0.28 mm, too), itself included: 9 targets.
+    let expected = net.weights(&ab).iter().filter(|w| w.0 == 12).count();
+    assert_eq!(expected, 9);
+    let targets = net
+        .targets(&ab, 12)
+        .mask(Mask::circle(0.3))
+        .kernel(Kernel::Constant { p: 1.0 })
+        .svg()
+        .unwrap();
+    assert!(targets.contains("targets of a[12]") && targets.contains("(9 targets)"));
+    assert!(targets.contains("x (mm)") && targets.contains("y (mm)"));
+    assert!(targets.matches("<rect").count() > 50, "the mask's cells");
+    let sources = net.sources(&ab, 0).svg().unwrap();
+    assert!(sources.contains("sources of a[0]"));
+    let flat = net.positions(0).svg().unwrap();
+    assert!(flat.contains("a: positions (25 neurons, mm)") && !flat.contains("z (mm)"));
+    let cloud = net.positions(1).svg().unwrap();
+    for axis in ["x (mm)", "y (mm)", "z (mm)"] {
+        assert!(cloud.contains(axis), "3D as three projections: {axis}");
+    }
 }

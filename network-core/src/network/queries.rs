@@ -48,6 +48,18 @@ impl Network {
         &self.recorders[recorder.index].name
     }
 
+    /// A recorder's window `(start, stop)` in ms, origin included: it records spikes
+    /// stamped in `(start, stop]`; `stop` is `f64::INFINITY` for an open window.
+    pub fn recorder_window(&self, recorder: &SpikeRecorderHandle) -> (f64, f64) {
+        let (start, stop) = self.recorders[recorder.index].window;
+        let stop = if stop >= i64::MAX / 4 {
+            f64::INFINITY
+        } else {
+            self.resolution.step_to_ms(stop)
+        };
+        (self.resolution.step_to_ms(start), stop)
+    }
+
     /// The number of neurons a recorder watches.
     pub fn recorder_targets(&self, recorder: &SpikeRecorderHandle) -> usize {
         self.recorders[recorder.index].targets()

@@ -336,7 +336,7 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
     let markdown = doc_or(
         docs(input, p.wiring),
         format!(
-            "Connection `{}`: {}{}{}.",
+            "Connection `{}`: {}{}{}.{}",
             p.name,
             rule.name(),
             if p.mask.is_some() {
@@ -346,6 +346,12 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
             },
             if p.kernel.is_some() {
                 " with a distance-dependent kernel"
+            } else {
+                ""
+            },
+            if drawn_anew(p) {
+                " NEST draws these synapses anew with its own generator: the same rule, \
+                 not the engine's synapses."
             } else {
                 ""
             }
@@ -387,5 +393,16 @@ fn kernel_expr(k: &Kernel) -> String {
             float(mean),
             float(std)
         ),
+    }
+}
+
+/// Whether NEST draws a connection's synapses at random (so they differ from the
+/// engine's): every rule but all-to-all and one-to-one, and pairwise Bernoulli only
+/// when its probability or kernel can fall below 1.
+fn drawn_anew(p: &lowering::Connect) -> bool {
+    match p.rule {
+        Rule::AllToAll | Rule::OneToOne => false,
+        Rule::PairwiseBernoulli(x) => x < 1.0 || p.kernel.is_some(),
+        _ => true,
     }
 }

@@ -170,9 +170,11 @@ pub(super) fn setup(input: &Input, title: &str, docs: &[String]) -> Cell {
     }
     markdown.push_str(&format!(
         "\nExported from a description in the `network!` language. Neuron positions are the \
-         ones the engine drew with seed {}, so both runs describe the same network; \
-         connections, random weights and Poisson trains are drawn by NEST's own random \
-         generator (rng_seed below), so spikes agree with the engine statistically. Run it \
+         ones the engine drew with seed {}, so the neurons sit where they sat in the \
+         engine's run. NEST draws the random connections anew with its own generator \
+         (rng_seed below): the same rules, masks and kernels, but not the same synapses, \
+         so connection counts, random weights, Poisson trains and spikes agree with the \
+         engine's statistically, not one for one. Run it \
          as `python model.py` (or with `mpirun -n N python model.py`; then each process \
          prints the counts of its own neurons).\n",
         input.network.seed().0
@@ -388,14 +390,24 @@ pub(super) fn simulate(input: &Input) -> Cell {
             _ => None,
         })
         .collect();
+    let meters: Vec<String> = input
+        .plan
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Multimeter(m) => Some(format!("{}: {}", string(&m.name), ident(&m.name))),
+            _ => None,
+        })
+        .collect();
     let code = format!(
         "populations = {{{}}}\ncounted = {{name: nest.Create(\"spike_recorder\") for name in populations}}\n\
          for name, pop in populations.items():\n    nest.Connect(pop, counted[name])\n\n\
          nest.Simulate(T_SIM)\n\n\
-         recorders = {{{}}}\n\
+         recorders = {{{}}}\nmultimeters = {{{}}}\n\
          summary = {{\n    \"populations\": {{\n        name: {{\n            \"size\": len(pop),\n            \"spikes\": counted[name].n_events,\n            \"rate_hz\": counted[name].n_events / len(pop) / (T_SIM / 1000.0),\n        }}\n        for name, pop in populations.items()\n    }},\n    \"projections\": {{name: {{\"synapses\": n}} for name, n in synapses.items()}},\n    \"recorders\": {{name: {{\"events\": rec.n_events}} for name, rec in recorders.items()}},\n    \"time_ms\": T_SIM,\n    \"rng_seed\": nest.rng_seed,\n    \"threads\": nest.total_num_virtual_procs,\n    \"nest_version\": nest.__version__,\n}}\nprint(json.dumps(summary))",
         pops.join(", "),
-        recs.join(", ")
+        recs.join(", "),
+        meters.join(", ")
     );
     Cell {
         markdown: "Simulate, then print a summary as one line of JSON: spikes and mean rate per \
