@@ -12,13 +12,13 @@ mod aeif_cond_exp;
 mod aeif_psc_alpha;
 mod aeif_psc_delta;
 mod aeif_psc_exp;
+mod amat2_psc_exp;
+mod gif_psc_exp;
 mod hh_cond_exp_traub;
 mod hh_psc_alpha;
 mod iaf_cond_alpha;
 mod iaf_cond_beta;
 mod iaf_cond_exp;
-mod amat2_psc_exp;
-mod gif_psc_exp;
 mod iaf_psc_alpha;
 mod iaf_psc_alpha_multisynapse;
 mod iaf_psc_delta;
@@ -46,6 +46,10 @@ pub use aeif_psc_delta::{
     AeifPscDelta, AeifPscDeltaBlock, AeifPscDeltaConstants, AeifPscDeltaState,
 };
 pub use aeif_psc_exp::{AeifPscExp, AeifPscExpBlock, AeifPscExpConstants, AeifPscExpState};
+pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
+pub use gif_psc_exp::{
+    GifPropagators, GifPscExp, GifPscExpBlock, GifPscExpState, GifScalars, GifScalarsBlock,
+};
 pub use hh_cond_exp_traub::{
     HhCondExpTraub, HhCondExpTraubBlock, HhCondExpTraubConstants, HhCondExpTraubState,
 };
@@ -53,10 +57,6 @@ pub use hh_psc_alpha::{HhPscAlpha, HhPscAlphaBlock, HhPscAlphaConstants, HhPscAl
 pub use iaf_cond_alpha::{CondAlphaConstants, IafCondAlpha, IafCondAlphaBlock, IafCondAlphaState};
 pub use iaf_cond_beta::{CondBetaConstants, IafCondBeta, IafCondBetaBlock, IafCondBetaState};
 pub use iaf_cond_exp::{CondExpConstants, IafCondExp, IafCondExpBlock, IafCondExpState};
-pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
-pub use gif_psc_exp::{
-    GifPropagators, GifPscExp, GifPscExpBlock, GifPscExpState, GifScalars, GifScalarsBlock,
-};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
     AlphaMultisynapsePropagators, IafPscAlphaMultisynapse, IafPscAlphaMultisynapseBlock,
