@@ -6,7 +6,7 @@ whose inputs aim at indices 7, 8, 255, 256, 1023 and 1024, so that the engine's 
 8, chunks of 256 and blocks of 1024 neurons are compared with NEST.
 """
 
-from cases import EXP, RECORDABLES, case, conn, dc, neuron, sg
+from cases import ALPHA, DELTA, EXP, RECORDABLES, case, conn, dc, neuron, sg
 
 IZH, HTUM = "izhikevich", "iaf_psc_exp_htum"
 MAT2, AMAT2 = "mat2_psc_exp", "amat2_psc_exp"
@@ -116,6 +116,18 @@ def iaf_cases():
         "inhibition of 8, 256, 1024, dc onto 255 and 1023, connections 1023 -> 1024 and "
         "7 -> 1099",
         EXP, ["V_m", "I_syn_ex", "I_syn_in"], 900.0, I_e=300.0))
+    C.append(population_case(
+        "population_iaf_psc_alpha_1100",
+        f"{POP} iaf_psc_alpha neurons (I_e 300): spike trains of 900+ pA aimed at {EDGES}, "
+        "inhibition of 8, 256, 1024, dc onto 255 and 1023, connections 1023 -> 1024 and "
+        "7 -> 1099",
+        ALPHA, ["V_m", "I_syn_ex", "I_syn_in"], 900.0, I_e=300.0))
+    C.append(population_case(
+        "population_iaf_psc_delta_1100",
+        f"{POP} iaf_psc_delta neurons (I_e 300): voltage jumps of 8+ mV aimed at {EDGES}, "
+        "inhibition of 8, 256, 1024, dc onto 255 and 1023, connections 1023 -> 1024 and "
+        "7 -> 1099",
+        DELTA, ["V_m"], 8.0, I_e=300.0))
     return C
 
 
