@@ -62,6 +62,26 @@ fn population_size(cx: &mut Ctx, p: &PopulationItem) -> Option<Size> {
         );
         return None;
     }
+    // Why: node ids are 32-bit (NEST's are too, and the synapse storage's sources), so
+    // the engine would refuse the network when it is built.
+    let before: u64 = cx
+        .populations
+        .iter()
+        .filter_map(|p| p.size.fixed())
+        .map(|n| n as u64)
+        .sum();
+    if 1 + before + size as u64 > u64::from(u32::MAX) {
+        cx.error(
+            p.size.span(),
+            format!(
+                "population `{}`: {size} neurons take the network past 2^32 − 1 neurons \
+                 ({before} before it), the most node ids can number",
+                p.name
+            ),
+            "make the population smaller",
+        );
+        return None;
+    }
     Some(Size::Fixed(size))
 }
 
