@@ -206,6 +206,13 @@ const STATEMENTS: &[&str] = &[
     "connect",
 ];
 
+/// The statement words as a message lists them: `` `neuron`, .. or `connect` ``.
+fn statement_words() -> String {
+    let quoted: Vec<String> = STATEMENTS.iter().map(|w| format!("`{w}`")).collect();
+    let (last, rest) = quoted.split_last().expect("statements are listed");
+    format!("{} or {last}", rest.join(", "))
+}
+
 /// Whether the input is at the first word of a statement.
 fn starts_statement(input: ParseStream) -> bool {
     STATEMENTS.iter().any(|w| peek_word(input, w))
@@ -444,7 +451,8 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
             return Err(syn::Error::new(
                 keyword.span(),
                 format!(
-                    "expected a statement, found `{keyword}`\nhelp: statements start with `neuron`, `synapse`, `population`, `mask`, `record`, `stimulate` or `connect`, or set `resolution = ..` or `seed = ..`"
+                    "expected a statement, found `{keyword}`\nhelp: statements start with {}, or set `resolution = ..` or `seed = ..`",
+                    statement_words()
                 ),
             ))
         }
