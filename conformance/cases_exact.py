@@ -288,7 +288,7 @@ def ambiguous_steps(result):
         if (s, round(t / h)) in spikes:
             continue
         x = smp["V_m"][k] - smp["E_sfa"][k]
-        if result["neurons"][s]["model"] == GIF:
+        if result["neurons"][s]["model"] in (GIF, "gif_cond_exp"):
             if p.get("lambda_0", 1.0) == 0.0:
                 continue
             arg = x / p["Delta_V"]

@@ -18,6 +18,10 @@ COND_BETA = "iaf_cond_beta"
 AEIF_PSC_EXP, AEIF_PSC_ALPHA = "aeif_psc_exp", "aeif_psc_alpha"
 AEIF_PSC_DELTA = "aeif_psc_delta"
 HH_TRAUB = "hh_cond_exp_traub"
+GIF_COND = "gif_cond_exp"
+# The deterministic limit of the escape rule: a free neuron spikes exactly when V_m
+# reaches its moving threshold (lambda_0 1e6 Hz, Delta_V 1e-5 mV).
+GIF_STEEP = dict(lambda_0=1e6, Delta_V=1e-5)
 
 RECORD = {
     COND_EXP: ["V_m", "g_ex", "g_in"],
@@ -30,6 +34,7 @@ RECORD = {
     AEIF_PSC_DELTA: ["V_m", "w"],
     HH_TRAUB: ["V_m", "g_ex", "g_in", "Act_m", "Inact_h", "Act_n"],
     HH_ALPHA: ["V_m", "I_syn_ex", "I_syn_in", "Act_m", "Inact_h", "Act_n"],
+    GIF_COND: ["V_m", "E_sfa", "I_stc", "g_ex", "g_in"],
 }
 
 SHORT = {COND_EXP: "cond_exp", COND_ALPHA: "cond_alpha",
@@ -194,6 +199,25 @@ def gsl_cases():
          sg([0, 1], INH_TIMES, weight=-40.0, delay=0.5),
          sg([1], [30.0, 31.0], weight=10.0, delay=2.0, spike_multiplicities=[3, 2])],
         record_from=RECORD[HH_TRAUB]))
+    C.append(case(
+        "gsl_gif_cond_exp",
+        "gif_cond_exp in the deterministic limit (lambda_0 1e6 Hz, Delta_V 1e-5 mV), "
+        "V_T_star -50: I_e 200 pA with two threshold components (tau_sfa [10, 100], q_sfa "
+        "[5, 2]) and two spike-triggered currents (tau_stc [5, 50], q_stc [20, 5]); a twin "
+        "with t_ref 0 and gsl_error_tol 1e-6; a silent neuron (lambda_0 0) with the same "
+        "input; excitatory spikes 25 nS (a burst every 0.5 ms from 50 ms), inhibitory "
+        "-40 nS; dc 100 pA onto the first from 100 to 150 ms; Simulate 100 + 100 ms",
+        [neuron(GIF_COND, V_T_star=-50.0, I_e=200.0, tau_sfa=[10.0, 100.0],
+                q_sfa=[5.0, 2.0], tau_stc=[5.0, 50.0], q_stc=[20.0, 5.0], **GIF_STEEP),
+         neuron(GIF_COND, V_T_star=-50.0, I_e=200.0, t_ref=0.0, gsl_error_tol=1e-6,
+                tau_sfa=[10.0, 100.0], q_sfa=[5.0, 2.0], tau_stc=[5.0, 50.0],
+                q_stc=[20.0, 5.0], **GIF_STEEP),
+         neuron(GIF_COND, lambda_0=0.0, I_e=100.0, tau_syn_ex=3.0, tau_syn_in=6.0)],
+        [100.0, 100.0],
+        [sg([0, 1, 2], EXC_TIMES, weight=25.0, delay=1.0),
+         sg([0, 1, 2], INH_TIMES, weight=-40.0, delay=0.5),
+         dc([0], 100.0, start=100.0, stop=150.0)],
+        record_from=RECORD[GIF_COND]))
     # A population of 1,100 aeif_cond_alpha neurons (one NEST Create, one engine
     # population spanning two blocks); inputs aimed at the block and chunk edges.
     edges = [7, 8, 255, 256, 1023, 1024]

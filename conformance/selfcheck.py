@@ -164,7 +164,8 @@ for name in ("single_spike_alpha_exc", "const_current_alpha_Ie376", "res_005_mod
 sys.path.insert(0, HERE)
 import cases  # noqa: E402,F401  (cases_exact is imported through cases)
 from cases_exact import ambiguous_steps  # noqa: E402
-for name in ("gif_steep_dc", "gif_steep_spikes", "pp_steep_dc", "pp_steep_spikes"):
+for name in ("gif_steep_dc", "gif_steep_spikes", "pp_steep_dc", "pp_steep_spikes",
+             "gsl_gif_cond_exp"):
     eq(ambiguous_steps(load(name)), [], f"{name}: every step fires with probability 0 or 1")
 
 print(f"selfcheck OK: {checks} checks")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""NEST statistics of the stochastic neuron models of issue 12 (gif_psc_exp,
+"""NEST statistics of the stochastic neuron models of issue 12 (gif_psc_exp, gif_cond_exp,
 pp_psc_delta), in the scheme of stochastic.py (fixed seeds, 1 thread).
 
 Usage: python conformance/stochastic_zoo.py [--out DIR]
@@ -92,6 +92,12 @@ def main():
                    "gif_psc_exp",
                    {"I_e": 170.0, "t_ref": 1.0, "Delta_V": 2.0, "tau_sfa": [10.0, 200.0],
                     "q_sfa": [2.0, 1.0]}, seeds),
+        population("zoo_gif_cond_exp_adapting",
+                   "200 gif_cond_exp, I_e 150 pA, threshold adaptation tau_sfa [100] ms q_sfa "
+                   "[3] mV, spike-triggered current tau_stc [50] ms q_stc [20] pA, t_ref 2 ms",
+                   "gif_cond_exp",
+                   {"I_e": 150.0, "t_ref": 2.0, "tau_sfa": [100.0], "q_sfa": [3.0],
+                    "tau_stc": [50.0], "q_stc": [20.0]}, seeds),
         population("zoo_pp_psc_delta_dead_time",
                    "200 pp_psc_delta, I_e 150 pA (V 6 mV), dead time 2 ms, c_2 10 Hz, "
                    "adaptation tau_sfa [50] q_sfa [2]",

@@ -72,6 +72,7 @@ fn add_neuron(
         "mat2_psc_exp" => pop::<Mat2PscExp>(b, name, params, n),
         "amat2_psc_exp" => pop::<Amat2PscExp>(b, name, params, n),
         "gif_psc_exp" => pop::<GifPscExp>(b, name, params, n),
+        "gif_cond_exp" => pop::<GifCondExp>(b, name, params, n),
         "pp_psc_delta" => pop::<PpPscDelta>(b, name, params, n),
         "iaf_cond_exp" => pop::<IafCondExp>(b, name, params, n),
         "iaf_cond_alpha" => pop::<IafCondAlpha>(b, name, params, n),

@@ -151,6 +151,8 @@ neuron_registry! {$
     Amat2PscExp,
     /// `gif_psc_exp`
     GifPscExp,
+    /// `gif_cond_exp`
+    GifCondExp,
     /// `pp_psc_delta`
     PpPscDelta,
 }

@@ -13,6 +13,7 @@ mod aeif_psc_alpha;
 mod aeif_psc_delta;
 mod aeif_psc_exp;
 mod amat2_psc_exp;
+mod gif_cond_exp;
 mod gif_psc_exp;
 mod hh_cond_exp_traub;
 mod hh_psc_alpha;
@@ -47,6 +48,10 @@ pub use aeif_psc_delta::{
 };
 pub use aeif_psc_exp::{AeifPscExp, AeifPscExpBlock, AeifPscExpConstants, AeifPscExpState};
 pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
+pub use gif_cond_exp::{
+    GifCondConstants, GifCondExp, GifCondExpBlock, GifCondExpState, GifCondScalars,
+    GifCondScalarsBlock,
+};
 pub use gif_psc_exp::{
     GifPropagators, GifPscExp, GifPscExpBlock, GifPscExpState, GifScalars, GifScalarsBlock,
 };

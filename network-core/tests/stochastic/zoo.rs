@@ -1,6 +1,6 @@
-//! The stochastic neuron models of issue 12 (`gif_psc_exp`, `pp_psc_delta`) against
-//! NEST's statistics (`conformance/stochastic_zoo.py`): populations of 200 unconnected
-//! neurons under constant drive, 10 engine seeds against NEST's 10.
+//! The stochastic neuron models of issue 12 (`gif_psc_exp`, `gif_cond_exp`,
+//! `pp_psc_delta`) against NEST's statistics (`conformance/stochastic_zoo.py`):
+//! populations of 200 unconnected neurons under constant drive, 10 engine seeds against NEST's 10.
 //!
 //! Per neuron, from its spikes in (t0, T]: the rate, the ISI coefficient of variation
 //! and the Fano factor of its counts in consecutive windows. Neurons are unconnected and
@@ -98,6 +98,7 @@ fn zoo_case(name: &str) {
     for seed in 401..411 {
         let spikes = match p["neuron"]["model"].as_str().unwrap() {
             "gif_psc_exp" => run::<GifPscExp>(&r, seed),
+            "gif_cond_exp" => run::<GifCondExp>(&r, seed),
             "pp_psc_delta" => run::<PpPscDelta>(&r, seed),
             other => panic!("model {other} not in the zoo"),
         };
@@ -144,6 +145,11 @@ fn gif_psc_exp_adapting() {
 #[test]
 fn gif_psc_exp_two_components() {
     zoo_case("zoo_gif_psc_exp_two_components");
+}
+
+#[test]
+fn gif_cond_exp_adapting() {
+    zoo_case("zoo_gif_cond_exp_adapting");
 }
 
 #[test]

@@ -48,30 +48,43 @@ impl NeuronParams for GifPscExp {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
-        same_length(entity, ("tau_sfa", &self.tau_sfa), ("q_sfa", &self.q_sfa))?;
-        same_length(entity, ("tau_stc", &self.tau_stc), ("q_stc", &self.q_stc))?;
-        positive(entity, "g_L", self.g_L)?;
-        positive(entity, "Delta_V", self.Delta_V)?;
-        positive(entity, "C_m", self.C_m)?;
-        if self.t_ref < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "t_ref",
-                self.t_ref,
-                "must be >= 0 ms",
-            ));
-        }
-        if self.lambda_0 < 0.0 {
-            return Err(Error::invalid(
-                entity,
-                "lambda_0",
-                self.lambda_0,
-                "must be >= 0 Hz",
-            ));
-        }
-        check_time_constants(entity, "tau_sfa", &self.tau_sfa)?;
-        check_time_constants(entity, "tau_stc", &self.tau_stc)?;
+        check_gif(
+            entity,
+            (self.g_L, self.Delta_V, self.C_m, self.t_ref, self.lambda_0),
+            (&self.tau_sfa, &self.q_sfa),
+            (&self.tau_stc, &self.q_stc),
+        )?;
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)
     }
+}
+
+/// NEST's checks of the generalized integrate-and-fire membrane and adaptation that
+/// `gif_psc_exp` and `gif_cond_exp` share: `g_L`, `Delta_V`, `C_m` > 0, `t_ref` and
+/// `lambda_0` >= 0, one jump per time constant, every time constant > 0.
+#[allow(non_snake_case)]
+pub(super) fn check_gif(
+    entity: &str,
+    (g_L, Delta_V, C_m, t_ref, lambda_0): (f64, f64, f64, f64, f64),
+    (tau_sfa, q_sfa): (&[f64], &[f64]),
+    (tau_stc, q_stc): (&[f64], &[f64]),
+) -> Result<()> {
+    same_length(entity, ("tau_sfa", tau_sfa), ("q_sfa", q_sfa))?;
+    same_length(entity, ("tau_stc", tau_stc), ("q_stc", q_stc))?;
+    positive(entity, "g_L", g_L)?;
+    positive(entity, "Delta_V", Delta_V)?;
+    positive(entity, "C_m", C_m)?;
+    if t_ref < 0.0 {
+        return Err(Error::invalid(entity, "t_ref", t_ref, "must be >= 0 ms"));
+    }
+    if lambda_0 < 0.0 {
+        return Err(Error::invalid(
+            entity,
+            "lambda_0",
+            lambda_0,
+            "must be >= 0 Hz",
+        ));
+    }
+    check_time_constants(entity, "tau_sfa", tau_sfa)?;
+    check_time_constants(entity, "tau_stc", tau_stc)
 }
