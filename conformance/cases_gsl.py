@@ -9,7 +9,7 @@ README.md) with inputs aimed at indices 7, 8, 255, 256, 1023 and 1024, so the en
 blocks and chunks are compared.
 """
 
-from cases import case, dc, neuron, sg
+from cases import case, conn, dc, neuron, sg
 
 COND_EXP, COND_ALPHA = "iaf_cond_exp", "iaf_cond_alpha"
 AEIF_EXP, AEIF_ALPHA = "aeif_cond_exp", "aeif_cond_alpha"
@@ -19,6 +19,7 @@ AEIF_PSC_EXP, AEIF_PSC_ALPHA = "aeif_psc_exp", "aeif_psc_alpha"
 AEIF_PSC_DELTA = "aeif_psc_delta"
 HH_TRAUB = "hh_cond_exp_traub"
 GIF_COND = "gif_cond_exp"
+AEIF_BETA_MS = "aeif_cond_beta_multisynapse"
 # The deterministic limit of the escape rule: a free neuron spikes exactly when V_m
 # reaches its moving threshold (lambda_0 1e6 Hz, Delta_V 1e-5 mV).
 GIF_STEEP = dict(lambda_0=1e6, Delta_V=1e-5)
@@ -218,6 +219,41 @@ def gsl_cases():
          sg([0, 1, 2], INH_TIMES, weight=-40.0, delay=0.5),
          dc([0], 100.0, start=100.0, stop=150.0)],
         record_from=RECORD[GIF_COND]))
+    # Three ports (AMPA-, NMDA- and GABA_A-like: reversal potential, rise and decay
+    # times); the state vector of 8 entries is padded to the engine's size for 4 ports.
+    three = dict(E_rev=[0.0, 0.0, -80.0], tau_rise=[0.2, 2.0, 0.5],
+                 tau_decay=[2.0, 100.0, 8.0])
+    C.append(case(
+        "gsl_aeif_beta_multisynapse",
+        "aeif_cond_beta_multisynapse with three ports (E_rev [0, 0, -80], tau_rise "
+        "[0.2, 2, 0.5], tau_decay [2, 100, 8]): I_e 500 pA; spikes onto each port (a burst "
+        "onto port 1 from 50 ms), nS weights; a twin with t_ref 2, a = 0, tau_rise = "
+        "tau_decay on port 2 (the alpha normalisation); neuron 0 drives neuron 1 on port 2; "
+        "dc 200 pA onto the first from 100 to 150 ms; Simulate 100 + 100 ms",
+        [neuron(AEIF_BETA_MS, I_e=500.0, **three),
+         neuron(AEIF_BETA_MS, I_e=500.0, t_ref=2.0, a=0.0, E_rev=[0.0, 0.0, -80.0],
+                tau_rise=[0.2, 5.0, 0.5], tau_decay=[2.0, 5.0, 8.0])],
+        [100.0, 100.0],
+        [sg([0, 1], EXC_TIMES, weight=8.0, receptor_type=1),
+         sg([0, 1], [15.0, 40.0, 40.0, 120.0], weight=2.0, delay=2.0, receptor_type=2),
+         sg([0, 1], INH_TIMES, weight=12.0, delay=0.5, receptor_type=3),
+         dc([0], 200.0, start=100.0, stop=150.0)],
+        connections=[conn(0, 1, 5.0, 1.5, receptor_type=2)],
+        record_from=["V_m", "w", "g_1", "g_2", "g_3"]))
+    five = dict(E_rev=[0.0, -70.0, 0.0, -90.0, 10.0], tau_rise=[0.3, 1.0, 3.0, 20.0, 0.1],
+                tau_decay=[3.0, 6.0, 60.0, 150.0, 0.1])
+    C.append(case(
+        "gsl_aeif_beta_multisynapse_five_ports",
+        "aeif_cond_beta_multisynapse with five ports (padded to the size for 8), "
+        "Delta_T 0 (threshold V_th), t_ref 1; spikes onto ports 1, 3, 4, 5 (tau_rise = "
+        "tau_decay = 0.1 on port 5); I_e 300 pA",
+        [neuron(AEIF_BETA_MS, I_e=300.0, Delta_T=0.0, t_ref=1.0, **five)],
+        [150.0],
+        [sg([0], EXC_TIMES, weight=10.0, receptor_type=1),
+         sg([0], [10.0, 30.0, 30.0, 70.0], weight=3.0, receptor_type=3),
+         sg([0], [20.0, 90.0], weight=4.0, delay=3.0, receptor_type=4),
+         sg([0], [5.0, 55.0, 56.0], weight=20.0, receptor_type=5)],
+        record_from=["V_m", "w"] + [f"g_{k}" for k in range(1, 6)]))
     # A population of 1,100 aeif_cond_alpha neurons (one NEST Create, one engine
     # population spanning two blocks); inputs aimed at the block and chunk edges.
     edges = [7, 8, 255, 256, 1023, 1024]

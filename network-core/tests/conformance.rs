@@ -79,6 +79,7 @@ fn add_neuron(
         "iaf_cond_beta" => pop::<IafCondBeta>(b, name, params, n),
         "aeif_cond_exp" => pop::<AeifCondExp>(b, name, params, n),
         "aeif_cond_alpha" => pop::<AeifCondAlpha>(b, name, params, n),
+        "aeif_cond_beta_multisynapse" => pop::<AeifCondBetaMultisynapse>(b, name, params, n),
         "aeif_psc_exp" => pop::<AeifPscExp>(b, name, params, n),
         "aeif_psc_alpha" => pop::<AeifPscAlpha>(b, name, params, n),
         "aeif_psc_delta" => pop::<AeifPscDelta>(b, name, params, n),

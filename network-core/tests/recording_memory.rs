@@ -116,5 +116,16 @@ fn files_only_streams_samples_and_takes_no_memory() {
     let spikes = std::fs::read_to_string(dir.join("spikes.dat")).unwrap();
     assert!(net.recorded(&sr) > 0, "driven cells fire");
     assert_eq!(spikes.lines().count() as u64, 3 + net.recorded(&sr));
+    // The report counts what went to the files too (it said 0 events before).
+    let report = net.report();
+    let events = |name: &str| {
+        report
+            .devices
+            .iter()
+            .find(|d| d.name == name)
+            .and_then(|d| d.events)
+    };
+    assert_eq!(events("mm"), Some(2000 * 500));
+    assert_eq!(events("spikes").map(|e| e as u64), Some(net.recorded(&sr)));
     std::fs::remove_dir_all(dir).unwrap();
 }

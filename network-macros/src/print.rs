@@ -247,6 +247,7 @@ impl<'a> Printer<'a> {
         let (i, o) = (num(m.interval), num(m.offset));
         let rf = m.record_from.iter().map(|r| match r {
             Recordable::I_syn_port(k) => quote!(::network::Recordable::I_syn_port(#k)),
+            Recordable::g_port(k) => quote!(::network::Recordable::g_port(#k)),
             // The other variants are named as NEST names them.
             r => {
                 let r = format_ident!("{}", r.name());

@@ -23,6 +23,12 @@ pub trait NeuronParams: Parameters {
     /// The dimension of a spike's weight: a current (pA), a voltage jump (mV,
     /// `iaf_psc_delta`) or a conductance (nS, the conductance-based models).
     const WEIGHT: Dimension = Dimension::Current;
+    /// The list parameter with one entry per receptor port (`tau_syn`; the beta
+    /// multisynapse model's `E_rev`), for a model with receptor ports.
+    const PORT_LIST: &'static str = "tau_syn";
+    /// Whether every weight onto it must be >= 0 (NEST's conductance-based multisynapse
+    /// models stop the simulation at a negative one; here it is an error before).
+    const NONNEGATIVE_WEIGHTS: bool = false;
 
     /// NEST's own checks of this model (`C_m > 0`, `V_reset < V_th`, ...), after the
     /// checks of the table ([`Parameters::check_table`]); `entity` names the model.

@@ -17,6 +17,9 @@ pub enum Recordable {
     /// Synaptic current of receptor port `k` (1-based, NEST's `I_syn_k`) of a
     /// multisynapse model (pA).
     I_syn_port(u16),
+    /// Synaptic conductance of receptor port `k` (1-based, NEST's `g_k`) of a
+    /// conductance-based multisynapse model (nS).
+    g_port(u16),
     /// Excitatory synaptic conductance of a conductance-based model (nS).
     g_ex,
     /// Inhibitory synaptic conductance of a conductance-based model (nS, positive).
@@ -51,6 +54,7 @@ impl Recordable {
             Recordable::I_syn_in => "I_syn_in".into(),
             Recordable::I_syn => "I_syn".into(),
             Recordable::I_syn_port(k) => format!("I_syn_{k}").into(),
+            Recordable::g_port(k) => format!("g_{k}").into(),
             Recordable::g_ex => "g_ex".into(),
             Recordable::g_in => "g_in".into(),
             Recordable::w => "w".into(),
@@ -65,7 +69,7 @@ impl Recordable {
         }
     }
 
-    /// Parses a NEST recordable name (`I_syn_k` with a port `k >= 1`).
+    /// Parses a NEST recordable name (`I_syn_k` or `g_k` with a port `k >= 1`).
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "V_m" => Some(Recordable::V_m),
@@ -84,11 +88,17 @@ impl Recordable {
             "E_sfa" => Some(Recordable::E_sfa),
             "I_stc" => Some(Recordable::I_stc),
             _ => {
-                let digits = name.strip_prefix("I_syn_")?;
-                if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
+                let port = |digits: &str| {
+                    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                    digits.parse::<u16>().ok()
+                };
+                if let Some(digits) = name.strip_prefix("I_syn_") {
+                    port(digits).map(Recordable::I_syn_port)
+                } else {
+                    port(name.strip_prefix("g_")?).map(Recordable::g_port)
                 }
-                digits.parse().ok().map(Recordable::I_syn_port)
             }
         }
     }
@@ -108,8 +118,25 @@ impl Recordable {
             | Recordable::V_th
             | Recordable::V_th_v
             | Recordable::E_sfa => "mV",
-            Recordable::g_ex | Recordable::g_in => "nS",
+            Recordable::g_ex | Recordable::g_in | Recordable::g_port(_) => "nS",
             Recordable::Act_m | Recordable::Inact_h | Recordable::Act_n => "1",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn port_names_parse_as_nest_writes_them() {
+        assert_eq!(Recordable::from_name("g_2"), Some(Recordable::g_port(2)));
+        assert_eq!(Recordable::from_name("I_syn_3"), Some(Recordable::I_syn_port(3)));
+        assert_eq!(Recordable::from_name("g_ex"), Some(Recordable::g_ex));
+        for bad in ["g_0", "g_01", "g_", "g_x", "I_syn_0"] {
+            assert_eq!(Recordable::from_name(bad), None, "{bad}");
+        }
+        assert_eq!(Recordable::g_port(12).name(), "g_12");
+        assert_eq!(Recordable::g_port(1).unit(), "nS");
     }
 }

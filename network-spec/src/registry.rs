@@ -153,6 +153,8 @@ neuron_registry! {$
     GifPscExp,
     /// `gif_cond_exp`
     GifCondExp,
+    /// `aeif_cond_beta_multisynapse`
+    AeifCondBetaMultisynapse,
     /// `pp_psc_delta`
     PpPscDelta,
 }
@@ -205,7 +207,7 @@ impl BaseModel {
         with_neuron_model!(self, M => {
             let mut m = M::default();
             if M::HAS_RECEPTOR_PORTS {
-                let _ = Parameters::set_list(&mut m, "", "tau_syn", &vec![1.0; ports]);
+                let _ = Parameters::set_list(&mut m, "", M::PORT_LIST, &vec![1.0; ports]);
             }
             NeuronParams::recordables(&m)
         })
@@ -215,6 +217,16 @@ impl BaseModel {
     /// instead of the weight's sign picking excitation or inhibition.
     pub fn has_receptor_ports(self) -> bool {
         with_neuron_model!(self, M => M::HAS_RECEPTOR_PORTS)
+    }
+
+    /// The list parameter with one entry per receptor port ([`NeuronParams::PORT_LIST`]).
+    pub fn port_list(self) -> &'static str {
+        with_neuron_model!(self, M => M::PORT_LIST)
+    }
+
+    /// Whether weights onto it must be >= 0 ([`NeuronParams::NONNEGATIVE_WEIGHTS`]).
+    pub fn nonnegative_weights(self) -> bool {
+        with_neuron_model!(self, M => M::NONNEGATIVE_WEIGHTS)
     }
 
     /// NEST's `tau_syn` of a port for `transmitter` when no rise time is declared: the

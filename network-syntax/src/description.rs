@@ -134,7 +134,7 @@ impl NeuronDesc {
         }
         self.lists
             .iter()
-            .find(|(name, _)| *name == "tau_syn")
+            .find(|(name, _)| *name == self.base.port_list())
             .map_or(1, |(_, taus)| taus.len())
     }
 

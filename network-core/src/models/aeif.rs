@@ -18,6 +18,9 @@ pub(super) enum Synaptic {
     /// Excitatory and inhibitory currents (pA, both positive; the inhibitory one is
     /// subtracted).
     Currents(f64, f64),
+    /// The total synaptic current (pA), added as it is: the multisynapse model's
+    /// `Σ g_k (E_rev_k − V)`.
+    Total(f64),
 }
 
 /// The membrane and adaptation constants of an aeif model (NEST names, NEST units).
@@ -109,6 +112,7 @@ impl AeifMembrane {
                 leak - i_syn_ex - i_syn_in
             }
             Synaptic::Currents(i_ex, i_in) => leak + i_ex - i_in,
+            Synaptic::Total(i_syn) => leak + i_syn,
         };
         if refractory {
             0.0

@@ -53,7 +53,7 @@ pub struct CondBetaConstants {
 /// the peak time `t_p = τ_decay·τ_rise·ln(τ_decay/τ_rise)/(τ_decay − τ_rise)`, or the
 /// alpha function's `e/τ_decay` when the two times (or the peak) are within machine
 /// epsilon (NEST's `beta_normalization_factor`).
-fn beta_normalization(tau_rise: f64, tau_decay: f64) -> f64 {
+pub(super) fn beta_normalization(tau_rise: f64, tau_decay: f64) -> f64 {
     let difference = tau_decay - tau_rise;
     let mut peak = 0.0;
     if difference.abs() > f64::EPSILON {

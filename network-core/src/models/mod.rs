@@ -8,6 +8,7 @@
 
 mod aeif;
 mod aeif_cond_alpha;
+mod aeif_cond_beta_multisynapse;
 mod aeif_cond_exp;
 mod aeif_psc_alpha;
 mod aeif_psc_delta;
@@ -38,6 +39,11 @@ mod soa;
 pub use aeif::AeifMembrane;
 pub use aeif_cond_alpha::{
     AeifCondAlpha, AeifCondAlphaBlock, AeifCondAlphaConstants, AeifCondAlphaState,
+};
+pub use aeif_cond_beta_multisynapse::{
+    AeifCondBetaMultisynapse, AeifCondBetaMultisynapseBlock, AeifCondBetaMultisynapseState,
+    BetaMultisynapseConstants, BetaPort, BetaScalars, BetaScalarsBlock, BetaVectors,
+    BetaVectorsBlock,
 };
 pub use aeif_cond_exp::{AeifCondExp, AeifCondExpBlock, AeifCondExpConstants, AeifCondExpState};
 pub use aeif_psc_alpha::{

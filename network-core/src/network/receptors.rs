@@ -2,6 +2,8 @@
 //! recordables a multimeter may ask for.
 
 use super::info::PopulationInfo;
+use crate::engine::plastic::PlasticState;
+use crate::engine::projection::Projection;
 use crate::error::{Error, Result};
 use crate::models::Recordable;
 
@@ -60,6 +62,53 @@ pub(crate) fn receptor_channel(
             ),
         )),
         (Event::Spike, _, r) => Ok(Some(usize::from(r) - 1)),
+    }
+}
+
+/// Checks that no weight of `projection` (named `entity`) onto the population `info`
+/// is negative when its model takes none (NEST's conductance-based multisynapse models
+/// stop the simulation at the first negative weight they receive), wherever the weights
+/// are stored: once per projection, per synapse, or in a plastic rule's state.
+pub(crate) fn check_nonnegative_weights(
+    entity: &str,
+    info: &PopulationInfo,
+    projection: &Projection,
+) -> Result<()> {
+    let takes_negative = network_spec::BaseModel::from_name(info.base_model)
+        .is_none_or(|m| !m.nonnegative_weights());
+    if takes_negative {
+        return Ok(());
+    }
+    let stored = projection.weight.into_iter().chain(
+        projection
+            .blocks
+            .iter()
+            .flat_map(|b| b.weights.iter().copied()),
+    );
+    // The weights a plastic rule owns (they left the blocks when it took them).
+    let owned = projection
+        .plastic
+        .iter()
+        .flat_map(|p| p.initial.iter())
+        .flat_map(|state| match state {
+            PlasticState::Stdp(v) => v.iter().map(|s| s.weight).collect::<Vec<_>>(),
+            PlasticState::Triplet(v) => v.iter().map(|s| s.weight).collect(),
+            _ => Vec::new(),
+        });
+    let negative = stored.chain(owned).find(|w| *w < 0.0);
+    match negative {
+        None => Ok(()),
+        Some(w) => Err(Error::invalid(
+            entity,
+            "weight",
+            format!("{w} nS"),
+            format!(
+                "`{}` ({}) takes no negative weight: its ports are conductances, each \
+                 with its reversal potential E_rev; make the weights positive (bound a \
+                 random weight at 0 nS) and feed an inhibitory port",
+                info.name, info.base_model
+            ),
+        )),
     }
 }
 

@@ -62,13 +62,14 @@ impl Network {
             name: r.name.clone(),
             model: "spike_recorder".into(),
             targets: r.targets(),
-            events: Some(r.events.len()),
+            // Counted whether kept in memory or written to the file only.
+            events: Some(r.recorded as usize),
         });
         let meters = self.meters.iter().map(|m| DeviceReport {
             name: m.name.clone(),
             model: "multimeter".into(),
             targets: m.targets,
-            events: Some(m.samples.len()),
+            events: Some(m.recorded as usize),
         });
         let generators = self.generators.iter().map(|g| DeviceReport {
             name: g.name.clone(),

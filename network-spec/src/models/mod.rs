@@ -3,6 +3,7 @@
 //! engine, `network_core::models`).
 
 mod aeif_cond_alpha;
+mod aeif_cond_beta_multisynapse;
 mod aeif_cond_exp;
 mod aeif_psc_alpha;
 mod aeif_psc_delta;
@@ -30,6 +31,7 @@ mod pp_psc_delta;
 mod sfa;
 
 pub use aeif_cond_alpha::AeifCondAlpha;
+pub use aeif_cond_beta_multisynapse::{AeifCondBetaMultisynapse, MAX_BETA_PORTS};
 pub use aeif_cond_exp::AeifCondExp;
 pub use aeif_psc_alpha::AeifPscAlpha;
 pub use aeif_psc_delta::AeifPscDelta;

@@ -492,6 +492,20 @@ pub(super) fn via(
     let missing = SpanRange::from(&via.synapse);
     desc.receptor = receptors::receptor(cx, receptor_field, target, missing)?;
     synapse::common_weight(cx, &desc, span)?;
+    if let ValueDesc::Known(Value::Constant(w)) = desc.weight {
+        if w < 0.0 && model.nonnegative_weights() {
+            cx.error(
+                span,
+                format!(
+                    "the weight is {w} nS, but {} takes no negative weight",
+                    model.name()
+                ),
+                "its ports are conductances, each with its reversal potential E_rev: make \
+                 the weight positive and feed an inhibitory port (E_rev below rest)",
+            );
+            return None;
+        }
+    }
     Some((desc, span))
 }
 

@@ -164,6 +164,20 @@ pub(super) fn ports(
         }
         return Some(Vec::new());
     }
+    if base.port_list() != "tau_syn" {
+        // Why: a transmitter sets its port's tau_syn, which this model does not have.
+        cx.error(
+            span,
+            format!(
+                "{} has no tau_syn for transmitters to set: its ports are the entries of \
+                 E_rev, tau_rise and tau_decay",
+                base.name()
+            ),
+            "remove `transmitters`, give one E_rev, tau_rise and tau_decay per port, and \
+             connect with `receptor: k` (k = 1, 2, ..)",
+        );
+        return None;
+    }
     if declared.is_empty() {
         cx.error(
             span,

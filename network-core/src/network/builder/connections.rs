@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle};
 use crate::network::placement::{place_projection, EdgeList, ProjectionSite};
-use crate::network::receptors::Event;
+use crate::network::receptors::{check_nonnegative_weights, Event};
 use crate::network::resources;
 use crate::storage::Length;
 use crate::synapse::{Synapse, Value};
@@ -173,6 +173,7 @@ impl NetworkBuilder {
             &self.resolution,
             self.seed,
         )?;
+        check_nonnegative_weights(name, &self.population_info[target], &projection)?;
         self.take_name(name, "projection");
         self.projections.push(projection);
         Ok(ProjectionHandle::new(self.projections.len() - 1))
