@@ -88,6 +88,9 @@ struct Options {
     /// Write every neuron's rate (Hz) per population to this JSON file.
     #[arg(long)]
     rates: Option<std::path::PathBuf>,
+    /// Print the network at this scale as a `.net` description and exit.
+    #[arg(long)]
+    net: bool,
 }
 
 /// Population names, in creation order.
@@ -380,9 +383,113 @@ fn quantile(v: &[f64], q: f64) -> f64 {
     v[lo] + (v[hi] - v[lo]) * (pos - lo as f64)
 }
 
+/// The network as a `.net` description: the counts, currents and rates of this scale as
+/// numbers, the weights as PSP heights (`psp(..)`, converted by the checker). The language
+/// cannot draw an initial V_m yet: each population starts at its distribution's mean.
+fn net_text(o: &Options, d: &Derived) -> String {
+    use std::fmt::Write;
+    let lower: Vec<String> = NAMES.iter().map(|n| n.to_lowercase()).collect();
+    let root = if o.scale == 1.0 { 1.0 } else { o.scale.sqrt() };
+    let mut t = String::new();
+    let background = if o.background == Background::Dc {
+        "dc"
+    } else {
+        "poisson"
+    };
+    let _ = writeln!(
+        t,
+        "// The Potjans-Diesmann (2014) microcircuit at scale {}, {background} background, written by",
+        o.scale
+    );
+    let _ = writeln!(
+        t,
+        "//   cargo run --release --example microcircuit -- --scale {} --background {background} --net",
+        o.scale
+    );
+    t.push_str("// Run: network run examples/microcircuit.net --time 1500ms\n");
+    t.push_str(
+        "// Spikes are recorded after the 500 ms presimulation. V_m starts at each population's\n",
+    );
+    t.push_str("// mean initial value (the example draws it from the reference's normal distribution).\n\n");
+    t.push_str("/// The cortical microcircuit of Potjans and Diesmann (2014).\npub struct Microcircuit;\n\n");
+    let _ = writeln!(t, "resolution = {RESOLUTION} ms;\nseed = {};\n", o.seed);
+    for i in 0..8 {
+        let v0 = if o.v0 == V0::Optimized {
+            V0_MEAN[i]
+        } else {
+            -58.0
+        };
+        let _ = writeln!(
+            t,
+            "neuron {} = iaf_psc_exp {{
+    C_m: {C_M} pF, tau_m: {TAU_M} ms, tau_syn_ex: {TAU_SYN} ms, tau_syn_in: {TAU_SYN} ms, t_ref: 2 ms,
+    E_L: -65 mV, V_th: -50 mV, V_reset: -65 mV, V_m: {v0} mV, I_e: {:?} pA,
+}};",
+            NAMES[i], d.dc[i]
+        );
+    }
+    t.push('\n');
+    for i in 0..8 {
+        let _ = writeln!(
+            t,
+            "population {} = {}[{}];",
+            lower[i], NAMES[i], d.neurons[i]
+        );
+    }
+    t.push('\n');
+    for i in 0..8 {
+        let _ = writeln!(
+            t,
+            "record {0}_spikes = spike_recorder {{ start: {1} ms }} <- {0};",
+            lower[i], o.presim
+        );
+    }
+    if o.background == Background::Poisson {
+        for i in 0..8 {
+            let _ = writeln!(
+                t,
+                "stimulate {0}_background = poisson_generator {{ rate: {1:?} Hz }} -> {0}
+    via static_synapse {{ weight: psp({2:?} mV), delay: {DELAY_EXC} ms }};",
+                lower[i],
+                BG_RATE * d.k_ext[i] as f64,
+                PSP_EXC / root
+            );
+        }
+    }
+    t.push('\n');
+    for i in 0..8 {
+        for j in 0..8 {
+            if d.synapses[i][j] == 0 {
+                continue;
+            }
+            let psp = d.weights[i][j] / weight_for_psp(1.0, PscShape::Exp, TAU_M, C_M, TAU_SYN);
+            let bound = if psp < 0.0 { "max" } else { "min" };
+            let mean_delay = if j % 2 == 0 { DELAY_EXC } else { DELAY_INH };
+            let _ = writeln!(
+                t,
+                "connect {} -> {}: fixed_total_number({}), via static_synapse {{
+    weight: psp(normal(mean: {psp:?} mV, std: {:?} mV, {bound}: 0 mV)),
+    delay: normal(mean: {mean_delay} ms, std: {} ms, min: {} ms),
+}};",
+                lower[j],
+                lower[i],
+                d.synapses[i][j],
+                (psp * WEIGHT_REL_STD).abs(),
+                mean_delay * DELAY_REL_STD,
+                0.5 * RESOLUTION
+            );
+        }
+    }
+    t
+}
+
 fn main() -> Result<(), Error> {
     let o = Options::parse();
     let d = derive(&o);
+    if o.net {
+        print!("{}", net_text(&o, &d));
+        return Ok(());
+    }
 
     let started = Instant::now();
     let Built {
