@@ -161,6 +161,8 @@ impl NeuronModel for Amat2PscExp {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &Amat2Propagators,

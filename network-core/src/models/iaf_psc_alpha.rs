@@ -119,6 +119,8 @@ impl NeuronModel for IafPscAlpha {
         usize::from(weight <= 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &AlphaPropagators,

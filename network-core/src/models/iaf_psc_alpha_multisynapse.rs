@@ -155,6 +155,8 @@ impl NeuronModel for IafPscAlphaMultisynapse {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &AlphaMultisynapsePropagators,

@@ -81,6 +81,8 @@ impl NeuronModel for IafPscDelta {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &DeltaPropagators,

@@ -94,6 +94,8 @@ impl NeuronModel for IafPscExp {
         usize::from(weight <= 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &ExpPropagators,

@@ -95,6 +95,8 @@ impl NeuronModel for IafPscExpHtum {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &HtumPropagators,

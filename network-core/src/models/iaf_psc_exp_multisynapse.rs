@@ -130,6 +130,8 @@ impl NeuronModel for IafPscExpMultisynapse {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &ExpMultisynapsePropagators,

@@ -88,6 +88,8 @@ impl NeuronModel for Izhikevich {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &IzhikevichConstants,

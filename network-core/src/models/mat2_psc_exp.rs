@@ -108,6 +108,8 @@ impl NeuronModel for Mat2PscExp {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &Mat2Propagators,
