@@ -21,6 +21,7 @@ pub mod mask;
 pub mod models;
 pub mod neuron;
 pub mod params;
+pub mod psp;
 pub mod recordable;
 pub mod registry;
 pub mod synapse;

@@ -273,6 +273,11 @@ impl BaseModel {
             })
     }
 
+    /// NEST's default of list parameter `name` (`tau_syn` of a multisynapse model).
+    pub fn default_list(self, name: &str) -> Option<Vec<f64>> {
+        with_neuron_model!(self, M => Parameters::get_list(&M::default(), name))
+    }
+
     /// The table entry of parameter `name`.
     pub fn parameter(self, name: &str) -> Option<&'static ParamInfo> {
         self.parameters().iter().find(|p| p.name == name)

@@ -129,7 +129,7 @@ pub(super) fn connection(
         population: &tgt.name,
         current: false,
     };
-    let (synapse, weight_span) =
+    let (synapse, weight_span, _) =
         neuron::via(cx, c.via.as_ref(), &receptor_target, None, &name, c.arrow)?;
     let weight_span = if c
         .via

@@ -3,7 +3,7 @@
 use super::receptors::{self, ReceptorTarget};
 use super::spatial::{mask_ref, pad3};
 use super::values::get;
-use super::{neuron, synapse, Ctx, Kind};
+use super::{neuron, psp, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
@@ -360,7 +360,7 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
     let synapse = targets
         .as_ref()
         .and_then(|t| stimulator_synapse(cx, d, t, weight_dim, &name))
-        .and_then(|(desc, span)| {
+        .and_then(|(desc, span, _)| {
             let at = d.via.as_ref().map_or(span, |v| (&v.synapse).into());
             synapse::static_only(cx, &desc, at)?;
             Some((desc, span))
@@ -432,7 +432,7 @@ fn stimulator_synapse(
     targets: &[TargetDesc],
     weight_dim: Option<Dim>,
     name: &str,
-) -> Option<(SynapseDesc, SpanRange)> {
+) -> Option<(SynapseDesc, SpanRange, Option<psp::Psp>)> {
     let current = weight_dim == Some(Dim::Number);
     let receptor_field = d
         .via
@@ -440,7 +440,7 @@ fn stimulator_synapse(
         .and_then(|v| v.params.as_ref())
         .and_then(|p| p.fields.iter().find(|f| f.name == "receptor"));
     let missing = SpanRange::from(&d.name);
-    let mut first: Option<(SynapseDesc, SpanRange)> = None;
+    let mut first: Option<(SynapseDesc, SpanRange, Option<psp::Psp>)> = None;
     for t in targets {
         let pop = cx.populations[t.population].clone();
         let neuron = cx.neurons[pop.model].clone();
@@ -460,8 +460,24 @@ fn stimulator_synapse(
                     missing,
                 )?)
             }
-            Some((desc, _)) => {
+            Some((desc, _, written)) => {
                 let r = receptors::receptor(cx, receptor_field, &target, missing)?;
+                // Why: one device has one weight, and a PSP weight's amplitude depends on
+                // the target's time constants and capacitance.
+                if let Some(p) = written {
+                    let f = psp::factor(cx, p, &neuron, &pop.name, r)?;
+                    if psp::scale(p, f) != desc.weight {
+                        cx.error(
+                            p.span,
+                            format!(
+                                "`psp(..)` gives `{}` another amplitude than the first target",
+                                pop.name
+                            ),
+                            "one stimulator has one weight: use one stimulator per neuron model",
+                        );
+                        return None;
+                    }
+                }
                 if r != desc.receptor {
                     cx.error(
                         missing,

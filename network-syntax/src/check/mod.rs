@@ -7,6 +7,7 @@ mod connect;
 pub(crate) use connect::unnamed_field;
 mod devices;
 mod neuron;
+mod psp;
 mod receptors;
 mod spatial;
 mod synapse;
@@ -58,6 +59,8 @@ pub(crate) struct Ctx {
     pub populations: Vec<PopulationDesc>,
     /// The dimension of each synapse variant's written weight.
     pub synapse_dims: Vec<Option<crate::units::Dim>>,
+    /// Each synapse variant's weight when written as `psp(..)`, converted per target.
+    pub synapse_psp: Vec<Option<psp::Psp>>,
     /// Rust expressions written in braces, referred to by index.
     pub exprs: Vec<RuntimeExpr>,
 }
@@ -195,6 +198,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         masks: Vec::new(),
         populations: Vec::new(),
         synapse_dims: Vec::new(),
+        synapse_psp: Vec::new(),
         exprs: Vec::new(),
     };
     let (seed, files) = settings(&mut cx, ast);
@@ -217,6 +221,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
                     cx.synapses.extend(desc);
                 } else if desc.is_some() {
                     cx.synapse_dims.pop();
+                    cx.synapse_psp.pop();
                 }
             }
             Item::Mask { name, shape, .. } => {

@@ -3,7 +3,7 @@
 
 use super::receptors::{self, Declared, ReceptorTarget};
 use super::values::get;
-use super::{synapse, Ctx, Kind};
+use super::{psp, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
@@ -305,8 +305,20 @@ pub(super) fn synapse(
 ) -> Option<SynapseDesc> {
     let model = synapse::model(cx, base)?;
     let owner = name.to_string();
-    let fields = cx.fields(params, &synapse::allowed(model), model.name());
-    let (weight, delay, dim) = weight_delay(cx, &fields, Dim::Current, &owner)?;
+    let mut fields = cx.fields(params, &synapse::allowed(model), model.name());
+    // A `psp(..)` weight is converted onto each target; the heights stand in until then.
+    let psp = match get(&fields, "weight").filter(|f| psp::is_psp(&f.value)) {
+        Some(f) => {
+            let read = psp::read(cx, &f.value)?;
+            fields.retain(|(n, _)| n != "weight");
+            Some(read)
+        }
+        None => None,
+    };
+    let (mut weight, delay, dim) = weight_delay(cx, &fields, Dim::Current, &owner)?;
+    if let Some(p) = &psp {
+        weight = ValueDesc::Known(p.height);
+    }
     let mut desc = SynapseDesc {
         model: owner.clone(),
         base: model,
@@ -324,6 +336,7 @@ pub(super) fn synapse(
     synapse::engine_check(cx, &desc, &fields, name.into(), &owner)?;
     cx.synapse_dims
         .push(dim.or(get(&fields, "Wmax").map(|_| wmax_dim)));
+    cx.synapse_psp.push(psp);
     Some(desc)
 }
 
@@ -402,7 +415,8 @@ fn written_dim(e: &Expr) -> Option<Dim> {
 /// conductance (nS) for conductance-based models, so the unit
 /// written must match the target; `weight_dim` is `Number` for current generators whose
 /// weight scales the current. A multisynapse target needs the `receptor` port each
-/// connection feeds; `missing` is where to report its absence.
+/// connection feeds; `missing` is where to report its absence. A `psp(..)` weight is
+/// converted onto `target` and returned beside the synapse.
 pub(super) fn via(
     cx: &mut Ctx,
     via: Option<&Via>,
@@ -410,7 +424,7 @@ pub(super) fn via(
     weight_dim: Option<Dim>,
     owner: &str,
     missing: SpanRange,
-) -> Option<(SynapseDesc, SpanRange)> {
+) -> Option<(SynapseDesc, SpanRange, Option<psp::Psp>)> {
     let model = target.neuron.base;
     let expected = weight_dim.unwrap_or(model.weight_dimension());
     let nest_model = |base: SynapseModel| SynapseDesc {
@@ -429,8 +443,10 @@ pub(super) fn via(
                 ..nest_model(SynapseModel::Static)
             },
             SpanRange::single(proc_macro2::Span::call_site()),
+            None,
         ));
     };
+    let mut pending = None;
     let mut desc = if let Some(base) = SynapseModel::from_name(&via.synapse.to_string()) {
         nest_model(base)
     } else {
@@ -446,6 +462,7 @@ pub(super) fn via(
                 return None;
             }
         }
+        pending = cx.synapse_psp[i];
         cx.synapses[i].clone()
     };
     let mut span = SpanRange::from(&via.synapse);
@@ -472,7 +489,13 @@ pub(super) fn via(
             }
         }
         synapse::params(cx, desc.base, &fields, expected, &mut desc.params)?;
-        if let Some(f) = get(&fields, "weight") {
+        if let Some(f) = get(&fields, "weight").filter(|f| psp::is_psp(&f.value)) {
+            let read = psp::read(cx, &f.value)?;
+            desc.weight = ValueDesc::Known(read.height);
+            pending = Some(read);
+            span = f.value.span();
+        } else if let Some(f) = get(&fields, "weight") {
+            pending = None;
             if let Some(d) = written_dim(&f.value) {
                 if d != expected && (d.is_weight() || d == Dim::Number) {
                     wrong_weight_dim(cx, f.value.span(), d, expected, model);
@@ -491,8 +514,20 @@ pub(super) fn via(
     }
     let missing = SpanRange::from(&via.synapse);
     desc.receptor = receptors::receptor(cx, receptor_field, target, missing)?;
+    if let Some(p) = &pending {
+        if target.current {
+            cx.error(
+                p.span,
+                "a current generator's weight scales its current: it has no PSP",
+                "write a pure number",
+            );
+            return None;
+        }
+        let f = psp::factor(cx, p, target.neuron, target.population, desc.receptor)?;
+        desc.weight = psp::scale(p, f);
+    }
     synapse::common_weight(cx, &desc, span)?;
-    Some((desc, span))
+    Some((desc, span, pending))
 }
 
 fn wrong_weight_dim(cx: &mut Ctx, span: SpanRange, written: Dim, expected: Dim, target: BaseModel) {

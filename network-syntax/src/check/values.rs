@@ -235,6 +235,14 @@ impl Ctx {
                     sigma: self.number(a[1]?, Dim::Number, "sigma")?,
                 }
             }
+            "psp" => {
+                self.error(
+                    call.span,
+                    format!("`psp(..)` gives a weight, not `{what}`"),
+                    "write `weight: psp(0.15 mV)` on a synapse, a connection's `via` or a spike stimulator's `via`",
+                );
+                return None;
+            }
             _ => {
                 self.error(
                     (&call.name).into(),

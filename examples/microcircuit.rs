@@ -1,0 +1,473 @@
+//! The cortical microcircuit of Potjans and Diesmann (2014): 77,169 `iaf_psc_exp` neurons
+//! in eight populations (excitatory and inhibitory, layers 2/3, 4, 5 and 6) with about
+//! 3·10⁸ synapses, driven by Poisson or DC background input, with the parameters of its
+//! reference implementation (the microcircuit-PD14-model repository, PyNEST version).
+//!
+//! The facts carried over from the reference:
+//! * population sizes, the 8 × 8 connection probabilities turned into
+//!   `fixed_total_number` synapse counts `K = ln(1 − p) / ln(1 − 1/(N_pre N_post))`
+//!   (scaled by N·K scaling), external indegrees `K_ext` (scaled by K scaling); every
+//!   count is rounded half to even, as numpy's `round`;
+//! * weights: PSPs of 0.15 mV (doubled from L4E onto L2/3E, × g = −4 from inhibitory
+//!   sources) turned into PSC amplitudes for `iaf_psc_exp` (87.8 pA), normal with relative
+//!   sd 0.1, redrawn to keep their sign; delays normal (1.5 ms excitatory, 0.75 ms
+//!   inhibitory, relative sd 0.5) redrawn below half a step (so at least one step);
+//! * scaling: at K scaling `k` < 1 the weights are divided by √k and a DC current per
+//!   population restores the mean input, from the full network's rates;
+//! * V_m drawn per population from the reference's "optimized" normal distributions
+//!   (or the "original" one, N(−58 mV, 10 mV));
+//! * background: DC (the reference's default, `I_e = 8 Hz · K_ext · J_ext · τ_syn`) or a
+//!   Poisson generator of 8 Hz · K_ext per population; an optional thalamic pulse (902
+//!   parrot neurons, 120 Hz from 700 to 710 ms).
+//!
+//! The network is written with the builder: the language cannot yet give a synapse count
+//! or an initial V_m distribution computed at run time (see `examples/microcircuit.net`
+//! for the network at a fixed scale).
+//!
+//! `cargo run --release --example microcircuit -- [--scale 0.1] [--threads N]
+//!  [--time 1000] [--presim 500] [--background dc|poisson] [--thalamic] [--json]
+//!  [--rates FILE]`
+
+use clap::{Parser, ValueEnum};
+use network::prelude::*;
+use network::spec::psp::{weight_for_psp, PscShape};
+use network::SpikeRecorderHandle;
+use serde_json::json;
+use std::time::Instant;
+
+/// Background (cortico-cortical) input.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Background {
+    /// A constant current equal to the mean Poisson input (the reference's default).
+    Dc,
+    /// One Poisson generator per population at 8 Hz · K_ext.
+    Poisson,
+}
+
+/// Initial membrane potentials.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum V0 {
+    /// Per-population normal distributions that shorten the initial transient.
+    Optimized,
+    /// N(−58 mV, 10 mV) for every population.
+    Original,
+}
+
+/// Command-line options.
+#[derive(Parser)]
+#[command(about = "Simulate the Potjans-Diesmann (2014) cortical microcircuit")]
+struct Options {
+    /// Scales the numbers of neurons and the indegrees alike (the reference's
+    /// N_scaling = K_scaling).
+    #[arg(long, default_value_t = 1.0)]
+    scale: f64,
+    /// Threads for connection building and simulation (results do not depend on it).
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+    /// Biological time over which rates are measured (ms), after the presimulation.
+    #[arg(long, default_value_t = 1000.0)]
+    time: f64,
+    /// Presimulation (ms), not measured (the reference's t_presim).
+    #[arg(long, default_value_t = 500.0)]
+    presim: f64,
+    /// Background input.
+    #[arg(long, value_enum, default_value_t = Background::Dc)]
+    background: Background,
+    /// Initial membrane potentials.
+    #[arg(long, value_enum, default_value_t = V0::Optimized)]
+    v0: V0,
+    /// Adds the thalamic pulse (902 parrot neurons, 120 Hz from 700 to 710 ms).
+    #[arg(long)]
+    thalamic: bool,
+    /// Seed of every random draw.
+    #[arg(long, default_value_t = 55)]
+    seed: u64,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// Write every neuron's rate (Hz) per population to this JSON file.
+    #[arg(long)]
+    rates: Option<std::path::PathBuf>,
+}
+
+/// Population names, in creation order.
+const NAMES: [&str; 8] = ["L23E", "L23I", "L4E", "L4I", "L5E", "L5I", "L6E", "L6I"];
+/// Neurons per population at full scale.
+const N_FULL: [f64; 8] = [
+    20683.0, 5834.0, 21915.0, 5479.0, 4850.0, 1065.0, 14395.0, 2948.0,
+];
+/// Connection probabilities, `[target][source]`.
+const CONN_PROBS: [[f64; 8]; 8] = [
+    [0.1009, 0.1689, 0.0437, 0.0818, 0.0323, 0.0, 0.0076, 0.0],
+    [0.1346, 0.1371, 0.0316, 0.0515, 0.0755, 0.0, 0.0042, 0.0],
+    [0.0077, 0.0059, 0.0497, 0.135, 0.0067, 0.0003, 0.0453, 0.0],
+    [0.0691, 0.0029, 0.0794, 0.1597, 0.0033, 0.0, 0.1057, 0.0],
+    [0.1004, 0.0622, 0.0505, 0.0057, 0.0831, 0.3726, 0.0204, 0.0],
+    [0.0548, 0.0269, 0.0257, 0.0022, 0.06, 0.3158, 0.0086, 0.0],
+    [
+        0.0156, 0.0066, 0.0211, 0.0166, 0.0572, 0.0197, 0.0396, 0.2252,
+    ],
+    [0.0364, 0.001, 0.0034, 0.0005, 0.0277, 0.008, 0.0658, 0.1443],
+];
+/// External indegrees at full scale.
+const K_EXT: [f64; 8] = [
+    1600.0, 1500.0, 2100.0, 1900.0, 2000.0, 1900.0, 2900.0, 2100.0,
+];
+/// Mean rates of the full-scale network (Hz), used by the DC compensation of K scaling.
+const FULL_MEAN_RATES: [f64; 8] = [0.903, 2.965, 4.414, 5.876, 7.569, 8.633, 1.105, 7.829];
+/// "optimized" initial V_m per population: mean and sd (mV).
+const V0_MEAN: [f64; 8] = [
+    -68.28, -63.16, -63.33, -63.45, -63.11, -61.66, -66.72, -61.43,
+];
+const V0_STD: [f64; 8] = [5.36, 4.57, 4.74, 4.94, 4.94, 4.55, 5.46, 4.48];
+/// Thalamic connection probabilities per target population.
+const CONN_PROBS_TH: [f64; 8] = [0.0, 0.0, 0.0983, 0.0619, 0.0, 0.0, 0.0512, 0.0196];
+const N_THALAMIC: f64 = 902.0;
+
+const C_M: f64 = 250.0;
+const TAU_M: f64 = 10.0;
+const TAU_SYN: f64 = 0.5;
+const PSP_EXC: f64 = 0.15;
+const G: f64 = -4.0;
+const WEIGHT_REL_STD: f64 = 0.1;
+const DELAY_EXC: f64 = 1.5;
+const DELAY_INH: f64 = 0.75;
+const DELAY_REL_STD: f64 = 0.5;
+const BG_RATE: f64 = 8.0;
+const RESOLUTION: f64 = 0.1;
+
+/// Everything derived from the options before the network is built.
+struct Derived {
+    neurons: [usize; 8],
+    synapses: [[usize; 8]; 8],
+    k_ext: [usize; 8],
+    /// Mean weights (pA), `[target][source]`.
+    weights: [[f64; 8]; 8],
+    weight_ext: f64,
+    dc: [f64; 8],
+    th_synapses: [usize; 8],
+    weight_th: f64,
+}
+
+/// The reference's synapse count for connection probability `p` between populations of
+/// `a` and `b` neurons: the number of draws with replacement that leaves a pair connected
+/// with probability `p`.
+fn synapse_count(p: f64, a: f64, b: f64) -> f64 {
+    let prod = a * b;
+    (1.0 - p).ln() / ((prod - 1.0) / prod).ln()
+}
+
+fn derive(o: &Options) -> Derived {
+    let (n_scale, k_scale) = (o.scale, o.scale);
+    let psc_per_psp = weight_for_psp(1.0, PscShape::Exp, TAU_M, C_M, TAU_SYN);
+    let mut full_synapses = [[0.0; 8]; 8];
+    let mut weights = [[0.0; 8]; 8];
+    for i in 0..8 {
+        for j in 0..8 {
+            full_synapses[i][j] = synapse_count(CONN_PROBS[i][j], N_FULL[i], N_FULL[j]);
+            let psp = if j % 2 == 0 { PSP_EXC } else { PSP_EXC * G };
+            weights[i][j] = psp * psc_per_psp;
+        }
+    }
+    weights[0][2] *= 2.0;
+    let weight_ext_full = PSP_EXC * psc_per_psp;
+    let mut dc = [0.0; 8];
+    if o.background == Background::Dc {
+        for i in 0..8 {
+            dc[i] = BG_RATE * K_EXT[i] * weight_ext_full * TAU_SYN * 0.001;
+        }
+    }
+    let mut weight_ext = weight_ext_full;
+    let full_weights = weights;
+    if k_scale != 1.0 {
+        let root = k_scale.sqrt();
+        for row in weights.iter_mut() {
+            for w in row.iter_mut() {
+                *w /= root;
+            }
+        }
+        weight_ext /= root;
+        for i in 0..8 {
+            let input_rec: f64 = (0..8)
+                .map(|j| full_weights[i][j] * full_synapses[i][j] / N_FULL[i] * FULL_MEAN_RATES[j])
+                .sum();
+            dc[i] += 0.001 * TAU_SYN * (1.0 - root) * input_rec;
+            if o.background == Background::Poisson {
+                dc[i] += 0.001 * TAU_SYN * (1.0 - root) * weight_ext_full * K_EXT[i] * BG_RATE;
+            }
+        }
+    }
+    let mut th_synapses = [0; 8];
+    let mut weight_th = PSP_EXC * psc_per_psp;
+    for i in 0..8 {
+        let k = synapse_count(CONN_PROBS_TH[i], N_THALAMIC, N_FULL[i]) * k_scale;
+        th_synapses[i] = k.round_ties_even() as usize;
+    }
+    if k_scale != 1.0 {
+        weight_th /= k_scale.sqrt();
+    }
+    Derived {
+        neurons: N_FULL.map(|n| (n * n_scale).round_ties_even() as usize),
+        synapses: full_synapses
+            .map(|row| row.map(|k| (k * n_scale * k_scale).round_ties_even() as usize)),
+        k_ext: K_EXT.map(|k| (k * k_scale).round_ties_even() as usize),
+        weights,
+        weight_ext,
+        dc,
+        th_synapses,
+        weight_th,
+    }
+}
+
+/// A weight drawn from a normal of relative sd 0.1 around `mean`, redrawn to keep its sign.
+fn weight(mean: f64) -> Value {
+    let (min, max) = if mean < 0.0 {
+        (None, Some(0.0))
+    } else {
+        (Some(0.0), None)
+    };
+    Value::Normal {
+        mean,
+        std: (mean * WEIGHT_REL_STD).abs(),
+        min,
+        max,
+    }
+}
+
+/// A delay drawn from a normal of relative sd 0.5 around `mean`, redrawn below half a
+/// step, so that it rounds to at least one step.
+fn delay(mean: f64) -> Value {
+    Value::Normal {
+        mean,
+        std: mean * DELAY_REL_STD,
+        min: Some(0.5 * RESOLUTION),
+        max: None,
+    }
+}
+
+/// The handles the run reads.
+struct Built {
+    net: Network,
+    recorders: Vec<SpikeRecorderHandle>,
+    first_ids: [u32; 8],
+}
+
+fn build(o: &Options, d: &Derived) -> Result<Built, Error> {
+    let resolution = Resolution::new(RESOLUTION)?;
+    let mut b = NetworkBuilder::new(resolution, Seed(o.seed)).threads(o.threads);
+    let mut pops = Vec::new();
+    let mut first_ids = [0u32; 8];
+    let mut next_id = 1u32;
+    for i in 0..8 {
+        let model = Model::variant(
+            NAMES[i],
+            IafPscExp {
+                C_m: C_M,
+                tau_m: TAU_M,
+                tau_syn_ex: TAU_SYN,
+                tau_syn_in: TAU_SYN,
+                t_ref: 2.0,
+                E_L: -65.0,
+                V_th: -50.0,
+                V_reset: -65.0,
+                I_e: d.dc[i],
+                ..Default::default()
+            },
+        )?;
+        let pop = b.population(NAMES[i], &model, Dyn(d.neurons[i]))?;
+        let (mean, std) = match o.v0 {
+            V0::Optimized => (V0_MEAN[i], V0_STD[i]),
+            V0::Original => (-58.0, 10.0),
+        };
+        b.initial_v_m(
+            &pop.all(),
+            Value::Normal {
+                mean,
+                std,
+                min: None,
+                max: None,
+            },
+        )?;
+        first_ids[i] = next_id;
+        next_id += d.neurons[i] as u32;
+        pops.push(pop);
+    }
+    let mut recorders = Vec::new();
+    for (i, pop) in pops.iter().enumerate() {
+        let window = SpikeRecorder::window(o.presim, f64::INFINITY);
+        recorders.push(b.spike_recorder(&format!("{}_spikes", NAMES[i]), window, &[pop.all()])?);
+    }
+    if o.background == Background::Poisson {
+        for (i, pop) in pops.iter().enumerate() {
+            let rate = BG_RATE * d.k_ext[i] as f64;
+            b.poisson_generator(
+                &format!("{}_background", NAMES[i]),
+                PoissonGenerator {
+                    rate,
+                    window: Window::default(),
+                },
+                &[pop.all()],
+                &StaticSynapse::new(d.weight_ext, DELAY_EXC),
+            )?;
+        }
+    }
+    if o.thalamic {
+        let parrot = Model::nest(ParrotNeuron::default())?;
+        let th = b.population("TC", &parrot, Dyn(N_THALAMIC as usize))?;
+        b.poisson_generator(
+            "TC_drive",
+            PoissonGenerator {
+                rate: 120.0,
+                window: Window::new(700.0, 710.0),
+            },
+            &[th.all()],
+            &StaticSynapse::new(1.0, RESOLUTION),
+        )?;
+        for (i, pop) in pops.iter().enumerate() {
+            if d.th_synapses[i] == 0 {
+                continue;
+            }
+            b.connect(
+                &format!("TC -> {}", NAMES[i]),
+                &th,
+                pop,
+                &ConnSpec::new(Rule::FixedTotalNumber(d.th_synapses[i])),
+                StaticSynapse::new(weight(d.weight_th), delay(DELAY_EXC)),
+            )?;
+        }
+    }
+    for (i, target) in pops.iter().enumerate() {
+        for (j, source) in pops.iter().enumerate() {
+            if d.synapses[i][j] == 0 {
+                continue;
+            }
+            let mean_delay = if j % 2 == 0 { DELAY_EXC } else { DELAY_INH };
+            b.connect(
+                &format!("{} -> {}", NAMES[j], NAMES[i]),
+                source,
+                target,
+                &ConnSpec::new(Rule::FixedTotalNumber(d.synapses[i][j])),
+                StaticSynapse::new(weight(d.weights[i][j]), delay(mean_delay)),
+            )?;
+        }
+    }
+    Ok(Built {
+        net: b.build()?,
+        recorders,
+        first_ids,
+    })
+}
+
+/// Resident memory of this process now and at its peak (MB), from /proc.
+fn memory_mb() -> (Option<f64>, Option<f64>) {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return (None, None);
+    };
+    let field = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// The `q`-quantile of sorted `v` (linear interpolation, numpy's default).
+fn quantile(v: &[f64], q: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let pos = q * (v.len() - 1) as f64;
+    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+    v[lo] + (v[hi] - v[lo]) * (pos - lo as f64)
+}
+
+fn main() -> Result<(), Error> {
+    let o = Options::parse();
+    let d = derive(&o);
+
+    let started = Instant::now();
+    let Built {
+        mut net,
+        recorders,
+        first_ids,
+    } = build(&o, &d)?;
+    let build_s = started.elapsed().as_secs_f64();
+    let (rss_built, _) = memory_mb();
+
+    net.simulate(o.presim)?;
+    let presim_s = net.simulation_time().as_secs_f64();
+    net.simulate(o.time)?;
+    let sim_s = net.simulation_time().as_secs_f64() - presim_s;
+    let (rss_end, peak_rss) = memory_mb();
+
+    let seconds = o.time / 1000.0;
+    let mut per_population = serde_json::Map::new();
+    let mut all_rates = serde_json::Map::new();
+    let mut spikes = 0;
+    for i in 0..8 {
+        let events = net.spikes(&recorders[i]);
+        spikes += events.len();
+        let mut counts = vec![0u32; d.neurons[i]];
+        for &sender in events.senders() {
+            counts[(sender - first_ids[i]) as usize] += 1;
+        }
+        let mut rates: Vec<f64> = counts.iter().map(|&c| f64::from(c) / seconds).collect();
+        let n = rates.len().max(1) as f64;
+        let mean = rates.iter().sum::<f64>() / n;
+        let std = (rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / n).sqrt();
+        if o.rates.is_some() {
+            all_rates.insert(NAMES[i].into(), json!(rates));
+        }
+        rates.sort_by(f64::total_cmp);
+        per_population.insert(
+            NAMES[i].into(),
+            json!({
+                "n": d.neurons[i], "mean": mean, "std": std,
+                "q25": quantile(&rates, 0.25), "median": quantile(&rates, 0.5),
+                "q75": quantile(&rates, 0.75),
+            }),
+        );
+    }
+    if let Some(path) = &o.rates {
+        let text = serde_json::Value::Object(all_rates).to_string();
+        std::fs::write(path, text)?;
+    }
+    let synapses: usize = net.projections().iter().map(|p| p.synapses).sum();
+    let synapse_bytes: usize = net.projections().iter().map(|p| p.bytes).sum();
+    let neurons: usize = d.neurons.iter().sum();
+    if o.json {
+        let summary = json!({
+            "model": "microcircuit", "scale": o.scale, "threads": net.threads(), "seed": o.seed,
+            "background": if o.background == Background::Dc { "dc" } else { "poisson" },
+            "thalamic": o.thalamic, "presim_ms": o.presim, "simtime_ms": o.time,
+            "neurons": neurons, "synapses": synapses, "synapse_bytes": synapse_bytes,
+            "spikes": spikes, "rates_hz": per_population,
+            "build_s": build_s, "presim_s": presim_s, "sim_s": sim_s,
+            "realtime_factor": sim_s / seconds,
+            "vmrss_mb": { "after_build": rss_built, "after_simulate": rss_end, "peak": peak_rss },
+        });
+        println!("{summary}");
+        return Ok(());
+    }
+    println!(
+        "Potjans-Diesmann microcircuit, scale {}: {neurons} neurons, {synapses} synapses, {} thread(s)",
+        o.scale,
+        net.threads()
+    );
+    for name in NAMES {
+        let p = &per_population[name];
+        println!(
+            "  {name:5} {:8.3} Hz mean, quartiles {:.2} / {:.2} / {:.2} Hz",
+            p["mean"].as_f64().unwrap_or(f64::NAN),
+            p["q25"].as_f64().unwrap_or(f64::NAN),
+            p["median"].as_f64().unwrap_or(f64::NAN),
+            p["q75"].as_f64().unwrap_or(f64::NAN),
+        );
+    }
+    println!(
+        "build {build_s:.2} s, presimulation {presim_s:.2} s, simulation {sim_s:.2} s of {} ms (real-time factor {:.2}), peak RSS {:.0} MB",
+        o.time,
+        sim_s / seconds,
+        peak_rss.unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
