@@ -25,12 +25,12 @@ const PREFETCH_LINES: usize = 8;
 /// Asks the processor to fetch the first cache lines of `row` (a hint: no effect on
 /// results).
 #[inline(always)]
-fn prefetch_row(row: &[u16]) {
+fn prefetch_row<T>(row: &[T]) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        const PER_LINE: usize = 64 / std::mem::size_of::<u16>();
-        for line in row.chunks(PER_LINE).take(PREFETCH_LINES) {
+        let per_line = (64 / std::mem::size_of::<T>()).max(1);
+        for line in row.chunks(per_line).take(PREFETCH_LINES) {
             // SAFETY: a prefetch is a hint that never faults, and the pointer is into `row`.
             #[allow(unsafe_code)]
             unsafe {
@@ -162,6 +162,9 @@ impl Projection {
         for (k, &(step, start, end)) in rows.iter().enumerate() {
             if let Some(&(_, ahead, ahead_end)) = rows.get(k + PREFETCH_ROWS_AHEAD) {
                 prefetch_row(&block.targets[ahead..ahead_end]);
+                if self.weight.is_none() {
+                    prefetch_row(&block.weights[ahead..ahead_end]);
+                }
             }
             let sent = ring.slot(step);
             match (self.weight, self.delays) {
