@@ -12,3 +12,4 @@ pub(crate) mod rules;
 pub(crate) mod sampler;
 pub(crate) mod schedule;
 pub(crate) mod stimulus;
+pub(crate) mod wide;

@@ -134,7 +134,9 @@ impl PoissonSampler {
 
     /// Fills `out` with independent draws. Draws are made in chunks of 64: the upper
     /// halves of a chunk first, then (rarely) lower halves in order, so the result is
-    /// a function of the stream alone.
+    /// a function of the stream alone. Inlined so that the comparisons get the block
+    /// work's vector width (`engine::wide`).
+    #[inline(always)]
     pub fn sample_many(&self, rng: &mut Stream, out: &mut [u32]) {
         let PoissonSampler::Table(table) = self else {
             for n in out.iter_mut() {

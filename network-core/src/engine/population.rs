@@ -137,8 +137,49 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
 }
 
 /// Delivers the previous slice's spikes into block `b`, then advances its neurons over
-/// the slice.
+/// the slice, with the widest instructions this processor has (`engine::wide`).
 fn advance_block<M: NeuronModel>(
+    model: &M,
+    propagators: &M::Propagators,
+    b: usize,
+    view: M::Block<'_>,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if super::wide::has_v3() {
+        // SAFETY: the processor has every feature `advance_block_v3` enables.
+        #[allow(unsafe_code)]
+        unsafe {
+            advance_block_v3(model, propagators, b, view, rt, input)
+        };
+        return;
+    }
+    advance_block_body(model, propagators, b, view, rt, input);
+}
+
+/// [`advance_block_body`] compiled for x86-64-v3 (AVX2, FMA, BMI, SSE4.1 rounding);
+/// callable only where the processor has these features.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(
+    enable = "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt,sse3,ssse3,sse4.1,sse4.2,f16c,movbe"
+)]
+#[allow(unsafe_code)]
+unsafe fn advance_block_v3<M: NeuronModel>(
+    model: &M,
+    propagators: &M::Propagators,
+    b: usize,
+    view: M::Block<'_>,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+) {
+    advance_block_body(model, propagators, b, view, rt, input);
+}
+
+/// The block's work; inlined into each compiled variant, with the neuron update (its
+/// `#[inline(always)]` marks that) and the generators.
+#[inline(always)]
+fn advance_block_body<M: NeuronModel>(
     model: &M,
     propagators: &M::Propagators,
     b: usize,

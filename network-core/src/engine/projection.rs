@@ -2,10 +2,15 @@
 //!
 //! The synapses are split by target block (a fixed number of neurons, independent of
 //! the thread count). Within a block they are grouped by source (compressed rows), so
-//! that a spike walks one contiguous row of 16-bit local target indices. A weight or
-//! delay that is the same for every synapse is stored once for the projection.
+//! that a spike walks one contiguous row of 16-bit words, each a local target index and,
+//! in its upper bits, the synapse's delay relative to the projection's shortest (when the
+//! delays span at most [`PACKED_DELAY_SPAN`] steps; else delays are stored per synapse).
+//! A weight or delay that is the same for every synapse is stored once for the projection.
+//! A synapse with a random weight and delay thus takes 10 bytes: the weight (f64, as NEST
+//! keeps it) and the packed word.
 
 use super::archive::SpikeArchive;
+use super::block::BLOCK_LEN;
 use super::plastic::{Plastic, PlasticState};
 use super::ring::{in_row, Ring};
 
@@ -20,12 +25,12 @@ const PREFETCH_LINES: usize = 8;
 /// Asks the processor to fetch the first cache lines of `row` (a hint: no effect on
 /// results).
 #[inline(always)]
-fn prefetch_row(row: &[u16]) {
+fn prefetch_row<T>(row: &[T]) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        const PER_LINE: usize = 64 / std::mem::size_of::<u16>();
-        for line in row.chunks(PER_LINE).take(PREFETCH_LINES) {
+        let per_line = (64 / std::mem::size_of::<T>()).max(1);
+        for line in row.chunks(per_line).take(PREFETCH_LINES) {
             // SAFETY: a prefetch is a hint that never faults, and the pointer is into `row`.
             #[allow(unsafe_code)]
             unsafe {
@@ -37,17 +42,56 @@ fn prefetch_row(row: &[u16]) {
     let _ = row;
 }
 
+/// Bits of a synapse word that hold the target's index within its block.
+pub(crate) const TARGET_BITS: u32 = BLOCK_LEN.trailing_zeros();
+
+/// The mask of a synapse word's target bits.
+const TARGET_MASK: u16 = (1 << TARGET_BITS) - 1;
+
+/// Delays relative to the projection's shortest below this many steps fit in the upper
+/// bits of a synapse word (64 with blocks of 1024: delays spanning 6.4 ms at 0.1 ms).
+pub(crate) const PACKED_DELAY_SPAN: u16 = 1 << (16 - TARGET_BITS);
+
+/// The word of a synapse onto block index `target` whose delay is `offset` steps above
+/// the projection's shortest (`offset < PACKED_DELAY_SPAN`; 0 when delays are not packed).
+#[inline]
+pub(crate) fn pack(target: usize, offset: u16) -> u16 {
+    debug_assert!(target < BLOCK_LEN && offset < PACKED_DELAY_SPAN);
+    (offset << TARGET_BITS) | target as u16
+}
+
+/// How a projection stores its synapses' delays (steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Delays {
+    /// One delay for every synapse.
+    Constant(u16),
+    /// Per synapse, `delay − min_delay` in the upper bits of its word: no bytes of its own.
+    Packed,
+    /// Per synapse in [`BlockSynapses::delays`] (delays spanning more than
+    /// [`PACKED_DELAY_SPAN`] steps).
+    PerSynapse,
+}
+
 /// Synapses of one projection onto one block of target neurons.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct BlockSynapses {
     /// Row `s` (source neuron `s`) spans `row_start[s]..row_start[s + 1]`.
     pub row_start: Vec<u32>,
-    /// Target of each synapse, as index within the block.
+    /// Word of each synapse: the target's index within the block in the lower
+    /// [`TARGET_BITS`], the packed delay offset (if any) above.
     pub targets: Vec<u16>,
     /// Weight per synapse, unless constant for the projection.
     pub weights: Vec<f64>,
-    /// Delay in steps per synapse, unless constant for the projection.
+    /// Delay in steps per synapse, only for [`Delays::PerSynapse`].
     pub delays: Vec<u16>,
+}
+
+impl BlockSynapses {
+    /// The target (index within the block) of synapse `k`.
+    #[inline]
+    pub fn target(&self, k: usize) -> usize {
+        usize::from(self.targets[k] & TARGET_MASK)
+    }
 }
 
 /// A projection's synapses, ready for delivery.
@@ -59,8 +103,8 @@ pub(crate) struct Projection {
     pub synapse_model: String,
     /// The weight of every synapse, when it is constant.
     pub weight: Option<f64>,
-    /// The delay in steps of every synapse, when it is constant.
-    pub delay: Option<u16>,
+    /// Where the delays (steps) are.
+    pub delays: Delays,
     pub blocks: Vec<BlockSynapses>,
     pub synapses: usize,
     pub min_delay: u16,
@@ -74,6 +118,16 @@ pub(crate) struct Projection {
 }
 
 impl Projection {
+    /// The delay (steps) of synapse `k` of `block`.
+    #[inline]
+    pub fn delay(&self, block: &BlockSynapses, k: usize) -> u16 {
+        match self.delays {
+            Delays::Constant(d) => d,
+            Delays::Packed => self.min_delay + (block.targets[k] >> TARGET_BITS),
+            Delays::PerSynapse => block.delays[k],
+        }
+    }
+
     /// The spike channel of the receptor port this projection feeds, if it names one.
     pub fn port_channel(&self) -> Option<usize> {
         (self.receptor_type > 0).then(|| usize::from(self.receptor_type) - 1)
@@ -108,21 +162,38 @@ impl Projection {
         for (k, &(step, start, end)) in rows.iter().enumerate() {
             if let Some(&(_, ahead, ahead_end)) = rows.get(k + PREFETCH_ROWS_AHEAD) {
                 prefetch_row(&block.targets[ahead..ahead_end]);
+                if self.weight.is_none() {
+                    prefetch_row(&block.weights[ahead..ahead_end]);
+                }
             }
             let sent = ring.slot(step);
-            match (self.weight, self.delay) {
-                (Some(w), Some(d)) => {
+            match (self.weight, self.delays) {
+                (Some(w), Delays::Constant(d)) => {
                     let input = ring.row_mut(ring.slot_after(sent, usize::from(d)), channel(w));
                     for &t in &block.targets[start..end] {
                         input[in_row(usize::from(t))] += w;
                     }
                 }
-                (w, d) => {
+                (w, Delays::Packed) => {
+                    // Slots are counted from the shortest delay's.
+                    let first = ring.slot_after(sent, usize::from(self.min_delay));
+                    for k in start..end {
+                        let word = block.targets[k];
+                        let weight = w.unwrap_or_else(|| block.weights[k]);
+                        let slot = ring.slot_after(first, usize::from(word >> TARGET_BITS));
+                        ring.add(
+                            slot,
+                            channel(weight),
+                            usize::from(word & TARGET_MASK),
+                            weight,
+                        );
+                    }
+                }
+                (w, _) => {
                     for k in start..end {
                         let weight = w.unwrap_or_else(|| block.weights[k]);
-                        let delay = d.unwrap_or_else(|| block.delays[k]);
-                        let slot = ring.slot_after(sent, usize::from(delay));
-                        ring.add(slot, channel(weight), usize::from(block.targets[k]), weight);
+                        let slot = ring.slot_after(sent, usize::from(self.delay(block, k)));
+                        ring.add(slot, channel(weight), block.target(k), weight);
                     }
                 }
             }
@@ -159,8 +230,8 @@ impl Projection {
             let t_spike = plastic.spike_time(step);
             let sent = ring.slot(step);
             for k in row {
-                let target = usize::from(block.targets[k]);
-                let delay = self.delay.unwrap_or_else(|| block.delays[k]);
+                let target = block.target(k);
+                let delay = self.delay(block, k);
                 let Some(weight) = plastic.send(
                     state,
                     k,

@@ -124,7 +124,9 @@ impl BlockStimulus {
 
 impl BlockStimulus {
     /// Emits this generator's events of step `s` into `ring`. `channel` maps a weight to
-    /// the target model's spike channel.
+    /// the target model's spike channel. Inlined into the block's work, which is compiled
+    /// for the processor's vector width (`engine::wide`).
+    #[inline(always)]
     pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: impl Fn(f64) -> usize) {
         let now = ring.slot(s);
         let at = |ring: &Ring, delay: u16| ring.slot_after(now, usize::from(delay));

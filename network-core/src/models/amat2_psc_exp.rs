@@ -161,6 +161,8 @@ impl NeuronModel for Amat2PscExp {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &Amat2Propagators,
@@ -170,67 +172,72 @@ impl NeuronModel for Amat2PscExp {
     ) {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let Amat2PscExpBlock {
-                v,
-                th_1,
-                th_2,
-                th_v,
-                th_dv,
-                i_ex,
-                i_in,
-                i_0,
-                refractory,
-            } = b.range(range.clone());
-            let ex = &mut ex[range.clone()];
-            let inh = &mut inh[range.clone()];
-            let current = &mut current[range];
-            for k in 0..v.len() {
-                let drive = p.i_e + i_0[k];
-                th_v[k] = drive * p.p70
-                    + i_ex[k] * p.p71
-                    + i_in[k] * p.p72
-                    + v[k] * p.p73
-                    + th_dv[k] * p.p76
-                    + th_v[k] * p.p77;
-                th_dv[k] = drive * p.p60
-                    + i_ex[k] * p.p61
-                    + i_in[k] * p.p62
-                    + v[k] * p.p63
-                    + th_dv[k] * p.p66;
-                v[k] = flush_subnormal(
-                    drive * p.p30 + i_ex[k] * p.p31 + i_in[k] * p.p32 + v[k] * p.p33,
-                );
-                th_1[k] = flush_subnormal(th_1[k] * p.p44);
-                th_2[k] = flush_subnormal(th_2[k] * p.p55);
-                i_ex[k] = flush_subnormal(i_ex[k] * p.p11) + ex[k];
-                i_in[k] = flush_subnormal(i_in[k] * p.p22) + inh[k];
-                ex[k] = 0.0;
-                inh[k] = 0.0;
-                let free = refractory[k] == 0;
-                let spike = free && v[k] >= p.omega + th_2[k] + th_1[k] + th_v[k];
-                refractory[k] = if spike {
-                    p.refractory_steps
-                } else if free {
-                    0
-                } else {
-                    refractory[k] - 1
-                };
-                th_1[k] = if spike {
-                    th_1[k] + self.alpha_1
-                } else {
-                    th_1[k]
-                };
-                th_2[k] = if spike {
-                    th_2[k] + self.alpha_2
-                } else {
-                    th_2[k]
-                };
-                fired[k] = spike;
-                i_0[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let Amat2PscExpBlock {
+                    v,
+                    th_1,
+                    th_2,
+                    th_v,
+                    th_dv,
+                    i_ex,
+                    i_in,
+                    i_0,
+                    refractory,
+                } = b.range(range.clone());
+                let ex = &mut ex[range.clone()];
+                let inh = &mut inh[range.clone()];
+                let current = &mut current[range];
+                for k in 0..v.len() {
+                    let drive = p.i_e + i_0[k];
+                    th_v[k] = drive * p.p70
+                        + i_ex[k] * p.p71
+                        + i_in[k] * p.p72
+                        + v[k] * p.p73
+                        + th_dv[k] * p.p76
+                        + th_v[k] * p.p77;
+                    th_dv[k] = drive * p.p60
+                        + i_ex[k] * p.p61
+                        + i_in[k] * p.p62
+                        + v[k] * p.p63
+                        + th_dv[k] * p.p66;
+                    v[k] = flush_subnormal(
+                        drive * p.p30 + i_ex[k] * p.p31 + i_in[k] * p.p32 + v[k] * p.p33,
+                    );
+                    th_1[k] = flush_subnormal(th_1[k] * p.p44);
+                    th_2[k] = flush_subnormal(th_2[k] * p.p55);
+                    i_ex[k] = flush_subnormal(i_ex[k] * p.p11) + ex[k];
+                    i_in[k] = flush_subnormal(i_in[k] * p.p22) + inh[k];
+                    ex[k] = 0.0;
+                    inh[k] = 0.0;
+                    let free = refractory[k] == 0;
+                    let spike = free && v[k] >= p.omega + th_2[k] + th_1[k] + th_v[k];
+                    refractory[k] = if spike {
+                        p.refractory_steps
+                    } else if free {
+                        0
+                    } else {
+                        refractory[k] - 1
+                    };
+                    th_1[k] = if spike {
+                        th_1[k] + self.alpha_1
+                    } else {
+                        th_1[k]
+                    };
+                    th_2[k] = if spike {
+                        th_2[k] + self.alpha_2
+                    } else {
+                        th_2[k]
+                    };
+                    fired[k] = spike;
+                    i_0[k] = current[k];
+                    current[k] = 0.0;
+                }
+            },
+        );
     }
 
     fn recordable(&self, b: &Amat2PscExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

@@ -143,6 +143,8 @@ impl NeuronModel for GifPscExp {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &GifPropagators,
@@ -154,65 +156,70 @@ impl NeuronModel for GifPscExp {
         let current = input.current;
         let rng = input.rng;
         let GifPscExpBlock { scalars, sfa, stc } = b;
-        in_chunks(scalars.len(), spiked, |range, fired| {
-            let start = range.start;
-            let GifScalarsBlock {
-                v,
-                i_ex,
-                i_in,
-                i_stim,
-                stc: stc_sum,
-                sfa: sfa_sum,
-                refractory,
-            } = scalars.range(range.clone());
-            let ex = &mut ex[range.clone()];
-            let inh = &mut inh[range.clone()];
-            let current = &mut current[range];
-            for k in 0..v.len() {
-                let n = start + k;
-                // NEST's order: sum the kernels, then decay them.
-                let mut total = 0.0;
-                for (elems, decay) in stc.iter_mut().zip(&p.p_stc) {
-                    total += elems[n];
-                    elems[n] *= decay;
-                }
-                stc_sum[k] = total;
-                let mut threshold = self.V_T_star;
-                for (elems, decay) in sfa.iter_mut().zip(&p.p_sfa) {
-                    threshold += elems[n];
-                    elems[n] *= decay;
-                }
-                sfa_sum[k] = threshold;
-                i_ex[k] = i_ex[k] * p.p11_ex + ex[k];
-                i_in[k] = i_in[k] * p.p11_in + inh[k];
-                ex[k] = 0.0;
-                inh[k] = 0.0;
-                fired[k] = false;
-                if refractory[k] == 0 {
-                    v[k] = p.p30 * (i_stim[k] + self.I_e - total)
-                        + p.p33 * v[k]
-                        + p.p31 * self.E_L
-                        + i_ex[k] * p.p21_ex
-                        + i_in[k] * p.p21_in;
-                    let lambda = p.lambda_0 * ((v[k] - threshold) / self.Delta_V).exp();
-                    if lambda > 0.0 && rng.random::<f64>() < -expm1(-lambda * p.h) {
-                        for (elems, q) in stc.iter_mut().zip(&self.q_stc) {
-                            elems[n] += q;
-                        }
-                        for (elems, q) in sfa.iter_mut().zip(&self.q_sfa) {
-                            elems[n] += q;
-                        }
-                        refractory[k] = p.refractory_steps;
-                        fired[k] = true;
+        in_chunks(
+            scalars.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let start = range.start;
+                let GifScalarsBlock {
+                    v,
+                    i_ex,
+                    i_in,
+                    i_stim,
+                    stc: stc_sum,
+                    sfa: sfa_sum,
+                    refractory,
+                } = scalars.range(range.clone());
+                let ex = &mut ex[range.clone()];
+                let inh = &mut inh[range.clone()];
+                let current = &mut current[range];
+                for k in 0..v.len() {
+                    let n = start + k;
+                    // NEST's order: sum the kernels, then decay them.
+                    let mut total = 0.0;
+                    for (elems, decay) in stc.iter_mut().zip(&p.p_stc) {
+                        total += elems[n];
+                        elems[n] *= decay;
                     }
-                } else {
-                    refractory[k] -= 1;
-                    v[k] = self.V_reset;
+                    stc_sum[k] = total;
+                    let mut threshold = self.V_T_star;
+                    for (elems, decay) in sfa.iter_mut().zip(&p.p_sfa) {
+                        threshold += elems[n];
+                        elems[n] *= decay;
+                    }
+                    sfa_sum[k] = threshold;
+                    i_ex[k] = i_ex[k] * p.p11_ex + ex[k];
+                    i_in[k] = i_in[k] * p.p11_in + inh[k];
+                    ex[k] = 0.0;
+                    inh[k] = 0.0;
+                    fired[k] = false;
+                    if refractory[k] == 0 {
+                        v[k] = p.p30 * (i_stim[k] + self.I_e - total)
+                            + p.p33 * v[k]
+                            + p.p31 * self.E_L
+                            + i_ex[k] * p.p21_ex
+                            + i_in[k] * p.p21_in;
+                        let lambda = p.lambda_0 * ((v[k] - threshold) / self.Delta_V).exp();
+                        if lambda > 0.0 && rng.random::<f64>() < -expm1(-lambda * p.h) {
+                            for (elems, q) in stc.iter_mut().zip(&self.q_stc) {
+                                elems[n] += q;
+                            }
+                            for (elems, q) in sfa.iter_mut().zip(&self.q_sfa) {
+                                elems[n] += q;
+                            }
+                            refractory[k] = p.refractory_steps;
+                            fired[k] = true;
+                        }
+                    } else {
+                        refractory[k] -= 1;
+                        v[k] = self.V_reset;
+                    }
+                    i_stim[k] = current[k];
+                    current[k] = 0.0;
                 }
-                i_stim[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+            },
+        );
     }
 
     fn recordable(&self, b: &GifPscExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

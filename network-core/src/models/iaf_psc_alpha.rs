@@ -119,6 +119,8 @@ impl NeuronModel for IafPscAlpha {
         usize::from(weight <= 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &AlphaPropagators,
@@ -128,54 +130,59 @@ impl NeuronModel for IafPscAlpha {
     ) {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let IafPscAlphaBlock {
-                v,
-                i_ex,
-                di_ex,
-                i_in,
-                di_in,
-                y0,
-                refractory,
-            } = b.range(range.clone());
-            let ex = &mut ex[range.clone()];
-            let inh = &mut inh[range.clone()];
-            let current = &mut current[range];
-            for i in 0..v.len() {
-                // NEST's order of operations, written with selects instead of branches.
-                let free = refractory[i] == 0;
-                let integrated = p.p30 * (y0[i] + p.i_e)
-                    + p.p31_ex * di_ex[i]
-                    + p.p32_ex * i_ex[i]
-                    + p.p31_in * di_in[i]
-                    + p.p32_in * i_in[i]
-                    + p.expm1_tau_m * v[i]
-                    + v[i];
-                let bounded = flush_subnormal(if integrated < p.v_min {
-                    p.v_min
-                } else {
-                    integrated
-                });
-                let v_new = if free { bounded } else { v[i] };
-                let r_new = if free {
-                    0
-                } else {
-                    refractory[i].wrapping_sub(1)
-                };
-                i_ex[i] = flush_subnormal(p.p21_ex * di_ex[i] + p.p22_ex * i_ex[i]);
-                di_ex[i] = flush_subnormal(di_ex[i] * p.p11_ex) + p.epsc_initial * ex[i];
-                ex[i] = 0.0;
-                i_in[i] = flush_subnormal(p.p21_in * di_in[i] + p.p22_in * i_in[i]);
-                di_in[i] = flush_subnormal(di_in[i] * p.p11_in) + p.ipsc_initial * inh[i];
-                inh[i] = 0.0;
-                let spike = v_new >= p.theta;
-                v[i] = if spike { p.v_reset } else { v_new };
-                refractory[i] = if spike { p.refractory_steps } else { r_new };
-                fired[i] = spike;
-                y0[i] = current[i];
-                current[i] = 0.0;
-            }
-        });
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let IafPscAlphaBlock {
+                    v,
+                    i_ex,
+                    di_ex,
+                    i_in,
+                    di_in,
+                    y0,
+                    refractory,
+                } = b.range(range.clone());
+                let ex = &mut ex[range.clone()];
+                let inh = &mut inh[range.clone()];
+                let current = &mut current[range];
+                for i in 0..v.len() {
+                    // NEST's order of operations, written with selects instead of branches.
+                    let free = refractory[i] == 0;
+                    let integrated = p.p30 * (y0[i] + p.i_e)
+                        + p.p31_ex * di_ex[i]
+                        + p.p32_ex * i_ex[i]
+                        + p.p31_in * di_in[i]
+                        + p.p32_in * i_in[i]
+                        + p.expm1_tau_m * v[i]
+                        + v[i];
+                    let bounded = flush_subnormal(if integrated < p.v_min {
+                        p.v_min
+                    } else {
+                        integrated
+                    });
+                    let v_new = if free { bounded } else { v[i] };
+                    let r_new = if free {
+                        0
+                    } else {
+                        refractory[i].wrapping_sub(1)
+                    };
+                    i_ex[i] = flush_subnormal(p.p21_ex * di_ex[i] + p.p22_ex * i_ex[i]);
+                    di_ex[i] = flush_subnormal(di_ex[i] * p.p11_ex) + p.epsc_initial * ex[i];
+                    ex[i] = 0.0;
+                    i_in[i] = flush_subnormal(p.p21_in * di_in[i] + p.p22_in * i_in[i]);
+                    di_in[i] = flush_subnormal(di_in[i] * p.p11_in) + p.ipsc_initial * inh[i];
+                    inh[i] = 0.0;
+                    let spike = v_new >= p.theta;
+                    v[i] = if spike { p.v_reset } else { v_new };
+                    refractory[i] = if spike { p.refractory_steps } else { r_new };
+                    fired[i] = spike;
+                    y0[i] = current[i];
+                    current[i] = 0.0;
+                }
+            },
+        );
     }
 
     fn recordable(&self, b: &IafPscAlphaBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

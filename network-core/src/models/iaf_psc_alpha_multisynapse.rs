@@ -155,6 +155,8 @@ impl NeuronModel for IafPscAlphaMultisynapse {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &AlphaMultisynapsePropagators,
@@ -165,50 +167,55 @@ impl NeuronModel for IafPscAlphaMultisynapse {
         let current = input.current;
         let spikes = &mut input.spikes;
         let len = b.v.len();
-        in_chunks(len, spiked, |range, fired| {
-            // NEST's order of operations, one loop per port so that each vectorizes:
-            // V = P30·(I + I_e) + P33·V, then V += P31_k·dI_k + P32_k·I_k for k = 1..n.
-            let mut v_new = [0.0; CHUNK];
-            let v_new = &mut v_new[..range.len()];
-            let v = &mut b.v[range.clone()];
-            let i_const = &mut b.i_const[range.clone()];
-            for (x, (&v, &i0)) in v_new.iter_mut().zip(v.iter().zip(i_const.iter())) {
-                *x = p.p30 * (i0 + p.i_e) + p.p33 * v;
-            }
-            for (k, port) in p.ports.iter().enumerate() {
-                let di = &b.di[k][range.clone()];
-                let i = &b.i[k][range.clone()];
-                for (x, (&di, &i)) in v_new.iter_mut().zip(di.iter().zip(i)) {
-                    *x += port.p31 * di + port.p32 * i;
+        in_chunks(
+            len,
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                // NEST's order of operations, one loop per port so that each vectorizes:
+                // V = P30·(I + I_e) + P33·V, then V += P31_k·dI_k + P32_k·I_k for k = 1..n.
+                let mut v_new = [0.0; CHUNK];
+                let v_new = &mut v_new[..range.len()];
+                let v = &mut b.v[range.clone()];
+                let i_const = &mut b.i_const[range.clone()];
+                for (x, (&v, &i0)) in v_new.iter_mut().zip(v.iter().zip(i_const.iter())) {
+                    *x = p.p30 * (i0 + p.i_e) + p.p33 * v;
                 }
-            }
-            let refractory = &mut b.refractory[range.clone()];
-            for ((v, r), &x) in v.iter_mut().zip(refractory.iter_mut()).zip(v_new.iter()) {
-                let free = *r == 0;
-                let bounded = flush_subnormal(if x < p.v_min { p.v_min } else { x });
-                *v = if free { bounded } else { *v };
-                *r = if free { 0 } else { r.wrapping_sub(1) };
-            }
-            for (k, port) in p.ports.iter().enumerate() {
-                let di = &mut b.di[k][range.clone()];
-                let i = &mut b.i[k][range.clone()];
-                let input = &mut spikes.channel(k)[range.clone()];
-                for ((di, i), w) in di.iter_mut().zip(i.iter_mut()).zip(input.iter_mut()) {
-                    *i = flush_subnormal(port.p21 * *di + port.p22 * *i);
-                    *di = flush_subnormal(*di * port.p11) + port.psc_initial * *w;
-                    *w = 0.0;
+                for (k, port) in p.ports.iter().enumerate() {
+                    let di = &b.di[k][range.clone()];
+                    let i = &b.i[k][range.clone()];
+                    for (x, (&di, &i)) in v_new.iter_mut().zip(di.iter().zip(i)) {
+                        *x += port.p31 * di + port.p32 * i;
+                    }
                 }
-            }
-            let current = &mut current[range];
-            for (k, (v, r)) in v.iter_mut().zip(refractory.iter_mut()).enumerate() {
-                let spike = *v >= p.theta;
-                *v = if spike { p.v_reset } else { *v };
-                *r = if spike { p.refractory_steps } else { *r };
-                fired[k] = spike;
-                i_const[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+                let refractory = &mut b.refractory[range.clone()];
+                for ((v, r), &x) in v.iter_mut().zip(refractory.iter_mut()).zip(v_new.iter()) {
+                    let free = *r == 0;
+                    let bounded = flush_subnormal(if x < p.v_min { p.v_min } else { x });
+                    *v = if free { bounded } else { *v };
+                    *r = if free { 0 } else { r.wrapping_sub(1) };
+                }
+                for (k, port) in p.ports.iter().enumerate() {
+                    let di = &mut b.di[k][range.clone()];
+                    let i = &mut b.i[k][range.clone()];
+                    let input = &mut spikes.channel(k)[range.clone()];
+                    for ((di, i), w) in di.iter_mut().zip(i.iter_mut()).zip(input.iter_mut()) {
+                        *i = flush_subnormal(port.p21 * *di + port.p22 * *i);
+                        *di = flush_subnormal(*di * port.p11) + port.psc_initial * *w;
+                        *w = 0.0;
+                    }
+                }
+                let current = &mut current[range];
+                for (k, (v, r)) in v.iter_mut().zip(refractory.iter_mut()).enumerate() {
+                    let spike = *v >= p.theta;
+                    *v = if spike { p.v_reset } else { *v };
+                    *r = if spike { p.refractory_steps } else { *r };
+                    fired[k] = spike;
+                    i_const[k] = current[k];
+                    current[k] = 0.0;
+                }
+            },
+        );
     }
 
     fn recordable(

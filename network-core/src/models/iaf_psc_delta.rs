@@ -81,6 +81,8 @@ impl NeuronModel for IafPscDelta {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &DeltaPropagators,
@@ -90,58 +92,64 @@ impl NeuronModel for IafPscDelta {
     ) {
         let spikes = input.spikes.first();
         let current = input.current;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let IafPscDeltaBlock {
-                v,
-                y0,
-                refractory_buffer: buffer,
-                refractory,
-            } = b.range(range.clone());
-            let spikes = &mut spikes[range.clone()];
-            let current = &mut current[range];
-            if self.refractory_input {
-                // Input arriving while refractory is kept, decayed to the end of the
-                // refractory period, and added on the first free step.
-                for i in 0..v.len() {
-                    let weight = std::mem::take(&mut spikes[i]);
-                    if refractory[i] == 0 {
-                        let mut x = p.p30 * (y0[i] + p.i_e) + p.p33 * v[i] + weight;
-                        if buffer[i] != 0.0 {
-                            x += std::mem::take(&mut buffer[i]);
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let IafPscDeltaBlock {
+                    v,
+                    y0,
+                    refractory_buffer: buffer,
+                    refractory,
+                } = b.range(range.clone());
+                let spikes = &mut spikes[range.clone()];
+                let current = &mut current[range];
+                if self.refractory_input {
+                    // Input arriving while refractory is kept, decayed to the end of the
+                    // refractory period, and added on the first free step.
+                    for i in 0..v.len() {
+                        let weight = std::mem::take(&mut spikes[i]);
+                        if refractory[i] == 0 {
+                            let mut x = p.p30 * (y0[i] + p.i_e) + p.p33 * v[i] + weight;
+                            if buffer[i] != 0.0 {
+                                x += std::mem::take(&mut buffer[i]);
+                            }
+                            v[i] = flush_subnormal(if x < p.v_min { p.v_min } else { x });
+                        } else {
+                            buffer[i] +=
+                                weight * (-(refractory[i] as f64) * p.h / self.tau_m).exp();
+                            refractory[i] -= 1;
                         }
-                        v[i] = flush_subnormal(if x < p.v_min { p.v_min } else { x });
-                    } else {
-                        buffer[i] += weight * (-(refractory[i] as f64) * p.h / self.tau_m).exp();
-                        refractory[i] -= 1;
+                    }
+                } else {
+                    for i in 0..v.len() {
+                        let free = refractory[i] == 0;
+                        let x = p.p30 * (y0[i] + p.i_e) + p.p33 * v[i] + spikes[i];
+                        let bounded = flush_subnormal(if x < p.v_min { p.v_min } else { x });
+                        v[i] = if free { bounded } else { v[i] };
+                        refractory[i] = if free {
+                            0
+                        } else {
+                            refractory[i].wrapping_sub(1)
+                        };
+                        spikes[i] = 0.0;
                     }
                 }
-            } else {
                 for i in 0..v.len() {
-                    let free = refractory[i] == 0;
-                    let x = p.p30 * (y0[i] + p.i_e) + p.p33 * v[i] + spikes[i];
-                    let bounded = flush_subnormal(if x < p.v_min { p.v_min } else { x });
-                    v[i] = if free { bounded } else { v[i] };
-                    refractory[i] = if free {
-                        0
+                    let spike = v[i] >= p.theta;
+                    v[i] = if spike { p.v_reset } else { v[i] };
+                    refractory[i] = if spike {
+                        p.refractory_steps
                     } else {
-                        refractory[i].wrapping_sub(1)
+                        refractory[i]
                     };
-                    spikes[i] = 0.0;
+                    fired[i] = spike;
+                    y0[i] = current[i];
+                    current[i] = 0.0;
                 }
-            }
-            for i in 0..v.len() {
-                let spike = v[i] >= p.theta;
-                v[i] = if spike { p.v_reset } else { v[i] };
-                refractory[i] = if spike {
-                    p.refractory_steps
-                } else {
-                    refractory[i]
-                };
-                fired[i] = spike;
-                y0[i] = current[i];
-                current[i] = 0.0;
-            }
-        });
+            },
+        );
     }
 
     fn recordable(&self, b: &IafPscDeltaBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

@@ -94,6 +94,8 @@ impl NeuronModel for IafPscExp {
         usize::from(weight <= 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &ExpPropagators,
@@ -104,56 +106,61 @@ impl NeuronModel for IafPscExp {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
         let rng = input.rng;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let IafPscExpBlock {
-                v,
-                i_ex,
-                i_in,
-                i_0,
-                refractory,
-            } = b.range(range.clone());
-            let ex = &mut ex[range.clone()];
-            let inh = &mut inh[range.clone()];
-            let current = &mut current[range];
-            for i in 0..v.len() {
-                // NEST's order of operations, written with selects instead of branches.
-                let free = refractory[i] == 0;
-                let integrated = flush_subnormal(
-                    v[i] * p.p22
-                        + i_ex[i] * p.p21_ex
-                        + i_in[i] * p.p21_in
-                        + (p.i_e + i_0[i]) * p.p20,
-                );
-                v[i] = if free { integrated } else { v[i] };
-                refractory[i] = if free {
-                    0
-                } else {
-                    refractory[i].wrapping_sub(1)
-                };
-                i_ex[i] = flush_subnormal(i_ex[i] * p.p11_ex) + ex[i];
-                i_in[i] = flush_subnormal(i_in[i] * p.p11_in) + inh[i];
-                ex[i] = 0.0;
-                inh[i] = 0.0;
-                fired[i] = p.escape.is_none() && v[i] >= p.theta;
-                i_0[i] = current[i];
-                current[i] = 0.0;
-            }
-            if let Some((rate_h, delta)) = p.escape {
-                // Escape noise: every neuron draws in every step, as in NEST.
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let IafPscExpBlock {
+                    v,
+                    i_ex,
+                    i_in,
+                    i_0,
+                    refractory,
+                } = b.range(range.clone());
+                let ex = &mut ex[range.clone()];
+                let inh = &mut inh[range.clone()];
+                let current = &mut current[range];
                 for i in 0..v.len() {
-                    let phi = rate_h * (1.0 / delta * (v[i] - p.theta)).exp();
-                    fired[i] = rng.random::<f64>() < phi;
+                    // NEST's order of operations, written with selects instead of branches.
+                    let free = refractory[i] == 0;
+                    let integrated = flush_subnormal(
+                        v[i] * p.p22
+                            + i_ex[i] * p.p21_ex
+                            + i_in[i] * p.p21_in
+                            + (p.i_e + i_0[i]) * p.p20,
+                    );
+                    v[i] = if free { integrated } else { v[i] };
+                    refractory[i] = if free {
+                        0
+                    } else {
+                        refractory[i].wrapping_sub(1)
+                    };
+                    i_ex[i] = flush_subnormal(i_ex[i] * p.p11_ex) + ex[i];
+                    i_in[i] = flush_subnormal(i_in[i] * p.p11_in) + inh[i];
+                    ex[i] = 0.0;
+                    inh[i] = 0.0;
+                    fired[i] = p.escape.is_none() && v[i] >= p.theta;
+                    i_0[i] = current[i];
+                    current[i] = 0.0;
                 }
-            }
-            for i in 0..v.len() {
-                v[i] = if fired[i] { p.v_reset } else { v[i] };
-                refractory[i] = if fired[i] {
-                    p.refractory_steps
-                } else {
-                    refractory[i]
-                };
-            }
-        });
+                if let Some((rate_h, delta)) = p.escape {
+                    // Escape noise: every neuron draws in every step, as in NEST.
+                    for i in 0..v.len() {
+                        let phi = rate_h * (1.0 / delta * (v[i] - p.theta)).exp();
+                        fired[i] = rng.random::<f64>() < phi;
+                    }
+                }
+                for i in 0..v.len() {
+                    v[i] = if fired[i] { p.v_reset } else { v[i] };
+                    refractory[i] = if fired[i] {
+                        p.refractory_steps
+                    } else {
+                        refractory[i]
+                    };
+                }
+            },
+        );
     }
 
     fn recordable(&self, b: &IafPscExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

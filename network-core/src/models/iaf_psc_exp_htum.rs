@@ -95,6 +95,8 @@ impl NeuronModel for IafPscExpHtum {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &HtumPropagators,
@@ -104,49 +106,54 @@ impl NeuronModel for IafPscExpHtum {
     ) {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let IafPscExpHtumBlock {
-                v,
-                i_ex,
-                i_in,
-                i_0,
-                r_abs,
-                r_tot,
-            } = b.range(range.clone());
-            let ex = &mut ex[range.clone()];
-            let inh = &mut inh[range.clone()];
-            let current = &mut current[range];
-            for k in 0..v.len() {
-                // NEST's order of operations, written with selects instead of branches.
-                let free = r_abs[k] == 0;
-                let integrated = flush_subnormal(
-                    v[k] * p.p22
-                        + i_ex[k] * p.p21_ex
-                        + i_in[k] * p.p21_in
-                        + (p.i_e + i_0[k]) * p.p20,
-                );
-                v[k] = if free { integrated } else { v[k] };
-                r_abs[k] = if free { 0 } else { r_abs[k].wrapping_sub(1) };
-                i_ex[k] = flush_subnormal(i_ex[k] * p.p11_ex) + ex[k];
-                i_in[k] = flush_subnormal(i_in[k] * p.p11_in) + inh[k];
-                ex[k] = 0.0;
-                inh[k] = 0.0;
-                let can_fire = r_tot[k] == 0;
-                let spike = can_fire && v[k] >= p.theta;
-                r_tot[k] = if spike {
-                    p.tot_steps
-                } else if can_fire {
-                    0
-                } else {
-                    r_tot[k] - 1
-                };
-                r_abs[k] = if spike { p.abs_steps } else { r_abs[k] };
-                v[k] = if spike { p.v_reset } else { v[k] };
-                fired[k] = spike;
-                i_0[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let IafPscExpHtumBlock {
+                    v,
+                    i_ex,
+                    i_in,
+                    i_0,
+                    r_abs,
+                    r_tot,
+                } = b.range(range.clone());
+                let ex = &mut ex[range.clone()];
+                let inh = &mut inh[range.clone()];
+                let current = &mut current[range];
+                for k in 0..v.len() {
+                    // NEST's order of operations, written with selects instead of branches.
+                    let free = r_abs[k] == 0;
+                    let integrated = flush_subnormal(
+                        v[k] * p.p22
+                            + i_ex[k] * p.p21_ex
+                            + i_in[k] * p.p21_in
+                            + (p.i_e + i_0[k]) * p.p20,
+                    );
+                    v[k] = if free { integrated } else { v[k] };
+                    r_abs[k] = if free { 0 } else { r_abs[k].wrapping_sub(1) };
+                    i_ex[k] = flush_subnormal(i_ex[k] * p.p11_ex) + ex[k];
+                    i_in[k] = flush_subnormal(i_in[k] * p.p11_in) + inh[k];
+                    ex[k] = 0.0;
+                    inh[k] = 0.0;
+                    let can_fire = r_tot[k] == 0;
+                    let spike = can_fire && v[k] >= p.theta;
+                    r_tot[k] = if spike {
+                        p.tot_steps
+                    } else if can_fire {
+                        0
+                    } else {
+                        r_tot[k] - 1
+                    };
+                    r_abs[k] = if spike { p.abs_steps } else { r_abs[k] };
+                    v[k] = if spike { p.v_reset } else { v[k] };
+                    fired[k] = spike;
+                    i_0[k] = current[k];
+                    current[k] = 0.0;
+                }
+            },
+        );
     }
 
     fn recordable(&self, b: &IafPscExpHtumBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

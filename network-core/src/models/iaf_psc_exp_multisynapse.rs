@@ -130,6 +130,8 @@ impl NeuronModel for IafPscExpMultisynapse {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &ExpMultisynapsePropagators,
@@ -140,45 +142,50 @@ impl NeuronModel for IafPscExpMultisynapse {
         let current = input.current;
         let spikes = &mut input.spikes;
         let len = b.v.len();
-        in_chunks(len, spiked, |range, fired| {
-            // NEST's order of operations, one loop per port so that each vectorizes:
-            // V = V·P22 + (I_e + I)·P20, then V += P21_k·I_k for k = 1..n.
-            let mut v_new = [0.0; CHUNK];
-            let v_new = &mut v_new[..range.len()];
-            let v = &mut b.v[range.clone()];
-            let i_const = &mut b.i_const[range.clone()];
-            for (x, (&v, &i0)) in v_new.iter_mut().zip(v.iter().zip(i_const.iter())) {
-                *x = v * p.p22 + (p.i_e + i0) * p.p20;
-            }
-            for (k, port) in p.ports.iter().enumerate() {
-                for (x, &i) in v_new.iter_mut().zip(&b.i[k][range.clone()]) {
-                    *x += port.p21 * i;
+        in_chunks(
+            len,
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                // NEST's order of operations, one loop per port so that each vectorizes:
+                // V = V·P22 + (I_e + I)·P20, then V += P21_k·I_k for k = 1..n.
+                let mut v_new = [0.0; CHUNK];
+                let v_new = &mut v_new[..range.len()];
+                let v = &mut b.v[range.clone()];
+                let i_const = &mut b.i_const[range.clone()];
+                for (x, (&v, &i0)) in v_new.iter_mut().zip(v.iter().zip(i_const.iter())) {
+                    *x = v * p.p22 + (p.i_e + i0) * p.p20;
                 }
-            }
-            let refractory = &mut b.refractory[range.clone()];
-            for ((v, r), &x) in v.iter_mut().zip(refractory.iter_mut()).zip(v_new.iter()) {
-                let free = *r == 0;
-                *v = if free { flush_subnormal(x) } else { *v };
-                *r = if free { 0 } else { r.wrapping_sub(1) };
-            }
-            for (k, port) in p.ports.iter().enumerate() {
-                let i = &mut b.i[k][range.clone()];
-                let input = &mut spikes.channel(k)[range.clone()];
-                for (i, w) in i.iter_mut().zip(input.iter_mut()) {
-                    *i = flush_subnormal(*i * port.p11) + *w;
-                    *w = 0.0;
+                for (k, port) in p.ports.iter().enumerate() {
+                    for (x, &i) in v_new.iter_mut().zip(&b.i[k][range.clone()]) {
+                        *x += port.p21 * i;
+                    }
                 }
-            }
-            let current = &mut current[range];
-            for (k, (v, r)) in v.iter_mut().zip(refractory.iter_mut()).enumerate() {
-                let spike = *v >= p.theta;
-                *v = if spike { p.v_reset } else { *v };
-                *r = if spike { p.refractory_steps } else { *r };
-                fired[k] = spike;
-                i_const[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+                let refractory = &mut b.refractory[range.clone()];
+                for ((v, r), &x) in v.iter_mut().zip(refractory.iter_mut()).zip(v_new.iter()) {
+                    let free = *r == 0;
+                    *v = if free { flush_subnormal(x) } else { *v };
+                    *r = if free { 0 } else { r.wrapping_sub(1) };
+                }
+                for (k, port) in p.ports.iter().enumerate() {
+                    let i = &mut b.i[k][range.clone()];
+                    let input = &mut spikes.channel(k)[range.clone()];
+                    for (i, w) in i.iter_mut().zip(input.iter_mut()) {
+                        *i = flush_subnormal(*i * port.p11) + *w;
+                        *w = 0.0;
+                    }
+                }
+                let current = &mut current[range];
+                for (k, (v, r)) in v.iter_mut().zip(refractory.iter_mut()).enumerate() {
+                    let spike = *v >= p.theta;
+                    *v = if spike { p.v_reset } else { *v };
+                    *r = if spike { p.refractory_steps } else { *r };
+                    fired[k] = spike;
+                    i_const[k] = current[k];
+                    current[k] = 0.0;
+                }
+            },
+        );
     }
 
     fn recordable(

@@ -88,6 +88,8 @@ impl NeuronModel for Izhikevich {
         0
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &IzhikevichConstants,
@@ -98,35 +100,40 @@ impl NeuronModel for Izhikevich {
         let spikes = input.spikes.first();
         let current = input.current;
         let consistent = self.consistent_integration;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let IzhikevichBlock { v, u, i_0 } = b.range(range.clone());
-            let spikes = &mut spikes[range.clone()];
-            let current = &mut current[range];
-            if consistent {
-                for k in 0..v.len() {
-                    let (v_old, u_old) = (v[k], u[k]);
-                    v[k] += p.h * dv(v_old, u_old, i_0[k], p.i_e) + spikes[k];
-                    u[k] += p.h_a * (p.b * v_old - u_old);
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let IzhikevichBlock { v, u, i_0 } = b.range(range.clone());
+                let spikes = &mut spikes[range.clone()];
+                let current = &mut current[range];
+                if consistent {
+                    for k in 0..v.len() {
+                        let (v_old, u_old) = (v[k], u[k]);
+                        v[k] += p.h * dv(v_old, u_old, i_0[k], p.i_e) + spikes[k];
+                        u[k] += p.h_a * (p.b * v_old - u_old);
+                    }
+                } else {
+                    for k in 0..v.len() {
+                        let i_syn = spikes[k];
+                        v[k] += p.half_h * (dv(v[k], u[k], i_0[k], p.i_e) + i_syn);
+                        v[k] += p.half_h * (dv(v[k], u[k], i_0[k], p.i_e) + i_syn);
+                        u[k] += p.h_a * (p.b * v[k] - u[k]);
+                    }
                 }
-            } else {
                 for k in 0..v.len() {
-                    let i_syn = spikes[k];
-                    v[k] += p.half_h * (dv(v[k], u[k], i_0[k], p.i_e) + i_syn);
-                    v[k] += p.half_h * (dv(v[k], u[k], i_0[k], p.i_e) + i_syn);
-                    u[k] += p.h_a * (p.b * v[k] - u[k]);
+                    let bounded = if v[k] < p.v_min { p.v_min } else { v[k] };
+                    let spike = bounded >= p.v_th;
+                    v[k] = if spike { p.c } else { bounded };
+                    u[k] = if spike { u[k] + p.d } else { u[k] };
+                    fired[k] = spike;
+                    spikes[k] = 0.0;
+                    i_0[k] = current[k];
+                    current[k] = 0.0;
                 }
-            }
-            for k in 0..v.len() {
-                let bounded = if v[k] < p.v_min { p.v_min } else { v[k] };
-                let spike = bounded >= p.v_th;
-                v[k] = if spike { p.c } else { bounded };
-                u[k] = if spike { u[k] + p.d } else { u[k] };
-                fired[k] = spike;
-                spikes[k] = 0.0;
-                i_0[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+            },
+        );
     }
 
     fn recordable(&self, b: &IzhikevichBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

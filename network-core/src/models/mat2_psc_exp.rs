@@ -108,6 +108,8 @@ impl NeuronModel for Mat2PscExp {
         usize::from(weight < 0.0)
     }
 
+    // Inlined into the block work compiled for the processor (engine::wide).
+    #[inline(always)]
     fn update(
         &self,
         p: &Mat2Propagators,
@@ -117,57 +119,62 @@ impl NeuronModel for Mat2PscExp {
     ) {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
-        in_chunks(b.len(), spiked, |range, fired| {
-            let Mat2PscExpBlock {
-                v,
-                th_1,
-                th_2,
-                i_ex,
-                i_in,
-                i_0,
-                refractory,
-            } = b.range(range.clone());
-            let ex = &mut ex[range.clone()];
-            let inh = &mut inh[range.clone()];
-            let current = &mut current[range];
-            for k in 0..v.len() {
-                v[k] = flush_subnormal(
-                    v[k] * p.p22_expm1
-                        + v[k]
-                        + i_ex[k] * p.p21_ex
-                        + i_in[k] * p.p21_in
-                        + (p.i_e + i_0[k]) * p.p20,
-                );
-                th_1[k] = flush_subnormal(th_1[k] * p.p11_th);
-                th_2[k] = flush_subnormal(th_2[k] * p.p22_th);
-                i_ex[k] = flush_subnormal(i_ex[k] * p.p11_ex) + ex[k];
-                i_in[k] = flush_subnormal(i_in[k] * p.p11_in) + inh[k];
-                ex[k] = 0.0;
-                inh[k] = 0.0;
-                let free = refractory[k] == 0;
-                let spike = free && v[k] >= p.omega + th_2[k] + th_1[k];
-                refractory[k] = if spike {
-                    p.refractory_steps
-                } else if free {
-                    0
-                } else {
-                    refractory[k] - 1
-                };
-                th_1[k] = if spike {
-                    th_1[k] + self.alpha_1
-                } else {
-                    th_1[k]
-                };
-                th_2[k] = if spike {
-                    th_2[k] + self.alpha_2
-                } else {
-                    th_2[k]
-                };
-                fired[k] = spike;
-                i_0[k] = current[k];
-                current[k] = 0.0;
-            }
-        });
+        in_chunks(
+            b.len(),
+            spiked,
+            #[inline(always)]
+            |range, fired| {
+                let Mat2PscExpBlock {
+                    v,
+                    th_1,
+                    th_2,
+                    i_ex,
+                    i_in,
+                    i_0,
+                    refractory,
+                } = b.range(range.clone());
+                let ex = &mut ex[range.clone()];
+                let inh = &mut inh[range.clone()];
+                let current = &mut current[range];
+                for k in 0..v.len() {
+                    v[k] = flush_subnormal(
+                        v[k] * p.p22_expm1
+                            + v[k]
+                            + i_ex[k] * p.p21_ex
+                            + i_in[k] * p.p21_in
+                            + (p.i_e + i_0[k]) * p.p20,
+                    );
+                    th_1[k] = flush_subnormal(th_1[k] * p.p11_th);
+                    th_2[k] = flush_subnormal(th_2[k] * p.p22_th);
+                    i_ex[k] = flush_subnormal(i_ex[k] * p.p11_ex) + ex[k];
+                    i_in[k] = flush_subnormal(i_in[k] * p.p11_in) + inh[k];
+                    ex[k] = 0.0;
+                    inh[k] = 0.0;
+                    let free = refractory[k] == 0;
+                    let spike = free && v[k] >= p.omega + th_2[k] + th_1[k];
+                    refractory[k] = if spike {
+                        p.refractory_steps
+                    } else if free {
+                        0
+                    } else {
+                        refractory[k] - 1
+                    };
+                    th_1[k] = if spike {
+                        th_1[k] + self.alpha_1
+                    } else {
+                        th_1[k]
+                    };
+                    th_2[k] = if spike {
+                        th_2[k] + self.alpha_2
+                    } else {
+                        th_2[k]
+                    };
+                    fired[k] = spike;
+                    i_0[k] = current[k];
+                    current[k] = 0.0;
+                }
+            },
+        );
     }
 
     fn recordable(&self, b: &Mat2PscExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {

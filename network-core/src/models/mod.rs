@@ -225,7 +225,9 @@ pub(crate) const CHUNK: usize = 256;
 ///
 /// Updating without branches (selects instead of `if`) lets the compiler vectorize the
 /// loop; the results are bit-identical because every lane does the same IEEE operations
-/// in the same order as the scalar code.
+/// in the same order as the scalar code. Callers mark `step` (and `update`) with
+/// `#[inline(always)]`: only code inlined into a block's work gets the vector width the
+/// processor offers at run time (`engine::wide`).
 #[inline(always)]
 pub(crate) fn in_chunks(
     len: usize,

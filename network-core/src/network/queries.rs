@@ -121,7 +121,7 @@ impl Network {
                         .and_then(|st| st.weight(i))
                         .or(proj.weight)
                         .unwrap_or_else(|| block.weights[i]);
-                    let target = block_start(b) as u32 + u32::from(block.targets[i]);
+                    let target = (block_start(b) + block.target(i)) as u32;
                     out.push((s as u32, target, weight));
                 }
             }

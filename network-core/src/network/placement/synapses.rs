@@ -8,7 +8,7 @@ use crate::engine::archive::SpikeArchive;
 use crate::engine::block::{block_count, block_start, BLOCK_LEN};
 use crate::engine::plastic::Plastic;
 use crate::engine::population::PopulationDyn;
-use crate::engine::projection::{BlockSynapses, Projection};
+use crate::engine::projection::{pack, BlockSynapses, Delays, Projection, PACKED_DELAY_SPAN};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed, Stream};
 use crate::synapse::SampleValue;
@@ -70,7 +70,7 @@ fn assemble(
         Some(d) => Some(delay_steps(site.name, d, res)?),
         None => None,
     };
-    let blocks: Vec<BlockSynapses> = (0..block_count(site.n_targets))
+    let mut blocks: Vec<BlockSynapses> = (0..block_count(site.n_targets))
         .into_par_iter()
         .map(|b| {
             let first = block_start(b);
@@ -128,13 +128,21 @@ fn assemble(
             .flat_map(|b| b.delays.iter().copied())
             .fold((u16::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d))),
     };
+    let delays = match delay {
+        Some(d) => Delays::Constant(d),
+        None if max_delay.saturating_sub(min_delay) < PACKED_DELAY_SPAN => {
+            pack_delays(&mut blocks, min_delay);
+            Delays::Packed
+        }
+        None => Delays::PerSynapse,
+    };
     Ok(Projection {
         name: site.name.to_string(),
         source: site.source,
         target: site.target,
         synapse_model: synapse.model.clone(),
         weight,
-        delay,
+        delays,
         blocks,
         synapses,
         min_delay,
@@ -142,6 +150,17 @@ fn assemble(
         receptor_type: synapse.receptor_type,
         plastic: None,
     })
+}
+
+/// Moves each synapse's delay (at most `min_delay + PACKED_DELAY_SPAN − 1`) into the
+/// upper bits of its target word and frees the per-synapse delays.
+fn pack_delays(blocks: &mut [BlockSynapses], min_delay: u16) {
+    blocks.par_iter_mut().for_each(|block| {
+        let delays = std::mem::take(&mut block.delays);
+        for (word, d) in block.targets.iter_mut().zip(delays) {
+            *word = pack(usize::from(*word), d - min_delay);
+        }
+    });
 }
 
 /// Makes `projection` plastic under `plastic`: lays out each target block's initial
@@ -200,8 +219,8 @@ pub(super) fn install_plastic(
                 stdp_max_delay = stdp_max_delay.max(projection.max_delay);
                 let counts = n_incoming.get_or_insert_with(|| vec![0; len]);
                 for (b, block) in projection.blocks.iter().enumerate() {
-                    for &t in &block.targets {
-                        counts[block_start(b) + usize::from(t)] += 1;
+                    for k in 0..block.targets.len() {
+                        counts[block_start(b) + block.target(k)] += 1;
                     }
                 }
             }
