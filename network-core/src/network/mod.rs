@@ -9,6 +9,7 @@ mod info;
 mod model;
 mod placement;
 mod progress;
+mod protocol;
 mod queries;
 mod receptors;
 mod recording;
@@ -24,6 +25,7 @@ pub use handles::{
 };
 pub use info::{PopulationInfo, ProjectionInfo};
 pub use model::Model;
+pub use protocol::{Connection, Setting};
 pub use recording::{Samples, SpikeEvents};
 pub use resources::available_memory;
 pub use runtime::Network;
