@@ -98,13 +98,15 @@ PROTOCOL_CASES = [
          record=meter(1)),
     case("protocol_multimeter_added",
          "multimeters added after runs, at 10, 110 and 250 ms (intervals 1, 0.7 and 2.5 ms, "
-         "the second with offset 0.3 ms), on 2 iaf_psc_alpha neurons driven by I_e 400 and "
+         "the second with offset 0.3 ms; a fourth at 110 ms, interval 1 ms, offset 0.1 ms, "
+         "whose first grid point 110.1 ms NEST skips), on 2 iaf_psc_alpha neurons driven by I_e 400 and "
          "450 pA; a spike recorder's stop set to 200 ms at 110 ms",
          [pop(ALPHA, 1, I_e=400.0), pop(ALPHA, 1, I_e=450.0)],
          [["simulate", 10.0],
           ["add_multimeter", meter(0, interval=1.0)],
           ["simulate", 100.0],
           ["add_multimeter", meter(1, interval=0.7, offset=0.3, record_from=["V_m", "I_syn_ex"])],
+          ["add_multimeter", meter(0, interval=1.0, offset=0.1)],
           ["set_spike_recorder", {"stop": 200.0}],
           ["simulate", 140.0],
           ["add_multimeter", meter(0, interval=2.5)],
@@ -261,5 +263,37 @@ def main_protocols(nest, dump, out_dir, only=None):
         names.append(c["name"])
         print(f"{c['name']}: {len(res['expected']['spikes']['times'])} spikes, "
               f"{sum(len(m['times']) for m in res['expected']['meters'])} samples", flush=True)
+    if not only or POISSON_RATE["name"] in only:
+        res = run_poisson_rate(nest)
+        dump(res, os.path.join(out, "poisson_rate.json"))
+        print(f"{POISSON_RATE['name']}: counts {res['expected']['counts']}", flush=True)
     if not only:
         dump({"nest_version": nest.__version__, "cases": names}, os.path.join(out, "index.json"))
+
+
+# A poisson_generator's rate raised between runs: spike counts of 200 parrot neurons per
+# window, compared statistically (NEST's random streams differ from the engine's).
+POISSON_RATE = {"name": "protocol_poisson_rate", "n": 200, "weight": 1.0, "delay": 1.0,
+                "windows": [[100.0, 0.0], [100.0, 400.0], [100.0, 800.0]]}
+
+
+def run_poisson_rate(nest):
+    """Counts per window of `POISSON_RATE["windows"]` ([duration ms, rate Hz] each)."""
+    p = POISSON_RATE
+    nest.ResetKernel()
+    nest.SetKernelStatus({"resolution": 0.1, "rng_seed": RNG_SEED, "local_num_threads": 1})
+    parrots = nest.Create("parrot_neuron", p["n"])
+    pg = nest.Create("poisson_generator", params={"rate": 0.0})
+    nest.Connect(pg, parrots, "all_to_all", {"weight": p["weight"], "delay": p["delay"]})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(parrots, sr)
+    counts, before = [], 0
+    for duration, rate in p["windows"]:
+        pg.set(rate=rate)
+        nest.Simulate(duration)
+        total = sr.get("n_events")
+        counts.append(total - before)
+        before = total
+    out = dict(p)
+    out["expected"] = {"counts": counts}
+    return out

@@ -323,3 +323,49 @@ fn protocols_match_nest() {
     );
     assert!(spikes > 0 && samples > 0 && weights > 0);
 }
+
+/// A `poisson_generator`'s rate raised between runs (0, 400, 800 Hz onto 200 parrots):
+/// per window, the engine's spike count and NEST's differ by less than five standard
+/// deviations of their difference (Poisson counts: variance = mean, twice).
+#[test]
+fn poisson_rate_raised_between_runs_matches_nest_counts() {
+    let case: Json =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("poisson_rate.json")).unwrap())
+            .unwrap();
+    let n = case["n"].as_u64().unwrap() as usize;
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(7));
+    let parrots = b
+        .population(
+            "parrots",
+            &Model::nest(ParrotNeuron::default()).unwrap(),
+            Dyn(n),
+        )
+        .unwrap();
+    let syn = StaticSynapse::new(num(&case["weight"]), num(&case["delay"]));
+    let pg = b
+        .poisson_generator("pg", PoissonGenerator::default(), &[parrots.all()], &syn)
+        .unwrap();
+    let recorder = b
+        .spike_recorder("spikes", SpikeRecorder::default(), &[parrots.all()])
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.set_progress(false);
+    let nest_counts = floats(&case["expected"]["counts"]);
+    let mut before = 0;
+    for (window, nest) in case["windows"].as_array().unwrap().iter().zip(nest_counts) {
+        let (duration, rate) = (num(&window[0]), num(&window[1]));
+        net.set_generator(&pg, "rate", rate).unwrap();
+        net.simulate(duration).unwrap();
+        let count = net.spikes(&recorder).len() - before;
+        before += count;
+        let mean = rate * 1e-3 * duration * n as f64;
+        let tolerance = 5.0 * (2.0 * mean).sqrt();
+        assert!(
+            (count as f64 - nest).abs() <= tolerance,
+            "rate {rate} Hz: {count} spikes, NEST {nest} (tolerance {tolerance:.0})"
+        );
+        if rate == 0.0 {
+            assert_eq!((count, nest), (0, 0.0));
+        }
+    }
+}
