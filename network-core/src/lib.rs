@@ -31,7 +31,7 @@ pub use devices::{
 pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{
-    Connection, GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder,
+    units, Connection, GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder,
     PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection,
     Setting, SpikeEvents, SpikeRecorderHandle,
 };

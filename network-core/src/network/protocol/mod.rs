@@ -11,9 +11,14 @@
 
 mod connections;
 mod generators;
+mod quantity;
 mod recorders;
 
 pub use connections::Connection;
+pub use quantity::{
+    mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut, Number,
+    PicoAmpere, PicoFarad, Quantity, Unit,
+};
 
 use super::handles::Selection;
 use super::runtime::Network;
