@@ -112,3 +112,18 @@ fn a_changed_e_l_keeps_v_m() {
         v[599]
     );
 }
+
+#[test]
+fn tau_minus_of_an_stdp_target_stays_as_built() {
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let pre = b.population("pre", &m, Dyn(2)).unwrap();
+    let post = b.population("post", &m, Dyn(2)).unwrap();
+    b.connect_pairs("stdp", &pre, &post, &[(0, 1)], StdpSynapse::new(10.0, 1.0))
+        .unwrap();
+    let mut net = b.build().unwrap();
+    let e = net.set_neurons(&post.all(), "tau_minus", 30.0).unwrap_err();
+    assert!(e.to_string().contains("STDP"), "{e}");
+    // The presynaptic population has no spike archive: its tau_minus may change.
+    net.set_neurons(&pre.all(), "tau_minus", 30.0).unwrap();
+}

@@ -149,6 +149,18 @@ impl Network {
                 ),
             ));
         }
+        let archived = self.populations[p]
+            .blocks_ref()
+            .iter()
+            .any(|b| b.archive.is_some());
+        if archived && name.starts_with("tau_minus") {
+            return Err(Error::invalid(
+                &entity,
+                name,
+                value,
+                "is read by the STDP synapses onto this population when the network is                  built; it cannot change between runs",
+            ));
+        }
         let resolution = self.resolution;
         self.populations[p].set_param(&entity, name, value, &resolution)
     }
