@@ -32,8 +32,8 @@ pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{
     units, Connection, GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder,
-    PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection,
-    Setting, SpikeEvents, SpikeRecorderHandle,
+    NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples,
+    Selection, Setting, SpikeEvents, SpikeRecorderHandle,
 };
 /// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
 /// the engine re-exports at its own paths.
