@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from cases import CASES  # noqa: E402
+from cases_protocols import main_protocols  # noqa: E402
 
 import nest  # noqa: E402
 
@@ -178,6 +179,8 @@ def main():
     if not args.only:
         dump({"nest_version": nest.__version__, "cases": names},
              os.path.join(args.out, "index.json"))
+    # protocols (SetStatus between Simulate calls): reference/protocols/, cases_protocols.py
+    main_protocols(nest, dump, args.out, args.only)
 
 
 if __name__ == "__main__":

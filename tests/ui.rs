@@ -23,6 +23,7 @@ fn ui() {
         "runtime",
         "receptors",
         "plasticity",
+        "protocols",
     ] {
         t.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

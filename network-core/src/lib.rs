@@ -31,9 +31,9 @@ pub use devices::{
 pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{
-    GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder, PopulationHandle,
-    PopulationInfo, ProjectionHandle, ProjectionInfo, Samples, Selection, SpikeEvents,
-    SpikeRecorderHandle,
+    units, Connection, GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder,
+    NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples,
+    Selection, Setting, SpikeEvents, SpikeRecorderHandle,
 };
 /// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
 /// the engine re-exports at its own paths.

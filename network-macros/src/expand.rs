@@ -110,7 +110,8 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
             quote!((#v) as f64)
         })
         .collect();
-    shell(
+    let setters = crate::setters::setters(header, d);
+    let shell = shell(
         Shell {
             header,
             fields,
@@ -123,7 +124,8 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
             expressions,
         },
         &params,
-    )
+    );
+    quote!(#shell #setters)
 }
 
 /// The handles the plan's steps make, as fields, with the locals that hold them.

@@ -10,6 +10,7 @@
 mod docs;
 mod expand;
 mod print;
+mod setters;
 
 use proc_macro::TokenStream;
 use quote::quote_spanned;

@@ -87,6 +87,33 @@ impl PlasticState {
             _ => None,
         }
     }
+
+    /// Sets the weight of synapse `k` when the rule keeps it in its state (STDP);
+    /// returns whether it did.
+    pub fn set_weight(&mut self, k: usize, weight: f64) -> bool {
+        match self {
+            PlasticState::Stdp(v) => v[k].weight = weight,
+            PlasticState::Triplet(v) => v[k].weight = weight,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Synapse `k`'s state besides its weight, by NEST's names (as `GetConnections`
+    /// reports it): the presynaptic traces of STDP, the resources of the
+    /// short-term-plasticity models.
+    pub fn state(&self, k: usize) -> Vec<(&'static str, f64)> {
+        match self {
+            PlasticState::Stdp(v) => vec![("Kplus", v[k].kplus)],
+            PlasticState::Triplet(v) => {
+                vec![("Kplus", v[k].kplus), ("Kplus_triplet", v[k].kplus_triplet)]
+            }
+            PlasticState::Tsodyks(v) => vec![("x", v[k].x), ("y", v[k].y), ("u", v[k].u)],
+            PlasticState::Tsodyks2(v) => vec![("x", v[k].x), ("u", v[k].u)],
+            PlasticState::Quantal(_, v) => vec![("u", v[k].u), ("a", f64::from(v[k].a))],
+            PlasticState::Bernoulli(_) => Vec::new(),
+        }
+    }
 }
 
 /// Bytes of per-synapse state a projection with `synapse` keeps beyond a static one's.

@@ -2,16 +2,18 @@
 //! neurons the ring buffers, generators, multimeters and spikes of the current slice.
 
 use super::archive::SpikeArchive;
-use super::block::BLOCK_LEN;
+use super::block::{block_size, BLOCK_LEN};
 use super::plastic::PlasticState;
 use super::projection::Projection;
 use super::ring::Ring;
 use super::sampler::BlockSampler;
 use super::schedule::BlockTask;
 use super::stimulus::BlockStimulus;
+use crate::error::{Error, Result};
 use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
 use crate::storage::Length;
+use crate::time::Resolution;
 
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
@@ -54,6 +56,11 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn counts_spikes(&self) -> bool;
     /// Sets the membrane potential (mV) of neuron `i`.
     fn set_v_m(&mut self, i: usize, v_m: f64);
+    /// Sets model parameter `name` (NEST's name, NEST's units) of every neuron between
+    /// runs: the table's and the model's checks run again and the propagators are
+    /// recomputed for `res`; `entity` names the population in errors. A changed `E_L`
+    /// keeps each neuron's absolute `V_m`, as NEST does.
+    fn set_param(&mut self, entity: &str, name: &str, value: f64, res: &Resolution) -> Result<()>;
     /// The model's receptor ports (0 when the weight's sign picks the channel).
     fn receptor_ports(&self) -> usize;
     /// The spike input channels of each neuron's ring buffers.
@@ -110,6 +117,51 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
 
     fn set_v_m(&mut self, i: usize, v_m: f64) {
         self.model.set_v_m(&mut self.state, i, v_m);
+    }
+
+    fn set_param(&mut self, entity: &str, name: &str, value: f64, res: &Resolution) -> Result<()> {
+        let mut model = self.model.clone();
+        model.set(entity, name, value)?;
+        model.validate(entity)?;
+        if let Some(t_ref) = model.get("t_ref") {
+            if res.steps_ceil(t_ref) > i64::from(u32::MAX) {
+                return Err(Error::invalid(
+                    entity,
+                    "t_ref",
+                    t_ref,
+                    format!(
+                        "must be at most 2^32 − 1 steps of {} ms (the refractory count is 32 bits)",
+                        res.ms()
+                    ),
+                ));
+            }
+        }
+        // NEST keeps V_m (absolute) when E_L changes; the models keep it relative.
+        let kept_v_m = match (self.model.get("E_L"), model.get("E_L")) {
+            (Some(old), Some(new)) if old.to_bits() != new.to_bits() => {
+                let len = self.len.value();
+                let old_model = &self.model;
+                let views = M::blocks(&mut self.state, BLOCK_LEN);
+                let mut v_m = Vec::with_capacity(len);
+                for (b, view) in views.iter().enumerate() {
+                    for i in 0..block_size(len, b) {
+                        v_m.push(old_model.recordable(view, Recordable::V_m, i));
+                    }
+                }
+                Some(v_m)
+            }
+            _ => None,
+        };
+        self.propagators = model.propagators(res);
+        self.model = model;
+        if let Some(v_m) = kept_v_m {
+            for (i, v) in v_m.into_iter().enumerate() {
+                if let Some(v) = v {
+                    self.model.set_v_m(&mut self.state, i, v);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn receptor_ports(&self) -> usize {

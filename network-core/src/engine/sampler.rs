@@ -10,6 +10,10 @@ pub(crate) struct BlockSampler {
     pub interval: i64,
     pub offset: i64,
     pub window: (i64, i64),
+    /// The first stamp it may sample: NEST's data logger starts after the time the
+    /// multimeter was created at (`T`), at `T + 1` step with offset 0, else at `T + 2`
+    /// (`UniversalDataLogger::init` moves `offset − 1` past `T`).
+    pub first: i64,
     pub record_from: Vec<Recordable>,
     /// Targets, as indices within the block, ascending.
     pub targets: Vec<u32>,
@@ -24,6 +28,7 @@ impl BlockSampler {
     #[inline]
     pub fn due(&self, stamp: i64) -> bool {
         stamp >= self.offset
+            && stamp >= self.first
             && (stamp - self.offset) % self.interval == 0
             && self.window.0 < stamp
             && stamp <= self.window.1

@@ -78,6 +78,8 @@ pub(crate) struct BlockStimulus {
     pub port_channel: Option<usize>,
     /// The first target, when the targets are consecutive neurons of the block.
     consecutive_from: Option<usize>,
+    /// The generator's index in the network (creation order).
+    pub device: usize,
 }
 
 impl BlockStimulus {
@@ -118,6 +120,7 @@ impl BlockStimulus {
             shared,
             counts: vec![0; n],
             port_channel: None,
+            device: 0,
         }
     }
 }

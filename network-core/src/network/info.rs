@@ -1,5 +1,6 @@
 //! What a network knows of its parts: populations, projections and generators, by name.
 
+use crate::devices::{DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator};
 use crate::report::FiringRanges;
 use crate::spatial::Space;
 use std::sync::Arc;
@@ -46,4 +47,17 @@ pub(crate) struct DeviceInfo {
     pub name: String,
     pub model: &'static str,
     pub targets: usize,
+    /// Its parameters as declared, for setting them between runs (`None` for a
+    /// generator whose parameters cannot change after `build`).
+    pub params: Option<GeneratorParams>,
+}
+
+/// A generator's parameters as declared, kept by the network so that they can be set
+/// between runs (`network::protocol`).
+#[derive(Debug, Clone)]
+pub(crate) enum GeneratorParams {
+    Dc(DcGenerator),
+    Poisson(PoissonGenerator),
+    Spikes(SpikeGenerator),
+    Noise(NoiseGenerator),
 }

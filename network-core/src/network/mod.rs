@@ -9,6 +9,7 @@ mod info;
 mod model;
 mod placement;
 mod progress;
+mod protocol;
 mod queries;
 mod receptors;
 mod recording;
@@ -24,6 +25,15 @@ pub use handles::{
 };
 pub use info::{PopulationInfo, ProjectionInfo};
 pub use model::Model;
+pub use protocol::{Connection, NeuronsMut, Setting};
+/// Values with their unit in the type (`pA(376.0)`, `mV(-70.0)`), for the typed
+/// setters `network!` generates.
+pub mod units {
+    pub use super::protocol::{
+        mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, Number, PicoAmpere,
+        PicoFarad, Quantity, Unit,
+    };
+}
 pub use recording::{Samples, SpikeEvents};
 pub use resources::available_memory;
 pub use runtime::Network;

@@ -5,7 +5,7 @@
 use super::files::{self, FileSettings, RecordFile};
 use super::info::PopulationInfo;
 use super::resources;
-use crate::devices::RecordTo;
+use crate::devices::{RecordTo, Window};
 use crate::error::Result;
 use crate::models::Recordable;
 use crate::provenance::Provenance;
@@ -169,6 +169,8 @@ pub(crate) struct RecorderRuntime {
     pub name: String,
     /// Recorded stamps `t` satisfy `window.0 < t <= window.1` (steps).
     pub window: (i64, i64),
+    /// The window as set (ms): `start`, `stop` and `origin`, settable between runs.
+    pub window_ms: Window,
     /// Per population: `None` if not recorded, else one flag per neuron.
     pub masks: Vec<Option<Vec<bool>>>,
     pub events: SpikeEvents,
@@ -270,6 +272,8 @@ pub(crate) struct MeterRuntime {
     /// Sampling grid `(interval, offset)` and window `(start, stop]`, in steps.
     pub grid: (i64, i64),
     pub window: (i64, i64),
+    /// The window as set (ms), settable between runs.
+    pub window_ms: Window,
     /// Whether samples are also kept in `samples` (as for [`RecorderRuntime`]).
     pub in_memory: bool,
     /// Samples recorded so far, in memory or not.
@@ -348,6 +352,7 @@ mod tests {
             file: None,
             grid,
             window,
+            window_ms: Window::default(),
             in_memory: true,
             recorded: 0,
         }

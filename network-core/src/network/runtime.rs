@@ -66,6 +66,8 @@ pub struct Network {
     pub(super) simulation_time: Duration,
     pub(super) description_sha256: String,
     progress: bool,
+    /// Where recorder files go, for recorders added between runs.
+    pub(super) files: FileSettings,
     /// The memory limit and the built network's estimate; recorded data is checked
     /// against it before every `simulate` call.
     pub(super) memory: MemoryBudget,
@@ -146,6 +148,7 @@ impl Network {
             simulation_time: Duration::ZERO,
             description_sha256,
             progress: true,
+            files,
             memory,
         })
     }

@@ -291,3 +291,262 @@ impl ::core::ops::Deref for SeedNetwork {
         &self.network
     }
 }
+///Neurons of `pvpop` (PV) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter of iaf_psc_alpha, in its unit. `V_m` applies to any selection, the other parameters to the whole population.
+#[allow(non_snake_case)]
+pub struct SeedNetworkPvpopNeurons<'a>(::network::NeuronsMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkPvpopNeurons<'_> {
+    ///`C_m` (pF): membrane capacitance
+    pub fn C_m(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoFarad>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("C_m", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_m` (ms): membrane time constant
+    pub fn tau_m(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_m", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`t_ref` (ms): duration of the refractory period, rounded up to whole steps
+    pub fn t_ref(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("t_ref", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`E_L` (mV): resting membrane potential
+    pub fn E_L(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("E_L", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_th` (mV): spike threshold
+    pub fn V_th(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_th", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_reset` (mV): reset potential
+    pub fn V_reset(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_reset", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_syn_ex` (ms): rise time of the excitatory alpha current
+    pub fn tau_syn_ex(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_syn_ex", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_syn_in` (ms): rise time of the inhibitory alpha current
+    pub fn tau_syn_in(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_syn_in", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`I_e` (pA): constant input current
+    pub fn I_e(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("I_e", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_min` (mV): absolute lower bound of the membrane potential (-inf: none)
+    pub fn V_min(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_min", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_m` (mV): initial membrane potential
+    pub fn V_m(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_m", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_minus` (ms): time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)
+    pub fn tau_minus(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_minus", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_minus_triplet` (ms): time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)
+    pub fn tau_minus_triplet(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_minus_triplet", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///Neurons of `l23pyr` (PyL23) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter of iaf_psc_alpha, in its unit. `V_m` applies to any selection, the other parameters to the whole population.
+#[allow(non_snake_case)]
+pub struct SeedNetworkL23pyrNeurons<'a>(::network::NeuronsMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkL23pyrNeurons<'_> {
+    ///`C_m` (pF): membrane capacitance
+    pub fn C_m(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoFarad>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("C_m", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_m` (ms): membrane time constant
+    pub fn tau_m(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_m", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`t_ref` (ms): duration of the refractory period, rounded up to whole steps
+    pub fn t_ref(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("t_ref", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`E_L` (mV): resting membrane potential
+    pub fn E_L(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("E_L", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_th` (mV): spike threshold
+    pub fn V_th(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_th", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_reset` (mV): reset potential
+    pub fn V_reset(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_reset", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_syn_ex` (ms): rise time of the excitatory alpha current
+    pub fn tau_syn_ex(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_syn_ex", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_syn_in` (ms): rise time of the inhibitory alpha current
+    pub fn tau_syn_in(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_syn_in", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`I_e` (pA): constant input current
+    pub fn I_e(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("I_e", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_min` (mV): absolute lower bound of the membrane potential (-inf: none)
+    pub fn V_min(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_min", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`V_m` (mV): initial membrane potential
+    pub fn V_m(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::MilliVolt>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("V_m", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_minus` (ms): time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)
+    pub fn tau_minus(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_minus", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`tau_minus_triplet` (ms): time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)
+    pub fn tau_minus_triplet(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("tau_minus_triplet", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+#[allow(non_snake_case)]
+impl SeedNetwork {
+    ///Every neuron of `pvpop`, to change between runs (see [`SeedNetworkPvpopNeurons`]).
+    pub fn set_pvpop(&mut self) -> SeedNetworkPvpopNeurons<'_> {
+        let selection = self.pvpop.all();
+        let population = self.pvpop.index();
+        SeedNetworkPvpopNeurons(
+            ::network::NeuronsMut::new(&mut self.network, population, selection),
+        )
+    }
+    ///The neurons `selection` of `pvpop` (a range, a list or a mask selection), to change between runs; a selection of another population is an error when set.
+    pub fn set_pvpop_in(
+        &mut self,
+        selection: &::network::Selection,
+    ) -> SeedNetworkPvpopNeurons<'_> {
+        let population = self.pvpop.index();
+        SeedNetworkPvpopNeurons(
+            ::network::NeuronsMut::new(&mut self.network, population, selection.clone()),
+        )
+    }
+    ///Every neuron of `l23pyr`, to change between runs (see [`SeedNetworkL23pyrNeurons`]).
+    pub fn set_l23pyr(&mut self) -> SeedNetworkL23pyrNeurons<'_> {
+        let selection = self.l23pyr.all();
+        let population = self.l23pyr.index();
+        SeedNetworkL23pyrNeurons(
+            ::network::NeuronsMut::new(&mut self.network, population, selection),
+        )
+    }
+    ///The neurons `selection` of `l23pyr` (a range, a list or a mask selection), to change between runs; a selection of another population is an error when set.
+    pub fn set_l23pyr_in(
+        &mut self,
+        selection: &::network::Selection,
+    ) -> SeedNetworkL23pyrNeurons<'_> {
+        let population = self.l23pyr.index();
+        SeedNetworkL23pyrNeurons(
+            ::network::NeuronsMut::new(&mut self.network, population, selection.clone()),
+        )
+    }
+}

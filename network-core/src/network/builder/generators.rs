@@ -8,7 +8,7 @@ use crate::engine::stimulus::StimulusKind;
 use crate::error::Result;
 use crate::network::canonical::Call;
 use crate::network::handles::{GeneratorHandle, Selection};
-use crate::network::info::DeviceInfo;
+use crate::network::info::{DeviceInfo, GeneratorParams};
 use crate::network::placement::{generator_entity, GeneratorSpec};
 use crate::network::receptors::Event;
 use crate::network::resources;
@@ -72,6 +72,7 @@ impl NetworkBuilder {
             name: name.to_string(),
             model,
             targets: resolved.iter().map(|(_, c)| c.len()).sum(),
+            params: None,
         });
         self.generators.push(GeneratorSpec {
             kind,
@@ -101,7 +102,10 @@ impl NetworkBuilder {
             amplitude: params.amplitude,
             window,
         };
-        self.add_generator(name, "dc_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Dc(params);
+        let handle = self.add_generator(name, "dc_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 
     /// Adds a `poisson_generator`: each selected neuron receives its own train through
@@ -127,7 +131,10 @@ impl NetworkBuilder {
             drive: PoissonDrive::new(mean, 1),
             window,
         };
-        self.add_generator(name, "poisson_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Poisson(params);
+        let handle = self.add_generator(name, "poisson_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 
     /// Adds a `spike_generator` connected to the selected neurons through `synapse`.
@@ -150,7 +157,10 @@ impl NetworkBuilder {
             spikes: Arc::from(spikes),
             window,
         };
-        self.add_generator(name, "spike_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Spikes(params);
+        let handle = self.add_generator(name, "spike_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 
     /// Adds a `noise_generator` connected to the selected neurons through `synapse`.
@@ -180,7 +190,19 @@ impl NetworkBuilder {
             dt,
             window,
         };
-        self.add_generator(name, "noise_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Noise(params);
+        let handle = self.add_generator(name, "noise_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
+    }
+}
+
+impl NetworkBuilder {
+    /// Keeps the last generator's parameters, so that they can be set between runs.
+    fn keep_generator_params(&mut self, params: GeneratorParams) {
+        if let Some(info) = self.generator_info.last_mut() {
+            info.params = Some(params);
+        }
     }
 }
 

@@ -45,6 +45,7 @@ impl NetworkBuilder {
         self.recorders.push(RecorderRuntime {
             name: name.to_string(),
             window,
+            window_ms: params.window,
             masks,
             events: SpikeEvents::new(self.resolution),
             record_to: params.record_to,
@@ -87,6 +88,7 @@ impl NetworkBuilder {
             file: None,
             grid: (interval, offset),
             window,
+            window_ms: params.window,
             in_memory: true,
             recorded: 0,
         });

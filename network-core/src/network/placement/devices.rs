@@ -83,6 +83,7 @@ pub(super) fn place_generators(
                     ),
                 );
                 stimulus.port_channel = port_channel;
+                stimulus.device = g;
                 block.stimuli.push(stimulus);
             }
         }
@@ -113,6 +114,7 @@ pub(super) fn place_multimeters(
                     interval: spec.interval,
                     offset: spec.offset,
                     window: spec.window,
+                    first: first_stamp(0, spec.offset),
                     record_from: spec.record_from.clone(),
                     targets,
                     stamps: Vec::new(),
@@ -120,5 +122,15 @@ pub(super) fn place_multimeters(
                 });
             }
         }
+    }
+}
+
+/// The first stamp a multimeter created at step `now` with sampling offset `offset`
+/// (steps) records (see [`BlockSampler::first`]).
+pub(crate) fn first_stamp(now: i64, offset: i64) -> i64 {
+    if offset == 0 {
+        now + 1
+    } else {
+        now + 2
     }
 }

@@ -9,7 +9,7 @@
 mod devices;
 mod synapses;
 
-pub(crate) use devices::{generator_entity, GeneratorSpec, MultimeterSpec};
+pub(crate) use devices::{first_stamp, generator_entity, GeneratorSpec, MultimeterSpec};
 pub(crate) use synapses::{place_projection, EdgeList, ProjectionSite};
 
 use super::info::{PopulationInfo, ProjectionInfo};

@@ -1,0 +1,299 @@
+"""Protocols: NEST scripts that change a network between Simulate calls (issue 13).
+
+Each case builds populations, generators, connections and an optional multimeter, then
+runs `steps` in order: `["simulate", t]`, `["set_neurons", pop, indices | None, params]`,
+`["set_generator", g, params]`, `["set_spike_recorder", params]`,
+`["add_multimeter", params]` (interval, offset, record_from, pop),
+`["read_connections", c]` (source, target, weight, delay of connection set `c`, sorted
+by source and target, same pairs in creation order) and `["set_weights", c, w]` (w one
+number, or one per connection in that order). A spike recorder watches every neuron.
+
+Written by `run_nest.py` (`main_protocols`) to `reference/protocols/<name>.json` and
+`reference/protocols/index.json`; replayed by `network-core/tests/protocols.rs`.
+
+Expected output: `spikes` (senders: neuron index over all populations in creation
+order; times, ms, up to the simulated time), `meters` (the case's multimeter first, then
+those added, each {times, senders, <recordable>: values}) and `reads` (one list of
+[source, target, weight, delay] per read_connections, indices within the populations).
+"""
+
+import json
+import os
+
+RNG_SEED = 12345
+ALPHA, EXP, DELTA = "iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta"
+
+
+def pop(model, n, **params):
+    return {"model": model, "n": n, "params": dict(params)}
+
+
+def gen(model, p, indices, weight=1.0, delay=1.0, **params):
+    """A generator onto population p (indices None: all of it)."""
+    return {"model": model, "params": dict(params), "pop": p, "indices": indices,
+            "weight": weight, "delay": delay}
+
+
+def pairs(source, target, pairs_, weight, delay, synapse_model="static_synapse", **syn):
+    return {"source": source, "target": target, "pairs": [list(x) for x in pairs_],
+            "weight": weight, "delay": delay, "synapse_model": synapse_model,
+            "syn_params": dict(syn)}
+
+
+def case(name, description, neurons, steps, generators=(), connections=(), record=None,
+         resolution=0.1):
+    return {"name": name, "description": description, "resolution": resolution,
+            "rng_seed": RNG_SEED, "neurons": list(neurons), "generators": list(generators),
+            "connections": list(connections), "record": record, "steps": list(steps)}
+
+
+def meter(p, interval=0.1, record_from=("V_m",), offset=0.0):
+    return {"pop": p, "interval": interval, "offset": offset, "record_from": list(record_from)}
+
+
+PROTOCOL_CASES = [
+    case("protocol_current_step",
+         "current-step protocol: I_e of 3 iaf_psc_alpha and 2 iaf_psc_exp neurons 0 pA, "
+         "then 376 pA at 100 ms and 500 pA at 200 ms (SetStatus between Simulate calls); "
+         "V_th of the iaf_psc_exp population lowered to -60 mV at 200 ms; V_m sampled",
+         [pop(ALPHA, 3), pop(EXP, 2)],
+         [["simulate", 100.0],
+          ["set_neurons", 0, None, {"I_e": 376.0}],
+          ["set_neurons", 1, None, {"I_e": 376.0}],
+          ["simulate", 100.0],
+          ["set_neurons", 0, None, {"I_e": 500.0}],
+          ["set_neurons", 1, None, {"I_e": 500.0, "V_th": -60.0}],
+          ["simulate", 100.0]],
+         generators=[gen("spike_generator", 0, [1], weight=80.0, spike_times=[20.0, 150.0, 250.0])],
+         record=meter(0, record_from=["V_m", "I_syn_ex"])),
+    case("protocol_v_m_reset",
+         "V_m reset between runs: 4 iaf_psc_alpha neurons driven by I_e 450 pA; V_m of "
+         "neurons 1 and 3 set to -70 mV at 50 ms, of all to -60 mV at 120 ms, of neuron 0 "
+         "to -56 mV at 170 ms; tau_m of the population 20 ms at 120 ms",
+         [pop(ALPHA, 4, I_e=450.0)],
+         [["simulate", 50.0],
+          ["set_neurons", 0, [1, 3], {"V_m": -70.0}],
+          ["simulate", 70.0],
+          ["set_neurons", 0, None, {"V_m": -60.0, "tau_m": 20.0}],
+          ["simulate", 50.0],
+          ["set_neurons", 0, [0], {"V_m": -56.0}],
+          ["simulate", 80.0]],
+         record=meter(0)),
+    case("protocol_generators",
+         "generators set between runs: a dc_generator's amplitude 300 -> 450 pA at 60 ms "
+         "and its stop 150 ms; a second dc switched on by start 130 ms; a spike_generator's "
+         "spike_times replaced at 100 ms (past times skipped) and its origin 20 ms at 150 ms",
+         [pop(ALPHA, 2), pop(DELTA, 2)],
+         [["simulate", 60.0],
+          ["set_generator", 0, {"amplitude": 450.0, "stop": 150.0}],
+          ["simulate", 40.0],
+          ["set_generator", 2, {"spike_times": [50.0, 105.0, 110.0, 140.0]}],
+          ["set_generator", 1, {"start": 130.0}],
+          ["simulate", 50.0],
+          ["set_generator", 2, {"origin": 20.0}],
+          ["simulate", 100.0]],
+         generators=[gen("dc_generator", 0, None, amplitude=300.0),
+                     gen("dc_generator", 1, None, weight=1.0, amplitude=20.0, start=500.0),
+                     gen("spike_generator", 1, [0], weight=8.0, spike_times=[10.0, 30.0])],
+         record=meter(1)),
+    case("protocol_multimeter_added",
+         "multimeters added after runs, at 10, 110 and 250 ms (intervals 1, 0.7 and 2.5 ms, "
+         "the second with offset 0.3 ms; a fourth at 110 ms, interval 1 ms, offset 0.1 ms, "
+         "whose first grid point 110.1 ms NEST skips), on 2 iaf_psc_alpha neurons driven by I_e 400 and "
+         "450 pA; a spike recorder's stop set to 200 ms at 110 ms",
+         [pop(ALPHA, 1, I_e=400.0), pop(ALPHA, 1, I_e=450.0)],
+         [["simulate", 10.0],
+          ["add_multimeter", meter(0, interval=1.0)],
+          ["simulate", 100.0],
+          ["add_multimeter", meter(1, interval=0.7, offset=0.3, record_from=["V_m", "I_syn_ex"])],
+          ["add_multimeter", meter(0, interval=1.0, offset=0.1)],
+          ["set_spike_recorder", {"stop": 200.0}],
+          ["simulate", 140.0],
+          ["add_multimeter", meter(0, interval=2.5)],
+          ["simulate", 50.0]],
+         generators=[gen("spike_generator", 1, [0], weight=100.0, spike_times=[5.0, 120.0, 251.0])]),
+    case("protocol_weights",
+         "weights read and set: 3 iaf_psc_alpha sources driven to fire (I_e 400 pA) onto 3 "
+         "targets (I_e 360 pA) through static synapses (a pair twice, delays 1 to 2.5 ms) and an "
+         "stdp_synapse; read at 100 ms, static weights set to 50 pA each, read, then set "
+         "per synapse; the stdp weight set to 80 pA at 200 ms",
+         [pop(ALPHA, 3, I_e=400.0), pop(ALPHA, 3, I_e=360.0)],
+         [["simulate", 100.0],
+          ["read_connections", 0],
+          ["read_connections", 1],
+          ["set_weights", 0, 50.0],
+          ["read_connections", 0],
+          ["simulate", 100.0],
+          ["set_weights", 0, [100.0, 200.0, -150.0, 300.0, 250.0]],
+          ["set_weights", 1, 80.0],
+          ["read_connections", 0],
+          ["read_connections", 1],
+          ["simulate", 100.0],
+          ["read_connections", 1]],
+         connections=[pairs(0, 1, [(0, 0), (0, 1), (1, 1), (1, 1), (2, 0)], 120.0, 1.5),
+                       pairs(0, 1, [(2, 2)], 60.0, 1.0, "stdp_synapse", Wmax=200.0)],
+         record=meter(1)),
+]
+
+_names = [c["name"] for c in PROTOCOL_CASES]
+assert len(_names) == len(set(_names)), "duplicate protocol case names"
+
+
+def ms_to_tics(t):
+    return int(t * 1000.0 + 0.5)
+
+
+def run_protocol(nest, c):
+    """Runs one protocol case in NEST; returns the case with its expected output."""
+    nest.ResetKernel()
+    if hasattr(nest, "VerbosityLevel"):
+        nest.verbosity = nest.VerbosityLevel.ERROR
+    h = c["resolution"]
+    nest.SetKernelStatus({"resolution": h, "rng_seed": c["rng_seed"], "local_num_threads": 1})
+    pops = [nest.Create(n["model"], n["n"], params=dict(n["params"])) for n in c["neurons"]]
+    index = {}
+    for p in pops:
+        for nc in p:
+            index[nc.global_id] = len(index)
+    first = [p[0].global_id for p in pops]
+
+    def part(p, indices):
+        return pops[p] if indices is None else pops[p][list(indices)]
+
+    gens = []
+    for g in c["generators"]:
+        gd = nest.Create(g["model"], params=dict(g["params"]))
+        nest.Connect(gd, part(g["pop"], g["indices"]), "all_to_all",
+                     {"weight": g["weight"], "delay": g["delay"]})
+        gens.append(gd)
+    for cn in c["connections"]:
+        for i, j in cn["pairs"]:
+            spec = {"synapse_model": cn["synapse_model"], "weight": cn["weight"],
+                    "delay": cn["delay"]}
+            spec.update(cn["syn_params"])
+            nest.Connect(pops[cn["source"]][i], pops[cn["target"]][j], "one_to_one", spec)
+
+    def make_meter(m):
+        mm = nest.Create("multimeter", params={"interval": m["interval"], "offset": m["offset"],
+                                               "record_from": list(m["record_from"])})
+        nest.Connect(mm, pops[m["pop"]])
+        return mm, list(m["record_from"])
+
+    meters = [make_meter(c["record"])] if c["record"] else []
+    sr = nest.Create("spike_recorder")
+    for p in pops:
+        nest.Connect(p, sr)
+
+    def sorted_conns(k):
+        cn = c["connections"][k]
+        conns = nest.GetConnections(source=pops[cn["source"]], target=pops[cn["target"]],
+                                    synapse_model=cn["synapse_model"])
+        st = {k: v if isinstance(v, (list, tuple)) else [v]
+              for k, v in conns.get(["source", "target", "weight", "delay"]).items()}
+        rows = [(st["source"][n] - first[cn["source"]], st["target"][n] - first[cn["target"]],
+                 float(st["weight"][n]), float(st["delay"][n]), n)
+                for n in range(len(st["source"]))]
+        rows.sort(key=lambda r: (r[0], r[1], r[4]))
+        return conns, rows
+
+    reads = []
+    T = 0
+    for step in c["steps"]:
+        kind = step[0]
+        if kind == "simulate":
+            nest.Simulate(step[1])
+            T += ms_to_tics(step[1])
+        elif kind == "set_neurons":
+            part(step[1], step[2]).set(dict(step[3]))
+        elif kind == "set_generator":
+            gens[step[1]].set(dict(step[2]))
+        elif kind == "set_spike_recorder":
+            sr.set(dict(step[1]))
+        elif kind == "add_multimeter":
+            meters.append(make_meter(step[1]))
+        elif kind == "read_connections":
+            _, rows = sorted_conns(step[1])
+            reads.append([[r[0], r[1], r[2], r[3]] for r in rows])
+        elif kind == "set_weights":
+            conns, rows = sorted_conns(step[1])
+            w = step[2]
+            values = [w] * len(rows) if not isinstance(w, list) else list(w)
+            by_nest_order = [0.0] * len(rows)
+            for r, v in zip(rows, values):
+                by_nest_order[r[4]] = float(v)
+            conns.set(weight=by_nest_order)
+        else:
+            raise ValueError(f"unknown step {kind}")
+
+    # flush multimeter samples withheld from the last min_delay slice
+    step_tics = ms_to_tics(h)
+    max_delay = ms_to_tics(nest.GetKernelStatus("max_delay")) // step_tics
+    nest.Simulate(max(ms_to_tics(2.0) // step_tics, 2 * max_delay) * step_tics / 1000.0)
+
+    ev = sr.get("events")
+    spikes = sorted((float(t), index[int(s)]) for s, t in zip(ev["senders"], ev["times"])
+                    if ms_to_tics(float(t)) <= T)
+    expected = {"spikes": {"senders": [s for _, s in spikes], "times": [t for t, _ in spikes]},
+                "meters": [], "reads": reads}
+    for mm, keys in meters:
+        ev = mm.get("events")
+        rows = sorted((float(ev["times"][i]), index[int(ev["senders"][i])],
+                       [float(ev[k][i]) for k in keys])
+                      for i in range(len(ev["times"])) if ms_to_tics(float(ev["times"][i])) <= T)
+        table = {"times": [r[0] for r in rows], "senders": [r[1] for r in rows]}
+        for j, k in enumerate(keys):
+            table[k] = [r[2][j] for r in rows]
+        expected["meters"].append(table)
+    out = dict(c)
+    out["expected"] = expected
+    return out
+
+
+def main_protocols(nest, dump, out_dir, only=None):
+    """Runs the protocol cases (those named in `only`, if given) into
+    `out_dir/protocols/`; the index is written when all run."""
+    out = os.path.join(out_dir, "protocols")
+    os.makedirs(out, exist_ok=True)
+    names = []
+    for c in PROTOCOL_CASES:
+        if only and c["name"] not in only:
+            continue
+        res = run_protocol(nest, c)
+        dump(res, os.path.join(out, c["name"] + ".json"))
+        names.append(c["name"])
+        print(f"{c['name']}: {len(res['expected']['spikes']['times'])} spikes, "
+              f"{sum(len(m['times']) for m in res['expected']['meters'])} samples", flush=True)
+    if not only or POISSON_RATE["name"] in only:
+        res = run_poisson_rate(nest)
+        dump(res, os.path.join(out, "poisson_rate.json"))
+        print(f"{POISSON_RATE['name']}: counts {res['expected']['counts']}", flush=True)
+    if not only:
+        dump({"nest_version": nest.__version__, "cases": names}, os.path.join(out, "index.json"))
+
+
+# A poisson_generator's rate raised between runs: spike counts of 200 parrot neurons per
+# window, compared statistically (NEST's random streams differ from the engine's).
+POISSON_RATE = {"name": "protocol_poisson_rate", "n": 200, "weight": 1.0, "delay": 1.0,
+                "windows": [[100.0, 0.0], [100.0, 400.0], [100.0, 800.0]]}
+
+
+def run_poisson_rate(nest):
+    """Counts per window of `POISSON_RATE["windows"]` ([duration ms, rate Hz] each)."""
+    p = POISSON_RATE
+    nest.ResetKernel()
+    nest.SetKernelStatus({"resolution": 0.1, "rng_seed": RNG_SEED, "local_num_threads": 1})
+    parrots = nest.Create("parrot_neuron", p["n"])
+    pg = nest.Create("poisson_generator", params={"rate": 0.0})
+    nest.Connect(pg, parrots, "all_to_all", {"weight": p["weight"], "delay": p["delay"]})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(parrots, sr)
+    counts, before = [], 0
+    for duration, rate in p["windows"]:
+        pg.set(rate=rate)
+        nest.Simulate(duration)
+        total = sr.get("n_events")
+        counts.append(total - before)
+        before = total
+    out = dict(p)
+    out["expected"] = {"counts": counts}
+    return out

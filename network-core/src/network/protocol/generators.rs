@@ -1,0 +1,234 @@
+//! Generators between runs: a generator keeps its parameters as declared; setting one by
+//! its NEST name re-runs the generator's checks and hands the new values to the blocks
+//! that hold its connections.
+
+use super::Setting;
+use crate::devices::Window;
+use crate::engine::poisson::PoissonDrive;
+use crate::engine::stimulus::StimulusKind;
+use crate::error::{Error, Result};
+use crate::network::handles::GeneratorHandle;
+use crate::network::info::GeneratorParams;
+use crate::network::runtime::Network;
+use crate::time::Resolution;
+use std::sync::Arc;
+
+/// The activity window's parameters, which every generator has.
+const WINDOW: [&str; 3] = ["start", "stop", "origin"];
+
+impl GeneratorParams {
+    /// The parameters that can be set between runs, besides the window's.
+    fn names(&self) -> &'static [&'static str] {
+        match self {
+            GeneratorParams::Dc(_) => &["amplitude"],
+            GeneratorParams::Poisson(_) => &["rate"],
+            GeneratorParams::Spikes(_) => &[
+                "spike_times",
+                "spike_weights",
+                "spike_multiplicities",
+                "allow_offgrid_times",
+            ],
+            GeneratorParams::Noise(_) => &["mean", "std", "std_mod"],
+        }
+    }
+
+    fn window_mut(&mut self) -> &mut Window {
+        match self {
+            GeneratorParams::Dc(g) => &mut g.window,
+            GeneratorParams::Poisson(g) => &mut g.window,
+            GeneratorParams::Spikes(g) => &mut g.window,
+            GeneratorParams::Noise(g) => &mut g.window,
+        }
+    }
+
+    /// Sets parameter `name` (NEST's name and units); `entity` names the generator.
+    fn set(&mut self, entity: &str, model: &str, name: &str, value: &Setting) -> Result<()> {
+        let window = self.window_mut();
+        match name {
+            "start" => window.start = value.number(entity, name)?,
+            "stop" => window.stop = value.number(entity, name)?,
+            "origin" => window.origin = value.number(entity, name)?,
+            _ => {}
+        }
+        if WINDOW.contains(&name) {
+            return Ok(());
+        }
+        match (self, name) {
+            (GeneratorParams::Dc(g), "amplitude") => g.amplitude = value.number(entity, name)?,
+            (GeneratorParams::Poisson(g), "rate") => g.rate = value.number(entity, name)?,
+            (GeneratorParams::Spikes(g), "spike_times") => g.spike_times = value.list(),
+            (GeneratorParams::Spikes(g), "spike_weights") => g.spike_weights = value.list(),
+            (GeneratorParams::Spikes(g), "spike_multiplicities") => {
+                g.spike_multiplicities = counts(entity, name, &value.list())?
+            }
+            (GeneratorParams::Spikes(g), "allow_offgrid_times") => {
+                let v = value.number(entity, name)?;
+                if v != 0.0 && v != 1.0 {
+                    return Err(Error::invalid(entity, name, v, "is a flag: 0 or 1"));
+                }
+                g.allow_offgrid_times = v == 1.0;
+            }
+            (GeneratorParams::Noise(g), "mean") => g.mean = value.number(entity, name)?,
+            (GeneratorParams::Noise(g), "std") => g.std = value.number(entity, name)?,
+            (GeneratorParams::Noise(g), "std_mod") => g.std_mod = value.number(entity, name)?,
+            (params, _) => {
+                let known: Vec<&str> = params.names().iter().chain(&WINDOW).copied().collect();
+                return Err(Error::invalid(
+                    entity,
+                    name,
+                    value,
+                    format!(
+                        "{model} has no parameter `{name}` that can be set between runs; it \
+                         has {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A list of multiplicities (whole numbers >= 0).
+fn counts(entity: &str, name: &str, values: &[f64]) -> Result<Vec<u32>> {
+    values
+        .iter()
+        .map(|&v| {
+            if v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+                Ok(v as u32)
+            } else {
+                Err(Error::invalid(
+                    entity,
+                    name,
+                    v,
+                    "must be a whole number >= 0",
+                ))
+            }
+        })
+        .collect()
+}
+
+/// What the blocks of a generator take over after a change.
+enum Update {
+    Dc(f64, (i64, i64)),
+    Poisson(f64, (i64, i64)),
+    Spikes(Arc<[crate::devices::ListedSpike]>, (i64, i64)),
+    Noise([f64; 3], (i64, i64)),
+}
+
+impl Update {
+    /// The checked values of `params` on the grid `res`.
+    fn new(params: &GeneratorParams, entity: &str, res: &Resolution) -> Result<Self> {
+        Ok(match params {
+            GeneratorParams::Dc(g) => Update::Dc(g.amplitude, g.validate(entity, res)?),
+            GeneratorParams::Poisson(g) => {
+                let window = g.validate(entity, res)?;
+                Update::Poisson(g.rate * res.ms() * 1e-3, window)
+            }
+            GeneratorParams::Spikes(g) => {
+                let (spikes, window) = g.validate(entity, res)?;
+                Update::Spikes(Arc::from(spikes), window)
+            }
+            GeneratorParams::Noise(g) => {
+                let (window, _) = g.validate(entity, res)?;
+                Update::Noise([g.mean, g.std, g.std_mod], window)
+            }
+        })
+    }
+
+    /// Hands the values to one block's stimulus of `n` targets; `counts_spikes` for a
+    /// parrot target, which ignores spike weights. Returns the new cursor, if reset.
+    fn apply(&self, kind: &mut StimulusKind, n: usize, counts_spikes: bool) -> Option<i64> {
+        match (self, kind) {
+            (Update::Dc(a, w), StimulusKind::Dc { amplitude, window }) => {
+                (*amplitude, *window) = (*a, *w);
+            }
+            (
+                Update::Poisson(m, w),
+                StimulusKind::Poisson {
+                    mean,
+                    drive,
+                    window,
+                },
+            ) => {
+                if m.to_bits() != mean.to_bits() {
+                    *drive = PoissonDrive::new(*m, n);
+                }
+                (*mean, *window) = (*m, *w);
+            }
+            (Update::Spikes(list, w), StimulusKind::Spikes { spikes, window }) => {
+                *spikes = if counts_spikes {
+                    list.iter().map(|&(t, _, m)| (t, 1.0, m)).collect()
+                } else {
+                    list.clone()
+                };
+                *window = *w;
+                // NEST's `spike_generator` starts over at its first spike; the past ones
+                // are skipped.
+                return Some(0);
+            }
+            (
+                Update::Noise([m, s, s_mod], w),
+                StimulusKind::Noise {
+                    mean,
+                    std,
+                    std_mod,
+                    window,
+                    ..
+                },
+            ) => {
+                (*mean, *std, *std_mod, *window) = (*m, *s, *s_mod, *w);
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+impl Network {
+    /// Sets parameter `name` of a generator between runs, by NEST's name and in NEST's
+    /// units: `amplitude` (pA) of a `dc_generator`, `rate` (Hz) of a
+    /// `poisson_generator`, `spike_times` (ms), `spike_weights`, `spike_multiplicities`
+    /// of a `spike_generator`, `mean`, `std`, `std_mod` (pA) of a `noise_generator`, and
+    /// `start`, `stop`, `origin` (ms) of any. The generator's checks run again; the
+    /// change takes effect from the next step.
+    pub fn set_generator(
+        &mut self,
+        generator: &GeneratorHandle,
+        name: &str,
+        value: impl Into<Setting>,
+    ) -> Result<()> {
+        let value = value.into();
+        let g = generator.index;
+        let info = self.generators.get(g).ok_or_else(|| {
+            Error::Name(format!(
+                "generator #{g} does not exist in this network ({} generators)",
+                self.generators.len()
+            ))
+        })?;
+        let entity = info.name.clone();
+        let Some(mut params) = info.params.clone() else {
+            return Err(Error::invalid(
+                &entity,
+                name,
+                &value,
+                format!("{} cannot be changed after build", info.model),
+            ));
+        };
+        params.set(&entity, info.model, name, &value)?;
+        let update = Update::new(&params, &entity, &self.resolution)?;
+        for population in &mut self.populations {
+            let counts_spikes = population.counts_spikes();
+            for block in population.blocks().iter_mut() {
+                for stimulus in block.stimuli.iter_mut().filter(|s| s.device == g) {
+                    let n = stimulus.targets.len();
+                    if let Some(cursor) = update.apply(&mut stimulus.kind, n, counts_spikes) {
+                        stimulus.cursor = cursor;
+                    }
+                }
+            }
+        }
+        self.generators[g].params = Some(params);
+        Ok(())
+    }
+}

@@ -1,0 +1,185 @@
+//! Protocols: what a NEST script changes between `Simulate` calls, on a built network.
+//!
+//! - neurons ([`Network::set_neurons`]): a model parameter of a population (NEST's checks
+//!   run again, propagators recomputed) or the membrane potential of any selection;
+//! - devices (`generators`, `recorders`): a generator's parameters by NEST name, a
+//!   recorder's or multimeter's window, recorders and multimeters added after a run;
+//! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them.
+//!
+//! Every change takes effect from the next step, as `SetStatus` between two `Simulate`
+//! calls does in NEST.
+
+mod connections;
+mod generators;
+mod quantity;
+mod recorders;
+
+pub use connections::Connection;
+pub use quantity::{
+    mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut, Number,
+    PicoAmpere, PicoFarad, Quantity, Unit,
+};
+
+use super::handles::Selection;
+use super::runtime::Network;
+use crate::error::{Error, Result};
+use crate::models::Recordable;
+
+/// A value set between runs: a number (NEST's units: mV, pA, ms, Hz, ...) or a list
+/// (`spike_times`, ms).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Setting {
+    /// One number.
+    Number(f64),
+    /// A list of numbers.
+    List(Vec<f64>),
+}
+
+impl From<f64> for Setting {
+    fn from(v: f64) -> Self {
+        Setting::Number(v)
+    }
+}
+
+impl From<Vec<f64>> for Setting {
+    fn from(v: Vec<f64>) -> Self {
+        Setting::List(v)
+    }
+}
+
+impl From<&[f64]> for Setting {
+    fn from(v: &[f64]) -> Self {
+        Setting::List(v.to_vec())
+    }
+}
+
+impl<const N: usize> From<[f64; N]> for Setting {
+    fn from(v: [f64; N]) -> Self {
+        Setting::List(v.to_vec())
+    }
+}
+
+impl Setting {
+    /// The number, or an error naming `entity` and `name` for a list.
+    pub(crate) fn number(&self, entity: &str, name: &str) -> Result<f64> {
+        match self {
+            Setting::Number(v) => Ok(*v),
+            Setting::List(v) => Err(Error::invalid(
+                entity,
+                name,
+                v,
+                "takes one number, not a list",
+            )),
+        }
+    }
+
+    /// The list (one number reads as a list of one).
+    pub(crate) fn list(&self) -> Vec<f64> {
+        match self {
+            Setting::Number(v) => vec![*v],
+            Setting::List(v) => v.clone(),
+        }
+    }
+}
+
+impl Network {
+    /// Sets `name` of the selected neurons to `value` (NEST's units), between runs:
+    ///
+    /// - `V_m` (mV), the membrane potential, on any selection (a population, an index
+    ///   range, a list, a mask selection);
+    /// - any parameter of the model's table (`I_e` pA, `V_th` mV, `tau_m` ms, ...) on a
+    ///   whole population: NEST's checks run again (`V_reset < V_th`, `C_m > 0`, ...)
+    ///   and the propagators are recomputed. A changed `E_L` keeps `V_m`, as in NEST.
+    ///
+    /// The change takes effect from the next step, as NEST's `SetStatus` between
+    /// `Simulate` calls. The engine keeps one parameter set per population, so a
+    /// parameter set on part of a population is an error (NEST allows it): make that
+    /// part a population of its own.
+    pub fn set_neurons(&mut self, selection: &Selection, name: &str, value: f64) -> Result<()> {
+        let p = selection.population;
+        let info = self.population_info.get(p).ok_or_else(|| {
+            Error::Name(format!(
+                "population #{p} does not exist in this network ({} populations)",
+                self.population_info.len()
+            ))
+        })?;
+        let entity = info.name.clone();
+        let len = info.len;
+        if let Some(list) = &selection.indices {
+            if let Some(&bad) = list.iter().find(|&&i| i as usize >= len) {
+                return Err(Error::invalid(
+                    &entity,
+                    "index",
+                    bad,
+                    format!("`{entity}` has {len} neurons (indices 0..{len})"),
+                ));
+            }
+        }
+        if name == "V_m" {
+            if !value.is_finite() {
+                return Err(Error::invalid(&entity, "V_m", value, "must be finite (mV)"));
+            }
+            if !self.populations[p].recordables().contains(&Recordable::V_m) {
+                return Err(Error::invalid(
+                    &entity,
+                    "V_m",
+                    value,
+                    format!("{} has no membrane potential", info.base_model),
+                ));
+            }
+            let population = &mut self.populations[p];
+            match &selection.indices {
+                None => (0..len).for_each(|i| population.set_v_m(i, value)),
+                Some(list) => list
+                    .iter()
+                    .for_each(|&i| population.set_v_m(i as usize, value)),
+            }
+            return Ok(());
+        }
+        if !covers_all(selection.indices.as_deref(), len) {
+            return Err(Error::invalid(
+                &entity,
+                name,
+                value,
+                format!(
+                    "is set on some of the {len} neurons of `{entity}`; the engine keeps one \
+                     parameter set per population, so set it on the whole population, or \
+                     make these neurons a population of their own (V_m can be set on any \
+                     selection)"
+                ),
+            ));
+        }
+        let archived = self.populations[p]
+            .blocks_ref()
+            .iter()
+            .any(|b| b.archive.is_some());
+        if archived && name.starts_with("tau_minus") {
+            return Err(Error::invalid(
+                &entity,
+                name,
+                value,
+                "is read by the STDP synapses onto this population when the network is                  built; it cannot change between runs",
+            ));
+        }
+        let resolution = self.resolution;
+        self.populations[p].set_param(&entity, name, value, &resolution)
+    }
+
+    /// The value of model parameter `name` (NEST's name and units) of population
+    /// `population` (its index), if its model has it.
+    pub fn neuron_param(&self, population: usize, name: &str) -> Option<f64> {
+        self.populations.get(population)?.param(name)
+    }
+}
+
+/// Whether `indices` (`None`: all) name every one of `len` neurons.
+fn covers_all(indices: Option<&[u32]>, len: usize) -> bool {
+    let Some(list) = indices else {
+        return true;
+    };
+    let mut seen = vec![false; len];
+    for &i in list {
+        seen[i as usize] = true;
+    }
+    seen.into_iter().all(|s| s)
+}

@@ -1,0 +1,129 @@
+//! Protocols refuse what NEST refuses, or what the engine cannot do, with an error value
+//! naming the entity, the parameter and the value; and `E_L` changes keep V_m, as NEST's
+//! `State_::set` does.
+
+use network_core::*;
+
+fn small() -> (
+    Network,
+    PopulationHandle<Dyn>,
+    ProjectionHandle,
+    GeneratorHandle,
+) {
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let exc = b.population("exc", &m, Dyn(4)).unwrap();
+    let proj = b
+        .connect_pairs(
+            "pairs",
+            &exc,
+            &exc,
+            &[(0, 1), (1, 2)],
+            StaticSynapse::new(10.0, 1.0),
+        )
+        .unwrap();
+    let dc = b
+        .dc_generator(
+            "dc",
+            DcGenerator::default(),
+            &[exc.all()],
+            &StaticSynapse::new(1.0, 1.0),
+        )
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.set_progress(false);
+    (net, exc, proj, dc)
+}
+
+#[test]
+fn neuron_settings_are_checked_again() {
+    let (mut net, exc, _, _) = small();
+    net.simulate(10.0).unwrap();
+    // NEST: V_reset must be below V_th (defaults: V_th -55 mV).
+    let e = net.set_neurons(&exc.all(), "V_reset", -50.0).unwrap_err();
+    assert!(e.to_string().contains("V_reset"), "{e}");
+    let e = net.set_neurons(&exc.all(), "tau_x", 1.0).unwrap_err();
+    assert!(e.to_string().contains("tau_x"), "{e}");
+    // One parameter set per population: I_e on part of it is refused, V_m is not.
+    let e = net.set_neurons(&exc.range(0..2), "I_e", 100.0).unwrap_err();
+    assert!(e.to_string().contains("one parameter set"), "{e}");
+    net.set_neurons(&exc.range(0..2), "V_m", -60.0).unwrap();
+    let e = net
+        .set_neurons(&exc.indices(&[9]), "V_m", -60.0)
+        .unwrap_err();
+    assert!(e.to_string().contains("4 neurons"), "{e}");
+    // A refused change leaves the parameter as it was.
+    assert_eq!(net.neuron_param(exc.index(), "V_reset"), Some(-70.0));
+    // The whole population, named by its indices, is the whole population.
+    net.set_neurons(&exc.indices(&[3, 2, 1, 0]), "I_e", 100.0)
+        .unwrap();
+    assert_eq!(net.neuron_param(exc.index(), "I_e"), Some(100.0));
+}
+
+#[test]
+fn device_and_weight_settings_are_checked() {
+    let (mut net, exc, proj, dc) = small();
+    let e = net.set_generator(&dc, "rate", 10.0).unwrap_err();
+    assert!(e.to_string().contains("amplitude"), "{e}");
+    let e = net.set_generator(&dc, "stop", -1.0).unwrap_err();
+    assert!(e.to_string().contains("stop"), "{e}");
+    let e = net.set_weights(&proj, &[1.0]).unwrap_err();
+    assert!(e.to_string().contains("one weight per synapse (2)"), "{e}");
+    let e = net
+        .add_multimeter("pairs", Multimeter::voltmeter(1.0), &[exc.all()])
+        .unwrap_err();
+    assert!(e.to_string().contains("duplicate name `pairs`"), "{e}");
+    let e = net
+        .add_multimeter("m", Multimeter::new(1.0, &[Recordable::g_ex]), &[exc.all()])
+        .unwrap_err();
+    assert!(e.to_string().contains("record_from"), "{e}");
+    // Per synapse, then all alike: the weights read back as set.
+    net.set_weights(&proj, &[5.0, -3.0]).unwrap();
+    let w: Vec<f64> = net.connections(&proj).iter().map(|c| c.weight).collect();
+    assert_eq!(w, [5.0, -3.0]);
+    net.set_weight(&proj, 7.0).unwrap();
+    let c = net.connections(&proj);
+    assert_eq!(
+        c.iter()
+            .map(|c| (c.source, c.target, c.weight, c.delay))
+            .collect::<Vec<_>>(),
+        [(0, 1, 7.0, 1.0), (1, 2, 7.0, 1.0)]
+    );
+}
+
+#[test]
+fn a_changed_e_l_keeps_v_m() {
+    let (mut net, exc, _, _) = small();
+    let meter = net
+        .add_multimeter("v", Multimeter::voltmeter(0.1), &[exc.indices(&[0])])
+        .unwrap();
+    net.simulate(10.0).unwrap();
+    net.set_neurons(&exc.all(), "E_L", -60.0).unwrap();
+    net.simulate(50.0).unwrap();
+    let v = net.samples(&meter).values(Recordable::V_m).unwrap();
+    // At rest at -70 mV until 10 ms; then the same V_m, relaxing towards the new E_L
+    // with tau_m = 10 ms (one step: -60 − 10·e^(−0.1/10) mV); after 50 ms, within 10 · e^-4.9 mV of -60 mV.
+    assert_eq!(v[99], -70.0);
+    let one_step = -60.0 - 10.0 * (-0.1f64 / 10.0).exp();
+    assert!((v[100] - one_step).abs() < 1e-9, "{}", v[100]);
+    assert!(
+        (v[599] - -60.0).abs() < 10.0 * (-4.9f64).exp(),
+        "{}",
+        v[599]
+    );
+}
+
+#[test]
+fn tau_minus_of_an_stdp_target_stays_as_built() {
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let pre = b.population("pre", &m, Dyn(2)).unwrap();
+    let post = b.population("post", &m, Dyn(2)).unwrap();
+    b.connect_pairs("stdp", &pre, &post, &[(0, 1)], StdpSynapse::new(10.0, 1.0))
+        .unwrap();
+    let mut net = b.build().unwrap();
+    let e = net.set_neurons(&post.all(), "tau_minus", 30.0).unwrap_err();
+    assert!(e.to_string().contains("STDP"), "{e}");
+    // The presynaptic population has no spike archive: its tau_minus may change.
+    net.set_neurons(&pre.all(), "tau_minus", 30.0).unwrap();
+}

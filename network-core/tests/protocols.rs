@@ -1,0 +1,371 @@
+//! Protocols against NEST 3.10: networks changed between `simulate` calls (neuron
+//! parameters and V_m, generator parameters, a recorder's window, multimeters added
+//! after a run, synapse weights read and set), replayed from
+//! `conformance/reference/protocols/` (generated in NEST by
+//! `conformance/cases_protocols.py` through `run_nest.py`). Spike times must be the
+//! same, traces and weights bit-identical, lengths equal.
+
+use network_core::*;
+use serde_json::{Map, Value as Json};
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../conformance/reference/protocols")
+}
+
+fn num(v: &Json) -> f64 {
+    match v {
+        Json::Null => f64::INFINITY,
+        v => v
+            .as_f64()
+            .unwrap_or_else(|| panic!("number expected, got {v}")),
+    }
+}
+
+fn floats(v: &Json) -> Vec<f64> {
+    v.as_array().unwrap().iter().map(num).collect()
+}
+
+fn indices(v: &Json) -> Option<Vec<u32>> {
+    v.as_array()
+        .map(|a| a.iter().map(|i| i.as_u64().unwrap() as u32).collect())
+}
+
+fn population<M: NeuronModel>(
+    b: &mut NetworkBuilder,
+    name: &str,
+    params: &Map<String, Json>,
+    n: usize,
+) -> PopulationHandle<Dyn> {
+    let mut m = M::default();
+    for (k, v) in params {
+        m.set("case", k, num(v)).unwrap();
+    }
+    b.population(name, &Model::nest(m).unwrap(), Dyn(n))
+        .unwrap()
+}
+
+fn select(pops: &[PopulationHandle<Dyn>], p: &Json, which: &Json) -> Selection {
+    let pop = &pops[p.as_u64().unwrap() as usize];
+    match indices(which) {
+        None => pop.all(),
+        Some(list) => pop.indices(&list),
+    }
+}
+
+fn meter_params(m: &Json) -> Multimeter {
+    Multimeter {
+        interval: num(&m["interval"]),
+        offset: num(&m["offset"]),
+        record_from: m["record_from"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| Recordable::from_name(v.as_str().unwrap()).unwrap())
+            .collect(),
+        ..Multimeter::default()
+    }
+}
+
+/// Senders, times, and per recordable its values.
+type SampleTable = (Vec<u32>, Vec<f64>, Vec<(String, Vec<f64>)>);
+
+/// What the engine produced: spikes `(sender index, time)`, per multimeter its table,
+/// and each read of connections.
+struct Outcome {
+    spikes: Vec<(u32, f64)>,
+    meters: Vec<SampleTable>,
+    reads: Vec<Vec<[f64; 4]>>,
+}
+
+fn run(case: &Json) -> Outcome {
+    let res = Resolution::new(num(&case["resolution"])).unwrap();
+    let mut b = NetworkBuilder::new(res, Seed::default());
+    let mut pops = Vec::new();
+    for (i, n) in case["neurons"].as_array().unwrap().iter().enumerate() {
+        let params = n["params"].as_object().unwrap();
+        let size = n["n"].as_u64().unwrap() as usize;
+        let name = format!("p{i}");
+        pops.push(match n["model"].as_str().unwrap() {
+            "iaf_psc_alpha" => population::<IafPscAlpha>(&mut b, &name, params, size),
+            "iaf_psc_exp" => population::<IafPscExp>(&mut b, &name, params, size),
+            "iaf_psc_delta" => population::<IafPscDelta>(&mut b, &name, params, size),
+            other => panic!("model {other} not supported by the harness"),
+        });
+    }
+    let mut gens = Vec::new();
+    for (g, gen) in case["generators"].as_array().unwrap().iter().enumerate() {
+        let p = gen["params"].as_object().unwrap();
+        let target = [select(&pops, &gen["pop"], &gen["indices"])];
+        let syn = StaticSynapse::new(num(&gen["weight"]), num(&gen["delay"]));
+        let window = Window {
+            start: p.get("start").map_or(0.0, num),
+            stop: p.get("stop").map_or(f64::INFINITY, num),
+            origin: p.get("origin").map_or(0.0, num),
+        };
+        let name = format!("g{g}");
+        gens.push(match gen["model"].as_str().unwrap() {
+            "dc_generator" => {
+                let params = DcGenerator {
+                    amplitude: num(&p["amplitude"]),
+                    window,
+                };
+                b.dc_generator(&name, params, &target, &syn).unwrap()
+            }
+            "spike_generator" => {
+                let params = SpikeGenerator {
+                    spike_times: floats(&p["spike_times"]),
+                    window,
+                    ..SpikeGenerator::default()
+                };
+                b.spike_generator(&name, params, &target, &syn).unwrap()
+            }
+            other => panic!("generator {other} not supported by the harness"),
+        });
+    }
+    let mut projections = Vec::new();
+    for (c, conn) in case["connections"].as_array().unwrap().iter().enumerate() {
+        let (w, d) = (num(&conn["weight"]), num(&conn["delay"]));
+        let synapse: Synapse = match conn["synapse_model"].as_str().unwrap() {
+            "static_synapse" => StaticSynapse::new(w, d).into(),
+            "stdp_synapse" => {
+                let mut s = StdpSynapse::new(w, d);
+                for (k, v) in conn["syn_params"].as_object().unwrap() {
+                    s.set("case", k, num(v)).unwrap();
+                }
+                s.into()
+            }
+            other => panic!("synapse {other} not supported by the harness"),
+        };
+        let pairs: Vec<(u32, u32)> = conn["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_u64().unwrap() as u32, p[1].as_u64().unwrap() as u32))
+            .collect();
+        let (s, t) = (
+            &pops[conn["source"].as_u64().unwrap() as usize],
+            &pops[conn["target"].as_u64().unwrap() as usize],
+        );
+        projections.push(
+            b.connect_pairs(&format!("c{c}"), s, t, &pairs, synapse)
+                .unwrap(),
+        );
+    }
+    let mut meters = Vec::new();
+    if let Some(m) = case["record"].as_object() {
+        let m = Json::Object(m.clone());
+        let target = [select(&pops, &m["pop"], &Json::Null)];
+        meters.push(b.multimeter("meter", meter_params(&m), &target).unwrap());
+    }
+    let all: Vec<Selection> = pops.iter().map(PopulationHandle::all).collect();
+    let recorder = b
+        .spike_recorder("spikes", SpikeRecorder::default(), &all)
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.set_progress(false);
+    let mut reads = Vec::new();
+    for step in case["steps"].as_array().unwrap() {
+        let projection = |k: &Json| projections[k.as_u64().unwrap() as usize];
+        match step[0].as_str().unwrap() {
+            "simulate" => net.simulate(num(&step[1])).unwrap(),
+            "set_neurons" => {
+                let selection = select(&pops, &step[1], &step[2]);
+                for (name, v) in step[3].as_object().unwrap() {
+                    net.set_neurons(&selection, name, num(v)).unwrap();
+                }
+            }
+            "set_generator" => {
+                let g = gens[step[1].as_u64().unwrap() as usize];
+                for (name, v) in step[2].as_object().unwrap() {
+                    let value = match v {
+                        Json::Array(_) => Setting::List(floats(v)),
+                        v => Setting::Number(num(v)),
+                    };
+                    net.set_generator(&g, name, value).unwrap();
+                }
+            }
+            "set_spike_recorder" => {
+                for (name, v) in step[1].as_object().unwrap() {
+                    net.set_spike_recorder(&recorder, name, num(v)).unwrap();
+                }
+            }
+            "add_multimeter" => {
+                let target = [select(&pops, &step[1]["pop"], &Json::Null)];
+                let name = format!("added{}", meters.len());
+                let params = meter_params(&step[1]);
+                meters.push(net.add_multimeter(&name, params, &target).unwrap());
+            }
+            "read_connections" => reads.push(
+                net.connections(&projection(&step[1]))
+                    .iter()
+                    .map(|c| [f64::from(c.source), f64::from(c.target), c.weight, c.delay])
+                    .collect(),
+            ),
+            "set_weights" => match &step[2] {
+                Json::Array(_) => net
+                    .set_weights(&projection(&step[1]), &floats(&step[2]))
+                    .unwrap(),
+                w => net.set_weight(&projection(&step[1]), num(w)).unwrap(),
+            },
+            other => panic!("step {other} not supported by the harness"),
+        }
+    }
+    let spikes = net
+        .spikes(&recorder)
+        .iter()
+        .map(|(s, t)| (s - 1, t))
+        .collect();
+    let meters = meters
+        .iter()
+        .map(|m| {
+            let s = net.samples(m);
+            let values = s
+                .record_from()
+                .iter()
+                .map(|&v| (v.name().to_string(), s.values(v).unwrap()))
+                .collect();
+            (
+                s.senders().iter().map(|&x| x - 1).collect(),
+                s.times(),
+                values,
+            )
+        })
+        .collect();
+    Outcome {
+        spikes,
+        meters,
+        reads,
+    }
+}
+
+fn bits(v: &[f64]) -> Vec<u64> {
+    v.iter().map(|x| x.to_bits()).collect()
+}
+
+#[test]
+fn protocols_match_nest() {
+    let index: Json =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("index.json")).unwrap()).unwrap();
+    let names = index["cases"].as_array().unwrap();
+    assert!(
+        names.len() >= 5,
+        "expected the protocol cases, found {}",
+        names.len()
+    );
+    let (mut spikes, mut samples, mut weights) = (0, 0, 0);
+    for name in names {
+        let name = name.as_str().unwrap();
+        let case: Json = serde_json::from_str(
+            &std::fs::read_to_string(dir().join(format!("{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        let out = run(&case);
+        let want = &case["expected"];
+        let senders = want["spikes"]["senders"].as_array().unwrap();
+        let times = floats(&want["spikes"]["times"]);
+        let nest: Vec<(u32, f64)> = senders
+            .iter()
+            .map(|s| s.as_u64().unwrap() as u32)
+            .zip(times)
+            .collect();
+        assert_eq!(out.spikes, nest, "{name}: spikes differ");
+        spikes += nest.len();
+        let want_meters = want["meters"].as_array().unwrap();
+        assert_eq!(out.meters.len(), want_meters.len(), "{name}: multimeters");
+        for (k, ((senders, times, values), m)) in out.meters.iter().zip(want_meters).enumerate() {
+            let nest_senders: Vec<u32> = m["senders"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_u64().unwrap() as u32)
+                .collect();
+            assert_eq!(senders, &nest_senders, "{name}: multimeter {k} senders");
+            assert_eq!(
+                bits(times),
+                bits(&floats(&m["times"])),
+                "{name}: multimeter {k} times"
+            );
+            for (var, v) in values {
+                assert_eq!(
+                    bits(v),
+                    bits(&floats(&m[var])),
+                    "{name}: multimeter {k} {var}"
+                );
+                samples += v.len();
+            }
+        }
+        let want_reads = want["reads"].as_array().unwrap();
+        assert_eq!(out.reads.len(), want_reads.len(), "{name}: reads");
+        for (k, (got, read)) in out.reads.iter().zip(want_reads).enumerate() {
+            let read: Vec<[f64; 4]> = read
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let r = floats(r);
+                    [r[0], r[1], r[2], r[3]]
+                })
+                .collect();
+            let got: Vec<Vec<u64>> = got.iter().map(|r| bits(r)).collect();
+            let read: Vec<Vec<u64>> = read.iter().map(|r| bits(r)).collect();
+            assert_eq!(
+                got, read,
+                "{name}: read {k} (source, target, weight, delay)"
+            );
+            weights += read.len();
+        }
+    }
+    eprintln!(
+        "protocols: {} cases, {spikes} spikes, {samples} samples and {weights} connections \
+         identical to NEST",
+        names.len()
+    );
+    assert!(spikes > 0 && samples > 0 && weights > 0);
+}
+
+/// A `poisson_generator`'s rate raised between runs (0, 400, 800 Hz onto 200 parrots):
+/// per window, the engine's spike count and NEST's differ by less than five standard
+/// deviations of their difference (Poisson counts: variance = mean, twice).
+#[test]
+fn poisson_rate_raised_between_runs_matches_nest_counts() {
+    let case: Json =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("poisson_rate.json")).unwrap())
+            .unwrap();
+    let n = case["n"].as_u64().unwrap() as usize;
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(7));
+    let parrots = b
+        .population(
+            "parrots",
+            &Model::nest(ParrotNeuron::default()).unwrap(),
+            Dyn(n),
+        )
+        .unwrap();
+    let syn = StaticSynapse::new(num(&case["weight"]), num(&case["delay"]));
+    let pg = b
+        .poisson_generator("pg", PoissonGenerator::default(), &[parrots.all()], &syn)
+        .unwrap();
+    let recorder = b
+        .spike_recorder("spikes", SpikeRecorder::default(), &[parrots.all()])
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.set_progress(false);
+    let nest_counts = floats(&case["expected"]["counts"]);
+    let mut before = 0;
+    for (window, nest) in case["windows"].as_array().unwrap().iter().zip(nest_counts) {
+        let (duration, rate) = (num(&window[0]), num(&window[1]));
+        net.set_generator(&pg, "rate", rate).unwrap();
+        net.simulate(duration).unwrap();
+        let count = net.spikes(&recorder).len() - before;
+        before += count;
+        let mean = rate * 1e-3 * duration * n as f64;
+        let tolerance = 5.0 * (2.0 * mean).sqrt();
+        assert!(
+            (count as f64 - nest).abs() <= tolerance,
+            "rate {rate} Hz: {count} spikes, NEST {nest} (tolerance {tolerance:.0})"
+        );
+        if rate == 0.0 {
+            assert_eq!((count, nest), (0, 0.0));
+        }
+    }
+}
