@@ -8,10 +8,10 @@ use crate::convert;
 use crate::inputs::{resolve_sizes, Inputs};
 use network_core::connect::ConnSpec;
 use network_core::{
-    DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle, Network,
-    NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
+    AcGenerator, DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle,
+    Network, NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
     ProjectionHandle, RecordTo, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
-    SpikeRecorderHandle, Synapse,
+    SpikeRecorderHandle, StepCurrentGenerator, Synapse,
 };
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Plan, Population, Step, Target};
@@ -297,15 +297,48 @@ impl<'a> Run<'a> {
                 spike_times,
                 spike_weights,
                 allow_offgrid_times,
+                precise_times,
+                shift_now_spikes,
             } => {
                 let params = SpikeGenerator {
                     spike_times: spike_times.clone(),
                     spike_weights: spike_weights.clone(),
                     spike_multiplicities: Vec::new(),
                     allow_offgrid_times: *allow_offgrid_times,
+                    precise_times: *precise_times,
+                    shift_now_spikes: *shift_now_spikes,
                     window,
                 };
                 self.b.spike_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::StepCurrent {
+                amplitude_times,
+                amplitude_values,
+                allow_offgrid_times,
+            } => {
+                let params = StepCurrentGenerator {
+                    amplitude_times: amplitude_times.clone(),
+                    amplitude_values: amplitude_values.clone(),
+                    allow_offgrid_times: *allow_offgrid_times,
+                    window,
+                };
+                self.b
+                    .step_current_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::Ac {
+                amplitude,
+                offset,
+                frequency,
+                phase,
+            } => {
+                let params = AcGenerator {
+                    amplitude: *amplitude,
+                    offset: *offset,
+                    frequency: *frequency,
+                    phase: *phase,
+                    window,
+                };
+                self.b.ac_generator(&g.name, params, &targets, &syn)
             }
             StimulusDesc::Noise {
                 mean,

@@ -284,11 +284,36 @@ impl<'a> Printer<'a> {
                 spike_times,
                 spike_weights,
                 allow_offgrid_times,
+                precise_times,
+                shift_now_spikes,
             } => {
                 let (t, w) = (vec_of(spike_times), vec_of(spike_weights));
                 (
                     quote!(spike_generator),
-                    quote!(::network::SpikeGenerator { spike_times: #t, spike_weights: #w, spike_multiplicities: ::std::vec![], allow_offgrid_times: #allow_offgrid_times, window: #win }),
+                    quote!(::network::SpikeGenerator { spike_times: #t, spike_weights: #w, spike_multiplicities: ::std::vec![], allow_offgrid_times: #allow_offgrid_times, precise_times: #precise_times, shift_now_spikes: #shift_now_spikes, window: #win }),
+                )
+            }
+            StimulusDesc::StepCurrent {
+                amplitude_times,
+                amplitude_values,
+                allow_offgrid_times,
+            } => {
+                let (t, v) = (vec_of(amplitude_times), vec_of(amplitude_values));
+                (
+                    quote!(step_current_generator),
+                    quote!(::network::StepCurrentGenerator { amplitude_times: #t, amplitude_values: #v, allow_offgrid_times: #allow_offgrid_times, window: #win }),
+                )
+            }
+            StimulusDesc::Ac {
+                amplitude,
+                offset,
+                frequency,
+                phase,
+            } => {
+                let [a, o, f, p] = [amplitude, offset, frequency, phase].map(|x| num(*x));
+                (
+                    quote!(ac_generator),
+                    quote!(::network::AcGenerator { amplitude: #a, offset: #o, frequency: #f, phase: #p, window: #win }),
                 )
             }
             StimulusDesc::Noise {

@@ -269,8 +269,8 @@ pub struct RecorderDesc {
     pub kind: RecorderKind,
     /// Window start and stop, ms (stop `None` for never).
     pub window: (f64, Option<f64>),
-    /// The recorded neurons.
-    pub target: TargetDesc,
+    /// The recorded neurons (one or more selections, `<- exc, inh`).
+    pub targets: Vec<TargetDesc>,
     /// Doc comments.
     pub docs: Vec<String>,
 }
@@ -325,6 +325,21 @@ pub enum StimulusDesc {
         spike_times: Vec<f64>,
         spike_weights: Vec<f64>,
         allow_offgrid_times: bool,
+        precise_times: bool,
+        shift_now_spikes: bool,
+    },
+    /// `step_current_generator`: times (ms, absolute) and amplitudes (pA).
+    StepCurrent {
+        amplitude_times: Vec<f64>,
+        amplitude_values: Vec<f64>,
+        allow_offgrid_times: bool,
+    },
+    /// `ac_generator`: pA, pA, Hz, degrees.
+    Ac {
+        amplitude: f64,
+        offset: f64,
+        frequency: f64,
+        phase: f64,
     },
     Noise {
         mean: f64,

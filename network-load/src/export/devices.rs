@@ -244,6 +244,8 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
             spike_times,
             spike_weights,
             allow_offgrid_times,
+            precise_times,
+            shift_now_spikes,
         } => {
             let mut p = vec![("spike_times", floats(spike_times))];
             if !spike_weights.is_empty() {
@@ -253,8 +255,46 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
                 "allow_offgrid_times",
                 python_bool(*allow_offgrid_times).into(),
             ));
+            // Only when set, so that existing exports stay as they were.
+            for (key, on) in [
+                ("precise_times", precise_times),
+                ("shift_now_spikes", shift_now_spikes),
+            ] {
+                if *on {
+                    p.push((key, python_bool(true).into()));
+                }
+            }
             ("spike_generator", p)
         }
+        StimulusDesc::StepCurrent {
+            amplitude_times,
+            amplitude_values,
+            allow_offgrid_times,
+        } => (
+            "step_current_generator",
+            vec![
+                ("amplitude_times", floats(amplitude_times)),
+                ("amplitude_values", floats(amplitude_values)),
+                (
+                    "allow_offgrid_times",
+                    python_bool(*allow_offgrid_times).into(),
+                ),
+            ],
+        ),
+        StimulusDesc::Ac {
+            amplitude,
+            offset,
+            frequency,
+            phase,
+        } => (
+            "ac_generator",
+            vec![
+                ("amplitude", float(*amplitude)),
+                ("offset", float(*offset)),
+                ("frequency", float(*frequency)),
+                ("phase", float(*phase)),
+            ],
+        ),
         StimulusDesc::Noise {
             mean,
             std,

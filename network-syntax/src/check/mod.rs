@@ -6,6 +6,7 @@ mod connect;
 
 pub(crate) use connect::unnamed_field;
 mod devices;
+mod generators;
 mod neuron;
 mod receptors;
 mod spatial;

@@ -257,7 +257,7 @@ pub fn lower(d: &Description) -> Plan {
     for (wiring, w) in d.wiring.iter().enumerate() {
         // Masks are applied in the order of the targets, just before their device.
         let targets = match w {
-            Wiring::Recorder(r) => std::slice::from_ref(&r.target),
+            Wiring::Recorder(r) => &r.targets[..],
             Wiring::Stimulator(s) => &s.targets[..],
             Wiring::Projection(_) => &[],
         };

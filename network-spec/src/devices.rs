@@ -1,0 +1,173 @@
+//! Parameter tables of the stimulation devices declared with [`parameters!`](crate::parameters)
+//! (NEST names, units, defaults), and NEST's checks of them. The engine runs them
+//! (`network_core::devices`).
+
+use crate::error::{Error, Result};
+use crate::time::Resolution;
+
+crate::parameters! {
+    /// NEST's `step_current_generator`: a piecewise constant current. From each time of
+    /// `amplitude_times` on (absolute times, not relative to `origin`) the current is the
+    /// matching entry of `amplitude_values`; before the first, 0 pA. It flows while the
+    /// device is active, with the timing of a `dc_generator`.
+    pub device StepCurrentGenerator = "step_current_generator" {
+        amplitude_times: list Time = [], "times of the amplitude changes, > 0 and strictly increasing on the grid";
+        amplitude_values: list Current = [], "the amplitude from each time on, one per time";
+        allow_offgrid_times: flag = false, "round times off the grid up to the end of their step instead of rejecting them";
+    }
+}
+
+crate::parameters! {
+    /// NEST's `ac_generator`: a sine current `offset + amplitude · sin(ω t + φ)`, with
+    /// `ω = 2π · frequency`, computed as NEST does by rotating an oscillator step by
+    /// step from its value at the start of each run.
+    pub device AcGenerator = "ac_generator" {
+        amplitude: Current = 0.0, "amplitude of the sine";
+        offset: Current = 0.0, "constant current added to the sine";
+        frequency: Rate = 0.0, "frequency of the sine";
+        phase: Angle = 0.0, "phase of the sine at time 0";
+    }
+}
+
+/// A device declared in this module's tables: NEST name, Rust type, parameters (besides
+/// the activity window every device has).
+#[derive(Debug, Clone, Copy)]
+pub struct DeviceModel {
+    /// NEST's model name.
+    pub name: &'static str,
+    /// The Rust type holding its parameters.
+    pub rust_type: &'static str,
+    /// Its table.
+    pub parameters: &'static [crate::ParamInfo],
+}
+
+/// Every device declared in the tables, for the docs and `network models`.
+pub const DEVICES: &[DeviceModel] = &[
+    DeviceModel {
+        name: StepCurrentGenerator::NAME,
+        rust_type: "StepCurrentGenerator",
+        parameters: StepCurrentGenerator::PARAMETERS,
+    },
+    DeviceModel {
+        name: AcGenerator::NAME,
+        rust_type: "AcGenerator",
+        parameters: AcGenerator::PARAMETERS,
+    },
+];
+
+/// One change of a step current: the step from whose start on it holds (NEST's
+/// amplitude time stamp) and the amplitude (pA).
+pub type AmplitudeStep = (i64, f64);
+
+impl StepCurrentGenerator {
+    /// The amplitude changes as time stamps (steps) with their values, checked as NEST
+    /// checks them: as many values as times, times > 0 ms, on the grid (within a tic) or
+    /// rounded up to it with `allow_offgrid_times`, strictly increasing after rounding.
+    pub fn amplitude_steps(&self, entity: &str, res: &Resolution) -> Result<Vec<AmplitudeStep>> {
+        let (times, values) = (&self.amplitude_times, &self.amplitude_values);
+        if times.len() != values.len() {
+            return Err(Error::invalid(
+                entity,
+                "amplitude_values",
+                values.len(),
+                format!(
+                    "must have one value per amplitude time ({} times)",
+                    times.len()
+                ),
+            ));
+        }
+        let mut previous = 0;
+        let mut steps = Vec::with_capacity(times.len());
+        for (&t, &value) in times.iter().zip(values) {
+            if !(t.is_finite() && t > 0.0) {
+                return Err(Error::invalid(
+                    entity,
+                    "amplitude_times",
+                    t,
+                    "amplitudes change only at times > 0 ms",
+                ));
+            }
+            crate::time::checked_tics(entity, "amplitude_times", t)?;
+            if !value.is_finite() {
+                return Err(Error::invalid(
+                    entity,
+                    "amplitude_values",
+                    value,
+                    "must be finite",
+                ));
+            }
+            let stamp = match res.tic_grid_steps(t) {
+                Some(s) => s,
+                None if self.allow_offgrid_times => res.ms_stamp_steps(t),
+                None => {
+                    return Err(Error::invalid(
+                        entity,
+                        "amplitude_times",
+                        t,
+                        format!(
+                            "must lie on the grid of {} ms (or set allow_offgrid_times)",
+                            res.ms()
+                        ),
+                    ))
+                }
+            };
+            if stamp <= previous {
+                return Err(Error::invalid(
+                    entity,
+                    "amplitude_times",
+                    t,
+                    "times must fall in strictly increasing steps",
+                ));
+            }
+            previous = stamp;
+            steps.push((stamp, value));
+        }
+        Ok(steps)
+    }
+}
+
+impl AcGenerator {
+    /// NEST's checks: every parameter a finite number.
+    pub fn check(&self, entity: &str) -> Result<()> {
+        for info in Self::PARAMETERS {
+            let v = self.get(info.name).unwrap_or(0.0);
+            if !v.is_finite() {
+                return Err(Error::invalid(entity, info.name, v, "must be finite"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_times_follow_nest() {
+        let r = Resolution::default();
+        let g = |times: &[f64], offgrid| StepCurrentGenerator {
+            amplitude_times: times.to_vec(),
+            amplitude_values: vec![1.0; times.len()],
+            allow_offgrid_times: offgrid,
+            ..Default::default()
+        };
+        let stamps = |s: Vec<AmplitudeStep>| s.into_iter().map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!(
+            stamps(g(&[2.9999, 5.0], false).amplitude_steps("s", &r).unwrap()),
+            [30, 50]
+        );
+        assert!(g(&[2.95], false).amplitude_steps("s", &r).is_err());
+        assert_eq!(
+            stamps(g(&[2.95, 3.05], true).amplitude_steps("s", &r).unwrap()),
+            [30, 31]
+        );
+        // 2.95 and 3.0 both stamp step 30: not strictly increasing.
+        let e = g(&[2.95, 3.0], true).amplitude_steps("s", &r).unwrap_err();
+        assert!(e.to_string().contains("strictly increasing"), "{e}");
+        assert!(g(&[0.0], false).amplitude_steps("s", &r).is_err());
+        let mut short = g(&[1.0, 2.0], false);
+        short.amplitude_values.pop();
+        assert!(short.amplitude_steps("s", &r).is_err());
+    }
+}
