@@ -3,7 +3,10 @@ ac_generator (traces of the neurons they drive, bit-identical), and the spike_ge
 time rules (a time within half a tic of the grid, allow_offgrid_times, precise_times,
 shift_now_spikes). Part of `CASES`, replayed by network-core/tests/conformance.rs."""
 
-from cases import ALPHA, DELTA, EXP, PARROT, case, neuron, sg
+from cases import ALPHA, DELTA, EXP, PARROT, case, conn, neuron, sg
+
+# JSON has no infinity; run_nest.py and the harness read a null parameter as +inf.
+INF = None
 
 
 def gen(model, targets, weight=1.0, delay=1.0, **params):
@@ -64,6 +67,24 @@ def device_cases():
          sg([0, 1], [2.95, 7.01, 7.05], weight=900.0, allow_offgrid_times=True),
          sg([0, 1], [3.33, 4.0, 8.05], weight=900.0, precise_times=True),
          sg([0, 1], [0.0, 1.0], weight=900.0, shift_now_spikes=True)]))
+    C.append(case(
+        "threshold_inf",
+        "V_th = +inf (NEST accepts it: the neuron never fires) on alpha, exp and delta "
+        "driven by I_e 1000 pA and spikes of 5000 pA (delta: 30 mV)",
+        [neuron(ALPHA, V_th=INF, I_e=1000.0), neuron(EXP, V_th=INF, I_e=1000.0),
+         neuron(DELTA, V_th=INF, I_e=1000.0)], [40.0],
+        [sg([0, 1], [5.0, 5.1, 12.0], weight=5000.0),
+         sg([2], [5.0, 5.1, 12.0], weight=30.0)]))
+    kernel = case(
+        "kernel_delay_extrema",
+        "kernel min_delay 0.5 ms, max_delay 4 ms (the engine's slices are 5 steps): a "
+        "spike_generator onto two alpha neurons (delays 0.5 and 4 ms), 0 -> 1 at 2.5 ms",
+        [neuron(ALPHA, I_e=300.0), neuron(ALPHA)], [60.0],
+        [sg([0], [3.0, 3.5, 9.0], weight=1200.0, delay=0.5),
+         sg([1], [20.0], weight=900.0, delay=4.0)],
+        connections=[conn(0, 1, 800.0, 2.5)])
+    kernel["kernel"] = {"min_delay": 0.5, "max_delay": 4.0}
+    C.append(kernel)
     return C
 
 

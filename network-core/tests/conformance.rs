@@ -164,6 +164,12 @@ fn projection_synapse(conn: &Json) -> Synapse {
 fn run_case(case: &Json) -> Outcome {
     let res = Resolution::new(num(&case["resolution"])).unwrap();
     let mut b = NetworkBuilder::new(res, Seed::default());
+    // NEST's kernel min_delay and max_delay, when the case sets them.
+    if let Some(k) = case.get("kernel") {
+        b = b
+            .delay_extrema(num(&k["min_delay"]), num(&k["max_delay"]))
+            .unwrap();
+    }
     // One selection per neuron (global index in creation order), its population and
     // index there, and each population whole. An entry with `n` is a population of `n`.
     let mut neurons = Vec::new();

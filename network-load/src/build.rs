@@ -60,6 +60,9 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
     if let Some(prefix) = &plan.data_prefix {
         b = b.data_prefix(prefix);
     }
+    if let Some((min, max)) = plan.delay_extrema {
+        b = b.delay_extrema(min, max)?;
+    }
     b.describe(&plan.canonical());
     let mut run = Run {
         b,

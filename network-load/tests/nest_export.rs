@@ -253,3 +253,16 @@ fn exact_models_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn deterministic_devices_on_nest_agree_with_the_engine() {
+    // Step and sine currents, listed spike times and a threshold of +inf: nothing is
+    // random, so the counts must be equal (F = 0).
+    compare(
+        "network-load/tests/data/devices.net",
+        &[],
+        500.0,
+        0.0,
+        false,
+    );
+}

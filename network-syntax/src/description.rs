@@ -16,6 +16,8 @@ pub struct Description {
     pub data_path: Option<String>,
     /// Prefix of recorder file names (`data_prefix = "run1-";`).
     pub data_prefix: Option<String>,
+    /// NEST's kernel `min_delay` and `max_delay` (ms), when set.
+    pub delay_extrema: Option<(f64, f64)>,
     /// Neuron model variants.
     pub neurons: Vec<NeuronDesc>,
     /// Populations, in creation order.

@@ -236,15 +236,17 @@ impl SpikeGenerator {
         let stamp = match res.tic_grid_steps(t) {
             Some(stamp) => stamp,
             None if self.allow_offgrid_times => res.ms_stamp_steps(t),
-            None => return Err(Error::invalid(
-                entity,
-                "spike_times",
-                t,
-                format!(
+            None => {
+                return Err(Error::invalid(
+                    entity,
+                    "spike_times",
+                    t,
+                    format!(
                     "must lie on the grid of {} ms (or set allow_offgrid_times or precise_times)",
                     res.ms()
                 ),
-            )),
+                ))
+            }
         };
         // Before the first run "now" is step 0.
         if self.shift_now_spikes && origin + stamp == 0 {

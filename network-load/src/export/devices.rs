@@ -170,15 +170,22 @@ fn recorder(
     targets: &[Target],
 ) -> Cell {
     let var = ident(name);
-    let (sel, what) = target(input, &targets[0]);
-    let connect = match model {
-        "spike_recorder" => format!("nest.Connect({sel}, {var})"),
-        _ => format!("nest.Connect({var}, {sel})"),
-    };
+    // One Connect per recorded selection (`<- exc, inh`).
+    let mut connects = Vec::new();
+    let mut whats = Vec::new();
+    for t in targets {
+        let (sel, what) = target(input, t);
+        connects.push(match model {
+            "spike_recorder" => format!("nest.Connect({sel}, {var})"),
+            _ => format!("nest.Connect({var}, {sel})"),
+        });
+        whats.push(what);
+    }
+    let connect = connects.join("\n");
     params.extend(window_params(window));
     let markdown = doc_or(
         docs(input, wiring),
-        format!("Recorder `{name}` ({model}) on {what}."),
+        format!("Recorder `{name}` ({model}) on {}.", whats.join(", ")),
     );
     Cell {
         markdown,

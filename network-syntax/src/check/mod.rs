@@ -7,6 +7,7 @@ mod connect;
 pub(crate) use connect::unnamed_field;
 mod devices;
 mod generators;
+mod kernel;
 mod neuron;
 mod receptors;
 mod spatial;
@@ -199,6 +200,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         exprs: Vec::new(),
     };
     let (seed, files) = settings(&mut cx, ast);
+    let delay_extrema = kernel::delay_extrema(&mut cx, ast);
     poison_broken(&mut cx, &ast.broken);
     for item in &ast.items {
         match item {
@@ -286,6 +288,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             seed,
             data_path: files.0,
             data_prefix: files.1,
+            delay_extrema,
             neurons: cx.neurons,
             populations: cx.populations,
             wiring,
@@ -334,6 +337,8 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
                     seed = s as u64;
                 }
             }
+            // Read with each other (`kernel.rs`).
+            "min_delay" | "max_delay" => {}
             "data_path" | "data_prefix" => match value {
                 Expr::Str(s) if text == "data_path" => files.0 = Some(s.value()),
                 Expr::Str(s) => files.1 = Some(s.value()),
@@ -349,8 +354,7 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
             _ => {
                 let help = match network_spec::error::closest(&text, SETTINGS) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "the settings are `resolution`, `seed`, `data_path` and `data_prefix`"
-                        .into(),
+                    None => format!("the settings are {}", SETTINGS.join(", ")),
                 };
                 cx.error(key.into(), format!("unknown setting `{text}`"), help);
             }
@@ -360,4 +364,11 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
 }
 
 /// The names a setting (`name = value;`) may have.
-const SETTINGS: &[&str] = &["resolution", "seed", "data_path", "data_prefix"];
+const SETTINGS: &[&str] = &[
+    "resolution",
+    "seed",
+    "data_path",
+    "data_prefix",
+    "min_delay",
+    "max_delay",
+];
