@@ -53,7 +53,93 @@ pub const DEVICES: &[DeviceModel] = &[
         rust_type: "AcGenerator",
         parameters: AcGenerator::PARAMETERS,
     },
+    DeviceModel {
+        name: InhomogeneousPoissonGenerator::NAME,
+        rust_type: "InhomogeneousPoissonGenerator",
+        parameters: InhomogeneousPoissonGenerator::PARAMETERS,
+    },
+    DeviceModel {
+        name: SinusoidalPoissonGenerator::NAME,
+        rust_type: "SinusoidalPoissonGenerator",
+        parameters: SinusoidalPoissonGenerator::PARAMETERS,
+    },
+    DeviceModel {
+        name: MipGenerator::NAME,
+        rust_type: "MipGenerator",
+        parameters: MipGenerator::PARAMETERS,
+    },
 ];
+
+crate::parameters! {
+    /// NEST's `inhomogeneous_poisson_generator`: an independent Poisson train per target
+    /// whose rate is piecewise constant: from each time of `rate_times` on (absolute
+    /// times) the matching entry of `rate_values`; before the first, 0 Hz.
+    pub device InhomogeneousPoissonGenerator = "inhomogeneous_poisson_generator" {
+        rate_times: list Time = [], "times of the rate changes, > 0 and strictly increasing on the grid";
+        rate_values: list Rate = [], "the rate from each time on, one per time, >= 0";
+        allow_offgrid_times: flag = false, "round times off the grid up to the end of their step instead of rejecting them";
+    }
+}
+
+crate::parameters! {
+    /// NEST's `sinusoidal_poisson_generator`: Poisson spikes at the rate
+    /// `max(0, rate + amplitude · sin(ω t + φ))`, one train per target or one train
+    /// shared by all.
+    pub device SinusoidalPoissonGenerator = "sinusoidal_poisson_generator" {
+        rate: Rate = 0.0, "mean rate";
+        amplitude: Rate = 0.0, "amplitude of the rate's modulation";
+        frequency: Rate = 0.0, "frequency of the modulation";
+        phase: Angle = 0.0, "phase of the modulation at time 0";
+        individual_spike_trains: flag = true, "one independent train per target (true) or one train for all (false)";
+    }
+}
+
+crate::parameters! {
+    /// NEST's `mip_generator`: a Poisson parent train at `rate`, each of whose spikes
+    /// every target receives independently with probability `p_copy` (a multiple
+    /// interaction process: targets share spikes).
+    pub device MipGenerator = "mip_generator" {
+        rate: Rate = 0.0, "rate of the parent train, >= 0";
+        p_copy: Number = 1.0, "probability that a target receives a parent spike, in [0, 1]";
+    }
+}
+
+impl SinusoidalPoissonGenerator {
+    /// NEST's checks: every parameter a finite number.
+    pub fn check(&self, entity: &str) -> Result<()> {
+        finite_table::<Self>(self, entity)
+    }
+}
+
+impl MipGenerator {
+    /// NEST's checks: `rate >= 0`, `0 <= p_copy <= 1`.
+    pub fn check(&self, entity: &str) -> Result<()> {
+        if !(self.rate >= 0.0 && self.rate.is_finite()) {
+            return Err(Error::invalid(entity, "rate", self.rate, "must be >= 0 Hz"));
+        }
+        if !(0.0..=1.0).contains(&self.p_copy) {
+            return Err(Error::invalid(
+                entity,
+                "p_copy",
+                self.p_copy,
+                "must lie in [0, 1]",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Every scalar of `M`'s table finite.
+fn finite_table<M: crate::Parameters>(m: &M, entity: &str) -> Result<()> {
+    for info in M::PARAMETERS {
+        if let Some(v) = m.get(info.name) {
+            if !v.is_finite() {
+                return Err(Error::invalid(entity, info.name, v, "must be finite"));
+            }
+        }
+    }
+    Ok(())
+}
 
 /// One change of a step current: the step from whose start on it holds (NEST's
 /// amplitude time stamp) and the amplitude (pA).
@@ -64,78 +150,100 @@ impl StepCurrentGenerator {
     /// checks them: as many values as times, times > 0 ms, on the grid (within a tic) or
     /// rounded up to it with `allow_offgrid_times`, strictly increasing after rounding.
     pub fn amplitude_steps(&self, entity: &str, res: &Resolution) -> Result<Vec<AmplitudeStep>> {
-        let (times, values) = (&self.amplitude_times, &self.amplitude_values);
-        if times.len() != values.len() {
+        listed_stamps(
+            entity,
+            ("amplitude_times", &self.amplitude_times),
+            ("amplitude_values", &self.amplitude_values),
+            self.allow_offgrid_times,
+            res,
+        )
+    }
+}
+
+impl InhomogeneousPoissonGenerator {
+    /// The rate changes as time stamps (steps) with their rates (Hz), checked as
+    /// NEST checks them (as a step current's times; rates >= 0 Hz).
+    pub fn rate_steps(&self, entity: &str, res: &Resolution) -> Result<Vec<AmplitudeStep>> {
+        if let Some(&r) = self.rate_values.iter().find(|r| !(**r >= 0.0)) {
+            return Err(Error::invalid(entity, "rate_values", r, "must be >= 0 Hz"));
+        }
+        listed_stamps(
+            entity,
+            ("rate_times", &self.rate_times),
+            ("rate_values", &self.rate_values),
+            self.allow_offgrid_times,
+            res,
+        )
+    }
+}
+
+/// Listed times with one value each, as NEST's step-current and inhomogeneous
+/// generators take them: as many values as times, times > 0 ms, on the grid (within
+/// half a tic) or stamped at the end of their step with `allow_offgrid_times`, in
+/// strictly increasing steps; values finite.
+fn listed_stamps(
+    entity: &str,
+    (times_name, times): (&'static str, &[f64]),
+    (values_name, values): (&'static str, &[f64]),
+    allow_offgrid_times: bool,
+    res: &Resolution,
+) -> Result<Vec<AmplitudeStep>> {
+    if times.len() != values.len() {
+        return Err(Error::invalid(
+            entity,
+            values_name,
+            values.len(),
+            format!("must have one value per time ({} times)", times.len()),
+        ));
+    }
+    let mut previous = 0;
+    let mut steps = Vec::with_capacity(times.len());
+    for (&t, &value) in times.iter().zip(values) {
+        if !(t.is_finite() && t > 0.0) {
             return Err(Error::invalid(
                 entity,
-                "amplitude_values",
-                values.len(),
-                format!(
-                    "must have one value per amplitude time ({} times)",
-                    times.len()
-                ),
+                times_name,
+                t,
+                "changes happen only at times > 0 ms",
             ));
         }
-        let mut previous = 0;
-        let mut steps = Vec::with_capacity(times.len());
-        for (&t, &value) in times.iter().zip(values) {
-            if !(t.is_finite() && t > 0.0) {
-                return Err(Error::invalid(
-                    entity,
-                    "amplitude_times",
-                    t,
-                    "amplitudes change only at times > 0 ms",
-                ));
-            }
-            crate::time::checked_tics(entity, "amplitude_times", t)?;
-            if !value.is_finite() {
-                return Err(Error::invalid(
-                    entity,
-                    "amplitude_values",
-                    value,
-                    "must be finite",
-                ));
-            }
-            let stamp = match res.tic_grid_steps(t) {
-                Some(s) => s,
-                None if self.allow_offgrid_times => res.ms_stamp_steps(t),
-                None => {
-                    return Err(Error::invalid(
-                        entity,
-                        "amplitude_times",
-                        t,
-                        format!(
-                            "must lie on the grid of {} ms (or set allow_offgrid_times)",
-                            res.ms()
-                        ),
-                    ))
-                }
-            };
-            if stamp <= previous {
-                return Err(Error::invalid(
-                    entity,
-                    "amplitude_times",
-                    t,
-                    "times must fall in strictly increasing steps",
-                ));
-            }
-            previous = stamp;
-            steps.push((stamp, value));
+        crate::time::checked_tics(entity, times_name, t)?;
+        if !value.is_finite() {
+            return Err(Error::invalid(entity, values_name, value, "must be finite"));
         }
-        Ok(steps)
+        let stamp = match res.tic_grid_steps(t) {
+            Some(s) => s,
+            None if allow_offgrid_times => res.ms_stamp_steps(t),
+            None => {
+                return Err(Error::invalid(
+                    entity,
+                    times_name,
+                    t,
+                    format!(
+                        "must lie on the grid of {} ms (or set allow_offgrid_times)",
+                        res.ms()
+                    ),
+                ))
+            }
+        };
+        if stamp <= previous {
+            return Err(Error::invalid(
+                entity,
+                times_name,
+                t,
+                "times must fall in strictly increasing steps",
+            ));
+        }
+        previous = stamp;
+        steps.push((stamp, value));
     }
+    Ok(steps)
 }
 
 impl AcGenerator {
     /// NEST's checks: every parameter a finite number.
     pub fn check(&self, entity: &str) -> Result<()> {
-        for info in Self::PARAMETERS {
-            let v = self.get(info.name).unwrap_or(0.0);
-            if !v.is_finite() {
-                return Err(Error::invalid(entity, info.name, v, "must be finite"));
-            }
-        }
-        Ok(())
+        finite_table::<Self>(self, entity)
     }
 }
 

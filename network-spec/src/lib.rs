@@ -31,7 +31,10 @@ pub mod value;
 pub mod window;
 
 pub use connect::{ConnSpec, Rule};
-pub use devices::{AcGenerator, StepCurrentGenerator};
+pub use devices::{
+    AcGenerator, InhomogeneousPoissonGenerator, MipGenerator, SinusoidalPoissonGenerator,
+    StepCurrentGenerator,
+};
 pub use error::{closest, Error, Result};
 pub use firing::{FiringRanges, FiringRegime, RateRange};
 pub use kernel::Kernel;

@@ -2,6 +2,7 @@
 //! block's ring buffers, at the step the event arrives.
 
 use super::poisson::PoissonDrive;
+use super::rate_drive::RateDrive;
 use super::ring::{in_row, Ring};
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
@@ -51,6 +52,17 @@ pub(crate) enum StimulusKind {
         oscillator: (f64, f64),
         window: (i64, i64),
     },
+    /// Spike counts from a rate law (see `rate_drive`); active in steps `s` with
+    /// `t_min < s <= t_max`, as the Poisson trains.
+    Rate {
+        drive: RateDrive,
+        /// The resolution (ms).
+        h: f64,
+        /// The stream every block of the generator draws alike (shared trains, the
+        /// parent train of a `mip_generator`).
+        shared: Stream,
+        window: (i64, i64),
+    },
     /// Gaussian noise current with the dc timing, redrawn every `dt` steps.
     Noise {
         mean: f64,
@@ -69,6 +81,9 @@ impl StimulusKind {
     /// Sets the state a run starts from, at `t_ms` (the network's time): the
     /// oscillator of an `ac_generator`.
     pub fn begin_run(&mut self, t_ms: f64) {
+        if let StimulusKind::Rate { drive, .. } = self {
+            drive.begin_run(t_ms);
+        }
         if let StimulusKind::Ac {
             amplitude,
             omega,
@@ -299,6 +314,28 @@ impl BlockStimulus {
                         now,
                         current,
                     );
+                }
+            }
+            StimulusKind::Rate {
+                drive,
+                h,
+                shared,
+                window,
+            } => {
+                let active = window.0 < s && s <= window.1;
+                let counts = &mut self.counts;
+                if drive.step(s, *h, active, (&mut self.rng, shared), counts) {
+                    for (k, &n) in counts.iter().enumerate() {
+                        if n > 0 {
+                            let value = self.weights[k] * f64::from(n);
+                            ring.add(
+                                at(ring, self.delays[k]),
+                                channel(value),
+                                self.targets[k] as usize,
+                                value,
+                            );
+                        }
+                    }
                 }
             }
             StimulusKind::Noise {

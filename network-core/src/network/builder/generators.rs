@@ -21,7 +21,7 @@ use crate::synapse::{delay_steps, StaticSynapse};
 use std::sync::Arc;
 
 impl NetworkBuilder {
-    fn add_generator(
+    pub(super) fn add_generator(
         &mut self,
         name: &str,
         model: &'static str,
@@ -37,7 +37,9 @@ impl NetworkBuilder {
             | StimulusKind::Noise { .. }
             | StimulusKind::StepCurrent { .. }
             | StimulusKind::Ac { .. } => Event::Current,
-            StimulusKind::Poisson { .. } | StimulusKind::Spikes { .. } => Event::Spike,
+            StimulusKind::Poisson { .. }
+            | StimulusKind::Spikes { .. }
+            | StimulusKind::Rate { .. } => Event::Spike,
         };
         let mut resolved = Vec::new();
         let mut port_channels = Vec::new();

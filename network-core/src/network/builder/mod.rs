@@ -6,6 +6,7 @@
 mod connections;
 mod generators;
 mod populations;
+mod rate_generators;
 mod recorders;
 
 use super::canonical::Call;
