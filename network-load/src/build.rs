@@ -8,9 +8,10 @@ use crate::convert;
 use crate::inputs::{resolve_sizes, Inputs};
 use network_core::connect::ConnSpec;
 use network_core::{
-    AcGenerator, DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle,
-    Network, NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
-    ProjectionHandle, RecordTo, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
+    AcGenerator, DcGenerator, Dyn, Error, GeneratorHandle, InhomogeneousPoissonGenerator,
+    MipGenerator, Model, Multimeter, MultimeterHandle, Network, NetworkBuilder, NeuronModel,
+    NoiseGenerator, PoissonGenerator, PopulationHandle, ProjectionHandle, RecordTo, Resolution,
+    Result, Seed, Selection, SinusoidalPoissonGenerator, SpikeGenerator, SpikeRecorder,
     SpikeRecorderHandle, StepCurrentGenerator, Synapse,
 };
 use network_syntax::description::*;
@@ -327,6 +328,46 @@ impl<'a> Run<'a> {
                 };
                 self.b
                     .step_current_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::InhomogeneousPoisson {
+                rate_times,
+                rate_values,
+                allow_offgrid_times,
+            } => {
+                let params = InhomogeneousPoissonGenerator {
+                    rate_times: rate_times.clone(),
+                    rate_values: rate_values.clone(),
+                    allow_offgrid_times: *allow_offgrid_times,
+                    window,
+                };
+                self.b
+                    .inhomogeneous_poisson_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::SinusoidalPoisson {
+                rate,
+                amplitude,
+                frequency,
+                phase,
+                individual_spike_trains,
+            } => {
+                let params = SinusoidalPoissonGenerator {
+                    rate: *rate,
+                    amplitude: *amplitude,
+                    frequency: *frequency,
+                    phase: *phase,
+                    individual_spike_trains: *individual_spike_trains,
+                    window,
+                };
+                self.b
+                    .sinusoidal_poisson_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::Mip { rate, p_copy } => {
+                let params = MipGenerator {
+                    rate: *rate,
+                    p_copy: *p_copy,
+                    window,
+                };
+                self.b.mip_generator(&g.name, params, &targets, &syn)
             }
             StimulusDesc::Ac {
                 amplitude,

@@ -266,3 +266,17 @@ fn deterministic_devices_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn rate_generators_on_nest_agree_with_the_engine() {
+    // Poisson counts of independent trains (F = 1); a train shared by 2 parrots (F = 2)
+    // and mip's copies to 4 parrots (F = 1 + 3 · 0.3 = 1.9): F = 3.
+    compare(
+        "network-load/tests/data/rate_generators.net",
+        &[],
+        1000.0,
+        3.0,
+        false,
+    );
+}
+

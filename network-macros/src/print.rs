@@ -304,6 +304,37 @@ impl<'a> Printer<'a> {
                     quote!(::network::StepCurrentGenerator { amplitude_times: #t, amplitude_values: #v, allow_offgrid_times: #allow_offgrid_times, window: #win }),
                 )
             }
+            StimulusDesc::InhomogeneousPoisson {
+                rate_times,
+                rate_values,
+                allow_offgrid_times,
+            } => {
+                let (t, v) = (vec_of(rate_times), vec_of(rate_values));
+                (
+                    quote!(inhomogeneous_poisson_generator),
+                    quote!(::network::InhomogeneousPoissonGenerator { rate_times: #t, rate_values: #v, allow_offgrid_times: #allow_offgrid_times, window: #win }),
+                )
+            }
+            StimulusDesc::SinusoidalPoisson {
+                rate,
+                amplitude,
+                frequency,
+                phase,
+                individual_spike_trains,
+            } => {
+                let [r, a, f, p] = [rate, amplitude, frequency, phase].map(|x| num(*x));
+                (
+                    quote!(sinusoidal_poisson_generator),
+                    quote!(::network::SinusoidalPoissonGenerator { rate: #r, amplitude: #a, frequency: #f, phase: #p, individual_spike_trains: #individual_spike_trains, window: #win }),
+                )
+            }
+            StimulusDesc::Mip { rate, p_copy } => {
+                let (r, p) = (num(*rate), num(*p_copy));
+                (
+                    quote!(mip_generator),
+                    quote!(::network::MipGenerator { rate: #r, p_copy: #p, window: #win }),
+                )
+            }
             StimulusDesc::Ac {
                 amplitude,
                 offset,

@@ -336,6 +336,25 @@ pub enum StimulusDesc {
         amplitude_values: Vec<f64>,
         allow_offgrid_times: bool,
     },
+    /// `inhomogeneous_poisson_generator`: times (ms, absolute) and rates (Hz).
+    InhomogeneousPoisson {
+        rate_times: Vec<f64>,
+        rate_values: Vec<f64>,
+        allow_offgrid_times: bool,
+    },
+    /// `sinusoidal_poisson_generator`: Hz, Hz, Hz, degrees.
+    SinusoidalPoisson {
+        rate: f64,
+        amplitude: f64,
+        frequency: f64,
+        phase: f64,
+        individual_spike_trains: bool,
+    },
+    /// `mip_generator`: Hz and a probability.
+    Mip {
+        rate: f64,
+        p_copy: f64,
+    },
     /// `ac_generator`: pA, pA, Hz, degrees.
     Ac {
         amplitude: f64,

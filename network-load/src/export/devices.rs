@@ -288,6 +288,40 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
                 ),
             ],
         ),
+        StimulusDesc::InhomogeneousPoisson {
+            rate_times,
+            rate_values,
+            allow_offgrid_times,
+        } => (
+            "inhomogeneous_poisson_generator",
+            vec![
+                ("rate_times", floats(rate_times)),
+                ("rate_values", floats(rate_values)),
+                (
+                    "allow_offgrid_times",
+                    python_bool(*allow_offgrid_times).into(),
+                ),
+            ],
+        ),
+        StimulusDesc::SinusoidalPoisson {
+            rate,
+            amplitude,
+            frequency,
+            phase,
+            ..
+        } => (
+            "sinusoidal_poisson_generator",
+            vec![
+                ("rate", float(*rate)),
+                ("amplitude", float(*amplitude)),
+                ("frequency", float(*frequency)),
+                ("phase", float(*phase)),
+            ],
+        ),
+        StimulusDesc::Mip { rate, p_copy } => (
+            "mip_generator",
+            vec![("rate", float(*rate)), ("p_copy", float(*p_copy))],
+        ),
         StimulusDesc::Ac {
             amplitude,
             offset,
@@ -323,11 +357,24 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
     };
     params.extend(window_params(s.window));
     let syn = input.syn_spec(&s.synapse, None)?;
-    let mut code = format!(
-        "{var} = nest.Create({}, params={})",
-        string(model),
+    let mut code = String::new();
+    let mut created = string(model);
+    if let StimulusDesc::SinusoidalPoisson {
+        individual_spike_trains: false,
+        ..
+    } = &s.stimulus
+    {
+        // NEST takes individual_spike_trains only as a model default (CopyModel).
+        let copy = string(&format!("{model}_{}", s.name));
+        code.push_str(&format!(
+            "nest.CopyModel({created}, {copy}, {{\"individual_spike_trains\": False}})\n"
+        ));
+        created = copy;
+    }
+    code.push_str(&format!(
+        "{var} = nest.Create({created}, params={})",
         dict(&params)
-    );
+    ));
     let mut whats = Vec::new();
     for t in &s.targets {
         let (sel, what) = target(input, t);

@@ -350,6 +350,29 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
             &["amplitude", "offset", "frequency", "phase", "start", "stop"],
             Some(Dim::Number),
         ),
+        "inhomogeneous_poisson_generator" => (
+            &[
+                "rate_times",
+                "rate_values",
+                "allow_offgrid_times",
+                "start",
+                "stop",
+            ],
+            None,
+        ),
+        "sinusoidal_poisson_generator" => (
+            &[
+                "rate",
+                "amplitude",
+                "frequency",
+                "phase",
+                "individual_spike_trains",
+                "start",
+                "stop",
+            ],
+            None,
+        ),
+        "mip_generator" => (&["rate", "p_copy", "start", "stop"], None),
         "noise_generator" => (
             &[
                 "mean",
@@ -371,6 +394,9 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 "noise_generator",
                 "step_current_generator",
                 "ac_generator",
+                "inhomogeneous_poisson_generator",
+                "sinusoidal_poisson_generator",
+                "mip_generator",
             ];
             let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -423,6 +449,34 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
         }
         "spike_generator" => generators::spike_generator(cx, &fields, &name)?,
         "step_current_generator" => generators::step_current(cx, &fields, &name)?,
+        "inhomogeneous_poisson_generator" => generators::inhomogeneous(cx, &fields, &name)?,
+        "sinusoidal_poisson_generator" => StimulusDesc::SinusoidalPoisson {
+            rate: num(cx, "rate", Dim::Rate, 0.0)?,
+            amplitude: num(cx, "amplitude", Dim::Rate, 0.0)?,
+            frequency: num(cx, "frequency", Dim::Rate, 0.0)?,
+            phase: num(cx, "phase", Dim::Angle, 0.0)?,
+            individual_spike_trains: generators::flag_or(
+                cx,
+                &fields,
+                "individual_spike_trains",
+                true,
+            )?,
+        },
+        "mip_generator" => {
+            let rate = num(cx, "rate", Dim::Rate, 0.0)?;
+            non_negative(cx, &fields, "rate", rate, "a rate")?;
+            let p_copy = num(cx, "p_copy", Dim::Number, 1.0)?;
+            if !(0.0..=1.0).contains(&p_copy) {
+                let f = get(&fields, "p_copy").expect("only a written value is out of range");
+                cx.error(
+                    f.value.span(),
+                    format!("`p_copy` = {p_copy} is not a probability"),
+                    "NEST requires 0 <= p_copy <= 1",
+                );
+                return None;
+            }
+            StimulusDesc::Mip { rate, p_copy }
+        }
         "ac_generator" => StimulusDesc::Ac {
             amplitude: num(cx, "amplitude", Dim::Current, 0.0)?,
             offset: num(cx, "offset", Dim::Current, 0.0)?,

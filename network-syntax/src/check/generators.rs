@@ -9,6 +9,16 @@ use crate::units::Dim;
 
 /// A flag `true`/`false`; `false` when absent.
 fn flag(cx: &mut Ctx, fields: &[(String, &Field)], key: &str) -> Option<bool> {
+    flag_or(cx, fields, key, false)
+}
+
+/// A flag `true`/`false`; `default` when absent.
+pub(super) fn flag_or(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    key: &str,
+    default: bool,
+) -> Option<bool> {
     match get(fields, key).map(|f| &f.value) {
         Some(Expr::Ident(i)) if i == "true" => Some(true),
         Some(Expr::Ident(i)) if i == "false" => Some(false),
@@ -16,7 +26,7 @@ fn flag(cx: &mut Ctx, fields: &[(String, &Field)], key: &str) -> Option<bool> {
             cx.error(e.span(), format!("`{key}` is `true` or `false`"), "");
             None
         }
-        None => Some(false),
+        None => Some(default),
     }
 }
 
@@ -123,6 +133,47 @@ pub(super) fn step_current(
     Some(StimulusDesc::StepCurrent {
         amplitude_times,
         amplitude_values,
+        allow_offgrid_times,
+    })
+}
+
+/// An `inhomogeneous_poisson_generator`. Why: NEST wants one rate per time, rates
+/// >= 0 Hz and times as a step current's; the vocabulary's check says which.
+pub(super) fn inhomogeneous(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    name: &str,
+) -> Option<StimulusDesc> {
+    let allow_offgrid_times = flag(cx, fields, "allow_offgrid_times")?;
+    let list = |cx: &mut Ctx, key: &str, dim: Dim| match get(fields, key) {
+        Some(f) => cx.numbers(&f.value, dim, key),
+        None => Some(Vec::new()),
+    };
+    let rate_times = list(cx, "rate_times", Dim::Time)?;
+    let rate_values = list(cx, "rate_values", Dim::Rate)?;
+    let generator = network_spec::InhomogeneousPoissonGenerator {
+        rate_times: rate_times.clone(),
+        rate_values: rate_values.clone(),
+        allow_offgrid_times,
+        ..Default::default()
+    };
+    let res = network_spec::Resolution::new(cx.resolution).ok()?;
+    if let Err(e) = generator.rate_steps(name, &res) {
+        let at = get(fields, "rate_times")
+            .or_else(|| get(fields, "rate_values"))
+            .map(|f| f.value.span());
+        if let Some(span) = at {
+            cx.error(
+                span,
+                e.to_string(),
+                "e.g. `rate_times: [100, 200] ms, rate_values: [20, 0] Hz`",
+            );
+        }
+        return None;
+    }
+    Some(StimulusDesc::InhomogeneousPoisson {
+        rate_times,
+        rate_values,
         allow_offgrid_times,
     })
 }
