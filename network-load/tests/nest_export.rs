@@ -279,4 +279,3 @@ fn rate_generators_on_nest_agree_with_the_engine() {
         false,
     );
 }
-

@@ -164,7 +164,7 @@ impl InhomogeneousPoissonGenerator {
     /// The rate changes as time stamps (steps) with their rates (Hz), checked as
     /// NEST checks them (as a step current's times; rates >= 0 Hz).
     pub fn rate_steps(&self, entity: &str, res: &Resolution) -> Result<Vec<AmplitudeStep>> {
-        if let Some(&r) = self.rate_values.iter().find(|r| !(**r >= 0.0)) {
+        if let Some(&r) = self.rate_values.iter().find(|r| r.is_nan() || **r < 0.0) {
             return Err(Error::invalid(entity, "rate_values", r, "must be >= 0 Hz"));
         }
         listed_stamps(

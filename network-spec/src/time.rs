@@ -158,6 +158,17 @@ impl Resolution {
         n / tps
     }
 
+    /// The kernel's `min_delay` and `max_delay` (ms) in steps as NEST's `DelayChecker`
+    /// sets them: `min_delay` rounded down to the grid, `max_delay` up
+    /// ([`Resolution::ms_stamp_steps`]). Both must be finite.
+    pub fn delay_extrema_steps(&self, min_ms: f64, max_ms: f64) -> (i64, i64) {
+        let mut min = self.ms_stamp_steps(min_ms);
+        if self.step_to_ms(min) > min_ms {
+            min -= 1;
+        }
+        (min, self.ms_stamp_steps(max_ms))
+    }
+
     /// Like [`Resolution::grid_steps`], but `+inf` maps to `i64::MAX` (an open window end).
     pub fn grid_steps_or_inf(&self, entity: &str, param: &'static str, t_ms: f64) -> Result<i64> {
         if t_ms == f64::INFINITY {
@@ -212,6 +223,9 @@ mod tests {
         assert_eq!(r.ms_stamp_steps(0.3), 3);
         assert_eq!(r.ms_stamp_steps(2.9994), 30);
         assert_eq!(r.ms_stamp_steps(3.0001), 31);
+        // NEST reports min_delay 0.15 as 0.1 and refuses 0.05 (0 steps).
+        assert_eq!(r.delay_extrema_steps(0.15, 2.0), (1, 20));
+        assert_eq!(r.delay_extrema_steps(0.05, 2.05), (0, 21));
     }
 
     #[test]

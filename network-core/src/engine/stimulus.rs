@@ -59,8 +59,8 @@ pub(crate) enum StimulusKind {
         /// The resolution (ms).
         h: f64,
         /// The stream every block of the generator draws alike (shared trains, the
-        /// parent train of a `mip_generator`).
-        shared: Stream,
+        /// parent train of a `mip_generator`); boxed, as it is large.
+        shared: Box<Stream>,
         window: (i64, i64),
     },
     /// Gaussian noise current with the dc timing, redrawn every `dt` steps.
@@ -324,7 +324,7 @@ impl BlockStimulus {
             } => {
                 let active = window.0 < s && s <= window.1;
                 let counts = &mut self.counts;
-                if drive.step(s, *h, active, (&mut self.rng, shared), counts) {
+                if drive.step(s, *h, active, (&mut self.rng, &mut **shared), counts) {
                     for (k, &n) in counts.iter().enumerate() {
                         if n > 0 {
                             let value = self.weights[k] * f64::from(n);

@@ -6,8 +6,8 @@ use crate::units::Dim;
 use syn::Ident;
 
 /// `min_delay = 0.5 ms; max_delay = 20 ms;`. Why: NEST wants both or neither, a
-/// `min_delay` of at least one step (delays round to the nearest step) and not above
-/// `max_delay`; every connection's delay must then lie between them.
+/// `min_delay` of at least one step (rounded down to the grid) and not above
+/// `max_delay` (rounded up); every connection's delay must then lie between them.
 pub(super) fn delay_extrema(cx: &mut Ctx, ast: &NetworkAst) -> Option<(f64, f64)> {
     let mut found: [Option<(f64, &Ident)>; 2] = [None, None];
     for item in &ast.items {
@@ -38,7 +38,13 @@ pub(super) fn delay_extrema(cx: &mut Ctx, ast: &NetworkAst) -> Option<(f64, f64)
     };
     let res = network_spec::Resolution::new(cx.resolution).ok()?;
     let key = found[0].expect("both set").1;
-    if !(min.is_finite() && max.is_finite()) || res.delay_steps(min) < 1 {
+    let finite = min.is_finite() && max.is_finite();
+    let (min_steps, max_steps) = if finite {
+        res.delay_extrema_steps(min, max)
+    } else {
+        (0, 0)
+    };
+    if !finite || min_steps < 1 {
         cx.error(
             key.into(),
             format!(
@@ -49,7 +55,7 @@ pub(super) fn delay_extrema(cx: &mut Ctx, ast: &NetworkAst) -> Option<(f64, f64)
         );
         return None;
     }
-    if res.delay_steps(min) > res.delay_steps(max) {
+    if min_steps > max_steps {
         cx.error(
             key.into(),
             format!("min_delay = {min} ms is above max_delay = {max} ms"),

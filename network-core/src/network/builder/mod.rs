@@ -89,8 +89,8 @@ impl NetworkBuilder {
         self.memory.committed
     }
 
-    /// NEST's kernel settings `min_delay` and `max_delay` (ms, converted to steps as
-    /// NEST converts delays): every connection's delay must lie between them (checked at
+    /// NEST's kernel settings `min_delay` and `max_delay` (ms; `min_delay` rounded down
+    /// to the grid, `max_delay` up, as NEST's `DelayChecker` does): every connection's delay must lie between them (checked at
     /// `build`), and the network advances in slices of `min_delay`. Unset, as in NEST,
     /// they follow from the connections. `min_delay` must be at least the resolution
     /// and not above `max_delay`. Results do not depend on them.
@@ -106,7 +106,7 @@ impl NetworkBuilder {
                 return Err(Error::invalid("kernel", name, v, "must be finite (ms)"));
             }
         }
-        let (min, max) = (res.delay_steps(min_delay), res.delay_steps(max_delay));
+        let (min, max) = res.delay_extrema_steps(min_delay, max_delay);
         if min < 1 {
             return Err(Error::invalid(
                 "kernel",
@@ -123,14 +123,14 @@ impl NetworkBuilder {
                 format!("must not be above max_delay ({max_delay} ms)"),
             ));
         }
-        if max > i64::from(crate::spec::synapse::MAX_DELAY_STEPS) {
+        if max > crate::spec::synapse::MAX_DELAY_STEPS {
             return Err(Error::invalid(
                 "kernel",
                 "max_delay",
                 max_delay,
                 format!(
                     "must be at most {} ms",
-                    res.step_to_ms(crate::spec::synapse::MAX_DELAY_STEPS.into())
+                    res.step_to_ms(crate::spec::synapse::MAX_DELAY_STEPS)
                 ),
             ));
         }

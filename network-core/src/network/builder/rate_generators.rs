@@ -22,9 +22,10 @@ impl NetworkBuilder {
             drive,
             h: self.resolution.ms(),
             // Not a block key: those are `population << 32 | block`.
-            shared: self
-                .seed
-                .stream(Purpose::Simulation, generator_entity(id), u64::MAX),
+            shared: Box::new(
+                self.seed
+                    .stream(Purpose::Simulation, generator_entity(id), u64::MAX),
+            ),
             window,
         }
     }
