@@ -580,6 +580,9 @@ CASES += GSL_CASES
 from cases_exact import EXACT_CASES  # noqa: E402  (issue 12: izhikevich, mat2, ...)
 
 CASES += EXACT_CASES
+from cases_devices import DEVICE_CASES  # noqa: E402  (issue 13: generators, spike times)
+
+CASES += DEVICE_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

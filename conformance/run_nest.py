@@ -45,13 +45,17 @@ def run_case(c):
     quiet()
     h = c["resolution"]
     nest.SetKernelStatus({"resolution": h, "rng_seed": c["rng_seed"], "local_num_threads": 1})
+    if "kernel" in c:  # further kernel settings (min_delay, max_delay)
+        nest.SetKernelStatus(dict(c["kernel"]))
 
     # one entry per neuron (global index in creation order); an entry with "n" is a
     # population of n neurons created at once
     nodes = []
     for n in c["neurons"]:
         # "n": a population created at once; its neurons take consecutive indices
-        pop = nest.Create(n["model"], n.get("n", 1), params=dict(n["params"]))
+        # JSON has no infinity: a parameter written null is +inf (V_th = inf)
+        params = {k: (math.inf if v is None else v) for k, v in n["params"].items()}
+        pop = nest.Create(n["model"], n.get("n", 1), params=params)
         nodes.extend(pop[k] for k in range(len(pop)))
     gid_to_idx = {nc.global_id: i for i, nc in enumerate(nodes)}
 

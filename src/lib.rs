@@ -48,10 +48,11 @@ pub mod prelude {
     pub use network_core::spec::registry::neuron_types::*;
     pub use network_core::spec::registry::synapse_types::*;
     pub use network_core::{
-        Const, DcGenerator, Dyn, Error, FiringRanges, Model, Multimeter, Network, NetworkBuilder,
-        NoiseGenerator, PoissonGenerator, PopulationHandle, RateRange, RecordTo, Recordable,
-        Report, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder, StaticSynapse,
-        StdpSynapse, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
+        AcGenerator, Const, DcGenerator, Dyn, Error, FiringRanges, InhomogeneousPoissonGenerator,
+        MipGenerator, Model, Multimeter, Network, NetworkBuilder, NoiseGenerator, PoissonGenerator,
+        PopulationHandle, RateRange, RecordTo, Recordable, Report, Resolution, Result, Seed,
+        Selection, SinusoidalPoissonGenerator, SpikeGenerator, SpikeRecorder, StaticSynapse,
+        StdpSynapse, StepCurrentGenerator, Synapse, Tsodyks2Synapse, TsodyksSynapse, Value, Window,
     };
     pub use network_macros::network;
     #[cfg(feature = "plot")]

@@ -316,6 +316,7 @@ pub(crate) fn add_stimulus(
                 spike_multiplicities: multiplicities.iter().take(64).copied().collect(),
                 allow_offgrid_times: *allow_offgrid_times,
                 window: window(*w),
+                ..SpikeGenerator::default()
             },
             &targets,
             &synapse,

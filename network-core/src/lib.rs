@@ -25,8 +25,9 @@ pub mod synapse;
 pub mod time;
 
 pub use devices::{
-    DcGenerator, Multimeter, NoiseGenerator, PoissonGenerator, RecordTo, SpikeGenerator,
-    SpikeRecorder, Window,
+    AcGenerator, DcGenerator, InhomogeneousPoissonGenerator, MipGenerator, Multimeter,
+    NoiseGenerator, PoissonGenerator, RecordTo, SinusoidalPoissonGenerator, SpikeGenerator,
+    SpikeRecorder, StepCurrentGenerator, Window,
 };
 pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};

@@ -97,6 +97,12 @@ fn window(p: &Map<String, Json>) -> Window {
     }
 }
 
+/// A flag of a device's parameters (JSON `true`/`false` or 0/1), false when absent.
+fn flag(p: &Map<String, Json>, key: &str) -> bool {
+    p.get(key)
+        .is_some_and(|v| v.as_bool().unwrap_or_else(|| num(v) != 0.0))
+}
+
 fn floats(v: Option<&Json>) -> Vec<f64> {
     v.and_then(Json::as_array)
         .map(|a| a.iter().map(num).collect())
@@ -160,6 +166,12 @@ fn projection_synapse(conn: &Json) -> Synapse {
 fn run_case(case: &Json) -> Outcome {
     let res = Resolution::new(num(&case["resolution"])).unwrap();
     let mut b = NetworkBuilder::new(res, Seed::default());
+    // NEST's kernel min_delay and max_delay, when the case sets them.
+    if let Some(k) = case.get("kernel") {
+        b = b
+            .delay_extrema(num(&k["min_delay"]), num(&k["max_delay"]))
+            .unwrap();
+    }
     // One selection per neuron (global index in creation order), its population and
     // index there, and each population whole. An entry with `n` is a population of `n`.
     let mut neurons = Vec::new();
@@ -216,12 +228,34 @@ fn run_case(case: &Json) -> Outcome {
                         .into_iter()
                         .map(|m| m as u32)
                         .collect(),
-                    allow_offgrid_times: p
-                        .get("allow_offgrid_times")
-                        .is_some_and(|v| num(v) != 0.0),
+                    allow_offgrid_times: flag(&p, "allow_offgrid_times"),
+                    precise_times: flag(&p, "precise_times"),
+                    shift_now_spikes: flag(&p, "shift_now_spikes"),
                     window: window(&p),
                 };
                 b.spike_generator(&name, params, &targets, &syn).unwrap();
+            }
+            "step_current_generator" => {
+                let params = StepCurrentGenerator {
+                    amplitude_times: floats(p.get("amplitude_times")),
+                    amplitude_values: floats(p.get("amplitude_values")),
+                    allow_offgrid_times: flag(&p, "allow_offgrid_times"),
+                    window: window(&p),
+                };
+                b.step_current_generator(&name, params, &targets, &syn)
+                    .unwrap();
+            }
+            "ac_generator" => {
+                let mut params = AcGenerator {
+                    window: window(&p),
+                    ..AcGenerator::default()
+                };
+                for key in ["amplitude", "offset", "frequency", "phase"] {
+                    if let Some(v) = p.get(key) {
+                        params.set(&name, key, num(v)).unwrap();
+                    }
+                }
+                b.ac_generator(&name, params, &targets, &syn).unwrap();
             }
             "poisson_generator" => {
                 let params = PoissonGenerator {

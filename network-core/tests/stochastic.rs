@@ -15,9 +15,12 @@
 //! Layout: this file holds the generator tests (Poisson input counts, firing rates);
 //! `stochastic/rules.rs` the non-spatial connection rules, `stochastic/spatial.rs` the
 //! spatial ones, `stochastic/plasticity.rs` STDP under Poisson input,
-//! `stochastic/synapses.rs` the stochastic synapse models, and `stochastic/stats.rs` the
+//! `stochastic/synapses.rs` the stochastic synapse models, `stochastic/devices.rs` the
+//! rate generators (inhomogeneous, sinusoidal, mip), and `stochastic/stats.rs` the
 //! distribution functions (tested against table values).
 
+#[path = "stochastic/devices.rs"]
+mod devices;
 #[path = "stochastic/plasticity.rs"]
 mod plasticity;
 #[path = "stochastic/rules.rs"]

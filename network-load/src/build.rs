@@ -8,10 +8,11 @@ use crate::convert;
 use crate::inputs::{resolve_sizes, Inputs};
 use network_core::connect::ConnSpec;
 use network_core::{
-    DcGenerator, Dyn, Error, GeneratorHandle, Model, Multimeter, MultimeterHandle, Network,
-    NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
-    ProjectionHandle, RecordTo, Resolution, Result, Seed, Selection, SpikeGenerator, SpikeRecorder,
-    SpikeRecorderHandle, Synapse,
+    AcGenerator, DcGenerator, Dyn, Error, GeneratorHandle, InhomogeneousPoissonGenerator,
+    MipGenerator, Model, Multimeter, MultimeterHandle, Network, NetworkBuilder, NeuronModel,
+    NoiseGenerator, PoissonGenerator, PopulationHandle, ProjectionHandle, RecordTo, Resolution,
+    Result, Seed, Selection, SinusoidalPoissonGenerator, SpikeGenerator, SpikeRecorder,
+    SpikeRecorderHandle, StepCurrentGenerator, Synapse,
 };
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Plan, Population, Step, Target};
@@ -59,6 +60,9 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
     }
     if let Some(prefix) = &plan.data_prefix {
         b = b.data_prefix(prefix);
+    }
+    if let Some((min, max)) = plan.delay_extrema {
+        b = b.delay_extrema(min, max)?;
     }
     b.describe(&plan.canonical());
     let mut run = Run {
@@ -297,15 +301,88 @@ impl<'a> Run<'a> {
                 spike_times,
                 spike_weights,
                 allow_offgrid_times,
+                precise_times,
+                shift_now_spikes,
             } => {
                 let params = SpikeGenerator {
                     spike_times: spike_times.clone(),
                     spike_weights: spike_weights.clone(),
                     spike_multiplicities: Vec::new(),
                     allow_offgrid_times: *allow_offgrid_times,
+                    precise_times: *precise_times,
+                    shift_now_spikes: *shift_now_spikes,
                     window,
                 };
                 self.b.spike_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::StepCurrent {
+                amplitude_times,
+                amplitude_values,
+                allow_offgrid_times,
+            } => {
+                let params = StepCurrentGenerator {
+                    amplitude_times: amplitude_times.clone(),
+                    amplitude_values: amplitude_values.clone(),
+                    allow_offgrid_times: *allow_offgrid_times,
+                    window,
+                };
+                self.b
+                    .step_current_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::InhomogeneousPoisson {
+                rate_times,
+                rate_values,
+                allow_offgrid_times,
+            } => {
+                let params = InhomogeneousPoissonGenerator {
+                    rate_times: rate_times.clone(),
+                    rate_values: rate_values.clone(),
+                    allow_offgrid_times: *allow_offgrid_times,
+                    window,
+                };
+                self.b
+                    .inhomogeneous_poisson_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::SinusoidalPoisson {
+                rate,
+                amplitude,
+                frequency,
+                phase,
+                individual_spike_trains,
+            } => {
+                let params = SinusoidalPoissonGenerator {
+                    rate: *rate,
+                    amplitude: *amplitude,
+                    frequency: *frequency,
+                    phase: *phase,
+                    individual_spike_trains: *individual_spike_trains,
+                    window,
+                };
+                self.b
+                    .sinusoidal_poisson_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::Mip { rate, p_copy } => {
+                let params = MipGenerator {
+                    rate: *rate,
+                    p_copy: *p_copy,
+                    window,
+                };
+                self.b.mip_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::Ac {
+                amplitude,
+                offset,
+                frequency,
+                phase,
+            } => {
+                let params = AcGenerator {
+                    amplitude: *amplitude,
+                    offset: *offset,
+                    frequency: *frequency,
+                    phase: *phase,
+                    window,
+                };
+                self.b.ac_generator(&g.name, params, &targets, &syn)
             }
             StimulusDesc::Noise {
                 mean,

@@ -253,3 +253,29 @@ fn exact_models_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn deterministic_devices_on_nest_agree_with_the_engine() {
+    // Step and sine currents, listed spike times and a threshold of +inf: nothing is
+    // random, so the counts must be equal (F = 0).
+    compare(
+        "network-load/tests/data/devices.net",
+        &[],
+        500.0,
+        0.0,
+        false,
+    );
+}
+
+#[test]
+fn rate_generators_on_nest_agree_with_the_engine() {
+    // Poisson counts of independent trains (F = 1); a train shared by 2 parrots (F = 2)
+    // and mip's copies to 4 parrots (F = 1 + 3 · 0.3 = 1.9): F = 3.
+    compare(
+        "network-load/tests/data/rate_generators.net",
+        &[],
+        1000.0,
+        3.0,
+        false,
+    );
+}

@@ -24,11 +24,7 @@ pub fn population(d: &Description, p: &PopulationDesc) -> String {
 /// A device's field: `what` on its targets.
 pub fn device(d: &Description, w: &Wiring) -> String {
     let (docs, what, targets) = match w {
-        Wiring::Recorder(r) => (
-            &r.docs,
-            format!("Recorder `{}`", r.name),
-            std::slice::from_ref(&r.target),
-        ),
+        Wiring::Recorder(r) => (&r.docs, format!("Recorder `{}`", r.name), &r.targets[..]),
         Wiring::Stimulator(s) => (&s.docs, format!("Stimulator `{}`", s.name), &s.targets[..]),
         Wiring::Projection(p) => return projection(d, p),
     };

@@ -88,6 +88,10 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         .data_prefix
         .as_ref()
         .map(|p| quote!(#b = #b.data_prefix(#p);));
+    let delay_extrema = plan.delay_extrema.map(|(min, max)| {
+        let (min, max) = (crate::print::num(min), crate::print::num(max));
+        quote!(#b = #b.delay_extrema(#min, #max)?;)
+    });
     let inits = fields
         .iter()
         .zip(&locals)
@@ -99,6 +103,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         }
         #data_path
         #data_prefix
+        #delay_extrema
         #b.describe(Self::CANONICAL);
         #(#steps)*
         let #net = #b.build()?;

@@ -13,6 +13,8 @@ use network_syntax::lowering::*;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 
+mod generators;
+
 /// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
 pub fn num(v: f64) -> TokenStream {
     if v.is_infinite() {
@@ -256,60 +258,6 @@ impl<'a> Printer<'a> {
         });
         quote! {
             let #var = #b.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: ::std::vec![#(#rf),*], window: #win, ..::core::default::Default::default() }, #sel)?;
-        }
-    }
-
-    fn generator(&self, g: &Generator) -> TokenStream {
-        let (var, name, b) = (device_var(&g.name), &g.name, builder());
-        let (win, sel, syn) = (
-            window(g.window),
-            self.targets(&g.targets),
-            self.synapse(&g.synapse),
-        );
-        let (method, params) = match &g.stimulus {
-            StimulusDesc::Dc { amplitude } => {
-                let a = self.amount(*amplitude);
-                (
-                    quote!(dc_generator),
-                    quote!(::network::DcGenerator { amplitude: #a, window: #win }),
-                )
-            }
-            StimulusDesc::Poisson { rate } => {
-                let r = self.amount(*rate);
-                (
-                    quote!(poisson_generator),
-                    quote!(::network::PoissonGenerator { rate: #r, window: #win }),
-                )
-            }
-            StimulusDesc::Spikes {
-                spike_times,
-                spike_weights,
-                allow_offgrid_times,
-            } => {
-                let (t, w) = (vec_of(spike_times), vec_of(spike_weights));
-                (
-                    quote!(spike_generator),
-                    quote!(::network::SpikeGenerator { spike_times: #t, spike_weights: #w, spike_multiplicities: ::std::vec![], allow_offgrid_times: #allow_offgrid_times, window: #win }),
-                )
-            }
-            StimulusDesc::Noise {
-                mean,
-                std,
-                dt,
-                std_mod,
-                frequency,
-                phase,
-            } => {
-                let [m, s, dt, sm, f, p] =
-                    [mean, std, dt, std_mod, frequency, phase].map(|x| num(*x));
-                (
-                    quote!(noise_generator),
-                    quote!(::network::NoiseGenerator { mean: #m, std: #s, dt: #dt, std_mod: #sm, frequency: #f, phase: #p, window: #win }),
-                )
-            }
-        };
-        quote! {
-            let #var = #b.#method(#name, #params, #sel, &#syn)?;
         }
     }
 

@@ -25,7 +25,8 @@
 /// [`Dimension`](crate::Dimension) variant), `NAME: flag = bool, "doc";` for a flag and
 /// `NAME: list DIMENSION = [..], "doc";` for a list, `NAME: integer = n, "doc";` for a
 /// whole number. `neuron` declares the parameter
-/// struct of a neuron model; `synapse` adds the synapse's `model` name, `weight` and
+/// struct of a neuron model; `device` that of a stimulation device, with its activity
+/// `window` (NEST's `origin`, `start`, `stop`) besides the table; `synapse` adds the synapse's `model` name, `weight` and
 /// `delay` ([`Value`](crate::Value)s), `new`, `variant` and `validate`. Extra fields
 /// that are not NEST parameters may follow the block in `+ { field: Type = default, }`.
 #[macro_export]
@@ -40,6 +41,24 @@ macro_rules! parameters {
             $(#[$attr])* $vis $Name = $nest {
                 $( $param : ($a $($b)?) = $default, $doc; )*
             } {}
+        }
+        $crate::__parameters_impl! {
+            $Name = $nest { $( $param : ($a $($b)?) = $default, $doc; )* } {} []
+        }
+    };
+    (
+        $(#[$attr:meta])*
+        $vis:vis device $Name:ident = $nest:literal {
+            $( $param:ident : $a:ident $($b:ident)? = $default:expr, $doc:literal; )*
+        }
+    ) => {
+        $crate::__parameters_struct! {
+            $(#[$attr])* $vis $Name = $nest {
+                $( $param : ($a $($b)?) = $default, $doc; )*
+            } {
+                /// The activity window (NEST's `origin`, `start`, `stop`, ms).
+                window: $crate::Window = $crate::Window::default(),
+            }
         }
         $crate::__parameters_impl! {
             $Name = $nest { $( $param : ($a $($b)?) = $default, $doc; )* } {} []

@@ -125,6 +125,16 @@ pub fn models_markdown() -> String {
         out.push_str(&synapse(*m));
         out.push('\n');
     }
+    out.push_str(
+        "## Devices\n\n\
+         Every device also has NEST's activity window: `start` (ms, default 0), `stop` (ms, \
+         default +inf) and `origin` (ms, default 0).\n\n",
+    );
+    for d in crate::devices::DEVICES {
+        let _ = writeln!(out, "### `{}`\n\nRust type: `{}`.\n", d.name, d.rust_type);
+        out.push_str(&table(d.parameters));
+        out.push('\n');
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -12,6 +12,7 @@
 
 pub mod connect;
 mod declare;
+pub mod devices;
 pub mod docs;
 pub mod error;
 pub mod firing;
@@ -31,6 +32,10 @@ pub mod value;
 pub mod window;
 
 pub use connect::{ConnSpec, Rule};
+pub use devices::{
+    AcGenerator, InhomogeneousPoissonGenerator, MipGenerator, SinusoidalPoissonGenerator,
+    StepCurrentGenerator,
+};
 pub use error::{closest, Error, Result};
 pub use firing::{FiringRanges, FiringRegime, RateRange};
 pub use kernel::Kernel;

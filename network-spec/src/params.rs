@@ -202,9 +202,11 @@ pub trait Parameters: Clone + Debug + Default + PartialEq + Send + Sync + 'stati
         }
     }
 
-    /// The checks that follow from the table: every number finite, except that a
-    /// parameter whose NEST default is infinite (`V_min = -inf`) may keep that value.
-    /// Integers must be whole. Flags are checked when set; lists by the model.
+    /// The checks that follow from the table: every number a number (not NaN), whole
+    /// for an integer. Infinite values pass, as NEST accepts them (`V_th = +inf`: a
+    /// neuron that never fires); the model's own checks reject those NEST rejects
+    /// (`C_m = -inf`, `V_reset = +inf` above `V_th`). Flags are checked when set;
+    /// lists by the model.
     fn check_table(&self, entity: &str) -> Result<()> {
         for info in Self::PARAMETERS {
             if !matches!(info.kind, ParamKind::Scalar | ParamKind::Integer) {
@@ -213,7 +215,7 @@ pub trait Parameters: Clone + Debug + Default + PartialEq + Send + Sync + 'stati
             let Some(v) = self.get(info.name) else {
                 continue;
             };
-            if info.is_integer() && v.fract() != 0.0 {
+            if info.is_integer() && !(v.is_finite() && v.fract() == 0.0) {
                 return Err(Error::invalid(
                     entity,
                     info.name,
@@ -221,15 +223,15 @@ pub trait Parameters: Clone + Debug + Default + PartialEq + Send + Sync + 'stati
                     "must be a whole number",
                 ));
             }
-            if v.is_finite() || v == info.default {
+            if !v.is_nan() {
                 continue;
             }
-            let reason = if info.default.is_infinite() {
-                format!("must be a number or {}", info.default)
-            } else {
-                "must be finite".to_string()
-            };
-            return Err(Error::invalid(entity, info.name, v, reason));
+            return Err(Error::invalid(
+                entity,
+                info.name,
+                v,
+                "must be a number (NaN is none)",
+            ));
         }
         Ok(())
     }

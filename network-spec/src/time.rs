@@ -135,6 +135,40 @@ impl Resolution {
         Ok(tics / self.tics_per_step)
     }
 
+    /// NEST's `Time::ms(t)` for a listed time (spike or amplitude times): `t` rounded
+    /// to the nearest tic, in steps when that tic lies on the grid (2.9999 ms is step 30
+    /// at 0.1 ms), `None` when it does not. `t` must be finite.
+    pub fn tic_grid_steps(&self, t_ms: f64) -> Option<i64> {
+        let tics = ms_to_tics(t_ms);
+        (tics.rem_euclid(self.tics_per_step) == 0).then(|| tics.div_euclid(self.tics_per_step))
+    }
+
+    /// NEST's `Time::ms_stamp(t)` in steps: the end of the step in which `t` lies (a
+    /// time on the grid stays where it is): the tics of `t` truncated, floored to the
+    /// step, and one step later when that step's time in ms is still below `t`.
+    /// `t` must be finite and within ±[`MAX_TICS`] tics.
+    pub fn ms_stamp_steps(&self, t_ms: f64) -> i64 {
+        let tps = self.tics_per_step;
+        let mut n = (t_ms * TICS_PER_MS as f64) as i64;
+        n -= n % tps;
+        let ms = n as f64 * (1.0 / tps as f64) * (tps as f64 / TICS_PER_MS as f64);
+        if ms < t_ms {
+            n += tps;
+        }
+        n / tps
+    }
+
+    /// The kernel's `min_delay` and `max_delay` (ms) in steps as NEST's `DelayChecker`
+    /// sets them: `min_delay` rounded down to the grid, `max_delay` up
+    /// ([`Resolution::ms_stamp_steps`]). Both must be finite.
+    pub fn delay_extrema_steps(&self, min_ms: f64, max_ms: f64) -> (i64, i64) {
+        let mut min = self.ms_stamp_steps(min_ms);
+        if self.step_to_ms(min) > min_ms {
+            min -= 1;
+        }
+        (min, self.ms_stamp_steps(max_ms))
+    }
+
     /// Like [`Resolution::grid_steps`], but `+inf` maps to `i64::MAX` (an open window end).
     pub fn grid_steps_or_inf(&self, entity: &str, param: &'static str, t_ms: f64) -> Result<i64> {
         if t_ms == f64::INFINITY {
@@ -174,6 +208,24 @@ mod tests {
         let r = Resolution::default();
         assert_eq!(r.step_to_ms(1058), 105.8);
         assert_eq!(r.step_to_ms(593), 59.300000000000004);
+    }
+
+    #[test]
+    fn listed_times_follow_nests_tic_rules() {
+        let r = Resolution::default();
+        // Within half a tic of the grid: on the grid (NEST's spike_times [2.9999] -> 3.0).
+        assert_eq!(r.tic_grid_steps(2.9999), Some(30));
+        assert_eq!(r.tic_grid_steps(2.9994), None);
+        assert_eq!(r.tic_grid_steps(1e-5), Some(0));
+        // ms_stamp: the end of the step the time lies in (hand-computed).
+        assert_eq!(r.ms_stamp_steps(2.95), 30);
+        assert_eq!(r.ms_stamp_steps(3.0), 30);
+        assert_eq!(r.ms_stamp_steps(0.3), 3);
+        assert_eq!(r.ms_stamp_steps(2.9994), 30);
+        assert_eq!(r.ms_stamp_steps(3.0001), 31);
+        // NEST reports min_delay 0.15 as 0.1 and refuses 0.05 (0 steps).
+        assert_eq!(r.delay_extrema_steps(0.15, 2.0), (1, 20));
+        assert_eq!(r.delay_extrema_steps(0.05, 2.05), (0, 21));
     }
 
     #[test]

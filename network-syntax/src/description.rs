@@ -16,6 +16,8 @@ pub struct Description {
     pub data_path: Option<String>,
     /// Prefix of recorder file names (`data_prefix = "run1-";`).
     pub data_prefix: Option<String>,
+    /// NEST's kernel `min_delay` and `max_delay` (ms), when set.
+    pub delay_extrema: Option<(f64, f64)>,
     /// Neuron model variants.
     pub neurons: Vec<NeuronDesc>,
     /// Populations, in creation order.
@@ -269,8 +271,8 @@ pub struct RecorderDesc {
     pub kind: RecorderKind,
     /// Window start and stop, ms (stop `None` for never).
     pub window: (f64, Option<f64>),
-    /// The recorded neurons.
-    pub target: TargetDesc,
+    /// The recorded neurons (one or more selections, `<- exc, inh`).
+    pub targets: Vec<TargetDesc>,
     /// Doc comments.
     pub docs: Vec<String>,
 }
@@ -325,6 +327,40 @@ pub enum StimulusDesc {
         spike_times: Vec<f64>,
         spike_weights: Vec<f64>,
         allow_offgrid_times: bool,
+        precise_times: bool,
+        shift_now_spikes: bool,
+    },
+    /// `step_current_generator`: times (ms, absolute) and amplitudes (pA).
+    StepCurrent {
+        amplitude_times: Vec<f64>,
+        amplitude_values: Vec<f64>,
+        allow_offgrid_times: bool,
+    },
+    /// `inhomogeneous_poisson_generator`: times (ms, absolute) and rates (Hz).
+    InhomogeneousPoisson {
+        rate_times: Vec<f64>,
+        rate_values: Vec<f64>,
+        allow_offgrid_times: bool,
+    },
+    /// `sinusoidal_poisson_generator`: Hz, Hz, Hz, degrees.
+    SinusoidalPoisson {
+        rate: f64,
+        amplitude: f64,
+        frequency: f64,
+        phase: f64,
+        individual_spike_trains: bool,
+    },
+    /// `mip_generator`: Hz and a probability.
+    Mip {
+        rate: f64,
+        p_copy: f64,
+    },
+    /// `ac_generator`: pA, pA, Hz, degrees.
+    Ac {
+        amplitude: f64,
+        offset: f64,
+        frequency: f64,
+        phase: f64,
     },
     Noise {
         mean: f64,

@@ -26,9 +26,15 @@ pub struct PoissonGenerator {
 
 /// NEST's `spike_generator`: emits spikes at listed times (ms, relative to origin), each
 /// behaving like a neuron spike at that time.
+///
+/// Times are converted as NEST converts them: rounded to the nearest tic, a time on the
+/// grid is its step (2.9999 ms is step 30 at 0.1 ms); a time off the grid is an error,
+/// or, with `allow_offgrid_times` or `precise_times`, stamped at the end of the step it
+/// lies in. Every neuron model of the engine is grid-based, so a precise spike's offset
+/// within its step is dropped on delivery, as NEST's grid-based models drop it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SpikeGenerator {
-    /// Spike times (ms), on the grid, > 0, sorted in non-descending order.
+    /// Spike times (ms), > 0 (0 with `shift_now_spikes`), in non-descending order.
     pub spike_times: Vec<f64>,
     /// Optional per-spike weight factors (same length as `spike_times`).
     pub spike_weights: Vec<f64>,
@@ -36,6 +42,12 @@ pub struct SpikeGenerator {
     pub spike_multiplicities: Vec<u32>,
     /// Round off-grid times up to the grid instead of rejecting them.
     pub allow_offgrid_times: bool,
+    /// Keep each time's offset within its step (NEST's precise spikes); times off the
+    /// grid are stamped at the end of their step.
+    pub precise_times: bool,
+    /// A spike at the current time (`origin + t` = now, 0 ms before the first run) moves
+    /// one step later instead of being lost; allows a time of 0 ms.
+    pub shift_now_spikes: bool,
     /// Activity window.
     pub window: Window,
 }
@@ -177,14 +189,6 @@ impl SpikeGenerator {
         let mut spikes = Vec::with_capacity(n);
         let mut previous = f64::NEG_INFINITY;
         for (k, &t) in self.spike_times.iter().enumerate() {
-            if !(t.is_finite() && t > 0.0) {
-                return Err(Error::invalid(
-                    entity,
-                    "spike_times",
-                    t,
-                    "times must be > 0 ms",
-                ));
-            }
             if t < previous {
                 return Err(Error::invalid(
                     entity,
@@ -194,28 +198,61 @@ impl SpikeGenerator {
                 ));
             }
             previous = t;
-            let steps = if self.allow_offgrid_times {
-                let tics = checked_tics(entity, "spike_times", t)?;
-                (tics + res.tics_per_step() - 1).div_euclid(res.tics_per_step())
-            } else {
-                res.grid_steps(entity, "spike_times", t).map_err(|_| {
-                    Error::invalid(
-                        entity,
-                        "spike_times",
-                        t,
-                        format!(
-                            "must lie on the grid of {} ms (or set allow_offgrid_times)",
-                            res.ms()
-                        ),
-                    )
-                })?
-            };
+            let stamp = self.stamp(entity, res, origin, t)?;
             let weight = self.spike_weights.get(k).copied().unwrap_or(1.0);
             finite(entity, "spike_weights", weight)?;
             let multiplicity = self.spike_multiplicities.get(k).copied().unwrap_or(1);
-            spikes.push((origin + steps, weight, multiplicity));
+            spikes.push((origin + stamp, weight, multiplicity));
         }
         Ok((spikes, window))
+    }
+}
+
+impl SpikeGenerator {
+    /// The step stamp of spike time `t` (relative to origin), as NEST's
+    /// `assert_valid_spike_time_and_insert_` computes it before the first run (now = 0).
+    fn stamp(&self, entity: &str, res: &Resolution, origin: i64, t: f64) -> Result<i64> {
+        if t == 0.0 && !self.shift_now_spikes {
+            return Err(Error::invalid(
+                entity,
+                "spike_times",
+                t,
+                "a spike time cannot be 0 ms (set shift_now_spikes to emit it at the first step)",
+            ));
+        }
+        // NEST rounds a negative time off its grid; such a spike would never be sent.
+        if !(t.is_finite() && t >= 0.0) {
+            return Err(Error::invalid(
+                entity,
+                "spike_times",
+                t,
+                "times must be >= 0 ms",
+            ));
+        }
+        checked_tics(entity, "spike_times", t)?;
+        if self.precise_times {
+            return Ok(res.ms_stamp_steps(t));
+        }
+        let stamp = match res.tic_grid_steps(t) {
+            Some(stamp) => stamp,
+            None if self.allow_offgrid_times => res.ms_stamp_steps(t),
+            None => {
+                return Err(Error::invalid(
+                    entity,
+                    "spike_times",
+                    t,
+                    format!(
+                    "must lie on the grid of {} ms (or set allow_offgrid_times or precise_times)",
+                    res.ms()
+                ),
+                ))
+            }
+        };
+        // Before the first run "now" is step 0.
+        if self.shift_now_spikes && origin + stamp == 0 {
+            return Ok(stamp + 1);
+        }
+        Ok(stamp)
     }
 }
 

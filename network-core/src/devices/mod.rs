@@ -10,5 +10,11 @@ pub use generators::{
 };
 pub use recorders::{Multimeter, RecordTo, SpikeRecorder};
 
+/// The devices whose parameters the vocabulary's tables declare (`network-spec`).
+pub use crate::spec::devices::{
+    AcGenerator, AmplitudeStep, InhomogeneousPoissonGenerator, MipGenerator,
+    SinusoidalPoissonGenerator, StepCurrentGenerator,
+};
+
 /// The activity window every NEST device has (declared in the vocabulary, `network-spec`).
 pub use crate::spec::Window;

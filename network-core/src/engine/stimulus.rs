@@ -2,6 +2,7 @@
 //! block's ring buffers, at the step the event arrives.
 
 use super::poisson::PoissonDrive;
+use super::rate_drive::RateDrive;
 use super::ring::{in_row, Ring};
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
@@ -25,6 +26,43 @@ pub(crate) enum StimulusKind {
         spikes: std::sync::Arc<[crate::devices::ListedSpike]>,
         window: (i64, i64),
     },
+    /// Piecewise constant current with the dc timing: from stamp `S` on (set in step
+    /// `S − 1`), the amplitude of that change.
+    StepCurrent {
+        /// `(stamp, amplitude)`, stamps strictly increasing.
+        changes: std::sync::Arc<[crate::spec::devices::AmplitudeStep]>,
+        /// The next change not yet applied.
+        next: usize,
+        /// The amplitude now (pA).
+        amplitude: f64,
+        window: (i64, i64),
+    },
+    /// Sine current with the dc timing: an oscillator rotated every step, started at each
+    /// run from `amplitude · (cos, sin)(ω t + φ)` as NEST's `pre_run_hook`.
+    Ac {
+        amplitude: f64,
+        offset: f64,
+        /// ω (rad/ms).
+        omega: f64,
+        /// φ (rad).
+        phase: f64,
+        /// The rotation of one step: (cos, sin) of ω·h.
+        rotation: (f64, f64),
+        /// Oscillator state (y0, y1).
+        oscillator: (f64, f64),
+        window: (i64, i64),
+    },
+    /// Spike counts from a rate law (see `rate_drive`); active in steps `s` with
+    /// `t_min < s <= t_max`, as the Poisson trains.
+    Rate {
+        drive: RateDrive,
+        /// The resolution (ms).
+        h: f64,
+        /// The stream every block of the generator draws alike (shared trains, the
+        /// parent train of a `mip_generator`); boxed, as it is large.
+        shared: Box<Stream>,
+        window: (i64, i64),
+    },
     /// Gaussian noise current with the dc timing, redrawn every `dt` steps.
     Noise {
         mean: f64,
@@ -40,6 +78,25 @@ pub(crate) enum StimulusKind {
 }
 
 impl StimulusKind {
+    /// Sets the state a run starts from, at `t_ms` (the network's time): the
+    /// oscillator of an `ac_generator`.
+    pub fn begin_run(&mut self, t_ms: f64) {
+        if let StimulusKind::Rate { drive, .. } = self {
+            drive.begin_run(t_ms);
+        }
+        if let StimulusKind::Ac {
+            amplitude,
+            omega,
+            phase,
+            oscillator,
+            ..
+        } = self
+        {
+            let angle = *omega * t_ms + *phase;
+            *oscillator = (*amplitude * angle.cos(), *amplitude * angle.sin());
+        }
+    }
+
     /// The same stimulus for a block of `n` targets.
     pub fn for_block(&self, n: usize) -> Self {
         match self {
@@ -125,7 +182,28 @@ impl BlockStimulus {
     }
 }
 
+/// Adds `amplitude` (pA), times each connection's weight, to every target's current
+/// after its delay from the ring's slot `now`.
+fn add_current(
+    (targets, weights, delays): (&[u32], &[f64], &[u16]),
+    ring: &mut Ring,
+    now: usize,
+    amplitude: f64,
+) {
+    let current = ring.current_channel();
+    for k in 0..targets.len() {
+        let at = ring.slot_after(now, usize::from(delays[k]));
+        ring.add(at, current, targets[k] as usize, weights[k] * amplitude);
+    }
+}
+
 impl BlockStimulus {
+    /// Sets the state a run starting at `t_ms` begins from (see
+    /// [`StimulusKind::begin_run`]).
+    pub fn begin_run(&mut self, t_ms: f64) {
+        self.kind.begin_run(t_ms);
+    }
+
     /// Emits this generator's events of step `s` into `ring`. `channel` maps a weight to
     /// the target model's spike channel. Inlined into the block's work, which is compiled
     /// for the processor's vector width (`engine::wide`).
@@ -200,6 +278,70 @@ impl BlockStimulus {
                     next += 1;
                 }
                 self.cursor = next as i64;
+            }
+            StimulusKind::StepCurrent {
+                changes,
+                next,
+                amplitude,
+                window,
+            } => {
+                while *next < changes.len() && changes[*next].0 <= s + 1 {
+                    *amplitude = changes[*next].1;
+                    *next += 1;
+                }
+                if window.0 < s + 2 && s + 2 <= window.1 {
+                    add_current(
+                        (&self.targets, &self.weights, &self.delays),
+                        ring,
+                        now,
+                        *amplitude,
+                    );
+                }
+            }
+            StimulusKind::Ac {
+                offset,
+                rotation,
+                oscillator,
+                window,
+                ..
+            } => {
+                // NEST rotates the oscillator in every step, active or not.
+                let (y0, y1) = *oscillator;
+                *oscillator = (
+                    rotation.0 * y0 + -rotation.1 * y1,
+                    rotation.1 * y0 + rotation.0 * y1,
+                );
+                if window.0 < s + 2 && s + 2 <= window.1 {
+                    let current = oscillator.1 + *offset;
+                    add_current(
+                        (&self.targets, &self.weights, &self.delays),
+                        ring,
+                        now,
+                        current,
+                    );
+                }
+            }
+            StimulusKind::Rate {
+                drive,
+                h,
+                shared,
+                window,
+            } => {
+                let active = window.0 < s && s <= window.1;
+                let counts = &mut self.counts;
+                if drive.step(s, *h, active, (&mut self.rng, &mut **shared), counts) {
+                    for (k, &n) in counts.iter().enumerate() {
+                        if n > 0 {
+                            let value = self.weights[k] * f64::from(n);
+                            ring.add(
+                                at(ring, self.delays[k]),
+                                channel(value),
+                                self.targets[k] as usize,
+                                value,
+                            );
+                        }
+                    }
+                }
             }
             StimulusKind::Noise {
                 mean,

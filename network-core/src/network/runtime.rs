@@ -170,6 +170,15 @@ impl Network {
             )
         })?;
         self.check_recording_memory(t_ms, end)?;
+        // Generators whose state NEST sets at the start of every run (`pre_run_hook`).
+        let now_ms = self.resolution.step_to_ms(self.step);
+        for population in &mut self.populations {
+            for block in population.blocks().iter_mut() {
+                for stimulus in &mut block.stimuli {
+                    stimulus.begin_run(now_ms);
+                }
+            }
+        }
         let mut progress = Progress::new(
             progress::allowed(self.progress),
             self.resolution,

@@ -170,15 +170,22 @@ fn recorder(
     targets: &[Target],
 ) -> Cell {
     let var = ident(name);
-    let (sel, what) = target(input, &targets[0]);
-    let connect = match model {
-        "spike_recorder" => format!("nest.Connect({sel}, {var})"),
-        _ => format!("nest.Connect({var}, {sel})"),
-    };
+    // One Connect per recorded selection (`<- exc, inh`).
+    let mut connects = Vec::new();
+    let mut whats = Vec::new();
+    for t in targets {
+        let (sel, what) = target(input, t);
+        connects.push(match model {
+            "spike_recorder" => format!("nest.Connect({sel}, {var})"),
+            _ => format!("nest.Connect({var}, {sel})"),
+        });
+        whats.push(what);
+    }
+    let connect = connects.join("\n");
     params.extend(window_params(window));
     let markdown = doc_or(
         docs(input, wiring),
-        format!("Recorder `{name}` ({model}) on {what}."),
+        format!("Recorder `{name}` ({model}) on {}.", whats.join(", ")),
     );
     Cell {
         markdown,
@@ -244,6 +251,8 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
             spike_times,
             spike_weights,
             allow_offgrid_times,
+            precise_times,
+            shift_now_spikes,
         } => {
             let mut p = vec![("spike_times", floats(spike_times))];
             if !spike_weights.is_empty() {
@@ -253,8 +262,80 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
                 "allow_offgrid_times",
                 python_bool(*allow_offgrid_times).into(),
             ));
+            // Only when set, so that existing exports stay as they were.
+            for (key, on) in [
+                ("precise_times", precise_times),
+                ("shift_now_spikes", shift_now_spikes),
+            ] {
+                if *on {
+                    p.push((key, python_bool(true).into()));
+                }
+            }
             ("spike_generator", p)
         }
+        StimulusDesc::StepCurrent {
+            amplitude_times,
+            amplitude_values,
+            allow_offgrid_times,
+        } => (
+            "step_current_generator",
+            vec![
+                ("amplitude_times", floats(amplitude_times)),
+                ("amplitude_values", floats(amplitude_values)),
+                (
+                    "allow_offgrid_times",
+                    python_bool(*allow_offgrid_times).into(),
+                ),
+            ],
+        ),
+        StimulusDesc::InhomogeneousPoisson {
+            rate_times,
+            rate_values,
+            allow_offgrid_times,
+        } => (
+            "inhomogeneous_poisson_generator",
+            vec![
+                ("rate_times", floats(rate_times)),
+                ("rate_values", floats(rate_values)),
+                (
+                    "allow_offgrid_times",
+                    python_bool(*allow_offgrid_times).into(),
+                ),
+            ],
+        ),
+        StimulusDesc::SinusoidalPoisson {
+            rate,
+            amplitude,
+            frequency,
+            phase,
+            ..
+        } => (
+            "sinusoidal_poisson_generator",
+            vec![
+                ("rate", float(*rate)),
+                ("amplitude", float(*amplitude)),
+                ("frequency", float(*frequency)),
+                ("phase", float(*phase)),
+            ],
+        ),
+        StimulusDesc::Mip { rate, p_copy } => (
+            "mip_generator",
+            vec![("rate", float(*rate)), ("p_copy", float(*p_copy))],
+        ),
+        StimulusDesc::Ac {
+            amplitude,
+            offset,
+            frequency,
+            phase,
+        } => (
+            "ac_generator",
+            vec![
+                ("amplitude", float(*amplitude)),
+                ("offset", float(*offset)),
+                ("frequency", float(*frequency)),
+                ("phase", float(*phase)),
+            ],
+        ),
         StimulusDesc::Noise {
             mean,
             std,
@@ -276,11 +357,24 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
     };
     params.extend(window_params(s.window));
     let syn = input.syn_spec(&s.synapse, None)?;
-    let mut code = format!(
-        "{var} = nest.Create({}, params={})",
-        string(model),
+    let mut code = String::new();
+    let mut created = string(model);
+    if let StimulusDesc::SinusoidalPoisson {
+        individual_spike_trains: false,
+        ..
+    } = &s.stimulus
+    {
+        // NEST takes individual_spike_trains only as a model default (CopyModel).
+        let copy = string(&format!("{model}_{}", s.name));
+        code.push_str(&format!(
+            "nest.CopyModel({created}, {copy}, {{\"individual_spike_trains\": False}})\n"
+        ));
+        created = copy;
+    }
+    code.push_str(&format!(
+        "{var} = nest.Create({created}, params={})",
         dict(&params)
-    );
+    ));
     let mut whats = Vec::new();
     for t in &s.targets {
         let (sel, what) = target(input, t);

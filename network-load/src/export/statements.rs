@@ -202,6 +202,13 @@ pub(super) fn setup(input: &Input, title: &str, docs: &[String]) -> Cell {
             input.network.seed().0
         ));
     }
+    if let Some((min, max)) = d.delay_extrema {
+        code.push_str(&format!(
+            "\nnest.set(min_delay={}, max_delay={})",
+            float(min),
+            float(max)
+        ));
+    }
     let mut files = Vec::new();
     if let Some(path) = &d.data_path {
         code.push_str(&format!("\nos.makedirs({}, exist_ok=True)", string(path)));

@@ -1,5 +1,6 @@
 //! Recorders and stimulators: their parameters, windows and targets.
 
+use super::generators;
 use super::receptors::{self, ReceptorTarget};
 use super::spatial::{mask_ref, pad3};
 use super::values::get;
@@ -185,15 +186,12 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
     }
     let fields = cx.fields(&d.params, allowed, &kind);
     let window = window(cx, &fields, &name);
-    if let Some(extra) = d.targets.get(1) {
-        cx.error(
-            (&extra.population).into(),
-            format!("recorder `{name}` lists several populations"),
-            "a recorder records from one population; declare one recorder per population",
-        );
-        return None;
-    }
-    let target = target(cx, &d.targets[0], "a recorder records from a population");
+    let targets: Vec<Option<TargetDesc>> = d
+        .targets
+        .iter()
+        .map(|t| target(cx, t, "a recorder records from a population"))
+        .collect();
+    let targets: Option<Vec<TargetDesc>> = targets.into_iter().collect();
     let kind = if kind == "spike_recorder" {
         let ascii = match get(&fields, "to").map(|f| &f.value) {
             None => None,
@@ -229,7 +227,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
         let record_from = if kind == "voltmeter" {
             vec!["V_m".to_string()]
         } else {
-            record_from(cx, &fields, d, target.as_ref())?
+            record_from(cx, &fields, d, targets.as_deref())?
         };
         RecorderKind::Multimeter {
             interval,
@@ -241,13 +239,32 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
         name,
         kind,
         window: window?,
-        target: target?,
+        targets: targets?,
         docs: d.docs.clone(),
     })
 }
 
-/// Why: a multimeter can only sample what the target's model has.
+/// Why: a multimeter can only sample what every target's model has.
 fn record_from(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    d: &DeviceItem,
+    targets: Option<&[TargetDesc]>,
+) -> Option<Vec<String>> {
+    match targets {
+        Some(targets) => {
+            let mut names = None;
+            for t in targets {
+                names = Some(record_from_one(cx, fields, d, Some(t))?);
+            }
+            names
+        }
+        None => record_from_one(cx, fields, d, None),
+    }
+}
+
+/// `record_from` checked against one target's model.
+fn record_from_one(
     cx: &mut Ctx,
     fields: &[(String, &Field)],
     d: &DeviceItem,
@@ -312,11 +329,50 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 "spike_times",
                 "spike_weights",
                 "allow_offgrid_times",
+                "precise_times",
+                "shift_now_spikes",
                 "start",
                 "stop",
             ],
             None,
         ),
+        "step_current_generator" => (
+            &[
+                "amplitude_times",
+                "amplitude_values",
+                "allow_offgrid_times",
+                "start",
+                "stop",
+            ],
+            Some(Dim::Number),
+        ),
+        "ac_generator" => (
+            &["amplitude", "offset", "frequency", "phase", "start", "stop"],
+            Some(Dim::Number),
+        ),
+        "inhomogeneous_poisson_generator" => (
+            &[
+                "rate_times",
+                "rate_values",
+                "allow_offgrid_times",
+                "start",
+                "stop",
+            ],
+            None,
+        ),
+        "sinusoidal_poisson_generator" => (
+            &[
+                "rate",
+                "amplitude",
+                "frequency",
+                "phase",
+                "individual_spike_trains",
+                "start",
+                "stop",
+            ],
+            None,
+        ),
+        "mip_generator" => (&["rate", "p_copy", "start", "stop"], None),
         "noise_generator" => (
             &[
                 "mean",
@@ -336,6 +392,11 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 "poisson_generator",
                 "spike_generator",
                 "noise_generator",
+                "step_current_generator",
+                "ac_generator",
+                "inhomogeneous_poisson_generator",
+                "sinusoidal_poisson_generator",
+                "mip_generator",
             ];
             let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -386,7 +447,42 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
             }
             StimulusDesc::Poisson { rate }
         }
-        "spike_generator" => spike_generator(cx, &fields)?,
+        "spike_generator" => generators::spike_generator(cx, &fields, &name)?,
+        "step_current_generator" => generators::step_current(cx, &fields, &name)?,
+        "inhomogeneous_poisson_generator" => generators::inhomogeneous(cx, &fields, &name)?,
+        "sinusoidal_poisson_generator" => StimulusDesc::SinusoidalPoisson {
+            rate: num(cx, "rate", Dim::Rate, 0.0)?,
+            amplitude: num(cx, "amplitude", Dim::Rate, 0.0)?,
+            frequency: num(cx, "frequency", Dim::Rate, 0.0)?,
+            phase: num(cx, "phase", Dim::Angle, 0.0)?,
+            individual_spike_trains: generators::flag_or(
+                cx,
+                &fields,
+                "individual_spike_trains",
+                true,
+            )?,
+        },
+        "mip_generator" => {
+            let rate = num(cx, "rate", Dim::Rate, 0.0)?;
+            non_negative(cx, &fields, "rate", rate, "a rate")?;
+            let p_copy = num(cx, "p_copy", Dim::Number, 1.0)?;
+            if !(0.0..=1.0).contains(&p_copy) {
+                let f = get(&fields, "p_copy").expect("only a written value is out of range");
+                cx.error(
+                    f.value.span(),
+                    format!("`p_copy` = {p_copy} is not a probability"),
+                    "NEST requires 0 <= p_copy <= 1",
+                );
+                return None;
+            }
+            StimulusDesc::Mip { rate, p_copy }
+        }
+        "ac_generator" => StimulusDesc::Ac {
+            amplitude: num(cx, "amplitude", Dim::Current, 0.0)?,
+            offset: num(cx, "offset", Dim::Current, 0.0)?,
+            frequency: num(cx, "frequency", Dim::Rate, 0.0)?,
+            phase: num(cx, "phase", Dim::Angle, 0.0)?,
+        },
         _ => {
             let (mean, std) = (
                 num(cx, "mean", Dim::Current, 0.0)?,
@@ -513,51 +609,4 @@ fn non_negative(
         return None;
     }
     Some(())
-}
-
-fn spike_generator(cx: &mut Ctx, fields: &[(String, &Field)]) -> Option<StimulusDesc> {
-    let spike_times = match get(fields, "spike_times") {
-        Some(f) => {
-            let t = cx.numbers(&f.value, Dim::Time, "spike_times")?;
-            if t.windows(2).any(|w| w[1] < w[0]) || t.first().is_some_and(|x| *x <= 0.0) {
-                cx.error(
-                    f.value.span(),
-                    "spike times must be > 0 ms and sorted",
-                    "e.g. `spike_times: [1, 2.5, 10] ms`",
-                );
-                return None;
-            }
-            t
-        }
-        None => Vec::new(),
-    };
-    let spike_weights = match get(fields, "spike_weights") {
-        Some(f) => {
-            let w = cx.numbers(&f.value, Dim::Number, "spike_weights")?;
-            if w.len() != spike_times.len() {
-                cx.error(
-                    f.value.span(),
-                    format!("{} weights for {} spike times", w.len(), spike_times.len()),
-                    "give one weight per spike time, or none",
-                );
-                return None;
-            }
-            w
-        }
-        None => Vec::new(),
-    };
-    let allow_offgrid_times = match get(fields, "allow_offgrid_times").map(|f| &f.value) {
-        Some(Expr::Ident(i)) if i == "true" => true,
-        Some(Expr::Ident(i)) if i == "false" => false,
-        Some(e) => {
-            cx.error(e.span(), "`allow_offgrid_times` is `true` or `false`", "");
-            return None;
-        }
-        None => false,
-    };
-    Some(StimulusDesc::Spikes {
-        spike_times,
-        spike_weights,
-        allow_offgrid_times,
-    })
 }

@@ -6,6 +6,8 @@ mod connect;
 
 pub(crate) use connect::unnamed_field;
 mod devices;
+mod generators;
+mod kernel;
 mod neuron;
 mod psp;
 mod receptors;
@@ -202,6 +204,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         exprs: Vec::new(),
     };
     let (seed, files) = settings(&mut cx, ast);
+    let delay_extrema = kernel::delay_extrema(&mut cx, ast);
     poison_broken(&mut cx, &ast.broken);
     for item in &ast.items {
         match item {
@@ -290,6 +293,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             seed,
             data_path: files.0,
             data_prefix: files.1,
+            delay_extrema,
             neurons: cx.neurons,
             populations: cx.populations,
             wiring,
@@ -338,6 +342,8 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
                     seed = s as u64;
                 }
             }
+            // Read with each other (`kernel.rs`).
+            "min_delay" | "max_delay" => {}
             "data_path" | "data_prefix" => match value {
                 Expr::Str(s) if text == "data_path" => files.0 = Some(s.value()),
                 Expr::Str(s) => files.1 = Some(s.value()),
@@ -353,8 +359,7 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
             _ => {
                 let help = match network_spec::error::closest(&text, SETTINGS) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "the settings are `resolution`, `seed`, `data_path` and `data_prefix`"
-                        .into(),
+                    None => format!("the settings are {}", SETTINGS.join(", ")),
                 };
                 cx.error(key.into(), format!("unknown setting `{text}`"), help);
             }
@@ -364,4 +369,11 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
 }
 
 /// The names a setting (`name = value;`) may have.
-const SETTINGS: &[&str] = &["resolution", "seed", "data_path", "data_prefix"];
+const SETTINGS: &[&str] = &[
+    "resolution",
+    "seed",
+    "data_path",
+    "data_prefix",
+    "min_delay",
+    "max_delay",
+];

@@ -26,6 +26,9 @@ impl Plan {
         if let Some(prefix) = &self.data_prefix {
             writeln!(out, "data_prefix {prefix:?}")?;
         }
+        if let Some((min, max)) = self.delay_extrema {
+            writeln!(out, "delay_extrema {min:?} {max:?}")?;
+        }
         for (i, e) in self.exprs.iter().enumerate() {
             let ty = if e.integer { "usize" } else { "f64" };
             writeln!(

@@ -37,6 +37,8 @@ pub struct Plan {
     pub data_path: Option<String>,
     /// Prefix of recorder file names (NEST's `data_prefix`).
     pub data_prefix: Option<String>,
+    /// NEST's kernel `min_delay` and `max_delay` (ms), when set.
+    pub delay_extrema: Option<(f64, f64)>,
     /// The operations, in the order the engine executes them (which is the order of
     /// the random streams, so it decides the network drawn from a seed).
     pub steps: Vec<Step>,
@@ -257,7 +259,7 @@ pub fn lower(d: &Description) -> Plan {
     for (wiring, w) in d.wiring.iter().enumerate() {
         // Masks are applied in the order of the targets, just before their device.
         let targets = match w {
-            Wiring::Recorder(r) => std::slice::from_ref(&r.target),
+            Wiring::Recorder(r) => &r.targets[..],
             Wiring::Stimulator(s) => &s.targets[..],
             Wiring::Projection(_) => &[],
         };
@@ -296,6 +298,7 @@ pub fn lower(d: &Description) -> Plan {
         seed: d.seed,
         data_path: d.data_path.clone(),
         data_prefix: d.data_prefix.clone(),
+        delay_extrema: d.delay_extrema,
         steps,
         exprs: d.exprs.clone(),
         runtime_sizes: d.runtime_sizes().into_iter().map(String::from).collect(),

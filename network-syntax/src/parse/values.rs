@@ -146,7 +146,11 @@ pub(super) fn parse_call(input: ParseStream) -> syn::Result<Call> {
 
 /// Parses one value.
 pub(super) fn parse_expr(input: ParseStream) -> syn::Result<Expr> {
-    if input.peek(Token![-]) || input.peek(syn::LitInt) || input.peek(syn::LitFloat) {
+    if input.peek(Token![-])
+        || input.peek(syn::LitInt)
+        || input.peek(syn::LitFloat)
+        || peek_inf(input)
+    {
         let lo = parse_quantity(input)?;
         if input.peek(Token![..]) {
             input.parse::<Token![..]>()?;
@@ -225,9 +229,17 @@ pub(super) fn is_fields(input: ParseStream) -> bool {
     matches!(after.punct(), Some((p, _)) if p.as_char() == ':' && p.spacing() == Spacing::Alone)
 }
 
+/// Whether `inf` (infinity, as NEST writes it: `V_th: inf mV`) comes next.
+fn peek_inf(input: ParseStream) -> bool {
+    input.cursor().ident().is_some_and(|(i, _)| i == "inf")
+}
+
 pub(super) fn parse_quantity(input: ParseStream) -> syn::Result<Quantity> {
     let minus: Option<Token![-]> = input.parse()?;
-    let (digits, suffix, integer, span) = if input.peek(syn::LitInt) {
+    let (digits, suffix, integer, span) = if peek_inf(input) {
+        let inf: Ident = input.parse()?;
+        ("inf".to_string(), String::new(), false, inf.span())
+    } else if input.peek(syn::LitInt) {
         let lit: syn::LitInt = input.parse()?;
         (
             lit.base10_digits().to_string(),

@@ -16,12 +16,20 @@ network! {
     record near = spike_recorder <- cells within middle;
     record near_at = spike_recorder <- cells within sphere(radius: 2 mm) at [0, 0, 0] mm;
     record v = voltmeter { interval: 0.5 ms } <- cells[0..2];
+    record both = spike_recorder <- cells, deltas[0..2];
+    record vs = voltmeter <- cells[0..2], deltas;
     record m = multimeter { interval: 1 ms, offset: 0 ms, record_from: [V_m, I_syn_ex, I_syn_in], start: 0 ms, stop: 100 ms } <- cells;
 
     stimulate dc = dc_generator { amplitude: 0.5 nA, start: 1 ms, stop: 10 ms } -> cells[0..10];
     stimulate poisson = poisson_generator { rate: 2 kHz } -> cells via strong;
     stimulate poisson_delta = poisson_generator { rate: 100 Hz } -> deltas via static_synapse { weight: 0.2 mV, delay: 1 ms };
     stimulate times = spike_generator { spike_times: [1, 2.5, 4] ms, spike_weights: [1, 2, 1] } -> cells within middle via strong { weight: 100 pA };
+    stimulate steps = step_current_generator { amplitude_times: [2, 5.05, 8] ms, amplitude_values: [300, -100, 0] pA, allow_offgrid_times: true, stop: 15 ms } -> cells, deltas;
+    stimulate sine = ac_generator { amplitude: 0.2 nA, offset: 50 pA, frequency: 20 Hz, phase: 45 deg } -> cells[0..4];
+    stimulate exact = spike_generator { spike_times: [0, 2.9999, 3.33] ms, precise_times: true, shift_now_spikes: true } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
+    stimulate ramp = inhomogeneous_poisson_generator { rate_times: [5, 10] ms, rate_values: [100, 0] Hz } -> cells via strong;
+    stimulate wave = sinusoidal_poisson_generator { rate: 20 Hz, amplitude: 10 Hz, frequency: 4 Hz, phase: 0 deg, individual_spike_trains: false } -> cells via strong;
+    stimulate copies = mip_generator { rate: 50 Hz, p_copy: 0.5 } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
     stimulate noise = noise_generator { mean: 10 pA, std: 50 pA, dt: 1 ms, std_mod: 10 pA, frequency: 10 Hz, phase: 90 deg } -> cells;
 }
 
@@ -30,5 +38,6 @@ fn main() -> Result<(), network::Error> {
     net.simulate(20.0)?;
     let _ = net.samples(&net.m).len();
     let _ = net.spikes(&net.all).len();
+    assert!(net.spikes(&net.both).len() >= net.spikes(&net.all).len());
     Ok(())
 }

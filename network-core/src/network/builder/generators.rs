@@ -2,7 +2,10 @@
 //! connections (weight and delay per target) when it is added.
 
 use super::NetworkBuilder;
-use crate::devices::{DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator};
+use crate::devices::{
+    AcGenerator, DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator,
+    StepCurrentGenerator,
+};
 use crate::engine::poisson::PoissonDrive;
 use crate::engine::stimulus::StimulusKind;
 use crate::error::Result;
@@ -18,7 +21,7 @@ use crate::synapse::{delay_steps, StaticSynapse};
 use std::sync::Arc;
 
 impl NetworkBuilder {
-    fn add_generator(
+    pub(super) fn add_generator(
         &mut self,
         name: &str,
         model: &'static str,
@@ -30,8 +33,13 @@ impl NetworkBuilder {
         synapse.validate(name, &self.resolution)?;
         let id = self.generators.len() as u64;
         let event = match kind {
-            StimulusKind::Dc { .. } | StimulusKind::Noise { .. } => Event::Current,
-            StimulusKind::Poisson { .. } | StimulusKind::Spikes { .. } => Event::Spike,
+            StimulusKind::Dc { .. }
+            | StimulusKind::Noise { .. }
+            | StimulusKind::StepCurrent { .. }
+            | StimulusKind::Ac { .. } => Event::Current,
+            StimulusKind::Poisson { .. }
+            | StimulusKind::Spikes { .. }
+            | StimulusKind::Rate { .. } => Event::Spike,
         };
         let mut resolved = Vec::new();
         let mut port_channels = Vec::new();
@@ -203,6 +211,68 @@ impl NetworkBuilder {
         if let Some(info) = self.generator_info.last_mut() {
             info.params = Some(params);
         }
+    }
+}
+
+impl NetworkBuilder {
+    /// Adds a `step_current_generator` connected to the selected neurons through
+    /// `synapse`.
+    pub fn step_current_generator(
+        &mut self,
+        name: &str,
+        params: StepCurrentGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("step_current_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        let changes = params.amplitude_steps(name, &self.resolution)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        let kind = StimulusKind::StepCurrent {
+            changes: Arc::from(changes),
+            next: 0,
+            amplitude: 0.0,
+            window,
+        };
+        self.add_generator(name, "step_current_generator", kind, targets, synapse)
+    }
+
+    /// Adds an `ac_generator` connected to the selected neurons through `synapse`.
+    pub fn ac_generator(
+        &mut self,
+        name: &str,
+        params: AcGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("ac_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        params.check(name)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        // NEST's arithmetic, operation for operation (ac_generator::pre_run_hook).
+        let pi = std::f64::consts::PI;
+        let omega = 2.0 * pi * params.frequency / 1000.0;
+        let omega_h = omega * self.resolution.ms();
+        let kind = StimulusKind::Ac {
+            amplitude: params.amplitude,
+            offset: params.offset,
+            omega,
+            phase: params.phase * 2.0 * pi / 360.0,
+            rotation: (omega_h.cos(), omega_h.sin()),
+            oscillator: (0.0, 0.0),
+            window,
+        };
+        self.add_generator(name, "ac_generator", kind, targets, synapse)
     }
 }
 

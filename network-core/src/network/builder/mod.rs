@@ -6,6 +6,7 @@
 mod connections;
 mod generators;
 mod populations;
+mod rate_generators;
 mod recorders;
 
 use super::canonical::Call;
@@ -45,6 +46,8 @@ pub struct NetworkBuilder {
     files: FileSettings,
     hash: DescriptionHash,
     created: Instant,
+    /// NEST's kernel `min_delay` and `max_delay` in steps, when set.
+    delay_extrema: Option<(i64, i64)>,
 }
 
 impl NetworkBuilder {
@@ -67,6 +70,7 @@ impl NetworkBuilder {
             files: FileSettings::default(),
             hash: DescriptionHash::default(),
             created: Instant::now(),
+            delay_extrema: None,
         }
     }
 
@@ -83,6 +87,55 @@ impl NetworkBuilder {
     /// The memory (bytes) the parts added so far take by the builder's estimate.
     pub fn memory_estimate(&self) -> u64 {
         self.memory.committed
+    }
+
+    /// NEST's kernel settings `min_delay` and `max_delay` (ms; `min_delay` rounded down
+    /// to the grid, `max_delay` up, as NEST's `DelayChecker` does): every connection's delay must lie between them (checked at
+    /// `build`), and the network advances in slices of `min_delay`. Unset, as in NEST,
+    /// they follow from the connections. `min_delay` must be at least the resolution
+    /// and not above `max_delay`. Results do not depend on them.
+    pub fn delay_extrema(mut self, min_delay: f64, max_delay: f64) -> Result<Self> {
+        self.note(
+            Call::new("delay_extrema")
+                .field("min_delay", min_delay)
+                .field("max_delay", max_delay),
+        );
+        let res = self.resolution;
+        for (name, v) in [("min_delay", min_delay), ("max_delay", max_delay)] {
+            if !v.is_finite() {
+                return Err(Error::invalid("kernel", name, v, "must be finite (ms)"));
+            }
+        }
+        let (min, max) = res.delay_extrema_steps(min_delay, max_delay);
+        if min < 1 {
+            return Err(Error::invalid(
+                "kernel",
+                "min_delay",
+                min_delay,
+                format!("must be at least the resolution ({} ms)", res.ms()),
+            ));
+        }
+        if min > max {
+            return Err(Error::invalid(
+                "kernel",
+                "min_delay",
+                min_delay,
+                format!("must not be above max_delay ({max_delay} ms)"),
+            ));
+        }
+        if max > crate::spec::synapse::MAX_DELAY_STEPS {
+            return Err(Error::invalid(
+                "kernel",
+                "max_delay",
+                max_delay,
+                format!(
+                    "must be at most {} ms",
+                    res.step_to_ms(crate::spec::synapse::MAX_DELAY_STEPS)
+                ),
+            ));
+        }
+        self.delay_extrema = Some((min, max));
+        Ok(self)
     }
 
     /// The directory recorder files go to when the recorder names none (NEST's
@@ -193,6 +246,16 @@ impl NetworkBuilder {
     /// network opens its recorder files.
     pub fn build(self) -> Result<Network> {
         let mut memory = self.memory;
+        if let Some(extrema) = self.delay_extrema {
+            let info = &self.generator_info;
+            placement::check_delays(
+                extrema,
+                &self.projections,
+                &self.generators,
+                |g| info[g].name.as_str(),
+                &self.resolution,
+            )?;
+        }
         let placement = placement::place(
             Declarations {
                 resolution: self.resolution,
@@ -202,6 +265,7 @@ impl NetworkBuilder {
                 projections: self.projections,
                 generators: &self.generators,
                 multimeters: &self.multimeters,
+                delay_extrema: self.delay_extrema,
             },
             &mut memory,
         )?;

@@ -18,7 +18,7 @@ use crate::engine::block::{block_count, block_size};
 use crate::engine::population::{BlockRuntime, PopulationDyn};
 use crate::engine::projection::Projection;
 use crate::engine::ring::Ring;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 use crate::time::Resolution;
 
@@ -33,6 +33,8 @@ pub(crate) struct Declarations<'a> {
     pub projections: Vec<Projection>,
     pub generators: &'a [GeneratorSpec],
     pub multimeters: &'a [MultimeterSpec],
+    /// The kernel's `min_delay` and `max_delay` (steps), when set.
+    pub delay_extrema: Option<(i64, i64)>,
 }
 
 /// The network's parts laid out in blocks.
@@ -67,7 +69,9 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projections,
         generators,
         multimeters,
+        delay_extrema,
     } = declared;
+
     let max_delay = projections
         .iter()
         .map(|p| i64::from(p.max_delay))
@@ -85,6 +89,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         .min()
         .unwrap_or(max_delay)
         .max(1);
+    let slice_len = delay_extrema.map_or(slice_len, |(min, _)| min);
     let slots = (max_delay + slice_len + 1) as usize;
     for info in population_info {
         memory.reserve(
@@ -138,4 +143,50 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projection_info,
         slice_len,
     })
+}
+
+/// NEST's check of every delay against the kernel's `min_delay` and `max_delay`
+/// (steps); `generator_names` names the generators in order.
+pub(crate) fn check_delays<'a>(
+    (min, max): (i64, i64),
+    projections: &'a [Projection],
+    generators: &'a [GeneratorSpec],
+    generator_names: impl Fn(usize) -> &'a str,
+    res: &Resolution,
+) -> Result<()> {
+    let delays = projections.iter().filter(|p| p.synapses > 0).map(|p| {
+        (
+            p.name.as_str(),
+            i64::from(p.min_delay),
+            i64::from(p.max_delay),
+        )
+    });
+    let generator_delays = generators.iter().enumerate().filter_map(|(g, spec)| {
+        let all = spec
+            .targets
+            .iter()
+            .flat_map(|(_, c)| c.iter().map(|c| i64::from(c.2)));
+        let (lo, hi) = all.fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        (lo <= hi).then_some((generator_names(g), lo, hi))
+    });
+    for (name, lo, hi) in delays.chain(generator_delays) {
+        let (bad, rule) = if lo < min {
+            (lo, "greater than or equal to min_delay")
+        } else if hi > max {
+            (hi, "smaller than or equal to max_delay")
+        } else {
+            continue;
+        };
+        return Err(Error::invalid(
+            name,
+            "delay",
+            res.step_to_ms(bad),
+            format!(
+                "must be {rule} (the kernel's min_delay {} ms, max_delay {} ms)",
+                res.step_to_ms(min),
+                res.step_to_ms(max)
+            ),
+        ));
+    }
+    Ok(())
 }

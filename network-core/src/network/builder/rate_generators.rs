@@ -1,0 +1,129 @@
+//! `NetworkBuilder::inhomogeneous_poisson_generator` and the other generators whose
+//! spikes follow a changing or shared rate (`engine::rate_drive`).
+
+use super::NetworkBuilder;
+use crate::devices::{InhomogeneousPoissonGenerator, MipGenerator, SinusoidalPoissonGenerator};
+use crate::engine::rate_drive::RateDrive;
+use crate::engine::stimulus::StimulusKind;
+use crate::error::Result;
+use crate::network::canonical::Call;
+use crate::network::handles::{GeneratorHandle, Selection};
+use crate::network::placement::generator_entity;
+use crate::rng::Purpose;
+use crate::synapse::StaticSynapse;
+use std::f64::consts::PI;
+use std::sync::Arc;
+
+impl NetworkBuilder {
+    /// The stimulus of rate law `drive` for the generator about to be added.
+    fn rate_kind(&self, drive: RateDrive, window: (i64, i64)) -> StimulusKind {
+        let id = self.generators.len() as u64;
+        StimulusKind::Rate {
+            drive,
+            h: self.resolution.ms(),
+            // Not a block key: those are `population << 32 | block`.
+            shared: Box::new(
+                self.seed
+                    .stream(Purpose::Simulation, generator_entity(id), u64::MAX),
+            ),
+            window,
+        }
+    }
+
+    /// Adds an `inhomogeneous_poisson_generator`: each selected neuron receives its own
+    /// train at the piecewise constant rate, through `synapse`.
+    pub fn inhomogeneous_poisson_generator(
+        &mut self,
+        name: &str,
+        params: InhomogeneousPoissonGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("inhomogeneous_poisson_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        let changes = params.rate_steps(name, &self.resolution)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        let drive = RateDrive::Piecewise {
+            changes: Arc::from(changes),
+            next: 0,
+            rate: 0.0,
+        };
+        let kind = self.rate_kind(drive, window);
+        self.add_generator(
+            name,
+            "inhomogeneous_poisson_generator",
+            kind,
+            targets,
+            synapse,
+        )
+    }
+
+    /// Adds a `sinusoidal_poisson_generator` connected to the selected neurons through
+    /// `synapse`: one train per target, or one for all when `individual_spike_trains`
+    /// is false.
+    pub fn sinusoidal_poisson_generator(
+        &mut self,
+        name: &str,
+        params: SinusoidalPoissonGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("sinusoidal_poisson_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        params.check(name)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        // NEST's conversions (sinusoidal_poisson_generator::Parameters_::set).
+        let omega = params.frequency * (2.0 * PI / 1000.0);
+        let omega_h = self.resolution.ms() * omega;
+        let drive = RateDrive::Sine {
+            rate: params.rate / 1000.0,
+            amplitude: params.amplitude / 1000.0,
+            omega,
+            phase: params.phase * (PI / 180.0),
+            rotation: (omega_h.cos(), omega_h.sin()),
+            oscillator: (0.0, 0.0),
+            individual: params.individual_spike_trains,
+        };
+        let kind = self.rate_kind(drive, window);
+        self.add_generator(name, "sinusoidal_poisson_generator", kind, targets, synapse)
+    }
+
+    /// Adds a `mip_generator`: a parent Poisson train at `rate`, each spike reaching
+    /// each selected neuron with probability `p_copy`, through `synapse`.
+    ///
+    /// NEST checks the activity window once per `min_delay` slice (at its start); the
+    /// engine checks it at every step, as for the other generators.
+    pub fn mip_generator(
+        &mut self,
+        name: &str,
+        params: MipGenerator,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) -> Result<GeneratorHandle> {
+        self.note(
+            Call::new("mip_generator")
+                .field("name", name)
+                .debug("params", &params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
+        params.check(name)?;
+        let window = params.window.steps(name, &self.resolution)?;
+        let drive = RateDrive::Mip {
+            mean: self.resolution.ms() * params.rate * 1e-3,
+            p_copy: params.p_copy,
+        };
+        let kind = self.rate_kind(drive, window);
+        self.add_generator(name, "mip_generator", kind, targets, synapse)
+    }
+}
