@@ -20,6 +20,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$PYTHON" "$HERE/empty_selections.py" --out "$TMP/reference/empty_selections.json" >/dev/null
 "$PYTHON" "$HERE/kernels.py" --out "$TMP/reference/kernels.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/spatial_reference.py" --out "$TMP/reference/spatial.json" >/dev/null 2>&1
+"$PYTHON" "$HERE/spatial_connections.py" --out "$TMP/reference/spatial_connections.json" >/dev/null 2>&1
 if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
 else

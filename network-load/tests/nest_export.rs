@@ -279,3 +279,18 @@ fn rate_generators_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+#[test]
+fn masks_at_their_edges_and_per_axis_kernels_on_nest_agree_with_the_engine() {
+    // Deterministic connections (p = 1 inside masks whose edges fall on grid nodes,
+    // NEST's duplicate edge pairs included) under a constant current: the counts of
+    // synapses and spikes must be NEST's exactly (F = 0); the kernel-weighted
+    // fixed_indegree projections (weight 0) must run on NEST with NEST's counts.
+    compare(
+        "network-load/tests/data/spatial_edges.net",
+        &[],
+        300.0,
+        0.0,
+        false,
+    );
+}

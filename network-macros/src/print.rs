@@ -515,6 +515,32 @@ fn kernel(k: &Kernel) -> TokenStream {
             let (a, m, s) = (num(p0), num(mean), num(std));
             quote!(Gaussian { p0: #a, mean: #m, std: #s })
         }
+        Kernel::Gaussian2d {
+            p0,
+            mean_x,
+            mean_y,
+            std_x,
+            std_y,
+            rho,
+        } => {
+            let [a, mx, my, sx, sy, r] = [p0, mean_x, mean_y, std_x, std_y, rho].map(num);
+            quote!(Gaussian2d { p0: #a, mean_x: #mx, mean_y: #my, std_x: #sx, std_y: #sy, rho: #r })
+        }
+        Kernel::Gamma { p0, kappa, theta } => {
+            let [a, k, t] = [p0, kappa, theta].map(num);
+            quote!(Gamma { p0: #a, kappa: #k, theta: #t })
+        }
+        Kernel::Gabor {
+            p0,
+            theta,
+            gamma,
+            std,
+            lam,
+            psi,
+        } => {
+            let [a, t, g, s, l, ps] = [p0, theta, gamma, std, lam, psi].map(num);
+            quote!(Gabor { p0: #a, theta: #t, gamma: #g, std: #s, lam: #l, psi: #ps })
+        }
     };
     quote!(::network::spatial::Kernel::#k)
 }

@@ -75,7 +75,8 @@ pub(crate) fn pairwise_bernoulli(
                         Some((idx, _)) => idx.entry_position(key as u32),
                         None => &sp.sources.positions()[src],
                     };
-                    p * k.value(sp.sources.distance(at, pos))
+                    let v = sp.sources.displacement(at, pos);
+                    p * k.value_at(v.norm(), v.x.abs(), v.y.abs())
                 }
                 None => p,
             };

@@ -209,8 +209,8 @@ impl Degree<'_> {
                         Some((index, _)) => index.entry_position(*i),
                         None => &near.partners.positions()[*i as usize],
                     };
-                    let d = near.partners.distance(centre, at);
-                    let w = kernel.value(d);
+                    let v = near.partners.displacement(centre, at);
+                    let w = kernel.value_at(v.norm(), v.x.abs(), v.y.abs());
                     let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
                     positive += usize::from(w > 0.0);
                     s.weights.push(w);

@@ -12,8 +12,9 @@
 //!   same population is an error (NEST loops forever);
 //! - `fixed_total_number` without multapses samples distinct pairs (NEST raises
 //!   NotImplemented);
-//! - a mask never yields the same pair twice through periodic images (NEST's
-//!   `allow_oversized_mask` duplicates are not offered: such masks are errors).
+//! - a mask wider than a periodic layer is an error (NEST's `allow_oversized_mask` is
+//!   not offered); a mask exactly as wide as the layer is accepted and, as in NEST,
+//!   offers a pair twice when the source lies on both of its edges.
 
 mod bernoulli;
 mod degree;
@@ -21,6 +22,8 @@ mod parallel;
 mod sample;
 mod total;
 
+#[cfg(test)]
+mod nest_sets;
 #[cfg(test)]
 mod tests;
 

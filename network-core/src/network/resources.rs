@@ -216,7 +216,12 @@ fn kernel_peak(kernel: Option<&Kernel>) -> f64 {
         Some(Kernel::Constant { p }) => *p,
         Some(Kernel::Linear { p0, slope }) if *slope <= 0.0 => *p0,
         Some(Kernel::Linear { .. }) => 1.0,
-        Some(Kernel::Exponential { p0, .. }) | Some(Kernel::Gaussian { p0, .. }) => *p0,
+        Some(Kernel::Exponential { p0, .. })
+        | Some(Kernel::Gaussian { p0, .. })
+        | Some(Kernel::Gaussian2d { p0, .. })
+        | Some(Kernel::Gabor { p0, .. }) => *p0,
+        // A density per mm, which may exceed 1: every candidate may connect.
+        Some(Kernel::Gamma { .. }) => 1.0,
     };
     if peak.is_finite() {
         peak.clamp(0.0, 1.0)

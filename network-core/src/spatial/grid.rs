@@ -3,6 +3,7 @@
 
 use nalgebra::Vector3;
 
+use super::anchor::{wrap, Anchors};
 use super::{Mask, MaskGeometry, Point, Space};
 
 /// A uniform grid of cells over the neurons of one [`Space`].
@@ -16,12 +17,11 @@ pub(super) struct CellGrid<'a> {
     pub(super) start: Vec<u32>,
     /// Neuron indices grouped by cell, ascending within a cell.
     pub(super) order: Vec<u32>,
-    /// Positions in `order`'s order (periodic coordinates wrapped into the layer).
+    /// Positions in `order`'s order, periodic coordinates wrapped into the layer as
+    /// NEST's tree stores them ([`wrap`]).
     pub(super) pts: Vec<Point>,
     /// `pts` as separate coordinate arrays, for tests over runs of entries.
     pub(super) xyz: [Vec<f64>; 3],
-    /// Original positions in `order`'s order.
-    pub(super) raw: Vec<Point>,
     /// The entry of each neuron (the inverse of `order`).
     pub(super) entry_of: Vec<u32>,
 }
@@ -83,10 +83,10 @@ impl<'a> CellGrid<'a> {
             order: Vec::new(),
             pts: Vec::new(),
             xyz: [Vec::new(), Vec::new(), Vec::new()],
-            raw: Vec::new(),
             entry_of: Vec::new(),
         };
-        let cell_of: Vec<usize> = space.positions().iter().map(|p| index.cell_of(p)).collect();
+        let wrapped: Vec<Point> = space.positions().iter().map(|p| wrap(space, p)).collect();
+        let cell_of: Vec<usize> = wrapped.iter().map(|p| index.cell_of(p)).collect();
         let total = cells.iter().product::<usize>();
         let mut start = vec![0u32; total + 1];
         for c in &cell_of {
@@ -101,14 +101,7 @@ impl<'a> CellGrid<'a> {
             order[fill[*c] as usize] = i as u32;
             fill[*c] += 1;
         }
-        index.pts = order
-            .iter()
-            .map(|i| space.positions()[*i as usize])
-            .collect();
-        index.raw = order
-            .iter()
-            .map(|i| space.positions()[*i as usize])
-            .collect();
+        index.pts = order.iter().map(|i| wrapped[*i as usize]).collect();
         index.xyz = [0, 1, 2].map(|i| index.pts.iter().map(|p| p[i]).collect());
         let mut entry_of = vec![0u32; n];
         for (e, i) in order.iter().enumerate() {
@@ -172,9 +165,12 @@ impl<'a> CellGrid<'a> {
 
     /// Appends, unsorted, the entries (positions in `order`) whose displacement from
     /// `center` the mask accepts (`center − pos` when `converse`), scanning the cells
-    /// the mask's bounding box meets.
+    /// the mask's bounding box meets. Each point is tested as NEST tests it (see
+    /// [`Anchors`]); a mask exactly as wide as a periodic layer appends a point on
+    /// both of its edges twice, as NEST connects it twice.
     pub(super) fn scan(&self, center: &Point, mask: &Mask, converse: bool, out: &mut Vec<u32>) {
         let (lo, hi) = mask.bbox();
+        let (nlo, nhi) = mask.nest_bbox();
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| Round {
             anchor: Vector3::from(mask.anchor()) * sign,
@@ -182,21 +178,33 @@ impl<'a> CellGrid<'a> {
             outer,
         });
         if converse {
-            self.query_with(center, -hi, -lo, round, |d| mask.contains(&-d), out);
+            let anchors = Anchors::new(self.space, center, &-nhi, &-nlo);
+            self.query_with(
+                center,
+                -hi,
+                -lo,
+                &anchors,
+                round,
+                |d| mask.contains(&-d),
+                out,
+            );
         } else {
-            self.query_with(center, lo, hi, round, |d| mask.contains(d), out);
+            let anchors = Anchors::new(self.space, center, &nlo, &nhi);
+            self.query_with(center, lo, hi, &anchors, round, |d| mask.contains(d), out);
         }
     }
 
     /// Appends the entries of neurons with some image of `pos − center` inside
-    /// `[lo, hi]` that `test` accepts. `round`, when the mask is a ball or shell, lets
-    /// whole cells be skipped or accepted (with a 1e-9 relative margin, far above
-    /// rounding, so the result equals testing every point).
+    /// `[lo, hi]` that `test` accepts, tested at NEST's `anchors`. `round`, when the
+    /// mask is a ball or shell, lets whole cells be skipped or accepted (with a 1e-9
+    /// relative margin, far above rounding, so the result equals testing every point).
+    #[allow(clippy::too_many_arguments)]
     fn query_with(
         &self,
         center: &Point,
         lo: Vector3<f64>,
         hi: Vector3<f64>,
+        anchors: &Anchors,
         round: Option<Round>,
         test: impl Fn(&Vector3<f64>) -> bool,
         out: &mut Vec<u32>,
@@ -205,7 +213,6 @@ impl<'a> CellGrid<'a> {
         let ext = *self.space.extent();
         // Cell ranges per dimension: first cell (unwrapped), count.
         let mut range = [(0i64, 1i64); 3];
-        let mut all_images = false;
         for (i, r) in range.iter_mut().enumerate().take(dims) {
             let n = self.cells[i] as i64;
             let pad = 1e-9 * (hi[i] - lo[i]).abs().max(1.0);
@@ -213,11 +220,17 @@ impl<'a> CellGrid<'a> {
             let k1 = self.cell_coord(i, center[i] + hi[i] + pad);
             *r = if self.space.periodic(i) {
                 if k1 - k0 + 1 >= n {
-                    all_images = true;
-                    (0, n)
-                } else {
-                    (k0, k1 - k0 + 1)
+                    // The mask spans the period: test every point at every anchor.
+                    for a in anchors.all() {
+                        for (j, p) in self.pts.iter().enumerate() {
+                            if test(&(p.coords - a)) {
+                                out.push(j as u32);
+                            }
+                        }
+                    }
+                    return;
                 }
+                (k0, k1 - k0 + 1)
             } else {
                 let (a, b) = (k0.max(0), k1.min(n - 1));
                 (a, (b - a + 1).max(0))
@@ -249,14 +262,9 @@ impl<'a> CellGrid<'a> {
                     if s == e {
                         continue;
                     }
-                    if all_images {
-                        for j in s..e {
-                            if any_image(self.pts[j] - center, dims, &ext, &lo, &hi, &test) {
-                                out.push(j as u32);
-                            }
-                        }
+                    let Some(anchor) = anchors.for_shift(&Vector3::new(sx, sy, sz)) else {
                         continue;
-                    }
+                    };
                     if let Some(r) = &round {
                         match self.cell_vs_round(&k, center, r) {
                             Cover::None => continue,
@@ -267,9 +275,8 @@ impl<'a> CellGrid<'a> {
                             Cover::Some => {}
                         }
                     }
-                    let shift = Vector3::new(sx, sy, sz);
                     for j in s..e {
-                        if test(&(self.pts[j] + shift - center)) {
+                        if test(&(self.pts[j].coords - anchor)) {
                             out.push(j as u32);
                         }
                     }
@@ -320,45 +327,4 @@ enum Cover {
     None,
     All,
     Some,
-}
-
-/// Whether `test` accepts some periodic image of the raw displacement `d` that lies in
-/// `[lo, hi]`; each neuron counts once however many images fall inside.
-fn any_image(
-    mut d: Vector3<f64>,
-    dims: usize,
-    ext: &Vector3<f64>,
-    lo: &Vector3<f64>,
-    hi: &Vector3<f64>,
-    test: &impl Fn(&Vector3<f64>) -> bool,
-) -> bool {
-    let mut opts = [[0.0f64; 3]; 3];
-    let mut count = [1usize; 3];
-    for i in 0..3 {
-        if i >= dims {
-            opts[i][0] = d[i];
-            continue;
-        }
-        let l = ext[i];
-        let near = d[i] - l * (d[i] * (1.0 / l)).round();
-        let tol = 1e-9 * l;
-        count[i] = 0;
-        for v in [near, near - l, near + l] {
-            if lo[i] - tol <= v && v <= hi[i] + tol {
-                opts[i][count[i]] = v;
-                count[i] += 1;
-            }
-        }
-    }
-    for x in &opts[0][..count[0]] {
-        for y in &opts[1][..count[1]] {
-            for z in &opts[2][..count[2]] {
-                d = Vector3::new(*x, *y, *z);
-                if test(&d) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
 }

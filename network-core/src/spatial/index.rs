@@ -47,8 +47,8 @@ impl<'a> SpatialIndex<'a> {
     }
 
     /// Appends to `out`, sorted ascending, the indices of the neurons whose displacement
-    /// `pos − center` (mm, nearest periodic image; any image inside counts once) the mask
-    /// accepts: the mask is centred on `center`.
+    /// `pos − center` (mm, at NEST's periodic anchors; any image inside counts once) the
+    /// mask accepts: the mask is centred on `center`.
     pub fn query(&self, center: &Point, mask: &Mask, out: &mut Vec<u32>) {
         self.ids(center, mask, false, out);
     }
@@ -95,9 +95,10 @@ impl<'a> SpatialIndex<'a> {
     }
 
     /// The position (mm) of the neuron at `entry` of a [`SpatialIndex::query_entries`]
-    /// key (`key as u32`) or of [`SpatialIndex::query_unsorted`].
+    /// key (`key as u32`) or of [`SpatialIndex::query_unsorted`], wrapped into a
+    /// periodic layer as NEST stores it (the position NEST's kernels see).
     pub fn entry_position(&self, entry: u32) -> &Point {
-        &self.grid.raw[entry as usize]
+        &self.grid.pts[entry as usize]
     }
 
     /// The neuron at `entry`.
@@ -126,6 +127,15 @@ impl<'a> SpatialIndex<'a> {
             *j = self.grid.order[*j as usize];
         }
         sort_by_id(&mut out[base..], self.grid.space().len(), |i| i);
+        // A mask as wide as a periodic layer meets a point on both edges: once here.
+        let mut kept = base;
+        for j in base..out.len() {
+            if j == base || out[j] != out[kept - 1] {
+                out[kept] = out[j];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
     }
 
     /// Appends, unsorted, the entries (positions in `order`) the mask accepts.

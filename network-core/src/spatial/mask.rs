@@ -5,7 +5,7 @@
 //! boundaries are inclusive, a rotated box gets NEST's 1e-12 mm tolerance, angles are in
 //! degrees (azimuth from the x axis in the xy plane, polar from the z axis).
 
-use nalgebra::{Matrix3, Vector3};
+use nalgebra::Vector3;
 
 pub use network_spec::mask::{Mask, MaskShape};
 
@@ -20,6 +20,11 @@ pub trait MaskGeometry {
     /// balls and unrotated shapes, the rotated corners for boxes, and the largest
     /// semi-axis in every direction for rotated ellipses.
     fn bbox(&self) -> (Vector3<f64>, Vector3<f64>);
+    /// NEST's own bounding box (`Mask::get_bbox`), in its arithmetic and without the
+    /// tolerance of [`MaskGeometry::bbox`]: what NEST compares with the layer's extent
+    /// (a mask exactly as wide as a periodic layer is accepted) and from which it
+    /// places the periodic images of the mask (`spatial::anchor`).
+    fn nest_bbox(&self) -> (Vector3<f64>, Vector3<f64>);
     /// The largest distance from the node the mask is centred on to any accepted
     /// point, mm (bounded by the corners of [`MaskGeometry::bbox`]).
     fn bounding_radius(&self) -> f64;
@@ -113,6 +118,21 @@ impl MaskGeometry for Mask {
     }
 
     fn bbox(&self) -> (Vector3<f64>, Vector3<f64>) {
+        let (lo, hi) = self.nest_bbox();
+        match self.shape() {
+            // The inside test of a rotated box has a 1e-12 mm tolerance; keep it inside.
+            MaskShape::Rectangle { .. } | MaskShape::Box { .. } => {
+                let mut eps = Vector3::repeat(1e-12);
+                if self.dims() == Some(2) {
+                    eps.z = 0.0;
+                }
+                (lo - eps, hi + eps)
+            }
+            _ => (lo, hi),
+        }
+    }
+
+    fn nest_bbox(&self) -> (Vector3<f64>, Vector3<f64>) {
         let [az_cos, az_sin, pol_cos, pol_sin] = self.trig();
         let (lo, hi) = match self.shape() {
             MaskShape::Circle { radius } => (
@@ -127,27 +147,29 @@ impl MaskGeometry for Mask {
             MaskShape::Rectangle {
                 lower_left: ll,
                 upper_right: ur,
-                ..
-            } => rotated_box_bbox(
-                Vector3::new(ll[0], ll[1], 0.0),
-                Vector3::new(ur[0], ur[1], 0.0),
-                az_cos,
-                az_sin,
-                1.0,
-                0.0,
-            ),
+                azimuth_angle,
+            } => {
+                let ll = Vector3::new(ll[0], ll[1], 0.0);
+                let ur = Vector3::new(ur[0], ur[1], 0.0);
+                if *azimuth_angle == 0.0 {
+                    (ll, ur)
+                } else {
+                    rotated_box_bbox(ll, ur, az_cos, az_sin, 1.0, 0.0, 2)
+                }
+            }
             MaskShape::Box {
                 lower_left: ll,
                 upper_right: ur,
-                ..
-            } => rotated_box_bbox(
-                Vector3::from(*ll),
-                Vector3::from(*ur),
-                az_cos,
-                az_sin,
-                pol_cos,
-                pol_sin,
-            ),
+                azimuth_angle,
+                polar_angle,
+            } => {
+                let (ll, ur) = (Vector3::from(*ll), Vector3::from(*ur));
+                if *azimuth_angle == 0.0 && *polar_angle == 0.0 {
+                    (ll, ur)
+                } else {
+                    rotated_box_bbox(ll, ur, az_cos, az_sin, pol_cos, pol_sin, 3)
+                }
+            }
             MaskShape::Ellipse {
                 major_axis,
                 minor_axis,
@@ -201,8 +223,9 @@ fn in_ball(p: &[f64], r: f64) -> bool {
     sum <= r || p.iter().map(|x| x * x).sum::<f64>().sqrt() <= r
 }
 
-/// Bounding box of the box `[ll, ur]` rotated about its center by R_z(az)·R_y(pol), the
-/// inverse of the inside test's rotation.
+/// NEST's bounding box of the box `[ll, ur]` rotated about its center by the azimuth
+/// (about z) and the polar angle (about y): the extremes of the rotated corners, each
+/// corner computed in NEST's operation order (`BoxMask::calculate_min_max_values_`).
 fn rotated_box_bbox(
     ll: Vector3<f64>,
     ur: Vector3<f64>,
@@ -210,23 +233,31 @@ fn rotated_box_bbox(
     az_sin: f64,
     pol_cos: f64,
     pol_sin: f64,
+    dims: usize,
 ) -> (Vector3<f64>, Vector3<f64>) {
-    let rz = Matrix3::new(az_cos, -az_sin, 0.0, az_sin, az_cos, 0.0, 0.0, 0.0, 1.0);
-    let ry = Matrix3::new(pol_cos, 0.0, pol_sin, 0.0, 1.0, 0.0, -pol_sin, 0.0, pol_cos);
-    let m = rz * ry;
-    let c = (ll + ur) * 0.5;
+    let c = (ur + ll) * 0.5;
+    let (llc, lls) = ((ll - c) * az_cos, (ll - c) * az_sin);
+    let (urc, urs) = ((ur - c) * az_cos, (ur - c) * az_sin);
     let mut lo = Vector3::repeat(f64::INFINITY);
     let mut hi = Vector3::repeat(f64::NEG_INFINITY);
-    for corner in 0..8 {
-        let v = Vector3::new(
-            if corner & 1 == 0 { ll.x } else { ur.x },
-            if corner & 2 == 0 { ll.y } else { ur.y },
-            if corner & 4 == 0 { ll.z } else { ur.z },
-        );
-        let w = c + m * (v - c);
+    // Corner (x, y, z) picks lower (false) or upper (true) in each coordinate.
+    for corner in 0..(1 << dims) {
+        let (hx, hy, hz) = (corner & 1 != 0, corner & 2 != 0, corner & 4 != 0);
+        let (xc, xs) = if hx { (urc, urs) } else { (llc, lls) };
+        let (yc, ys) = if hy { (urc, urs) } else { (llc, lls) };
+        let w = if dims == 2 {
+            Vector3::new(xc[0] - ys[1] + c[0], xs[0] + yc[1] + c[1], 0.0)
+        } else {
+            let z = if hz { ur[2] } else { ll[2] } - c[2];
+            let r = xc[0] - ys[1];
+            Vector3::new(
+                r * pol_cos - z * pol_sin + c[0],
+                xs[0] + yc[1] + c[1],
+                r * pol_sin + z * pol_cos + c[2],
+            )
+        };
         lo = lo.inf(&w);
         hi = hi.sup(&w);
     }
-    // NEST's rotated inside test has a 1e-12 mm tolerance; keep it inside the box.
-    (lo.add_scalar(-1e-12), hi.add_scalar(1e-12))
+    (lo, hi)
 }

@@ -1,6 +1,7 @@
 //! Neurons in space: layouts (NEST's free and grid layers), positions, masks, distance
 //! kernels and a spatial index for mask queries. Lengths are in mm, angles in degrees.
 
+mod anchor;
 mod grid;
 mod index;
 mod kernel;

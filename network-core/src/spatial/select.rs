@@ -7,9 +7,10 @@ use crate::error::{Error, Result};
 
 /// Checks that `mask` is valid and fits `space`: a 2D mask needs a 2D layer and a 3D
 /// mask a 3D layer (a doughnut fits both), a 2D layer takes no z anchor, and with
-/// `edge_wrap` the mask may not be wider than the layer (NEST's `allow_oversized_mask`,
-/// which yields duplicate connections, is not offered). `entity` names the projection
-/// or device.
+/// `edge_wrap` the mask may not be wider than the layer, its width measured on NEST's
+/// own bounding box so that a mask exactly as wide as the layer is accepted, as NEST
+/// accepts it (NEST's `allow_oversized_mask` is not offered). `entity` names the
+/// projection or device.
 pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> {
     mask.validate(entity)?;
     if let Some(d) = mask.dims() {
@@ -35,7 +36,7 @@ pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> 
         ));
     }
     if space.edge_wrap() {
-        let (lo, hi) = mask.bbox();
+        let (lo, hi) = mask.nest_bbox();
         for i in 0..space.dims() {
             if hi[i] - lo[i] > space.extent()[i] {
                 return Err(Error::invalid(

@@ -5,6 +5,7 @@
 use super::MaskGeometry;
 use nalgebra::Vector3;
 
+use super::anchor::Anchors;
 use super::grid::CellGrid;
 use super::{Mask, Point};
 
@@ -24,6 +25,9 @@ pub(crate) struct Stencil {
     runs: Vec<Run>,
     /// For balls and shells: squared-radius bounds for a branch-free test.
     round: Option<RoundTest>,
+    /// NEST's bounding box of the mask as applied (converse: mirrored), mm, which
+    /// places its periodic anchors.
+    nest_box: (Vector3<f64>, Vector3<f64>),
 }
 
 /// `inner < |d − anchor| <= outer` with thresholds on `|d − anchor|²` that decide
@@ -47,8 +51,10 @@ impl Stencil {
         let space = index.space();
         let dims = space.dims();
         let (mut lo, mut hi) = mask.bbox();
+        let (mut nlo, mut nhi) = mask.nest_bbox();
         if converse {
             (lo, hi) = (-hi, -lo);
+            (nlo, nhi) = (-nhi, -nlo);
         }
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| RoundTest {
@@ -109,6 +115,7 @@ impl Stencil {
             converse,
             runs,
             round,
+            nest_box: (nlo, nhi),
         })
     }
 
@@ -119,8 +126,9 @@ impl Stencil {
 
     /// Appends (unsorted) the entries of `index` the mask accepts around `center`.
     pub(crate) fn query(&self, index: &CellGrid, center: &Point, out: &mut Vec<u32>) {
+        let anchors = Anchors::new(index.space(), center, &self.nest_box.0, &self.nest_box.1);
         if let Some(r) = &self.round {
-            return self.query_round(index, center, r, out);
+            return self.query_round(index, center, &anchors, r, out);
         }
         let dims = index.space().dims();
         let mut kc = [0i64; 3];
@@ -136,14 +144,21 @@ impl Stencil {
             } else {
                 [(0, -1), (k0, k1), (0, -1)]
             };
-            self.row(index, center, row, seg, out);
+            self.row(index, center, &anchors, row, seg, out);
         }
     }
 
     /// Balls and shells: per row of cells, the exact range of cells along the fast
     /// dimension that meet the ball, and the part of it wholly inside. Appends each
     /// row's entries in ascending order.
-    fn query_round(&self, index: &CellGrid, center: &Point, r: &RoundTest, out: &mut Vec<u32>) {
+    fn query_round(
+        &self,
+        index: &CellGrid,
+        center: &Point,
+        anchors: &Anchors,
+        r: &RoundTest,
+        out: &mut Vec<u32>,
+    ) {
         let space = index.space();
         let dims = space.dims();
         let fast = dims - 1;
@@ -212,7 +227,7 @@ impl Stencil {
                     } else {
                         [(0, -1), (k0, k1), (0, -1)]
                     };
-                    self.row(index, center, [kx, ky], seg, out);
+                    self.row(index, center, anchors, [kx, ky], seg, out);
                     continue;
                 }
                 let Some((base, shift)) = row_base(index, [kx, ky]) else {
@@ -226,14 +241,15 @@ impl Stencil {
                 let cell = |k: i64| start[id0 + k as usize] as usize;
                 let (s, e) = (cell(k0), cell(k1 + 1));
                 let offset = shift - center.coords;
+                let anchor = anchors.for_shift(&shift);
                 let (a0, a1) = (a0.max(0), a1.min(n_fast - 1));
                 if a0 <= a1 {
                     let (a, z) = (cell(a0), cell(a1 + 1));
-                    self.test_points(index, s, a, &offset, out);
+                    self.test_points(index, s, a, &offset, anchor, out);
                     out.extend(a as u32..z as u32);
-                    self.test_points(index, z, e, &offset, out);
+                    self.test_points(index, z, e, &offset, anchor, out);
                 } else {
-                    self.test_points(index, s, e, &offset, out);
+                    self.test_points(index, s, e, &offset, anchor, out);
                 }
             }
         }
@@ -245,6 +261,7 @@ impl Stencil {
         &self,
         index: &CellGrid,
         center: &Point,
+        anchors: &Anchors,
         row: [i64; 2],
         seg: [(i64, i64); 3],
         out: &mut Vec<u32>,
@@ -273,7 +290,8 @@ impl Stencil {
                     out.extend(s as u32..e as u32);
                 } else if s < e {
                     shift[fast] = m as f64 * ext[fast];
-                    self.test_points(index, s, e, &(shift - center.coords), out);
+                    let anchor = anchors.for_shift(&shift);
+                    self.test_points(index, s, e, &(shift - center.coords), anchor, out);
                 }
                 k0 = end + 1;
             }
@@ -281,7 +299,9 @@ impl Stencil {
     }
 
     /// Appends the entries `s..e` whose displacement `pos + offset` the mask
-    /// accepts, without a branch per neuron for balls and shells.
+    /// accepts, without a branch per neuron for balls and shells. Points near the
+    /// mask's edge are decided by NEST's test of `pos − anchor` (`anchor`: NEST's
+    /// anchor for this image, `None` when NEST tests none).
     #[inline(always)]
     fn test_points(
         &self,
@@ -289,21 +309,20 @@ impl Stencil {
         s: usize,
         e: usize,
         offset: &Vector3<f64>,
+        anchor: Option<Vector3<f64>>,
         out: &mut Vec<u32>,
     ) {
-        let exact = |d: &Vector3<f64>| {
+        let exact = |p: &Point| {
+            let Some(a) = anchor else { return false };
+            let d = p.coords - a;
             if self.converse {
                 self.mask.contains(&-d)
             } else {
-                self.mask.contains(d)
+                self.mask.contains(&d)
             }
         };
         let Some(r) = &self.round else {
-            out.extend(
-                (s..e)
-                    .filter(|j| exact(&(index.pts[*j].coords + offset)))
-                    .map(|j| j as u32),
-            );
+            out.extend((s..e).filter(|j| exact(&index.pts[*j])).map(|j| j as u32));
             return;
         };
         if s >= e {
@@ -334,11 +353,7 @@ impl Stencil {
         }
         if unsure {
             // Within 1e-10 (relative) of a boundary: NEST's exact test decides.
-            out.extend(
-                (s..e)
-                    .filter(|j| exact(&(index.pts[*j].coords + offset)))
-                    .map(|j| j as u32),
-            );
+            out.extend((s..e).filter(|j| exact(&index.pts[*j])).map(|j| j as u32));
             return;
         }
         // SAFETY: the first `w` slots of the spare capacity were written above.

@@ -487,6 +487,46 @@ fn kernel_expr(k: &Kernel) -> String {
             float(mean),
             float(std)
         ),
+        Kernel::Gaussian2d {
+            p0,
+            mean_x,
+            mean_y,
+            std_x,
+            std_y,
+            rho,
+        } => format!(
+            "{} * nest.spatial_distributions.gaussian2D(nest.spatial.distance.x, \
+             nest.spatial.distance.y, mean_x={}, mean_y={}, std_x={}, std_y={}, rho={})",
+            float(p0),
+            float(mean_x),
+            float(mean_y),
+            float(std_x),
+            float(std_y),
+            float(rho)
+        ),
+        Kernel::Gamma { p0, kappa, theta } => format!(
+            "{} * nest.spatial_distributions.gamma(nest.spatial.distance, kappa={}, theta={})",
+            float(p0),
+            float(kappa),
+            float(theta)
+        ),
+        Kernel::Gabor {
+            p0,
+            theta,
+            gamma,
+            std,
+            lam,
+            psi,
+        } => format!(
+            "{} * nest.spatial_distributions.gabor(nest.spatial.distance.x, \
+             nest.spatial.distance.y, theta={}, gamma={}, std={}, lam={}, psi={})",
+            float(p0),
+            float(theta),
+            float(gamma),
+            float(std),
+            float(lam),
+            float(psi)
+        ),
     }
 }
 

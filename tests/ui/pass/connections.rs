@@ -21,6 +21,9 @@ network! {
     connect e3 = exc -> exc: fixed_indegree(3) in sphere(radius: 0.5 mm) with p = exponential(p0: 1, beta: 0.3 mm), via ampa;
     connect e4 = exc -> inh: fixed_outdegree(1) with p = linear(p0: 1, slope: -0.5), via ampa;
     connect e5 = exc -> inh: pairwise_bernoulli(0.1) with p = constant(p: 0.5), via ampa;
+    connect e6 = exc -> inh: fixed_indegree(4) with p = gamma(p0: 0.5, kappa: 2, theta: 200 um), via ampa;
+    connect e7 = sheet -> sheet: pairwise_bernoulli(1) with p = gaussian2d(std_x: 0.3 mm, std_y: 200 um, rho: 0.2), via ampa;
+    connect e8 = sheet -> sheet: pairwise_bernoulli(1) with p = gabor(theta: 30 deg, std: 0.3 mm, lam: 0.5 mm, psi: 10 deg), via ampa;
     /// Wiring derived from anatomy: indegree = max(1, round(10/100 * 40/10 * 40/2)) = 8.
     connect bio = exc -> inh: from_biology, via ampa
         where { projection: 10 %, boutons: 40, redundancy: 2, axon_radius: 2 mm, axon_organisation: local };
@@ -32,5 +35,6 @@ fn main() -> Result<(), network::Error> {
     let mut net = Connections::build_with_threads(Seed(9), Some(2))?;
     net.simulate(10.0)?;
     assert_eq!(net.projection(&net.bio).synapses, 80);
+    assert_eq!(net.projection(&net.e6).synapses, 40);
     Ok(())
 }
