@@ -10,6 +10,7 @@ mod model;
 mod placement;
 mod progress;
 mod queries;
+mod ranks;
 mod receptors;
 mod recording;
 mod reporting;

@@ -3,6 +3,8 @@
 
 use super::NetworkBuilder;
 use crate::connect::{connect, ConnSpec, Endpoints};
+use crate::distribution::Ownership;
+use crate::engine::block::block_of;
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle};
@@ -137,6 +139,7 @@ impl NetworkBuilder {
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
         synapse.validate(name, &self.resolution)?;
+        let total = sources.len();
         self.receptor_channel(name, target, synapse.receptor_type(), Event::Spike)?;
         for param in synapse.target_parameters() {
             self.check_stdp_target(name, target, synapse.model(), param)?;
@@ -157,6 +160,15 @@ impl NetworkBuilder {
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
         };
+        // On several ranks, this rank keeps the synapses onto its own blocks.
+        let ownership = self.ownership();
+        let owned = ownership
+            .distributed()
+            .then(|| owned_edges(&ownership, target, offsets, sources));
+        let (offsets, sources) = match &owned {
+            Some((o, s)) => (&o[..], &s[..]),
+            None => (offsets, sources),
+        };
         let synapses = sources.len() as u64;
         let (lasting, drawn) =
             resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
@@ -165,7 +177,7 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let projection = place_projection(
+        let mut projection = place_projection(
             &site,
             EdgeList { offsets, sources },
             &base,
@@ -173,6 +185,8 @@ impl NetworkBuilder {
             &self.resolution,
             self.seed,
         )?;
+        // The whole network's count, the same on every rank.
+        projection.synapses = total;
         self.take_name(name, "projection");
         self.projections.push(projection);
         Ok(ProjectionHandle::new(self.projections.len() - 1))
@@ -195,4 +209,25 @@ impl NetworkBuilder {
             )),
         }
     }
+}
+
+/// The edges onto the blocks of population `target` that `ownership` owns: the same
+/// offsets layout, the other targets without sources.
+fn owned_edges(
+    ownership: &Ownership,
+    target: usize,
+    offsets: &[usize],
+    sources: &[u32],
+) -> (Vec<usize>, Vec<u32>) {
+    let n = offsets.len() - 1;
+    let mut kept_offsets = Vec::with_capacity(n + 1);
+    kept_offsets.push(0);
+    let mut kept = Vec::new();
+    for t in 0..n {
+        if ownership.owns(target, block_of(t as u32)) {
+            kept.extend_from_slice(&sources[offsets[t]..offsets[t + 1]]);
+        }
+        kept_offsets.push(kept.len());
+    }
+    (kept_offsets, kept)
 }

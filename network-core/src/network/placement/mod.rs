@@ -4,7 +4,9 @@
 //! thread count: a block is `BLOCK_LEN` (1024) consecutive neurons of one population with its
 //! own ring buffers and random stream, the synapses onto it (split by target block when
 //! a projection is added, [`place_projection`]), the stimuli and samplers of the devices
-//! that reach its neurons, and the plastic state of the synapses onto it.
+//! that reach its neurons, and the plastic state of the synapses onto it. On several
+//! ranks ([`crate::distribution`]) only the blocks a rank owns get ring buffers and
+//! run; the ranks agree on the delays, so all use the same slice length.
 
 mod devices;
 mod synapses;
@@ -14,6 +16,7 @@ pub(crate) use synapses::{place_projection, EdgeList, ProjectionSite};
 
 use super::info::{PopulationInfo, ProjectionInfo};
 use super::resources::{self, MemoryBudget};
+use crate::distribution::{Communicator, Ownership};
 use crate::engine::block::{block_count, block_size};
 use crate::engine::population::{BlockRuntime, PopulationDyn};
 use crate::engine::projection::Projection;
@@ -33,6 +36,10 @@ pub(crate) struct Declarations<'a> {
     pub projections: Vec<Projection>,
     pub generators: &'a [GeneratorSpec],
     pub multimeters: &'a [MultimeterSpec],
+    /// The blocks this rank owns.
+    pub ownership: Ownership,
+    /// The ranks, to agree on the delays.
+    pub comm: &'a dyn Communicator,
 }
 
 /// The network's parts laid out in blocks.
@@ -67,7 +74,11 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projections,
         generators,
         multimeters,
+        ownership,
+        comm,
     } = declared;
+    let mut projections = projections;
+    agree_on_delays(comm, &mut projections);
     let max_delay = projections
         .iter()
         .map(|p| i64::from(p.max_delay))
@@ -86,13 +97,17 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         .unwrap_or(max_delay)
         .max(1);
     let slots = (max_delay + slice_len + 1) as usize;
-    for info in population_info {
+    for (p, info) in population_info.iter().enumerate() {
+        let owned = (0..block_count(info.len))
+            .filter(|&b| ownership.owns(p, b))
+            .map(|b| block_size(info.len, b))
+            .sum::<usize>();
         memory.reserve(
             &format!(
                 "the ring buffers of population `{}` ({} steps of delay for {} neurons)",
-                info.name, slots, info.len
+                info.name, slots, owned
             ),
-            resources::ring_bytes(info.len, slots as u64),
+            resources::ring_bytes(owned, slots as u64),
             0,
         )?;
     }
@@ -100,7 +115,12 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         let len = pop.len();
         let blocks: Vec<BlockRuntime> = (0..block_count(len))
             .map(|b| BlockRuntime {
-                ring: Ring::new(block_size(len, b), slots, pop.spike_channels()),
+                owned: ownership.owns(p, b),
+                ring: if ownership.owns(p, b) {
+                    Ring::new(block_size(len, b), slots, pop.spike_channels())
+                } else {
+                    Ring::default()
+                },
                 rng: seed.stream(Purpose::Simulation, population_entity(p), b as u64),
                 stimuli: Vec::new(),
                 samplers: Vec::new(),
@@ -138,4 +158,25 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projection_info,
         slice_len,
     })
+}
+
+/// Makes every projection's smallest and largest delay those of the whole network: a
+/// rank that drew the random delays of only its own targets learns the others' (the
+/// slice length, the ring buffers and the STDP archives depend on them). One process:
+/// nothing to do.
+fn agree_on_delays(comm: &dyn Communicator, projections: &mut [Projection]) {
+    if comm.size() == 1 {
+        return;
+    }
+    let local: Vec<u64> = projections
+        .iter()
+        .flat_map(|p| [u64::from(p.min_delay), u64::from(p.max_delay)])
+        .collect();
+    let all = comm.all_gather(&local);
+    for rank in all.chunks_exact(local.len().max(1)) {
+        for (p, pair) in projections.iter_mut().zip(rank.chunks_exact(2)) {
+            p.min_delay = p.min_delay.min(pair[0] as u16);
+            p.max_delay = p.max_delay.max(pair[1] as u16);
+        }
+    }
 }
