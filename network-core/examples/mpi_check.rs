@@ -8,8 +8,8 @@
 //!
 //! `mpi_check DIR THREADS merged|per-rank`
 
-use network_core::distribution::{self, RecorderFiles};
 use network_core::connect::{ConnSpec, Rule};
+use network_core::distribution::{self, RecorderFiles};
 use network_core::*;
 use std::fmt::Write as _;
 
@@ -51,8 +51,18 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles) -> Result<()> {
         rate,
         window: Window::default(),
     };
-    b.poisson_generator("drive", drive(8000.0), &[exc.all(), inh.all()], &StaticSynapse::new(87.8, 1.0))?;
-    b.poisson_generator("pulse", drive(15.0), &[parrots.all()], &StaticSynapse::new(1.0, 1.0))?;
+    b.poisson_generator(
+        "drive",
+        drive(8000.0),
+        &[exc.all(), inh.all()],
+        &StaticSynapse::new(87.8, 1.0),
+    )?;
+    b.poisson_generator(
+        "pulse",
+        drive(15.0),
+        &[parrots.all()],
+        &StaticSynapse::new(1.0, 1.0),
+    )?;
     let noisy = StaticSynapse::new(
         Value::Normal {
             mean: 60.0,
@@ -62,14 +72,52 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles) -> Result<()> {
         },
         Value::Uniform { min: 1.0, max: 3.0 },
     );
-    let ee = b.connect("ee", &exc, &exc, &ConnSpec::new(Rule::FixedIndegree(100)), noisy)?;
-    b.connect("ei", &exc, &inh, &ConnSpec::new(Rule::FixedOutdegree(30)), StaticSynapse::new(60.0, 1.5))?;
-    b.connect("ie", &inh, &exc, &ConnSpec::new(Rule::PairwiseBernoulli(0.05)), StaticSynapse::new(-300.0, 1.2))?;
-    let stdp = StdpSynapse::new(Value::Uniform { min: 20.0, max: 60.0 }, 1.0);
-    let learn = b.connect("learn", &parrots, &exc, &ConnSpec::new(Rule::FixedIndegree(20)), stdp)?;
-    let e_spikes = b.spike_recorder("e_spikes", SpikeRecorder::default().to_ascii(dir), &[exc.all()])?;
+    let ee = b.connect(
+        "ee",
+        &exc,
+        &exc,
+        &ConnSpec::new(Rule::FixedIndegree(100)),
+        noisy,
+    )?;
+    b.connect(
+        "ei",
+        &exc,
+        &inh,
+        &ConnSpec::new(Rule::FixedOutdegree(30)),
+        StaticSynapse::new(60.0, 1.5),
+    )?;
+    b.connect(
+        "ie",
+        &inh,
+        &exc,
+        &ConnSpec::new(Rule::PairwiseBernoulli(0.05)),
+        StaticSynapse::new(-300.0, 1.2),
+    )?;
+    let stdp = StdpSynapse::new(
+        Value::Uniform {
+            min: 20.0,
+            max: 60.0,
+        },
+        1.0,
+    );
+    let learn = b.connect(
+        "learn",
+        &parrots,
+        &exc,
+        &ConnSpec::new(Rule::FixedIndegree(20)),
+        stdp,
+    )?;
+    let e_spikes = b.spike_recorder(
+        "e_spikes",
+        SpikeRecorder::default().to_ascii(dir),
+        &[exc.all()],
+    )?;
     let i_spikes = b.spike_recorder("i_spikes", SpikeRecorder::default(), &[inh.all()])?;
-    let vm = b.multimeter("vm", Multimeter::voltmeter(1.0).record_to(RecordTo::Ascii { directory: None }), &[exc.range(1000..1040), exc.range(2040..2060)])?;
+    let vm = b.multimeter(
+        "vm",
+        Multimeter::voltmeter(1.0).record_to(RecordTo::Ascii { directory: None }),
+        &[exc.range(1000..1040), exc.range(2040..2060)],
+    )?;
     let mut net = b.build()?;
     net.set_progress(false);
     net.simulate(200.0)?;

@@ -95,3 +95,9 @@ pub fn settle_failure(comm: &dyn Communicator) -> usize {
         },
     }
 }
+
+/// Records that this rank failed after the last collective call (the others have
+/// finished): [`settle_failure`] then names this rank without a collective call.
+pub fn failed_alone(comm: &dyn Communicator) {
+    *AGREED_FAILURE.lock().unwrap_or_else(|e| e.into_inner()) = Some(comm.rank());
+}

@@ -19,8 +19,8 @@ mod exchange;
 #[cfg(feature = "mpi")]
 pub mod mpi;
 
-pub use agree::settle_failure;
 pub(crate) use agree::{agree, agree_on, failed_elsewhere};
+pub use agree::{failed_alone, settle_failure};
 pub(crate) use exchange::{exchange_samples, exchange_spikes, SampleRow};
 
 use std::sync::{Arc, OnceLock};
@@ -77,10 +77,7 @@ pub fn install(communicator: Arc<dyn Communicator>) -> bool {
 
 /// The communicator installed for this process, or [`Local`].
 pub fn current() -> Arc<dyn Communicator> {
-    INSTALLED
-        .get()
-        .cloned()
-        .unwrap_or_else(|| Arc::new(Local))
+    INSTALLED.get().cloned().unwrap_or_else(|| Arc::new(Local))
 }
 
 /// How recorders that write files lay them out on several ranks (one rank: one file).

@@ -8,7 +8,9 @@ use super::progress::{self, Progress};
 use super::recording::{MeterRuntime, RecorderRuntime};
 use super::resources::MemoryBudget;
 use super::stats::NeuronStats;
-use crate::distribution::{exchange_samples, exchange_spikes, Communicator, RecorderFiles, SampleRow};
+use crate::distribution::{
+    exchange_samples, exchange_spikes, Communicator, RecorderFiles, SampleRow,
+};
 use crate::engine::block::{block_count, block_start};
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
@@ -106,8 +108,8 @@ impl Network {
             comm,
             recorder_files,
         } = parts;
-        let records_all = comm.size() == 1
-            || (recorder_files == RecorderFiles::Merged && comm.rank() == 0);
+        let records_all =
+            comm.size() == 1 || (recorder_files == RecorderFiles::Merged && comm.rank() == 0);
         let files = match recorder_files {
             RecorderFiles::PerRank if comm.size() > 1 => files.for_rank(comm.rank()),
             _ => files,

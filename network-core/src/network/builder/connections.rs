@@ -2,7 +2,7 @@
 //! connection rule or explicit pairs, handed to the placement step as they are added.
 
 use super::NetworkBuilder;
-use crate::connect::{connect, ConnSpec, Endpoints};
+use crate::connect::{connect_where, ConnSpec, Endpoints};
 use crate::distribution::Ownership;
 use crate::engine::block::block_of;
 use crate::error::{Error, Result};
@@ -60,7 +60,10 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let edges = connect(name, spec, &ends, self.seed, id)?;
+        // On several ranks, each draws the sources of its own targets only.
+        let ownership = self.ownership();
+        let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
+        let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
         self.add_projection(
             name,
             source.index,
@@ -139,7 +142,6 @@ impl NetworkBuilder {
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
         synapse.validate(name, &self.resolution)?;
-        let total = sources.len();
         self.receptor_channel(name, target, synapse.receptor_type(), Event::Spike)?;
         for param in synapse.target_parameters() {
             self.check_stdp_target(name, target, synapse.model(), param)?;
@@ -160,7 +162,9 @@ impl NetworkBuilder {
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
         };
-        // On several ranks, this rank keeps the synapses onto its own blocks.
+        // On several ranks, this rank keeps the synapses onto its own blocks (the rules
+        // drew only those; explicit pairs are filtered here). The placement step adds up
+        // the ranks' counts.
         let ownership = self.ownership();
         let owned = ownership
             .distributed()
@@ -177,7 +181,7 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let mut projection = place_projection(
+        let projection = place_projection(
             &site,
             EdgeList { offsets, sources },
             &base,
@@ -185,8 +189,6 @@ impl NetworkBuilder {
             &self.resolution,
             self.seed,
         )?;
-        // The whole network's count, the same on every rank.
-        projection.synapses = total;
         self.take_name(name, "projection");
         self.projections.push(projection);
         Ok(ProjectionHandle::new(self.projections.len() - 1))

@@ -78,7 +78,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         comm,
     } = declared;
     let mut projections = projections;
-    agree_on_delays(comm, &mut projections);
+    agree_on_projections(comm, &mut projections);
     let max_delay = projections
         .iter()
         .map(|p| i64::from(p.max_delay))
@@ -160,23 +160,33 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
     })
 }
 
-/// Makes every projection's smallest and largest delay those of the whole network: a
-/// rank that drew the random delays of only its own targets learns the others' (the
-/// slice length, the ring buffers and the STDP archives depend on them). One process:
-/// nothing to do.
-fn agree_on_delays(comm: &dyn Communicator, projections: &mut [Projection]) {
+/// Makes every projection's synapse count and smallest and largest delay those of the
+/// whole network: a rank that drew the synapses and random delays of only its own
+/// targets learns the others' (the slice length, the ring buffers and the STDP archives
+/// depend on them; the count is reported). One process: nothing to do.
+fn agree_on_projections(comm: &dyn Communicator, projections: &mut [Projection]) {
     if comm.size() == 1 {
         return;
     }
     let local: Vec<u64> = projections
         .iter()
-        .flat_map(|p| [u64::from(p.min_delay), u64::from(p.max_delay)])
+        .flat_map(|p| {
+            [
+                u64::from(p.min_delay),
+                u64::from(p.max_delay),
+                p.synapses as u64,
+            ]
+        })
         .collect();
     let all = comm.all_gather(&local);
+    for p in projections.iter_mut() {
+        p.synapses = 0;
+    }
     for rank in all.chunks_exact(local.len().max(1)) {
-        for (p, pair) in projections.iter_mut().zip(rank.chunks_exact(2)) {
-            p.min_delay = p.min_delay.min(pair[0] as u16);
-            p.max_delay = p.max_delay.max(pair[1] as u16);
+        for (p, part) in projections.iter_mut().zip(rank.chunks_exact(3)) {
+            p.min_delay = p.min_delay.min(part[0] as u16);
+            p.max_delay = p.max_delay.max(part[1] as u16);
+            p.synapses += part[2] as usize;
         }
     }
 }
