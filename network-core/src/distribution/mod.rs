@@ -150,4 +150,36 @@ mod tests {
         let one = Ownership::new(0, 1, [3, 2, 1]);
         assert!((0..3).all(|b| one.owns(0, b)));
     }
+
+    /// A rank drawing only its targets gets, for each, the sources one process draws
+    /// (the oracle: `connect` over all targets), and nothing for the others.
+    #[test]
+    fn a_rank_draws_the_sources_one_process_draws_for_its_targets() {
+        use crate::connect::{connect, connect_where, ConnSpec, Endpoints, Rule};
+        use crate::rng::Seed;
+        let ends = Endpoints {
+            n_sources: 2500,
+            n_targets: 3100,
+            same_population: false,
+            source_space: None,
+            target_space: None,
+        };
+        let own = Ownership::new(1, 2, [4]);
+        let keep = |t: usize| own.owns(0, crate::engine::block::block_of(t as u32));
+        for rule in [
+            Rule::FixedIndegree(40),
+            Rule::PairwiseBernoulli(0.02),
+            Rule::FixedOutdegree(30),
+            Rule::FixedTotalNumber(5000),
+        ] {
+            let spec = ConnSpec::new(rule);
+            let all = connect("p", &spec, &ends, Seed(7), 3).unwrap();
+            let mine = connect_where("p", &spec, &ends, Seed(7), 3, &keep).unwrap();
+            assert_eq!(mine.n_targets(), 3100);
+            for t in 0..3100 {
+                let expected = if keep(t) { all.sources_of(t) } else { &[] };
+                assert_eq!(mine.sources_of(t), expected, "{rule:?} target {t}");
+            }
+        }
+    }
 }

@@ -3,7 +3,6 @@
 
 use super::NetworkBuilder;
 use crate::connect::{connect_where, ConnSpec, Endpoints};
-use crate::distribution::Ownership;
 use crate::engine::block::block_of;
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
@@ -108,6 +107,22 @@ impl NetworkBuilder {
                     format!("indices must be below the sizes ({n_src}, {n_tgt})"),
                 ));
             }
+        }
+        // On several ranks, this rank keeps the pairs onto its own blocks (the
+        // placement step adds up the ranks' counts).
+        let ownership = self.ownership();
+        let owned: Vec<(u32, u32)>;
+        let pairs = if ownership.distributed() {
+            owned = pairs
+                .iter()
+                .copied()
+                .filter(|&(_, t)| ownership.owns(target.index, block_of(t)))
+                .collect();
+            &owned[..]
+        } else {
+            pairs
+        };
+        for &(_, t) in pairs {
             counts[t as usize + 1] += 1;
         }
         for t in 0..n_tgt {
@@ -162,17 +177,6 @@ impl NetworkBuilder {
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
         };
-        // On several ranks, this rank keeps the synapses onto its own blocks (the rules
-        // drew only those; explicit pairs are filtered here). The placement step adds up
-        // the ranks' counts.
-        let ownership = self.ownership();
-        let owned = ownership
-            .distributed()
-            .then(|| owned_edges(&ownership, target, offsets, sources));
-        let (offsets, sources) = match &owned {
-            Some((o, s)) => (&o[..], &s[..]),
-            None => (offsets, sources),
-        };
         let synapses = sources.len() as u64;
         let (lasting, drawn) =
             resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
@@ -211,25 +215,4 @@ impl NetworkBuilder {
             )),
         }
     }
-}
-
-/// The edges onto the blocks of population `target` that `ownership` owns: the same
-/// offsets layout, the other targets without sources.
-fn owned_edges(
-    ownership: &Ownership,
-    target: usize,
-    offsets: &[usize],
-    sources: &[u32],
-) -> (Vec<usize>, Vec<u32>) {
-    let n = offsets.len() - 1;
-    let mut kept_offsets = Vec::with_capacity(n + 1);
-    kept_offsets.push(0);
-    let mut kept = Vec::new();
-    for t in 0..n {
-        if ownership.owns(target, block_of(t as u32)) {
-            kept.extend_from_slice(&sources[offsets[t]..offsets[t + 1]]);
-        }
-        kept_offsets.push(kept.len());
-    }
-    (kept_offsets, kept)
 }
