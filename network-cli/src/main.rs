@@ -7,6 +7,11 @@
 //! network models                  # every neuron and synapse model
 //! network models iaf_psc_alpha    # its parameters: unit, default, kind, doc
 //! ```
+//!
+//! Built with the cargo feature `mpi`, it runs under `mpirun` (`mpirun -np 2 network run
+//! examples/brunel.net`): every rank builds its part of the network, rank 0 prints the
+//! report and writes the merged recorder files, and an error is reported once, by the
+//! lowest rank that met it, before every rank exits with status 1.
 
 #![forbid(unsafe_code)]
 
@@ -18,7 +23,7 @@ mod outputs;
 mod time;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use network_core::Seed;
+use network_core::{distribution, Seed};
 use network_load::export::{self, ExportOptions};
 use network_load::{Inputs, Located, Parsed, Source};
 use std::collections::BTreeMap;
@@ -177,11 +182,23 @@ impl Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Under mpirun: MPI for the whole run, finalized when `_mpi` drops.
+    #[cfg(feature = "mpi")]
+    let _mpi = network_core::distribution::mpi::init();
     let as_json = matches!(cli.command, Command::Run { json: true, .. });
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            failure.report(as_json);
+            let comm = distribution::current();
+            // On several ranks the lowest failing one reports (rank 0 for an error in
+            // the description, which every rank meets); all exit together.
+            let reporter = match comm.size() {
+                1 => 0,
+                _ => distribution::settle_failure(&*comm),
+            };
+            if comm.rank() == reporter {
+                failure.report(as_json);
+            }
             ExitCode::FAILURE
         }
     }
@@ -225,13 +242,26 @@ fn run(command: Command) -> Result<(), Failure> {
             let build_s = started.elapsed().as_secs_f64();
             // Every recorder writes its file; only plots need the data in memory too.
             loaded.network.record_files_only(!plot);
-            estimate::simulate(&mut loaded.network, time, |m| eprintln!("warning: {m}"))
-                .map_err(|e| e.to_string())?;
+            let first = loaded.network.rank() == 0;
+            estimate::simulate(&mut loaded.network, time, |m| {
+                if first {
+                    eprintln!("warning: {m}")
+                }
+            })
+            .map_err(|e| e.to_string())?;
+            // Collective: every rank's estimate, for the report.
+            let memory = loaded.network.memory_estimates();
+            if !first {
+                return Ok(());
+            }
             let mut files = outputs::recorder_files(&loaded);
             if plot {
-                files.extend(outputs::write_plots(&loaded, &out)?);
+                // Rank 0 alone from here: the other ranks have finished.
+                let plots = outputs::write_plots(&loaded, &out)
+                    .inspect_err(|_| distribution::failed_alone(&*distribution::current()))?;
+                files.extend(plots);
             }
-            outputs::print_report(&loaded, time, build_s, &files, json);
+            outputs::print_report(&loaded, time, build_s, &memory, &files, json);
             Ok(())
         }
         Command::Export {

@@ -125,8 +125,16 @@ fn nearest(
 /// Prints what the run did: the times, the network's report (per population its size,
 /// spikes, rates against the declared firing ranges, per connection its synapses) and
 /// the files written. With `as_json`, one JSON object holding the same and the report's
-/// JSON under `report`.
-pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBuf], as_json: bool) {
+/// JSON under `report`. `memory` is each rank's memory estimate (bytes; one on one
+/// process), printed per rank and summed for the whole network when there are several.
+pub fn print_report(
+    loaded: &Loaded,
+    time_ms: f64,
+    build_s: f64,
+    memory: &[u64],
+    files: &[PathBuf],
+    as_json: bool,
+) {
     let net = &loaded.network;
     let seconds = time_ms / 1000.0;
     let rate = |p: usize| net.spike_count(p) as f64 / (net.populations()[p].len as f64 * seconds);
@@ -143,12 +151,24 @@ pub fn print_report(loaded: &Loaded, time_ms: f64, build_s: f64, files: &[PathBu
             "files": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
             "time_ms": time_ms, "seed": net.seed().0, "threads": net.threads(),
             "build_s": build_s, "sim_s": sim_s,
+            "ranks": memory.len(), "memory_bytes_per_rank": memory,
+            "memory_bytes": memory.iter().sum::<u64>(),
             "report": serde_json::to_value(net.report()).unwrap_or(serde_json::Value::Null),
         });
         println!("{summary}");
         return;
     }
     println!("{}", net.report());
+    if memory.len() > 1 {
+        let mib = |b: u64| format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0));
+        let per_rank: Vec<String> = memory.iter().map(|&b| mib(b)).collect();
+        println!(
+            "\n{} ranks; memory estimate per rank: {}; whole network: {}",
+            memory.len(),
+            per_rank.join(", "),
+            mib(memory.iter().sum())
+        );
+    }
     if !files.is_empty() {
         println!("\nfiles");
         for f in files {

@@ -10,6 +10,7 @@
 
 pub mod connect;
 pub mod devices;
+pub mod distribution;
 pub mod duration;
 mod engine;
 pub mod error;

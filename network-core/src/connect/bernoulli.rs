@@ -5,7 +5,7 @@ use rand::RngExt;
 
 use super::parallel::per_neuron;
 use super::sample::Scratch;
-use super::{ByTarget, ConnSpec, Endpoints, Spatial};
+use super::{ByTarget, ConnSpec, Endpoints, Keep, Spatial};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed, Stream};
 use crate::spatial::SpatialIndex;
@@ -16,6 +16,7 @@ use crate::spatial::SpatialIndex;
 /// Without a mask or kernel, the gaps between connected sources are drawn from the
 /// geometric distribution (the same law as one uniform per pair, in far fewer draws).
 /// With a kernel, the pair probability is `p · kernel(d)`.
+#[allow(clippy::too_many_arguments)] // the rule, its projection and the kept targets
 pub(crate) fn pairwise_bernoulli(
     projection: &str,
     p: f64,
@@ -24,6 +25,7 @@ pub(crate) fn pairwise_bernoulli(
     spatial: Option<&Spatial>,
     seed: Seed,
     projection_id: u64,
+    keep: Keep<'_>,
 ) -> Result<ByTarget> {
     if !(0.0..=1.0).contains(&p) {
         return Err(Error::invalid(
@@ -41,6 +43,9 @@ pub(crate) fn pairwise_bernoulli(
             ends.n_targets,
             || (),
             |_, t, out| {
+                if !keep(t) {
+                    return Ok(());
+                }
                 let skip = exclude_self && t < n;
                 geometric(&mut stream(t), n, p, |s| {
                     if !(skip && s == t) {
@@ -53,6 +58,9 @@ pub(crate) fn pairwise_bernoulli(
     };
     let index = sp.mask.map(|m| (SpatialIndex::for_mask(sp.sources, m), m));
     per_neuron(ends.n_targets, Scratch::default, |s, t, out| {
+        if !keep(t) {
+            return Ok(());
+        }
         let mut rng = stream(t);
         let at = &sp.targets.positions()[t];
         s.keys.clear();

@@ -6,7 +6,7 @@ use rand::RngExt;
 
 use super::parallel::{per_neuron, per_neuron_in, transpose};
 use super::sample::{distinct, weighted, Scratch};
-use super::{ByTarget, ConnSpec, Endpoints, Spatial};
+use super::{ByTarget, ConnSpec, Endpoints, Keep, Spatial};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{Kernel, Mask, Space, SpatialIndex};
@@ -34,6 +34,7 @@ struct Degree<'a> {
 }
 
 /// NEST's `fixed_indegree`: each target draws `k` sources.
+#[allow(clippy::too_many_arguments)] // the rule, its projection and the kept targets
 pub(crate) fn fixed_indegree(
     projection: &str,
     k: usize,
@@ -42,6 +43,7 @@ pub(crate) fn fixed_indegree(
     spatial: Option<&Spatial>,
     seed: Seed,
     projection_id: u64,
+    keep: Keep<'_>,
 ) -> Result<ByTarget> {
     let near = spatial.map(|s| Near {
         centres: s.targets,
@@ -59,6 +61,9 @@ pub(crate) fn fixed_indegree(
         near,
     )?;
     rule.per_centre(ends.n_targets, |s, t, out| {
+        if !keep(t) {
+            return Ok(());
+        }
         let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
         rule.draw(t, &mut rng, s, out)
     })

@@ -107,6 +107,25 @@ pub fn connect(
     seed: Seed,
     projection_id: u64,
 ) -> Result<ByTarget> {
+    connect_where(projection, spec, ends, seed, projection_id, &|_| true)
+}
+
+/// Which targets a rank keeps (`crate::distribution`): the others get no sources.
+pub(crate) type Keep<'a> = &'a (dyn Fn(usize) -> bool + Sync);
+
+/// [`connect`], keeping only the sources of the targets `keep` accepts (the others get
+/// none). The rules that draw per target (`pairwise_bernoulli`, `fixed_indegree`) draw
+/// only for those, from the same streams, so each kept target gets the sources it gets
+/// from `connect`; the others draw everything and drop the rest. An error is that of
+/// the lowest failing kept target.
+pub(crate) fn connect_where(
+    projection: &str,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    seed: Seed,
+    projection_id: u64,
+    keep: Keep<'_>,
+) -> Result<ByTarget> {
     for (n, side) in [(ends.n_sources, "source"), (ends.n_targets, "target")] {
         if n >= u32::MAX as usize {
             return Err(Error::Resources(format!(
@@ -126,30 +145,36 @@ pub fn connect(
         ));
     }
     let spatial = spatial(projection, spec, ends)?;
-    match spec.rule {
+    let all = match spec.rule {
+        Rule::PairwiseBernoulli(p) => {
+            return bernoulli::pairwise_bernoulli(
+                projection,
+                p,
+                spec,
+                ends,
+                spatial.as_ref(),
+                seed,
+                projection_id,
+                keep,
+            )
+        }
+        Rule::FixedIndegree(k) => {
+            return degree::fixed_indegree(
+                projection,
+                k,
+                spec,
+                ends,
+                spatial.as_ref(),
+                seed,
+                projection_id,
+                keep,
+            )
+        }
         Rule::AllToAll => Ok(total::all_to_all(spec, ends)),
         Rule::OneToOne => total::one_to_one(projection, spec, ends),
         Rule::FixedTotalNumber(n) => {
             total::fixed_total_number(projection, n, spec, ends, seed, projection_id)
         }
-        Rule::PairwiseBernoulli(p) => bernoulli::pairwise_bernoulli(
-            projection,
-            p,
-            spec,
-            ends,
-            spatial.as_ref(),
-            seed,
-            projection_id,
-        ),
-        Rule::FixedIndegree(k) => degree::fixed_indegree(
-            projection,
-            k,
-            spec,
-            ends,
-            spatial.as_ref(),
-            seed,
-            projection_id,
-        ),
         Rule::FixedOutdegree(k) => degree::fixed_outdegree(
             projection,
             k,
@@ -159,7 +184,26 @@ pub fn connect(
             seed,
             projection_id,
         ),
+    }?;
+    Ok(kept(all, keep))
+}
+
+/// The edges of the targets `keep` accepts; the others without sources.
+fn kept(all: ByTarget, keep: Keep<'_>) -> ByTarget {
+    let n = all.n_targets();
+    if (0..n).all(keep) {
+        return all;
     }
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut sources = Vec::new();
+    for t in 0..n {
+        if keep(t) {
+            sources.extend_from_slice(all.sources_of(t));
+        }
+        offsets.push(sources.len());
+    }
+    ByTarget { offsets, sources }
 }
 
 /// The checked spatial part of a projection, if it has a mask or kernel.

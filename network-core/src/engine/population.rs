@@ -18,6 +18,9 @@ use crate::time::Resolution;
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
 pub(crate) struct BlockRuntime {
+    /// Whether this rank runs the block (always, on one process): a block another rank
+    /// owns has no ring buffers and no task.
+    pub owned: bool,
     pub ring: Ring,
     pub rng: Stream,
     pub stimuli: Vec<BlockStimulus>,
@@ -181,6 +184,9 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         let propagators = &self.propagators;
         let views = M::blocks(&mut self.state, BLOCK_LEN);
         for (b, (view, rt)) in views.into_iter().zip(self.blocks.iter_mut()).enumerate() {
+            if !rt.owned {
+                continue;
+            }
             tasks.push(Box::new(move || {
                 advance_block(model, propagators, b, view, rt, input)
             }));

@@ -48,6 +48,19 @@ pub(crate) struct FileSettings {
     pub data_path: PathBuf,
     pub data_prefix: String,
     pub overwrite: bool,
+    /// On several ranks with per-rank files, this rank: files are named
+    /// `{prefix}{name}-{rank}.{ext}`, as NEST names them.
+    pub rank: Option<usize>,
+}
+
+impl FileSettings {
+    /// The settings of rank `rank`'s own files.
+    pub fn for_rank(self, rank: usize) -> Self {
+        Self {
+            rank: Some(rank),
+            ..self
+        }
+    }
 }
 
 impl Default for FileSettings {
@@ -56,6 +69,7 @@ impl Default for FileSettings {
             data_path: PathBuf::from("."),
             data_prefix: String::new(),
             overwrite: true,
+            rank: None,
         }
     }
 }
@@ -87,8 +101,9 @@ impl RecordFile {
         columns: &[&str],
         provenance: &Provenance,
     ) -> Result<Self> {
+        let rank = settings.rank.map(|r| format!("-{r}")).unwrap_or_default();
         let path = directory.join(format!(
-            "{}{entity}.{}",
+            "{}{entity}{rank}.{}",
             settings.data_prefix,
             format.extension()
         ));

@@ -11,6 +11,7 @@ mod placement;
 mod progress;
 mod protocol;
 mod queries;
+mod ranks;
 mod receptors;
 mod recording;
 mod reporting;

@@ -8,7 +8,10 @@ use super::progress::{self, Progress};
 use super::recording::{MeterRuntime, RecorderRuntime};
 use super::resources::MemoryBudget;
 use super::stats::NeuronStats;
-use crate::engine::block::block_start;
+use crate::distribution::{
+    exchange_samples, exchange_spikes, Communicator, RecorderFiles, SampleRow,
+};
+use crate::engine::block::{block_count, block_start};
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
 use crate::engine::schedule::LongestFirst;
@@ -16,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::provenance::{Provenance, PROJECT};
 use crate::rng::Seed;
 use crate::time::Resolution;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What `NetworkBuilder::build` hands over: the placed network and its devices.
@@ -33,6 +37,10 @@ pub(crate) struct Parts {
     pub created: Instant,
     /// The builder's memory limit and its estimate of the built network.
     pub memory: MemoryBudget,
+    /// The ranks the network runs on.
+    pub comm: Arc<dyn Communicator>,
+    /// How recorder files are laid out on several ranks.
+    pub recorder_files: RecorderFiles,
 }
 
 /// A built network, ready to simulate.
@@ -71,6 +79,15 @@ pub struct Network {
     /// The memory limit and the built network's estimate; recorded data is checked
     /// against it before every `simulate` call.
     pub(super) memory: MemoryBudget,
+    /// The ranks the network runs on (one process: `distribution::Local`).
+    pub(super) comm: Arc<dyn Communicator>,
+    /// Whether this rank's recorders record every rank's events (one process, or rank 0
+    /// of merged output) or only those of its own neurons.
+    records_all: bool,
+    /// How recorder files are laid out on several ranks.
+    recorder_files: RecorderFiles,
+    /// On several ranks, per population, this rank's spikes of the last slice, sorted.
+    local: Vec<Vec<(i64, u32)>>,
 }
 
 impl Network {
@@ -90,7 +107,15 @@ impl Network {
             description_sha256,
             created,
             memory,
+            comm,
+            recorder_files,
         } = parts;
+        let records_all =
+            comm.size() == 1 || (recorder_files == RecorderFiles::Merged && comm.rank() == 0);
+        let files = match recorder_files {
+            RecorderFiles::PerRank if comm.size() > 1 => files.for_rank(comm.rank()),
+            _ => files,
+        };
         let Placement {
             populations,
             incoming,
@@ -115,12 +140,15 @@ impl Network {
             threads,
             description_sha256: description_sha256.clone(),
         };
-        for r in &mut recorders {
+        // Merged output: rank 0 writes each file alone.
+        let writes_files = records_all || recorder_files == RecorderFiles::PerRank;
+        for r in recorders.iter_mut().filter(|_| writes_files) {
             r.open_file(&files, &provenance)?;
         }
-        for m in &mut meters {
+        for m in meters.iter_mut().filter(|_| writes_files) {
             m.open_file(&files, &provenance)?;
         }
+        let n_populations = populations.len();
         Ok(Self {
             resolution,
             seed,
@@ -150,6 +178,10 @@ impl Network {
             progress: true,
             files,
             memory,
+            local: vec![Vec::new(); if comm.size() > 1 { n_populations } else { 0 }],
+            comm,
+            records_all,
+            recorder_files,
         })
     }
 
@@ -169,7 +201,8 @@ impl Network {
                 "takes the network past the longest time the engine represents",
             )
         })?;
-        self.check_recording_memory(t_ms, end)?;
+        let fits = self.check_recording_memory(t_ms, end);
+        crate::distribution::agree_on(&*self.comm, "simulate", fits)?;
         // Generators whose state NEST sets at the start of every run (`pre_run_hook`).
         let now_ms = self.resolution.step_to_ms(self.step);
         for population in &mut self.populations {
@@ -193,7 +226,8 @@ impl Network {
         self.pool = pool;
         progress.finish(self.step);
         self.simulation_time += started.elapsed();
-        self.flush_files()
+        let flushed = self.flush_files();
+        crate::distribution::agree_on(&*self.comm, "simulate", flushed)
     }
 
     /// Refuses a `simulate` call up to step `end` whose recorded data would take the
@@ -296,6 +330,17 @@ impl Network {
             for block in population.blocks().iter_mut() {
                 spikes.append(&mut block.spikes);
             }
+        }
+        if self.comm.size() > 1 {
+            for (local, spikes) in self.local.iter_mut().zip(&mut self.pending) {
+                spikes.sort_unstable();
+                local.clone_from(spikes);
+            }
+            // Every rank's spikes, sorted below as one process sorts them.
+            exchange_spikes(&*self.comm, &mut self.pending);
+        }
+        for p in 0..self.populations.len() {
+            let spikes = &mut self.pending[p];
             spikes.sort_unstable();
             self.spike_counts[p] += spikes.len();
             self.stats[p].add(spikes);
@@ -312,8 +357,13 @@ impl Network {
     }
 
     fn record_spikes(&mut self) {
+        let spikes = if self.records_all {
+            &self.pending
+        } else {
+            &self.local
+        };
         for recorder in &mut self.recorders {
-            recorder.record(&self.pending, &self.population_info, self.resolution);
+            recorder.record(spikes, &self.population_info, self.resolution);
         }
     }
 
@@ -321,7 +371,8 @@ impl Network {
         if self.meters.is_empty() {
             return;
         }
-        let mut rows: Vec<Vec<(i64, u32, Vec<f64>)>> = vec![Vec::new(); self.meters.len()];
+        let mut collected = Vec::new();
+        let mut global_block = 0u64;
         for (p, population) in self.populations.iter_mut().enumerate() {
             let first = self.population_info[p].first_node_id;
             for (b, block) in population.blocks().iter_mut().enumerate() {
@@ -329,16 +380,29 @@ impl Network {
                 for sampler in &mut block.samplers {
                     let n = sampler.record_from.len();
                     for (k, &(stamp, i)) in sampler.stamps.iter().enumerate() {
-                        rows[sampler.device].push((
+                        collected.push(SampleRow {
+                            meter: sampler.device,
+                            block: global_block + b as u64,
                             stamp,
-                            first + offset + i,
-                            sampler.values[k * n..(k + 1) * n].to_vec(),
-                        ));
+                            sender: first + offset + i,
+                            values: sampler.values[k * n..(k + 1) * n].to_vec(),
+                        });
                     }
                     sampler.stamps.clear();
                     sampler.values.clear();
                 }
             }
+            global_block += block_count(self.population_info[p].len) as u64;
+        }
+        if self.comm.size() > 1 && self.records_all {
+            // Merged output: rank 0 records every rank's samples, in block order.
+            collected = exchange_samples(&*self.comm, &collected);
+        } else if self.comm.size() > 1 && self.recorder_files == RecorderFiles::Merged {
+            exchange_samples(&*self.comm, &collected);
+        }
+        let mut rows: Vec<Vec<(i64, u32, Vec<f64>)>> = vec![Vec::new(); self.meters.len()];
+        for row in collected {
+            rows[row.meter].push((row.stamp, row.sender, row.values));
         }
         for (meter, rows) in self.meters.iter_mut().zip(rows) {
             meter.record(rows, self.resolution);

@@ -2,7 +2,8 @@
 //! connection rule or explicit pairs, handed to the placement step as they are added.
 
 use super::NetworkBuilder;
-use crate::connect::{connect, ConnSpec, Endpoints};
+use crate::connect::{connect_where, ConnSpec, Endpoints};
+use crate::engine::block::block_of;
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle};
@@ -58,7 +59,10 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let edges = connect(name, spec, &ends, self.seed, id)?;
+        // On several ranks, each draws the sources of its own targets only.
+        let ownership = self.ownership();
+        let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
+        let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
         self.add_projection(
             name,
             source.index,
@@ -103,6 +107,22 @@ impl NetworkBuilder {
                     format!("indices must be below the sizes ({n_src}, {n_tgt})"),
                 ));
             }
+        }
+        // On several ranks, this rank keeps the pairs onto its own blocks (the
+        // placement step adds up the ranks' counts).
+        let ownership = self.ownership();
+        let owned: Vec<(u32, u32)>;
+        let pairs = if ownership.distributed() {
+            owned = pairs
+                .iter()
+                .copied()
+                .filter(|&(_, t)| ownership.owns(target.index, block_of(t)))
+                .collect();
+            &owned[..]
+        } else {
+            pairs
+        };
+        for &(_, t) in pairs {
             counts[t as usize + 1] += 1;
         }
         for t in 0..n_tgt {

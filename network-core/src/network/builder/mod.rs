@@ -17,6 +17,8 @@ use super::receptors::{self, Event};
 use super::recording::{MeterRuntime, RecorderRuntime};
 use super::resources::MemoryBudget;
 use super::runtime::{Network, Parts};
+use crate::distribution::{self, Communicator, Ownership, RecorderFiles};
+use crate::engine::block::block_count;
 use crate::engine::population::PopulationDyn;
 use crate::engine::projection::Projection;
 use crate::error::{Error, Result};
@@ -26,6 +28,7 @@ use crate::rng::Seed;
 use crate::time::Resolution;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Builds a network: populations, devices and projections, each checked as it is added.
@@ -48,6 +51,10 @@ pub struct NetworkBuilder {
     created: Instant,
     /// NEST's kernel `min_delay` and `max_delay` in steps, when set.
     delay_extrema: Option<(i64, i64)>,
+    /// The ranks the network is built on (one process: `distribution::Local`).
+    comm: Arc<dyn Communicator>,
+    /// How recorder files are laid out on several ranks.
+    recorder_files: RecorderFiles,
 }
 
 impl NetworkBuilder {
@@ -71,6 +78,8 @@ impl NetworkBuilder {
             hash: DescriptionHash::default(),
             created: Instant::now(),
             delay_extrema: None,
+            comm: distribution::current(),
+            recorder_files: RecorderFiles::default(),
         }
     }
 
@@ -178,6 +187,31 @@ impl NetworkBuilder {
         self
     }
 
+    /// Builds the network on the ranks of `communicator` (default: the one
+    /// [`distribution::install`]ed for the process, or one process). Every rank makes the
+    /// same builder calls; each keeps the neurons of its blocks and the synapses onto
+    /// them. Results do not depend on the number of ranks.
+    pub fn communicator(mut self, communicator: Arc<dyn Communicator>) -> Self {
+        self.comm = communicator;
+        self
+    }
+
+    /// How recorder files are laid out on several ranks (default: one merged file,
+    /// written by rank 0; see [`RecorderFiles`]).
+    pub fn recorder_files(mut self, layout: RecorderFiles) -> Self {
+        self.recorder_files = layout;
+        self
+    }
+
+    /// Which blocks this rank owns, over the populations declared so far.
+    fn ownership(&self) -> Ownership {
+        Ownership::new(
+            self.comm.rank(),
+            self.comm.size(),
+            self.population_info.iter().map(|p| block_count(p.len)),
+        )
+    }
+
     /// The resolution.
     pub fn resolution(&self) -> Resolution {
         self.resolution
@@ -244,7 +278,22 @@ impl NetworkBuilder {
     /// Finishes the network: the placement step lays populations, synapses, devices and
     /// plastic state out in blocks (sizing the ring buffers from the delays), then the
     /// network opens its recorder files.
+    ///
+    /// On several ranks building is collective: every rank calls `build`, and all
+    /// return `Ok` or all an error (a rank that failed in a builder call before joins
+    /// through [`distribution::settle_failure`]).
     pub fn build(self) -> Result<Network> {
+        let comm = self.comm.clone();
+        if let Err(rank) = distribution::agree(&*comm, true, &[]) {
+            return Err(distribution::failed_elsewhere("building the network", rank));
+        }
+        let built = self.build_here();
+        distribution::agree_on(&*comm, "building the network", built)
+    }
+
+    /// `build` on this rank, between the ranks' agreements.
+    fn build_here(self) -> Result<Network> {
+        let ownership = self.ownership();
         let mut memory = self.memory;
         if let Some(extrema) = self.delay_extrema {
             let info = &self.generator_info;
@@ -266,6 +315,8 @@ impl NetworkBuilder {
                 generators: &self.generators,
                 multimeters: &self.multimeters,
                 delay_extrema: self.delay_extrema,
+                ownership,
+                comm: &*self.comm,
             },
             &mut memory,
         )?;
@@ -282,6 +333,8 @@ impl NetworkBuilder {
             description_sha256: self.hash.hex(),
             created: self.created,
             memory,
+            comm: self.comm,
+            recorder_files: self.recorder_files,
         })
     }
 }

@@ -4,7 +4,9 @@
 //! thread count: a block is `BLOCK_LEN` (1024) consecutive neurons of one population with its
 //! own ring buffers and random stream, the synapses onto it (split by target block when
 //! a projection is added, [`place_projection`]), the stimuli and samplers of the devices
-//! that reach its neurons, and the plastic state of the synapses onto it.
+//! that reach its neurons, and the plastic state of the synapses onto it. On several
+//! ranks ([`crate::distribution`]) only the blocks a rank owns get ring buffers and
+//! run; the ranks agree on the delays, so all use the same slice length.
 
 mod devices;
 mod synapses;
@@ -14,6 +16,7 @@ pub(crate) use synapses::{place_projection, EdgeList, ProjectionSite};
 
 use super::info::{PopulationInfo, ProjectionInfo};
 use super::resources::{self, MemoryBudget};
+use crate::distribution::{Communicator, Ownership};
 use crate::engine::block::{block_count, block_size};
 use crate::engine::population::{BlockRuntime, PopulationDyn};
 use crate::engine::projection::Projection;
@@ -35,6 +38,10 @@ pub(crate) struct Declarations<'a> {
     pub multimeters: &'a [MultimeterSpec],
     /// The kernel's `min_delay` and `max_delay` (steps), when set.
     pub delay_extrema: Option<(i64, i64)>,
+    /// The blocks this rank owns.
+    pub ownership: Ownership,
+    /// The ranks, to agree on the delays.
+    pub comm: &'a dyn Communicator,
 }
 
 /// The network's parts laid out in blocks.
@@ -70,8 +77,11 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         generators,
         multimeters,
         delay_extrema,
+        ownership,
+        comm,
     } = declared;
-
+    let mut projections = projections;
+    agree_on_projections(comm, &mut projections);
     let max_delay = projections
         .iter()
         .map(|p| i64::from(p.max_delay))
@@ -91,13 +101,17 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         .max(1);
     let slice_len = delay_extrema.map_or(slice_len, |(min, _)| min);
     let slots = (max_delay + slice_len + 1) as usize;
-    for info in population_info {
+    for (p, info) in population_info.iter().enumerate() {
+        let owned = (0..block_count(info.len))
+            .filter(|&b| ownership.owns(p, b))
+            .map(|b| block_size(info.len, b))
+            .sum::<usize>();
         memory.reserve(
             &format!(
                 "the ring buffers of population `{}` ({} steps of delay for {} neurons)",
-                info.name, slots, info.len
+                info.name, slots, owned
             ),
-            resources::ring_bytes(info.len, slots as u64),
+            resources::ring_bytes(owned, slots as u64),
             0,
         )?;
     }
@@ -105,7 +119,12 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         let len = pop.len();
         let blocks: Vec<BlockRuntime> = (0..block_count(len))
             .map(|b| BlockRuntime {
-                ring: Ring::new(block_size(len, b), slots, pop.spike_channels()),
+                owned: ownership.owns(p, b),
+                ring: if ownership.owns(p, b) {
+                    Ring::new(block_size(len, b), slots, pop.spike_channels())
+                } else {
+                    Ring::default()
+                },
                 rng: seed.stream(Purpose::Simulation, population_entity(p), b as u64),
                 stimuli: Vec::new(),
                 samplers: Vec::new(),
@@ -189,4 +208,35 @@ pub(crate) fn check_delays<'a>(
         ));
     }
     Ok(())
+}
+
+/// Makes every projection's synapse count and smallest and largest delay those of the
+/// whole network: a rank that drew the synapses and random delays of only its own
+/// targets learns the others' (the slice length, the ring buffers and the STDP archives
+/// depend on them; the count is reported). One process: nothing to do.
+fn agree_on_projections(comm: &dyn Communicator, projections: &mut [Projection]) {
+    if comm.size() == 1 {
+        return;
+    }
+    let local: Vec<u64> = projections
+        .iter()
+        .flat_map(|p| {
+            [
+                u64::from(p.min_delay),
+                u64::from(p.max_delay),
+                p.synapses as u64,
+            ]
+        })
+        .collect();
+    let all = comm.all_gather(&local);
+    for p in projections.iter_mut() {
+        p.synapses = 0;
+    }
+    for rank in all.chunks_exact(local.len().max(1)) {
+        for (p, part) in projections.iter_mut().zip(rank.chunks_exact(3)) {
+            p.min_delay = p.min_delay.min(part[0] as u16);
+            p.max_delay = p.max_delay.max(part[1] as u16);
+            p.synapses += part[2] as usize;
+        }
+    }
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The MPI determinism check (cargo feature `mpi`): the network of
+# network-core/examples/mpi_check.rs on 1 process, on 2 processes, and on 2 processes
+# with 2 threads each, merged and per-rank recorder files. Spikes, samples and weights
+# (their bits) and the merged recorder files must be identical; the per-rank files
+# together must hold exactly the rows of the merged file. Needs OpenMPI (`mpirun`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet -p network-core --features mpi --example mpi_check
+bin="$PWD/target/debug/examples/mpi_check"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# Root in a container, 2 processes on a 2-core machine that others share.
+mpi=(mpirun --allow-run-as-root --oversubscribe)
+run() { # NAME PROCESSES THREADS LAYOUT
+  mkdir -p "$work/$1/out"
+  (cd "$work/$1" && "${mpi[@]}" -np "$2" "$bin" out "$3" "$4")
+}
+run one 1 1 merged
+run two 2 1 merged
+run threads 2 2 merged
+run ranks 2 1 per-rank
+for name in two threads; do
+  cmp "$work/one/out/summary.txt" "$work/$name/out/summary.txt"
+done
+# Same threads, same directory name: the merged files are byte for byte the same.
+for file in e_spikes.dat vm.dat; do
+  cmp "$work/one/out/$file" "$work/two/out/$file"
+done
+rows() { grep -hv -e '^#' -e '^sender' "$@" | sort; }
+for name in e_spikes vm; do
+  test -s "$work/ranks/out/$name-0.dat" && test -s "$work/ranks/out/$name-1.dat"
+  diff <(rows "$work/one/out/$name.dat") <(rows "$work/ranks/out/$name-0.dat" "$work/ranks/out/$name-1.dat")
+done
+echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree ($(head -1 "$work/one/out/summary.txt"))"
