@@ -65,8 +65,10 @@ pub(crate) fn pack(target: usize, offset: u16) -> u16 {
 pub(crate) enum Delays {
     /// One delay for every synapse.
     Constant(u16),
-    /// Per synapse, `delay − min_delay` in the upper bits of its word: no bytes of its own.
-    Packed,
+    /// Per synapse, `delay − base` in the upper bits of its word: no bytes of its own.
+    /// The base is the shortest delay where the synapses were placed (on several ranks
+    /// it may exceed the projection's `min_delay`, which is the whole network's).
+    Packed(u16),
     /// Per synapse in [`BlockSynapses::delays`] (delays spanning more than
     /// [`PACKED_DELAY_SPAN`] steps).
     PerSynapse,
@@ -123,7 +125,7 @@ impl Projection {
     pub fn delay(&self, block: &BlockSynapses, k: usize) -> u16 {
         match self.delays {
             Delays::Constant(d) => d,
-            Delays::Packed => self.min_delay + (block.targets[k] >> TARGET_BITS),
+            Delays::Packed(base) => base + (block.targets[k] >> TARGET_BITS),
             Delays::PerSynapse => block.delays[k],
         }
     }
@@ -174,9 +176,9 @@ impl Projection {
                         input[in_row(usize::from(t))] += w;
                     }
                 }
-                (w, Delays::Packed) => {
-                    // Slots are counted from the shortest delay's.
-                    let first = ring.slot_after(sent, usize::from(self.min_delay));
+                (w, Delays::Packed(base)) => {
+                    // Slots are counted from the base delay's.
+                    let first = ring.slot_after(sent, usize::from(base));
                     for k in start..end {
                         let word = block.targets[k];
                         let weight = w.unwrap_or_else(|| block.weights[k]);

@@ -132,7 +132,7 @@ fn assemble(
         Some(d) => Delays::Constant(d),
         None if max_delay.saturating_sub(min_delay) < PACKED_DELAY_SPAN => {
             pack_delays(&mut blocks, min_delay);
-            Delays::Packed
+            Delays::Packed(min_delay)
         }
         None => Delays::PerSynapse,
     };

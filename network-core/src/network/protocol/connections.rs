@@ -49,7 +49,7 @@ impl Network {
                     .and_then(|st| st.weight(i))
                     .or(proj.weight)
                     .unwrap_or_else(|| block.weights[i]);
-                let delay = proj.delay.unwrap_or_else(|| block.delays[i]);
+                let delay = proj.delay(block, i);
                 Connection {
                     source,
                     target,
@@ -150,7 +150,7 @@ impl Network {
         for (b, block) in proj.blocks.iter().enumerate() {
             for s in 0..block.row_start.len().saturating_sub(1) {
                 for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
-                    let target = block_start(b) as u32 + u32::from(block.targets[i]);
+                    let target = block_start(b) as u32 + block.target(i) as u32;
                     out.push((s as u32, target, (b, i)));
                 }
             }
