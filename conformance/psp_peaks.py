@@ -6,6 +6,7 @@ which compares it with the closed forms of network_spec::psp.
 
   python conformance/psp_peaks.py
 """
+import argparse
 import json
 import os
 
@@ -43,12 +44,15 @@ def peak(model, params, weight, receptor):
 
 
 def main():
+    default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference", "psp_peaks.json")
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", default=default)
+    path = ap.parse_args().out
     nest.verbosity = nest.VerbosityLevel.ERROR
     out = {"nest": nest.__version__, "resolution_ms": H, "rest": REST, "cases": []}
     for name, model, params, weight, receptor in CASES:
         out["cases"].append({"name": name, "model": model, "params": params, "weight": weight,
                              "receptor": receptor, "peak_per_unit_weight": peak(model, params, weight, receptor)})
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference", "psp_peaks.json")
     with open(path, "w") as f:
         json.dump(out, f, sort_keys=True, indent=1)
         f.write("\n")
