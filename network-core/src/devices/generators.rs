@@ -217,7 +217,7 @@ impl SpikeGenerator {
                 entity,
                 "spike_times",
                 t,
-                "a spike time cannot be 0 ms (set shift_now_spikes to emit it at the first step)",
+                "times must be > 0 ms (0 ms only with shift_now_spikes, which emits it one step later)",
             ));
         }
         // NEST rounds a negative time off its grid; such a spike would never be sent.
