@@ -3,7 +3,7 @@
 
 use super::NetworkBuilder;
 use crate::connect::{connect_where, ConnSpec, Endpoints};
-use crate::engine::block::block_of;
+use crate::engine::block::{block_count, block_of, block_size};
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle};
@@ -47,12 +47,23 @@ impl NetworkBuilder {
             target_space: tgt.space.as_deref(),
         };
         let id = self.projections.len() as u64;
-        let estimate = resources::expected_synapses(spec, &ends);
+        let mut estimate = resources::expected_synapses(spec, &ends);
+        // On several ranks, this rank's share: the synapses onto its own targets.
+        let ownership = self.ownership();
+        let mut on = "";
+        if ownership.distributed() {
+            let owned = (0..block_count(tgt.len))
+                .filter(|&b| ownership.owns(target.index, b))
+                .map(|b| block_size(tgt.len, b))
+                .sum::<usize>();
+            estimate = (estimate as f64 * owned as f64 / tgt.len.max(1) as f64).ceil() as u64;
+            on = " on this rank";
+        }
         let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, &synapse);
         // Checked before the rule draws; the exact count is checked again before assembly.
         self.memory.check(
             &format!(
-                "projection `{name}` ({} by {}: about {estimate} synapses)",
+                "projection `{name}` ({} by {}: about {estimate} synapses{on})",
                 format_args!("{} -> {}", src.name, tgt.name),
                 spec.rule.name()
             ),
@@ -60,7 +71,6 @@ impl NetworkBuilder {
             drawn,
         )?;
         // On several ranks, each draws the sources of its own targets only.
-        let ownership = self.ownership();
         let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
         let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
         self.add_projection(
