@@ -437,21 +437,21 @@ fn net_text(o: &Options, d: &Derived) -> String {
         );
     }
     t.push('\n');
-    for i in 0..8 {
+    for name in &lower {
         let _ = writeln!(
             t,
             "record {0}_spikes = spike_recorder {{ start: {1} ms }} <- {0};",
-            lower[i], o.presim
+            name, o.presim
         );
     }
     if o.background == Background::Poisson {
-        for i in 0..8 {
+        for (name, &k_ext) in lower.iter().zip(&d.k_ext) {
             let _ = writeln!(
                 t,
                 "stimulate {0}_background = poisson_generator {{ rate: {1:?} Hz }} -> {0}
     via static_synapse {{ weight: psp({2:?} mV), delay: {DELAY_EXC} ms }};",
-                lower[i],
-                BG_RATE * d.k_ext[i] as f64,
+                name,
+                BG_RATE * k_ext as f64,
                 PSP_EXC / root
             );
         }

@@ -131,7 +131,10 @@ mod tests {
     #[test]
     fn port_names_parse_as_nest_writes_them() {
         assert_eq!(Recordable::from_name("g_2"), Some(Recordable::g_port(2)));
-        assert_eq!(Recordable::from_name("I_syn_3"), Some(Recordable::I_syn_port(3)));
+        assert_eq!(
+            Recordable::from_name("I_syn_3"),
+            Some(Recordable::I_syn_port(3))
+        );
         assert_eq!(Recordable::from_name("g_ex"), Some(Recordable::g_ex));
         for bad in ["g_0", "g_01", "g_", "g_x", "I_syn_0"] {
             assert_eq!(Recordable::from_name(bad), None, "{bad}");
