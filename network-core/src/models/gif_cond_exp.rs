@@ -4,7 +4,7 @@
 //! the adaptation kernels and the escape rule of `gif_psc_exp`; its spikes are random:
 //! they come from the block's stream).
 
-use super::multisynapse::{port_arrays, split_ports};
+use super::gif::{Adaptation, AdaptationBlock, AdaptationConstants};
 use super::rkf45::{evolve_apply, Control, Ode};
 use super::soa::soa_state;
 use super::{NeuronModel, Recordable, StepInput};
@@ -43,10 +43,8 @@ soa_state! {
 pub struct GifCondExpState<L: Length> {
     /// Per-neuron scalars.
     pub scalars: GifCondScalars<L>,
-    /// One array per threshold component (`tau_sfa`), one entry per neuron (mV).
-    pub sfa: Vec<L::Array<f64>>,
-    /// One array per spike-triggered current (`tau_stc`), one entry per neuron (pA).
-    pub stc: Vec<L::Array<f64>>,
+    /// Threshold components and spike-triggered currents.
+    pub adaptation: Adaptation<L>,
 }
 
 /// A block of neurons of [`GifCondExpState`].
@@ -54,10 +52,8 @@ pub struct GifCondExpState<L: Length> {
 pub struct GifCondExpBlock<'a> {
     /// Per-neuron scalars.
     pub scalars: GifCondScalarsBlock<'a>,
-    /// Threshold components, `[component][neuron]` (mV).
-    pub sfa: Vec<&'a mut [f64]>,
-    /// Spike-triggered currents, `[component][neuron]` (pA).
-    pub stc: Vec<&'a mut [f64]>,
+    /// Threshold components and spike-triggered currents.
+    pub adaptation: AdaptationBlock<'a>,
 }
 
 /// `gif_cond_exp`'s constants for one resolution.
@@ -68,10 +64,8 @@ pub struct GifCondConstants {
     step: f64,
     /// NEST's control: `y_new(gsl_error_tol, 0)`.
     control: Control,
-    /// Decay per step of each threshold component.
-    p_sfa: Vec<f64>,
-    /// Decay per step of each spike-triggered current.
-    p_stc: Vec<f64>,
+    /// The adaptation's decays and jumps.
+    adaptation: AdaptationConstants,
     refractory_steps: u32,
     /// Escape rate at threshold (1/ms).
     lambda_0: f64,
@@ -119,8 +113,12 @@ impl NeuronModel for GifCondExp {
             params: self.clone(),
             step: h,
             control: Control::y(self.gsl_error_tol, 0.0),
-            p_sfa: self.tau_sfa.iter().map(|t| (-h / t).exp()).collect(),
-            p_stc: self.tau_stc.iter().map(|t| (-h / t).exp()).collect(),
+            adaptation: AdaptationConstants::new(
+                res,
+                self.V_T_star,
+                (&self.tau_sfa, &self.q_sfa),
+                (&self.tau_stc, &self.q_stc),
+            ),
             refractory_steps: res.steps_ceil(self.t_ref) as u32,
             lambda_0: self.lambda_0 / 1000.0,
         }
@@ -136,8 +134,7 @@ impl NeuronModel for GifCondExp {
                 sfa: len.filled(0.0),
                 refractory: len.filled(0),
             },
-            sfa: port_arrays(len, self.tau_sfa.len()),
-            stc: port_arrays(len, self.tau_stc.len()),
+            adaptation: Adaptation::new(len, self.tau_sfa.len(), self.tau_stc.len()),
         }
     }
 
@@ -146,15 +143,16 @@ impl NeuronModel for GifCondExp {
         block_len: usize,
     ) -> Vec<GifCondExpBlock<'_>> {
         let blocks = state.scalars.h.len().div_ceil(block_len);
-        let sfa = split_ports::<L>(&mut state.sfa, block_len, blocks);
-        let stc = split_ports::<L>(&mut state.stc, block_len, blocks);
+        let adaptation = state.adaptation.split(block_len, blocks);
         state
             .scalars
             .split(block_len)
             .into_iter()
-            .zip(sfa)
-            .zip(stc)
-            .map(|((scalars, sfa), stc)| GifCondExpBlock { scalars, sfa, stc })
+            .zip(adaptation)
+            .map(|(scalars, adaptation)| GifCondExpBlock {
+                scalars,
+                adaptation,
+            })
             .collect()
     }
 
@@ -179,22 +177,11 @@ impl NeuronModel for GifCondExp {
         let rng = input.rng;
         let GifCondExpBlock {
             scalars: s,
-            sfa,
-            stc,
+            adaptation,
         } = b;
         for i in 0..s.len() {
-            // NEST's order: sum the kernels, then decay them.
-            let mut stc_total = 0.0;
-            for (elems, decay) in stc.iter_mut().zip(&c.p_stc) {
-                stc_total += elems[i];
-                elems[i] *= decay;
-            }
+            let (stc_total, threshold) = adaptation.step(&c.adaptation, i);
             s.stc[i] = stc_total;
-            let mut threshold = p.V_T_star;
-            for (elems, decay) in sfa.iter_mut().zip(&c.p_sfa) {
-                threshold += elems[i];
-                elems[i] *= decay;
-            }
             s.sfa[i] = threshold;
 
             let y = &mut s.y[i];
@@ -222,12 +209,7 @@ impl NeuronModel for GifCondExp {
             if s.refractory[i] == 0 {
                 let lambda = c.lambda_0 * ((y[V_M] - threshold) / p.Delta_V).exp();
                 if lambda > 0.0 && rng.random::<f64>() < -expm1(-lambda * c.step) {
-                    for (elems, q) in stc.iter_mut().zip(&p.q_stc) {
-                        elems[i] += q;
-                    }
-                    for (elems, q) in sfa.iter_mut().zip(&p.q_sfa) {
-                        elems[i] += q;
-                    }
+                    adaptation.spike(&c.adaptation, i);
                     s.refractory[i] = c.refractory_steps;
                     spiked(i as u32);
                 }

@@ -2,7 +2,7 @@
 //! currents and escape-rate spiking, with NEST 3.10's exact propagators and order of
 //! operations (its spikes are random: they come from the block's stream).
 
-use super::multisynapse::{port_arrays, split_ports};
+use super::gif::{Adaptation, AdaptationBlock, AdaptationConstants};
 use super::propagators::SynapticPropagator;
 use super::soa::soa_state;
 use super::{in_chunks, NeuronModel, Recordable, StepInput};
@@ -38,10 +38,8 @@ soa_state! {
 pub struct GifPscExpState<L: Length> {
     /// Per-neuron scalars.
     pub scalars: GifScalars<L>,
-    /// One array per threshold component (`tau_sfa`), one entry per neuron (mV).
-    pub sfa: Vec<L::Array<f64>>,
-    /// One array per spike-triggered current (`tau_stc`), one entry per neuron (pA).
-    pub stc: Vec<L::Array<f64>>,
+    /// Threshold components and spike-triggered currents.
+    pub adaptation: Adaptation<L>,
 }
 
 /// A block of neurons of [`GifPscExpState`].
@@ -49,10 +47,8 @@ pub struct GifPscExpState<L: Length> {
 pub struct GifPscExpBlock<'a> {
     /// Per-neuron scalars.
     pub scalars: GifScalarsBlock<'a>,
-    /// Threshold components, `[component][neuron]` (mV).
-    pub sfa: Vec<&'a mut [f64]>,
-    /// Spike-triggered currents, `[component][neuron]` (pA).
-    pub stc: Vec<&'a mut [f64]>,
+    /// Threshold components and spike-triggered currents.
+    pub adaptation: AdaptationBlock<'a>,
 }
 
 /// Propagators of `gif_psc_exp` for one resolution.
@@ -67,10 +63,8 @@ pub struct GifPropagators {
     pub p33: f64,
     pub p30: f64,
     pub p31: f64,
-    /// Decay per step of each threshold component.
-    pub p_sfa: Vec<f64>,
-    /// Decay per step of each spike-triggered current.
-    pub p_stc: Vec<f64>,
+    /// The adaptation's decays and jumps.
+    pub adaptation: AdaptationConstants,
     pub refractory_steps: u32,
     /// Escape rate at threshold (1/ms).
     pub lambda_0: f64,
@@ -95,8 +89,12 @@ impl NeuronModel for GifPscExp {
             p33: (-h / tau_m).exp(),
             p30: -1.0 / self.C_m * expm1(-h / tau_m) * tau_m,
             p31: -expm1(-h / tau_m),
-            p_sfa: self.tau_sfa.iter().map(|t| (-h / t).exp()).collect(),
-            p_stc: self.tau_stc.iter().map(|t| (-h / t).exp()).collect(),
+            adaptation: AdaptationConstants::new(
+                res,
+                self.V_T_star,
+                (&self.tau_sfa, &self.q_sfa),
+                (&self.tau_stc, &self.q_stc),
+            ),
             refractory_steps: res.steps_ceil(self.t_ref) as u32,
             lambda_0: self.lambda_0 / 1000.0,
         }
@@ -113,8 +111,7 @@ impl NeuronModel for GifPscExp {
                 sfa: len.filled(0.0),
                 refractory: len.filled(0),
             },
-            sfa: port_arrays(len, self.tau_sfa.len()),
-            stc: port_arrays(len, self.tau_stc.len()),
+            adaptation: Adaptation::new(len, self.tau_sfa.len(), self.tau_stc.len()),
         }
     }
 
@@ -123,15 +120,16 @@ impl NeuronModel for GifPscExp {
         block_len: usize,
     ) -> Vec<GifPscExpBlock<'_>> {
         let blocks = state.scalars.v.len().div_ceil(block_len);
-        let sfa = split_ports::<L>(&mut state.sfa, block_len, blocks);
-        let stc = split_ports::<L>(&mut state.stc, block_len, blocks);
+        let adaptation = state.adaptation.split(block_len, blocks);
         state
             .scalars
             .split(block_len)
             .into_iter()
-            .zip(sfa)
-            .zip(stc)
-            .map(|((scalars, sfa), stc)| GifPscExpBlock { scalars, sfa, stc })
+            .zip(adaptation)
+            .map(|(scalars, adaptation)| GifPscExpBlock {
+                scalars,
+                adaptation,
+            })
             .collect()
     }
 
@@ -155,7 +153,10 @@ impl NeuronModel for GifPscExp {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
         let rng = input.rng;
-        let GifPscExpBlock { scalars, sfa, stc } = b;
+        let GifPscExpBlock {
+            scalars,
+            adaptation,
+        } = b;
         in_chunks(
             scalars.len(),
             spiked,
@@ -176,18 +177,8 @@ impl NeuronModel for GifPscExp {
                 let current = &mut current[range];
                 for k in 0..v.len() {
                     let n = start + k;
-                    // NEST's order: sum the kernels, then decay them.
-                    let mut total = 0.0;
-                    for (elems, decay) in stc.iter_mut().zip(&p.p_stc) {
-                        total += elems[n];
-                        elems[n] *= decay;
-                    }
+                    let (total, threshold) = adaptation.step(&p.adaptation, n);
                     stc_sum[k] = total;
-                    let mut threshold = self.V_T_star;
-                    for (elems, decay) in sfa.iter_mut().zip(&p.p_sfa) {
-                        threshold += elems[n];
-                        elems[n] *= decay;
-                    }
                     sfa_sum[k] = threshold;
                     i_ex[k] = i_ex[k] * p.p11_ex + ex[k];
                     i_in[k] = i_in[k] * p.p11_in + inh[k];
@@ -202,12 +193,7 @@ impl NeuronModel for GifPscExp {
                             + i_in[k] * p.p21_in;
                         let lambda = p.lambda_0 * ((v[k] - threshold) / self.Delta_V).exp();
                         if lambda > 0.0 && rng.random::<f64>() < -expm1(-lambda * p.h) {
-                            for (elems, q) in stc.iter_mut().zip(&self.q_stc) {
-                                elems[n] += q;
-                            }
-                            for (elems, q) in sfa.iter_mut().zip(&self.q_sfa) {
-                                elems[n] += q;
-                            }
+                            adaptation.spike(&p.adaptation, n);
                             refractory[k] = p.refractory_steps;
                             fired[k] = true;
                         }

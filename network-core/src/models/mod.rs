@@ -14,6 +14,7 @@ mod aeif_psc_alpha;
 mod aeif_psc_delta;
 mod aeif_psc_exp;
 mod amat2_psc_exp;
+mod gif;
 mod gif_cond_exp;
 mod gif_psc_exp;
 mod hh_cond_exp_traub;
@@ -54,6 +55,7 @@ pub use aeif_psc_delta::{
 };
 pub use aeif_psc_exp::{AeifPscExp, AeifPscExpBlock, AeifPscExpConstants, AeifPscExpState};
 pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
+pub use gif::{Adaptation, AdaptationBlock, AdaptationConstants};
 pub use gif_cond_exp::{
     GifCondConstants, GifCondExp, GifCondExpBlock, GifCondExpState, GifCondScalars,
     GifCondScalarsBlock,
