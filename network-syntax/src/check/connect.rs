@@ -1,8 +1,9 @@
 //! Connections: rule, mask, kernel, flags, synapse, and wiring derived from biology.
 
-use super::devices::mask_fits;
+use super::distance_kernel::kernel;
 use super::receptors::ReceptorTarget;
-use super::spatial::{kernel, length_field, mask_ref};
+use super::spatial::{length_field, mask_ref};
+use super::targets::mask_fits;
 use super::values::get;
 use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;

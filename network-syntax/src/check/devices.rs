@@ -2,116 +2,12 @@
 
 use super::generators;
 use super::receptors::{self, ReceptorTarget};
-use super::spatial::{mask_ref, pad3};
+use super::targets::target;
 use super::values::get;
-use super::{neuron, psp, synapse, Ctx, Kind};
+use super::{neuron, psp, synapse, Ctx};
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
-
-/// The neurons a device reaches.
-pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc> {
-    let population = cx.lookup(&t.population, Kind::Population, role)?;
-    let pop = cx.populations[population].clone();
-    let select = match (&t.range, &t.within) {
-        (Some(_), Some(_)) => {
-            cx.error(
-                (&t.population).into(),
-                "select by an index range or by a mask, not both",
-                "drop `[a..b]` or `within ..`",
-            );
-            return None;
-        }
-        (Some((lo, hi, span)), None) => {
-            let (lo, hi) = (cx.integer(lo, "range start")?, cx.integer(hi, "range end")?);
-            index_range(cx, *span, lo, hi, &pop)?;
-            SelectDesc::Range(lo, hi)
-        }
-        (None, Some((mask, at))) => {
-            let (desc, span) = mask_ref(cx, mask)?;
-            mask_fits(cx, span, &desc, &pop, "`within`")?;
-            let center = match at {
-                Some(e) => pad3(&cx.point(e, "at")?),
-                None => desc.center.unwrap_or([0.0; 3]),
-            };
-            SelectDesc::Within(desc, center)
-        }
-        (None, None) => SelectDesc::All,
-    };
-    Some(TargetDesc { population, select })
-}
-
-/// Why: an index past the end of the population selects neurons that do not exist.
-fn index_range(
-    cx: &mut Ctx,
-    span: SpanRange,
-    lo: usize,
-    hi: usize,
-    pop: &PopulationDesc,
-) -> Option<()> {
-    // A size given at build time: the engine checks the end when the device is added.
-    let size = pop.size.fixed().unwrap_or(usize::MAX);
-    if lo >= hi || hi > size {
-        let (end, help) = match size {
-            usize::MAX => (String::new(), "write `[a..b]` with a < b".to_string()),
-            n => (
-                format!(" (indices 0..{n})"),
-                format!("write `[a..b]` with a < b <= {n}"),
-            ),
-        };
-        cx.error(
-            span,
-            format!(
-                "`{lo}..{hi}` is not a non-empty range of `{}`{end}",
-                pop.name
-            ),
-            help,
-        );
-        return None;
-    }
-    Some(())
-}
-
-/// Why: a mask selects by position, so the population needs positions, and a 2D mask
-/// (circle, rectangle, ellipse) cannot be applied to 3D positions or the reverse.
-pub(super) fn mask_fits(
-    cx: &mut Ctx,
-    span: SpanRange,
-    mask: &MaskDesc,
-    pop: &PopulationDesc,
-    what: &str,
-) -> Option<()> {
-    let Some(dims) = pop.dims() else {
-        cx.error(
-            span,
-            format!(
-                "{what} needs a spatial population, but `{}` has no positions",
-                pop.name
-            ),
-            format!(
-                "give `{}` positions: `in box(..)`, `at positions(..)` or `on grid(..)`",
-                pop.name
-            ),
-        );
-        return None;
-    };
-    if let Some(m) = mask.mask.dims() {
-        if m != dims {
-            let valid = if dims == 3 {
-                "sphere, box, ellipsoid or doughnut"
-            } else {
-                "circle, rectangle, ellipse or doughnut"
-            };
-            cx.error(
-                span,
-                format!("a {m}D mask on `{}`, whose positions are {dims}D", pop.name),
-                format!("use a {dims}D mask: {valid}"),
-            );
-            return None;
-        }
-    }
-    Some(())
-}
 
 /// `start` and `stop` of a device. Why: NEST rejects stop < start and times off the
 /// time grid.

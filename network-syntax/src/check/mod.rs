@@ -6,6 +6,7 @@ mod connect;
 
 pub(crate) use connect::unnamed_field;
 mod devices;
+mod distance_kernel;
 mod generators;
 mod kernel;
 mod neuron;
@@ -13,6 +14,7 @@ mod psp;
 mod receptors;
 mod spatial;
 mod synapse;
+mod targets;
 mod values;
 
 use crate::ast::*;
