@@ -6,6 +6,23 @@
 use super::rkf45::{evolve_apply, Control, Ode};
 use crate::time::Resolution;
 
+/// The [`AeifMembrane`] of an aeif model's parameters `$p` (NEST's names, which every
+/// aeif model shares) at resolution `$res`, with reversal potentials `$e_ex`, `$e_in`
+/// (mV; 0 for the current-based models, which do not read them).
+macro_rules! aeif_membrane {
+    ($p:expr, $res:expr, $e_ex:expr, $e_in:expr) => {
+        $crate::models::aeif::AeifMembrane::new(
+            $res,
+            ($p.g_L, $p.E_L, $p.Delta_T, $p.V_th, $p.C_m, $p.I_e),
+            ($p.a, $p.b, $p.tau_w),
+            ($p.V_reset, $p.V_peak, $p.t_ref),
+            ($e_ex, $e_in),
+            $p.gsl_error_tol,
+        )
+    };
+}
+pub(super) use aeif_membrane;
+
 /// Index of `V_m` in every aeif state vector.
 pub(super) const V_M: usize = 0;
 

@@ -9,7 +9,7 @@
 //! so it stays 0, and its error ratio in the step control is 0, which never raises the
 //! largest ratio that decides the step.
 
-use super::aeif::{AeifMembrane, Synaptic, V_M};
+use super::aeif::{aeif_membrane, AeifMembrane, Synaptic, V_M};
 use super::iaf_cond_beta::beta_normalization;
 use super::rkf45::Ode;
 use super::{NeuronModel, Recordable, StepInput};
@@ -149,6 +149,9 @@ macro_rules! sized_vectors {
     };
 }
 
+// The largest size holds the most ports the vocabulary allows.
+const _: () = assert!(2 + 2 * network_spec::models::MAX_BETA_PORTS == 66);
+
 sized_vectors! {
     Ports1: 4 for 1;
     Ports2: 6 for 2;
@@ -253,21 +256,7 @@ impl NeuronModel for AeifCondBetaMultisynapse {
             })
             .collect();
         BetaMultisynapseConstants {
-            m: AeifMembrane::new(
-                res,
-                (
-                    self.g_L,
-                    self.E_L,
-                    self.Delta_T,
-                    self.V_th,
-                    self.C_m,
-                    self.I_e,
-                ),
-                (self.a, self.b, self.tau_w),
-                (self.V_reset, self.V_peak, self.t_ref),
-                (0.0, 0.0),
-                self.gsl_error_tol,
-            ),
+            m: aeif_membrane!(self, res, 0.0, 0.0),
             ports,
         }
     }

@@ -4,7 +4,7 @@
 //! integrator's first step of each simulation step, the spike check after every later
 //! one).
 
-use super::aeif::{AeifMembrane, V_M};
+use super::aeif::{aeif_membrane, AeifMembrane, V_M};
 use super::rkf45::{evolve_apply, Ode};
 use super::soa::soa_state;
 use super::{NeuronModel, Recordable, StepInput};
@@ -83,21 +83,7 @@ impl NeuronModel for AeifPscDelta {
 
     fn propagators(&self, res: &Resolution) -> AeifPscDeltaConstants {
         AeifPscDeltaConstants {
-            m: AeifMembrane::new(
-                res,
-                (
-                    self.g_L,
-                    self.E_L,
-                    self.Delta_T,
-                    self.V_th,
-                    self.C_m,
-                    self.I_e,
-                ),
-                (self.a, self.b, self.tau_w),
-                (self.V_reset, self.V_peak, self.t_ref),
-                (0.0, 0.0),
-                self.gsl_error_tol,
-            ),
+            m: aeif_membrane!(self, res, 0.0, 0.0),
             delta_t_inv: 1.0 / self.Delta_T,
             c_m_inv: 1.0 / self.C_m,
             tau_w_inv: 1.0 / self.tau_w,

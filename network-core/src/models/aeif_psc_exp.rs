@@ -2,7 +2,7 @@
 //! decaying postsynaptic currents, integrated as NEST 3.10 does (GSL's RKF45 with
 //! `yp_new(gsl_error_tol, gsl_error_tol)`, spikes checked after every integrator step).
 
-use super::aeif::{AeifMembrane, Synaptic, V_M};
+use super::aeif::{aeif_membrane, AeifMembrane, Synaptic, V_M};
 use super::rkf45::Ode;
 use super::soa::soa_state;
 use super::{NeuronModel, Recordable, StepInput};
@@ -74,21 +74,7 @@ impl NeuronModel for AeifPscExp {
 
     fn propagators(&self, res: &Resolution) -> AeifPscExpConstants {
         AeifPscExpConstants {
-            m: AeifMembrane::new(
-                res,
-                (
-                    self.g_L,
-                    self.E_L,
-                    self.Delta_T,
-                    self.V_th,
-                    self.C_m,
-                    self.I_e,
-                ),
-                (self.a, self.b, self.tau_w),
-                (self.V_reset, self.V_peak, self.t_ref),
-                (0.0, 0.0),
-                self.gsl_error_tol,
-            ),
+            m: aeif_membrane!(self, res, 0.0, 0.0),
             tau_syn_ex: self.tau_syn_ex,
             tau_syn_in: self.tau_syn_in,
         }
