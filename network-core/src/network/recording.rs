@@ -5,7 +5,7 @@
 use super::files::{self, FileSettings, RecordFile};
 use super::info::PopulationInfo;
 use super::resources;
-use crate::devices::{RecordTo, Window};
+use crate::devices::{Multimeter, RecordTo, Window};
 use crate::error::Result;
 use crate::models::Recordable;
 use crate::provenance::Provenance;
@@ -281,6 +281,31 @@ pub(crate) struct MeterRuntime {
 }
 
 impl MeterRuntime {
+    /// A multimeter named `name` with parameters `params` sampling `targets` neurons on
+    /// the grid `(interval, offset)` within `window` (steps), nothing recorded yet.
+    pub fn new(
+        name: &str,
+        resolution: Resolution,
+        params: &Multimeter,
+        targets: usize,
+        grid: (i64, i64),
+        window: (i64, i64),
+    ) -> Self {
+        Self {
+            name: name.to_string(),
+            samples: Samples::new(resolution, params.record_from.clone()),
+            targets,
+            record_from: params.record_from.clone(),
+            record_to: params.record_to.clone(),
+            file: None,
+            grid,
+            window,
+            window_ms: params.window,
+            in_memory: true,
+            recorded: 0,
+        }
+    }
+
     /// Opens the multimeter's file, if it writes one (a column per recordable).
     pub fn open_file(&mut self, settings: &FileSettings, provenance: &Provenance) -> Result<()> {
         let names: Vec<_> = self.record_from.iter().map(|r| r.name()).collect();

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::network::canonical::Call;
 use crate::network::handles::{MultimeterHandle, Selection, SpikeRecorderHandle};
 use crate::network::placement::MultimeterSpec;
-use crate::network::recording::{MeterRuntime, RecorderRuntime, Samples, SpikeEvents};
+use crate::network::recording::{MeterRuntime, RecorderRuntime, SpikeEvents};
 
 impl NetworkBuilder {
     /// Adds a spike recorder on the selected neurons.
@@ -79,19 +79,14 @@ impl NetworkBuilder {
             resolved.push((selection.population, indices));
         }
         self.take_name(name, "multimeter");
-        self.meters.push(MeterRuntime {
-            name: name.to_string(),
-            samples: Samples::new(self.resolution, params.record_from.clone()),
-            targets: resolved.iter().map(|(_, t)| t.len()).sum(),
-            record_from: params.record_from.clone(),
-            record_to: params.record_to,
-            file: None,
-            grid: (interval, offset),
+        self.meters.push(MeterRuntime::new(
+            name,
+            self.resolution,
+            &params,
+            resolved.iter().map(|(_, t)| t.len()).sum(),
+            (interval, offset),
             window,
-            window_ms: params.window,
-            in_memory: true,
-            recorded: 0,
-        });
+        ));
         self.multimeters.push(MultimeterSpec {
             interval,
             offset,

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::network::handles::{MultimeterHandle, Selection, SpikeRecorderHandle};
 use crate::network::placement::first_stamp;
 use crate::network::receptors::check_recordables;
-use crate::network::recording::{MeterRuntime, RecorderRuntime, Samples, SpikeEvents};
+use crate::network::recording::{MeterRuntime, RecorderRuntime, SpikeEvents};
 use crate::network::runtime::Network;
 
 /// Sets `start`, `stop` or `origin` (ms) of `window`; `entity` names the device.
@@ -141,19 +141,14 @@ impl Network {
             check_recordables(name, &self.population_info[p], &known, &params.record_from)?;
             resolved.push((p, indices));
         }
-        let mut meter = MeterRuntime {
-            name: name.to_string(),
-            samples: Samples::new(self.resolution, params.record_from.clone()),
-            targets: resolved.iter().map(|(_, t)| t.len()).sum(),
-            record_from: params.record_from.clone(),
-            record_to: params.record_to,
-            file: None,
-            grid: (interval, offset),
+        let mut meter = MeterRuntime::new(
+            name,
+            self.resolution,
+            &params,
+            resolved.iter().map(|(_, t)| t.len()).sum(),
+            (interval, offset),
             window,
-            window_ms: params.window,
-            in_memory: true,
-            recorded: 0,
-        };
+        );
         meter.open_file(&self.files, &self.provenance())?;
         let device = self.meters.len();
         let first = first_stamp(self.step, offset);
