@@ -4,6 +4,7 @@
 //! `V_m` to `V_reset` while refractory.
 
 use super::rkf45::{evolve_apply, Control, Ode};
+use super::Recordable;
 use crate::time::Resolution;
 
 /// The [`AeifMembrane`] of an aeif model's parameters `$p` (NEST's names, which every
@@ -39,6 +40,114 @@ pub(super) enum Synaptic {
     /// `Σ g_k (E_rev_k − V)`.
     Total(f64),
 }
+
+/// What the two synaptic state variables of an aeif model with an excitatory and an
+/// inhibitory synapse are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drive {
+    /// Conductances (nS): `aeif_cond_*`.
+    Conductances,
+    /// Currents (pA): `aeif_psc_*`.
+    Currents,
+}
+
+impl Drive {
+    /// The synaptic input of excitatory and inhibitory variables `ex`, `inh`.
+    #[inline]
+    pub(super) fn synaptic(self, ex: f64, inh: f64) -> Synaptic {
+        match self {
+            Drive::Conductances => Synaptic::Conductances(ex, inh),
+            Drive::Currents => Synaptic::Currents(ex, inh),
+        }
+    }
+
+    /// The recordables of the excitatory and inhibitory variables.
+    pub(super) fn recordables(self) -> (Recordable, Recordable) {
+        match self {
+            Drive::Conductances => (Recordable::g_ex, Recordable::g_in),
+            Drive::Currents => (Recordable::I_syn_ex, Recordable::I_syn_in),
+        }
+    }
+}
+
+/// Implements [`NeuronModel`](super::NeuronModel) for the aeif parameter type `$Model`
+/// with one excitatory and one inhibitory synapse whose shape is the kernel module
+/// `$kernel` (`aeif_exp`, `aeif_alpha`), read as `$drive`, with the membrane
+/// `$membrane` (an expression of the parameters `$p` and the resolution `$res`).
+macro_rules! aeif_two_port_model {
+    ($Model:ty, $kernel:ident, $drive:expr, |$p:ident, $res:ident| $membrane:expr) => {
+        impl $crate::models::NeuronModel for $Model {
+            const SPIKE_CHANNELS: usize = 2;
+
+            type State<L: $crate::storage::Length> = $crate::models::$kernel::State<L>;
+            type Block<'a> = $crate::models::$kernel::Block<'a>;
+            type Propagators = $crate::models::$kernel::Constants;
+
+            fn propagators(&self, res: &$crate::time::Resolution) -> Self::Propagators {
+                let ($p, $res) = (self, res);
+                $crate::models::$kernel::Constants::new(
+                    $membrane,
+                    $drive,
+                    (self.tau_syn_ex, self.tau_syn_in),
+                )
+            }
+
+            fn init_state<L: $crate::storage::Length>(&self, len: L) -> Self::State<L> {
+                $crate::models::$kernel::init_state(len, self.V_m, self.w)
+            }
+
+            fn blocks<L: $crate::storage::Length>(
+                state: &mut Self::State<L>,
+                block_len: usize,
+            ) -> Vec<Self::Block<'_>> {
+                state.split(block_len)
+            }
+
+            fn set_v_m<L: $crate::storage::Length>(
+                &self,
+                state: &mut Self::State<L>,
+                i: usize,
+                v_m: f64,
+            ) {
+                state.y[i][$crate::models::aeif::V_M] = v_m;
+            }
+
+            fn channel(weight: f64) -> usize {
+                usize::from(weight <= 0.0)
+            }
+
+            fn update(
+                &self,
+                c: &Self::Propagators,
+                b: &mut Self::Block<'_>,
+                input: $crate::models::StepInput<'_>,
+                spiked: &mut dyn FnMut(u32),
+            ) {
+                let [ex, inh] = input.spikes.pair();
+                c.update(b, (ex, inh), input.current, spiked);
+            }
+
+            fn recordable(
+                &self,
+                b: &Self::Block<'_>,
+                var: $crate::models::Recordable,
+                i: usize,
+            ) -> Option<f64> {
+                use $crate::models::$kernel::{S_EX, S_IN, W};
+                let (ex, inh) = $drive.recordables();
+                let y = &b.y[i];
+                Some(match var {
+                    $crate::models::Recordable::V_m => y[$crate::models::aeif::V_M],
+                    $crate::models::Recordable::w => y[W],
+                    v if v == ex => y[S_EX],
+                    v if v == inh => y[S_IN],
+                    _ => return None,
+                })
+            }
+        }
+    };
+}
+pub(super) use aeif_two_port_model;
 
 /// The membrane and adaptation constants of an aeif model (NEST names, NEST units).
 #[derive(Debug, Clone)]

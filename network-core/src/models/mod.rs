@@ -7,9 +7,11 @@
 //! [`Length`], and its propagators, computed once per resolution.
 
 mod aeif;
+mod aeif_alpha;
 mod aeif_cond_alpha;
 mod aeif_cond_beta_multisynapse;
 mod aeif_cond_exp;
+mod aeif_exp;
 mod aeif_psc_alpha;
 mod aeif_psc_delta;
 mod aeif_psc_exp;
@@ -37,23 +39,21 @@ mod propagators;
 pub mod rkf45;
 mod soa;
 
-pub use aeif::AeifMembrane;
-pub use aeif_cond_alpha::{
-    AeifCondAlpha, AeifCondAlphaBlock, AeifCondAlphaConstants, AeifCondAlphaState,
-};
+pub use aeif::{AeifMembrane, Drive};
+pub use aeif_alpha::{AeifAlphaBlock, AeifAlphaConstants, AeifAlphaState};
+pub use aeif_cond_alpha::AeifCondAlpha;
 pub use aeif_cond_beta_multisynapse::{
     AeifCondBetaMultisynapse, AeifCondBetaMultisynapseBlock, AeifCondBetaMultisynapseState,
     BetaMultisynapseConstants, BetaPort, BetaScalars, BetaScalarsBlock, BetaVectors,
     BetaVectorsBlock,
 };
-pub use aeif_cond_exp::{AeifCondExp, AeifCondExpBlock, AeifCondExpConstants, AeifCondExpState};
-pub use aeif_psc_alpha::{
-    AeifPscAlpha, AeifPscAlphaBlock, AeifPscAlphaConstants, AeifPscAlphaState,
-};
+pub use aeif_cond_exp::AeifCondExp;
+pub use aeif_exp::{AeifExpBlock, AeifExpConstants, AeifExpState};
+pub use aeif_psc_alpha::AeifPscAlpha;
 pub use aeif_psc_delta::{
     AeifPscDelta, AeifPscDeltaBlock, AeifPscDeltaConstants, AeifPscDeltaState,
 };
-pub use aeif_psc_exp::{AeifPscExp, AeifPscExpBlock, AeifPscExpConstants, AeifPscExpState};
+pub use aeif_psc_exp::AeifPscExp;
 pub use amat2_psc_exp::{Amat2Propagators, Amat2PscExp, Amat2PscExpBlock, Amat2PscExpState};
 pub use gif::{Adaptation, AdaptationBlock, AdaptationConstants};
 pub use gif_cond_exp::{
@@ -67,8 +67,8 @@ pub use hh_cond_exp_traub::{
     HhCondExpTraub, HhCondExpTraubBlock, HhCondExpTraubConstants, HhCondExpTraubState,
 };
 pub use hh_psc_alpha::{HhPscAlpha, HhPscAlphaBlock, HhPscAlphaConstants, HhPscAlphaState};
-pub use iaf_cond_alpha::{CondAlphaConstants, IafCondAlpha, IafCondAlphaBlock, IafCondAlphaState};
-pub use iaf_cond_beta::{CondBetaConstants, IafCondBeta, IafCondBetaBlock, IafCondBetaState};
+pub use iaf_cond_alpha::IafCondAlpha;
+pub use iaf_cond_beta::{CondBetaBlock, CondBetaConstants, CondBetaState, IafCondBeta};
 pub use iaf_cond_exp::{CondExpConstants, IafCondExp, IafCondExpBlock, IafCondExpState};
 pub use iaf_psc_alpha::{IafPscAlpha, IafPscAlphaBlock, IafPscAlphaState};
 pub use iaf_psc_alpha_multisynapse::{
