@@ -32,4 +32,13 @@ for name in e_spikes vm; do
   test -s "$work/ranks/out/$name-0.dat" && test -s "$work/ranks/out/$name-1.dat"
   diff <(rows "$work/one/out/$name.dat") <(rows "$work/ranks/out/$name-0.dat" "$work/ranks/out/$name-1.dat")
 done
-echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree ($(head -1 "$work/one/out/summary.txt"))"
+# A builder call that fails on rank 1 alone: both ranks stop with an error (rank 0's build
+# names rank 1), none waits forever in the build's collective call.
+set +e
+(cd "$work" && mkdir -p fail && timeout 300 "${mpi[@]}" -np 2 "$bin" fail 1 fail-on-rank-1) >"$work/fail.log" 2>&1
+status=$?
+set -e
+if [[ $status -eq 0 || $status -eq 124 ]] || ! grep -q "failed on rank 1" "$work/fail.log"; then
+  echo "mpi check: a failure on one rank did not stop both (exit $status)"; cat "$work/fail.log"; exit 1
+fi
+echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree, a failure on one rank stops both ($(head -1 "$work/one/out/summary.txt"))"

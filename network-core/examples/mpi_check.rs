@@ -6,7 +6,8 @@
 //! the numbers as their bits) to `{dir}/summary.txt`; recorder files go to `{dir}`.
 //! The script compares the outputs of 1 and 2 processes and of 1 and 2 threads.
 //!
-//! `mpi_check DIR THREADS merged|per-rank`
+//! `mpi_check DIR THREADS merged|per-rank|fail-on-rank-1` (the last: a builder call fails
+//! on rank 1 alone; every rank must stop with an error instead of waiting for it)
 
 use network_core::connect::{ConnSpec, Rule};
 use network_core::distribution::{self, RecorderFiles};
@@ -16,28 +17,34 @@ use std::fmt::Write as _;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, dir, threads, layout] = &args[..] else {
-        eprintln!("usage: mpi_check DIR THREADS merged|per-rank");
+        eprintln!("usage: mpi_check DIR THREADS merged|per-rank|fail-on-rank-1");
         std::process::exit(2);
     };
     let _mpi = distribution::mpi::init().expect("MPI is initialized once");
     let threads: usize = threads.parse().expect("THREADS is a number");
+    let fail_on_rank_1 = layout == "fail-on-rank-1";
     let layout = match layout.as_str() {
         "per-rank" => RecorderFiles::PerRank,
         _ => RecorderFiles::Merged,
     };
-    if let Err(e) = run(dir, threads, layout) {
+    if let Err(e) = run(dir, threads, layout, fail_on_rank_1) {
         eprintln!("error: {e}");
         std::process::exit(1);
     }
 }
 
-fn run(dir: &str, threads: usize, layout: RecorderFiles) -> Result<()> {
+fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -> Result<()> {
     let mut b = NetworkBuilder::new(Resolution::new(0.1)?, Seed(20260))
         .threads(threads)
         .recorder_files(layout)
         .data_path(dir);
     let lif = Model::nest(IafPscAlpha::default())?;
     let exc = b.population("exc", &lif, Dyn(3000))?;
+    if fail_on_rank_1 && distribution::current().rank() == 1 {
+        // A second population of the same name: an error on this rank only, returned
+        // before `build`, which the other rank is about to call.
+        b.population("exc", &lif, Dyn(1))?;
+    }
     let inh = b.population("inh", &lif, Dyn(900))?;
     let parrots = b.population("parrots", &Model::nest(ParrotNeuron::default())?, Dyn(1200))?;
     b.initial_v_m(

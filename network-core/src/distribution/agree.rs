@@ -6,7 +6,7 @@
 
 use super::Communicator;
 use crate::error::{Error, Result};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The lowest failing rank of the last agreement that failed on this process, until a
 /// caller takes it.
@@ -100,4 +100,42 @@ pub fn settle_failure(comm: &dyn Communicator) -> usize {
 /// finished): [`settle_failure`] then names this rank without a collective call.
 pub fn failed_alone(comm: &dyn Communicator) {
     *AGREED_FAILURE.lock().unwrap_or_else(|e| e.into_inner()) = Some(comm.rank());
+}
+
+/// The communicator of a builder that has not built yet. Dropped unbuilt on several
+/// ranks — a builder call failed on this rank alone (memory, a file) and its error
+/// returned early — it joins `build`'s opening agreement as a failure, so the other
+/// ranks' `build` returns an error naming this rank instead of waiting for it forever;
+/// [`settle_failure`] then knows the agreement without another collective call. This
+/// serves every caller of the builder alike (the `network!` code, the loader, the API).
+#[derive(Debug)]
+pub(crate) struct Unbuilt {
+    comm: Arc<dyn Communicator>,
+    armed: bool,
+}
+
+impl Unbuilt {
+    /// A builder's communicator, armed.
+    pub(crate) fn new(comm: Arc<dyn Communicator>) -> Self {
+        Self { comm, armed: true }
+    }
+
+    /// The communicator.
+    pub(crate) fn comm(&self) -> &Arc<dyn Communicator> {
+        &self.comm
+    }
+
+    /// `build` is under way: it makes the agreements itself.
+    pub(crate) fn disarm(&mut self) -> Arc<dyn Communicator> {
+        self.armed = false;
+        self.comm.clone()
+    }
+}
+
+impl Drop for Unbuilt {
+    fn drop(&mut self) {
+        if self.armed && self.comm.size() > 1 && !std::thread::panicking() {
+            let _ = agree(&*self.comm, false, &[]);
+        }
+    }
 }

@@ -19,7 +19,7 @@ mod exchange;
 #[cfg(feature = "mpi")]
 pub mod mpi;
 
-pub(crate) use agree::{agree, agree_on, failed_elsewhere};
+pub(crate) use agree::{agree, agree_on, failed_elsewhere, Unbuilt};
 pub use agree::{failed_alone, settle_failure};
 pub(crate) use exchange::{exchange_samples, exchange_spikes, SampleRow};
 

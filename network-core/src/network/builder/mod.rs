@@ -51,8 +51,9 @@ pub struct NetworkBuilder {
     created: Instant,
     /// NEST's kernel `min_delay` and `max_delay` in steps, when set.
     delay_extrema: Option<(i64, i64)>,
-    /// The ranks the network is built on (one process: `distribution::Local`).
-    comm: Arc<dyn Communicator>,
+    /// The ranks the network is built on (one process: `distribution::Local`); joins
+    /// `build`'s agreement as a failure if the builder is dropped unbuilt.
+    comm: distribution::Unbuilt,
     /// How recorder files are laid out on several ranks.
     recorder_files: RecorderFiles,
 }
@@ -78,7 +79,7 @@ impl NetworkBuilder {
             hash: DescriptionHash::default(),
             created: Instant::now(),
             delay_extrema: None,
-            comm: distribution::current(),
+            comm: distribution::Unbuilt::new(distribution::current()),
             recorder_files: RecorderFiles::default(),
         }
     }
@@ -192,7 +193,9 @@ impl NetworkBuilder {
     /// same builder calls; each keeps the neurons of its blocks and the synapses onto
     /// them. Results do not depend on the number of ranks.
     pub fn communicator(mut self, communicator: Arc<dyn Communicator>) -> Self {
-        self.comm = communicator;
+        // The replaced one was never built on: it must not join an agreement.
+        self.comm.disarm();
+        self.comm = distribution::Unbuilt::new(communicator);
         self
     }
 
@@ -206,8 +209,8 @@ impl NetworkBuilder {
     /// Which blocks this rank owns, over the populations declared so far.
     fn ownership(&self) -> Ownership {
         Ownership::new(
-            self.comm.rank(),
-            self.comm.size(),
+            self.comm.comm().rank(),
+            self.comm.comm().size(),
             self.population_info.iter().map(|p| block_count(p.len)),
         )
     }
@@ -280,10 +283,10 @@ impl NetworkBuilder {
     /// network opens its recorder files.
     ///
     /// On several ranks building is collective: every rank calls `build`, and all
-    /// return `Ok` or all an error (a rank that failed in a builder call before joins
-    /// through [`distribution::settle_failure`]).
-    pub fn build(self) -> Result<Network> {
-        let comm = self.comm.clone();
+    /// return `Ok` or all an error (a rank whose builder call failed before joins when
+    /// its builder is dropped).
+    pub fn build(mut self) -> Result<Network> {
+        let comm = self.comm.disarm();
         if let Err(rank) = distribution::agree(&*comm, true, &[]) {
             return Err(distribution::failed_elsewhere("building the network", rank));
         }
@@ -316,7 +319,7 @@ impl NetworkBuilder {
                 multimeters: &self.multimeters,
                 delay_extrema: self.delay_extrema,
                 ownership,
-                comm: &*self.comm,
+                comm: &**self.comm.comm(),
             },
             &mut memory,
         )?;
@@ -333,7 +336,7 @@ impl NetworkBuilder {
             description_sha256: self.hash.hex(),
             created: self.created,
             memory,
-            comm: self.comm,
+            comm: self.comm.comm().clone(),
             recorder_files: self.recorder_files,
         })
     }
