@@ -119,6 +119,20 @@ def synapse_cases():
                           plastic(0, 1, "stdp_triplet_synapse", 20.0, 1.0, Aminus=0.2,
                                   Aplus=0.8)]))
 
+    # tau_minus_triplet is NEST's ArchivingNode parameter: every model has it
+    add(case("stdp_triplet_onto_conductance_models",
+             "stdp_triplet_synapse parrot -> iaf_cond_exp and -> aeif_cond_exp (w 5 nS, "
+             "d 1.0, Aplus 0.5, Aminus 0.4, Aplus_triplet 0.3, Aminus_triplet 0.1; "
+             "tau_minus_triplet 90, tau_minus 25); postsynaptic spikes forced by 400 nS inputs",
+             [neuron(PARROT), neuron("iaf_cond_exp", tau_minus=25.0, tau_minus_triplet=90.0),
+              neuron("aeif_cond_exp", tau_minus=25.0, tau_minus_triplet=90.0)], [400.0],
+             [sg([0], sorted(PRE + [111.0, 112.0, 311.5]), delay=1.0),
+              sg([1, 2], sorted(POST + [107.0, 108.0, 331.0]), weight=400.0, delay=1.0)],
+             connections=[plastic(0, t, "stdp_triplet_synapse", 5.0, 1.0, Aplus=0.5,
+                                  Aminus=0.4, Aplus_triplet=0.3, Aminus_triplet=0.1)
+                          for t in (1, 2)],
+             record_from=["V_m"]))
+
     # ---- static_synapse_hom_w -----------------------------------------------------
     add(case("static_hom_w_delays",
              "static_synapse_hom_w (common weight 120 pA) parrot -> alpha with delays 1.0, "

@@ -8,7 +8,7 @@ use crate::recordable::Recordable;
 
 crate::parameters! {
     /// Parameters of `izhikevich`, named and defaulted as in NEST 3.10. The model has no
-    /// refractory period and no parameter checks beyond `tau_minus`; synaptic weights
+    /// refractory period and no parameter checks beyond `tau_minus` and `tau_minus_triplet`; synaptic weights
     /// onto it are voltage jumps in mV. With `consistent_integration` (the default) each
     /// step is one forward-Euler step of both variables from their old values; without
     /// it, the published scheme (two half steps of V, then U from the new V), meant for
@@ -25,6 +25,7 @@ crate::parameters! {
         V_m: Voltage = -65.0, "initial membrane potential";
         U_m: Voltage = -13.0, "initial recovery variable (NEST's default b · V_m = 0.2 · -65)";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -34,6 +35,7 @@ impl NeuronParams for Izhikevich {
 
     fn check(&self, entity: &str) -> Result<()> {
         // NEST checks none of the model's own parameters.
-        positive(entity, "tau_minus", self.tau_minus)
+        positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)
     }
 }
