@@ -48,10 +48,9 @@ struct Outcome {
     identical: usize,
 }
 
-fn run_case(case: &Json) -> Outcome {
+/// The case's populations, connections and multimeters on `b`.
+fn add_case(b: &mut NetworkBuilder, case: &Json) -> (Vec<RateMultimeterHandle>, Vec<Recordable>) {
     let name = case["name"].as_str().unwrap();
-    let res = Resolution::new(case["resolution"].as_f64().unwrap()).unwrap();
-    let mut b = NetworkBuilder::new(res, Seed(1));
     let kernel = case["kernel"].as_object().unwrap();
     if !kernel.is_empty() {
         let wfr = set_all(WaveformRelaxation::default(), kernel);
@@ -63,10 +62,10 @@ fn run_case(case: &Json) -> Outcome {
         let n = p["n"].as_u64().unwrap() as usize;
         let pname = format!("p{k}");
         let h = match p["model"].as_str().unwrap() {
-            "lin_rate_ipn" => pop::<LinRateIpn>(&mut b, &pname, params, n),
-            "tanh_rate_ipn" => pop::<TanhRateIpn>(&mut b, &pname, params, n),
-            "threshold_lin_rate_ipn" => pop::<ThresholdLinRateIpn>(&mut b, &pname, params, n),
-            "sigmoid_rate_ipn" => pop::<SigmoidRateIpn>(&mut b, &pname, params, n),
+            "lin_rate_ipn" => pop::<LinRateIpn>(b, &pname, params, n),
+            "tanh_rate_ipn" => pop::<TanhRateIpn>(b, &pname, params, n),
+            "threshold_lin_rate_ipn" => pop::<ThresholdLinRateIpn>(b, &pname, params, n),
+            "sigmoid_rate_ipn" => pop::<SigmoidRateIpn>(b, &pname, params, n),
             other => panic!("{name}: unknown rate model {other}"),
         };
         pops.push(h);
@@ -115,14 +114,39 @@ fn run_case(case: &Json) -> Outcome {
                 .unwrap()
         })
         .collect();
-    let mut net = b.build().unwrap();
+    (meters, record_from)
+}
+
+fn resolution(case: &Json) -> Resolution {
+    Resolution::new(case["resolution"].as_f64().unwrap()).unwrap()
+}
+
+fn simulate(net: &mut Network, case: &Json) {
     net.set_progress(false);
     for t in case["simulate"].as_array().unwrap() {
         net.simulate(t.as_f64().unwrap()).unwrap();
     }
+}
+
+fn run_case(case: &Json) -> Outcome {
+    let mut b = NetworkBuilder::new(resolution(case), Seed(1));
+    let (meters, record_from) = add_case(&mut b, case);
+    let mut net = b.build().unwrap();
+    simulate(&mut net, case);
+    compare(&net, case, &meters, &record_from)
+}
+
+/// Compares the samples of `meters` with the case's reference, bit for bit.
+fn compare(
+    net: &Network,
+    case: &Json,
+    meters: &[RateMultimeterHandle],
+    record_from: &[Recordable],
+) -> Outcome {
+    let name = case["name"].as_str().unwrap();
     // (time, global index, values), sorted as the reference.
     let mut rows: Vec<(f64, u32, Vec<f64>)> = Vec::new();
-    for m in &meters {
+    for m in meters {
         let s = net.rate_samples(m);
         let times = s.times();
         let columns: Vec<Vec<f64>> = record_from.iter().map(|&r| s.values(r).unwrap()).collect();
@@ -192,4 +216,59 @@ fn rate_neurons_match_nest_bit_for_bit() {
         "{} rate cases: {identical} of {samples} samples bit-identical",
         names.len()
     );
+}
+
+fn load(name: &str) -> Json {
+    let path = reference_dir().join(format!("{name}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Spiking neurons (`iaf_psc_alpha` under a constant current, connected with a delay of
+/// 0.2 ms) added to a builder; returns their spike recorder.
+fn add_spiking(b: &mut NetworkBuilder) -> SpikeRecorderHandle {
+    let m = Model::nest(IafPscAlpha {
+        I_e: 450.0,
+        ..IafPscAlpha::default()
+    })
+    .unwrap();
+    let p = b.population("spiking", &m, Dyn(3)).unwrap();
+    b.connect(
+        "spiking -> spiking",
+        &p,
+        &p,
+        &connect::ConnSpec::new(connect::Rule::AllToAll),
+        StaticSynapse::new(200.0, 0.2),
+    )
+    .unwrap();
+    b.spike_recorder("sr", SpikeRecorder::default(), &[p.all()])
+        .unwrap()
+}
+
+/// Rate and spiking populations in one network: NEST's `min_delay` is then the spiking
+/// connection's 0.2 ms, so the rate neurons advance in intervals of 2 steps instead of
+/// the 3 of their own least delay (0.3 ms); delayed rate connections do not depend on the interval, so the rates stay
+/// bit-identical to NEST's rate-only case, and the spikes are those of the spiking
+/// network alone.
+#[test]
+fn rate_and_spiking_populations_share_a_network() {
+    let case = load("rate_lin_mult_coupling");
+    let mut b = NetworkBuilder::new(resolution(&case), Seed(1));
+    let (meters, record_from) = add_case(&mut b, &case);
+    let sr = add_spiking(&mut b);
+    let mut net = b.build().unwrap();
+    assert_eq!(net.min_delay_steps(), 2, "the spiking connection's 0.2 ms");
+    simulate(&mut net, &case);
+    let o = compare(&net, &case, &meters, &record_from);
+    assert_eq!(o.identical, o.samples);
+
+    let mut alone = NetworkBuilder::new(resolution(&case), Seed(1));
+    let sr_alone = add_spiking(&mut alone);
+    let mut alone = alone.build().unwrap();
+    simulate(&mut alone, &case);
+    let spikes: Vec<(u32, f64)> = net.spikes(&sr).iter().collect();
+    let expected: Vec<(u32, f64)> = alone.spikes(&sr_alone).iter().collect();
+    assert!(!expected.is_empty());
+    // Node ids: the 4 rate neurons come first in the mixed network.
+    let shifted: Vec<(u32, f64)> = expected.iter().map(|&(s, t)| (s + 4, t)).collect();
+    assert_eq!(spikes, shifted);
 }

@@ -149,7 +149,7 @@ fn check_common<P: RateParams>(p: &P, entity: &str) -> Result<()> {
                 entity,
                 name,
                 v,
-                &format!("must be >= 0 (NEST: the {what} must not be negative)"),
+                format!("must be >= 0 (NEST: the {what} must not be negative)"),
             ));
         }
     }
@@ -273,7 +273,7 @@ impl WaveformRelaxation {
                 "kernel",
                 "wfr_comm_interval",
                 self.wfr_comm_interval,
-                &format!("must be >= the resolution {h_ms} ms"),
+                format!("must be >= the resolution {h_ms} ms"),
             ));
         }
         if self.wfr_tol < 0.0 {
