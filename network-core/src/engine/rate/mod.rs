@@ -97,7 +97,7 @@ impl RateSystem {
     ) -> Self {
         let sent = populations
             .iter()
-            .map(|p| vec![0.0; p.len() * len])
+            .map(|p| vec![0.0; p.size() * len])
             .collect();
         Self {
             populations,

@@ -12,7 +12,7 @@ pub(crate) trait RatePopulationDyn: Send + Sync {
     /// NEST's model name.
     fn model_name(&self) -> &'static str;
     /// The number of neurons.
-    fn len(&self) -> usize;
+    fn size(&self) -> usize;
     /// The buffers every model shares.
     fn buffers(&mut self) -> &mut RateBuffers;
     /// The buffers, read only.
@@ -131,7 +131,7 @@ impl<M: RateNonlinearity> RatePopulationDyn for RatePopulation<M> {
         M::NAME
     }
 
-    fn len(&self) -> usize {
+    fn size(&self) -> usize {
         self.buffers.n
     }
 

@@ -344,7 +344,7 @@ impl NetworkBuilder {
         .max(1) as usize;
         let mut delayed: Vec<Vec<Vec<RateEdge>>> = populations
             .iter()
-            .map(|p| vec![Vec::new(); p.len()])
+            .map(|p| vec![Vec::new(); p.size()])
             .collect();
         let mut instant = delayed.clone();
         for (p, s, e, is_instant) in edges {
