@@ -18,6 +18,7 @@ sys.path.insert(0, HERE)
 
 from cases import CASES  # noqa: E402
 from cases_protocols import main_protocols  # noqa: E402
+from cases_rate import main_rate  # noqa: E402  (rate neurons: reference/rate/)
 
 import nest  # noqa: E402
 
@@ -185,6 +186,7 @@ def main():
              os.path.join(args.out, "index.json"))
     # protocols (SetStatus between Simulate calls): reference/protocols/, cases_protocols.py
     main_protocols(nest, dump, args.out, args.only)
+    main_rate(nest, dump, args.out, args.only)
 
 
 if __name__ == "__main__":

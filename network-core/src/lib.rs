@@ -37,6 +37,7 @@ pub use network::{
     NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples,
     Selection, Setting, SpikeEvents, SpikeRecorderHandle,
 };
+pub use network::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
 /// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
 /// the engine re-exports at its own paths.
 pub use network_spec as spec;

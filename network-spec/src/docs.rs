@@ -125,6 +125,7 @@ pub fn models_markdown() -> String {
         out.push_str(&synapse(*m));
         out.push('\n');
     }
+    out.push_str(&rate_models());
     out.push_str(
         "## Devices\n\n\
          Every device also has NEST's activity window: `start` (ms, default 0), `stop` (ms, \
@@ -136,6 +137,42 @@ pub fn models_markdown() -> String {
         out.push('\n');
     }
     out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// The rate neurons, their connections and the kernel's waveform-relaxation settings.
+fn rate_models() -> String {
+    use crate::rate::{RateModel, WaveformRelaxation, RATE_CONNECTIONS, RATE_RECORDABLES};
+    let mut out = String::from(
+        "## Rate models\n\n\
+         Rate neurons take rate connections only, and spiking neurons spikes only (NEST's \
+         rule). Rates, weights and the nonlinearities' parameters are pure numbers.\n\n",
+    );
+    let recordables: Vec<String> = RATE_RECORDABLES
+        .iter()
+        .map(|r| format!("`{}`", r.name()))
+        .collect();
+    for m in RateModel::ALL {
+        let _ = writeln!(
+            out,
+            "### `{}`\n\nRust type: `{:?}`. Recordables: {}.\n",
+            m.name(),
+            m,
+            recordables.join(", ")
+        );
+        out.push_str(&table(m.parameters()));
+        out.push('\n');
+    }
+    for (name, params) in RATE_CONNECTIONS {
+        let _ = writeln!(out, "### `{name}`\n");
+        out.push_str(&table(params));
+        out.push('\n');
+    }
+    out.push_str("### Kernel: waveform relaxation\n\n");
+    out.push_str(&table(
+        <WaveformRelaxation as crate::Parameters>::PARAMETERS,
+    ));
     out.push('\n');
     out
 }

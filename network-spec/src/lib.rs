@@ -23,6 +23,7 @@ pub mod models;
 pub mod neuron;
 pub mod params;
 pub mod psp;
+pub mod rate;
 pub mod recordable;
 pub mod registry;
 pub mod synapse;

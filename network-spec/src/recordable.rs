@@ -43,6 +43,10 @@ pub enum Recordable {
     E_sfa,
     /// Spike-triggered current of `gif_psc_exp` (pA).
     I_stc,
+    /// Rate of a rate neuron (a pure number).
+    rate,
+    /// Input noise of a rate neuron in the last step, `sigma · ξ` (a pure number).
+    noise,
 }
 
 impl Recordable {
@@ -66,6 +70,8 @@ impl Recordable {
             Recordable::V_th_v => "V_th_v".into(),
             Recordable::E_sfa => "E_sfa".into(),
             Recordable::I_stc => "I_stc".into(),
+            Recordable::rate => "rate".into(),
+            Recordable::noise => "noise".into(),
         }
     }
 
@@ -87,6 +93,8 @@ impl Recordable {
             "V_th_v" => Some(Recordable::V_th_v),
             "E_sfa" => Some(Recordable::E_sfa),
             "I_stc" => Some(Recordable::I_stc),
+            "rate" => Some(Recordable::rate),
+            "noise" => Some(Recordable::noise),
             _ => {
                 let port = |digits: &str| {
                     if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -119,7 +127,11 @@ impl Recordable {
             | Recordable::V_th_v
             | Recordable::E_sfa => "mV",
             Recordable::g_ex | Recordable::g_in | Recordable::g_port(_) => "nS",
-            Recordable::Act_m | Recordable::Inact_h | Recordable::Act_n => "1",
+            Recordable::Act_m
+            | Recordable::Inact_h
+            | Recordable::Act_n
+            | Recordable::rate
+            | Recordable::noise => "1",
         }
     }
 }

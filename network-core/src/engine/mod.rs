@@ -7,6 +7,7 @@ pub(crate) mod plastic;
 pub(crate) mod poisson;
 pub(crate) mod population;
 pub(crate) mod projection;
+pub(crate) mod rate;
 pub(crate) mod rate_drive;
 pub(crate) mod ring;
 pub(crate) mod rules;

@@ -36,6 +36,7 @@ mod multisynapse;
 mod parrot_neuron;
 mod pp_psc_delta;
 mod propagators;
+pub mod rate;
 pub mod rkf45;
 mod soa;
 

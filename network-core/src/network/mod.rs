@@ -20,6 +20,7 @@ mod runtime;
 mod stats;
 
 pub use builder::NetworkBuilder;
+pub use builder::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
 pub use handles::{
     GeneratorHandle, MultimeterHandle, PopulationHandle, ProjectionHandle, Selection,
     SpikeRecorderHandle,

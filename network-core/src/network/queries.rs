@@ -221,4 +221,21 @@ impl Network {
             .find(|p| p.first_node_id <= node_id && node_id < p.first_node_id + p.len as u32)?;
         Some((&info.name, (node_id - info.first_node_id) as usize))
     }
+
+    /// The samples of a multimeter on rate neurons.
+    pub fn rate_samples(&self, multimeter: &super::RateMultimeterHandle) -> &Samples {
+        &self.rate.meters[multimeter.0].samples
+    }
+
+    /// The multimeter on rate neurons named `name`.
+    pub fn rate_multimeter_handle(&self, name: &str) -> Option<super::RateMultimeterHandle> {
+        let index = self.rate.meters.iter().position(|m| m.name == name)?;
+        Some(super::RateMultimeterHandle(index))
+    }
+
+    /// Waveform relaxation so far: the iterations done, and the intervals in which it
+    /// stopped at `wfr_max_iterations` without converging (NEST warns of each).
+    pub fn rate_iterations(&self) -> (u64, u64) {
+        (self.rate.iterations, self.rate.unconverged)
+    }
 }

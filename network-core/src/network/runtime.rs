@@ -14,6 +14,7 @@ use crate::distribution::{
 use crate::engine::block::{block_count, block_start};
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
+use crate::engine::rate::RateSystem;
 use crate::engine::schedule::LongestFirst;
 use crate::error::{Error, Result};
 use crate::provenance::{Provenance, PROJECT};
@@ -41,6 +42,8 @@ pub(crate) struct Parts {
     pub comm: Arc<dyn Communicator>,
     /// How recorder files are laid out on several ranks.
     pub recorder_files: RecorderFiles,
+    /// The rate neurons.
+    pub rate: RateSystem,
 }
 
 /// A built network, ready to simulate.
@@ -88,6 +91,8 @@ pub struct Network {
     recorder_files: RecorderFiles,
     /// On several ranks, per population, this rank's spikes of the last slice, sorted.
     local: Vec<Vec<(i64, u32)>>,
+    /// The rate neurons, advanced slice by slice beside the spiking ones.
+    pub(super) rate: RateSystem,
 }
 
 impl Network {
@@ -109,6 +114,7 @@ impl Network {
             memory,
             comm,
             recorder_files,
+            rate,
         } = parts;
         let records_all =
             comm.size() == 1 || (recorder_files == RecorderFiles::Merged && comm.rank() == 0);
@@ -182,6 +188,7 @@ impl Network {
             comm,
             records_all,
             recorder_files,
+            rate,
         })
     }
 
@@ -324,6 +331,7 @@ impl Network {
             population.slice_tasks(input, &mut tasks);
         }
         self.schedule.run(tasks);
+        self.rate.run_interval(start, end);
         for (p, population) in self.populations.iter_mut().enumerate() {
             let spikes = &mut self.pending[p];
             spikes.clear();

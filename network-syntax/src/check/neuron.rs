@@ -109,6 +109,9 @@ fn base_model(cx: &mut Ctx, base: &syn::Ident) -> Option<BaseModel> {
     if let Some(m) = BaseModel::from_name(&text) {
         return Some(m);
     }
+    if synapse::rate_name(cx, base) {
+        return None;
+    }
     let all: Vec<&str> = BaseModel::ALL.iter().map(|m| m.name()).collect();
     let help = match network_spec::error::closest(&text, &all) {
         Some(s) => format!(
@@ -450,6 +453,9 @@ pub(super) fn via(
     let mut desc = if let Some(base) = SynapseModel::from_name(&via.synapse.to_string()) {
         nest_model(base)
     } else {
+        if synapse::rate_name(cx, &via.synapse) {
+            return None;
+        }
         let i = cx.lookup(&via.synapse, Kind::Synapse, "`via` names a synapse")?;
         if let Some(d) = cx.synapse_dims[i] {
             if d != expected

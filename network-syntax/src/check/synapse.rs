@@ -16,6 +16,9 @@ pub(super) fn model(cx: &mut Ctx, base: &syn::Ident) -> Option<SynapseModel> {
     if let Some(m) = SynapseModel::from_name(&text) {
         return Some(m);
     }
+    if rate_name(cx, base) {
+        return None;
+    }
     let all: Vec<&str> = SynapseModel::ALL.iter().map(|m| m.name()).collect();
     let help = match network_spec::error::closest(&text, &all) {
         Some(s) => format!(
@@ -26,6 +29,32 @@ pub(super) fn model(cx: &mut Ctx, base: &syn::Ident) -> Option<SynapseModel> {
     };
     cx.error(base.into(), format!("unknown synapse model `{text}`"), help);
     None
+}
+
+/// Reports a rate neuron or rate connection model (`lin_rate_ipn`,
+/// `rate_connection_delayed`) by name; returns whether `ident` names one. Why: NEST has
+/// them and the engine builds them (`NetworkBuilder::rate_population`), but the
+/// language does not have them yet; NEST's spiking neurons take spikes only.
+pub(super) fn rate_name(cx: &mut Ctx, ident: &syn::Ident) -> bool {
+    let text = ident.to_string();
+    let what = if network_spec::rate::RateModel::from_name(&text).is_some() {
+        "rate neuron model"
+    } else if network_spec::rate::RATE_CONNECTIONS
+        .iter()
+        .any(|(n, _)| *n == text)
+    {
+        "rate connection model"
+    } else {
+        return false;
+    };
+    cx.error(
+        ident.into(),
+        format!("`{text}` is a {what}, which the language does not have yet"),
+        "rate neurons and their connections are built with the Rust builder \
+         (`NetworkBuilder::rate_population`, `rate_connect`, `rate_multimeter`); spiking \
+         neurons take spike connections only, as in NEST",
+    );
+    true
 }
 
 /// The names a block of `model` may set: `weight`, `delay` and its parameters.

@@ -6,6 +6,8 @@
 mod connections;
 mod generators;
 mod populations;
+mod rate;
+pub use rate::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
 mod rate_generators;
 mod recorders;
 
@@ -56,6 +58,8 @@ pub struct NetworkBuilder {
     comm: distribution::Unbuilt,
     /// How recorder files are laid out on several ranks.
     recorder_files: RecorderFiles,
+    /// Rate populations, their connections and multimeters.
+    rate: rate::RateDeclarations,
 }
 
 impl NetworkBuilder {
@@ -81,6 +85,7 @@ impl NetworkBuilder {
             delay_extrema: None,
             comm: distribution::Unbuilt::new(distribution::current()),
             recorder_files: RecorderFiles::default(),
+            rate: rate::RateDeclarations::default(),
         }
     }
 
@@ -308,7 +313,9 @@ impl NetworkBuilder {
                 &self.resolution,
             )?;
         }
-        let placement = placement::place(
+        let spiking = !self.projections.is_empty() || !self.generators.is_empty();
+        let extrema = self.delay_extrema;
+        let mut placement = placement::place(
             Declarations {
                 resolution: self.resolution,
                 seed: self.seed,
@@ -323,6 +330,14 @@ impl NetworkBuilder {
             },
             &mut memory,
         )?;
+        let spiking_slice = extrema
+            .map(|(min, _)| min)
+            .or(spiking.then_some(placement.slice_len));
+        let (rate, _) = Self::rate_system(self.rate, &self.resolution, spiking_slice);
+        if !rate.is_empty() {
+            // NEST's min_delay counts rate connections too.
+            placement.slice_len = rate.len as i64;
+        }
         Network::new(Parts {
             resolution: self.resolution,
             seed: self.seed,
@@ -338,6 +353,7 @@ impl NetworkBuilder {
             memory,
             comm: self.comm.comm().clone(),
             recorder_files: self.recorder_files,
+            rate,
         })
     }
 }

@@ -21,11 +21,12 @@ use std::sync::Arc;
 impl NetworkBuilder {
     /// The node id of the first neuron of a new population of `len` neurons; node ids
     /// are 32-bit, as the synapse storage's source indices.
-    fn next_node_id(&self, name: &str, len: usize) -> Result<u32> {
+    pub(super) fn next_node_id(&self, name: &str, len: usize) -> Result<u32> {
         let first = self
             .population_info
             .last()
-            .map_or(1, |p| u64::from(p.first_node_id) + p.len as u64);
+            .map_or(1, |p| u64::from(p.first_node_id) + p.len as u64)
+            .max(u64::from(self.rate.next_node_id));
         if first + len as u64 > u64::from(u32::MAX) {
             return Err(Error::Resources(format!(
                 "population `{name}`: {len} neurons take the network past 2^32 − 1 neurons, \

@@ -1,0 +1,190 @@
+"""Deterministic cases of NEST's rate neurons (issue 12): the four rate_neuron_ipn
+models with sigma = 0, connected by rate_connection_delayed and
+rate_connection_instantaneous (waveform relaxation on and off, tolerances that stop the
+iteration early and late), linear_summation on and off, mult_coupling.
+
+Run by run_nest.py (main_rate) into reference/rate/<name>.json with its own index.json;
+replayed by network-core/tests/rate_conformance.rs.
+
+Schema: {"name", "description", "resolution", "simulate": [ms, ...],
+ "kernel": {NEST kernel settings: use_wfr, wfr_tol, ...},
+ "populations": [{"model", "params", "n"}],
+ "connections": [{"source": pop, "target": pop, "rule": "all_to_all"|"one_to_one"|"pairs",
+                  "pairs": [[s, t], ...], "synapse_model", "weight", "delay" (delayed only)}],
+ "record": {"interval": ms, "record_from": ["rate", "noise"]},   // every neuron
+ "expected": {"samples": {"times", "senders" (global index), "rate", "noise"}}}
+"""
+import math
+
+LIN, TANH, THR, SIG = "lin_rate_ipn", "tanh_rate_ipn", "threshold_lin_rate_ipn", "sigmoid_rate_ipn"
+DELAYED, INSTANT = "rate_connection_delayed", "rate_connection_instantaneous"
+
+
+def pop(model, n, **params):
+    params.setdefault("sigma", 0.0)
+    # `lambda` is a Python keyword: written `lambda_` here
+    return {"model": model, "n": n, "params": {k.rstrip("_"): v for k, v in params.items()}}
+
+
+def conn(source, target, model, weight, delay=None, rule="all_to_all", pairs=None):
+    c = {"source": source, "target": target, "synapse_model": model, "weight": weight,
+         "rule": rule}
+    if delay is not None:
+        c["delay"] = delay
+    if pairs is not None:
+        c["rule"] = "pairs"
+        c["pairs"] = [list(p) for p in pairs]
+    return c
+
+
+def case(name, description, populations, connections, simulate=(40.0,), kernel=None,
+         resolution=0.1, interval=None):
+    return {"name": name, "description": description, "resolution": resolution,
+            "simulate": list(simulate), "kernel": dict(kernel or {}),
+            "populations": populations, "connections": connections,
+            "record": {"interval": interval or resolution, "record_from": ["rate", "noise"]}}
+
+
+def build():
+    cases = []
+    add = cases.append
+    # a driven ring of three populations with delays of several lengths, both signs
+    for model, extra in [(LIN, {"g": 1.5}), (TANH, {"g": 2.0, "theta": 0.2}),
+                         (THR, {"g": 1.2, "theta": 0.1, "alpha": 0.8}),
+                         (SIG, {"g": 1.3, "beta": 3.0, "theta": 0.4})]:
+        short = model.split("_rate")[0]
+        for lin in (True, False):
+            tag = "" if lin else "_nonlinear"
+            add(case(f"rate_{short}_delayed{tag}",
+                     f"{model} (linear_summation {lin}): a driven population (mu 1, rate 0.5) "
+                     "-> a second (all_to_all, w 0.3, d 1.5 ms), back with w -0.4, d 2 ms, "
+                     "and self pairs with d 0.1 and 0.7 ms",
+                     [pop(model, 3, mu=1.0, tau=5.0, rate=0.5, linear_summation=lin, **extra),
+                      pop(model, 2, tau=8.0, lambda_=0.5, linear_summation=lin, **extra)],
+                     [conn(0, 1, DELAYED, 0.3, 1.5),
+                      conn(1, 0, DELAYED, -0.4, 2.0),
+                      conn(0, 0, DELAYED, 0.2, 0.1, pairs=[(0, 1), (1, 2), (2, 0)]),
+                      conn(1, 1, DELAYED, -0.1, 0.7, pairs=[(0, 1), (0, 1), (1, 0)])]))
+    add(case("rate_lin_mult_coupling",
+             "lin_rate_ipn with mult_coupling (g_ex 0.8, theta_ex 2, g_in 1.2, theta_in 0.5), "
+             "linear_summation on in one population and off in the other, delayed both ways",
+             [pop(LIN, 2, mu=1.0, rate=0.3, mult_coupling=True, g_ex=0.8, theta_ex=2.0,
+                  g_in=1.2, theta_in=0.5),
+              pop(LIN, 2, mu=0.5, rate=0.1, mult_coupling=True, linear_summation=False,
+                  g=0.7, g_ex=0.9, theta_ex=1.5)],
+             [conn(0, 1, DELAYED, 0.6, 1.0), conn(1, 0, DELAYED, -0.5, 1.2),
+              conn(0, 0, DELAYED, 0.4, 0.3, rule="one_to_one")]))
+    add(case("rate_lambda0_rectify",
+             "lambda 0 (Euler-Maruyama propagators), rectify_output at 0.2, "
+             "inhibitory delayed input pushing the rate below it",
+             [pop(LIN, 2, mu=0.5, lambda_=0.0, tau=20.0, rate=1.0),
+              pop(THR, 2, mu=0.1, lambda_=0.0, rectify_output=True, rectify_rate=0.2,
+                  theta=0.05)],
+             [conn(0, 1, DELAYED, -0.8, 0.5), conn(1, 0, DELAYED, 0.3, 3.0)]))
+    # instantaneous connections: waveform relaxation with NEST's defaults
+    inst_pops = [pop(LIN, 3, mu=1.0, tau=4.0, rate=0.2),
+                 pop(TANH, 2, mu=0.3, tau=6.0, g=1.5),
+                 pop(SIG, 2, tau=3.0, beta=2.0, linear_summation=False)]
+    inst_conns = [conn(0, 1, INSTANT, 0.7), conn(1, 2, INSTANT, -0.9),
+                  conn(2, 0, INSTANT, 0.4, pairs=[(0, 0), (1, 2)]),
+                  conn(0, 0, INSTANT, -0.3, pairs=[(0, 1), (2, 1)]),
+                  conn(1, 0, DELAYED, 0.5, 2.0)]
+    add(case("rate_instantaneous_wfr",
+             "instantaneous connections among three populations (a loop), one delayed "
+             "connection (2 ms); waveform relaxation with NEST's defaults (interval 1 ms, "
+             "tol 1e-4, 15 iterations)", inst_pops, inst_conns))
+    add(case("rate_instantaneous_tight",
+             "the same with wfr_tol 1e-15 and 30 iterations (the exact fixed point)",
+             inst_pops, inst_conns, kernel={"wfr_tol": 1e-15, "wfr_max_iterations": 30}))
+    add(case("rate_instantaneous_loose",
+             "the same with wfr_tol 0.05 and 3 iterations (stops early), interval 0.5 ms",
+             inst_pops, inst_conns,
+             kernel={"wfr_tol": 0.05, "wfr_max_iterations": 3, "wfr_comm_interval": 0.5}))
+    add(case("rate_instantaneous_nowfr",
+             "the same without waveform relaxation (use_wfr false: one-step interval)",
+             inst_pops, inst_conns, kernel={"use_wfr": False}))
+    add(case("rate_large_one_to_one",
+             "1,100 lin_rate_ipn neurons (more than one block) driven one_to_one by 1,100 "
+             "with mu 1 (delay 1 ms), and all_to_all onto 2 tanh neurons (w 0.001)",
+             [pop(LIN, 1100, mu=1.0, tau=5.0), pop(LIN, 1100, tau=2.0, g=0.5),
+              pop(TANH, 2, tau=3.0)],
+             [conn(0, 1, DELAYED, 0.8, 1.0, rule="one_to_one"),
+              conn(1, 2, DELAYED, 0.001, 0.4)],
+             simulate=(10.0,), interval=2.0))
+    return cases
+
+
+RATE_CASES = build()
+
+
+def run_rate_case(nest, c):
+    nest.ResetKernel()
+    nest.SetKernelStatus({"resolution": c["resolution"], "local_num_threads": 1,
+                          "rng_seed": 12345})
+    if c["kernel"]:
+        k = dict(c["kernel"])
+        if "use_wfr" in k:  # must come first: it resets wfr_comm_interval
+            nest.SetKernelStatus({"use_wfr": k.pop("use_wfr")})
+        nest.SetKernelStatus(k)
+    pops = []
+    offsets = []
+    total = 0
+    for p in c["populations"]:
+        params = {k: (math.inf if v is None else v) for k, v in p["params"].items()}
+        pops.append(nest.Create(p["model"], p["n"], params=params))
+        offsets.append(total)
+        total += p["n"]
+    for cn in c["connections"]:
+        spec = {"synapse_model": cn["synapse_model"], "weight": cn["weight"]}
+        if "delay" in cn:
+            spec["delay"] = cn["delay"]
+        src, tgt = pops[cn["source"]], pops[cn["target"]]
+        if cn["rule"] == "pairs":
+            for s, t in cn["pairs"]:
+                nest.Connect(src[s], tgt[t], syn_spec=spec)
+        else:
+            nest.Connect(src, tgt, conn_spec=cn["rule"], syn_spec=spec)
+    rec = c["record"]
+    mm = nest.Create("multimeter", params={"interval": rec["interval"],
+                                           "record_from": list(rec["record_from"])})
+    for p in pops:
+        nest.Connect(mm, p)
+    gid_to_idx = {}
+    for p, off in zip(pops, offsets):
+        for k in range(len(p)):
+            gid_to_idx[p[k].global_id] = off + k
+    T = 0
+    for t in c["simulate"]:
+        nest.Simulate(t)
+        T += round(t * 1000)
+    nest.Simulate(2.0)
+    ev = mm.get("events")
+    rows = []
+    for i in range(len(ev["times"])):
+        t = float(ev["times"][i])
+        if round(t * 1000) > T:
+            continue
+        rows.append((t, gid_to_idx[int(ev["senders"][i])],
+                     [float(ev[k][i]) for k in rec["record_from"]]))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    samples = {"times": [r[0] for r in rows], "senders": [r[1] for r in rows]}
+    for j, k in enumerate(rec["record_from"]):
+        samples[k] = [r[2][j] for r in rows]
+    out = dict(c)
+    out["expected"] = {"samples": samples}
+    return out
+
+
+def main_rate(nest, dump, out, only):
+    import os
+    d = os.path.join(out, "rate")
+    os.makedirs(d, exist_ok=True)
+    names = []
+    for c in RATE_CASES:
+        names.append(c["name"])
+        if only and c["name"] not in only:
+            continue
+        res = run_rate_case(nest, c)
+        dump(res, os.path.join(d, c["name"] + ".json"))
+        print(f"{c['name']}: {len(res['expected']['samples']['times'])} samples", flush=True)
+    dump({"nest_version": nest.__version__, "cases": names}, os.path.join(d, "index.json"))

@@ -1,0 +1,248 @@
+//! Rate populations at work: NEST's secondary events between rate neurons.
+//!
+//! Rate neurons live beside the spiking populations in one network and advance in the
+//! same slices, but exchange rates, not spikes (NEST forbids mixing the two). Per
+//! communication interval (NEST's `min_delay`, the network's slice) the system does
+//! what NEST's `SimulationManager::update_` does for them:
+//!
+//! 1. delivers the previous interval's events: each source's rates at the start of
+//!    every step through `rate_connection_delayed` (`delay` steps later), and its final
+//!    rate, constant over the interval, through `rate_connection_instantaneous` (the
+//!    first guess of the iteration below);
+//! 2. with waveform relaxation (`use_wfr`, NEST's default, when any rate connection
+//!    exists) updates every neuron over the whole interval from the same state, sends
+//!    its rates to its instantaneous targets, and repeats until no rate moved by more
+//!    than `wfr_tol` since the previous iteration, or `wfr_max_iterations` times;
+//! 3. updates every neuron for good with the instantaneous input of the last iteration,
+//!    records it and keeps the events for the next interval.
+//!
+//! Input arrives at each target in NEST's order: by source, then connection in creation
+//! order, then step, so sums are bit-identical. Each neuron draws its noise from its own
+//! stream (NEST's `normal_distribution` per thread is not reproduced: noisy runs match
+//! NEST in distribution, deterministic ones bit for bit).
+
+mod population;
+
+pub(crate) use population::{RateBuffers, RatePopulation, RatePopulationDyn};
+
+use crate::models::Recordable;
+use crate::network::Samples;
+
+/// One rate connection.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RateEdge {
+    /// The target's population.
+    pub population: u32,
+    /// The target's index in its population.
+    pub target: u32,
+    /// The weight (its sign picks the excitatory or inhibitory input).
+    pub weight: f64,
+    /// The delay in steps (`rate_connection_delayed`).
+    pub delay: i64,
+}
+
+/// NEST's waveform-relaxation settings as the engine uses them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Relaxation {
+    pub use_wfr: bool,
+    pub tol: f64,
+    pub max_iterations: usize,
+}
+
+/// A multimeter on rate neurons.
+#[derive(Debug)]
+pub(crate) struct RateMeter {
+    pub name: String,
+    pub population: usize,
+    pub targets: Vec<u32>,
+    pub record_from: Vec<Recordable>,
+    /// Sampling interval (steps).
+    pub interval: i64,
+    /// The first node id of the population (senders are node ids).
+    pub first_node_id: u32,
+    pub samples: Samples,
+}
+
+/// Every rate population, connection and multimeter of a network.
+pub(crate) struct RateSystem {
+    pub populations: Vec<Box<dyn RatePopulationDyn>>,
+    /// Per population, per source neuron: its delayed and its instantaneous connections,
+    /// in creation order.
+    pub delayed: Vec<Vec<Vec<RateEdge>>>,
+    pub instant: Vec<Vec<Vec<RateEdge>>>,
+    pub relaxation: Relaxation,
+    /// The interval (steps): NEST's `min_delay`.
+    pub len: usize,
+    pub meters: Vec<RateMeter>,
+    /// Per population, the rates each neuron sent in the last final update (`len` per
+    /// neuron), and the step that interval started at.
+    sent: Vec<Vec<f64>>,
+    sent_start: Option<i64>,
+    /// Intervals in which the iteration stopped at `wfr_max_iterations` (NEST warns).
+    pub unconverged: u64,
+    /// Iterations done so far, over all intervals.
+    pub iterations: u64,
+}
+
+impl RateSystem {
+    /// A system of these populations and connections (indexed like `populations`),
+    /// advancing in intervals of `len` steps.
+    pub fn new(
+        populations: Vec<Box<dyn RatePopulationDyn>>,
+        delayed: Vec<Vec<Vec<RateEdge>>>,
+        instant: Vec<Vec<Vec<RateEdge>>>,
+        relaxation: Relaxation,
+        len: usize,
+        meters: Vec<RateMeter>,
+    ) -> Self {
+        let sent = populations
+            .iter()
+            .map(|p| vec![0.0; p.size() * len])
+            .collect();
+        Self {
+            populations,
+            delayed,
+            instant,
+            relaxation,
+            len,
+            meters,
+            sent,
+            sent_start: None,
+            unconverged: 0,
+            iterations: 0,
+        }
+    }
+
+    /// Whether the network has rate neurons.
+    pub fn is_empty(&self) -> bool {
+        self.populations.is_empty()
+    }
+
+    fn has_connections(&self) -> bool {
+        let any = |edges: &Vec<Vec<Vec<RateEdge>>>| edges.iter().flatten().any(|e| !e.is_empty());
+        any(&self.delayed) || any(&self.instant)
+    }
+
+    /// Advances every rate neuron over steps `start..end` (one interval at most).
+    pub fn run_interval(&mut self, start: i64, end: i64) {
+        if self.populations.is_empty() {
+            return;
+        }
+        let steps = (end - start) as usize;
+        debug_assert!(steps <= self.len);
+        if let Some(sent_start) = self.sent_start.take() {
+            let sent = std::mem::take(&mut self.sent);
+            self.deliver_delayed(&sent, sent_start);
+            // The instantaneous proxy: each source's final rate at every lag.
+            let finals: Vec<Vec<f64>> = self
+                .populations
+                .iter_mut()
+                .map(|p| {
+                    p.buffers_ref()
+                        .rate
+                        .iter()
+                        .flat_map(|&r| vec![r; self.len])
+                        .collect()
+                })
+                .collect();
+            self.deliver_instant(&finals);
+            self.sent = sent;
+        }
+        if self.relaxation.use_wfr && self.has_connections() {
+            let mut trial: Vec<Vec<f64>> = self.sent.iter().map(|s| vec![0.0; s.len()]).collect();
+            let mut converged = false;
+            for _ in 0..self.relaxation.max_iterations {
+                self.iterations += 1;
+                let mut exceeded = false;
+                for (p, population) in self.populations.iter_mut().enumerate() {
+                    exceeded |= population.update(
+                        start,
+                        self.len,
+                        Some(self.relaxation.tol),
+                        &mut trial[p],
+                    );
+                }
+                self.deliver_instant(&trial);
+                if !exceeded {
+                    converged = true;
+                    break;
+                }
+            }
+            if !converged {
+                self.unconverged += 1;
+            }
+        }
+        for (p, population) in self.populations.iter_mut().enumerate() {
+            self.sent[p].fill(0.0);
+            population.update(start, steps, None, &mut self.sent[p]);
+        }
+        self.sent_start = Some(start);
+        self.record(start, steps);
+    }
+
+    /// Adds `w · x` (or `w · φ(x)`) of every source's rates `x` to its delayed targets.
+    fn deliver_delayed(&mut self, sent: &[Vec<f64>], sent_start: i64) {
+        let len = self.len;
+        for (p, sources) in self.delayed.iter().enumerate() {
+            for (i, edges) in sources.iter().enumerate() {
+                let rates = &sent[p][i * len..(i + 1) * len];
+                for e in edges {
+                    let target = &mut self.populations[e.population as usize];
+                    for (lag, &x) in rates.iter().enumerate() {
+                        let v = e.weight * target.transform(x);
+                        target.buffers().add_delayed(
+                            e.target as usize,
+                            sent_start + lag as i64 + e.delay,
+                            v,
+                            e.weight >= 0.0,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `w · x` (or `w · φ(x)`) of every source's rates `x` at each lag to its
+    /// instantaneous targets.
+    fn deliver_instant(&mut self, rates: &[Vec<f64>]) {
+        let len = self.len;
+        for (p, sources) in self.instant.iter().enumerate() {
+            for (i, edges) in sources.iter().enumerate() {
+                let rates = &rates[p][i * len..(i + 1) * len];
+                for e in edges {
+                    let target = &mut self.populations[e.population as usize];
+                    for (lag, &x) in rates.iter().enumerate() {
+                        let v = e.weight * target.transform(x);
+                        target
+                            .buffers()
+                            .add_instant(e.target as usize, lag, v, e.weight >= 0.0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Samples the multimeters due in steps `start..start + steps` (a sample at stamp
+    /// `s + 1` holds the state after step `s`).
+    fn record(&mut self, start: i64, steps: usize) {
+        let mut values = Vec::new();
+        for m in &mut self.meters {
+            let b = self.populations[m.population].buffers_ref();
+            for lag in 0..steps {
+                let stamp = start + lag as i64 + 1;
+                if stamp % m.interval != 0 {
+                    continue;
+                }
+                for &i in &m.targets {
+                    values.clear();
+                    values.extend(
+                        m.record_from
+                            .iter()
+                            .map(|&v| b.recorded(v, i as usize, lag)),
+                    );
+                    m.samples.push(m.first_node_id + i, stamp, &values);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! `NetworkBuilder::rate_population` and friends: populations of NEST's rate neurons,
+//! the rate connections between them, multimeters on them and the kernel's
+//! waveform-relaxation settings. Rate neurons have handles of their own, so a spike
+//! connection onto a rate neuron (or a rate connection onto a spiking one), which NEST
+//! refuses, cannot be written.
+
+use super::NetworkBuilder;
+use crate::engine::rate::{
+    RateBuffers, RateEdge, RateMeter, RatePopulation, RatePopulationDyn, RateSystem, Relaxation,
+};
+use crate::error::{Error, Result};
+use crate::models::rate::{RateNonlinearity, RatePropagators};
+use crate::models::Recordable;
+use crate::network::canonical::Call;
+use crate::network::Samples;
+use crate::rng::Purpose;
+use network_spec::rate::{WaveformRelaxation, RATE_RECORDABLES};
+
+/// A population of rate neurons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RatePopulationHandle {
+    index: usize,
+    len: usize,
+}
+
+impl RatePopulationHandle {
+    /// The number of neurons.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// Whether it has no neurons (never: a population has at least one).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// Index among the rate populations, in creation order.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+}
+
+/// A multimeter on rate neurons; its samples are `Network::rate_samples(&handle)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RateMultimeterHandle(pub(crate) usize);
+
+/// A rate connection model with its parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RateConnection {
+    /// `rate_connection_delayed`: `weight`, `delay` (ms).
+    Delayed {
+        /// The weight (its sign picks excitatory or inhibitory input).
+        weight: f64,
+        /// The delay (ms), rounded to the nearest step.
+        delay: f64,
+    },
+    /// `rate_connection_instantaneous`: `weight`.
+    Instantaneous {
+        /// The weight (its sign picks excitatory or inhibitory input).
+        weight: f64,
+    },
+}
+
+/// Which sources reach which targets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RateRule {
+    /// Every source to every target (NEST's `all_to_all`).
+    AllToAll,
+    /// Source `i` to target `i` (NEST's `one_to_one`; equal sizes).
+    OneToOne,
+    /// These (source, target) index pairs, in this order.
+    Pairs(Vec<(u32, u32)>),
+}
+
+/// What the builder collects about rate neurons.
+#[derive(Default)]
+pub(crate) struct RateDeclarations {
+    populations: Vec<Box<dyn RatePopulationDyn>>,
+    first_node_ids: Vec<u32>,
+    names: Vec<String>,
+    /// (source population, source, edge), in creation order.
+    edges: Vec<(usize, u32, RateEdge, bool)>,
+    meters: Vec<RateMeter>,
+    relaxation: WaveformRelaxation,
+    /// The end of the last rate population's node ids.
+    pub next_node_id: u32,
+}
+
+impl NetworkBuilder {
+    /// Adds a population of `len` rate neurons with parameters `params`
+    /// (`LinRateIpn`, `TanhRateIpn`, `ThresholdLinRateIpn`, `SigmoidRateIpn`).
+    pub fn rate_population<M: RateNonlinearity>(
+        &mut self,
+        name: &str,
+        params: M,
+        len: usize,
+    ) -> Result<RatePopulationHandle> {
+        self.check_name(name, "population")?;
+        let mut call = Call::new("rate_population")
+            .field("name", name)
+            .field("nest_model", M::NAME)
+            .field("size", len);
+        for p in M::PARAMETERS {
+            if let Some(v) = params.get(p.name) {
+                call = call.field(p.name, v);
+            }
+        }
+        self.note(call);
+        if len == 0 {
+            return Err(Error::invalid(
+                name,
+                "size",
+                0,
+                "a population needs at least one neuron",
+            ));
+        }
+        params.validate(name)?;
+        let first_node_id = self.next_node_id(name, len)?;
+        let index = self.rate.populations.len();
+        let streams = (0..len as u64)
+            .map(|i| {
+                self.seed
+                    .stream(Purpose::Simulation, RATE_ENTITY + index as u64, i)
+            })
+            .collect();
+        let propagators = RatePropagators::new(&params, self.resolution.ms());
+        let rate = params.initial_rate();
+        self.rate.populations.push(Box::new(RatePopulation {
+            params,
+            propagators,
+            // Sized at `build`, when the interval and the delays are known.
+            buffers: RateBuffers::new(len, 0, 1, rate, streams),
+        }));
+        self.rate.first_node_ids.push(first_node_id);
+        self.rate.names.push(name.to_string());
+        self.rate.next_node_id = first_node_id + len as u32;
+        self.take_name(name, "population");
+        Ok(RatePopulationHandle { index, len })
+    }
+
+    /// Connects rate population `source` to `target` by `rule` with `connection`.
+    pub fn rate_connect(
+        &mut self,
+        name: &str,
+        source: &RatePopulationHandle,
+        target: &RatePopulationHandle,
+        rule: &RateRule,
+        connection: RateConnection,
+    ) -> Result<()> {
+        self.note(
+            Call::new("rate_connect")
+                .field("name", name)
+                .field("source", source.index)
+                .field("target", target.index)
+                .debug("rule", rule)
+                .debug("connection", &connection),
+        );
+        let (weight, delay) = match connection {
+            RateConnection::Delayed { weight, delay } => {
+                if !delay.is_finite() {
+                    return Err(Error::invalid(name, "delay", delay, "must be finite (ms)"));
+                }
+                let steps = self.resolution.delay_steps(delay);
+                if steps < 1 {
+                    return Err(Error::invalid(
+                        name,
+                        "delay",
+                        delay,
+                        format!(
+                            "must be at least the resolution {} ms",
+                            self.resolution.ms()
+                        ),
+                    ));
+                }
+                (weight, Some(steps))
+            }
+            RateConnection::Instantaneous { weight } => (weight, None),
+        };
+        if !weight.is_finite() {
+            return Err(Error::invalid(name, "weight", weight, "must be finite"));
+        }
+        let pairs: Vec<(u32, u32)> = match rule {
+            RateRule::AllToAll => (0..target.len as u32)
+                .flat_map(|t| (0..source.len as u32).map(move |s| (s, t)))
+                .collect(),
+            RateRule::OneToOne => {
+                if source.len != target.len {
+                    return Err(Error::invalid(
+                        name,
+                        "rule",
+                        "one_to_one",
+                        format!(
+                            "needs equal sizes (source {}, target {})",
+                            source.len, target.len
+                        ),
+                    ));
+                }
+                (0..source.len as u32).map(|i| (i, i)).collect()
+            }
+            RateRule::Pairs(pairs) => {
+                for &(s, t) in pairs {
+                    if s as usize >= source.len || t as usize >= target.len {
+                        return Err(Error::invalid(
+                            name,
+                            "pairs",
+                            (s, t),
+                            format!(
+                                "indices must be below the sizes (source {}, target {})",
+                                source.len, target.len
+                            ),
+                        ));
+                    }
+                }
+                pairs.clone()
+            }
+        };
+        for (s, t) in pairs {
+            let edge = RateEdge {
+                population: target.index as u32,
+                target: t,
+                weight,
+                delay: delay.unwrap_or(0),
+            };
+            self.rate
+                .edges
+                .push((source.index, s, edge, delay.is_none()));
+        }
+        Ok(())
+    }
+
+    /// Adds a multimeter recording `record_from` (`rate`, `noise`) of the neurons
+    /// `indices` of `target` (all when `None`) every `interval` ms.
+    pub fn rate_multimeter(
+        &mut self,
+        name: &str,
+        target: &RatePopulationHandle,
+        indices: Option<&[u32]>,
+        record_from: &[Recordable],
+        interval: f64,
+    ) -> Result<RateMultimeterHandle> {
+        self.check_name(name, "multimeter")?;
+        self.note(
+            Call::new("rate_multimeter")
+                .field("name", name)
+                .field("target", target.index)
+                .debug("indices", &indices)
+                .debug("record_from", &record_from)
+                .field("interval", interval),
+        );
+        for r in record_from {
+            if !RATE_RECORDABLES.contains(r) {
+                return Err(Error::invalid(
+                    name,
+                    "record_from",
+                    r.name(),
+                    format!(
+                        "{} records `rate` and `noise` only",
+                        self.rate.populations[target.index].model_name()
+                    ),
+                ));
+            }
+        }
+        let interval_steps = self.resolution.grid_steps(name, "interval", interval)?;
+        if interval_steps < 1 {
+            return Err(Error::invalid(
+                name,
+                "interval",
+                interval,
+                "must be at least the resolution",
+            ));
+        }
+        let targets: Vec<u32> = match indices {
+            Some(ix) => {
+                if let Some(&bad) = ix.iter().find(|&&i| i as usize >= target.len) {
+                    return Err(Error::invalid(
+                        name,
+                        "targets",
+                        bad,
+                        format!("must be below the population size {}", target.len),
+                    ));
+                }
+                ix.to_vec()
+            }
+            None => (0..target.len as u32).collect(),
+        };
+        self.take_name(name, "multimeter");
+        self.rate.meters.push(RateMeter {
+            name: name.to_string(),
+            population: target.index,
+            targets,
+            record_from: record_from.to_vec(),
+            interval: interval_steps,
+            first_node_id: self.rate.first_node_ids[target.index],
+            samples: Samples::new(self.resolution, record_from.to_vec()),
+        });
+        Ok(RateMultimeterHandle(self.rate.meters.len() - 1))
+    }
+
+    /// NEST's kernel settings of waveform relaxation (`use_wfr`, `wfr_comm_interval`,
+    /// `wfr_tol`, `wfr_max_iterations`, `wfr_interpolation_order`), checked as NEST does.
+    pub fn waveform_relaxation(&mut self, settings: WaveformRelaxation) -> Result<()> {
+        let mut call = Call::new("waveform_relaxation");
+        for p in WaveformRelaxation::PARAMETERS {
+            if let Some(v) = settings.get(p.name) {
+                call = call.field(p.name, v);
+            }
+        }
+        self.note(call);
+        settings.validate(self.resolution.ms())?;
+        self.rate.relaxation = settings;
+        Ok(())
+    }
+
+    /// The rate system at `build`, and NEST's `min_delay` it implies (steps), if it has
+    /// connections: the least delay of a delayed connection and, with instantaneous
+    /// ones, `wfr_comm_interval` (the resolution without waveform relaxation).
+    pub(super) fn rate_system(
+        rate: RateDeclarations,
+        resolution: &crate::time::Resolution,
+        spiking_slice: Option<i64>,
+    ) -> (RateSystem, Option<i64>) {
+        let RateDeclarations {
+            mut populations,
+            edges,
+            meters,
+            relaxation,
+            ..
+        } = rate;
+        let wfr = &relaxation;
+        let comm = if wfr.use_wfr {
+            resolution.delay_steps(wfr.wfr_comm_interval).max(1)
+        } else {
+            1
+        };
+        let min_delay = edges
+            .iter()
+            .map(|(_, _, e, instant)| if *instant { comm } else { e.delay })
+            .min();
+        let max_delay = edges.iter().map(|(_, _, e, _)| e.delay).max().unwrap_or(0);
+        let len = match (min_delay, spiking_slice) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => 1,
+        }
+        .max(1) as usize;
+        let mut delayed: Vec<Vec<Vec<RateEdge>>> = populations
+            .iter()
+            .map(|p| vec![Vec::new(); p.size()])
+            .collect();
+        let mut instant = delayed.clone();
+        for (p, s, e, is_instant) in edges {
+            let list = if is_instant {
+                &mut instant
+            } else {
+                &mut delayed
+            };
+            list[p][s as usize].push(e);
+        }
+        for p in &mut populations {
+            let b = p.buffers();
+            let streams = std::mem::take(&mut b.streams);
+            let rate = b.rate[0];
+            *b = RateBuffers::new(b.n, len, max_delay as usize + len + 1, rate, streams);
+        }
+        let relax = Relaxation {
+            use_wfr: wfr.use_wfr,
+            tol: wfr.wfr_tol,
+            max_iterations: wfr.wfr_max_iterations as usize,
+        };
+        (
+            RateSystem::new(populations, delayed, instant, relax, len, meters),
+            min_delay,
+        )
+    }
+}
+
+/// The stream entity of rate population `p` is `RATE_ENTITY + p`, far from the
+/// entities of spiking populations and devices.
+const RATE_ENTITY: u64 = 0x7261_7465 << 32;
