@@ -483,6 +483,21 @@ fn net_text(o: &Options, d: &Derived) -> String {
     t
 }
 
+/// CPU time of this process, all threads, user and system (s), from /proc (resolution
+/// 10 ms; NaN where /proc is missing).
+fn cpu_s() -> f64 {
+    let Ok(text) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
+    let after = text.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (ticks(11), ticks(12)) {
+        (Some(user), Some(system)) => (user + system) / 100.0,
+        _ => f64::NAN,
+    }
+}
+
 fn main() -> Result<(), Error> {
     let o = Options::parse();
     let d = derive(&o);
@@ -492,6 +507,7 @@ fn main() -> Result<(), Error> {
     }
 
     let started = Instant::now();
+    let cpu_start = cpu_s();
     let Built {
         mut net,
         recorders,
@@ -499,10 +515,13 @@ fn main() -> Result<(), Error> {
     } = build(&o, &d)?;
     let build_s = started.elapsed().as_secs_f64();
     let (rss_built, _) = memory_mb();
+    let build_cpu_s = cpu_s() - cpu_start;
 
     net.simulate(o.presim)?;
     let presim_s = net.simulation_time().as_secs_f64();
+    let sim_cpu_start = cpu_s();
     net.simulate(o.time)?;
+    let sim_cpu_s = cpu_s() - sim_cpu_start;
     let sim_s = net.simulation_time().as_secs_f64() - presim_s;
     let (rss_end, peak_rss) = memory_mb();
 
@@ -549,6 +568,7 @@ fn main() -> Result<(), Error> {
             "neurons": neurons, "synapses": synapses, "synapse_bytes": synapse_bytes,
             "spikes": spikes, "rates_hz": per_population,
             "build_s": build_s, "presim_s": presim_s, "sim_s": sim_s,
+            "build_cpu_s": build_cpu_s, "sim_cpu_s": sim_cpu_s,
             "realtime_factor": sim_s / seconds,
             "vmrss_mb": { "after_build": rss_built, "after_simulate": rss_end, "peak": peak_rss },
         });

@@ -12,7 +12,7 @@
 use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
 use super::plastic::{Plastic, PlasticState};
-use super::ring::{in_row, Ring};
+use super::ring::Ring;
 
 /// How many rows ahead delivery prefetches a row's targets: enough rows of work
 /// (about a hundred synapses each) to hide a miss to memory.
@@ -140,8 +140,10 @@ impl Projection {
     ///
     /// A row holds only the synapses of one source onto one block (about a hundred in
     /// Brunel's network), a few cache lines at a random place in memory: too short for
-    /// the hardware prefetcher. So the row bounds of all spikes are read first (loads
-    /// the processor overlaps), and each row's targets are prefetched a few rows ahead.
+    /// the hardware prefetcher. So each row's targets are prefetched a few rows ahead
+    /// (without a list of rows: an allocation per call costs more than reading a row's
+    /// bounds twice). On a deferred ring (`engine::ring`) each synapse appends to its
+    /// slot's log instead of a random add into memory.
     pub fn deliver(
         &self,
         b: usize,
@@ -153,28 +155,32 @@ impl Projection {
         if block.targets.is_empty() || spikes.is_empty() {
             return;
         }
-        let rows: Vec<(i64, usize, usize)> = spikes
-            .iter()
-            .filter_map(|&(step, source)| {
-                let s = source as usize;
-                let (start, end) = (block.row_start[s] as usize, block.row_start[s + 1] as usize);
-                (start < end).then_some((step, start, end))
-            })
-            .collect();
-        for (k, &(step, start, end)) in rows.iter().enumerate() {
-            if let Some(&(_, ahead, ahead_end)) = rows.get(k + PREFETCH_ROWS_AHEAD) {
-                prefetch_row(&block.targets[ahead..ahead_end]);
+        let row = |k: usize| {
+            let s = spikes[k].1 as usize;
+            block.row_start[s] as usize..block.row_start[s + 1] as usize
+        };
+        for (k, &(step, _)) in spikes.iter().enumerate() {
+            if k + PREFETCH_ROWS_AHEAD < spikes.len() {
+                let ahead = row(k + PREFETCH_ROWS_AHEAD);
+                prefetch_row(&block.targets[ahead.clone()]);
                 if self.weight.is_none() {
-                    prefetch_row(&block.weights[ahead..ahead_end]);
+                    prefetch_row(&block.weights[ahead]);
                 }
+            }
+            let (start, end) = (row(k).start, row(k).end);
+            if start == end {
+                continue;
             }
             let sent = ring.slot(step);
             match (self.weight, self.delays) {
                 (Some(w), Delays::Constant(d)) => {
-                    let input = ring.row_mut(ring.slot_after(sent, usize::from(d)), channel(w));
-                    for &t in &block.targets[start..end] {
-                        input[in_row(usize::from(t))] += w;
-                    }
+                    ring.add_each(
+                        ring.slot_after(sent, usize::from(d)),
+                        channel(w),
+                        block.targets[start..end]
+                            .iter()
+                            .map(|&t| (usize::from(t), w)),
+                    );
                 }
                 (w, Delays::Packed(base)) => {
                     // Slots are counted from the base delay's.

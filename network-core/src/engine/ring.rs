@@ -1,4 +1,12 @@
 //! Ring buffers of a block of neurons: input arriving in future steps, indexed by step.
+//!
+//! Two stores, with bit-identical results. `Direct` (the default) keeps one row per
+//! channel and slot and adds each input where it belongs. `Deferred` (meant for networks
+//! whose rings do not stay in cache; chosen by [`deferred`]) logs each input as
+//! `(index, value)` in its slot's log, in arrival order, and applies the log when the step
+//! is read: appending is a sequential write and the one row set it is applied to is hot,
+//! where a direct add would be a random read-modify-write to memory. Each entry receives
+//! the same additions in the same order either way, so the sums are the same to the bit.
 
 use super::block::BLOCK_LEN;
 use crate::models::SpikeInput;
@@ -13,30 +21,91 @@ pub fn in_row(i: usize) -> usize {
     i & (BLOCK_LEN - 1)
 }
 
+/// The most channels a deferred ring has: a log entry's index (`channel · BLOCK_LEN +
+/// neuron`) is 16 bits.
+const DEFERRED_MAX_CHANNELS: usize = (u16::MAX as usize + 1) / BLOCK_LEN;
+
+/// Rings (all blocks, stored directly) larger than this are deferred. None for now:
+/// measured on the microcircuit at scale 0.5 and 1 (rings of 43 and 85 MB, on a shared
+/// 2-core machine under heavy load), deferred rings were no faster (simulation CPU time
+/// 7.45 s against 6.82 s at scale 0.5) and held 20-180 MB more; bench/PERF.md.
+const DEFER_ABOVE_BYTES: Option<u64> = None;
+
+/// Whether the rings of a network whose direct rings take `total_bytes` are deferred.
+/// The environment variable `NETWORK_RINGS=direct|deferred` overrides the choice (for
+/// tests and measurements: results are the same either way).
+pub(crate) fn deferred(total_bytes: u64) -> bool {
+    match std::env::var("NETWORK_RINGS").as_deref() {
+        Ok("direct") => false,
+        Ok("deferred") => true,
+        _ => DEFER_ABOVE_BYTES.is_some_and(|limit| total_bytes > limit),
+    }
+}
+
+/// The inputs of one slot not yet applied, in arrival order: index into the slot's rows
+/// (`channel · BLOCK_LEN + neuron`) and value.
+#[derive(Debug, Clone, Default)]
+struct Log {
+    at: Vec<u16>,
+    value: Vec<f64>,
+}
+
+/// Where a ring keeps its inputs.
+#[derive(Debug, Clone)]
+enum Store {
+    /// Rows `[slot][channel]`, each input added on arrival.
+    Direct(Vec<Row>),
+    /// A log per slot, applied to `now` (the rows `[channel]` of the step being read)
+    /// when that step is read. Between steps `now` holds +0.0 everywhere: the models
+    /// zero what they read, as they do for a direct ring's slot.
+    Deferred { logs: Vec<Log>, now: Vec<Row> },
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::Direct(Vec::new())
+    }
+}
+
 /// Input of `len` (<= `BLOCK_LEN`) neurons for the next `slots` steps. Layout
-/// `[slot][channel][neuron]`, so the inputs of one step for a whole block are contiguous
-/// and stay in cache. Channels `0..spike_channels` hold spike input (excitatory and
-/// inhibitory, or one per receptor port), the last one current input.
+/// `[slot][channel][neuron]` (direct), so the inputs of one step for a whole block are
+/// contiguous and stay in cache. Channels `0..spike_channels` hold spike input
+/// (excitatory and inhibitory, or one per receptor port), the last one current input.
 #[derive(Debug, Clone, Default)]
 pub struct Ring {
     slots: usize,
     len: usize,
     channels: usize,
-    rows: Vec<Row>,
+    store: Store,
 }
 
 impl Ring {
     /// Buffers for `len` neurons, `spike_channels` spike input channels and `slots`
-    /// future steps.
-    pub fn new(len: usize, slots: usize, spike_channels: usize) -> Self {
+    /// future steps; `deferred` asks for logs applied when a step is read (taken where
+    /// the channels fit a log entry's index).
+    pub fn new(len: usize, slots: usize, spike_channels: usize, deferred: bool) -> Self {
         debug_assert!(len <= BLOCK_LEN);
         let channels = spike_channels + 1;
+        let store = if deferred && channels <= DEFERRED_MAX_CHANNELS {
+            Store::Deferred {
+                logs: vec![Log::default(); slots],
+                now: vec![[0.0; BLOCK_LEN]; channels],
+            }
+        } else {
+            Store::Direct(vec![[0.0; BLOCK_LEN]; slots * channels])
+        };
         Self {
             slots,
             len,
             channels,
-            rows: vec![[0.0; BLOCK_LEN]; slots * channels],
+            store,
         }
+    }
+
+    /// Whether inputs are logged and applied when their step is read.
+    #[cfg(test)]
+    pub fn is_deferred(&self) -> bool {
+        matches!(self.store, Store::Deferred { .. })
     }
 
     /// The channel of current input from current generators (after the spike channels).
@@ -62,26 +131,93 @@ impl Ring {
         }
     }
 
-    /// One channel of one slot.
-    #[inline]
-    pub fn row_mut(&mut self, slot: usize, channel: usize) -> &mut Row {
-        &mut self.rows[slot * self.channels + channel]
+    /// Adds `value` to neuron `i`'s input on `channel` in slot `slot`.
+    #[inline(always)]
+    pub fn add(&mut self, slot: usize, channel: usize, i: usize, value: f64) {
+        match &mut self.store {
+            Store::Direct(rows) => rows[slot * self.channels + channel][in_row(i)] += value,
+            Store::Deferred { logs, .. } => {
+                let log = &mut logs[slot];
+                log.at.push((channel * BLOCK_LEN + in_row(i)) as u16);
+                log.value.push(value);
+            }
+        }
     }
 
-    /// Adds `value` to neuron `i`'s input on `channel` in slot `slot`.
-    #[inline]
-    pub fn add(&mut self, slot: usize, channel: usize, i: usize, value: f64) {
-        self.row_mut(slot, channel)[in_row(i)] += value;
+    /// Adds each `(i, value)` of `inputs` to neuron `i`'s input on `channel` in slot
+    /// `slot`, in order. A deferred ring leaves out values ±0.0: an entry starts at +0.0
+    /// and a sum that starts at +0.0 never becomes −0.0, and adding ±0.0 to any other
+    /// value leaves it unchanged, so the sums are the same.
+    #[inline(always)]
+    pub fn add_each(
+        &mut self,
+        slot: usize,
+        channel: usize,
+        inputs: impl Iterator<Item = (usize, f64)>,
+    ) {
+        match &mut self.store {
+            Store::Direct(rows) => {
+                let row = &mut rows[slot * self.channels + channel];
+                for (i, value) in inputs {
+                    row[in_row(i)] += value;
+                }
+            }
+            Store::Deferred { logs, .. } => {
+                let log = &mut logs[slot];
+                let base = channel * BLOCK_LEN;
+                for (i, value) in inputs {
+                    if value != 0.0 {
+                        log.at.push((base + in_row(i)) as u16);
+                        log.value.push(value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the `k`-th of `values` to neuron `first + k`'s input on `channel` in slot
+    /// `slot`, in order (a run of consecutive neurons; zeros left out as in
+    /// [`Ring::add_each`]).
+    #[inline(always)]
+    pub fn add_run(
+        &mut self,
+        slot: usize,
+        channel: usize,
+        first: usize,
+        values: impl Iterator<Item = f64>,
+    ) {
+        match &mut self.store {
+            Store::Direct(rows) => {
+                let row = &mut rows[slot * self.channels + channel][first..];
+                for (input, value) in row.iter_mut().zip(values) {
+                    *input += value;
+                }
+            }
+            Store::Deferred { .. } => {
+                self.add_each(slot, channel, (first..).zip(values));
+            }
+        }
     }
 
     /// The channels of step `step`: the spike channels, and the current input with one
-    /// entry per neuron of the block.
+    /// entry per neuron of the block. The caller zeroes what it reads.
     pub fn step_mut(&mut self, step: i64) -> (SpikeInput<'_>, &mut [f64]) {
-        let at = self.slot(step) * self.channels;
+        let slot = self.slot(step);
         let len = self.len;
-        let (current, spikes) = self.rows[at..at + self.channels]
-            .split_last_mut()
-            .expect("a slot has a current channel");
+        let rows = match &mut self.store {
+            Store::Direct(rows) => &mut rows[slot * self.channels..(slot + 1) * self.channels],
+            Store::Deferred { logs, now } => {
+                let log = &mut logs[slot];
+                let flat = now.as_flattened_mut();
+                for (&at, &value) in log.at.iter().zip(&log.value) {
+                    flat[usize::from(at)] += value;
+                }
+                log.at.clear();
+                log.value.clear();
+                &mut now[..]
+            }
+        };
+        let (current, spikes) = rows.split_last_mut().expect("a slot has a current channel");
         (
             SpikeInput::new(spikes.as_flattened_mut(), BLOCK_LEN, len),
             &mut current[..len],
@@ -92,27 +228,88 @@ impl Ring {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rand::{RngExt, SeedableRng};
 
     #[test]
     fn wraps_around() {
-        let mut r = Ring::new(3, 4, 2);
-        let slot = r.slot_after(r.slot(5), 0);
-        r.add(slot, 1, 2, 1.5);
-        r.add(r.slot(9), 1, 2, 1.0);
-        r.add(r.slot(9), r.current_channel(), 1, 7.0);
-        assert_eq!(r.slot_after(r.slot(3), 2), r.slot(5));
-        let (spikes, cur) = r.step_mut(1);
-        let [ex, inh] = spikes.pair();
-        assert_eq!((ex.len(), ex[2], inh[2], cur[1]), (3, 0.0, 2.5, 7.0));
+        for deferred in [false, true] {
+            let mut r = Ring::new(3, 4, 2, deferred);
+            let slot = r.slot_after(r.slot(5), 0);
+            r.add(slot, 1, 2, 1.5);
+            r.add(r.slot(9), 1, 2, 1.0);
+            r.add(r.slot(9), r.current_channel(), 1, 7.0);
+            assert_eq!(r.slot_after(r.slot(3), 2), r.slot(5));
+            let (spikes, cur) = r.step_mut(1);
+            let [ex, inh] = spikes.pair();
+            assert_eq!((ex.len(), ex[2], inh[2], cur[1]), (3, 0.0, 2.5, 7.0));
+        }
     }
 
     #[test]
     fn one_channel_per_receptor_port() {
-        let mut r = Ring::new(5, 3, 4);
-        assert_eq!(r.current_channel(), 4);
-        r.add(r.slot(2), 3, 4, 1.25);
-        let (mut spikes, _) = r.step_mut(2);
-        assert_eq!(spikes.channels(), 4);
-        assert_eq!(spikes.channel(3), &[0.0, 0.0, 0.0, 0.0, 1.25]);
+        for deferred in [false, true] {
+            let mut r = Ring::new(5, 3, 4, deferred);
+            assert_eq!(r.current_channel(), 4);
+            r.add(r.slot(2), 3, 4, 1.25);
+            let (mut spikes, _) = r.step_mut(2);
+            assert_eq!(spikes.channels(), 4);
+            assert_eq!(spikes.channel(3), &[0.0, 0.0, 0.0, 0.0, 1.25]);
+        }
+    }
+
+    /// Reads step `s` of `ring` as its bits, zeroing what was read (as a model does).
+    fn read(ring: &mut Ring, s: i64) -> Vec<u64> {
+        let (mut spikes, current) = ring.step_mut(s);
+        let mut bits = Vec::new();
+        for c in 0..spikes.channels() {
+            for x in spikes.channel(c) {
+                bits.push(x.to_bits());
+                *x = 0.0;
+            }
+        }
+        for x in current {
+            bits.push(x.to_bits());
+            *x = 0.0;
+        }
+        bits
+    }
+
+    #[test]
+    fn deferred_sums_are_the_direct_sums_to_the_bit() {
+        // Values of many magnitudes and both signs, zeros of both signs, so that the
+        // order of additions shows in the rounding.
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let (len, slots) = (50, 9);
+        let mut direct = Ring::new(len, slots, 2, false);
+        let mut deferred = Ring::new(len, slots, 2, true);
+        assert!(deferred.is_deferred() && !direct.is_deferred());
+        for s in 0..400_i64 {
+            let now = direct.slot(s);
+            for _ in 0..rng.random_range(0..60) {
+                let slot = direct.slot_after(now, rng.random_range(1..slots));
+                let channel = rng.random_range(0..3);
+                let i = rng.random_range(0..len);
+                let value = match rng.random_range(0..6) {
+                    0 => 0.0,
+                    1 => -0.0,
+                    _ => (rng.random::<f64>() - 0.5) * 10f64.powi(rng.random_range(-8..9)),
+                };
+                direct.add(slot, channel, i, value);
+                deferred.add(slot, channel, i, value);
+            }
+            if rng.random_range(0..3) == 0 {
+                let slot = direct.slot_after(now, rng.random_range(1..slots));
+                let values: Vec<(usize, f64)> = (0..len)
+                    .map(|i| (i, f64::from(rng.random_range(0..3_u8)) * -1.7))
+                    .collect();
+                direct.add_each(slot, 0, values.iter().copied());
+                deferred.add_each(slot, 0, values.iter().copied());
+            }
+            assert_eq!(
+                read(&mut direct, s + 1),
+                read(&mut deferred, s + 1),
+                "step {s}"
+            );
+        }
     }
 }

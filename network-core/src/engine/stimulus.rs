@@ -3,7 +3,7 @@
 
 use super::poisson::PoissonDrive;
 use super::rate_drive::RateDrive;
-use super::ring::{in_row, Ring};
+use super::ring::Ring;
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
 
@@ -233,16 +233,15 @@ impl BlockStimulus {
                     // Dense drive through identical synapses: all counts at once, then one
                     // row of the ring. A zero count adds +0.0, which changes no value.
                     sampler.sample_many(&mut self.rng, &mut self.counts);
-                    let row = ring.row_mut(at(ring, d), channel(w));
-                    if let Some(first) = self.consecutive_from {
-                        let inputs = &mut row[first..first + self.counts.len()];
-                        for (input, &n) in inputs.iter_mut().zip(&self.counts) {
-                            *input += w * f64::from(n);
-                        }
-                    } else {
-                        for (&t, &n) in self.targets.iter().zip(&self.counts) {
-                            row[in_row(t as usize)] += w * f64::from(n);
-                        }
+                    let (slot, c) = (at(ring, d), channel(w));
+                    let values = self.counts.iter().map(|&n| w * f64::from(n));
+                    match self.consecutive_from {
+                        Some(first) => ring.add_run(slot, c, first, values),
+                        None => ring.add_each(
+                            slot,
+                            c,
+                            self.targets.iter().map(|&t| t as usize).zip(values),
+                        ),
                     }
                 } else {
                     let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);

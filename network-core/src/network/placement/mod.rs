@@ -20,7 +20,7 @@ use crate::distribution::{Communicator, Ownership};
 use crate::engine::block::{block_count, block_size};
 use crate::engine::population::{BlockRuntime, PopulationDyn};
 use crate::engine::projection::Projection;
-use crate::engine::ring::Ring;
+use crate::engine::ring::{self, Ring};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 use crate::time::Resolution;
@@ -101,11 +101,13 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         .max(1);
     let slice_len = delay_extrema.map_or(slice_len, |(min, _)| min);
     let slots = (max_delay + slice_len + 1) as usize;
+    let mut ring_total = 0u64;
     for (p, info) in population_info.iter().enumerate() {
         let owned = (0..block_count(info.len))
             .filter(|&b| ownership.owns(p, b))
             .map(|b| block_size(info.len, b))
             .sum::<usize>();
+        ring_total += resources::ring_bytes(owned, slots as u64);
         memory.reserve(
             &format!(
                 "the ring buffers of population `{}` ({} steps of delay for {} neurons)",
@@ -115,13 +117,15 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
             0,
         )?;
     }
+    // Rings that would not stay in cache log their inputs (same sums, `engine::ring`).
+    let deferred = ring::deferred(ring_total);
     for (p, pop) in populations.iter_mut().enumerate() {
         let len = pop.len();
         let blocks: Vec<BlockRuntime> = (0..block_count(len))
             .map(|b| BlockRuntime {
                 owned: ownership.owns(p, b),
                 ring: if ownership.owns(p, b) {
-                    Ring::new(block_size(len, b), slots, pop.spike_channels())
+                    Ring::new(block_size(len, b), slots, pop.spike_channels(), deferred)
                 } else {
                     Ring::default()
                 },
