@@ -5,6 +5,7 @@ use nalgebra::Vector3;
 
 use super::Point;
 use crate::error::{Error, Result};
+use network_spec::expression::Pair;
 
 /// The positions of one population's neurons and the layer they live in.
 ///
@@ -135,6 +136,19 @@ impl Space {
             }
         }
         d
+    }
+
+    /// The pair of neurons at `source` and `target` as an expression reads it:
+    /// positions and the displacement `target − source` measured on this (the source)
+    /// layer, in mm.
+    pub fn pair(&self, source: &Point, target: &Point) -> Pair {
+        let d = self.displacement(source, target);
+        Pair {
+            source: [source.x, source.y, source.z],
+            target: [target.x, target.y, target.z],
+            displacement: [d.x, d.y, d.z],
+            dims: self.dims,
+        }
     }
 
     /// The distance in mm: the norm of [`Space::displacement`].

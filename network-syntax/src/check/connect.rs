@@ -84,23 +84,54 @@ pub(super) fn connection(
             name: None,
         });
     }
-    let kernel = match &c.kernel {
-        Some(k) => {
-            spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
+    let p_expression = c
+        .p_expression
+        .as_ref()
+        .or_else(|| super::expression::bernoulli_p(&c.rule));
+    if let (Some(e), true) = (p_expression, c.kernel.is_some() || c.p_expression.is_some()) {
+        if super::expression::bernoulli_p(&c.rule).is_some() {
+            cx.error(
+                e.span(),
+                "`p` is given twice: in the rule and after `with p =`",
+                "keep one",
+            );
+            return None;
+        }
+    }
+    let kernel = match (&c.kernel, p_expression) {
+        (None, Some(e)) => {
+            spatial_rule(cx, e.span(), "a probability of distance", &src, &tgt)?;
             if !matches!(
                 rule,
                 Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
             ) {
                 cx.error(
-                    k.span,
-                    "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
+                    e.span(),
+                    "`p` of distance needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
                     "choose one of these rules",
                 );
                 return None;
             }
-            Some(kernel(cx, k)?)
+            Some(super::expression::kernel(cx, e)?)
         }
-        None => None,
+        (k, _) => match k {
+            Some(k) => {
+                spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
+                if !matches!(
+                    rule,
+                    Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
+                ) {
+                    cx.error(
+                    k.span,
+                    "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
+                    "choose one of these rules",
+                );
+                    return None;
+                }
+                Some(kernel(cx, k)?)
+            }
+            None => None,
+        },
     };
     if let Some(span) = c.use_on_source {
         if !matches!(rule, Rule::PairwiseBernoulli(_)) || mask.is_none() {
@@ -247,6 +278,10 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
         "fixed_total_number" => Rule::FixedTotalNumber(count(cx, "N")?),
         "pairwise_bernoulli" => {
             let a = cx.args(call, &["p"], &["p"])?;
+            if super::expression::is_expression(a[0]?) {
+                // `p` of distance: the rule's probability is the expression's (the kernel).
+                return Some(Rule::PairwiseBernoulli(1.0));
+            }
             let p = cx.number(a[0]?, Dim::Number, "p")?;
             // Why: p is a probability.
             if !(0.0..=1.0).contains(&p) {
@@ -416,8 +451,8 @@ fn sign_fits(cx: &mut Ctx, span: SpanRange, model: &NeuronDesc, weight: &ValueDe
             (min.unwrap_or(mean), max.unwrap_or(mean))
         }
         ValueDesc::Known(Value::Lognormal { .. }) => (0.0, f64::INFINITY),
-        // Known only at build time.
-        ValueDesc::Runtime(_) => return Some(()),
+        // Known only at build time, or per pair.
+        ValueDesc::Runtime(_) | ValueDesc::Known(Value::Expression(_)) => return Some(()),
     };
     let wrong = match class {
         CellClass::Inhibitory => hi > 0.0,

@@ -7,6 +7,7 @@ mod connect;
 pub(crate) use connect::unnamed_field;
 mod devices;
 mod distance_kernel;
+mod expression;
 mod generators;
 mod kernel;
 mod neuron;

@@ -186,6 +186,10 @@ impl NetworkBuilder {
             target,
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
+            spaces: self.population_info[source]
+                .space
+                .as_deref()
+                .zip(self.population_info[target].space.as_deref()),
         };
         let synapses = sources.len() as u64;
         let (lasting, drawn) =
