@@ -96,3 +96,123 @@ fn weights_and_delays_follow_the_formulas() {
     assert!(sparse.iter().all(|c| (10.0..=30.0).contains(&c.weight)));
     assert!(sparse.iter().any(|c| c.weight != sparse[0].weight));
 }
+
+/// A python that imports NEST, or `None` when `NETWORK_SKIP_NEST=1` opts out.
+fn nest_python() -> Option<PathBuf> {
+    let works = |p: &Path| {
+        Command::new(p)
+            .args(["-c", "import nest"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let python = std::env::var_os("NEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join(".venv/bin/python"));
+    if works(&python) {
+        return Some(python);
+    }
+    assert!(
+        std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1"),
+        "no python with NEST 3.10 at {}: set NEST_PYTHON, or NETWORK_SKIP_NEST=1 to skip",
+        python.display()
+    );
+    eprintln!("SKIPPED: NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
+    None
+}
+
+/// NEST's synapses of a projection: `(source, target) -> (weight, delay)`, indices
+/// within the populations.
+type Synapses = std::collections::BTreeMap<(u32, u32), (f64, f64)>;
+
+#[test]
+fn nest_computes_the_same_weights_and_delays() {
+    let Some(python) = nest_python() else {
+        return;
+    };
+    let (parsed, loaded) = load();
+    let options = ExportOptions {
+        time_ms: 10.0,
+        threads: 1,
+    };
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        "space_expressions",
+        &parsed.docs,
+        &options,
+    )
+    .unwrap();
+    let mut script = export::pynest(&cells);
+    // Every synapse of each projection, by index within its populations.
+    script.push_str(
+        "\nimport json as _json\n_out = {}\n\
+         for _name, _s, _t in [('near', sheet, sheet), ('lifted', cloud, cloud), ('sparse', cloud, blob)]:\n\
+         \x20   _c = nest.GetConnections(source=_s, target=_t).get(['source', 'target', 'weight', 'delay'], output='json')\n\
+         \x20   _c = _json.loads(_c)\n\
+         \x20   _out[_name] = [[a - _s[0].global_id, b - _t[0].global_id, w, d] for a, b, w, d in zip(_c['source'], _c['target'], _c['weight'], _c['delay'])]\n\
+         print(_json.dumps(_out))\n",
+    );
+    let path = std::env::temp_dir().join(format!("space_expressions-{}.py", std::process::id()));
+    std::fs::write(&path, &script).unwrap();
+    let out = Command::new(&python).arg(&path).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "NEST failed on {}:\n{stdout}\n{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(&path).unwrap();
+    let nest: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let of_nest = |name: &str| -> Synapses {
+        nest[name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let f = |i: usize| c[i].as_f64().unwrap();
+                ((f(0) as u32, f(1) as u32), (f(2), f(3)))
+            })
+            .collect()
+    };
+    let net = &loaded.network;
+    for name in ["lifted", "near"] {
+        let handle = loaded
+            .projections
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap()
+            .1;
+        let ours: Synapses = net
+            .connections(&handle)
+            .iter()
+            .map(|c| ((c.source, c.target), (c.weight, c.delay)))
+            .collect();
+        let theirs = of_nest(name);
+        assert_eq!(ours.len(), theirs.len(), "synapses of `{name}`");
+        let differ: Vec<String> = ours
+            .iter()
+            .filter(|(pair, (w, d))| {
+                let (nw, nd) = theirs[pair];
+                w.to_bits() != nw.to_bits() || *d != nd
+            })
+            .map(|(pair, (w, d))| format!("{pair:?}: ({w}, {d}) vs NEST {:?}", theirs[pair]))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "`{name}`: {} of {} synapses differ from NEST's:\n{}",
+            differ.len(),
+            ours.len(),
+            differ.join("\n")
+        );
+        eprintln!(
+            "`{name}`: {} synapses, every weight and delay identical",
+            ours.len()
+        );
+    }
+    // `sparse` draws its synapses and weights at random: NEST's are in the clip range.
+    let sparse = of_nest("sparse");
+    assert!(!sparse.is_empty());
+    assert!(sparse.values().all(|(w, _)| (10.0..=30.0).contains(w)));
+}

@@ -151,6 +151,13 @@ impl Space {
         }
     }
 
+    /// Position `p` (mm) as NEST's tree stores it, wrapped into a periodic layer
+    /// (`ll + fmod(p − ll, L)`): the position NEST's kernels and spatial parameters see
+    /// for a neuron a mask query found.
+    pub fn stored_position(&self, p: &Point) -> Point {
+        super::anchor::wrap(self, p)
+    }
+
     /// The distance in mm: the norm of [`Space::displacement`].
     pub fn distance(&self, from: &Point, to: &Point) -> f64 {
         self.displacement(from, to).norm()

@@ -2,16 +2,24 @@
 //! connection rule or explicit pairs, handed to the placement step as they are added.
 
 use super::NetworkBuilder;
+use crate::connect::Rule;
 use crate::connect::{connect_where, ConnSpec, Endpoints};
 use crate::engine::block::{block_count, block_of, block_size};
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle};
-use crate::network::placement::{place_projection, EdgeList, ProjectionSite};
+use crate::network::placement::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 use crate::network::receptors::{check_nonnegative_weights, Event};
 use crate::network::resources;
 use crate::storage::Length;
 use crate::synapse::{Synapse, Value};
+
+/// How a projection's expressions of positions see each pair (see [`PairSpaces`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Measured {
+    stored: [bool; 2],
+    on_target: bool,
+}
 
 impl NetworkBuilder {
     /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
@@ -73,6 +81,21 @@ impl NetworkBuilder {
         // On several ranks, each draws the sources of its own targets only.
         let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
         let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
+        // NEST hands its spatial parameters the position its tree stores (wrapped into
+        // a periodic layer) on the side a mask query finds.
+        let found = match spec.rule {
+            Rule::FixedOutdegree(_) => [false, true],
+            Rule::PairwiseBernoulli(_) if spec.use_on_source => [false, true],
+            _ => [true, false],
+        };
+        let measured = Measured {
+            stored: if spec.mask.is_some() {
+                found
+            } else {
+                [false; 2]
+            },
+            on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
+        };
         self.add_projection(
             name,
             source.index,
@@ -80,6 +103,7 @@ impl NetworkBuilder {
             &edges.offsets,
             &edges.sources,
             &synapse,
+            measured,
         )
     }
 
@@ -151,6 +175,7 @@ impl NetworkBuilder {
             &counts,
             &sources,
             &synapse,
+            Measured::default(),
         )
     }
 
@@ -164,6 +189,7 @@ impl NetworkBuilder {
         offsets: &[usize],
         sources: &[u32],
         synapse: &Synapse,
+        measured: Measured,
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
         synapse.validate(name, &self.resolution)?;
@@ -189,7 +215,13 @@ impl NetworkBuilder {
             spaces: self.population_info[source]
                 .space
                 .as_deref()
-                .zip(self.population_info[target].space.as_deref()),
+                .zip(self.population_info[target].space.as_deref())
+                .map(|(s, t)| PairSpaces {
+                    source: s,
+                    target: t,
+                    stored: measured.stored,
+                    on_target: measured.on_target,
+                }),
         };
         let synapses = sources.len() as u64;
         let (lasting, drawn) =
