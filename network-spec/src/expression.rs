@@ -247,7 +247,7 @@ impl Expression {
                 Expression::Displacement(a) | Expression::Position(_, a) if a > 2 => {
                     bad(a as f64, "axes are x, y, z")
                 }
-                Expression::Redraw(_, lo, hi) if !(lo <= hi) => {
+                Expression::Redraw(_, lo, hi) if lo.is_nan() || hi.is_nan() || lo > hi => {
                     bad(lo, &format!("redraw needs min <= max (max = {hi})"))
                 }
                 Expression::Random(Random::Uniform { min, max })

@@ -199,13 +199,13 @@ impl Kernel {
     pub fn value_at(&self, d: f64, x: f64, y: f64) -> f64 {
         match *self {
             Kernel::Expression(ref e) => {
+                // The rest of the distance lies along z; the source at the origin.
+                let z = (d * d - x * x - y * y).max(0.0).sqrt();
                 let pair = Pair {
-                    displacement: [x, y, 0.0],
-                    target: [x, y, 0.0],
+                    displacement: [x, y, z],
+                    target: [x, y, z],
                     ..Pair::NONE
                 };
-                // `d` is the distance along x; a 3D pair off the axis is not asked.
-                debug_assert!(d >= 0.0);
                 e.value(&pair, &mut crate::expression::Medians)
                     .unwrap_or(f64::NAN)
             }

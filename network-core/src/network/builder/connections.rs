@@ -82,10 +82,11 @@ impl NetworkBuilder {
         let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
         let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
         // NEST hands its spatial parameters the position its tree stores (wrapped into
-        // a periodic layer) on the side a mask query finds.
+        // a periodic layer) on the side a mask query finds: the sources, whichever way
+        // the mask is centred, except for fixed_outdegree, which queries the targets and
+        // reads the sources from the same cached tree when they are the same layer.
         let found = match spec.rule {
-            Rule::FixedOutdegree(_) => [false, true],
-            Rule::PairwiseBernoulli(_) if spec.use_on_source => [false, true],
+            Rule::FixedOutdegree(_) => [source.index == target.index, true],
             _ => [true, false],
         };
         let measured = Measured {
