@@ -345,11 +345,11 @@ impl Random {
     pub fn draw(&self, rng: &mut impl Draw) -> Result<f64> {
         Ok(match *self {
             Random::Uniform { min, max } => min + rng.uniform() * (max - min),
-            Random::Normal { std, mean } if std == 0.0 => mean,
+            Random::Normal { std: 0.0, mean } => mean,
             Random::Normal { mean, std } => rng
                 .normal(mean, std)
                 .map_err(|e| Error::invalid("normal", "std", std, e))?,
-            Random::Lognormal { mean, std } if std == 0.0 => mean.exp(),
+            Random::Lognormal { mean, std: 0.0 } => mean.exp(),
             Random::Lognormal { mean, std } => rng
                 .lognormal(mean, std)
                 .map_err(|e| Error::invalid("lognormal", "std", std, e))?,

@@ -214,7 +214,7 @@ pub struct ConnectItem {
     pub kernel: Option<Call>,
     /// `with p = EXPRESSION` of distance (`0.3 * exp(-distance / 150 um)`), when it is
     /// not one of the kernels.
-    pub p_expression: Option<Expr>,
+    pub p_expression: Option<Box<Expr>>,
     /// `no autapses`.
     pub no_autapses: Option<SpanRange>,
     /// `no multapses`.

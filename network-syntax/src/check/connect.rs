@@ -84,37 +84,9 @@ pub(super) fn connection(
             name: None,
         });
     }
-    let p_expression = c
-        .p_expression
-        .as_ref()
-        .or_else(|| super::expression::bernoulli_p(&c.rule));
-    if let (Some(e), true) = (p_expression, c.kernel.is_some() || c.p_expression.is_some()) {
-        if super::expression::bernoulli_p(&c.rule).is_some() {
-            cx.error(
-                e.span(),
-                "`p` is given twice: in the rule and after `with p =`",
-                "keep one",
-            );
-            return None;
-        }
-    }
-    let kernel = match (&c.kernel, p_expression) {
-        (None, Some(e)) => {
-            spatial_rule(cx, e.span(), "a probability of distance", &src, &tgt)?;
-            if !matches!(
-                rule,
-                Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
-            ) {
-                cx.error(
-                    e.span(),
-                    "`p` of distance needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
-                    "choose one of these rules",
-                );
-                return None;
-            }
-            Some(super::expression::kernel(cx, e)?)
-        }
-        (k, _) => match k {
+    let kernel = match super::space_values::p_kernel(cx, c, rule, &src, &tgt)? {
+        Some(k) => Some(k),
+        None => match &c.kernel {
             Some(k) => {
                 spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
                 if !matches!(
@@ -179,6 +151,14 @@ pub(super) fn connection(
         &synapse.weight,
     )?;
     synapse::fits_target(cx, &synapse, &cx.neurons[tgt.model].clone(), weight_span)?;
+    super::space_values::fits_layers(
+        cx,
+        weight_span,
+        [("weight", &synapse.weight), ("delay", &synapse.delay)],
+        &rule,
+        &src,
+        &tgt,
+    )?;
     Some(ProjectionDesc {
         field,
         name,
@@ -320,7 +300,7 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
 
 /// Why: masks and kernels measure distances between positions, so both populations
 /// need positions.
-fn spatial_rule(
+pub(super) fn spatial_rule(
     cx: &mut Ctx,
     span: SpanRange,
     what: &str,

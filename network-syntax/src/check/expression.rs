@@ -5,85 +5,13 @@
 //! needs the dimension of what it sets (a weight's for the target, a delay's ms, `p` a
 //! pure number). Parts without distance or random terms are computed here, once.
 
+use super::dims::{Dims, NONE};
 use super::Ctx;
 use crate::ast::*;
 use crate::description::{Kernel, Value, ValueDesc};
 use crate::units::{lookup, Dim};
 use network_spec::expression::{Arith, Comparison, End, Expression, Function, Random};
 use std::sync::Arc;
-
-/// Exponents of a dimension: length, time, current, voltage, rate, angle, percent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Dims([i8; 7]);
-
-const NONE: Dims = Dims([0; 7]);
-
-impl Dims {
-    fn of(d: Dim) -> Dims {
-        let mut e = [0; 7];
-        match d {
-            Dim::Length => e[0] = 1,
-            Dim::Time => e[1] = 1,
-            Dim::Current => e[2] = 1,
-            Dim::Voltage => e[3] = 1,
-            Dim::Capacitance => e = [0, 1, 1, -1, 0, 0, 0],
-            Dim::Conductance => e = [0, 0, 1, -1, 0, 0, 0],
-            Dim::Rate => e[4] = 1,
-            Dim::Angle => e[5] = 1,
-            Dim::Density => e[0] = -3,
-            Dim::Percent => e[6] = 1,
-            Dim::Number => {}
-        }
-        Dims(e)
-    }
-
-    fn combine(self, other: Dims, sign: i8) -> Dims {
-        let mut e = self.0;
-        for (a, b) in e.iter_mut().zip(other.0) {
-            *a += sign * b;
-        }
-        Dims(e)
-    }
-
-    fn times(self, n: i8) -> Dims {
-        Dims(self.0.map(|a| a * n))
-    }
-
-    /// A name for messages: `a length`, or the units' product.
-    fn name(self) -> String {
-        const ALL: [Dim; 11] = [
-            Dim::Number,
-            Dim::Length,
-            Dim::Time,
-            Dim::Current,
-            Dim::Voltage,
-            Dim::Capacitance,
-            Dim::Conductance,
-            Dim::Rate,
-            Dim::Angle,
-            Dim::Density,
-            Dim::Percent,
-        ];
-        if let Some(d) = ALL.iter().find(|d| Dims::of(**d) == self) {
-            return d.name().to_string();
-        }
-        let units = ["mm", "ms", "pA", "mV", "Hz", "deg", "%"];
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .zip(units)
-            .filter(|(e, _)| **e != 0)
-            .map(|(e, u)| {
-                if *e == 1 {
-                    u.to_string()
-                } else {
-                    format!("{u}^{e}")
-                }
-            })
-            .collect();
-        format!("a quantity in {}", parts.join("·"))
-    }
-}
 
 /// A checked part: the tree and its dimension.
 type Part = (Expression, Dims);
@@ -158,21 +86,6 @@ pub(super) fn kernel(cx: &mut Ctx, e: &Expr) -> Option<Kernel> {
         Expression::Number(p) => Kernel::Constant { p },
         tree => Kernel::Expression(Arc::new(tree)),
     })
-}
-
-/// The argument `p` of `pairwise_bernoulli(..)`, when it is an expression.
-pub(super) fn bernoulli_p(rule: &Call) -> Option<&Expr> {
-    if rule.name != "pairwise_bernoulli" {
-        return None;
-    }
-    rule.args
-        .iter()
-        .find_map(|a| match a {
-            Arg::Positional(e) => Some(e),
-            Arg::Named(f) if f.name == "p" => Some(&f.value),
-            Arg::Named(_) => None,
-        })
-        .filter(|e| is_expression(e))
 }
 
 fn part(cx: &mut Ctx, e: &Expr) -> Option<Part> {

@@ -36,6 +36,7 @@ pub(super) fn parse_p(input: ParseStream) -> syn::Result<Expr> {
 /// One value, with operators if any follow.
 pub(super) fn parse(input: ParseStream) -> syn::Result<Expr> {
     let lhs = additive(input)?;
+    let op_span = input.span();
     let op = if input.peek(Token![<=]) {
         input.parse::<Token![<=]>()?;
         BinOp::Le
@@ -57,7 +58,6 @@ pub(super) fn parse(input: ParseStream) -> syn::Result<Expr> {
     } else {
         return Ok(lhs);
     };
-    let op_span = input.span();
     let rhs = additive(input)?;
     Ok(binary(op, op_span, lhs, rhs))
 }

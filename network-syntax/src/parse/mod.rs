@@ -507,7 +507,7 @@ fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectIt
                 input.parse::<Token![=]>()?;
                 match expression::parse_p(input)? {
                     Expr::Call(call) if expression::is_kernel(&call) => item.kernel = Some(call),
-                    e => item.p_expression = Some(e),
+                    e => item.p_expression = Some(Box::new(e)),
                 }
             }
             "no" => {

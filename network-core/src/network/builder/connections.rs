@@ -97,15 +97,11 @@ impl NetworkBuilder {
             },
             on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
         };
-        self.add_projection(
-            name,
-            source.index,
-            target.index,
-            &edges.offsets,
-            &edges.sources,
-            &synapse,
-            measured,
-        )
+        let edges = EdgeList {
+            offsets: &edges.offsets,
+            sources: &edges.sources,
+        };
+        self.add_projection(name, source.index, target.index, edges, &synapse, measured)
     }
 
     /// Connects explicit pairs `(source index, target index)` through `synapse`, in the
@@ -173,8 +169,10 @@ impl NetworkBuilder {
             name,
             source.index,
             target.index,
-            &counts,
-            &sources,
+            EdgeList {
+                offsets: &counts,
+                sources: &sources,
+            },
             &synapse,
             Measured::default(),
         )
@@ -187,8 +185,7 @@ impl NetworkBuilder {
         name: &str,
         source: usize,
         target: usize,
-        offsets: &[usize],
-        sources: &[u32],
+        edges: EdgeList<'_>,
         synapse: &Synapse,
         measured: Measured,
     ) -> Result<ProjectionHandle> {
@@ -224,7 +221,7 @@ impl NetworkBuilder {
                     on_target: measured.on_target,
                 }),
         };
-        let synapses = sources.len() as u64;
+        let synapses = edges.sources.len() as u64;
         let (lasting, drawn) =
             resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
         self.memory.reserve(
@@ -232,14 +229,8 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let projection = place_projection(
-            &site,
-            EdgeList { offsets, sources },
-            &base,
-            synapse,
-            &self.resolution,
-            self.seed,
-        )?;
+        let projection =
+            place_projection(&site, edges, &base, synapse, &self.resolution, self.seed)?;
         check_nonnegative_weights(name, &self.population_info[target], &projection)?;
         self.take_name(name, "projection");
         self.projections.push(projection);
