@@ -54,12 +54,17 @@ pub(super) fn expression(cx: &mut Ctx, e: &Expr, dim: Dim, what: &str) -> Option
                 dim.name(),
                 dims.name()
             ),
-            format!(
-                "make it {} ({}), e.g. multiply by `1 {}`",
-                dim.name(),
-                dim.examples(),
-                dim.unit()
-            ),
+            if dim == Dim::Number {
+                "divide by a quantity of the same dimension, e.g. `exp(-distance / 150 um)`"
+                    .to_string()
+            } else {
+                format!(
+                    "make it {} ({}), e.g. multiply by `1 {}`",
+                    dim.name(),
+                    dim.examples(),
+                    dim.unit()
+                )
+            },
         );
         return None;
     }
