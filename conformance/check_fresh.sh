@@ -21,6 +21,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$PYTHON" "$HERE/kernels.py" --out "$TMP/reference/kernels.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/spatial_reference.py" --out "$TMP/reference/spatial.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/spatial_connections.py" --out "$TMP/reference/spatial_connections.json" >/dev/null 2>&1
+"$PYTHON" "$HERE/spatial_values.py" --out "$TMP/reference/spatial_values.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/psp_peaks.py" --out "$TMP/reference/psp_peaks.json" >/dev/null 2>&1
 if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"

@@ -29,6 +29,11 @@ struct Options {
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
+    /// Weight the candidates by distance: `none`, `gaussian` (the kernel) or
+    /// `expression` (the same written as `exp(-distance^2 / (2 * std^2))`), std half the
+    /// mask's radius.
+    #[arg(long, default_value = "none")]
+    p: String,
 }
 
 const DENSITY: f64 = 10_000.0;
@@ -55,10 +60,26 @@ fn main() -> Result<(), Error> {
         let target = b.spatial_population("target", &model, Dyn(options.n), &cube)?;
         let create_s = started.elapsed().as_secs_f64();
         let connecting = Instant::now();
-        let spec = ConnSpec::new(Rule::FixedIndegree(options.indegree))
+        let mut spec = ConnSpec::new(Rule::FixedIndegree(options.indegree))
             .with_mask(Mask::sphere(radius))
             .no_autapses()
             .no_multapses();
+        let std = radius / 2.0;
+        spec.kernel = match options.p.as_str() {
+            "gaussian" => Some(Kernel::Gaussian { p0: 1.0, mean: 0.0, std }),
+            "expression" => {
+                use network::spec::expression::{Arith, Expression as E, Function};
+                let squared = E::Pow(Box::new(E::Distance), 2.0);
+                let exponent = E::Arith(
+                    Arith::Div,
+                    Box::new(E::Neg(Box::new(squared))),
+                    Box::new(E::Number(2.0 * std.powi(2))),
+                );
+                let e = E::Function(Function::Exp, Box::new(exponent));
+                Some(Kernel::Expression(std::sync::Arc::new(e)))
+            }
+            _ => None,
+        };
         b.connect("source -> target", &source, &target, &spec, StaticSynapse::new(1.0, 1.0))?;
         let connect_s = connecting.elapsed().as_secs_f64();
         let net = b.build()?;
@@ -66,7 +87,7 @@ fn main() -> Result<(), Error> {
         if options.json {
             let summary = json!({
                 "n": options.n, "threads": options.threads, "radius": radius, "side": side,
-                "create_s": create_s, "connect_s": connect_s, "synapses": synapses,
+                "create_s": create_s, "connect_s": connect_s, "synapses": synapses, "p": options.p,
             });
             println!("{summary}");
         } else {

@@ -17,6 +17,7 @@ fn ui() {
         "names",
         "devices",
         "spatial",
+        "space",
         "connections",
         "syntax",
         "multiple",

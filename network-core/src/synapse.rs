@@ -5,6 +5,7 @@
 //! the engine adds the [`Synapse`] a projection is made with and
 //! draws random values from its streams.
 
+pub use network_spec::expression::{Expression, Pair};
 pub use network_spec::synapse::{
     delay_steps, BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW,
     StdpPlSynapseHom, StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields,
@@ -23,16 +24,23 @@ use rand_distr::{Distribution, LogNormal, Normal};
 pub trait SampleValue {
     /// Draws one value (the constant needs no draw).
     fn sample(&self, rng: &mut Stream) -> Result<f64>;
+    /// Draws one value for the pair of neurons `pair` (read by an expression of
+    /// positions only).
+    fn sample_at(&self, pair: Option<&Pair>, rng: &mut Stream) -> Result<f64>;
 }
 
 impl SampleValue for Value {
     fn sample(&self, rng: &mut Stream) -> Result<f64> {
         self.draw(&mut StreamDraw(rng))
     }
+
+    fn sample_at(&self, pair: Option<&Pair>, rng: &mut Stream) -> Result<f64> {
+        self.draw_at(pair, &mut StreamDraw(rng))
+    }
 }
 
 /// A random stream as the source of a value's draws.
-struct StreamDraw<'a>(&'a mut Stream);
+pub(crate) struct StreamDraw<'a>(pub &'a mut Stream);
 
 impl Draw for StreamDraw<'_> {
     fn uniform(&mut self) -> f64 {
@@ -76,8 +84,8 @@ macro_rules! synapse_enum {
                 match self {
                     $( Synapse::$variant(s) => StaticSynapse {
                         model: s.model.clone(),
-                        weight: s.weight,
-                        delay: s.delay,
+                        weight: s.weight.clone(),
+                        delay: s.delay.clone(),
                         receptor_type: s.receptor_type,
                     }, )*
                 }

@@ -412,7 +412,7 @@ impl<'a> Run<'a> {
             spec = spec.with_mask(m.mask.clone());
         }
         if let Some(k) = &c.kernel {
-            spec = spec.with_kernel(*k);
+            spec = spec.with_kernel(k.clone());
         }
         if !c.autapses {
             spec = spec.no_autapses();

@@ -8,8 +8,8 @@ use network_syntax::description::ValueDesc;
 /// A weight or delay; `expressions` are the values of the description's Rust
 /// expressions, in NEST units.
 pub fn value(v: &ValueDesc, expressions: &[f64]) -> Value {
-    match *v {
-        ValueDesc::Known(v) => v,
-        ValueDesc::Runtime(i) => Value::Constant(expressions[i]),
+    match v {
+        ValueDesc::Known(v) => v.clone(),
+        ValueDesc::Runtime(i) => Value::Constant(expressions[*i]),
     }
 }

@@ -13,6 +13,7 @@ use network_syntax::lowering::*;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 
+mod expression;
 mod generators;
 
 /// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
@@ -337,6 +338,10 @@ impl<'a> Printer<'a> {
                 let (m, s) = (num(mu), num(sigma));
                 quote!(::network::Value::Lognormal { mu: #m, sigma: #s })
             }
+            ValueDesc::Known(Value::Expression(ref e)) => {
+                let e = expression::shared(e);
+                quote!(::network::Value::Expression(#e))
+            }
             ValueDesc::Runtime(i) => self.runtime(i),
         }
     }
@@ -499,6 +504,10 @@ fn rule(r: Rule) -> TokenStream {
 
 fn kernel(k: &Kernel) -> TokenStream {
     let k = match *k {
+        Kernel::Expression(ref e) => {
+            let e = expression::shared(e);
+            quote!(Expression(#e))
+        }
         Kernel::Constant { p } => {
             let p = num(p);
             quote!(Constant { p: #p })

@@ -29,7 +29,7 @@ fn main() -> Result<()> {
     };
     let mut spec = ConnSpec::new(Rule::PairwiseBernoulli(1.0));
     spec.mask = Some(mask.clone());
-    spec.kernel = Some(kernel);
+    spec.kernel = Some(kernel.clone());
     let projection = b.connect("pre->post", &pre, &post, &spec, StaticSynapse::default())?;
     let cloud = Layout::FreeUniform {
         lower_left: vec![-0.5, -0.5, -0.5],

@@ -136,13 +136,13 @@ macro_rules! parameters {
                 &mut self.model
             }
             fn weight(&self) -> $crate::Value {
-                self.weight
+                self.weight.clone()
             }
             fn weight_mut(&mut self) -> &mut $crate::Value {
                 &mut self.weight
             }
             fn delay(&self) -> $crate::Value {
-                self.delay
+                self.delay.clone()
             }
             fn delay_mut(&mut self) -> &mut $crate::Value {
                 &mut self.delay

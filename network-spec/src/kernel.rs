@@ -3,6 +3,8 @@
 //! with a peak factor `p0`.
 
 use crate::error::{Error, Result};
+use crate::expression::{Expression, Pair};
+use std::sync::Arc;
 
 /// A function of the distance `d` (mm) between the two neurons of a candidate pair, or
 /// of their per-axis distances `x = |dx|`, `y = |dy|` (mm, NEST's
@@ -12,7 +14,7 @@ use crate::error::{Error, Result};
 /// never); for `fixed_indegree`/`fixed_outdegree` it is a relative sampling weight, as
 /// in NEST (negative values count as 0). Each value is computed in NEST's operation
 /// order (`nestkernel/parameter.cpp`), then multiplied by `p0`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Kernel {
     /// `p`, whatever the distance.
     Constant {
@@ -85,6 +87,9 @@ pub enum Kernel {
         /// Phase, degrees.
         psi: f64,
     },
+    /// An expression of the pair's distance, displacement and positions (its random
+    /// terms drawn from the pair's stream): the whole probability, or sampling weight.
+    Expression(Arc<Expression>),
 }
 
 /// A parameter to check: name, value, and `Some(unit)` when it must be > 0.
@@ -97,6 +102,7 @@ impl Kernel {
             Err(Error::invalid(entity, format!("kernel.{param}"), v, why))
         };
         let (p0, rest): (f64, Vec<Check>) = match *self {
+            Kernel::Expression(ref e) => return e.validate(entity, "p"),
             Kernel::Constant { p } => (p, vec![]),
             Kernel::Linear { p0, slope } => (p0, vec![("slope", slope, None)]),
             Kernel::Exponential { p0, beta } => (p0, vec![("beta", beta, Some("mm"))]),
@@ -174,15 +180,35 @@ impl Kernel {
     }
 
     /// The kernel at distance `d` (mm); a per-axis kernel is taken along the x axis
-    /// (`x = d`, `y = 0`).
+    /// (`x = d`, `y = 0`), and so is an expression (without its random terms' draws:
+    /// each is taken at its mean, for figures and estimates).
     pub fn value(&self, d: f64) -> f64 {
         self.value_at(d, d, 0.0)
+    }
+
+    /// The expression, if the kernel is one.
+    pub fn expression(&self) -> Option<&Expression> {
+        match self {
+            Kernel::Expression(e) => Some(e),
+            _ => None,
+        }
     }
 
     /// The kernel for a pair at distance `d` with per-axis distances `x = |dx|`,
     /// `y = |dy|` (mm).
     pub fn value_at(&self, d: f64, x: f64, y: f64) -> f64 {
         match *self {
+            Kernel::Expression(ref e) => {
+                // The rest of the distance lies along z; the source at the origin.
+                let z = (d * d - x * x - y * y).max(0.0).sqrt();
+                let pair = Pair {
+                    displacement: [x, y, z],
+                    target: [x, y, z],
+                    ..Pair::NONE
+                };
+                e.value(&pair, &mut crate::expression::Medians)
+                    .unwrap_or(f64::NAN)
+            }
             Kernel::Constant { p } => p,
             Kernel::Linear { p0, slope } => p0 + slope * d,
             Kernel::Exponential { p0, beta } => p0 * (-d / beta).exp(),

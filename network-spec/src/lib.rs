@@ -15,6 +15,7 @@ mod declare;
 pub mod devices;
 pub mod docs;
 pub mod error;
+pub mod expression;
 pub mod firing;
 pub mod kernel;
 pub mod layout;
@@ -38,6 +39,7 @@ pub use devices::{
     StepCurrentGenerator,
 };
 pub use error::{closest, Error, Result};
+pub use expression::Expression;
 pub use firing::{FiringRanges, FiringRegime, RateRange};
 pub use kernel::Kernel;
 pub use layout::Layout;

@@ -77,8 +77,8 @@ pub enum FieldRef<'a> {
     Flag(bool),
     /// A list.
     List(&'a [f64]),
-    /// A weight or delay, constant or drawn.
-    Value(Value),
+    /// A weight or delay, constant, drawn or computed per pair.
+    Value(&'a Value),
 }
 
 /// A parameter's storage, written by name.
@@ -131,7 +131,7 @@ impl Field for Vec<f64> {
 
 impl Field for Value {
     fn field(&self) -> FieldRef<'_> {
-        FieldRef::Value(*self)
+        FieldRef::Value(self)
     }
     fn field_mut(&mut self) -> FieldMut<'_> {
         FieldMut::Value(self)

@@ -1,10 +1,14 @@
 //! Values of synapse parameters (weights, delays) and initial states: a constant, or a
-//! distribution each synapse or neuron draws from (NEST's `nest.random.*`).
+//! distribution each synapse or neuron draws from (NEST's `nest.random.*`), or an
+//! expression of the two neurons' positions ([`Expression`]).
 
 use crate::error::{Error, Result};
+use crate::expression::{Expression, Pair};
+use std::sync::Arc;
 
-/// A parameter value: constant, or drawn per synapse (NEST's `nest.random.*`).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A parameter value: constant, drawn per synapse (NEST's `nest.random.*`), or computed
+/// per pair from distance and positions (NEST's spatial parameters).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// The same value for every synapse.
     Constant(f64),
@@ -34,6 +38,9 @@ pub enum Value {
         /// Standard deviation of the underlying normal (> 0).
         sigma: f64,
     },
+    /// Computed per pair of neurons from their distance, displacement and positions,
+    /// with random terms drawn per synapse.
+    Expression(Arc<Expression>),
 }
 
 impl From<f64> for Value {
@@ -95,13 +102,38 @@ impl Value {
             Value::Lognormal { mu, .. } if !mu.is_finite() => {
                 bad(mu, "lognormal mu must be finite")
             }
+            Value::Expression(ref e) => e.validate(entity, param),
             _ => Ok(()),
         }
     }
 
-    /// Draws one value from `rng` (the constant needs no draw).
+    /// Whether the value depends on where the two neurons are (an expression of
+    /// distance, displacement or positions).
+    pub fn is_spatial(&self) -> bool {
+        matches!(self, Value::Expression(e) if e.is_spatial())
+    }
+
+    /// Draws one value for the pair `pair` (needed by a spatial expression only) from
+    /// `rng`.
+    pub fn draw_at(&self, pair: Option<&Pair>, rng: &mut impl Draw) -> Result<f64> {
+        match (self, pair) {
+            (Value::Expression(e), Some(pair)) => e.value(pair, rng),
+            (Value::Expression(e), None) if !e.is_spatial() => e.value(&Pair::NONE, rng),
+            (Value::Expression(e), None) => Err(Error::invalid(
+                "expression",
+                "positions",
+                e.to_string(),
+                "reads positions, but the neurons have none: give both populations a layout",
+            )),
+            _ => self.draw(rng),
+        }
+    }
+
+    /// Draws one value from `rng` (the constant needs no draw); an expression that
+    /// reads positions is an error here (see [`Value::draw_at`]).
     pub fn draw(&self, rng: &mut impl Draw) -> Result<f64> {
         Ok(match *self {
+            Value::Expression(_) => return self.draw_at(None, rng),
             Value::Constant(v) => v,
             Value::Uniform { min, max } => min + (max - min) * rng.uniform(),
             Value::Normal {

@@ -212,6 +212,9 @@ pub struct ConnectItem {
     pub mask: Option<MaskRef>,
     /// `with p = gaussian(..)`.
     pub kernel: Option<Call>,
+    /// `with p = EXPRESSION` of distance (`0.3 * exp(-distance / 150 um)`), when it is
+    /// not one of the kernels.
+    pub p_expression: Option<Box<Expr>>,
     /// `no autapses`.
     pub no_autapses: Option<SpanRange>,
     /// `no multapses`.
@@ -300,6 +303,65 @@ pub enum Expr {
         /// From `{` to the unit.
         span: SpanRange,
     },
+    /// `a op b`: arithmetic or a comparison, in an expression of space.
+    Binary {
+        /// The operator.
+        op: BinOp,
+        /// The operator's token.
+        op_span: Span,
+        /// Left operand.
+        lhs: Box<Expr>,
+        /// Right operand.
+        rhs: Box<Expr>,
+    },
+    /// `-x` of a value that is not a number.
+    Neg {
+        /// The operand.
+        expr: Box<Expr>,
+        /// From the `-` to the operand's end.
+        span: SpanRange,
+    },
+    /// `( x )`.
+    Group {
+        /// The inside.
+        expr: Box<Expr>,
+        /// The parentheses.
+        span: SpanRange,
+    },
+    /// `source.x`: a name and a field.
+    Field {
+        /// `source` or `target`.
+        base: Ident,
+        /// `x`, `y` or `z`.
+        field: Ident,
+    },
+}
+
+/// The operators of an expression of space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    /// `+`.
+    Add,
+    /// `-`.
+    Sub,
+    /// `*`.
+    Mul,
+    /// `/`.
+    Div,
+    /// `^` (power).
+    Pow,
+    /// `<`.
+    Lt,
+    /// `<=`.
+    Le,
+    /// `==`.
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `>=`.
+    Ge,
+    /// `>`.
+    Gt,
 }
 
 impl Expr {
@@ -312,6 +374,9 @@ impl Expr {
             Expr::Ident(i) => i.into(),
             Expr::Str(s) => SpanRange::single(s.span()),
             Expr::Fields(f) => SpanRange::single(f.span),
+            Expr::Binary { lhs, rhs, .. } => lhs.span().to(rhs.span()),
+            Expr::Neg { span, .. } | Expr::Group { span, .. } => *span,
+            Expr::Field { base, field } => SpanRange::from(base).to(field.into()),
         }
     }
 }

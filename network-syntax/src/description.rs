@@ -204,7 +204,7 @@ pub enum SelectDesc {
 
 /// A weight or delay: a value known when the description is checked (constant or
 /// random), or a Rust expression evaluated when the network is built.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum ValueDesc {
     /// Known, in NEST units.
     Known(Value),

@@ -26,6 +26,8 @@ pub mod units;
 
 pub use ast::{NetworkAst, SpanRange};
 pub use description::Description;
+/// Expressions of space, as the vocabulary declares them (checked in `check/expression.rs`).
+pub use network_spec::expression;
 pub use parse::{parse_tokens, MAX_NESTING};
 
 use proc_macro2::TokenStream;

@@ -18,8 +18,8 @@ fn weights(d: &Description) -> Vec<Value> {
     d.wiring
         .iter()
         .filter_map(|w| match w {
-            Wiring::Projection(p) => Some(p.synapse.weight),
-            Wiring::Stimulator(s) => Some(s.synapse.weight),
+            Wiring::Projection(p) => Some(p.synapse.weight.clone()),
+            Wiring::Stimulator(s) => Some(s.synapse.weight.clone()),
             Wiring::Recorder(_) => None,
         })
         .map(|w| match w {
@@ -47,7 +47,7 @@ fn brunel_alpha_weight_by_hand() {
         "{BRUNEL} connect exc -> exc: fixed_indegree(2), via static_synapse {{ weight: psp(0.1 mV), delay: 1.5 ms }};"
     ))
     .unwrap();
-    let w = constant(weights(&d)[0]);
+    let w = constant(weights(&d)[0].clone());
     assert!((w - 20.68015524367846).abs() < 1e-11, "{w}");
 }
 
@@ -92,7 +92,7 @@ fn distribution_of_heights_scales_every_parameter() {
     ))
     .unwrap();
     let f = 20.68015524367846 / 0.1;
-    match weights(&d)[0] {
+    match weights(&d)[0].clone() {
         Value::Normal {
             mean,
             std,
@@ -116,7 +116,7 @@ fn receptor_port_uses_its_tau_syn() {
         stimulate drive = poisson_generator { rate: 10 Hz } -> m via static_synapse { weight: psp(1 mV), delay: 1 ms, receptor: 2 };
     ";
     let d = check(text).unwrap();
-    let w = constant(weights(&d)[0]);
+    let w = constant(weights(&d)[0].clone());
     let expected =
         network_spec::psp::weight_for_psp(1.0, network_spec::psp::PscShape::Exp, 10.0, 250.0, 5.0);
     assert_eq!(w, expected);

@@ -5,7 +5,7 @@ use rand::RngExt;
 
 use super::parallel::per_neuron;
 use super::sample::Scratch;
-use super::{ByTarget, ConnSpec, Endpoints, Keep, Spatial};
+use super::{kernel_at, ByTarget, ConnSpec, Endpoints, Keep, Spatial};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed, Stream};
 use crate::spatial::SpatialIndex;
@@ -77,14 +77,13 @@ pub(crate) fn pairwise_bernoulli(
             if exclude_self && src == t {
                 continue;
             }
-            let q = match sp.kernel {
+            let q = match &sp.kernel {
                 Some(k) => {
                     let pos = match &index {
                         Some((idx, _)) => idx.entry_position(key as u32),
                         None => &sp.sources.positions()[src],
                     };
-                    let v = sp.sources.displacement(at, pos);
-                    p * k.value_at(v.norm(), v.x.abs(), v.y.abs())
+                    p * kernel_at(k, sp.sources, pos, at, &mut rng)?
                 }
                 None => p,
             };

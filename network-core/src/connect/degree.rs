@@ -6,7 +6,7 @@ use rand::RngExt;
 
 use super::parallel::{per_neuron, per_neuron_in, transpose};
 use super::sample::{distinct, weighted, Scratch};
-use super::{ByTarget, ConnSpec, Endpoints, Keep, Spatial};
+use super::{kernel_at, ByTarget, ConnSpec, Endpoints, Keep, Spatial};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{Kernel, Mask, Space, SpatialIndex};
@@ -18,6 +18,8 @@ struct Near<'a> {
     partners: &'a Space,
     index: Option<(SpatialIndex<'a>, &'a Mask)>,
     kernel: Option<Kernel>,
+    /// Whether the centre is the target (fixed_indegree), so the partners are sources.
+    centre_is_target: bool,
 }
 
 /// A degree rule seen from the centre neuron.
@@ -49,7 +51,8 @@ pub(crate) fn fixed_indegree(
         centres: s.targets,
         partners: s.sources,
         index: s.mask.map(|m| (SpatialIndex::for_mask(s.sources, m), m)),
-        kernel: s.kernel,
+        kernel: s.kernel.clone(),
+        centre_is_target: true,
     });
     let rule = degree(
         projection,
@@ -84,7 +87,8 @@ pub(crate) fn fixed_outdegree(
         centres: s.sources,
         partners: s.targets,
         index: s.mask.map(|m| (SpatialIndex::for_mask(s.targets, m), m)),
-        kernel: s.kernel,
+        kernel: s.kernel.clone(),
+        centre_is_target: false,
     });
     let rule = degree(
         projection,
@@ -200,7 +204,7 @@ impl Degree<'_> {
                 .extend((0..self.n_partners as u32).filter(|i| !(self_ex && *i as usize == c))),
         }
         let within = near.index.is_some();
-        match near.kernel {
+        match &near.kernel {
             None => {
                 self.enough(c, s.cands.len(), self_ex, within)?;
                 self.uniform(rng, s.cands.len(), s);
@@ -214,8 +218,12 @@ impl Degree<'_> {
                         Some((index, _)) => index.entry_position(*i),
                         None => &near.partners.positions()[*i as usize],
                     };
-                    let v = near.partners.displacement(centre, at);
-                    let w = kernel.value_at(v.norm(), v.x.abs(), v.y.abs());
+                    // Measured on the source layer, from source to target, as NEST does.
+                    let w = if near.centre_is_target {
+                        kernel_at(kernel, near.partners, at, centre, rng)?
+                    } else {
+                        kernel_at(kernel, near.centres, centre, at, rng)?
+                    };
                     let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
                     positive += usize::from(w > 0.0);
                     s.weights.push(w);

@@ -98,6 +98,28 @@ pub(crate) struct Spatial<'a> {
     pub kernel: Option<Kernel>,
 }
 
+/// The kernel's value for a pair: `source` and `target` positions (mm), the
+/// displacement measured on the source layer as NEST measures it. An expression draws
+/// its random terms from `rng`.
+pub(crate) fn kernel_at(
+    kernel: &Kernel,
+    sources: &Space,
+    source: &crate::spatial::Point,
+    target: &crate::spatial::Point,
+    rng: &mut crate::rng::Stream,
+) -> Result<f64> {
+    match kernel {
+        Kernel::Expression(e) => {
+            let pair = sources.pair(source, target);
+            e.value(&pair, &mut crate::synapse::StreamDraw(rng))
+        }
+        k => {
+            let v = sources.displacement(source, target);
+            Ok(k.value_at(v.norm(), v.x.abs(), v.y.abs()))
+        }
+    }
+}
+
 /// Connects the populations `ends` of projection `projection` (its name, for errors;
 /// `projection_id` keys its random streams) by `spec`.
 pub fn connect(
@@ -274,6 +296,6 @@ fn spatial<'a>(
         sources,
         targets,
         mask: spec.mask.as_ref(),
-        kernel: spec.kernel,
+        kernel: spec.kernel.clone(),
     }))
 }

@@ -336,7 +336,7 @@ fn results_do_not_depend_on_the_thread_count() {
         ConnSpec::new(Rule::FixedIndegree(20)).with_mask(circle.clone()),
         ConnSpec::new(Rule::FixedIndegree(20))
             .with_mask(circle.clone())
-            .with_kernel(gauss)
+            .with_kernel(gauss.clone())
             .no_multapses(),
         ConnSpec::new(Rule::FixedOutdegree(20))
             .with_mask(circle.clone())
@@ -377,7 +377,7 @@ fn gaussian_kernel_connects_with_the_right_probability() {
     };
     let spec = ConnSpec::new(Rule::PairwiseBernoulli(p))
         .with_mask(Mask::circle(r))
-        .with_kernel(kernel)
+        .with_kernel(kernel.clone())
         .no_autapses();
     let c = run(&spec, &on(&g)).unwrap();
     let bins = 10;

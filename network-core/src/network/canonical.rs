@@ -63,6 +63,7 @@ impl Call {
                 )
             }
             Value::Lognormal { mu, sigma } => write!(self.0, "lognormal(mu={mu},sigma={sigma})"),
+            Value::Expression(ref e) => write!(self.0, "expression({e})"),
         };
         self
     }

@@ -222,6 +222,7 @@ fn kernel_peak(kernel: Option<&Kernel>) -> f64 {
         | Some(Kernel::Gabor { p0, .. }) => *p0,
         // A density per mm, which may exceed 1: every candidate may connect.
         Some(Kernel::Gamma { .. }) => 1.0,
+        Some(Kernel::Expression(_)) => 1.0,
     };
     if peak.is_finite() {
         peak.clamp(0.0, 1.0)

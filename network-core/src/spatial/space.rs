@@ -5,6 +5,7 @@ use nalgebra::Vector3;
 
 use super::Point;
 use crate::error::{Error, Result};
+use network_spec::expression::Pair;
 
 /// The positions of one population's neurons and the layer they live in.
 ///
@@ -135,6 +136,26 @@ impl Space {
             }
         }
         d
+    }
+
+    /// The pair of neurons at `source` and `target` as an expression reads it:
+    /// positions and the displacement `target − source` measured on this (the source)
+    /// layer, in mm.
+    pub fn pair(&self, source: &Point, target: &Point) -> Pair {
+        let d = self.displacement(source, target);
+        Pair {
+            source: [source.x, source.y, source.z],
+            target: [target.x, target.y, target.z],
+            displacement: [d.x, d.y, d.z],
+            dims: self.dims,
+        }
+    }
+
+    /// Position `p` (mm) as NEST's tree stores it, wrapped into a periodic layer
+    /// (`ll + fmod(p − ll, L)`): the position NEST's kernels and spatial parameters see
+    /// for a neuron a mask query found.
+    pub fn stored_position(&self, p: &Point) -> Point {
+        super::anchor::wrap(self, p)
     }
 
     /// The distance in mm: the norm of [`Space::displacement`].

@@ -57,7 +57,7 @@ proptest! {
         let l = Layered { n_sources: 400, n_targets: 300, same: false, grid: false, ..l };
         let src = layer(&l, l.n_sources, 0);
         let tgt = layer(&l, l.n_targets, 1);
-        let mut spec = ConnSpec::new(Rule::PairwiseBernoulli(p)).with_kernel(k);
+        let mut spec = ConnSpec::new(Rule::PairwiseBernoulli(p)).with_kernel(k.clone());
         if masked {
             spec.mask = Some(l.mask.clone());
         }
@@ -108,7 +108,7 @@ proptest! {
         let l = Layered { n_sources: n, n_targets: n, same: true, grid: false, ..l };
         let space = layer(&l, n, 0);
         let rule = if outdegree { Rule::FixedOutdegree(degree) } else { Rule::FixedIndegree(degree) };
-        let mut spec = spec_of(rule, autapses, true).with_kernel(k);
+        let mut spec = spec_of(rule, autapses, true).with_kernel(k.clone());
         if masked {
             spec.mask = Some(l.mask.clone());
         }

@@ -319,7 +319,7 @@ fn spatial_pairwise_kernel(name: &str) {
     );
     let bins = p["histogram"]["bins"].as_u64().unwrap() as usize;
     let spec = ConnSpec::new(Rule::PairwiseBernoulli(1.0))
-        .with_kernel(kernel)
+        .with_kernel(kernel.clone())
         .with_mask(mask)
         .no_autapses();
     let (mut rows, mut totals) = (Vec::new(), Vec::new());

@@ -398,7 +398,10 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
     let mut conn: Vec<(&str, String)> = Vec::new();
     let rule = p.rule;
     conn.push(("rule", string(rule.name())));
-    let kernel = p.kernel.as_ref().map(kernel_expr);
+    let kernel = p.kernel.as_ref().map(|k| match k {
+        Kernel::Expression(e) => super::expression::python(e, input.space(p.source)),
+        k => kernel_expr(k),
+    });
     match p.rule {
         Rule::AllToAll | Rule::OneToOne => {}
         Rule::FixedIndegree(k) => conn.push(("indegree", k.to_string())),
@@ -426,7 +429,11 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
     conn.push(("allow_autapses", python_bool(p.autapses).into()));
     conn.push(("allow_multapses", python_bool(p.multapses).into()));
     let common = input.common_model(&p.synapse, &p.field)?;
-    let syn = input.syn_spec(&p.synapse, common.as_ref().map(|c| c.0.as_str()))?;
+    let syn = input.syn_spec_from(
+        &p.synapse,
+        common.as_ref().map(|c| c.0.as_str()),
+        Some(p.source),
+    )?;
     let markdown = doc_or(
         docs(input, p.wiring),
         format!(
@@ -472,6 +479,7 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
 /// A kernel as a NEST parameter of the distance.
 fn kernel_expr(k: &Kernel) -> String {
     match *k {
+        Kernel::Expression(ref e) => super::expression::python(e, None),
         Kernel::Constant { p } => float(p),
         Kernel::Linear { p0, slope } => {
             format!("{} + {} * nest.spatial.distance", float(p0), float(slope))

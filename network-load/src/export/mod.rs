@@ -8,6 +8,7 @@
 //! so the two runs agree statistically, not spike for spike.
 
 mod devices;
+mod expression;
 mod notebook;
 mod python;
 mod statements;

@@ -40,7 +40,17 @@ impl Input<'_> {
 
     /// A weight or delay: a number or a `nest.random` parameter.
     pub(super) fn value(&self, v: &ValueDesc) -> Result<String> {
+        self.value_from(v, None)
+    }
+
+    /// A weight or delay of a connection from population `source`: a number, a
+    /// `nest.random` parameter or an expression of space (displacements wrapped on the
+    /// source layer where it is periodic).
+    pub(super) fn value_from(&self, v: &ValueDesc, source: Option<usize>) -> Result<String> {
         Ok(match *v {
+            ValueDesc::Known(Value::Expression(ref e)) => {
+                super::expression::python(e, source.and_then(|s| self.space(s)))
+            }
             ValueDesc::Runtime(i) => float(self.expression(i)?),
             ValueDesc::Known(Value::Constant(c)) => float(c),
             ValueDesc::Known(Value::Uniform { min, max }) => {
@@ -85,12 +95,22 @@ impl Input<'_> {
     /// parameters (`_hom`) is connected through `copy` (see [`Self::common_model`]),
     /// without them.
     pub(super) fn syn_spec(&self, s: &lowering::Synapse, copy: Option<&str>) -> Result<String> {
+        self.syn_spec_from(s, copy, None)
+    }
+
+    /// [`Self::syn_spec`] of a connection from population `source`.
+    pub(super) fn syn_spec_from(
+        &self,
+        s: &lowering::Synapse,
+        copy: Option<&str>,
+        source: Option<usize>,
+    ) -> Result<String> {
         let common = s.base.common();
         let mut entries = vec![("synapse_model", string(copy.unwrap_or(s.model_name())))];
         if !common.contains(&"weight") {
-            entries.push(("weight", self.value(&s.weight)?));
+            entries.push(("weight", self.value_from(&s.weight, source)?));
         }
-        entries.push(("delay", self.value(&s.delay)?));
+        entries.push(("delay", self.value_from(&s.delay, source)?));
         entries.extend(
             s.params
                 .iter()
@@ -153,7 +173,7 @@ impl Input<'_> {
         self.space(population).map_or(3, Space::dims)
     }
 
-    fn space(&self, population: usize) -> Option<&Space> {
+    pub(super) fn space(&self, population: usize) -> Option<&Space> {
         self.network.populations()[population].space.as_deref()
     }
 }

@@ -96,8 +96,8 @@ impl StdpSynapseHom {
     pub fn as_stdp(&self) -> StdpSynapse {
         StdpSynapse {
             model: self.model.clone(),
-            weight: self.weight,
-            delay: self.delay,
+            weight: self.weight.clone(),
+            delay: self.delay.clone(),
             receptor_type: self.receptor_type,
             tau_plus: self.tau_plus,
             lambda: self.lambda,
@@ -127,7 +127,7 @@ impl SynapseParams for StaticSynapseHomW {
             return Err(Error::invalid(
                 entity,
                 "weight",
-                self.weight,
+                self.weight.clone(),
                 "static_synapse_hom_w has one weight common to all its synapses: give a constant",
             ));
         }

@@ -84,23 +84,26 @@ pub(super) fn connection(
             name: None,
         });
     }
-    let kernel = match &c.kernel {
-        Some(k) => {
-            spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
-            if !matches!(
-                rule,
-                Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
-            ) {
-                cx.error(
+    let kernel = match super::space_values::p_kernel(cx, c, rule, &src, &tgt)? {
+        Some(k) => Some(k),
+        None => match &c.kernel {
+            Some(k) => {
+                spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
+                if !matches!(
+                    rule,
+                    Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
+                ) {
+                    cx.error(
                     k.span,
                     "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
                     "choose one of these rules",
                 );
-                return None;
+                    return None;
+                }
+                Some(kernel(cx, k)?)
             }
-            Some(kernel(cx, k)?)
-        }
-        None => None,
+            None => None,
+        },
     };
     if let Some(span) = c.use_on_source {
         if !matches!(rule, Rule::PairwiseBernoulli(_)) || mask.is_none() {
@@ -148,6 +151,14 @@ pub(super) fn connection(
         &synapse.weight,
     )?;
     synapse::fits_target(cx, &synapse, &cx.neurons[tgt.model].clone(), weight_span)?;
+    super::space_values::fits_layers(
+        cx,
+        weight_span,
+        [("weight", &synapse.weight), ("delay", &synapse.delay)],
+        &rule,
+        &src,
+        &tgt,
+    )?;
     Some(ProjectionDesc {
         field,
         name,
@@ -247,6 +258,10 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
         "fixed_total_number" => Rule::FixedTotalNumber(count(cx, "N")?),
         "pairwise_bernoulli" => {
             let a = cx.args(call, &["p"], &["p"])?;
+            if super::expression::is_expression(a[0]?) {
+                // `p` of distance: the rule's probability is the expression's (the kernel).
+                return Some(Rule::PairwiseBernoulli(1.0));
+            }
             let p = cx.number(a[0]?, Dim::Number, "p")?;
             // Why: p is a probability.
             if !(0.0..=1.0).contains(&p) {
@@ -285,7 +300,7 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
 
 /// Why: masks and kernels measure distances between positions, so both populations
 /// need positions.
-fn spatial_rule(
+pub(super) fn spatial_rule(
     cx: &mut Ctx,
     span: SpanRange,
     what: &str,
@@ -416,8 +431,8 @@ fn sign_fits(cx: &mut Ctx, span: SpanRange, model: &NeuronDesc, weight: &ValueDe
             (min.unwrap_or(mean), max.unwrap_or(mean))
         }
         ValueDesc::Known(Value::Lognormal { .. }) => (0.0, f64::INFINITY),
-        // Known only at build time.
-        ValueDesc::Runtime(_) => return Some(()),
+        // Known only at build time, or per pair.
+        ValueDesc::Runtime(_) | ValueDesc::Known(Value::Expression(_)) => return Some(()),
     };
     let wrong = match class {
         CellClass::Inhibitory => hi > 0.0,

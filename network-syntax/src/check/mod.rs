@@ -6,12 +6,15 @@ mod connect;
 
 pub(crate) use connect::unnamed_field;
 mod devices;
+mod dims;
 mod distance_kernel;
+mod expression;
 mod generators;
 mod kernel;
 mod neuron;
 mod psp;
 mod receptors;
+mod space_values;
 mod spatial;
 mod synapse;
 mod targets;

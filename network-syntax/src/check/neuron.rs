@@ -320,7 +320,7 @@ pub(super) fn synapse(
     };
     let (mut weight, delay, dim) = weight_delay(cx, &fields, Dim::Current, &owner)?;
     if let Some(p) = &psp {
-        weight = ValueDesc::Known(p.height);
+        weight = ValueDesc::Known(p.height.clone());
     }
     let mut desc = SynapseDesc {
         model: owner.clone(),
@@ -468,7 +468,7 @@ pub(super) fn via(
                 return None;
             }
         }
-        pending = cx.synapse_psp[i];
+        pending = cx.synapse_psp[i].clone();
         cx.synapses[i].clone()
     };
     let mut span = SpanRange::from(&via.synapse);
@@ -497,7 +497,7 @@ pub(super) fn via(
         synapse::params(cx, desc.base, &fields, expected, &mut desc.params)?;
         if let Some(f) = get(&fields, "weight").filter(|f| psp::is_psp(&f.value)) {
             let read = psp::read(cx, &f.value)?;
-            desc.weight = ValueDesc::Known(read.height);
+            desc.weight = ValueDesc::Known(read.height.clone());
             pending = Some(read);
             span = f.value.span();
         } else if let Some(f) = get(&fields, "weight") {

@@ -18,7 +18,7 @@ use crate::units::Dim;
 use network_spec::psp::{weight_per_mv, Input};
 
 /// A weight written as `psp(..)`: the heights (mV) and where they were written.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Psp {
     /// The PSP height, constant or drawn, mV.
     pub height: Value,
@@ -81,7 +81,7 @@ fn representative(v: &Value) -> f64 {
         Value::Constant(c) => c,
         Value::Uniform { min, max } => 0.5 * (min + max),
         Value::Normal { mean, .. } => mean,
-        Value::Lognormal { .. } => 1.0,
+        Value::Lognormal { .. } | Value::Expression(_) => 1.0,
     }
 }
 
@@ -124,7 +124,7 @@ pub(super) fn factor(
 /// The amplitudes: every parameter of the heights times `factor`.
 pub(super) fn scale(psp: &Psp, factor: f64) -> ValueDesc {
     let f = factor;
-    ValueDesc::Known(match psp.height {
+    ValueDesc::Known(match psp.height.clone() {
         Value::Constant(c) => Value::Constant(c * f),
         Value::Uniform { min, max } => Value::Uniform {
             min: min * f,
@@ -141,6 +141,6 @@ pub(super) fn scale(psp: &Psp, factor: f64) -> ValueDesc {
             min: min.map(|m| m * f),
             max: max.map(|m| m * f),
         },
-        v @ Value::Lognormal { .. } => v,
+        v @ (Value::Lognormal { .. } | Value::Expression(_)) => v,
     })
 }

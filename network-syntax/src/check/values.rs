@@ -195,6 +195,9 @@ impl Ctx {
     /// A weight or delay: constant, or `uniform(min, max)`, `normal(mean, std[, min:
     /// .., max: ..])`, `lognormal(mu, sigma)` (NEST's `nest.random`).
     pub fn value(&mut self, e: &Expr, dim: Dim, what: &str) -> Option<ValueDesc> {
+        if super::expression::is_expression(e) {
+            return super::expression::value(self, e, dim, what);
+        }
         let call = match e {
             Expr::Number(q) => return self.convert(q, None, dim, what).map(ValueDesc::constant),
             Expr::Rust { .. } => return self.runtime(e, dim, what, false).map(ValueDesc::Runtime),

@@ -285,7 +285,7 @@ pub fn lower(d: &Description) -> Plan {
                 target: p.target,
                 rule: p.rule,
                 mask: p.mask.clone(),
-                kernel: p.kernel,
+                kernel: p.kernel.clone(),
                 autapses: p.autapses,
                 multapses: p.multapses,
                 use_on_source: p.use_on_source,
@@ -373,8 +373,8 @@ fn synapse(s: &SynapseDesc) -> Synapse {
     Synapse {
         base: s.base,
         variant: (s.model != s.base.name()).then(|| s.model.clone()),
-        weight: s.weight,
-        delay: s.delay,
+        weight: s.weight.clone(),
+        delay: s.delay.clone(),
         receptor: (s.receptor != 0).then_some(s.receptor),
         params: s.params.clone(),
     }

@@ -7,6 +7,7 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{bracketed, parenthesized, Attribute, Ident, Token};
 
+mod expression;
 mod values;
 use values::{optional_fields, optional_where, parse_call, parse_expr, parse_fields};
 
@@ -484,6 +485,7 @@ fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectIt
         rule,
         mask: None,
         kernel: None,
+        p_expression: None,
         no_autapses: None,
         no_multapses: None,
         use_on_source: None,
@@ -503,7 +505,10 @@ fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectIt
             "with" => {
                 expect_word(input, "p")?;
                 input.parse::<Token![=]>()?;
-                item.kernel = Some(parse_call(input)?);
+                match expression::parse_p(input)? {
+                    Expr::Call(call) if expression::is_kernel(&call) => item.kernel = Some(call),
+                    e => item.p_expression = Some(Box::new(e)),
+                }
             }
             "no" => {
                 let what = ident(input)?;

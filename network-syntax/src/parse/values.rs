@@ -144,8 +144,13 @@ pub(super) fn parse_call(input: ParseStream) -> syn::Result<Call> {
     })
 }
 
-/// Parses one value.
+/// Parses one value, with the operators of an expression of space if any follow.
 pub(super) fn parse_expr(input: ParseStream) -> syn::Result<Expr> {
+    super::expression::parse(input)
+}
+
+/// Parses one value without operators.
+pub(super) fn parse_primary(input: ParseStream) -> syn::Result<Expr> {
     if input.peek(Token![-])
         || input.peek(syn::LitInt)
         || input.peek(syn::LitFloat)
@@ -296,6 +301,20 @@ pub(super) fn parse_unit(input: ParseStream) -> syn::Result<Option<Unit>> {
         return Ok(None);
     }
     let word = ident(input)?;
+    if input.peek(Token![/]) && input.peek2(Ident::peek_any) && !input.peek3(syn::token::Paren) {
+        // A compound unit such as `mm/ms` (in expressions of space).
+        let fork = input.fork();
+        fork.parse::<Token![/]>()?;
+        let below = fork.call(Ident::parse_any)?;
+        if network_spec::units::lookup(&below.to_string()).is_ok() {
+            input.parse::<Token![/]>()?;
+            let below = ident(input)?;
+            return Ok(Some(Unit {
+                name: format!("{word}/{below}"),
+                span: SpanRange::from(&word).to((&below).into()),
+            }));
+        }
+    }
     if word == "per" {
         let per = ident(input)?;
         return Ok(Some(Unit {

@@ -2,16 +2,24 @@
 //! connection rule or explicit pairs, handed to the placement step as they are added.
 
 use super::NetworkBuilder;
+use crate::connect::Rule;
 use crate::connect::{connect_where, ConnSpec, Endpoints};
 use crate::engine::block::{block_count, block_of, block_size};
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle};
-use crate::network::placement::{place_projection, EdgeList, ProjectionSite};
+use crate::network::placement::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 use crate::network::receptors::{check_nonnegative_weights, Event};
 use crate::network::resources;
 use crate::storage::Length;
 use crate::synapse::{Synapse, Value};
+
+/// How a projection's expressions of positions see each pair (see [`PairSpaces`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Measured {
+    stored: [bool; 2],
+    on_target: bool,
+}
 
 impl NetworkBuilder {
     /// Connects `source` to `target` with a connection rule (NEST's `Connect` with a
@@ -73,14 +81,27 @@ impl NetworkBuilder {
         // On several ranks, each draws the sources of its own targets only.
         let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
         let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
-        self.add_projection(
-            name,
-            source.index,
-            target.index,
-            &edges.offsets,
-            &edges.sources,
-            &synapse,
-        )
+        // NEST hands its spatial parameters the position its tree stores (wrapped into
+        // a periodic layer) on the side a mask query finds: the sources, whichever way
+        // the mask is centred, except for fixed_outdegree, which queries the targets and
+        // reads the sources from the same cached tree when they are the same layer.
+        let found = match spec.rule {
+            Rule::FixedOutdegree(_) => [source.index == target.index, true],
+            _ => [true, false],
+        };
+        let measured = Measured {
+            stored: if spec.mask.is_some() {
+                found
+            } else {
+                [false; 2]
+            },
+            on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
+        };
+        let edges = EdgeList {
+            offsets: &edges.offsets,
+            sources: &edges.sources,
+        };
+        self.add_projection(name, source.index, target.index, edges, &synapse, measured)
     }
 
     /// Connects explicit pairs `(source index, target index)` through `synapse`, in the
@@ -148,9 +169,12 @@ impl NetworkBuilder {
             name,
             source.index,
             target.index,
-            &counts,
-            &sources,
+            EdgeList {
+                offsets: &counts,
+                sources: &sources,
+            },
             &synapse,
+            Measured::default(),
         )
     }
 
@@ -161,9 +185,9 @@ impl NetworkBuilder {
         name: &str,
         source: usize,
         target: usize,
-        offsets: &[usize],
-        sources: &[u32],
+        edges: EdgeList<'_>,
         synapse: &Synapse,
+        measured: Measured,
     ) -> Result<ProjectionHandle> {
         self.check_name(name, "projection")?;
         synapse.validate(name, &self.resolution)?;
@@ -186,8 +210,18 @@ impl NetworkBuilder {
             target,
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
+            spaces: self.population_info[source]
+                .space
+                .as_deref()
+                .zip(self.population_info[target].space.as_deref())
+                .map(|(s, t)| PairSpaces {
+                    source: s,
+                    target: t,
+                    stored: measured.stored,
+                    on_target: measured.on_target,
+                }),
         };
-        let synapses = sources.len() as u64;
+        let synapses = edges.sources.len() as u64;
         let (lasting, drawn) =
             resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
         self.memory.reserve(
@@ -195,14 +229,8 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let projection = place_projection(
-            &site,
-            EdgeList { offsets, sources },
-            &base,
-            synapse,
-            &self.resolution,
-            self.seed,
-        )?;
+        let projection =
+            place_projection(&site, edges, &base, synapse, &self.resolution, self.seed)?;
         check_nonnegative_weights(name, &self.population_info[target], &projection)?;
         self.take_name(name, "projection");
         self.projections.push(projection);

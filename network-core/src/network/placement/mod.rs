@@ -12,7 +12,7 @@ mod devices;
 mod synapses;
 
 pub(crate) use devices::{first_stamp, generator_entity, GeneratorSpec, MultimeterSpec};
-pub(crate) use synapses::{place_projection, EdgeList, ProjectionSite};
+pub(crate) use synapses::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 
 use super::info::{PopulationInfo, ProjectionInfo};
 use super::resources::{self, MemoryBudget};

@@ -11,6 +11,8 @@ use crate::engine::population::PopulationDyn;
 use crate::engine::projection::{pack, BlockSynapses, Delays, Projection, PACKED_DELAY_SPAN};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed, Stream};
+use crate::spatial::Space;
+use crate::synapse::Pair;
 use crate::synapse::SampleValue;
 use crate::synapse::{delay_steps, StaticSynapse, Synapse};
 use crate::time::Resolution;
@@ -32,6 +34,44 @@ pub(crate) struct ProjectionSite<'a> {
     pub target: usize,
     pub n_sources: usize,
     pub n_targets: usize,
+    /// The source and target positions, when both populations have them: an
+    /// expression of positions reads them per synapse.
+    pub spaces: Option<PairSpaces<'a>>,
+}
+
+/// Where an expression of positions finds the two neurons of a synapse, as NEST's
+/// spatial connection code hands them to its parameters.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PairSpaces<'a> {
+    pub source: &'a Space,
+    pub target: &'a Space,
+    /// Whether the source (0) or target (1) position is the one NEST's tree stores
+    /// (wrapped into a periodic layer): the side a mask query found.
+    pub stored: [bool; 2],
+    /// Whether the displacement is measured on the target layer (NEST's
+    /// `fixed_outdegree` computes weights and delays there), else on the source layer.
+    pub on_target: bool,
+}
+
+impl PairSpaces<'_> {
+    fn pair(&self, s: usize, t: usize) -> Pair {
+        let at = |space: &Space, i: usize, stored: bool| {
+            let p = space.positions()[i];
+            if stored {
+                space.stored_position(&p)
+            } else {
+                p
+            }
+        };
+        let source = at(self.source, s, self.stored[0]);
+        let target = at(self.target, t, self.stored[1]);
+        let layer = if self.on_target {
+            self.target
+        } else {
+            self.source
+        };
+        layer.pair(&source, &target)
+    }
 }
 
 /// Places a projection's synapses: block-split storage of `edges` with the weights and
@@ -65,6 +105,25 @@ fn assemble(
     seed: Seed,
 ) -> Result<Projection> {
     synapse.validate(site.name, res)?;
+    // An expression of positions needs both; the displacement is measured on the
+    // source layer, as NEST measures it.
+    let spatial = synapse.weight.is_spatial() || synapse.delay.is_spatial();
+    let spaces = match site.spaces {
+        Some(s) => Some(s),
+        None if spatial => {
+            return Err(Error::invalid(
+                site.name,
+                if synapse.weight.is_spatial() {
+                    "weight"
+                } else {
+                    "delay"
+                },
+                "an expression of distance or positions",
+                "needs positions: give both populations a layout",
+            ))
+        }
+        None => None,
+    };
     let weight = synapse.weight.constant();
     let delay = match synapse.delay.constant() {
         Some(d) => Some(delay_steps(site.name, d, res)?),
@@ -107,11 +166,14 @@ fn assemble(
                     fill[s as usize] += 1;
                     block.targets[k] = (t - first) as u16;
                     if let Some(rng) = rng.as_mut() {
+                        let pair = spaces
+                            .filter(|_| spatial)
+                            .map(|spaces| spaces.pair(s as usize, t));
                         if weight.is_none() {
-                            block.weights[k] = synapse.weight.sample(rng)?;
+                            block.weights[k] = synapse.weight.sample_at(pair.as_ref(), rng)?;
                         }
                         if delay.is_none() {
-                            let d = synapse.delay.sample(rng)?;
+                            let d = synapse.delay.sample_at(pair.as_ref(), rng)?;
                             block.delays[k] = delay_steps(site.name, d, res)?;
                         }
                     }

@@ -1,0 +1,218 @@
+//! Weights, delays and probabilities as expressions of distance, through the loader:
+//! the engine's values against the formulas computed here from the positions (an
+//! independent oracle), and the PyNEST export run on NEST 3.10, whose `GetConnections`
+//! must give the same synapses with the same weights and delays, bit for bit.
+//!
+//! NEST's python is `$NEST_PYTHON`, else the repository's `.venv`; without one the NEST
+//! comparison fails unless `NETWORK_SKIP_NEST=1` opts out explicitly.
+
+use network_core::Seed;
+use network_load::export::{self, ExportOptions};
+use network_load::{build, parse, Inputs, Loaded, Source};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn load() -> (network_load::Parsed, Loaded) {
+    let source =
+        Source::read(&repo().join("network-load/tests/data/space_expressions.net")).unwrap();
+    let parsed = parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
+    let loaded = build(
+        &parsed.description,
+        Seed(parsed.description.seed),
+        &Inputs::default(),
+    )
+    .unwrap();
+    (parsed, loaded)
+}
+
+/// The delay (ms) in steps of 0.1 ms, rounded to the nearest as NEST rounds it.
+fn steps(d: f64) -> i64 {
+    (d * 10.0).round() as i64
+}
+
+#[test]
+fn weights_and_delays_follow_the_formulas() {
+    let (_, loaded) = load();
+    let net = &loaded.network;
+    let handle = |name: &str| {
+        loaded
+            .projections
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, h)| *h)
+            .unwrap()
+    };
+    let sheet = net.populations()[0].space.clone().unwrap();
+    let cloud = net.populations()[1].space.clone().unwrap();
+
+    // `near`: periodic 5 x 5 grid of 1 mm; the displacement wraps.
+    let near = net.connections(&handle("near"));
+    assert!(near.len() > 25, "{} synapses", near.len());
+    for c in &near {
+        let (s, t) = (
+            sheet.positions()[c.source as usize],
+            sheet.positions()[c.target as usize],
+        );
+        let mut d = [t.x - s.x, t.y - s.y];
+        for x in &mut d {
+            // Nearest image on the 1 mm torus.
+            if *x > 0.5 {
+                *x -= 1.0;
+            } else if *x < -0.5 {
+                *x += 1.0;
+            }
+        }
+        let r = (d[0] * d[0] + d[1] * d[1]).sqrt();
+        let w = 2.0 * (-r / 0.15).exp() + 0.5 * (d[0] / 0.2).cos();
+        assert!((c.weight - w).abs() < 1e-12, "{c:?}: {w}");
+        assert_eq!(steps(c.delay), steps(0.5 + r / 0.3), "{c:?}");
+    }
+
+    // `lifted`: every pair of the 3D box, autapses included.
+    let lifted = net.connections(&handle("lifted"));
+    assert_eq!(lifted.len(), 30 * 30);
+    for c in &lifted {
+        let (s, t) = (
+            cloud.positions()[c.source as usize],
+            cloud.positions()[c.target as usize],
+        );
+        let d = t - s;
+        let w = if d.z > 0.0 {
+            10.0 * d.z
+        } else {
+            (-d.x / 1e-3).max(5.0)
+        };
+        assert!((c.weight - w).abs() < 1e-9 * w.abs().max(1.0), "{c:?}: {w}");
+        assert_eq!(steps(c.delay), steps(1.0 + 2.0 * d.norm_squared()), "{c:?}");
+    }
+
+    // `sparse`: the normal weight is clipped into [10, 30] pA.
+    let sparse = net.connections(&handle("sparse"));
+    assert!(!sparse.is_empty());
+    assert!(sparse.iter().all(|c| (10.0..=30.0).contains(&c.weight)));
+    assert!(sparse.iter().any(|c| c.weight != sparse[0].weight));
+}
+
+/// A python that imports NEST, or `None` when `NETWORK_SKIP_NEST=1` opts out.
+fn nest_python() -> Option<PathBuf> {
+    let works = |p: &Path| {
+        Command::new(p)
+            .args(["-c", "import nest"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let python = std::env::var_os("NEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join(".venv/bin/python"));
+    if works(&python) {
+        return Some(python);
+    }
+    assert!(
+        std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1"),
+        "no python with NEST 3.10 at {}: set NEST_PYTHON, or NETWORK_SKIP_NEST=1 to skip",
+        python.display()
+    );
+    eprintln!("SKIPPED: NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
+    None
+}
+
+/// NEST's synapses of a projection: `(source, target) -> (weight, delay)`, indices
+/// within the populations.
+type Synapses = std::collections::BTreeMap<(u32, u32), (f64, f64)>;
+
+#[test]
+fn nest_computes_the_same_weights_and_delays() {
+    let Some(python) = nest_python() else {
+        return;
+    };
+    let (parsed, loaded) = load();
+    let options = ExportOptions {
+        time_ms: 10.0,
+        threads: 1,
+    };
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        "space_expressions",
+        &parsed.docs,
+        &options,
+    )
+    .unwrap();
+    let mut script = export::pynest(&cells);
+    // Every synapse of each projection, by index within its populations.
+    script.push_str(
+        "\nimport json as _json\n_out = {}\n\
+         for _name, _s, _t in [('near', sheet, sheet), ('lifted', cloud, cloud), ('sparse', cloud, blob)]:\n\
+         \x20   _c = nest.GetConnections(source=_s, target=_t).get(['source', 'target', 'weight', 'delay'], output='json')\n\
+         \x20   _c = _json.loads(_c)\n\
+         \x20   _out[_name] = [[a - _s[0].global_id, b - _t[0].global_id, w, d] for a, b, w, d in zip(_c['source'], _c['target'], _c['weight'], _c['delay'])]\n\
+         print(_json.dumps(_out))\n",
+    );
+    let path = std::env::temp_dir().join(format!("space_expressions-{}.py", std::process::id()));
+    std::fs::write(&path, &script).unwrap();
+    let out = Command::new(&python).arg(&path).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "NEST failed on {}:\n{stdout}\n{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(&path).unwrap();
+    let nest: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let of_nest = |name: &str| -> Synapses {
+        nest[name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let f = |i: usize| c[i].as_f64().unwrap();
+                ((f(0) as u32, f(1) as u32), (f(2), f(3)))
+            })
+            .collect()
+    };
+    let net = &loaded.network;
+    for name in ["lifted", "near"] {
+        let handle = loaded
+            .projections
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap()
+            .1;
+        let ours: Synapses = net
+            .connections(&handle)
+            .iter()
+            .map(|c| ((c.source, c.target), (c.weight, c.delay)))
+            .collect();
+        let theirs = of_nest(name);
+        assert_eq!(ours.len(), theirs.len(), "synapses of `{name}`");
+        let differ: Vec<String> = ours
+            .iter()
+            .filter(|(pair, (w, d))| {
+                let (nw, nd) = theirs[pair];
+                w.to_bits() != nw.to_bits() || *d != nd
+            })
+            .map(|(pair, (w, d))| format!("{pair:?}: ({w}, {d}) vs NEST {:?}", theirs[pair]))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "`{name}`: {} of {} synapses differ from NEST's:\n{}",
+            differ.len(),
+            ours.len(),
+            differ.join("\n")
+        );
+        eprintln!(
+            "`{name}`: {} synapses, every weight and delay identical",
+            ours.len()
+        );
+    }
+    // `sparse` draws its synapses and weights at random: NEST's are in the clip range.
+    let sparse = of_nest("sparse");
+    assert!(!sparse.is_empty());
+    assert!(sparse.values().all(|(w, _)| (10.0..=30.0).contains(w)));
+}
