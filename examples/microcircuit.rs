@@ -510,9 +510,14 @@ fn main() -> Result<(), Error> {
     let mut per_population = serde_json::Map::new();
     let mut all_rates = serde_json::Map::new();
     let mut spikes = 0;
+    // Delivered synaptic events: each spike reaches its population's synapses over its
+    // neurons, on average (the thalamic input is not counted).
+    let mut delivered = 0.0;
     for i in 0..8 {
         let events = net.spikes(&recorders[i]);
         spikes += events.len();
+        let out: usize = (0..8).map(|t| d.synapses[t][i]).sum();
+        delivered += events.len() as f64 * out as f64 / d.neurons[i].max(1) as f64;
         let mut counts = vec![0u32; d.neurons[i]];
         for &sender in events.senders() {
             counts[(sender - first_ids[i]) as usize] += 1;
@@ -549,6 +554,7 @@ fn main() -> Result<(), Error> {
             "neurons": neurons, "synapses": synapses, "synapse_bytes": synapse_bytes,
             "spikes": spikes, "rates_hz": per_population,
             "build_s": build_s, "presim_s": presim_s, "sim_s": sim_s,
+            "events_delivered": delivered.round(), "ns_per_event_sim": sim_s / delivered * 1e9,
             "realtime_factor": sim_s / seconds,
             "vmrss_mb": { "after_build": rss_built, "after_simulate": rss_end, "peak": peak_rss },
         });
