@@ -89,7 +89,8 @@ def main():
     nest.Connect(I, rec_i)
     build_s = time.perf_counter() - t0
     t1 = time.perf_counter()
-    nest.Simulate(a.presim)
+    if a.presim > 0:
+        nest.Simulate(a.presim)
     presim_s = time.perf_counter() - t1
     c0, t2 = cpu_s(), time.perf_counter()
     nest.Simulate(a.time)
