@@ -35,6 +35,10 @@ use network::SpikeRecorderHandle;
 use serde_json::json;
 use std::time::Instant;
 
+#[path = "bench_util/process.rs"]
+mod process;
+use process::{cpu_s, memory_mb, quantile};
+
 /// Background (cortico-cortical) input.
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum Background {
@@ -361,28 +365,6 @@ fn build(o: &Options, d: &Derived) -> Result<Built, Error> {
     })
 }
 
-/// Resident memory of this process now and at its peak (MB), from /proc.
-fn memory_mb() -> (Option<f64>, Option<f64>) {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return (None, None);
-    };
-    let field = |key: &str| {
-        let line = status.lines().find(|l| l.starts_with(key))?;
-        Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
-
-/// The `q`-quantile of sorted `v` (linear interpolation, numpy's default).
-fn quantile(v: &[f64], q: f64) -> f64 {
-    if v.is_empty() {
-        return f64::NAN;
-    }
-    let pos = q * (v.len() - 1) as f64;
-    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
-    v[lo] + (v[hi] - v[lo]) * (pos - lo as f64)
-}
-
 /// The network as a `.net` description: the counts, currents and rates of this scale as
 /// numbers, the weights as PSP heights (`psp(..)`, converted by the checker). The language
 /// cannot draw an initial V_m yet: each population starts at its distribution's mean.
@@ -483,21 +465,6 @@ fn net_text(o: &Options, d: &Derived) -> String {
     t
 }
 
-/// CPU time of this process, all threads, user and system (s), from /proc (resolution
-/// 10 ms; NaN where /proc is missing).
-fn cpu_s() -> f64 {
-    let Ok(text) = std::fs::read_to_string("/proc/self/stat") else {
-        return f64::NAN;
-    };
-    let after = text.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
-    match (ticks(11), ticks(12)) {
-        (Some(user), Some(system)) => (user + system) / 100.0,
-        _ => f64::NAN,
-    }
-}
-
 fn main() -> Result<(), Error> {
     let o = Options::parse();
     let d = derive(&o);
@@ -507,7 +474,7 @@ fn main() -> Result<(), Error> {
     }
 
     let started = Instant::now();
-    let cpu_start = cpu_s();
+    let cpu_start = cpu_s().unwrap_or(f64::NAN);
     let Built {
         mut net,
         recorders,
@@ -515,13 +482,13 @@ fn main() -> Result<(), Error> {
     } = build(&o, &d)?;
     let build_s = started.elapsed().as_secs_f64();
     let (rss_built, _) = memory_mb();
-    let build_cpu_s = cpu_s() - cpu_start;
+    let build_cpu_s = cpu_s().unwrap_or(f64::NAN) - cpu_start;
 
     net.simulate(o.presim)?;
     let presim_s = net.simulation_time().as_secs_f64();
-    let sim_cpu_start = cpu_s();
+    let sim_cpu_start = cpu_s().unwrap_or(f64::NAN);
     net.simulate(o.time)?;
-    let sim_cpu_s = cpu_s() - sim_cpu_start;
+    let sim_cpu_s = cpu_s().unwrap_or(f64::NAN) - sim_cpu_start;
     let sim_s = net.simulation_time().as_secs_f64() - presim_s;
     let (rss_end, peak_rss) = memory_mb();
 
@@ -529,9 +496,14 @@ fn main() -> Result<(), Error> {
     let mut per_population = serde_json::Map::new();
     let mut all_rates = serde_json::Map::new();
     let mut spikes = 0;
+    // Delivered synaptic events: each spike reaches its population's synapses over its
+    // neurons, on average (the thalamic input is not counted).
+    let mut delivered = 0.0;
     for i in 0..8 {
         let events = net.spikes(&recorders[i]);
         spikes += events.len();
+        let out: usize = (0..8).map(|t| d.synapses[t][i]).sum();
+        delivered += events.len() as f64 * out as f64 / d.neurons[i].max(1) as f64;
         let mut counts = vec![0u32; d.neurons[i]];
         for &sender in events.senders() {
             counts[(sender - first_ids[i]) as usize] += 1;
@@ -569,6 +541,7 @@ fn main() -> Result<(), Error> {
             "spikes": spikes, "rates_hz": per_population,
             "build_s": build_s, "presim_s": presim_s, "sim_s": sim_s,
             "build_cpu_s": build_cpu_s, "sim_cpu_s": sim_cpu_s,
+            "events_delivered": delivered.round(), "ns_per_event_sim": sim_s / delivered * 1e9,
             "realtime_factor": sim_s / seconds,
             "vmrss_mb": { "after_build": rss_built, "after_simulate": rss_end, "peak": peak_rss },
         });
