@@ -8,15 +8,8 @@ use super::values::get;
 use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
+use crate::grammar;
 use crate::units::Dim;
-
-const CONNECT_META: &[&str] = &[
-    "axon_organisation",
-    "axon_radius",
-    "projection",
-    "boutons",
-    "redundancy",
-];
 
 /// A `connect` statement.
 pub(super) fn connection(
@@ -41,7 +34,13 @@ pub(super) fn connection(
     let meta_fields = c
         .meta
         .as_ref()
-        .map(|m| cx.fields(m, CONNECT_META, "a connection's metadata"))
+        .map(|m| {
+            cx.fields(
+                m,
+                &grammar::key_names(grammar::CONNECT_WHERE),
+                "a connection's metadata",
+            )
+        })
         .unwrap_or_default();
     let meta = meta_text(cx, &meta_fields)?;
     let mut derived = None;
@@ -260,15 +259,7 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
             Rule::PairwiseBernoulli(p)
         }
         _ => {
-            let all = [
-                "all_to_all",
-                "one_to_one",
-                "fixed_indegree",
-                "fixed_outdegree",
-                "fixed_total_number",
-                "pairwise_bernoulli",
-                "from_biology",
-            ];
+            let all = grammar::names(grammar::RULES);
             let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the rules are {}", all.join(", ")),
