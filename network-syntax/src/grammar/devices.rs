@@ -57,7 +57,7 @@ pub const WINDOW: &[Key] = &[
     key(
         "stop",
         Ty::Quantity(Dim::Time),
-        Is("inf ms"),
+        Said("never (NEST's inf)"),
         "end of the window, >= start on the time grid",
     ),
 ];
