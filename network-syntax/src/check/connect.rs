@@ -3,7 +3,7 @@
 use super::distance_kernel::kernel;
 use super::receptors::ReceptorTarget;
 use super::spatial::{length_field, mask_ref};
-use super::targets::mask_fits;
+use super::targets::{mask_fits, periodic_fit};
 use super::values::get;
 use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;
@@ -77,8 +77,10 @@ pub(super) fn connection(
                 radius: d.axon_radius,
             }
         };
+        let derived_mask = Mask::new(shape);
+        periodic_fit(cx, c.rule.span, &derived_mask, &src)?;
         mask = Some(MaskDesc {
-            mask: Mask::new(shape),
+            mask: derived_mask,
             center: None,
             name: None,
         });
@@ -346,7 +348,13 @@ fn connection_mask(
         );
         return None;
     }
-    Some(())
+    // The mask is applied on the layer of the neurons it selects (as the engine).
+    let selected = if matches!(rule, Rule::FixedOutdegree(_)) {
+        tgt
+    } else {
+        src
+    };
+    periodic_fit(cx, span, &mask.mask, selected)
 }
 
 /// Why: without multapses a target can receive each source once, so an indegree above
