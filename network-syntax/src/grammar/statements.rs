@@ -31,7 +31,7 @@ pub const STATEMENTS: &[Statement] = &[
     },
     Statement {
         word: "population",
-        syntax: "population NAME = NEURON[SIZE] [in|at|on LAYOUT] [where { KEY: VALUE, .. }];",
+        syntax: "population NAME = NEURON[SIZE] [in/at/on LAYOUT] [where { KEY: VALUE, .. }];",
         doc: "a population of SIZE neurons of a model or variant, optionally placed in space; \
               `[dyn N]` makes the size a run-time value",
     },
