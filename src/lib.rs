@@ -24,15 +24,23 @@ pub use network_core::*;
 /// assert!(net.spikes(&net.spikes).len() > 0);
 /// # Ok::<(), network::Error>(())
 /// ```
+///
+/// The rest of this page is the language reference (`docs/language.md`, generated from
+/// the tables the checker reads); the models' parameters are in `docs/models.md` and
+/// `network models NAME`.
+///
+#[doc = include_str!("../docs/language.md")]
 pub use network_macros::network;
 
 /// Descriptions in the `network!` language read at run time: parse a file with the
 /// macro's checks, build it with run-time sizes, export it to PyNEST.
+#[doc(inline)]
 pub use network_load as load;
 
 /// Raster and trace plots of recorders, saved as SVG or PNG (feature `plot`, on by
 /// default): `net.raster(&recorder).save("exc.svg")?`.
 #[cfg(feature = "plot")]
+#[doc(inline)]
 pub use network_plot as plot;
 
 /// The names most programs need.

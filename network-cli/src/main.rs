@@ -47,6 +47,15 @@ enum Command {
     Check {
         /// The description (what goes inside `network! { .. }`).
         file: PathBuf,
+        /// A run-time population size, `name=N` for `[dyn name]` (repeatable); with
+        /// every size known, the memory the network would take is estimated too.
+        #[arg(long = "size", value_parser = parse_size)]
+        sizes: Vec<(String, usize)>,
+        /// The most memory the network may take, e.g. `4GB` (default: the machine's
+        /// available memory); a network estimated above it is an error, before
+        /// anything is built.
+        #[arg(long, value_parser = memory::parse_bytes)]
+        memory_limit: Option<u64>,
     },
     /// Build and simulate a description on the engine; write the recorders' files and
     /// print a summary.
@@ -210,9 +219,18 @@ fn run(command: Command) -> Result<(), Failure> {
             print!("{}", models::show(name.as_deref())?);
             Ok(())
         }
-        Command::Check { file } => {
+        Command::Check {
+            file,
+            sizes,
+            memory_limit,
+        } => {
             let (source, parsed) = read(&file)?;
-            println!("{}: ok ({})", source.name, outputs::outline(&parsed));
+            let memory = memory::check(&parsed, sizes, memory_limit)?;
+            println!(
+                "{}: ok ({}{memory})",
+                source.name,
+                outputs::outline(&parsed)
+            );
             Ok(())
         }
         Command::Run {

@@ -33,6 +33,62 @@ pub fn parse_bytes(text: &str) -> Result<u64, String> {
     Ok(bytes as u64)
 }
 
+/// The memory estimate of a checked description whose sizes are all known (written, or
+/// given as `sizes`), against `limit` (default: the machine's available memory): `Ok`
+/// with `, about X when built` for the summary line, an error naming the estimate and
+/// the limit when it would not fit, and `Ok("")` when a size is only known at run time.
+pub fn check(
+    parsed: &network_load::Parsed,
+    sizes: Vec<(String, usize)>,
+    limit: Option<u64>,
+) -> Result<String, String> {
+    let d = &parsed.description;
+    let given: std::collections::BTreeMap<String, usize> = sizes.into_iter().collect();
+    if d.runtime_sizes().iter().any(|n| !given.contains_key(*n)) {
+        if limit.is_some() {
+            return Err(format!(
+                "--memory-limit needs every run-time size: give {}",
+                d.runtime_sizes()
+                    .iter()
+                    .map(|n| format!("--size {n}=N"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ));
+        }
+        return Ok(String::new());
+    }
+    let inputs = network_load::Inputs {
+        sizes: given,
+        ..Default::default()
+    };
+    let estimate = network_load::memory_estimate(d, &inputs).map_err(|e| e.to_string())?;
+    let Some(limit) = limit.or_else(network_core::network::available_memory) else {
+        return Ok(format!(
+            ", about {} when built",
+            network_core::network::human_bytes(estimate.peak)
+        ));
+    };
+    if estimate.peak > limit {
+        let (part, bytes) = estimate
+            .parts
+            .iter()
+            .max_by_key(|p| p.1)
+            .expect("a network has ring buffers at least");
+        return Err(format!(
+            "the network would need about {} when built (the largest part, {part}: {}) but \
+             the memory limit is {}; make it smaller, or raise --memory-limit if the machine \
+             has more memory",
+            network_core::network::human_bytes(estimate.peak),
+            network_core::network::human_bytes(*bytes),
+            network_core::network::human_bytes(limit)
+        ));
+    }
+    Ok(format!(
+        ", about {} when built",
+        network_core::network::human_bytes(estimate.peak)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_bytes;

@@ -245,27 +245,8 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// `Ty::new(w, d)` or `Ty::variant(model, w, d)`, `.receptor(k)` for a port, then
-    /// the written parameters over it (`Ty { params.., ..base }`), as expanded.
     fn synapse(&self, s: &lowering::Synapse) -> Result<Synapse> {
-        let e = &self.inputs.expressions;
-        let (w, dl) = (convert::value(&s.weight, e), convert::value(&s.delay, e));
-        macro_rules! make {
-            ($ty:ident) => {{
-                let mut syn = match &s.variant {
-                    Some(name) => $ty::variant(name, w, dl),
-                    None => $ty::new(w, dl),
-                };
-                if let Some(k) = s.receptor {
-                    syn = syn.receptor(k);
-                }
-                for (name, value) in &s.params {
-                    syn.set(s.model_name(), name, *value)?;
-                }
-                Synapse::from(syn)
-            }};
-        }
-        Ok(network_core::spec::with_synapse_model!(s.base, S => make!(S)))
+        synapse(self.inputs, s)
     }
 
     fn generator(&mut self, g: &lowering::Generator) -> Result<GeneratorHandle> {
@@ -407,22 +388,7 @@ impl<'a> Run<'a> {
     }
 
     fn connect(&mut self, c: &lowering::Connect) -> Result<ProjectionHandle> {
-        let mut spec = ConnSpec::new(c.rule);
-        if let Some(m) = &c.mask {
-            spec = spec.with_mask(m.mask.clone());
-        }
-        if let Some(k) = &c.kernel {
-            spec = spec.with_kernel(k.clone());
-        }
-        if !c.autapses {
-            spec = spec.no_autapses();
-        }
-        if !c.multapses {
-            spec = spec.no_multapses();
-        }
-        if c.use_on_source {
-            spec = spec.on_source();
-        }
+        let spec = conn_spec(c);
         let syn = self.synapse(&c.synapse)?;
         let (src, tgt) = (
             &self.loaded.populations[c.source].1,
@@ -430,4 +396,48 @@ impl<'a> Run<'a> {
         );
         self.b.connect(&c.name, src, tgt, &spec, syn)
     }
+}
+
+/// `Ty::new(w, d)` or `Ty::variant(model, w, d)`, `.receptor(k)` for a port, then
+/// the written parameters over it (`Ty { params.., ..base }`), as expanded.
+pub(crate) fn synapse(inputs: &Inputs, s: &lowering::Synapse) -> Result<Synapse> {
+    let e = &inputs.expressions;
+    let (w, dl) = (convert::value(&s.weight, e), convert::value(&s.delay, e));
+    macro_rules! make {
+        ($ty:ident) => {{
+            let mut syn = match &s.variant {
+                Some(name) => $ty::variant(name, w, dl),
+                None => $ty::new(w, dl),
+            };
+            if let Some(k) = s.receptor {
+                syn = syn.receptor(k);
+            }
+            for (name, value) in &s.params {
+                syn.set(s.model_name(), name, *value)?;
+            }
+            Synapse::from(syn)
+        }};
+    }
+    Ok(network_core::spec::with_synapse_model!(s.base, S => make!(S)))
+}
+
+/// The connection specification of `c`, as expanded.
+pub(crate) fn conn_spec(c: &lowering::Connect) -> ConnSpec {
+    let mut spec = ConnSpec::new(c.rule);
+    if let Some(m) = &c.mask {
+        spec = spec.with_mask(m.mask.clone());
+    }
+    if let Some(k) = &c.kernel {
+        spec = spec.with_kernel(k.clone());
+    }
+    if !c.autapses {
+        spec = spec.no_autapses();
+    }
+    if !c.multapses {
+        spec = spec.no_multapses();
+    }
+    if c.use_on_source {
+        spec = spec.on_source();
+    }
+    spec
 }

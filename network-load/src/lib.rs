@@ -31,11 +31,13 @@
 
 mod build;
 mod convert;
+mod estimate;
 pub mod export;
 mod inputs;
 mod source;
 
 pub use build::{build, Loaded};
+pub use estimate::{memory_estimate, MemoryEstimate};
 pub use inputs::{resolve_sizes, Inputs};
 /// The checked description's types (from `network-syntax`).
 pub use network_syntax::description;

@@ -53,3 +53,63 @@ impl Layout {
         }
     }
 }
+
+/// A grid's extent per dimension when none is given, mm (NEST's default).
+pub const GRID_EXTENT: f64 = 1.0;
+
+impl Layout {
+    /// Whether distances wrap around the extent (NEST's `edge_wrap`).
+    pub fn periodic(&self) -> bool {
+        match self {
+            Layout::FreeUniform { edge_wrap, .. }
+            | Layout::FreeList { edge_wrap, .. }
+            | Layout::Grid { edge_wrap, .. } => *edge_wrap,
+        }
+    }
+
+    /// The layer's extent, mm per dimension, as NEST derives it: the box of a uniform
+    /// layout; the given extent of listed positions, else [`list_extent`]; the given
+    /// extent of a grid, else [`GRID_EXTENT`] per dimension. `None` where NEST requires
+    /// an extent that is not given (a single listed position).
+    pub fn extent(&self) -> Option<Vec<f64>> {
+        match self {
+            Layout::FreeUniform {
+                lower_left,
+                upper_right,
+                ..
+            } => Some(
+                upper_right
+                    .iter()
+                    .zip(lower_left)
+                    .map(|(u, l)| u - l)
+                    .collect(),
+            ),
+            Layout::FreeList {
+                positions, extent, ..
+            } => extent.clone().or_else(|| list_extent(positions)),
+            Layout::Grid { shape, extent, .. } => Some(
+                extent
+                    .clone()
+                    .unwrap_or_else(|| vec![GRID_EXTENT; shape.len()]),
+            ),
+        }
+    }
+}
+
+/// The extent NEST gives listed positions without one: per dimension, the size of the
+/// positions' bounding box rounded up to whole mm. `None` for fewer than two positions
+/// (NEST then requires an extent).
+pub fn list_extent(positions: &[Vec<f64>]) -> Option<Vec<f64>> {
+    let (first, rest) = positions.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let (mut lo, mut hi) = (first.clone(), first.clone());
+    for p in rest {
+        for (d, x) in p.iter().enumerate().take(lo.len()) {
+            lo[d] = lo[d].min(*x);
+            hi[d] = hi[d].max(*x);
+        }
+    }
+    Some(hi.iter().zip(&lo).map(|(h, l)| (h - l).ceil()).collect())
+}

@@ -20,6 +20,7 @@ pub mod firing;
 pub mod kernel;
 pub mod layout;
 pub mod mask;
+mod mask_bounds;
 pub mod models;
 pub mod neuron;
 pub mod params;

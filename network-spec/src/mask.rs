@@ -1,6 +1,7 @@
 //! NEST's spatial masks as data: which displacements (in mm) a connection or selection
-//! accepts, with their checks. The inside tests and bounding boxes, which the engine's
-//! spatial index uses, live with the engine (`network_core::spatial::MaskGeometry`).
+//! accepts, with their checks, and NEST's bounding boxes (`mask_bounds.rs`, which the
+//! checker and the engine both use). The inside tests, which the engine's spatial index
+//! uses, live with the engine (`network_core::spatial::MaskGeometry`).
 //!
 //! Angles are in degrees (azimuth from the x axis in the xy plane, polar from the z axis).
 

@@ -18,10 +18,12 @@
 pub mod ast;
 mod check;
 pub mod description;
+pub mod grammar;
 // The checks' conversions to the engine's values (private: the loader has its own).
 pub mod lowering;
 pub mod model_table;
 mod parse;
+pub mod reference;
 pub mod units;
 
 pub use ast::{NetworkAst, SpanRange};

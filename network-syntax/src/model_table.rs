@@ -14,13 +14,12 @@ pub enum CellClass {
 }
 
 impl CellClass {
+    /// Every class, as `(excitatory)` and `(inhibitory)` presets and `class:` values.
+    pub const ALL: [CellClass; 2] = [CellClass::Excitatory, CellClass::Inhibitory];
+
     /// By name.
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "excitatory" => Some(CellClass::Excitatory),
-            "inhibitory" => Some(CellClass::Inhibitory),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|c| c.name() == name)
     }
 
     /// The name.

@@ -37,5 +37,5 @@ pub mod units {
     };
 }
 pub use recording::{Samples, SpikeEvents};
-pub use resources::available_memory;
+pub use resources::{available_memory, declared, human as human_bytes};
 pub use runtime::Network;

@@ -198,7 +198,7 @@ impl RecorderRuntime {
     }
 
     /// Estimated bytes its in-memory events grow by while simulating steps
-    /// `step..end` (stamps `step + 1 ..= end`), at [`resources::ASSUMED_RATE_HZ`].
+    /// `step..end` (stamps `step + 1 ..= end`), at [`RecorderRuntime::assumed_rate`].
     pub fn growth(&self, step: i64, end: i64, resolution: Resolution) -> u64 {
         if !self.in_memory {
             return 0;
@@ -208,8 +208,25 @@ impl RecorderRuntime {
             return 0;
         }
         let seconds = resolution.step_to_ms(hi - lo) / 1000.0;
-        let events = (self.targets() as f64 * seconds * resources::ASSUMED_RATE_HZ).ceil();
+        let rate = self.assumed_rate(step, resolution);
+        let events = (self.targets() as f64 * seconds * rate).ceil();
         (events as u64).saturating_mul(resources::SPIKE_EVENT_BYTES)
+    }
+
+    /// The firing rate (Hz) per watched neuron its estimate assumes at step `step`:
+    /// [`resources::ASSUMED_RATE_HZ`] before anything was measured, and 1.5 times the rate
+    /// measured over the steps recorded so far where that is higher. 100 Hz is a
+    /// typical cortical bound, not a bound on what neurons can fire; a network
+    /// measured faster in its first runs is estimated at its own rate.
+    pub fn assumed_rate(&self, step: i64, resolution: Resolution) -> f64 {
+        let observed = (step.min(self.window.1) - self.window.0).max(0);
+        let seconds = resolution.step_to_ms(observed) / 1000.0;
+        let targets = self.targets();
+        if seconds <= 0.0 || targets == 0 {
+            return resources::ASSUMED_RATE_HZ;
+        }
+        let measured = self.recorded as f64 / (targets as f64 * seconds);
+        resources::ASSUMED_RATE_HZ.max(resources::MEASURED_RATE_MARGIN * measured)
     }
 
     /// The number of neurons it watches.

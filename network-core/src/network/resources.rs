@@ -7,7 +7,8 @@
 //! `engine::ring`, the models' state arrays); allocator overhead is not counted.
 //! Recorded data grows while simulating: `Network::simulate` estimates what each call
 //! adds to memory before it runs (multimeters exactly, spike recorders at
-//! [`ASSUMED_RATE_HZ`]) and refuses a call that would not fit.
+//! [`ASSUMED_RATE_HZ`], or at 1.5 times the rate measured in earlier runs where that is
+//! higher) and refuses a call that would not fit (`Network::recording_estimate`).
 
 use crate::connect::{ConnSpec, Endpoints, Rule};
 use crate::engine::block::{block_count, BLOCK_LEN};
@@ -41,9 +42,15 @@ pub(crate) const SPIKE_EVENT_BYTES: u64 = 12;
 /// stamp); each recorded value adds 8.
 pub(crate) const SAMPLE_BYTES: u64 = 12;
 /// The firing rate (Hz) assumed of every neuron a spike recorder keeps in memory when
-/// the memory a `simulate` call needs is estimated before it runs; spike counts cannot
-/// be known in advance, and cortical networks fire well below it.
+/// the memory a `simulate` call needs is estimated before it runs and nothing has been
+/// measured yet; spike counts cannot be known in advance, and cortical networks fire
+/// well below it. It is not an upper bound (a neuron may fire up to 1/t_ref): once a
+/// recorder has recorded, [`MEASURED_RATE_MARGIN`] times its measured rate is used where that is higher.
 pub const ASSUMED_RATE_HZ: f64 = 100.0;
+/// The factor on a spike recorder's measured rate in its estimate: room for a network
+/// that fires faster later than in its first runs, while staying within a factor 2 of
+/// what the events take (`tests/recording_estimate.rs`).
+pub const MEASURED_RATE_MARGIN: f64 = 1.5;
 
 /// The memory a builder may use and has committed so far (bytes).
 #[derive(Debug, Clone)]
@@ -111,7 +118,7 @@ fn parse_mem_available(meminfo: &str) -> Option<u64> {
 }
 
 /// A byte count for people: `5.35 GB`.
-pub(crate) fn human(bytes: u64) -> String {
+pub fn human(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut v = bytes as f64;
     let mut unit = 0;
@@ -186,7 +193,21 @@ pub(crate) fn projection_bytes(
 /// standard deviations; a mask scales it by the fraction of the layer its bounding box
 /// covers.
 pub(crate) fn expected_synapses(spec: &ConnSpec, ends: &Endpoints) -> u64 {
-    let (ns, nt) = (ends.n_sources as u64, ends.n_targets as u64);
+    let extent = ends
+        .source_space
+        .map(|s| &s.extent().as_slice()[..s.dims()]);
+    expected_synapses_between(spec, ends.n_sources, ends.n_targets, extent)
+}
+
+/// [`expected_synapses`] from the sizes and the source layer's extent (mm per
+/// dimension, where it is spatial).
+fn expected_synapses_between(
+    spec: &ConnSpec,
+    n_sources: usize,
+    n_targets: usize,
+    source_extent: Option<&[f64]>,
+) -> u64 {
+    let (ns, nt) = (n_sources as u64, n_targets as u64);
     let pairs = ns.saturating_mul(nt);
     match spec.rule {
         Rule::AllToAll => pairs,
@@ -197,7 +218,7 @@ pub(crate) fn expected_synapses(spec: &ConnSpec, ends: &Endpoints) -> u64 {
         Rule::PairwiseBernoulli(p) => {
             // An invalid p is the rule's own error, reported when it draws.
             let p = if (0.0..=1.0).contains(&p) { p } else { 0.0 };
-            let fraction = kernel_peak(spec.kernel.as_ref()) * mask_fraction(spec, ends);
+            let fraction = kernel_peak(spec.kernel.as_ref()) * mask_fraction(spec, source_extent);
             let mean = pairs as f64 * p * fraction;
             let bound = mean + 6.0 * mean.sqrt() + 16.0;
             if bound >= pairs as f64 {
@@ -233,14 +254,13 @@ fn kernel_peak(kernel: Option<&Kernel>) -> f64 {
 
 /// The fraction of the selected layer's extent that the mask's bounding box covers (at
 /// most 1; 1 without a mask or where the layer has no volume).
-fn mask_fraction(spec: &ConnSpec, ends: &Endpoints) -> f64 {
-    let (Some(mask), Some(space)) = (spec.mask.as_ref(), ends.source_space) else {
+fn mask_fraction(spec: &ConnSpec, extent: Option<&[f64]>) -> f64 {
+    let (Some(mask), Some(extent)) = (spec.mask.as_ref(), extent) else {
         return 1.0;
     };
     let (lo, hi) = mask.bbox();
-    let extent = space.extent();
     let mut fraction = 1.0;
-    for d in 0..space.dims() {
+    for d in 0..extent.len() {
         let side = hi[d] - lo[d];
         if extent[d] > 0.0 && side.is_finite() {
             fraction *= (side / extent[d]).clamp(0.0, 1.0);
@@ -250,6 +270,46 @@ fn mask_fraction(spec: &ConnSpec, ends: &Endpoints) -> f64 {
         fraction
     } else {
         1.0
+    }
+}
+
+/// The bytes the builder reserves for each part of a network, computed from the
+/// declarations alone, before any part is made: `network check --memory-limit` adds
+/// them up (`network_load::memory_estimate`). The counts are the builder's own.
+pub mod declared {
+    use super::*;
+
+    /// A population of `len` neurons of model `M`: its state, and its positions when
+    /// `spatial`.
+    pub fn population<M: NeuronModel>(len: usize, spatial: bool) -> u64 {
+        let positions = if spatial { position_bytes(len) } else { 0 };
+        neuron_bytes::<M>(len).saturating_add(positions)
+    }
+
+    /// A projection of `spec` between `n_sources` and `n_targets` neurons (the source
+    /// layer's extent in mm per dimension where it is spatial), at the rule's upper
+    /// estimate of its synapse count, as the builder checks it before drawing: the
+    /// lasting bytes, and the bytes the drawn edges hold until assembly.
+    pub fn projection(
+        spec: &ConnSpec,
+        n_sources: usize,
+        n_targets: usize,
+        source_extent: Option<&[f64]>,
+        synapse: &Synapse,
+    ) -> (u64, u64) {
+        let synapses = expected_synapses_between(spec, n_sources, n_targets, source_extent);
+        projection_bytes(synapses, n_sources, n_targets, synapse)
+    }
+
+    /// A generator's `connections` connections.
+    pub fn generator(connections: usize) -> u64 {
+        device_bytes(connections)
+    }
+
+    /// The ring buffers of a population of `len` neurons when the network's largest
+    /// delay is `max_delay_steps` and a slice `slice_steps` long.
+    pub fn rings(len: usize, max_delay_steps: u64, slice_steps: u64) -> u64 {
+        ring_bytes(len, max_delay_steps + slice_steps + 1)
     }
 }
 

@@ -237,6 +237,24 @@ impl Network {
         crate::distribution::agree_on(&*self.comm, "simulate", flushed)
     }
 
+    /// The bytes by which the recorders' data in memory is estimated to grow during
+    /// `simulate(t_ms)`: multimeters exactly, spike recorders at their assumed rate
+    /// (100 Hz, or 1.5 times the rate measured so far where higher).
+    /// `simulate` refuses a call when this would take the memory past the limit.
+    pub fn recording_estimate(&self, t_ms: f64) -> Result<u64> {
+        let steps = self
+            .resolution
+            .grid_steps("recording_estimate", "time", t_ms)?;
+        let end = self.step.saturating_add(steps.max(0));
+        let spikes: u64 = self
+            .recorders
+            .iter()
+            .map(|r| r.growth(self.step, end, self.resolution))
+            .sum();
+        let samples: u64 = self.meters.iter().map(|m| m.growth(self.step, end)).sum();
+        Ok(spikes.saturating_add(samples))
+    }
+
     /// Refuses a `simulate` call up to step `end` whose recorded data would take the
     /// memory past the limit: the data recorded so far plus each recorder's estimated
     /// growth ([`MeterRuntime::growth`], [`RecorderRuntime::growth`]), on top of the

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 
 pub use network_spec::layout::Layout;
+use network_spec::layout::GRID_EXTENT;
 
 fn check_dims(entity: &str, param: &str, v: &[f64]) -> Result<()> {
     if v.len() != 2 && v.len() != 3 {
@@ -180,7 +181,7 @@ fn free_list(
                 "a free layer with a single neuron needs an explicit extent",
             ));
         }
-        None => (hi - lo).map(f64::ceil),
+        None => vector(&network_spec::layout::list_extent(positions).expect("two or more points")),
     };
     Space::new(entity, dims, points, center, extent, edge_wrap)
 }
@@ -218,8 +219,7 @@ fn grid(
             }
             vector(e)
         }
-        None if dims == 2 => Vector3::new(1.0, 1.0, 0.0),
-        None => Vector3::new(1.0, 1.0, 1.0),
+        None => vector(&vec![GRID_EXTENT; dims]),
     };
     let ctr = match center {
         Some(c) => {

@@ -21,9 +21,9 @@ pub trait MaskGeometry {
     /// semi-axis in every direction for rotated ellipses.
     fn bbox(&self) -> (Vector3<f64>, Vector3<f64>);
     /// NEST's own bounding box (`Mask::get_bbox`), in its arithmetic and without the
-    /// tolerance of [`MaskGeometry::bbox`]: what NEST compares with the layer's extent
-    /// (a mask exactly as wide as a periodic layer is accepted) and from which it
-    /// places the periodic images of the mask (`spatial::anchor`).
+    /// tolerance of [`MaskGeometry::bbox`]: the vocabulary's [`Mask::bounding_box`] as
+    /// vectors, from which the index places the periodic images of the mask
+    /// (`spatial::anchor`).
     fn nest_bbox(&self) -> (Vector3<f64>, Vector3<f64>);
     /// The largest distance from the node the mask is centred on to any accepted
     /// point, mm (bounded by the corners of [`MaskGeometry::bbox`]).
@@ -133,75 +133,8 @@ impl MaskGeometry for Mask {
     }
 
     fn nest_bbox(&self) -> (Vector3<f64>, Vector3<f64>) {
-        let [az_cos, az_sin, pol_cos, pol_sin] = self.trig();
-        let (lo, hi) = match self.shape() {
-            MaskShape::Circle { radius } => (
-                Vector3::new(-radius, -radius, 0.0),
-                Vector3::new(*radius, *radius, 0.0),
-            ),
-            MaskShape::Sphere { radius }
-            | MaskShape::Doughnut {
-                outer_radius: radius,
-                ..
-            } => (Vector3::repeat(-radius), Vector3::repeat(*radius)),
-            MaskShape::Rectangle {
-                lower_left: ll,
-                upper_right: ur,
-                azimuth_angle,
-            } => {
-                let ll = Vector3::new(ll[0], ll[1], 0.0);
-                let ur = Vector3::new(ur[0], ur[1], 0.0);
-                if *azimuth_angle == 0.0 {
-                    (ll, ur)
-                } else {
-                    rotated_box_bbox(ll, ur, az_cos, az_sin, 1.0, 0.0, 2)
-                }
-            }
-            MaskShape::Box {
-                lower_left: ll,
-                upper_right: ur,
-                azimuth_angle,
-                polar_angle,
-            } => {
-                let (ll, ur) = (Vector3::from(*ll), Vector3::from(*ur));
-                if *azimuth_angle == 0.0 && *polar_angle == 0.0 {
-                    (ll, ur)
-                } else {
-                    rotated_box_bbox(ll, ur, az_cos, az_sin, pol_cos, pol_sin, 3)
-                }
-            }
-            MaskShape::Ellipse {
-                major_axis,
-                minor_axis,
-                azimuth_angle,
-            } => {
-                let r = if *azimuth_angle == 0.0 {
-                    Vector3::new(major_axis / 2.0, minor_axis / 2.0, 0.0)
-                } else {
-                    Vector3::new(major_axis / 2.0, major_axis / 2.0, 0.0)
-                };
-                (-r, r)
-            }
-            MaskShape::Ellipsoid {
-                major_axis,
-                minor_axis,
-                polar_axis,
-                azimuth_angle,
-                polar_angle,
-            } => {
-                let r = if *azimuth_angle == 0.0 && *polar_angle == 0.0 {
-                    Vector3::new(major_axis / 2.0, minor_axis / 2.0, polar_axis / 2.0)
-                } else {
-                    Vector3::repeat(major_axis.max(*polar_axis) / 2.0)
-                };
-                (-r, r)
-            }
-        };
-        let mut anchor = Vector3::from(self.anchor());
-        if self.dims() == Some(2) {
-            anchor.z = 0.0;
-        }
-        (lo + anchor, hi + anchor)
+        let (lo, hi) = self.bounding_box();
+        (Vector3::from(lo), Vector3::from(hi))
     }
 
     fn bounding_radius(&self) -> f64 {
@@ -221,43 +154,4 @@ fn in_ball(p: &[f64], r: f64) -> bool {
         sum += di;
     }
     sum <= r || p.iter().map(|x| x * x).sum::<f64>().sqrt() <= r
-}
-
-/// NEST's bounding box of the box `[ll, ur]` rotated about its center by the azimuth
-/// (about z) and the polar angle (about y): the extremes of the rotated corners, each
-/// corner computed in NEST's operation order (`BoxMask::calculate_min_max_values_`).
-fn rotated_box_bbox(
-    ll: Vector3<f64>,
-    ur: Vector3<f64>,
-    az_cos: f64,
-    az_sin: f64,
-    pol_cos: f64,
-    pol_sin: f64,
-    dims: usize,
-) -> (Vector3<f64>, Vector3<f64>) {
-    let c = (ur + ll) * 0.5;
-    let (llc, lls) = ((ll - c) * az_cos, (ll - c) * az_sin);
-    let (urc, urs) = ((ur - c) * az_cos, (ur - c) * az_sin);
-    let mut lo = Vector3::repeat(f64::INFINITY);
-    let mut hi = Vector3::repeat(f64::NEG_INFINITY);
-    // Corner (x, y, z) picks lower (false) or upper (true) in each coordinate.
-    for corner in 0..(1 << dims) {
-        let (hx, hy, hz) = (corner & 1 != 0, corner & 2 != 0, corner & 4 != 0);
-        let (xc, xs) = if hx { (urc, urs) } else { (llc, lls) };
-        let (yc, ys) = if hy { (urc, urs) } else { (llc, lls) };
-        let w = if dims == 2 {
-            Vector3::new(xc[0] - ys[1] + c[0], xs[0] + yc[1] + c[1], 0.0)
-        } else {
-            let z = if hz { ur[2] } else { ll[2] } - c[2];
-            let r = xc[0] - ys[1];
-            Vector3::new(
-                r * pol_cos - z * pol_sin + c[0],
-                xs[0] + yc[1] + c[1],
-                r * pol_sin + z * pol_cos + c[2],
-            )
-        };
-        lo = lo.inf(&w);
-        hi = hi.sup(&w);
-    }
-    (lo, hi)
 }

@@ -1,7 +1,6 @@
 //! Checking a mask against a layer, and selecting the neurons inside a mask placed at a
 //! point (devices: "the l23pyr neurons within 0.5 mm of the origin").
 
-use super::MaskGeometry;
 use super::{Mask, Point, Space, SpatialIndex};
 use crate::error::{Error, Result};
 
@@ -36,22 +35,7 @@ pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> 
         ));
     }
     if space.edge_wrap() {
-        let (lo, hi) = mask.nest_bbox();
-        for i in 0..space.dims() {
-            if hi[i] - lo[i] > space.extent()[i] {
-                return Err(Error::invalid(
-                    entity,
-                    "mask",
-                    mask.shape(),
-                    format!(
-                        "mask size must not exceed layer size with edge_wrap: {} mm wide in \
-                         dimension {i}, layer extent {} mm",
-                        hi[i] - lo[i],
-                        space.extent()[i]
-                    ),
-                ));
-            }
-        }
+        mask.check_periodic_fit(entity, &space.extent().as_slice()[..space.dims()])?;
     }
     Ok(())
 }

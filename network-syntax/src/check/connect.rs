@@ -3,20 +3,13 @@
 use super::distance_kernel::kernel;
 use super::receptors::ReceptorTarget;
 use super::spatial::{length_field, mask_ref};
-use super::targets::mask_fits;
+use super::targets::{mask_fits, periodic_fit};
 use super::values::get;
 use super::{neuron, synapse, Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
+use crate::grammar;
 use crate::units::Dim;
-
-const CONNECT_META: &[&str] = &[
-    "axon_organisation",
-    "axon_radius",
-    "projection",
-    "boutons",
-    "redundancy",
-];
 
 /// A `connect` statement.
 pub(super) fn connection(
@@ -41,7 +34,13 @@ pub(super) fn connection(
     let meta_fields = c
         .meta
         .as_ref()
-        .map(|m| cx.fields(m, CONNECT_META, "a connection's metadata"))
+        .map(|m| {
+            cx.fields(
+                m,
+                &grammar::key_names(grammar::CONNECT_WHERE),
+                "a connection's metadata",
+            )
+        })
         .unwrap_or_default();
     let meta = meta_text(cx, &meta_fields)?;
     let mut derived = None;
@@ -78,8 +77,10 @@ pub(super) fn connection(
                 radius: d.axon_radius,
             }
         };
+        let derived_mask = Mask::new(shape);
+        periodic_fit(cx, c.rule.span, &derived_mask, &src)?;
         mask = Some(MaskDesc {
-            mask: Mask::new(shape),
+            mask: derived_mask,
             center: None,
             name: None,
         });
@@ -275,15 +276,7 @@ fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -
             Rule::PairwiseBernoulli(p)
         }
         _ => {
-            let all = [
-                "all_to_all",
-                "one_to_one",
-                "fixed_indegree",
-                "fixed_outdegree",
-                "fixed_total_number",
-                "pairwise_bernoulli",
-                "from_biology",
-            ];
+            let all = grammar::names(grammar::RULES);
             let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the rules are {}", all.join(", ")),
@@ -370,7 +363,13 @@ fn connection_mask(
         );
         return None;
     }
-    Some(())
+    // The mask is applied on the layer of the neurons it selects (as the engine).
+    let selected = if matches!(rule, Rule::FixedOutdegree(_)) {
+        tgt
+    } else {
+        src
+    };
+    periodic_fit(cx, span, &mask.mask, selected)
 }
 
 /// Why: without multapses a target can receive each source once, so an indegree above

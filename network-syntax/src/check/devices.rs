@@ -7,6 +7,7 @@ use super::values::get;
 use super::{neuron, psp, synapse, Ctx};
 use crate::ast::*;
 use crate::description::*;
+use crate::grammar;
 use crate::units::Dim;
 
 /// `start` and `stop` of a device. Why: NEST rejects stop < start and times off the
@@ -57,22 +58,16 @@ fn window(cx: &mut Ctx, fields: &[(String, &Field)], name: &str) -> Option<(f64,
 pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
     let name = d.name.to_string();
     let kind = d.kind.to_string();
-    let allowed: &[&str] = match kind.as_str() {
-        "spike_recorder" => &["start", "stop", "to"],
-        "voltmeter" => &["interval", "offset", "start", "stop"],
-        "multimeter" => &["interval", "offset", "record_from", "start", "stop"],
-        _ => {
-            let help = match network_spec::error::closest(
-                &kind,
-                &["spike_recorder", "voltmeter", "multimeter"],
-            ) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "the recorders are spike_recorder, voltmeter and multimeter".into(),
-            };
-            cx.error((&d.kind).into(), format!("unknown recorder `{kind}`"), help);
-            return None;
-        }
+    let Some(device) = grammar::device(grammar::RECORDERS, &kind) else {
+        let all: Vec<&str> = grammar::RECORDERS.iter().map(|d| d.name).collect();
+        let help = match network_spec::error::closest(&kind, &all) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the recorders are {}", all.join(", ")),
+        };
+        cx.error((&d.kind).into(), format!("unknown recorder `{kind}`"), help);
+        return None;
     };
+    let allowed: &[&str] = &device.key_names();
     if d.via.is_some() {
         cx.error(
             (&d.name).into(),
@@ -217,95 +212,20 @@ fn record_from_one(
 pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc> {
     let name = d.name.to_string();
     let kind = d.kind.to_string();
-    let (allowed, weight_dim): (&[&str], Option<Dim>) = match kind.as_str() {
-        "dc_generator" => (&["amplitude", "start", "stop"], Some(Dim::Number)),
-        "poisson_generator" => (&["rate", "start", "stop"], None),
-        "spike_generator" => (
-            &[
-                "spike_times",
-                "spike_weights",
-                "allow_offgrid_times",
-                "precise_times",
-                "shift_now_spikes",
-                "start",
-                "stop",
-            ],
-            None,
-        ),
-        "step_current_generator" => (
-            &[
-                "amplitude_times",
-                "amplitude_values",
-                "allow_offgrid_times",
-                "start",
-                "stop",
-            ],
-            Some(Dim::Number),
-        ),
-        "ac_generator" => (
-            &["amplitude", "offset", "frequency", "phase", "start", "stop"],
-            Some(Dim::Number),
-        ),
-        "inhomogeneous_poisson_generator" => (
-            &[
-                "rate_times",
-                "rate_values",
-                "allow_offgrid_times",
-                "start",
-                "stop",
-            ],
-            None,
-        ),
-        "sinusoidal_poisson_generator" => (
-            &[
-                "rate",
-                "amplitude",
-                "frequency",
-                "phase",
-                "individual_spike_trains",
-                "start",
-                "stop",
-            ],
-            None,
-        ),
-        "mip_generator" => (&["rate", "p_copy", "start", "stop"], None),
-        "noise_generator" => (
-            &[
-                "mean",
-                "std",
-                "dt",
-                "std_mod",
-                "frequency",
-                "phase",
-                "start",
-                "stop",
-            ],
-            Some(Dim::Number),
-        ),
-        _ => {
-            let all = [
-                "dc_generator",
-                "poisson_generator",
-                "spike_generator",
-                "noise_generator",
-                "step_current_generator",
-                "ac_generator",
-                "inhomogeneous_poisson_generator",
-                "sinusoidal_poisson_generator",
-                "mip_generator",
-            ];
-            let help = match network_spec::error::closest(&kind, &all) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the stimulators are {}", all.join(", ")),
-            };
-            cx.error(
-                (&d.kind).into(),
-                format!("unknown stimulator `{kind}`"),
-                help,
-            );
-            return None;
-        }
+    let Some(device) = grammar::device(grammar::STIMULATORS, &kind) else {
+        let all: Vec<&str> = grammar::STIMULATORS.iter().map(|d| d.name).collect();
+        let help = match network_spec::error::closest(&kind, &all) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the stimulators are {}", all.join(", ")),
+        };
+        cx.error(
+            (&d.kind).into(),
+            format!("unknown stimulator `{kind}`"),
+            help,
+        );
+        return None;
     };
+    let (allowed, weight_dim): (&[&str], Option<Dim>) = (&device.key_names(), device.weight);
     let fields = cx.fields(&d.params, allowed, &kind);
     let window = window(cx, &fields, &name);
     let targets: Vec<Option<TargetDesc>> = d

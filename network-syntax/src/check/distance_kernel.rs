@@ -4,41 +4,35 @@
 use super::Ctx;
 use crate::ast::*;
 use crate::description::*;
+use crate::grammar;
 use crate::units::Dim;
 
-/// The parameters of kernel `kind`, in positional order.
-fn kernel_params(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "constant" => &["p"],
-        "linear" => &["p0", "slope"],
-        "exponential" => &["p0", "beta"],
-        "gaussian" => &["p0", "mean", "std"],
-        "gaussian2d" => &["p0", "mean_x", "mean_y", "std_x", "std_y", "rho"],
-        "gamma" => &["p0", "kappa", "theta"],
-        "gabor" => &["p0", "theta", "gamma", "std", "lam", "psi"],
-        _ => &[],
-    }
+/// The parameters of kernel `kind`, in positional order, from the language's table.
+fn kernel_params(kind: &str) -> Vec<&'static str> {
+    grammar::form(grammar::KERNELS, kind).map_or_else(Vec::new, |f| f.key_names())
 }
 
 /// A distance kernel for `with p = ..`.
 pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
     let kind = call.name.to_string();
+    let (names, required) = grammar::form(grammar::KERNELS, &kind)
+        .map_or_else(Default::default, |f| (f.key_names(), f.required()));
     let k = match kind.as_str() {
         "constant" => {
-            let a = cx.args(call, &["p"], &["p"])?;
+            let a = cx.args(call, &names, &required)?;
             Kernel::Constant {
                 p: cx.number(a[0]?, Dim::Number, "p")?,
             }
         }
         "linear" => {
-            let a = cx.args(call, &["p0", "slope"], &["p0", "slope"])?;
+            let a = cx.args(call, &names, &required)?;
             Kernel::Linear {
                 p0: cx.number(a[0]?, Dim::Number, "p0")?,
                 slope: cx.number(a[1]?, Dim::Number, "slope")?,
             }
         }
         "exponential" => {
-            let a = cx.args(call, &["p0", "beta"], &["beta"])?;
+            let a = cx.args(call, &names, &required)?;
             let p0 = a[0].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "p0"))?;
             Kernel::Exponential {
                 p0,
@@ -46,7 +40,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
             }
         }
         "gaussian" => {
-            let a = cx.args(call, &["p0", "mean", "std"], &["std"])?;
+            let a = cx.args(call, &names, &required)?;
             let p0 = a[0].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "p0"))?;
             let mean = a[1].map_or(Some(0.0), |e| cx.number(e, Dim::Length, "mean"))?;
             Kernel::Gaussian {
@@ -56,8 +50,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
             }
         }
         "gaussian2d" => {
-            let names = ["p0", "mean_x", "mean_y", "std_x", "std_y", "rho"];
-            let a = cx.args(call, &names, &["std_x", "std_y"])?;
+            let a = cx.args(call, &names, &required)?;
             let dims = [
                 Dim::Number,
                 Dim::Length,
@@ -83,7 +76,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
             }
         }
         "gamma" => {
-            let a = cx.args(call, &["p0", "kappa", "theta"], &["kappa", "theta"])?;
+            let a = cx.args(call, &names, &required)?;
             let p0 = a[0].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "p0"))?;
             Kernel::Gamma {
                 p0,
@@ -92,8 +85,7 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
             }
         }
         "gabor" => {
-            let names = ["p0", "theta", "gamma", "std", "lam", "psi"];
-            let a = cx.args(call, &names, &["std", "lam"])?;
+            let a = cx.args(call, &names, &required)?;
             let p0 = a[0].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "p0"))?;
             let theta = a[1].map_or(Some(0.0), |e| cx.number(e, Dim::Angle, "theta"))?;
             let gamma = a[2].map_or(Some(1.0), |e| cx.number(e, Dim::Number, "gamma"))?;
@@ -110,9 +102,14 @@ pub(super) fn kernel(cx: &mut Ctx, call: &Call) -> Option<Kernel> {
             cx.error(
                 (&call.name).into(),
                 format!("unknown kernel `{kind}`"),
-                "the kernels are constant(p), linear(p0, slope), exponential(p0, beta), \
-                 gaussian(p0, mean, std), gaussian2d(p0, mean_x, mean_y, std_x, std_y, rho), \
-                 gamma(p0, kappa, theta), gabor(p0, theta, gamma, std, lam, psi)",
+                format!(
+                    "the kernels are {}",
+                    grammar::KERNELS
+                        .iter()
+                        .map(|f| f.signature())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             );
             return None;
         }

@@ -362,9 +362,10 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
                 ),
             },
             _ => {
-                let help = match network_spec::error::closest(&text, SETTINGS) {
+                let settings = setting_names();
+                let help = match network_spec::error::closest(&text, &settings) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the settings are {}", SETTINGS.join(", ")),
+                    None => format!("the settings are {}", settings.join(", ")),
                 };
                 cx.error(key.into(), format!("unknown setting `{text}`"), help);
             }
@@ -373,12 +374,7 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
     (seed, files)
 }
 
-/// The names a setting (`name = value;`) may have.
-const SETTINGS: &[&str] = &[
-    "resolution",
-    "seed",
-    "data_path",
-    "data_prefix",
-    "min_delay",
-    "max_delay",
-];
+/// The names a setting (`name = value;`) may have, from the language's table.
+fn setting_names() -> Vec<&'static str> {
+    crate::grammar::key_names(crate::grammar::SETTINGS)
+}

@@ -9,16 +9,6 @@ use crate::description::*;
 use crate::units::Dim;
 use network_spec::{FiringRanges, RateRange};
 
-const NEURON_META: &[&str] = &[
-    "class",
-    "dendrite_extent",
-    "dendrite_diameter",
-    "transmitters",
-    "psp_amplitude",
-    "rise_time",
-    "firing",
-];
-
 /// A `neuron` statement.
 pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<NeuronDesc> {
     let base = base_model(cx, &n.base)?;
@@ -212,7 +202,11 @@ type Meta = (
 );
 
 fn neuron_meta(cx: &mut Ctx, m: &Fields, firing_ranges: &mut Option<FiringRanges>) -> Meta {
-    let fields = cx.fields(m, NEURON_META, "a neuron's metadata");
+    let fields = cx.fields(
+        m,
+        &crate::grammar::key_names(crate::grammar::NEURON_WHERE),
+        "a neuron's metadata",
+    );
     let mut out = Vec::new();
     let mut declared = None;
     for (key, f) in fields {

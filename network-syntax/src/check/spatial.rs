@@ -4,9 +4,8 @@ use super::values::get;
 use super::{Ctx, Kind};
 use crate::ast::*;
 use crate::description::*;
+use crate::grammar;
 use crate::units::Dim;
-
-const POPULATION_META: &[&str] = &["region", "density", "source", "species"];
 
 /// A `population` statement.
 pub(super) fn population(cx: &mut Ctx, p: &PopulationItem) -> Option<PopulationDesc> {
@@ -86,7 +85,11 @@ fn population_size(cx: &mut Ctx, p: &PopulationItem) -> Option<Size> {
 }
 
 fn population_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String)> {
-    let fields = cx.fields(m, POPULATION_META, "a population's metadata");
+    let fields = cx.fields(
+        m,
+        &grammar::key_names(grammar::POPULATION_WHERE),
+        "a population's metadata",
+    );
     let mut out = Vec::new();
     for (key, f) in fields {
         let text = match (key.as_str(), &f.value) {
@@ -337,63 +340,17 @@ pub(super) fn mask_ref(cx: &mut Ctx, m: &MaskRef) -> Option<(MaskDesc, SpanRange
 /// A mask shape: every mask of network-core, with an optional `anchor` and `center`.
 pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
     let kind = call.name.to_string();
-    let names: &[&str] = match kind.as_str() {
-        "sphere" | "circle" => &["radius", "center", "anchor"],
-        "box" => &[
-            "lower_left",
-            "upper_right",
-            "azimuth_angle",
-            "polar_angle",
-            "center",
-            "anchor",
-        ],
-        "rectangle" => &[
-            "lower_left",
-            "upper_right",
-            "azimuth_angle",
-            "center",
-            "anchor",
-        ],
-        "ellipse" => &[
-            "major_axis",
-            "minor_axis",
-            "azimuth_angle",
-            "center",
-            "anchor",
-        ],
-        "ellipsoid" => &[
-            "major_axis",
-            "minor_axis",
-            "polar_axis",
-            "azimuth_angle",
-            "polar_angle",
-            "center",
-            "anchor",
-        ],
-        "doughnut" => &["inner_radius", "outer_radius", "center", "anchor"],
-        _ => {
-            let all = [
-                "sphere",
-                "circle",
-                "box",
-                "rectangle",
-                "ellipse",
-                "ellipsoid",
-                "doughnut",
-            ];
-            let help = match network_spec::error::closest(&kind, &all) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the masks are {}", all.join(", ")),
-            };
-            cx.error((&call.name).into(), format!("unknown mask `{kind}`"), help);
-            return None;
-        }
+    let Some(form) = grammar::form(grammar::MASKS, &kind) else {
+        let all = grammar::names(grammar::MASKS);
+        let help = match network_spec::error::closest(&kind, &all) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the masks are {}", all.join(", ")),
+        };
+        cx.error((&call.name).into(), format!("unknown mask `{kind}`"), help);
+        return None;
     };
-    let required: Vec<&str> = names
-        .iter()
-        .copied()
-        .filter(|n| !n.ends_with("angle") && *n != "center" && *n != "anchor")
-        .collect();
+    let names: &[&str] = &form.key_names();
+    let required = form.required();
     let a = cx.args(call, names, &required)?;
     let arg = |n: &str| a[names.iter().position(|x| *x == n).expect("known")];
     let len = |cx: &mut Ctx, n: &str| cx.number(arg(n)?, Dim::Length, n);

@@ -27,6 +27,7 @@ pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc>
         (None, Some((mask, at))) => {
             let (desc, span) = mask_ref(cx, mask)?;
             mask_fits(cx, span, &desc, &pop, "`within`")?;
+            periodic_fit(cx, span, &desc.mask, &pop)?;
             let center = match at {
                 Some(e) => pad3(&cx.point(e, "at")?),
                 None => desc.center.unwrap_or([0.0; 3]),
@@ -108,4 +109,39 @@ pub(super) fn mask_fits(
         }
     }
     Some(())
+}
+
+/// Why: NEST rejects a mask wider than a periodic layer (its bounding box against the
+/// layer's extent, `Mask::check_periodic_fit`, the rule the engine applies when it
+/// connects); the extent is known from the layout, so the mistake is reported here.
+pub(super) fn periodic_fit(
+    cx: &mut Ctx,
+    span: SpanRange,
+    mask: &network_spec::Mask,
+    pop: &PopulationDesc,
+) -> Option<()> {
+    let Some(layout) = pop.layout.as_ref().filter(|l| l.periodic()) else {
+        return Some(());
+    };
+    let Some(extent) = layout.extent() else {
+        return Some(());
+    };
+    if mask.check_periodic_fit(&pop.name, &extent).is_ok() {
+        return Some(());
+    }
+    let (lo, hi) = mask.bounding_box();
+    let axis = (0..extent.len()).find(|&i| hi[i] - lo[i] > extent[i])?;
+    cx.error(
+        span,
+        format!(
+            "the mask is {} mm wide along {}, wider than the periodic layer of `{}` ({} mm)",
+            hi[axis] - lo[axis],
+            ["x", "y", "z"][axis],
+            pop.name,
+            extent[axis]
+        ),
+        "NEST requires a mask on a periodic layer to fit inside it: make the mask smaller \
+         or the layer's extent larger",
+    );
+    None
 }

@@ -2,6 +2,7 @@
 //! reported and skipped up to its `;`, so one build shows every syntax error.
 
 use crate::ast::*;
+use crate::grammar;
 use proc_macro2::{TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
@@ -196,27 +197,9 @@ fn broken_head(start: syn::buffer::Cursor) -> Option<Broken> {
     parser.parse2(tokens).ok().flatten()
 }
 
-/// The words that begin a statement.
-const STATEMENTS: &[&str] = &[
-    "neuron",
-    "synapse",
-    "population",
-    "mask",
-    "record",
-    "stimulate",
-    "connect",
-];
-
-/// The statement words as a message lists them: `` `neuron`, .. or `connect` ``.
-fn statement_words() -> String {
-    let quoted: Vec<String> = STATEMENTS.iter().map(|w| format!("`{w}`")).collect();
-    let (last, rest) = quoted.split_last().expect("statements are listed");
-    format!("{} or {last}", rest.join(", "))
-}
-
 /// Whether the input is at the first word of a statement.
 fn starts_statement(input: ParseStream) -> bool {
-    STATEMENTS.iter().any(|w| peek_word(input, w))
+    grammar::STATEMENTS.iter().any(|s| peek_word(input, s.word))
 }
 
 /// The `;` that ends the statement begun at `start`. Where it is missing before the next
@@ -453,7 +436,7 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
                 keyword.span(),
                 format!(
                     "expected a statement, found `{keyword}`\nhelp: statements start with {}, or set `resolution = ..` or `seed = ..`",
-                    statement_words()
+                    grammar::statement_words()
                 ),
             ))
         }
@@ -534,7 +517,7 @@ fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectIt
             _ => {
                 return Err(syn::Error::new(
                     word.span(),
-                    format!("unexpected `{word}` in a connection\nhelp: after the rule come `in MASK`, `with p = KERNEL`, `no autapses`, `no multapses`, `use_on_source`, `via SYNAPSE {{ .. }}` and `where {{ .. }}`, separated by commas"),
+                    format!("unexpected `{word}` in a connection\nhelp: after the rule come {}, separated by commas", grammar::option_list()),
                 ))
             }
         }

@@ -1,0 +1,107 @@
+//! Statements and settings.
+
+use super::{key, Default::*, Key, Ty};
+use crate::units::Dim;
+
+/// A statement: the word that begins it, its shape and what it declares.
+#[derive(Debug, Clone, Copy)]
+pub struct Statement {
+    /// The word that begins it.
+    pub word: &'static str,
+    /// Its shape, `[..]` marking optional parts.
+    pub syntax: &'static str,
+    /// What it declares.
+    pub doc: &'static str,
+}
+
+/// Every statement, in the order a description usually writes them. A description
+/// begins with `pub struct Name;` (the type the macro generates) and ends every statement
+/// with `;`; comments start with `//`, doc comments `///` document the next statement.
+pub const STATEMENTS: &[Statement] = &[
+    Statement {
+        word: "neuron",
+        syntax: "neuron NAME = MODEL [(PRESET)] [{ PARAM: VALUE, .. }] [where { KEY: VALUE, .. }];",
+        doc: "a neuron model variant: a NEST model with parameters changed from NEST's defaults, \
+              an optional cell-class preset and biological metadata",
+    },
+    Statement {
+        word: "synapse",
+        syntax: "synapse NAME = MODEL [{ PARAM: VALUE, .. }];",
+        doc: "a synapse model variant, as NEST's `CopyModel` (its parameters are in docs/models.md)",
+    },
+    Statement {
+        word: "population",
+        syntax: "population NAME = NEURON[SIZE] [in/at/on LAYOUT] [where { KEY: VALUE, .. }];",
+        doc: "a population of SIZE neurons of a model or variant, optionally placed in space; \
+              `[dyn N]` makes the size a run-time value",
+    },
+    Statement {
+        word: "mask",
+        syntax: "mask NAME = MASK(KEY: VALUE, ..);",
+        doc: "a named spatial mask, for connections (`in NAME`) and device targets (`within NAME`)",
+    },
+    Statement {
+        word: "record",
+        syntax: "record NAME = RECORDER [{ PARAM: VALUE, .. }] <- TARGET, ..;",
+        doc: "a recorder on one or several targets; a target is `POP`, `POP[a..b]` or \
+              `POP within MASK`",
+    },
+    Statement {
+        word: "stimulate",
+        syntax: "stimulate NAME = GENERATOR [{ PARAM: VALUE, .. }] -> TARGET, .. [via SYNAPSE { weight: .., delay: .. }];",
+        doc: "a generator driving one or several targets through one synapse",
+    },
+    Statement {
+        word: "connect",
+        syntax: "connect [NAME =] SOURCE -> TARGET: RULE [, OPTION ..];",
+        doc: "a projection: a connection rule and its options (below); unnamed, its field is \
+              `SOURCE_to_TARGET`",
+    },
+];
+
+/// The settings, written `NAME = VALUE;` (NEST's kernel status and recording backend).
+pub const SETTINGS: &[Key] = &[
+    key(
+        "resolution",
+        Ty::Quantity(Dim::Time),
+        Is("0.1 ms"),
+        "the simulation step, NEST's `resolution`",
+    ),
+    key(
+        "seed",
+        Ty::Count,
+        Is("42"),
+        "the seed of the random streams, NEST's `rng_seed`",
+    ),
+    key(
+        "data_path",
+        Ty::Text,
+        Is("\".\""),
+        "directory of recorder files written `to: ascii`",
+    ),
+    key(
+        "data_prefix",
+        Ty::Text,
+        Is("\"\""),
+        "prefix of recorder file names",
+    ),
+    key(
+        "min_delay",
+        Ty::Quantity(Dim::Time),
+        Said("the smallest delay"),
+        "NEST's kernel `min_delay`: at most the smallest delay of any connection",
+    ),
+    key(
+        "max_delay",
+        Ty::Quantity(Dim::Time),
+        Said("the largest delay"),
+        "NEST's kernel `max_delay`: at least the largest delay of any connection",
+    ),
+];
+
+/// The statement words as a message lists them: `` `neuron`, .. or `connect` ``.
+pub fn statement_words() -> String {
+    let quoted: Vec<String> = STATEMENTS.iter().map(|s| format!("`{}`", s.word)).collect();
+    let (last, rest) = quoted.split_last().expect("statements are listed");
+    format!("{} or {last}", rest.join(", "))
+}
