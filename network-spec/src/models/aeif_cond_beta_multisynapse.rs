@@ -36,6 +36,7 @@ crate::parameters! {
         V_m: Voltage = -70.6, "initial membrane potential";
         w: Current = 0.0, "initial adaptation current";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -52,6 +53,7 @@ impl NeuronParams for AeifCondBetaMultisynapse {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         let n = self.E_rev.len();
         for (name, list) in [("tau_rise", &self.tau_rise), ("tau_decay", &self.tau_decay)] {
             if list.len() != n {

@@ -32,6 +32,7 @@ crate::parameters! {
         V_m: Voltage = -70.6, "initial membrane potential";
         w: Current = 0.0, "initial adaptation current";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -47,6 +48,7 @@ impl NeuronParams for AeifCondExp {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         Aeif {
             V_peak: self.V_peak,
             V_reset: self.V_reset,

@@ -32,6 +32,7 @@ crate::parameters! {
         V_th_alpha_2: Voltage = 0.0, "initial long threshold component";
         V_th_v: Voltage = 0.0, "initial voltage-dependent threshold component";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -47,6 +48,7 @@ impl NeuronParams for Amat2PscExp {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
         for (name, tau) in [
             ("tau_m", self.tau_m),

@@ -36,6 +36,7 @@ crate::parameters! {
         gsl_error_tol: Number = 1e-3, "absolute error tolerance of the adaptive integrator on every state variable";
         V_m: Voltage = -70.0, "initial membrane potential";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -52,6 +53,7 @@ impl NeuronParams for GifCondExp {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_gif(
             entity,
             (self.g_L, self.Delta_V, self.C_m, self.t_ref, self.lambda_0),

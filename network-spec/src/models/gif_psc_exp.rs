@@ -33,6 +33,7 @@ crate::parameters! {
         q_stc: list Current = [], "jumps of the spike-triggered currents at a spike (NEST's documentation says nA, but the value is subtracted from currents in pA, so it is pA)";
         V_m: Voltage = -70.0, "initial membrane potential";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -48,6 +49,7 @@ impl NeuronParams for GifPscExp {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_gif(
             entity,
             (self.g_L, self.Delta_V, self.C_m, self.t_ref, self.lambda_0),

@@ -29,6 +29,7 @@ crate::parameters! {
         I_e: Current = 0.0, "constant input current";
         V_m: Voltage = -60.0, "initial membrane potential (the gating variables start at their equilibrium at -60 mV, as in NEST)";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -46,6 +47,7 @@ impl NeuronParams for HhCondExpTraub {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;

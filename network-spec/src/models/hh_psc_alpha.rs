@@ -24,6 +24,7 @@ crate::parameters! {
         I_e: Current = 0.0, "constant input current";
         V_m: Voltage = -65.0, "initial membrane potential (the gating variables start at their equilibrium at -65 mV, as in NEST)";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -39,6 +40,7 @@ impl NeuronParams for HhPscAlpha {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
         if self.t_ref < 0.0 {
             return Err(Error::invalid(

@@ -25,6 +25,7 @@ crate::parameters! {
         I_e: Current = 0.0, "constant input current";
         V_m: Voltage = -70.0, "initial membrane potential";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -35,6 +36,7 @@ impl NeuronParams for IafPscExpHtum {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,

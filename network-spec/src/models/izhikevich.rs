@@ -25,6 +25,7 @@ crate::parameters! {
         V_m: Voltage = -65.0, "initial membrane potential";
         U_m: Voltage = -13.0, "initial recovery variable (NEST's default b · V_m = 0.2 · -65)";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -34,6 +35,7 @@ impl NeuronParams for Izhikevich {
 
     fn check(&self, entity: &str) -> Result<()> {
         // NEST checks none of the model's own parameters.
-        positive(entity, "tau_minus", self.tau_minus)
+        positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)
     }
 }

@@ -30,6 +30,7 @@ crate::parameters! {
         t_ref_remaining: Time = 0.0, "dead time remaining at the start of the simulation";
         V_m: Voltage = 0.0, "initial membrane potential (relative to rest)";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
+        tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";
     }
 }
 
@@ -39,6 +40,7 @@ impl NeuronParams for PpPscDelta {
 
     fn check(&self, entity: &str) -> Result<()> {
         positive(entity, "tau_minus", self.tau_minus)?;
+        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         same_length(entity, ("tau_sfa", &self.tau_sfa), ("q_sfa", &self.q_sfa))?;
         positive(entity, "C_m", self.C_m)?;
         if self.dead_time < 0.0 {
