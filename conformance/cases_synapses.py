@@ -132,6 +132,28 @@ def synapse_cases():
                                   Aminus=0.4, Aplus_triplet=0.3, Aminus_triplet=0.1)
                           for t in (1, 2)],
              record_from=["V_m"]))
+    # stdp_triplet_synapse onto models beyond iaf_psc_*: NEST's ArchivingNode gives every
+    # model tau_minus_triplet (issue 12)
+    add(case("stdp_triplet_onto_izhikevich",
+             "stdp_triplet_synapse parrot -> izhikevich (w 2 mV, d 1.0, Aplus 0.5, Aminus 0.4, "
+             "Aplus_triplet 0.3, Aminus_triplet 0.1, Wmax 5; tau_minus 15, "
+             "tau_minus_triplet 70); postsynaptic spikes forced by 40 mV inputs",
+             [neuron(PARROT), neuron("izhikevich", tau_minus=15.0, tau_minus_triplet=70.0)],
+             [400.0],
+             [sg([0], sorted(PRE + [111.0, 112.0, 311.5]), delay=1.0),
+              sg([1], sorted(POST + [107.0, 108.0, 331.0]), weight=40.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_triplet_synapse", 2.0, 1.0, Aplus=0.5,
+                                  Aminus=0.4, Aplus_triplet=0.3, Aminus_triplet=0.1,
+                                  Wmax=5.0)],
+             record_from=["V_m"]))
+    add(case("stdp_triplet_onto_aeif_cond_exp",
+             "stdp_triplet_synapse parrot -> aeif_cond_exp (w 2 nS, d 1.5, Wmax 10, defaults "
+             "otherwise; tau_minus_triplet 90); postsynaptic spikes forced by 1500 nS inputs",
+             [neuron(PARROT), neuron("aeif_cond_exp", tau_minus_triplet=90.0)], [400.0],
+             [sg([0], sorted(PRE + [111.0, 112.0, 311.5]), delay=1.0),
+              sg([1], sorted(POST + [107.0, 108.0, 331.0]), weight=1500.0, delay=1.0)],
+             connections=[plastic(0, 1, "stdp_triplet_synapse", 2.0, 1.5, Wmax=10.0)],
+             record_from=["V_m"]))
 
     # ---- static_synapse_hom_w -----------------------------------------------------
     add(case("static_hom_w_delays",

@@ -224,7 +224,7 @@ impl Network {
 
     /// The samples of a multimeter on rate neurons.
     pub fn rate_samples(&self, multimeter: &super::RateMultimeterHandle) -> &Samples {
-        &self.rate.meters[multimeter.0].samples
+        &self.rate_samples[multimeter.0]
     }
 
     /// The multimeter on rate neurons named `name`.

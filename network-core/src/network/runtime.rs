@@ -5,7 +5,7 @@ use super::files::FileSettings;
 use super::info::{DeviceInfo, PopulationInfo, ProjectionInfo};
 use super::placement::Placement;
 use super::progress::{self, Progress};
-use super::recording::{MeterRuntime, RecorderRuntime};
+use super::recording::{MeterRuntime, RecorderRuntime, Samples};
 use super::resources::MemoryBudget;
 use super::stats::NeuronStats;
 use crate::distribution::{
@@ -93,6 +93,8 @@ pub struct Network {
     local: Vec<Vec<(i64, u32)>>,
     /// The rate neurons, advanced slice by slice beside the spiking ones.
     pub(super) rate: RateSystem,
+    /// Per multimeter on rate neurons, its samples.
+    pub(super) rate_samples: Vec<Samples>,
 }
 
 impl Network {
@@ -188,6 +190,11 @@ impl Network {
             comm,
             records_all,
             recorder_files,
+            rate_samples: rate
+                .meters
+                .iter()
+                .map(|m| Samples::new(resolution, m.record_from.clone()))
+                .collect(),
             rate,
         })
     }
@@ -350,6 +357,14 @@ impl Network {
         }
         self.schedule.run(tasks);
         self.rate.run_interval(start, end);
+        for (meter, samples) in self.rate.meters.iter_mut().zip(&mut self.rate_samples) {
+            let n = meter.record_from.len();
+            for (k, &(stamp, sender)) in meter.stamps.iter().enumerate() {
+                samples.push(sender, stamp, &meter.values[k * n..(k + 1) * n]);
+            }
+            meter.stamps.clear();
+            meter.values.clear();
+        }
         for (p, population) in self.populations.iter_mut().enumerate() {
             let spikes = &mut self.pending[p];
             spikes.clear();

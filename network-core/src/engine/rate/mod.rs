@@ -26,7 +26,6 @@ mod population;
 pub(crate) use population::{RateBuffers, RatePopulation, RatePopulationDyn};
 
 use crate::models::Recordable;
-use crate::network::Samples;
 
 /// One rate connection.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,7 +59,9 @@ pub(crate) struct RateMeter {
     pub interval: i64,
     /// The first node id of the population (senders are node ids).
     pub first_node_id: u32,
-    pub samples: Samples,
+    /// Samples not yet collected: `(stamp, sender)` and `record_from.len()` values each.
+    pub stamps: Vec<(i64, u32)>,
+    pub values: Vec<f64>,
 }
 
 /// Every rate population, connection and multimeter of a network.
@@ -225,7 +226,6 @@ impl RateSystem {
     /// Samples the multimeters due in steps `start..start + steps` (a sample at stamp
     /// `s + 1` holds the state after step `s`).
     fn record(&mut self, start: i64, steps: usize) {
-        let mut values = Vec::new();
         for m in &mut self.meters {
             let b = self.populations[m.population].buffers_ref();
             for lag in 0..steps {
@@ -234,13 +234,12 @@ impl RateSystem {
                     continue;
                 }
                 for &i in &m.targets {
-                    values.clear();
-                    values.extend(
+                    m.stamps.push((stamp, m.first_node_id + i));
+                    m.values.extend(
                         m.record_from
                             .iter()
                             .map(|&v| b.recorded(v, i as usize, lag)),
                     );
-                    m.samples.push(m.first_node_id + i, stamp, &values);
                 }
             }
         }

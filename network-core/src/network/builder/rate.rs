@@ -12,7 +12,6 @@ use crate::error::{Error, Result};
 use crate::models::rate::{RateNonlinearity, RatePropagators};
 use crate::models::Recordable;
 use crate::network::canonical::Call;
-use crate::network::Samples;
 use crate::rng::Purpose;
 use network_spec::rate::{WaveformRelaxation, RATE_RECORDABLES};
 
@@ -289,7 +288,8 @@ impl NetworkBuilder {
             record_from: record_from.to_vec(),
             interval: interval_steps,
             first_node_id: self.rate.first_node_ids[target.index],
-            samples: Samples::new(self.resolution, record_from.to_vec()),
+            stamps: Vec::new(),
+            values: Vec::new(),
         });
         Ok(RateMultimeterHandle(self.rate.meters.len() - 1))
     }
