@@ -25,6 +25,7 @@ pub mod params;
 pub mod psp;
 pub mod recordable;
 pub mod registry;
+pub mod spike_train_devices;
 pub mod synapse;
 pub mod time;
 pub mod units;
@@ -46,6 +47,9 @@ pub use params::{ParamInfo, ParamKind, Parameters};
 pub use recordable::Recordable;
 pub use registry::neuron_types::*;
 pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
+pub use spike_train_devices::{
+    GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+};
 pub use synapse::{
     BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
     StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse,

@@ -3,6 +3,7 @@
 use super::generators;
 use super::receptors::{self, ReceptorTarget};
 use super::targets::target;
+use super::train_generators;
 use super::values::get;
 use super::{neuron, psp, synapse, Ctx};
 use crate::ast::*;
@@ -269,6 +270,9 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
             None,
         ),
         "mip_generator" => (&["rate", "p_copy", "start", "stop"], None),
+        k if train_generators::allowed(k).is_some() => {
+            (train_generators::allowed(k).unwrap_or_default(), None)
+        }
         "noise_generator" => (
             &[
                 "mean",
@@ -293,6 +297,10 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 "inhomogeneous_poisson_generator",
                 "sinusoidal_poisson_generator",
                 "mip_generator",
+                "pulsepacket_generator",
+                "gamma_sup_generator",
+                "ppd_sup_generator",
+                "sinusoidal_gamma_generator",
             ];
             let help = match network_spec::error::closest(&kind, &all) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -372,6 +380,9 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 return None;
             }
             StimulusDesc::Mip { rate, p_copy }
+        }
+        k if train_generators::allowed(k).is_some() => {
+            train_generators::stimulus(cx, d, &fields, &name)?
         }
         "ac_generator" => StimulusDesc::Ac {
             amplitude: num(cx, "amplitude", Dim::Current, 0.0)?,

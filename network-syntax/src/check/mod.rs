@@ -15,6 +15,7 @@ mod receptors;
 mod spatial;
 mod synapse;
 mod targets;
+mod train_generators;
 mod values;
 
 use crate::ast::*;

@@ -8,6 +8,7 @@ mod generators;
 mod populations;
 mod rate_generators;
 mod recorders;
+pub(crate) mod train_generators;
 
 use super::canonical::Call;
 use super::files::FileSettings;
