@@ -225,13 +225,14 @@ impl Network {
             params => params.set(&entity, info.model, name, &value)?,
         }
         let only_window = WINDOW.contains(&name);
+        let now = self.step;
         let update = Update::new(&params, &entity, &self.resolution)?;
         for population in &mut self.populations {
             let counts_spikes = population.counts_spikes();
             for block in population.blocks().iter_mut() {
                 for stimulus in block.stimuli.iter_mut().filter(|s| s.device == g) {
                     if let Update::Table(template) = &update {
-                        template.apply(&mut stimulus.kind, only_window);
+                        template.apply(&mut stimulus.kind, only_window, now);
                         continue;
                     }
                     let n = stimulus.targets.len();

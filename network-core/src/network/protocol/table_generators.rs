@@ -164,9 +164,10 @@ impl Template {
         Template::Windowed(Box::new(self), window)
     }
 
-    /// Hands the new values to one block's stimulus; `only_window` when the window alone
-    /// changed (NEST then keeps a pulse generator's drawn spikes).
-    pub fn apply(&self, kind: &mut StimulusKind, only_window: bool) {
+    /// Hands the new values to one block's stimulus at step `now` (the next run's
+    /// first); `only_window` when the window alone changed (NEST then keeps a pulse
+    /// generator's drawn spikes).
+    pub fn apply(&self, kind: &mut StimulusKind, only_window: bool, now: i64) {
         let Template::Windowed(inner, w) = self else {
             return;
         };
@@ -189,8 +190,11 @@ impl Template {
                     ..
                 },
             ) => {
-                // Applied again from the first change up to now at the next step.
-                (*changes, *next, *amplitude) = (c.clone(), 0, 0.0);
+                // NEST starts over at the first change, skipping those not after now
+                // (the amplitude stays until the next change).
+                let _ = amplitude;
+                *next = first_after(c, now);
+                *changes = c.clone();
             }
             (
                 Template::Ac {
@@ -216,15 +220,26 @@ impl Template {
                     g.law = *law;
                 }
             }
-            (Template::Drive(new), StimulusKind::Rate { drive, .. }) => take_over(drive, new),
+            (Template::Drive(new), StimulusKind::Rate { drive, .. }) => take_over(drive, new, now),
             _ => {}
         }
     }
 }
 
-/// `drive` takes `new`'s parameters and keeps its own state where NEST keeps it.
-fn take_over(drive: &mut RateDrive, new: &RateDrive) {
+/// The index of the first change stamped after step `now` (NEST skips the others).
+fn first_after(changes: &[(i64, f64)], now: i64) -> usize {
+    changes.partition_point(|&(stamp, _)| stamp <= now)
+}
+
+/// `drive` takes `new`'s parameters at step `now` and keeps its own state where NEST
+/// keeps it.
+fn take_over(drive: &mut RateDrive, new: &RateDrive, now: i64) {
     match (drive, new) {
+        (RateDrive::Piecewise { changes, next, .. }, RateDrive::Piecewise { changes: c, .. }) => {
+            // As a step current's: the rate stays until the next change after now.
+            *next = first_after(c, now);
+            *changes = c.clone();
+        }
         (RateDrive::Pulses(p), RateDrive::Pulses(n)) => {
             p.replace(n.centres.to_vec(), n.activity, n.sdev)
         }
