@@ -75,13 +75,25 @@ fn read_table<M: Parameters + Default>(
     Some(m)
 }
 
-/// Reports NEST's verdict on the parameters at the generator's kind.
-fn verdict(cx: &mut Ctx, d: &DeviceItem, checked: network_spec::Result<()>) -> Option<()> {
+/// Reports NEST's verdict on the parameters at the offending field (at the generator's
+/// kind when the field is not written: a default NEST refuses beside another value).
+fn verdict(
+    cx: &mut Ctx,
+    d: &DeviceItem,
+    fields: &[(String, &Field)],
+    checked: network_spec::Result<()>,
+) -> Option<()> {
     if let Err(e) = checked {
+        let at = match &e {
+            network_spec::Error::InvalidParameter { param, .. } => {
+                get(fields, param).map(|f| f.value.span())
+            }
+            _ => None,
+        };
         cx.error(
-            (&d.kind).into(),
+            at.unwrap_or_else(|| (&d.kind).into()),
             e.to_string(),
-            "NEST refuses these parameters (see `network models` for each one's range)",
+            "NEST refuses this value (`network models` gives each parameter's range)",
         );
         return None;
     }
@@ -98,22 +110,22 @@ pub(super) fn stimulus(
     Some(match d.kind.to_string().as_str() {
         "pulsepacket_generator" => {
             let g: PulsepacketGenerator = read_table(cx, fields, name)?;
-            verdict(cx, d, g.check(name))?;
+            verdict(cx, d, fields, g.check(name))?;
             StimulusDesc::Pulsepacket(g)
         }
         "gamma_sup_generator" => {
             let g: GammaSupGenerator = read_table(cx, fields, name)?;
-            verdict(cx, d, g.check(name))?;
+            verdict(cx, d, fields, g.check(name))?;
             StimulusDesc::GammaSup(g)
         }
         "ppd_sup_generator" => {
             let g: PpdSupGenerator = read_table(cx, fields, name)?;
-            verdict(cx, d, g.check(name))?;
+            verdict(cx, d, fields, g.check(name))?;
             StimulusDesc::PpdSup(g)
         }
         _ => {
             let g: SinusoidalGammaGenerator = read_table(cx, fields, name)?;
-            verdict(cx, d, g.check(name))?;
+            verdict(cx, d, fields, g.check(name))?;
             StimulusDesc::SinusoidalGamma(g)
         }
     })
