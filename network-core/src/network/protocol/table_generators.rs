@@ -215,11 +215,13 @@ impl Template {
             ) => {
                 (*amplitude, *offset, *omega, *phase, *rotation) = (*a, *o, *om, *ph, *r);
             }
-            (Template::Law(law), StimulusKind::Rate { drive, .. }) => {
-                if let RateDrive::SinusoidalGamma(g) = drive {
-                    g.law = *law;
-                }
-            }
+            (
+                Template::Law(law),
+                StimulusKind::Rate {
+                    drive: RateDrive::SinusoidalGamma(g),
+                    ..
+                },
+            ) => g.law = *law,
             (Template::Drive(new), StimulusKind::Rate { drive, .. }) => take_over(drive, new, now),
             _ => {}
         }
