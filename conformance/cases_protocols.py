@@ -133,6 +133,42 @@ PROTOCOL_CASES = [
          connections=[pairs(0, 1, [(0, 0), (0, 1), (1, 1), (1, 1), (2, 0)], 120.0, 1.5),
                        pairs(0, 1, [(2, 2)], 60.0, 1.0, "stdp_synapse", Wmax=200.0)],
          record=meter(1)),
+    case("protocol_step_current_ac",
+         "step_current_generator and ac_generator set between runs: new amplitude times "
+         "at 100 ms (a change at 100 ms itself is in the past and skipped, NEST keeps the "
+         "amplitude until the next), new times all in the past at 200 ms (the amplitude "
+         "stays; NEST takes times and values only together); the ac's amplitude, frequency and phase at 100 ms, its stop at "
+         "200 ms; V_m sampled",
+         [pop(ALPHA, 2)],
+         [["simulate", 100.0],
+          ["set_generator", 0, {"amplitude_times": [100.0, 130.0],
+                                "amplitude_values": [900.0, 200.0]}],
+          ["set_generator", 1, {"amplitude": 400.0, "frequency": 35.0, "phase": 90.0}],
+          ["simulate", 100.0],
+          ["set_generator", 0, {"amplitude_times": [150.0, 190.0],
+                                "amplitude_values": [100.0, 450.0]}],
+          ["set_generator", 1, {"stop": 250.0}],
+          ["simulate", 100.0]],
+         generators=[gen("step_current_generator", 0, [0], amplitude_times=[20.0, 60.0],
+                         amplitude_values=[300.0, 600.0]),
+                     gen("ac_generator", 0, [1], amplitude=200.0, offset=300.0,
+                         frequency=20.0)],
+         record=meter(0)),
+    case("protocol_pulsepacket",
+         "pulsepacket_generator without spread (deterministic) onto 2 iaf_psc_delta "
+         "neurons, weight 4 mV: packets of 3 at 10, 30 and 80.55 ms (off the grid), then "
+         "of 5 at 120 and 150 ms, then packets at 230 and 260 ms with start 250 ms: the "
+         "packet at 230 ms is drawn only in the first active slice, at 250 ms, and lost; "
+         "V_m sampled",
+         [pop(DELTA, 2)],
+         [["simulate", 100.0],
+          ["set_generator", 0, {"pulse_times": [150.0, 120.0], "activity": 5}],
+          ["simulate", 100.0],
+          ["set_generator", 0, {"pulse_times": [230.0, 260.0], "start": 250.0}],
+          ["simulate", 100.0]],
+         generators=[gen("pulsepacket_generator", 0, None, weight=4.0,
+                         pulse_times=[30.0, 80.55, 10.0], activity=3, sdev=0.0)],
+         record=meter(0)),
 ]
 
 _names = [c["name"] for c in PROTOCOL_CASES]

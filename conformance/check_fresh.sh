@@ -31,6 +31,7 @@ else
   "$PYTHON" "$HERE/stochastic_zoo.py" --out "$TMP/reference/stochastic" >/dev/null
   "$PYTHON" "$HERE/stochastic_devices.py" --out "$TMP/reference/stochastic" >/dev/null
   "$PYTHON" "$HERE/stochastic_rate.py" --out "$TMP/reference/stochastic" >/dev/null
+  "$PYTHON" "$HERE/stochastic_trains.py" --out "$TMP/reference/stochastic" >/dev/null
   diff -r -q "$HERE/reference" "$TMP/reference"
 fi
 echo "check_fresh: regenerated reference data is identical to conformance/reference"

@@ -30,6 +30,9 @@ pub use devices::{
     NoiseGenerator, PoissonGenerator, RecordTo, SinusoidalPoissonGenerator, SpikeGenerator,
     SpikeRecorder, StepCurrentGenerator, Window,
 };
+pub use devices::{
+    GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+};
 pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{

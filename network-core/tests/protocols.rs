@@ -120,6 +120,20 @@ fn run(case: &Json) -> Outcome {
                 };
                 b.spike_generator(&name, params, &target, &syn).unwrap()
             }
+            "step_current_generator" => {
+                let params = StepCurrentGenerator { window, ..table(p) };
+                b.step_current_generator(&name, params, &target, &syn)
+                    .unwrap()
+            }
+            "ac_generator" => {
+                let params = AcGenerator { window, ..table(p) };
+                b.ac_generator(&name, params, &target, &syn).unwrap()
+            }
+            "pulsepacket_generator" => {
+                let params = PulsepacketGenerator { window, ..table(p) };
+                b.pulsepacket_generator(&name, params, &target, &syn)
+                    .unwrap()
+            }
             other => panic!("generator {other} not supported by the harness"),
         });
     }
@@ -237,6 +251,22 @@ fn run(case: &Json) -> Outcome {
         meters,
         reads,
     }
+}
+
+/// A table-declared generator with the case's parameters besides the window.
+fn table<M: spec::Parameters + Default>(p: &Map<String, Json>) -> M {
+    let mut m = M::default();
+    for (k, v) in p {
+        if ["start", "stop", "origin"].contains(&k.as_str()) {
+            continue;
+        }
+        match v {
+            Json::Array(_) => m.set_list("case", k, &floats(v)),
+            v => m.set("case", k, num(v)),
+        }
+        .unwrap();
+    }
+    m
 }
 
 fn bits(v: &[f64]) -> Vec<u64> {

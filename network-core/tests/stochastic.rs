@@ -34,6 +34,8 @@ mod spatial;
 mod stats;
 #[path = "stochastic/synapses.rs"]
 mod synapses;
+#[path = "stochastic/trains.rs"]
+mod trains;
 #[path = "stochastic/zoo.rs"]
 mod zoo;
 

@@ -342,6 +342,36 @@ impl<'a> Run<'a> {
                 self.b
                     .sinusoidal_poisson_generator(&g.name, params, &targets, &syn)
             }
+            StimulusDesc::Pulsepacket(p) => {
+                let params = network_core::spec::PulsepacketGenerator {
+                    window,
+                    ..p.clone()
+                };
+                self.b
+                    .pulsepacket_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::GammaSup(p) => {
+                let params = network_core::spec::GammaSupGenerator {
+                    window,
+                    ..p.clone()
+                };
+                self.b.gamma_sup_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::PpdSup(p) => {
+                let params = network_core::spec::PpdSupGenerator {
+                    window,
+                    ..p.clone()
+                };
+                self.b.ppd_sup_generator(&g.name, params, &targets, &syn)
+            }
+            StimulusDesc::SinusoidalGamma(p) => {
+                let params = network_core::spec::SinusoidalGammaGenerator {
+                    window,
+                    ..p.clone()
+                };
+                self.b
+                    .sinusoidal_gamma_generator(&g.name, params, &targets, &syn)
+            }
             StimulusDesc::Mip { rate, p_copy } => {
                 let params = MipGenerator {
                     rate: *rate,

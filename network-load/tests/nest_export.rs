@@ -281,6 +281,20 @@ fn rate_generators_on_nest_agree_with_the_engine() {
 }
 
 #[test]
+fn train_generators_on_nest_agree_with_the_engine() {
+    // Pulse packets: the same 80 spikes for each parrot (F = 0); gamma and dead-time
+    // superpositions and gamma trains have F < 1; the gamma train shared by 2 parrots
+    // F = 2.
+    compare(
+        "network-load/tests/data/train_generators.net",
+        &[],
+        1000.0,
+        2.0,
+        false,
+    );
+}
+
+#[test]
 fn masks_at_their_edges_and_per_axis_kernels_on_nest_agree_with_the_engine() {
     // Deterministic connections (p = 1 inside masks whose edges fall on grid nodes,
     // NEST's duplicate edge pairs included) under a constant current: the counts of

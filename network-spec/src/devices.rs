@@ -68,6 +68,26 @@ pub const DEVICES: &[DeviceModel] = &[
         rust_type: "MipGenerator",
         parameters: MipGenerator::PARAMETERS,
     },
+    DeviceModel {
+        name: crate::spike_train_devices::PulsepacketGenerator::NAME,
+        rust_type: "PulsepacketGenerator",
+        parameters: crate::spike_train_devices::PulsepacketGenerator::PARAMETERS,
+    },
+    DeviceModel {
+        name: crate::spike_train_devices::GammaSupGenerator::NAME,
+        rust_type: "GammaSupGenerator",
+        parameters: crate::spike_train_devices::GammaSupGenerator::PARAMETERS,
+    },
+    DeviceModel {
+        name: crate::spike_train_devices::PpdSupGenerator::NAME,
+        rust_type: "PpdSupGenerator",
+        parameters: crate::spike_train_devices::PpdSupGenerator::PARAMETERS,
+    },
+    DeviceModel {
+        name: crate::spike_train_devices::SinusoidalGammaGenerator::NAME,
+        rust_type: "SinusoidalGammaGenerator",
+        parameters: crate::spike_train_devices::SinusoidalGammaGenerator::PARAMETERS,
+    },
 ];
 
 crate::parameters! {

@@ -28,6 +28,7 @@ pub mod psp;
 pub mod rate;
 pub mod recordable;
 pub mod registry;
+pub mod spike_train_devices;
 pub mod synapse;
 pub mod time;
 pub mod units;
@@ -50,6 +51,9 @@ pub use params::{ParamInfo, ParamKind, Parameters};
 pub use recordable::Recordable;
 pub use registry::neuron_types::*;
 pub use registry::{BaseModel, SynapseModel, Transmitter, TRANSMITTERS};
+pub use spike_train_devices::{
+    GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+};
 pub use synapse::{
     BernoulliSynapse, QuantalStpSynapse, StaticSynapse, StaticSynapseHomW, StdpPlSynapseHom,
     StdpSynapse, StdpSynapseHom, StdpTripletSynapse, SynapseFields, SynapseParams, Tsodyks2Synapse,

@@ -355,6 +355,15 @@ pub enum StimulusDesc {
         rate: f64,
         p_copy: f64,
     },
+    /// `pulsepacket_generator`, with NEST's parameters as its table declares them (the
+    /// table's window unused: the window is the stimulator's).
+    Pulsepacket(network_spec::PulsepacketGenerator),
+    /// `gamma_sup_generator` (as `Pulsepacket`).
+    GammaSup(network_spec::GammaSupGenerator),
+    /// `ppd_sup_generator` (as `Pulsepacket`).
+    PpdSup(network_spec::PpdSupGenerator),
+    /// `sinusoidal_gamma_generator` (as `Pulsepacket`).
+    SinusoidalGamma(network_spec::SinusoidalGammaGenerator),
     /// `ac_generator`: pA, pA, Hz, degrees.
     Ac {
         amplitude: f64,

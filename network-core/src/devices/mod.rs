@@ -16,5 +16,10 @@ pub use crate::spec::devices::{
     SinusoidalPoissonGenerator, StepCurrentGenerator,
 };
 
+/// The generators whose trains are not Poisson (declared in the vocabulary).
+pub use crate::spec::spike_train_devices::{
+    GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+};
+
 /// The activity window every NEST device has (declared in the vocabulary, `network-spec`).
 pub use crate::spec::Window;

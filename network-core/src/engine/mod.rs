@@ -3,6 +3,7 @@
 
 pub(crate) mod archive;
 pub(crate) mod block;
+pub(crate) mod gamma_hazard;
 pub(crate) mod plastic;
 pub(crate) mod poisson;
 pub(crate) mod population;
@@ -14,4 +15,5 @@ pub(crate) mod rules;
 pub(crate) mod sampler;
 pub(crate) mod schedule;
 pub(crate) mod stimulus;
+pub(crate) mod train_drive;
 pub(crate) mod wide;

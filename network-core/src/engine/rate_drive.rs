@@ -1,8 +1,11 @@
 //! Generators whose spike counts follow a rate that changes in time or is shared
 //! between targets: `inhomogeneous_poisson_generator`, `sinusoidal_poisson_generator`
-//! and `mip_generator`. Each step they fill one count per target; the stimulus then
+//! and `mip_generator`, and the trains that are not Poisson (`engine::train_drive`,
+//! `engine::gamma_hazard`). Each step they fill one count per target; the stimulus then
 //! delivers the counts (`engine::stimulus`).
 
+use super::gamma_hazard::SinusoidalGamma;
+use super::train_drive::{GammaSup, PpdSup, PulsePackets};
 use crate::rng::Stream;
 use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
@@ -52,11 +55,27 @@ pub(crate) enum RateDrive {
     /// stream every block shares, each spike copied to each target with probability
     /// `p_copy`.
     Mip { mean: f64, p_copy: f64 },
+    /// `pulsepacket_generator`: one train for all targets, drawn from the shared stream.
+    Pulses(PulsePackets),
+    /// `gamma_sup_generator`: one superposition per target.
+    GammaSup(GammaSup),
+    /// `ppd_sup_generator`: one superposition per target.
+    PpdSup(PpdSup),
+    /// `sinusoidal_gamma_generator`: one train per target, or one for all.
+    SinusoidalGamma(SinusoidalGamma),
 }
 
 impl RateDrive {
-    /// Restarts the state NEST sets at the start of each run, at `t_ms`.
-    pub fn begin_run(&mut self, t_ms: f64) {
+    /// Restarts the state NEST sets at the start of each run, at `t_ms`, for `targets`
+    /// targets on a grid of `h` ms with slices of `slice_len` steps.
+    pub fn begin_run(&mut self, t_ms: f64, h: f64, slice_len: i64, targets: usize) {
+        match self {
+            RateDrive::Pulses(p) => p.begin_run(t_ms, slice_len),
+            RateDrive::GammaSup(g) => g.begin_run(h, targets),
+            RateDrive::PpdSup(g) => g.begin_run(h, targets),
+            RateDrive::SinusoidalGamma(g) => g.begin_run(t_ms, targets),
+            _ => {}
+        }
         if let RateDrive::Sine {
             amplitude,
             omega,
@@ -70,18 +89,30 @@ impl RateDrive {
         }
     }
 
-    /// Advances to step `s` and, when `active`, fills `counts` (one per target) from
-    /// `rng` (this block's stream) and `shared` (the stream every block of the
-    /// generator draws alike). Returns whether any count may be non-zero.
+    /// Advances to step `s` and, when active in `window` (`t_min < s <= t_max`), fills
+    /// `counts` (one per target) from `rng` (this block's stream) and `shared` (the
+    /// stream every block of the generator draws alike). Returns whether any count may
+    /// be non-zero. `res` is the grid (ms per step, tics per step).
     pub fn step(
         &mut self,
         s: i64,
-        h: f64,
-        active: bool,
+        (h, tics_per_step): (f64, i64),
+        window: (i64, i64),
         (rng, shared): (&mut Stream, &mut Stream),
         counts: &mut [u32],
     ) -> bool {
+        let active = window.0 < s && s <= window.1;
+        // The step's start and end as NEST's `Time::get_ms` gives them.
+        let ms_at = |step: i64| (step * tics_per_step) as f64 * 0.001;
         match self {
+            RateDrive::Pulses(p) => {
+                let n = p.step(s, window, shared);
+                counts.fill(n);
+                n > 0
+            }
+            RateDrive::GammaSup(g) => active && g.step(rng, counts),
+            RateDrive::PpdSup(g) => active && g.step(ms_at(s), rng, counts),
+            RateDrive::SinusoidalGamma(g) => g.step(ms_at(s + 1), active, (rng, shared), counts),
             RateDrive::Piecewise {
                 changes,
                 next,

@@ -58,6 +58,8 @@ pub(crate) enum StimulusKind {
         drive: RateDrive,
         /// The resolution (ms).
         h: f64,
+        /// Tics per step.
+        tics_per_step: i64,
         /// The stream every block of the generator draws alike (shared trains, the
         /// parent train of a `mip_generator`); boxed, as it is large.
         shared: Box<Stream>,
@@ -80,9 +82,10 @@ pub(crate) enum StimulusKind {
 impl StimulusKind {
     /// Sets the state a run starts from, at `t_ms` (the network's time): the
     /// oscillator of an `ac_generator`.
-    pub fn begin_run(&mut self, t_ms: f64) {
-        if let StimulusKind::Rate { drive, .. } = self {
-            drive.begin_run(t_ms);
+    /// `slice_len` is NEST's `min_delay` in steps; `targets` the block's targets.
+    pub fn begin_run(&mut self, t_ms: f64, slice_len: i64, targets: usize) {
+        if let StimulusKind::Rate { drive, h, .. } = self {
+            drive.begin_run(t_ms, *h, slice_len, targets);
         }
         if let StimulusKind::Ac {
             amplitude,
@@ -200,8 +203,9 @@ fn add_current(
 impl BlockStimulus {
     /// Sets the state a run starting at `t_ms` begins from (see
     /// [`StimulusKind::begin_run`]).
-    pub fn begin_run(&mut self, t_ms: f64) {
-        self.kind.begin_run(t_ms);
+    pub fn begin_run(&mut self, t_ms: f64, slice_len: i64) {
+        let n = self.targets.len();
+        self.kind.begin_run(t_ms, slice_len, n);
     }
 
     /// Emits this generator's events of step `s` into `ring`. `channel` maps a weight to
@@ -323,12 +327,13 @@ impl BlockStimulus {
             StimulusKind::Rate {
                 drive,
                 h,
+                tics_per_step,
                 shared,
                 window,
             } => {
-                let active = window.0 < s && s <= window.1;
                 let counts = &mut self.counts;
-                if drive.step(s, *h, active, (&mut self.rng, &mut **shared), counts) {
+                let grid = (*h, *tics_per_step);
+                if drive.step(s, grid, *window, (&mut self.rng, &mut **shared), counts) {
                     for (k, &n) in counts.iter().enumerate() {
                         if n > 0 {
                             let value = self.weights[k] * f64::from(n);

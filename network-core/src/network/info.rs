@@ -60,4 +60,6 @@ pub(crate) enum GeneratorParams {
     Poisson(PoissonGenerator),
     Spikes(SpikeGenerator),
     Noise(NoiseGenerator),
+    /// The generators declared in the vocabulary's tables.
+    Table(crate::network::protocol::TableParams),
 }

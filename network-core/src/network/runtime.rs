@@ -222,7 +222,7 @@ impl Network {
         for population in &mut self.populations {
             for block in population.blocks().iter_mut() {
                 for stimulus in &mut block.stimuli {
-                    stimulus.begin_run(now_ms);
+                    stimulus.begin_run(now_ms, self.slice_len);
                 }
             }
         }

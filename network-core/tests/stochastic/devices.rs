@@ -17,16 +17,16 @@ use super::*;
 
 /// One case's per-target statistics: counts per bin, coincidences per pair, ISI CVs,
 /// in seed order.
-struct Trains {
+pub(super) struct Trains {
     seeds: usize,
-    counts: Vec<Vec<f64>>,
+    pub(super) counts: Vec<Vec<f64>>,
     coincident: Vec<f64>,
     cv: Vec<f64>,
     /// The mean CV of each seed.
     cv_seed: Vec<f64>,
 }
 
-fn nest_trains(r: &Json) -> Trains {
+pub(super) fn nest_trains(r: &Json) -> Trains {
     let list = |v: &Json| -> Vec<f64> { v.as_array().unwrap().iter().map(f).collect() };
     Trains {
         seeds: r["seeds"].as_array().unwrap().len(),
@@ -38,7 +38,7 @@ fn nest_trains(r: &Json) -> Trains {
 }
 
 /// The engine's statistics for the case `r`; `add` adds the generator (named `g`).
-fn engine_trains(
+pub(super) fn engine_trains(
     r: &Json,
     seeds: std::ops::Range<u64>,
     add: impl Fn(&mut NetworkBuilder, &[Selection], &StaticSynapse),
@@ -123,7 +123,7 @@ fn per_seed(values: &[f64], seeds: usize) -> Vec<f64> {
 
 /// Compares the statistics; `dependent`: the targets of a seed share spikes, so each
 /// seed gives one sample (the mean over its targets).
-fn compare(name: &str, engine: &Trains, nest: &Trains, dependent: bool) {
+pub(super) fn compare(name: &str, engine: &Trains, nest: &Trains, dependent: bool) {
     let samples = |t: &Trains, v: Vec<f64>| if dependent { per_seed(&v, t.seeds) } else { v };
     let bins = nest.counts[0].len();
     for k in 0..bins {
@@ -150,7 +150,7 @@ fn compare(name: &str, engine: &Trains, nest: &Trains, dependent: bool) {
     same_mean(&format!("{name}: ISI CV"), &cv(engine), &cv(nest));
 }
 
-fn window(g: &Json) -> Window {
+pub(super) fn window(g: &Json) -> Window {
     Window {
         start: g.get("start").map_or(0.0, f),
         stop: g.get("stop").map_or(f64::INFINITY, f),

@@ -318,6 +318,10 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
                 ("phase", float(*phase)),
             ],
         ),
+        StimulusDesc::Pulsepacket(g) => ("pulsepacket_generator", table_params(g)),
+        StimulusDesc::GammaSup(g) => ("gamma_sup_generator", table_params(g)),
+        StimulusDesc::PpdSup(g) => ("ppd_sup_generator", table_params(g)),
+        StimulusDesc::SinusoidalGamma(g) => ("sinusoidal_gamma_generator", table_params(g)),
         StimulusDesc::Mip { rate, p_copy } => (
             "mip_generator",
             vec![("rate", float(*rate)), ("p_copy", float(*p_copy))],
@@ -359,11 +363,14 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
     let syn = input.syn_spec(&s.synapse, None)?;
     let mut code = String::new();
     let mut created = string(model);
-    if let StimulusDesc::SinusoidalPoisson {
-        individual_spike_trains: false,
-        ..
-    } = &s.stimulus
-    {
+    let shared_train = matches!(
+        &s.stimulus,
+        StimulusDesc::SinusoidalPoisson {
+            individual_spike_trains: false,
+            ..
+        }
+    ) || matches!(&s.stimulus, StimulusDesc::SinusoidalGamma(g) if !g.individual_spike_trains);
+    if shared_train {
         // NEST takes individual_spike_trains only as a model default (CopyModel).
         let copy = string(&format!("{model}_{}", s.name));
         code.push_str(&format!(
@@ -547,4 +554,24 @@ fn drawn_anew(p: &lowering::Connect) -> bool {
         Rule::PairwiseBernoulli(x) => x < 1.0 || p.kernel.is_some(),
         _ => true,
     }
+}
+
+/// A table-declared generator's parameters as NEST's dictionary entries: numbers as
+/// floats, whole numbers as Python ints (NEST's `long` parameters refuse floats), lists,
+/// flags; `individual_spike_trains` is left out (NEST takes it only on a model).
+fn table_params<M: network_core::spec::Parameters>(m: &M) -> Vec<(&'static str, String)> {
+    use network_core::spec::ParamKind;
+    M::PARAMETERS
+        .iter()
+        .filter(|info| info.name != "individual_spike_trains")
+        .map(|info| {
+            let value = match info.kind {
+                ParamKind::List => floats(&m.get_list(info.name).unwrap_or_default()),
+                ParamKind::Flag => python_bool(m.get(info.name) == Some(1.0)).into(),
+                ParamKind::Integer => format!("{}", m.get(info.name).unwrap_or(0.0) as i64),
+                ParamKind::Scalar => float(m.get(info.name).unwrap_or(info.default)),
+            };
+            (info.name, value)
+        })
+        .collect()
 }

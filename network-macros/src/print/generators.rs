@@ -2,10 +2,11 @@
 //! parameters (NEST names, NEST units).
 
 use super::{builder, device_var, num, vec_of, window, Printer};
+use network_spec::{ParamKind, Parameters};
 use network_syntax::description::*;
 use network_syntax::lowering::*;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 impl Printer<'_> {
     pub(super) fn generator(&self, g: &Generator) -> TokenStream {
@@ -85,6 +86,22 @@ impl Printer<'_> {
                     quote!(::network::MipGenerator { rate: #r, p_copy: #p, window: #win }),
                 )
             }
+            StimulusDesc::Pulsepacket(g) => (
+                quote!(pulsepacket_generator),
+                table_literal("PulsepacketGenerator", g, &win),
+            ),
+            StimulusDesc::GammaSup(g) => (
+                quote!(gamma_sup_generator),
+                table_literal("GammaSupGenerator", g, &win),
+            ),
+            StimulusDesc::PpdSup(g) => (
+                quote!(ppd_sup_generator),
+                table_literal("PpdSupGenerator", g, &win),
+            ),
+            StimulusDesc::SinusoidalGamma(g) => (
+                quote!(sinusoidal_gamma_generator),
+                table_literal("SinusoidalGammaGenerator", g, &win),
+            ),
             StimulusDesc::Ac {
                 amplitude,
                 offset,
@@ -117,4 +134,28 @@ impl Printer<'_> {
             let #var = #b.#method(#name, #params, #sel, &#syn)?;
         }
     }
+}
+
+/// The struct literal `::network::TY { .. }` of a table-declared device: every parameter
+/// of its table by its NEST name, and the window.
+fn table_literal<M: Parameters>(ty: &str, m: &M, win: &TokenStream) -> TokenStream {
+    let ty = format_ident!("{ty}");
+    let fields = M::PARAMETERS.iter().map(|info| {
+        let field = format_ident!("{}", info.name);
+        match info.kind {
+            ParamKind::List => {
+                let v = vec_of(&m.get_list(info.name).unwrap_or_default());
+                quote!(#field: #v)
+            }
+            ParamKind::Flag => {
+                let b = m.get(info.name) == Some(1.0);
+                quote!(#field: #b)
+            }
+            ParamKind::Scalar | ParamKind::Integer => {
+                let v = num(m.get(info.name).unwrap_or(info.default));
+                quote!(#field: #v)
+            }
+        }
+    });
+    quote!(::network::#ty { #(#fields,)* window: #win })
 }

@@ -3,6 +3,7 @@
 use super::generators;
 use super::receptors::{self, ReceptorTarget};
 use super::targets::target;
+use super::train_generators;
 use super::values::get;
 use super::{neuron, psp, synapse, Ctx};
 use crate::ast::*;
@@ -293,6 +294,7 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
             }
             StimulusDesc::Mip { rate, p_copy }
         }
+        k if train_generators::handles(k) => train_generators::stimulus(cx, d, &fields, &name)?,
         "ac_generator" => StimulusDesc::Ac {
             amplitude: num(cx, "amplitude", Dim::Current, 0.0)?,
             offset: num(cx, "offset", Dim::Current, 0.0)?,

@@ -18,6 +18,7 @@ mod space_values;
 mod spatial;
 mod synapse;
 mod targets;
+mod train_generators;
 mod values;
 
 use crate::ast::*;

@@ -7,6 +7,9 @@ use network_spec::devices::{
     StepCurrentGenerator,
 };
 use network_spec::ParamInfo;
+use network_spec::{
+    GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+};
 
 /// Where a device's parameters are declared.
 #[derive(Debug, Clone, Copy)]
@@ -245,6 +248,31 @@ pub const STIMULATORS: &[Device] = &[
         weight: None,
         doc: "correlated spike trains: each target receives each spike of a parent Poisson \
               train with probability p_copy",
+    },
+    Device {
+        name: PulsepacketGenerator::NAME,
+        params: DeviceParams::Table(PulsepacketGenerator::PARAMETERS),
+        weight: None,
+        doc: "packets of `activity` spikes, normally spread (sdev) around each pulse time",
+    },
+    Device {
+        name: GammaSupGenerator::NAME,
+        params: DeviceParams::Table(GammaSupGenerator::PARAMETERS),
+        weight: None,
+        doc: "the superposition of n_proc gamma processes per target",
+    },
+    Device {
+        name: PpdSupGenerator::NAME,
+        params: DeviceParams::Table(PpdSupGenerator::PARAMETERS),
+        weight: None,
+        doc: "the superposition of n_proc Poisson processes with dead time per target, \
+              optionally rate-modulated",
+    },
+    Device {
+        name: SinusoidalGammaGenerator::NAME,
+        params: DeviceParams::Table(SinusoidalGammaGenerator::PARAMETERS),
+        weight: None,
+        doc: "gamma spike trains at a sinusoidally modulated rate",
     },
 ];
 

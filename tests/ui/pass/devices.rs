@@ -30,6 +30,10 @@ network! {
     stimulate ramp = inhomogeneous_poisson_generator { rate_times: [5, 10] ms, rate_values: [100, 0] Hz } -> cells via strong;
     stimulate wave = sinusoidal_poisson_generator { rate: 20 Hz, amplitude: 10 Hz, frequency: 4 Hz, phase: 0 deg, individual_spike_trains: false } -> cells via strong;
     stimulate copies = mip_generator { rate: 50 Hz, p_copy: 0.5 } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
+    stimulate packets = pulsepacket_generator { pulse_times: [5, 2] ms, activity: 3, sdev: 0.5 ms } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
+    stimulate sup = gamma_sup_generator { rate: 20 Hz, gamma_shape: 2, n_proc: 3, stop: 15 ms } -> cells via strong;
+    stimulate dead = ppd_sup_generator { rate: 20 Hz, dead_time: 2 ms, n_proc: 2, frequency: 5 Hz, relative_amplitude: 0.5 } -> cells via strong;
+    stimulate gamma_wave = sinusoidal_gamma_generator { rate: 20 Hz, amplitude: 5 Hz, frequency: 3 Hz, phase: 10 deg, order: 2.5, individual_spike_trains: false } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
     stimulate noise = noise_generator { mean: 10 pA, std: 50 pA, dt: 1 ms, std_mod: 10 pA, frequency: 10 Hz, phase: 90 deg } -> cells;
 }
 

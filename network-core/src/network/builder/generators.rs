@@ -13,6 +13,7 @@ use crate::network::canonical::Call;
 use crate::network::handles::{GeneratorHandle, Selection};
 use crate::network::info::{DeviceInfo, GeneratorParams};
 use crate::network::placement::{generator_entity, GeneratorSpec};
+use crate::network::protocol::TableParams;
 use crate::network::receptors::Event;
 use crate::network::resources;
 use crate::rng::Purpose;
@@ -207,7 +208,7 @@ impl NetworkBuilder {
 
 impl NetworkBuilder {
     /// Keeps the last generator's parameters, so that they can be set between runs.
-    fn keep_generator_params(&mut self, params: GeneratorParams) {
+    pub(super) fn keep_generator_params(&mut self, params: GeneratorParams) {
         if let Some(info) = self.generator_info.last_mut() {
             info.params = Some(params);
         }
@@ -239,7 +240,10 @@ impl NetworkBuilder {
             amplitude: 0.0,
             window,
         };
-        self.add_generator(name, "step_current_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Table(TableParams::StepCurrent(params));
+        let handle = self.add_generator(name, "step_current_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 
     /// Adds an `ac_generator` connected to the selected neurons through `synapse`.
@@ -272,7 +276,10 @@ impl NetworkBuilder {
             oscillator: (0.0, 0.0),
             window,
         };
-        self.add_generator(name, "ac_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Table(TableParams::Ac(params));
+        let handle = self.add_generator(name, "ac_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 }
 

@@ -8,19 +8,21 @@ use crate::engine::stimulus::StimulusKind;
 use crate::error::Result;
 use crate::network::canonical::Call;
 use crate::network::handles::{GeneratorHandle, Selection};
+use crate::network::info::GeneratorParams;
 use crate::network::placement::generator_entity;
+use crate::network::protocol::TableParams;
 use crate::rng::Purpose;
 use crate::synapse::StaticSynapse;
-use std::f64::consts::PI;
 use std::sync::Arc;
 
 impl NetworkBuilder {
     /// The stimulus of rate law `drive` for the generator about to be added.
-    fn rate_kind(&self, drive: RateDrive, window: (i64, i64)) -> StimulusKind {
+    pub(super) fn rate_kind(&self, drive: RateDrive, window: (i64, i64)) -> StimulusKind {
         let id = self.generators.len() as u64;
         StimulusKind::Rate {
             drive,
             h: self.resolution.ms(),
+            tics_per_step: self.resolution.tics_per_step(),
             // Not a block key: those are `population << 32 | block`.
             shared: Box::new(
                 self.seed
@@ -54,13 +56,16 @@ impl NetworkBuilder {
             rate: 0.0,
         };
         let kind = self.rate_kind(drive, window);
-        self.add_generator(
+        let declared = GeneratorParams::Table(TableParams::Inhomogeneous(params));
+        let handle = self.add_generator(
             name,
             "inhomogeneous_poisson_generator",
             kind,
             targets,
             synapse,
-        )
+        )?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 
     /// Adds a `sinusoidal_poisson_generator` connected to the selected neurons through
@@ -82,20 +87,13 @@ impl NetworkBuilder {
         );
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
-        // NEST's conversions (sinusoidal_poisson_generator::Parameters_::set).
-        let omega = params.frequency * (2.0 * PI / 1000.0);
-        let omega_h = self.resolution.ms() * omega;
-        let drive = RateDrive::Sine {
-            rate: params.rate / 1000.0,
-            amplitude: params.amplitude / 1000.0,
-            omega,
-            phase: params.phase * (PI / 180.0),
-            rotation: (omega_h.cos(), omega_h.sin()),
-            oscillator: (0.0, 0.0),
-            individual: params.individual_spike_trains,
-        };
+        let drive = super::train_generators::sine_drive(&params, self.resolution.ms());
         let kind = self.rate_kind(drive, window);
-        self.add_generator(name, "sinusoidal_poisson_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Table(TableParams::SinusoidalPoisson(params));
+        let handle =
+            self.add_generator(name, "sinusoidal_poisson_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 
     /// Adds a `mip_generator`: a parent Poisson train at `rate`, each spike reaching
@@ -124,6 +122,9 @@ impl NetworkBuilder {
             p_copy: params.p_copy,
         };
         let kind = self.rate_kind(drive, window);
-        self.add_generator(name, "mip_generator", kind, targets, synapse)
+        let declared = GeneratorParams::Table(TableParams::Mip(params));
+        let handle = self.add_generator(name, "mip_generator", kind, targets, synapse)?;
+        self.keep_generator_params(declared);
+        Ok(handle)
     }
 }

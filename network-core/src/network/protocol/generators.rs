@@ -29,6 +29,7 @@ impl GeneratorParams {
                 "allow_offgrid_times",
             ],
             GeneratorParams::Noise(_) => &["mean", "std", "std_mod"],
+            GeneratorParams::Table(_) => &[],
         }
     }
 
@@ -38,6 +39,7 @@ impl GeneratorParams {
             GeneratorParams::Poisson(g) => &mut g.window,
             GeneratorParams::Spikes(g) => &mut g.window,
             GeneratorParams::Noise(g) => &mut g.window,
+            GeneratorParams::Table(t) => t.window_mut(),
         }
     }
 
@@ -114,6 +116,8 @@ enum Update {
     Poisson(f64, (i64, i64)),
     Spikes(Arc<[crate::devices::ListedSpike]>, (i64, i64)),
     Noise([f64; 3], (i64, i64)),
+    /// A table-declared generator's new values (`table_generators`).
+    Table(super::table_generators::Template),
 }
 
 impl Update {
@@ -133,6 +137,7 @@ impl Update {
                 let (window, _) = g.validate(entity, res)?;
                 Update::Noise([g.mean, g.std, g.std_mod], window)
             }
+            GeneratorParams::Table(t) => Update::Table(t.kind(entity, res)?),
         })
     }
 
@@ -215,12 +220,21 @@ impl Network {
                 format!("{} cannot be changed after build", info.model),
             ));
         };
-        params.set(&entity, info.model, name, &value)?;
+        match &mut params {
+            GeneratorParams::Table(t) => t.set(&entity, name, &value)?,
+            params => params.set(&entity, info.model, name, &value)?,
+        }
+        let only_window = WINDOW.contains(&name);
+        let now = self.step;
         let update = Update::new(&params, &entity, &self.resolution)?;
         for population in &mut self.populations {
             let counts_spikes = population.counts_spikes();
             for block in population.blocks().iter_mut() {
                 for stimulus in block.stimuli.iter_mut().filter(|s| s.device == g) {
+                    if let Update::Table(template) = &update {
+                        template.apply(&mut stimulus.kind, only_window, now);
+                        continue;
+                    }
                     let n = stimulus.targets.len();
                     if let Some(cursor) = update.apply(&mut stimulus.kind, n, counts_spikes) {
                         stimulus.cursor = cursor;

@@ -13,12 +13,14 @@ mod connections;
 mod generators;
 mod quantity;
 mod recorders;
+mod table_generators;
 
 pub use connections::Connection;
 pub use quantity::{
     mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut, Number,
     PicoAmpere, PicoFarad, Quantity, Unit,
 };
+pub(crate) use table_generators::TableParams;
 
 use super::handles::Selection;
 use super::runtime::Network;
