@@ -33,6 +33,7 @@ mod build;
 mod convert;
 pub mod export;
 mod inputs;
+mod protocol;
 mod source;
 
 pub use build::{build, Loaded};

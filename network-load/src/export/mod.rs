@@ -9,6 +9,7 @@
 
 mod devices;
 mod notebook;
+mod protocol;
 mod python;
 mod statements;
 
@@ -65,6 +66,14 @@ pub fn cells(
         )));
     }
     let plan = lowering::lower(description);
+    // A protocol says how long the script simulates.
+    let options = &ExportOptions {
+        time_ms: match plan.protocol.is_empty() {
+            true => options.time_ms,
+            false => lowering::total_time(&plan.protocol),
+        },
+        ..*options
+    };
     let input = statements::Input {
         description,
         plan: &plan,

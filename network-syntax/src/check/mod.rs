@@ -10,6 +10,7 @@ mod distance_kernel;
 mod generators;
 mod kernel;
 mod neuron;
+mod protocol;
 mod psp;
 mod receptors;
 mod spatial;
@@ -289,6 +290,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             None => drop(cx.declare(name, kind, POISONED)),
         }
     }
+    let protocol = protocol::protocol(&mut cx, &ast.items, &wiring);
     if cx.diagnostics.is_empty() {
         Ok(Description {
             resolution: cx.resolution,
@@ -300,6 +302,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             populations: cx.populations,
             wiring,
             exprs: cx.exprs,
+            protocol,
         })
     } else {
         Err(cx.diagnostics)

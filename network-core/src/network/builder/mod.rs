@@ -8,6 +8,7 @@ mod generators;
 mod populations;
 mod rate_generators;
 mod recorders;
+mod slices;
 
 use super::canonical::Call;
 use super::files::FileSettings;
