@@ -354,7 +354,8 @@ fn protocols_and_slices_on_nest_agree_spike_for_spike() {
         assert_eq!(ours, theirs, "spikes of `{name}`");
     }
     let pops = net.populations();
-    let (mut ours, mut random): (Vec<(u32, u32)>, Vec<(u32, u32)>) = (Vec::new(), Vec::new());
+    let mut ours: Vec<(u32, u32)> = Vec::new();
+    let mut random: Vec<(u32, u32)> = Vec::new();
     for (i, (_, h)) in loaded.projections.iter().enumerate() {
         let info = &net.projections()[i];
         let (s0, t0) = (

@@ -77,6 +77,8 @@ pub struct Header {
 }
 
 /// One statement.
+// A tree is built once per description, so the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Item {
     /// `resolution = 0.1 ms;` or `seed = 42;`
     Setting {

@@ -82,11 +82,11 @@ fn slices_of_connections_lower_to_ranges_and_lists() {
     let c = plan
         .steps
         .iter()
-        .filter_map(|s| match s {
+        .rev()
+        .find_map(|s| match s {
             network_syntax::lowering::Step::Connect(c) => Some(c),
             _ => None,
         })
-        .last()
         .unwrap();
     assert_eq!(
         c.sources,

@@ -92,7 +92,7 @@ fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &[Wiring]) -> Option<P
 fn simulate(cx: &mut Ctx, time: &Expr) -> Option<ProtocolStep> {
     let t = cx.number(time, Dim::Time, "simulate")?;
     let steps = t / cx.resolution;
-    if !(t > 0.0) || (steps - steps.round()).abs() > 1e-9 * steps.max(1.0) {
+    if t.is_nan() || t <= 0.0 || (steps - steps.round()).abs() > 1e-9 * steps.max(1.0) {
         cx.error(
             time.span(),
             format!(
