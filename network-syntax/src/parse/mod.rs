@@ -219,7 +219,7 @@ const STATEMENTS: &[&str] = &[
     "protocol",
 ];
 
-/// The statement words as a message lists them: `` `neuron`, .. or `connect` ``.
+/// The statement words as a message lists them: `` `neuron`, .. or `protocol` ``.
 fn statement_words() -> String {
     let quoted: Vec<String> = STATEMENTS.iter().map(|w| format!("`{w}`")).collect();
     let (last, rest) = quoted.split_last().expect("statements are listed");
