@@ -62,10 +62,12 @@ enum Command {
     Run {
         /// The description.
         file: PathBuf,
-        /// Simulated time: `4000ms`, `4s` (a bare number is in ms). A run projected
-        /// to take more than a minute of wall time says so after its first 100 ms.
-        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms", allow_hyphen_values = true)]
-        time: f64,
+        /// Simulated time: `4000ms`, `4s` (a bare number is in ms; default 1000 ms). A
+        /// description with a `protocol` block runs the protocol instead, for its own
+        /// total time, and refuses `--time`. A run projected to take more than a minute
+        /// of wall time says so after its first 100 ms.
+        #[arg(long, value_parser = time::parse_ms, allow_hyphen_values = true)]
+        time: Option<f64>,
         #[command(flatten)]
         build: BuildArgs,
         /// Threads, at least 1 (default: every core); results do not depend on it.
@@ -96,9 +98,10 @@ enum Command {
         /// What to write.
         #[arg(long, value_enum, default_value_t = Format::Pynest)]
         to: Format,
-        /// Simulated time of the script: `4000ms`, `4s`.
-        #[arg(long, value_parser = time::parse_ms, default_value = "1000ms", allow_hyphen_values = true)]
-        time: f64,
+        /// Simulated time of the script: `4000ms`, `4s` (default 1000 ms). A description
+        /// with a `protocol` block exports the protocol instead and refuses `--time`.
+        #[arg(long, value_parser = time::parse_ms, allow_hyphen_values = true)]
+        time: Option<f64>,
         #[command(flatten)]
         build: BuildArgs,
         /// NEST's `local_num_threads` in the script, at least 1.
@@ -261,11 +264,17 @@ fn run(command: Command) -> Result<(), Failure> {
             // Every recorder writes its file; only plots need the data in memory too.
             loaded.network.record_files_only(!plot);
             let first = loaded.network.rank() == 0;
-            estimate::simulate(&mut loaded.network, time, |m| {
+            let time = time::run_time(time, loaded.protocol_ms())?;
+            let warn = |m: String| {
                 if first {
                     eprintln!("warning: {m}")
                 }
-            })
+            };
+            if loaded.protocol.is_empty() {
+                estimate::simulate(&mut loaded.network, time, warn)
+            } else {
+                loaded.run_protocol_with(|net, t| estimate::simulate(net, t, warn))
+            }
             .map_err(|e| e.to_string())?;
             // Collective: every rank's estimate, for the report.
             let memory = loaded.network.memory_estimates();
@@ -301,7 +310,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     .map_or("network".into(), |s| s.to_string_lossy().into_owned())
             });
             let options = ExportOptions {
-                time_ms: time,
+                time_ms: time::run_time(time, loaded.protocol_ms())?,
                 threads,
             };
             let cells = export::cells(

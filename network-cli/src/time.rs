@@ -1,6 +1,19 @@
 //! Durations with units on the command line: `4000ms`, `4 s`, `1.5s`; a bare number is
 //! in ms, NEST's unit.
 
+/// The time `run` and `export` simulate, ms: `--time` (default 1000 ms), or a
+/// protocol's own total (`protocol_ms`), which `--time` may not contradict.
+pub fn run_time(time: Option<f64>, protocol_ms: Option<f64>) -> Result<f64, String> {
+    match (time, protocol_ms) {
+        (Some(t), Some(p)) => Err(format!(
+            "--time {t} ms: the description's `protocol` block decides the simulated time ({p} ms); drop --time, or change the protocol's `simulate` statements"
+        )),
+        (Some(t), None) => Ok(t),
+        (None, Some(p)) => Ok(p),
+        (None, None) => Ok(1000.0),
+    }
+}
+
 /// Parses a duration into ms.
 pub fn parse_ms(text: &str) -> Result<f64, String> {
     let t = text.trim();

@@ -32,6 +32,9 @@ pub struct Loaded {
     pub generators: Vec<(String, GeneratorHandle)>,
     /// The connections by field name (`pvpop_to_l23pyr`), in the description's order.
     pub projections: Vec<(String, ProjectionHandle)>,
+    /// The description's `protocol` block, lowered (empty without one); run by
+    /// [`Loaded::run_protocol`].
+    pub protocol: Vec<lowering::Action>,
 }
 
 /// Builds `d` from `seed`. The description's canonical text (`Plan::canonical`) goes
@@ -90,6 +93,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         multimeters,
         generators,
         projections,
+        protocol: plan.protocol.clone(),
     })
 }
 
@@ -231,6 +235,10 @@ impl<'a> Run<'a> {
                     start,
                     end,
                 } => self.loaded.populations[*population].1.range(*start..*end),
+                Target::List {
+                    population,
+                    indices,
+                } => self.loaded.populations[*population].1.indices(indices),
                 Target::Selection(slot) => self.selections[*slot]
                     .take()
                     .expect("the lowering binds a selection before its one use"),
@@ -420,11 +428,16 @@ impl<'a> Run<'a> {
     fn connect(&mut self, c: &lowering::Connect) -> Result<ProjectionHandle> {
         let spec = conn_spec(c);
         let syn = self.synapse(&c.synapse)?;
-        let (src, tgt) = (
-            &self.loaded.populations[c.source].1,
-            &self.loaded.populations[c.target].1,
-        );
-        self.b.connect(&c.name, src, tgt, &spec, syn)
+        if let (Target::All(_), Target::All(_)) = (&c.sources, &c.targets) {
+            let (src, tgt) = (
+                &self.loaded.populations[c.source].1,
+                &self.loaded.populations[c.target].1,
+            );
+            return self.b.connect(&c.name, src, tgt, &spec, syn);
+        }
+        let ends = self.targets(&[c.sources.clone(), c.targets.clone()]);
+        self.b
+            .connect_selections(&c.name, &ends[0], &ends[1], &spec, syn)
     }
 }
 

@@ -111,6 +111,7 @@ fn reach(t: &Target, plan: &lowering::Plan, sizes: &[usize]) -> usize {
     match *t {
         Target::All(p) => sizes[p],
         Target::Range { start, end, .. } => end.saturating_sub(start),
+        Target::List { ref indices, .. } => indices.len(),
         Target::Selection(slot) => plan
             .steps
             .iter()

@@ -34,6 +34,7 @@ mod convert;
 mod estimate;
 pub mod export;
 mod inputs;
+mod protocol;
 mod source;
 
 pub use build::{build, Loaded};

@@ -308,3 +308,105 @@ fn masks_at_their_edges_and_per_axis_kernels_on_nest_agree_with_the_engine() {
         false,
     );
 }
+
+/// A `protocol` block (runs, neuron parameters on populations and slices, generator and
+/// recorder parameters, weights) and connections between slices: the exported script
+/// run on NEST records the same spikes (sender and time) and makes the same synapses
+/// (source and target node ids) as the engine running the protocol; the randomly drawn
+/// connections on slices (weight 0) have the same degrees and stay inside the slices.
+#[test]
+fn protocols_and_slices_on_nest_agree_spike_for_spike() {
+    let Some(python) = nest_python() else {
+        assert!(std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1"));
+        eprintln!("SKIPPED (protocol.net): NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
+        return;
+    };
+    let file = "network-load/tests/data/protocol.net";
+    let parsed = parse(&Source::read(&repo().join(file)).unwrap()).unwrap();
+    let seed = Seed(parsed.description.seed);
+    let mut loaded = build(&parsed.description, seed, &Inputs::default()).unwrap();
+    let options = ExportOptions {
+        time_ms: 1.0, // replaced by the protocol's own time
+        threads: 1,
+    };
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        "protocol",
+        &[],
+        &options,
+    )
+    .unwrap();
+    let script = export::pynest(&cells);
+    assert!(script.contains("T_SIM = 250.0"), "{script}");
+    // After the summary: every recorder's events and every neuron-to-neuron synapse.
+    let n_neurons: usize = loaded.network.populations().iter().map(|p| p.len).sum();
+    let extra = format!(
+        "\nevents = {{name: sorted(zip(rec.events['senders'].tolist(), [round(t * 10) for t in rec.events['times']])) for name, rec in recorders.items()}}\n\
+         def pairs(model):\n    c = nest.GetConnections(synapse_model=model)\n    return sorted((s, t) for s, t in zip(c.source, c.target) if s <= {n_neurons} and t <= {n_neurons})\n\
+         print(json.dumps({{\"events\": events, \"pairs\": pairs(\"static_synapse\"), \"random\": pairs(\"silent\")}}))\n"
+    );
+    let nest = run_on_nest(&python, "protocol", &(script + &extra));
+    loaded.run_protocol().unwrap();
+    let net = &loaded.network;
+    for (name, h) in &loaded.spike_recorders {
+        let spikes = net.spikes(h);
+        let mut ours: Vec<(u32, i64)> = spikes
+            .senders()
+            .iter()
+            .copied()
+            .zip(spikes.steps().iter().copied())
+            .collect();
+        ours.sort_unstable();
+        let theirs: Vec<(u32, i64)> = serde_json::from_value(nest["events"][name].clone()).unwrap();
+        assert!(
+            ours.len() > 20,
+            "too few spikes in `{name}`: {}",
+            ours.len()
+        );
+        assert_eq!(ours, theirs, "spikes of `{name}`");
+    }
+    let pops = net.populations();
+    let mut ours: Vec<(u32, u32)> = Vec::new();
+    let mut random: Vec<(u32, u32)> = Vec::new();
+    for (i, (_, h)) in loaded.projections.iter().enumerate() {
+        let info = &net.projections()[i];
+        let (s0, t0) = (
+            pops[info.source].first_node_id,
+            pops[info.target].first_node_id,
+        );
+        let pairs = net
+            .connections(h)
+            .into_iter()
+            .map(|c| (s0 + c.source, t0 + c.target));
+        match i {
+            0..=3 => ours.extend(pairs),
+            _ => random.extend(pairs),
+        }
+    }
+    ours.sort_unstable();
+    let theirs: Vec<(u32, u32)> = serde_json::from_value(nest["pairs"].clone()).unwrap();
+    assert_eq!(ours.len(), 10 + 9 + 20 + 90);
+    assert_eq!(ours, theirs, "synapses");
+    // fixed_indegree(3) from exc[5..15] (node ids 6..=15) onto inh[2..8] (ids 23..=28),
+    // fixed_outdegree(2) from inh[0..4] (ids 21..=24) onto exc[10..] (ids 11..=20):
+    // per target and per source the same degrees, every partner inside its slice.
+    let theirs: Vec<(u32, u32)> = serde_json::from_value(nest["random"].clone()).unwrap();
+    for pairs in [&random, &theirs] {
+        let (indegree, outdegree): (Vec<&(u32, u32)>, Vec<_>) =
+            pairs.iter().partition(|p| p.0 <= 20);
+        let mut targets: Vec<u32> = indegree.iter().map(|p| p.1).collect();
+        targets.sort_unstable();
+        let expected: Vec<u32> = (23..=28).flat_map(|t| [t; 3]).collect();
+        assert_eq!(targets, expected);
+        assert!(indegree.iter().all(|p| (6..=15).contains(&p.0)));
+        let mut sources: Vec<u32> = outdegree.iter().map(|p| p.0).collect();
+        sources.sort_unstable();
+        assert_eq!(
+            sources,
+            (21..=24).flat_map(|s| [s; 2]).collect::<Vec<u32>>()
+        );
+        assert!(outdegree.iter().all(|p| (11..=20).contains(&p.1)));
+    }
+}

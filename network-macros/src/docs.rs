@@ -36,6 +36,7 @@ pub fn device(d: &Description, w: &Wiring) -> String {
             let sel = match &t.select {
                 SelectDesc::All => String::new(),
                 SelectDesc::Range(a, z) => format!(" [{a}..{z}]"),
+                SelectDesc::List(l) => format!(" {l:?}"),
                 SelectDesc::Within(m, _) => {
                     format!(" within {}", m.name.as_deref().unwrap_or("a mask"))
                 }

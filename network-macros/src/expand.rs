@@ -116,6 +116,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         })
         .collect();
     let setters = crate::setters::setters(header, d);
+    let protocol = crate::print::protocol::method(&plan);
     let shell = shell(
         Shell {
             header,
@@ -130,7 +131,14 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         },
         &params,
     );
-    quote!(#shell #setters)
+    let name = &header.name;
+    let protocol = (!protocol.is_empty()).then(|| {
+        quote! {
+            #[allow(non_snake_case, clippy::too_many_lines)]
+            impl #name { #protocol }
+        }
+    });
+    quote!(#shell #setters #protocol)
 }
 
 /// The handles the plan's steps make, as fields, with the locals that hold them.

@@ -15,6 +15,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 
 mod expression;
 mod generators;
+pub mod protocol;
 
 /// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
 pub fn num(v: f64) -> TokenStream {
@@ -94,6 +95,34 @@ pub fn device_var(name: &str) -> Internal {
 /// The local holding a projection's handle (by its field name).
 pub fn projection_var(field: &str) -> Internal {
     Internal(format!("proj_{field}"))
+}
+
+/// A selection: `pop.all()`, `pop.range(a..z)`, `pop.indices(&[..])` or a mask
+/// selection's local; `pop` prints a population's handle by index.
+pub fn selection(t: &Target, pop: impl Fn(usize) -> TokenStream) -> TokenStream {
+    match t {
+        Target::All(p) => {
+            let pop = pop(*p);
+            quote!(#pop.all())
+        }
+        Target::Range {
+            population,
+            start,
+            end,
+        } => {
+            let (pop, a, z) = (pop(*population), int(*start), int(*end));
+            quote!(#pop.range(#a..#z))
+        }
+        Target::List {
+            population,
+            indices,
+        } => {
+            let pop = pop(*population);
+            let i = indices.iter().map(|i| Literal::u32_unsuffixed(*i));
+            quote!(#pop.indices(&[#(#i),*]))
+        }
+        Target::Selection(slot) => selection_var(*slot).into_token_stream(),
+    }
 }
 
 fn selection_var(slot: usize) -> Internal {
@@ -207,21 +236,9 @@ impl<'a> Printer<'a> {
 
     /// `&[pop.all(), pop.range(a..z), selection_0]`.
     fn targets(&self, targets: &[Target]) -> TokenStream {
-        let targets = targets.iter().map(|t| match t {
-            Target::All(p) => {
-                let pop = self.population_var(*p);
-                quote!(#pop.all())
-            }
-            Target::Range {
-                population,
-                start,
-                end,
-            } => {
-                let (pop, a, z) = (self.population_var(*population), int(*start), int(*end));
-                quote!(#pop.range(#a..#z))
-            }
-            Target::Selection(slot) => selection_var(*slot).into_token_stream(),
-        });
+        let targets = targets
+            .iter()
+            .map(|t| selection(t, |p| self.population_var(p).into_token_stream()));
         quote!(&[#(#targets),*])
     }
 
@@ -285,8 +302,15 @@ impl<'a> Printer<'a> {
             spec = quote!(#spec.on_source());
         }
         let syn = self.synapse(&c.synapse);
+        if let (Target::All(_), Target::All(_)) = (&c.sources, &c.targets) {
+            return quote! {
+                let #var = #b.connect(#name, &#src, &#tgt, &#spec, &#syn)?;
+            };
+        }
+        let end = |t| selection(t, |p| self.population_var(p).into_token_stream());
+        let (src, tgt) = (end(&c.sources), end(&c.targets));
         quote! {
-            let #var = #b.connect(#name, &#src, &#tgt, &#spec, &#syn)?;
+            let #var = #b.connect_selections(#name, &#src, &#tgt, &#spec, &#syn)?;
         }
     }
 

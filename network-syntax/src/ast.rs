@@ -77,6 +77,8 @@ pub struct Header {
 }
 
 /// One statement.
+// A tree is built once per description, so the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Item {
     /// `resolution = 0.1 ms;` or `seed = 42;`
     Setting {
@@ -115,6 +117,41 @@ pub enum Item {
     Stimulate(DeviceItem),
     /// `connect pvpop -> l23pyr: fixed_indegree(1), .., via static_synapse { .. };`
     Connect(ConnectItem),
+    /// `protocol { simulate 100 ms; set exc.I_e = 376 pA; simulate 100 ms; }`
+    Protocol(ProtocolItem),
+}
+
+/// A run sequence: what a NEST script does between `Simulate` calls, in order.
+pub struct ProtocolItem {
+    /// The `protocol` keyword.
+    pub keyword: Ident,
+    /// The statements in the braces, in order.
+    pub statements: Vec<ProtocolStatement>,
+}
+
+/// One statement of a protocol.
+pub enum ProtocolStatement {
+    /// `simulate 100 ms;`
+    Simulate {
+        /// The keyword.
+        keyword: Ident,
+        /// How long.
+        time: Expr,
+    },
+    /// `set exc[0..10].V_m = -70 mV;`, `set drive.rate = 20 kHz;`,
+    /// `set exc_to_inh.weight = 50 pA;`
+    Set {
+        /// What is set: a population (with an optional slice), a device or a connection.
+        entity: Ident,
+        /// `[a..b]` or `[i, j]` after a population.
+        slice: Option<Slice>,
+        /// The parameter's NEST name.
+        param: Ident,
+        /// The value.
+        value: Expr,
+    },
+    /// `record late = multimeter { .. } <- exc;`: a recorder added between runs.
+    Record(DeviceItem),
 }
 
 /// A neuron model variant.
@@ -172,10 +209,40 @@ pub struct DeviceItem {
 pub struct Target {
     /// The population.
     pub population: Ident,
-    /// An index range `[a..b]`.
-    pub range: Option<(Expr, Expr, SpanRange)>,
+    /// An index range or list: `[a..b]`, `[a..]`, `[..b]`, `[i, j, k]`.
+    pub slice: Option<Slice>,
     /// `within MASK [at [x, y, z] mm]`.
     pub within: Option<(MaskRef, Option<Expr>)>,
+}
+
+/// Some indices of a population, as NEST slices a NodeCollection.
+#[derive(Debug, Clone)]
+pub enum Slice {
+    /// `[a..b]` (either end may be left out: from 0, to the end).
+    Range {
+        /// First index.
+        start: Option<usize>,
+        /// One past the last index.
+        end: Option<usize>,
+        /// The brackets.
+        span: SpanRange,
+    },
+    /// `[i, j, k]`: these indices, increasing.
+    List {
+        /// The indices as written.
+        indices: Vec<usize>,
+        /// The brackets.
+        span: SpanRange,
+    },
+}
+
+impl Slice {
+    /// The brackets.
+    pub fn span(&self) -> SpanRange {
+        match self {
+            Slice::Range { span, .. } | Slice::List { span, .. } => *span,
+        }
+    }
 }
 
 /// A mask, named or written in place.
@@ -200,10 +267,10 @@ pub struct ConnectItem {
     pub docs: Vec<String>,
     /// Optional name (`connect pv_to_pyr = a -> b: ..`).
     pub name: Option<Ident>,
-    /// The source population.
-    pub source: Ident,
-    /// The target population.
-    pub target: Ident,
+    /// The source population, or part of it (`exc[0..100]`, `exc within m`).
+    pub source: Target,
+    /// The target population, or part of it.
+    pub target: Target,
     /// The arrow, for diagnostics about the pair.
     pub arrow: SpanRange,
     /// The rule, e.g. `fixed_indegree(4)` or `from_biology`.

@@ -26,6 +26,8 @@ pub struct Description {
     pub wiring: Vec<Wiring>,
     /// The Rust expressions (`{expr} unit`) that values refer to by index.
     pub exprs: Vec<RuntimeExpr>,
+    /// The `protocol` block's statements, in order (empty when there is none).
+    pub protocol: Vec<ProtocolStep>,
 }
 
 impl Description {
@@ -198,6 +200,8 @@ pub enum SelectDesc {
     All,
     /// Indices `start..end`.
     Range(usize, usize),
+    /// These indices, increasing.
+    List(Vec<u32>),
     /// Those inside a mask centred at a point (mm).
     Within(MaskDesc, [f64; 3]),
 }
@@ -392,6 +396,10 @@ pub struct ProjectionDesc {
     pub source: usize,
     /// Target population index.
     pub target: usize,
+    /// Which sources: all, or a slice (NEST's `pre[0:100]`).
+    pub source_select: SelectDesc,
+    /// Which targets.
+    pub target_select: SelectDesc,
     /// The rule.
     pub rule: Rule,
     /// A mask.
@@ -429,4 +437,54 @@ pub struct Derived {
     pub indegree: usize,
     /// boutons.
     pub outdegree: usize,
+}
+
+/// A value set between runs: one number or a list (`spike_times`), NEST units.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetValue {
+    /// One number.
+    Number(f64),
+    /// A list of numbers.
+    List(Vec<f64>),
+}
+
+/// One checked statement of a `protocol` block (NEST's `Simulate` and `SetStatus`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProtocolStep {
+    /// Simulate this many more ms.
+    Simulate(f64),
+    /// A parameter of the model's table (NEST's name and units) of some neurons.
+    SetNeurons {
+        /// The neurons (a population or a slice of it).
+        target: TargetDesc,
+        /// The parameter.
+        param: &'static str,
+        /// Its value.
+        value: f64,
+    },
+    /// A generator's parameter (NEST's name and units).
+    SetGenerator {
+        /// Index into `Description::wiring`.
+        wiring: usize,
+        /// The parameter.
+        param: &'static str,
+        /// Its value.
+        value: SetValue,
+    },
+    /// A recorder's `start`, `stop` or `origin`, ms.
+    SetRecorder {
+        /// Index into `Description::wiring`.
+        wiring: usize,
+        /// The parameter.
+        param: &'static str,
+        /// Its value.
+        value: f64,
+    },
+    /// The weight of every synapse of a connection (pA, or mV onto iaf_psc_delta).
+    SetWeight {
+        /// Index into `Description::wiring`.
+        wiring: usize,
+        /// The weight.
+        value: f64,
+    },
 }

@@ -114,7 +114,12 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
             Item::Record(d) => fields.push((d.name.clone(), FieldKind::Multimeter)),
             Item::Stimulate(d) => fields.push((d.name.clone(), FieldKind::Generator)),
             Item::Connect(c) => {
-                let field = projection_field(c.name.as_ref(), &c.source, &c.target, &mut connected);
+                let field = projection_field(
+                    c.name.as_ref(),
+                    &c.source.population,
+                    &c.target.population,
+                    &mut connected,
+                );
                 fields.push((field, FieldKind::Projection));
             }
             _ => {}

@@ -93,11 +93,11 @@ fn mask_shape(shape: &MaskShape) -> (&'static str, Vec<(&'static str, String)>) 
 }
 
 /// The Python expression of a device's target, and its description.
-fn target(input: &Input, t: &Target) -> (String, String) {
+pub(super) fn target(input: &Input, t: &Target) -> (String, String) {
     let d = input.description;
     let (p, within) = match t {
         Target::All(p) => (*p, None),
-        Target::Range { population, .. } => (*population, None),
+        Target::Range { population, .. } | Target::List { population, .. } => (*population, None),
         Target::Selection(slot) => {
             let w = input
                 .plan
@@ -116,6 +116,10 @@ fn target(input: &Input, t: &Target) -> (String, String) {
         (Target::Range { start, end, .. }, _) => (
             format!("{var}[{start}:{end}]"),
             format!("`{name}[{start}..{end}]`"),
+        ),
+        (Target::List { indices, .. }, _) => (
+            format!("{var}[{indices:?}]"),
+            format!("`{name}{indices:?}`"),
         ),
         (_, Some(w)) => {
             let m = &w.mask;
@@ -398,10 +402,8 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
 /// A connection: `Connect` with the rule, mask, kernel and flags, counting the synapses
 /// it creates.
 pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
-    let (src, tgt) = (
-        input.population_var(p.source),
-        input.population_var(p.target),
-    );
+    // Slices as NEST slices a NodeCollection (`pre[0:100]`).
+    let (src, tgt) = (target(input, &p.sources).0, target(input, &p.targets).0);
     let mut conn: Vec<(&str, String)> = Vec::new();
     let rule = p.rule;
     conn.push(("rule", string(rule.name())));

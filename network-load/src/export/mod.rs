@@ -10,6 +10,7 @@
 mod devices;
 mod expression;
 mod notebook;
+mod protocol;
 mod python;
 mod statements;
 
@@ -66,6 +67,14 @@ pub fn cells(
         )));
     }
     let plan = lowering::lower(description);
+    // A protocol says how long the script simulates.
+    let options = &ExportOptions {
+        time_ms: match plan.protocol.is_empty() {
+            true => options.time_ms,
+            false => lowering::total_time(&plan.protocol),
+        },
+        ..*options
+    };
     let input = statements::Input {
         description,
         plan: &plan,

@@ -429,10 +429,11 @@ pub(super) fn simulate(input: &Input) -> Cell {
     let code = format!(
         "populations = {{{}}}\ncounted = {{name: nest.Create(\"spike_recorder\") for name in populations}}\n\
          for name, pop in populations.items():\n    nest.Connect(pop, counted[name])\n\n\
-         nest.Simulate(T_SIM)\n\n\
+         {}\n\n\
          recorders = {{{}}}\nmultimeters = {{{}}}\n\
          summary = {{\n    \"populations\": {{\n        name: {{\n            \"size\": len(pop),\n            \"spikes\": counted[name].n_events,\n            \"rate_hz\": counted[name].n_events / len(pop) / (T_SIM / 1000.0),\n        }}\n        for name, pop in populations.items()\n    }},\n    \"projections\": {{name: {{\"synapses\": n}} for name, n in synapses.items()}},\n    \"recorders\": {{name: {{\"events\": rec.n_events}} for name, rec in recorders.items()}},\n    \"time_ms\": T_SIM,\n    \"rng_seed\": nest.rng_seed,\n    \"threads\": nest.total_num_virtual_procs,\n    \"nest_version\": nest.__version__,\n}}\nprint(json.dumps(summary))",
         pops.join(", "),
+        super::protocol::run(input),
         recs.join(", "),
         meters.join(", ")
     );

@@ -3,9 +3,9 @@
 use super::distance_kernel::kernel;
 use super::receptors::ReceptorTarget;
 use super::spatial::{length_field, mask_ref};
-use super::targets::{mask_fits, periodic_fit};
+use super::targets::{mask_fits, periodic_fit, target as part};
 use super::values::get;
-use super::{neuron, synapse, Ctx, Kind};
+use super::{neuron, synapse, Ctx};
 use crate::ast::*;
 use crate::description::*;
 use crate::grammar;
@@ -18,17 +18,19 @@ pub(super) fn connection(
     wiring: &[Wiring],
 ) -> Option<ProjectionDesc> {
     let role = "a connection joins two populations";
-    let source = cx.lookup(&c.source, Kind::Population, role);
-    let target = cx.lookup(&c.target, Kind::Population, role);
-    let (Some(source), Some(target)) = (source, target) else {
+    let source = part(cx, &c.source, role);
+    let target = part(cx, &c.target, role);
+    let (Some(source_part), Some(target_part)) = (source, target) else {
         // The populations have errors of their own; the delay is checked still, as it
         // does not depend on them.
         delay_alone(cx, c, wiring);
         return None;
     };
+    let (source, target) = (source_part.population, target_part.population);
+    // The rules see the slices (NEST connects the sliced NodeCollections).
     let (src, tgt) = (
-        cx.populations[source].clone(),
-        cx.populations[target].clone(),
+        sliced(&cx.populations[source], &source_part.select),
+        sliced(&cx.populations[target], &target_part.select),
     );
     let (field, name) = names(c, wiring);
     let meta_fields = c
@@ -106,6 +108,9 @@ pub(super) fn connection(
             None => None,
         },
     };
+    if mask.is_some() || kernel.is_some() {
+        positioned_slices(cx, c, &source_part.select, &target_part.select)?;
+    }
     if let Some(span) = c.use_on_source {
         if !matches!(rule, Rule::PairwiseBernoulli(_)) || mask.is_none() {
             cx.error(
@@ -165,6 +170,8 @@ pub(super) fn connection(
         name,
         source,
         target,
+        source_select: source_part.select,
+        target_select: target_part.select,
         rule,
         mask,
         kernel,
@@ -193,21 +200,59 @@ fn delay_alone(cx: &mut Ctx, c: &ConnectItem, wiring: &[Wiring]) {
     }
 }
 
+/// Why: NEST keeps the positions of a population sliced by a range (`pre[0:30]`) but
+/// not of one sliced by a list or selected by a mask, and refuses a mask or a kernel on
+/// those ("must have spatial information"); so does the language.
+fn positioned_slices(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    source: &SelectDesc,
+    target: &SelectDesc,
+) -> Option<()> {
+    for (select, end) in [(source, &c.source), (target, &c.target)] {
+        if matches!(select, SelectDesc::List(_) | SelectDesc::Within(..)) {
+            cx.error(
+                (&end.population).into(),
+                format!(
+                    "a mask or kernel needs the positions of `{}`, which NEST keeps for a range slice only",
+                    end.population
+                ),
+                "slice by a range `[a..b]`, or make these neurons a population of their own",
+            );
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// A population as a connection rule sees a slice of it: the slice's size (a mask
+/// selection keeps the population's, an upper bound; the engine checks again).
+fn sliced(pop: &PopulationDesc, select: &SelectDesc) -> PopulationDesc {
+    let mut pop = pop.clone();
+    match select {
+        SelectDesc::Range(a, z) => pop.size = Size::Fixed(z - a),
+        SelectDesc::List(l) => pop.size = Size::Fixed(l.len()),
+        SelectDesc::All | SelectDesc::Within(..) => {}
+    }
+    pop
+}
+
 /// Field and engine names: the written name, or `source_to_target` and
 /// `source -> target` (numbered when the same pair is connected again).
 fn names(c: &ConnectItem, wiring: &[Wiring]) -> (String, String) {
     if let Some(n) = &c.name {
         return (n.to_string(), n.to_string());
     }
-    let (field, k) = unnamed_field(&c.source.to_string(), &c.target.to_string(), |f| {
+    let (source, target) = (&c.source.population, &c.target.population);
+    let (field, k) = unnamed_field(&source.to_string(), &target.to_string(), |f| {
         wiring
             .iter()
             .any(|w| matches!(w, Wiring::Projection(p) if p.field == f))
     });
     let name = if k == 1 {
-        format!("{} -> {}", c.source, c.target)
+        format!("{source} -> {target}")
     } else {
-        format!("{} -> {} ({k})", c.source, c.target)
+        format!("{source} -> {target} ({k})")
     };
     (field, name)
 }

@@ -12,6 +12,7 @@ mod expression;
 mod generators;
 mod kernel;
 mod neuron;
+mod protocol;
 mod psp;
 mod receptors;
 mod space_values;
@@ -293,6 +294,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             None => drop(cx.declare(name, kind, POISONED)),
         }
     }
+    let protocol = protocol::protocol(&mut cx, &ast.items, &wiring);
     if cx.diagnostics.is_empty() {
         Ok(Description {
             resolution: cx.resolution,
@@ -304,6 +306,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             populations: cx.populations,
             wiring,
             exprs: cx.exprs,
+            protocol,
         })
     } else {
         Err(cx.diagnostics)

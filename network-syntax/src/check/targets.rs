@@ -10,7 +10,7 @@ use crate::description::*;
 pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc> {
     let population = cx.lookup(&t.population, Kind::Population, role)?;
     let pop = cx.populations[population].clone();
-    let select = match (&t.range, &t.within) {
+    let select = match (&t.slice, &t.within) {
         (Some(_), Some(_)) => {
             cx.error(
                 (&t.population).into(),
@@ -19,11 +19,7 @@ pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc>
             );
             return None;
         }
-        (Some((lo, hi, span)), None) => {
-            let (lo, hi) = (cx.integer(lo, "range start")?, cx.integer(hi, "range end")?);
-            index_range(cx, *span, lo, hi, &pop)?;
-            SelectDesc::Range(lo, hi)
-        }
+        (Some(slice), None) => slice_of(cx, slice, &pop)?,
         (None, Some((mask, at))) => {
             let (desc, span) = mask_ref(cx, mask)?;
             mask_fits(cx, span, &desc, &pop, "`within`")?;
@@ -39,35 +35,73 @@ pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc>
     Some(TargetDesc { population, select })
 }
 
-/// Why: an index past the end of the population selects neurons that do not exist.
-fn index_range(
-    cx: &mut Ctx,
-    span: SpanRange,
-    lo: usize,
-    hi: usize,
-    pop: &PopulationDesc,
-) -> Option<()> {
-    // A size given at build time: the engine checks the end when the device is added.
-    let size = pop.size.fixed().unwrap_or(usize::MAX);
-    if lo >= hi || hi > size {
-        let (end, help) = match size {
-            usize::MAX => (String::new(), "write `[a..b]` with a < b".to_string()),
-            n => (
-                format!(" (indices 0..{n})"),
-                format!("write `[a..b]` with a < b <= {n}"),
-            ),
-        };
-        cx.error(
-            span,
-            format!(
-                "`{lo}..{hi}` is not a non-empty range of `{}`{end}",
-                pop.name
-            ),
-            help,
-        );
-        return None;
+/// The neurons a slice names. Why: an index past the end of the population selects
+/// neurons that do not exist, and NEST slices a NodeCollection only by increasing,
+/// distinct indices.
+pub(super) fn slice_of(cx: &mut Ctx, slice: &Slice, pop: &PopulationDesc) -> Option<SelectDesc> {
+    // A size given at build time: the engine checks the end when the slice is used.
+    let size = pop.size.fixed();
+    let name = &pop.name;
+    let within = size.map_or(String::new(), |n| format!(" (indices 0..{n})"));
+    match slice {
+        Slice::Range { start, end, span } => {
+            let lo = start.unwrap_or(0);
+            let Some(hi) = end.or(size) else {
+                cx.error(
+                    *span,
+                    format!("`{name}` has a size given at build time, so its slice needs an end"),
+                    "write `[a..b]`",
+                );
+                return None;
+            };
+            if lo >= hi || size.is_some_and(|n| hi > n) {
+                let help = match size {
+                    Some(n) => format!("write `[a..b]` with a < b <= {n}"),
+                    None => "write `[a..b]` with a < b".to_string(),
+                };
+                cx.error(
+                    *span,
+                    format!("`{lo}..{hi}` is not a non-empty range of `{name}`{within}"),
+                    help,
+                );
+                return None;
+            }
+            Some(SelectDesc::Range(lo, hi))
+        }
+        Slice::List { indices, span } => {
+            if indices.is_empty() {
+                cx.error(
+                    *span,
+                    "an empty list selects no neuron",
+                    "write `[i, j, ..]`",
+                );
+                return None;
+            }
+            if let Some(w) = indices.windows(2).find(|w| w[0] >= w[1]) {
+                cx.error(
+                    *span,
+                    format!(
+                        "the indices must increase, but {} comes after {}",
+                        w[1], w[0]
+                    ),
+                    "list each index once, in increasing order (as NEST slices a NodeCollection)",
+                );
+                return None;
+            }
+            let last = *indices.last().expect("not empty");
+            if size.is_some_and(|n| last >= n) || last >= u32::MAX as usize {
+                cx.error(
+                    *span,
+                    format!("index {last} is past the end of `{name}`{within}"),
+                    "list indices of existing neurons",
+                );
+                return None;
+            }
+            Some(SelectDesc::List(
+                indices.iter().map(|&i| i as u32).collect(),
+            ))
+        }
     }
-    Some(())
 }
 
 /// Why: a mask selects by position, so the population needs positions, and a 2D mask

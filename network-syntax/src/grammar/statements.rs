@@ -56,6 +56,12 @@ pub const STATEMENTS: &[Statement] = &[
         syntax: "connect [NAME =] SOURCE -> TARGET: RULE [, OPTION ..];",
         doc: "a projection: a connection rule and its options (below); unnamed, its field is \
               `SOURCE_to_TARGET`",
+    },    Statement {
+        word: "protocol",
+        syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; .. }",
+        doc: "what a NEST script does between `Simulate` calls, in order: `simulate` runs, \
+              `set` changes a population's (or a slice's `V_m`), a generator's, a recorder's \
+              or a named connection's parameter (docs/protocols.md); one block per description",
     },
 ];
 

@@ -42,6 +42,9 @@ impl Plan {
             step.write(out)?;
             out.push('\n');
         }
+        for action in &self.protocol {
+            writeln!(out, "protocol {action:?}")?;
+        }
         Ok(())
     }
 }
@@ -117,7 +120,14 @@ impl Step {
                 c.multapses,
                 c.use_on_source,
                 synapse(&c.synapse)
-            ),
+            )
+            .and_then(|()| {
+                // Slices only where written, so whole populations print as they always have.
+                match (&c.sources, &c.targets) {
+                    (Target::All(_), Target::All(_)) => Ok(()),
+                    (s, t) => write!(out, " slices {s:?} {t:?}"),
+                }
+            }),
         }
     }
 }

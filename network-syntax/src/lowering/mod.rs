@@ -21,6 +21,9 @@
 //! ```
 
 mod canonical;
+mod protocol;
+
+pub use protocol::{total_time, Action};
 
 use crate::description::*;
 /// A device's activity window (the vocabulary's type; the language sets start and stop).
@@ -47,6 +50,8 @@ pub struct Plan {
     pub exprs: Vec<RuntimeExpr>,
     /// The names of the run-time sizes (`[dyn name]`), each once, in order of first use.
     pub runtime_sizes: Vec<String>,
+    /// The `protocol` block: what runs after the build, in order (empty without one).
+    pub protocol: Vec<Action>,
 }
 
 /// One engine operation.
@@ -115,6 +120,13 @@ pub enum Target {
         start: usize,
         /// One past the last index.
         end: usize,
+    },
+    /// These neurons of a population (increasing indices).
+    List {
+        /// The population's index.
+        population: usize,
+        /// The indices.
+        indices: Vec<u32>,
     },
     /// The selection bound by the [`Step::Within`] with this slot (used once).
     Selection(usize),
@@ -221,6 +233,10 @@ pub struct Connect {
     pub source: usize,
     /// Target population index.
     pub target: usize,
+    /// The sources: all of `source` or a slice (a [`Step::Within`] slot for a mask).
+    pub sources: Target,
+    /// The targets: all of `target` or a slice.
+    pub targets: Target,
     /// The rule.
     pub rule: Rule,
     /// A mask (mm), around each target.
@@ -257,11 +273,25 @@ pub fn lower(d: &Description) -> Plan {
     }));
     let mut slots = 0;
     for (wiring, w) in d.wiring.iter().enumerate() {
-        // Masks are applied in the order of the targets, just before their device.
+        // Masks are applied in the order of the targets, just before their device or
+        // connection (sources, then targets).
+        let ends;
         let targets = match w {
             Wiring::Recorder(r) => &r.targets[..],
             Wiring::Stimulator(s) => &s.targets[..],
-            Wiring::Projection(_) => &[],
+            Wiring::Projection(p) => {
+                ends = [
+                    TargetDesc {
+                        population: p.source,
+                        select: p.source_select.clone(),
+                    },
+                    TargetDesc {
+                        population: p.target,
+                        select: p.target_select.clone(),
+                    },
+                ];
+                &ends[..]
+            }
         };
         let targets: Vec<Target> = targets
             .iter()
@@ -283,6 +313,8 @@ pub fn lower(d: &Description) -> Plan {
                 name: p.name.clone(),
                 source: p.source,
                 target: p.target,
+                sources: targets[0].clone(),
+                targets: targets[1].clone(),
                 rule: p.rule,
                 mask: p.mask.clone(),
                 kernel: p.kernel.clone(),
@@ -302,6 +334,7 @@ pub fn lower(d: &Description) -> Plan {
         steps,
         exprs: d.exprs.clone(),
         runtime_sizes: d.runtime_sizes().into_iter().map(String::from).collect(),
+        protocol: protocol::lower(d),
     }
 }
 
@@ -313,6 +346,10 @@ fn target(t: &TargetDesc, slots: &mut usize, steps: &mut Vec<Step>) -> Target {
             population: t.population,
             start: *start,
             end: *end,
+        },
+        SelectDesc::List(indices) => Target::List {
+            population: t.population,
+            indices: indices.clone(),
         },
         SelectDesc::Within(mask, center) => {
             let slot = *slots;

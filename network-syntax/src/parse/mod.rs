@@ -9,7 +9,10 @@ use syn::parse::{ParseStream, Parser};
 use syn::{bracketed, parenthesized, Attribute, Ident, Token};
 
 mod expression;
+mod protocol;
+mod targets;
 mod values;
+use targets::{parse_mask_ref, parse_target, parse_via, parse_via_rest};
 use values::{optional_fields, optional_where, parse_call, parse_expr, parse_fields};
 
 /// The deepest nesting of brackets, parentheses and braces a description may use. The
@@ -120,9 +123,14 @@ fn parse_network(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resul
         let start = input.cursor();
         match parse_item(input, docs) {
             Ok(item) => {
+                // A block (`protocol { .. }`) needs no `;`.
+                let block = matches!(item, Item::Protocol(_)) && !input.peek(Token![;]);
                 // A statement that parsed is kept even when its `;` is missing, so the
                 // names it declares are known to the statements after it.
                 items.push(item);
+                if block {
+                    continue;
+                }
                 if let Err(e) = end_of_statement(input, start) {
                     errors.push(e);
                     if !starts_statement(input) {
@@ -163,6 +171,10 @@ fn broken_head(start: syn::buffer::Cursor) -> Option<Broken> {
                 } else {
                     (None, first)
                 };
+                // A slice (`exc[0..10]`) is not needed to name the connection.
+                if input.peek(syn::token::Bracket) {
+                    input.parse::<TokenTree>()?;
+                }
                 input.parse::<Token![->]>()?;
                 Broken::Connect {
                     name,
@@ -424,6 +436,7 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
             }
         }
         "connect" => Item::Connect(parse_connect(input, docs)?),
+        "protocol" => Item::Protocol(protocol::parse_protocol(input, keyword)?),
         _ if input.peek(Token![=]) => {
             input.parse::<Token![=]>()?;
             Item::Setting {
@@ -445,15 +458,16 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
 }
 
 fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectItem> {
-    let first = ident(input)?;
-    let (name, source) = if input.peek(Token![=]) {
+    let name = if input.peek2(Token![=]) {
+        let name = ident(input)?;
         input.parse::<Token![=]>()?;
-        (Some(first), ident(input)?)
+        Some(name)
     } else {
-        (None, first)
+        None
     };
+    let source = parse_target(input)?;
     let arrow: Token![->] = input.parse()?;
-    let target = ident(input)?;
+    let target = parse_target(input)?;
     input.parse::<Token![:]>()?;
     let rule = parse_call(input)?;
     let mut item = ConnectItem {
@@ -523,65 +537,4 @@ fn parse_connect(input: ParseStream, docs: Vec<String>) -> syn::Result<ConnectIt
         }
     }
     Ok(item)
-}
-
-fn parse_target(input: ParseStream) -> syn::Result<Target> {
-    let population = ident(input)?;
-    let range = if input.peek(syn::token::Bracket) {
-        let content;
-        let bracket = bracketed!(content in input);
-        let span = SpanRange::single(bracket.span.join());
-        match parse_expr(&content)? {
-            Expr::Range { lo, hi, .. } => Some((Expr::Number(lo), Expr::Number(hi), span)),
-            _ => {
-                return Err(syn::Error::new(
-                    span.start,
-                    "expected an index range `[a..b]`",
-                ))
-            }
-        }
-    } else {
-        None
-    };
-    let within = if peek_word(input, "within") {
-        ident(input)?;
-        let mask = parse_mask_ref(input)?;
-        let at = if peek_word(input, "at") {
-            ident(input)?;
-            Some(parse_expr(input)?)
-        } else {
-            None
-        };
-        Some((mask, at))
-    } else {
-        None
-    };
-    Ok(Target {
-        population,
-        range,
-        within,
-    })
-}
-
-fn parse_mask_ref(input: ParseStream) -> syn::Result<MaskRef> {
-    if input.peek2(syn::token::Paren) {
-        Ok(MaskRef::Inline(parse_call(input)?))
-    } else {
-        Ok(MaskRef::Named(ident(input)?))
-    }
-}
-
-fn parse_via(input: ParseStream) -> syn::Result<Via> {
-    expect_word(input, "via")?;
-    parse_via_rest(input)
-}
-
-fn parse_via_rest(input: ParseStream) -> syn::Result<Via> {
-    let synapse = ident(input)?;
-    let params = if input.peek(syn::token::Brace) {
-        Some(parse_fields(input)?)
-    } else {
-        None
-    };
-    Ok(Via { synapse, params })
 }

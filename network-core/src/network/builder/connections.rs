@@ -1,13 +1,14 @@
 //! `NetworkBuilder::connect` and `connect_pairs`: projections between populations, by
 //! connection rule or explicit pairs, handed to the placement step as they are added.
 
+use super::slices::Parts;
 use super::NetworkBuilder;
 use crate::connect::Rule;
 use crate::connect::{connect_where, ConnSpec, Endpoints};
 use crate::engine::block::{block_count, block_of, block_size};
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
-use crate::network::handles::{PopulationHandle, ProjectionHandle};
+use crate::network::handles::{PopulationHandle, ProjectionHandle, Selection};
 use crate::network::placement::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 use crate::network::receptors::{check_nonnegative_weights, Event};
 use crate::network::resources;
@@ -44,15 +45,57 @@ impl NetworkBuilder {
                 .debug("conn_spec", spec)
                 .synapse(&synapse),
         );
+        self.connect_parts(name, &source.all(), &target.all(), spec, &synapse)
+    }
+
+    /// Connects the neurons `source` to the neurons `target` (NEST's `Connect` on
+    /// sliced NodeCollections, `Connect(pre[0:100], post[50:])`): the rule sees the
+    /// slices alone (a `fixed_indegree` target draws from the source slice, a
+    /// `one_to_one` pairs the slices' i-th neurons, a mask is placed at the slices'
+    /// positions). Indices are increasing and distinct, as NEST's slices are.
+    pub fn connect_selections(
+        &mut self,
+        name: &str,
+        source: &Selection,
+        target: &Selection,
+        spec: &ConnSpec,
+        synapse: impl Into<Synapse>,
+    ) -> Result<ProjectionHandle> {
+        let synapse = synapse.into();
+        let mut call = Call::new("connect_selections")
+            .field("name", name)
+            .field("source", source.population)
+            .field("target", target.population)
+            .debug("conn_spec", spec)
+            .synapse(&synapse);
+        for (side, sel) in [("source_indices", source), ("target_indices", target)] {
+            if let Some(list) = sel.indices() {
+                call = call.debug(side, &list);
+            }
+        }
+        self.note(call);
+        self.connect_parts(name, source, target, spec, &synapse)
+    }
+
+    /// [`Self::connect`] on selections (the whole populations when not sliced).
+    fn connect_parts(
+        &mut self,
+        name: &str,
+        source: &Selection,
+        target: &Selection,
+        spec: &ConnSpec,
+        synapse: &Synapse,
+    ) -> Result<ProjectionHandle> {
         synapse.validate(name, &self.resolution)?;
-        let src = &self.population_info[source.index];
-        let tgt = &self.population_info[target.index];
+        let parts = Parts::new(name, self, source, target, spec)?;
+        let src = &self.population_info[source.population];
+        let tgt = &self.population_info[target.population];
         let ends = Endpoints {
-            n_sources: src.len,
-            n_targets: tgt.len,
-            same_population: source.index == target.index,
-            source_space: src.space.as_deref(),
-            target_space: tgt.space.as_deref(),
+            n_sources: parts.sources.len(src.len),
+            n_targets: parts.targets.len(tgt.len),
+            same_population: parts.same,
+            source_space: parts.source_space.as_ref().or(src.space.as_deref()),
+            target_space: parts.target_space.as_ref().or(tgt.space.as_deref()),
         };
         let id = self.projections.len() as u64;
         let mut estimate = resources::expected_synapses(spec, &ends);
@@ -61,13 +104,13 @@ impl NetworkBuilder {
         let mut on = "";
         if ownership.distributed() {
             let owned = (0..block_count(tgt.len))
-                .filter(|&b| ownership.owns(target.index, b))
+                .filter(|&b| ownership.owns(target.population, b))
                 .map(|b| block_size(tgt.len, b))
                 .sum::<usize>();
             estimate = (estimate as f64 * owned as f64 / tgt.len.max(1) as f64).ceil() as u64;
             on = " on this rank";
         }
-        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, &synapse);
+        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, synapse);
         // Checked before the rule draws; the exact count is checked again before assembly.
         self.memory.check(
             &format!(
@@ -79,14 +122,14 @@ impl NetworkBuilder {
             drawn,
         )?;
         // On several ranks, each draws the sources of its own targets only.
-        let keep = |t: usize| ownership.owns(target.index, block_of(t as u32));
+        let keep = |t: usize| ownership.owns(target.population, block_of(parts.targets.index(t)));
         let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
         // NEST hands its spatial parameters the position its tree stores (wrapped into
         // a periodic layer) on the side a mask query finds: the sources, whichever way
         // the mask is centred, except for fixed_outdegree, which queries the targets and
         // reads the sources from the same cached tree when they are the same layer.
         let found = match spec.rule {
-            Rule::FixedOutdegree(_) => [source.index == target.index, true],
+            Rule::FixedOutdegree(_) => [source.population == target.population, true],
             _ => [true, false],
         };
         let measured = Measured {
@@ -97,11 +140,19 @@ impl NetworkBuilder {
             },
             on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
         };
+        let edges = parts.widen(edges, tgt.len);
         let edges = EdgeList {
             offsets: &edges.offsets,
             sources: &edges.sources,
         };
-        self.add_projection(name, source.index, target.index, edges, &synapse, measured)
+        self.add_projection(
+            name,
+            source.population,
+            target.population,
+            edges,
+            synapse,
+            measured,
+        )
     }
 
     /// Connects explicit pairs `(source index, target index)` through `synapse`, in the

@@ -10,6 +10,7 @@ mod rate;
 pub use rate::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
 mod rate_generators;
 mod recorders;
+mod slices;
 pub(crate) mod train_generators;
 
 use super::canonical::Call;

@@ -1,0 +1,166 @@
+//! Connections between slices of populations (NEST's `Connect(pre[0:100], post)`):
+//! the rules draw on the slices as if they were populations of their own (local
+//! indices, the slices' positions), and the edges are mapped back to the populations.
+
+use super::NetworkBuilder;
+use crate::connect::{ByTarget, ConnSpec};
+use crate::error::{Error, Result};
+use crate::network::handles::Selection;
+use crate::spatial::Space;
+
+/// The neurons of one side: all of a population, or these indices of it.
+pub(super) enum Side<'a> {
+    /// Every neuron.
+    All,
+    /// Increasing, distinct indices.
+    Some(&'a [u32]),
+}
+
+impl Side<'_> {
+    /// The number of neurons, of a population of `len`.
+    pub fn len(&self, len: usize) -> usize {
+        match self {
+            Side::All => len,
+            Side::Some(list) => list.len(),
+        }
+    }
+
+    /// The population index of local neuron `i`.
+    pub fn index(&self, i: usize) -> u32 {
+        match self {
+            Side::All => i as u32,
+            Side::Some(list) => list[i],
+        }
+    }
+}
+
+/// Both sides of a projection between selections, checked.
+pub(super) struct Parts<'a> {
+    pub sources: Side<'a>,
+    pub targets: Side<'a>,
+    /// Whether local source i and local target i are one neuron (the autapse test).
+    pub same: bool,
+    /// The slices' positions, for a sliced spatial population.
+    pub source_space: Option<Space>,
+    pub target_space: Option<Space>,
+}
+
+impl<'a> Parts<'a> {
+    /// Checks the selections of projection `name`: indices within their populations,
+    /// increasing and distinct; on one population, slices that either coincide or are
+    /// disjoint when autapses are excluded (the rules test autapses by local index).
+    pub fn new(
+        name: &str,
+        b: &NetworkBuilder,
+        source: &'a Selection,
+        target: &'a Selection,
+        spec: &ConnSpec,
+    ) -> Result<Self> {
+        let side = |sel: &'a Selection, what: &str| -> Result<Side<'a>> {
+            let info = b.population_info.get(sel.population).ok_or_else(|| {
+                Error::Name(format!(
+                    "projection `{name}`: population #{} does not exist",
+                    sel.population
+                ))
+            })?;
+            let Some(list) = sel.indices() else {
+                return Ok(Side::All);
+            };
+            if let Some(w) = list.windows(2).find(|w| w[0] >= w[1]) {
+                return Err(Error::invalid(
+                    name,
+                    what,
+                    (w[0], w[1]),
+                    "a slice's indices must increase (each neuron once), as NEST's are",
+                ));
+            }
+            if let Some(&bad) = list.iter().find(|&&i| i as usize >= info.len) {
+                return Err(Error::invalid(
+                    name,
+                    what,
+                    bad,
+                    format!(
+                        "`{}` has {} neurons (indices 0..{})",
+                        info.name, info.len, info.len
+                    ),
+                ));
+            }
+            Ok(Side::Some(list))
+        };
+        let sources = side(source, "source index")?;
+        let targets = side(target, "target index")?;
+        let same = if source.population != target.population {
+            false
+        } else if source.indices() == target.indices() {
+            true
+        } else {
+            let (s, t) = (source.indices(), target.indices());
+            let overlap = match (s, t) {
+                (Some(s), Some(t)) => s.iter().any(|i| t.binary_search(i).is_ok()),
+                _ => true,
+            };
+            if overlap && !spec.allow_autapses {
+                return Err(Error::invalid(
+                    name,
+                    "allow_autapses",
+                    false,
+                    "on two different, overlapping slices of one population is not supported: \
+                     use equal or disjoint slices, or allow autapses",
+                ));
+            }
+            false
+        };
+        let subspace = |sel: &Selection, side: &Side| -> Result<Option<Space>> {
+            let info = &b.population_info[sel.population];
+            match (side, &info.space) {
+                (Side::Some(list), Some(space)) => Space::new(
+                    &info.name,
+                    space.dims(),
+                    list.iter()
+                        .map(|&i| space.positions()[i as usize])
+                        .collect(),
+                    *space.center(),
+                    *space.extent(),
+                    space.edge_wrap(),
+                )
+                .map(Some),
+                _ => Ok(None),
+            }
+        };
+        let source_space = subspace(source, &sources)?;
+        let target_space = subspace(target, &targets)?;
+        Ok(Parts {
+            sources,
+            targets,
+            same,
+            source_space,
+            target_space,
+        })
+    }
+
+    /// The edges drawn on the slices, by target of the whole target population
+    /// (`n_targets` neurons) and with the source population's indices.
+    pub fn widen(&self, local: ByTarget, n_targets: usize) -> ByTarget {
+        if let (Side::All, Side::All) = (&self.sources, &self.targets) {
+            return local;
+        }
+        let mut counts = vec![0usize; n_targets + 1];
+        for t in 0..local.n_targets() {
+            counts[self.targets.index(t) as usize + 1] = local.sources_of(t).len();
+        }
+        for t in 0..n_targets {
+            counts[t + 1] += counts[t];
+        }
+        let mut sources = vec![0u32; local.len()];
+        for t in 0..local.n_targets() {
+            let start = counts[self.targets.index(t) as usize];
+            for (k, &s) in local.sources_of(t).iter().enumerate() {
+                sources[start + k] = self.sources.index(s as usize);
+            }
+        }
+        ByTarget {
+            offsets: counts,
+            sources,
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The `protocol` block: what a NEST script does between `Simulate` calls, checked like
+//! the rest of the description (names through the model's table, units by dimension).
+
+use super::targets::slice_of;
+use super::{Ctx, Kind, POISONED};
+use crate::ast::*;
+use crate::description::*;
+use crate::units::Dim;
+
+/// The window parameters every generator and recorder has (NEST's `start`, `stop`,
+/// `origin`), ms.
+const WINDOW: [&str; 3] = ["start", "stop", "origin"];
+
+/// The parameters a generator of `kind` takes between runs besides its window, with
+/// their dimensions and whether they are lists (the engine's
+/// `Network::set_generator` accepts these).
+fn generator_params(kind: &StimulusDesc) -> &'static [(&'static str, Dim, bool)] {
+    match kind {
+        StimulusDesc::Dc { .. } => &[("amplitude", Dim::Current, false)],
+        StimulusDesc::Poisson { .. } => &[("rate", Dim::Rate, false)],
+        StimulusDesc::Spikes { .. } => &[
+            ("spike_times", Dim::Time, true),
+            ("spike_weights", Dim::Number, true),
+        ],
+        StimulusDesc::Noise { .. } => &[
+            ("mean", Dim::Current, false),
+            ("std", Dim::Current, false),
+            ("std_mod", Dim::Current, false),
+        ],
+        _ => &[],
+    }
+}
+
+/// The statements of every `protocol` block, in order (one block is allowed).
+pub(super) fn protocol(cx: &mut Ctx, items: &[Item], wiring: &[Wiring]) -> Vec<ProtocolStep> {
+    let mut blocks = items.iter().filter_map(|i| match i {
+        Item::Protocol(p) => Some(p),
+        _ => None,
+    });
+    let Some(first) = blocks.next() else {
+        return Vec::new();
+    };
+    for extra in blocks {
+        cx.error(
+            (&extra.keyword).into(),
+            "a description has one `protocol` block",
+            "write every run and change in the first block, in order",
+        );
+    }
+    let mut steps = Vec::new();
+    for s in &first.statements {
+        steps.extend(statement(cx, s, wiring));
+    }
+    let simulates = first
+        .statements
+        .iter()
+        .any(|s| matches!(s, ProtocolStatement::Simulate { .. }));
+    if !simulates {
+        cx.error(
+            (&first.keyword).into(),
+            "a protocol that never simulates does nothing",
+            "add `simulate 100 ms;`",
+        );
+    }
+    steps
+}
+
+fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &[Wiring]) -> Option<ProtocolStep> {
+    match s {
+        ProtocolStatement::Simulate { time, .. } => simulate(cx, time),
+        ProtocolStatement::Record(d) => {
+            cx.error(
+                (&d.name).into(),
+                "a recorder added between runs is not supported in a `protocol` block yet",
+                format!(
+                    "declare `record {} = ..` before the protocol with `start` at the time it begins (the engine's `add_multimeter` does it from Rust)",
+                    d.name
+                ),
+            );
+            None
+        }
+        ProtocolStatement::Set {
+            entity,
+            slice,
+            param,
+            value,
+        } => set(cx, entity, slice.as_ref(), param, value, wiring),
+    }
+}
+
+/// Why: NEST simulates whole steps; a time off the grid or below zero is its error too.
+fn simulate(cx: &mut Ctx, time: &Expr) -> Option<ProtocolStep> {
+    let t = cx.number(time, Dim::Time, "simulate")?;
+    let steps = t / cx.resolution;
+    if t.is_nan() || t <= 0.0 || (steps - steps.round()).abs() > 1e-9 * steps.max(1.0) {
+        cx.error(
+            time.span(),
+            format!(
+                "cannot simulate {t} ms: the time must be a positive multiple of the resolution ({} ms)",
+                cx.resolution
+            ),
+            "e.g. `simulate 100 ms;`",
+        );
+        return None;
+    }
+    Some(ProtocolStep::Simulate(t))
+}
+
+/// `set NAME[slice].PARAM = VALUE`: the name decides what is set.
+fn set(
+    cx: &mut Ctx,
+    entity: &syn::Ident,
+    slice: Option<&Slice>,
+    param: &syn::Ident,
+    value: &Expr,
+    wiring: &[Wiring],
+) -> Option<ProtocolStep> {
+    let Some(&(kind, index)) = cx.names.get(&entity.to_string()) else {
+        cx.error(
+            entity.into(),
+            format!("cannot find `{entity}`"),
+            "`set` names a population, a stimulator, a recorder or a named connection",
+        );
+        return None;
+    };
+    if index == POISONED {
+        return None;
+    }
+    if kind != Kind::Population {
+        if let Some(slice) = slice {
+            cx.error(
+                slice.span(),
+                format!(
+                    "`{entity}` is {}; only a population is sliced",
+                    kind.describe()
+                ),
+                format!("write `set {entity}.{param} = ..`"),
+            );
+            return None;
+        }
+    }
+    let name = param.to_string();
+    match kind {
+        Kind::Population => neurons(cx, index, slice, param, value),
+        Kind::Stimulator => {
+            let Wiring::Stimulator(g) = &wiring[index] else {
+                unreachable!("a stimulator's index is its wiring entry")
+            };
+            let listed = generator_params(&g.kind);
+            let found = WINDOW
+                .iter()
+                .map(|w| (*w, Dim::Time, false))
+                .chain(listed.iter().copied())
+                .find(|(n, _, _)| *n == name);
+            let Some((param_name, dim, list)) = found else {
+                let names: Vec<&str> = listed.iter().map(|p| p.0).chain(WINDOW).collect();
+                unknown(cx, param, &g.name, &names);
+                return None;
+            };
+            let value = if list {
+                SetValue::List(cx.numbers(value, dim, param_name)?)
+            } else {
+                SetValue::Number(cx.number(value, dim, param_name)?)
+            };
+            Some(ProtocolStep::SetGenerator {
+                wiring: index,
+                param: param_name,
+                value,
+            })
+        }
+        Kind::Recorder => {
+            let Some(&param_name) = WINDOW.iter().find(|w| **w == name) else {
+                let Wiring::Recorder(r) = &wiring[index] else {
+                    unreachable!("a recorder's index is its wiring entry")
+                };
+                unknown(cx, param, &r.name, &WINDOW);
+                return None;
+            };
+            Some(ProtocolStep::SetRecorder {
+                wiring: index,
+                param: param_name,
+                value: cx.number(value, Dim::Time, param_name)?,
+            })
+        }
+        Kind::Projection => {
+            let Wiring::Projection(p) = &wiring[index] else {
+                unreachable!("a connection's index is its wiring entry")
+            };
+            if name != "weight" {
+                unknown(cx, param, &p.field, &["weight"]);
+                return None;
+            }
+            let target = cx.neurons[cx.populations[p.target].model].base;
+            Some(ProtocolStep::SetWeight {
+                wiring: index,
+                value: cx.number(value, target.weight_dimension(), "weight")?,
+            })
+        }
+        Kind::Neuron | Kind::Synapse | Kind::Mask => {
+            cx.error(
+                entity.into(),
+                format!(
+                    "`{entity}` is {}, which does not change between runs",
+                    kind.describe()
+                ),
+                "`set` names a population, a stimulator, a recorder or a named connection",
+            );
+            None
+        }
+    }
+}
+
+/// A neuron parameter. Why: the model's table says which names exist and in which
+/// unit; the engine keeps one parameter set per population, so only `V_m` (a state)
+/// is set on a slice.
+fn neurons(
+    cx: &mut Ctx,
+    population: usize,
+    slice: Option<&Slice>,
+    param: &syn::Ident,
+    value: &Expr,
+) -> Option<ProtocolStep> {
+    let pop = cx.populations[population].clone();
+    let base = cx.neurons[pop.model].base;
+    let name = param.to_string();
+    let Some(info) = base.parameter(&name).filter(|p| !p.is_list()) else {
+        let names: Vec<&str> = base
+            .parameters()
+            .iter()
+            .filter(|p| !p.is_list())
+            .map(|p| p.name)
+            .collect();
+        unknown(
+            cx,
+            param,
+            &format!("{} ({})", pop.name, base.name()),
+            &names,
+        );
+        return None;
+    };
+    let select = match slice {
+        Some(s) => slice_of(cx, s, &pop)?,
+        None => SelectDesc::All,
+    };
+    if select != SelectDesc::All && info.name != "V_m" {
+        cx.error(
+            param.into(),
+            format!(
+                "`{}` set on part of `{}`: the engine keeps one parameter set per population",
+                info.name, pop.name
+            ),
+            format!(
+                "set it on all of `{}`, or make these neurons a population of their own (V_m can be set on a slice)",
+                pop.name
+            ),
+        );
+        return None;
+    }
+    let v = cx.number(value, info.dimension, info.name)?;
+    if info.is_flag() && v != 0.0 && v != 1.0 {
+        cx.error(
+            value.span(),
+            format!("`{}` is a flag: 0 or 1", info.name),
+            "",
+        );
+        return None;
+    }
+    Some(ProtocolStep::SetNeurons {
+        target: TargetDesc { population, select },
+        param: info.name,
+        value: v,
+    })
+}
+
+/// Why: a parameter the entity lacks would only fail when the protocol runs.
+fn unknown(cx: &mut Ctx, param: &syn::Ident, owner: &str, names: &[&str]) {
+    let text = param.to_string();
+    let help = match network_spec::error::closest(&text, names) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("it has {}", names.join(", ")),
+    };
+    cx.error(
+        param.into(),
+        format!("`{owner}` has no parameter `{text}` to set between runs"),
+        help,
+    );
+}
