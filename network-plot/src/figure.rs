@@ -137,11 +137,12 @@ impl Figure {
     }
 
     /// The time axis (ms): for a raster its recorders' window (start to stop, cut at the
-    /// simulated time), for a trace the whole run; `(0, 0)` for a spatial plot.
+    /// simulated time), for a trace its multimeter's window (cut the same way); `(0, 0)`
+    /// for a spatial plot.
     pub fn time_axis(&self) -> (f64, f64) {
         match &self.content {
             Content::Raster(r) => (r.t_min, r.t_max),
-            Content::Trace(t) => (0.0, t.t_max),
+            Content::Trace(t) => (t.t_min, t.t_max),
             Content::Spatial(_) => (0.0, 0.0),
         }
     }

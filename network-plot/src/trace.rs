@@ -21,6 +21,8 @@ pub(crate) struct TraceData {
     pub values: Vec<Vec<f64>>,
     /// Name of each sender: `population[index]`.
     pub labels: std::collections::HashMap<u32, String>,
+    /// The time axis (ms): the multimeter's window, cut at the simulated time.
+    pub t_min: f64,
     pub t_max: f64,
 }
 
@@ -38,6 +40,10 @@ impl TraceData {
             .map(|&r| samples.values(r).unwrap_or_default())
             .collect();
         let senders = samples.senders().to_vec();
+        let (start, stop) = net.multimeter_window(meter);
+        let h = net.resolution().ms();
+        let t_min = start.max(0.0);
+        let t_max = stop.min(net.time()).max(t_min + h);
         let labels = senders
             .iter()
             .filter_map(|&s| {
@@ -54,7 +60,8 @@ impl TraceData {
             senders,
             values,
             labels,
-            t_max: net.time().max(net.resolution().ms()),
+            t_min,
+            t_max,
         }
     }
 
@@ -124,7 +131,7 @@ impl TraceData {
             .margin_right(20)
             .x_label_area_size(45)
             .y_label_area_size(70)
-            .build_cartesian_2d(0.0..self.t_max, (lo - pad)..(hi + pad))
+            .build_cartesian_2d(self.t_min..self.t_max, (lo - pad)..(hi + pad))
             .map_err(err)?;
         chart
             .configure_mesh()
@@ -141,7 +148,7 @@ impl TraceData {
         let mut entries = Vec::new();
         for (k, (label, points)) in series.into_iter().enumerate() {
             let c = color(k);
-            let points = thin(&points, self.t_max, columns);
+            let points = thin(&points, (self.t_min, self.t_max), columns);
             chart
                 .draw_series(LineSeries::new(points, c.stroke_width(2)))
                 .map_err(err)?;
@@ -152,14 +159,23 @@ impl TraceData {
     }
 }
 
-/// The points of one trace thinned to `columns` pixel columns over `0..t_max` ms: per
+/// The points of one trace thinned to `columns` pixel columns over `t_min..t_max` ms: per
 /// column its first, lowest, highest and last sample, in time order, so that every
 /// peak and trough stays drawn.
-pub(crate) fn thin(points: &[(f64, f64)], t_max: f64, columns: usize) -> Vec<(f64, f64)> {
+pub(crate) fn thin(
+    points: &[(f64, f64)],
+    (t_min, t_max): (f64, f64),
+    columns: usize,
+) -> Vec<(f64, f64)> {
     if points.len() <= 4 * columns.max(1) {
         return points.to_vec();
     }
-    let column = |t: f64| ((t / t_max * columns as f64).floor().max(0.0) as usize).min(columns);
+    let column = |t: f64| {
+        (((t - t_min) / (t_max - t_min) * columns as f64)
+            .floor()
+            .max(0.0) as usize)
+            .min(columns)
+    };
     let mut out = Vec::with_capacity(4 * columns + 4);
     let mut start = 0;
     while start < points.len() {
@@ -202,12 +218,12 @@ mod tests {
                 )
             })
             .collect();
-        let thinned = thin(&points, 100.0, 10);
+        let thinned = thin(&points, (0.0, 100.0), 10);
         assert!(thinned.len() <= 40, "{}", thinned.len());
         assert!(thinned.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(thinned.contains(&points[4321]), "the trough stays");
         assert!(thinned.contains(&points[999]), "a peak stays");
         // Few points stay as they are.
-        assert_eq!(thin(&points[..30], 100.0, 10), points[..30].to_vec());
+        assert_eq!(thin(&points[..30], (0.0, 100.0), 10), points[..30].to_vec());
     }
 }

@@ -236,3 +236,28 @@ fn spatial_plots_show_positions_targets_sources_and_the_mask() {
         assert!(cloud.contains(axis), "3D as three projections: {axis}");
     }
 }
+
+#[test]
+fn a_trace_covers_its_multimeters_window() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(4));
+    let lif = Model::nest(IafPscAlpha {
+        I_e: 400.0,
+        ..Default::default()
+    })
+    .unwrap();
+    let pop = b.population("p", &lif, Const::<3>).unwrap();
+    let mut late = Multimeter::voltmeter(0.5);
+    late.window.start = 60.0;
+    late.window.stop = 120.0;
+    let late = b.multimeter("late", late, &[pop.all()]).unwrap();
+    let open = b
+        .multimeter("open", Multimeter::voltmeter(0.5), &[pop.all()])
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(200.0).unwrap();
+    // The window, not the run: samples exist only in (60, 120] ms.
+    assert_eq!(net.trace(&late).time_axis(), (60.0, 120.0));
+    assert_eq!(net.trace(&open).time_axis(), (0.0, 200.0));
+    let times = net.samples(&late).times();
+    assert!(times.iter().all(|&t| t > 60.0 && t <= 120.0) && !times.is_empty());
+}

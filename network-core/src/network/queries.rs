@@ -51,7 +51,17 @@ impl Network {
     /// A recorder's window `(start, stop)` in ms, origin included: it records spikes
     /// stamped in `(start, stop]`; `stop` is `f64::INFINITY` for an open window.
     pub fn recorder_window(&self, recorder: &SpikeRecorderHandle) -> (f64, f64) {
-        let (start, stop) = self.recorders[recorder.index].window;
+        self.window_ms(self.recorders[recorder.index].window)
+    }
+
+    /// A multimeter's window `(start, stop]` (ms; `stop` infinite when open), as it is
+    /// now (protocols may move it between runs).
+    pub fn multimeter_window(&self, multimeter: &MultimeterHandle) -> (f64, f64) {
+        self.window_ms(self.meters[multimeter.index].window)
+    }
+
+    /// A device window in steps as ms (an open end, at or past `i64::MAX / 4`, infinite).
+    fn window_ms(&self, (start, stop): (i64, i64)) -> (f64, f64) {
         let stop = if stop >= i64::MAX / 4 {
             f64::INFINITY
         } else {
