@@ -1,6 +1,7 @@
 //! Spatial plots, as NEST's `PlotLayer`, `PlotTargets` and `PlotProbabilityParameter`:
 //! a 2D grid layer connected inside a circular mask with a gaussian kernel, and a 3D
-//! layer, saved into the directory given as the argument (default `.`).
+//! layer, and the grid made periodic (a corner neuron's targets across the edges),
+//! saved into the directory given as the argument (default `.`).
 //!
 //! `cargo run -p network-plot --example spatial -- /tmp/figures`
 
@@ -37,6 +38,16 @@ fn main() -> Result<()> {
         edge_wrap: false,
     };
     b.spatial_population("cloud", &model, Dyn(300), &cloud)?;
+    // The same grid, periodic: a corner neuron's mask continues across the edges.
+    let torus = Layout::Grid {
+        shape: vec![21, 21],
+        extent: Some(vec![2.0, 2.0]),
+        center: None,
+        edge_wrap: true,
+    };
+    let tpre = b.spatial_population("torus_pre", &model, Dyn(441), &torus)?;
+    let tpost = b.spatial_population("torus_post", &model, Dyn(441), &torus)?;
+    let wrapped = b.connect("torus", &tpre, &tpost, &spec, StaticSynapse::default())?;
     let net = b.build()?;
     // The centre of the 21 x 21 grid: column 10, row 10.
     let centre = 10 * 21 + 10;
@@ -47,7 +58,10 @@ fn main() -> Result<()> {
         .kernel(kernel)
         .save(out.join("targets.png"))?;
     net.sources(&projection, 0)
-        .mask(mask)
+        .mask(mask.clone())
         .save(out.join("sources_of_corner.png"))?;
+    net.targets(&wrapped, 0)
+        .mask(mask.clone())
+        .save(out.join("targets_periodic_corner.png"))?;
     Ok(())
 }

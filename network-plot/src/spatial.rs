@@ -3,7 +3,7 @@
 //! neuron's targets (or sources) over the positions, with the connection's mask and
 //! kernel drawn around it.
 
-use network_core::spatial::{Kernel, Mask, MaskGeometry, Point};
+use network_core::spatial::{Displacement, Kernel, Mask, MaskGeometry, Point};
 use network_core::{Network, ProjectionHandle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -22,6 +22,9 @@ pub(crate) struct SpatialData {
     pub lower_left: Point,
     pub extent: [f64; 3],
     pub dims: usize,
+    /// Whether the layer is periodic: a mask and kernel around a neuron near an edge
+    /// continue at the opposite edge, as the displacements the engine measures do.
+    pub periodic: bool,
     /// The chosen neuron's position and its partners' (targets or sources).
     pub chosen: Option<(Point, Vec<Point>, &'static str)>,
     pub mask: Option<Mask>,
@@ -38,19 +41,21 @@ impl SpatialData {
     }
 
     fn of_space(space: Option<Arc<network_core::spatial::Space>>, title: String) -> Self {
-        let (positions, lower_left, extent, dims) = match &space {
+        let (positions, lower_left, extent, dims, periodic) = match &space {
             Some(s) => (
                 s.positions().to_vec(),
                 s.lower_left(),
                 [s.extent().x, s.extent().y, s.extent().z],
                 s.dims(),
+                s.edge_wrap(),
             ),
-            None => (Vec::new(), Point::origin(), [1.0, 1.0, 1.0], 2),
+            None => (Vec::new(), Point::origin(), [1.0, 1.0, 1.0], 2, false),
         };
         let n = positions.len();
         Self {
             title: if space.is_some() {
-                format!("{title} ({n} neurons, mm)")
+                let wrap = if periodic { ", periodic" } else { "" };
+                format!("{title} ({n} neurons, mm{wrap})")
             } else {
                 format!("{title}: no positions (not a spatial population)")
             },
@@ -58,6 +63,7 @@ impl SpatialData {
             lower_left,
             extent,
             dims,
+            periodic,
             chosen: None,
             mask: None,
             kernel: None,
@@ -146,10 +152,25 @@ impl SpatialData {
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let axis = ["x (mm)", "y (mm)", "z (mm)"];
         let range = |k: usize| self.lower_left[k]..self.lower_left[k] + self.extent[k].max(1e-9);
+        // Equal scales on both axes (a circle is drawn round): the plotting area keeps
+        // the extents' ratio, centred in the panel.
+        const MARGIN: f64 = 12.0;
+        const X_LABELS: f64 = 40.0;
+        const Y_LABELS: f64 = 55.0;
+        let (w, h) = area.dim_in_pixel();
+        let free_w = (w as f64 - Y_LABELS - 2.0 * MARGIN).max(1.0);
+        let free_h = (h as f64 - X_LABELS - 2.0 * MARGIN).max(1.0);
+        let (ea, eb) = (self.extent[a].max(1e-9), self.extent[b].max(1e-9));
+        let scale = (free_w / ea).min(free_h / eb);
+        let pad_w = ((free_w - scale * ea) / 2.0) as u32;
+        let pad_h = ((free_h - scale * eb) / 2.0) as u32;
         let mut chart = ChartBuilder::on(area)
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(55)
+            .margin_left(MARGIN as u32 + pad_w)
+            .margin_right(MARGIN as u32 + pad_w)
+            .margin_top(MARGIN as u32 + pad_h)
+            .margin_bottom(MARGIN as u32 + pad_h)
+            .x_label_area_size(X_LABELS as u32)
+            .y_label_area_size(Y_LABELS as u32)
             .build_cartesian_2d(range(a), range(b))?;
         chart
             .configure_mesh()
@@ -186,6 +207,21 @@ impl SpatialData {
         Ok(())
     }
 
+    /// `p − here` (mm); on a periodic layer the shortest such displacement, across an
+    /// edge when that is nearer.
+    fn displacement(&self, here: &Point, p: &Point) -> Displacement {
+        let mut d = *p - here;
+        if self.periodic {
+            for k in 0..self.dims {
+                let e = self.extent[k];
+                if e > 0.0 {
+                    d[k] -= e * (d[k] / e).round();
+                }
+            }
+        }
+        d
+    }
+
     /// The mask and kernel around `here`, on a grid of cells in the plane through it:
     /// each cell inside the mask shaded by the kernel's value (clamped to 0..1), the
     /// mask's border cells dark.
@@ -209,11 +245,11 @@ impl SpatialData {
         const CELLS: usize = 80;
         let (wa, wb) = (self.extent[a] / CELLS as f64, self.extent[b] / CELLS as f64);
         let centre = |i: usize, j: usize| {
-            // The cell's centre in the plane through `here`, less `here`.
+            // The cell's centre in the plane through `here`.
             let mut p = *here;
             p[a] = self.lower_left[a] + (i as f64 + 0.5) * wa;
             p[b] = self.lower_left[b] + (j as f64 + 0.5) * wb;
-            p - here
+            self.displacement(here, &p)
         };
         let inside =
             |i: usize, j: usize| self.mask.as_ref().is_none_or(|m| m.contains(&centre(i, j)));
@@ -250,5 +286,26 @@ impl SpatialData {
         }
         chart.draw_series(cells)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_periodic_layer_measures_across_its_edges() {
+        let mut data = SpatialData::of_space(None, "t".into());
+        data.extent = [2.0, 2.0, 1.0];
+        data.lower_left = Point::new(-1.0, -1.0, 0.0);
+        let (corner, far) = (Point::new(-0.95, 0.95, 0.0), Point::new(0.95, -0.95, 0.0));
+        let d = data.displacement(&corner, &far);
+        assert!((d[0] - 1.9).abs() < 1e-12 && (d[1] + 1.9).abs() < 1e-12);
+        data.periodic = true;
+        let d = data.displacement(&corner, &far);
+        assert!(
+            (d[0] + 0.1).abs() < 1e-12 && (d[1] - 0.1).abs() < 1e-12,
+            "{d:?}"
+        );
     }
 }

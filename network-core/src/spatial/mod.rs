@@ -24,3 +24,6 @@ pub use space::Space;
 
 /// A position in mm; 2D layers have z = 0.
 pub type Point = nalgebra::Point3<f64>;
+
+/// A displacement between two [`Point`]s (mm), e.g. from a mask's centre to a neuron.
+pub type Displacement = nalgebra::Vector3<f64>;
