@@ -62,8 +62,8 @@ pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
 /// a trace plot of every variable every multimeter records (`<name>_<variable>.png`,
 /// `.svg`; `<name>.png` when it records one), a plot of every spatial population's
 /// positions (`<name>_positions`) and, per connection between spatial populations,
-/// the targets of the source neuron nearest its layer's centre
-/// (`<connection>_targets`); returns the files.
+/// the targets of the source neuron nearest its layer's centre with the connection's
+/// mask and kernel drawn around it (`<connection>_targets`); returns the files.
 pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> {
     let net = &loaded.network;
     let mut figures: Vec<(String, network_plot::Figure)> = loaded
@@ -91,12 +91,19 @@ pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> 
             figures.push((format!("{}_positions", info.name), net.positions(p)));
         }
     }
-    for (name, h) in &loaded.projections {
+    for ((name, h), spec) in loaded.projections.iter().zip(&loaded.connection_specs) {
         let info = net.projection(h);
         let pops = net.populations();
         if let (Some(source), Some(_)) = (&pops[info.source].space, &pops[info.target].space) {
             if let Some(centre) = nearest(source.positions(), source.center()) {
-                figures.push((format!("{name}_targets"), net.targets(h, centre)));
+                let mut figure = net.targets(h, centre);
+                if let Some(mask) = &spec.mask {
+                    figure = figure.mask(mask.clone());
+                }
+                if let Some(kernel) = &spec.kernel {
+                    figure = figure.kernel(kernel.clone());
+                }
+                figures.push((format!("{name}_targets"), figure));
             }
         }
     }

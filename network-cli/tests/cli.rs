@@ -131,6 +131,34 @@ fn run_with_plot_saves_rasters_and_traces() {
 }
 
 #[test]
+fn plot_draws_a_connections_mask_around_the_chosen_neuron() {
+    let dir = std::env::temp_dir().join(format!("network-cli-mask-plot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("masked.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha;\n\
+         population a = Cell[100] on grid([10, 10], extent: [1, 1] mm);\n\
+         population b = Cell[100] on grid([10, 10], extent: [1, 1] mm);\n\
+         connect a -> b: pairwise_bernoulli(1.0) in circle(radius: 0.2 mm);\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--time",
+        "1ms",
+        "--out",
+        dir.to_str().unwrap(),
+        "--plot",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg = std::fs::read_to_string(dir.join("a_to_b_targets.svg")).unwrap();
+    assert!(svg.contains("mask (outline)"), "the legend names the mask");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn run_names_a_missing_size() {
     let dir = std::env::temp_dir();
     let file = temp_file(

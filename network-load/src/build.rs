@@ -32,6 +32,9 @@ pub struct Loaded {
     pub generators: Vec<(String, GeneratorHandle)>,
     /// The connections by field name (`pvpop_to_l23pyr`), in the description's order.
     pub projections: Vec<(String, ProjectionHandle)>,
+    /// Each connection's rule with its mask and kernel, in `projections` order (for
+    /// plots that draw them).
+    pub connection_specs: Vec<ConnSpec>,
     /// The description's `protocol` block, lowered (empty without one); run by
     /// [`Loaded::run_protocol`].
     pub protocol: Vec<lowering::Action>,
@@ -85,6 +88,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         multimeters,
         generators,
         projections,
+        connection_specs,
     } = run.loaded;
     Ok(Loaded {
         network: run.b.build()?,
@@ -93,6 +97,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         multimeters,
         generators,
         projections,
+        connection_specs,
         protocol: plan.protocol.clone(),
     })
 }
@@ -105,6 +110,7 @@ struct Parts {
     multimeters: Vec<(String, MultimeterHandle)>,
     generators: Vec<(String, GeneratorHandle)>,
     projections: Vec<(String, ProjectionHandle)>,
+    connection_specs: Vec<ConnSpec>,
 }
 
 fn add_population(
@@ -208,6 +214,7 @@ impl<'a> Run<'a> {
             Step::Connect(c) => {
                 let handle = self.connect(c)?;
                 self.loaded.projections.push((c.field.clone(), handle));
+                self.loaded.connection_specs.push(conn_spec(c));
             }
         }
         Ok(())
