@@ -1,8 +1,14 @@
 //! What a network knows of its parts: populations, projections and generators, by name.
 
-use crate::devices::{DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator};
+use crate::devices::{
+    AcGenerator, DcGenerator, InhomogeneousPoissonGenerator, MipGenerator, NoiseGenerator,
+    PoissonGenerator, SinusoidalPoissonGenerator, SpikeGenerator, StepCurrentGenerator,
+};
 use crate::report::FiringRanges;
 use crate::spatial::Space;
+use crate::spec::{
+    GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+};
 use std::sync::Arc;
 
 /// What the network knows of a population.
@@ -61,5 +67,20 @@ pub(crate) enum GeneratorParams {
     Spikes(SpikeGenerator),
     Noise(NoiseGenerator),
     /// The generators declared in the vocabulary's tables.
-    Table(crate::network::protocol::TableParams),
+    Table(TableParams),
+}
+
+/// A table-declared generator's parameters as declared (set between runs by
+/// `network::protocol`).
+#[derive(Debug, Clone)]
+pub(crate) enum TableParams {
+    StepCurrent(StepCurrentGenerator),
+    Ac(AcGenerator),
+    Inhomogeneous(InhomogeneousPoissonGenerator),
+    SinusoidalPoisson(SinusoidalPoissonGenerator),
+    Mip(MipGenerator),
+    Pulses(PulsepacketGenerator),
+    GammaSup(GammaSupGenerator),
+    PpdSup(PpdSupGenerator),
+    SinusoidalGamma(SinusoidalGammaGenerator),
 }

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::network::canonical::Call;
 use crate::network::handles::{GeneratorHandle, Selection};
 use crate::network::info::GeneratorParams;
-use crate::network::protocol::TableParams;
+use crate::network::info::TableParams;
 use crate::spec::{
     GammaSupGenerator, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
 };

@@ -20,7 +20,6 @@ pub use quantity::{
     mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut, Number,
     PicoAmpere, PicoFarad, Quantity, Unit,
 };
-pub(crate) use table_generators::TableParams;
 
 use super::handles::Selection;
 use super::runtime::Network;

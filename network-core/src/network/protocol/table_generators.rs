@@ -5,34 +5,16 @@
 //! the state NEST keeps (a superposition's components, a gamma train's integrated rate).
 
 use super::Setting;
-use crate::devices::{
-    AcGenerator, InhomogeneousPoissonGenerator, MipGenerator, SinusoidalPoissonGenerator,
-    StepCurrentGenerator, Window,
-};
+use crate::devices::Window;
 use crate::engine::rate_drive::RateDrive;
 use crate::engine::stimulus::StimulusKind;
 use crate::error::{Error, Result};
 use crate::network::builder::train_generators as train_drives;
-use crate::spec::{
-    GammaSupGenerator, Parameters, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
-};
+pub(crate) use crate::network::info::TableParams;
+use crate::spec::Parameters;
 use crate::time::Resolution;
 use std::f64::consts::PI;
 use std::sync::Arc;
-
-/// A table-declared generator's parameters as declared.
-#[derive(Debug, Clone)]
-pub(crate) enum TableParams {
-    StepCurrent(StepCurrentGenerator),
-    Ac(AcGenerator),
-    Inhomogeneous(InhomogeneousPoissonGenerator),
-    SinusoidalPoisson(SinusoidalPoissonGenerator),
-    Mip(MipGenerator),
-    Pulses(PulsepacketGenerator),
-    GammaSup(GammaSupGenerator),
-    PpdSup(PpdSupGenerator),
-    SinusoidalGamma(SinusoidalGammaGenerator),
-}
 
 /// `$body` with `$g` bound to the parameters of whichever generator `$p` holds.
 macro_rules! each {
