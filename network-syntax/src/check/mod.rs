@@ -2,6 +2,7 @@
 //! context, so the user sees all mistakes at once; each rule lives in a small function
 //! that says why it exists.
 
+mod biology;
 mod connect;
 
 pub(crate) use connect::unnamed_field;
