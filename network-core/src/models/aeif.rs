@@ -253,6 +253,40 @@ impl AeifMembrane {
         (self.a * (v - self.E_L) - w) / self.tau_w
     }
 
+    /// Advances a block of an aeif model with an excitatory and an inhibitory synapse by
+    /// one step (NEST's `update`): each neuron as [`advance`](Self::advance) does, with
+    /// the right-hand side `system(refractory, i_stim)`, then this step's spike input
+    /// added by `add_input(y, ex, inh)` (inhibitory weights negative) and the current
+    /// input kept for the next step; `spikes` and `current` are consumed.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn step_block<const N: usize, S: Ode<N>>(
+        &self,
+        (y, h, i_stim, refractory): (&mut [[f64; N]], &mut [f64], &mut [f64], &mut [u32]),
+        ((ex, inh), current): ((&mut [f64], &mut [f64]), &mut [f64]),
+        w_index: usize,
+        system: impl Fn(bool, f64) -> S,
+        add_input: impl Fn(&mut [f64; N], f64, f64),
+        spiked: &mut dyn FnMut(u32),
+    ) {
+        for i in 0..y.len() {
+            let stim = i_stim[i];
+            let y = &mut y[i];
+            self.advance(
+                |r| system(r, stim),
+                w_index,
+                &mut h[i],
+                y,
+                &mut refractory[i],
+                || spiked(i as u32),
+            );
+            add_input(y, ex[i], inh[i]);
+            ex[i] = 0.0;
+            inh[i] = 0.0;
+            i_stim[i] = current[i];
+            current[i] = 0.0;
+        }
+    }
+
     /// Advances one neuron by one simulation step as NEST's `update` does: integrator
     /// steps until the end of the step, after each one the refractory clamp or the
     /// spike check (reset to `V_reset`, `w += b`, refractory for `t_ref` steps, plus the

@@ -68,30 +68,26 @@ impl AeifExpConstants {
     pub(super) fn update(
         &self,
         b: &mut AeifExpBlock<'_>,
-        (ex, inh): (&mut [f64], &mut [f64]),
+        spikes: (&mut [f64], &mut [f64]),
         current: &mut [f64],
         spiked: &mut dyn FnMut(u32),
     ) {
-        for i in 0..b.len() {
-            let i_stim = b.i_stim[i];
-            let system = |refractory| System {
+        self.m.step_block(
+            (&mut *b.y, &mut *b.h, &mut *b.i_stim, &mut *b.refractory),
+            (spikes, current),
+            W,
+            |refractory, i_stim| System {
                 c: self,
                 refractory,
                 i_stim,
-            };
-            let y = &mut b.y[i];
-            self.m
-                .advance(system, W, &mut b.h[i], y, &mut b.refractory[i], || {
-                    spiked(i as u32)
-                });
-            y[S_EX] += ex[i];
-            // NEST's inhibitory buffer holds the negated weights: a positive variable.
-            y[S_IN] += -inh[i];
-            ex[i] = 0.0;
-            inh[i] = 0.0;
-            b.i_stim[i] = current[i];
-            current[i] = 0.0;
-        }
+            },
+            |y, ex, inh| {
+                y[S_EX] += ex;
+                // NEST's inhibitory buffer holds the negated weights: a positive variable.
+                y[S_IN] += -inh;
+            },
+            spiked,
+        );
     }
 }
 
