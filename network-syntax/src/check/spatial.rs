@@ -260,7 +260,14 @@ fn grid_shape(cx: &mut Ctx, e: &Expr, size: Option<usize>) -> Option<Vec<usize>>
         );
         return None;
     }
-    let n: usize = shape.iter().product();
+    let Some(n) = shape.iter().try_fold(1usize, |n, &k| n.checked_mul(k)) else {
+        cx.error(
+            e.span(),
+            "the grid has more positions than a network can number (2^32 − 1 neurons)",
+            "make the grid smaller",
+        );
+        return None;
+    };
     if let Some(size) = size {
         if n != size {
             let dims: Vec<String> = shape.iter().map(usize::to_string).collect();

@@ -6,6 +6,9 @@ use crate::ast::*;
 use crate::description::{Value, ValueDesc};
 use crate::units::{lookup, Dim};
 
+/// The largest whole number a decimal literal names exactly (2^53).
+const MAX_INTEGER: f64 = 9_007_199_254_740_992.0;
+
 impl Ctx {
     /// Converts one quantity. Why: a value in the wrong dimension (`C_m: 200 mV`) is a
     /// mistake NEST cannot see (it has no units); a bare number is the NEST unit.
@@ -114,6 +117,16 @@ impl Ctx {
     /// A non-negative whole number.
     pub fn integer(&mut self, e: &Expr, what: &str) -> Option<usize> {
         match e {
+            // Why: above 2^53 a decimal literal is no longer one exact whole number, and
+            // `as usize` would saturate without a word.
+            Expr::Number(q) if q.integer && q.unit.is_none() && q.value > MAX_INTEGER => {
+                self.error(
+                    e.span(),
+                    format!("`{what}` is too large: {:e}", q.value),
+                    format!("give a whole number of at most {MAX_INTEGER} (2^53)"),
+                );
+                None
+            }
             Expr::Number(q) if q.integer && q.unit.is_none() && q.value >= 0.0 => {
                 Some(q.value as usize)
             }
