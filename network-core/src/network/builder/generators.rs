@@ -22,6 +22,9 @@ use crate::synapse::{delay_steps, StaticSynapse};
 use std::sync::Arc;
 
 impl NetworkBuilder {
+    /// Connects generator `name` of `model` (its checked engine form `kind`) to
+    /// `targets` through `synapse`, drawing each connection's weight and delay, and
+    /// keeps its parameters `declared` so that they can be set between runs.
     pub(super) fn add_generator(
         &mut self,
         name: &str,
@@ -29,6 +32,7 @@ impl NetworkBuilder {
         kind: StimulusKind,
         targets: &[Selection],
         synapse: &StaticSynapse,
+        declared: GeneratorParams,
     ) -> Result<GeneratorHandle> {
         self.check_name(name, "generator")?;
         synapse.validate(name, &self.resolution)?;
@@ -81,7 +85,7 @@ impl NetworkBuilder {
             name: name.to_string(),
             model,
             targets: resolved.iter().map(|(_, c)| c.len()).sum(),
-            params: None,
+            params: Some(declared),
         });
         self.generators.push(GeneratorSpec {
             kind,
@@ -99,22 +103,14 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("dc_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("dc_generator", name, &params, targets, synapse);
         let window = params.validate(name, &self.resolution)?;
         let kind = StimulusKind::Dc {
             amplitude: params.amplitude,
             window,
         };
         let declared = GeneratorParams::Dc(params);
-        let handle = self.add_generator(name, "dc_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "dc_generator", kind, targets, synapse, declared)
     }
 
     /// Adds a `poisson_generator`: each selected neuron receives its own train through
@@ -126,13 +122,7 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("poisson_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("poisson_generator", name, &params, targets, synapse);
         let window = params.validate(name, &self.resolution)?;
         let mean = params.rate * self.resolution.ms() * 1e-3;
         let kind = StimulusKind::Poisson {
@@ -141,9 +131,7 @@ impl NetworkBuilder {
             window,
         };
         let declared = GeneratorParams::Poisson(params);
-        let handle = self.add_generator(name, "poisson_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "poisson_generator", kind, targets, synapse, declared)
     }
 
     /// Adds a `spike_generator` connected to the selected neurons through `synapse`.
@@ -154,22 +142,14 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("spike_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("spike_generator", name, &params, targets, synapse);
         let (spikes, window) = params.validate(name, &self.resolution)?;
         let kind = StimulusKind::Spikes {
             spikes: Arc::from(spikes),
             window,
         };
         let declared = GeneratorParams::Spikes(params);
-        let handle = self.add_generator(name, "spike_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "spike_generator", kind, targets, synapse, declared)
     }
 
     /// Adds a `noise_generator` connected to the selected neurons through `synapse`.
@@ -180,13 +160,7 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("noise_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("noise_generator", name, &params, targets, synapse);
         let (window, dt) = params.validate(name, &self.resolution)?;
         let omega_h = 2.0 * std::f64::consts::PI * params.frequency / 1000.0 * self.resolution.ms();
         let phase = params.phase * std::f64::consts::PI / 180.0;
@@ -200,18 +174,28 @@ impl NetworkBuilder {
             window,
         };
         let declared = GeneratorParams::Noise(params);
-        let handle = self.add_generator(name, "noise_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "noise_generator", kind, targets, synapse, declared)
     }
 }
 
 impl NetworkBuilder {
-    /// Keeps the last generator's parameters, so that they can be set between runs.
-    pub(super) fn keep_generator_params(&mut self, params: GeneratorParams) {
-        if let Some(info) = self.generator_info.last_mut() {
-            info.params = Some(params);
-        }
+    /// Records the call adding generator `name` of `model` in the network's canonical
+    /// description (before its parameters are checked).
+    pub(super) fn note_generator(
+        &mut self,
+        model: &'static str,
+        name: &str,
+        params: &impl std::fmt::Debug,
+        targets: &[Selection],
+        synapse: &StaticSynapse,
+    ) {
+        self.note(
+            Call::new(model)
+                .field("name", name)
+                .debug("params", params)
+                .selections("targets", targets)
+                .static_synapse(synapse),
+        );
     }
 }
 
@@ -225,13 +209,7 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("step_current_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("step_current_generator", name, &params, targets, synapse);
         let changes = params.amplitude_steps(name, &self.resolution)?;
         let window = params.window.steps(name, &self.resolution)?;
         let kind = StimulusKind::StepCurrent {
@@ -241,9 +219,14 @@ impl NetworkBuilder {
             window,
         };
         let declared = GeneratorParams::Table(TableParams::StepCurrent(params));
-        let handle = self.add_generator(name, "step_current_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(
+            name,
+            "step_current_generator",
+            kind,
+            targets,
+            synapse,
+            declared,
+        )
     }
 
     /// Adds an `ac_generator` connected to the selected neurons through `synapse`.
@@ -254,13 +237,7 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("ac_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("ac_generator", name, &params, targets, synapse);
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
         // NEST's arithmetic, operation for operation (ac_generator::pre_run_hook).
@@ -277,9 +254,7 @@ impl NetworkBuilder {
             window,
         };
         let declared = GeneratorParams::Table(TableParams::Ac(params));
-        let handle = self.add_generator(name, "ac_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "ac_generator", kind, targets, synapse, declared)
     }
 }
 

@@ -6,7 +6,6 @@ use crate::devices::{InhomogeneousPoissonGenerator, MipGenerator, SinusoidalPois
 use crate::engine::rate_drive::RateDrive;
 use crate::engine::stimulus::StimulusKind;
 use crate::error::Result;
-use crate::network::canonical::Call;
 use crate::network::handles::{GeneratorHandle, Selection};
 use crate::network::info::GeneratorParams;
 use crate::network::info::TableParams;
@@ -41,12 +40,12 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("inhomogeneous_poisson_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
+        self.note_generator(
+            "inhomogeneous_poisson_generator",
+            name,
+            &params,
+            targets,
+            synapse,
         );
         let changes = params.rate_steps(name, &self.resolution)?;
         let window = params.window.steps(name, &self.resolution)?;
@@ -57,15 +56,14 @@ impl NetworkBuilder {
         };
         let kind = self.rate_kind(drive, window);
         let declared = GeneratorParams::Table(TableParams::Inhomogeneous(params));
-        let handle = self.add_generator(
+        self.add_generator(
             name,
             "inhomogeneous_poisson_generator",
             kind,
             targets,
             synapse,
-        )?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+            declared,
+        )
     }
 
     /// Adds a `sinusoidal_poisson_generator` connected to the selected neurons through
@@ -78,22 +76,26 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("sinusoidal_poisson_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
+        self.note_generator(
+            "sinusoidal_poisson_generator",
+            name,
+            &params,
+            targets,
+            synapse,
         );
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
         let drive = super::train_generators::sine_drive(&params, self.resolution.ms());
         let kind = self.rate_kind(drive, window);
         let declared = GeneratorParams::Table(TableParams::SinusoidalPoisson(params));
-        let handle =
-            self.add_generator(name, "sinusoidal_poisson_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(
+            name,
+            "sinusoidal_poisson_generator",
+            kind,
+            targets,
+            synapse,
+            declared,
+        )
     }
 
     /// Adds a `mip_generator`: a parent Poisson train at `rate`, each spike reaching
@@ -108,13 +110,7 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("mip_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("mip_generator", name, &params, targets, synapse);
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
         let drive = RateDrive::Mip {
@@ -123,8 +119,6 @@ impl NetworkBuilder {
         };
         let kind = self.rate_kind(drive, window);
         let declared = GeneratorParams::Table(TableParams::Mip(params));
-        let handle = self.add_generator(name, "mip_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "mip_generator", kind, targets, synapse, declared)
     }
 }

@@ -7,7 +7,6 @@ use crate::engine::gamma_hazard::{GammaLaw, SinusoidalGamma};
 use crate::engine::rate_drive::RateDrive;
 use crate::engine::train_drive::{GammaSup, PpdSup, PulsePackets};
 use crate::error::Result;
-use crate::network::canonical::Call;
 use crate::network::handles::{GeneratorHandle, Selection};
 use crate::network::info::GeneratorParams;
 use crate::network::info::TableParams;
@@ -76,21 +75,20 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("pulsepacket_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("pulsepacket_generator", name, &params, targets, synapse);
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
         let drive = pulse_drive(&params, self.resolution.tics_per_step());
         let kind = self.rate_kind(drive, window);
         let declared = GeneratorParams::Table(TableParams::Pulses(params));
-        let handle = self.add_generator(name, "pulsepacket_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(
+            name,
+            "pulsepacket_generator",
+            kind,
+            targets,
+            synapse,
+            declared,
+        )
     }
 
     /// Adds a `gamma_sup_generator`: each selected neuron receives its own
@@ -102,20 +100,19 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("gamma_sup_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("gamma_sup_generator", name, &params, targets, synapse);
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
         let kind = self.rate_kind(gamma_sup_drive(&params), window);
         let declared = GeneratorParams::Table(TableParams::GammaSup(params));
-        let handle = self.add_generator(name, "gamma_sup_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(
+            name,
+            "gamma_sup_generator",
+            kind,
+            targets,
+            synapse,
+            declared,
+        )
     }
 
     /// Adds a `ppd_sup_generator`: each selected neuron receives its own superposition
@@ -127,20 +124,12 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("ppd_sup_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
-        );
+        self.note_generator("ppd_sup_generator", name, &params, targets, synapse);
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
         let kind = self.rate_kind(ppd_sup_drive(&params), window);
         let declared = GeneratorParams::Table(TableParams::PpdSup(params));
-        let handle = self.add_generator(name, "ppd_sup_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(name, "ppd_sup_generator", kind, targets, synapse, declared)
     }
 
     /// Adds a `sinusoidal_gamma_generator` connected to the selected neurons through
@@ -153,12 +142,12 @@ impl NetworkBuilder {
         targets: &[Selection],
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
-        self.note(
-            Call::new("sinusoidal_gamma_generator")
-                .field("name", name)
-                .debug("params", &params)
-                .selections("targets", targets)
-                .static_synapse(synapse),
+        self.note_generator(
+            "sinusoidal_gamma_generator",
+            name,
+            &params,
+            targets,
+            synapse,
         );
         params.check(name)?;
         let window = params.window.steps(name, &self.resolution)?;
@@ -169,9 +158,13 @@ impl NetworkBuilder {
         ));
         let kind = self.rate_kind(drive, window);
         let declared = GeneratorParams::Table(TableParams::SinusoidalGamma(params));
-        let handle =
-            self.add_generator(name, "sinusoidal_gamma_generator", kind, targets, synapse)?;
-        self.keep_generator_params(declared);
-        Ok(handle)
+        self.add_generator(
+            name,
+            "sinusoidal_gamma_generator",
+            kind,
+            targets,
+            synapse,
+            declared,
+        )
     }
 }
