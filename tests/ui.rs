@@ -25,6 +25,7 @@ fn ui() {
         "receptors",
         "plasticity",
         "protocols",
+        "rate",
     ] {
         t.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

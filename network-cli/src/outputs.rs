@@ -28,14 +28,52 @@ pub fn outline(parsed: &Parsed) -> String {
             Wiring::Projection(_) => connections += 1,
         }
     }
-    format!(
+    let spiking = format!(
         "{}, {} ({neurons}), {}, {}, {}",
         plural(d.neurons.len(), "neuron model"),
         plural(d.populations.len(), "population"),
         plural(connections, "connection"),
         plural(recorders, "recorder"),
         plural(stimulators, "stimulator"),
+    );
+    let r = &d.rate;
+    if r.is_empty() {
+        return spiking;
+    }
+    let rate_neurons: usize = r.populations.iter().map(|p| p.size).sum();
+    format!(
+        "{spiking}; {}, {} ({}), {}, {}",
+        plural(r.neurons.len(), "rate neuron model"),
+        plural(r.populations.len(), "rate population"),
+        plural(rate_neurons, "neuron"),
+        plural(r.connections.len(), "rate connection"),
+        plural(r.multimeters.len(), "rate multimeter"),
     )
+}
+
+/// Per multimeter on rate neurons: its name, its samples and the mean of the last
+/// sampled rates.
+fn rate_summary(loaded: &Loaded) -> Vec<(String, usize, Option<f64>)> {
+    loaded
+        .rate
+        .multimeters
+        .iter()
+        .map(|(name, h)| {
+            let s = loaded.network.rate_samples(h);
+            let times = s.times();
+            let last = times.last().copied();
+            let mean = s.values(network_core::Recordable::rate).and_then(|v| {
+                let at_last: Vec<f64> = times
+                    .iter()
+                    .zip(&v)
+                    .filter(|(t, _)| Some(**t) == last)
+                    .map(|(_, r)| *r)
+                    .collect();
+                (!at_last.is_empty()).then(|| at_last.iter().sum::<f64>() / at_last.len() as f64)
+            });
+            (name.clone(), times.len(), mean)
+        })
+        .collect()
 }
 
 fn plural(n: usize, what: &str) -> String {
@@ -161,11 +199,21 @@ pub fn print_report(
             "ranks": memory.len(), "memory_bytes_per_rank": memory,
             "memory_bytes": memory.iter().sum::<u64>(),
             "report": serde_json::to_value(net.report()).unwrap_or(serde_json::Value::Null),
+            "rate_multimeters": rate_summary(loaded).into_iter().map(|(name, n, mean)| (name, json!({ "samples": n, "last_mean_rate": mean })))
+                .collect::<serde_json::Map<_, _>>(),
         });
         println!("{summary}");
         return;
     }
     println!("{}", net.report());
+    let rates = rate_summary(loaded);
+    if !rates.is_empty() {
+        println!("\nrate multimeters");
+        for (name, n, mean) in rates {
+            let mean = mean.map_or("-".to_string(), |m| format!("{m:.6}"));
+            println!("  {name}: {n} samples, mean rate at the last sample {mean}");
+        }
+    }
     if memory.len() > 1 {
         let mib = |b: u64| format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0));
         let per_rank: Vec<String> = memory.iter().map(|&b| mib(b)).collect();

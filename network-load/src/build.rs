@@ -38,6 +38,8 @@ pub struct Loaded {
     /// The description's `protocol` block, lowered (empty without one); run by
     /// [`Loaded::run_protocol`].
     pub protocol: Vec<lowering::Action>,
+    /// The rate populations and their multimeters, in the description's order.
+    pub rate: crate::rate::RateParts,
 }
 
 /// Builds `d` from `seed`. The description's canonical text (`Plan::canonical`) goes
@@ -78,6 +80,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         sizes,
         selections: Vec::new(),
         loaded: Parts::default(),
+        rate: crate::rate::RateParts::default(),
     };
     for step in &plan.steps {
         run.step(step)?;
@@ -99,6 +102,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         projections,
         connection_specs,
         protocol: plan.protocol.clone(),
+        rate: run.rate,
     })
 }
 
@@ -157,6 +161,8 @@ struct Run<'a> {
     /// The mask selections, by slot (each taken by the one device that uses it).
     selections: Vec<Option<Selection>>,
     loaded: Parts,
+    /// The rate handles (`rate.rs`).
+    rate: crate::rate::RateParts,
 }
 
 impl<'a> Run<'a> {
@@ -216,6 +222,7 @@ impl<'a> Run<'a> {
                 self.loaded.projections.push((c.field.clone(), handle));
                 self.loaded.connection_specs.push(conn_spec(c));
             }
+            Step::Rate(r) => crate::rate::step(&mut self.b, &mut self.rate, r)?,
         }
         Ok(())
     }

@@ -85,6 +85,7 @@ pub fn memory_estimate(d: &Description, inputs: &Inputs) -> Result<MemoryEstimat
         .map(|&len| declared::rings(len, max_delay, min_delay))
         .sum();
     parts.push(("ring buffers".to_string(), rings));
+    parts.extend(crate::rate::estimate(&plan, &resolution, min_delay));
     let lasting = parts.iter().map(|p| p.1).fold(0u64, u64::saturating_add);
     Ok(MemoryEstimate {
         parts,

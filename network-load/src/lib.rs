@@ -35,6 +35,7 @@ mod estimate;
 pub mod export;
 mod inputs;
 mod protocol;
+pub mod rate;
 mod source;
 
 pub use build::{build, Loaded};

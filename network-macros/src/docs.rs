@@ -83,3 +83,40 @@ fn push_meta<'a>(doc: &mut String, meta: impl IntoIterator<Item = &'a (String, S
         doc.push_str(&format!("\n- {k}: {v}"));
     }
 }
+
+/// A rate population's field: its doc comments, size and model.
+pub fn rate_population(d: &Description, index: usize) -> String {
+    let p = &d.rate.populations[index];
+    let n = &d.rate.neurons[p.neuron];
+    let mut doc = lead(&p.docs);
+    doc.push_str(&format!(
+        "Rate population `{}`: {} neurons of `{}` ({}).",
+        p.name,
+        p.size,
+        n.name,
+        n.model.name()
+    ));
+    doc
+}
+
+/// A rate multimeter's field: what it records, on which population.
+pub fn rate_multimeter(d: &Description, name: &str) -> String {
+    let Some(m) = d.rate.multimeters.iter().find(|m| m.name == name) else {
+        return String::new();
+    };
+    let mut doc = lead(&m.docs);
+    let rf: Vec<String> = m
+        .record_from
+        .iter()
+        .map(|r| r.name().into_owned())
+        .collect();
+    doc.push_str(&format!(
+        "Multimeter `{}` recording {} every {} ms on rate population `{}`; samples: `net.rate_samples(&net.{})`.",
+        m.name,
+        rf.join(", "),
+        m.interval,
+        d.rate.populations[m.population].name,
+        m.name
+    ));
+    doc
+}

@@ -6,7 +6,7 @@ use crate::docs;
 use crate::print::{builder, device_var, num, population_var, projection_var, Internal, Printer};
 use network_syntax::ast::Header;
 use network_syntax::description::{Description, Size};
-use network_syntax::lowering::{lower, Plan, Step};
+use network_syntax::lowering::{lower, Plan, RateStep, Step};
 use network_syntax::FieldKind;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -183,7 +183,19 @@ fn handles(d: &Description, plan: &Plan) -> Vec<(Field, Internal)> {
                     docs::device(d, &d.wiring[c.wiring]),
                     projection_var(&c.field),
                 ),
-                Step::Model(_) | Step::Within(_) => return None,
+                Step::Rate(RateStep::Population(p)) => (
+                    &p.name,
+                    quote!(::network::RatePopulationHandle),
+                    crate::docs::rate_population(d, p.index),
+                    crate::print::rate::rate_population_var(&p.name),
+                ),
+                Step::Rate(RateStep::Multimeter(m)) => (
+                    &m.name,
+                    quote!(::network::RateMultimeterHandle),
+                    crate::docs::rate_multimeter(d, &m.name),
+                    device_var(&m.name),
+                ),
+                Step::Model(_) | Step::Within(_) | Step::Rate(_) => return None,
             };
             Some(((format_ident!("{}", name), ty, doc), local))
         })
@@ -208,6 +220,8 @@ pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)], source: &str) 
                 FieldKind::Multimeter => quote!(::network::MultimeterHandle),
                 FieldKind::Generator => quote!(::network::GeneratorHandle),
                 FieldKind::Projection => quote!(::network::ProjectionHandle),
+                FieldKind::RatePopulation => quote!(::network::RatePopulationHandle),
+                FieldKind::RateMultimeter => quote!(::network::RateMultimeterHandle),
                 FieldKind::RuntimeSize => return None,
             };
             Some((f.clone(), ty, not_built.clone()))

@@ -16,6 +16,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 mod expression;
 mod generators;
 pub mod protocol;
+pub mod rate;
 
 /// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
 pub fn num(v: f64) -> TokenStream {
@@ -159,6 +160,7 @@ impl<'a> Printer<'a> {
             Step::Multimeter(m) => self.multimeter(m),
             Step::Generator(g) => self.generator(g),
             Step::Connect(c) => self.connect(c),
+            Step::Rate(r) => rate::step(self.plan, r),
         }
     }
 

@@ -28,6 +28,9 @@ pub struct Description {
     pub exprs: Vec<RuntimeExpr>,
     /// The `protocol` block's statements, in order (empty when there is none).
     pub protocol: Vec<ProtocolStep>,
+    /// The rate neurons, their populations, connections and multimeters, and the
+    /// kernel's waveform-relaxation settings.
+    pub rate: crate::rate::RateDesc,
 }
 
 impl Description {

@@ -23,6 +23,7 @@ pub mod grammar;
 pub mod lowering;
 pub mod model_table;
 mod parse;
+pub mod rate;
 pub mod reference;
 pub mod units;
 
@@ -86,6 +87,10 @@ pub enum FieldKind {
     Projection,
     /// A field of the sizes struct (`[dyn name]`), not of the network type.
     RuntimeSize,
+    /// A population of rate neurons.
+    RatePopulation,
+    /// A multimeter on rate neurons.
+    RateMultimeter,
 }
 
 /// The names a description declares, read from the syntax tree alone (so they are
@@ -93,9 +98,15 @@ pub enum FieldKind {
 pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
     use ast::{Broken, Item};
     let mut fields = Vec::new();
+    let rate = rate_names(ast);
     for item in &ast.items {
         if let Item::Population(p) = item {
-            fields.push((p.name.clone(), FieldKind::Population(fixed_size(p))));
+            let kind = if rate.contains(&p.name.to_string()) {
+                FieldKind::RatePopulation
+            } else {
+                FieldKind::Population(fixed_size(p))
+            };
+            fields.push((p.name.clone(), kind));
         }
     }
     for item in &ast.items {
@@ -108,6 +119,18 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
     let mut connected = Vec::new();
     for item in &ast.items {
         match item {
+            Item::Record(d)
+                if d.targets
+                    .iter()
+                    .any(|t| rate.contains(&t.population.to_string())) =>
+            {
+                fields.push((d.name.clone(), FieldKind::RateMultimeter))
+            }
+            // A rate connection has no handle.
+            Item::Connect(c)
+                if [&c.source.population, &c.target.population]
+                    .iter()
+                    .any(|p| rate.contains(&p.to_string())) => {}
             Item::Record(d) if d.kind == "spike_recorder" => {
                 fields.push((d.name.clone(), FieldKind::SpikeRecorder))
             }
@@ -152,6 +175,33 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
     let mut seen = std::collections::HashSet::new();
     fields.retain(|(name, _)| seen.insert(name.to_string()));
     fields
+}
+
+/// The names of the rate populations (populations of a neuron declared with a rate
+/// model), read from the syntax tree.
+fn rate_names(ast: &NetworkAst) -> Vec<String> {
+    use ast::Item;
+    let neurons: Vec<String> = ast
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Neuron(n)
+                if network_spec::rate::RateModel::from_name(&n.base.to_string()).is_some() =>
+            {
+                Some(n.name.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    ast.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Population(p) if neurons.contains(&p.model.to_string()) => {
+                Some(p.name.to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The field of a connection: its name, or the name the checks give an unnamed one

@@ -25,6 +25,7 @@ pub fn language_markdown() -> String {
     masks(&mut out);
     connections(&mut out);
     devices(&mut out);
+    rate_neurons(&mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -215,6 +216,75 @@ fn devices(out: &mut String) {
     for d in grammar::STIMULATORS {
         device(out, d);
     }
+}
+
+/// NEST's rate neurons: their models and parameters (network-spec's tables), the rate
+/// connections, rules and recordables the checker (`check/rate.rs`) accepts.
+fn rate_neurons(out: &mut String) {
+    use network_spec::rate::{RateModel, RATE_CONNECTIONS, RATE_RECORDABLES};
+    out.push_str(
+        "## Rate neurons\n\n\
+         NEST's `rate_neuron_ipn` family is declared like a spiking model, \
+         `neuron R = tanh_rate_ipn { tau: 10 ms, g: 2 };`, and its populations like \
+         others, `population r = R[100];` (no layout, a size written as a number). Flags \
+         are written `true`/`false`. Rate neurons exchange rates, never spikes: they are \
+         connected only to one another, only by a rate connection, and recorded only by a \
+         `multimeter` (a spike synapse, a generator or a spike recorder on them, or a rate \
+         connection between spiking populations, is an error naming both models). The \
+         kernel's waveform-relaxation settings (`use_wfr`, `wfr_comm_interval`, `wfr_tol`, \
+         `wfr_max_iterations`, `wfr_interpolation_order`) are settings (above).\n\n",
+    );
+    for m in RateModel::ALL {
+        let _ = writeln!(
+            out,
+            "### `{}`\n\n| parameter | unit | NEST's default | what it is |\n|---|---|---|---|",
+            m.name()
+        );
+        for p in m.parameters() {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                p.name,
+                p.dimension.unit(),
+                p.default,
+                p.doc
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str(
+        "### Rate connections\n\n\
+         `connect r -> s: RULE via MODEL { .. };` joins whole rate populations. RULE is \
+         `all_to_all`, `one_to_one` (equal sizes) or `pairs([[SOURCE, TARGET], ..])` \
+         (indices, in order; one NEST `Connect` per pair). Slices, masks, kernels and \
+         options are refused.\n\n\
+         | model | parameter | unit | default | what it is |\n|---|---|---|---|---|\n",
+    );
+    for (name, table) in RATE_CONNECTIONS {
+        for p in *table {
+            let _ = writeln!(
+                out,
+                "| `{name}` | `{}` | {} | {} | {} |",
+                p.name,
+                p.dimension.unit(),
+                p.default,
+                p.doc
+            );
+        }
+    }
+    let rf: Vec<String> = RATE_RECORDABLES
+        .iter()
+        .map(|r| format!("`{}`", r.name()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n### Multimeters on rate neurons\n\n\
+         `record m = multimeter {{ record_from: [..], interval: 1 ms }} <- r;` (or \
+         `<- r[0..10]`, `<- r[1, 5]`) records {} of one rate population every `interval` \
+         (default 1 ms, a multiple of the resolution); it has no `start`, `stop` or \
+         `offset`.\n",
+        rf.join(" and ")
+    );
 }
 
 fn device(out: &mut String, d: &Device) {

@@ -306,6 +306,12 @@ pub mod declared {
         device_bytes(connections)
     }
 
+    /// `n` rate neurons advancing in intervals of `len` steps (NEST's `min_delay`) with
+    /// `ring` delayed-input slots, and `edges` rate connections.
+    pub fn rate(n: usize, len: usize, ring: usize, edges: usize) -> u64 {
+        crate::engine::rate::rate_bytes(n, len, ring, edges)
+    }
+
     /// The ring buffers of a population of `len` neurons when the network's largest
     /// delay is `max_delay_steps` and a slice `slice_steps` long.
     pub fn rings(len: usize, max_delay_steps: u64, slice_steps: u64) -> u64 {

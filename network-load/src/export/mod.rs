@@ -12,6 +12,7 @@ mod expression;
 mod notebook;
 mod protocol;
 mod python;
+mod rate;
 mod statements;
 
 use network_core::{Error, Network, Result};
@@ -98,6 +99,7 @@ pub fn cells(
             Step::Multimeter(m) => Some(devices::multimeter(&input, m)),
             Step::Generator(g) => Some(devices::generator(&input, g)?),
             Step::Connect(c) => Some(devices::connect(&input, c)?),
+            Step::Rate(r) => Some(rate::step(&plan, r)),
         });
     }
     cells.extend(synapse_models.into_iter().flatten());

@@ -423,6 +423,9 @@ pub(super) fn simulate(input: &Input) -> Cell {
         .iter()
         .filter_map(|s| match s {
             Step::Multimeter(m) => Some(format!("{}: {}", string(&m.name), ident(&m.name))),
+            Step::Rate(lowering::RateStep::Multimeter(m)) => {
+                Some(format!("{}: {}", string(&m.name), ident(&m.name)))
+            }
             _ => None,
         })
         .collect();

@@ -15,6 +15,7 @@ mod kernel;
 mod neuron;
 mod protocol;
 mod psp;
+mod rate;
 mod receptors;
 mod space_values;
 mod spatial;
@@ -42,6 +43,9 @@ pub(crate) enum Kind {
     Recorder,
     Stimulator,
     Projection,
+    RateNeuron,
+    RatePopulation,
+    RateMultimeter,
 }
 
 impl Kind {
@@ -54,6 +58,9 @@ impl Kind {
             Kind::Recorder => "a recorder",
             Kind::Stimulator => "a stimulator",
             Kind::Projection => "a connection",
+            Kind::RateNeuron => "a rate neuron model",
+            Kind::RatePopulation => "a rate population",
+            Kind::RateMultimeter => "a multimeter on rate neurons",
         }
     }
 }
@@ -73,6 +80,8 @@ pub(crate) struct Ctx {
     pub synapse_psp: Vec<Option<psp::Psp>>,
     /// Rust expressions written in braces, referred to by index.
     pub exprs: Vec<RuntimeExpr>,
+    /// The rate neurons, their populations, connections and multimeters (`rate.rs`).
+    pub rate: crate::rate::RateDesc,
 }
 
 impl Ctx {
@@ -210,12 +219,21 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         synapse_dims: Vec::new(),
         synapse_psp: Vec::new(),
         exprs: Vec::new(),
+        rate: Default::default(),
     };
     let (seed, files) = settings(&mut cx, ast);
     let delay_extrema = kernel::delay_extrema(&mut cx, ast);
+    cx.rate.kernel = rate::kernel(&mut cx, ast);
     poison_broken(&mut cx, &ast.broken);
     for item in &ast.items {
         match item {
+            Item::Neuron(n) if rate::is_rate_model(&n.base) => {
+                let desc = rate::neuron(&mut cx, n);
+                let index = desc.as_ref().map_or(POISONED, |_| cx.rate.neurons.len());
+                if cx.declare(&n.name, Kind::RateNeuron, index) {
+                    cx.rate.neurons.extend(desc);
+                }
+            }
             Item::Neuron(n) => {
                 let desc = neuron::neuron(&mut cx, n);
                 let index = desc.as_ref().map_or(POISONED, |_| cx.neurons.len());
@@ -250,6 +268,18 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     }
     for item in &ast.items {
         if let Item::Population(p) = item {
+            if let Some(&(Kind::RateNeuron, neuron)) = cx.names.get(&p.model.to_string()) {
+                let desc = (neuron != POISONED)
+                    .then(|| rate::population(&mut cx, p, neuron))
+                    .flatten();
+                let index = desc
+                    .as_ref()
+                    .map_or(POISONED, |_| cx.rate.populations.len());
+                if cx.declare(&p.name, Kind::RatePopulation, index) {
+                    cx.rate.populations.extend(desc);
+                }
+                continue;
+            }
             match spatial::population(&mut cx, p) {
                 Some(desc) => {
                     if cx.declare(&p.name, Kind::Population, cx.populations.len()) {
@@ -263,6 +293,25 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     let mut wiring = Vec::new();
     for item in &ast.items {
         let (name, kind, desc) = match item {
+            Item::Record(d) if rate::is_rate_record(&cx, d) => {
+                let desc = rate::multimeter(&mut cx, d);
+                let index = desc
+                    .as_ref()
+                    .map_or(POISONED, |_| cx.rate.multimeters.len());
+                if cx.declare(&d.name, Kind::RateMultimeter, index) {
+                    cx.rate.multimeters.extend(desc);
+                }
+                continue;
+            }
+            Item::Stimulate(d) if rate::stimulator_onto_rate(&mut cx, d) => {
+                cx.declare(&d.name, Kind::Stimulator, POISONED);
+                continue;
+            }
+            Item::Connect(c) if rate::is_rate_connect(&cx, c) => {
+                let desc = rate::connection(&mut cx, c);
+                cx.rate.connections.extend(desc);
+                continue;
+            }
             Item::Record(d) => (
                 &d.name,
                 Kind::Recorder,
@@ -308,6 +357,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             wiring,
             exprs: cx.exprs,
             protocol,
+            rate: cx.rate,
         })
     } else {
         Err(cx.diagnostics)
@@ -354,6 +404,8 @@ fn settings(cx: &mut Ctx, ast: &NetworkAst) -> (u64, FileSettings) {
             }
             // Read with each other (`kernel.rs`).
             "min_delay" | "max_delay" => {}
+            // The waveform-relaxation settings (`rate.rs`).
+            name if rate::WFR_SETTINGS.contains(&name) => {}
             "data_path" | "data_prefix" => match value {
                 Expr::Str(s) if text == "data_path" => files.0 = Some(s.value()),
                 Expr::Str(s) => files.1 = Some(s.value()),

@@ -196,7 +196,15 @@ fn set(
                 value: cx.number(value, target.weight_dimension(), "weight")?,
             })
         }
-        Kind::Neuron | Kind::Synapse | Kind::Mask => {
+        Kind::RatePopulation | Kind::RateMultimeter => {
+            cx.error(
+                entity.into(),
+                format!("`{entity}` is {}, which `set` cannot change yet", kind.describe()),
+                "the engine sets rate neurons' parameters when it builds them; run separate networks for different values",
+            );
+            None
+        }
+        Kind::Neuron | Kind::Synapse | Kind::Mask | Kind::RateNeuron => {
             cx.error(
                 entity.into(),
                 format!(

@@ -32,9 +32,10 @@ pub(super) fn model(cx: &mut Ctx, base: &syn::Ident) -> Option<SynapseModel> {
 }
 
 /// Reports a rate neuron or rate connection model (`lin_rate_ipn`,
-/// `rate_connection_delayed`) by name; returns whether `ident` names one. Why: NEST has
-/// them and the engine builds them (`NetworkBuilder::rate_population`), but the
-/// language does not have them yet; NEST's spiking neurons take spikes only.
+/// `rate_connection_delayed`) named where a spike synapse belongs (a `synapse`
+/// statement, a stimulator's `via`); returns whether `ident` names one. Why: rate
+/// connections join rate populations only (`check/rate.rs`), and NEST's devices and
+/// spiking neurons take spikes.
 pub(super) fn rate_name(cx: &mut Ctx, ident: &syn::Ident) -> bool {
     let text = ident.to_string();
     let what = if network_spec::rate::RateModel::from_name(&text).is_some() {
@@ -49,10 +50,10 @@ pub(super) fn rate_name(cx: &mut Ctx, ident: &syn::Ident) -> bool {
     };
     cx.error(
         ident.into(),
-        format!("`{text}` is a {what}, which the language does not have yet"),
-        "rate neurons and their connections are built with the Rust builder \
-         (`NetworkBuilder::rate_population`, `rate_connect`, `rate_multimeter`); spiking \
-         neurons take spike connections only, as in NEST",
+        format!("`{text}` is a {what}, not a spike synapse"),
+        "declare rate neurons with `neuron R = tanh_rate_ipn { .. };` and connect rate \
+         populations with `connect r -> s: all_to_all via rate_connection_delayed { weight: .., delay: .. };`; \
+         spiking neurons and devices take spike synapses (`static_synapse`, ..), as in NEST",
     );
     true
 }

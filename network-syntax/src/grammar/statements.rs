@@ -103,6 +103,36 @@ pub const SETTINGS: &[Key] = &[
         Said("the largest delay"),
         "NEST's kernel `max_delay`: at least the largest delay of any connection",
     ),
+    key(
+        "use_wfr",
+        Ty::Flag,
+        Is("true"),
+        "NEST's kernel `use_wfr`: iterate instantaneous rate connections by waveform relaxation (false: take the last step's rates, an interval of one step)",
+    ),
+    key(
+        "wfr_comm_interval",
+        Ty::Quantity(Dim::Time),
+        Is("1 ms"),
+        "NEST's kernel `wfr_comm_interval`: the interval waveform relaxation iterates over (at least the resolution)",
+    ),
+    key(
+        "wfr_tol",
+        Ty::Quantity(Dim::Number),
+        Is("0.0001"),
+        "NEST's kernel `wfr_tol`: the iteration ends when no rate changes by more than this",
+    ),
+    key(
+        "wfr_max_iterations",
+        Ty::Count,
+        Is("15"),
+        "NEST's kernel `wfr_max_iterations`: iterations per interval at most",
+    ),
+    key(
+        "wfr_interpolation_order",
+        Ty::Count,
+        Is("3"),
+        "NEST's kernel `wfr_interpolation_order` (0, 1 or 3; used by gap junctions, not by rate neurons)",
+    ),
 ];
 
 /// The statement words as a message lists them: `` `neuron`, .. or `connect` ``.

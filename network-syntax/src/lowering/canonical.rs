@@ -128,6 +128,8 @@ impl Step {
                     (s, t) => write!(out, " slices {s:?} {t:?}"),
                 }
             }),
+            // Rate steps print their whole value (`RateStep`'s Debug), stable text.
+            Step::Rate(r) => write!(out, "rate {r:?}"),
         }
     }
 }

@@ -22,8 +22,10 @@
 
 mod canonical;
 mod protocol;
+mod rate;
 
 pub use protocol::{total_time, Action};
+pub use rate::{RateConnect, RateMultimeter, RatePopulation, RateStep};
 
 use crate::description::*;
 /// A device's activity window (the vocabulary's type; the language sets start and stop).
@@ -76,6 +78,8 @@ pub enum Step {
     Generator(Generator),
     /// A projection between two populations.
     Connect(Connect),
+    /// An operation on rate neurons (`rate.rs`).
+    Rate(RateStep),
 }
 
 /// A population.
@@ -262,6 +266,7 @@ pub fn lower(d: &Description) -> Plan {
         .filter(|(i, _)| d.populations.iter().any(|p| p.model == *i))
         .map(|(_, n)| Step::Model(n.clone()))
         .collect();
+    steps.splice(0..0, rate::kernel(&d.rate).map(Step::Rate));
     steps.extend(d.populations.iter().enumerate().map(|(index, p)| {
         Step::Population(Population {
             index,
@@ -271,6 +276,7 @@ pub fn lower(d: &Description) -> Plan {
             layout: p.layout.clone(),
         })
     }));
+    steps.extend(rate::head(&d.rate).into_iter().map(Step::Rate));
     let mut slots = 0;
     for (wiring, w) in d.wiring.iter().enumerate() {
         // Masks are applied in the order of the targets, just before their device or
@@ -325,6 +331,7 @@ pub fn lower(d: &Description) -> Plan {
             }),
         });
     }
+    steps.extend(rate::tail(&d.rate).into_iter().map(Step::Rate));
     Plan {
         resolution: d.resolution,
         seed: d.seed,

@@ -85,7 +85,34 @@ pub(crate) struct RateSystem {
     pub iterations: u64,
 }
 
+/// The bytes of `n` rate neurons advancing in intervals of `len` steps with `ring`
+/// delayed-input slots each (their `RateBuffers`, their random streams and the rates
+/// they send per interval), and of `edges` rate connections.
+pub fn rate_bytes(n: usize, len: usize, ring: usize, edges: usize) -> u64 {
+    let (n, len, ring) = (n as u64, len as u64, ring as u64);
+    // rate, noise; delayed ex/in rings; instant ex/in, last_y, xi, rec_rate,
+    // rec_noise and the sent rates, per step of an interval.
+    let floats = n * (2 + 2 * ring + 7 * len);
+    floats * 8
+        + n * std::mem::size_of::<crate::rng::Stream>() as u64
+        + edges as u64 * std::mem::size_of::<RateEdge>() as u64
+}
+
 impl RateSystem {
+    /// The bytes the system holds (see [`rate_bytes`]).
+    pub fn memory_bytes(&self) -> u64 {
+        let edges = |e: &Vec<Vec<Vec<RateEdge>>>| e.iter().flatten().map(Vec::len).sum::<usize>();
+        let buffers: u64 = self
+            .populations
+            .iter()
+            .map(|p| {
+                let b = p.buffers_ref();
+                rate_bytes(b.n, b.len, b.ring, 0)
+            })
+            .sum();
+        buffers + rate_bytes(0, 0, 0, edges(&self.delayed) + edges(&self.instant))
+    }
+
     /// A system of these populations and connections (indexed like `populations`),
     /// advancing in intervals of `len` steps.
     pub fn new(

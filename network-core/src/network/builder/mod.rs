@@ -336,6 +336,8 @@ impl NetworkBuilder {
             .map(|(min, _)| min)
             .or(spiking.then_some(placement.slice_len));
         let (rate, _) = Self::rate_system(self.rate, &self.resolution, spiking_slice);
+        Self::check_rate_ranks(&rate, self.comm.comm().size())?;
+        memory.reserve("the rate neurons", rate.memory_bytes(), 0)?;
         if !rate.is_empty() {
             // NEST's min_delay counts rate connections too.
             placement.slice_len = rate.len as i64;

@@ -373,6 +373,23 @@ impl NetworkBuilder {
     }
 }
 
+impl NetworkBuilder {
+    /// Refuses rate neurons on more than one rank. Why: every rank would advance every
+    /// rate neuron (the distribution deals out spiking blocks only), so the memory
+    /// would not shrink with the ranks and each rank would record every sample.
+    pub(super) fn check_rate_ranks(rate: &RateSystem, ranks: usize) -> Result<()> {
+        if rate.is_empty() || ranks <= 1 {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            "rate neurons",
+            "ranks",
+            ranks,
+            "rate neurons run on one process: the engine does not distribute them over MPI ranks; run without mpirun (threads still apply)",
+        ))
+    }
+}
+
 /// The stream entity of rate population `p` is `RATE_ENTITY + p`, far from the
 /// entities of spiking populations and devices.
 const RATE_ENTITY: u64 = 0x7261_7465 << 32;

@@ -1,0 +1,141 @@
+//! The rate neurons' steps as PyNEST: the kernel's waveform-relaxation settings
+//! (`nest.set(use_wfr=.., ..)`, before any node exists, as NEST requires), rate
+//! populations (`nest.Create("tanh_rate_ipn", n, params={..})`), rate connections and
+//! multimeters recording `rate` and `noise`.
+
+use super::python::{dict, float, ident, string};
+use super::statements::python_bool;
+use super::Cell;
+use network_core::spec::rate::{RateModel, WaveformRelaxation};
+use network_syntax::lowering::{Plan, RateStep, Step};
+use network_syntax::rate::{RateRuleDesc, RateSynapseDesc};
+
+/// A parameter's value as Python: a flag as `True`/`False`, an integer as an `int`.
+fn value(table: &[network_core::spec::ParamInfo], name: &str, v: f64) -> String {
+    match table.iter().find(|p| p.name == name) {
+        Some(p) if p.is_flag() => python_bool(v == 1.0).to_string(),
+        Some(p) if p.is_integer() => format!("{}", v as i64),
+        _ => float(v),
+    }
+}
+
+fn params(table: &[network_core::spec::ParamInfo], params: &[(&'static str, f64)]) -> String {
+    let entries: Vec<(&str, String)> = params
+        .iter()
+        .map(|(n, v)| (*n, value(table, n, *v)))
+        .collect();
+    dict(&entries)
+}
+
+/// The rate populations' variables, by index.
+fn population_vars(plan: &Plan) -> Vec<String> {
+    plan.steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Rate(RateStep::Population(p)) => Some(ident(&p.name)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One rate step as a cell.
+pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
+    match step {
+        RateStep::Kernel(settings) => {
+            // `use_wfr` first: setting it resets `wfr_comm_interval`.
+            let args: Vec<String> = settings
+                .iter()
+                .map(|(n, v)| format!("{n}={}", value(WaveformRelaxation::PARAMETERS, n, *v)))
+                .collect();
+            Cell {
+                markdown: "The kernel's waveform-relaxation settings (instantaneous rate \
+                           connections), set before any node is created."
+                    .into(),
+                code: format!("nest.set({})", args.join(", ")),
+            }
+        }
+        RateStep::Population(p) => {
+            let model: RateModel = p.model;
+            let code = if p.params.is_empty() {
+                format!(
+                    "{} = nest.Create({}, {})",
+                    ident(&p.name),
+                    string(model.name()),
+                    p.size
+                )
+            } else {
+                format!(
+                    "{} = nest.Create({}, {}, params={})",
+                    ident(&p.name),
+                    string(model.name()),
+                    p.size,
+                    params(model.parameters(), &p.params)
+                )
+            };
+            Cell {
+                markdown: format!(
+                    "Rate population `{}`: {} neurons of `{}` ({}).",
+                    p.name,
+                    p.size,
+                    p.variant,
+                    model.name()
+                ),
+                code,
+            }
+        }
+        RateStep::Connect(c) => {
+            let vars = population_vars(plan);
+            let rule = c.rule.name();
+            let mut syn = vec![("synapse_model", string(c.synapse.name()))];
+            syn.push(("weight", float(c.synapse.weight())));
+            if let RateSynapseDesc::Delayed { delay, .. } = c.synapse {
+                syn.push(("delay", float(delay)));
+            }
+            Cell {
+                markdown: format!("Rate connection `{}` ({rule}).", c.name),
+                code: match &c.rule {
+                    RateRuleDesc::Pairs(pairs) => {
+                        let p: Vec<String> =
+                            pairs.iter().map(|(s, t)| format!("({s}, {t})")).collect();
+                        format!(
+                            "for s, t in [{}]:\n    nest.Connect({}[s], {}[t], syn_spec={})",
+                            p.join(", "),
+                            vars[c.source],
+                            vars[c.target],
+                            dict(&syn)
+                        )
+                    }
+                    _ => format!(
+                        "nest.Connect({}, {}, {}, {})",
+                        vars[c.source],
+                        vars[c.target],
+                        dict(&[("rule", string(rule))]),
+                        dict(&syn)
+                    ),
+                },
+            }
+        }
+        RateStep::Multimeter(m) => {
+            let vars = population_vars(plan);
+            let rf: Vec<String> = m.record_from.iter().map(|r| string(&r.name())).collect();
+            let target = match &m.indices {
+                None => vars[m.population].clone(),
+                Some(ix) => {
+                    let ix: Vec<String> = ix.iter().map(u32::to_string).collect();
+                    format!("{}[[{}]]", vars[m.population], ix.join(", "))
+                }
+            };
+            let p = dict(&[
+                ("record_from", format!("[{}]", rf.join(", "))),
+                ("interval", float(m.interval)),
+            ]);
+            Cell {
+                markdown: format!("Multimeter `{}` on rate neurons.", m.name),
+                code: format!(
+                    "{var} = nest.Create(\"multimeter\", params={p})\nnest.Connect({var}, {target})",
+                    var = ident(&m.name)
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Executing the plan's rate steps on the builder, as the code `network!` generates
+//! executes them: the kernel's waveform-relaxation settings, rate populations (the
+//! model's parameter struct set by NEST name), rate connections and multimeters.
+
+use network_core::network::declared;
+use network_core::spec::rate::{RateModel, WaveformRelaxation};
+use network_core::spec::with_rate_model;
+use network_core::Resolution;
+use network_core::{
+    NetworkBuilder, RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule, Result,
+};
+use network_syntax::lowering::{Plan, RateStep, Step};
+use network_syntax::rate::{RateRuleDesc, RateSynapseDesc};
+
+/// The rate handles made so far, by name, in the description's order.
+#[derive(Default)]
+pub struct RateParts {
+    /// The rate populations.
+    pub populations: Vec<(String, RatePopulationHandle)>,
+    /// The multimeters on rate neurons.
+    pub multimeters: Vec<(String, RateMultimeterHandle)>,
+}
+
+/// Executes one rate step.
+pub(crate) fn step(b: &mut NetworkBuilder, parts: &mut RateParts, step: &RateStep) -> Result<()> {
+    match step {
+        RateStep::Kernel(settings) => {
+            let mut wfr = WaveformRelaxation::default();
+            for (name, v) in settings {
+                wfr.set("kernel", name, *v)?;
+            }
+            b.waveform_relaxation(wfr)?;
+        }
+        RateStep::Population(p) => {
+            let handle = population(b, p.model, &p.name, &p.params, p.size)?;
+            parts.populations.push((p.name.clone(), handle));
+        }
+        RateStep::Connect(c) => {
+            let rule = match &c.rule {
+                RateRuleDesc::AllToAll => RateRule::AllToAll,
+                RateRuleDesc::OneToOne => RateRule::OneToOne,
+                RateRuleDesc::Pairs(pairs) => RateRule::Pairs(pairs.clone()),
+            };
+            let connection = match c.synapse {
+                RateSynapseDesc::Delayed { weight, delay } => {
+                    RateConnection::Delayed { weight, delay }
+                }
+                RateSynapseDesc::Instantaneous { weight } => {
+                    RateConnection::Instantaneous { weight }
+                }
+            };
+            let (src, tgt) = (parts.populations[c.source].1, parts.populations[c.target].1);
+            b.rate_connect(&c.name, &src, &tgt, &rule, connection)?;
+        }
+        RateStep::Multimeter(m) => {
+            let pop = parts.populations[m.population].1;
+            let handle = b.rate_multimeter(
+                &m.name,
+                &pop,
+                m.indices.as_deref(),
+                &m.record_from,
+                m.interval,
+            )?;
+            parts.multimeters.push((m.name.clone(), handle));
+        }
+    }
+    Ok(())
+}
+
+/// The memory of the plan's rate neurons (`network_core::network::declared::rate`): per
+/// rate population its buffers, with NEST's `min_delay` as the interval (the least of
+/// the rate connections' delays, `wfr_comm_interval` for instantaneous ones, and the
+/// spiking network's `spiking_min_delay` steps) and the largest delay as the ring; and
+/// the rate connections.
+pub(crate) fn estimate(
+    plan: &Plan,
+    resolution: &Resolution,
+    spiking_min_delay: u64,
+) -> Vec<(String, u64)> {
+    let mut wfr = WaveformRelaxation::default();
+    let (mut pops, mut edges, mut min_delay, mut max_delay) = (Vec::new(), 0usize, None, 0i64);
+    for s in &plan.steps {
+        match s {
+            Step::Rate(RateStep::Kernel(settings)) => {
+                for (n, v) in settings {
+                    // Checked by the checker.
+                    let _ = wfr.set("kernel", n, *v);
+                }
+            }
+            Step::Rate(RateStep::Population(p)) => pops.push((p.name.as_str(), p.size)),
+            Step::Rate(RateStep::Connect(c)) => {
+                let (ns, nt) = (pops[c.source].1, pops[c.target].1);
+                edges += match &c.rule {
+                    RateRuleDesc::AllToAll => ns * nt,
+                    RateRuleDesc::OneToOne => ns,
+                    RateRuleDesc::Pairs(p) => p.len(),
+                };
+                let steps = match c.synapse {
+                    RateSynapseDesc::Delayed { delay, .. } => {
+                        let d = resolution.delay_steps(delay);
+                        max_delay = max_delay.max(d);
+                        d
+                    }
+                    RateSynapseDesc::Instantaneous { .. } if wfr.use_wfr => {
+                        resolution.delay_steps(wfr.wfr_comm_interval)
+                    }
+                    RateSynapseDesc::Instantaneous { .. } => 1,
+                };
+                min_delay = Some(min_delay.map_or(steps, |m: i64| m.min(steps)));
+            }
+            _ => {}
+        }
+    }
+    if pops.is_empty() {
+        return Vec::new();
+    }
+    let len = min_delay
+        .unwrap_or(spiking_min_delay as i64)
+        .min(spiking_min_delay as i64)
+        .max(1) as usize;
+    let ring = max_delay as usize + len + 1;
+    let mut parts: Vec<(String, u64)> = pops
+        .iter()
+        .map(|(name, n)| {
+            (
+                format!("rate population `{name}` ({n} neurons)"),
+                declared::rate(*n, len, ring, 0),
+            )
+        })
+        .collect();
+    parts.push((
+        "rate connections".to_string(),
+        declared::rate(0, 0, 0, edges),
+    ));
+    parts
+}
+
+fn population(
+    b: &mut NetworkBuilder,
+    model: RateModel,
+    name: &str,
+    params: &[(&'static str, f64)],
+    size: usize,
+) -> Result<RatePopulationHandle> {
+    with_rate_model!(model, M => {
+        let mut m = M::default();
+        for (p, v) in params {
+            m.set(name, p, *v)?;
+        }
+        b.rate_population(name, m, size)
+    })
+}

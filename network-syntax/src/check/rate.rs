@@ -1,0 +1,724 @@
+//! Rate neurons in a description: `neuron R = tanh_rate_ipn { .. }` with the parameters
+//! of network-spec's tables, populations of them, `rate_connection_delayed` and
+//! `rate_connection_instantaneous` between them, multimeters recording `rate` and
+//! `noise`, and the kernel's waveform-relaxation settings. NEST keeps rates and spikes
+//! apart, so a connection that mixes them is an error naming both models.
+
+use super::values::get;
+use super::{Ctx, Kind};
+use crate::ast::*;
+use crate::rate::*;
+use crate::units::Dim;
+use network_spec::rate::{RateConnectionDelayed, RateConnectionInstantaneous, WaveformRelaxation};
+use network_spec::Recordable;
+
+/// The kernel settings of waveform relaxation, in the order NEST receives them.
+pub(crate) const WFR_SETTINGS: [&str; 5] = [
+    "use_wfr",
+    "wfr_comm_interval",
+    "wfr_tol",
+    "wfr_max_iterations",
+    "wfr_interpolation_order",
+];
+
+/// Whether `ident` names one of NEST's rate neuron models.
+pub(super) fn is_rate_model(ident: &syn::Ident) -> bool {
+    RateModel::from_name(&ident.to_string()).is_some()
+}
+
+/// Whether `ident` names a rate connection model.
+pub(super) fn is_rate_connection(ident: &syn::Ident) -> bool {
+    let text = ident.to_string();
+    network_spec::rate::RATE_CONNECTIONS
+        .iter()
+        .any(|(n, _)| *n == text)
+}
+
+/// A flag or number: `true`/`false` are 1/0. Why: NEST's booleans (`linear_summation`,
+/// `use_wfr`) read naturally as words, and 0/1 is what NEST prints.
+fn value(cx: &mut Ctx, e: &Expr, info: &network_spec::ParamInfo) -> Option<f64> {
+    if let Expr::Ident(i) = e {
+        if info.is_flag() {
+            match i.to_string().as_str() {
+                "true" => return Some(1.0),
+                "false" => return Some(0.0),
+                _ => {}
+            }
+        }
+    }
+    cx.number(e, info.dimension, info.name)
+}
+
+/// Reads `fields` against a parameter table; `None` when one value was wrong.
+fn table_values(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    table: &'static [network_spec::ParamInfo],
+) -> Option<Vec<(&'static str, f64)>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (name, field) in fields {
+        let info = table.iter().find(|p| p.name == name).expect("checked name");
+        match value(cx, &field.value, info) {
+            Some(v) => out.push((info.name, v)),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Reports a vocabulary error at the field it names (or at `fallback`).
+fn report(cx: &mut Ctx, e: network_spec::Error, fields: &[(String, &Field)], fallback: SpanRange) {
+    let span = match &e {
+        network_spec::Error::InvalidParameter { param, .. } => {
+            get(fields, param).map_or(fallback, |f| f.value.span())
+        }
+        _ => fallback,
+    };
+    let help = match &e {
+        network_spec::Error::InvalidParameter { param, .. } => {
+            format!("NEST rejects this value of `{param}`")
+        }
+        _ => String::new(),
+    };
+    cx.error(span, e.to_string(), help);
+}
+
+/// A `neuron` statement of a rate model. Why: NEST's checks (`tau > 0`, `lambda >= 0`,
+/// `sigma >= 0`, `rectify_rate >= 0`) and the table's (names, units, flags) run at
+/// compile time, pointing at the value.
+pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<RateNeuronDesc> {
+    let model = RateModel::from_name(&n.base.to_string())?;
+    if let Some(p) = &n.preset {
+        cx.error(
+            p.into(),
+            format!(
+                "`{}` is a rate neuron: it has no cell-class preset",
+                model.name()
+            ),
+            "write its parameters instead, e.g. `{ tau: 10 ms, g: 2 }`",
+        );
+    }
+    if let Some(m) = &n.meta {
+        cx.error(
+            SpanRange::single(m.span),
+            format!("`{}` takes no `where` metadata", model.name()),
+            "rate neurons have no firing ranges or transmitters; remove `where { .. }`",
+        );
+    }
+    let names: Vec<&str> = model.parameters().iter().map(|p| p.name).collect();
+    let fields = cx.fields(&n.params, &names, model.name());
+    let params = table_values(cx, &fields, model.parameters())?;
+    if let Err(e) = model.validate(&n.name.to_string(), &params) {
+        report(cx, e, &fields, (&n.base).into());
+        return None;
+    }
+    (n.preset.is_none() && n.meta.is_none()).then(|| RateNeuronDesc {
+        name: n.name.to_string(),
+        model,
+        params,
+        docs: n.docs.clone(),
+    })
+}
+
+/// A population of rate neurons. Why: the engine keeps rate neurons without positions
+/// and sizes them when the network is built, so a layout or `[dyn n]` is refused here.
+pub(super) fn population(
+    cx: &mut Ctx,
+    p: &PopulationItem,
+    neuron: usize,
+) -> Option<RatePopulationDesc> {
+    let model = cx.rate.neurons[neuron].model.name();
+    let mut ok = true;
+    if let Some((word, _)) = &p.space {
+        cx.error(
+            word.into(),
+            format!("population `{}` of {model} cannot have positions", p.name),
+            "rate populations are not spatial in this engine; remove the layout",
+        );
+        ok = false;
+    }
+    if let Some(span) = p.dynamic {
+        cx.error(
+            SpanRange::single(span),
+            format!(
+                "population `{}` of {model} needs a size written as a number",
+                p.name
+            ),
+            "e.g. `[100]`",
+        );
+        return None;
+    }
+    let size = cx.integer(&p.size, "size")?;
+    if size == 0 {
+        cx.error(
+            p.size.span(),
+            format!("population `{}` has no neuron", p.name),
+            "a population needs at least one neuron, e.g. `[100]`",
+        );
+        return None;
+    }
+    ok.then(|| RatePopulationDesc {
+        name: p.name.to_string(),
+        neuron,
+        size,
+        docs: p.docs.clone(),
+    })
+}
+
+/// What a population name stands for: a rate population (its index), a spiking one
+/// (its model's name), or neither.
+enum End {
+    Rate(usize),
+    Spiking(&'static str),
+    Other,
+}
+
+fn end(cx: &Ctx, name: &syn::Ident) -> End {
+    match cx.names.get(&name.to_string()) {
+        Some((Kind::RatePopulation, i)) if *i != super::POISONED => End::Rate(*i),
+        Some((Kind::Population, i)) if *i != super::POISONED => {
+            End::Spiking(cx.neurons[cx.populations[*i].model].base.name())
+        }
+        _ => End::Other,
+    }
+}
+
+/// Whether a population name is declared as a rate population (broken or not).
+pub(super) fn names_rate_population(cx: &Ctx, name: &syn::Ident) -> bool {
+    matches!(
+        cx.names.get(&name.to_string()),
+        Some((Kind::RatePopulation, _))
+    )
+}
+
+/// Whether a `connect` statement is for this module: an end is a rate population, or
+/// it is made with a rate connection model.
+pub(super) fn is_rate_connect(cx: &Ctx, c: &ConnectItem) -> bool {
+    names_rate_population(cx, &c.source.population)
+        || names_rate_population(cx, &c.target.population)
+        || c.via
+            .as_ref()
+            .is_some_and(|v| is_rate_connection(&v.synapse))
+}
+
+const RATE_CONNECTION_HELP: &str = "connect rate populations with `via rate_connection_delayed { weight: 0.5, delay: 1 ms }` or `via rate_connection_instantaneous { weight: 0.5 }`, spiking populations with spike synapses (`static_synapse`, ..)";
+
+/// A `connect` statement with a rate population or a rate connection model. Why: NEST
+/// sends rates only between rate neurons, through `rate_connection_*`, and spikes only
+/// through spike synapses; a connection mixing them fails in NEST at `Connect`.
+pub(super) fn connection(cx: &mut Ctx, c: &ConnectItem) -> Option<RateConnectionDesc> {
+    let (src, tgt) = (&c.source.population, &c.target.population);
+    let describe = |cx: &Ctx, name: &syn::Ident| match end(cx, name) {
+        End::Rate(i) => format!(
+            "`{name}` ({}, a rate neuron)",
+            cx.rate.neurons[cx.rate.populations[i].neuron].model.name()
+        ),
+        End::Spiking(m) => format!("`{name}` ({m}, a spiking neuron)"),
+        End::Other => format!("`{name}`"),
+    };
+    let (s, t) = match (end(cx, src), end(cx, tgt)) {
+        (End::Rate(s), End::Rate(t)) => (s, t),
+        (End::Other, _) | (_, End::Other) => {
+            // A broken or unknown end: reported by its own statement, or here.
+            for name in [src, tgt] {
+                if !cx.names.contains_key(&name.to_string()) {
+                    cx.lookup(name, Kind::Population, "a connection joins populations");
+                }
+            }
+            return None;
+        }
+        (End::Spiking(_), End::Spiking(_)) => {
+            let via = c.via.as_ref().expect("a rate connection model");
+            let message = format!(
+                "`{}` is a rate connection model: it carries rates, but {} and {} are spiking",
+                via.synapse,
+                describe(cx, src),
+                describe(cx, tgt)
+            );
+            cx.error((&via.synapse).into(), message, RATE_CONNECTION_HELP);
+            return None;
+        }
+        _ => {
+            let message = format!(
+                "cannot connect {} to {}: NEST's rate neurons exchange rates, spiking neurons spikes",
+                describe(cx, src),
+                describe(cx, tgt)
+            );
+            cx.error(
+                SpanRange::from(src).to(SpanRange::from(tgt)),
+                message,
+                RATE_CONNECTION_HELP,
+            );
+            return None;
+        }
+    };
+    let mut ok = whole_populations(cx, c);
+    let rule = rule(cx, c);
+    let synapse = synapse(cx, c, s, t);
+    if let (Some(RateRuleDesc::Pairs(pairs)), true) = (&rule, ok) {
+        let (ns, nt) = (cx.rate.populations[s].size, cx.rate.populations[t].size);
+        if let Some((a, b)) = pairs
+            .iter()
+            .find(|(a, b)| *a as usize >= ns || *b as usize >= nt)
+        {
+            cx.error(
+                c.rule.span,
+                format!("the pair [{a}, {b}] is not within `{src}` ({ns} neurons) -> `{tgt}` ({nt} neurons)"),
+                "indices run from 0 to the size less one",
+            );
+            ok = false;
+        }
+    }
+    if let (Some(RateRuleDesc::OneToOne), true) = (&rule, ok) {
+        let (ns, nt) = (cx.rate.populations[s].size, cx.rate.populations[t].size);
+        if ns != nt {
+            cx.error(
+                c.rule.span,
+                format!(
+                    "one_to_one needs equal sizes, but `{src}` has {ns} neurons and `{tgt}` {nt}"
+                ),
+                "use all_to_all, or make the populations the same size",
+            );
+            ok = false;
+        }
+    }
+    let name = match &c.name {
+        Some(n) => n.to_string(),
+        None => format!("{src} -> {tgt}"),
+    };
+    Some(RateConnectionDesc {
+        name,
+        source: s,
+        target: t,
+        rule: rule?,
+        synapse: synapse?,
+    })
+    .filter(|_| ok)
+}
+
+/// Why: the engine's rate connections join whole populations by rule; slices, masks,
+/// kernels and connection options have no rate counterpart in the engine.
+fn whole_populations(cx: &mut Ctx, c: &ConnectItem) -> bool {
+    let mut spans: Vec<(SpanRange, &str)> = Vec::new();
+    for t in [&c.source, &c.target] {
+        if let Some(s) = &t.slice {
+            spans.push((s.span(), "a slice"));
+        }
+        if let Some((m, _)) = &t.within {
+            let span = match m {
+                MaskRef::Named(i) => i.into(),
+                MaskRef::Inline(call) => call.span,
+            };
+            spans.push((span, "a mask selection"));
+        }
+    }
+    if let Some(m) = &c.mask {
+        let span = match m {
+            MaskRef::Named(i) => i.into(),
+            MaskRef::Inline(call) => call.span,
+        };
+        spans.push((span, "a mask"));
+    }
+    if let Some(k) = &c.kernel {
+        spans.push((k.span, "a kernel"));
+    }
+    if let Some(e) = &c.p_expression {
+        spans.push((e.span(), "a connection probability"));
+    }
+    for s in [c.no_autapses, c.no_multapses, c.use_on_source]
+        .into_iter()
+        .flatten()
+    {
+        spans.push((s, "a connection option"));
+    }
+    if let Some(m) = &c.meta {
+        spans.push((SpanRange::single(m.span), "`where` metadata"));
+    }
+    for (span, what) in &spans {
+        cx.error(
+            *span,
+            format!("a rate connection cannot have {what}"),
+            "rate connections join whole rate populations by `all_to_all`, `one_to_one` or `pairs([[s, t], ..])`",
+        );
+    }
+    spans.is_empty()
+}
+
+/// `all_to_all` or `one_to_one`, without arguments.
+fn rule(cx: &mut Ctx, c: &ConnectItem) -> Option<RateRuleDesc> {
+    let rule = match c.rule.name.to_string().as_str() {
+        "all_to_all" => RateRuleDesc::AllToAll,
+        "one_to_one" => RateRuleDesc::OneToOne,
+        "pairs" => return pairs(cx, &c.rule),
+        other => {
+            cx.error(
+                c.rule.span,
+                format!("rate connections have no rule `{other}`"),
+                "rate connections take `all_to_all`, `one_to_one` or `pairs([[source, target], ..])`",
+            );
+            return None;
+        }
+    };
+    if !c.rule.args.is_empty() {
+        cx.error(
+            c.rule.span,
+            format!("`{}` takes no arguments", rule.name()),
+            format!("write `{}`", rule.name()),
+        );
+        return None;
+    }
+    Some(rule)
+}
+
+/// `pairs([[s, t], ..])`: explicit index pairs. Why: NEST connects single neurons of
+/// rate populations one `Connect` at a time; the pairs keep their order (and repeats).
+fn pairs(cx: &mut Ctx, call: &Call) -> Option<RateRuleDesc> {
+    let help = "e.g. `pairs([[0, 1], [2, 0]])`: [source index, target index] per connection";
+    let [Arg::Positional(Expr::List { elems, .. })] = &call.args[..] else {
+        cx.error(
+            call.span,
+            "`pairs` takes one list of [source, target] index pairs",
+            help,
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    for e in elems {
+        let Expr::List { elems: pair, .. } = e else {
+            cx.error(e.span(), "each pair is a list [source, target]", help);
+            return None;
+        };
+        let [a, b] = &pair[..] else {
+            cx.error(e.span(), "each pair has two indices [source, target]", help);
+            return None;
+        };
+        let (a, b) = (
+            cx.integer(a, "source index")?,
+            cx.integer(b, "target index")?,
+        );
+        match (u32::try_from(a), u32::try_from(b)) {
+            (Ok(a), Ok(b)) => out.push((a, b)),
+            _ => {
+                cx.error(e.span(), "an index must be below 2^32", help);
+                return None;
+            }
+        }
+    }
+    if out.is_empty() {
+        cx.error(call.span, "`pairs` needs at least one pair", help);
+        return None;
+    }
+    Some(RateRuleDesc::Pairs(out))
+}
+
+/// `via rate_connection_delayed { weight, delay }` or `via rate_connection_instantaneous
+/// { weight }`. Why: a rate population takes rates only.
+fn synapse(cx: &mut Ctx, c: &ConnectItem, s: usize, t: usize) -> Option<RateSynapseDesc> {
+    let Some(via) = &c.via else {
+        cx.error(
+            c.arrow,
+            format!(
+                "a connection between rate populations needs a rate connection model ({} -> {})",
+                c.source.population, c.target.population
+            ),
+            RATE_CONNECTION_HELP,
+        );
+        return None;
+    };
+    let text = via.synapse.to_string();
+    let instantaneous = match text.as_str() {
+        "rate_connection_delayed" => false,
+        "rate_connection_instantaneous" => true,
+        _ => {
+            let model = |i: usize| cx.rate.neurons[cx.rate.populations[i].neuron].model.name();
+            let message = format!(
+                "`{text}` carries spikes, but `{}` ({}) -> `{}` ({}) joins rate neurons",
+                c.source.population,
+                model(s),
+                c.target.population,
+                model(t)
+            );
+            cx.error((&via.synapse).into(), message, RATE_CONNECTION_HELP);
+            return None;
+        }
+    };
+    let table = if instantaneous {
+        RateConnectionInstantaneous::PARAMETERS
+    } else {
+        RateConnectionDelayed::PARAMETERS
+    };
+    let names: Vec<&str> = table.iter().map(|p| p.name).collect();
+    let values = match &via.params {
+        Some(p) => {
+            let fields = cx.fields(p, &names, &text);
+            table_values(cx, &fields, table)?
+        }
+        None => Vec::new(),
+    };
+    let get = |name: &str| {
+        values.iter().find(|(n, _)| *n == name).map_or_else(
+            || {
+                table
+                    .iter()
+                    .find(|p| p.name == name)
+                    .expect("in the table")
+                    .default
+            },
+            |(_, v)| *v,
+        )
+    };
+    let weight = get("weight");
+    if instantaneous {
+        return Some(RateSynapseDesc::Instantaneous { weight });
+    }
+    let delay = get("delay");
+    let steps = (delay / cx.resolution + 0.5).floor();
+    if !(steps >= 1.0) {
+        let span = via
+            .params
+            .as_ref()
+            .and_then(|p| p.fields.iter().find(|f| f.name == "delay"))
+            .map_or(SpanRange::from(&via.synapse), |f| f.value.span());
+        cx.error(
+            span,
+            format!(
+                "the delay {delay} ms is shorter than the resolution {} ms",
+                cx.resolution
+            ),
+            "NEST requires a delay of at least one step",
+        );
+        return None;
+    }
+    Some(RateSynapseDesc::Delayed { weight, delay })
+}
+
+/// Whether a `record` statement records a rate population.
+pub(super) fn is_rate_record(cx: &Ctx, d: &DeviceItem) -> bool {
+    d.targets
+        .iter()
+        .any(|t| names_rate_population(cx, &t.population))
+}
+
+/// A multimeter on one rate population. Why: rate neurons record `rate` and `noise`
+/// only, and spike recorders and generators have nothing to do with them.
+pub(super) fn multimeter(cx: &mut Ctx, d: &DeviceItem) -> Option<RateMultimeterDesc> {
+    let kind = d.kind.to_string();
+    let target = d
+        .targets
+        .iter()
+        .find(|t| names_rate_population(cx, &t.population))
+        .expect("a rate target");
+    if kind != "multimeter" {
+        cx.error(
+            (&d.kind).into(),
+            format!(
+                "a {kind} cannot record rate population `{}`: rate neurons do not spike",
+                target.population
+            ),
+            "record rate neurons with `multimeter { record_from: [rate, noise], interval: 1 ms }`",
+        );
+        return None;
+    }
+    let mut ok = true;
+    let population = match end(cx, &target.population) {
+        End::Rate(i) => i,
+        _ => return None,
+    };
+    if let Some(other) = d.targets.iter().find(|t| t.population != target.population) {
+        let extra = &other.population;
+        cx.error(
+            extra.into(),
+            "a multimeter on rate neurons records one population",
+            "declare one multimeter per population",
+        );
+        ok = false;
+    }
+    if let Some((m, _)) = &target.within {
+        let span = match m {
+            MaskRef::Named(i) => i.into(),
+            MaskRef::Inline(call) => call.span,
+        };
+        cx.error(
+            span,
+            "rate populations have no positions to select",
+            "record a slice, e.g. `<- r[0..10]`",
+        );
+        ok = false;
+    }
+    if let Some(via) = &d.via {
+        cx.error(
+            (&via.synapse).into(),
+            "a recorder takes no synapse",
+            "remove `via ..`",
+        );
+        ok = false;
+    }
+    let size = cx.rate.populations[population].size;
+    let indices = match &target.slice {
+        None => None,
+        Some(Slice::Range { start, end, span }) => {
+            let (a, z) = (start.unwrap_or(0), end.unwrap_or(size));
+            if a >= z || z > size {
+                cx.error(
+                    *span,
+                    format!(
+                        "the slice {a}..{z} is not within the {size} neurons of `{}`",
+                        target.population
+                    ),
+                    format!("indices run from 0 to {}", size - 1),
+                );
+                return None;
+            }
+            Some((a as u32..z as u32).collect())
+        }
+        Some(Slice::List { indices, span }) => {
+            if let Some(bad) = indices.iter().find(|&&i| i >= size) {
+                cx.error(
+                    *span,
+                    format!(
+                        "index {bad} is not below the size {size} of `{}`",
+                        target.population
+                    ),
+                    format!("indices run from 0 to {}", size - 1),
+                );
+                return None;
+            }
+            Some(indices.iter().map(|&i| i as u32).collect())
+        }
+    };
+    let fields = cx.fields(
+        &d.params,
+        &["record_from", "interval"],
+        "a multimeter on rate neurons",
+    );
+    let interval = match get(&fields, "interval") {
+        Some(f) => cx.number(&f.value, Dim::Time, "interval")?,
+        None => 1.0,
+    };
+    let steps = interval / cx.resolution;
+    if !(steps >= 1.0 && (steps - steps.round()).abs() < 1e-9) {
+        let span = get(&fields, "interval").map_or(SpanRange::from(&d.kind), |f| f.value.span());
+        cx.error(
+            span,
+            format!(
+                "the interval {interval} ms is not a multiple of the resolution {} ms",
+                cx.resolution
+            ),
+            "NEST samples on the grid: write a multiple of the resolution",
+        );
+        ok = false;
+    }
+    let record_from = record_from(cx, d, &fields)?;
+    ok.then(|| RateMultimeterDesc {
+        name: d.name.to_string(),
+        population,
+        indices,
+        record_from,
+        interval,
+        docs: d.docs.clone(),
+    })
+}
+
+fn record_from(
+    cx: &mut Ctx,
+    d: &DeviceItem,
+    fields: &[(String, &Field)],
+) -> Option<Vec<Recordable>> {
+    let Some(f) = get(fields, "record_from") else {
+        cx.error(
+            (&d.kind).into(),
+            "a multimeter needs `record_from`",
+            "e.g. `multimeter { record_from: [rate, noise] }`",
+        );
+        return None;
+    };
+    let Expr::List { elems, .. } = &f.value else {
+        cx.error(
+            f.value.span(),
+            "`record_from` must be a list",
+            "e.g. `[rate, noise]`",
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    for e in elems {
+        let r = match e {
+            Expr::Ident(i) => Recordable::from_name(&i.to_string())
+                .filter(|r| network_spec::rate::RATE_RECORDABLES.contains(r)),
+            _ => None,
+        };
+        match r {
+            Some(r) => out.push(r),
+            None => {
+                cx.error(
+                    e.span(),
+                    "rate neurons record `rate` and `noise` only",
+                    "e.g. `record_from: [rate, noise]`",
+                );
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A `stimulate` statement onto a rate population. Why: NEST's generators send spikes
+/// or currents, which a rate neuron does not take; its drive is `mu` and the noise.
+pub(super) fn stimulator_onto_rate(cx: &mut Ctx, d: &DeviceItem) -> bool {
+    let Some(t) = d
+        .targets
+        .iter()
+        .find(|t| names_rate_population(cx, &t.population))
+    else {
+        return false;
+    };
+    cx.error(
+        (&t.population).into(),
+        format!("`{}` cannot drive rate population `{}`: rate neurons take no spikes or currents", d.kind, t.population),
+        "drive rate neurons by their mean input `mu` (and `sigma`), or by rate connections from another rate population",
+    );
+    true
+}
+
+/// The kernel's waveform-relaxation settings (`use_wfr = false; wfr_tol = 1e-6;`), NEST
+/// names and units, `use_wfr` first. Why: NEST checks them when they are set.
+pub(super) fn kernel(cx: &mut Ctx, ast: &NetworkAst) -> Vec<(&'static str, f64)> {
+    let mut written: Vec<(&'static str, f64, SpanRange)> = Vec::new();
+    for item in &ast.items {
+        let Item::Setting { key, value: e } = item else {
+            continue;
+        };
+        let Some(name) = WFR_SETTINGS.iter().find(|n| key == *n) else {
+            continue;
+        };
+        let info = WaveformRelaxation::PARAMETERS
+            .iter()
+            .find(|p| p.name == *name)
+            .expect("a table parameter");
+        if let Some(v) = value(cx, e, info) {
+            written.push((info.name, v, e.span()));
+        }
+    }
+    written.sort_by_key(|(n, _, _)| WFR_SETTINGS.iter().position(|w| w == n));
+    let mut wfr = WaveformRelaxation::default();
+    for (name, v, span) in &written {
+        if let Err(e) = wfr.set("kernel", name, *v) {
+            cx.error(*span, e.to_string(), "");
+            return Vec::new();
+        }
+    }
+    if let Err(e) = wfr.validate(cx.resolution) {
+        let span = match &e {
+            network_spec::Error::InvalidParameter { param, .. } => {
+                written.iter().find(|(n, _, _)| n == param).map(|w| w.2)
+            }
+            _ => None,
+        };
+        if let Some(span) = span.or(written.first().map(|w| w.2)) {
+            cx.error(span, e.to_string(), "NEST rejects this kernel setting");
+        }
+        return Vec::new();
+    }
+    written.into_iter().map(|(n, v, _)| (n, v)).collect()
+}
