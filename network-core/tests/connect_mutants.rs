@@ -51,7 +51,9 @@ fn positions_must_match_the_population_size() {
                      positions: expected an error about the {side} positions, got {other:?}"
                 ),
             }
-            let e = connect("proj", &spec, &ends, Seed(3), 1).unwrap_err().to_string();
+            let e = connect("proj", &spec, &ends, Seed(3), 1)
+                .unwrap_err()
+                .to_string();
             assert!(
                 e.contains(&format!("{side} positions")) && e.contains("16"),
                 "{rule:?}: {e}"
