@@ -26,7 +26,7 @@ declare -A PARTS=(
   [units]="network-spec|network-spec/src/units.rs|"
   [checks]="network-syntax|network-syntax/src/check/**/*.rs|"
   [connect]="network-core|network-core/src/connect/**/*.rs|--lib --test=properties --test=uniformity --test=connect_mutants"
-  [spatial]="network-core|network-core/src/spatial/**/*.rs|--lib --test=properties --test=kernels --test=spatial_values --test=space_statistics"
+  [spatial]="network-core|network-core/src/spatial/**/*.rs|--lib --test=properties --test=kernels --test=spatial_values --test=space_statistics --test=spatial_mutants"
   [time]="network-spec|network-spec/src/time.rs|"
   [models]="network-core|network-core/src/models/**/*.rs|--lib --test=conformance --test=edge_cases"
 )
@@ -62,10 +62,10 @@ for part in "${selected[@]}"; do
   # MUTANTS_IN_PLACE=1 mutates this checkout and reuses its target/ (no copy of the
   # tree; do not build here meanwhile). Otherwise the tree is copied without target/
   # and built once cold.
-  in_place=()
-  [[ "${MUTANTS_IN_PLACE:-0}" == 1 ]] && in_place=(--in-place)
-  nice -n 19 cargo mutants --no-shuffle -j 1 --minimum-test-timeout 60 \
-    --package "$package" --test-package "$package" "${in_place[@]}" "${args[@]}" \
+  where=(-j 1)
+  [[ "${MUTANTS_IN_PLACE:-0}" == 1 ]] && where=(--in-place)
+  nice -n 19 cargo mutants --no-shuffle "${where[@]}" --minimum-test-timeout 60 \
+    --package "$package" --test-package "$package" "${args[@]}" \
     --output "mutants.out/$part" "${extra[@]}" || status=$?
   out="mutants.out/$part/mutants.out"
   [[ -f "$out/caught.txt" ]] || continue
