@@ -43,7 +43,7 @@ fn positions_must_match_the_population_size() {
                 source_space: Some(&layer),
                 target_space: Some(&layer),
             };
-            let spec = ConnSpec::new(rule.clone()).with_kernel(kernel.clone());
+            let spec = ConnSpec::new(rule).with_kernel(kernel.clone());
             match connect("proj", &spec, &ends, Seed(3), 1) {
                 Err(Error::InvalidParameter { .. }) => {}
                 other => panic!(
@@ -79,7 +79,7 @@ fn degree_rules_include_the_neuron_itself_when_autapses_are_allowed() {
     };
     let all: Vec<u32> = (0..n as u32).collect();
     for rule in [Rule::FixedIndegree(n), Rule::FixedOutdegree(n)] {
-        let mut spec = ConnSpec::new(rule.clone());
+        let mut spec = ConnSpec::new(rule);
         spec.allow_multapses = false;
         let c = connect("proj", &spec, &ends, Seed(5), 2)
             .unwrap_or_else(|e| panic!("{rule:?} on {n} neurons with autapses: {e}"));
@@ -125,7 +125,7 @@ fn within<T: Send + 'static>(
 /// did, needs about 1e24 draws for the last neighbour.
 #[test]
 fn weighted_draws_without_repeats_take_bounded_time() {
-    let c = within("fixed_indegree 9 of 9 with tiny kernel weights", 60, || {
+    let c = within("fixed_indegree 9 of 9 with tiny kernel weights", 20, || {
         let layer = small_grid();
         let ends = Endpoints {
             n_sources: 9,
@@ -187,7 +187,7 @@ fn only_candidates_of_positive_kernel_weight_count() {
     }
     let e = within(
         "fixed_indegree 5 with 4 positive candidates",
-        60,
+        20,
         move || {
             let layer = small_grid();
             let ends = Endpoints {
