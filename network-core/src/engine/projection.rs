@@ -12,7 +12,7 @@
 use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
 use super::plastic::{Plastic, PlasticState};
-use super::ring::Ring;
+use super::ring::{in_row, Ring};
 
 /// How many rows ahead delivery prefetches a row's targets: enough rows of work
 /// (about a hundred synapses each) to hide a miss to memory.
@@ -185,6 +185,25 @@ impl Projection {
                 (w, Delays::Packed(base)) => {
                     // Slots are counted from the base delay's.
                     let first = ring.slot_after(sent, usize::from(base));
+                    if let Some((rows, channels, slots)) = ring.direct_rows() {
+                        // The same additions in the same order as `Ring::add`, with the
+                        // store's kind asked once per row instead of once per synapse.
+                        let words = &block.targets[start..end];
+                        let weights = match w {
+                            Some(_) => &[][..],
+                            None => &block.weights[start..end],
+                        };
+                        for (j, &word) in words.iter().enumerate() {
+                            let weight = w.unwrap_or_else(|| weights[j]);
+                            let mut slot = first + usize::from(word >> TARGET_BITS);
+                            if slot >= slots {
+                                slot -= slots;
+                            }
+                            rows[slot * channels + channel(weight)]
+                                [in_row(usize::from(word & TARGET_MASK))] += weight;
+                        }
+                        continue;
+                    }
                     for k in start..end {
                         let word = block.targets[k];
                         let weight = w.unwrap_or_else(|| block.weights[k]);

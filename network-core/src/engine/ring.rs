@@ -131,6 +131,17 @@ impl Ring {
         }
     }
 
+    /// The rows of a direct ring, `[slot · channels + channel]`, with the number of
+    /// channels and slots: for adding many inputs without asking for the store each time.
+    /// `None` for a deferred ring.
+    #[inline(always)]
+    pub fn direct_rows(&mut self) -> Option<(&mut [Row], usize, usize)> {
+        match &mut self.store {
+            Store::Direct(rows) => Some((rows, self.channels, self.slots)),
+            Store::Deferred { .. } => None,
+        }
+    }
+
     /// Adds `value` to neuron `i`'s input on `channel` in slot `slot`.
     #[inline(always)]
     pub fn add(&mut self, slot: usize, channel: usize, i: usize, value: f64) {

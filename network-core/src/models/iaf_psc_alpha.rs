@@ -144,10 +144,22 @@ impl NeuronModel for IafPscAlpha {
                     y0,
                     refractory,
                 } = b.range(range.clone());
-                let ex = &mut ex[range.clone()];
-                let inh = &mut inh[range.clone()];
-                let current = &mut current[range];
-                for i in 0..v.len() {
+                // Every slice cut to the block's length: the loop then has no bounds
+                // checks and is compiled to vector lanes (AVX2 under `engine::wide`).
+                let n = v.len();
+                let (i_ex, di_ex, i_in, di_in, y0, refractory) = (
+                    &mut i_ex[..n],
+                    &mut di_ex[..n],
+                    &mut i_in[..n],
+                    &mut di_in[..n],
+                    &mut y0[..n],
+                    &mut refractory[..n],
+                );
+                let ex = &mut ex[range.clone()][..n];
+                let inh = &mut inh[range.clone()][..n];
+                let current = &mut current[range][..n];
+                let fired = &mut fired[..n];
+                for i in 0..n {
                     // NEST's order of operations, written with selects instead of branches.
                     let free = refractory[i] == 0;
                     let integrated = p.p30 * (y0[i] + p.i_e)

@@ -44,6 +44,51 @@ pub struct ExpPropagators {
     pub escape: Option<(f64, f64)>,
 }
 
+/// Neuron `i`'s membrane potential and refractory count after one step, before the
+/// threshold (NEST's order of operations, written with selects instead of branches).
+#[inline(always)]
+fn integrate(
+    p: &ExpPropagators,
+    i: usize,
+    v: &[f64],
+    i_ex: &[f64],
+    i_in: &[f64],
+    i_0: &[f64],
+    refractory: &[u32],
+) -> (f64, u32) {
+    let free = refractory[i] == 0;
+    let integrated = flush_subnormal(
+        v[i] * p.p22 + i_ex[i] * p.p21_ex + i_in[i] * p.p21_in + (p.i_e + i_0[i]) * p.p20,
+    );
+    if free {
+        (integrated, 0)
+    } else {
+        (v[i], refractory[i].wrapping_sub(1))
+    }
+}
+
+/// Decays neuron `i`'s synaptic currents and adds the step's spike input, then keeps the
+/// step's current input for the next step; the inputs read are zeroed.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn step_inputs(
+    p: &ExpPropagators,
+    i: usize,
+    i_ex: &mut [f64],
+    i_in: &mut [f64],
+    i_0: &mut [f64],
+    ex: &mut [f64],
+    inh: &mut [f64],
+    current: &mut [f64],
+) {
+    i_ex[i] = flush_subnormal(i_ex[i] * p.p11_ex) + ex[i];
+    i_in[i] = flush_subnormal(i_in[i] * p.p11_in) + inh[i];
+    ex[i] = 0.0;
+    inh[i] = 0.0;
+    i_0[i] = current[i];
+    current[i] = 0.0;
+}
+
 impl NeuronModel for IafPscExp {
     const SPIKE_CHANNELS: usize = 2;
 
@@ -118,46 +163,51 @@ impl NeuronModel for IafPscExp {
                     i_0,
                     refractory,
                 } = b.range(range.clone());
-                let ex = &mut ex[range.clone()];
-                let inh = &mut inh[range.clone()];
-                let current = &mut current[range];
-                for i in 0..v.len() {
-                    // NEST's order of operations, written with selects instead of branches.
-                    let free = refractory[i] == 0;
-                    let integrated = flush_subnormal(
-                        v[i] * p.p22
-                            + i_ex[i] * p.p21_ex
-                            + i_in[i] * p.p21_in
-                            + (p.i_e + i_0[i]) * p.p20,
-                    );
-                    v[i] = if free { integrated } else { v[i] };
-                    refractory[i] = if free {
-                        0
-                    } else {
-                        refractory[i].wrapping_sub(1)
-                    };
-                    i_ex[i] = flush_subnormal(i_ex[i] * p.p11_ex) + ex[i];
-                    i_in[i] = flush_subnormal(i_in[i] * p.p11_in) + inh[i];
-                    ex[i] = 0.0;
-                    inh[i] = 0.0;
-                    fired[i] = p.escape.is_none() && v[i] >= p.theta;
-                    i_0[i] = current[i];
-                    current[i] = 0.0;
+                // Every slice cut to the block's length: the loop then has no bounds
+                // checks and is compiled to vector lanes (AVX2 under `engine::wide`).
+                let n = v.len();
+                let (i_ex, i_in, i_0, refractory) = (
+                    &mut i_ex[..n],
+                    &mut i_in[..n],
+                    &mut i_0[..n],
+                    &mut refractory[..n],
+                );
+                let ex = &mut ex[range.clone()][..n];
+                let inh = &mut inh[range.clone()][..n];
+                let current = &mut current[range][..n];
+                let fired = &mut fired[..n];
+                // With escape noise the threshold is not sharp: the draws below decide.
+                // Two loops, so that neither tests the noise per neuron (a branch in the
+                // loop keeps it from vectorizing).
+                if p.escape.is_none() {
+                    for i in 0..n {
+                        let (v_new, r_new) = integrate(p, i, v, i_ex, i_in, i_0, refractory);
+                        let spike = v_new >= p.theta;
+                        v[i] = if spike { p.v_reset } else { v_new };
+                        refractory[i] = if spike { p.refractory_steps } else { r_new };
+                        fired[i] = spike;
+                        step_inputs(p, i, i_ex, i_in, i_0, ex, inh, current);
+                    }
+                } else {
+                    for i in 0..n {
+                        (v[i], refractory[i]) = integrate(p, i, v, i_ex, i_in, i_0, refractory);
+                        step_inputs(p, i, i_ex, i_in, i_0, ex, inh, current);
+                    }
                 }
                 if let Some((rate_h, delta)) = p.escape {
                     // Escape noise: every neuron draws in every step, as in NEST.
-                    for i in 0..v.len() {
+                    for i in 0..n {
                         let phi = rate_h * (1.0 / delta * (v[i] - p.theta)).exp();
                         fired[i] = rng.random::<f64>() < phi;
                     }
-                }
-                for i in 0..v.len() {
-                    v[i] = if fired[i] { p.v_reset } else { v[i] };
-                    refractory[i] = if fired[i] {
-                        p.refractory_steps
-                    } else {
-                        refractory[i]
-                    };
+                    for i in 0..n {
+                        v[i] = if fired[i] { p.v_reset } else { v[i] };
+                        refractory[i] = if fired[i] {
+                            p.refractory_steps
+                        } else {
+                            refractory[i]
+                        };
+                    }
                 }
             },
         );

@@ -9,6 +9,7 @@
 //! run; the ranks agree on the delays, so all use the same slice length.
 
 mod devices;
+mod draws;
 mod synapses;
 
 pub(crate) use devices::{first_stamp, generator_entity, GeneratorSpec, MultimeterSpec};

@@ -4,6 +4,7 @@
 //! block, aligned with the block's rows, and moved into the target block's runtime when
 //! the network is built (with a spike archive per block for STDP targets).
 
+use super::draws::PerSynapse;
 use crate::engine::archive::SpikeArchive;
 use crate::engine::block::{block_count, block_start, BLOCK_LEN};
 use crate::engine::plastic::Plastic;
@@ -13,8 +14,7 @@ use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed, Stream};
 use crate::spatial::Space;
 use crate::synapse::Pair;
-use crate::synapse::SampleValue;
-use crate::synapse::{delay_steps, StaticSynapse, Synapse};
+use crate::synapse::{delay_steps, StaticSynapse, Synapse, MAX_DELAY_STEPS};
 use crate::time::Resolution;
 use rayon::prelude::*;
 
@@ -129,6 +129,18 @@ fn assemble(
         Some(d) => Some(delay_steps(site.name, d, res)?),
         None => None,
     };
+    let weights = PerSynapse::new(&synapse.weight);
+    let delays = PerSynapse::new(&synapse.delay);
+    // The conversion of a drawn delay to steps, its checks in one comparison; an
+    // impossible delay takes the checked path for its error.
+    let to_steps = |d: f64| {
+        let steps = res.delay_steps(d);
+        if d.is_finite() && (1..=MAX_DELAY_STEPS).contains(&steps) {
+            Ok(steps as u16)
+        } else {
+            delay_steps(site.name, d, res)
+        }
+    };
     let mut blocks: Vec<BlockSynapses> = (0..block_count(site.n_targets))
         .into_par_iter()
         .map(|b| {
@@ -170,11 +182,11 @@ fn assemble(
                             .filter(|_| spatial)
                             .map(|spaces| spaces.pair(s as usize, t));
                         if weight.is_none() {
-                            block.weights[k] = synapse.weight.sample_at(pair.as_ref(), rng)?;
+                            block.weights[k] = weights.draw(pair.as_ref(), rng)?;
                         }
                         if delay.is_none() {
-                            let d = synapse.delay.sample_at(pair.as_ref(), rng)?;
-                            block.delays[k] = delay_steps(site.name, d, res)?;
+                            let d = delays.draw(pair.as_ref(), rng)?;
+                            block.delays[k] = to_steps(d)?;
                         }
                     }
                 }
