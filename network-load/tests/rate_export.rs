@@ -2,10 +2,18 @@
 //!
 //! - deterministic (sigma 0; `examples/rate_network.net`: instantaneous connections
 //!   under waveform relaxation with the kernel's settings, `pairs`, a delayed
-//!   connection): every `rate` sample bit-identical, once for one `Simulate(40)` and
-//!   once for a protocol of `simulate 10.3 ms; simulate 29.7 ms;`, which ends a run in
-//!   the middle of a waveform-relaxation interval of 0.5 ms (NEST then iterates over the
-//!   whole interval and updates the neurons over the part it simulates);
+//!   connection): every `rate` sample of one `Simulate(40)` bit-identical. NEST's
+//!   multimeter holds the samples of a run's last communication interval back until the
+//!   next run (it has 7 × 395 samples after 40 ms, the engine 7 × 400): the engine's
+//!   extra samples are not compared (the conformance cases compare them after an extra
+//!   `Simulate`);
+//! - a protocol `simulate 10.3 ms; simulate 29.7 ms;` ends a run inside a
+//!   waveform-relaxation interval of 0.5 ms. NEST iterates over the whole interval, then
+//!   updates over the part it simulates, and iterates over the rest in the next run: its
+//!   rates then differ from its own unsplit run from 10.4 ms on (by about 1e-10; it warns
+//!   that such times may give inconsistent results). The engine's split run equals its
+//!   unsplit one bit for bit, so it is compared with NEST's split run within 1e-8
+//!   (relative), with the count of bit-identical samples printed;
 //! - noisy (500 `lin_rate_ipn` with sigma 1, unconnected): NEST draws its own noise, so
 //!   the rates at 50, 100, 150 and 200 ms (4 × 500 values, about independent: tau is
 //!   10 ms) agree in mean and variance: |Δmean| below 5 standard errors, and the ratio
@@ -130,39 +138,71 @@ fn deterministic(protocol: &str) -> String {
     format!("{text}\n{protocol}\n")
 }
 
-fn assert_bit_identical(results: &[(String, Rows, Rows)]) {
-    let mut n = 0;
+/// Compares the samples NEST has (a prefix of the engine's: NEST holds the last
+/// interval's back) within `tolerance` (relative; 0: bit for bit); returns (compared,
+/// bit-identical).
+fn compare(results: &[(String, Rows, Rows)], tolerance: f64) -> (usize, usize) {
+    let (mut n, mut same) = (0, 0);
     for (name, ours, theirs) in results {
-        assert_eq!(ours.len(), theirs.len(), "{name}: samples");
+        assert!(
+            ours.len() >= theirs.len(),
+            "{name}: {} samples, NEST {}",
+            ours.len(),
+            theirs.len()
+        );
+        assert!(
+            ours.len() - theirs.len() <= 3 * 5,
+            "{name}: NEST holds back one interval at most"
+        );
         for (a, b) in ours.iter().zip(theirs) {
             assert_eq!((a.0, a.1), (b.0, b.1), "{name}: time and sender");
-            assert_eq!(
-                a.2.to_bits(),
-                b.2.to_bits(),
+            let close = if tolerance == 0.0 {
+                a.2.to_bits() == b.2.to_bits()
+            } else {
+                (a.2 - b.2).abs() <= tolerance * b.2.abs().max(1e-300)
+            };
+            assert!(
+                close,
                 "{name} at {} ms, node {}: {} vs NEST {}",
-                a.0,
-                a.1,
-                a.2,
-                b.2
+                a.0, a.1, a.2, b.2
             );
             n += 1;
+            same += usize::from(a.2.to_bits() == b.2.to_bits());
         }
     }
     assert!(n >= 7 * 390, "{n} samples");
-    eprintln!("{n} rate samples bit-identical to NEST");
+    (n, same)
 }
 
 #[test]
 fn the_exported_rate_network_gives_nests_bits() {
     let Some(python) = nest_python() else { return };
-    assert_bit_identical(&both(&python, "rate_network", &deterministic(""), 40.0));
+    let (n, same) = compare(
+        &both(&python, "rate_network", &deterministic(""), 40.0),
+        0.0,
+    );
+    eprintln!("{same} of {n} rate samples bit-identical to NEST");
 }
 
 #[test]
-fn runs_ending_inside_a_wfr_interval_give_nests_bits() {
+fn runs_ending_inside_a_wfr_interval_stay_within_1e_8_of_nest() {
     let Some(python) = nest_python() else { return };
     let text = deterministic("protocol { simulate 10.3 ms; simulate 29.7 ms; }");
-    assert_bit_identical(&both(&python, "rate_network_split", &text, 40.0));
+    let split = both(&python, "rate_network_split", &text, 40.0);
+    let (n, same) = compare(&split, 1e-8);
+    eprintln!(
+        "split runs: {same} of {n} rate samples bit-identical to NEST's split run, all within 1e-8"
+    );
+    // The engine's split run is its unsplit run.
+    let whole = both(&python, "rate_network", &deterministic(""), 40.0);
+    for ((name, a, _), (_, b, _)) in split.iter().zip(&whole) {
+        let bits = |r: &Rows| {
+            r.iter()
+                .map(|x| (x.0.to_bits(), x.1, x.2.to_bits()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(a), bits(b), "{name}: split and whole runs");
+    }
 }
 
 #[test]
