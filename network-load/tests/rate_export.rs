@@ -190,7 +190,7 @@ fn runs_ending_inside_a_wfr_interval_stay_near_nests() {
     let Some(python) = nest_python() else { return };
     let text = deterministic("protocol { simulate 10.3 ms; simulate 29.7 ms; }");
     let split = both(&python, "rate_network_split", &text, 40.0);
-    let whole = both(&python, "rate_network", &deterministic(""), 40.0);
+    let whole = both(&python, "rate_network_whole", &deterministic(""), 40.0);
     let largest = |a: &Rows, b: &Rows| {
         a.iter()
             .zip(b)
