@@ -3,6 +3,7 @@
 //! rate section; `BLESS=1 cargo test -p network-cli --test rate` rewrites it), and a
 //! rate neuron fed by a spike synapse is an error with the file's position.
 
+#[allow(dead_code)] // the helpers the other CLI tests use
 mod common;
 
 use common::{network, temp_file, text};

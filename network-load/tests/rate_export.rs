@@ -68,7 +68,7 @@ type Rows = Vec<(f64, u64, f64)>;
 /// NEST; returns the engine's and NEST's samples of every multimeter, by name.
 fn both(python: &Path, name: &str, text: &str, time_ms: f64) -> Vec<(String, Rows, Rows)> {
     let parsed =
-        parse(&Source::new(&format!("{name}.net"), text)).unwrap_or_else(|e| panic!("{e:?}"));
+        parse(&Source::new(format!("{name}.net"), text)).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(1), &Inputs::default()).unwrap();
     let options = ExportOptions {
         time_ms,
