@@ -2,12 +2,21 @@
 //!
 //! - deterministic (sigma 0; `examples/rate_network.net`: instantaneous connections
 //!   under waveform relaxation with the kernel's settings, `pairs`, a delayed
-//!   connection): every `rate` sample bit-identical, once for one `Simulate(40)` and
-//!   once for a protocol of `simulate 10.3 ms; simulate 29.7 ms;`, which ends a run in
-//!   the middle of a waveform-relaxation interval of 0.5 ms (NEST then iterates over the
-//!   whole interval and updates the neurons over the part it simulates);
+//!   connection): every `rate` sample of one `Simulate(40)` bit-identical. NEST's
+//!   multimeter holds the samples of a run's last communication interval back until the
+//!   next run (it has 7 × 395 samples after 40 ms, the engine 7 × 400): the engine's
+//!   extra samples are not compared (the conformance cases compare them after an extra
+//!   `Simulate`);
+//! - a protocol `simulate 10.3 ms; simulate 29.7 ms;` ends a run inside a
+//!   waveform-relaxation interval of 0.5 ms. NEST iterates over the whole interval, then
+//!   updates over the part it simulates, and iterates over the rest in the next run (it
+//!   warns that such times may give inconsistent results): its split run differs from
+//!   its own unsplit run by up to 6 % (measured). The engine does not reproduce that
+//!   schedule (a known difference, docs/fidelity.md): its split run stays within 1e-6 of
+//!   its unsplit run (4e-8 measured) and so differs from NEST's split run as NEST's
+//!   differs from NEST's unsplit one; the test states the three largest differences;
 //! - noisy (500 `lin_rate_ipn` with sigma 1, unconnected): NEST draws its own noise, so
-//!   the rates at 50, 100, 150 and 200 ms (4 × 500 values, about independent: tau is
+//!   the rates at 50, 100 and 150 ms (3 × 500 values, about independent: tau is
 //!   10 ms) agree in mean and variance: |Δmean| below 5 standard errors, and the ratio
 //!   of the variances within 1 ± 5·sqrt(2/(n−1))·sqrt(2) (the standard error of a
 //!   ratio of two sample variances). A correct engine fails either with probability
@@ -59,7 +68,7 @@ type Rows = Vec<(f64, u64, f64)>;
 /// NEST; returns the engine's and NEST's samples of every multimeter, by name.
 fn both(python: &Path, name: &str, text: &str, time_ms: f64) -> Vec<(String, Rows, Rows)> {
     let parsed =
-        parse(&Source::new(&format!("{name}.net"), text)).unwrap_or_else(|e| panic!("{e:?}"));
+        parse(&Source::new(format!("{name}.net"), text)).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(1), &Inputs::default()).unwrap();
     let options = ExportOptions {
         time_ms,
@@ -130,39 +139,85 @@ fn deterministic(protocol: &str) -> String {
     format!("{text}\n{protocol}\n")
 }
 
-fn assert_bit_identical(results: &[(String, Rows, Rows)]) {
-    let mut n = 0;
+/// Compares the samples NEST has (a prefix of the engine's: NEST holds the last
+/// interval's back) within `tolerance` (relative; 0: bit for bit); returns (compared,
+/// bit-identical).
+fn compare(results: &[(String, Rows, Rows)], tolerance: f64) -> (usize, usize) {
+    let (mut n, mut same) = (0, 0);
     for (name, ours, theirs) in results {
-        assert_eq!(ours.len(), theirs.len(), "{name}: samples");
+        assert!(
+            ours.len() >= theirs.len(),
+            "{name}: {} samples, NEST {}",
+            ours.len(),
+            theirs.len()
+        );
+        assert!(
+            ours.len() - theirs.len() <= 3 * 5,
+            "{name}: NEST holds back one interval at most"
+        );
         for (a, b) in ours.iter().zip(theirs) {
             assert_eq!((a.0, a.1), (b.0, b.1), "{name}: time and sender");
-            assert_eq!(
-                a.2.to_bits(),
-                b.2.to_bits(),
+            let close = if tolerance == 0.0 {
+                a.2.to_bits() == b.2.to_bits()
+            } else {
+                (a.2 - b.2).abs() <= tolerance * b.2.abs().max(1e-300)
+            };
+            assert!(
+                close,
                 "{name} at {} ms, node {}: {} vs NEST {}",
-                a.0,
-                a.1,
-                a.2,
-                b.2
+                a.0, a.1, a.2, b.2
             );
             n += 1;
+            same += usize::from(a.2.to_bits() == b.2.to_bits());
         }
     }
     assert!(n >= 7 * 390, "{n} samples");
-    eprintln!("{n} rate samples bit-identical to NEST");
+    (n, same)
 }
 
 #[test]
 fn the_exported_rate_network_gives_nests_bits() {
     let Some(python) = nest_python() else { return };
-    assert_bit_identical(&both(&python, "rate_network", &deterministic(""), 40.0));
+    let (n, same) = compare(
+        &both(&python, "rate_network", &deterministic(""), 40.0),
+        0.0,
+    );
+    eprintln!("{same} of {n} rate samples bit-identical to NEST");
 }
 
 #[test]
-fn runs_ending_inside_a_wfr_interval_give_nests_bits() {
+fn runs_ending_inside_a_wfr_interval_stay_near_nests() {
     let Some(python) = nest_python() else { return };
     let text = deterministic("protocol { simulate 10.3 ms; simulate 29.7 ms; }");
-    assert_bit_identical(&both(&python, "rate_network_split", &text, 40.0));
+    let split = both(&python, "rate_network_split", &text, 40.0);
+    let whole = both(&python, "rate_network_whole", &deterministic(""), 40.0);
+    let largest = |a: &Rows, b: &Rows| {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| {
+                assert_eq!((x.0, x.1), (y.0, y.1), "time and sender");
+                (x.2 - y.2).abs() / y.2.abs().max(1e-300)
+            })
+            .fold(0.0f64, f64::max)
+    };
+    let (mut vs_nest, mut vs_whole, mut nest_vs_nest) = (0.0f64, 0.0f64, 0.0f64);
+    for ((_, ours_split, nest_split), (_, ours_whole, nest_whole)) in split.iter().zip(&whole) {
+        vs_nest = vs_nest.max(largest(ours_split, nest_split));
+        vs_whole = vs_whole.max(largest(ours_split, ours_whole));
+        nest_vs_nest = nest_vs_nest.max(largest(nest_split, nest_whole));
+    }
+    eprintln!(
+        "split at 10.3 ms: engine vs NEST split {vs_nest:e}, engine split vs engine whole {vs_whole:e}, NEST split vs NEST whole {nest_vs_nest:e} (largest relative differences)"
+    );
+    assert!(
+        vs_whole < 1e-6,
+        "the engine's split run strays from its whole run by {vs_whole:e}"
+    );
+    // The known difference: NEST's own split run strays this far from its whole run.
+    assert!(
+        nest_vs_nest > 1e-3 && vs_nest < 2.0 * nest_vs_nest,
+        "{vs_nest:e} vs {nest_vs_nest:e}"
+    );
 }
 
 #[test]
@@ -173,6 +228,9 @@ fn noisy_rate_neurons_have_nests_statistics() {
         record rates = multimeter { record_from: [rate], interval: 50 ms } <- noisy;";
     let results = both(&python, "rate_noise", text, 200.0);
     let (_, ours, theirs) = &results[0];
+    // NEST holds the samples at 200 ms back (the last interval's): compare 50..150 ms.
+    let last = theirs.last().unwrap().0;
+    let ours: &Rows = &ours.iter().copied().filter(|r| r.0 <= last).collect();
     let stats = |rows: &Rows| {
         let v: Vec<f64> = rows.iter().map(|r| r.2).collect();
         let n = v.len() as f64;
@@ -181,7 +239,7 @@ fn noisy_rate_neurons_have_nests_statistics() {
         (n, mean, var)
     };
     let ((n1, m1, v1), (n2, m2, v2)) = (stats(ours), stats(theirs));
-    assert_eq!((n1, n2), (2000.0, 2000.0));
+    assert_eq!((n1, n2), (1500.0, 1500.0));
     let se = (v1 / n1 + v2 / n2).sqrt();
     assert!(
         (m1 - m2).abs() < 5.0 * se,

@@ -114,7 +114,7 @@ fn description(case: &Json) -> String {
 fn run(case: &Json) -> (usize, usize) {
     let name = case["name"].as_str().unwrap();
     let text = description(case);
-    let parsed = parse(&Source::new(&format!("{name}.net"), &text))
+    let parsed = parse(&Source::new(format!("{name}.net"), &text))
         .unwrap_or_else(|e| panic!("{name}: {e:?}\n{text}"));
     let mut loaded = build(&parsed.description, Seed(1), &Inputs::default()).unwrap();
     loaded.network.set_progress(false);

@@ -16,6 +16,7 @@ mod neuron;
 mod protocol;
 mod psp;
 mod rate;
+mod rate_devices;
 mod receptors;
 mod space_values;
 mod spatial;
@@ -223,7 +224,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     };
     let (seed, files) = settings(&mut cx, ast);
     let delay_extrema = kernel::delay_extrema(&mut cx, ast);
-    cx.rate.kernel = rate::kernel(&mut cx, ast);
+    cx.rate.kernel = rate_devices::kernel(&mut cx, ast);
     poison_broken(&mut cx, &ast.broken);
     for item in &ast.items {
         match item {
@@ -293,8 +294,8 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
     let mut wiring = Vec::new();
     for item in &ast.items {
         let (name, kind, desc) = match item {
-            Item::Record(d) if rate::is_rate_record(&cx, d) => {
-                let desc = rate::multimeter(&mut cx, d);
+            Item::Record(d) if rate_devices::is_rate_record(&cx, d) => {
+                let desc = rate_devices::multimeter(&mut cx, d);
                 let index = desc
                     .as_ref()
                     .map_or(POISONED, |_| cx.rate.multimeters.len());
@@ -303,7 +304,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
                 }
                 continue;
             }
-            Item::Stimulate(d) if rate::stimulator_onto_rate(&mut cx, d) => {
+            Item::Stimulate(d) if rate_devices::stimulator_onto_rate(&mut cx, d) => {
                 cx.declare(&d.name, Kind::Stimulator, POISONED);
                 continue;
             }
