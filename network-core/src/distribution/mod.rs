@@ -179,7 +179,7 @@ mod tests {
     fn a_rank_draws_the_sources_one_process_draws_for_its_targets() {
         use crate::connect::{connect, connect_where, ConnSpec, Endpoints, Rule};
         use crate::rng::Seed;
-        use crate::spatial::{Layout, Mask};
+        use crate::spatial::{Layout, Mask, Place};
         let check = |spec: ConnSpec, ends: &Endpoints| {
             let blocks = crate::engine::block::block_count(ends.n_targets);
             for rank in 0..2 {
