@@ -5,13 +5,16 @@
 # (their bits) and the merged recorder files must be identical; the per-rank files
 # together must hold exactly the rows of the merged file. Then the microcircuit example
 # (examples/microcircuit.rs, scale 0.05, Poisson background): the same spikes on 1 and 2
-# processes. Needs OpenMPI (`mpirun`).
+# processes. Needs OpenMPI (`mpirun`). MPI_CHECK_RELEASE=1 builds and runs the release
+# profile (where it is built already) instead of the dev profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet -p network-core --features mpi --example mpi_check
-cargo build --quiet -p network --features mpi --example microcircuit
-bin="$PWD/target/debug/examples/mpi_check"
-microcircuit="$PWD/target/debug/examples/microcircuit"
+profile=(--profile dev) dir=debug
+if [[ "${MPI_CHECK_RELEASE:-0}" == 1 ]]; then profile=(--release) dir=release; fi
+cargo build --quiet "${profile[@]}" -p network-core --features mpi --example mpi_check
+cargo build --quiet "${profile[@]}" -p network --features mpi --example microcircuit
+bin="$PWD/target/$dir/examples/mpi_check"
+microcircuit="$PWD/target/$dir/examples/microcircuit"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # Root in a container, 2 processes on a 2-core machine that others share.

@@ -166,7 +166,7 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
             StaticSynapse::new(-100.0, 1.0),
         )?,
         b.connect(
-            "echo",
+            "repeat",
             &parrots,
             &echo,
             &ConnSpec::new(Rule::OneToOne),
