@@ -119,13 +119,21 @@ fn psp_per_pa(tau_m: f64, c_m: f64, tau_s: f64) -> f64 {
 
 /// Resident memory of this process (MB), from /proc.
 fn resident_mb() -> Option<f64> {
+    status_mb("VmRSS:")
+}
+
+/// A memory figure of this process (MB) from /proc/self/status (`VmRSS:`, `VmHWM:`).
+fn status_mb(key: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
 }
 
 fn main() -> Result<(), Error> {
     let options = Options::parse();
+    // Under mpirun (feature `mpi`): MPI for the whole run, finalized when `_mpi` drops.
+    #[cfg(feature = "mpi")]
+    let _mpi = network::distribution::mpi::init();
     let ne = (10_000.0 * options.scale).round() as usize;
     let ni = (2_500.0 * options.scale).round() as usize;
     let (j_ex, poisson_rate) = (j_ex(), poisson_rate());
@@ -142,6 +150,23 @@ fn main() -> Result<(), Error> {
     net.simulate(options.time)?;
     let sim_s = net.simulation_time().as_secs_f64();
 
+    // Each rank's build and simulation time (s), resident memory after building and
+    // peak resident memory (MB), and memory estimate (bytes), gathered (collective).
+    let mine = [
+        build_s,
+        sim_s,
+        rss_built.unwrap_or(f64::NAN),
+        status_mb("VmHWM:").unwrap_or(f64::NAN),
+    ];
+    let estimates = net.memory_estimates();
+    let ranks: Vec<Vec<f64>> = network::distribution::current()
+        .all_gather(&mine.map(f64::to_bits))
+        .chunks_exact(mine.len())
+        .map(|r| r.iter().map(|&w| f64::from_bits(w)).collect())
+        .collect();
+    if net.rank() != 0 {
+        return Ok(());
+    }
     let seconds = options.time / 1000.0;
     let (e_count, i_count) = (
         net.spikes(&net.e_spikes).len(),
@@ -166,6 +191,13 @@ fn main() -> Result<(), Error> {
             "build_s": build_s, "sim_s": sim_s, "total_s": build_s + sim_s,
             "vmrss_mb": { "after_build": rss_built, "after_simulate": resident_mb() },
             "poisson_rate_per_neuron_hz": poisson_rate, "J_ex_pA": j_ex,
+            "ranks": ranks.len(),
+            "per_rank": ranks.iter().zip(&estimates).map(|(r, e)| json!({
+                "build_s": r[0], "sim_s": r[1],
+                "vmrss_mb": { "after_build": r[2], "peak": r[3] },
+                "memory_estimate_bytes": e,
+            })).collect::<Vec<_>>(),
+            "memory_estimate_bytes": estimates.iter().sum::<u64>(),
         });
         println!("{summary}");
         return Ok(());

@@ -26,7 +26,13 @@
 //!
 //! `cargo run --release --example microcircuit -- [--scale 0.1] [--threads N]
 //!  [--time 1000] [--presim 500] [--background dc|poisson] [--thalamic] [--json]
-//!  [--rates FILE]`
+//!  [--rates FILE] [--spikes FILE]`
+//!
+//! Built with the feature `mpi` it runs under `mpirun` (`cargo build --release
+//! --features mpi --example microcircuit`, then `mpirun -np 2
+//! target/release/examples/microcircuit --scale 0.1`): every rank builds and simulates
+//! its blocks, rank 0 prints the rates (of every rank's neurons, the same as one
+//! process) and each rank's times, peak RSS and memory estimate.
 
 use clap::{Parser, ValueEnum};
 use network::prelude::*;
@@ -95,6 +101,10 @@ struct Options {
     /// Print the network at this scale as a `.net` description and exit.
     #[arg(long)]
     net: bool,
+    /// Write every spike of the measured time, one `population sender step` line each in
+    /// recording order, to this file (rank 0 writes every rank's spikes).
+    #[arg(long)]
+    spikes: Option<std::path::PathBuf>,
 }
 
 /// Population names, in creation order.
@@ -467,6 +477,9 @@ fn net_text(o: &Options, d: &Derived) -> String {
 
 fn main() -> Result<(), Error> {
     let o = Options::parse();
+    // Under mpirun: MPI for the whole run, finalized when `_mpi` drops.
+    #[cfg(feature = "mpi")]
+    let _mpi = network::distribution::mpi::init();
     let d = derive(&o);
     if o.net {
         print!("{}", net_text(&o, &d));
@@ -491,6 +504,35 @@ fn main() -> Result<(), Error> {
     let sim_cpu_s = cpu_s().unwrap_or(f64::NAN) - sim_cpu_start;
     let sim_s = net.simulation_time().as_secs_f64() - presim_s;
     let (rss_end, peak_rss) = memory_mb();
+    // Each rank's figures, gathered on every rank (collective calls).
+    let estimates = net.memory_estimates();
+    let nan = f64::NAN;
+    let mine = [
+        build_s,
+        presim_s,
+        sim_s,
+        rss_built.unwrap_or(nan),
+        peak_rss.unwrap_or(nan),
+    ];
+    let ranks: Vec<Vec<f64>> = network::distribution::current()
+        .all_gather(&mine.map(f64::to_bits))
+        .chunks_exact(mine.len())
+        .map(|r| r.iter().map(|&w| f64::from_bits(w)).collect())
+        .collect();
+    if net.rank() != 0 {
+        return Ok(());
+    }
+    if let Some(path) = &o.spikes {
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        for (i, recorder) in recorders.iter().enumerate().take(8) {
+            let events = net.spikes(recorder);
+            for (sender, step) in events.senders().iter().zip(events.steps()) {
+                let _ = writeln!(text, "{} {sender} {step}", NAMES[i]);
+            }
+        }
+        std::fs::write(path, text)?;
+    }
 
     let seconds = o.time / 1000.0;
     let mut per_population = serde_json::Map::new();
@@ -544,6 +586,13 @@ fn main() -> Result<(), Error> {
             "events_delivered": delivered.round(), "ns_per_event_sim": sim_s / delivered * 1e9,
             "realtime_factor": sim_s / seconds,
             "vmrss_mb": { "after_build": rss_built, "after_simulate": rss_end, "peak": peak_rss },
+            "ranks": ranks.len(),
+            "per_rank": ranks.iter().zip(&estimates).map(|(r, e)| json!({
+                "build_s": r[0], "presim_s": r[1], "sim_s": r[2],
+                "vmrss_mb": { "after_build": r[3], "peak": r[4] },
+                "memory_estimate_bytes": e,
+            })).collect::<Vec<_>>(),
+            "memory_estimate_bytes": estimates.iter().sum::<u64>(),
         });
         println!("{summary}");
         return Ok(());
@@ -568,6 +617,21 @@ fn main() -> Result<(), Error> {
         o.time,
         sim_s / seconds,
         peak_rss.unwrap_or(f64::NAN)
+    );
+    if ranks.len() > 1 {
+        for (rank, (r, e)) in ranks.iter().zip(&estimates).enumerate() {
+            println!(
+                "  rank {rank}: build {:.2} s, simulation {:.2} s, peak RSS {:.0} MB, memory estimate {:.0} MB",
+                r[0],
+                r[2],
+                r[4],
+                *e as f64 / 1e6
+            );
+        }
+    }
+    println!(
+        "memory estimate {:.0} MB for the whole network",
+        estimates.iter().sum::<u64>() as f64 / 1e6
     );
     Ok(())
 }

@@ -3,11 +3,18 @@
 # network-core/examples/mpi_check.rs on 1 process, on 2 processes, and on 2 processes
 # with 2 threads each, merged and per-rank recorder files. Spikes, samples and weights
 # (their bits) and the merged recorder files must be identical; the per-rank files
-# together must hold exactly the rows of the merged file. Needs OpenMPI (`mpirun`).
+# together must hold exactly the rows of the merged file. Then the microcircuit example
+# (examples/microcircuit.rs, scale 0.05, Poisson background): the same spikes on 1 and 2
+# processes. Needs OpenMPI (`mpirun`). MPI_CHECK_RELEASE=1 builds and runs the release
+# profile (where it is built already) instead of the dev profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet -p network-core --features mpi --example mpi_check
-bin="$PWD/target/debug/examples/mpi_check"
+profile=(--profile dev) dir=debug
+if [[ "${MPI_CHECK_RELEASE:-0}" == 1 ]]; then profile=(--release) dir=release; fi
+cargo build --quiet "${profile[@]}" -p network-core --features mpi --example mpi_check
+cargo build --quiet "${profile[@]}" -p network --features mpi --example microcircuit
+bin="$PWD/target/$dir/examples/mpi_check"
+microcircuit="$PWD/target/$dir/examples/microcircuit"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # Root in a container, 2 processes on a 2-core machine that others share.
@@ -32,6 +39,18 @@ for name in e_spikes vm; do
   test -s "$work/ranks/out/$name-0.dat" && test -s "$work/ranks/out/$name-1.dat"
   diff <(rows "$work/one/out/$name.dat") <(rows "$work/ranks/out/$name-0.dat" "$work/ranks/out/$name-1.dat")
 done
+# The microcircuit (every projection fixed_total_number) on 1 and 2 processes, and 2
+# processes with 2 threads each: the same spikes, in the same order.
+circuit() { # NAME PROCESSES THREADS
+  "${mpi[@]}" -np "$2" "$microcircuit" --scale 0.05 --presim 50 --time 250 \
+    --background poisson --threads "$3" --spikes "$work/$1.spikes" >"$work/$1.log"
+}
+circuit circuit_one 1 1
+circuit circuit_two 2 1
+circuit circuit_threads 2 2
+test -s "$work/circuit_one.spikes"
+cmp "$work/circuit_one.spikes" "$work/circuit_two.spikes"
+cmp "$work/circuit_one.spikes" "$work/circuit_threads.spikes"
 # A builder call that fails on rank 1 alone: both ranks stop with an error (rank 0's build
 # names rank 1), none waits forever in the build's collective call.
 set +e
@@ -41,4 +60,4 @@ set -e
 if [[ $status -eq 0 || $status -eq 124 ]] || ! grep -q "failed on rank 1" "$work/fail.log"; then
   echo "mpi check: a failure on one rank did not stop both (exit $status)"; cat "$work/fail.log"; exit 1
 fi
-echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree, a failure on one rank stops both ($(head -1 "$work/one/out/summary.txt"))"
+echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree, a failure on one rank stops both ($(head -1 "$work/one/out/summary.txt")); the microcircuit gives the same $(wc -l <"$work/circuit_one.spikes") spikes on 1 and 2 processes"

@@ -1,6 +1,7 @@
 //! The MPI determinism check (cargo feature `mpi`; run by `scripts/mpi_check.sh` in CI):
-//! a network with every kind of part that distribution touches — connection rules by
-//! target and by source, random weights and delays, STDP, Poisson drive, spike
+//! a network with every kind of part that distribution touches — every connection rule
+//! (by target, by source, global, all-to-all, one-to-one, with a mask on a grid), random
+//! weights and delays, STDP, Poisson drive, spike
 //! recorders to memory and to a file, a multimeter across blocks — built and simulated
 //! under `mpirun`. Rank 0 writes everything it gathered (spikes, samples and weights,
 //! the numbers as their bits) to `{dir}/summary.txt`; recorder files go to `{dir}`.
@@ -11,6 +12,7 @@
 
 use network_core::connect::{ConnSpec, Rule};
 use network_core::distribution::{self, RecorderFiles};
+use network_core::spatial::{Layout, Mask};
 use network_core::*;
 use std::fmt::Write as _;
 
@@ -114,6 +116,72 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
         &ConnSpec::new(Rule::FixedIndegree(20)),
         stdp,
     )?;
+    // The other rules: the global stream (with and without multapses), all-to-all,
+    // one-to-one, and a mask on a grid (3 blocks).
+    let sheet = b.spatial_population(
+        "sheet",
+        &lif,
+        Dyn(48 * 48),
+        &Layout::Grid {
+            shape: vec![48, 48],
+            extent: Some(vec![4.8, 4.8]),
+            center: None,
+            edge_wrap: true,
+        },
+    )?;
+    let echo = b.population("echo", &Model::nest(ParrotNeuron::default())?, Dyn(1200))?;
+    b.poisson_generator(
+        "sheet_drive",
+        drive(7000.0),
+        &[sheet.all()],
+        &StaticSynapse::new(87.8, 1.0),
+    )?;
+    let mut more = vec![
+        b.connect(
+            "total",
+            &exc,
+            &sheet,
+            &ConnSpec::new(Rule::FixedTotalNumber(30000)),
+            StaticSynapse::new(40.0, 1.0),
+        )?,
+        b.connect(
+            "distinct",
+            &sheet,
+            &inh,
+            &ConnSpec::new(Rule::FixedTotalNumber(8000)).no_multapses(),
+            StaticSynapse::new(30.0, 2.0),
+        )?,
+        b.connect(
+            "masked_out",
+            &sheet,
+            &sheet,
+            &ConnSpec::new(Rule::FixedOutdegree(10)).with_mask(Mask::circle(0.35)),
+            StaticSynapse::new(50.0, Value::Uniform { min: 1.0, max: 2.0 }),
+        )?,
+        b.connect(
+            "masked_in",
+            &sheet,
+            &sheet,
+            &ConnSpec::new(Rule::PairwiseBernoulli(0.2)).with_mask(Mask::circle(0.25)),
+            StaticSynapse::new(-100.0, 1.0),
+        )?,
+        b.connect(
+            "repeat",
+            &parrots,
+            &echo,
+            &ConnSpec::new(Rule::OneToOne),
+            StaticSynapse::new(1.0, 1.0),
+        )?,
+    ];
+    more.push(b.connect(
+        "broadcast",
+        &echo,
+        &inh,
+        &ConnSpec::new(Rule::AllToAll),
+        StaticSynapse::new(0.5, 1.0),
+    )?);
+    let sheet_spikes =
+        b.spike_recorder("sheet_spikes", SpikeRecorder::default(), &[sheet.all()])?;
     let e_spikes = b.spike_recorder(
         "e_spikes",
         SpikeRecorder::default().to_ascii(dir),
@@ -129,13 +197,18 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
     net.set_progress(false);
     net.simulate(200.0)?;
     net.simulate(100.0)?;
-    let weights = [net.gathered_weights(&learn), net.gathered_weights(&ee)];
+    let mut weights = vec![net.gathered_weights(&learn), net.gathered_weights(&ee)];
+    weights.extend(more.iter().map(|p| net.gathered_weights(p)));
     let memory = net.memory_estimates();
     if net.rank() != 0 {
         return Ok(());
     }
     let mut out = String::new();
-    for (name, h) in [("e_spikes", &e_spikes), ("i_spikes", &i_spikes)] {
+    for (name, h) in [
+        ("e_spikes", &e_spikes),
+        ("i_spikes", &i_spikes),
+        ("sheet_spikes", &sheet_spikes),
+    ] {
         let s = net.spikes(h);
         writeln!(out, "{name} {}", s.len()).unwrap();
         for (sender, step) in s.senders().iter().zip(s.steps()) {

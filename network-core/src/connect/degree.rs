@@ -74,6 +74,7 @@ pub(crate) fn fixed_indegree(
 
 /// NEST's `fixed_outdegree`: each source draws `k` targets; returned by target, each
 /// target's sources in ascending order.
+#[allow(clippy::too_many_arguments)] // the rule, its projection and the kept targets
 pub(crate) fn fixed_outdegree(
     projection: &str,
     k: usize,
@@ -82,6 +83,7 @@ pub(crate) fn fixed_outdegree(
     spatial: Option<&Spatial>,
     seed: Seed,
     projection_id: u64,
+    keep: Keep<'_>,
 ) -> Result<ByTarget> {
     let near = spatial.map(|s| Near {
         centres: s.sources,
@@ -99,9 +101,24 @@ pub(crate) fn fixed_outdegree(
         ("source", "targets"),
         near,
     )?;
+    // Each source draws all its targets (its stream fixes them); a rank keeps those
+    // onto its own targets.
+    let all = (0..ends.n_targets).all(keep);
     let by_source = rule.per_centre(ends.n_sources, |s, i, out| {
         let mut rng = seed.stream(Purpose::Connect, projection_id, i as u64);
-        rule.draw(i, &mut rng, s, out)
+        let start = out.len();
+        rule.draw(i, &mut rng, s, out)?;
+        if !all {
+            let mut kept = start;
+            for r in start..out.len() {
+                if keep(out[r] as usize) {
+                    out[kept] = out[r];
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+        }
+        Ok(())
     })?;
     Ok(transpose(&by_source, ends.n_targets))
 }

@@ -136,10 +136,12 @@ pub fn connect(
 pub(crate) type Keep<'a> = &'a (dyn Fn(usize) -> bool + Sync);
 
 /// [`connect`], keeping only the sources of the targets `keep` accepts (the others get
-/// none). The rules that draw per target (`pairwise_bernoulli`, `fixed_indegree`) draw
-/// only for those, from the same streams, so each kept target gets the sources it gets
-/// from `connect`; the others draw everything and drop the rest. An error is that of
-/// the lowest failing kept target.
+/// none), so each kept target gets the sources it gets from `connect`. The rules that
+/// draw per target (`pairwise_bernoulli`, `fixed_indegree`) draw only for those, from
+/// the same streams, and `all_to_all` and `one_to_one` list only those; the rules whose
+/// streams are per source (`fixed_outdegree`) or global (`fixed_total_number`) draw
+/// everything, as their stream layout requires, but store only the kept pairs. An error
+/// is that of the lowest failing kept target (or source, for `fixed_outdegree`).
 pub(crate) fn connect_where(
     projection: &str,
     spec: &ConnSpec,
@@ -167,35 +169,31 @@ pub(crate) fn connect_where(
         ));
     }
     let spatial = spatial(projection, spec, ends)?;
-    let all = match spec.rule {
-        Rule::PairwiseBernoulli(p) => {
-            return bernoulli::pairwise_bernoulli(
-                projection,
-                p,
-                spec,
-                ends,
-                spatial.as_ref(),
-                seed,
-                projection_id,
-                keep,
-            )
-        }
-        Rule::FixedIndegree(k) => {
-            return degree::fixed_indegree(
-                projection,
-                k,
-                spec,
-                ends,
-                spatial.as_ref(),
-                seed,
-                projection_id,
-                keep,
-            )
-        }
-        Rule::AllToAll => Ok(total::all_to_all(spec, ends)),
-        Rule::OneToOne => total::one_to_one(projection, spec, ends),
+    match spec.rule {
+        Rule::PairwiseBernoulli(p) => bernoulli::pairwise_bernoulli(
+            projection,
+            p,
+            spec,
+            ends,
+            spatial.as_ref(),
+            seed,
+            projection_id,
+            keep,
+        ),
+        Rule::FixedIndegree(k) => degree::fixed_indegree(
+            projection,
+            k,
+            spec,
+            ends,
+            spatial.as_ref(),
+            seed,
+            projection_id,
+            keep,
+        ),
+        Rule::AllToAll => Ok(total::all_to_all(spec, ends, keep)),
+        Rule::OneToOne => total::one_to_one(projection, spec, ends, keep),
         Rule::FixedTotalNumber(n) => {
-            total::fixed_total_number(projection, n, spec, ends, seed, projection_id)
+            total::fixed_total_number(projection, n, spec, ends, seed, projection_id, keep)
         }
         Rule::FixedOutdegree(k) => degree::fixed_outdegree(
             projection,
@@ -205,27 +203,9 @@ pub(crate) fn connect_where(
             spatial.as_ref(),
             seed,
             projection_id,
+            keep,
         ),
-    }?;
-    Ok(kept(all, keep))
-}
-
-/// The edges of the targets `keep` accepts; the others without sources.
-fn kept(all: ByTarget, keep: Keep<'_>) -> ByTarget {
-    let n = all.n_targets();
-    if (0..n).all(keep) {
-        return all;
     }
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0);
-    let mut sources = Vec::new();
-    for t in 0..n {
-        if keep(t) {
-            sources.extend_from_slice(all.sources_of(t));
-        }
-        offsets.push(sources.len());
-    }
-    ByTarget { offsets, sources }
 }
 
 /// The checked spatial part of a projection, if it has a mask or kernel.

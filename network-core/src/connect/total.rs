@@ -5,27 +5,36 @@ use std::collections::HashSet;
 use rand::RngExt;
 
 use super::parallel::per_neuron;
-use super::{ByTarget, ConnSpec, Endpoints};
+use super::{ByTarget, ConnSpec, Endpoints, Keep};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 
-/// Every source to every target, skipping self-pairs when autapses are off.
-pub(crate) fn all_to_all(spec: &ConnSpec, ends: &Endpoints) -> ByTarget {
+/// Every source to every target `keep` accepts (the others get none), skipping
+/// self-pairs when autapses are off.
+pub(crate) fn all_to_all(spec: &ConnSpec, ends: &Endpoints, keep: Keep<'_>) -> ByTarget {
     let exclude_self = ends.same_population && !spec.allow_autapses;
     let n = ends.n_sources as u32;
     let all = per_neuron(
         ends.n_targets,
         || (),
         |_, t, out| {
-            out.extend((0..n).filter(|s| !(exclude_self && *s as usize == t)));
+            if keep(t) {
+                out.extend((0..n).filter(|s| !(exclude_self && *s as usize == t)));
+            }
             Ok(())
         },
     );
     all.unwrap_or_default()
 }
 
-/// Source i to target i; with autapses off on one population, nothing.
-pub(crate) fn one_to_one(projection: &str, spec: &ConnSpec, ends: &Endpoints) -> Result<ByTarget> {
+/// Source i to target i for the targets `keep` accepts; with autapses off on one
+/// population, nothing.
+pub(crate) fn one_to_one(
+    projection: &str,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+    keep: Keep<'_>,
+) -> Result<ByTarget> {
     if ends.n_sources != ends.n_targets {
         return Err(Error::invalid(
             projection,
@@ -43,10 +52,16 @@ pub(crate) fn one_to_one(projection: &str, spec: &ConnSpec, ends: &Endpoints) ->
             sources: Vec::new(),
         });
     }
-    Ok(ByTarget {
-        offsets: (0..=ends.n_targets).collect(),
-        sources: (0..ends.n_targets as u32).collect(),
-    })
+    let mut offsets = Vec::with_capacity(ends.n_targets + 1);
+    offsets.push(0);
+    let mut sources = Vec::new();
+    for t in 0..ends.n_targets {
+        if keep(t) {
+            sources.push(t as u32);
+        }
+        offsets.push(sources.len());
+    }
+    Ok(ByTarget { offsets, sources })
 }
 
 /// The allowed (source, target) pairs, numbered target by target, skipping self-pairs
@@ -81,7 +96,8 @@ impl Pairs {
 
 /// NEST's `fixed_total_number`: `n` pairs drawn uniformly from one stream
 /// `(Connect, projection_id, u64::MAX)`. Without multapses the pairs are distinct,
-/// drawn with Floyd's algorithm (NEST raises NotImplemented there).
+/// drawn with Floyd's algorithm (NEST raises NotImplemented there). Every rank draws
+/// all pairs from the one stream and keeps those onto the targets `keep` accepts.
 pub(crate) fn fixed_total_number(
     projection: &str,
     n: usize,
@@ -89,6 +105,7 @@ pub(crate) fn fixed_total_number(
     ends: &Endpoints,
     seed: Seed,
     projection_id: u64,
+    keep: Keep<'_>,
 ) -> Result<ByTarget> {
     let exclude_self = ends.same_population && !spec.allow_autapses;
     let pairs = Pairs {
@@ -118,10 +135,17 @@ pub(crate) fn fixed_total_number(
         ));
     }
     let mut rng = seed.stream(Purpose::Connect, projection_id, u64::MAX);
-    let mut drawn: Vec<(u32, u32)> = Vec::with_capacity(n);
+    // One process keeps every pair; a rank, about its share (sized as it grows).
+    let all = (0..ends.n_targets).all(keep);
+    let mut drawn: Vec<(u32, u32)> = Vec::with_capacity(if all { n } else { 0 });
+    let mut push = |(s, t): (u32, u32)| {
+        if all || keep(t as usize) {
+            drawn.push((s, t));
+        }
+    };
     if spec.allow_multapses {
         for _ in 0..n {
-            drawn.push(pairs.pair(rng.random_range(0..m)));
+            push(pairs.pair(rng.random_range(0..m)));
         }
     } else {
         let mut taken = HashSet::with_capacity(n);
@@ -129,7 +153,7 @@ pub(crate) fn fixed_total_number(
             let i = rng.random_range(0..=j);
             let i = if taken.insert(i) { i } else { j };
             taken.insert(i);
-            drawn.push(pairs.pair(i));
+            push(pairs.pair(i));
         }
     }
     let mut offsets = vec![0usize; ends.n_targets + 1];
@@ -140,7 +164,7 @@ pub(crate) fn fixed_total_number(
         offsets[t + 1] += offsets[t];
     }
     let mut fill = offsets[..ends.n_targets].to_vec();
-    let mut sources = vec![0u32; n];
+    let mut sources = vec![0u32; drawn.len()];
     for (s, t) in drawn {
         sources[fill[t as usize]] = s;
         fill[t as usize] += 1;

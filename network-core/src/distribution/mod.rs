@@ -128,6 +128,22 @@ impl Ownership {
         self.size == 1 || (self.first_block[p] + b) % self.size == self.rank
     }
 
+    /// How many of the `len` neurons of population `p` this rank owns (all, on one
+    /// process).
+    pub fn owned_neurons(&self, p: usize, len: usize) -> usize {
+        (0..crate::engine::block::block_count(len))
+            .filter(|&b| self.owns(p, b))
+            .map(|b| crate::engine::block::block_size(len, b))
+            .sum()
+    }
+
+    /// How many of the `len` neurons' blocks of population `p` this rank owns.
+    pub fn owned_blocks(&self, p: usize, len: usize) -> usize {
+        (0..crate::engine::block::block_count(len))
+            .filter(|&b| self.owns(p, b))
+            .count()
+    }
+
     /// Whether there is more than one rank.
     pub fn distributed(&self) -> bool {
         self.size > 1
@@ -149,14 +165,46 @@ mod tests {
         assert_eq!(owned, vec![(0, 1), (1, 0), (2, 0)]);
         let one = Ownership::new(0, 1, [3, 2, 1]);
         assert!((0..3).all(|b| one.owns(0, b)));
+        // 2,500 neurons in blocks of 1,024, 1,024 and 452: rank 1 owns the second.
+        assert_eq!(own.owned_neurons(0, 2500), 1024);
+        assert_eq!(Ownership::new(0, 2, [3]).owned_neurons(0, 2500), 1476);
+        assert_eq!(own.owned_blocks(0, 2500), 1);
+        assert_eq!(one.owned_neurons(0, 2500), 2500);
     }
 
     /// A rank drawing only its targets gets, for each, the sources one process draws
-    /// (the oracle: `connect` over all targets), and nothing for the others.
+    /// (the oracle: `connect` over all targets), and nothing for the others, for every
+    /// rule, with and without multapses and autapses, with and without a mask.
     #[test]
     fn a_rank_draws_the_sources_one_process_draws_for_its_targets() {
         use crate::connect::{connect, connect_where, ConnSpec, Endpoints, Rule};
         use crate::rng::Seed;
+        use crate::spatial::{Layout, Mask, Place};
+        let check = |spec: ConnSpec, ends: &Endpoints| {
+            let blocks = crate::engine::block::block_count(ends.n_targets);
+            for rank in 0..2 {
+                let own = Ownership::new(rank, 2, [blocks]);
+                let keep = |t: usize| own.owns(0, crate::engine::block::block_of(t as u32));
+                let all = connect("p", &spec, ends, Seed(7), 3).unwrap();
+                let mine = connect_where("p", &spec, ends, Seed(7), 3, &keep).unwrap();
+                assert_eq!(mine.n_targets(), ends.n_targets);
+                let mut kept = 0;
+                for t in 0..ends.n_targets {
+                    let expected = if keep(t) { all.sources_of(t) } else { &[] };
+                    assert_eq!(mine.sources_of(t), expected, "{spec:?} target {t}");
+                    kept += expected.len();
+                }
+                assert_eq!(
+                    mine.len(),
+                    kept,
+                    "{spec:?}: only the kept sources are stored"
+                );
+                assert!(
+                    kept > 0 && kept < all.len(),
+                    "{spec:?}: both ranks get some"
+                );
+            }
+        };
         let ends = Endpoints {
             n_sources: 2500,
             n_targets: 3100,
@@ -164,22 +212,58 @@ mod tests {
             source_space: None,
             target_space: None,
         };
-        let own = Ownership::new(1, 2, [4]);
-        let keep = |t: usize| own.owns(0, crate::engine::block::block_of(t as u32));
         for rule in [
             Rule::FixedIndegree(40),
             Rule::PairwiseBernoulli(0.02),
             Rule::FixedOutdegree(30),
             Rule::FixedTotalNumber(5000),
+            Rule::AllToAll,
         ] {
-            let spec = ConnSpec::new(rule);
-            let all = connect("p", &spec, &ends, Seed(7), 3).unwrap();
-            let mine = connect_where("p", &spec, &ends, Seed(7), 3, &keep).unwrap();
-            assert_eq!(mine.n_targets(), 3100);
-            for t in 0..3100 {
-                let expected = if keep(t) { all.sources_of(t) } else { &[] };
-                assert_eq!(mine.sources_of(t), expected, "{rule:?} target {t}");
-            }
+            check(ConnSpec::new(rule), &ends);
+        }
+        check(
+            ConnSpec::new(Rule::FixedTotalNumber(5000)).no_multapses(),
+            &ends,
+        );
+        check(
+            ConnSpec::new(Rule::FixedOutdegree(30)).no_multapses(),
+            &ends,
+        );
+        let same = Endpoints {
+            n_sources: 2100,
+            n_targets: 2100,
+            same_population: true,
+            ..ends
+        };
+        check(ConnSpec::new(Rule::OneToOne), &same);
+        check(ConnSpec::new(Rule::AllToAll).no_autapses(), &same);
+        check(
+            ConnSpec::new(Rule::FixedTotalNumber(9000)).no_autapses(),
+            &same,
+        );
+        // Spatial: a 48 x 48 grid (3 blocks), masks and a kernel.
+        let grid = Layout::Grid {
+            shape: vec![48, 48],
+            extent: Some(vec![4.8, 4.8]),
+            center: None,
+            edge_wrap: true,
+        }
+        .place("layer", 48 * 48, Seed(1), 0)
+        .unwrap();
+        let on = Endpoints {
+            n_sources: grid.len(),
+            n_targets: grid.len(),
+            same_population: true,
+            source_space: Some(&grid),
+            target_space: Some(&grid),
+        };
+        let mask = Mask::circle(0.45);
+        for rule in [
+            Rule::FixedOutdegree(12),
+            Rule::FixedIndegree(12),
+            Rule::PairwiseBernoulli(0.3),
+        ] {
+            check(ConnSpec::new(rule).with_mask(mask.clone()), &on);
         }
     }
 }

@@ -1,8 +1,9 @@
-//! A population at work: its model, its state (a structure of arrays), and per block of
-//! neurons the ring buffers, generators, multimeters and spikes of the current slice.
+//! A population at work: its model, its state (a structure of arrays per block of
+//! neurons), and per block the ring buffers, generators, multimeters and spikes of the
+//! current slice. On several ranks a rank keeps the state of its own blocks only.
 
 use super::archive::SpikeArchive;
-use super::block::{block_size, BLOCK_LEN};
+use super::block::{block_count, block_of, block_size, block_start, BLOCK_LEN};
 use super::plastic::PlasticState;
 use super::projection::Projection;
 use super::ring::Ring;
@@ -12,7 +13,7 @@ use super::stimulus::BlockStimulus;
 use crate::error::{Error, Result};
 use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
-use crate::storage::Length;
+use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
 
 /// Everything of one block of neurons except the model state.
@@ -70,6 +71,10 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn spike_channels(&self) -> usize;
     /// What a multimeter can record from these neurons.
     fn recordables(&self) -> Vec<Recordable>;
+    /// Frees the neuron state of the blocks that `blocks()` marks as owned by another
+    /// rank (called once the blocks are placed): a rank holds the state of its own
+    /// blocks only. Nothing to free on one process.
+    fn release_unowned(&mut self);
     /// The slice's work, one task per block: deliver the previous slice's spikes into
     /// the block, then advance its neurons over the slice. Blocks are independent, so the
     /// tasks may run in any order on any thread with the same result.
@@ -80,15 +85,23 @@ pub(crate) trait PopulationDyn: Send + Sync {
 pub(crate) struct Population<M: NeuronModel, L: Length> {
     model: M,
     propagators: M::Propagators,
-    state: M::State<L>,
+    /// The state, one structure of arrays per block of `BLOCK_LEN` neurons (the unit of
+    /// work, ownership and storage); empty for a block another rank owns, once built.
+    states: Vec<M::State<Dyn>>,
+    /// Per block, whether `states` holds its neurons (all, until the network is built).
+    held: Vec<bool>,
     len: L,
     blocks: Vec<BlockRuntime>,
 }
 
 impl<M: NeuronModel, L: Length> Population<M, L> {
     pub fn new(model: M, propagators: M::Propagators, len: L) -> Self {
+        let n = block_count(len.value());
         Self {
-            state: model.init_state(len),
+            states: (0..n)
+                .map(|b| model.init_state(Dyn(block_size(len.value(), b))))
+                .collect(),
+            held: vec![true; n],
             model,
             propagators,
             len,
@@ -119,7 +132,11 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
     }
 
     fn set_v_m(&mut self, i: usize, v_m: f64) {
-        self.model.set_v_m(&mut self.state, i, v_m);
+        let b = block_of(i as u32);
+        if self.held[b] {
+            self.model
+                .set_v_m(&mut self.states[b], i - block_start(b), v_m);
+        }
     }
 
     fn set_param(&mut self, entity: &str, name: &str, value: f64, res: &Resolution) -> Result<()> {
@@ -144,11 +161,15 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
             (Some(old), Some(new)) if old.to_bits() != new.to_bits() => {
                 let len = self.len.value();
                 let old_model = &self.model;
-                let views = M::blocks(&mut self.state, BLOCK_LEN);
                 let mut v_m = Vec::with_capacity(len);
-                for (b, view) in views.iter().enumerate() {
-                    for i in 0..block_size(len, b) {
-                        v_m.push(old_model.recordable(view, Recordable::V_m, i));
+                for (b, state) in self.states.iter_mut().enumerate() {
+                    let n = block_size(len, b);
+                    // Another rank's block has no view: nothing here to keep.
+                    match M::blocks(state, BLOCK_LEN).into_iter().next() {
+                        Some(view) if self.held[b] => v_m.extend(
+                            (0..n).map(|i| old_model.recordable(&view, Recordable::V_m, i)),
+                        ),
+                        _ => v_m.extend((0..n).map(|_| None)),
                     }
                 }
                 Some(v_m)
@@ -160,7 +181,7 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         if let Some(v_m) = kept_v_m {
             for (i, v) in v_m.into_iter().enumerate() {
                 if let Some(v) = v {
-                    self.model.set_v_m(&mut self.state, i, v);
+                    self.set_v_m(i, v);
                 }
             }
         }
@@ -179,14 +200,30 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         self.model.recordables()
     }
 
+    fn release_unowned(&mut self) {
+        for (b, rt) in self.blocks.iter().enumerate() {
+            if !rt.owned && self.held[b] {
+                self.states[b] = self.model.init_state(Dyn(0));
+                self.held[b] = false;
+            }
+        }
+    }
+
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
         let model = &self.model;
         let propagators = &self.propagators;
-        let views = M::blocks(&mut self.state, BLOCK_LEN);
-        for (b, (view, rt)) in views.into_iter().zip(self.blocks.iter_mut()).enumerate() {
+        for (b, (state, rt)) in self
+            .states
+            .iter_mut()
+            .zip(self.blocks.iter_mut())
+            .enumerate()
+        {
             if !rt.owned {
                 continue;
             }
+            let Some(view) = M::blocks(state, BLOCK_LEN).into_iter().next() else {
+                continue;
+            };
             tasks.push(Box::new(move || {
                 advance_block(model, propagators, b, view, rt, input)
             }));

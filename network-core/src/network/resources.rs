@@ -165,6 +165,24 @@ pub(crate) fn projection_bytes(
     n_targets: usize,
     synapse: &Synapse,
 ) -> (u64, u64) {
+    projection_bytes_on(
+        synapses,
+        n_sources,
+        n_targets,
+        block_count(n_targets),
+        synapse,
+    )
+}
+
+/// [`projection_bytes`] on a rank that owns `target_blocks` of the target blocks (and
+/// holds `synapses`, the synapses onto them): the others hold no `row_start`.
+pub(crate) fn projection_bytes_on(
+    synapses: u64,
+    n_sources: usize,
+    n_targets: usize,
+    target_blocks: usize,
+    synapse: &Synapse,
+) -> (u64, u64) {
     let plastic_state = crate::engine::plastic::state_bytes(synapse);
     let synapse = synapse.base();
     let per_synapse = TARGET_BYTES
@@ -179,7 +197,7 @@ pub(crate) fn projection_bytes(
         } else {
             0
         };
-    let blocks = block_count(n_targets) as u64;
+    let blocks = target_blocks as u64;
     let rows = blocks.saturating_mul(n_sources as u64 + 1) * ROW_START_BYTES;
     let lasting = synapses.saturating_mul(per_synapse).saturating_add(rows);
     let drawn = synapses

@@ -5,7 +5,7 @@ use super::slices::Parts;
 use super::NetworkBuilder;
 use crate::connect::Rule;
 use crate::connect::{connect_where, ConnSpec, Endpoints};
-use crate::engine::block::{block_count, block_of, block_size};
+use crate::engine::block::block_of;
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{PopulationHandle, ProjectionHandle, Selection};
@@ -103,14 +103,13 @@ impl NetworkBuilder {
         let ownership = self.ownership();
         let mut on = "";
         if ownership.distributed() {
-            let owned = (0..block_count(tgt.len))
-                .filter(|&b| ownership.owns(target.population, b))
-                .map(|b| block_size(tgt.len, b))
-                .sum::<usize>();
+            let owned = ownership.owned_neurons(target.population, tgt.len);
             estimate = (estimate as f64 * owned as f64 / tgt.len.max(1) as f64).ceil() as u64;
             on = " on this rank";
         }
-        let (lasting, drawn) = resources::projection_bytes(estimate, src.len, tgt.len, synapse);
+        let blocks = ownership.owned_blocks(target.population, tgt.len);
+        let (lasting, drawn) =
+            resources::projection_bytes_on(estimate, src.len, tgt.len, blocks, synapse);
         // Checked before the rule draws; the exact count is checked again before assembly.
         self.memory.check(
             &format!(
@@ -254,6 +253,8 @@ impl NetworkBuilder {
             // their weights and deliver the count, see `engine::plastic`).
             base.weight = Value::Constant(1.0);
         }
+        let ownership = self.ownership();
+        let owns_block = |b: usize| ownership.owns(target, b);
         let site = ProjectionSite {
             name,
             id: self.projections.len() as u64,
@@ -271,10 +272,17 @@ impl NetworkBuilder {
                     stored: measured.stored,
                     on_target: measured.on_target,
                 }),
+            owns_block: &owns_block,
         };
         let synapses = edges.sources.len() as u64;
-        let (lasting, drawn) =
-            resources::projection_bytes(synapses, site.n_sources, site.n_targets, synapse);
+        let blocks = ownership.owned_blocks(target, site.n_targets);
+        let (lasting, drawn) = resources::projection_bytes_on(
+            synapses,
+            site.n_sources,
+            site.n_targets,
+            blocks,
+            synapse,
+        );
         self.memory.reserve(
             &format!("projection `{name}` ({synapses} synapses)"),
             lasting,

@@ -222,6 +222,20 @@ impl NetworkBuilder {
         )
     }
 
+    /// How many of the `len` neurons of a population declared next this rank owns.
+    fn owned_neurons_of_next(&self, len: usize) -> usize {
+        let p = self.population_info.len();
+        Ownership::new(
+            self.comm.comm().rank(),
+            self.comm.comm().size(),
+            self.population_info
+                .iter()
+                .map(|p| block_count(p.len))
+                .chain([block_count(len)]),
+        )
+        .owned_neurons(p, len)
+    }
+
     /// The resolution.
     pub fn resolution(&self) -> Resolution {
         self.resolution

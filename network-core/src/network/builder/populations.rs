@@ -84,14 +84,17 @@ impl NetworkBuilder {
         }
         self.check_refractory_steps(model)?;
         let first_node_id = self.next_node_id(name, len.value())?;
+        // All neurons' state until `build`; then this rank keeps its own blocks'.
+        let all = resources::neuron_bytes::<M>(len.value());
+        let owned = resources::neuron_bytes::<M>(self.owned_neurons_of_next(len.value()));
         self.memory.reserve(
             &format!(
                 "population `{name}` ({} neurons of {})",
                 len.value(),
                 M::NAME
             ),
-            resources::neuron_bytes::<M>(len.value()),
-            0,
+            owned,
+            all - owned,
         )?;
         let propagators = model.params().propagators(&self.resolution);
         self.populations.push(Box::new(Population::new(

@@ -1,6 +1,8 @@
 //! Devices into blocks: each generator's connections and each multimeter's targets are
 //! split by the block that holds the target neuron, and become that block's stimuli
-//! (with a stream keyed by generator, population and block) and samplers.
+//! (with a stream keyed by generator, population and block) and samplers. On several
+//! ranks only the blocks a rank owns get them (the streams are per block, so a rank's
+//! stimuli draw what one process's draw for the same blocks).
 
 use crate::engine::block::{block_of, block_start};
 use crate::engine::population::PopulationDyn;
@@ -53,6 +55,9 @@ pub(super) fn place_generators(
             let pop_counts = populations[*p].counts_spikes();
             let blocks = populations[*p].blocks();
             for (b, block) in blocks.iter_mut().enumerate() {
+                if !block.owned {
+                    continue;
+                }
                 let in_block: Vec<_> = connections
                     .iter()
                     .filter(|(i, _, _)| block_of(*i) == b)
@@ -99,6 +104,9 @@ pub(super) fn place_multimeters(
         for (p, indices) in &spec.targets {
             let blocks = populations[*p].blocks();
             for (b, block) in blocks.iter_mut().enumerate() {
+                if !block.owned {
+                    continue;
+                }
                 let mut targets: Vec<u32> = indices
                     .iter()
                     .filter(|&&i| block_of(i) == b)

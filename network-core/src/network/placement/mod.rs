@@ -104,10 +104,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
     let slots = (max_delay + slice_len + 1) as usize;
     let mut ring_total = 0u64;
     for (p, info) in population_info.iter().enumerate() {
-        let owned = (0..block_count(info.len))
-            .filter(|&b| ownership.owns(p, b))
-            .map(|b| block_size(info.len, b))
-            .sum::<usize>();
+        let owned = ownership.owned_neurons(p, info.len);
         ring_total += resources::ring_bytes(owned, slots as u64);
         memory.reserve(
             &format!(
@@ -139,6 +136,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
             })
             .collect();
         *pop.blocks() = blocks;
+        pop.release_unowned();
     }
     devices::place_generators(&mut populations, generators, seed);
     devices::place_multimeters(&mut populations, multimeters);

@@ -37,6 +37,10 @@ pub(crate) struct ProjectionSite<'a> {
     /// The source and target positions, when both populations have them: an
     /// expression of positions reads them per synapse.
     pub spaces: Option<PairSpaces<'a>>,
+    /// Whether this rank owns target block `b` (always, on one process): a block
+    /// another rank owns gets no synapses and no `row_start` (its size is that of the
+    /// source population, not of this rank's share).
+    pub owns_block: &'a (dyn Fn(usize) -> bool + Sync),
 }
 
 /// Where an expression of positions finds the two neurons of a synapse, as NEST's
@@ -144,6 +148,9 @@ fn assemble(
     let mut blocks: Vec<BlockSynapses> = (0..block_count(site.n_targets))
         .into_par_iter()
         .map(|b| {
+            if !(site.owns_block)(b) {
+                return Ok(BlockSynapses::default());
+            }
             let first = block_start(b);
             let last = block_start(b + 1).min(site.n_targets);
             let mut row_start = vec![0u32; site.n_sources + 1];
@@ -318,7 +325,11 @@ pub(super) fn install_plastic(
             });
             let ms_per_step = res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64;
             let horizon = (f64::from(stdp_max_delay) + slice_len as f64) * ms_per_step;
+            // A block another rank owns keeps no history (it never runs here).
             for (b, rt) in population.blocks().iter_mut().enumerate() {
+                if !rt.owned {
+                    continue;
+                }
                 let neurons = &counts[block_start(b)..block_start(b + 1).min(len)];
                 rt.archive = Some(SpikeArchive::new(
                     tau_minus,
