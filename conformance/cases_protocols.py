@@ -171,6 +171,42 @@ PROTOCOL_CASES = [
          record=meter(0)),
 ]
 
+# Parameters set on parts of a population of 1,100 neurons (NEST's pop[a:b].set(..)),
+# the parts ending at the engine's chunk (256) and block (1024) edges, and 7/8 at its
+# vector width; then a whole-population set over the differing sets.
+EDGES = [7, 8, 255, 256, 1023, 1024]
+
+
+def parts_case(name, model, extra_steps):
+    return case(
+        name,
+        f"1,100 {model} neurons (I_e 370 pA): I_e, V_th, tau_m and E_L set on parts of the "
+        "population between runs, parts ending at neurons 7/8, 255/256 and 1023/1024; "
+        "then I_e of the whole population; spikes into the edge neurons; V_m sampled",
+        [pop(model, 1100, I_e=370.0)],
+        [["simulate", 25.0],
+         ["set_neurons", 0, [7, 255, 1023, 1024], {"I_e": 500.0}],
+         ["set_neurons", 0, list(range(8, 256)), {"V_th": -60.0}],
+         ["set_neurons", 0, list(range(1024, 1100)), {"tau_m": 15.0}],
+         ["set_neurons", 0, list(range(500, 520)), {"E_L": -65.0}],
+         ["simulate", 25.0],
+         ["set_neurons", 0, [256, 1023], {"I_e": 376.0, "V_th": -56.0}]]
+        + extra_steps
+        + [["simulate", 25.0],
+           ["set_neurons", 0, None, {"I_e": 390.0}],
+           ["simulate", 25.0]],
+        generators=[gen("spike_generator", 0, EDGES, weight=150.0,
+                        spike_times=[5.0, 30.0, 55.0, 80.0])],
+        record=meter(0, interval=5.0))
+
+
+PROTOCOL_CASES += [
+    parts_case("protocol_params_on_parts_alpha", ALPHA,
+               [["set_neurons", 0, list(range(0, 1100, 3)), {"tau_syn_ex": 1.0}]]),
+    parts_case("protocol_params_on_parts_exp", EXP,
+               [["set_neurons", 0, list(range(1, 1100, 2)), {"t_ref": 5.0}]]),
+]
+
 _names = [c["name"] for c in PROTOCOL_CASES]
 assert len(_names) == len(set(_names)), "duplicate protocol case names"
 

@@ -2,10 +2,15 @@
 grid and free layers, periodic and not, masks whose edges fall on nodes (issue 13, bugs
 1 and 2: a mask exactly as wide as a periodic layer; a circular mask whose radius is a
 whole number of grid spacings). network-core/src/spatial/connections.rs (a test)
-compares the engine with it. Writes reference/spatial_connections.json:
+compares the engine with it. NEST's `grid` mask (shape and anchor in grid cells) joins
+them: several shapes and anchors, periodic and not, source and target grids of different
+spacings (NEST resolves the mask on the target layer, or on the source layer with
+`use_on_source`), and the layers NEST refuses it on (an `error` case: free positions, a 3D
+grid, a mask larger than a periodic layer). Writes reference/spatial_connections.json:
 {"nest_version", "cases": [{"name", "layer": {"grid": shape | "free": positions,
- "extent", "center", "edge_wrap"}, "mask": {NEST mask spec}, "use_on_source",
- "pairs": [source * n + target, ...] sorted, 0-based, repeated pairs repeated}]}.
+ "extent", "center", "edge_wrap"}, "target_layer" (optional, else layer), "mask": {NEST
+ mask spec}, "use_on_source", "pairs": [source * n_targets + target, ...] sorted, 0-based,
+ repeated pairs repeated | "error": NEST's message}]}.
 """
 
 import argparse
@@ -68,6 +73,45 @@ CASES = [
      {"rectangular": {"lower_left": [-0.25, -0.1], "upper_right": [0.15, 0.3]}}, False),
 ]
 
+# NEST's grid mask: (name, layer, target layer or None, mask, use_on_source).
+GRID20 = {"grid": [20, 20], "extent": [1.0, 1.0], "edge_wrap": True}
+GRID_CASES = [
+    ("grid20_wrap_gridmask5x3", GRID20, None, {"grid": {"shape": [5, 3]}}, False),
+    ("grid20_wrap_gridmask5x3_anchor", GRID20, None,
+     {"grid": {"shape": [5, 3]}, "anchor": [2, 1]}, False),
+    ("grid6x5_wrap_gridmask_full", {"grid": [6, 5], "extent": [0.6, 0.5], "edge_wrap": True},
+     None, {"grid": {"shape": [6, 5]}, "anchor": [3, 2]}, False),
+    ("grid20_wrap_gridmask_edge_anchor", GRID20, None,
+     {"grid": {"shape": [20, 1]}, "anchor": [10, 0]}, True),
+    ("grid12_open_gridmask4x4_anchor", {"grid": [12, 12], "extent": [1.2, 1.2], "edge_wrap": False},
+     None, {"grid": {"shape": [4, 4]}, "anchor": [2, 2]}, False),
+    ("grid8x6_open_gridmask_outside_anchor",
+     {"grid": [8, 6], "extent": [0.8, 0.9], "center": [0.1, 0.3], "edge_wrap": False}, None,
+     {"grid": {"shape": [3, 2]}, "anchor": [-1, 3]}, False),
+    ("grid9x11_wrap_gridmask_on_source",
+     {"grid": [9, 11], "extent": [1.3, 1.3], "center": [0.2, -0.1], "edge_wrap": True}, None,
+     {"grid": {"shape": [3, 5]}, "anchor": [1, -1]}, True),
+    ("grid10_to_5_wrap_gridmask_target_layer",
+     {"grid": [10, 10], "extent": [1.0, 1.0], "edge_wrap": True},
+     {"grid": [5, 5], "extent": [1.0, 1.0], "edge_wrap": True},
+     {"grid": {"shape": [3, 3]}, "anchor": [1, 1]}, False),
+    ("grid10_to_5_wrap_gridmask_source_layer",
+     {"grid": [10, 10], "extent": [1.0, 1.0], "edge_wrap": True},
+     {"grid": [5, 5], "extent": [1.0, 1.0], "edge_wrap": True},
+     {"grid": {"shape": [3, 3]}, "anchor": [1, 1]}, True),
+    ("grid6x4_open_to_3x8_gridmask", {"grid": [6, 4], "extent": [0.6, 0.8], "edge_wrap": False},
+     {"grid": [3, 8], "extent": [0.6, 0.8], "edge_wrap": False},
+     {"grid": {"shape": [2, 3]}}, False),
+    # NEST refuses these.
+    ("free_gridmask_error", {"free": free_points(), "extent": [1.0, 1.0], "edge_wrap": True},
+     None, {"grid": {"shape": [3, 3]}}, False),
+    ("grid3d_gridmask_error", {"grid": [4, 3, 2], "extent": [1.0, 1.0, 1.0], "edge_wrap": False},
+     None, {"grid": {"shape": [3, 3]}}, False),
+    ("grid5x4_wrap_gridmask_oversized_error",
+     {"grid": [5, 4], "extent": [1.0, 1.0], "edge_wrap": True}, None,
+     {"grid": {"shape": [6, 3]}}, False),
+]
+
 
 def layer(spec):
     kw = {"edge_wrap": spec["edge_wrap"], "extent": spec["extent"]}
@@ -98,6 +142,26 @@ def main():
         cases.append({"name": name, "layer": spec, "mask": mask, "use_on_source": on_source,
                       "pairs": pairs})
         print(name, len(pairs), len(set(pairs)))
+    for name, spec, target_spec, mask, on_source in GRID_CASES:
+        nest.ResetKernel()
+        pop = layer(spec)
+        tgt = layer(target_spec) if target_spec else pop
+        first, tfirst, nt = pop[0].global_id, tgt[0].global_id, len(tgt)
+        conn = {"rule": "pairwise_bernoulli", "p": 1.0, "mask": mask,
+                "use_on_source": on_source}
+        case = {"name": name, "layer": spec, "mask": mask, "use_on_source": on_source}
+        if target_spec:
+            case["target_layer"] = target_spec
+        try:
+            nest.Connect(pop, tgt, conn)
+            c = nest.GetConnections()
+            case["pairs"] = sorted((s - first) * nt + (t - tfirst)
+                                   for s, t in zip(c.source, c.target))
+            print(name, len(case["pairs"]), len(set(case["pairs"])))
+        except nest.NESTError as e:
+            case["error"] = str(e)
+            print(name, "error:", e)
+        cases.append(case)
     with open(args.out, "w") as f:
         json.dump({"nest_version": nest.__version__, "cases": cases}, f, sort_keys=True)
         f.write("\n")

@@ -37,6 +37,9 @@ network::network! {
         simulate 50 ms;
         set e2i.weight = 500 pA;
         set inh.V_th = -52 mV;
+        set exc[10..15].I_e = 420 pA;    // parameters on parts of a population
+        set inh[2, 7].tau_m = 6 ms;
+        set inh[0..4].V_th = -53 mV;
         set spikes.stop = 180 ms;
         set kick.spike_times = [160, 170] ms;
         simulate 100 ms;

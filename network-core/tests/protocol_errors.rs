@@ -44,9 +44,11 @@ fn neuron_settings_are_checked_again() {
     assert!(e.to_string().contains("V_reset"), "{e}");
     let e = net.set_neurons(&exc.all(), "tau_x", 1.0).unwrap_err();
     assert!(e.to_string().contains("tau_x"), "{e}");
-    // One parameter set per population: I_e on part of it is refused, V_m is not.
-    let e = net.set_neurons(&exc.range(0..2), "I_e", 100.0).unwrap_err();
-    assert!(e.to_string().contains("one parameter set"), "{e}");
+    // On part of a population the same checks run: V_reset >= V_th of neurons 0 and 1.
+    let e = net
+        .set_neurons(&exc.range(0..2), "V_reset", -50.0)
+        .unwrap_err();
+    assert!(e.to_string().contains("V_reset"), "{e}");
     net.set_neurons(&exc.range(0..2), "V_m", -60.0).unwrap();
     let e = net
         .set_neurons(&exc.indices(&[9]), "V_m", -60.0)

@@ -309,6 +309,20 @@ fn masks_at_their_edges_and_per_axis_kernels_on_nest_agree_with_the_engine() {
     );
 }
 
+#[test]
+fn grid_masks_on_nest_agree_with_the_engine() {
+    // NEST's grid mask with anchors, periodic and open, between grids of different
+    // spacings and selecting a recorder's neurons: deterministic connections (p = 1),
+    // so the counts of synapses and spikes must be NEST's exactly (F = 0).
+    compare(
+        "network-load/tests/data/grid_masks.net",
+        &[],
+        300.0,
+        0.0,
+        false,
+    );
+}
+
 /// A `protocol` block (runs, neuron parameters on populations and slices, generator and
 /// recorder parameters, weights) and connections between slices: the exported script
 /// run on NEST records the same spikes (sender and time) and makes the same synapses

@@ -435,6 +435,10 @@ fn layout(l: &Layout) -> TokenStream {
 
 fn mask(m: &Mask) -> TokenStream {
     let shape = match m.shape() {
+        MaskShape::Grid { shape } => {
+            let [x, y] = shape.map(Literal::u64_unsuffixed);
+            quote!(Grid { shape: [#x, #y] })
+        }
         MaskShape::Circle { radius } => {
             let r = num(*radius);
             quote!(Circle { radius: #r })

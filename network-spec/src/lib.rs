@@ -21,6 +21,7 @@ pub mod kernel;
 pub mod layout;
 pub mod mask;
 mod mask_bounds;
+mod mask_grid;
 pub mod models;
 pub mod neuron;
 pub mod params;

@@ -72,6 +72,16 @@ pub enum MaskShape {
         /// Outer radius, mm (> inner, included).
         outer_radius: f64,
     },
+    /// NEST's `grid` mask, for 2D grid layers only (NEST 3.10 registers no 3D one):
+    /// `shape = [columns, rows]` grid cells, counted right and down from the cell of the
+    /// node it is applied to, or from `anchor` cells left of and above it when the mask
+    /// has an anchor (whole cells, see [`Mask::on_grid`]). It is measured in cells, not
+    /// mm: the layer it is applied to turns it into the rectangle NEST makes of it
+    /// ([`Mask::on_grid`]) before anything is queried.
+    Grid {
+        /// Columns (x) and rows (y) covered, cells (>= 1).
+        shape: [u64; 2],
+    },
 }
 
 /// A mask: a shape shifted by `anchor` (the mask accepts `p` when the shape contains
@@ -88,9 +98,10 @@ impl MaskShape {
     /// 2 for the 2D shapes, 3 for the 3D ones, `None` for the doughnut (either).
     pub fn dims(&self) -> Option<usize> {
         match self {
-            MaskShape::Circle { .. } | MaskShape::Rectangle { .. } | MaskShape::Ellipse { .. } => {
-                Some(2)
-            }
+            MaskShape::Circle { .. }
+            | MaskShape::Rectangle { .. }
+            | MaskShape::Ellipse { .. }
+            | MaskShape::Grid { .. } => Some(2),
             MaskShape::Doughnut { .. } => None,
             _ => Some(3),
         }
@@ -165,7 +176,14 @@ impl Mask {
         })
     }
 
-    /// This mask shifted by `anchor` mm (z ignored by 2D masks).
+    /// NEST's 2D `grid` mask of `shape = [columns, rows]` cells (see [`MaskShape::Grid`];
+    /// an anchor, [`Mask::with_anchor`], is in whole cells for this mask).
+    pub fn grid(shape: [u64; 2]) -> Self {
+        Mask::new(MaskShape::Grid { shape })
+    }
+
+    /// This mask shifted by `anchor` mm (z ignored by 2D masks; for a
+    /// [grid mask](MaskShape::Grid), whole cells).
     pub fn with_anchor(mut self, anchor: [f64; 3]) -> Self {
         self.anchor = anchor;
         self
@@ -176,7 +194,15 @@ impl Mask {
         &self.shape
     }
 
-    /// The anchor, mm.
+    /// The shape in cells of a [grid mask](MaskShape::Grid); `None` for other masks.
+    pub fn grid_shape(&self) -> Option<[u64; 2]> {
+        match self.shape {
+            MaskShape::Grid { shape } => Some(shape),
+            _ => None,
+        }
+    }
+
+    /// The anchor, mm (whole cells for a grid mask).
     pub fn anchor(&self) -> [f64; 3] {
         self.anchor
     }
@@ -265,6 +291,7 @@ impl Mask {
                     }
                 }
             }
+            MaskShape::Grid { shape } => return self.validate_grid(entity, shape),
             MaskShape::Doughnut {
                 inner_radius,
                 outer_radius,

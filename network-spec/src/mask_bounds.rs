@@ -21,6 +21,8 @@ impl Mask {
                 outer_radius: radius,
                 ..
             } => ([-radius; 3], [*radius; 3]),
+            // Measured in cells until a layer resolves it (`Mask::on_grid`).
+            MaskShape::Grid { .. } => return ([0.0; 3], [0.0; 3]),
             MaskShape::Rectangle {
                 lower_left: ll,
                 upper_right: ur,
@@ -87,7 +89,12 @@ impl Mask {
     /// dimension): the mask's [bounding box](Mask::bounding_box) may be at most as wide
     /// as the layer in every dimension (NEST's `allow_oversized_mask` is not offered).
     /// `entity` names the projection or device.
+    /// A [grid mask](MaskShape::Grid) is measured in cells: [`Mask::on_grid`] applies
+    /// NEST's rule to it.
     pub fn check_periodic_fit(&self, entity: &str, extent: &[f64]) -> Result<()> {
+        if matches!(self.shape(), MaskShape::Grid { .. }) {
+            return Ok(());
+        }
         let (lo, hi) = self.bounding_box();
         for (i, e) in extent.iter().enumerate() {
             if hi[i] - lo[i] > *e {

@@ -127,6 +127,7 @@ fn kernel_and_mask_defaults_are_the_checkers() {
                 (_, "upper_right") if form.name == "box" => {
                     "upper_right: [0.1, 0.1, 0.1] mm".into()
                 }
+                ("grid", "shape") => "shape: [2, 2]".into(),
                 (_, "lower_left") => "lower_left: [-0.1, -0.1] mm".into(),
                 (_, "upper_right") => "upper_right: [0.1, 0.1] mm".into(),
                 (_, "major_axis") => "major_axis: 0.4 mm".into(),

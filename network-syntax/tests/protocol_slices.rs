@@ -118,8 +118,10 @@ fn mistakes_name_the_parameter_the_unit_and_what_is_valid() {
     );
     let e = error("protocol { simulate 10 ms; set exc.I_e = 1 mV; }");
     assert!(e.contains("I_e"), "{e}");
-    let e = error("protocol { simulate 10 ms; set exc[0..5].I_e = 1 pA; }");
-    assert!(e.contains("one parameter set per population"), "{e}");
+    let e = error("protocol { simulate 10 ms; set exc[0..5].I_x = 1 pA; }");
+    assert!(e.contains("has no parameter `I_x`"), "{e}");
+    let e = error("protocol { simulate 10 ms; set exc[0..5].I_e = 1 mV; }");
+    assert!(e.contains("I_e"), "{e}");
     let e = error("protocol { simulate 0.05 ms; }");
     assert!(e.contains("multiple of the resolution"), "{e}");
     let e = error("protocol { simulate 10 ms; set drive.rate = 1 Hz; }");

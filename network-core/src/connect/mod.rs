@@ -168,6 +168,8 @@ pub(crate) fn connect_where(
             ),
         ));
     }
+    let on_grid = grid_mask_resolved(projection, spec, ends)?;
+    let spec = on_grid.as_ref().unwrap_or(spec);
     let spatial = spatial(projection, spec, ends)?;
     match spec.rule {
         Rule::PairwiseBernoulli(p) => bernoulli::pairwise_bernoulli(
@@ -206,6 +208,41 @@ pub(crate) fn connect_where(
             keep,
         ),
     }
+}
+
+/// `spec` with its grid mask turned into the rectangle NEST makes of it on the layer
+/// NEST applies it to (`MaskedLayer::check_mask_`): the target layer for
+/// `pairwise_bernoulli` (NEST's `use_on_source = False`, a converse mask on the target
+/// layer) and `fixed_outdegree`, the source layer otherwise; `None` without a grid mask.
+fn grid_mask_resolved(
+    projection: &str,
+    spec: &ConnSpec,
+    ends: &Endpoints,
+) -> Result<Option<ConnSpec>> {
+    let Some(mask) = spec.mask.as_ref().filter(|m| m.grid_shape().is_some()) else {
+        return Ok(None);
+    };
+    let on_target = match spec.rule {
+        Rule::PairwiseBernoulli(_) => !spec.use_on_source,
+        Rule::FixedOutdegree(_) => true,
+        _ => false,
+    };
+    let (space, side) = if on_target {
+        (ends.target_space, "target")
+    } else {
+        (ends.source_space, "source")
+    };
+    let Some(space) = space else {
+        return Err(Error::invalid(
+            projection,
+            "mask",
+            mask.shape(),
+            format!("the {side} population is not spatial; a grid mask needs a grid layer"),
+        ));
+    };
+    let mut resolved = spec.clone();
+    resolved.mask = Some(space.resolve_mask(projection, mask)?);
+    Ok(Some(resolved))
 }
 
 /// The checked spatial part of a projection, if it has a mask or kernel.

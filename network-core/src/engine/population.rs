@@ -4,6 +4,7 @@
 
 use super::archive::SpikeArchive;
 use super::block::{block_count, block_of, block_size, block_start, BLOCK_LEN};
+use super::param_sets::{v_m_before, ParamSets};
 use super::plastic::PlasticState;
 use super::projection::Projection;
 use super::ring::Ring;
@@ -11,7 +12,7 @@ use super::sampler::BlockSampler;
 use super::schedule::BlockTask;
 use super::stimulus::BlockStimulus;
 use crate::error::{Error, Result};
-use crate::models::{NeuronModel, Recordable, StepInput};
+use crate::models::{NeuronModel, Recordable, SpikeInput, StepInput};
 use crate::rng::Stream;
 use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
@@ -65,6 +66,16 @@ pub(crate) trait PopulationDyn: Send + Sync {
     /// recomputed for `res`; `entity` names the population in errors. A changed `E_L`
     /// keeps each neuron's absolute `V_m`, as NEST does.
     fn set_param(&mut self, entity: &str, name: &str, value: f64, res: &Resolution) -> Result<()>;
+    /// As [`PopulationDyn::set_param`], for the neurons `indices` only (valid indices):
+    /// the population then keeps several parameter sets (`engine::param_sets`).
+    fn set_param_of(
+        &mut self,
+        entity: &str,
+        indices: &[u32],
+        name: &str,
+        value: f64,
+        res: &Resolution,
+    ) -> Result<()>;
     /// The model's receptor ports (0 when the weight's sign picks the channel).
     fn receptor_ports(&self) -> usize;
     /// The spike input channels of each neuron's ring buffers.
@@ -92,6 +103,8 @@ pub(crate) struct Population<M: NeuronModel, L: Length> {
     held: Vec<bool>,
     len: L,
     blocks: Vec<BlockRuntime>,
+    /// The parameter sets when neurons differ (`None`: all share `model`).
+    sets: Option<ParamSets<M>>,
 }
 
 impl<M: NeuronModel, L: Length> Population<M, L> {
@@ -106,8 +119,27 @@ impl<M: NeuronModel, L: Length> Population<M, L> {
             propagators,
             len,
             blocks: Vec::new(),
+            sets: None,
         }
     }
+}
+
+/// NEST's bound on `t_ref`, which the engine counts in 32 bits.
+fn check_t_ref<M: NeuronModel>(model: &M, entity: &str, res: &Resolution) -> Result<()> {
+    if let Some(t_ref) = model.get("t_ref") {
+        if res.steps_ceil(t_ref) > i64::from(u32::MAX) {
+            return Err(Error::invalid(
+                entity,
+                "t_ref",
+                t_ref,
+                format!(
+                    "must be at most 2^32 − 1 steps of {} ms (the refractory count is 32 bits)",
+                    res.ms()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
@@ -134,28 +166,23 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
     fn set_v_m(&mut self, i: usize, v_m: f64) {
         let b = block_of(i as u32);
         if self.held[b] {
-            self.model
-                .set_v_m(&mut self.states[b], i - block_start(b), v_m);
+            let model = match &self.sets {
+                Some(sets) => sets.model_of(i),
+                None => &self.model,
+            };
+            model.set_v_m(&mut self.states[b], i - block_start(b), v_m);
         }
     }
 
     fn set_param(&mut self, entity: &str, name: &str, value: f64, res: &Resolution) -> Result<()> {
+        if self.sets.is_some() {
+            let all: Vec<u32> = (0..self.len.value() as u32).collect();
+            return self.set_param_of(entity, &all, name, value, res);
+        }
         let mut model = self.model.clone();
         model.set(entity, name, value)?;
         model.validate(entity)?;
-        if let Some(t_ref) = model.get("t_ref") {
-            if res.steps_ceil(t_ref) > i64::from(u32::MAX) {
-                return Err(Error::invalid(
-                    entity,
-                    "t_ref",
-                    t_ref,
-                    format!(
-                        "must be at most 2^32 − 1 steps of {} ms (the refractory count is 32 bits)",
-                        res.ms()
-                    ),
-                ));
-            }
-        }
+        check_t_ref(&model, entity, res)?;
         // NEST keeps V_m (absolute) when E_L changes; the models keep it relative.
         let kept_v_m = match (self.model.get("E_L"), model.get("E_L")) {
             (Some(old), Some(new)) if old.to_bits() != new.to_bits() => {
@@ -188,6 +215,56 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         Ok(())
     }
 
+    fn set_param_of(
+        &mut self,
+        entity: &str,
+        indices: &[u32],
+        name: &str,
+        value: f64,
+        res: &Resolution,
+    ) -> Result<()> {
+        let len = self.len.value();
+        let mut sets = match self.sets.take() {
+            Some(s) => s,
+            None => ParamSets::uniform(&self.model, len, res),
+        };
+        let before = match sets.set(entity, indices, name, value, res, |m| {
+            check_t_ref(m, entity, res)
+        }) {
+            Ok(b) => b,
+            Err(e) => {
+                // Nothing changed; a population that was uniform stays so.
+                self.sets = (sets.common().is_none()).then_some(sets);
+                return Err(e);
+            }
+        };
+        // NEST keeps V_m (absolute) when E_L changes; the models keep it relative.
+        let kept: Vec<(u32, Option<f64>)> = match name {
+            "E_L" => v_m_before(&mut self.states, &self.held, &before),
+            _ => Vec::new(),
+        };
+        for (i, v) in kept {
+            if let Some(v) = v {
+                let b = block_of(i);
+                sets.model_of(i as usize).set_v_m(
+                    &mut self.states[b],
+                    i as usize - block_start(b),
+                    v,
+                );
+            }
+        }
+        // Neurons that share one set again run on the uniform path.
+        match sets.common() {
+            Some(m) => {
+                self.model = m.clone();
+                self.propagators = self.model.propagators(res);
+                self.sets = None;
+            }
+            None => self.sets = Some(sets),
+        }
+        Ok(())
+    }
+
     fn receptor_ports(&self) -> usize {
         self.model.receptor_ports()
     }
@@ -210,6 +287,24 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
     }
 
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
+        if let Some(sets) = &self.sets {
+            // Neurons differ: each block's runs of `grain` neurons, each with its set.
+            for (b, (state, rt)) in self
+                .states
+                .iter_mut()
+                .zip(self.blocks.iter_mut())
+                .enumerate()
+            {
+                if !rt.owned {
+                    continue;
+                }
+                let block_views: Vec<_> = M::blocks(state, sets.grain()).into_iter().collect();
+                tasks.push(Box::new(move || {
+                    advance_runs(sets, b, block_views, rt, input)
+                }));
+            }
+            return;
+        }
         let model = &self.model;
         let propagators = &self.propagators;
         for (b, (state, rt)) in self
@@ -283,6 +378,41 @@ fn advance_block_body<M: NeuronModel>(
     input: &SliceInput<'_>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
+    deliver_spikes::<M>(b, rt, input);
+    for s in input.start..input.end {
+        for stimulus in &mut rt.stimuli {
+            match stimulus.port_channel {
+                None => stimulus.apply(s, &mut rt.ring, M::channel),
+                Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
+            }
+        }
+        let (spikes_in, current) = rt.ring.step_mut(s);
+        let spikes = &mut rt.spikes;
+        let step_input = StepInput {
+            spikes: spikes_in,
+            current,
+            rng: &mut rt.rng,
+        };
+        model.update(propagators, &mut view, step_input, &mut |i| {
+            spikes.push((s, offset + i))
+        });
+        for sampler in &mut rt.samplers {
+            if sampler.due(s + 1) {
+                sampler.sample(s + 1, |var, i| {
+                    model.recordable(&view, var, i).unwrap_or(f64::NAN)
+                });
+            }
+        }
+    }
+    if let Some(archive) = rt.archive.as_mut() {
+        archive.record(&rt.spikes, offset);
+    }
+}
+
+/// Delivers the previous slice's spikes of every incoming projection into block `b`'s
+/// ring buffers (plastic projections through their per-synapse state).
+#[inline(always)]
+fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &SliceInput<'_>) {
     for (k, projection) in input.incoming.iter().enumerate() {
         let spikes = &input.spikes[projection.source];
         let port = projection.port_channel();
@@ -312,6 +442,25 @@ fn advance_block_body<M: NeuronModel>(
             (_, _, Some(c)) => projection.deliver(b, spikes, &mut rt.ring, |_| c),
         }
     }
+}
+
+/// Block `b`'s work where its neurons' parameters differ: spikes delivered as on the
+/// uniform path, then per step the generators, and each run of `grain` neurons updated
+/// with its own set, its spike input copied out of the ring (`scratch`) and the ring's
+/// slots cleared as the model clears them; multimeters read each neuron through its
+/// set.
+fn advance_runs<M: NeuronModel>(
+    sets: &ParamSets<M>,
+    b: usize,
+    mut views: Vec<M::Block<'_>>,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+) {
+    let offset = (b * BLOCK_LEN) as u32;
+    let grain = sets.grain();
+    let run_sets: Vec<usize> = sets.runs_of_block(b).collect();
+    deliver_spikes::<M>(b, rt, input);
+    let mut scratch = Vec::new();
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
             match stimulus.port_channel {
@@ -319,20 +468,39 @@ fn advance_block_body<M: NeuronModel>(
                 Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
             }
         }
-        let (spikes_in, current) = rt.ring.step_mut(s);
-        let spikes = &mut rt.spikes;
-        let step_input = StepInput {
-            spikes: spikes_in,
-            current,
-            rng: &mut rt.rng,
-        };
-        model.update(propagators, &mut view, step_input, &mut |i| {
-            spikes.push((s, offset + i))
-        });
+        let (mut spikes_in, current) = rt.ring.step_mut(s);
+        let channels = spikes_in.channels();
+        let block_len = current.len();
+        for (r, view) in views.iter_mut().enumerate() {
+            let (model, propagators) = &sets.get(run_sets[r]);
+            let a = r * grain;
+            let n = grain.min(block_len - a);
+            scratch.clear();
+            for k in 0..channels {
+                scratch.extend_from_slice(&spikes_in.channel(k)[a..a + n]);
+            }
+            let step_input = StepInput {
+                spikes: SpikeInput::new(&mut scratch, n, n),
+                current: &mut current[a..a + n],
+                rng: &mut rt.rng,
+            };
+            let spikes = &mut rt.spikes;
+            let first = offset + a as u32;
+            model.update(propagators, view, step_input, &mut |i| {
+                spikes.push((s, first + i))
+            });
+            for k in 0..channels {
+                spikes_in.channel(k)[a..a + n].fill(0.0);
+            }
+        }
         for sampler in &mut rt.samplers {
             if sampler.due(s + 1) {
                 sampler.sample(s + 1, |var, i| {
-                    model.recordable(&view, var, i).unwrap_or(f64::NAN)
+                    let r = i / grain;
+                    let model = &sets.get(run_sets[r]).0;
+                    model
+                        .recordable(&views[r], var, i % grain)
+                        .unwrap_or(f64::NAN)
                 });
             }
         }

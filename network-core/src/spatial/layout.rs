@@ -251,5 +251,5 @@ fn grid(
             p
         })
         .collect();
-    Space::new(entity, dims, positions, ctr, ext, edge_wrap)
+    Space::new(entity, dims, positions, ctr, ext, edge_wrap).map(|s| s.with_grid(shape.to_vec()))
 }

@@ -36,6 +36,9 @@ impl MaskGeometry for Mask {
         let p = d - Vector3::from(self.anchor());
         let [az_cos, az_sin, pol_cos, pol_sin] = self.trig();
         match self.shape() {
+            // Measured in cells: a layer turns it into a rectangle first
+            // (`Space::resolve_mask`); unresolved, it accepts nothing.
+            MaskShape::Grid { .. } => false,
             MaskShape::Circle { radius } => in_ball(&p.as_slice()[..2], *radius),
             MaskShape::Sphere { radius } => in_ball(p.as_slice(), *radius),
             MaskShape::Doughnut {

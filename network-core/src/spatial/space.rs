@@ -18,6 +18,8 @@ pub struct Space {
     center: Point,
     extent: Vector3<f64>,
     edge_wrap: bool,
+    /// Nodes per axis of a grid layer (`None` for free positions).
+    grid: Option<Vec<usize>>,
 }
 
 impl Space {
@@ -72,7 +74,31 @@ impl Space {
             center,
             extent,
             edge_wrap,
+            grid: None,
         })
+    }
+
+    /// This space as a grid layer of `shape` nodes per axis (NEST's `GridLayer`, which
+    /// the `grid` mask needs).
+    pub fn with_grid(mut self, shape: Vec<usize>) -> Self {
+        self.grid = Some(shape);
+        self
+    }
+
+    /// Nodes per axis of a grid layer; `None` for free positions.
+    pub fn grid(&self) -> Option<&[usize]> {
+        self.grid.as_deref()
+    }
+
+    /// `mask` as it applies to this layer: a grid mask becomes NEST's rectangle in mm
+    /// ([`Mask::on_grid`]); any other mask is unchanged.
+    pub fn resolve_mask(&self, entity: &str, mask: &super::Mask) -> Result<super::Mask> {
+        mask.on_grid(
+            entity,
+            self.grid(),
+            &self.extent.as_slice()[..self.dims],
+            self.edge_wrap,
+        )
     }
 
     /// Number of spatial dimensions: 2 or 3.

@@ -15,14 +15,26 @@ fn mask_dict(m: &MaskDesc, dims: usize) -> String {
     // An anchor at the origin is NEST's default.
     let anchor = m.mask.anchor();
     if anchor != [0.0; 3] {
-        entries.push(("anchor", floats(&anchor[..dims])));
+        entries.push(("anchor", mask_anchor(&m.mask, dims)));
     }
     dict(&entries)
+}
+
+/// A mask's anchor as NEST takes it: mm, or for a grid mask whole cells (integers,
+/// which NEST requires of a grid mask's anchor).
+fn mask_anchor(m: &Mask, dims: usize) -> String {
+    let a = m.anchor();
+    if m.grid_shape().is_some() {
+        format!("[{}, {}]", a[0] as i64, a[1] as i64)
+    } else {
+        floats(&a[..dims])
+    }
 }
 
 /// NEST's mask type and parameters.
 fn mask_shape(shape: &MaskShape) -> (&'static str, Vec<(&'static str, String)>) {
     match shape {
+        MaskShape::Grid { shape } => ("grid", vec![("shape", format!("{shape:?}"))]),
         MaskShape::Circle { radius } => ("circular", vec![("radius", float(*radius))]),
         MaskShape::Sphere { radius } => ("spherical", vec![("radius", float(*radius))]),
         MaskShape::Doughnut {
@@ -124,13 +136,20 @@ pub(super) fn target(input: &Input, t: &Target) -> (String, String) {
         (_, Some(w)) => {
             let m = &w.mask;
             let dims = input.dims(p);
-            // SelectNodesByMask places the mask at the point; a mask's anchor shifts it.
+            // SelectNodesByMask places the mask at the point; a mask's anchor shifts it
+            // (a grid mask's anchor is in cells, and NEST takes it as the mask's).
+            let grid = m.mask.grid_shape().is_some();
             let at: Vec<f64> = (0..dims)
-                .map(|i| w.center[i] + m.mask.anchor()[i])
+                .map(|i| w.center[i] + if grid { 0.0 } else { m.mask.anchor()[i] })
                 .collect();
             let (kind, params) = mask_shape(m.mask.shape());
+            let anchor = if grid && m.mask.anchor() != [0.0; 3] {
+                format!(", anchor={}", mask_anchor(&m.mask, dims))
+            } else {
+                String::new()
+            };
             let expr = format!(
-                "nest.SelectNodesByMask({var}, {}, nest.CreateMask({}, {}))",
+                "nest.SelectNodesByMask({var}, {}, nest.CreateMask({}, {}{anchor}))",
                 floats(&at),
                 string(kind),
                 dict(&params)

@@ -57,6 +57,8 @@ pub(super) fn connection(
         Some(m) => {
             let (desc, span) = mask_ref(cx, m)?;
             connection_mask(cx, span, &desc, &src, &tgt, rule)?;
+            let on_source = c.use_on_source.is_some();
+            super::grid_mask::on_layer(cx, span, &desc.mask, (&src, &tgt), rule, on_source)?;
             Some(desc)
         }
         None => None,

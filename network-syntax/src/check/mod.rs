@@ -11,6 +11,7 @@ mod dims;
 mod distance_kernel;
 mod expression;
 mod generators;
+mod grid_mask;
 mod kernel;
 mod neuron;
 mod protocol;

@@ -218,9 +218,8 @@ fn set(
     }
 }
 
-/// A neuron parameter. Why: the model's table says which names exist and in which
-/// unit; the engine keeps one parameter set per population, so only `V_m` (a state)
-/// is set on a slice.
+/// A neuron parameter, on a population or a slice of it. Why: the model's table says
+/// which names exist and in which unit.
 fn neurons(
     cx: &mut Ctx,
     population: usize,
@@ -250,20 +249,6 @@ fn neurons(
         Some(s) => slice_of(cx, s, &pop)?,
         None => SelectDesc::All,
     };
-    if select != SelectDesc::All && info.name != "V_m" {
-        cx.error(
-            param.into(),
-            format!(
-                "`{}` set on part of `{}`: the engine keeps one parameter set per population",
-                info.name, pop.name
-            ),
-            format!(
-                "set it on all of `{}`, or make these neurons a population of their own (V_m can be set on a slice)",
-                pop.name
-            ),
-        );
-        return None;
-    }
     let v = cx.number(value, info.dimension, info.name)?;
     if info.is_flag() && v != 0.0 && v != 1.0 {
         cx.error(

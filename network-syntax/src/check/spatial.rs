@@ -360,6 +360,15 @@ pub(super) fn mask(cx: &mut Ctx, call: &Call) -> Option<MaskDesc> {
     let required = form.required();
     let a = cx.args(call, names, &required)?;
     let arg = |n: &str| a[names.iter().position(|x| *x == n).expect("known")];
+    if kind == "grid" {
+        let mask = super::grid_mask::mask(cx, arg("shape")?, arg("anchor"))?;
+        engine_check(cx, call, &mask, names)?;
+        return Some(MaskDesc {
+            mask,
+            center: None,
+            name: None,
+        });
+    }
     let len = |cx: &mut Ctx, n: &str| cx.number(arg(n)?, Dim::Length, n);
     let angle = |cx: &mut Ctx, n: &str| arg(n).map_or(Some(0.0), |e| cx.number(e, Dim::Angle, n));
     let shape = match kind.as_str() {

@@ -24,6 +24,7 @@ pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc>
             let (desc, span) = mask_ref(cx, mask)?;
             mask_fits(cx, span, &desc, &pop, "`within`")?;
             periodic_fit(cx, span, &desc.mask, &pop)?;
+            super::grid_mask::fits(cx, span, &desc.mask, &pop)?;
             let center = match at {
                 Some(e) => pad3(&cx.point(e, "at")?),
                 None => desc.center.unwrap_or([0.0; 3]),

@@ -205,6 +205,24 @@ pub const MASKS: &[Form] = &[
         ],
         doc: "`doughnut`: inner_radius < |d| <= outer_radius, in 2D and 3D; never the node itself",
     },
+    Form {
+        name: "grid",
+        keys: &[
+            key(
+                "shape",
+                Ty::Form("[columns, rows], whole numbers >= 1"),
+                Required,
+                "grid cells covered, counted right and down from the anchor cell",
+            ),
+            key(
+                "anchor",
+                Ty::Form("[column, row], whole numbers"),
+                Is("[0, 0]"),
+                "the node's cell inside the mask: columns left of it and rows above it",
+            ),
+        ],
+        doc: "NEST's `grid` mask, in grid cells, for 2D grid layers (NEST 3.10 has no 3D one)",
+    },
 ];
 
 const P0: Key = key(

@@ -164,6 +164,7 @@ impl NetworkBuilder {
             )
         })?;
         mask.validate(&info.name)?;
+        let mask = &space.resolve_mask(&info.name, mask)?;
         check_compatible(&info.name, mask, space)?;
         let at = Point::new(center[0], center[1], center[2]);
         let indices = select(space, mask, &at);

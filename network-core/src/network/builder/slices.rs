@@ -123,7 +123,11 @@ impl<'a> Parts<'a> {
                     *space.extent(),
                     space.edge_wrap(),
                 )
-                .map(Some),
+                // A slice of a grid layer is still that grid (NEST's sliced layer).
+                .map(|s| match space.grid() {
+                    Some(g) => Some(s.with_grid(g.to_vec())),
+                    None => Some(s),
+                }),
                 _ => Ok(None),
             }
         };

@@ -88,14 +88,15 @@ impl Network {
     ///
     /// - `V_m` (mV), the membrane potential, on any selection (a population, an index
     ///   range, a list, a mask selection);
-    /// - any parameter of the model's table (`I_e` pA, `V_th` mV, `tau_m` ms, ...) on a
-    ///   whole population: NEST's checks run again (`V_reset < V_th`, `C_m > 0`, ...)
-    ///   and the propagators are recomputed. A changed `E_L` keeps `V_m`, as in NEST.
+    /// - any parameter of the model's table (`I_e` pA, `V_th` mV, `tau_m` ms, ...) on any
+    ///   selection: NEST's checks run again (`V_reset < V_th`, `C_m > 0`, ...) and the
+    ///   propagators are recomputed. A changed `E_L` keeps `V_m`, as in NEST. Set on
+    ///   part of a population, the population keeps a parameter set per group of
+    ///   neurons that differ (`engine::param_sets`); a parameter that changes a
+    ///   multisynapse model's receptor ports is set on whole populations only.
     ///
     /// The change takes effect from the next step, as NEST's `SetStatus` between
-    /// `Simulate` calls. The engine keeps one parameter set per population, so a
-    /// parameter set on part of a population is an error (NEST allows it): make that
-    /// part a population of its own.
+    /// `Simulate` calls.
     pub fn set_neurons(&mut self, selection: &Selection, name: &str, value: f64) -> Result<()> {
         let p = selection.population;
         let info = self.population_info.get(p).ok_or_else(|| {
@@ -137,19 +138,6 @@ impl Network {
             }
             return Ok(());
         }
-        if !covers_all(selection.indices.as_deref(), len) {
-            return Err(Error::invalid(
-                &entity,
-                name,
-                value,
-                format!(
-                    "is set on some of the {len} neurons of `{entity}`; the engine keeps one \
-                     parameter set per population, so set it on the whole population, or \
-                     make these neurons a population of their own (V_m can be set on any \
-                     selection)"
-                ),
-            ));
-        }
         let archived = self.populations[p]
             .blocks_ref()
             .iter()
@@ -163,7 +151,12 @@ impl Network {
             ));
         }
         let resolution = self.resolution;
-        self.populations[p].set_param(&entity, name, value, &resolution)
+        match selection.indices.as_deref() {
+            Some(list) if !covers_all(Some(list), len) => {
+                self.populations[p].set_param_of(&entity, list, name, value, &resolution)
+            }
+            _ => self.populations[p].set_param(&entity, name, value, &resolution),
+        }
     }
 
     /// The value of model parameter `name` (NEST's name and units) of population
