@@ -187,6 +187,7 @@ impl<'a> Run<'a> {
                 let params = SpikeRecorder {
                     window: r.window,
                     record_to,
+                    time_in_steps: false,
                 };
                 let targets = self.targets(&r.targets);
                 let handle = self.b.spike_recorder(&r.name, params, &targets)?;
@@ -202,6 +203,7 @@ impl<'a> Run<'a> {
                         Some(_) => RecordTo::ascii(),
                         None => RecordTo::Memory,
                     },
+                    time_in_steps: false,
                 };
                 let targets = self.targets(&m.targets);
                 let handle = self.b.multimeter(&m.name, params, &targets)?;

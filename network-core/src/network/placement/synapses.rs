@@ -211,6 +211,7 @@ fn assemble(
         max_delay,
         receptor_type: synapse.receptor_type,
         plastic: None,
+        weights_recorded: false,
     })
 }
 
