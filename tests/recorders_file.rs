@@ -20,10 +20,11 @@ network::network! {
     stimulate sg0 = spike_generator { spike_times: [10, 30, 50, 70, 90, 110] ms } -> pre[0..1] via static_synapse { weight: 1 pA, delay: 1 ms };
     stimulate sg1 = spike_generator { spike_times: [15, 33, 61, 84, 101] ms } -> pre[1..2] via static_synapse { weight: 1 pA, delay: 1 ms };
     connect learn = pre -> post: all_to_all, via stdp_synapse { weight: 50 pA, delay: 1.5 ms, lambda: 0.05, Wmax: 100 pA };
+    connect stp = pre -> post: all_to_all, via tsodyks_synapse { weight: 0 pA, delay: 1 ms, U: 0.4, tau_rec: 100 ms, tau_fac: 50 ms, tau_psc: 2 ms };
     /// Every transmission of `learn`: its weight after STDP, at the presynaptic spike.
     record weights = weight_recorder <- learn;
-    /// Only the first parrot's transmissions onto the cells, in steps, between 20 and 100 ms.
-    record early = weight_recorder { senders: pre, targets: post, time_in_steps: true, start: 20 ms, stop: 100 ms } <- learn;
+    /// The transmissions of `stp` from the parrots onto the cells, in steps, between 20 and 100 ms.
+    record early = weight_recorder { senders: pre, targets: post, time_in_steps: true, start: 20 ms, stop: 100 ms } <- stp;
     record spikes = spike_recorder { time_in_steps: true } <- post;
     record vm = voltmeter { interval: 5 ms, time_in_steps: true } <- post;
 }
@@ -120,12 +121,17 @@ fn macro_and_loader_record_nests_weights() {
         );
     }
 
-    // `early`: the window (20, 100] ms, and times in steps.
+    // `early`: the window (20, 100] ms, and times in steps. The parrots spike 1 ms after
+    // their generators: at 31, 51, 71, 91 and 34, 62, 85 ms in the window, 7 spikes onto
+    // 3 cells each.
     let early = m.weights_recorded(&by_macro.early);
     assert!(early.time_in_steps());
-    let window = ours.iter().filter(|r| r.0 > 20.0 && r.0 <= 100.0).count();
-    assert_eq!(early.len(), window);
+    assert_eq!(early.len(), 21);
     assert!(early.steps().iter().all(|&s| s > 200 && s <= 1000));
+    assert_eq!(
+        rows(early),
+        rows(l.weights_recorded(&loaded.weight_recorders[1].1))
+    );
     assert!(m.spikes(&by_macro.spikes).time_in_steps());
     assert!(m.samples(&by_macro.vm).time_in_steps());
 }

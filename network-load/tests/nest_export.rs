@@ -185,7 +185,7 @@ fn weight_recorders_and_time_in_steps_on_nest_agree_with_the_engine() {
     compare(
         "network-load/tests/data/recorders.net",
         &[],
-        200.0,
+        600.0,
         0.0,
         false,
     );

@@ -170,8 +170,18 @@ fn weight_recorder(
         let name = t.population.to_string();
         match cx.names.get(&name) {
             Some(&(super::Kind::Projection, index)) if t.slice.is_none() && t.within.is_none() => {
+                if let Some((_, other)) = cx.weight_recorded.iter().find(|(c, _)| *c == index) {
+                    let other = other.clone();
+                    cx.error(
+                        (&t.population).into(),
+                        format!("connection `{name}` already has weight recorder `{other}`"),
+                        "NEST sets one weight recorder on a connection's synapse model; record it with that one",
+                    );
+                    return None;
+                }
                 if index != super::POISONED {
                     connections.push(index);
+                    cx.weight_recorded.push((index, d.name.to_string()));
                 }
             }
             Some(&(super::Kind::Projection, _)) => {

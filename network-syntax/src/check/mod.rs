@@ -73,6 +73,9 @@ pub(crate) struct Ctx {
     pub synapse_psp: Vec<Option<psp::Psp>>,
     /// Rust expressions written in braces, referred to by index.
     pub exprs: Vec<RuntimeExpr>,
+    /// The connections a weight recorder records so far, with its name (NEST keeps one
+    /// weight recorder per synapse model).
+    pub weight_recorded: Vec<(usize, String)>,
 }
 
 impl Ctx {
@@ -210,6 +213,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         synapse_dims: Vec::new(),
         synapse_psp: Vec::new(),
         exprs: Vec::new(),
+        weight_recorded: Vec::new(),
     };
     let (seed, files) = settings(&mut cx, ast);
     let delay_extrema = kernel::delay_extrema(&mut cx, ast);
