@@ -25,6 +25,7 @@ pub mod storage;
 pub mod synapse;
 pub mod time;
 
+pub use devices::WeightRecorder;
 pub use devices::{
     AcGenerator, DcGenerator, InhomogeneousPoissonGenerator, MipGenerator, Multimeter,
     NoiseGenerator, PoissonGenerator, RecordTo, SinusoidalPoissonGenerator, SpikeGenerator,
@@ -41,6 +42,7 @@ pub use network::{
     Selection, Setting, SpikeEvents, SpikeRecorderHandle,
 };
 pub use network::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
+pub use network::{WeightEvents, WeightRecorderHandle};
 /// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
 /// the engine re-exports at its own paths.
 pub use network_spec as spec;

@@ -12,7 +12,7 @@ use network_core::{
     MipGenerator, Model, Multimeter, MultimeterHandle, Network, NetworkBuilder, NeuronModel,
     NoiseGenerator, PoissonGenerator, PopulationHandle, ProjectionHandle, RecordTo, Resolution,
     Result, Seed, Selection, SinusoidalPoissonGenerator, SpikeGenerator, SpikeRecorder,
-    SpikeRecorderHandle, StepCurrentGenerator, Synapse,
+    SpikeRecorderHandle, StepCurrentGenerator, Synapse, WeightRecorder, WeightRecorderHandle,
 };
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Plan, Population, Step, Target};
@@ -28,6 +28,8 @@ pub struct Loaded {
     pub spike_recorders: Vec<(String, SpikeRecorderHandle)>,
     /// The multimeters and voltmeters, in the description's order.
     pub multimeters: Vec<(String, MultimeterHandle)>,
+    /// The weight recorders, in the description's order.
+    pub weight_recorders: Vec<(String, WeightRecorderHandle)>,
     /// The stimulators, in the description's order.
     pub generators: Vec<(String, GeneratorHandle)>,
     /// The connections by field name (`pvpop_to_l23pyr`), in the description's order.
@@ -89,6 +91,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         populations,
         spike_recorders,
         multimeters,
+        weight_recorders,
         generators,
         projections,
         connection_specs,
@@ -98,6 +101,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         populations,
         spike_recorders,
         multimeters,
+        weight_recorders,
         generators,
         projections,
         connection_specs,
@@ -112,6 +116,7 @@ struct Parts {
     populations: Vec<(String, PopulationHandle<Dyn>)>,
     spike_recorders: Vec<(String, SpikeRecorderHandle)>,
     multimeters: Vec<(String, MultimeterHandle)>,
+    weight_recorders: Vec<(String, WeightRecorderHandle)>,
     generators: Vec<(String, GeneratorHandle)>,
     projections: Vec<(String, ProjectionHandle)>,
     connection_specs: Vec<ConnSpec>,
@@ -182,17 +187,10 @@ impl<'a> Run<'a> {
                 self.selections[w.slot] = Some(selection);
             }
             Step::SpikeRecorder(r) => {
-                let record_to = match (&self.inputs.record_to, &r.record_to) {
-                    // The run's directory is the builder's data_path.
-                    (Some(_), _) => RecordTo::ascii(),
-                    (None, lowering::RecordTo::Memory) => RecordTo::Memory,
-                    (None, lowering::RecordTo::Ascii { directory }) => RecordTo::Ascii {
-                        directory: directory.as_ref().map(PathBuf::from),
-                    },
-                };
                 let params = SpikeRecorder {
                     window: r.window,
-                    record_to,
+                    record_to: self.record_to(&r.record_to),
+                    time_in_steps: r.time_in_steps,
                 };
                 let targets = self.targets(&r.targets);
                 let handle = self.b.spike_recorder(&r.name, params, &targets)?;
@@ -208,10 +206,39 @@ impl<'a> Run<'a> {
                         Some(_) => RecordTo::ascii(),
                         None => RecordTo::Memory,
                     },
+                    time_in_steps: m.time_in_steps,
                 };
                 let targets = self.targets(&m.targets);
                 let handle = self.b.multimeter(&m.name, params, &targets)?;
                 self.loaded.multimeters.push((m.name.clone(), handle));
+            }
+            Step::WeightRecorder(w) => {
+                let params = WeightRecorder {
+                    window: w.window,
+                    record_to: self.record_to(&w.record_to),
+                    time_in_steps: w.time_in_steps,
+                };
+                let find = |field: &String| {
+                    let found = self.loaded.projections.iter().find(|(f, _)| f == field);
+                    found.map(|(_, h)| *h).ok_or_else(|| {
+                        Error::Name(format!(
+                            "weight recorder `{}`: no connection `{field}`",
+                            w.name
+                        ))
+                    })
+                };
+                let projections: Vec<ProjectionHandle> =
+                    w.connections.iter().map(find).collect::<Result<_>>()?;
+                let all = |pops: &[usize]| -> Vec<Selection> {
+                    pops.iter()
+                        .map(|&p| self.loaded.populations[p].1.all())
+                        .collect()
+                };
+                let (senders, targets) = (all(&w.senders), all(&w.targets));
+                let handle =
+                    self.b
+                        .weight_recorder(&w.name, params, &projections, &senders, &targets)?;
+                self.loaded.weight_recorders.push((w.name.clone(), handle));
             }
             Step::Generator(g) => {
                 let handle = self.generator(g)?;
@@ -225,6 +252,18 @@ impl<'a> Run<'a> {
             Step::Rate(r) => crate::rate::step(&mut self.b, &mut self.rate, r)?,
         }
         Ok(())
+    }
+
+    /// Where a recorder writes: the run's directory (the builder's `data_path`) when the
+    /// run records to files, else as the description says.
+    fn record_to(&self, r: &lowering::RecordTo) -> RecordTo {
+        match (&self.inputs.record_to, r) {
+            (Some(_), _) => RecordTo::ascii(),
+            (None, lowering::RecordTo::Memory) => RecordTo::Memory,
+            (None, lowering::RecordTo::Ascii { directory }) => RecordTo::Ascii {
+                directory: directory.as_ref().map(PathBuf::from),
+            },
+        }
     }
 
     /// The model variant named `name`, defined by an earlier step.

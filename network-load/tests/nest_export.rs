@@ -169,6 +169,26 @@ fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64, run_not
             &nest["recorders"][name]["events"],
         );
     }
+    for (name, handle) in &loaded.weight_recorders {
+        agree(
+            &format!("events of weight recorder `{name}`"),
+            net.weights_recorded(handle).len(),
+            &nest["recorders"][name]["events"],
+        );
+    }
+}
+
+#[test]
+fn weight_recorders_and_time_in_steps_on_nest_agree_with_the_engine() {
+    // Deterministic (spike generators through parrots into STDP synapses): the same
+    // spikes and the same number of weight-recorder events, exactly.
+    compare(
+        "network-load/tests/data/recorders.net",
+        &[],
+        600.0,
+        0.0,
+        false,
+    );
 }
 
 #[test]

@@ -171,6 +171,12 @@ fn handles(d: &Description, plan: &Plan) -> Vec<(Field, Internal)> {
                     docs::device(d, &d.wiring[m.wiring]),
                     device_var(&m.name),
                 ),
+                Step::WeightRecorder(w) => (
+                    &w.name,
+                    quote!(::network::WeightRecorderHandle),
+                    docs::device(d, &d.wiring[w.wiring]),
+                    device_var(&w.name),
+                ),
                 Step::Generator(g) => (
                     &g.name,
                     quote!(::network::GeneratorHandle),

@@ -17,6 +17,7 @@ mod expression;
 mod generators;
 pub mod protocol;
 pub mod rate;
+mod recorders;
 
 /// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
 pub fn num(v: f64) -> TokenStream {
@@ -158,6 +159,7 @@ impl<'a> Printer<'a> {
             Step::Within(w) => self.within(w),
             Step::SpikeRecorder(r) => self.spike_recorder(r),
             Step::Multimeter(m) => self.multimeter(m),
+            Step::WeightRecorder(w) => self.weight_recorder(w),
             Step::Generator(g) => self.generator(g),
             Step::Connect(c) => self.connect(c),
             Step::Rate(r) => rate::step(self.plan, r),
@@ -242,43 +244,6 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|t| selection(t, |p| self.population_var(p).into_token_stream()));
         quote!(&[#(#targets),*])
-    }
-
-    fn spike_recorder(&self, r: &SpikeRecorder) -> TokenStream {
-        let (var, name, b) = (device_var(&r.name), &r.name, builder());
-        let (win, sel) = (window(r.window), self.targets(&r.targets));
-        let record_to = match &r.record_to {
-            RecordTo::Memory => quote!(::network::RecordTo::Memory),
-            RecordTo::Ascii { directory } => {
-                let dir = option(
-                    directory
-                        .as_ref()
-                        .map(|d| quote!(::core::convert::From::from(#d))),
-                );
-                quote!(::network::RecordTo::Ascii { directory: #dir })
-            }
-        };
-        quote! {
-            let #var = #b.spike_recorder(#name, ::network::SpikeRecorder { window: #win, record_to: #record_to }, #sel)?;
-        }
-    }
-
-    fn multimeter(&self, m: &Multimeter) -> TokenStream {
-        let (var, name, b) = (device_var(&m.name), &m.name, builder());
-        let (win, sel) = (window(m.window), self.targets(&m.targets));
-        let (i, o) = (num(m.interval), num(m.offset));
-        let rf = m.record_from.iter().map(|r| match r {
-            Recordable::I_syn_port(k) => quote!(::network::Recordable::I_syn_port(#k)),
-            Recordable::g_port(k) => quote!(::network::Recordable::g_port(#k)),
-            // The other variants are named as NEST names them.
-            r => {
-                let r = format_ident!("{}", r.name());
-                quote!(::network::Recordable::#r)
-            }
-        });
-        quote! {
-            let #var = #b.multimeter(#name, ::network::Multimeter { interval: #i, offset: #o, record_from: ::std::vec![#(#rf),*], window: #win, ..::core::default::Default::default() }, #sel)?;
-        }
     }
 
     fn connect(&self, c: &Connect) -> TokenStream {

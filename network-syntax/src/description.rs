@@ -278,8 +278,11 @@ pub struct RecorderDesc {
     pub kind: RecorderKind,
     /// Window start and stop, ms (stop `None` for never).
     pub window: (f64, Option<f64>),
-    /// The recorded neurons (one or more selections, `<- exc, inh`).
+    /// The recorded neurons (one or more selections, `<- exc, inh`; none for a weight
+    /// recorder, which names connections).
     pub targets: Vec<TargetDesc>,
+    /// NEST's `time_in_steps`.
+    pub time_in_steps: bool,
     /// Doc comments.
     pub docs: Vec<String>,
 }
@@ -300,6 +303,17 @@ pub enum RecorderKind {
         offset: f64,
         /// NEST recordable names.
         record_from: Vec<String>,
+    },
+    /// NEST's `weight_recorder` on connections declared before it.
+    Weights {
+        /// As for spikes.
+        ascii: Option<String>,
+        /// The recorded connections (indices into `Description::wiring`).
+        connections: Vec<usize>,
+        /// `senders`: populations whose neurons it keeps (empty: all).
+        senders: Vec<usize>,
+        /// `targets`: populations whose neurons it keeps (empty: all).
+        targets: Vec<usize>,
     },
 }
 

@@ -78,13 +78,21 @@ fn required(d: &Device) -> String {
 fn recorder_defaults_are_the_checkers() {
     for d in grammar::RECORDERS {
         let req = required(d);
+        // A weight recorder records a connection declared before it, the others neurons.
+        let (before, from) = match d.name {
+            "weight_recorder" => (
+                "connect c = p -> p: all_to_all, via static_synapse { weight: 1 pA, delay: 1 ms };",
+                "c",
+            ),
+            _ => ("", "p"),
+        };
         let bare = check(&format!(
-            "{PRELUDE} record r = {} {{ {req} }} <- p;",
+            "{PRELUDE} {before} record r = {} {{ {req} }} <- {from};",
             d.name
         ));
         for (key, value) in device_defaults(d) {
             let written = check(&format!(
-                "{PRELUDE} record r = {} {{ {req} {key}: {value} }} <- p;",
+                "{PRELUDE} {before} record r = {} {{ {req} {key}: {value} }} <- {from};",
                 d.name
             ));
             assert_eq!(bare, written, "{}: `{key}: {value}`", d.name);

@@ -8,7 +8,7 @@ pub(crate) use generators::ListedSpike;
 pub use generators::{
     DcGenerator, NoiseGenerator, PoissonGenerator, SpikeGenerator, MAX_POISSON_MEAN_PER_STEP,
 };
-pub use recorders::{Multimeter, RecordTo, SpikeRecorder};
+pub use recorders::{Multimeter, RecordTo, SpikeRecorder, WeightRecorder};
 
 /// The devices whose parameters the vocabulary's tables declare (`network-spec`).
 pub use crate::spec::devices::{

@@ -49,6 +49,10 @@ pub struct SpikeRecorder {
     pub window: Window,
     /// Memory only, or also a file.
     pub record_to: RecordTo,
+    /// NEST's `time_in_steps`: times reported as steps plus an offset (ms) rather than
+    /// in ms (the events read through `steps()` and `offsets()`; files have NEST's
+    /// `time_step`, `time_offset` columns).
+    pub time_in_steps: bool,
 }
 
 impl SpikeRecorder {
@@ -57,6 +61,16 @@ impl SpikeRecorder {
         Self {
             window: Window::new(start, stop),
             record_to: RecordTo::Memory,
+            time_in_steps: false,
+        }
+    }
+
+    /// The same recorder, reporting times as steps and offsets (NEST's
+    /// `time_in_steps: True`).
+    pub fn in_steps(self) -> Self {
+        Self {
+            time_in_steps: true,
+            ..self
         }
     }
 
@@ -96,6 +110,8 @@ pub struct Multimeter {
     pub window: Window,
     /// Memory only, or also a file.
     pub record_to: RecordTo,
+    /// NEST's `time_in_steps` (as for [`SpikeRecorder`]).
+    pub time_in_steps: bool,
 }
 
 impl Default for Multimeter {
@@ -106,6 +122,7 @@ impl Default for Multimeter {
             record_from: Vec::new(),
             window: Window::default(),
             record_to: RecordTo::Memory,
+            time_in_steps: false,
         }
     }
 }
@@ -132,6 +149,15 @@ impl Multimeter {
     /// The same multimeter, also writing `record_to`'s file.
     pub fn record_to(self, record_to: RecordTo) -> Self {
         Self { record_to, ..self }
+    }
+
+    /// The same multimeter, reporting times as steps and offsets (NEST's
+    /// `time_in_steps: True`).
+    pub fn in_steps(self) -> Self {
+        Self {
+            time_in_steps: true,
+            ..self
+        }
     }
 
     /// `(interval, offset)` in steps, validated.
@@ -163,5 +189,47 @@ impl Multimeter {
             ));
         }
         Ok((interval, offset))
+    }
+}
+
+/// NEST's `weight_recorder`: records, for every spike a recorded projection's synapse
+/// transmits, the sender, the target, the weight the synapse delivers (for a plastic
+/// synapse the weight after its update; for `tsodyks_synapse` the delivered
+/// `weight · u · x`), the spike's time stamp (its emission, not its arrival), the
+/// receptor port and NEST's `port` (the synapse's index in its synapse model's
+/// connections, sorted by source). Events are recorded when the spike is delivered, for
+/// stamps in `(origin + start, origin + stop]`. In NEST it is set as the
+/// `weight_recorder` of a synapse model copy (`CopyModel`); `senders` and `targets`
+/// restrict it to those neurons.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WeightRecorder {
+    /// Recording window (of the spikes' stamps).
+    pub window: Window,
+    /// Memory only, or also a file.
+    pub record_to: RecordTo,
+    /// NEST's `time_in_steps` (as for [`SpikeRecorder`]).
+    pub time_in_steps: bool,
+}
+
+impl WeightRecorder {
+    /// A weight recorder active over `(start, stop]` (ms), recording to memory.
+    pub fn window(start: f64, stop: f64) -> Self {
+        Self {
+            window: Window::new(start, stop),
+            ..Self::default()
+        }
+    }
+
+    /// The same recorder, also writing `record_to`'s file.
+    pub fn record_to(self, record_to: RecordTo) -> Self {
+        Self { record_to, ..self }
+    }
+
+    /// The same recorder, reporting times as steps and offsets.
+    pub fn in_steps(self) -> Self {
+        Self {
+            time_in_steps: true,
+            ..self
+        }
     }
 }

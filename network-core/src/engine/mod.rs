@@ -17,4 +17,5 @@ pub(crate) mod sampler;
 pub(crate) mod schedule;
 pub(crate) mod stimulus;
 pub(crate) mod train_drive;
+pub(crate) mod weight_events;
 pub(crate) mod wide;

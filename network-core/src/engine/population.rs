@@ -11,6 +11,7 @@ use super::ring::Ring;
 use super::sampler::BlockSampler;
 use super::schedule::BlockTask;
 use super::stimulus::BlockStimulus;
+use super::weight_events::WeightEvent;
 use crate::error::{Error, Result};
 use crate::models::{NeuronModel, Recordable, SpikeInput, StepInput};
 use crate::rng::Stream;
@@ -35,6 +36,8 @@ pub(crate) struct BlockRuntime {
     /// The spike history of this block's neurons, kept when an STDP projection targets
     /// the population.
     pub archive: Option<SpikeArchive>,
+    /// The slice's transmissions through recorded projections, for weight recorders.
+    pub weight_events: Vec<WeightEvent>,
 }
 
 /// What a population needs to advance one slice of steps `start..end`.
@@ -417,6 +420,9 @@ fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &Slice
         let spikes = &input.spikes[projection.source];
         let port = projection.port_channel();
         let archive = rt.archive.as_mut();
+        let recorded = projection
+            .weights_recorded
+            .then_some((&mut rt.weight_events, k as u32));
         match (&projection.plastic, rt.plastic.get_mut(k), port) {
             (Some(rule), Some(Some(state)), None) => projection.deliver_plastic(
                 rule,
@@ -427,6 +433,7 @@ fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &Slice
                 archive,
                 M::COUNTS_SPIKES,
                 M::channel,
+                recorded,
             ),
             (Some(rule), Some(Some(state)), Some(c)) => projection.deliver_plastic(
                 rule,
@@ -437,9 +444,17 @@ fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &Slice
                 archive,
                 M::COUNTS_SPIKES,
                 |_| c,
+                recorded,
             ),
-            (_, _, None) => projection.deliver(b, spikes, &mut rt.ring, M::channel),
-            (_, _, Some(c)) => projection.deliver(b, spikes, &mut rt.ring, |_| c),
+            (_, _, port) => {
+                match port {
+                    None => projection.deliver(b, spikes, &mut rt.ring, M::channel),
+                    Some(c) => projection.deliver(b, spikes, &mut rt.ring, |_| c),
+                }
+                if let Some((events, k)) = recorded {
+                    projection.record_static(b, spikes, k, events);
+                }
+            }
         }
     }
 }

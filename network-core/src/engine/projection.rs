@@ -13,6 +13,7 @@ use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
 use super::plastic::{Plastic, PlasticState};
 use super::ring::{in_row, Ring};
+use super::weight_events::WeightEvent;
 
 /// How many rows ahead delivery prefetches a row's targets: enough rows of work
 /// (about a hundred synapses each) to hide a miss to memory.
@@ -117,6 +118,8 @@ pub(crate) struct Projection {
     /// The rule and initial state of a plastic projection (delivered by
     /// `engine::plastic`); `None` for a static one.
     pub plastic: Option<Box<Plastic>>,
+    /// Whether a weight recorder records this projection's transmissions.
+    pub weights_recorded: bool,
 }
 
 impl Projection {
@@ -231,7 +234,9 @@ impl Projection {
     /// (rule `plastic`) onto block `b`, updating their `state` (and reading `archive`,
     /// the postsynaptic spike history, for STDP). A target that counts spikes
     /// (`counts_spikes`, a parrot) receives 1 per spike instead of the weight; a
-    /// stochastic synapse that does not transmit sends nothing.
+    /// stochastic synapse that does not transmit sends nothing. With `recorded`, each
+    /// transmission is also an event for the weight recorders (tagged with the
+    /// projection's index `recorded.1` among the block's incoming projections).
     #[allow(clippy::too_many_arguments)]
     pub fn deliver_plastic(
         &self,
@@ -243,6 +248,7 @@ impl Projection {
         mut archive: Option<&mut SpikeArchive>,
         counts_spikes: bool,
         channel: impl Fn(f64) -> usize,
+        mut recorded: Option<(&mut Vec<WeightEvent>, u32)>,
     ) {
         let block = &self.blocks[b];
         if block.targets.is_empty() {
@@ -270,9 +276,46 @@ impl Projection {
                 ) else {
                     continue;
                 };
+                if let Some((events, incoming)) = recorded.as_mut() {
+                    events.push(WeightEvent {
+                        incoming: *incoming,
+                        stamp: step + 1,
+                        source,
+                        synapse: k as u32,
+                        weight,
+                    });
+                }
                 let value = if counts_spikes { 1.0 } else { weight };
                 let slot = ring.slot_after(sent, usize::from(delay));
                 ring.add(slot, channel(value), target, value);
+            }
+        }
+    }
+
+    /// The weight recorders' events of the spikes `(step, source)` a static projection
+    /// delivers onto block `b` (called beside [`Projection::deliver`], only for a
+    /// recorded projection): one per synapse, with its stored weight.
+    pub fn record_static(
+        &self,
+        b: usize,
+        spikes: &[(i64, u32)],
+        incoming: u32,
+        events: &mut Vec<WeightEvent>,
+    ) {
+        let block = &self.blocks[b];
+        if block.targets.is_empty() {
+            return;
+        }
+        for &(step, source) in spikes {
+            let s = source as usize;
+            for k in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                events.push(WeightEvent {
+                    incoming,
+                    stamp: step + 1,
+                    source,
+                    synapse: k as u32,
+                    weight: self.weight.unwrap_or_else(|| block.weights[k]),
+                });
             }
         }
     }

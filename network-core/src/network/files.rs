@@ -7,6 +7,7 @@
 use crate::devices::RecordTo;
 use crate::error::{Error, Result};
 use crate::provenance::Provenance;
+use crate::time::Resolution;
 use std::fmt::Write as _;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -74,12 +75,27 @@ impl Default for FileSettings {
     }
 }
 
+/// The columns of a recorder file after the sender: the time, then the values (written
+/// as decimals), then whole numbers (a weight recorder's `targets`, `receptors`, `ports`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Columns<'a> {
+    /// NEST's `time_in_steps`: the time is two columns, `time_step` and `time_offset`
+    /// (ms), instead of `time_ms`.
+    pub in_steps: bool,
+    /// Names of the decimal columns.
+    pub values: &'a [&'a str],
+    /// Names of the whole-number columns.
+    pub integers: &'a [&'a str],
+}
+
 /// An open recorder file.
 #[derive(Debug)]
 pub(crate) struct RecordFile {
     entity: String,
     path: PathBuf,
     format: FileFormat,
+    /// Whether times are written as a step and an offset.
+    in_steps: bool,
     file: File,
     /// Whole lines not yet written.
     pending: String,
@@ -92,13 +108,13 @@ impl RecordFile {
     /// NEST's two comment lines (the second carrying the provenance, so that NEST's
     /// readers, which skip exactly two lines before the column names, still work)
     /// and the column names; for CSV, one `#` line per provenance field and the
-    /// column names. `columns` follow `sender` and `time_ms`.
+    /// column names. `columns` follow `sender` and the time.
     pub fn create(
         entity: &str,
         directory: &Path,
         settings: &FileSettings,
         format: FileFormat,
-        columns: &[&str],
+        columns: Columns<'_>,
         provenance: &Provenance,
     ) -> Result<Self> {
         let rank = settings.rank.map(|r| format!("-{r}")).unwrap_or_default();
@@ -138,8 +154,14 @@ impl RecordFile {
         };
         header.push_str("sender");
         header.push(sep);
-        header.push_str("time_ms");
-        for c in columns {
+        if columns.in_steps {
+            header.push_str("time_step");
+            header.push(sep);
+            header.push_str("time_offset");
+        } else {
+            header.push_str("time_ms");
+        }
+        for c in columns.values.iter().chain(columns.integers) {
             header.push(sep);
             header.push_str(c);
         }
@@ -149,6 +171,7 @@ impl RecordFile {
             entity: entity.to_string(),
             path,
             format,
+            in_steps: columns.in_steps,
             file,
             pending: String::new(),
             failed: None,
@@ -160,21 +183,38 @@ impl RecordFile {
         &self.path
     }
 
-    /// Adds one row: sender, time (ms), and the values (NEST's three decimals in
-    /// ASCII, full precision in CSV).
-    pub fn row(&mut self, sender: u32, time_ms: f64, values: &[f64]) {
+    /// Adds one row: sender, time (ms at `resolution`, or step `stamp` and offset 0 when
+    /// the file is in steps), the values (NEST's three decimals in ASCII, full
+    /// precision in CSV) and the whole numbers.
+    pub fn row(
+        &mut self,
+        sender: u32,
+        stamp: i64,
+        resolution: Resolution,
+        values: &[f64],
+        integers: &[i64],
+    ) {
         let sep = self.format.separator();
         let line = &mut self.pending;
         // Writing into a String cannot fail.
-        let _ = match self.format {
-            FileFormat::Ascii => write!(line, "{sender}{sep}{time_ms:.3}"),
-            FileFormat::Csv => write!(line, "{sender}{sep}{time_ms}"),
+        let _ = match (self.in_steps, self.format) {
+            (true, FileFormat::Ascii) => write!(line, "{sender}{sep}{stamp}{sep}0.000"),
+            (true, FileFormat::Csv) => write!(line, "{sender}{sep}{stamp}{sep}0"),
+            (false, FileFormat::Ascii) => {
+                write!(line, "{sender}{sep}{:.3}", resolution.step_to_ms(stamp))
+            }
+            (false, FileFormat::Csv) => {
+                write!(line, "{sender}{sep}{}", resolution.step_to_ms(stamp))
+            }
         };
         for v in values {
             let _ = match self.format {
                 FileFormat::Ascii => write!(line, "{sep}{v:.3}"),
                 FileFormat::Csv => write!(line, "{sep}{v}"),
             };
+        }
+        for n in integers {
+            let _ = write!(line, "{sep}{n}");
         }
         line.push('\n');
     }
@@ -244,7 +284,7 @@ pub(crate) fn open(
     entity: &str,
     record_to: &RecordTo,
     settings: &FileSettings,
-    columns: &[&str],
+    columns: Columns<'_>,
     provenance: &Provenance,
 ) -> Result<Option<RecordFile>> {
     let (format, directory) = match record_to {

@@ -132,3 +132,7 @@ device_handle!(
     /// A multimeter or voltmeter; its samples are `Network::samples(&handle)`.
     MultimeterHandle
 );
+device_handle!(
+    /// A weight recorder; its events are `Network::weights_recorded(&handle)`.
+    WeightRecorderHandle
+);

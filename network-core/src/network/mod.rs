@@ -18,12 +18,14 @@ mod reporting;
 mod resources;
 mod runtime;
 mod stats;
+mod weight_recorders;
+mod weight_recording;
 
 pub use builder::NetworkBuilder;
 pub use builder::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
 pub use handles::{
     GeneratorHandle, MultimeterHandle, PopulationHandle, ProjectionHandle, Selection,
-    SpikeRecorderHandle,
+    SpikeRecorderHandle, WeightRecorderHandle,
 };
 pub use info::{PopulationInfo, ProjectionInfo};
 pub use model::Model;
@@ -39,3 +41,4 @@ pub mod units {
 pub use recording::{Samples, SpikeEvents};
 pub use resources::{available_memory, declared, human as human_bytes};
 pub use runtime::Network;
+pub use weight_recording::WeightEvents;

@@ -2,7 +2,7 @@
 //! the recorders at work, which append each slice's spikes and samples to it and to
 //! their files.
 
-use super::files::{self, FileSettings, RecordFile};
+use super::files::{self, Columns, FileSettings, RecordFile};
 use super::info::PopulationInfo;
 use super::resources;
 use crate::devices::{Multimeter, RecordTo, Window};
@@ -16,6 +16,8 @@ use std::io::Write;
 #[derive(Debug, Clone)]
 pub struct SpikeEvents {
     resolution: Resolution,
+    /// NEST's `time_in_steps`: NEST reports these events' times as steps and offsets.
+    pub(crate) time_in_steps: bool,
     senders: Vec<u32>,
     stamps: Vec<i64>,
 }
@@ -24,8 +26,30 @@ impl SpikeEvents {
     pub(crate) fn new(resolution: Resolution) -> Self {
         Self {
             resolution,
+            time_in_steps: false,
             senders: Vec::new(),
             stamps: Vec::new(),
+        }
+    }
+
+    /// Whether the recorder reports times in steps (NEST's `time_in_steps`): NEST's
+    /// `events` then hold `times` as [`SpikeEvents::steps`] and `offsets` (ms) as
+    /// [`SpikeEvents::offsets`]; files have `time_step` and `time_offset` columns.
+    pub fn time_in_steps(&self) -> bool {
+        self.time_in_steps
+    }
+
+    /// Offset (ms) of each event from its step, NEST's `offsets` with `time_in_steps`:
+    /// 0 for every spike of a grid-based model.
+    pub fn offsets(&self) -> Vec<f64> {
+        vec![0.0; self.stamps.len()]
+    }
+
+    /// The same, empty events, reporting times in steps when `time_in_steps`.
+    pub(crate) fn in_steps(self, time_in_steps: bool) -> Self {
+        Self {
+            time_in_steps,
+            ..self
         }
     }
 
@@ -102,6 +126,8 @@ impl SpikeEvents {
 #[derive(Debug, Clone)]
 pub struct Samples {
     resolution: Resolution,
+    /// NEST's `time_in_steps` (as for [`SpikeEvents`]).
+    pub(crate) time_in_steps: bool,
     record_from: Vec<Recordable>,
     senders: Vec<u32>,
     stamps: Vec<i64>,
@@ -112,6 +138,7 @@ impl Samples {
     pub(crate) fn new(resolution: Resolution, record_from: Vec<Recordable>) -> Self {
         Self {
             resolution,
+            time_in_steps: false,
             record_from,
             senders: Vec::new(),
             stamps: Vec::new(),
@@ -143,6 +170,22 @@ impl Samples {
     /// Node id of each sample's neuron.
     pub fn senders(&self) -> &[u32] {
         &self.senders
+    }
+
+    /// Whether the multimeter reports times in steps (NEST's `time_in_steps`; see
+    /// [`SpikeEvents::time_in_steps`]).
+    pub fn time_in_steps(&self) -> bool {
+        self.time_in_steps
+    }
+
+    /// Time stamp of each sample in steps.
+    pub fn steps(&self) -> &[i64] {
+        &self.stamps
+    }
+
+    /// Offset (ms) of each sample from its step: 0 (samples are on the grid).
+    pub fn offsets(&self) -> Vec<f64> {
+        vec![0.0; self.stamps.len()]
     }
 
     /// Time of each sample (ms), in NEST's tics form.
@@ -188,7 +231,11 @@ pub(crate) struct RecorderRuntime {
 impl RecorderRuntime {
     /// Opens the recorder's file, if it writes one.
     pub fn open_file(&mut self, settings: &FileSettings, provenance: &Provenance) -> Result<()> {
-        self.file = files::open(&self.name, &self.record_to, settings, &[], provenance)?;
+        let columns = Columns {
+            in_steps: self.events.time_in_steps,
+            ..Columns::default()
+        };
+        self.file = files::open(&self.name, &self.record_to, settings, columns, provenance)?;
         Ok(())
     }
 
@@ -265,7 +312,7 @@ impl RecorderRuntime {
         self.recorded += slice.len() as u64;
         if let Some(file) = self.file.as_mut() {
             for &(stamp, sender) in &slice {
-                file.row(sender, resolution.step_to_ms(stamp), &[]);
+                file.row(sender, stamp, resolution, &[], &[]);
             }
         }
         if self.in_memory {
@@ -310,7 +357,10 @@ impl MeterRuntime {
     ) -> Self {
         Self {
             name: name.to_string(),
-            samples: Samples::new(resolution, params.record_from.clone()),
+            samples: Samples {
+                time_in_steps: params.time_in_steps,
+                ..Samples::new(resolution, params.record_from.clone())
+            },
             targets,
             record_from: params.record_from.clone(),
             record_to: params.record_to.clone(),
@@ -326,8 +376,13 @@ impl MeterRuntime {
     /// Opens the multimeter's file, if it writes one (a column per recordable).
     pub fn open_file(&mut self, settings: &FileSettings, provenance: &Provenance) -> Result<()> {
         let names: Vec<_> = self.record_from.iter().map(|r| r.name()).collect();
-        let columns: Vec<&str> = names.iter().map(|n| n.as_ref()).collect();
-        self.file = files::open(&self.name, &self.record_to, settings, &columns, provenance)?;
+        let values: Vec<&str> = names.iter().map(|n| n.as_ref()).collect();
+        let columns = Columns {
+            in_steps: self.samples.time_in_steps,
+            values: &values,
+            integers: &[],
+        };
+        self.file = files::open(&self.name, &self.record_to, settings, columns, provenance)?;
         Ok(())
     }
 
@@ -369,7 +424,7 @@ impl MeterRuntime {
         self.recorded += rows.len() as u64;
         if let Some(file) = self.file.as_mut() {
             for (stamp, sender, values) in &rows {
-                file.row(*sender, resolution.step_to_ms(*stamp), values);
+                file.row(*sender, *stamp, resolution, values, &[]);
             }
         }
         if self.in_memory {

@@ -8,6 +8,7 @@ use super::progress::{self, Progress};
 use super::recording::{MeterRuntime, RecorderRuntime, Samples};
 use super::resources::MemoryBudget;
 use super::stats::NeuronStats;
+use super::weight_recording::WeightRecorderRuntime;
 use crate::distribution::{
     exchange_samples, exchange_spikes, Communicator, RecorderFiles, SampleRow,
 };
@@ -61,6 +62,8 @@ pub struct Network {
     pub(super) projection_info: Vec<ProjectionInfo>,
     pub(super) recorders: Vec<RecorderRuntime>,
     pub(super) meters: Vec<MeterRuntime>,
+    /// Weight recorders (added after the build: `add_weight_recorder`).
+    pub(super) weight_recorders: Vec<WeightRecorderRuntime>,
     pub(super) generators: Vec<DeviceInfo>,
     pub(super) generator_names: Vec<String>,
     /// Per population, the spikes of the last slice, not yet delivered.
@@ -175,6 +178,7 @@ impl Network {
             projection_info,
             recorders,
             meters,
+            weight_recorders: Vec::new(),
             generator_names: generators.iter().map(|g| g.name.clone()).collect(),
             generators,
             schedule: LongestFirst::default(),
@@ -314,6 +318,7 @@ impl Network {
     fn flush_files(&mut self) -> Result<()> {
         let files = self.recorders.iter_mut().map(|r| &mut r.file);
         let files = files.chain(self.meters.iter_mut().map(|m| &mut m.file));
+        let files = files.chain(self.weight_recorders.iter_mut().map(|w| &mut w.file));
         let mut first_error = Ok(());
         for file in files.flatten() {
             let result = file.flush();
@@ -388,6 +393,7 @@ impl Network {
         }
         self.record_spikes();
         self.collect_samples();
+        self.collect_weights();
         let files = self.recorders.iter_mut().map(|r| &mut r.file);
         for file in files
             .chain(self.meters.iter_mut().map(|m| &mut m.file))

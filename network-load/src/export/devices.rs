@@ -1,5 +1,5 @@
 //! The PyNEST statements of a plan's devices and connections: masks, selections,
-//! recorders, stimulators and `Connect` with its rule, mask and kernel.
+//! stimulators and `Connect` with its rule, mask and kernel (recorders: `recorders`).
 
 use super::python::{dict, float, floats, ident, string};
 use super::statements::{doc_or, push_meta, python_bool, Input};
@@ -165,7 +165,7 @@ pub(super) fn target(input: &Input, t: &Target) -> (String, String) {
 }
 
 /// NEST's device parameters of a window (NEST's stop is infinite by default).
-fn window_params(w: lowering::Window) -> Vec<(&'static str, String)> {
+pub(super) fn window_params(w: lowering::Window) -> Vec<(&'static str, String)> {
     let mut out = vec![("start", float(w.start))];
     if w.stop.is_finite() {
         out.push(("stop", float(w.stop)));
@@ -174,89 +174,12 @@ fn window_params(w: lowering::Window) -> Vec<(&'static str, String)> {
 }
 
 /// The doc comments of the description's wiring statement `index`.
-fn docs<'a>(input: &Input<'a>, index: usize) -> &'a [String] {
+pub(super) fn docs<'a>(input: &Input<'a>, index: usize) -> &'a [String] {
     match &input.description.wiring[index] {
         Wiring::Recorder(r) => &r.docs,
         Wiring::Stimulator(s) => &s.docs,
         Wiring::Projection(p) => &p.docs,
     }
-}
-
-/// A recorder: `Create` and `Connect`.
-fn recorder(
-    input: &Input,
-    wiring: usize,
-    name: &str,
-    model: &str,
-    mut params: Vec<(&'static str, String)>,
-    window: lowering::Window,
-    targets: &[Target],
-) -> Cell {
-    let var = ident(name);
-    // One Connect per recorded selection (`<- exc, inh`).
-    let mut connects = Vec::new();
-    let mut whats = Vec::new();
-    for t in targets {
-        let (sel, what) = target(input, t);
-        connects.push(match model {
-            "spike_recorder" => format!("nest.Connect({sel}, {var})"),
-            _ => format!("nest.Connect({var}, {sel})"),
-        });
-        whats.push(what);
-    }
-    let connect = connects.join("\n");
-    params.extend(window_params(window));
-    let markdown = doc_or(
-        docs(input, wiring),
-        format!("Recorder `{name}` ({model}) on {}.", whats.join(", ")),
-    );
-    Cell {
-        markdown,
-        code: format!(
-            "{var} = nest.Create({}, params={})\n{connect}",
-            string(model),
-            dict(&params)
-        ),
-    }
-}
-
-/// A spike recorder; one that writes files writes NEST's ASCII files named by it.
-pub(super) fn spike_recorder(input: &Input, r: &lowering::SpikeRecorder) -> Cell {
-    let mut params = Vec::new();
-    if let lowering::RecordTo::Ascii { .. } = r.record_to {
-        params.push(("record_to", string("ascii")));
-        params.push(("label", string(&r.name)));
-    }
-    let (wiring, name) = (r.wiring, &r.name);
-    recorder(
-        input,
-        wiring,
-        name,
-        "spike_recorder",
-        params,
-        r.window,
-        &r.targets,
-    )
-}
-
-/// A multimeter.
-pub(super) fn multimeter(input: &Input, m: &lowering::Multimeter) -> Cell {
-    let rf: Vec<String> = m.record_from.iter().map(|r| string(&r.name())).collect();
-    let params = vec![
-        ("interval", float(m.interval)),
-        ("offset", float(m.offset)),
-        ("record_from", format!("[{}]", rf.join(", "))),
-    ];
-    let (wiring, name) = (m.wiring, &m.name);
-    recorder(
-        input,
-        wiring,
-        name,
-        "multimeter",
-        params,
-        m.window,
-        &m.targets,
-    )
 }
 
 /// A stimulator: `Create` and one `Connect` per target selection.

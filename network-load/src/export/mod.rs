@@ -13,6 +13,7 @@ mod notebook;
 mod protocol;
 mod python;
 mod rate;
+mod recorders;
 mod statements;
 
 use network_core::{Error, Network, Result};
@@ -95,8 +96,9 @@ pub fn cells(
             Step::Population(p) => Some(statements::population(&input, p)?),
             // A selection is written where a device uses it.
             Step::Within(_) => None,
-            Step::SpikeRecorder(r) => Some(devices::spike_recorder(&input, r)),
-            Step::Multimeter(m) => Some(devices::multimeter(&input, m)),
+            Step::SpikeRecorder(r) => Some(recorders::spike_recorder(&input, r)),
+            Step::Multimeter(m) => Some(recorders::multimeter(&input, m)),
+            Step::WeightRecorder(w) => Some(recorders::weight_recorder(&input, w)?),
             Step::Generator(g) => Some(devices::generator(&input, g)?),
             Step::Connect(c) => Some(devices::connect(&input, c)?),
             Step::Rate(r) => Some(rate::step(&plan, r)),

@@ -61,7 +61,9 @@ pub(super) fn run(input: &Input) -> String {
                 // A `_hom` model keeps the weight in its copy of its own for this
                 // connection; the others per synapse: the connection's sources, targets
                 // and synapse model.
-                if let Ok(Some((copy, _))) = input.common_model(&c.synapse, &c.field) {
+                let hom = !c.synapse.base.common().is_empty();
+                if let (true, Ok(Some((copy, _)))) = (hom, input.common_model(&c.synapse, &c.field))
+                {
                     return format!(
                         "nest.SetDefaults({copy:?}, {{\"weight\": {}}})",
                         float(*value)

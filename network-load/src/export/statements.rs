@@ -132,7 +132,12 @@ impl Input<'_> {
         field: &str,
     ) -> Result<Option<(String, String)>> {
         let common = s.base.common();
-        if common.is_empty() {
+        // A connection a weight recorder records has a copy too (NEST sets the recorder
+        // on a synapse model).
+        let recorded = self.plan.steps.iter().any(|step| {
+            matches!(step, Step::WeightRecorder(w) if w.connections.iter().any(|c| c == field))
+        });
+        if common.is_empty() && !recorded {
             return Ok(None);
         }
         let copy = format!("{}__{field}", s.model_name());
@@ -414,6 +419,7 @@ pub(super) fn simulate(input: &Input) -> Cell {
         .iter()
         .filter_map(|s| match s {
             Step::SpikeRecorder(r) => Some(format!("{}: {}", string(&r.name), ident(&r.name))),
+            Step::WeightRecorder(w) => Some(format!("{}: {}", string(&w.name), ident(&w.name))),
             _ => None,
         })
         .collect();

@@ -84,6 +84,9 @@ pub(crate) struct Ctx {
     pub exprs: Vec<RuntimeExpr>,
     /// The rate neurons, their populations, connections and multimeters (`rate.rs`).
     pub rate: crate::rate::RateDesc,
+    /// The connections a weight recorder records so far, with its name (NEST keeps one
+    /// weight recorder per synapse model).
+    pub weight_recorded: Vec<(usize, String)>,
 }
 
 impl Ctx {
@@ -222,6 +225,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         synapse_psp: Vec::new(),
         exprs: Vec::new(),
         rate: Default::default(),
+        weight_recorded: Vec::new(),
     };
     let (seed, files) = settings(&mut cx, ast);
     let delay_extrema = kernel::delay_extrema(&mut cx, ast);

@@ -169,6 +169,16 @@ fn set(
             })
         }
         Kind::Recorder => {
+            if let Wiring::Recorder(r) = &wiring[index] {
+                if matches!(r.kind, RecorderKind::Weights { .. }) {
+                    cx.error(
+                        entity.into(),
+                        format!("the window of weight recorder `{entity}` cannot be set in a protocol yet"),
+                        "give it `start` and `stop` where it is declared (from Rust: `Network::set_weight_recorder`)",
+                    );
+                    return None;
+                }
+            }
             let Some(&param_name) = WINDOW.iter().find(|w| **w == name) else {
                 let Wiring::Recorder(r) = &wiring[index] else {
                     unreachable!("a recorder's index is its wiring entry")

@@ -78,30 +78,61 @@ const OFFSET: Key = key(
     "time of the first sample",
 );
 
+const TIME_IN_STEPS: Key = key(
+    "time_in_steps",
+    Ty::Flag,
+    Is("false"),
+    "NEST's `time_in_steps`: times reported as steps and offsets (files: `time_step`, `time_offset` columns)",
+);
+
+const TO: Key = key(
+    "to",
+    Ty::Form("`memory`, `ascii` or a directory string"),
+    Is("memory"),
+    "where events go: memory, or NEST's ASCII files in `data_path` (or the given directory)",
+);
+
 /// The recorders (`record NAME = RECORDER { .. } <- TARGET, ..;`).
 pub const RECORDERS: &[Device] = &[
     Device {
         name: "spike_recorder",
-        params: DeviceParams::Keys(&[key(
-            "to",
-            Ty::Form("`memory`, `ascii` or a directory string"),
-            Is("memory"),
-            "where spikes go: memory, or NEST's ASCII files in `data_path` (or the given directory)",
-        )]),
+        params: DeviceParams::Keys(&[TO, TIME_IN_STEPS]),
         weight: None,
         doc: "the spikes of its targets",
     },
     Device {
         name: "voltmeter",
-        params: DeviceParams::Keys(&[INTERVAL, OFFSET]),
+        params: DeviceParams::Keys(&[INTERVAL, OFFSET, TIME_IN_STEPS]),
         weight: None,
         doc: "a multimeter recording `V_m`",
+    },
+    Device {
+        name: "weight_recorder",
+        params: DeviceParams::Keys(&[
+            TO,
+            TIME_IN_STEPS,
+            key(
+                "senders",
+                Ty::Form("a population or a list of populations"),
+                Said("all"),
+                "only transmissions from these neurons (NEST's `senders`)",
+            ),
+            key(
+                "targets",
+                Ty::Form("a population or a list of populations"),
+                Said("all"),
+                "only transmissions onto these neurons (NEST's `targets`)",
+            ),
+        ]),
+        weight: None,
+        doc: "every transmission of the named connections (`<- e2i, e2e`, declared before it): sender, target, delivered weight, the spike's time, receptor and port, as NEST's weight_recorder set on the connections' synapse models",
     },
     Device {
         name: "multimeter",
         params: DeviceParams::Keys(&[
             INTERVAL,
             OFFSET,
+            TIME_IN_STEPS,
             key(
                 "record_from",
                 Ty::Form("list of recordables"),

@@ -81,21 +81,34 @@ impl Step {
             ),
             Step::SpikeRecorder(r) => write!(
                 out,
-                "spike_recorder {:?} {} {:?} {:?}",
+                "spike_recorder {:?} {} {:?} {:?}{}",
                 r.name,
                 window(r.window),
                 r.record_to,
-                r.targets
+                r.targets,
+                in_steps(r.time_in_steps)
             ),
             Step::Multimeter(m) => write!(
                 out,
-                "multimeter {:?} {:?} {:?} {} {} {:?}",
+                "multimeter {:?} {:?} {:?} {} {} {:?}{}",
                 m.name,
                 m.interval,
                 m.offset,
                 recordables(&m.record_from),
                 window(m.window),
-                m.targets
+                m.targets,
+                in_steps(m.time_in_steps)
+            ),
+            Step::WeightRecorder(w) => write!(
+                out,
+                "weight_recorder {:?} {} {:?} {:?} senders {:?} targets {:?}{}",
+                w.name,
+                window(w.window),
+                w.record_to,
+                w.connections,
+                w.senders,
+                w.targets,
+                in_steps(w.time_in_steps)
             ),
             Step::Generator(g) => write!(
                 out,
@@ -192,6 +205,16 @@ fn tokens(stream: &TokenStream) -> String {
         }
     }
     out
+}
+
+/// ` time_in_steps` when set, nothing otherwise (so that recorders without it print as
+/// they always have).
+fn in_steps(on: bool) -> &'static str {
+    if on {
+        " time_in_steps"
+    } else {
+        ""
+    }
 }
 
 #[cfg(test)]

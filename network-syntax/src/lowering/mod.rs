@@ -74,6 +74,8 @@ pub enum Step {
     SpikeRecorder(SpikeRecorder),
     /// A multimeter (or voltmeter).
     Multimeter(Multimeter),
+    /// A weight recorder on connections made by earlier steps.
+    WeightRecorder(WeightRecorder),
     /// A stimulation device and its connections.
     Generator(Generator),
     /// A projection between two populations.
@@ -161,6 +163,29 @@ pub struct SpikeRecorder {
     pub record_to: RecordTo,
     /// The recorded neurons.
     pub targets: Vec<Target>,
+    /// NEST's `time_in_steps`.
+    pub time_in_steps: bool,
+}
+
+/// A weight recorder (NEST's `weight_recorder`, set on the connections' synapse models).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightRecorder {
+    /// Index into `Description::wiring` (for its documentation).
+    pub wiring: usize,
+    /// Its name.
+    pub name: String,
+    /// Its window.
+    pub window: Window,
+    /// Where it writes.
+    pub record_to: RecordTo,
+    /// NEST's `time_in_steps`.
+    pub time_in_steps: bool,
+    /// The fields of the recorded connections, made by earlier [`Step::Connect`]s.
+    pub connections: Vec<String>,
+    /// Populations whose neurons it keeps as senders (empty: all).
+    pub senders: Vec<usize>,
+    /// Populations whose neurons it keeps as targets (empty: all).
+    pub targets: Vec<usize>,
 }
 
 /// A multimeter.
@@ -180,6 +205,8 @@ pub struct Multimeter {
     pub window: Window,
     /// The recorded neurons.
     pub targets: Vec<Target>,
+    /// NEST's `time_in_steps`.
+    pub time_in_steps: bool,
 }
 
 /// A stimulation device.
@@ -304,7 +331,7 @@ pub fn lower(d: &Description) -> Plan {
             .map(|t| target(t, &mut slots, &mut steps))
             .collect();
         steps.push(match w {
-            Wiring::Recorder(r) => recorder(wiring, r, targets),
+            Wiring::Recorder(r) => recorder(d, wiring, r, targets),
             Wiring::Stimulator(s) => Step::Generator(Generator {
                 wiring,
                 name: s.name.clone(),
@@ -372,21 +399,44 @@ fn target(t: &TargetDesc, slots: &mut usize, steps: &mut Vec<Step>) -> Target {
     }
 }
 
-fn recorder(wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
+fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
     let window = window(r.window);
     let name = r.name.clone();
+    let record_to = |ascii: &Option<String>| match ascii {
+        None => RecordTo::Memory,
+        Some(dir) => RecordTo::Ascii {
+            directory: (!dir.is_empty()).then(|| dir.clone()),
+        },
+    };
     match &r.kind {
         RecorderKind::Spikes { ascii } => Step::SpikeRecorder(SpikeRecorder {
             wiring,
             name,
             window,
-            record_to: match ascii {
-                None => RecordTo::Memory,
-                Some(dir) => RecordTo::Ascii {
-                    directory: (!dir.is_empty()).then(|| dir.clone()),
-                },
-            },
+            record_to: record_to(ascii),
             targets,
+            time_in_steps: r.time_in_steps,
+        }),
+        RecorderKind::Weights {
+            ascii,
+            connections,
+            senders,
+            targets,
+        } => Step::WeightRecorder(WeightRecorder {
+            wiring,
+            name,
+            window,
+            record_to: record_to(ascii),
+            time_in_steps: r.time_in_steps,
+            connections: connections
+                .iter()
+                .map(|&c| match &d.wiring[c] {
+                    Wiring::Projection(p) => p.field.clone(),
+                    _ => unreachable!("the checker resolved a connection"),
+                })
+                .collect(),
+            senders: senders.clone(),
+            targets: targets.clone(),
         }),
         RecorderKind::Multimeter {
             interval,
@@ -404,6 +454,7 @@ fn recorder(wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
                 .collect(),
             window,
             targets,
+            time_in_steps: r.time_in_steps,
         }),
     }
 }

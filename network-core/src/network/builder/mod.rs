@@ -49,6 +49,8 @@ pub struct NetworkBuilder {
     recorders: Vec<RecorderRuntime>,
     multimeters: Vec<MultimeterSpec>,
     meters: Vec<MeterRuntime>,
+    /// Weight recorders, attached to their projections once the network is built.
+    weight_recorders: Vec<recorders::WeightRecorderSpec>,
     memory: MemoryBudget,
     files: FileSettings,
     hash: DescriptionHash,
@@ -80,6 +82,7 @@ impl NetworkBuilder {
             recorders: Vec::new(),
             multimeters: Vec::new(),
             meters: Vec::new(),
+            weight_recorders: Vec::new(),
             memory: MemoryBudget::from_machine(),
             files: FileSettings::default(),
             hash: DescriptionHash::default(),
@@ -356,7 +359,8 @@ impl NetworkBuilder {
             // NEST's min_delay counts rate connections too.
             placement.slice_len = rate.len as i64;
         }
-        Network::new(Parts {
+        let weight_recorders = self.weight_recorders;
+        let mut network = Network::new(Parts {
             resolution: self.resolution,
             seed: self.seed,
             threads: self.threads,
@@ -372,6 +376,10 @@ impl NetworkBuilder {
             comm: self.comm.comm().clone(),
             recorder_files: self.recorder_files,
             rate,
-        })
+        })?;
+        for spec in weight_recorders {
+            spec.attach(&mut network)?;
+        }
+        Ok(network)
     }
 }

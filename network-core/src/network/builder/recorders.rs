@@ -1,12 +1,15 @@
 //! `NetworkBuilder::spike_recorder` and `multimeter`: the recording devices.
 
 use super::NetworkBuilder;
-use crate::devices::{Multimeter, SpikeRecorder};
-use crate::error::Result;
+use crate::devices::{Multimeter, SpikeRecorder, WeightRecorder};
+use crate::error::{Error, Result};
 use crate::network::canonical::Call;
-use crate::network::handles::{MultimeterHandle, Selection, SpikeRecorderHandle};
+use crate::network::handles::{
+    MultimeterHandle, ProjectionHandle, Selection, SpikeRecorderHandle, WeightRecorderHandle,
+};
 use crate::network::placement::MultimeterSpec;
 use crate::network::recording::{MeterRuntime, RecorderRuntime, SpikeEvents};
+use crate::network::runtime::Network;
 
 impl NetworkBuilder {
     /// Adds a spike recorder on the selected neurons.
@@ -47,7 +50,7 @@ impl NetworkBuilder {
             window,
             window_ms: params.window,
             masks,
-            events: SpikeEvents::new(self.resolution),
+            events: SpikeEvents::new(self.resolution).in_steps(params.time_in_steps),
             record_to: params.record_to,
             file: None,
             in_memory: true,
@@ -95,5 +98,86 @@ impl NetworkBuilder {
             targets: resolved,
         });
         Ok(MultimeterHandle::new(self.multimeters.len() - 1))
+    }
+}
+
+/// A weight recorder declared on the builder, attached when the network is built.
+#[derive(Debug)]
+pub(super) struct WeightRecorderSpec {
+    name: String,
+    params: WeightRecorder,
+    projections: Vec<ProjectionHandle>,
+    senders: Vec<Selection>,
+    targets: Vec<Selection>,
+}
+
+impl WeightRecorderSpec {
+    /// Attaches the recorder to the built network's projections.
+    pub(super) fn attach(self, network: &mut Network) -> Result<WeightRecorderHandle> {
+        network.add_weight_recorder(
+            &self.name,
+            self.params,
+            &self.projections,
+            &self.senders,
+            &self.targets,
+        )
+    }
+}
+
+impl NetworkBuilder {
+    /// Adds a weight recorder (NEST's `weight_recorder`, set on a copy of each
+    /// projection's synapse model) recording every transmission of `projections`' synapses
+    /// from `senders` onto `targets` (empty: all): sender, target, delivered weight,
+    /// the spike's stamp, receptor and port. Read with `Network::weights_recorded`.
+    pub fn weight_recorder(
+        &mut self,
+        name: &str,
+        params: WeightRecorder,
+        projections: &[ProjectionHandle],
+        senders: &[Selection],
+        targets: &[Selection],
+    ) -> Result<WeightRecorderHandle> {
+        self.check_name(name, "weight recorder")?;
+        self.note(
+            Call::new("weight_recorder")
+                .field("name", name)
+                .debug("params", &params)
+                .debug(
+                    "projections",
+                    &projections.iter().map(|p| p.index).collect::<Vec<_>>(),
+                )
+                .selections("senders", senders)
+                .selections("targets", targets),
+        );
+        params.window.steps(name, &self.resolution)?;
+        if projections.is_empty() {
+            return Err(Error::invalid(
+                name,
+                "projections",
+                "[]",
+                "name at least one projection whose synapses it records",
+            ));
+        }
+        if let Some(bad) = projections
+            .iter()
+            .find(|p| p.index >= self.projections.len())
+        {
+            return Err(Error::Name(format!(
+                "weight recorder `{name}`: projection #{} does not exist",
+                bad.index
+            )));
+        }
+        for selection in senders.iter().chain(targets) {
+            self.resolve(name, selection)?;
+        }
+        self.take_name(name, "weight recorder");
+        self.weight_recorders.push(WeightRecorderSpec {
+            name: name.to_string(),
+            params,
+            projections: projections.to_vec(),
+            senders: senders.to_vec(),
+            targets: targets.to_vec(),
+        });
+        Ok(WeightRecorderHandle::new(self.weight_recorders.len() - 1))
     }
 }

@@ -133,6 +133,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
                 spikes: Vec::new(),
                 plastic: Vec::new(),
                 archive: None,
+                weight_events: Vec::new(),
             })
             .collect();
         *pop.blocks() = blocks;

@@ -230,6 +230,7 @@ fn assemble(
         max_delay,
         receptor_type: synapse.receptor_type,
         plastic: None,
+        weights_recorded: false,
     })
 }
 

@@ -109,7 +109,7 @@ impl Network {
             window,
             window_ms: params.window,
             masks,
-            events: SpikeEvents::new(self.resolution),
+            events: SpikeEvents::new(self.resolution).in_steps(params.time_in_steps),
             record_to: params.record_to,
             file: None,
             in_memory: true,
@@ -182,7 +182,7 @@ impl Network {
     }
 
     /// Refuses a name some part of the network already has.
-    fn check_new_name(&self, name: &str, kind: &str) -> Result<()> {
+    pub(in crate::network) fn check_new_name(&self, name: &str, kind: &str) -> Result<()> {
         if name.is_empty() {
             return Err(Error::Name(format!("a {kind} needs a non-empty name")));
         }
@@ -201,6 +201,7 @@ impl Network {
                 self.recorders.iter().any(|r| r.name == name),
             ),
             ("multimeter", self.meters.iter().any(|m| m.name == name)),
+            ("weight recorder", self.weight_recorder_named(name)),
         ];
         match parts.iter().find(|(_, taken)| *taken) {
             Some((existing, _)) => Err(Error::Name(format!(
@@ -212,7 +213,11 @@ impl Network {
     }
 
     /// The indices a selection names, checked against its population.
-    pub(super) fn resolve(&self, entity: &str, selection: &Selection) -> Result<Vec<u32>> {
+    pub(in crate::network) fn resolve(
+        &self,
+        entity: &str,
+        selection: &Selection,
+    ) -> Result<Vec<u32>> {
         let p = selection.population;
         let info = self
             .population_info
