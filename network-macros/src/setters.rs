@@ -81,8 +81,8 @@ pub fn setters(header: &Header, d: &Description) -> TokenStream {
         });
         let view_doc = format!(
             "Neurons of `{}` ({}) to change between runs, as NEST's `SetStatus` between \
-             `Simulate` calls: one method per parameter of {}, in its unit. `V_m` applies \
-             to any selection, the other parameters to the whole population.",
+             `Simulate` calls: one method per parameter of {}, in its unit, on the whole \
+             population or any selection of it.",
             pop.name,
             model.name,
             base.name()

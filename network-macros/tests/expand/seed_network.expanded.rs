@@ -139,6 +139,7 @@ impl SeedNetwork {
                 ::network::SpikeRecorder {
                     window: ::network::Window::new(0.0, 1000.0),
                     record_to: ::network::RecordTo::Memory,
+                    time_in_steps: false,
                 },
                 &[selection_0],
             )?;
@@ -148,6 +149,7 @@ impl SeedNetwork {
                 ::network::SpikeRecorder {
                     window: ::network::Window::new(0.0, 1000.0),
                     record_to: ::network::RecordTo::Memory,
+                    time_in_steps: false,
                 },
                 &[pop_l23pyr.all()],
             )?;
@@ -160,6 +162,7 @@ impl SeedNetwork {
                         ::core::primitive::f64::INFINITY,
                     ),
                     record_to: ::network::RecordTo::Memory,
+                    time_in_steps: false,
                 },
                 &[pop_pvpop.all()],
             )?;
@@ -291,7 +294,7 @@ impl ::core::ops::Deref for SeedNetwork {
         &self.network
     }
 }
-///Neurons of `pvpop` (PV) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter of iaf_psc_alpha, in its unit. `V_m` applies to any selection, the other parameters to the whole population.
+///Neurons of `pvpop` (PV) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter of iaf_psc_alpha, in its unit, on the whole population or any selection of it.
 #[allow(non_snake_case)]
 pub struct SeedNetworkPvpopNeurons<'a>(::network::NeuronsMut<'a>);
 #[allow(non_snake_case)]
@@ -401,7 +404,7 @@ impl SeedNetworkPvpopNeurons<'_> {
         ::core::result::Result::Ok(self)
     }
 }
-///Neurons of `l23pyr` (PyL23) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter of iaf_psc_alpha, in its unit. `V_m` applies to any selection, the other parameters to the whole population.
+///Neurons of `l23pyr` (PyL23) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter of iaf_psc_alpha, in its unit, on the whole population or any selection of it.
 #[allow(non_snake_case)]
 pub struct SeedNetworkL23pyrNeurons<'a>(::network::NeuronsMut<'a>);
 #[allow(non_snake_case)]
