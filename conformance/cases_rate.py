@@ -111,6 +111,26 @@ def build():
              [conn(0, 1, DELAYED, 0.8, 1.0, rule="one_to_one"),
               conn(1, 2, DELAYED, 0.001, 0.4)],
              simulate=(10.0,), interval=2.0))
+    # runs ending inside a communication interval (NEST continues the interval in the
+    # next run; only the last part's events are sent at its end)
+    add(case("rate_split_wfr",
+             "rate_instantaneous_wfr run as Simulate(10.3); Simulate(0.4); Simulate(29.3): "
+             "the first two end inside a 1 ms waveform-relaxation interval",
+             inst_pops, inst_conns, simulate=(10.3, 0.4, 29.3)))
+    add(case("rate_split_loose",
+             "rate_instantaneous_loose (interval 0.5 ms, tol 0.05, 3 iterations) run as "
+             "Simulate(10.3); Simulate(29.7)",
+             inst_pops, inst_conns, simulate=(10.3, 29.7),
+             kernel={"wfr_tol": 0.05, "wfr_max_iterations": 3, "wfr_comm_interval": 0.5}))
+    add(case("rate_split_delayed_nonlinear",
+             "sigmoid_rate_ipn (linear_summation false) with delayed connections only "
+             "(min_delay 1 ms) run as Simulate(5.3); Simulate(14.7); Simulate(20)",
+             [pop(SIG, 3, mu=1.0, tau=5.0, rate=0.5, linear_summation=False, g=1.3,
+                  beta=3.0, theta=0.4),
+              pop(SIG, 2, tau=8.0, linear_summation=False, g=1.1, beta=2.0)],
+             [conn(0, 1, DELAYED, 0.3, 1.5), conn(1, 0, DELAYED, -0.4, 2.0),
+              conn(0, 0, DELAYED, 0.2, 1.0, pairs=[(0, 1), (1, 2), (2, 0)])],
+             simulate=(5.3, 14.7, 20.0)))
     return cases
 
 

@@ -338,7 +338,12 @@ impl Network {
 
     fn run_until(&mut self, end: i64, progress: &mut Progress) {
         while self.step < end {
-            let slice_end = (self.step + self.slice_len).min(end);
+            let mut slice_end = (self.step + self.slice_len).min(end);
+            if !self.rate.is_empty() {
+                // NEST continues an interval a run ended inside (rate neurons see it).
+                let origin = self.step - self.step.rem_euclid(self.slice_len);
+                slice_end = slice_end.min(origin + self.slice_len);
+            }
             self.run_slice(self.step, slice_end);
             self.step = slice_end;
             progress.update(self.step);

@@ -76,9 +76,11 @@ pub(crate) struct RateSystem {
     pub len: usize,
     pub meters: Vec<RateMeter>,
     /// Per population, the rates each neuron sent in the last final update (`len` per
-    /// neuron), and the step that interval started at.
+    /// neuron, zero before the lag it started at).
     sent: Vec<Vec<f64>>,
-    sent_start: Option<i64>,
+    /// The step the interval of the events waiting for delivery started at, and the
+    /// lag its last part started at (0 unless a run ended inside the interval).
+    sent_start: Option<(i64, usize)>,
     /// Intervals in which the iteration stopped at `wfr_max_iterations` (NEST warns).
     pub unconverged: u64,
     /// Iterations done so far, over all intervals.
@@ -151,61 +153,84 @@ impl RateSystem {
         any(&self.delayed) || any(&self.instant)
     }
 
-    /// Advances every rate neuron over steps `start..end` (one interval at most).
+    /// Advances every rate neuron over steps `start..end`, which lie in one interval
+    /// (the interval starts at a multiple of `len`; a run that ended inside it left
+    /// `start` there, and NEST continues the interval in the next run).
     pub fn run_interval(&mut self, start: i64, end: i64) {
         if self.populations.is_empty() {
             return;
         }
-        let steps = (end - start) as usize;
-        debug_assert!(steps <= self.len);
-        if let Some(sent_start) = self.sent_start.take() {
-            let sent = std::mem::take(&mut self.sent);
-            self.deliver_delayed(&sent, sent_start);
-            // The instantaneous proxy: each source's final rate at every lag.
-            let finals: Vec<Vec<f64>> = self
-                .populations
-                .iter_mut()
-                .map(|p| {
-                    p.buffers_ref()
-                        .rate
-                        .iter()
-                        .flat_map(|&r| vec![r; self.len])
-                        .collect()
-                })
-                .collect();
-            self.deliver_instant(&finals);
-            self.sent = sent;
+        let len = self.len as i64;
+        let origin = start - start.rem_euclid(len);
+        let (from, to) = ((start - origin) as usize, (end - origin) as usize);
+        debug_assert!(from < to && to <= self.len);
+        if from == 0 {
+            self.deliver();
         }
         if self.relaxation.use_wfr && self.has_connections() {
-            let mut trial: Vec<Vec<f64>> = self.sent.iter().map(|s| vec![0.0; s.len()]).collect();
-            let mut converged = false;
-            for _ in 0..self.relaxation.max_iterations {
-                self.iterations += 1;
-                let mut exceeded = false;
-                for (p, population) in self.populations.iter_mut().enumerate() {
-                    exceeded |= population.update(
-                        start,
-                        self.len,
-                        Some(self.relaxation.tol),
-                        &mut trial[p],
-                    );
-                }
-                self.deliver_instant(&trial);
-                if !exceeded {
-                    converged = true;
-                    break;
-                }
-            }
-            if !converged {
-                self.unconverged += 1;
-            }
+            // Over the rest of the whole interval, even when the run ends inside it.
+            self.relax(origin, from);
         }
         for (p, population) in self.populations.iter_mut().enumerate() {
+            // The rates of lags before `from` are sent as zeros.
             self.sent[p].fill(0.0);
-            population.update(start, steps, None, &mut self.sent[p]);
+            population.update(origin, from..to, None, &mut self.sent[p]);
         }
-        self.sent_start = Some(start);
-        self.record(start, steps);
+        if to == self.len {
+            // NEST gathers events at the end of an interval only: those of its last part.
+            self.sent_start = Some((origin, from));
+        }
+        self.record(origin, from..to);
+    }
+
+    /// Delivers the events of the last interval's last part, sent from lag `from` on:
+    /// the rates at the start of each step through delayed connections, and the final
+    /// rate (zero before `from`), the first guess for this interval, through
+    /// instantaneous ones.
+    fn deliver(&mut self) {
+        let Some((sent_start, from)) = self.sent_start.take() else {
+            return;
+        };
+        let sent = std::mem::take(&mut self.sent);
+        self.deliver_delayed(&sent, sent_start);
+        let len = self.len;
+        let finals: Vec<Vec<f64>> = self
+            .populations
+            .iter_mut()
+            .map(|p| {
+                p.buffers_ref()
+                    .rate
+                    .iter()
+                    .flat_map(|&r| (0..len).map(move |lag| if lag < from { 0.0 } else { r }))
+                    .collect()
+            })
+            .collect();
+        self.deliver_instant(&finals);
+        self.sent = sent;
+    }
+
+    /// NEST's waveform relaxation over lags `from..len` of the interval at `origin`:
+    /// iterations from the same state until no rate moves by more than the tolerance,
+    /// each sending its rates to the instantaneous targets.
+    fn relax(&mut self, origin: i64, from: usize) {
+        let mut trial: Vec<Vec<f64>> = self.sent.iter().map(|s| vec![0.0; s.len()]).collect();
+        for _ in 0..self.relaxation.max_iterations {
+            self.iterations += 1;
+            let mut exceeded = false;
+            for (p, population) in self.populations.iter_mut().enumerate() {
+                exceeded |= population.update(
+                    origin,
+                    from..self.len,
+                    Some(self.relaxation.tol),
+                    &mut trial[p],
+                );
+            }
+            self.deliver_instant(&trial);
+            if !exceeded {
+                return;
+            }
+        }
+        self.unconverged += 1;
     }
 
     /// Adds `w · x` (or `w · φ(x)`) of every source's rates `x` to its delayed targets.
@@ -250,13 +275,13 @@ impl RateSystem {
         }
     }
 
-    /// Samples the multimeters due in steps `start..start + steps` (a sample at stamp
-    /// `s + 1` holds the state after step `s`).
-    fn record(&mut self, start: i64, steps: usize) {
+    /// Samples the multimeters due in lags `lags` of the interval at `origin` (a sample
+    /// at stamp `s + 1` holds the state after step `s`).
+    fn record(&mut self, origin: i64, lags: std::ops::Range<usize>) {
         for m in &mut self.meters {
             let b = self.populations[m.population].buffers_ref();
-            for lag in 0..steps {
-                let stamp = start + lag as i64 + 1;
+            for lag in lags.clone() {
+                let stamp = origin + lag as i64 + 1;
                 if stamp % m.interval != 0 {
                     continue;
                 }

@@ -20,12 +20,20 @@ pub(crate) trait RatePopulationDyn: Send + Sync {
     /// What an incoming connection adds for rate `value` of its source: `value`, or
     /// `φ(value)` when the model sums nonlinearly (`linear_summation` 0).
     fn transform(&self, value: f64) -> f64;
-    /// Updates every neuron over lags `0..len` of the interval starting at step `start`
-    /// and writes each neuron's rate at the start of each step to `sent` (`len` per
-    /// neuron). A waveform-relaxation iteration (`wfr` with tolerance `tol`) restores the
-    /// state afterwards and returns whether some rate moved by more than `tol` since the
-    /// last iteration; the final update consumes the delayed input.
-    fn update(&mut self, start: i64, len: usize, wfr: Option<f64>, sent: &mut [f64]) -> bool;
+    /// Updates every neuron over lags `from..to` of the interval starting at step
+    /// `origin` and writes each neuron's rate at the start of each of those steps to
+    /// `sent` (`len` per neuron, indexed by lag; other lags untouched). A waveform-
+    /// relaxation iteration (`wfr` with tolerance `tol`) restores the state afterwards
+    /// and returns whether some rate moved by more than `tol` since the last iteration;
+    /// the final update consumes the delayed input and draws the next normal numbers.
+    /// Either clears the instantaneous input of every lag, as NEST does.
+    fn update(
+        &mut self,
+        origin: i64,
+        lags: std::ops::Range<usize>,
+        wfr: Option<f64>,
+        sent: &mut [f64],
+    ) -> bool;
 }
 
 /// The state and input buffers of a rate population (`n` neurons, intervals of `len`
@@ -151,7 +159,13 @@ impl<M: RateNonlinearity> RatePopulationDyn for RatePopulation<M> {
         }
     }
 
-    fn update(&mut self, start: i64, len: usize, wfr: Option<f64>, sent: &mut [f64]) -> bool {
+    fn update(
+        &mut self,
+        origin: i64,
+        lags: std::ops::Range<usize>,
+        wfr: Option<f64>,
+        sent: &mut [f64],
+    ) -> bool {
         let m = &self.params;
         let p = &self.propagators;
         let b = &mut self.buffers;
@@ -160,11 +174,11 @@ impl<M: RateNonlinearity> RatePopulationDyn for RatePopulation<M> {
         for i in 0..b.n {
             let mut rate = b.rate[i];
             let mut noise = b.noise[i];
-            for lag in 0..len {
+            for lag in lags.clone() {
                 let k = i * stride + lag;
                 sent[k] = rate;
                 noise = m.sigma() * b.xi[k];
-                let slot = i * b.ring + (start + lag as i64).rem_euclid(b.ring as i64) as usize;
+                let slot = i * b.ring + (origin + lag as i64).rem_euclid(b.ring as i64) as usize;
                 let input = RateInput {
                     delayed_ex: b.delayed_ex[slot],
                     delayed_in: b.delayed_in[slot],
