@@ -38,11 +38,22 @@ def conn(source, target, model, weight, delay=None, rule="all_to_all", pairs=Non
 
 
 def case(name, description, populations, connections, simulate=(40.0,), kernel=None,
-         resolution=0.1, interval=None):
-    return {"name": name, "description": description, "resolution": resolution,
-            "simulate": list(simulate), "kernel": dict(kernel or {}),
-            "populations": populations, "connections": connections,
-            "record": {"interval": interval or resolution, "record_from": ["rate", "noise"]}}
+         resolution=0.1, interval=None, sets=None):
+    c = {"name": name, "description": description, "resolution": resolution,
+         "simulate": list(simulate), "kernel": dict(kernel or {}),
+         "populations": populations, "connections": connections,
+         "record": {"interval": interval or resolution, "record_from": ["rate", "noise"]}}
+    if sets:
+        c["sets"] = sets
+    return c
+
+
+def set_after(run, population, params, indices=None):
+    """SetStatus on a population (or the neurons `indices` of it) after run `run`."""
+    s = {"after": run, "population": population, "params": params}
+    if indices is not None:
+        s["indices"] = list(indices)
+    return s
 
 
 def build():
@@ -131,6 +142,18 @@ def build():
              [conn(0, 1, DELAYED, 0.3, 1.5), conn(1, 0, DELAYED, -0.4, 2.0),
               conn(0, 0, DELAYED, 0.2, 1.0, pairs=[(0, 1), (1, 2), (2, 0)])],
              simulate=(5.3, 14.7, 20.0)))
+    # parameters and state set between runs (NEST's SetStatus)
+    add(case("rate_set_between_runs",
+             "rate_instantaneous_wfr run as Simulate(10); Simulate(10.3); Simulate(19.7) "
+             "with mu, g (lin), theta, tau (tanh) set after the first, the rate of one "
+             "sigmoid neuron, lambda and linear_summation after the second (inside an "
+             "interval)",
+             inst_pops, inst_conns, simulate=(10.0, 10.3, 19.7),
+             sets=[set_after(0, 0, {"mu": 0.5, "g": 1.2}),
+                   set_after(0, 1, {"theta": 0.3, "tau": 4.0}),
+                   set_after(1, 2, {"rate": 0.9}, indices=[1]),
+                   set_after(1, 0, {"lambda": 0.8}),
+                   set_after(1, 2, {"linear_summation": True})]))
     return cases
 
 
@@ -174,9 +197,15 @@ def run_rate_case(nest, c):
         for k in range(len(p)):
             gid_to_idx[p[k].global_id] = off + k
     T = 0
-    for t in c["simulate"]:
+    for run, t in enumerate(c["simulate"]):
         nest.Simulate(t)
         T += round(t * 1000)
+        for s in c.get("sets", []):
+            if s["after"] == run:
+                target = pops[s["population"]]
+                if "indices" in s:
+                    target = target[s["indices"]]
+                target.set(s["params"])
     nest.Simulate(2.0)
     ev = mm.get("events")
     rows = []

@@ -48,8 +48,15 @@ struct Outcome {
     identical: usize,
 }
 
+/// The case's populations (returned), connections and multimeters on `b`.
+type Added = (
+    Vec<RatePopulationHandle>,
+    Vec<RateMultimeterHandle>,
+    Vec<Recordable>,
+);
+
 /// The case's populations, connections and multimeters on `b`.
-fn add_case(b: &mut NetworkBuilder, case: &Json) -> (Vec<RateMultimeterHandle>, Vec<Recordable>) {
+fn add_case(b: &mut NetworkBuilder, case: &Json) -> Added {
     let name = case["name"].as_str().unwrap();
     let kernel = case["kernel"].as_object().unwrap();
     if !kernel.is_empty() {
@@ -114,25 +121,40 @@ fn add_case(b: &mut NetworkBuilder, case: &Json) -> (Vec<RateMultimeterHandle>, 
                 .unwrap()
         })
         .collect();
-    (meters, record_from)
+    (pops, meters, record_from)
 }
 
 fn resolution(case: &Json) -> Resolution {
     Resolution::new(case["resolution"].as_f64().unwrap()).unwrap()
 }
 
-fn simulate(net: &mut Network, case: &Json) {
+/// Runs the case's `simulate` calls, with its `sets` (NEST's `SetStatus`) between them.
+fn simulate(net: &mut Network, case: &Json, pops: &[RatePopulationHandle]) {
     net.set_progress(false);
-    for t in case["simulate"].as_array().unwrap() {
+    let sets = case["sets"].as_array().cloned().unwrap_or_default();
+    for (run, t) in case["simulate"].as_array().unwrap().iter().enumerate() {
         net.simulate(t.as_f64().unwrap()).unwrap();
+        for s in sets
+            .iter()
+            .filter(|s| s["after"].as_u64() == Some(run as u64))
+        {
+            let pop = &pops[s["population"].as_u64().unwrap() as usize];
+            let indices: Option<Vec<u32>> = s["indices"]
+                .as_array()
+                .map(|list| list.iter().map(|i| i.as_u64().unwrap() as u32).collect());
+            for (name, value) in s["params"].as_object().unwrap() {
+                net.set_rate_neurons(pop, indices.as_deref(), name, num(value))
+                    .unwrap();
+            }
+        }
     }
 }
 
 fn run_case(case: &Json) -> Outcome {
     let mut b = NetworkBuilder::new(resolution(case), Seed(1));
-    let (meters, record_from) = add_case(&mut b, case);
+    let (pops, meters, record_from) = add_case(&mut b, case);
     let mut net = b.build().unwrap();
-    simulate(&mut net, case);
+    simulate(&mut net, case, &pops);
     compare(&net, case, &meters, &record_from)
 }
 
@@ -253,22 +275,50 @@ fn add_spiking(b: &mut NetworkBuilder) -> SpikeRecorderHandle {
 fn rate_and_spiking_populations_share_a_network() {
     let case = load("rate_lin_mult_coupling");
     let mut b = NetworkBuilder::new(resolution(&case), Seed(1));
-    let (meters, record_from) = add_case(&mut b, &case);
+    let (pops, meters, record_from) = add_case(&mut b, &case);
     let sr = add_spiking(&mut b);
     let mut net = b.build().unwrap();
     assert_eq!(net.min_delay_steps(), 2, "the spiking connection's 0.2 ms");
-    simulate(&mut net, &case);
+    simulate(&mut net, &case, &pops);
     let o = compare(&net, &case, &meters, &record_from);
     assert_eq!(o.identical, o.samples);
 
     let mut alone = NetworkBuilder::new(resolution(&case), Seed(1));
     let sr_alone = add_spiking(&mut alone);
     let mut alone = alone.build().unwrap();
-    simulate(&mut alone, &case);
+    simulate(&mut alone, &case, &[]);
     let spikes: Vec<(u32, f64)> = net.spikes(&sr).iter().collect();
     let expected: Vec<(u32, f64)> = alone.spikes(&sr_alone).iter().collect();
     assert!(!expected.is_empty());
     // Node ids: the 4 rate neurons come first in the mixed network.
     let shifted: Vec<(u32, f64)> = expected.iter().map(|&(s, t)| (s + 4, t)).collect();
     assert_eq!(spikes, shifted);
+}
+
+/// A parameter set on part of a rate population, an unknown name, a value NEST rejects
+/// and an index out of range are errors naming the population, the parameter and the
+/// value; the state `rate` may be set per neuron.
+#[test]
+fn rate_sets_are_checked() {
+    let case = load("rate_set_between_runs");
+    let mut b = NetworkBuilder::new(resolution(&case), Seed(1));
+    let (pops, _, _) = add_case(&mut b, &case);
+    let mut net = b.build().unwrap();
+    let p0 = &pops[0];
+    let message = |r: network_core::Result<()>| format!("{}", r.unwrap_err());
+    let part = message(net.set_rate_neurons(p0, Some(&[1]), "mu", 0.5));
+    assert!(
+        part.contains("p0") && part.contains("mu") && part.contains("whole population"),
+        "{part}"
+    );
+    let unknown = message(net.set_rate_neurons(p0, None, "V_th", 1.0));
+    assert!(unknown.contains("V_th"), "{unknown}");
+    let tau = message(net.set_rate_neurons(p0, None, "tau", -1.0));
+    assert!(
+        tau.contains("p0") && tau.contains("tau") && tau.contains("-1"),
+        "{tau}"
+    );
+    let index = message(net.set_rate_neurons(p0, Some(&[3]), "rate", 0.5));
+    assert!(index.contains("p0") && index.contains('3'), "{index}");
+    net.set_rate_neurons(p0, Some(&[2]), "rate", 0.5).unwrap();
 }

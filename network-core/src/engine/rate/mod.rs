@@ -81,6 +81,9 @@ pub(crate) struct RateSystem {
     /// The step the interval of the events waiting for delivery started at, and the
     /// lag its last part started at (0 unless a run ended inside the interval).
     sent_start: Option<(i64, usize)>,
+    /// Per population, each neuron's rate when those events were sent (a `set` of
+    /// `rate` between runs does not change them).
+    finals: Vec<Vec<f64>>,
     /// Intervals in which the iteration stopped at `wfr_max_iterations` (NEST warns).
     pub unconverged: u64,
     /// Iterations done so far, over all intervals.
@@ -92,9 +95,9 @@ pub(crate) struct RateSystem {
 /// they send per interval), and of `edges` rate connections.
 pub fn rate_bytes(n: usize, len: usize, ring: usize, edges: usize) -> u64 {
     let (n, len, ring) = (n as u64, len as u64, ring as u64);
-    // rate, noise; delayed ex/in rings; instant ex/in, last_y, xi, rec_rate,
-    // rec_noise and the sent rates, per step of an interval.
-    let floats = n * (2 + 2 * ring + 7 * len);
+    // rate, noise, the final rate sent; delayed ex/in rings; instant ex/in, last_y, xi,
+    // rec_rate, rec_noise and the sent rates, per step of an interval.
+    let floats = n * (3 + 2 * ring + 7 * len);
     floats * 8
         + n * std::mem::size_of::<crate::rng::Stream>() as u64
         + edges as u64 * std::mem::size_of::<RateEdge>() as u64
@@ -129,7 +132,9 @@ impl RateSystem {
             .iter()
             .map(|p| vec![0.0; p.size() * len])
             .collect();
+        let finals = populations.iter().map(|p| vec![0.0; p.size()]).collect();
         Self {
+            finals,
             populations,
             delayed,
             instant,
@@ -179,6 +184,9 @@ impl RateSystem {
         if to == self.len {
             // NEST gathers events at the end of an interval only: those of its last part.
             self.sent_start = Some((origin, from));
+            for (finals, p) in self.finals.iter_mut().zip(&self.populations) {
+                finals.copy_from_slice(&p.buffers_ref().rate);
+            }
         }
         self.record(origin, from..to);
     }
@@ -195,11 +203,10 @@ impl RateSystem {
         self.deliver_delayed(&sent, sent_start);
         let len = self.len;
         let finals: Vec<Vec<f64>> = self
-            .populations
-            .iter_mut()
-            .map(|p| {
-                p.buffers_ref()
-                    .rate
+            .finals
+            .iter()
+            .map(|rates| {
+                rates
                     .iter()
                     .flat_map(|&r| (0..len).map(move |lag| if lag < from { 0.0 } else { r }))
                     .collect()

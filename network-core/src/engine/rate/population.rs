@@ -2,6 +2,8 @@
 //! `rate_neuron_ipn::update_` over one communication interval, either as a waveform-
 //! relaxation iteration (state restored afterwards, input kept) or as the final update.
 
+use crate::error::{Error, Result};
+use crate::models::rate::RateParams;
 use crate::models::rate::{rate_step, RateInput, RateNonlinearity, RatePropagators};
 use crate::models::Recordable;
 use crate::rng::Stream;
@@ -11,6 +13,12 @@ use rand_distr::{Distribution, StandardNormal};
 pub(crate) trait RatePopulationDyn: Send + Sync {
     /// NEST's model name.
     fn model_name(&self) -> &'static str;
+    /// The population's name.
+    fn name(&self) -> &str;
+    /// Sets `name` to `value` between runs, as NEST's `SetStatus`: `rate` (the state) of
+    /// neurons `indices` (all when `None`), or a parameter of the whole population,
+    /// checked as at creation, its propagators recomputed for the resolution `h` (ms).
+    fn set(&mut self, name: &str, value: f64, indices: Option<&[u32]>, h: f64) -> Result<()>;
     /// The number of neurons.
     fn size(&self) -> usize;
     /// The buffers every model shares.
@@ -129,6 +137,7 @@ impl RateBuffers {
 
 /// A rate population of model `M`.
 pub(crate) struct RatePopulation<M: RateNonlinearity> {
+    pub name: String,
     pub params: M,
     pub propagators: RatePropagators,
     pub buffers: RateBuffers,
@@ -141,6 +150,43 @@ impl<M: RateNonlinearity> RatePopulationDyn for RatePopulation<M> {
 
     fn size(&self) -> usize {
         self.buffers.n
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn set(&mut self, name: &str, value: f64, indices: Option<&[u32]>, h: f64) -> Result<()> {
+        let entity = self.name.as_str();
+        if name == "rate" {
+            if !value.is_finite() {
+                return Err(Error::invalid(entity, "rate", value, "must be finite"));
+            }
+            match indices {
+                None => self.buffers.rate.fill(value),
+                Some(list) => {
+                    for &i in list {
+                        self.buffers.rate[i as usize] = value;
+                    }
+                }
+            }
+            return Ok(());
+        }
+        if indices.is_some() {
+            return Err(Error::invalid(
+                entity,
+                name,
+                value,
+                "the neurons of a rate population share their parameters: set it on the \
+                 whole population (only `rate` is set per neuron)",
+            ));
+        }
+        let mut params = self.params.clone();
+        params.set(entity, name, value)?;
+        RateParams::validate(&params, entity)?;
+        self.propagators = RatePropagators::new(&params, h);
+        self.params = params;
+        Ok(())
     }
 
     fn buffers(&mut self) -> &mut RateBuffers {

@@ -123,6 +123,7 @@ impl NetworkBuilder {
         let propagators = RatePropagators::new(&params, self.resolution.ms());
         let rate = params.initial_rate();
         self.rate.populations.push(Box::new(RatePopulation {
+            name: name.to_string(),
             params,
             propagators,
             // Sized at `build`, when the interval and the delays are known.

@@ -12,6 +12,7 @@
 mod connections;
 mod generators;
 mod quantity;
+mod rate;
 mod recorders;
 mod table_generators;
 
