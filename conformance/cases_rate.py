@@ -154,6 +154,15 @@ def build():
                    set_after(1, 2, {"rate": 0.9}, indices=[1]),
                    set_after(1, 0, {"lambda": 0.8}),
                    set_after(1, 2, {"linear_summation": True})]))
+    add(case("rate_set_delayed",
+             "sigmoid_rate_ipn with delayed connections only (1.5 and 2 ms: the "
+             "multimeter's 1 ms makes the interval): mu, beta and the rate of the first "
+             "population set after Simulate(10.5), inside an interval",
+             [pop(SIG, 3, mu=1.0, tau=5.0, rate=0.5, g=1.3, beta=3.0, theta=0.4),
+              pop(SIG, 2, tau=8.0, g=1.1, beta=2.0)],
+             [conn(0, 1, DELAYED, 0.3, 1.5), conn(1, 0, DELAYED, -0.4, 2.0)],
+             simulate=(10.5, 29.5),
+             sets=[set_after(0, 0, {"mu": 0.2, "beta": 1.5, "rate": 1.1})]))
     return cases
 
 

@@ -311,8 +311,9 @@ impl NetworkBuilder {
     }
 
     /// The rate system at `build`, and NEST's `min_delay` it implies (steps), if it has
-    /// connections: the least delay of a delayed connection and, with instantaneous
-    /// ones, `wfr_comm_interval` (the resolution without waveform relaxation).
+    /// connections or multimeters: the least delay of a delayed connection, with
+    /// instantaneous ones `wfr_comm_interval` (the resolution without waveform
+    /// relaxation), and with a multimeter 1 ms (its connection's default delay).
     pub(super) fn rate_system(
         rate: RateDeclarations,
         resolution: &crate::time::Resolution,
@@ -331,9 +332,13 @@ impl NetworkBuilder {
         } else {
             1
         };
+        // A multimeter is connected to its neurons in NEST by a static synapse of the
+        // default delay, 1 ms, which counts in NEST's min_delay too.
+        let meter_delay = (!meters.is_empty()).then(|| resolution.delay_steps(1.0).max(1));
         let min_delay = edges
             .iter()
             .map(|(_, _, e, instant)| if *instant { comm } else { e.delay })
+            .chain(meter_delay)
             .min();
         let max_delay = edges.iter().map(|(_, _, e, _)| e.delay).max().unwrap_or(0);
         let len = match (min_delay, spiking_slice) {
