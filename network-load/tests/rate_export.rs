@@ -9,12 +9,11 @@
 //!   `Simulate`);
 //! - a protocol `simulate 10.3 ms; simulate 29.7 ms;` ends a run inside a
 //!   waveform-relaxation interval of 0.5 ms. NEST iterates over the whole interval, then
-//!   updates over the part it simulates, and iterates over the rest in the next run (it
-//!   warns that such times may give inconsistent results): its split run differs from
-//!   its own unsplit run by up to 6 % (measured). The engine does not reproduce that
-//!   schedule (a known difference, docs/fidelity.md): its split run stays within 1e-6 of
-//!   its unsplit run (4e-8 measured) and so differs from NEST's split run as NEST's
-//!   differs from NEST's unsplit one; the test states the three largest differences;
+//!   updates over the part it simulates, and continues the interval in the next run,
+//!   sending only that last part's rates (it warns that such times may give
+//!   inconsistent results): its split run differs from its own unsplit run by up to 6 %
+//!   (measured). The engine keeps that schedule: every sample bit-identical to NEST's
+//!   split run;
 //! - noisy (500 `lin_rate_ipn` with sigma 1, unconnected): NEST draws its own noise, so
 //!   the rates at 50, 100 and 150 ms (3 × 500 values, about independent: tau is
 //!   10 ms) agree in mean and variance: |Δmean| below 5 standard errors, and the ratio
@@ -186,38 +185,28 @@ fn the_exported_rate_network_gives_nests_bits() {
 }
 
 #[test]
-fn runs_ending_inside_a_wfr_interval_stay_near_nests() {
+fn runs_ending_inside_a_wfr_interval_give_nests_bits() {
     let Some(python) = nest_python() else { return };
     let text = deterministic("protocol { simulate 10.3 ms; simulate 29.7 ms; }");
     let split = both(&python, "rate_network_split", &text, 40.0);
     let whole = both(&python, "rate_network_whole", &deterministic(""), 40.0);
+    let (n, same) = compare(&split, 0.0);
     let largest = |a: &Rows, b: &Rows| {
         a.iter()
             .zip(b)
-            .map(|(x, y)| {
-                assert_eq!((x.0, x.1), (y.0, y.1), "time and sender");
-                (x.2 - y.2).abs() / y.2.abs().max(1e-300)
-            })
+            .map(|(x, y)| (x.2 - y.2).abs() / y.2.abs().max(1e-300))
             .fold(0.0f64, f64::max)
     };
-    let (mut vs_nest, mut vs_whole, mut nest_vs_nest) = (0.0f64, 0.0f64, 0.0f64);
-    for ((_, ours_split, nest_split), (_, ours_whole, nest_whole)) in split.iter().zip(&whole) {
-        vs_nest = vs_nest.max(largest(ours_split, nest_split));
-        vs_whole = vs_whole.max(largest(ours_split, ours_whole));
-        nest_vs_nest = nest_vs_nest.max(largest(nest_split, nest_whole));
-    }
+    let nest_vs_nest = split
+        .iter()
+        .zip(&whole)
+        .map(|((_, _, nest_split), (_, _, nest_whole))| largest(nest_split, nest_whole))
+        .fold(0.0f64, f64::max);
     eprintln!(
-        "split at 10.3 ms: engine vs NEST split {vs_nest:e}, engine split vs engine whole {vs_whole:e}, NEST split vs NEST whole {nest_vs_nest:e} (largest relative differences)"
+        "split at 10.3 ms: {same} of {n} rate samples bit-identical to NEST's split run, which strays {nest_vs_nest:e} (relative) from its whole run"
     );
-    assert!(
-        vs_whole < 1e-6,
-        "the engine's split run strays from its whole run by {vs_whole:e}"
-    );
-    // The known difference: NEST's own split run strays this far from its whole run.
-    assert!(
-        nest_vs_nest > 1e-3 && vs_nest < 2.0 * nest_vs_nest,
-        "{vs_nest:e} vs {nest_vs_nest:e}"
-    );
+    // The split matters: NEST's own split run differs from its whole run.
+    assert!(nest_vs_nest > 1e-3, "{nest_vs_nest:e}");
 }
 
 #[test]
