@@ -249,3 +249,34 @@ fn macro_and_loader_record_the_same_description_hash() {
         hash(SeedNetwork::build(Seed(5)).unwrap().network())
     );
 }
+
+/// The memory estimate the `network!` macro prints on its type (evaluated by the
+/// compiler) is the loader's (`network check`) for the same text, part by part: the seed
+/// network (spatial populations, generators) and the plastic one (drawn weights, STDP
+/// and Tsodyks state per synapse, three receptor ports).
+#[test]
+fn macro_and_loader_give_the_same_memory_estimate() {
+    let seed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
+    let plastic = parse(&Source::new("plastic.net", TEXT)).unwrap();
+    for (parsed, parts, estimate) in [
+        (&seed, SeedNetwork::MEMORY_PARTS, SeedNetwork::MEMORY_ESTIMATE),
+        (&plastic, PlasticPorts::MEMORY_PARTS, PlasticPorts::MEMORY_ESTIMATE),
+    ] {
+        let loaded =
+            network::load::memory_estimate(&parsed.description, &Inputs::default()).unwrap();
+        let by_macro: Vec<(String, u64)> = parts
+            .iter()
+            .map(|&(name, lasting, _)| (name.to_string(), lasting))
+            .collect();
+        assert_eq!(by_macro, loaded.parts);
+        assert_eq!(estimate, loaded.peak);
+        assert!(estimate > 0);
+    }
+    // A hand count of the plastic network's `learn` projection: 20 targets x 8 sources,
+    // each synapse a 2-byte target, an 8-byte drawn weight and STDP's trace state.
+    let learn = PlasticPorts::MEMORY_PARTS
+        .iter()
+        .find(|p| p.0 == "projection `pre -> cells`")
+        .unwrap();
+    assert!(learn.1 >= 160 * 10, "{learn:?}");
+}

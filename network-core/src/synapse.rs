@@ -71,6 +71,13 @@ macro_rules! synapse_enum {
         }
 
         impl Synapse {
+            /// The registry's synapse model this synapse is made of (a variant's base).
+            pub const fn kind(&self) -> network_spec::SynapseModel {
+                match self {
+                    $( Synapse::$variant(_) => network_spec::SynapseModel::$variant, )*
+                }
+            }
+
             /// The model name (NEST's or the variant's).
             pub fn model(&self) -> &str {
                 match self {

@@ -517,23 +517,6 @@ pub(crate) fn synapse(inputs: &Inputs, s: &lowering::Synapse) -> Result<Synapse>
     Ok(network_core::spec::with_synapse_model!(s.base, S => make!(S)))
 }
 
-/// The connection specification of `c`, as expanded.
-pub(crate) fn conn_spec(c: &lowering::Connect) -> ConnSpec {
-    let mut spec = ConnSpec::new(c.rule);
-    if let Some(m) = &c.mask {
-        spec = spec.with_mask(m.mask.clone());
-    }
-    if let Some(k) = &c.kernel {
-        spec = spec.with_kernel(k.clone());
-    }
-    if !c.autapses {
-        spec = spec.no_autapses();
-    }
-    if !c.multapses {
-        spec = spec.no_multapses();
-    }
-    if c.use_on_source {
-        spec = spec.on_source();
-    }
-    spec
-}
+/// The connection specification of `c`, as expanded (one definition for every front
+/// end: the memory estimate counts with it too).
+pub(crate) use network_syntax::estimate::conn_spec;

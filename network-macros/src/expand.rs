@@ -96,7 +96,14 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         .iter()
         .zip(&locals)
         .map(|((f, _, _), local)| quote!(#f: #local));
+    let (memory, memory_check, memory_error) = match crate::estimate::memory(&header.name, d, &plan)
+    {
+        Ok(Some((items, check))) => (Some(items), Some(check), None),
+        Ok(None) => (None, None, None),
+        Err(e) => (None, None, Some(e.to_compile_error())),
+    };
     let build = quote! {
+        #memory_check
         let mut #b = ::network::NetworkBuilder::new(::network::Resolution::new(Self::RESOLUTION_MS)?, #seed);
         if let ::core::option::Option::Some(#threads) = #threads {
             #b = #b.threads(#threads);
@@ -138,7 +145,13 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
             impl #name { #protocol }
         }
     });
-    quote!(#shell #setters #protocol)
+    let memory = memory.map(|items| {
+        quote! {
+            #[allow(non_snake_case)]
+            impl #name { #items }
+        }
+    });
+    quote!(#memory_error #shell #setters #protocol #memory)
 }
 
 /// The handles the plan's steps make, as fields, with the locals that hold them.

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod docs;
+mod estimate;
 mod expand;
 mod print;
 mod setters;

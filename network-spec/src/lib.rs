@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod connect;
+mod connect_estimate;
 mod declare;
 pub mod devices;
 pub mod docs;

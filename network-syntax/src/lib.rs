@@ -18,6 +18,7 @@
 pub mod ast;
 mod check;
 pub mod description;
+pub mod estimate;
 pub mod grammar;
 // The checks' conversions to the engine's values (private: the loader has its own).
 pub mod lowering;

@@ -5,7 +5,7 @@
 pub(crate) const BLOCK_LEN: usize = 1024;
 
 /// The number of blocks of a population of `len` neurons.
-pub(crate) fn block_count(len: usize) -> usize {
+pub(crate) const fn block_count(len: usize) -> usize {
     len.div_ceil(BLOCK_LEN)
 }
 

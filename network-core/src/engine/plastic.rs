@@ -116,18 +116,20 @@ impl PlasticState {
     }
 }
 
-/// Bytes of per-synapse state a projection with `synapse` keeps beyond a static one's.
-pub(crate) fn state_bytes(synapse: &Synapse) -> u64 {
-    (match synapse {
-        Synapse::Static(_) | Synapse::StaticHomW(_) | Synapse::Bernoulli(_) => 0,
-        Synapse::Stdp(_)
-        | Synapse::StdpHom(_)
-        | Synapse::StdpPlHom(_)
-        | Synapse::VogelsSprekeler(_) => std::mem::size_of::<StdpState>(),
-        Synapse::StdpTriplet(_) => std::mem::size_of::<TripletState>(),
-        Synapse::Tsodyks(_) => std::mem::size_of::<TsodyksState>(),
-        Synapse::Tsodyks2(_) => std::mem::size_of::<Tsodyks2State>(),
-        Synapse::QuantalStp(_) => std::mem::size_of::<QuantalState>(),
+/// Bytes of per-synapse state a projection of synapse model `model` keeps beyond a
+/// static one's (a `const fn`: a `network!` type's memory estimate is evaluated by the
+/// compiler from it).
+pub(crate) const fn model_state_bytes(model: network_spec::SynapseModel) -> u64 {
+    use network_spec::SynapseModel as M;
+    (match model {
+        M::Static | M::StaticHomW | M::Bernoulli => 0,
+        M::Stdp | M::StdpHom | M::StdpPlHom | M::VogelsSprekeler => {
+            std::mem::size_of::<StdpState>()
+        }
+        M::StdpTriplet => std::mem::size_of::<TripletState>(),
+        M::Tsodyks => std::mem::size_of::<TsodyksState>(),
+        M::Tsodyks2 => std::mem::size_of::<Tsodyks2State>(),
+        M::QuantalStp => std::mem::size_of::<QuantalState>(),
     }) as u64
 }
 

@@ -39,6 +39,6 @@ pub mod units {
     };
 }
 pub use recording::{Samples, SpikeEvents};
-pub use resources::{available_memory, declared, human as human_bytes};
+pub use resources::{available_memory, check_estimate, declared, human as human_bytes, PerSynapse};
 pub use runtime::Network;
 pub use weight_recording::WeightEvents;

@@ -10,12 +10,10 @@
 //! [`ASSUMED_RATE_HZ`], or at 1.5 times the rate measured in earlier runs where that is
 //! higher) and refuses a call that would not fit (`Network::recording_estimate`).
 
-use crate::connect::{ConnSpec, Endpoints, Rule};
+use crate::connect::{ConnSpec, Endpoints};
 use crate::engine::block::{block_count, BLOCK_LEN};
 use crate::error::{Error, Result};
 use crate::models::NeuronModel;
-use crate::spatial::Kernel;
-use crate::spatial::MaskGeometry;
 use crate::storage::Dyn;
 use crate::synapse::Synapse;
 
@@ -96,6 +94,18 @@ impl MemoryBudget {
     }
 }
 
+/// Checks a whole network's memory estimate (`bytes`, e.g. a `network!` type's
+/// `MEMORY_ESTIMATE`) against `limit` (the machine's available memory where `None`)
+/// before anything is allocated: an [`Error::Resources`] naming both numbers, and
+/// suggesting a smaller network, where it does not fit.
+pub fn check_estimate(what: &str, bytes: u64, limit: Option<u64>) -> Result<()> {
+    MemoryBudget {
+        limit: limit.or_else(available_memory).unwrap_or(u64::MAX),
+        committed: 0,
+    }
+    .check(what, bytes, 0)
+}
+
 /// Memory the system can give to a new process without swapping (bytes): Linux's
 /// `MemAvailable` from `/proc/meminfo`; `None` where that cannot be read.
 ///
@@ -135,23 +145,24 @@ pub fn human(bytes: u64) -> String {
 
 /// Bytes of the state of `len` neurons of model `M`: one array per state variable, each
 /// element at most 8 bytes (the state struct holds one boxed slice per variable).
-pub(crate) fn neuron_bytes<M: NeuronModel>(len: usize) -> u64 {
+pub(crate) const fn neuron_bytes<M: NeuronModel>(len: usize) -> u64 {
     let arrays = std::mem::size_of::<M::State<Dyn>>() / std::mem::size_of::<Box<[f64]>>();
-    (arrays.max(1) as u64 * 8).saturating_mul(len as u64)
+    let arrays = if arrays == 0 { 1 } else { arrays };
+    (arrays as u64 * 8).saturating_mul(len as u64)
 }
 
 /// Bytes of the positions of `len` neurons.
-pub(crate) fn position_bytes(len: usize) -> u64 {
+pub(crate) const fn position_bytes(len: usize) -> u64 {
     POSITION_BYTES.saturating_mul(len as u64)
 }
 
 /// Bytes of `connections` generator connections.
-pub(crate) fn device_bytes(connections: usize) -> u64 {
+pub(crate) const fn device_bytes(connections: usize) -> u64 {
     DEVICE_CONNECTION_BYTES.saturating_mul(connections as u64)
 }
 
 /// Bytes of the ring buffers of a population of `len` neurons with `slots` slots.
-pub(crate) fn ring_bytes(len: usize, slots: u64) -> u64 {
+pub(crate) const fn ring_bytes(len: usize, slots: u64) -> u64 {
     (block_count(len) as u64)
         .saturating_mul(slots)
         .saturating_mul(RING_SLOT_BYTES)
@@ -183,20 +194,46 @@ pub(crate) fn projection_bytes_on(
     target_blocks: usize,
     synapse: &Synapse,
 ) -> (u64, u64) {
-    let plastic_state = crate::engine::plastic::state_bytes(synapse);
-    let synapse = synapse.base();
+    let base = synapse.base();
+    storage_bytes(
+        synapses,
+        n_sources,
+        n_targets,
+        target_blocks,
+        PerSynapse {
+            model: synapse.kind(),
+            random_weight: base.weight.constant().is_none(),
+            random_delay: base.delay.constant().is_none(),
+        },
+    )
+}
+
+/// What each synapse of a projection stores: its model's state, and a weight and a
+/// delay of its own where they are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PerSynapse {
+    /// The synapse model (its plastic state, if any, is stored per synapse).
+    pub model: network_spec::SynapseModel,
+    /// The weight is drawn per synapse (stored as an `f64` each).
+    pub random_weight: bool,
+    /// The delay is drawn per synapse (stored as `u16` steps each).
+    pub random_delay: bool,
+}
+
+/// The storage of `synapses` synapses between `n_sources` and `n_targets` neurons on a
+/// rank owning `target_blocks` target blocks: lasting bytes, and the bytes the drawn
+/// edge list holds until assembly.
+const fn storage_bytes(
+    synapses: u64,
+    n_sources: usize,
+    n_targets: usize,
+    target_blocks: usize,
+    per: PerSynapse,
+) -> (u64, u64) {
     let per_synapse = TARGET_BYTES
-        + plastic_state
-        + if synapse.weight.constant().is_none() {
-            WEIGHT_BYTES
-        } else {
-            0
-        }
-        + if synapse.delay.constant().is_none() {
-            DELAY_BYTES
-        } else {
-            0
-        };
+        + crate::engine::plastic::model_state_bytes(per.model)
+        + if per.random_weight { WEIGHT_BYTES } else { 0 }
+        + if per.random_delay { DELAY_BYTES } else { 0 };
     let blocks = target_blocks as u64;
     let rows = blocks.saturating_mul(n_sources as u64 + 1) * ROW_START_BYTES;
     let lasting = synapses.saturating_mul(per_synapse).saturating_add(rows);
@@ -207,88 +244,12 @@ pub(crate) fn projection_bytes_on(
 }
 
 /// An upper estimate of the number of synapses `spec` creates between `ends`, from the
-/// rule alone (before drawing). `pairwise_bernoulli` counts the expected number plus six
-/// standard deviations; a mask scales it by the fraction of the layer its bounding box
-/// covers.
+/// rule alone (before drawing): [`ConnSpec::expected_synapses_between`].
 pub(crate) fn expected_synapses(spec: &ConnSpec, ends: &Endpoints) -> u64 {
     let extent = ends
         .source_space
         .map(|s| &s.extent().as_slice()[..s.dims()]);
-    expected_synapses_between(spec, ends.n_sources, ends.n_targets, extent)
-}
-
-/// [`expected_synapses`] from the sizes and the source layer's extent (mm per
-/// dimension, where it is spatial).
-fn expected_synapses_between(
-    spec: &ConnSpec,
-    n_sources: usize,
-    n_targets: usize,
-    source_extent: Option<&[f64]>,
-) -> u64 {
-    let (ns, nt) = (n_sources as u64, n_targets as u64);
-    let pairs = ns.saturating_mul(nt);
-    match spec.rule {
-        Rule::AllToAll => pairs,
-        Rule::OneToOne => nt,
-        Rule::FixedIndegree(k) => nt.saturating_mul(k as u64),
-        Rule::FixedOutdegree(k) => ns.saturating_mul(k as u64),
-        Rule::FixedTotalNumber(n) => n as u64,
-        Rule::PairwiseBernoulli(p) => {
-            // An invalid p is the rule's own error, reported when it draws.
-            let p = if (0.0..=1.0).contains(&p) { p } else { 0.0 };
-            let fraction = kernel_peak(spec.kernel.as_ref()) * mask_fraction(spec, source_extent);
-            let mean = pairs as f64 * p * fraction;
-            let bound = mean + 6.0 * mean.sqrt() + 16.0;
-            if bound >= pairs as f64 {
-                pairs
-            } else {
-                bound as u64
-            }
-        }
-    }
-}
-
-/// The largest probability factor a kernel gives (at most 1).
-fn kernel_peak(kernel: Option<&Kernel>) -> f64 {
-    let peak = match kernel {
-        None => 1.0,
-        Some(Kernel::Constant { p }) => *p,
-        Some(Kernel::Linear { p0, slope }) if *slope <= 0.0 => *p0,
-        Some(Kernel::Linear { .. }) => 1.0,
-        Some(Kernel::Exponential { p0, .. })
-        | Some(Kernel::Gaussian { p0, .. })
-        | Some(Kernel::Gaussian2d { p0, .. })
-        | Some(Kernel::Gabor { p0, .. }) => *p0,
-        // A density per mm, which may exceed 1: every candidate may connect.
-        Some(Kernel::Gamma { .. }) => 1.0,
-        Some(Kernel::Expression(_)) => 1.0,
-    };
-    if peak.is_finite() {
-        peak.clamp(0.0, 1.0)
-    } else {
-        1.0
-    }
-}
-
-/// The fraction of the selected layer's extent that the mask's bounding box covers (at
-/// most 1; 1 without a mask or where the layer has no volume).
-fn mask_fraction(spec: &ConnSpec, extent: Option<&[f64]>) -> f64 {
-    let (Some(mask), Some(extent)) = (spec.mask.as_ref(), extent) else {
-        return 1.0;
-    };
-    let (lo, hi) = mask.bbox();
-    let mut fraction = 1.0;
-    for d in 0..extent.len() {
-        let side = hi[d] - lo[d];
-        if extent[d] > 0.0 && side.is_finite() {
-            fraction *= (side / extent[d]).clamp(0.0, 1.0);
-        }
-    }
-    if fraction.is_finite() {
-        fraction
-    } else {
-        1.0
-    }
+    spec.expected_synapses_between(ends.n_sources, ends.n_targets, extent)
 }
 
 /// The bytes the builder reserves for each part of a network, computed from the
@@ -299,7 +260,7 @@ pub mod declared {
 
     /// A population of `len` neurons of model `M`: its state, and its positions when
     /// `spatial`.
-    pub fn population<M: NeuronModel>(len: usize, spatial: bool) -> u64 {
+    pub const fn population<M: NeuronModel>(len: usize, spatial: bool) -> u64 {
         let positions = if spatial { position_bytes(len) } else { 0 };
         neuron_bytes::<M>(len).saturating_add(positions)
     }
@@ -315,12 +276,40 @@ pub mod declared {
         source_extent: Option<&[f64]>,
         synapse: &Synapse,
     ) -> (u64, u64) {
-        let synapses = expected_synapses_between(spec, n_sources, n_targets, source_extent);
+        let synapses = spec.expected_synapses_between(n_sources, n_targets, source_extent);
         projection_bytes(synapses, n_sources, n_targets, synapse)
     }
 
+    /// `synapses` synapses (a count from
+    /// [`ConnSpec::expected_synapses_between`]) between `n_sources` and `n_targets`
+    /// neurons, each storing what `per` says: the lasting bytes, and the bytes the drawn
+    /// edges hold until assembly. [`projection`] for a front end that counts the
+    /// synapses itself (`network_syntax::estimate`).
+    pub const fn synapses(
+        synapses: u64,
+        n_sources: usize,
+        n_targets: usize,
+        per: PerSynapse,
+    ) -> (u64, u64) {
+        storage_bytes(synapses, n_sources, n_targets, block_count(n_targets), per)
+    }
+
+    /// The most memory a build of parts `(name, lasting, transient)` holds at once:
+    /// every lasting part, plus the largest transient one (a rule's drawn edges).
+    pub const fn peak(parts: &[(&str, u64, u64)]) -> u64 {
+        let (mut lasting, mut transient, mut i) = (0u64, 0u64, 0);
+        while i < parts.len() {
+            lasting = lasting.saturating_add(parts[i].1);
+            if parts[i].2 > transient {
+                transient = parts[i].2;
+            }
+            i += 1;
+        }
+        lasting.saturating_add(transient)
+    }
+
     /// A generator's `connections` connections.
-    pub fn generator(connections: usize) -> u64 {
+    pub const fn generator(connections: usize) -> u64 {
         device_bytes(connections)
     }
 
@@ -332,7 +321,7 @@ pub mod declared {
 
     /// The ring buffers of a population of `len` neurons when the network's largest
     /// delay is `max_delay_steps` and a slice `slice_steps` long.
-    pub fn rings(len: usize, max_delay_steps: u64, slice_steps: u64) -> u64 {
+    pub const fn rings(len: usize, max_delay_steps: u64, slice_steps: u64) -> u64 {
         ring_bytes(len, max_delay_steps + slice_steps + 1)
     }
 }
@@ -340,6 +329,7 @@ pub mod declared {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::connect::Rule;
     use crate::synapse::StaticSynapse;
 
     #[test]

@@ -54,6 +54,11 @@ impl SeedNetwork {
         seed: ::network::Seed,
         threads: ::core::option::Option<usize>,
     ) -> ::core::result::Result<Self, ::network::Error> {
+        ::network::network::check_estimate(
+            "network `SeedNetwork`",
+            Self::MEMORY_ESTIMATE,
+            ::core::option::Option::None,
+        )?;
         let mut builder = ::network::NetworkBuilder::new(
             ::network::Resolution::new(Self::RESOLUTION_MS)?,
             seed,
@@ -552,4 +557,68 @@ impl SeedNetwork {
             ::network::NeuronsMut::new(&mut self.network, population, selection.clone()),
         )
     }
+}
+#[allow(non_snake_case)]
+impl SeedNetwork {
+    /// The parts of [`Self::MEMORY_ESTIMATE`]: name, lasting bytes, and bytes held
+    /// only while the part is built (a rule's drawn edges).
+    pub const MEMORY_PARTS: &'static [(&'static str, u64, u64)] = &[
+        (
+            "population `pvpop` (100 neurons)",
+            ::network::network::declared::population::<
+                ::network::IafPscAlpha,
+            >(100usize, true),
+            0u64,
+        ),
+        (
+            "population `l23pyr` (800 neurons)",
+            ::network::network::declared::population::<
+                ::network::IafPscAlpha,
+            >(800usize, true),
+            0u64,
+        ),
+        ("generator `dc`", ::network::network::declared::generator(800usize), 0u64),
+        ("generator `noise`", ::network::network::declared::generator(800usize), 0u64),
+        {
+            let (lasting, drawn) = ::network::network::declared::synapses(
+                800u64,
+                100usize,
+                800usize,
+                ::network::network::PerSynapse {
+                    model: ::network::spec::SynapseModel::Static,
+                    random_weight: false,
+                    random_delay: false,
+                },
+            );
+            ("projection `pvpop -> l23pyr`", lasting, drawn)
+        },
+        {
+            let (lasting, drawn) = ::network::network::declared::synapses(
+                400u64,
+                800usize,
+                100usize,
+                ::network::network::PerSynapse {
+                    model: ::network::spec::SynapseModel::Static,
+                    random_weight: false,
+                    random_delay: false,
+                },
+            );
+            ("projection `l23pyr -> pvpop`", lasting, drawn)
+        },
+        (
+            "ring buffers",
+            0u64
+                .saturating_add(
+                    ::network::network::declared::rings(100usize, 15u64, 15u64),
+                )
+                .saturating_add(
+                    ::network::network::declared::rings(800usize, 15u64, 15u64),
+                ),
+            0u64,
+        ),
+    ];
+    ///The most memory building this network holds at once, bytes (allocator overhead not counted), evaluated by the compiler from its counts: 900 neurons in 2 populations, 1,200 synapses (the rules' upper estimate) in 2 projections, 2 generators. `build` refuses, before allocating, a network whose estimate exceeds the machine's available memory; recorded data is estimated before each `simulate`.
+    pub const MEMORY_ESTIMATE: u64 = ::network::network::declared::peak(
+        Self::MEMORY_PARTS,
+    );
 }
