@@ -24,6 +24,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$PYTHON" "$HERE/spatial_values.py" --out "$TMP/reference/spatial_values.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/psp_peaks.py" --out "$TMP/reference/psp_peaks.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/recorders.py" --out "$TMP/reference/recorders.json" >/dev/null 2>&1
+"$PYTHON" "$HERE/initial_state.py" --out "$TMP/reference/initial_state.json" >/dev/null 2>&1
 if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
 else

@@ -150,10 +150,14 @@ fn population<M: NeuronModel + Default>(
     if let Some(firing) = n.firing {
         model = model.with_firing(firing)?;
     }
-    match &p.layout {
-        Some(l) => b.spatial_population(&p.name, &model, Dyn(len), l),
-        None => b.population(&p.name, &model, Dyn(len)),
+    let handle = match &p.layout {
+        Some(l) => b.spatial_population(&p.name, &model, Dyn(len), l)?,
+        None => b.population(&p.name, &model, Dyn(len))?,
+    };
+    for (name, value) in &p.initial {
+        b.initial(&handle.all(), name, value)?;
     }
+    Ok(handle)
 }
 
 /// A plan being executed on a builder.

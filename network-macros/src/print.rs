@@ -219,13 +219,18 @@ impl<'a> Printer<'a> {
                 quote!(::network::Dyn(#sizes.#field))
             }
         };
-        match &p.layout {
+        let make = match &p.layout {
             Some(l) => {
                 let l = layout(l);
                 quote!(let #var = #b.spatial_population(#name, &#model, #n, &#l)?;)
             }
             None => quote!(let #var = #b.population(#name, &#model, #n)?;),
-        }
+        };
+        let initial = p.initial.iter().map(|(param, v)| {
+            let v = self.value(&ValueDesc::Known(v.clone()));
+            quote!(#b.initial(&#var.all(), #param, &::network::Value::from(#v))?;)
+        });
+        quote!(#make #(#initial)*)
     }
 
     fn within(&self, w: &Within) -> TokenStream {

@@ -185,6 +185,8 @@ pub struct PopulationItem {
     pub dynamic: Option<Span>,
     /// Positions: `in box(..)`, `at positions(..)`, `on grid(..)`.
     pub space: Option<(Ident, Call)>,
+    /// Initial state and parameters per neuron after `with`: `{ V_m: -70 mV + 5 mV * x / 1 mm }`.
+    pub initial: Option<Fields>,
     /// Metadata after `where`.
     pub meta: Option<Fields>,
 }

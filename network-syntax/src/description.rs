@@ -162,6 +162,8 @@ pub struct PopulationDesc {
     pub size: Size,
     /// Positions, for a spatial population.
     pub layout: Option<Layout>,
+    /// Initial state and parameters per neuron (`with { .. }`), NEST units, as written.
+    pub initial: Vec<(&'static str, Value)>,
     /// Metadata as `key: value` text.
     pub meta: Vec<(String, String)>,
     /// Doc comments.

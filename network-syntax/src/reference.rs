@@ -146,7 +146,16 @@ fn populations(out: &mut String) {
          `population NAME = NEURON[SIZE]` makes SIZE neurons; `[dyn NAME]` takes the size \
          at build time. Placed in space (`in`, `at` or `on`, then a layout), the population \
          has positions for masks, kernels and plots. Coordinates are in mm; points have 2 \
-         or 3 coordinates, one unit after the brackets (`[0, 0, 0] mm`).\n\n",
+         or 3 coordinates, one unit after the brackets (`[0, 0, 0] mm`).\n\n\
+         `with { PARAM: VALUE, .. }` after the layout sets each neuron's state (`V_m`) and \
+         parameters (any of the model's, docs/models.md) when it is created, as NEST's \
+         `nest.Create(.., params={..})`: a VALUE is a number with its unit, a random term \
+         (`uniform(min, max)`, `normal(mean, std)`, `lognormal(mu, sigma)`, \
+         `exponential(beta)`) or an expression of the neuron's position `x`, `y`, `z` \
+         (mm; NEST's `nest.spatial.pos.x`) with the functions of the expressions of \
+         distance (below), e.g. `with { V_m: -70 mV + 5 mV * x / 1 mm, V_th: \
+         uniform(-55 mV, -50 mV) }`. Units are checked against the parameter's; random \
+         terms are drawn per neuron from the seed alone.\n\n",
     );
     for (word, form) in grammar::LAYOUTS {
         let _ = writeln!(

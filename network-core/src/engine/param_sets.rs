@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::models::{NeuronModel, Recordable};
 use crate::storage::Dyn;
 use crate::time::Resolution;
+use std::collections::HashMap;
 
 /// A population's distinct parameter sets and each neuron's set.
 pub(crate) struct ParamSets<M: NeuronModel> {
@@ -57,69 +58,70 @@ impl<M: NeuronModel> ParamSets<M> {
             .then(|| &self.sets[first as usize].0)
     }
 
-    /// Sets parameter `name` to `value` for the neurons `indices` (valid, any order):
-    /// each of their sets is copied, changed and checked as the model checks a whole
-    /// population (`entity` names it in errors); identical sets are shared. On an error
-    /// nothing changes. Returns, per changed neuron, its old set, for the caller to keep
-    /// V_m where `E_L` changed.
-    pub fn set(
+    /// Sets parameter `name` of each neuron in `pairs` (`(index, value)`, valid
+    /// indices, each once, any order): each (set, value) met is copied, changed and
+    /// checked as the model checks a whole population (`entity` names it in errors);
+    /// identical sets are shared, found by their text in a hash map, so a value per
+    /// neuron (a population's `with { .. }`) costs one set per distinct value. On an
+    /// error nothing changes. Returns, per changed neuron, its old set, for the caller
+    /// to keep V_m where `E_L` changed.
+    pub fn set_each(
         &mut self,
         entity: &str,
-        indices: &[u32],
+        pairs: &[(u32, f64)],
         name: &str,
-        value: f64,
         res: &Resolution,
         check: impl Fn(&M) -> Result<()>,
     ) -> Result<Vec<(u32, M)>> {
-        // The changed copy of each set the selection touches.
-        let mut changed: Vec<Option<u32>> = vec![None; self.sets.len()];
+        let mut index: HashMap<String, u32> = self
+            .sets
+            .iter()
+            .enumerate()
+            .map(|(k, (s, _))| (format!("{s:?}"), k as u32))
+            .collect();
+        // The set each (old set, value) becomes.
+        let mut changed: HashMap<(u32, u64), u32> = HashMap::new();
         let mut new_sets: Vec<(M, M::Propagators)> = Vec::new();
-        for &i in indices {
-            let old = self.of[i as usize] as usize;
-            if changed[old].is_some() {
-                continue;
-            }
-            let mut m = self.sets[old].0.clone();
-            m.set(entity, name, value)?;
-            m.validate(entity)?;
-            check(&m)?;
-            let base = &self.sets[0].0;
-            if m.spike_channels() != base.spike_channels()
-                || m.receptor_ports() != base.receptor_ports()
-            {
-                return Err(Error::invalid(
-                    entity,
-                    name,
-                    value,
-                    "changes the receptor ports of some neurons only; set it on the whole \
-                     population",
-                ));
-            }
-            let key = format!("{m:?}");
-            let existing = self
-                .sets
-                .iter()
-                .map(|(s, _)| s)
-                .chain(new_sets.iter().map(|(s, _)| s))
-                .position(|s| format!("{s:?}") == key);
-            let at = match existing {
-                Some(k) => k,
+        let mut moves: Vec<(u32, u32)> = Vec::with_capacity(pairs.len());
+        for &(i, value) in pairs {
+            let old = self.of[i as usize];
+            let at = match changed.get(&(old, value.to_bits())) {
+                Some(&k) => k,
                 None => {
-                    new_sets.push((m.clone(), m.propagators(res)));
-                    self.sets.len() + new_sets.len() - 1
+                    let mut m = self.sets[old as usize].0.clone();
+                    m.set(entity, name, value)?;
+                    m.validate(entity)?;
+                    check(&m)?;
+                    let base = &self.sets[0].0;
+                    if m.spike_channels() != base.spike_channels()
+                        || m.receptor_ports() != base.receptor_ports()
+                    {
+                        return Err(Error::invalid(
+                            entity,
+                            name,
+                            value,
+                            "changes the receptor ports of some neurons only; set it on the \
+                             whole population",
+                        ));
+                    }
+                    let next = (self.sets.len() + new_sets.len()) as u32;
+                    let k = *index.entry(format!("{m:?}")).or_insert_with(|| {
+                        new_sets.push((m.clone(), m.propagators(res)));
+                        next
+                    });
+                    changed.insert((old, value.to_bits()), k);
+                    k
                 }
             };
-            changed[old] = Some(at as u32);
+            moves.push((i, at));
         }
         self.sets.extend(new_sets);
-        let mut before = Vec::with_capacity(indices.len());
-        for &i in indices {
+        let mut before = Vec::with_capacity(moves.len());
+        for (i, new) in moves {
             let old = self.of[i as usize];
-            if let Some(new) = changed[old as usize] {
-                if new != old {
-                    before.push((i, self.sets[old as usize].0.clone()));
-                    self.of[i as usize] = new;
-                }
+            if new != old {
+                before.push((i, self.sets[old as usize].0.clone()));
+                self.of[i as usize] = new;
             }
         }
         self.prune();

@@ -60,6 +60,9 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn blocks_ref(&self) -> &[BlockRuntime];
     /// A model parameter by its NEST name (e.g. `tau_minus`), if the model has it.
     fn param(&self, name: &str) -> Option<f64>;
+    /// Parameter `name` of neuron `i` (its own parameter set), or its membrane
+    /// potential for `V_m` (mV; `None` where another rank holds the neuron).
+    fn value_of(&mut self, i: usize, name: &str) -> Option<f64>;
     /// Whether the model counts spikes and ignores weights (`parrot_neuron`).
     fn counts_spikes(&self) -> bool;
     /// Sets the membrane potential (mV) of neuron `i`.
@@ -77,6 +80,15 @@ pub(crate) trait PopulationDyn: Send + Sync {
         indices: &[u32],
         name: &str,
         value: f64,
+        res: &Resolution,
+    ) -> Result<()>;
+    /// As [`PopulationDyn::set_param_of`], with a value per neuron (`(index, value)`,
+    /// valid indices, each once): a population's initial values per neuron.
+    fn set_param_each(
+        &mut self,
+        entity: &str,
+        pairs: &[(u32, f64)],
+        name: &str,
         res: &Resolution,
     ) -> Result<()>;
     /// The model's receptor ports (0 when the weight's sign picks the channel).
@@ -162,6 +174,24 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         self.model.get(name)
     }
 
+    fn value_of(&mut self, i: usize, name: &str) -> Option<f64> {
+        let model = match &self.sets {
+            Some(sets) => sets.model_of(i),
+            None => &self.model,
+        };
+        if name != "V_m" {
+            return model.get(name);
+        }
+        let b = block_of(i as u32);
+        if !self.held[b] {
+            return None;
+        }
+        let view = M::blocks(&mut self.states[b], BLOCK_LEN)
+            .into_iter()
+            .next()?;
+        model.recordable(&view, Recordable::V_m, i - block_start(b))
+    }
+
     fn counts_spikes(&self) -> bool {
         M::COUNTS_SPIKES
     }
@@ -226,14 +256,24 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         value: f64,
         res: &Resolution,
     ) -> Result<()> {
+        let pairs: Vec<(u32, f64)> = indices.iter().map(|&i| (i, value)).collect();
+        self.set_param_each(entity, &pairs, name, res)
+    }
+
+    fn set_param_each(
+        &mut self,
+        entity: &str,
+        pairs: &[(u32, f64)],
+        name: &str,
+        res: &Resolution,
+    ) -> Result<()> {
         let len = self.len.value();
         let mut sets = match self.sets.take() {
             Some(s) => s,
             None => ParamSets::uniform(&self.model, len, res),
         };
-        let before = match sets.set(entity, indices, name, value, res, |m| {
-            check_t_ref(m, entity, res)
-        }) {
+        let before = match sets.set_each(entity, pairs, name, res, |m| check_t_ref(m, entity, res))
+        {
             Ok(b) => b,
             Err(e) => {
                 // Nothing changed; a population that was uniform stays so.

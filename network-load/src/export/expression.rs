@@ -14,11 +14,23 @@ use network_core::spec::expression::{
 /// The expression as a PyNEST parameter; `source` is the source layer, whose extent
 /// wraps a displacement where it is periodic.
 pub(super) fn python(e: &Expression, source: Option<&Space>) -> String {
-    Writer { source }.parameter(e)
+    Writer { source, own: false }.parameter(e)
+}
+
+/// A neuron's own value (a population's `with { .. }`) as a PyNEST parameter of
+/// `nest.Create(.., params=..)`: a position is the neuron's, `nest.spatial.pos.x`.
+pub(super) fn neuron_python(e: &Expression) -> String {
+    Writer {
+        source: None,
+        own: true,
+    }
+    .parameter(e)
 }
 
 struct Writer<'a> {
     source: Option<&'a Space>,
+    /// Whether positions are the neuron's own (`nest.spatial.pos`).
+    own: bool,
 }
 
 impl Writer<'_> {
@@ -36,6 +48,9 @@ impl Writer<'_> {
             Expression::Number(v) => float(*v),
             Expression::Distance => "nest.spatial.distance".into(),
             Expression::Displacement(a) => self.displacement(*a),
+            Expression::Position(_, a) if self.own => {
+                format!("nest.spatial.pos.{}", axis_name(*a))
+            }
             Expression::Position(End::Source, a) => {
                 format!("nest.spatial.source_pos.{}", axis_name(*a))
             }

@@ -390,11 +390,30 @@ pub(super) fn population(input: &Input, p: &lowering::Population) -> Result<Cell
     };
     markdown.push('.');
     push_meta(&mut markdown, &desc.meta);
-    let code = match positions {
-        Some(pos) => format!("{var} = nest.Create({}, positions={pos})", string(&p.model)),
-        None => format!("{var} = nest.Create({}, {})", string(&p.model), info.len),
+    let mut code = match positions {
+        Some(pos) => format!("{var} = nest.Create({}, positions={pos}", string(&p.model)),
+        None => format!("{var} = nest.Create({}, {}", string(&p.model), info.len),
     };
+    code.push_str(&initial_params(input, p)?);
+    code.push(')');
     Ok(Cell { markdown, code })
+}
+
+/// `, params={..}` of a population's initial values per neuron (empty when none):
+/// NEST evaluates each parameter for each neuron it creates.
+fn initial_params(input: &Input, p: &lowering::Population) -> Result<String> {
+    if p.initial.is_empty() {
+        return Ok(String::new());
+    }
+    let mut items = Vec::new();
+    for (name, v) in &p.initial {
+        let text = match v {
+            Value::Expression(e) => super::expression::neuron_python(e),
+            v => input.value(&ValueDesc::Known(v.clone()))?,
+        };
+        items.push(format!("\n    {}: {text},", string(name)));
+    }
+    Ok(format!(", params={{{}\n}}", items.concat()))
 }
 
 pub(super) fn python_bool(b: bool) -> &'static str {

@@ -97,6 +97,14 @@ fn part(cx: &mut Ctx, e: &Expr) -> Option<Part> {
     match e {
         Expr::Number(q) => quantity(cx, q),
         Expr::Ident(i) => name(cx, i),
+        Expr::Field { base, .. } if cx.neuron_scope => {
+            cx.error(
+                base.into(),
+                "a neuron's value reads its own position, not a pair's",
+                "write `x`, `y` or `z`",
+            );
+            None
+        }
         Expr::Field { base, field } => {
             let end = match base.to_string().as_str() {
                 "source" => End::Source,
@@ -171,8 +179,12 @@ fn quantity(cx: &mut Ctx, q: &Quantity) -> Option<Part> {
     Some((Expression::Number(q.value * factor), dims))
 }
 
-/// `distance`, `dx`, `dy`, `dz`.
+/// `distance`, `dx`, `dy`, `dz`; in a population's `with { .. }`, the neuron's own
+/// position `x`, `y`, `z` (NEST's `nest.spatial.pos.x`).
 fn name(cx: &mut Ctx, i: &syn::Ident) -> Option<Part> {
+    if cx.neuron_scope {
+        return own_position(cx, i);
+    }
     let e = match i.to_string().as_str() {
         "distance" => Expression::Distance,
         "dx" => Expression::Displacement(0),
@@ -192,6 +204,32 @@ fn name(cx: &mut Ctx, i: &syn::Ident) -> Option<Part> {
         }
     };
     Some((e, Dims::of(Dim::Length)))
+}
+
+/// `x`, `y`, `z` of the neuron itself, kept as the target's position (a neuron's own
+/// value is computed with the neuron at both ends).
+fn own_position(cx: &mut Ctx, i: &syn::Ident) -> Option<Part> {
+    let axis = match i.to_string().as_str() {
+        "x" => 0,
+        "y" => 1,
+        "z" => 2,
+        other => {
+            let help = match network_spec::error::closest(other, &["x", "y", "z"]) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "a neuron's value reads its own position `x`, `y`, `z` (mm)".into(),
+            };
+            cx.error(
+                i.into(),
+                format!("unknown name `{other}` in a neuron's value"),
+                help,
+            );
+            return None;
+        }
+    };
+    Some((
+        Expression::Position(End::Target, axis),
+        Dims::of(Dim::Length),
+    ))
 }
 
 fn axis(cx: &mut Ctx, field: &syn::Ident) -> Option<usize> {

@@ -12,6 +12,7 @@ mod distance_kernel;
 mod expression;
 mod generators;
 mod grid_mask;
+mod initial;
 mod kernel;
 mod neuron;
 mod protocol;
@@ -87,6 +88,9 @@ pub(crate) struct Ctx {
     /// The connections a weight recorder records so far, with its name (NEST keeps one
     /// weight recorder per synapse model).
     pub weight_recorded: Vec<(usize, String)>,
+    /// Whether expressions being checked are a neuron's own values (`with { .. }` of a
+    /// population: `x`, `y`, `z` are its position) rather than a pair's.
+    pub neuron_scope: bool,
 }
 
 impl Ctx {
@@ -226,6 +230,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
         exprs: Vec::new(),
         rate: Default::default(),
         weight_recorded: Vec::new(),
+        neuron_scope: false,
     };
     let (seed, files) = settings(&mut cx, ast);
     let delay_extrema = kernel::delay_extrema(&mut cx, ast);

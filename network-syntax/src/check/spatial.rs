@@ -20,6 +20,14 @@ pub(super) fn population(cx: &mut Ctx, p: &PopulationItem) -> Option<PopulationD
         Some((word, call)) => Some(layout(cx, word, call, fixed)?),
         None => None,
     };
+    let initial = match (&p.initial, model) {
+        (Some(fields), Some(m)) => {
+            let base = cx.neurons[m].base;
+            let dims = layout.as_ref().map(Layout::dims);
+            super::initial::initial(cx, &p.name, fields, base, dims)
+        }
+        _ => Some(Vec::new()),
+    };
     let meta = p
         .meta
         .as_ref()
@@ -30,6 +38,7 @@ pub(super) fn population(cx: &mut Ctx, p: &PopulationItem) -> Option<PopulationD
         model: model?,
         size: size?,
         layout,
+        initial: initial?,
         meta,
         docs: p.docs.clone(),
     })

@@ -31,9 +31,11 @@ pub const STATEMENTS: &[Statement] = &[
     },
     Statement {
         word: "population",
-        syntax: "population NAME = NEURON[SIZE] [in/at/on LAYOUT] [where { KEY: VALUE, .. }];",
+        syntax: "population NAME = NEURON[SIZE] [in/at/on LAYOUT] [with { PARAM: VALUE, .. }] [where { KEY: VALUE, .. }];",
         doc: "a population of SIZE neurons of a model or variant, optionally placed in space; \
-              `[dyn N]` makes the size a run-time value",
+              `[dyn N]` makes the size a run-time value; `with` gives each neuron its \
+              initial state and parameters (numbers, random terms, expressions of its \
+              position `x`, `y`, `z`)",
     },
     Statement {
         word: "mask",

@@ -69,7 +69,12 @@ impl Step {
                 p.model,
                 p.size,
                 p.layout
-            ),
+            )
+            .and_then(|()| match p.initial.is_empty() {
+                // Only where written, so populations without values hash as before.
+                true => Ok(()),
+                false => write!(out, " with {:?}", p.initial),
+            }),
             Step::Within(w) => write!(
                 out,
                 "within {} {} {:?} anchor {:?} at {:?}",

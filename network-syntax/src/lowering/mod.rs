@@ -98,6 +98,9 @@ pub struct Population {
     pub size: Size,
     /// Positions, mm, for a spatial population.
     pub layout: Option<Layout>,
+    /// Initial state and parameters per neuron (NEST units), set in this order after
+    /// the population is made.
+    pub initial: Vec<(&'static str, Value)>,
 }
 
 /// A mask selection, bound to a slot.
@@ -301,6 +304,7 @@ pub fn lower(d: &Description) -> Plan {
             model: d.neurons[p.model].name.clone(),
             size: p.size.clone(),
             layout: p.layout.clone(),
+            initial: p.initial.clone(),
         })
     }));
     steps.extend(rate::head(&d.rate).into_iter().map(Step::Rate));

@@ -383,6 +383,12 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
             } else {
                 None
             };
+            let initial = if peek_word(input, "with") {
+                ident(input)?;
+                Some(parse_fields(input)?)
+            } else {
+                None
+            };
             let meta = optional_where(input)?;
             Item::Population(PopulationItem {
                 docs,
@@ -391,6 +397,7 @@ fn parse_item(input: ParseStream, docs: Vec<String>) -> syn::Result<Item> {
                 size,
                 dynamic,
                 space,
+                initial,
                 meta,
             })
         }

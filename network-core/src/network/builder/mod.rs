@@ -5,6 +5,7 @@
 
 mod connections;
 mod generators;
+mod initial;
 mod populations;
 mod rate;
 pub use rate::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};

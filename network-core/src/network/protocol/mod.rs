@@ -165,6 +165,15 @@ impl Network {
     pub fn neuron_param(&self, population: usize, name: &str) -> Option<f64> {
         self.populations.get(population)?.param(name)
     }
+
+    /// The value of parameter `name` (NEST's name and units) of neuron `index` of
+    /// population `population`, or its membrane potential for `V_m` (mV): per neuron,
+    /// as `with { .. }` or a `set` on part of the population made them. `None` when
+    /// the model lacks it or another rank holds the neuron.
+    pub fn neuron_value(&mut self, population: usize, index: usize, name: &str) -> Option<f64> {
+        let p = self.populations.get_mut(population)?;
+        (index < p.len()).then(|| p.value_of(index, name))?
+    }
 }
 
 /// Whether `indices` (`None`: all) name every one of `len` neurons.
