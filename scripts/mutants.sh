@@ -15,6 +15,9 @@
 # more on 2 cores); docs/reliability.md records the measured fractions and commands.
 # Installs cargo-mutants when missing.
 set -euo pipefail
+# The file globs below go to cargo-mutants as written: bash must not expand them
+# (without globstar `models/**/*.rs` would match only `models/rate/mod.rs`).
+set -f
 cd "$(dirname "$0")/.."
 
 if ! command -v cargo-mutants >/dev/null; then

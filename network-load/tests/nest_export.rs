@@ -17,10 +17,9 @@
 //!   With F at 3 against a measured 1.8 (z = 5.2 in effect), a correct engine fails a
 //!   comparison with probability below 1e-6.
 //!
-//! NEST's python is `$NEST_PYTHON` (CI sets it to `.venv/bin/python`), else the
-//! repository's `.venv`. Without one the tests
-//! fail, naming what to install, unless `NETWORK_SKIP_NEST=1` opts out explicitly (they
-//! then print that they were skipped): a missing NEST never passes silently.
+//! NEST's python is found as `common/mod.rs` says (`$NEST_PYTHON`, else the repository's
+//! `.venv`); without one the tests fail, naming what to install, unless
+//! `NETWORK_SKIP_NEST=1` opts out explicitly: a missing NEST never passes silently.
 //! The seed network's notebook is run too and must print the same summary as its
 //! script. They add about 15 s.
 
@@ -28,70 +27,21 @@ use network_core::Seed;
 use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+use common::{last_json, nest_python, repo, run_python};
 
-/// A python that imports NEST: `$NEST_PYTHON` (which must work when set), else a
-/// known venv.
-fn nest_python() -> Option<PathBuf> {
-    let works = |p: &Path| {
-        Command::new(p)
-            .args(["-c", "import nest"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if let Some(p) = std::env::var_os("NEST_PYTHON") {
-        let p = PathBuf::from(p);
-        assert!(works(&p), "NEST_PYTHON={} cannot import nest", p.display());
-        return Some(p);
-    }
-    let venv = repo().join(".venv/bin/python");
-    (venv.exists() && works(&venv)).then_some(venv)
-}
-
-/// Runs the script on NEST and returns its JSON summary (the last line of stdout).
+/// Runs the script on NEST and returns its JSON summary (the last JSON line of stdout:
+/// the notebook prints its multimeter summary after it).
 fn run_on_nest(python: &Path, name: &str, script: &str) -> Value {
-    let path = std::env::temp_dir().join(format!("{name}-{}.py", std::process::id()));
-    std::fs::write(&path, script).unwrap();
-    let out = Command::new(python).arg(&path).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "NEST failed on {}:\n{}\n{}",
-        path.display(),
-        stdout,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::remove_file(&path).unwrap();
-    // The summary is the last JSON line (the notebook prints its multimeter summary
-    // after it).
-    stdout
-        .lines()
-        .rev()
-        .find_map(|line| {
-            serde_json::from_str::<Value>(line)
-                .ok()
-                .filter(Value::is_object)
-        })
-        .unwrap_or_else(|| panic!("no JSON summary from {name}:\n{stdout}"))
+    last_json(name, &run_python(python, name, script))
 }
 
 /// Builds `file` on the engine, exports it, runs both (and the notebook when asked),
 /// and compares.
 fn compare(file: &str, sizes: &[(&str, usize)], time_ms: f64, fano: f64, run_notebook: bool) {
-    let Some(python) = nest_python() else {
-        let skip = std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1");
-        assert!(
-            skip,
-            "no python with NEST 3.10: set NEST_PYTHON, or create .venv as .ci/run does \
-             (`python3 -m venv .venv && .venv/bin/pip install nest-simulator 'numpy<2.4'`); \
-             NETWORK_SKIP_NEST=1 skips these tests explicitly"
-        );
-        eprintln!("SKIPPED ({file}): NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
+    let Some(python) = nest_python(file) else {
         return;
     };
     let source = Source::read(&repo().join(file)).unwrap();
@@ -350,9 +300,7 @@ fn grid_masks_on_nest_agree_with_the_engine() {
 /// connections on slices (weight 0) have the same degrees and stay inside the slices.
 #[test]
 fn protocols_and_slices_on_nest_agree_spike_for_spike() {
-    let Some(python) = nest_python() else {
-        assert!(std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1"));
-        eprintln!("SKIPPED (protocol.net): NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
+    let Some(python) = nest_python("protocol.net") else {
         return;
     };
     let file = "network-load/tests/data/protocol.net";

@@ -21,44 +21,16 @@
 //!   ratio of two sample variances). A correct engine fails either with probability
 //!   below 1e-5.
 //!
-//! NEST's python is `$NEST_PYTHON`, else the repository's `.venv`; without one the
-//! tests fail unless `NETWORK_SKIP_NEST=1` opts out (as `nest_export.rs`).
+//! NEST's python is found as `common/mod.rs` says (`$NEST_PYTHON`, else the repository's
+//! `.venv`); without one the tests fail unless `NETWORK_SKIP_NEST=1` opts out.
 
 use network_core::{Recordable, Seed};
 use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn nest_python() -> Option<PathBuf> {
-    let works = |p: &Path| {
-        Command::new(p)
-            .args(["-c", "import nest"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if let Some(p) = std::env::var_os("NEST_PYTHON") {
-        let p = PathBuf::from(p);
-        assert!(works(&p), "NEST_PYTHON={} cannot import nest", p.display());
-        return Some(p);
-    }
-    let venv = repo().join(".venv/bin/python");
-    if venv.exists() && works(&venv) {
-        return Some(venv);
-    }
-    let skip = std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1");
-    assert!(
-        skip,
-        "no python with NEST 3.10: set NEST_PYTHON or create .venv; NETWORK_SKIP_NEST=1 skips"
-    );
-    eprintln!("SKIPPED: NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
-    None
-}
+mod common;
+use common::{last_json, nest_python, repo, run_python};
 
 /// (time, sender, rate) per sample, sorted.
 type Rows = Vec<(f64, u64, f64)>;
@@ -86,18 +58,7 @@ fn both(python: &Path, name: &str, text: &str, time_ms: f64) -> Vec<(String, Row
     script.push_str(
         "\nprint(json.dumps({name: {k: [float(x) for x in m.events[k]] for k in (\"times\", \"senders\", \"rate\")} for name, m in multimeters.items()}))\n",
     );
-    let path = std::env::temp_dir().join(format!("{name}-{}.py", std::process::id()));
-    std::fs::write(&path, &script).unwrap();
-    let out = Command::new(python).arg(&path).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "NEST failed on {}:\n{stdout}\n{}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::remove_file(&path).unwrap();
-    let events: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let events = last_json(name, &run_python(python, name, &script));
     if loaded.protocol.is_empty() {
         loaded.network.simulate(time_ms).unwrap();
     } else {
@@ -176,7 +137,9 @@ fn compare(results: &[(String, Rows, Rows)], tolerance: f64) -> (usize, usize) {
 
 #[test]
 fn the_exported_rate_network_gives_nests_bits() {
-    let Some(python) = nest_python() else { return };
+    let Some(python) = nest_python("rate_export") else {
+        return;
+    };
     let (n, same) = compare(
         &both(&python, "rate_network", &deterministic(""), 40.0),
         0.0,
@@ -186,7 +149,9 @@ fn the_exported_rate_network_gives_nests_bits() {
 
 #[test]
 fn runs_ending_inside_a_wfr_interval_give_nests_bits() {
-    let Some(python) = nest_python() else { return };
+    let Some(python) = nest_python("rate_export") else {
+        return;
+    };
     let text = deterministic("protocol { simulate 10.3 ms; simulate 29.7 ms; }");
     let split = both(&python, "rate_network_split", &text, 40.0);
     let whole = both(&python, "rate_network_whole", &deterministic(""), 40.0);
@@ -211,7 +176,9 @@ fn runs_ending_inside_a_wfr_interval_give_nests_bits() {
 
 #[test]
 fn noisy_rate_neurons_have_nests_statistics() {
-    let Some(python) = nest_python() else { return };
+    let Some(python) = nest_python("rate_export") else {
+        return;
+    };
     let text = "neuron Noisy = lin_rate_ipn { tau: 10 ms, sigma: 1, mu: 0.5, lambda: 1 };
         population noisy = Noisy[500];
         record rates = multimeter { record_from: [rate], interval: 50 ms } <- noisy;";

@@ -3,18 +3,16 @@
 //! independent oracle), and the PyNEST export run on NEST 3.10, whose `GetConnections`
 //! must give the same synapses with the same weights and delays, bit for bit.
 //!
-//! NEST's python is `$NEST_PYTHON`, else the repository's `.venv`; without one the NEST
-//! comparison fails unless `NETWORK_SKIP_NEST=1` opts out explicitly.
+//! NEST's python is found as `common/mod.rs` says (`$NEST_PYTHON`, else the repository's
+//! `.venv`); without one the NEST comparison fails unless `NETWORK_SKIP_NEST=1` opts out
+//! explicitly.
 
 use network_core::Seed;
 use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Loaded, Source};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+use common::{last_json, nest_python, repo, run_python};
 
 fn load() -> (network_load::Parsed, Loaded) {
     let source =
@@ -97,36 +95,13 @@ fn weights_and_delays_follow_the_formulas() {
     assert!(sparse.iter().any(|c| c.weight != sparse[0].weight));
 }
 
-/// A python that imports NEST, or `None` when `NETWORK_SKIP_NEST=1` opts out.
-fn nest_python() -> Option<PathBuf> {
-    let works = |p: &Path| {
-        Command::new(p)
-            .args(["-c", "import nest"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    let python = std::env::var_os("NEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join(".venv/bin/python"));
-    if works(&python) {
-        return Some(python);
-    }
-    assert!(
-        std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1"),
-        "no python with NEST 3.10 at {}: set NEST_PYTHON, or NETWORK_SKIP_NEST=1 to skip",
-        python.display()
-    );
-    eprintln!("SKIPPED: NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
-    None
-}
-
 /// NEST's synapses of a projection: `(source, target) -> (weight, delay)`, indices
 /// within the populations.
 type Synapses = std::collections::BTreeMap<(u32, u32), (f64, f64)>;
 
 #[test]
 fn nest_computes_the_same_weights_and_delays() {
-    let Some(python) = nest_python() else {
+    let Some(python) = nest_python("space_expressions") else {
         return;
     };
     let (parsed, loaded) = load();
@@ -153,18 +128,8 @@ fn nest_computes_the_same_weights_and_delays() {
          \x20   _out[_name] = [[a - _s[0].global_id, b - _t[0].global_id, w, d] for a, b, w, d in zip(_c['source'], _c['target'], _c['weight'], _c['delay'])]\n\
          print(_json.dumps(_out))\n",
     );
-    let path = std::env::temp_dir().join(format!("space_expressions-{}.py", std::process::id()));
-    std::fs::write(&path, &script).unwrap();
-    let out = Command::new(&python).arg(&path).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "NEST failed on {}:\n{stdout}\n{}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::remove_file(&path).unwrap();
-    let nest: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let stdout = run_python(&python, "space_expressions", &script);
+    let nest = last_json("space_expressions", &stdout);
     let of_nest = |name: &str| -> Synapses {
         nest[name]
             .as_array()

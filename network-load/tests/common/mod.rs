@@ -1,0 +1,81 @@
+//! Scaffolding shared by the tests that run exported scripts on NEST 3.10
+//! (`nest_export.rs`, `rate_export.rs`, `space_expressions.rs`): finding NEST's python,
+//! running a script, reading its JSON answer. Each test keeps its own assertions.
+//!
+//! NEST's python is `$NEST_PYTHON` (which must import `nest` when set; CI sets it to
+//! `.venv/bin/python`), else the repository's `.venv`. Without one the tests fail,
+//! naming what to install, unless `NETWORK_SKIP_NEST=1` opts out explicitly (they then
+//! print that they were skipped): a missing NEST never passes silently.
+//!
+//! Used as `mod common;` by each test target; a target need not use every function.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's root directory.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A python that imports NEST, or `None` when there is none and `NETWORK_SKIP_NEST=1`
+/// opts out (printing `SKIPPED (what)`); panics when there is none otherwise, and when
+/// `$NEST_PYTHON` is set but cannot import `nest`.
+pub fn nest_python(what: &str) -> Option<PathBuf> {
+    let works = |p: &Path| {
+        Command::new(p)
+            .args(["-c", "import nest"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if let Some(p) = std::env::var_os("NEST_PYTHON") {
+        let p = PathBuf::from(p);
+        assert!(works(&p), "NEST_PYTHON={} cannot import nest", p.display());
+        return Some(p);
+    }
+    let venv = repo().join(".venv/bin/python");
+    if venv.exists() && works(&venv) {
+        return Some(venv);
+    }
+    let skip = std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1");
+    assert!(
+        skip,
+        "no python with NEST 3.10 ({what}): set NEST_PYTHON, or create .venv as .ci/run does \
+         (`python3 -m venv .venv && .venv/bin/pip install nest-simulator 'numpy<2.4'`); \
+         NETWORK_SKIP_NEST=1 skips these tests explicitly"
+    );
+    eprintln!("SKIPPED ({what}): NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
+    None
+}
+
+/// Runs `script` with `python` from a temporary file named after `name`; returns its
+/// standard output. Panics with the script's path, output and errors when it fails.
+pub fn run_python(python: &Path, name: &str, script: &str) -> String {
+    let path = std::env::temp_dir().join(format!("{name}-{}.py", std::process::id()));
+    std::fs::write(&path, script).unwrap();
+    let out = Command::new(python).arg(&path).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "NEST failed on {}:\n{stdout}\n{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(&path).unwrap();
+    stdout
+}
+
+/// The last line of `stdout` that is a JSON object (a script's summary; lines printed
+/// after it are skipped). Panics naming `name` when there is none.
+pub fn last_json(name: &str, stdout: &str) -> Value {
+    stdout
+        .lines()
+        .rev()
+        .find_map(|line| {
+            serde_json::from_str::<Value>(line)
+                .ok()
+                .filter(Value::is_object)
+        })
+        .unwrap_or_else(|| panic!("no JSON summary from {name}:\n{stdout}"))
+}
