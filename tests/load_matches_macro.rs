@@ -259,8 +259,16 @@ fn macro_and_loader_give_the_same_memory_estimate() {
     let seed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
     let plastic = parse(&Source::new("plastic.net", TEXT)).unwrap();
     for (parsed, parts, estimate) in [
-        (&seed, SeedNetwork::MEMORY_PARTS, SeedNetwork::MEMORY_ESTIMATE),
-        (&plastic, PlasticPorts::MEMORY_PARTS, PlasticPorts::MEMORY_ESTIMATE),
+        (
+            &seed,
+            SeedNetwork::MEMORY_PARTS,
+            SeedNetwork::MEMORY_ESTIMATE,
+        ),
+        (
+            &plastic,
+            PlasticPorts::MEMORY_PARTS,
+            PlasticPorts::MEMORY_ESTIMATE,
+        ),
     ] {
         let loaded =
             network::load::memory_estimate(&parsed.description, &Inputs::default()).unwrap();
@@ -273,10 +281,12 @@ fn macro_and_loader_give_the_same_memory_estimate() {
         assert!(estimate > 0);
     }
     // A hand count of the plastic network's `learn` projection: 20 targets x 8 sources,
-    // each synapse a 2-byte target, an 8-byte drawn weight and STDP's trace state.
+    // each synapse a 2-byte target, an 8-byte drawn weight and STDP's trace state, and
+    // one block's row starts (41 of 4 bytes).
     let learn = PlasticPorts::MEMORY_PARTS
         .iter()
-        .find(|p| p.0 == "projection `pre -> cells`")
-        .unwrap();
-    assert!(learn.1 >= 160 * 10, "{learn:?}");
+        .find(|p| p.0 == "projection `learn`")
+        .unwrap_or_else(|| panic!("{:?}", PlasticPorts::MEMORY_PARTS));
+    assert!(learn.1 > 160 * (2 + 8) + 41 * 4, "{learn:?}");
+    assert_eq!(learn.2, 160 * 4 + 21 * 8, "drawn edges and target offsets");
 }

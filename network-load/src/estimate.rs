@@ -54,7 +54,9 @@ pub fn priced(c: &Counts) -> Vec<(String, (u64, u64))> {
         .parts
         .iter()
         .map(|p| match p {
-            Part::Population { base, len, spatial } => (
+            Part::Population {
+                base, len, spatial, ..
+            } => (
                 p.label(),
                 (
                     network_core::spec::with_neuron_model!(
@@ -71,6 +73,7 @@ pub fn priced(c: &Counts) -> Vec<(String, (u64, u64))> {
                 model,
                 random_weight,
                 random_delay,
+                ..
             } => (
                 p.label(),
                 declared::synapses(
