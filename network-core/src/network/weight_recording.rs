@@ -271,3 +271,37 @@ impl WeightRecorderRuntime {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distribution::Local;
+
+    #[test]
+    fn one_rank_gets_its_own_rows_back_per_recorder() {
+        let row = |stamp, sender, weight: f64| Row {
+            stamp,
+            sender,
+            order: 1,
+            port: u32::MAX,
+            target: 7,
+            weight,
+            receptor: 3,
+        };
+        let rows = vec![
+            vec![row(5, 2, -0.25), row(-1, u32::MAX, f64::MIN_POSITIVE)],
+            vec![],
+            vec![row(i64::MAX, 0, 1e300)],
+        ];
+        let back = exchange_rows(&Local, &rows);
+        assert_eq!(back.len(), 3);
+        for (a, b) in rows.iter().flatten().zip(back.iter().flatten()) {
+            assert_eq!(
+                (a.stamp, a.sender, a.order, a.port, a.target, a.receptor),
+                (b.stamp, b.sender, b.order, b.port, b.target, b.receptor)
+            );
+            assert_eq!(a.weight.to_bits(), b.weight.to_bits());
+        }
+        assert_eq!(back.iter().map(Vec::len).collect::<Vec<_>>(), [2, 0, 1]);
+    }
+}
