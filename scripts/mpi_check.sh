@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The MPI determinism check (cargo feature `mpi`): the network of
 # network-core/examples/mpi_check.rs on 1 process, on 2 processes, and on 2 processes
-# with 2 threads each, merged and per-rank recorder files. Spikes, samples and weights
-# (their bits) and the merged recorder files must be identical; the per-rank files
+# with 2 threads each, merged and per-rank recorder files. Spikes, samples, weights and
+# the weight recorder's events (their bits and ports) and the merged recorder files must
+# be identical; the per-rank files
 # together must hold exactly the rows of the merged file. Then the microcircuit example
 # (examples/microcircuit.rs, scale 0.05, Poisson background): the same spikes on 1 and 2
 # processes. Needs OpenMPI (`mpirun`). MPI_CHECK_RELEASE=1 builds and runs the release
@@ -31,11 +32,11 @@ for name in two threads; do
   cmp "$work/one/out/summary.txt" "$work/$name/out/summary.txt"
 done
 # Same threads, same directory name: the merged files are byte for byte the same.
-for file in e_spikes.dat vm.dat; do
+for file in e_spikes.dat vm.dat learned.dat; do
   cmp "$work/one/out/$file" "$work/two/out/$file"
 done
 rows() { grep -hv -e '^#' -e '^sender' "$@" | sort; }
-for name in e_spikes vm; do
+for name in e_spikes vm learned; do
   test -s "$work/ranks/out/$name-0.dat" && test -s "$work/ranks/out/$name-1.dat"
   diff <(rows "$work/one/out/$name.dat") <(rows "$work/ranks/out/$name-0.dat" "$work/ranks/out/$name-1.dat")
 done

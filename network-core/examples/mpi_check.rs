@@ -1,10 +1,11 @@
 //! The MPI determinism check (cargo feature `mpi`; run by `scripts/mpi_check.sh` in CI):
 //! a network with every kind of part that distribution touches — every connection rule
 //! (by target, by source, global, all-to-all, one-to-one, with a mask on a grid), random
-//! weights and delays, STDP, Poisson drive, spike
-//! recorders to memory and to a file, a multimeter across blocks — built and simulated
-//! under `mpirun`. Rank 0 writes everything it gathered (spikes, samples and weights,
-//! the numbers as their bits) to `{dir}/summary.txt`; recorder files go to `{dir}`.
+//! weights and delays, STDP, Poisson drive, spike recorders to memory and to a file, a
+//! multimeter and a weight recorder across blocks — built and simulated under `mpirun`.
+//! Rank 0 writes everything it gathered (spikes, samples, weights and recorded
+//! transmissions, the numbers as their bits) to `{dir}/summary.txt`; recorder files go
+//! to `{dir}`.
 //! The script compares the outputs of 1 and 2 processes and of 1 and 2 threads.
 //!
 //! `mpi_check DIR THREADS merged|per-rank|fail-on-rank-1` (the last: a builder call fails
@@ -193,6 +194,15 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
         Multimeter::voltmeter(1.0).record_to(RecordTo::Ascii { directory: None }),
         &[exc.range(1000..1040), exc.range(2040..2060)],
     )?;
+    // The STDP transmissions onto cells of two blocks (owned by different ranks on two),
+    // to a file: the same events, weights and ports on any number of ranks.
+    let learned = b.weight_recorder(
+        "learned",
+        WeightRecorder::default().record_to(RecordTo::Ascii { directory: None }),
+        &[learn],
+        &[],
+        &[exc.range(1000..1040), exc.range(2040..2060)],
+    )?;
     let mut net = b.build()?;
     net.set_progress(false);
     net.simulate(200.0)?;
@@ -220,6 +230,20 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
     writeln!(out, "vm {}", samples.len()).unwrap();
     for ((sender, t), v) in samples.senders().iter().zip(samples.times()).zip(v) {
         writeln!(out, "{sender} {t} {:016x}", v.to_bits()).unwrap();
+    }
+    let recorded = net.weights_recorded(&learned);
+    writeln!(out, "learned {}", recorded.len()).unwrap();
+    for k in 0..recorded.len() {
+        writeln!(
+            out,
+            "{} {} {} {} {:016x}",
+            recorded.senders()[k],
+            recorded.targets()[k],
+            recorded.steps()[k],
+            recorded.ports()[k],
+            recorded.weights()[k].to_bits()
+        )
+        .unwrap();
     }
     for w in &weights {
         writeln!(out, "weights {}", w.len()).unwrap();

@@ -232,4 +232,33 @@ impl WeightRecorder {
             ..self
         }
     }
+
+    /// Validates the recorder named `entity` on the projections numbered `projections`
+    /// of a network with `count` projections: its window on the grid of `res`, and at
+    /// least one projection, each existing. Returns the window `(start, stop)` in steps.
+    /// Both the builder and a network between runs check a weight recorder here, so that
+    /// the same mistake reads the same wherever it is made.
+    pub(crate) fn check(
+        &self,
+        entity: &str,
+        projections: &[usize],
+        count: usize,
+        res: &Resolution,
+    ) -> Result<(i64, i64)> {
+        let window = self.window.steps(entity, res)?;
+        if projections.is_empty() {
+            return Err(Error::invalid(
+                entity,
+                "projections",
+                "[]",
+                "name at least one projection whose synapses it records",
+            ));
+        }
+        if let Some(bad) = projections.iter().find(|&&p| p >= count) {
+            return Err(Error::Name(format!(
+                "weight recorder `{entity}`: projection #{bad} does not exist"
+            )));
+        }
+        Ok(window)
+    }
 }

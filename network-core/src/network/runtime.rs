@@ -89,9 +89,9 @@ pub struct Network {
     pub(super) comm: Arc<dyn Communicator>,
     /// Whether this rank's recorders record every rank's events (one process, or rank 0
     /// of merged output) or only those of its own neurons.
-    records_all: bool,
+    pub(super) records_all: bool,
     /// How recorder files are laid out on several ranks.
-    recorder_files: RecorderFiles,
+    pub(super) recorder_files: RecorderFiles,
     /// On several ranks, per population, this rank's spikes of the last slice, sorted.
     local: Vec<Vec<(i64, u32)>>,
     /// The rate neurons, advanced slice by slice beside the spiking ones.

@@ -4,8 +4,9 @@
 
 use super::handles::{ProjectionHandle, Selection, WeightRecorderHandle};
 use super::runtime::Network;
-use super::weight_recording::{Recorded, Row, WeightEvents, WeightRecorderRuntime};
+use super::weight_recording::{exchange_rows, Recorded, Row, WeightEvents, WeightRecorderRuntime};
 use crate::devices::WeightRecorder;
+use crate::distribution::RecorderFiles;
 use crate::engine::block::block_start;
 use crate::error::{Error, Result};
 
@@ -24,29 +25,24 @@ impl Network {
         targets: &[Selection],
     ) -> Result<WeightRecorderHandle> {
         self.check_new_name(name, "weight recorder")?;
-        if projections.is_empty() {
-            return Err(Error::invalid(
-                name,
-                "projections",
-                "[]",
-                "name at least one projection whose synapses it records",
-            ));
-        }
-        let window = params.window.steps(name, &self.resolution)?;
-        let mut recorded = Vec::new();
-        for handle in projections {
-            let &slot = self.projection_slots.get(handle.index).ok_or_else(|| {
-                Error::Name(format!(
-                    "weight recorder `{name}`: projection #{} does not exist",
-                    handle.index
-                ))
-            })?;
-            let projection = &mut self.incoming[slot.0][slot.1];
-            projection.weights_recorded = true;
-            recorded.push(Recorded::new(slot, projection));
-        }
+        let indices: Vec<usize> = projections.iter().map(|p| p.index).collect();
+        let window = params.check(
+            name,
+            &indices,
+            self.projection_slots.len(),
+            &self.resolution,
+        )?;
         let senders = self.node_ids(name, senders)?;
         let targets = self.node_ids(name, targets)?;
+        let recorded: Vec<Recorded> = indices
+            .iter()
+            .map(|&index| {
+                let slot = self.projection_slots[index];
+                let projection = &self.incoming[slot.0][slot.1];
+                let sources = self.population_info[projection.source].len;
+                Recorded::new(slot, projection, sources, &*self.comm)
+            })
+            .collect();
         let mut recorder = WeightRecorderRuntime {
             name: name.to_string(),
             window,
@@ -59,6 +55,10 @@ impl Network {
             file: None,
         };
         recorder.open_file(&self.files, &self.provenance())?;
+        // Only a recorder that exists makes its projections log transmissions.
+        for recorded in &recorder.projections {
+            self.incoming[recorded.slot.0][recorded.slot.1].weights_recorded = true;
+        }
         self.weight_recorders.push(recorder);
         Ok(WeightRecorderHandle::new(self.weight_recorders.len() - 1))
     }
@@ -167,6 +167,12 @@ impl Network {
                     }
                 }
             }
+        }
+        if self.comm.size() > 1 && self.records_all {
+            // Merged output: rank 0 records every rank's transmissions.
+            rows = exchange_rows(&*self.comm, &rows);
+        } else if self.comm.size() > 1 && self.recorder_files == RecorderFiles::Merged {
+            exchange_rows(&*self.comm, &rows);
         }
         let resolution = self.resolution;
         for (recorder, rows) in self.weight_recorders.iter_mut().zip(rows) {

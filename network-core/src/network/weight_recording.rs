@@ -4,6 +4,7 @@
 
 use super::files::{self, Columns, FileSettings, RecordFile};
 use crate::devices::{RecordTo, Window};
+use crate::distribution::Communicator;
 use crate::engine::projection::Projection;
 use crate::error::Result;
 use crate::provenance::Provenance;
@@ -118,6 +119,43 @@ pub(super) struct Row {
     pub receptor: u16,
 }
 
+/// The words of one row on its way to rank 0, behind its recorder's index.
+const ROW_WORDS: usize = 8;
+
+/// Gathers every rank's rows (each for the recorder at its index in `rows`) on rank 0;
+/// the other ranks get nothing. Each recorder sorts its rows into the order one
+/// process records them in ([`WeightRecorderRuntime::record`]), a total order.
+pub(super) fn exchange_rows(comm: &dyn Communicator, rows: &[Vec<Row>]) -> Vec<Vec<Row>> {
+    let mut words = Vec::new();
+    for (r, rows) in rows.iter().enumerate() {
+        for row in rows {
+            words.extend([
+                r as u64,
+                row.stamp as u64,
+                u64::from(row.sender),
+                row.order as u64,
+                u64::from(row.port),
+                u64::from(row.target),
+                row.weight.to_bits(),
+                u64::from(row.receptor),
+            ]);
+        }
+    }
+    let mut merged = vec![Vec::new(); rows.len()];
+    for w in comm.gather_to_root(&words).chunks_exact(ROW_WORDS) {
+        merged[w[0] as usize].push(Row {
+            stamp: w[1] as i64,
+            sender: w[2] as u32,
+            order: w[3] as usize,
+            port: w[4] as u32,
+            target: w[5] as u32,
+            weight: f64::from_bits(w[6]),
+            receptor: w[7] as u16,
+        });
+    }
+    merged
+}
+
 /// A recorded projection: where its synapses are and the port of each block's row.
 #[derive(Debug)]
 pub(super) struct Recorded {
@@ -128,21 +166,40 @@ pub(super) struct Recorded {
 }
 
 impl Recorded {
-    /// The ports of `projection`'s synapses, which sits at `slot`.
-    pub fn new(slot: (usize, usize), projection: &Projection) -> Self {
-        let sources = projection
-            .blocks
-            .iter()
-            .map(|b| b.row_start.len().saturating_sub(1))
-            .max()
-            .unwrap_or(0);
-        let mut port_base = vec![Vec::with_capacity(sources); projection.blocks.len()];
+    /// The ports of `projection`'s synapses, which sits at `slot` and has `sources`
+    /// source neurons. On several ranks a block's rows live on the rank that owns it
+    /// (empty elsewhere): the ranks sum their row lengths (a collective call), so that
+    /// every rank numbers the ports of the whole projection as one process does.
+    pub fn new(
+        slot: (usize, usize),
+        projection: &Projection,
+        sources: usize,
+        comm: &dyn Communicator,
+    ) -> Self {
+        let blocks = projection.blocks.len();
+        // Row lengths, source-major: `lengths[s * blocks + b]`.
+        let mut lengths = vec![0u64; sources * blocks];
+        for (b, block) in projection.blocks.iter().enumerate() {
+            for s in 0..sources {
+                let row = block.row_start.get(s..s + 2).unwrap_or(&[0, 0]);
+                lengths[s * blocks + b] = u64::from(row[1] - row[0]);
+            }
+        }
+        if comm.size() > 1 && !lengths.is_empty() {
+            let all = comm.all_gather(&lengths);
+            lengths.fill(0);
+            for rank in all.chunks_exact(lengths.len()) {
+                for (sum, n) in lengths.iter_mut().zip(rank) {
+                    *sum += n;
+                }
+            }
+        }
+        let mut port_base = vec![Vec::with_capacity(sources); blocks];
         let mut next = 0u32;
         for s in 0..sources {
-            for (base, block) in port_base.iter_mut().zip(&projection.blocks) {
+            for (b, base) in port_base.iter_mut().enumerate() {
                 base.push(next);
-                let row = block.row_start.get(s..s + 2).unwrap_or(&[0, 0]);
-                next += row[1] - row[0];
+                next += lengths[s * blocks + b] as u32;
             }
         }
         Self { slot, port_base }
@@ -212,5 +269,39 @@ impl WeightRecorderRuntime {
         if let Some(file) = self.file.as_mut() {
             file.write_batch();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distribution::Local;
+
+    #[test]
+    fn one_rank_gets_its_own_rows_back_per_recorder() {
+        let row = |stamp, sender, weight: f64| Row {
+            stamp,
+            sender,
+            order: 1,
+            port: u32::MAX,
+            target: 7,
+            weight,
+            receptor: 3,
+        };
+        let rows = vec![
+            vec![row(5, 2, -0.25), row(-1, u32::MAX, f64::MIN_POSITIVE)],
+            vec![],
+            vec![row(i64::MAX, 0, 1e300)],
+        ];
+        let back = exchange_rows(&Local, &rows);
+        assert_eq!(back.len(), 3);
+        for (a, b) in rows.iter().flatten().zip(back.iter().flatten()) {
+            assert_eq!(
+                (a.stamp, a.sender, a.order, a.port, a.target, a.receptor),
+                (b.stamp, b.sender, b.order, b.port, b.target, b.receptor)
+            );
+            assert_eq!(a.weight.to_bits(), b.weight.to_bits());
+        }
+        assert_eq!(back.iter().map(Vec::len).collect::<Vec<_>>(), [2, 0, 1]);
     }
 }

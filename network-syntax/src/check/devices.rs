@@ -56,7 +56,7 @@ fn window(cx: &mut Ctx, fields: &[(String, &Field)], name: &str) -> Option<(f64,
 }
 
 /// A `record` statement.
-pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
+pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem, wiring: &[Wiring]) -> Option<RecorderDesc> {
     let name = d.name.to_string();
     let kind = d.kind.to_string();
     let Some(device) = grammar::device(grammar::RECORDERS, &kind) else {
@@ -80,7 +80,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
     let window = window(cx, &fields, &name);
     let time_in_steps = super::generators::flag_or(cx, &fields, "time_in_steps", false);
     if kind == "weight_recorder" {
-        let kind = weight_recorder(cx, &fields, d)?;
+        let kind = super::weight_recorders::weight_recorder(cx, &fields, d, wiring)?;
         return Some(RecorderDesc {
             name,
             kind,
@@ -139,7 +139,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem) -> Option<RecorderDesc> {
 
 /// `to: memory | ascii | "dir"`: `None` for memory, `Some("")` for the network's
 /// `data_path`.
-fn record_to(cx: &mut Ctx, fields: &[(String, &Field)]) -> Option<Option<String>> {
+pub(super) fn record_to(cx: &mut Ctx, fields: &[(String, &Field)]) -> Option<Option<String>> {
     match get(fields, "to").map(|f| &f.value) {
         None => Some(None),
         Some(Expr::Ident(i)) if i == "memory" => Some(None),
@@ -154,104 +154,6 @@ fn record_to(cx: &mut Ctx, fields: &[(String, &Field)]) -> Option<Option<String>
             None
         }
     }
-}
-
-/// A `weight_recorder`: its `<- ..` names connections declared before it (NEST sets
-/// the recorder on their synapse models, which exist by then); `senders` and `targets`
-/// name populations. Why: a weight recorder records synapses, not neurons.
-fn weight_recorder(
-    cx: &mut Ctx,
-    fields: &[(String, &Field)],
-    d: &DeviceItem,
-) -> Option<RecorderKind> {
-    let ascii = record_to(cx, fields)?;
-    let mut connections = Vec::new();
-    for t in &d.targets {
-        let name = t.population.to_string();
-        match cx.names.get(&name) {
-            Some(&(super::Kind::Projection, index)) if t.slice.is_none() && t.within.is_none() => {
-                if let Some((_, other)) = cx.weight_recorded.iter().find(|(c, _)| *c == index) {
-                    let other = other.clone();
-                    cx.error(
-                        (&t.population).into(),
-                        format!("connection `{name}` already has weight recorder `{other}`"),
-                        "NEST sets one weight recorder on a connection's synapse model; record it with that one",
-                    );
-                    return None;
-                }
-                if index != super::POISONED {
-                    connections.push(index);
-                    cx.weight_recorded.push((index, d.name.to_string()));
-                }
-            }
-            Some(&(super::Kind::Projection, _)) => {
-                cx.error(
-                    (&t.population).into(),
-                    format!("a weight recorder records all of connection `{name}`"),
-                    "remove the slice; restrict it with `senders:` and `targets:`",
-                );
-                return None;
-            }
-            _ => {
-                cx.error(
-                    (&t.population).into(),
-                    format!("`{name}` is not a connection declared before this weight recorder"),
-                    "a weight recorder records named connections (`connect e2i = exc -> inh ..;`) written above it",
-                );
-                return None;
-            }
-        }
-    }
-    if d.targets.is_empty() {
-        cx.error(
-            (&d.name).into(),
-            "a weight recorder needs the connections it records",
-            format!("e.g. `record {} = weight_recorder <- e2i;`", d.name),
-        );
-        return None;
-    }
-    let senders = populations(cx, fields, "senders")?;
-    let targets = populations(cx, fields, "targets")?;
-    Some(RecorderKind::Weights {
-        ascii,
-        connections,
-        senders,
-        targets,
-    })
-}
-
-/// `key: pop` or `key: [a, b]`: population indices.
-fn populations(cx: &mut Ctx, fields: &[(String, &Field)], key: &str) -> Option<Vec<usize>> {
-    let Some(f) = get(fields, key) else {
-        return Some(Vec::new());
-    };
-    let elems: Vec<&Expr> = match &f.value {
-        Expr::List { elems, .. } => elems.iter().collect(),
-        e => vec![e],
-    };
-    let mut out = Vec::new();
-    for e in elems {
-        let found = match e {
-            Expr::Ident(i) => match cx.names.get(&i.to_string()) {
-                Some(&(super::Kind::Population, index)) => Some(index),
-                _ => None,
-            },
-            _ => None,
-        };
-        match found {
-            Some(index) if index != super::POISONED => out.push(index),
-            Some(_) => return None,
-            None => {
-                cx.error(
-                    e.span(),
-                    format!("`{key}` names populations"),
-                    format!("e.g. `{key}: exc` or `{key}: [exc, inh]`"),
-                );
-                return None;
-            }
-        }
-    }
-    Some(out)
 }
 
 /// Why: a multimeter can only sample what every target's model has.

@@ -26,6 +26,7 @@ mod synapse;
 mod targets;
 mod train_generators;
 mod values;
+mod weight_recorders;
 
 use crate::ast::*;
 use crate::description::*;
@@ -326,7 +327,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             Item::Record(d) => (
                 &d.name,
                 Kind::Recorder,
-                devices::recorder(&mut cx, d).map(Wiring::Recorder),
+                devices::recorder(&mut cx, d, &wiring).map(Wiring::Recorder),
             ),
             Item::Stimulate(d) => (
                 &d.name,

@@ -2,7 +2,7 @@
 
 use super::NetworkBuilder;
 use crate::devices::{Multimeter, SpikeRecorder, WeightRecorder};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::network::canonical::Call;
 use crate::network::handles::{
     MultimeterHandle, ProjectionHandle, Selection, SpikeRecorderHandle, WeightRecorderHandle,
@@ -149,24 +149,8 @@ impl NetworkBuilder {
                 .selections("senders", senders)
                 .selections("targets", targets),
         );
-        params.window.steps(name, &self.resolution)?;
-        if projections.is_empty() {
-            return Err(Error::invalid(
-                name,
-                "projections",
-                "[]",
-                "name at least one projection whose synapses it records",
-            ));
-        }
-        if let Some(bad) = projections
-            .iter()
-            .find(|p| p.index >= self.projections.len())
-        {
-            return Err(Error::Name(format!(
-                "weight recorder `{name}`: projection #{} does not exist",
-                bad.index
-            )));
-        }
+        let indices: Vec<usize> = projections.iter().map(|p| p.index).collect();
+        params.check(name, &indices, self.projections.len(), &self.resolution)?;
         for selection in senders.iter().chain(targets) {
             self.resolve(name, selection)?;
         }
