@@ -330,26 +330,9 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
     }
 
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
-        if let Some(sets) = &self.sets {
-            // Neurons differ: each block's runs of `grain` neurons, each with its set.
-            for (b, (state, rt)) in self
-                .states
-                .iter_mut()
-                .zip(self.blocks.iter_mut())
-                .enumerate()
-            {
-                if !rt.owned {
-                    continue;
-                }
-                let block_views: Vec<_> = M::blocks(state, sets.grain()).into_iter().collect();
-                tasks.push(Box::new(move || {
-                    advance_runs(sets, b, block_views, rt, input)
-                }));
-            }
-            return;
-        }
         let model = &self.model;
         let propagators = &self.propagators;
+        let sets = self.sets.as_ref();
         for (b, (state, rt)) in self
             .states
             .iter_mut()
@@ -359,12 +342,21 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
             if !rt.owned {
                 continue;
             }
-            let Some(view) = M::blocks(state, BLOCK_LEN).into_iter().next() else {
-                continue;
-            };
-            tasks.push(Box::new(move || {
-                advance_block(model, propagators, b, view, rt, input)
-            }));
+            match sets {
+                // Neurons differ: the block's runs of `grain` neurons, each with its set.
+                Some(sets) => {
+                    let views: Vec<_> = M::blocks(state, sets.grain()).into_iter().collect();
+                    tasks.push(Box::new(move || advance_runs(sets, b, views, rt, input)));
+                }
+                None => {
+                    let Some(view) = M::blocks(state, BLOCK_LEN).into_iter().next() else {
+                        continue;
+                    };
+                    tasks.push(Box::new(move || {
+                        advance_block(model, propagators, b, view, rt, input)
+                    }));
+                }
+            }
         }
     }
 }

@@ -43,6 +43,31 @@ fn prefetch_row<T>(row: &[T]) {
     let _ = row;
 }
 
+/// Asks the processor to fetch the cache line holding `*at` (a hint: no effect on
+/// results).
+#[inline(always)]
+fn prefetch_line<T>(at: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: a prefetch is a hint that never faults; the pointer is a reference's.
+        #[allow(unsafe_code)]
+        unsafe {
+            _mm_prefetch::<_MM_HINT_T0>((at as *const T).cast::<i8>())
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
+
+/// A direct ring's rows `[slot · channels + channel]`, with its numbers of channels and
+/// slots (`Ring::direct_rows`).
+struct DirectRing<'a> {
+    rows: &'a mut [super::ring::Row],
+    channels: usize,
+    slots: usize,
+}
+
 /// Bits of a synapse word that hold the target's index within its block.
 pub(crate) const TARGET_BITS: u32 = BLOCK_LEN.trailing_zeros();
 
@@ -147,6 +172,10 @@ impl Projection {
     /// (without a list of rows: an allocation per call costs more than reading a row's
     /// bounds twice). On a deferred ring (`engine::ring`) each synapse appends to its
     /// slot's log instead of a random add into memory.
+    ///
+    /// Inlined into the block's task, so that it is compiled for the instruction set the
+    /// task dispatches to (`engine::wide`).
+    #[inline(always)]
     pub fn deliver(
         &self,
         b: usize,
@@ -157,6 +186,16 @@ impl Projection {
         let block = &self.blocks[b];
         if block.targets.is_empty() || spikes.is_empty() {
             return;
+        }
+        if let (Delays::Packed(base), Some((rows, channels, slots))) =
+            (self.delays, ring.direct_rows())
+        {
+            let ring = DirectRing {
+                rows,
+                channels,
+                slots,
+            };
+            return self.deliver_packed_direct(block, spikes, ring, base, channel);
         }
         let row = |k: usize| {
             let s = spikes[k].1 as usize;
@@ -188,9 +227,8 @@ impl Projection {
                 (w, Delays::Packed(base)) => {
                     // Slots are counted from the base delay's.
                     let first = ring.slot_after(sent, usize::from(base));
-                    if let Some((rows, channels, slots)) = ring.direct_rows() {
-                        // The same additions in the same order as `Ring::add`, with the
-                        // store's kind asked once per row instead of once per synapse.
+                    if let Some((logs, slots)) = ring.deferred_logs() {
+                        // `Ring::add`'s appends, the store asked once per row.
                         let words = &block.targets[start..end];
                         let weights = match w {
                             Some(_) => &[][..],
@@ -202,8 +240,11 @@ impl Projection {
                             if slot >= slots {
                                 slot -= slots;
                             }
-                            rows[slot * channels + channel(weight)]
-                                [in_row(usize::from(word & TARGET_MASK))] += weight;
+                            logs[slot].push(
+                                channel(weight) * BLOCK_LEN
+                                    + in_row(usize::from(word & TARGET_MASK)),
+                                weight,
+                            );
                         }
                         continue;
                     }
@@ -226,6 +267,79 @@ impl Projection {
                         ring.add(slot, channel(weight), block.target(k), weight);
                     }
                 }
+            }
+        }
+    }
+
+    /// [`Projection::deliver`] for packed delays onto a direct ring: the same additions in
+    /// the same order as `Ring::add`, with two stages of prefetching. A row's targets and
+    /// weights are fetched [`PREFETCH_ROWS_AHEAD`] rows ahead; the ring entries of the
+    /// next row (about a hundred random places in the block's ring, which at full scale
+    /// does not stay in cache between steps) are fetched one row ahead, so that their
+    /// misses overlap with this row's additions instead of stalling each one.
+    #[inline(always)]
+    fn deliver_packed_direct(
+        &self,
+        block: &BlockSynapses,
+        spikes: &[(i64, u32)],
+        ring: DirectRing<'_>,
+        base: u16,
+        channel: impl Fn(f64) -> usize,
+    ) {
+        let DirectRing {
+            rows,
+            channels,
+            slots,
+        } = ring;
+        let row = |k: usize| {
+            let s = spikes[k].1 as usize;
+            block.row_start[s] as usize..block.row_start[s + 1] as usize
+        };
+        // The slot of a row's synapses at the base delay (slots counted from it).
+        let first_slot = |k: usize| {
+            let mut first = spikes[k].0.rem_euclid(slots as i64) as usize + usize::from(base);
+            if first >= slots {
+                first -= slots;
+            }
+            first
+        };
+        let weights = |r: std::ops::Range<usize>| match self.weight {
+            Some(_) => &[][..],
+            None => &block.weights[r],
+        };
+        // The row (in `rows`) and entry of a synapse's addition.
+        let entry = |first: usize, word: u16, weight: f64| {
+            let mut slot = first + usize::from(word >> TARGET_BITS);
+            if slot >= slots {
+                slot -= slots;
+            }
+            (
+                slot * channels + channel(weight),
+                in_row(usize::from(word & TARGET_MASK)),
+            )
+        };
+        for k in 0..spikes.len() {
+            if k + PREFETCH_ROWS_AHEAD < spikes.len() {
+                let ahead = row(k + PREFETCH_ROWS_AHEAD);
+                prefetch_row(&block.targets[ahead.clone()]);
+                prefetch_row(weights(ahead));
+            }
+            if k + 1 < spikes.len() {
+                let next = row(k + 1);
+                let first = first_slot(k + 1);
+                let ws = weights(next.clone());
+                for (j, &word) in block.targets[next].iter().enumerate() {
+                    let (r, i) = entry(first, word, self.weight.unwrap_or_else(|| ws[j]));
+                    prefetch_line(&rows[r][i]);
+                }
+            }
+            let this = row(k);
+            let first = first_slot(k);
+            let ws = weights(this.clone());
+            for (j, &word) in block.targets[this].iter().enumerate() {
+                let weight = self.weight.unwrap_or_else(|| ws[j]);
+                let (r, i) = entry(first, word, weight);
+                rows[r][i] += weight;
             }
         }
     }

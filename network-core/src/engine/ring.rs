@@ -45,9 +45,18 @@ pub(crate) fn deferred(total_bytes: u64) -> bool {
 /// The inputs of one slot not yet applied, in arrival order: index into the slot's rows
 /// (`channel · BLOCK_LEN + neuron`) and value.
 #[derive(Debug, Clone, Default)]
-struct Log {
+pub struct Log {
     at: Vec<u16>,
     value: Vec<f64>,
+}
+
+impl Log {
+    /// Appends `value` for entry `at` (`channel · BLOCK_LEN + neuron`) of its slot.
+    #[inline(always)]
+    pub fn push(&mut self, at: usize, value: f64) {
+        self.at.push(at as u16);
+        self.value.push(value);
+    }
 }
 
 /// Where a ring keeps its inputs.
@@ -142,15 +151,23 @@ impl Ring {
         }
     }
 
+    /// The slots' logs of a deferred ring, with the number of slots: for appending many
+    /// inputs without asking for the store each time. `None` for a direct ring.
+    #[inline(always)]
+    pub fn deferred_logs(&mut self) -> Option<(&mut [Log], usize)> {
+        match &mut self.store {
+            Store::Deferred { logs, .. } => Some((logs, self.slots)),
+            Store::Direct(_) => None,
+        }
+    }
+
     /// Adds `value` to neuron `i`'s input on `channel` in slot `slot`.
     #[inline(always)]
     pub fn add(&mut self, slot: usize, channel: usize, i: usize, value: f64) {
         match &mut self.store {
             Store::Direct(rows) => rows[slot * self.channels + channel][in_row(i)] += value,
             Store::Deferred { logs, .. } => {
-                let log = &mut logs[slot];
-                log.at.push((channel * BLOCK_LEN + in_row(i)) as u16);
-                log.value.push(value);
+                logs[slot].push(channel * BLOCK_LEN + in_row(i), value);
             }
         }
     }
