@@ -6,7 +6,7 @@ use network::load::{build, parse, Inputs, Source};
 use network::prelude::*;
 
 network! {
-    struct Initial;
+    pub struct Initial;
 
     resolution = 0.1 ms;
     seed = 7;

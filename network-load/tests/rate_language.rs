@@ -118,8 +118,30 @@ fn run(case: &Json) -> (usize, usize) {
         .unwrap_or_else(|e| panic!("{name}: {e:?}\n{text}"));
     let mut loaded = build(&parsed.description, Seed(1), &Inputs::default()).unwrap();
     loaded.network.set_progress(false);
-    for t in case["simulate"].as_array().unwrap() {
+    // The language has no `set` on rate populations yet: a case's `sets` (NEST's
+    // SetStatus between runs) go through the network's API on the loaded populations.
+    let sets = case["sets"].as_array().cloned().unwrap_or_default();
+    for (run, t) in case["simulate"].as_array().unwrap().iter().enumerate() {
         loaded.network.simulate(t.as_f64().unwrap()).unwrap();
+        for s in sets
+            .iter()
+            .filter(|s| s["after"].as_u64() == Some(run as u64))
+        {
+            let (_, pop) = &loaded.rate.populations[s["population"].as_u64().unwrap() as usize];
+            let indices: Option<Vec<u32>> = s["indices"]
+                .as_array()
+                .map(|list| list.iter().map(|i| i.as_u64().unwrap() as u32).collect());
+            for (param, value) in s["params"].as_object().unwrap() {
+                let value = match value {
+                    Json::Bool(b) => f64::from(u8::from(*b)),
+                    v => v.as_f64().unwrap(),
+                };
+                loaded
+                    .network
+                    .set_rate_neurons(pop, indices.as_deref(), param, value)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+        }
     }
     let record_from: Vec<Recordable> = case["record"]["record_from"]
         .as_array()
