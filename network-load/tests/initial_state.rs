@@ -7,11 +7,9 @@
 use network_core::Seed;
 use network_load::{build, parse, Inputs, Loaded, Source};
 use serde_json::Value as Json;
-use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+use common::{last_json, nest_python, repo, run_python};
 
 fn load() -> (network_load::Parsed, Loaded) {
     let source = Source::read(&repo().join("network-load/tests/data/initial_state.net")).unwrap();
@@ -142,34 +140,11 @@ fn random_values_follow_nests_distributions() {
     }
 }
 
-/// A python that imports NEST, or `None` when `NETWORK_SKIP_NEST=1` opts out.
-fn nest_python() -> Option<PathBuf> {
-    let works = |p: &Path| {
-        std::process::Command::new(p)
-            .args(["-c", "import nest"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    let python = std::env::var_os("NEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join(".venv/bin/python"));
-    if works(&python) {
-        return Some(python);
-    }
-    assert!(
-        std::env::var("NETWORK_SKIP_NEST").is_ok_and(|v| v == "1"),
-        "no python with NEST 3.10 at {}: set NEST_PYTHON, or NETWORK_SKIP_NEST=1 to skip",
-        python.display()
-    );
-    eprintln!("SKIPPED: NETWORK_SKIP_NEST=1 and no python with NEST 3.10");
-    None
-}
-
 /// The export's `params={..}` (`nest.spatial.pos.x`, `nest.random.*`) run on NEST:
 /// positional values bit for bit, random ones NEST's distributions.
 #[test]
 fn the_export_gives_nest_the_same_values() {
-    let Some(python) = nest_python() else {
+    let Some(python) = nest_python("initial_state") else {
         return;
     };
     let (parsed, mut loaded) = load();
@@ -195,21 +170,10 @@ fn the_export_gives_nest_the_same_values() {
          print(_json.dumps({'sheet': {n: [float(v) for v in sheet.get(n)] for n in _names},\n\
          \x20                  'noisy': {n: [float(v) for v in noisy.get(n)] for n in _names}}))\n",
     );
-    let path = std::env::temp_dir().join(format!("initial_state-{}.py", std::process::id()));
-    std::fs::write(&path, &script).unwrap();
-    let out = std::process::Command::new(&python)
-        .arg(&path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "NEST failed on {}:\n{stdout}\n{}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
+    let nest = last_json(
+        "initial_state",
+        &run_python(&python, "initial_state", &script),
     );
-    std::fs::remove_file(&path).unwrap();
-    let nest: Json = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
     // V_m is NEST's after the export's 10 ms run; the reference compares it at 0 ms.
     for name in ["V_th", "I_e", "tau_m", "V_reset"] {
         for (i, v) in floats(&nest["sheet"][name]).iter().enumerate() {
