@@ -32,13 +32,15 @@ pub fn memory(
         network_syntax::description::ValueDesc::Known(v) => Some(v.clone()),
         network_syntax::description::ValueDesc::Runtime(_) => None,
     });
-    let Some(synapses) = c.synapses().filter(|&n| usize::try_from(n).is_ok()) else {
+    // A rule's count saturates at u64::MAX: such a network has 2^64 synapses or more.
+    let countable = |n: u64| n < u64::MAX && usize::try_from(n).is_ok();
+    let Some(synapses) = c.synapses().filter(|&n| countable(n)) else {
         return Err(syn::Error::new(
             name.span(),
             format!(
                 "network `{name}`: its projections make more synapses than a machine can \
-                 number (past 2^{} in all); make the rules' counts smaller",
-                usize::BITS
+                 number ({} or more in all); make the rules' counts smaller",
+                if usize::BITS < 64 { "2^32" } else { "2^64" }
             ),
         ));
     };
