@@ -54,7 +54,10 @@ impl Network {
             record_to: params.record_to,
             file: None,
         };
-        recorder.open_file(&self.files, &self.provenance())?;
+        // Merged output: rank 0 writes the file alone (as for spike recorders).
+        if self.records_all || self.recorder_files == RecorderFiles::PerRank {
+            recorder.open_file(&self.files, &self.provenance())?;
+        }
         // Only a recorder that exists makes its projections log transmissions.
         for recorded in &recorder.projections {
             self.incoming[recorded.slot.0][recorded.slot.1].weights_recorded = true;
@@ -172,7 +175,10 @@ impl Network {
             // Merged output: rank 0 records every rank's transmissions.
             rows = exchange_rows(&*self.comm, &rows);
         } else if self.comm.size() > 1 && self.recorder_files == RecorderFiles::Merged {
+            // Rank 0 records this rank's rows; recording them here too would write a
+            // second copy of the merged file over rank 0's.
             exchange_rows(&*self.comm, &rows);
+            rows.iter_mut().for_each(Vec::clear);
         }
         let resolution = self.resolution;
         for (recorder, rows) in self.weight_recorders.iter_mut().zip(rows) {
