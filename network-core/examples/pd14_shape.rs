@@ -12,22 +12,20 @@ use network_core::connect::{ConnSpec, Rule};
 use network_core::*;
 use std::time::Instant;
 
-const SIZES: [usize; 8] = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948];
-const K_EXT: [f64; 8] = [
-    1600.0, 1500.0, 2100.0, 1900.0, 2000.0, 1900.0, 2900.0, 2100.0,
-];
-const PROB: [[f64; 8]; 8] = [
-    [0.1009, 0.1689, 0.0437, 0.0818, 0.0323, 0.0, 0.0076, 0.0],
-    [0.1346, 0.1371, 0.0316, 0.0515, 0.0755, 0.0, 0.0042, 0.0],
-    [0.0077, 0.0059, 0.0497, 0.135, 0.0067, 0.0003, 0.0453, 0.0],
-    [0.0691, 0.0029, 0.0794, 0.1597, 0.0033, 0.0, 0.1057, 0.0],
-    [0.1004, 0.0622, 0.0505, 0.0057, 0.0831, 0.3726, 0.0204, 0.0],
-    [0.0548, 0.0269, 0.0257, 0.0022, 0.06, 0.3158, 0.0086, 0.0],
-    [
-        0.0156, 0.0066, 0.0211, 0.0166, 0.0572, 0.0197, 0.0396, 0.2252,
-    ],
-    [0.0364, 0.001, 0.0034, 0.0005, 0.0277, 0.008, 0.0658, 0.1443],
-];
+#[path = "../../examples/pd14/table.rs"]
+#[allow(dead_code)] // the population names are the microcircuit's
+mod table;
+use table::{CONN_PROBS as PROB, K_EXT, N_FULL};
+/// Neurons per population at full scale.
+const SIZES: [usize; 8] = {
+    let mut sizes = [0; 8];
+    let mut i = 0;
+    while i < 8 {
+        sizes[i] = N_FULL[i] as usize;
+        i += 1;
+    }
+    sizes
+};
 /// PSC amplitude (pA) of a 0.15 mV PSP for these neurons.
 const W: f64 = 87.81;
 
