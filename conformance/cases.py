@@ -583,6 +583,9 @@ CASES += EXACT_CASES
 from cases_devices import DEVICE_CASES  # noqa: E402  (issue 13: generators, spike times)
 
 CASES += DEVICE_CASES
+from cases_initial import INITIAL_CASES  # noqa: E402  (V_m set per neuron, every model)
+
+CASES += INITIAL_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

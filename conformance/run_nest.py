@@ -57,6 +57,8 @@ def run_case(c):
         # JSON has no infinity: a parameter written null is +inf (V_th = inf)
         params = {k: (math.inf if v is None else v) for k, v in n["params"].items()}
         pop = nest.Create(n["model"], n.get("n", 1), params=params)
+        if "initial_V_m" in n:  # one V_m per neuron, set before the first Simulate
+            pop.set(V_m=list(n["initial_V_m"]))
         nodes.extend(pop[k] for k in range(len(pop)))
     gid_to_idx = {nc.global_id: i for i, nc in enumerate(nodes)}
 

@@ -191,6 +191,18 @@ fn run_case(case: &Json) -> Outcome {
             neurons.push(pop.indices(&[k]));
             places.push((pops.len(), k));
         }
+        // `initial_V_m`: one V_m per neuron, set after creation (NEST's
+        // `pop.set(V_m=[..])` before the first Simulate; here the models' `set_v_m`).
+        let initial = floats(n.get("initial_V_m"));
+        assert!(
+            initial.is_empty() || initial.len() == count,
+            "{} initial V_m for {count} neurons",
+            initial.len()
+        );
+        for (k, v) in initial.into_iter().enumerate() {
+            b.initial(&pop.indices(&[k as u32]), "V_m", &Value::Constant(v))
+                .unwrap();
+        }
         pops.push(pop);
     }
     for (g, gen) in case["generators"]
