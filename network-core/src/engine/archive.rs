@@ -184,8 +184,8 @@ mod tests {
         assert_eq!(a.kminus(0, 10.0), 0.0);
         // A spike at 11.0 ms changes Kminus at 12.0: the kept value must not be returned.
         a.record(&[(109, 0)], 0);
-        let k11 = (-1.0f64 * (1.0 / 20.0)).exp() + 1.0;
-        assert_eq!(a.kminus(0, 12.0), k11 * (-1.0f64 * (1.0 / 20.0)).exp());
+        let k11 = (-(1.0f64 / 20.0)).exp() + 1.0;
+        assert_eq!(a.kminus(0, 12.0), k11 * (-(1.0f64 / 20.0)).exp());
     }
 
     #[test]
