@@ -6,7 +6,7 @@ calls so the integration step carried between calls is compared too) and a spike
 case (excitatory and inhibitory conductance weights in nS, including a burst that
 drives spikes). One case holds a population of 1,100 neurons (schema field "n", see
 README.md) with inputs aimed at indices 7, 8, 255, 256, 1023 and 1024, so the engine's
-blocks and chunks are compared.
+blocks and chunks are compared; one 44 iaf_cond_exp neurons, integrated in groups of 8.
 """
 
 from cases import case, conn, dc, neuron, sg
@@ -269,6 +269,22 @@ def gsl_cases():
          sg([8, 256, 1024], [12.0, 20.0, 20.1], weight=-50.0),
          dc([1099], 400.0, start=5.0)],
         record_from=RECORD[AEIF_ALPHA], rec_targets=[0] + edges + [1099]))
+    # 44 iaf_cond_exp neurons in one population: the engine integrates them 8 at a time
+    # (one by one where GSL's control rejects a step, and the last 4); inputs on
+    # several lanes of several groups, a 3000 nS pulse whose steps are rejected.
+    pop = neuron(COND_EXP, I_e=200.0)
+    pop["n"] = 44
+    C.append(case(
+        "gsl_cond_exp_population_44",
+        "44 iaf_cond_exp (I_e 200 pA, below rheobase) in one population; excitatory "
+        "bursts 25 nS onto 3 and 17 (they fire), 3000 nS pulses onto 9, inhibitory "
+        "spikes onto 20 and 21, dc 150 pA onto 40-43 from 5 ms",
+        [pop], [30.0, 30.0],
+        [sg([3, 17], [round(10.0 + 0.5 * k, 1) for k in range(12)], weight=25.0),
+         sg([9], [15.0, 40.0], weight=3000.0),
+         sg([20, 21], [12.0, 20.0, 20.1], weight=-40.0),
+         dc([40, 41, 42, 43], 150.0, start=5.0)],
+        record_from=RECORD[COND_EXP], rec_targets=[0, 3, 9, 17, 20, 40, 43]))
     return C
 
 

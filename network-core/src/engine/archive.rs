@@ -32,6 +32,11 @@ struct NeuronArchive {
     /// Time of the last spike (ms); NEST starts it at -1.
     last_spike: f64,
     history: VecDeque<HistoryEntry>,
+    /// The last Kminus read, `(t, Kminus(t))`, until the neuron spikes again (`t` NaN:
+    /// none). Every synapse onto the neuron that delivers a spike sent at the same time
+    /// with the same delay reads Kminus at the same `t`: the first computes it, the
+    /// others get the same number.
+    kminus_read: (f64, f64),
 }
 
 /// The spike history of the neurons of one block.
@@ -70,6 +75,7 @@ impl SpikeArchive {
                     kminus_triplet: 0.0,
                     last_spike: -1.0,
                     history: VecDeque::new(),
+                    kminus_read: (f64::NAN, 0.0),
                 })
                 .collect(),
         }
@@ -88,6 +94,7 @@ impl SpikeArchive {
         let tau_minus_inv = self.tau_minus_inv;
         let horizon = self.horizon;
         let n = &mut self.neurons[i as usize];
+        n.kminus_read.0 = f64::NAN;
         if n.n_incoming == 0 {
             n.last_spike = t;
             return;
@@ -130,14 +137,23 @@ impl SpikeArchive {
     }
 
     /// Kminus of neuron `i` at `t` (ms): the trace after its last spike strictly before
-    /// `t` (by more than `STDP_EPS`), decayed to `t`; 0 before its first spike.
-    pub fn kminus(&self, i: usize, t: f64) -> f64 {
-        self.neurons[i]
+    /// `t` (by more than `STDP_EPS`), decayed to `t`; 0 before its first spike. The
+    /// value is kept until the neuron's next spike and returned again for the same `t`
+    /// (the same history gives the same number).
+    pub fn kminus(&mut self, i: usize, t: f64) -> f64 {
+        let tau_minus_inv = self.tau_minus_inv;
+        let n = &mut self.neurons[i];
+        if n.kminus_read.0.to_bits() == t.to_bits() {
+            return n.kminus_read.1;
+        }
+        let value = n
             .history
             .iter()
             .rev()
             .find(|e| t - e.t > STDP_EPS)
-            .map_or(0.0, |e| e.kminus * ((e.t - t) * self.tau_minus_inv).exp())
+            .map_or(0.0, |e| e.kminus * ((e.t - t) * tau_minus_inv).exp());
+        n.kminus_read = (t, value);
+        value
     }
 }
 
@@ -156,6 +172,20 @@ mod tests {
         assert!((at20 - k15 * (-5.0f64 / 20.0).exp()).abs() < 1e-15);
         let read: Vec<f64> = a.read(0, 10.0, 15.0).map(|e| e.t).collect();
         assert_eq!(read, vec![15.0]);
+    }
+
+    #[test]
+    fn kminus_read_again_is_recomputed_after_a_spike() {
+        let mut a = SpikeArchive::new(20.0, None, 2.0, 100, &[1]);
+        a.record(&[(99, 0)], 0); // 10.0 ms
+        let first = a.kminus(0, 12.0);
+        assert_eq!(first, (-2.0f64 * (1.0 / 20.0)).exp());
+        assert_eq!(a.kminus(0, 12.0).to_bits(), first.to_bits());
+        assert_eq!(a.kminus(0, 10.0), 0.0);
+        // A spike at 11.0 ms changes Kminus at 12.0: the kept value must not be returned.
+        a.record(&[(109, 0)], 0);
+        let k11 = (-(1.0f64 / 20.0)).exp() + 1.0;
+        assert_eq!(a.kminus(0, 12.0), k11 * (-(1.0f64 / 20.0)).exp());
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use super::archive::SpikeArchive;
 use super::rules::{
-    self, QuantalState, StdpPl, StdpState, TripletState, Tsodyks2State, TsodyksState,
+    self, QuantalState, StdpPl, StdpState, TraceMemo, TripletState, Tsodyks2State, TsodyksState,
 };
 use crate::error::Result;
 use crate::rng::Stream;
@@ -260,7 +260,8 @@ impl Plastic {
     /// synapse; returns the weight it delivers, `None` when the synapse sends no event
     /// (a stochastic model that did not transmit). `weight` is the projection's stored
     /// weight of the synapse (unused by STDP, whose weight is state); `archive` is the
-    /// target block's spike history (required by STDP).
+    /// target block's spike history (required by STDP); `memo` keeps the traces'
+    /// last decay factors between the synapses of one delivery (same numbers).
     #[allow(clippy::too_many_arguments)]
     #[inline]
     pub fn send(
@@ -268,6 +269,7 @@ impl Plastic {
         state: &mut PlasticState,
         k: usize,
         archive: Option<&mut SpikeArchive>,
+        memo: &mut TraceMemo,
         target: usize,
         t_spike: f64,
         delay: u16,
@@ -279,6 +281,7 @@ impl Plastic {
                 p,
                 &mut st[k],
                 archive.expect(ARCHIVE),
+                memo,
                 target,
                 t_spike,
                 self.delay_ms(delay),
@@ -287,6 +290,7 @@ impl Plastic {
                 c,
                 &mut st[k],
                 archive.expect(ARCHIVE),
+                memo,
                 target,
                 t_spike,
                 self.delay_ms(delay),
@@ -295,6 +299,7 @@ impl Plastic {
                 p,
                 &mut st[k],
                 archive.expect(ARCHIVE),
+                memo,
                 target,
                 t_spike,
                 self.delay_ms(delay),
@@ -303,6 +308,7 @@ impl Plastic {
                 p,
                 &mut st[k],
                 archive.expect(ARCHIVE),
+                memo,
                 target,
                 t_spike,
                 self.delay_ms(delay),

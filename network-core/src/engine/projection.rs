@@ -13,6 +13,7 @@ use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
 use super::plastic::{Plastic, PlasticState};
 use super::ring::{in_row, Ring};
+use super::rules::TraceMemo;
 use super::weight_events::WeightEvent;
 
 /// How many rows ahead delivery prefetches a row's targets: enough rows of work
@@ -22,6 +23,10 @@ const PREFETCH_ROWS_AHEAD: usize = 2;
 /// The most cache lines of a row prefetched by hand; the hardware prefetcher streams
 /// the rest of a longer row.
 const PREFETCH_LINES: usize = 8;
+
+/// The most ring positions of a row computed (and their entries prefetched) one row
+/// ahead of its additions; a longer row's further synapses compute theirs as they add.
+const POSITIONS_AHEAD: usize = 256;
 
 /// Asks the processor to fetch the first cache lines of `row` (a hint: no effect on
 /// results).
@@ -276,7 +281,9 @@ impl Projection {
     /// weights are fetched [`PREFETCH_ROWS_AHEAD`] rows ahead; the ring entries of the
     /// next row (about a hundred random places in the block's ring, which at full scale
     /// does not stay in cache between steps) are fetched one row ahead, so that their
-    /// misses overlap with this row's additions instead of stalling each one.
+    /// misses overlap with this row's additions instead of stalling each one. The
+    /// positions computed for that prefetch (up to [`POSITIONS_AHEAD`] per row) are kept
+    /// for the additions, which then only load, add and store.
     #[inline(always)]
     fn deliver_packed_direct(
         &self,
@@ -291,6 +298,7 @@ impl Projection {
             channels,
             slots,
         } = ring;
+        let entries = rows.as_flattened_mut();
         let row = |k: usize| {
             let s = spikes[k].1 as usize;
             block.row_start[s] as usize..block.row_start[s + 1] as usize
@@ -307,39 +315,53 @@ impl Projection {
             Some(_) => &[][..],
             None => &block.weights[r],
         };
-        // The row (in `rows`) and entry of a synapse's addition.
-        let entry = |first: usize, word: u16, weight: f64| {
+        let weight = |ws: &[f64], j: usize| self.weight.unwrap_or_else(|| ws[j]);
+        // The position in `entries` (`[slot][channel][neuron]`) of a synapse's addition.
+        let position = |first: usize, word: u16, weight: f64| {
             let mut slot = first + usize::from(word >> TARGET_BITS);
             if slot >= slots {
                 slot -= slots;
             }
-            (
-                slot * channels + channel(weight),
-                in_row(usize::from(word & TARGET_MASK)),
-            )
+            (slot * channels + channel(weight)) * BLOCK_LEN
+                + in_row(usize::from(word & TARGET_MASK))
         };
+        // Positions of the first synapses of row `k` into `out`, each entry prefetched.
+        let ahead = |k: usize, out: &mut [usize; POSITIONS_AHEAD], entries: &[f64]| {
+            let r = row(k);
+            let first = first_slot(k);
+            let ws = weights(r.clone());
+            for (j, (&word, out)) in block.targets[r].iter().zip(out.iter_mut()).enumerate() {
+                *out = position(first, word, weight(ws, j));
+                prefetch_line(&entries[*out]);
+            }
+        };
+        // Row `k`'s positions are in `positions[k % 2]`.
+        let mut positions = [[0usize; POSITIONS_AHEAD]; 2];
+        ahead(0, &mut positions[0], entries);
         for k in 0..spikes.len() {
             if k + PREFETCH_ROWS_AHEAD < spikes.len() {
-                let ahead = row(k + PREFETCH_ROWS_AHEAD);
-                prefetch_row(&block.targets[ahead.clone()]);
-                prefetch_row(weights(ahead));
+                let later = row(k + PREFETCH_ROWS_AHEAD);
+                prefetch_row(&block.targets[later.clone()]);
+                prefetch_row(weights(later));
             }
+            let [even, odd] = &mut positions;
+            let (now, next) = if k & 1 == 0 { (even, odd) } else { (odd, even) };
             if k + 1 < spikes.len() {
-                let next = row(k + 1);
-                let first = first_slot(k + 1);
-                let ws = weights(next.clone());
-                for (j, &word) in block.targets[next].iter().enumerate() {
-                    let (r, i) = entry(first, word, self.weight.unwrap_or_else(|| ws[j]));
-                    prefetch_line(&rows[r][i]);
-                }
+                ahead(k + 1, next, entries);
             }
             let this = row(k);
-            let first = first_slot(k);
             let ws = weights(this.clone());
-            for (j, &word) in block.targets[this].iter().enumerate() {
-                let weight = self.weight.unwrap_or_else(|| ws[j]);
-                let (r, i) = entry(first, word, weight);
-                rows[r][i] += weight;
+            let words = &block.targets[this];
+            let kept = words.len().min(POSITIONS_AHEAD);
+            for (j, &at) in now[..kept].iter().enumerate() {
+                entries[at] += weight(ws, j);
+            }
+            if words.len() > kept {
+                let first = first_slot(k);
+                for (j, &word) in words.iter().enumerate().skip(kept) {
+                    let w = weight(ws, j);
+                    entries[position(first, word, w)] += w;
+                }
             }
         }
     }
@@ -368,6 +390,7 @@ impl Projection {
         if block.targets.is_empty() {
             return;
         }
+        let mut memo = TraceMemo::default();
         for &(step, source) in spikes {
             let s = source as usize;
             let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
@@ -383,6 +406,7 @@ impl Projection {
                     state,
                     k,
                     archive.as_deref_mut(),
+                    &mut memo,
                     target,
                     t_spike,
                     delay,
@@ -449,5 +473,100 @@ impl Projection {
                 .plastic
                 .as_ref()
                 .map_or(0, |p| p.initial.iter().map(|s| s.bytes()).sum())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{RngExt, SeedableRng};
+
+    /// A projection of packed delays onto one block: `rows` sources, row lengths up to
+    /// `longest`, weights of both signs (per synapse unless `weight` is given).
+    fn projection(rows: usize, longest: usize, weight: Option<f64>, seed: u64) -> Projection {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let mut block = BlockSynapses::default();
+        block.row_start.push(0);
+        for _ in 0..rows {
+            for _ in 0..rng.random_range(0..=longest) {
+                let offset = rng.random_range(0..PACKED_DELAY_SPAN);
+                block
+                    .targets
+                    .push(pack(rng.random_range(0..BLOCK_LEN), offset));
+                if weight.is_none() {
+                    block
+                        .weights
+                        .push((rng.random::<f64>() - 0.4) * 10f64.powi(rng.random_range(-3..4)));
+                }
+            }
+            block.row_start.push(block.targets.len() as u32);
+        }
+        Projection {
+            name: "p".into(),
+            source: 0,
+            target: 0,
+            synapse_model: "static_synapse".into(),
+            weight,
+            delays: Delays::Packed(3),
+            synapses: block.targets.len(),
+            blocks: vec![block],
+            min_delay: 3,
+            max_delay: 3 + PACKED_DELAY_SPAN - 1,
+            receptor_type: 0,
+            plastic: None,
+            weights_recorded: false,
+        }
+    }
+
+    /// Every entry of every slot of `ring`, as bits.
+    fn contents(ring: &mut Ring, slots: i64) -> Vec<u64> {
+        let mut bits = Vec::new();
+        for s in 0..slots {
+            let (mut spikes, current) = ring.step_mut(s);
+            for c in 0..spikes.channels() {
+                bits.extend(spikes.channel(c).iter().map(|x| x.to_bits()));
+            }
+            bits.extend(current.iter().map(|x| x.to_bits()));
+        }
+        bits
+    }
+
+    #[test]
+    fn packed_direct_delivery_adds_as_ring_add_does() {
+        let channel = |w: f64| usize::from(w <= 0.0);
+        let slots = usize::from(3 + PACKED_DELAY_SPAN) + 2;
+        // Rows shorter and longer than the positions kept ahead; constant and
+        // per-synapse weights; spikes in several steps, sources repeated.
+        for (longest, weight, seed) in [
+            (40, None, 1),
+            (3 * POSITIONS_AHEAD, None, 2),
+            (POSITIONS_AHEAD + 1, Some(-2.5), 3),
+            (0, None, 4),
+        ] {
+            let p = projection(30, longest, weight, seed);
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed + 100);
+            let mut spikes: Vec<(i64, u32)> = (0..60)
+                .map(|_| (rng.random_range(0..5_i64), rng.random_range(0..30_u32)))
+                .collect();
+            spikes.sort_unstable();
+            let mut ring = Ring::new(BLOCK_LEN, slots, 2, false);
+            let mut expected = Ring::new(BLOCK_LEN, slots, 2, false);
+            p.deliver(0, &spikes, &mut ring, channel);
+            let block = &p.blocks[0];
+            for &(step, source) in &spikes {
+                let s = source as usize;
+                for k in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                    let w = weight.unwrap_or_else(|| block.weights[k]);
+                    let slot =
+                        expected.slot_after(expected.slot(step), usize::from(p.delay(block, k)));
+                    expected.add(slot, channel(w), block.target(k), w);
+                }
+            }
+            assert_eq!(
+                contents(&mut ring, slots as i64),
+                contents(&mut expected, slots as i64),
+                "rows up to {longest}, weight {weight:?}"
+            );
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! the same additions in the same order either way, so the sums are the same to the bit.
 
 use super::block::BLOCK_LEN;
+use super::huge_pages::Rows;
 use crate::models::SpikeInput;
 
 /// One channel of one step for a whole block: always `BLOCK_LEN` wide, so that a target
@@ -62,8 +63,9 @@ impl Log {
 /// Where a ring keeps its inputs.
 #[derive(Debug, Clone)]
 enum Store {
-    /// Rows `[slot][channel]`, each input added on arrival.
-    Direct(Vec<Row>),
+    /// Rows `[slot][channel]`, each input added on arrival (in huge pages where the
+    /// kernel gives them: `engine::huge_pages`).
+    Direct(Rows),
     /// A log per slot, applied to `now` (the rows `[channel]` of the step being read)
     /// when that step is read. Between steps `now` holds +0.0 everywhere: the models
     /// zero what they read, as they do for a direct ring's slot.
@@ -72,7 +74,7 @@ enum Store {
 
 impl Default for Store {
     fn default() -> Self {
-        Store::Direct(Vec::new())
+        Store::Direct(Rows::Plain(Vec::new()))
     }
 }
 
@@ -101,7 +103,7 @@ impl Ring {
                 now: vec![[0.0; BLOCK_LEN]; channels],
             }
         } else {
-            Store::Direct(vec![[0.0; BLOCK_LEN]; slots * channels])
+            Store::Direct(Rows::zeroed(slots * channels))
         };
         Self {
             slots,
@@ -146,7 +148,7 @@ impl Ring {
     #[inline(always)]
     pub fn direct_rows(&mut self) -> Option<(&mut [Row], usize, usize)> {
         match &mut self.store {
-            Store::Direct(rows) => Some((rows, self.channels, self.slots)),
+            Store::Direct(rows) => Some((&mut rows[..], self.channels, self.slots)),
             Store::Deferred { .. } => None,
         }
     }

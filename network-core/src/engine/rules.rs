@@ -59,6 +59,85 @@ pub(crate) struct QuantalState {
     pub t_last: f64,
 }
 
+/// `exp` of the last argument it was asked for, kept: a row's synapses share the
+/// presynaptic spike times, so their traces decay by the same factor (and targets that
+/// spiked at the same time give the same facilitation factor). Returns exactly
+/// `x.exp()`: the value is reused only for the same bits of `x`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ExpMemo {
+    x: f64,
+    value: f64,
+}
+
+impl Default for ExpMemo {
+    /// A memo holding `exp(0)`.
+    fn default() -> Self {
+        Self {
+            x: 0.0,
+            value: 0.0f64.exp(),
+        }
+    }
+}
+
+impl ExpMemo {
+    /// `x.exp()`.
+    #[inline]
+    pub fn exp(&mut self, x: f64) -> f64 {
+        if x.to_bits() != self.x.to_bits() {
+            self.x = x;
+            self.value = x.exp();
+        }
+        self.value
+    }
+}
+
+/// `base.powf(exponent)` of the last arguments it was asked for, kept: synapses between
+/// the same two neurons (multapses) see the same spikes, so from equal initial weights
+/// they keep equal weights and ask for the same power. Returns exactly
+/// `base.powf(exponent)`: the value is reused only for the same bits of both.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PowMemo {
+    base: f64,
+    exponent: f64,
+    value: f64,
+}
+
+impl Default for PowMemo {
+    /// A memo holding `1^1`.
+    fn default() -> Self {
+        Self {
+            base: 1.0,
+            exponent: 1.0,
+            value: 1.0f64.powf(1.0),
+        }
+    }
+}
+
+impl PowMemo {
+    /// `base.powf(exponent)`.
+    #[inline]
+    pub fn powf(&mut self, base: f64, exponent: f64) -> f64 {
+        if base.to_bits() != self.base.to_bits() || exponent.to_bits() != self.exponent.to_bits() {
+            *self = Self {
+                base,
+                exponent,
+                value: base.powf(exponent),
+            };
+        }
+        self.value
+    }
+}
+
+/// The memos of one delivery call of an STDP projection: the presynaptic trace's decay
+/// between spikes, the facilitation's decay to a postsynaptic spike and its power of
+/// the weight.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TraceMemo {
+    pub kplus: ExpMemo,
+    pub facilitation: ExpMemo,
+    pub power: PowMemo,
+}
+
 /// NEST's `stdp_synapse::send`: facilitation by each postsynaptic spike in
 /// `(t_last − d, t_spike − d]`, depression by Kminus at `t_spike − d`, then the
 /// presynaptic trace. Returns the weight sent.
@@ -66,6 +145,7 @@ pub(crate) fn stdp(
     p: &StdpSynapse,
     st: &mut StdpState,
     archive: &mut SpikeArchive,
+    memo: &mut TraceMemo,
     target: usize,
     t_spike: f64,
     dendritic_delay: f64,
@@ -77,11 +157,15 @@ pub(crate) fn stdp(
         t_spike - dendritic_delay,
     ) {
         let minus_dt = st.t_last - (entry.t + dendritic_delay);
-        w = facilitate(p, w, st.kplus * (minus_dt / p.tau_plus).exp());
+        w = facilitate(
+            p,
+            w,
+            st.kplus * memo.facilitation.exp(minus_dt / p.tau_plus),
+        );
     }
     w = depress(p, w, archive.kminus(target, t_spike - dendritic_delay));
     st.weight = w;
-    st.kplus = st.kplus * ((st.t_last - t_spike) / p.tau_plus).exp() + 1.0;
+    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) / p.tau_plus) + 1.0;
     st.t_last = t_spike;
     w
 }
@@ -129,6 +213,7 @@ pub(crate) fn stdp_pl(
     c: &StdpPl,
     st: &mut StdpState,
     archive: &mut SpikeArchive,
+    memo: &mut TraceMemo,
     target: usize,
     t_spike: f64,
     dendritic_delay: f64,
@@ -141,14 +226,14 @@ pub(crate) fn stdp_pl(
         t_spike - dendritic_delay,
     ) {
         let minus_dt = st.t_last - (entry.t + dendritic_delay);
-        let kplus = st.kplus * (minus_dt * c.tau_plus_inv).exp();
-        w += p.lambda * w.powf(p.mu) * kplus;
+        let kplus = st.kplus * memo.facilitation.exp(minus_dt * c.tau_plus_inv);
+        w += p.lambda * memo.power.powf(w, p.mu) * kplus;
     }
     let kminus = archive.kminus(target, t_spike - dendritic_delay);
     let depressed = w - (p.lambda * p.alpha * w * kminus);
     w = if depressed > 0.0 { depressed } else { 0.0 };
     st.weight = w;
-    st.kplus = st.kplus * ((st.t_last - t_spike) * c.tau_plus_inv).exp() + 1.0;
+    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) * c.tau_plus_inv) + 1.0;
     st.t_last = t_spike;
     w
 }
@@ -173,6 +258,7 @@ pub(crate) fn vogels_sprekeler(
     p: &VogelsSprekelerSynapse,
     st: &mut StdpState,
     archive: &mut SpikeArchive,
+    memo: &mut TraceMemo,
     target: usize,
     t_spike: f64,
     dendritic_delay: f64,
@@ -184,7 +270,11 @@ pub(crate) fn vogels_sprekeler(
         t_spike - dendritic_delay,
     ) {
         let minus_dt = st.t_last - (entry.t + dendritic_delay);
-        w = up(w, p.eta * (st.kplus * (minus_dt / p.tau).exp()), p.Wmax);
+        w = up(
+            w,
+            p.eta * (st.kplus * memo.facilitation.exp(minus_dt / p.tau)),
+            p.Wmax,
+        );
     }
     w = up(
         w,
@@ -193,7 +283,7 @@ pub(crate) fn vogels_sprekeler(
     );
     w = down(w, p.alpha * p.eta, p.Wmax);
     st.weight = w;
-    st.kplus = st.kplus * ((st.t_last - t_spike) / p.tau).exp() + 1.0;
+    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) / p.tau) + 1.0;
     st.t_last = t_spike;
     w
 }
@@ -207,6 +297,7 @@ pub(crate) fn stdp_triplet(
     p: &StdpTripletSynapse,
     st: &mut TripletState,
     archive: &mut SpikeArchive,
+    memo: &mut TraceMemo,
     target: usize,
     t_spike: f64,
     dendritic_delay: f64,
@@ -219,7 +310,7 @@ pub(crate) fn stdp_triplet(
     ) {
         let minus_dt = st.t_last - (entry.t + dendritic_delay);
         let ky = entry.kminus_triplet - 1.0;
-        let kplus = st.kplus * (minus_dt / p.tau_plus).exp();
+        let kplus = st.kplus * memo.facilitation.exp(minus_dt / p.tau_plus);
         w = up(w, kplus * (p.Aplus + p.Aplus_triplet * ky), p.Wmax);
     }
     st.kplus_triplet *= ((st.t_last - t_spike) / p.tau_plus_triplet).exp();
@@ -230,7 +321,7 @@ pub(crate) fn stdp_triplet(
         p.Wmax,
     );
     st.kplus_triplet += 1.0;
-    st.kplus = st.kplus * ((st.t_last - t_spike) / p.tau_plus).exp() + 1.0;
+    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) / p.tau_plus) + 1.0;
     st.weight = w;
     st.t_last = t_spike;
     w
@@ -322,4 +413,58 @@ pub(crate) fn quantal(
     st.a -= released;
     st.t_last = t_spike;
     released
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ExpMemo, PowMemo};
+
+    #[test]
+    fn exp_memo_returns_exp_of_each_argument() {
+        let mut memo = ExpMemo::default();
+        let xs = [
+            0.0,
+            0.0,
+            -0.0,
+            -1.5,
+            -1.5,
+            -1.5000000000000002,
+            3.0,
+            f64::NAN,
+            -1.5,
+            0.0,
+            -700.0,
+        ];
+        for x in xs {
+            let got = memo.exp(x);
+            assert!(
+                got.to_bits() == x.exp().to_bits() || (got.is_nan() && x.is_nan()),
+                "exp({x}) = {got}"
+            );
+        }
+    }
+
+    #[test]
+    fn pow_memo_returns_the_power_of_each_pair() {
+        let mut memo = PowMemo::default();
+        let next = f64::from_bits(45.6f64.to_bits() + 1);
+        let pairs = [
+            (1.0, 1.0),
+            (45.6, 0.4),
+            (45.6, 0.4),
+            (45.6, 0.5),
+            (next, 0.4),
+            (0.0, 0.4),
+            (-0.0, 0.4),
+            (45.6, 0.4),
+            (f64::NAN, 0.4),
+        ];
+        for (b, e) in pairs {
+            let got = memo.powf(b, e);
+            assert!(
+                got.to_bits() == b.powf(e).to_bits() || (got.is_nan() && b.is_nan()),
+                "{b}^{e} = {got}"
+            );
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //! conductances, integrated as NEST 3.10 does (GSL's RKF45 with `y_new(1e-3, 0)`, the
 //! integration step carried from step to step).
 
-use super::rkf45::{evolve_apply, Control, Ode};
+use super::lanes::Lanes;
+use super::rkf45::{evolve_apply, evolve_lanes, Control, Ode};
 use super::soa::soa_state;
 use super::{NeuronModel, Recordable, StepInput};
 pub use network_spec::models::IafCondExp;
@@ -50,7 +51,7 @@ struct System<'a> {
 }
 
 impl Ode<3> for System<'_> {
-    #[inline]
+    #[inline(always)]
     fn derivatives(&self, y: &[f64; 3]) -> [f64; 3] {
         let p = self.p;
         // V is clamped to V_reset while refractory and bounded by V_th otherwise.
@@ -71,6 +72,80 @@ impl Ode<3> for System<'_> {
             -y[G_EX] / p.tau_syn_ex,
             -y[G_IN] / p.tau_syn_in,
         ]
+    }
+}
+
+/// Neurons integrated side by side (`rkf45::evolve_lanes`).
+const LANES: usize = 8;
+
+/// [`System`] of [`LANES`] neurons: each lane's derivatives are the scalar system's.
+struct Systems<'a> {
+    p: &'a IafCondExp,
+    refractory: [bool; LANES],
+    i_stim: [f64; LANES],
+}
+
+impl Ode<3, Lanes<LANES>> for Systems<'_> {
+    #[inline(always)]
+    fn derivatives(&self, y: &[Lanes<LANES>; 3]) -> [Lanes<LANES>; 3] {
+        let mut out = [Lanes([0.0; LANES]); 3];
+        for l in 0..LANES {
+            let lane = System {
+                p: self.p,
+                refractory: self.refractory[l],
+                i_stim: self.i_stim[l],
+            }
+            .derivatives(&[y[0].0[l], y[1].0[l], y[2].0[l]]);
+            for (o, d) in out.iter_mut().zip(lane) {
+                o.0[l] = d;
+            }
+        }
+        out
+    }
+}
+
+/// NEST's `while t < h` loop of GSL steps over one simulation step for neuron `i`.
+#[inline(always)]
+fn integrate(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, i: usize) {
+    let sys = System {
+        p: &c.params,
+        refractory: b.refractory[i] > 0,
+        i_stim: b.i_stim[i],
+    };
+    let mut t = 0.0;
+    while t < c.step {
+        evolve_apply(&sys, &CONTROL, &mut t, c.step, &mut b.h[i], &mut b.y[i]);
+    }
+}
+
+/// [`integrate`] for neurons `first..first + LANES`: where every carried step covers
+/// the simulation step, the first GSL step of all of them at once, and [`integrate`]
+/// for each neuron whose step the control rejected (or for all of them otherwise).
+#[inline(always)]
+fn integrate_lanes(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usize) {
+    let range = first..first + LANES;
+    if !b.h[range.clone()].iter().all(|&h| h >= c.step) {
+        for i in range {
+            integrate(c, b, i);
+        }
+        return;
+    }
+    let sys = Systems {
+        p: &c.params,
+        refractory: std::array::from_fn(|l| b.refractory[first + l] > 0),
+        i_stim: std::array::from_fn(|l| b.i_stim[first + l]),
+    };
+    let mut y: [Lanes<LANES>; 3] = std::array::from_fn(|k| Lanes::from_fn(|l| b.y[first + l][k]));
+    let mut h: [f64; LANES] = std::array::from_fn(|l| b.h[first + l]);
+    let accepted = evolve_lanes(&sys, &CONTROL, c.step, &mut h, &mut y);
+    for (l, accepted) in accepted.into_iter().enumerate() {
+        let i = first + l;
+        if accepted {
+            b.y[i] = [y[0].0[l], y[1].0[l], y[2].0[l]];
+            b.h[i] = h[l];
+        } else {
+            integrate(c, b, i);
+        }
     }
 }
 
@@ -113,6 +188,7 @@ impl NeuronModel for IafCondExp {
         usize::from(weight <= 0.0)
     }
 
+    #[inline(always)]
     fn update(
         &self,
         c: &CondExpConstants,
@@ -123,22 +199,23 @@ impl NeuronModel for IafCondExp {
         let p = &c.params;
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
-        for i in 0..b.len() {
-            let y = &mut b.y[i];
-            let h = &mut b.h[i];
+        let n = b.len();
+        for h in b.h.iter_mut() {
             if h.is_nan() {
                 // NEST starts the integrator with one simulation step.
                 *h = c.step;
             }
-            let sys = System {
-                p,
-                refractory: b.refractory[i] > 0,
-                i_stim: b.i_stim[i],
-            };
-            let mut t = 0.0;
-            while t < c.step {
-                evolve_apply(&sys, &CONTROL, &mut t, c.step, h, y);
-            }
+        }
+        // Each neuron's integration is its own: in groups of LANES, then one by one.
+        let grouped = n - n % LANES;
+        for first in (0..grouped).step_by(LANES) {
+            integrate_lanes(c, b, first);
+        }
+        for i in grouped..n {
+            integrate(c, b, i);
+        }
+        for i in 0..n {
+            let y = &mut b.y[i];
             y[G_EX] += ex[i];
             // NEST's inhibitory buffer holds the negated weights: a positive conductance.
             y[G_IN] += -inh[i];

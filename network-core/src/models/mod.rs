@@ -31,6 +31,7 @@ mod iaf_psc_exp;
 mod iaf_psc_exp_htum;
 mod iaf_psc_exp_multisynapse;
 mod izhikevich;
+mod lanes;
 mod mat2_psc_exp;
 mod multisynapse;
 mod parrot_neuron;

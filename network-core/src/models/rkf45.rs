@@ -10,10 +10,13 @@
 //! calls [`evolve_apply`] in NEST's `while t < h` loop reproduces NEST's numbers bit
 //! for bit.
 
-/// A system of `N` autonomous ordinary differential equations `y' = f(y)`.
-pub trait Ode<const N: usize> {
+use super::lanes::{Lanes, Real};
+
+/// A system of `N` autonomous ordinary differential equations `y' = f(y)`, on numbers
+/// `T` (`f64`, or several systems side by side in `Lanes`).
+pub trait Ode<const N: usize, T = f64> {
     /// The derivatives `f(y)` (units of `y` per ms).
-    fn derivatives(&self, y: &[f64; N]) -> [f64; N];
+    fn derivatives(&self, y: &[T; N]) -> [T; N];
 }
 
 /// The order GSL's control uses for the Fehlberg pair (`rkf45_order`).
@@ -109,6 +112,29 @@ impl Control {
         self.a_dydt != 0.0
     }
 
+    /// The largest ratio of a component's error `yerr` to its tolerance, after a step
+    /// of `h_old` ending at `y` with derivatives `dydt` (per lane for [`Lanes`]).
+    #[inline(always)]
+    fn largest_ratio<const N: usize, T: Real>(
+        &self,
+        y: &[T; N],
+        yerr: &[T; N],
+        dydt: &[T; N],
+        h_old: T,
+    ) -> T {
+        let c = T::splat;
+        let mut rmax = c(f64::MIN_POSITIVE);
+        for i in 0..N {
+            let d0 = c(self.eps_rel)
+                * (c(self.a_y) * y[i].abs() + c(self.a_dydt) * (h_old * dydt[i]).abs())
+                + c(self.eps_abs);
+            let r = yerr[i].abs() / d0.abs();
+            // A NaN ratio never wins, as in GSL's `GSL_MAX_DBL(r, rmax)`.
+            rmax = r.greater_or(rmax);
+        }
+        rmax
+    }
+
     /// The new step after a step of `h_old` with error `yerr` ending at `y` with
     /// derivatives `dydt`: the largest error ratio `r` decides (above 1.1: shrink by
     /// `0.9 / r^(1/5)`, at most 5×; below 0.5: grow by `0.9 / r^(1/6)`, between 1× and
@@ -120,76 +146,152 @@ impl Control {
         dydt: &[f64; N],
         h_old: f64,
     ) -> Adjust {
-        let mut rmax = f64::MIN_POSITIVE;
-        for i in 0..N {
-            let d0 = self.eps_rel * (self.a_y * y[i].abs() + self.a_dydt * (h_old * dydt[i]).abs())
-                + self.eps_abs;
-            let r = yerr[i].abs() / d0.abs();
-            // A NaN ratio never wins, as in GSL's `GSL_MAX_DBL(r, rmax)`.
-            rmax = if r > rmax { r } else { rmax };
-        }
+        let rmax = self.largest_ratio(y, yerr, dydt, h_old);
         if rmax > 1.1 {
-            let mut r = 0.9 / rmax.powf(1.0 / ORDER);
-            if r < 0.2 {
-                r = 0.2;
-            }
-            Adjust::Decrease(r * h_old)
+            Adjust::Decrease(shrink_factor(rmax) * h_old)
         } else if rmax < 0.5 {
-            // At most 5×, and never smaller (the safety factor alone would shrink it).
-            let r = (0.9 / rmax.powf(1.0 / (ORDER + 1.0))).clamp(1.0, 5.0);
-            Adjust::Increase(r * h_old)
+            Adjust::Increase(grow_factor(rmax) * h_old)
         } else {
             Adjust::Keep
         }
     }
 }
 
+/// Below this largest error ratio the step grows by the full 5×: `0.9 / r^(1/6)` is then
+/// at least `0.9 / (1e-5)^(1/6) = 6.13`, so far above 5 that no rounding of `powf` can
+/// bring it under the bound. A smooth step's error ratio is usually far below it (about
+/// 1e-7 for `iaf_cond_exp` at 0.1 ms), so the `powf` GSL evaluates is skipped there with
+/// the same result.
+const FULL_GROWTH_BELOW: f64 = 1.0e-5;
+
+/// Above this largest error ratio the step shrinks by the full 0.2×: `0.9 / r^(1/5)` is
+/// then at most `0.9 / (1e4)^(1/5) = 0.143`, far below 0.2 (also for `r = ∞`).
+const FULL_SHRINK_ABOVE: f64 = 1.0e4;
+
+/// GSL's factor for a step whose largest error ratio `rmax` exceeds 1.1:
+/// `0.9 / rmax^(1/5)`, at least 0.2.
+#[inline]
+fn shrink_factor(rmax: f64) -> f64 {
+    if rmax >= FULL_SHRINK_ABOVE {
+        return 0.2;
+    }
+    let r = 0.9 / rmax.powf(1.0 / ORDER);
+    if r < 0.2 {
+        0.2
+    } else {
+        r
+    }
+}
+
+/// GSL's factor for a step whose largest error ratio `rmax` (positive) is below 0.5:
+/// `0.9 / rmax^(1/6)`, at most 5×, and never below 1 (the safety factor alone would
+/// shrink it).
+#[inline]
+fn grow_factor(rmax: f64) -> f64 {
+    if rmax <= FULL_GROWTH_BELOW {
+        return 5.0;
+    }
+    (0.9 / rmax.powf(1.0 / (ORDER + 1.0))).clamp(1.0, 5.0)
+}
+
 /// One Fehlberg step of `h` from `y` with derivatives `k1 = f(y)`: the fifth-order
 /// solution, its error estimate and (if `want_dydt`) the derivatives at the solution
-/// (zeros otherwise).
-#[inline]
-fn step<const N: usize, S: Ode<N>>(
+/// (zeros otherwise). Written once for one system (`T = f64`) and for several side by
+/// side ([`Lanes`]): the same operations in the same order either way.
+#[inline(always)]
+fn step<const N: usize, T: Real, S: Ode<N, T>>(
     sys: &S,
-    h: f64,
-    y: &[f64; N],
-    k1: &[f64; N],
+    h: T,
+    y: &[T; N],
+    k1: &[T; N],
     want_dydt: bool,
-) -> ([f64; N], [f64; N], [f64; N]) {
-    let mut tmp = [0.0; N];
+) -> ([T; N], [T; N], [T; N]) {
+    let c = T::splat;
+    let mut tmp = [c(0.0); N];
     for i in 0..N {
-        tmp[i] = y[i] + A[0] * h * k1[i];
+        tmp[i] = y[i] + c(A[0]) * h * k1[i];
     }
     let k2 = sys.derivatives(&tmp);
     for i in 0..N {
-        tmp[i] = y[i] + h * (B3[0] * k1[i] + B3[1] * k2[i]);
+        tmp[i] = y[i] + h * (c(B3[0]) * k1[i] + c(B3[1]) * k2[i]);
     }
     let k3 = sys.derivatives(&tmp);
     for i in 0..N {
-        tmp[i] = y[i] + h * (B4[0] * k1[i] + B4[1] * k2[i] + B4[2] * k3[i]);
+        tmp[i] = y[i] + h * (c(B4[0]) * k1[i] + c(B4[1]) * k2[i] + c(B4[2]) * k3[i]);
     }
     let k4 = sys.derivatives(&tmp);
     for i in 0..N {
-        tmp[i] = y[i] + h * (B5[0] * k1[i] + B5[1] * k2[i] + B5[2] * k3[i] + B5[3] * k4[i]);
+        tmp[i] =
+            y[i] + h * (c(B5[0]) * k1[i] + c(B5[1]) * k2[i] + c(B5[2]) * k3[i] + c(B5[3]) * k4[i]);
     }
     let k5 = sys.derivatives(&tmp);
     for i in 0..N {
         tmp[i] = y[i]
-            + h * (B6[0] * k1[i] + B6[1] * k2[i] + B6[2] * k3[i] + B6[3] * k4[i] + B6[4] * k5[i]);
+            + h * (c(B6[0]) * k1[i]
+                + c(B6[1]) * k2[i]
+                + c(B6[2]) * k3[i]
+                + c(B6[3]) * k4[i]
+                + c(B6[4]) * k5[i]);
     }
     let k6 = sys.derivatives(&tmp);
-    let mut out = [0.0; N];
-    let mut err = [0.0; N];
+    let mut out = [c(0.0); N];
+    let mut err = [c(0.0); N];
     for i in 0..N {
-        let d = C[0] * k1[i] + C[1] * k3[i] + C[2] * k4[i] + C[3] * k5[i] + C[4] * k6[i];
+        let d =
+            c(C[0]) * k1[i] + c(C[1]) * k3[i] + c(C[2]) * k4[i] + c(C[3]) * k5[i] + c(C[4]) * k6[i];
         out[i] = y[i] + h * d;
-        err[i] = h * (E[0] * k1[i] + E[1] * k3[i] + E[2] * k4[i] + E[3] * k5[i] + E[4] * k6[i]);
+        err[i] = h
+            * (c(E[0]) * k1[i]
+                + c(E[1]) * k3[i]
+                + c(E[2]) * k4[i]
+                + c(E[3]) * k5[i]
+                + c(E[4]) * k6[i]);
     }
     let dydt = if want_dydt {
         sys.derivatives(&out)
     } else {
-        [0.0; N]
+        [c(0.0); N]
     };
     (out, err, dydt)
+}
+
+/// The first attempt of [`evolve_apply`] from `t = 0` towards `t1 = dt` for `L` systems
+/// at once, where every lane's carried step `h` is at least `dt` (so the attempt is
+/// the whole step `dt`). A lane whose error is acceptable ends as `evolve_apply` ends
+/// it: `y` the solution, `h` the step the control proposes, `t` (not returned) `dt`.
+/// A lane whose error is too large is left unchanged and `false` in the result: it
+/// must go through [`evolve_apply`], which retries with smaller steps. The arithmetic
+/// is [`step`]'s and [`Control::adjust`]'s per lane, so the numbers are the same.
+#[inline(always)]
+pub(crate) fn evolve_lanes<const N: usize, const L: usize, S: Ode<N, Lanes<L>>>(
+    sys: &S,
+    control: &Control,
+    dt: f64,
+    h: &mut [f64; L],
+    y: &mut [Lanes<L>; N],
+) -> [bool; L] {
+    debug_assert!(dt > 0.0 && h.iter().all(|&h| h >= dt));
+    let h0 = Lanes::<L>::splat(dt);
+    let dydt_in = sys.derivatives(y);
+    let (out, err, dydt_out) = step(sys, h0, y, &dydt_in, control.reads_derivatives());
+    let rmax = control.largest_ratio(&out, &err, &dydt_out, h0);
+    let mut accepted = [false; L];
+    for l in 0..L {
+        let rmax = rmax.0[l];
+        if rmax > 1.1 {
+            continue;
+        }
+        accepted[l] = true;
+        h[l] = if rmax < 0.5 {
+            grow_factor(rmax) * dt
+        } else {
+            dt
+        };
+        for i in 0..N {
+            y[i].0[l] = out[i].0[l];
+        }
+    }
+    accepted
 }
 
 /// One accepted integration step from `*t` towards `t1` (ms), as
@@ -270,6 +372,93 @@ mod tests {
         }
         assert_eq!(t, h_sim);
         steps
+    }
+
+    /// Four decays with their own time constants, side by side.
+    struct DecayLanes([f64; 4]);
+    impl Ode<1, Lanes<4>> for DecayLanes {
+        fn derivatives(&self, y: &[Lanes<4>; 1]) -> [Lanes<4>; 1] {
+            [Lanes::from_fn(|l| {
+                Decay(self.0[l]).derivatives(&[y[0].0[l]])[0]
+            })]
+        }
+    }
+
+    #[test]
+    fn lanes_take_the_scalar_steps_to_the_bit() {
+        // Time constants from slow (accepted, step grows 5x) through moderate (accepted,
+        // kept or grown less) to fast (rejected: left for `evolve_apply`).
+        let taus = [
+            [10.0, 3.0, 0.5, 0.05],
+            [0.2, 0.1, 0.08, 1e4],
+            [0.01, 0.3, 0.15, 2.0],
+        ];
+        let mut seen = [0; 2];
+        for (tols, taus) in [1e-3, 1e-6, 1e-9]
+            .iter()
+            .flat_map(|t| taus.map(|x| (*t, x)))
+        {
+            let c = Control::y(tols, 0.0);
+            let sys = DecayLanes(taus);
+            let dt = 0.1;
+            let mut h = [0.1, 0.5, 0.1 + 1e-12, 0.3];
+            let y0 = [-65.5, 1.0e-3, 12.0, -0.25];
+            let mut y = [Lanes(y0)];
+            let accepted = evolve_lanes(&sys, &c, dt, &mut h, &mut y);
+            for l in 0..4 {
+                let (mut t, mut hs, mut ys) = (0.0, [0.1, 0.5, 0.1 + 1e-12, 0.3][l], [y0[l]]);
+                evolve_apply(&Decay(taus[l]), &c, &mut t, dt, &mut hs, &mut ys);
+                seen[usize::from(accepted[l])] += 1;
+                if accepted[l] {
+                    assert_eq!(t, dt);
+                    assert_eq!(y[0].0[l].to_bits(), ys[0].to_bits(), "lane {l} {taus:?}");
+                    assert_eq!(h[l].to_bits(), hs.to_bits(), "lane {l} {taus:?}");
+                } else {
+                    // Rejected by the control: evolve_apply took a shorter step.
+                    assert!(t < dt, "lane {l} {taus:?}");
+                    assert_eq!((y[0].0[l], h[l]), (y0[l], [0.1, 0.5, 0.1 + 1e-12, 0.3][l]));
+                }
+            }
+        }
+        assert!(seen[0] > 3 && seen[1] > 3, "rejected, accepted: {seen:?}");
+    }
+
+    #[test]
+    fn step_factors_skip_powf_only_where_the_bound_decides() {
+        // GSL's formulas, powf always evaluated, against the shortcuts: equal to the bit
+        // over error ratios from the smallest positive number to infinity, densest
+        // around the two thresholds.
+        let shrink = |rmax: f64| {
+            let r = 0.9 / rmax.powf(1.0 / ORDER);
+            if r < 0.2 {
+                0.2
+            } else {
+                r
+            }
+        };
+        let grow = |rmax: f64| (0.9 / rmax.powf(1.0 / (ORDER + 1.0))).clamp(1.0, 5.0);
+        let mut ratios = vec![f64::MIN_POSITIVE, f64::INFINITY, f64::MAX];
+        for k in -3000..=3000 {
+            ratios.push(10f64.powf(f64::from(k) / 100.0));
+        }
+        for edge in [FULL_GROWTH_BELOW, FULL_SHRINK_ABOVE, 3.4e-5, 1845.0] {
+            let mut x = edge;
+            for _ in 0..64 {
+                ratios.extend([x, edge * (1.0 + 1e-3), edge * (1.0 - 1e-3)]);
+                x = f64::from_bits(x.to_bits() + 1);
+            }
+        }
+        for r in ratios {
+            if r > 1.1 {
+                assert_eq!(shrink_factor(r).to_bits(), shrink(r).to_bits(), "{r}");
+            }
+            if r < 0.5 {
+                assert_eq!(grow_factor(r).to_bits(), grow(r).to_bits(), "{r}");
+            }
+        }
+        // The thresholds are inside the saturated ranges, not at their edges.
+        assert_eq!(grow(FULL_GROWTH_BELOW * 3.0), 5.0);
+        assert_eq!(shrink(FULL_SHRINK_ABOVE / 3.0), 0.2);
     }
 
     #[test]

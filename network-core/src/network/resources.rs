@@ -161,11 +161,12 @@ pub(crate) const fn device_bytes(connections: usize) -> u64 {
     DEVICE_CONNECTION_BYTES.saturating_mul(connections as u64)
 }
 
-/// Bytes of the ring buffers of a population of `len` neurons with `slots` slots.
+/// Bytes of the ring buffers of a population of `len` neurons with `slots` slots (a
+/// block's ring in whole huge pages where it takes them, `engine::huge_pages`).
 pub(crate) const fn ring_bytes(len: usize, slots: u64) -> u64 {
-    (block_count(len) as u64)
-        .saturating_mul(slots)
-        .saturating_mul(RING_SLOT_BYTES)
+    (block_count(len) as u64).saturating_mul(crate::engine::huge_pages::footprint(
+        slots.saturating_mul(RING_SLOT_BYTES),
+    ))
 }
 
 /// The storage of a projection of `synapses` synapses: lasting bytes and the bytes the

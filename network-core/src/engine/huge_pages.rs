@@ -1,0 +1,205 @@
+//! Rows of a direct ring buffer in memory the kernel is asked to back with transparent
+//! huge pages (2 MiB), where it offers them on request (Linux's `madvise` mode).
+//!
+//! Delivery adds each synaptic event at a random place in its block's ring: at full
+//! scale (the microcircuit's 76 blocks, about 1.5 MB of rings each) every add lands on
+//! a different 4 KiB page, far more pages than the processor's TLB maps (about 12 MB on
+//! the development machine), so each add also walks the page table. One 2 MiB page maps
+//! a whole block's ring. The memory is allocated aligned to 2 MiB and sized in whole
+//! huge pages (at most 2 MiB more per ring), mapped on its own and advised before it
+//! is first touched. Where the kernel has no huge pages to give the memory is ordinary;
+//! on other systems the rings are plain vectors. `NETWORK_HUGE_PAGES=0` turns the request off (for measurements; the
+//! contents and results are the same either way).
+
+use super::ring::Row;
+use std::ptr::NonNull;
+
+/// The size and alignment of a transparent huge page (x86-64 and aarch64 Linux).
+const HUGE_PAGE: usize = 2 << 20;
+
+/// Rings smaller than this stay ordinary vectors: a huge page would hold more than
+/// twice their memory.
+const SMALLEST: usize = HUGE_PAGE / 2;
+
+/// The bytes rows of `bytes` bytes occupy: whole huge pages from [`SMALLEST`] up on
+/// Linux, else `bytes` (the memory estimate's count, `network::resources`).
+pub(crate) const fn footprint(bytes: u64) -> u64 {
+    if cfg!(target_os = "linux") && bytes >= SMALLEST as u64 {
+        match bytes.checked_next_multiple_of(HUGE_PAGE as u64) {
+            Some(whole) => whole,
+            None => u64::MAX,
+        }
+    } else {
+        bytes
+    }
+}
+
+/// Whether rings ask for huge pages (`NETWORK_HUGE_PAGES=0` says no).
+fn wanted() -> bool {
+    std::env::var("NETWORK_HUGE_PAGES").map_or(true, |v| v != "0")
+}
+
+/// `len` rows of zeros: a plain vector, or memory aligned to and sized in huge pages.
+#[derive(Debug)]
+pub(crate) enum Rows {
+    Plain(Vec<Row>),
+    Huge(HugeRows),
+}
+
+impl Rows {
+    /// `len` rows of zeros.
+    pub fn zeroed(len: usize) -> Self {
+        let bytes = len * std::mem::size_of::<Row>();
+        if footprint(bytes as u64) != bytes as u64 && wanted() {
+            if let Some(rows) = HugeRows::zeroed(len) {
+                return Rows::Huge(rows);
+            }
+        }
+        Rows::Plain(vec![[0.0; super::block::BLOCK_LEN]; len])
+    }
+}
+
+impl std::ops::Deref for Rows {
+    type Target = [Row];
+    #[inline(always)]
+    fn deref(&self) -> &[Row] {
+        match self {
+            Rows::Plain(v) => v,
+            Rows::Huge(h) => h.as_slice(),
+        }
+    }
+}
+
+impl std::ops::DerefMut for Rows {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Row] {
+        match self {
+            Rows::Plain(v) => v,
+            Rows::Huge(h) => h.as_mut_slice(),
+        }
+    }
+}
+
+impl Clone for Rows {
+    fn clone(&self) -> Self {
+        let mut copy = Rows::zeroed(self.len());
+        copy.copy_from_slice(self);
+        copy
+    }
+}
+
+/// `len` rows in a private anonymous mapping of their own, aligned to [`HUGE_PAGE`] and
+/// sized in whole huge pages, advised as huge-page memory before anything touched it
+/// (the allocator's heap may hand out memory already backed by small pages). The kernel
+/// maps it as zeros.
+#[derive(Debug)]
+pub(crate) struct HugeRows {
+    ptr: NonNull<Row>,
+    len: usize,
+    /// Bytes mapped at `ptr`.
+    bytes: usize,
+}
+
+// SAFETY: `HugeRows` owns its mapping exclusively (as a `Vec<Row>` owns its buffer);
+// rows of `f64` are `Send` and `Sync`.
+#[allow(unsafe_code)]
+unsafe impl Send for HugeRows {}
+// SAFETY: as above; shared access only reads.
+#[allow(unsafe_code)]
+unsafe impl Sync for HugeRows {}
+
+impl HugeRows {
+    /// `len` rows of zeros, or `None` where the system refuses the mapping.
+    #[cfg(target_os = "linux")]
+    #[allow(unsafe_code)]
+    fn zeroed(len: usize) -> Option<Self> {
+        let bytes = (len * std::mem::size_of::<Row>()).checked_next_multiple_of(HUGE_PAGE)?;
+        let mapped = bytes.checked_add(HUGE_PAGE)?;
+        // SAFETY: a new private anonymous mapping at an address of the kernel's choice
+        // touches no existing memory.
+        let raw = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                mapped,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if raw == libc::MAP_FAILED {
+            return None;
+        }
+        let start = raw as usize;
+        let aligned = start.next_multiple_of(HUGE_PAGE);
+        let (head, tail) = (aligned - start, mapped - (aligned - start) - bytes);
+        // SAFETY: the head `start..aligned` and the tail after `aligned + bytes` lie
+        // inside the mapping just made and are not used; unmapping them leaves
+        // `aligned..aligned + bytes`. MADV_HUGEPAGE changes only how the kernel backs
+        // that range (not yet touched), never its contents; refused, it is ignored.
+        unsafe {
+            if head > 0 {
+                libc::munmap(raw, head);
+            }
+            if tail > 0 {
+                libc::munmap((aligned + bytes) as *mut libc::c_void, tail);
+            }
+            libc::madvise(aligned as *mut libc::c_void, bytes, libc::MADV_HUGEPAGE);
+        }
+        Some(Self {
+            ptr: NonNull::new(aligned as *mut Row)?,
+            len,
+            bytes,
+        })
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn zeroed(_len: usize) -> Option<Self> {
+        None
+    }
+
+    #[inline(always)]
+    #[allow(unsafe_code)]
+    fn as_slice(&self) -> &[Row] {
+        // SAFETY: `ptr` points to `len` rows (zero-initialised by the kernel) owned by
+        // `self`; all-zero bytes are valid `f64`s.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    #[inline(always)]
+    #[allow(unsafe_code)]
+    fn as_mut_slice(&mut self) -> &mut [Row] {
+        // SAFETY: as in `as_slice`, and `&mut self` makes the access exclusive.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+impl Drop for HugeRows {
+    #[allow(unsafe_code)]
+    fn drop(&mut self) {
+        #[cfg(target_os = "linux")]
+        // SAFETY: the mapping made in `zeroed`, unmapped once.
+        unsafe {
+            libc::munmap(self.ptr.as_ptr().cast::<libc::c_void>(), self.bytes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn huge_rows_are_zeroed_aligned_writable_and_cloned() {
+        let mut rows = Rows::Huge(HugeRows::zeroed(300).expect("an anonymous mapping"));
+        assert_eq!(rows.len(), 300);
+        assert_eq!(rows.as_ptr() as usize % HUGE_PAGE, 0);
+        assert!(rows.iter().all(|r| r.iter().all(|x| x.to_bits() == 0)));
+        rows[299][1023] = 2.5;
+        rows[0][0] += 1.0;
+        let copy = rows.clone();
+        assert_eq!((copy[299][1023], copy[0][0], copy[7][7]), (2.5, 1.0, 0.0));
+        assert_eq!(Rows::zeroed(3).len(), 3);
+    }
+}
