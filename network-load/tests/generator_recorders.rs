@@ -51,7 +51,7 @@ fn recorders_on_generators_get_their_trains() {
     assert!(drawn.times().iter().all(|&t| t > 100.0 && t <= 400.1));
     // Neurons and the generator in one recorder, sorted by time then node id.
     let both = recorder("both");
-    assert!(both.senders().iter().any(|&s| s == 52));
+    assert!(both.senders().contains(&52));
     assert!(both.senders().iter().any(|&s| s <= 50));
     let steps = both.steps();
     assert!(steps.windows(2).all(|w| w[0] <= w[1]));
