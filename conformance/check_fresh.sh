@@ -25,6 +25,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$PYTHON" "$HERE/psp_peaks.py" --out "$TMP/reference/psp_peaks.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/recorders.py" --out "$TMP/reference/recorders.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/initial_state.py" --out "$TMP/reference/initial_state.json" >/dev/null 2>&1
+"$PYTHON" "$HERE/generator_recorders.py" --out "$TMP/reference/generator_recorders.json" >/dev/null 2>&1
 if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
 else
@@ -34,6 +35,7 @@ else
   "$PYTHON" "$HERE/stochastic_devices.py" --out "$TMP/reference/stochastic" >/dev/null
   "$PYTHON" "$HERE/stochastic_rate.py" --out "$TMP/reference/stochastic" >/dev/null
   "$PYTHON" "$HERE/stochastic_trains.py" --out "$TMP/reference/stochastic" >/dev/null
+  "$PYTHON" "$HERE/stochastic_generator_recorders.py" --out "$TMP/reference/stochastic" >/dev/null
   diff -r -q "$HERE/reference" "$TMP/reference"
 fi
 echo "check_fresh: regenerated reference data is identical to conformance/reference"

@@ -16,8 +16,9 @@
 //! `stochastic/rules.rs` the non-spatial connection rules, `stochastic/spatial.rs` the
 //! spatial ones, `stochastic/plasticity.rs` STDP under Poisson input,
 //! `stochastic/synapses.rs` the stochastic synapse models, `stochastic/devices.rs` the
-//! rate generators (inhomogeneous, sinusoidal, mip), `stochastic/rate.rs` the noisy rate
-//! neurons, and `stochastic/stats.rs` the
+//! rate generators (inhomogeneous, sinusoidal, mip), `stochastic/recorded.rs` spike
+//! recorders on generators, `stochastic/rate.rs` the noisy rate neurons, and
+//! `stochastic/stats.rs` the
 //! distribution functions (tested against table values).
 
 #[path = "stochastic/devices.rs"]
@@ -26,6 +27,8 @@ mod devices;
 mod plasticity;
 #[path = "stochastic/rate.rs"]
 mod rate;
+#[path = "stochastic/recorded.rs"]
+mod recorded;
 #[path = "stochastic/rules.rs"]
 mod rules;
 #[path = "stochastic/spatial.rs"]

@@ -198,6 +198,16 @@ impl<'a> Run<'a> {
                 };
                 let targets = self.targets(&r.targets);
                 let handle = self.b.spike_recorder(&r.name, params, &targets)?;
+                for name in &r.generators {
+                    let generator = self
+                        .loaded
+                        .generators
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, g)| *g)
+                        .expect("the lowering put the generator before its recorder");
+                    self.b.record_generator(&handle, &generator)?;
+                }
                 self.loaded.spike_recorders.push((r.name.clone(), handle));
             }
             Step::Multimeter(m) => {

@@ -90,7 +90,9 @@ impl Figure {
     }
 
     /// For a targets or sources plot: draw `mask` (its outline, in the plane through
-    /// the chosen neuron) around the chosen neuron, as NEST's `PlotTargets` does.
+    /// the chosen neuron) around the chosen neuron, as NEST's `PlotTargets` does. A
+    /// `grid` mask is drawn as the rectangle of cells NEST makes of it on the drawn
+    /// layer (saving fails, naming the plot, where that layer is not a 2D grid).
     pub fn mask(mut self, mask: Mask) -> Self {
         if let Content::Spatial(s) = &mut self.content {
             s.mask = Some(mask);

@@ -40,18 +40,33 @@ struct Rows<'a> {
 }
 
 impl RasterData {
-    /// The spikes of `recorders` (one group per population, in the order the recorders
-    /// name them; a neuron two recorders watch counts once).
+    /// The spikes of `recorders` (one group per population, and one row per generator
+    /// recorded itself, in the order the recorders name them; a neuron two recorders
+    /// watch counts once).
     pub fn new(net: &Network, recorders: &[SpikeRecorderHandle], name: &str) -> Self {
         let mut groups: Vec<Group> = Vec::new();
+        // Population `p` is key `p`; a generator (one row) is key `populations + its
+        // index`, which its events find by its node id.
         let mut group_of = std::collections::HashMap::new();
         let mut events: Vec<(i64, u32)> = Vec::new();
         let (mut t_min, mut stop) = (f64::INFINITY, f64::NEG_INFINITY);
+        let pops = net.populations();
+        let first_generator = pops.len();
+        let mut generator_keys = std::collections::HashMap::new();
         for recorder in recorders {
-            for (p, indices) in net.recorder_neurons(recorder) {
-                let g = *group_of.entry(p).or_insert_with(|| {
+            let neurons = net.recorder_neurons(recorder).into_iter();
+            let generators = net.recorder_generators(recorder).into_iter().map(|g| {
+                let name = format!("{} (generator)", net.generator_names()[g.index()]);
+                generator_keys.insert(net.generator_node_id(&g), first_generator + g.index());
+                (first_generator + g.index(), name, vec![0])
+            });
+            let sources = neurons
+                .map(|(p, indices)| (p, pops[p].name.clone(), indices))
+                .chain(generators);
+            for (key, name, indices) in sources {
+                let g = *group_of.entry(key).or_insert_with(|| {
                     groups.push(Group {
-                        name: net.populations()[p].name.clone(),
+                        name,
                         neurons: Vec::new(),
                         spikes: Vec::new(),
                     });
@@ -78,13 +93,15 @@ impl RasterData {
         events.sort_unstable();
         events.dedup();
         let h = net.resolution().ms();
-        let pops = net.populations();
         for (step, sender) in events {
             let p = pops.iter().position(|info| {
                 info.first_node_id <= sender && sender < info.first_node_id + info.len as u32
             });
-            if let Some((p, &g)) = p.and_then(|p| Some((p, group_of.get(&p)?))) {
-                let index = sender - pops[p].first_node_id;
+            let (key, index) = match p {
+                Some(p) => (Some(p), sender - pops[p].first_node_id),
+                None => (generator_keys.get(&sender).copied(), 0),
+            };
+            if let Some(&g) = key.and_then(|k| group_of.get(&k)) {
                 groups[g]
                     .spikes
                     .push((net.resolution().step_to_ms(step), index));

@@ -27,7 +27,10 @@ pub(crate) struct SpatialData {
     pub periodic: bool,
     /// The chosen neuron's position and its partners' (targets or sources).
     pub chosen: Option<(Point, Vec<Point>, &'static str)>,
+    /// The mask as given; a grid mask is resolved to its rectangle by `space` when drawn.
     pub mask: Option<Mask>,
+    /// The layer drawn, which a grid mask is measured on (cells of its grid).
+    space: Option<Arc<network_core::spatial::Space>>,
     pub kernel: Option<Kernel>,
 }
 
@@ -66,8 +69,32 @@ impl SpatialData {
             periodic,
             chosen: None,
             mask: None,
+            space,
             kernel: None,
         }
+    }
+
+    /// The mask in mm around the chosen neuron: a grid mask (`MaskShape::Grid`) becomes
+    /// the rectangle of cells NEST makes of it on the drawn layer (`Space::resolve_mask`,
+    /// as the connection resolves it); an error where NEST would refuse it (a layer that
+    /// is not a 2D grid).
+    fn resolved_mask(&self) -> Result<Option<Mask>, String> {
+        let Some(mask) = &self.mask else {
+            return Ok(None);
+        };
+        if mask.grid_shape().is_none() {
+            return Ok(Some(mask.clone()));
+        }
+        let Some(space) = &self.space else {
+            return Err(format!(
+                "{}: a grid mask is drawn on a grid layer; this population has no positions",
+                self.title
+            ));
+        };
+        space
+            .resolve_mask(&self.title, mask)
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 
     /// Neuron `neuron`'s targets in `projection` (or, with `sources`, the neurons it
@@ -122,8 +149,9 @@ impl SpatialData {
             vec![(0, 1)]
         };
         let areas = plots.split_evenly((1, panels.len()));
+        let mask = self.resolved_mask()?;
         for (area, &(a, b)) in areas.iter().zip(&panels) {
-            self.panel(area, a, b).map_err(err)?;
+            self.panel(area, a, b, mask.as_ref()).map_err(err)?;
         }
         let mut entries = vec![("neurons".to_string(), RGBColor(160, 160, 160))];
         if let Some((_, partners, what)) = &self.chosen {
@@ -143,12 +171,13 @@ impl SpatialData {
         Ok(())
     }
 
-    /// One panel: coordinates `a` and `b` (0 = x, 1 = y, 2 = z).
+    /// One panel: coordinates `a` and `b` (0 = x, 1 = y, 2 = z), with `mask` (mm).
     fn panel<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         a: usize,
         b: usize,
+        mask: Option<&Mask>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let axis = ["x (mm)", "y (mm)", "z (mm)"];
         let range = |k: usize| self.lower_left[k]..self.lower_left[k] + self.extent[k].max(1e-9);
@@ -183,7 +212,7 @@ impl SpatialData {
             .axis_desc_style(("sans-serif", 15))
             .draw()?;
         if let Some((here, _, _)) = &self.chosen {
-            self.draw_mask_and_kernel(&mut chart, here, a, b)?;
+            self.draw_mask_and_kernel(&mut chart, here, (a, b), mask)?;
         }
         let grey = RGBColor(160, 160, 160);
         chart.draw_series(
@@ -236,10 +265,10 @@ impl SpatialData {
             >,
         >,
         here: &Point,
-        a: usize,
-        b: usize,
+        (a, b): (usize, usize),
+        mask: Option<&Mask>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        if self.mask.is_none() && self.kernel.is_none() {
+        if mask.is_none() && self.kernel.is_none() {
             return Ok(());
         }
         const CELLS: usize = 80;
@@ -251,15 +280,14 @@ impl SpatialData {
             p[b] = self.lower_left[b] + (j as f64 + 0.5) * wb;
             self.displacement(here, &p)
         };
-        let inside =
-            |i: usize, j: usize| self.mask.as_ref().is_none_or(|m| m.contains(&centre(i, j)));
+        let inside = |i: usize, j: usize| mask.is_none_or(|m| m.contains(&centre(i, j)));
         let mut cells = Vec::new();
         for i in 0..CELLS {
             for j in 0..CELLS {
                 if !inside(i, j) {
                     continue;
                 }
-                let border = self.mask.is_some()
+                let border = mask.is_some()
                     && (i == 0
                         || j == 0
                         || i + 1 == CELLS

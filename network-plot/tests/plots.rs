@@ -183,6 +183,83 @@ fn a_raster_covers_its_recorders_window_and_a_big_one_stays_small() {
     assert!(figure.png().unwrap().len() < 1_000_000);
 }
 
+/// The rectangles a targets plot of `projection`'s neuron 12 draws with `mask`.
+fn mask_cells(net: &Network, projection: &ProjectionHandle, mask: Option<Mask>) -> usize {
+    let figure = net.targets(projection, 12);
+    let figure = match mask {
+        Some(m) => figure.mask(m),
+        None => figure,
+    };
+    figure.svg().unwrap().matches("<rect").count()
+}
+
+use network_core::spatial::Mask;
+
+#[test]
+fn a_grid_mask_is_drawn_as_the_cells_it_connects() {
+    use network_core::connect::{ConnSpec, Rule};
+    use network_core::spatial::Layout;
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(2));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let grid = Layout::Grid {
+        shape: vec![5, 5],
+        extent: Some(vec![1.0, 1.0]),
+        center: None,
+        edge_wrap: false,
+    };
+    let a = b.spatial_population("a", &m, Dyn(25), &grid).unwrap();
+    // 3 x 3 cells around the node (anchor [1, 1]): the node and its 8 neighbours.
+    let mask = Mask::grid([3, 3]).with_anchor([1.0, 1.0, 0.0]);
+    let spec = ConnSpec::new(Rule::PairwiseBernoulli(1.0)).with_mask(mask.clone());
+    let ab = b
+        .connect("a->a", &a, &a, &spec, StaticSynapse::default())
+        .unwrap();
+    let net = b.build().unwrap();
+    assert_eq!(net.weights(&ab).iter().filter(|w| w.0 == 12).count(), 9);
+    // NEST's rectangle: 3 cells of 0.2 mm centred on the node, -0.3..0.3 mm each way,
+    // i.e. 48 x 48 of the plot's 80 x 80 cells of 0.0125 mm (no cell centre on its
+    // edge), each drawn as one rectangle on top of the plot's own.
+    let without = mask_cells(&net, &ab, None);
+    assert_eq!(mask_cells(&net, &ab, Some(mask.clone())) - without, 48 * 48);
+    // Anchored at the node's own cell ([0, 0]): the 3 x 3 cells to the right and below.
+    let corner = Mask::grid([3, 3]);
+    assert_eq!(mask_cells(&net, &ab, Some(corner)) - without, 48 * 48);
+    let svg = net.targets(&ab, 12).mask(mask.clone()).svg().unwrap();
+    assert!(svg.contains("mask (outline)") && svg.contains("(9 targets)"));
+    let dir = scratch("grid-mask");
+    net.targets(&ab, 12)
+        .mask(mask)
+        .save(dir.join("grid_mask.png"))
+        .unwrap();
+    if let Ok(keep) = std::env::var("NETWORK_PLOT_KEEP") {
+        std::fs::copy(dir.join("grid_mask.png"), keep).unwrap();
+    }
+}
+
+#[test]
+fn a_grid_mask_on_free_positions_is_an_error_naming_the_plot() {
+    use network_core::spatial::Layout;
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(2));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let free = Layout::FreeUniform {
+        lower_left: vec![0.0, 0.0],
+        upper_right: vec![1.0, 1.0],
+        edge_wrap: false,
+    };
+    let a = b.spatial_population("a", &m, Dyn(20), &free).unwrap();
+    let spec = network_core::connect::ConnSpec::new(network_core::connect::Rule::AllToAll);
+    let ab = b
+        .connect("a->a", &a, &a, &spec, StaticSynapse::default())
+        .unwrap();
+    let net = b.build().unwrap();
+    let e = net
+        .targets(&ab, 3)
+        .mask(Mask::grid([2, 2]))
+        .svg()
+        .unwrap_err();
+    assert!(e.contains("targets of a[3]") && e.contains("grid"), "{e}");
+}
+
 #[test]
 fn an_open_window_ends_at_the_simulated_time() {
     let (net, rec, _) = network();

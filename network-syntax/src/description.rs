@@ -283,6 +283,9 @@ pub struct RecorderDesc {
     /// The recorded neurons (one or more selections, `<- exc, inh`; none for a weight
     /// recorder, which names connections).
     pub targets: Vec<TargetDesc>,
+    /// The generators a spike recorder records themselves (`<- drive`), by name:
+    /// stimulators declared before it that send spikes.
+    pub generators: Vec<String>,
     /// NEST's `time_in_steps`.
     pub time_in_steps: bool,
     /// Doc comments.
@@ -402,6 +405,38 @@ pub enum StimulusDesc {
         frequency: f64,
         phase: f64,
     },
+}
+
+impl StimulusDesc {
+    /// NEST's model name.
+    pub fn nest_model(&self) -> &'static str {
+        match self {
+            StimulusDesc::Dc { .. } => "dc_generator",
+            StimulusDesc::Poisson { .. } => "poisson_generator",
+            StimulusDesc::Spikes { .. } => "spike_generator",
+            StimulusDesc::StepCurrent { .. } => "step_current_generator",
+            StimulusDesc::InhomogeneousPoisson { .. } => "inhomogeneous_poisson_generator",
+            StimulusDesc::SinusoidalPoisson { .. } => "sinusoidal_poisson_generator",
+            StimulusDesc::Mip { .. } => "mip_generator",
+            StimulusDesc::Pulsepacket(_) => "pulsepacket_generator",
+            StimulusDesc::GammaSup(_) => "gamma_sup_generator",
+            StimulusDesc::PpdSup(_) => "ppd_sup_generator",
+            StimulusDesc::SinusoidalGamma(_) => "sinusoidal_gamma_generator",
+            StimulusDesc::Ac { .. } => "ac_generator",
+            StimulusDesc::Noise { .. } => "noise_generator",
+        }
+    }
+
+    /// Whether the generator sends current (dc, step current, ac, noise), not spikes.
+    pub fn emits_current(&self) -> bool {
+        matches!(
+            self,
+            StimulusDesc::Dc { .. }
+                | StimulusDesc::StepCurrent { .. }
+                | StimulusDesc::Ac { .. }
+                | StimulusDesc::Noise { .. }
+        )
+    }
 }
 
 /// A projection.

@@ -7,7 +7,7 @@
 //! and the `network!` macro, which prints them as a constant the compiler evaluates
 //! (`MEMORY_ESTIMATE`). Recorded data and rate neurons are not counted here.
 
-use crate::description::{Description, SynapseModel, Value, ValueDesc};
+use crate::description::{Description, Layout, SynapseModel, Value, ValueDesc};
 use crate::lowering::{self, Plan, Step, Target};
 use network_spec::{BaseModel, ConnSpec};
 
@@ -124,10 +124,21 @@ pub fn counts(
                     .layout
                     .as_ref()
                     .and_then(|l| l.extent());
-                let synapses = conn_spec(c).expected_synapses_between(
+                let spec = conn_spec(c);
+                let pool = if spec.mask_on_target() {
+                    c.target
+                } else {
+                    c.source
+                };
+                let grid = match &d.populations[pool].layout {
+                    Some(Layout::Grid { shape, .. }) => Some(shape.as_slice()),
+                    _ => None,
+                };
+                let synapses = spec.expected_synapses_between(
                     sizes[c.source],
                     sizes[c.target],
                     extent.as_deref(),
+                    grid,
                 );
                 parts.push(Part::Projection {
                     name: c.name.clone(),

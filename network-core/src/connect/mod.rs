@@ -222,12 +222,7 @@ fn grid_mask_resolved(
     let Some(mask) = spec.mask.as_ref().filter(|m| m.grid_shape().is_some()) else {
         return Ok(None);
     };
-    let on_target = match spec.rule {
-        Rule::PairwiseBernoulli(_) => !spec.use_on_source,
-        Rule::FixedOutdegree(_) => true,
-        _ => false,
-    };
-    let (space, side) = if on_target {
+    let (space, side) = if spec.mask_on_target() {
         (ends.target_space, "target")
     } else {
         (ends.source_space, "source")

@@ -4,6 +4,7 @@
 pub(crate) mod archive;
 pub(crate) mod block;
 pub(crate) mod gamma_hazard;
+pub(crate) mod generator_tap;
 pub(crate) mod huge_pages;
 pub(crate) mod param_sets;
 pub(crate) mod plastic;

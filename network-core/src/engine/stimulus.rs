@@ -80,6 +80,20 @@ pub(crate) enum StimulusKind {
 }
 
 impl StimulusKind {
+    /// Whether the generator sends current (dc, ac, step current, noise) rather than
+    /// spikes.
+    pub fn emits_current(&self) -> bool {
+        match self {
+            StimulusKind::Dc { .. }
+            | StimulusKind::Noise { .. }
+            | StimulusKind::StepCurrent { .. }
+            | StimulusKind::Ac { .. } => true,
+            StimulusKind::Poisson { .. }
+            | StimulusKind::Spikes { .. }
+            | StimulusKind::Rate { .. } => false,
+        }
+    }
+
     /// Sets the state a run starts from, at `t_ms` (the network's time): the
     /// oscillator of an `ac_generator`.
     /// `slice_len` is NEST's `min_delay` in steps; `targets` the block's targets.

@@ -2,7 +2,7 @@
 //! by handle), devices by name, populations, projections and their weights, time and
 //! provenance.
 
-use super::handles::{MultimeterHandle, ProjectionHandle, SpikeRecorderHandle};
+use super::handles::{GeneratorHandle, MultimeterHandle, ProjectionHandle, SpikeRecorderHandle};
 use super::info::{PopulationInfo, ProjectionInfo};
 use super::recording::{Samples, SpikeEvents};
 use super::runtime::Network;
@@ -145,6 +145,23 @@ impl Network {
         &self.generator_names
     }
 
+    /// The node id a generator's events carry in a spike recorder on it
+    /// ([`NetworkBuilder::record_generator`](crate::NetworkBuilder::record_generator)): the generators are numbered after every
+    /// neuron, in creation order (NEST numbers devices and neurons together in creation
+    /// order; here the neurons keep the ids of a script that creates its devices last).
+    pub fn generator_node_id(&self, generator: &GeneratorHandle) -> u32 {
+        self.generator_first_id + generator.index as u32
+    }
+
+    /// The generators a spike recorder records, in the order they were attached.
+    pub fn recorder_generators(&self, recorder: &SpikeRecorderHandle) -> Vec<GeneratorHandle> {
+        let generators = &self.recorders[recorder.index].generators;
+        generators
+            .iter()
+            .map(|&g| GeneratorHandle::new(g))
+            .collect()
+    }
+
     /// Simulated time so far (ms).
     pub fn time(&self) -> f64 {
         self.resolution.step_to_ms(self.step)
@@ -223,13 +240,19 @@ impl Network {
     }
 
     /// The name of the population a node id (1-based) belongs to, and the neuron's
-    /// index in it.
+    /// index in it; for a generator's id ([`Network::generator_node_id`]), its name and 0.
     pub fn locate(&self, node_id: u32) -> Option<(&str, usize)> {
         let info = self
             .population_info
             .iter()
-            .find(|p| p.first_node_id <= node_id && node_id < p.first_node_id + p.len as u32)?;
-        Some((&info.name, (node_id - info.first_node_id) as usize))
+            .find(|p| p.first_node_id <= node_id && node_id < p.first_node_id + p.len as u32);
+        match info {
+            Some(info) => Some((&info.name, (node_id - info.first_node_id) as usize)),
+            None => {
+                let g = node_id.checked_sub(self.generator_first_id)? as usize;
+                Some((self.generator_names.get(g)?, 0))
+            }
+        }
     }
 
     /// The samples of a multimeter on rate neurons.

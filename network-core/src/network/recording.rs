@@ -226,6 +226,11 @@ pub(crate) struct RecorderRuntime {
     pub in_memory: bool,
     /// Events recorded so far, in memory or not.
     pub recorded: u64,
+    /// The generators it records (their indices), each sending it a train of its own
+    /// (`engine::generator_tap`).
+    pub generators: Vec<usize>,
+    /// This slice's events from those generators, `(stamp, node id)`, not yet recorded.
+    pub from_generators: Vec<(i64, u32)>,
 }
 
 impl RecorderRuntime {
@@ -276,17 +281,19 @@ impl RecorderRuntime {
         resources::ASSUMED_RATE_HZ.max(resources::MEASURED_RATE_MARGIN * measured)
     }
 
-    /// The number of neurons it watches.
+    /// The number of neurons and generators it watches.
     pub fn targets(&self) -> usize {
         self.masks
             .iter()
             .flatten()
             .map(|m| m.iter().filter(|&&x| x).count())
-            .sum()
+            .sum::<usize>()
+            + self.generators.len()
     }
 
     /// Records the spikes of one slice, `pending[p]` being population `p`'s spikes
-    /// `(step, index)`: those of watched neurons inside the window, sorted by stamp and
+    /// `(step, index)`, and the generators' events of the slice (`from_generators`):
+    /// those of watched neurons and generators inside the window, sorted by stamp and
     /// node id, to memory and file.
     pub fn record(
         &mut self,
@@ -294,7 +301,12 @@ impl RecorderRuntime {
         populations: &[PopulationInfo],
         resolution: Resolution,
     ) {
-        let mut slice: Vec<(i64, u32)> = Vec::new();
+        let window = self.window;
+        let mut slice: Vec<(i64, u32)> = self
+            .from_generators
+            .drain(..)
+            .filter(|&(stamp, _)| window.0 < stamp && stamp <= window.1)
+            .collect();
         for (p, mask) in self.masks.iter().enumerate() {
             let Some(mask) = mask else { continue };
             let first = populations[p].first_node_id;

@@ -250,7 +250,13 @@ pub(crate) fn expected_synapses(spec: &ConnSpec, ends: &Endpoints) -> u64 {
     let extent = ends
         .source_space
         .map(|s| &s.extent().as_slice()[..s.dims()]);
-    spec.expected_synapses_between(ends.n_sources, ends.n_targets, extent)
+    let pool = if spec.mask_on_target() {
+        ends.target_space
+    } else {
+        ends.source_space
+    };
+    let grid = pool.and_then(|s| s.grid());
+    spec.expected_synapses_between(ends.n_sources, ends.n_targets, extent, grid)
 }
 
 /// The bytes the builder reserves for each part of a network, computed from the
@@ -267,17 +273,19 @@ pub mod declared {
     }
 
     /// A projection of `spec` between `n_sources` and `n_targets` neurons (the source
-    /// layer's extent in mm per dimension where it is spatial), at the rule's upper
-    /// estimate of its synapse count, as the builder checks it before drawing: the
-    /// lasting bytes, and the bytes the drawn edges hold until assembly.
+    /// layer's extent in mm per dimension where it is spatial; the shape in nodes of the
+    /// grid layer a grid mask is applied to), at the rule's upper estimate of its synapse
+    /// count, as the builder checks it before drawing: the lasting bytes, and the bytes
+    /// the drawn edges hold until assembly.
     pub fn projection(
         spec: &ConnSpec,
         n_sources: usize,
         n_targets: usize,
-        source_extent: Option<&[f64]>,
+        (source_extent, mask_grid): (Option<&[f64]>, Option<&[usize]>),
         synapse: &Synapse,
     ) -> (u64, u64) {
-        let synapses = spec.expected_synapses_between(n_sources, n_targets, source_extent);
+        let synapses =
+            spec.expected_synapses_between(n_sources, n_targets, source_extent, mask_grid);
         projection_bytes(synapses, n_sources, n_targets, synapse)
     }
 

@@ -13,6 +13,7 @@ use crate::distribution::{
     exchange_samples, exchange_spikes, Communicator, RecorderFiles, SampleRow,
 };
 use crate::engine::block::{block_count, block_start};
+use crate::engine::generator_tap::GeneratorTap;
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
 use crate::engine::rate::RateSystem;
@@ -45,6 +46,10 @@ pub(crate) struct Parts {
     pub recorder_files: RecorderFiles,
     /// The rate neurons.
     pub rate: RateSystem,
+    /// The trains spike recorders receive from generators.
+    pub taps: Vec<GeneratorTap>,
+    /// The node id of the first generator (the others follow in creation order).
+    pub generator_first_id: u32,
 }
 
 /// A built network, ready to simulate.
@@ -98,6 +103,10 @@ pub struct Network {
     pub(super) rate: RateSystem,
     /// Per multimeter on rate neurons, its samples.
     pub(super) rate_samples: Vec<Samples>,
+    /// The trains spike recorders receive from generators (recorded on rank 0).
+    pub(super) taps: Vec<GeneratorTap>,
+    /// The node id of the first generator (the others follow in creation order).
+    pub(super) generator_first_id: u32,
 }
 
 impl Network {
@@ -120,6 +129,8 @@ impl Network {
             comm,
             recorder_files,
             rate,
+            taps,
+            generator_first_id,
         } = parts;
         let records_all =
             comm.size() == 1 || (recorder_files == RecorderFiles::Merged && comm.rank() == 0);
@@ -200,6 +211,8 @@ impl Network {
                 .map(|m| Samples::new(resolution, m.record_from.clone()))
                 .collect(),
             rate,
+            taps,
+            generator_first_id,
         })
     }
 
@@ -229,6 +242,9 @@ impl Network {
                     stimulus.begin_run(now_ms, self.slice_len);
                 }
             }
+        }
+        for tap in &mut self.taps {
+            tap.stimulus.begin_run(now_ms, self.slice_len);
         }
         let mut progress = Progress::new(
             progress::allowed(self.progress),
@@ -396,6 +412,7 @@ impl Network {
             self.spike_counts[p] += spikes.len();
             self.stats[p].add(spikes);
         }
+        self.tap_generators(start, end);
         self.record_spikes();
         self.collect_samples();
         self.collect_weights();
@@ -405,6 +422,22 @@ impl Network {
             .flatten()
         {
             file.write_batch();
+        }
+    }
+
+    /// The spikes generators sent spike recorders in steps `start..end`, handed to
+    /// the recorders (on rank 0 only, so that each is recorded once).
+    fn tap_generators(&mut self, start: i64, end: i64) {
+        if self.comm.rank() != 0 {
+            return;
+        }
+        for tap in &mut self.taps {
+            let sender = self.generator_first_id + tap.generator as u32;
+            let events = &mut self.recorders[tap.recorder].from_generators;
+            for s in start..end {
+                let n = tap.step(s);
+                events.extend(std::iter::repeat_n((s + 1, sender), n as usize));
+            }
         }
     }
 

@@ -26,49 +26,25 @@ pub(super) struct Trains {
     cv_seed: Vec<f64>,
 }
 
-pub(super) fn nest_trains(r: &Json) -> Trains {
-    let list = |v: &Json| -> Vec<f64> { v.as_array().unwrap().iter().map(f).collect() };
-    Trains {
-        seeds: r["seeds"].as_array().unwrap().len(),
-        counts: r["counts"].as_array().unwrap().iter().map(list).collect(),
-        coincident: list(&r["coincident"]),
-        cv: list(&r["cv"]),
-        cv_seed: list(&r["cv_per_seed"]),
-    }
-}
-
-/// The engine's statistics for the case `r`; `add` adds the generator (named `g`).
-pub(super) fn engine_trains(
-    r: &Json,
-    seeds: std::ops::Range<u64>,
-    add: impl Fn(&mut NetworkBuilder, &[Selection], &StaticSynapse),
-) -> Trains {
-    let p = &r["params"];
-    let n = p["n_targets"].as_u64().unwrap() as usize;
-    let bins: Vec<f64> = p["bins"].as_array().unwrap().iter().map(f).collect();
-    let parrot = Model::nest(ParrotNeuron::default()).unwrap();
-    let mut out = Trains {
-        seeds: seeds.clone().count(),
-        counts: Vec::new(),
-        coincident: Vec::new(),
-        cv: Vec::new(),
-        cv_seed: Vec::new(),
-    };
-    for seed in seeds {
-        let mut b = NetworkBuilder::new(Resolution::new(f(&p["resolution"])).unwrap(), Seed(seed));
-        let post = b.population("post", &parrot, Dyn(n)).unwrap();
-        add(&mut b, &[post.all()], &StaticSynapse::new(1.0, 1.0));
-        let sr = b
-            .spike_recorder("sr", SpikeRecorder::default(), &[post.all()])
-            .unwrap();
-        let mut net = b.build().unwrap();
-        net.simulate(f(&p["simulate"])).unwrap();
-        let mut trains = vec![Vec::new(); n];
-        for (s, t) in net.spikes(&sr).iter() {
-            trains[s as usize - 1].push(t);
+impl Trains {
+    /// No seed yet; `seeds` will be added.
+    pub(super) fn new(seeds: usize) -> Self {
+        Trains {
+            seeds,
+            counts: Vec::new(),
+            coincident: Vec::new(),
+            cv: Vec::new(),
+            cv_seed: Vec::new(),
         }
+    }
+
+    /// Adds one seed's trains (spike times, ms, per target): counts in `bins`, ISI CVs,
+    /// spikes shared by targets 2k and 2k + 1.
+    pub(super) fn add_seed(&mut self, trains: &[Vec<f64>], bins: &[f64]) {
+        let out = self;
+        let n = trains.len();
         let first_cv = out.cv.len();
-        for tr in &trains {
+        for tr in trains {
             let mut c = vec![0.0; bins.len() - 1];
             for &t in tr {
                 if let Some(k) = bins.windows(2).position(|w| w[0] <= t && t < w[1]) {
@@ -94,6 +70,45 @@ pub(super) fn engine_trains(
                 .count();
             out.coincident.push(shared as f64);
         }
+    }
+}
+
+pub(super) fn nest_trains(r: &Json) -> Trains {
+    let list = |v: &Json| -> Vec<f64> { v.as_array().unwrap().iter().map(f).collect() };
+    Trains {
+        seeds: r["seeds"].as_array().unwrap().len(),
+        counts: r["counts"].as_array().unwrap().iter().map(list).collect(),
+        coincident: list(&r["coincident"]),
+        cv: list(&r["cv"]),
+        cv_seed: list(&r["cv_per_seed"]),
+    }
+}
+
+/// The engine's statistics for the case `r`; `add` adds the generator (named `g`).
+pub(super) fn engine_trains(
+    r: &Json,
+    seeds: std::ops::Range<u64>,
+    add: impl Fn(&mut NetworkBuilder, &[Selection], &StaticSynapse),
+) -> Trains {
+    let p = &r["params"];
+    let n = p["n_targets"].as_u64().unwrap() as usize;
+    let bins: Vec<f64> = p["bins"].as_array().unwrap().iter().map(f).collect();
+    let parrot = Model::nest(ParrotNeuron::default()).unwrap();
+    let mut out = Trains::new(seeds.clone().count());
+    for seed in seeds {
+        let mut b = NetworkBuilder::new(Resolution::new(f(&p["resolution"])).unwrap(), Seed(seed));
+        let post = b.population("post", &parrot, Dyn(n)).unwrap();
+        add(&mut b, &[post.all()], &StaticSynapse::new(1.0, 1.0));
+        let sr = b
+            .spike_recorder("sr", SpikeRecorder::default(), &[post.all()])
+            .unwrap();
+        let mut net = b.build().unwrap();
+        net.simulate(f(&p["simulate"])).unwrap();
+        let mut trains = vec![Vec::new(); n];
+        for (s, t) in net.spikes(&sr).iter() {
+            trains[s as usize - 1].push(t);
+        }
+        out.add_seed(&trains, &bins);
     }
     out
 }

@@ -24,7 +24,7 @@ fn recorder(
     model: &str,
     mut params: Vec<(&'static str, String)>,
     window: lowering::Window,
-    targets: &[Target],
+    (targets, generators): (&[Target], &[String]),
 ) -> Cell {
     let var = ident(name);
     // One Connect per recorded selection (`<- exc, inh`).
@@ -37,6 +37,11 @@ fn recorder(
             _ => format!("nest.Connect({var}, {sel})"),
         });
         whats.push(what);
+    }
+    // A generator recorded itself: the recorder is one more of its targets.
+    for g in generators {
+        connects.push(format!("nest.Connect({}, {var})", ident(g)));
+        whats.push(format!("generator `{g}`"));
     }
     let connect = connects.join("\n");
     params.extend(window_params(window));
@@ -70,7 +75,7 @@ pub(super) fn spike_recorder(input: &Input, r: &lowering::SpikeRecorder) -> Cell
         "spike_recorder",
         params,
         r.window,
-        &r.targets,
+        (&r.targets, &r.generators),
     )
 }
 
@@ -91,7 +96,7 @@ pub(super) fn multimeter(input: &Input, m: &lowering::Multimeter) -> Cell {
         "multimeter",
         params,
         m.window,
-        &m.targets,
+        (&m.targets, &[]),
     )
 }
 

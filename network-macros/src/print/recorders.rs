@@ -27,8 +27,14 @@ impl Printer<'_> {
         let (var, name, b) = (device_var(&r.name), &r.name, builder());
         let (win, sel) = (window(r.window), self.targets(&r.targets));
         let (record_to, steps) = (record_to(&r.record_to), r.time_in_steps);
+        // Each generator it records, made by an earlier step.
+        let generators = r.generators.iter().map(|g| {
+            let g = device_var(g);
+            quote!(#b.record_generator(&#var, &#g)?;)
+        });
         quote! {
             let #var = #b.spike_recorder(#name, ::network::SpikeRecorder { window: #win, record_to: #record_to, time_in_steps: #steps }, #sel)?;
+            #(#generators)*
         }
     }
 

@@ -1,5 +1,6 @@
 //! Recorders and stimulators: their parameters, windows and targets.
 
+use super::generator_recorders;
 use super::generators;
 use super::receptors::{self, ReceptorTarget};
 use super::targets::target;
@@ -86,16 +87,30 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem, wiring: &[Wiring]) -> Optio
             kind,
             window: window?,
             targets: Vec::new(),
+            generators: Vec::new(),
             time_in_steps: time_in_steps?,
             docs: d.docs.clone(),
         });
     }
-    let targets: Vec<Option<TargetDesc>> = d
-        .targets
-        .iter()
+    // A spike recorder may name generators (`<- drive`) besides populations.
+    let mut generators = Vec::new();
+    let mut sources_ok = true;
+    let mut populations = Vec::new();
+    for t in &d.targets {
+        match generator_recorders::generator_source(cx, t, wiring, &kind) {
+            Some(Some(g)) => generators.push(g),
+            Some(None) => sources_ok = false,
+            None => populations.push(t),
+        }
+    }
+    let targets: Vec<Option<TargetDesc>> = populations
+        .into_iter()
         .map(|t| target(cx, t, "a recorder records from a population"))
         .collect();
-    let targets: Option<Vec<TargetDesc>> = targets.into_iter().collect();
+    let targets: Option<Vec<TargetDesc>> = targets
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .filter(|_| sources_ok);
     let kind = if kind == "spike_recorder" {
         RecorderKind::Spikes {
             ascii: record_to(cx, &fields)?,
@@ -132,6 +147,7 @@ pub(super) fn recorder(cx: &mut Ctx, d: &DeviceItem, wiring: &[Wiring]) -> Optio
         kind,
         window: window?,
         targets: targets?,
+        generators,
         time_in_steps: time_in_steps?,
         docs: d.docs.clone(),
     })

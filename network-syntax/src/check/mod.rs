@@ -10,6 +10,7 @@ mod devices;
 mod dims;
 mod distance_kernel;
 mod expression;
+mod generator_recorders;
 mod generators;
 mod grid_mask;
 mod initial;

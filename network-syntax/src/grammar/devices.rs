@@ -98,7 +98,13 @@ pub const RECORDERS: &[Device] = &[
         name: "spike_recorder",
         params: DeviceParams::Keys(&[TO, TIME_IN_STEPS]),
         weight: None,
-        doc: "the spikes of its targets",
+        doc: "the spikes of its targets; a target may also be a spike-emitting generator \
+              declared before it (`<- drive`, NEST's `Connect(drive, recorder)`), which sends \
+              the recorder the train it sends every target (a spike list, pulse packets, a \
+              shared train) or one drawn for the recorder alone (a Poisson train, a \
+              superposition, a thinned copy of a mip parent), stamped when sent; its \
+              events carry the generator's node id, numbered after every neuron. A \
+              current generator (dc, ac, step current, noise) is an error, as in NEST",
     },
     Device {
         name: "voltmeter",

@@ -46,7 +46,7 @@ pub const STATEMENTS: &[Statement] = &[
         word: "record",
         syntax: "record NAME = RECORDER [{ PARAM: VALUE, .. }] <- TARGET, ..;",
         doc: "a recorder on one or several targets; a target is `POP`, `POP[a..b]` or \
-              `POP within MASK`",
+              `POP within MASK`, or for a spike recorder a generator declared before it",
     },
     Statement {
         word: "stimulate",

@@ -92,7 +92,12 @@ impl Step {
                 r.record_to,
                 r.targets,
                 in_steps(r.time_in_steps)
-            ),
+            )
+            .and_then(|()| match r.generators.is_empty() {
+                // Only where written, so recorders on neurons hash as before.
+                true => Ok(()),
+                false => write!(out, " generators {:?}", r.generators),
+            }),
             Step::Multimeter(m) => write!(
                 out,
                 "multimeter {:?} {:?} {:?} {} {} {:?}{}",

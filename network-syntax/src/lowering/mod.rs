@@ -166,6 +166,9 @@ pub struct SpikeRecorder {
     pub record_to: RecordTo,
     /// The recorded neurons.
     pub targets: Vec<Target>,
+    /// The generators it records themselves, by name (made by earlier
+    /// [`Step::Generator`]s).
+    pub generators: Vec<String>,
     /// NEST's `time_in_steps`.
     pub time_in_steps: bool,
 }
@@ -419,6 +422,7 @@ fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Targe
             window,
             record_to: record_to(ascii),
             targets,
+            generators: r.generators.clone(),
             time_in_steps: r.time_in_steps,
         }),
         RecorderKind::Weights {

@@ -35,6 +35,7 @@ network! {
     stimulate dead = ppd_sup_generator { rate: 20 Hz, dead_time: 2 ms, n_proc: 2, frequency: 5 Hz, relative_amplitude: 0.5 } -> cells via strong;
     stimulate gamma_wave = sinusoidal_gamma_generator { rate: 20 Hz, amplitude: 5 Hz, frequency: 3 Hz, phase: 10 deg, order: 2.5, individual_spike_trains: false } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
     stimulate noise = noise_generator { mean: 10 pA, std: 50 pA, dt: 1 ms, std_mod: 10 pA, frequency: 10 Hz, phase: 90 deg } -> cells;
+    record generated = spike_recorder { start: 2 ms } <- times, poisson, cells[0..2];
 }
 
 fn main() -> Result<(), network::Error> {
@@ -43,5 +44,19 @@ fn main() -> Result<(), network::Error> {
     let _ = net.samples(&net.m).len();
     let _ = net.spikes(&net.all).len();
     assert!(net.spikes(&net.both).len() >= net.spikes(&net.all).len());
+    // The spike list's times after the window's start (2.5 and 4 ms), and a 2 kHz
+    // Poisson train of the recorder's own.
+    let generated = net.spikes(&net.generated);
+    let listed: Vec<f64> = generated
+        .iter()
+        .filter(|e| e.0 == net.generator_node_id(&net.times))
+        .map(|e| e.1)
+        .collect();
+    assert_eq!(listed, [2.5, 4.0]);
+    let drawn = generated
+        .iter()
+        .filter(|e| e.0 == net.generator_node_id(&net.poisson))
+        .count();
+    assert!((10..=70).contains(&drawn), "{drawn}");
     Ok(())
 }

@@ -37,14 +37,10 @@ impl NetworkBuilder {
         self.check_name(name, "generator")?;
         synapse.validate(name, &self.resolution)?;
         let id = self.generators.len() as u64;
-        let event = match kind {
-            StimulusKind::Dc { .. }
-            | StimulusKind::Noise { .. }
-            | StimulusKind::StepCurrent { .. }
-            | StimulusKind::Ac { .. } => Event::Current,
-            StimulusKind::Poisson { .. }
-            | StimulusKind::Spikes { .. }
-            | StimulusKind::Rate { .. } => Event::Spike,
+        let event = if kind.emits_current() {
+            Event::Current
+        } else {
+            Event::Spike
         };
         let mut resolved = Vec::new();
         let mut port_channels = Vec::new();

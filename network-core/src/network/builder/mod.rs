@@ -319,8 +319,29 @@ impl NetworkBuilder {
         distribution::agree_on(&*comm, "building the network", built)
     }
 
+    /// The node id of the first generator: the generators are numbered after every
+    /// neuron (spiking and rate), in creation order, so that the neurons keep NEST's ids
+    /// of a script creating no device between them.
+    fn generator_first_id(&self) -> Result<u32> {
+        let first = self
+            .population_info
+            .last()
+            .map_or(1, |p| u64::from(p.first_node_id) + p.len as u64)
+            .max(u64::from(self.rate.next_node_id));
+        if first + self.generators.len() as u64 > u64::from(u32::MAX) {
+            return Err(Error::Resources(format!(
+                "{} generators after {} neurons take node ids past {}",
+                self.generators.len(),
+                first - 1,
+                u32::MAX
+            )));
+        }
+        Ok(first as u32)
+    }
+
     /// `build` on this rank, between the ranks' agreements.
     fn build_here(self) -> Result<Network> {
+        let generator_first_id = self.generator_first_id()?;
         let ownership = self.ownership();
         let mut memory = self.memory;
         if let Some(extrema) = self.delay_extrema {
@@ -333,6 +354,14 @@ impl NetworkBuilder {
                 &self.resolution,
             )?;
         }
+        let taps = placement::place_generator_taps(
+            self.recorders
+                .iter()
+                .enumerate()
+                .flat_map(|(r, rec)| rec.generators.iter().map(move |&g| (r, g))),
+            &self.generators,
+            self.seed,
+        );
         let spiking = !self.projections.is_empty() || !self.generators.is_empty();
         let extrema = self.delay_extrema;
         let mut placement = placement::place(
@@ -377,6 +406,8 @@ impl NetworkBuilder {
             comm: self.comm.comm().clone(),
             recorder_files: self.recorder_files,
             rate,
+            taps,
+            generator_first_id,
         })?;
         for spec in weight_recorders {
             spec.attach(&mut network)?;

@@ -1,15 +1,21 @@
-//! `NetworkBuilder::spike_recorder` and `multimeter`: the recording devices.
+//! `NetworkBuilder::spike_recorder` (on neurons, `record_generator` on generators) and `multimeter`: the
+//! recording devices.
 
 use super::NetworkBuilder;
 use crate::devices::{Multimeter, SpikeRecorder, WeightRecorder};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::{
-    MultimeterHandle, ProjectionHandle, Selection, SpikeRecorderHandle, WeightRecorderHandle,
+    GeneratorHandle, MultimeterHandle, ProjectionHandle, Selection, SpikeRecorderHandle,
+    WeightRecorderHandle,
 };
 use crate::network::placement::MultimeterSpec;
 use crate::network::recording::{MeterRuntime, RecorderRuntime, SpikeEvents};
 use crate::network::runtime::Network;
+
+/// The bytes a recorder on a generator holds: the generator's drive for one target and
+/// a ring of one neuron (two rows of `BLOCK_LEN` values).
+const GENERATOR_TAP_BYTES: u64 = 2 * crate::engine::block::BLOCK_LEN as u64 * 8 + 256;
 
 impl NetworkBuilder {
     /// Adds a spike recorder on the selected neurons.
@@ -55,8 +61,75 @@ impl NetworkBuilder {
             file: None,
             in_memory: true,
             recorded: 0,
+            generators: Vec::new(),
+            from_generators: Vec::new(),
         });
         Ok(SpikeRecorderHandle::new(self.recorders.len() - 1))
+    }
+
+    /// Records the spikes generator `generator` sends (NEST's
+    /// `nest.Connect(generator, recorder)`): the recorder becomes one more target of
+    /// the generator, which gives it the train it gives every target (a spike list, a
+    /// pulse packet, a shared train) or one drawn for it alone (a Poisson train, a
+    /// superposition, a thinned copy), each event stamped when sent and carrying the
+    /// generator's node id ([`Network::generator_node_id`]). A generator of current
+    /// (dc, ac, step current, noise) is refused, as NEST refuses it.
+    pub fn record_generator(
+        &mut self,
+        recorder: &SpikeRecorderHandle,
+        generator: &GeneratorHandle,
+    ) -> Result<()> {
+        let (r, g) = (recorder.index, generator.index);
+        let Some(rec) = self.recorders.get(r) else {
+            return Err(Error::Name(format!(
+                "spike recorder #{r} does not exist in this builder ({} spike recorders)",
+                self.recorders.len()
+            )));
+        };
+        let (Some(spec), Some(info)) = (self.generators.get(g), self.generator_info.get(g)) else {
+            return Err(Error::Name(format!(
+                "generator #{g} does not exist in this builder ({} generators)",
+                self.generators.len()
+            )));
+        };
+        let (name, generator_name) = (rec.name.clone(), info.name.clone());
+        let (model, current) = (info.model, spec.kind.emits_current());
+        let recorded = rec.generators.contains(&g);
+        self.note(
+            Call::new("record_generator")
+                .field("recorder", &name)
+                .field("generator", &generator_name),
+        );
+        if current {
+            return Err(Error::invalid(
+                &name,
+                "sources",
+                &generator_name,
+                format!(
+                    "`{generator_name}` is a {model}, which sends current, not spikes: the \
+                     target node or synapse model does not support current input (NEST); \
+                     record the neurons it drives (`V_m`, `I_syn` with a multimeter) instead"
+                ),
+            ));
+        }
+        if recorded {
+            return Err(Error::invalid(
+                &name,
+                "sources",
+                &generator_name,
+                format!(
+                    "already records generator `{generator_name}`; one connection per \
+                     generator and recorder"
+                ),
+            ));
+        }
+        self.memory.reserve(
+            &format!("spike recorder `{name}` on generator `{generator_name}`"),
+            GENERATOR_TAP_BYTES,
+            0,
+        )?;
+        self.recorders[r].generators.push(g);
+        Ok(())
     }
 
     /// Adds a multimeter (or voltmeter) on the selected neurons.

@@ -5,6 +5,7 @@
 //! stimuli draw what one process's draw for the same blocks).
 
 use crate::engine::block::{block_of, block_start};
+use crate::engine::generator_tap::{tap_key, GeneratorTap};
 use crate::engine::population::PopulationDyn;
 use crate::engine::sampler::BlockSampler;
 use crate::engine::stimulus::{BlockStimulus, StimulusKind};
@@ -93,6 +94,25 @@ pub(super) fn place_generators(
             }
         }
     }
+}
+
+/// The train each spike recorder on a generator receives: one tap per recorder and
+/// generator it records, drawing from a stream keyed by both (see `generator_tap`).
+pub(crate) fn place_generator_taps(
+    recorded: impl Iterator<Item = (usize, usize)>,
+    generators: &[GeneratorSpec],
+    seed: Seed,
+) -> Vec<GeneratorTap> {
+    recorded
+        .map(|(recorder, g)| {
+            let rng = seed.stream(
+                Purpose::Simulation,
+                generator_entity(g as u64),
+                tap_key(recorder),
+            );
+            GeneratorTap::new(g, recorder, &generators[g].kind, rng)
+        })
+        .collect()
 }
 
 /// Gives every block a sampler per multimeter that samples some of its neurons.

@@ -12,7 +12,9 @@ mod devices;
 mod draws;
 mod synapses;
 
-pub(crate) use devices::{first_stamp, generator_entity, GeneratorSpec, MultimeterSpec};
+pub(crate) use devices::{
+    first_stamp, generator_entity, place_generator_taps, GeneratorSpec, MultimeterSpec,
+};
 pub(crate) use synapses::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 
 use super::info::{PopulationInfo, ProjectionInfo};

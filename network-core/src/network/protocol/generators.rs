@@ -242,6 +242,15 @@ impl Network {
                 }
             }
         }
+        // A recorder's train, as a parrot's: counted, weights ignored.
+        for tap in self.taps.iter_mut().filter(|t| t.generator == g) {
+            let stimulus = &mut tap.stimulus;
+            if let Update::Table(template) = &update {
+                template.apply(&mut stimulus.kind, only_window, now);
+            } else if let Some(cursor) = update.apply(&mut stimulus.kind, 1, true) {
+                stimulus.cursor = cursor;
+            }
+        }
         self.generators[g].params = Some(params);
         Ok(())
     }

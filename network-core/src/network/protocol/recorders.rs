@@ -114,6 +114,8 @@ impl Network {
             file: None,
             in_memory: true,
             recorded: 0,
+            generators: Vec::new(),
+            from_generators: Vec::new(),
         };
         recorder.open_file(&self.files, &self.provenance())?;
         self.recorders.push(recorder);
