@@ -47,6 +47,7 @@ fn rows<'a>(samples: impl IntoIterator<Item = &'a Samples>) -> Vec<(f64, u64, f6
 /// NEST's conformance case `rate_set_between_runs` (`conformance/cases_rate.py`):
 /// `examples/rate_network.rs`'s populations and connections under NEST's default
 /// waveform relaxation, with parameters and a neuron's `rate` set between runs.
+#[allow(dead_code)] // the generated type's methods this test does not call
 mod set_between_runs {
     use network::prelude::*;
 
