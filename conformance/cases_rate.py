@@ -11,7 +11,10 @@ Schema: {"name", "description", "resolution", "simulate": [ms, ...],
  "populations": [{"model", "params", "n"}],
  "connections": [{"source": pop, "target": pop, "rule": "all_to_all"|"one_to_one"|"pairs",
                   "pairs": [[s, t], ...], "synapse_model", "weight", "delay" (delayed only)}],
- "record": {"interval": ms, "record_from": ["rate", "noise"]},   // every neuron
+ "record": {"interval": ms, "record_from": ["rate", "noise"],
+            "offset", "start", "stop": ms (optional)},   // every neuron
+ "meter_sets": [{"after": run, "params": {"start"|"stop"|"origin": ms}}] (optional:
+            SetStatus on the multimeter after run `run`, in order),
  "expected": {"samples": {"times", "senders" (global index), "rate", "noise"}}}
 """
 import math
@@ -38,21 +41,27 @@ def conn(source, target, model, weight, delay=None, rule="all_to_all", pairs=Non
 
 
 def case(name, description, populations, connections, simulate=(40.0,), kernel=None,
-         resolution=0.1, interval=None, sets=None):
+         resolution=0.1, interval=None, sets=None, meter=None, meter_sets=None):
     c = {"name": name, "description": description, "resolution": resolution,
          "simulate": list(simulate), "kernel": dict(kernel or {}),
          "populations": populations, "connections": connections,
-         "record": {"interval": interval or resolution, "record_from": ["rate", "noise"]}}
+         "record": {"interval": interval or resolution, "record_from": ["rate", "noise"],
+                    **(meter or {})}}
     if sets:
         c["sets"] = sets
+    if meter_sets:
+        c["meter_sets"] = meter_sets
     return c
 
 
-def set_after(run, population, params, indices=None):
-    """SetStatus on a population (or the neurons `indices` of it) after run `run`."""
+def set_after(run, population, params, indices=None, range_=None):
+    """SetStatus on a population (or the neurons `indices`, or the slice `range_` =
+    (start, stop), of it) after run `run`."""
     s = {"after": run, "population": population, "params": params}
     if indices is not None:
         s["indices"] = list(indices)
+    if range_ is not None:
+        s["range"] = list(range_)
     return s
 
 
@@ -163,6 +172,35 @@ def build():
              [conn(0, 1, DELAYED, 0.3, 1.5), conn(1, 0, DELAYED, -0.4, 2.0)],
              simulate=(10.5, 29.5),
              sets=[set_after(0, 0, {"mu": 0.2, "beta": 1.5, "rate": 1.1})]))
+    add(case("rate_set_ranges_flags",
+             "lin_rate_ipn -> threshold_lin_rate_ipn and back, delayed (1, 1.5, 1.2 ms), run "
+             "as Simulate(8); Simulate(7.5); Simulate(14.5): after the first, the rate of "
+             "neurons 0..2 of the first population (a slice), rectify_output, rectify_rate "
+             "and alpha of the second; after the second (inside an interval), mult_coupling "
+             "with g_ex and theta_ex of the first and the rate of its neurons [1, 3]",
+             [pop(LIN, 4, mu=0.8, tau=5.0, rate=0.1),
+              pop(THR, 3, tau=4.0, g=1.5, theta=0.1)],
+             [conn(0, 1, DELAYED, 0.6, 1.0), conn(1, 0, DELAYED, -0.7, 1.5),
+              conn(0, 0, DELAYED, 0.2, 1.2, rule="one_to_one")],
+             simulate=(8.0, 7.5, 14.5),
+             sets=[set_after(0, 0, {"rate": 1.4}, range_=(0, 2)),
+                   set_after(0, 1, {"rectify_output": True, "rectify_rate": 0.3,
+                                    "alpha": 0.9}),
+                   set_after(1, 0, {"mult_coupling": True, "g_ex": 0.5, "theta_ex": 1.5}),
+                   set_after(1, 0, {"rate": -0.2}, indices=[1, 3])]))
+    add(case("rate_multimeter_window",
+             "rate_lin_delayed's network sampled every 0.5 ms from offset 0.3 ms within "
+             "(5, 12] ms; after Simulate(15) the window becomes (25, 35] ms (stop set "
+             "first, then start: SetStatus on the multimeter), then Simulate(25). The "
+             "last interval of the first run (NEST hands its samples to the multimeter "
+             "in the next run) lies outside both windows",
+             [pop(LIN, 3, mu=1.0, tau=5.0, rate=0.5, g=1.5),
+              pop(LIN, 2, tau=8.0, lambda_=0.5, g=1.5)],
+             [conn(0, 1, DELAYED, 0.3, 1.5), conn(1, 0, DELAYED, -0.4, 2.0)],
+             simulate=(15.0, 25.0), interval=0.5,
+             meter={"offset": 0.3, "start": 5.0, "stop": 12.0},
+             meter_sets=[{"after": 0, "params": {"stop": 35.0}},
+                         {"after": 0, "params": {"start": 25.0}}]))
     return cases
 
 
@@ -197,8 +235,8 @@ def run_rate_case(nest, c):
         else:
             nest.Connect(src, tgt, conn_spec=cn["rule"], syn_spec=spec)
     rec = c["record"]
-    mm = nest.Create("multimeter", params={"interval": rec["interval"],
-                                           "record_from": list(rec["record_from"])})
+    mm = nest.Create("multimeter", params={k: (list(v) if k == "record_from" else v)
+                                           for k, v in rec.items()})
     for p in pops:
         nest.Connect(mm, p)
     gid_to_idx = {}
@@ -214,7 +252,12 @@ def run_rate_case(nest, c):
                 target = pops[s["population"]]
                 if "indices" in s:
                     target = target[s["indices"]]
+                if "range" in s:
+                    target = target[s["range"][0]:s["range"][1]]
                 target.set(s["params"])
+        for s in c.get("meter_sets", []):
+            if s["after"] == run:
+                mm.set(s["params"])
     nest.Simulate(2.0)
     ev = mm.get("events")
     rows = []

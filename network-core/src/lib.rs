@@ -41,7 +41,9 @@ pub use network::{
     NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples,
     Selection, Setting, SpikeEvents, SpikeRecorderHandle,
 };
-pub use network::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
+pub use network::{
+    RateConnection, RateMultimeterHandle, RateNeuronsMut, RatePopulationHandle, RateRule,
+};
 pub use network::{WeightEvents, WeightRecorderHandle};
 /// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which
 /// the engine re-exports at its own paths.

@@ -112,12 +112,17 @@ fn add_case(b: &mut NetworkBuilder, case: &Json) -> Added {
         .iter()
         .map(|r| Recordable::from_name(r.as_str().unwrap()).unwrap())
         .collect();
-    let interval = rec["interval"].as_f64().unwrap();
+    let ms = |key: &str, default: f64| rec[key].as_f64().unwrap_or(default);
+    let params = Multimeter {
+        offset: ms("offset", 0.0),
+        window: Window::new(ms("start", 0.0), ms("stop", f64::INFINITY)),
+        ..Multimeter::new(ms("interval", 1.0), &record_from)
+    };
     let meters: Vec<_> = pops
         .iter()
         .enumerate()
         .map(|(k, p)| {
-            b.rate_multimeter(&format!("m{k}"), p, None, &record_from, interval)
+            b.rate_multimeter(&format!("m{k}"), p, None, params.clone())
                 .unwrap()
         })
         .collect();
@@ -128,10 +133,28 @@ fn resolution(case: &Json) -> Resolution {
     Resolution::new(case["resolution"].as_f64().unwrap()).unwrap()
 }
 
-/// Runs the case's `simulate` calls, with its `sets` (NEST's `SetStatus`) between them.
-fn simulate(net: &mut Network, case: &Json, pops: &[RatePopulationHandle]) {
+/// The neurons of a `set`: its `indices`, its `range` [start, stop), or all (`None`).
+fn set_indices(s: &Json) -> Option<Vec<u32>> {
+    let index = |i: &Json| i.as_u64().unwrap() as u32;
+    if let Some(list) = s["indices"].as_array() {
+        return Some(list.iter().map(index).collect());
+    }
+    s["range"]
+        .as_array()
+        .map(|r| (index(&r[0])..index(&r[1])).collect())
+}
+
+/// Runs the case's `simulate` calls, with its `sets` and `meter_sets` (NEST's
+/// `SetStatus` on the populations and the multimeter) between them.
+fn simulate(
+    net: &mut Network,
+    case: &Json,
+    pops: &[RatePopulationHandle],
+    meters: &[RateMultimeterHandle],
+) {
     net.set_progress(false);
     let sets = case["sets"].as_array().cloned().unwrap_or_default();
+    let meter_sets = case["meter_sets"].as_array().cloned().unwrap_or_default();
     for (run, t) in case["simulate"].as_array().unwrap().iter().enumerate() {
         net.simulate(t.as_f64().unwrap()).unwrap();
         for s in sets
@@ -139,12 +162,20 @@ fn simulate(net: &mut Network, case: &Json, pops: &[RatePopulationHandle]) {
             .filter(|s| s["after"].as_u64() == Some(run as u64))
         {
             let pop = &pops[s["population"].as_u64().unwrap() as usize];
-            let indices: Option<Vec<u32>> = s["indices"]
-                .as_array()
-                .map(|list| list.iter().map(|i| i.as_u64().unwrap() as u32).collect());
+            let indices = set_indices(s);
             for (name, value) in s["params"].as_object().unwrap() {
                 net.set_rate_neurons(pop, indices.as_deref(), name, num(value))
                     .unwrap();
+            }
+        }
+        for s in meter_sets
+            .iter()
+            .filter(|s| s["after"].as_u64() == Some(run as u64))
+        {
+            for (name, value) in s["params"].as_object().unwrap() {
+                for m in meters {
+                    net.set_rate_multimeter(m, name, num(value)).unwrap();
+                }
             }
         }
     }
@@ -154,7 +185,7 @@ fn run_case(case: &Json) -> Outcome {
     let mut b = NetworkBuilder::new(resolution(case), Seed(1));
     let (pops, meters, record_from) = add_case(&mut b, case);
     let mut net = b.build().unwrap();
-    simulate(&mut net, case, &pops);
+    simulate(&mut net, case, &pops, &meters);
     compare(&net, case, &meters, &record_from)
 }
 
@@ -279,14 +310,14 @@ fn rate_and_spiking_populations_share_a_network() {
     let sr = add_spiking(&mut b);
     let mut net = b.build().unwrap();
     assert_eq!(net.min_delay_steps(), 2, "the spiking connection's 0.2 ms");
-    simulate(&mut net, &case, &pops);
+    simulate(&mut net, &case, &pops, &meters);
     let o = compare(&net, &case, &meters, &record_from);
     assert_eq!(o.identical, o.samples);
 
     let mut alone = NetworkBuilder::new(resolution(&case), Seed(1));
     let sr_alone = add_spiking(&mut alone);
     let mut alone = alone.build().unwrap();
-    simulate(&mut alone, &case, &[]);
+    simulate(&mut alone, &case, &[], &[]);
     let spikes: Vec<(u32, f64)> = net.spikes(&sr).iter().collect();
     let expected: Vec<(u32, f64)> = alone.spikes(&sr_alone).iter().collect();
     assert!(!expected.is_empty());

@@ -263,7 +263,10 @@ impl<'a> Run<'a> {
                 self.loaded.projections.push((c.field.clone(), handle));
                 self.loaded.connection_specs.push(conn_spec(c));
             }
-            Step::Rate(r) => crate::rate::step(&mut self.b, &mut self.rate, r)?,
+            Step::Rate(r) => {
+                let files = self.inputs.record_to.is_some();
+                crate::rate::step(&mut self.b, &mut self.rate, r, files)?
+            }
         }
         Ok(())
     }

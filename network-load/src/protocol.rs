@@ -5,7 +5,7 @@
 use crate::build::Loaded;
 use network_core::{Error, Network, Result, Setting};
 use network_syntax::description::SetValue;
-use network_syntax::lowering::{total_time, Action, Target};
+use network_syntax::lowering::{rate_indices, total_time, Action, Target};
 
 impl Loaded {
     /// The simulated time of the protocol, ms; `None` without one.
@@ -76,6 +76,23 @@ impl Loaded {
                 Action::SetWeight { field, value } => {
                     let p = find(&self.projections, field, "connection")?;
                     self.network.set_weight(&p, *value)?;
+                }
+                Action::SetRate {
+                    population,
+                    select,
+                    param,
+                    value,
+                } => {
+                    let (_, p) = self.rate.populations.get(*population).ok_or_else(|| {
+                        Error::Name(format!("protocol: no rate population #{population}"))
+                    })?;
+                    let indices = rate_indices(select);
+                    self.network
+                        .set_rate_neurons(p, indices.as_deref(), param, *value)?;
+                }
+                Action::SetRateMultimeter { name, param, value } => {
+                    let m = find(&self.rate.multimeters, name, "multimeter on rate neurons")?;
+                    self.network.set_rate_multimeter(&m, param, *value)?;
                 }
             }
         }

@@ -7,7 +7,8 @@ use network_core::spec::rate::{RateModel, WaveformRelaxation};
 use network_core::spec::with_rate_model;
 use network_core::Resolution;
 use network_core::{
-    NetworkBuilder, RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule, Result,
+    Multimeter, NetworkBuilder, RateConnection, RateMultimeterHandle, RatePopulationHandle,
+    RateRule, RecordTo, Result,
 };
 use network_syntax::lowering::{Plan, RateStep, Step};
 use network_syntax::rate::{RateRuleDesc, RateSynapseDesc};
@@ -21,8 +22,14 @@ pub struct RateParts {
     pub multimeters: Vec<(String, RateMultimeterHandle)>,
 }
 
-/// Executes one rate step.
-pub(crate) fn step(b: &mut NetworkBuilder, parts: &mut RateParts, step: &RateStep) -> Result<()> {
+/// Executes one rate step; multimeters write NEST's ASCII files when `files` (a run
+/// recording to files, as the spiking multimeters do).
+pub(crate) fn step(
+    b: &mut NetworkBuilder,
+    parts: &mut RateParts,
+    step: &RateStep,
+    files: bool,
+) -> Result<()> {
     match step {
         RateStep::Kernel(settings) => {
             let mut wfr = WaveformRelaxation::default();
@@ -54,13 +61,18 @@ pub(crate) fn step(b: &mut NetworkBuilder, parts: &mut RateParts, step: &RateSte
         }
         RateStep::Multimeter(m) => {
             let pop = parts.populations[m.population].1;
-            let handle = b.rate_multimeter(
-                &m.name,
-                &pop,
-                m.indices.as_deref(),
-                &m.record_from,
-                m.interval,
-            )?;
+            let params = Multimeter {
+                interval: m.interval,
+                offset: m.offset,
+                record_from: m.record_from.clone(),
+                window: m.window,
+                record_to: match files {
+                    true => RecordTo::ascii(),
+                    false => RecordTo::Memory,
+                },
+                time_in_steps: m.time_in_steps,
+            };
+            let handle = b.rate_multimeter(&m.name, &pop, m.indices.as_deref(), params)?;
             parts.multimeters.push((m.name.clone(), handle));
         }
     }

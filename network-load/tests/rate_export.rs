@@ -14,6 +14,8 @@
 //!   inconsistent results): its split run differs from its own unsplit run by up to 6 %
 //!   (measured). The engine keeps that schedule: every sample bit-identical to NEST's
 //!   split run;
+//! - a protocol setting parameters (`lambda` among them), a slice's, a list's and a
+//!   neuron's `rate` and a flag between runs: every sample bit-identical;
 //! - noisy (500 `lin_rate_ipn` with sigma 1, unconnected): NEST draws its own noise, so
 //!   the rates at 50, 100 and 150 ms (3 × 500 values, about independent: tau is
 //!   10 ms) agree in mean and variance: |Δmean| below 5 standard errors, and the ratio
@@ -172,6 +174,138 @@ fn runs_ending_inside_a_wfr_interval_give_nests_bits() {
     );
     // The split matters: NEST's own split run differs from its whole run.
     assert!(nest_vs_nest > 1e-3, "{nest_vs_nest:e}");
+}
+
+#[test]
+fn sets_between_runs_give_nests_bits() {
+    let Some(python) = nest_python("rate_export") else {
+        return;
+    };
+    // `lambda` is a word of Python; a slice, a list and a flag; one run ends inside a
+    // waveform-relaxation interval.
+    let text = deterministic(
+        "protocol {
+            simulate 10 ms;
+            set lin.mu = 0.5;
+            set lin.lambda = 0.8;
+            set tanh.tau = 4 ms;
+            set sigmoid[1].rate = 0.9;
+            set lin[0..2].rate = 1.3;
+            set sigmoid.linear_summation = true;
+            simulate 10.3 ms;
+            set tanh.theta = 0.2;
+            set lin[0, 2].rate = -0.4;
+            simulate 19.7 ms;
+        }",
+    );
+    let (n, same) = compare(&both(&python, "rate_network_sets", &text, 40.0), 0.0);
+    assert_eq!(same, n);
+    eprintln!("sets between runs: {same} of {n} rate samples bit-identical to NEST");
+}
+
+/// The rows of a recorder file (NEST's ASCII: comment lines, then the column names),
+/// as (column names, rows of fields), the rows sorted by time and sender.
+fn ascii_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+    let columns = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .map(String::from)
+        .collect();
+    let mut rows: Vec<Vec<String>> = lines
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    let key = |r: &Vec<String>| (r[1].parse::<f64>().unwrap(), r[0].parse::<u64>().unwrap());
+    rows.sort_by(|a, b| key(a).partial_cmp(&key(b)).unwrap());
+    (columns, rows)
+}
+
+/// Rate multimeters write NEST's ASCII files when the run records to files (as
+/// `network run --out DIR` does): `{name}.dat` with NEST's columns, and the rows NEST
+/// 3.10 writes for the same multimeters (`record_to: "ascii"` on the exported script),
+/// to the character (time and rate with three decimals; `noise`, a zero whose sign is
+/// NEST's own draw's, equal in value).
+#[test]
+fn rate_multimeter_files_hold_nests_rows() {
+    let Some(python) = nest_python("rate_export") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("rate_files-{}", std::process::id()));
+    let (ours, theirs) = (dir.join("engine"), dir.join("nest"));
+    std::fs::create_dir_all(&ours).unwrap();
+    std::fs::create_dir_all(&theirs).unwrap();
+    let text = deterministic("");
+    let parsed = parse(&Source::new("rate_files.net", &text)).unwrap();
+    let inputs = Inputs {
+        record_to: Some(ours.clone()),
+        ..Inputs::default()
+    };
+    let mut loaded = build(&parsed.description, Seed(1), &inputs).unwrap();
+    loaded.network.set_progress(false);
+    loaded.network.simulate(40.0).unwrap();
+    let names = ["lin_rates", "tanh_rates", "sigmoid_rates"];
+    let files: Vec<String> = loaded
+        .network
+        .output_files()
+        .iter()
+        .map(|(_, p)| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, names.map(|n| format!("{n}.dat")));
+    let options = ExportOptions {
+        time_ms: 40.0,
+        threads: 1,
+    };
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        "rate_files",
+        &[],
+        &options,
+    )
+    .unwrap();
+    let script = export::pynest(&cells);
+    let at = script.find("nest.Simulate(").expect("the script simulates");
+    let files_on = format!(
+        "nest.set(data_path={:?}, overwrite_files=True)\nfor _name in {names:?}:\n    globals()[_name].set(record_to=\"ascii\", label=_name)\n",
+        theirs.display().to_string()
+    );
+    let script = format!("{}{files_on}{}", &script[..at], &script[at..]);
+    run_python(&python, "rate_files", &script);
+    let mut rows = 0;
+    for name in names {
+        let engine = std::fs::read_to_string(ours.join(format!("{name}.dat"))).unwrap();
+        assert!(engine.starts_with("# NEST version: 3.10.0\n# RecordingBackendASCII version: 2; "));
+        let nest_file = std::fs::read_dir(&theirs)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{name}-"))
+            })
+            .unwrap_or_else(|| panic!("NEST wrote no file for {name}"));
+        let nest = std::fs::read_to_string(nest_file).unwrap();
+        let ((ec, er), (nc, nr)) = (ascii_rows(&engine), ascii_rows(&nest));
+        assert_eq!(ec, nc, "{name}: columns");
+        assert_eq!(ec, ["sender", "time_ms", "rate", "noise"]);
+        // NEST hands the last interval's samples to its multimeter in the next run.
+        assert!(
+            er.len() >= nr.len() && er.len() - nr.len() <= 3 * 5,
+            "{name}"
+        );
+        assert!(nr.len() >= 2 * 390, "{name}: {} rows", nr.len());
+        for (a, b) in er.iter().zip(&nr) {
+            assert_eq!(a[..3], b[..3], "{name}: sender, time, rate");
+            let noise = |r: &Vec<String>| r[3].parse::<f64>().unwrap();
+            assert_eq!(noise(a), noise(b), "{name}: noise");
+            rows += 1;
+        }
+    }
+    eprintln!("rate multimeter files: {rows} rows as NEST writes them");
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]

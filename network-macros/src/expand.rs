@@ -123,6 +123,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         })
         .collect();
     let setters = crate::setters::setters(header, d);
+    let rate_setters = crate::rate_setters::setters(header, d);
     let protocol = crate::print::protocol::method(&plan);
     let shell = shell(
         Shell {
@@ -151,7 +152,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
             impl #name { #items }
         }
     });
-    quote!(#memory_error #shell #setters #protocol #memory)
+    quote!(#memory_error #shell #setters #rate_setters #protocol #memory)
 }
 
 /// The handles the plan's steps make, as fields, with the locals that hold them.

@@ -11,6 +11,7 @@ mod docs;
 mod estimate;
 mod expand;
 mod print;
+mod rate_setters;
 mod setters;
 
 use proc_macro::TokenStream;

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The unit marker of a dimension, for the dimensions neuron parameters have.
-fn unit(dimension: Dim) -> Option<TokenStream> {
+pub(crate) fn unit(dimension: Dim) -> Option<TokenStream> {
     let marker = match dimension {
         Dim::Time => quote!(Ms),
         Dim::Voltage => quote!(MilliVolt),
@@ -26,7 +26,7 @@ fn unit(dimension: Dim) -> Option<TokenStream> {
 }
 
 /// `snake_case` as `CamelCase`.
-fn camel(name: &str) -> String {
+pub(crate) fn camel(name: &str) -> String {
     name.split('_')
         .filter(|w| !w.is_empty())
         .map(|w| {

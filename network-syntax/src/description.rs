@@ -541,4 +541,25 @@ pub enum ProtocolStep {
         /// The weight.
         value: f64,
     },
+    /// A parameter of a whole rate population, or the state `rate` of some of its
+    /// neurons (NEST's name and unit: `tau` in ms, the others pure numbers, flags 0/1).
+    SetRate {
+        /// Index into `RateDesc::populations`.
+        population: usize,
+        /// The neurons: all, or (for `rate` only) a range or a list.
+        select: SelectDesc,
+        /// The parameter.
+        param: &'static str,
+        /// Its value.
+        value: f64,
+    },
+    /// A multimeter on rate neurons: `start`, `stop` or `origin`, ms.
+    SetRateMultimeter {
+        /// Index into `RateDesc::multimeters`.
+        multimeter: usize,
+        /// The parameter.
+        param: &'static str,
+        /// Its value, ms.
+        value: f64,
+    },
 }

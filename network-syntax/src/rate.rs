@@ -145,6 +145,12 @@ pub struct RateMultimeterDesc {
     pub record_from: Vec<Recordable>,
     /// Sampling interval, ms.
     pub interval: f64,
+    /// Offset of the sampling grid, ms.
+    pub offset: f64,
+    /// The window `(start, stop)`, ms (`None`: never stops).
+    pub window: (f64, Option<f64>),
+    /// NEST's `time_in_steps`.
+    pub time_in_steps: bool,
     /// Doc comments.
     pub docs: Vec<String>,
 }

@@ -241,7 +241,14 @@ fn rate_neurons(out: &mut String) {
          `multimeter` (a spike synapse, a generator or a spike recorder on them, or a rate \
          connection between spiking populations, is an error naming both models). The \
          kernel's waveform-relaxation settings (`use_wfr`, `wfr_comm_interval`, `wfr_tol`, \
-         `wfr_max_iterations`, `wfr_interpolation_order`) are settings (above).\n\n",
+         `wfr_max_iterations`, `wfr_interpolation_order`) are settings (above). Between \
+         runs, a `protocol` sets a parameter of a whole rate population (`set r.mu = 0.5;`, \
+         `set r.tau = 5 ms;`, `set r.linear_summation = false;`) or the state `rate` of all, \
+         a slice or a list of its neurons (`set r[0..2].rate = 0.9;`), as NEST's \
+         `SetStatus`; the neurons of a rate population share their parameters, so a \
+         parameter other than `rate` on a slice is an error. `network!` also generates \
+         `set_r()` (every parameter and `rate`, typed by unit: `tau(ms(5.0))`, \
+         `mu(number(0.5))`, flags as `bool`) and `set_r_in(&[0, 3])` (`rate` only).\n\n",
     );
     for m in RateModel::ALL {
         let _ = writeln!(
@@ -290,8 +297,11 @@ fn rate_neurons(out: &mut String) {
         "\n### Multimeters on rate neurons\n\n\
          `record m = multimeter {{ record_from: [..], interval: 1 ms }} <- r;` (or \
          `<- r[0..10]`, `<- r[1, 5]`) records {} of one rate population every `interval` \
-         (default 1 ms, a multiple of the resolution); it has no `start`, `stop` or \
-         `offset`.\n",
+         (default 1 ms, a multiple of the resolution) from `offset` (default 0 ms), within \
+         the window `start`..`stop` and with `time_in_steps`, as a spiking multimeter; a \
+         `protocol` sets its `start`, `stop` and `origin` between runs \
+         (`set m.stop = 50 ms;`). A run that records to files (`network run --out DIR`) \
+         writes its samples to NEST's ASCII file `DIR/m.dat`.\n",
         rf.join(" and ")
     );
 }

@@ -29,7 +29,7 @@ pub use handles::{
 };
 pub use info::{PopulationInfo, ProjectionInfo};
 pub use model::Model;
-pub use protocol::{Connection, NeuronsMut, Setting};
+pub use protocol::{Connection, NeuronsMut, RateNeuronsMut, Setting};
 /// Values with their unit in the type (`pA(376.0)`, `mV(-70.0)`), for the typed
 /// setters `network!` generates.
 pub mod units {

@@ -218,6 +218,7 @@ impl Network {
         let meters = self
             .meters
             .iter()
+            .chain(&self.rate_meters)
             .filter_map(|m| Some((m.name.as_str(), m.file.as_ref()?.path())));
         recorders.chain(meters).collect()
     }
@@ -257,7 +258,7 @@ impl Network {
 
     /// The samples of a multimeter on rate neurons.
     pub fn rate_samples(&self, multimeter: &super::RateMultimeterHandle) -> &Samples {
-        &self.rate_samples[multimeter.0]
+        &self.rate_meters[multimeter.0].samples
     }
 
     /// The multimeter on rate neurons named `name`.

@@ -5,7 +5,7 @@ use super::files::FileSettings;
 use super::info::{DeviceInfo, PopulationInfo, ProjectionInfo};
 use super::placement::Placement;
 use super::progress::{self, Progress};
-use super::recording::{MeterRuntime, RecorderRuntime, Samples};
+use super::recording::{MeterRuntime, RecorderRuntime};
 use super::resources::MemoryBudget;
 use super::stats::NeuronStats;
 use super::weight_recording::WeightRecorderRuntime;
@@ -50,6 +50,8 @@ pub(crate) struct Parts {
     pub taps: Vec<GeneratorTap>,
     /// The node id of the first generator (the others follow in creation order).
     pub generator_first_id: u32,
+    /// Per multimeter on rate neurons, its samples, window and file.
+    pub rate_meters: Vec<MeterRuntime>,
 }
 
 /// A built network, ready to simulate.
@@ -101,8 +103,9 @@ pub struct Network {
     local: Vec<Vec<(i64, u32)>>,
     /// The rate neurons, advanced slice by slice beside the spiking ones.
     pub(super) rate: RateSystem,
-    /// Per multimeter on rate neurons, its samples.
-    pub(super) rate_samples: Vec<Samples>,
+    /// Per multimeter on rate neurons, its samples, window and file (sampled by
+    /// `rate.meters`).
+    pub(super) rate_meters: Vec<MeterRuntime>,
     /// The trains spike recorders receive from generators (recorded on rank 0).
     pub(super) taps: Vec<GeneratorTap>,
     /// The node id of the first generator (the others follow in creation order).
@@ -131,6 +134,7 @@ impl Network {
             rate,
             taps,
             generator_first_id,
+            mut rate_meters,
         } = parts;
         let records_all =
             comm.size() == 1 || (recorder_files == RecorderFiles::Merged && comm.rank() == 0);
@@ -167,7 +171,11 @@ impl Network {
         for r in recorders.iter_mut().filter(|_| writes_files) {
             r.open_file(&files, &provenance)?;
         }
-        for m in meters.iter_mut().filter(|_| writes_files) {
+        for m in meters
+            .iter_mut()
+            .chain(&mut rate_meters)
+            .filter(|_| writes_files)
+        {
             m.open_file(&files, &provenance)?;
         }
         let n_populations = populations.len();
@@ -205,11 +213,7 @@ impl Network {
             comm,
             records_all,
             recorder_files,
-            rate_samples: rate
-                .meters
-                .iter()
-                .map(|m| Samples::new(resolution, m.record_from.clone()))
-                .collect(),
+            rate_meters,
             rate,
             taps,
             generator_first_id,
@@ -278,7 +282,12 @@ impl Network {
             .iter()
             .map(|r| r.growth(self.step, end, self.resolution))
             .sum();
-        let samples: u64 = self.meters.iter().map(|m| m.growth(self.step, end)).sum();
+        let samples: u64 = self
+            .meters
+            .iter()
+            .chain(&self.rate_meters)
+            .map(|m| m.growth(self.step, end))
+            .sum();
         Ok(spikes.saturating_add(samples))
     }
 
@@ -292,14 +301,19 @@ impl Network {
             .iter()
             .map(RecorderRuntime::bytes)
             .sum::<u64>()
-            + self.meters.iter().map(MeterRuntime::bytes).sum::<u64>();
+            + self
+                .meters
+                .iter()
+                .chain(&self.rate_meters)
+                .map(MeterRuntime::bytes)
+                .sum::<u64>();
         let mut budget = self.memory.clone();
         budget.committed = budget.committed.saturating_add(held);
         let recorders = self.recorders.iter().map(|r| {
             let g = r.growth(self.step, end, self.resolution);
             (format!("spike recorder `{}`", r.name), g, r.file.is_some())
         });
-        let meters = self.meters.iter().map(|m| {
+        let meters = self.meters.iter().chain(&self.rate_meters).map(|m| {
             let g = m.growth(self.step, end);
             (format!("multimeter `{}`", m.name), g, m.file.is_some())
         });
@@ -325,7 +339,7 @@ impl Network {
         for r in &mut self.recorders {
             r.in_memory = !(files_only && r.file.is_some());
         }
-        for m in &mut self.meters {
+        for m in self.meters.iter_mut().chain(&mut self.rate_meters) {
             m.in_memory = !(files_only && m.file.is_some());
         }
     }
@@ -334,6 +348,7 @@ impl Network {
     fn flush_files(&mut self) -> Result<()> {
         let files = self.recorders.iter_mut().map(|r| &mut r.file);
         let files = files.chain(self.meters.iter_mut().map(|m| &mut m.file));
+        let files = files.chain(self.rate_meters.iter_mut().map(|m| &mut m.file));
         let files = files.chain(self.weight_recorders.iter_mut().map(|w| &mut w.file));
         let mut first_error = Ok(());
         for file in files.flatten() {
@@ -383,11 +398,17 @@ impl Network {
         }
         self.schedule.run(tasks);
         self.rate.run_interval(start, end);
-        for (meter, samples) in self.rate.meters.iter_mut().zip(&mut self.rate_samples) {
+        for (meter, recording) in self.rate.meters.iter_mut().zip(&mut self.rate_meters) {
             let n = meter.record_from.len();
-            for (k, &(stamp, sender)) in meter.stamps.iter().enumerate() {
-                samples.push(sender, stamp, &meter.values[k * n..(k + 1) * n]);
-            }
+            let rows = meter
+                .stamps
+                .iter()
+                .enumerate()
+                .map(|(k, &(stamp, sender))| {
+                    (stamp, sender, meter.values[k * n..(k + 1) * n].to_vec())
+                })
+                .collect();
+            recording.record(rows, self.resolution);
             meter.stamps.clear();
             meter.values.clear();
         }
@@ -419,6 +440,7 @@ impl Network {
         let files = self.recorders.iter_mut().map(|r| &mut r.file);
         for file in files
             .chain(self.meters.iter_mut().map(|m| &mut m.file))
+            .chain(self.rate_meters.iter_mut().map(|m| &mut m.file))
             .flatten()
         {
             file.write_batch();

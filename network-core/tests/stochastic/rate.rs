@@ -74,7 +74,12 @@ fn run(r: &Json, seed: u64) -> Vec<Vec<f64>> {
     }
     let last = *pops.last().unwrap();
     let mm = b
-        .rate_multimeter("mm", &last, None, &[Recordable::rate], f(&p["interval"]))
+        .rate_multimeter(
+            "mm",
+            &last,
+            None,
+            Multimeter::new(f(&p["interval"]), &[Recordable::rate]),
+        )
         .unwrap();
     let mut net = b.build().unwrap();
     net.set_progress(false);

@@ -47,7 +47,16 @@ pub(super) fn run(input: &Input) -> String {
             }
             Action::SetRecorder {
                 name, param, value, ..
-            } => format!("{}.set({param}={})", ident(name), float(*value)),
+            }
+            | Action::SetRateMultimeter { name, param, value } => {
+                format!("{}.set({param}={})", ident(name), float(*value))
+            }
+            Action::SetRate {
+                population,
+                select,
+                param,
+                value,
+            } => super::rate::set(input.plan, *population, select, param, *value),
             Action::SetWeight { field, value } => {
                 let c = input
                     .plan

@@ -7,6 +7,7 @@ use super::python::{dict, float, ident, string};
 use super::statements::python_bool;
 use super::Cell;
 use network_core::spec::rate::{RateModel, WaveformRelaxation};
+use network_syntax::description::SelectDesc;
 use network_syntax::lowering::{Plan, RateStep, Step};
 use network_syntax::rate::{RateRuleDesc, RateSynapseDesc};
 
@@ -36,6 +37,37 @@ fn population_vars(plan: &Plan) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// A rate population's `set` between runs (NEST's `SetStatus`): `r.set({"mu": 0.5})`
+/// on the population, `r[0:2].set({"rate": 0.9})` on a range, `r[[0, 3]].set(..)` on a
+/// list; a dictionary, since `lambda` is a word of Python.
+pub(super) fn set(
+    plan: &Plan,
+    population: usize,
+    select: &SelectDesc,
+    param: &str,
+    v: f64,
+) -> String {
+    let model = plan
+        .steps
+        .iter()
+        .find_map(|s| match s {
+            Step::Rate(RateStep::Population(p)) if p.index == population => Some(p.model),
+            _ => None,
+        })
+        .expect("the checker resolved the rate population");
+    let var = population_vars(plan)[population].clone();
+    let nodes = match select {
+        SelectDesc::Range(start, end) => format!("{var}[{start}:{end}]"),
+        SelectDesc::List(ix) => {
+            let ix: Vec<String> = ix.iter().map(u32::to_string).collect();
+            format!("{var}[[{}]]", ix.join(", "))
+        }
+        SelectDesc::All | SelectDesc::Within(..) => var,
+    };
+    let d = dict(&[(param, value(model.parameters(), param, v))]);
+    format!("{nodes}.set({d})")
 }
 
 /// One rate step as a cell.
@@ -125,10 +157,18 @@ pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
                     format!("{}[[{}]]", vars[m.population], ix.join(", "))
                 }
             };
-            let p = dict(&[
+            let mut p = vec![
                 ("record_from", format!("[{}]", rf.join(", "))),
                 ("interval", float(m.interval)),
-            ]);
+            ];
+            if m.offset != 0.0 {
+                p.push(("offset", float(m.offset)));
+            }
+            if m.time_in_steps {
+                p.push(("time_in_steps", "True".to_string()));
+            }
+            p.extend(super::devices::window_params(m.window));
+            let p = dict(&p);
             Cell {
                 markdown: format!("Multimeter `{}` on rate neurons.", m.name),
                 code: format!(

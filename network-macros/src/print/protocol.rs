@@ -3,8 +3,8 @@
 
 use super::{num, selection};
 use network_syntax::description::SetValue;
-use network_syntax::lowering::{total_time, Action, Plan};
-use proc_macro2::TokenStream;
+use network_syntax::lowering::{rate_indices, total_time, Action, Plan};
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 /// The `run_protocol` method and `PROTOCOL_MS`, or nothing without a protocol.
@@ -17,6 +17,7 @@ pub fn method(plan: &Plan) -> TokenStream {
         let field = format_ident!("{}", names[p]);
         quote!(self.#field)
     };
+    let rate_names = super::rate::names(plan);
     let calls = plan.protocol.iter().map(|a| match a {
         Action::Simulate(t) => {
             let t = num(*t);
@@ -60,6 +61,27 @@ pub fn method(plan: &Plan) -> TokenStream {
         Action::SetWeight { field, value } => {
             let (field, v) = (format_ident!("{}", field), num(*value));
             quote!(self.network.set_weight(&self.#field, #v)?;)
+        }
+        Action::SetRate {
+            population,
+            select,
+            param,
+            value,
+        } => {
+            let field = format_ident!("{}", rate_names[*population]);
+            let v = num(*value);
+            let indices = match rate_indices(select) {
+                Some(ix) => {
+                    let ix = ix.iter().map(|i| Literal::u32_unsuffixed(*i));
+                    quote!(::core::option::Option::Some(&[#(#ix),*][..]))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(self.network.set_rate_neurons(&self.#field, #indices, #param, #v)?;)
+        }
+        Action::SetRateMultimeter { name, param, value } => {
+            let (field, v) = (format_ident!("{}", name), num(*value));
+            quote!(self.network.set_rate_multimeter(&self.#field, #param, #v)?;)
         }
     });
     let total = num(total_time(&plan.protocol));

@@ -46,7 +46,7 @@ fn fields<'a>(
 }
 
 /// The rate populations' names, by index.
-fn names(plan: &Plan) -> Vec<&str> {
+pub fn names(plan: &Plan) -> Vec<&str> {
     plan.steps
         .iter()
         .filter_map(|s| match s {
@@ -126,9 +126,10 @@ pub fn step(plan: &Plan, step: &RateStep) -> TokenStream {
                 let r = format_ident!("{}", r.name());
                 quote!(::network::Recordable::#r)
             });
-            let interval = num(m.interval);
+            let (interval, offset, steps) = (num(m.interval), num(m.offset), m.time_in_steps);
+            let win = super::window(m.window);
             quote! {
-                let #var = #b.rate_multimeter(#name, &#pop, #indices, &[#(#rf),*], #interval)?;
+                let #var = #b.rate_multimeter(#name, &#pop, #indices, ::network::Multimeter { interval: #interval, offset: #offset, record_from: ::std::vec![#(#rf),*], window: #win, time_in_steps: #steps, ..::core::default::Default::default() })?;
             }
         }
     }

@@ -14,7 +14,11 @@ use crate::units::Dim;
 
 /// `start` and `stop` of a device. Why: NEST rejects stop < start and times off the
 /// time grid.
-fn window(cx: &mut Ctx, fields: &[(String, &Field)], name: &str) -> Option<(f64, Option<f64>)> {
+pub(super) fn window(
+    cx: &mut Ctx,
+    fields: &[(String, &Field)],
+    name: &str,
+) -> Option<(f64, Option<f64>)> {
     let start = match get(fields, "start") {
         Some(f) => cx.number(&f.value, Dim::Time, "start")?,
         None => 0.0,

@@ -20,6 +20,7 @@ mod protocol;
 mod psp;
 mod rate;
 mod rate_devices;
+mod rate_protocol;
 mod receptors;
 mod space_values;
 mod spatial;

@@ -126,7 +126,7 @@ fn set(
     if index == POISONED {
         return None;
     }
-    if kind != Kind::Population {
+    if !matches!(kind, Kind::Population | Kind::RatePopulation) {
         if let Some(slice) = slice {
             cx.error(
                 slice.span(),
@@ -206,13 +206,17 @@ fn set(
                 value: cx.number(value, target.weight_dimension(), "weight")?,
             })
         }
-        Kind::RatePopulation | Kind::RateMultimeter => {
-            cx.error(
-                entity.into(),
-                format!("`{entity}` is {}, which `set` cannot change yet", kind.describe()),
-                "the engine sets rate neurons' parameters when it builds them; run separate networks for different values",
-            );
-            None
+        Kind::RatePopulation => super::rate_protocol::set(cx, index, slice, param, value),
+        Kind::RateMultimeter => {
+            let Some(&param_name) = WINDOW.iter().find(|w| **w == name) else {
+                unknown(cx, param, &entity.to_string(), &WINDOW);
+                return None;
+            };
+            Some(ProtocolStep::SetRateMultimeter {
+                multimeter: index,
+                param: param_name,
+                value: cx.number(value, Dim::Time, param_name)?,
+            })
         }
         Kind::Neuron | Kind::Synapse | Kind::Mask | Kind::RateNeuron => {
             cx.error(

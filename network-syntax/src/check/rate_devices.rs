@@ -17,8 +17,10 @@ pub(super) fn is_rate_record(cx: &Ctx, d: &DeviceItem) -> bool {
         .any(|t| names_rate_population(cx, &t.population))
 }
 
-/// A multimeter on one rate population. Why: rate neurons record `rate` and `noise`
-/// only, and spike recorders and generators have nothing to do with them.
+/// A multimeter on one rate population, with a spiking multimeter's `interval`,
+/// `offset`, window (`start`, `stop`) and `time_in_steps`. Why: rate neurons record
+/// `rate` and `noise` only, and spike recorders and generators have nothing to do with
+/// them; NEST samples on the time grid.
 pub(super) fn multimeter(cx: &mut Ctx, d: &DeviceItem) -> Option<RateMultimeterDesc> {
     let kind = d.kind.to_string();
     let target = d
@@ -106,7 +108,14 @@ pub(super) fn multimeter(cx: &mut Ctx, d: &DeviceItem) -> Option<RateMultimeterD
     };
     let fields = cx.fields(
         &d.params,
-        &["record_from", "interval"],
+        &[
+            "record_from",
+            "interval",
+            "offset",
+            "start",
+            "stop",
+            "time_in_steps",
+        ],
         "a multimeter on rate neurons",
     );
     let interval = match get(&fields, "interval") {
@@ -126,13 +135,36 @@ pub(super) fn multimeter(cx: &mut Ctx, d: &DeviceItem) -> Option<RateMultimeterD
         );
         ok = false;
     }
-    let record_from = record_from(cx, d, &fields)?;
+    let offset = match get(&fields, "offset") {
+        Some(f) => cx.number(&f.value, Dim::Time, "offset")?,
+        None => 0.0,
+    };
+    let steps = offset / cx.resolution;
+    if steps.is_nan() || steps < 0.0 || (steps - steps.round()).abs() >= 1e-9 {
+        let span = get(&fields, "offset").map_or(SpanRange::from(&d.kind), |f| f.value.span());
+        cx.error(
+            span,
+            format!(
+                "the offset {offset} ms is not a multiple (>= 0) of the resolution {} ms",
+                cx.resolution
+            ),
+            "NEST samples on the grid: write 0 ms or a multiple of the resolution",
+        );
+        ok = false;
+    }
+    let window = super::devices::window(cx, &fields, &d.name.to_string());
+    let time_in_steps = super::generators::flag_or(cx, &fields, "time_in_steps", false);
+    let record_from = record_from(cx, d, &fields);
+    let (window, time_in_steps, record_from) = (window?, time_in_steps?, record_from?);
     ok.then(|| RateMultimeterDesc {
         name: d.name.to_string(),
         population,
         indices,
         record_from,
         interval,
+        offset,
+        window,
+        time_in_steps,
         docs: d.docs.clone(),
     })
 }

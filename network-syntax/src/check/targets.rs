@@ -41,8 +41,17 @@ pub(super) fn target(cx: &mut Ctx, t: &Target, role: &str) -> Option<TargetDesc>
 /// distinct indices.
 pub(super) fn slice_of(cx: &mut Ctx, slice: &Slice, pop: &PopulationDesc) -> Option<SelectDesc> {
     // A size given at build time: the engine checks the end when the slice is used.
-    let size = pop.size.fixed();
-    let name = &pop.name;
+    slice_in(cx, slice, &pop.name, pop.size.fixed())
+}
+
+/// The neurons a slice names in population `name` of `size` neurons (`None`: given
+/// when the network is built).
+pub(super) fn slice_in(
+    cx: &mut Ctx,
+    slice: &Slice,
+    name: &str,
+    size: Option<usize>,
+) -> Option<SelectDesc> {
     let within = size.map_or(String::new(), |n| format!(" (indices 0..{n})"));
     match slice {
         Slice::Range { start, end, span } => {

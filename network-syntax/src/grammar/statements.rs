@@ -62,8 +62,9 @@ pub const STATEMENTS: &[Statement] = &[
         word: "protocol",
         syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; .. }",
         doc: "what a NEST script does between `Simulate` calls, in order: `simulate` runs, \
-              `set` changes a population's (or a slice's `V_m`), a generator's, a recorder's \
-              or a named connection's parameter (docs/protocols.md); one block per description",
+              `set` changes a population's (or a slice's `V_m`), a rate population's (or a \
+              slice's `rate`), a generator's, a recorder's or a named connection's parameter \
+              (docs/protocols.md); one block per description",
     },
 ];
 

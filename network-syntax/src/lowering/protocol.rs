@@ -46,6 +46,28 @@ pub enum Action {
         /// The weight.
         value: f64,
     },
+    /// `Network::set_rate_neurons`: a parameter of a whole rate population, or the
+    /// state `rate` of some of its neurons (NEST's name and unit).
+    SetRate {
+        /// The rate population's index (its field is its name).
+        population: usize,
+        /// All its neurons, a range or a list (a range or a list for `rate` only).
+        select: SelectDesc,
+        /// The parameter.
+        param: &'static str,
+        /// Its value.
+        value: f64,
+    },
+    /// `Network::set_rate_multimeter`: `start`, `stop` or `origin` of a multimeter on
+    /// rate neurons.
+    SetRateMultimeter {
+        /// The multimeter's name (its field).
+        name: String,
+        /// The parameter.
+        param: &'static str,
+        /// Its value, ms.
+        value: f64,
+    },
 }
 
 /// The protocol of `d`, lowered.
@@ -101,8 +123,39 @@ pub(super) fn lower(d: &Description) -> Vec<Action> {
                 field: wiring_name(d, *wiring),
                 value: *value,
             },
+            ProtocolStep::SetRate {
+                population,
+                select,
+                param,
+                value,
+            } => Action::SetRate {
+                population: *population,
+                select: select.clone(),
+                param,
+                value: *value,
+            },
+            ProtocolStep::SetRateMultimeter {
+                multimeter,
+                param,
+                value,
+            } => Action::SetRateMultimeter {
+                name: d.rate.multimeters[*multimeter].name.clone(),
+                param,
+                value: *value,
+            },
         })
         .collect()
+}
+
+/// The neurons of a rate population's `set` as the engine takes them
+/// (`Network::set_rate_neurons`): `None` for all, else their indices.
+pub fn rate_indices(select: &SelectDesc) -> Option<Vec<u32>> {
+    match select {
+        SelectDesc::Range(start, end) => Some((*start as u32..*end as u32).collect()),
+        SelectDesc::List(indices) => Some(indices.clone()),
+        // The checker slices a rate population by index only.
+        SelectDesc::All | SelectDesc::Within(..) => None,
+    }
 }
 
 /// The field of a device or connection.

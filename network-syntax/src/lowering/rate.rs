@@ -67,6 +67,12 @@ pub struct RateMultimeter {
     pub record_from: Vec<Recordable>,
     /// Sampling interval, ms.
     pub interval: f64,
+    /// Offset of the sampling grid, ms.
+    pub offset: f64,
+    /// Its window.
+    pub window: super::Window,
+    /// NEST's `time_in_steps`.
+    pub time_in_steps: bool,
 }
 
 /// The kernel's settings, first of all steps (NEST takes `use_wfr` only before any
@@ -110,6 +116,9 @@ pub(super) fn tail(r: &RateDesc) -> Vec<RateStep> {
             indices: m.indices.clone(),
             record_from: m.record_from.clone(),
             interval: m.interval,
+            offset: m.offset,
+            window: super::Window::new(m.window.0, m.window.1.unwrap_or(f64::INFINITY)),
+            time_in_steps: m.time_in_steps,
         })
     });
     connections.chain(meters).collect()

@@ -1,6 +1,8 @@
 //! Rate neurons: every model, both rate connections and every rule, multimeters on
-//! all or some neurons, the waveform-relaxation settings, beside a spiking population.
+//! all or some neurons, the waveform-relaxation settings, beside a spiking population;
+//! `set` between runs in a protocol and through the typed setters.
 use network::prelude::*;
+use network::units::{ms, number};
 
 network! {
     pub struct Rates;
@@ -27,15 +29,27 @@ network! {
     record rates = multimeter { record_from: [rate, noise], interval: 0.5 ms } <- l;
     record some = multimeter { record_from: [rate] } <- s[1..2];
     record v = voltmeter <- cells;
+    protocol {
+        simulate 10 ms;
+        set l.mu = 0.2;
+        set l.tau = 5 ms;
+        set th.rectify_output = false;
+        set t[0..2].rate = 0.5;
+        set s[0, 1].rate = 0.1;
+        simulate 10 ms;
+    }
 }
 
 fn main() -> Result<(), network::Error> {
     let mut net = Rates::build(Seed(3))?;
-    net.simulate(20.0)?;
+    net.run_protocol()?;
     let rates: &network::RatePopulationHandle = &net.l;
     assert_eq!(rates.len(), 4);
     assert_eq!(net.rate_samples(&net.rates).times().len(), 4 * 40);
     assert_eq!(net.rate_samples(&net.some).senders().len(), 20);
     assert!(!net.samples(&net.v).times().is_empty());
+    net.set_l().mu(number(0.3))?.tau(ms(8.0))?.mult_coupling(false)?;
+    net.set_t_in(&[1, 3]).rate(number(0.25))?;
+    net.simulate(1.0)?;
     Ok(())
 }

@@ -55,13 +55,24 @@ pub(crate) struct RateMeter {
     pub population: usize,
     pub targets: Vec<u32>,
     pub record_from: Vec<Recordable>,
-    /// Sampling interval (steps).
-    pub interval: i64,
+    /// Sampling grid `(interval, offset)` and window `(start, stop]`, in steps (as a
+    /// spiking multimeter's: samples at the stamps `offset + k · interval` inside it).
+    pub grid: (i64, i64),
+    pub window: (i64, i64),
     /// The first node id of the population (senders are node ids).
     pub first_node_id: u32,
     /// Samples not yet collected: `(stamp, sender)` and `record_from.len()` values each.
     pub stamps: Vec<(i64, u32)>,
     pub values: Vec<f64>,
+}
+
+impl RateMeter {
+    /// Whether a sample is due at stamp `stamp` (the end of step `stamp − 1`): on the
+    /// grid and inside the window, NEST's rule for every multimeter.
+    fn due(&self, stamp: i64) -> bool {
+        let ((interval, offset), (start, stop)) = (self.grid, self.window);
+        stamp >= offset && (stamp - offset) % interval == 0 && start < stamp && stamp <= stop
+    }
 }
 
 /// Every rate population, connection and multimeter of a network.
@@ -289,7 +300,7 @@ impl RateSystem {
             let b = self.populations[m.population].buffers_ref();
             for lag in lags.clone() {
                 let stamp = origin + lag as i64 + 1;
-                if stamp % m.interval != 0 {
+                if !m.due(stamp) {
                     continue;
                 }
                 for &i in &m.targets {

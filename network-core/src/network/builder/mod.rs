@@ -382,7 +382,9 @@ impl NetworkBuilder {
         let spiking_slice = extrema
             .map(|(min, _)| min)
             .or(spiking.then_some(placement.slice_len));
-        let (rate, _) = Self::rate_system(self.rate, &self.resolution, spiking_slice);
+        let mut rate_declarations = self.rate;
+        let rate_meters = std::mem::take(&mut rate_declarations.recording);
+        let (rate, _) = Self::rate_system(rate_declarations, &self.resolution, spiking_slice);
         Self::check_rate_ranks(&rate, self.comm.comm().size())?;
         memory.reserve("the rate neurons", rate.memory_bytes(), 0)?;
         if !rate.is_empty() {
@@ -408,6 +410,7 @@ impl NetworkBuilder {
             rate,
             taps,
             generator_first_id,
+            rate_meters,
         })?;
         for spec in weight_recorders {
             spec.attach(&mut network)?;

@@ -5,13 +5,14 @@
 //! refuses, cannot be written.
 
 use super::NetworkBuilder;
+use crate::devices::Multimeter;
 use crate::engine::rate::{
     RateBuffers, RateEdge, RateMeter, RatePopulation, RatePopulationDyn, RateSystem, Relaxation,
 };
 use crate::error::{Error, Result};
 use crate::models::rate::{RateNonlinearity, RatePropagators};
-use crate::models::Recordable;
 use crate::network::canonical::Call;
+use crate::network::recording::MeterRuntime;
 use crate::rng::Purpose;
 use network_spec::rate::{WaveformRelaxation, RATE_RECORDABLES};
 
@@ -78,6 +79,8 @@ pub(crate) struct RateDeclarations {
     /// (source population, source, edge), in creation order.
     edges: Vec<(usize, u32, RateEdge, bool)>,
     meters: Vec<RateMeter>,
+    /// Each multimeter's samples, window and file, as a spiking multimeter's.
+    pub recording: Vec<MeterRuntime>,
     relaxation: WaveformRelaxation,
     /// The end of the last rate population's node ids.
     pub next_node_id: u32,
@@ -226,15 +229,17 @@ impl NetworkBuilder {
         Ok(())
     }
 
-    /// Adds a multimeter recording `record_from` (`rate`, `noise`) of the neurons
-    /// `indices` of `target` (all when `None`) every `interval` ms.
+    /// Adds a multimeter on the neurons `indices` of `target` (all when `None`) with
+    /// NEST's multimeter parameters `params`: `record_from` (`rate`, `noise`), `interval`
+    /// and `offset` (ms), the window `(origin + start, origin + stop]`, `record_to` (NEST's
+    /// ASCII file `{data_prefix}{name}.dat`, or CSV, as a spiking multimeter writes) and
+    /// `time_in_steps`.
     pub fn rate_multimeter(
         &mut self,
         name: &str,
         target: &RatePopulationHandle,
         indices: Option<&[u32]>,
-        record_from: &[Recordable],
-        interval: f64,
+        params: Multimeter,
     ) -> Result<RateMultimeterHandle> {
         self.check_name(name, "multimeter")?;
         self.note(
@@ -242,10 +247,9 @@ impl NetworkBuilder {
                 .field("name", name)
                 .field("target", target.index)
                 .debug("indices", &indices)
-                .debug("record_from", &record_from)
-                .field("interval", interval),
+                .debug("params", &params),
         );
-        for r in record_from {
+        for r in &params.record_from {
             if !RATE_RECORDABLES.contains(r) {
                 return Err(Error::invalid(
                     name,
@@ -258,15 +262,8 @@ impl NetworkBuilder {
                 ));
             }
         }
-        let interval_steps = self.resolution.grid_steps(name, "interval", interval)?;
-        if interval_steps < 1 {
-            return Err(Error::invalid(
-                name,
-                "interval",
-                interval,
-                "must be at least the resolution",
-            ));
-        }
+        let grid = params.grid(name, &self.resolution)?;
+        let window = params.window.steps(name, &self.resolution)?;
         let targets: Vec<u32> = match indices {
             Some(ix) => {
                 if let Some(&bad) = ix.iter().find(|&&i| i as usize >= target.len) {
@@ -282,12 +279,21 @@ impl NetworkBuilder {
             None => (0..target.len as u32).collect(),
         };
         self.take_name(name, "multimeter");
+        self.rate.recording.push(MeterRuntime::new(
+            name,
+            self.resolution,
+            &params,
+            targets.len(),
+            grid,
+            window,
+        ));
         self.rate.meters.push(RateMeter {
             name: name.to_string(),
             population: target.index,
             targets,
-            record_from: record_from.to_vec(),
-            interval: interval_steps,
+            record_from: params.record_from,
+            grid,
+            window,
             first_node_id: self.rate.first_node_ids[target.index],
             stamps: Vec::new(),
             values: Vec::new(),

@@ -21,6 +21,7 @@ pub use quantity::{
     mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut, Number,
     PicoAmpere, PicoFarad, Quantity, Unit,
 };
+pub use rate::RateNeuronsMut;
 
 use super::handles::Selection;
 use super::runtime::Network;

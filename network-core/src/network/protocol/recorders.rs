@@ -13,7 +13,12 @@ use crate::network::recording::{MeterRuntime, RecorderRuntime, SpikeEvents};
 use crate::network::runtime::Network;
 
 /// Sets `start`, `stop` or `origin` (ms) of `window`; `entity` names the device.
-fn set_window(window: &mut Window, entity: &str, name: &str, value: &Setting) -> Result<()> {
+pub(super) fn set_window(
+    window: &mut Window,
+    entity: &str,
+    name: &str,
+    value: &Setting,
+) -> Result<()> {
     let v = value.number(entity, name)?;
     match name {
         "start" => window.start = v,
