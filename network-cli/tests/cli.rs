@@ -302,3 +302,37 @@ fn check_rejects_deep_nesting_with_an_error() {
 fn text_of(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// `network run` of a `protocol` block that creates a multimeter between runs: the
+/// recorder is written like the build's, with NEST's ASCII file holding the samples
+/// from its creation on (created at 5 ms, interval 1 ms: 6, 7, .., 10 ms).
+#[test]
+fn a_multimeter_created_between_runs_writes_its_file() {
+    let dir = std::env::temp_dir().join(format!("network-cli-late-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("late.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 500 pA };\npopulation cells = Cell[3];\n\
+         protocol {\n    simulate 5 ms;\n    set cells[1..3] { V_m: uniform(-70 mV, -60 mV) };\n    \
+         record late = multimeter { interval: 1 ms, record_from: [V_m] } <- cells[0..2];\n    \
+         simulate 5 ms;\n}\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let content = std::fs::read_to_string(dir.join("late.dat")).unwrap();
+    let lines: Vec<&str> = content.lines().collect();
+    assert_eq!(lines[2], "sender\ttime_ms\tV_m");
+    // Two neurons sampled at 6, 7, 8, 9 and 10 ms.
+    assert_eq!(lines.len(), 3 + 10, "{content}");
+    assert!(lines[3].starts_with("1\t6.000\t-"), "{}", lines[3]);
+    assert!(lines[12].starts_with("2\t10.000\t-"), "{}", lines[12]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -41,6 +41,9 @@ pub enum Purpose {
     /// Draws of stochastic synapses during simulation (`bernoulli_synapse`,
     /// `quantal_stp_synapse`): one stream per projection and target block.
     Transmission = 6,
+    /// Values of a `set` between runs (`Network::set_neurons_to`): one stream per
+    /// population, parameter, time of the set and neuron.
+    ProtocolSet = 7,
 }
 
 fn splitmix64(mut z: u64) -> u64 {

@@ -42,6 +42,9 @@ pub struct Loaded {
     pub protocol: Vec<lowering::Action>,
     /// The rate populations and their multimeters, in the description's order.
     pub rate: crate::rate::RateParts,
+    /// Whether the run writes every recorder's files (`Inputs::record_to`), those the
+    /// protocol adds included.
+    pub record_files: bool,
 }
 
 /// Builds `d` from `seed`. The description's canonical text (`Plan::canonical`) goes
@@ -107,7 +110,53 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         connection_specs,
         protocol: plan.protocol.clone(),
         rate: run.rate,
+        record_files: inputs.record_to.is_some(),
     })
+}
+
+/// Where a recorder writes: the run's directory (the builder's `data_path`) when the
+/// run records to files (`files`), else as the description says.
+fn record_to(files: bool, r: &lowering::RecordTo) -> RecordTo {
+    match (files, r) {
+        (true, _) => RecordTo::ascii(),
+        (false, lowering::RecordTo::Memory) => RecordTo::Memory,
+        (false, lowering::RecordTo::Ascii { directory }) => RecordTo::Ascii {
+            directory: directory.as_ref().map(PathBuf::from),
+        },
+    }
+}
+
+/// A spike recorder's parameters (`files`: the run writes every recorder's files).
+pub(crate) fn spike_recorder_params(r: &lowering::SpikeRecorder, files: bool) -> SpikeRecorder {
+    SpikeRecorder {
+        window: r.window,
+        record_to: record_to(files, &r.record_to),
+        time_in_steps: r.time_in_steps,
+    }
+}
+
+/// A multimeter's parameters (`files`: the run writes every recorder's files).
+pub(crate) fn multimeter_params(m: &lowering::Multimeter, files: bool) -> Multimeter {
+    Multimeter {
+        interval: m.interval,
+        offset: m.offset,
+        record_from: m.record_from.clone(),
+        window: m.window,
+        record_to: match files {
+            true => RecordTo::ascii(),
+            false => RecordTo::Memory,
+        },
+        time_in_steps: m.time_in_steps,
+    }
+}
+
+/// A weight recorder's parameters (`files`: the run writes every recorder's files).
+pub(crate) fn weight_recorder_params(w: &lowering::WeightRecorder, files: bool) -> WeightRecorder {
+    WeightRecorder {
+        window: w.window,
+        record_to: record_to(files, &w.record_to),
+        time_in_steps: w.time_in_steps,
+    }
 }
 
 /// The handles made so far.
@@ -191,11 +240,7 @@ impl<'a> Run<'a> {
                 self.selections[w.slot] = Some(selection);
             }
             Step::SpikeRecorder(r) => {
-                let params = SpikeRecorder {
-                    window: r.window,
-                    record_to: self.record_to(&r.record_to),
-                    time_in_steps: r.time_in_steps,
-                };
+                let params = spike_recorder_params(r, self.files());
                 let targets = self.targets(&r.targets);
                 let handle = self.b.spike_recorder(&r.name, params, &targets)?;
                 for name in &r.generators {
@@ -211,27 +256,13 @@ impl<'a> Run<'a> {
                 self.loaded.spike_recorders.push((r.name.clone(), handle));
             }
             Step::Multimeter(m) => {
-                let params = Multimeter {
-                    interval: m.interval,
-                    offset: m.offset,
-                    record_from: m.record_from.clone(),
-                    window: m.window,
-                    record_to: match self.inputs.record_to {
-                        Some(_) => RecordTo::ascii(),
-                        None => RecordTo::Memory,
-                    },
-                    time_in_steps: m.time_in_steps,
-                };
+                let params = multimeter_params(m, self.files());
                 let targets = self.targets(&m.targets);
                 let handle = self.b.multimeter(&m.name, params, &targets)?;
                 self.loaded.multimeters.push((m.name.clone(), handle));
             }
             Step::WeightRecorder(w) => {
-                let params = WeightRecorder {
-                    window: w.window,
-                    record_to: self.record_to(&w.record_to),
-                    time_in_steps: w.time_in_steps,
-                };
+                let params = weight_recorder_params(w, self.files());
                 let find = |field: &String| {
                     let found = self.loaded.projections.iter().find(|(f, _)| f == field);
                     found.map(|(_, h)| *h).ok_or_else(|| {
@@ -271,16 +302,9 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    /// Where a recorder writes: the run's directory (the builder's `data_path`) when the
-    /// run records to files, else as the description says.
-    fn record_to(&self, r: &lowering::RecordTo) -> RecordTo {
-        match (&self.inputs.record_to, r) {
-            (Some(_), _) => RecordTo::ascii(),
-            (None, lowering::RecordTo::Memory) => RecordTo::Memory,
-            (None, lowering::RecordTo::Ascii { directory }) => RecordTo::Ascii {
-                directory: directory.as_ref().map(PathBuf::from),
-            },
-        }
+    /// Whether the run writes every recorder's files (`Inputs::record_to`).
+    fn files(&self) -> bool {
+        self.inputs.record_to.is_some()
     }
 
     /// The model variant named `name`, defined by an earlier step.

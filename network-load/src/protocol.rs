@@ -2,10 +2,10 @@
 //! `set` statements in order, as the `run_protocol` method `network!` generates runs
 //! them.
 
-use crate::build::Loaded;
-use network_core::{Error, Network, Result, Setting};
+use crate::build::{multimeter_params, spike_recorder_params, weight_recorder_params, Loaded};
+use network_core::{Error, Network, ProjectionHandle, Result, Selection, Setting};
 use network_syntax::description::SetValue;
-use network_syntax::lowering::{rate_indices, total_time, Action, Target};
+use network_syntax::lowering::{rate_indices, total_time, Action, Recorder, Target};
 
 impl Loaded {
     /// The simulated time of the protocol, ms; `None` without one.
@@ -15,12 +15,15 @@ impl Loaded {
 
     /// Runs the protocol, calling `simulate` for each `simulate` statement (with the
     /// network and the time, ms) so that a caller can show progress; the `set`
-    /// statements between them change the network as NEST's `SetStatus` does.
+    /// statements between them change the network as NEST's `SetStatus` does, and the
+    /// `record` statements add recorders (listed with the build's from then on).
     pub fn run_protocol_with(
         &mut self,
         mut simulate: impl FnMut(&mut Network, f64) -> Result<()>,
     ) -> Result<()> {
         let actions = self.protocol.clone();
+        // The mask selections the protocol binds, by slot.
+        let mut selections: Vec<Option<Selection>> = Vec::new();
         for a in &actions {
             match a {
                 Action::Simulate(t) => simulate(&mut self.network, *t)?,
@@ -29,27 +32,16 @@ impl Loaded {
                     param,
                     value,
                 } => {
-                    let population = |p: usize| &self.populations[p].1;
-                    let selection = match target {
-                        Target::All(p) => population(*p).all(),
-                        Target::Range {
-                            population: p,
-                            start,
-                            end,
-                        } => population(*p).range(*start..*end),
-                        Target::List {
-                            population: p,
-                            indices,
-                        } => population(*p).indices(indices),
-                        Target::Selection(_) => {
-                            return Err(Error::Name(
-                                "protocol: a mask selection cannot be set; please report this"
-                                    .into(),
-                            ))
-                        }
-                    };
-                    self.network.set_neurons(&selection, param, *value)?;
+                    let selection = self.selection(target, &selections)?;
+                    self.network.set_neurons_to(&selection, param, value)?;
                 }
+                Action::Within(w) => {
+                    let pop = &self.populations[w.population].1;
+                    let selection = self.network.within(pop, &w.mask.mask, w.center)?;
+                    selections.resize(selections.len().max(w.slot + 1), None);
+                    selections[w.slot] = Some(selection);
+                }
+                Action::Record(r) => self.record(r, &selections)?,
                 Action::SetGenerator { name, param, value } => {
                     let g = find(&self.generators, name, "generator")?;
                     let value = match value {
@@ -94,6 +86,78 @@ impl Loaded {
                     let m = find(&self.rate.multimeters, name, "multimeter on rate neurons")?;
                     self.network.set_rate_multimeter(&m, param, *value)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// The neurons of `target`; a mask selection is one the protocol bound before.
+    fn selection(&self, target: &Target, selections: &[Option<Selection>]) -> Result<Selection> {
+        let population = |p: usize| &self.populations[p].1;
+        Ok(match target {
+            Target::All(p) => population(*p).all(),
+            Target::Range {
+                population: p,
+                start,
+                end,
+            } => population(*p).range(*start..*end),
+            Target::List {
+                population: p,
+                indices,
+            } => population(*p).indices(indices),
+            Target::Selection(slot) => selections
+                .get(*slot)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| {
+                    Error::Name(format!(
+                        "protocol: mask selection #{slot} is used before it is made; please report this"
+                    ))
+                })?,
+        })
+    }
+
+    /// Adds a recorder between runs; it is listed with those the build made.
+    fn record(&mut self, r: &Recorder, selections: &[Option<Selection>]) -> Result<()> {
+        let files = self.record_files;
+        let targets = |targets: &[Target]| -> Result<Vec<Selection>> {
+            targets
+                .iter()
+                .map(|t| self.selection(t, selections))
+                .collect()
+        };
+        match r {
+            Recorder::Spikes(r) => {
+                let sources = targets(&r.targets)?;
+                let params = spike_recorder_params(r, files);
+                let h = self.network.add_spike_recorder(&r.name, params, &sources)?;
+                self.spike_recorders.push((r.name.clone(), h));
+            }
+            Recorder::Multimeter(m) => {
+                let sources = targets(&m.targets)?;
+                let params = multimeter_params(m, files);
+                let h = self.network.add_multimeter(&m.name, params, &sources)?;
+                self.multimeters.push((m.name.clone(), h));
+            }
+            Recorder::Weights(w) => {
+                let projections: Vec<ProjectionHandle> = w
+                    .connections
+                    .iter()
+                    .map(|c| find(&self.projections, c, "connection"))
+                    .collect::<Result<_>>()?;
+                let all = |pops: &[usize]| -> Vec<Selection> {
+                    pops.iter().map(|&p| self.populations[p].1.all()).collect()
+                };
+                let (senders, receivers) = (all(&w.senders), all(&w.targets));
+                let params = weight_recorder_params(w, files);
+                let h = self.network.add_weight_recorder(
+                    &w.name,
+                    params,
+                    &projections,
+                    &senders,
+                    &receivers,
+                )?;
+                self.weight_recorders.push((w.name.clone(), h));
             }
         }
         Ok(())

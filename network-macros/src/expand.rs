@@ -6,8 +6,8 @@ use crate::docs;
 use crate::print::{builder, device_var, num, population_var, projection_var, Internal, Printer};
 use network_syntax::ast::Header;
 use network_syntax::description::{Description, Size};
-use network_syntax::lowering::{lower, Plan, RateStep, Step};
-use network_syntax::FieldKind;
+use network_syntax::lowering::{lower, Plan, RateStep, Recorder, Step};
+use network_syntax::{AddedRecorder, FieldKind};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -56,7 +56,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
     let plan = lower(d);
     let params = Params::new();
     let printer = Printer::new(&plan, &params.sizes);
-    let (fields, locals): (Vec<Field>, Vec<Internal>) = handles(d, &plan).into_iter().unzip();
+    let (fields, locals): (Vec<Field>, Vec<TokenStream>) = handles(d, &plan).into_iter().unzip();
     let canonical = plan.canonical();
     let sizes = plan
         .runtime_sizes
@@ -124,7 +124,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         .collect();
     let setters = crate::setters::setters(header, d);
     let rate_setters = crate::rate_setters::setters(header, d);
-    let protocol = crate::print::protocol::method(&plan);
+    let protocol = crate::print::protocol::method(&plan, &printer);
     let shell = shell(
         Shell {
             header,
@@ -155,71 +155,86 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
     quote!(#memory_error #shell #setters #rate_setters #protocol #memory)
 }
 
-/// The handles the plan's steps make, as fields, with the locals that hold them.
-fn handles(d: &Description, plan: &Plan) -> Vec<(Field, Internal)> {
-    plan.steps
-        .iter()
-        .filter_map(|s| {
-            let (name, ty, doc, local) = match s {
-                Step::Population(p) => {
-                    let len = match &p.size {
-                        Size::Fixed(n) => {
-                            let n = Literal::usize_unsuffixed(*n);
-                            quote!(::network::Const<#n>)
-                        }
-                        Size::Runtime(_) => quote!(::network::Dyn),
-                    };
-                    let doc = docs::population(d, &d.populations[p.index]);
-                    let ty = quote!(::network::PopulationHandle<#len>);
-                    (&p.name, ty, doc, population_var(&p.name))
-                }
-                Step::SpikeRecorder(r) => (
-                    &r.name,
-                    quote!(::network::SpikeRecorderHandle),
-                    docs::device(d, &d.wiring[r.wiring]),
-                    device_var(&r.name),
-                ),
-                Step::Multimeter(m) => (
-                    &m.name,
-                    quote!(::network::MultimeterHandle),
-                    docs::device(d, &d.wiring[m.wiring]),
-                    device_var(&m.name),
-                ),
-                Step::WeightRecorder(w) => (
-                    &w.name,
-                    quote!(::network::WeightRecorderHandle),
-                    docs::device(d, &d.wiring[w.wiring]),
-                    device_var(&w.name),
-                ),
-                Step::Generator(g) => (
-                    &g.name,
-                    quote!(::network::GeneratorHandle),
-                    docs::device(d, &d.wiring[g.wiring]),
-                    device_var(&g.name),
-                ),
-                Step::Connect(c) => (
-                    &c.field,
-                    quote!(::network::ProjectionHandle),
-                    docs::device(d, &d.wiring[c.wiring]),
-                    projection_var(&c.field),
-                ),
-                Step::Rate(RateStep::Population(p)) => (
-                    &p.name,
-                    quote!(::network::RatePopulationHandle),
-                    crate::docs::rate_population(d, p.index),
-                    crate::print::rate::rate_population_var(&p.name),
-                ),
-                Step::Rate(RateStep::Multimeter(m)) => (
-                    &m.name,
-                    quote!(::network::RateMultimeterHandle),
-                    crate::docs::rate_multimeter(d, &m.name),
-                    device_var(&m.name),
-                ),
-                Step::Model(_) | Step::Within(_) | Step::Rate(_) => return None,
-            };
-            Some(((format_ident!("{}", name), ty, doc), local))
-        })
-        .collect()
+/// The handles the plan's steps make, as fields, with the locals that hold them; then
+/// the recorders its protocol adds, as `Option`s that start `None`.
+fn handles(d: &Description, plan: &Plan) -> Vec<(Field, TokenStream)> {
+    let added = crate::print::protocol::added(plan).map(|r| {
+        let (name, ty, wiring) = match r {
+            Recorder::Spikes(r) => (&r.name, quote!(::network::SpikeRecorderHandle), r.wiring),
+            Recorder::Multimeter(m) => (&m.name, quote!(::network::MultimeterHandle), m.wiring),
+            Recorder::Weights(w) => (&w.name, quote!(::network::WeightRecorderHandle), w.wiring),
+        };
+        let doc = format!(
+            "{} Added between runs by `run_protocol`: `None` until it gets there.",
+            docs::device(d, &d.wiring[wiring])
+        );
+        let ty = quote!(::core::option::Option<#ty>);
+        (
+            (format_ident!("{}", name), ty, doc),
+            quote!(::core::option::Option::None),
+        )
+    });
+    let built = plan.steps.iter().filter_map(|s| {
+        let (name, ty, doc, local) = match s {
+            Step::Population(p) => {
+                let len = match &p.size {
+                    Size::Fixed(n) => {
+                        let n = Literal::usize_unsuffixed(*n);
+                        quote!(::network::Const<#n>)
+                    }
+                    Size::Runtime(_) => quote!(::network::Dyn),
+                };
+                let doc = docs::population(d, &d.populations[p.index]);
+                let ty = quote!(::network::PopulationHandle<#len>);
+                (&p.name, ty, doc, population_var(&p.name))
+            }
+            Step::SpikeRecorder(r) => (
+                &r.name,
+                quote!(::network::SpikeRecorderHandle),
+                docs::device(d, &d.wiring[r.wiring]),
+                device_var(&r.name),
+            ),
+            Step::Multimeter(m) => (
+                &m.name,
+                quote!(::network::MultimeterHandle),
+                docs::device(d, &d.wiring[m.wiring]),
+                device_var(&m.name),
+            ),
+            Step::WeightRecorder(w) => (
+                &w.name,
+                quote!(::network::WeightRecorderHandle),
+                docs::device(d, &d.wiring[w.wiring]),
+                device_var(&w.name),
+            ),
+            Step::Generator(g) => (
+                &g.name,
+                quote!(::network::GeneratorHandle),
+                docs::device(d, &d.wiring[g.wiring]),
+                device_var(&g.name),
+            ),
+            Step::Connect(c) => (
+                &c.field,
+                quote!(::network::ProjectionHandle),
+                docs::device(d, &d.wiring[c.wiring]),
+                projection_var(&c.field),
+            ),
+            Step::Rate(RateStep::Population(p)) => (
+                &p.name,
+                quote!(::network::RatePopulationHandle),
+                crate::docs::rate_population(d, p.index),
+                crate::print::rate::rate_population_var(&p.name),
+            ),
+            Step::Rate(RateStep::Multimeter(m)) => (
+                &m.name,
+                quote!(::network::RateMultimeterHandle),
+                crate::docs::rate_multimeter(d, &m.name),
+                device_var(&m.name),
+            ),
+            Step::Model(_) | Step::Within(_) | Step::Rate(_) => return None,
+        };
+        Some(((format_ident!("{}", name), ty, doc), quote!(#local)))
+    });
+    built.chain(added).collect()
 }
 
 /// The type when the description has errors: the same name, fields, methods and
@@ -242,6 +257,14 @@ pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)], source: &str) 
                 FieldKind::Projection => quote!(::network::ProjectionHandle),
                 FieldKind::RatePopulation => quote!(::network::RatePopulationHandle),
                 FieldKind::RateMultimeter => quote!(::network::RateMultimeterHandle),
+                FieldKind::Added(kind) => {
+                    let ty = match kind {
+                        AddedRecorder::Spikes => quote!(::network::SpikeRecorderHandle),
+                        AddedRecorder::Multimeter => quote!(::network::MultimeterHandle),
+                        AddedRecorder::Weights => quote!(::network::WeightRecorderHandle),
+                    };
+                    quote!(::core::option::Option<#ty>)
+                }
                 FieldKind::RuntimeSize => return None,
             };
             Some((f.clone(), ty, not_built.clone()))

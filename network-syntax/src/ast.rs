@@ -150,6 +150,17 @@ pub enum ProtocolStatement {
         /// The value.
         value: Expr,
     },
+    /// `set exc within center { V_m: -70 mV + 5 mV * x / 1 mm, V_th: uniform(..) };`:
+    /// parameters of some neurons (a population, a slice or a mask selection), each a
+    /// number, a random term or an expression of the neuron's position.
+    SetNeurons {
+        /// The keyword `set`.
+        keyword: Ident,
+        /// The neurons.
+        target: Target,
+        /// The parameters and their values.
+        fields: Fields,
+    },
     /// `record late = multimeter { .. } <- exc;`: a recorder added between runs.
     Record(DeviceItem),
 }

@@ -34,6 +34,14 @@ pub struct Description {
 }
 
 impl Description {
+    /// Whether wiring entry `index` is a recorder a `protocol` block adds between runs
+    /// (made when the protocol reaches it, not when the network is built).
+    pub fn added_in_protocol(&self, index: usize) -> bool {
+        self.protocol
+            .iter()
+            .any(|s| matches!(s, ProtocolStep::Record { wiring } if *wiring == index))
+    }
+
     /// The names of the run-time sizes (`[dyn name]`), each once, in order of first use.
     pub fn runtime_sizes(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
@@ -503,18 +511,26 @@ pub enum SetValue {
 }
 
 /// One checked statement of a `protocol` block (NEST's `Simulate` and `SetStatus`).
+// A protocol is checked once per description, so the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProtocolStep {
     /// Simulate this many more ms.
     Simulate(f64),
     /// A parameter of the model's table (NEST's name and units) of some neurons.
     SetNeurons {
-        /// The neurons (a population or a slice of it).
+        /// The neurons (a population, a slice of it or a mask selection).
         target: TargetDesc,
         /// The parameter.
         param: &'static str,
-        /// Its value.
-        value: f64,
+        /// Its value: a number, a random term or an expression of the neuron's
+        /// position (NEST units), evaluated per neuron when the statement runs.
+        value: Value,
+    },
+    /// A recorder added between runs (NEST's `Create` and `Connect` after a `Simulate`).
+    Record {
+        /// Index into `Description::wiring` of the recorder, which exists from here on.
+        wiring: usize,
     },
     /// A generator's parameter (NEST's name and units).
     SetGenerator {

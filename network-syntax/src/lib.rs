@@ -92,6 +92,31 @@ pub enum FieldKind {
     RatePopulation,
     /// A multimeter on rate neurons.
     RateMultimeter,
+    /// A recorder a `protocol` block adds between runs (`None` until it runs there):
+    /// the kind of recorder it is.
+    Added(AddedRecorder),
+}
+
+/// The kind of a recorder a `protocol` block adds between runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddedRecorder {
+    /// A spike recorder.
+    Spikes,
+    /// A voltmeter or multimeter.
+    Multimeter,
+    /// A weight recorder.
+    Weights,
+}
+
+impl AddedRecorder {
+    /// The kind of recorder `kind` (a recorder's name in the language) is.
+    pub fn of(kind: &str) -> Self {
+        match kind {
+            "spike_recorder" => AddedRecorder::Spikes,
+            "weight_recorder" => AddedRecorder::Weights,
+            _ => AddedRecorder::Multimeter,
+        }
+    }
 }
 
 /// The names a description declares, read from the syntax tree alone (so they are
@@ -137,6 +162,14 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
             }
             Item::Record(d) => fields.push((d.name.clone(), FieldKind::Multimeter)),
             Item::Stimulate(d) => fields.push((d.name.clone(), FieldKind::Generator)),
+            Item::Protocol(p) => {
+                for s in &p.statements {
+                    if let ast::ProtocolStatement::Record(d) = s {
+                        let kind = AddedRecorder::of(&d.kind.to_string());
+                        fields.push((d.name.clone(), FieldKind::Added(kind)));
+                    }
+                }
+            }
             Item::Connect(c) => {
                 let field = projection_field(
                     c.name.as_ref(),

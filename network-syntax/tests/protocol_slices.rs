@@ -1,7 +1,7 @@
 //! The `protocol` block and slices in the language: what is accepted (lowered to the
 //! plan in order) and each mistake reported at its tokens with what would be valid.
 
-use network_syntax::description::{ProtocolStep, SelectDesc, SetValue};
+use network_syntax::description::{ProtocolStep, SelectDesc, SetValue, Value};
 use network_syntax::lowering::{lower, Action, Target};
 use network_syntax::parse;
 use proc_macro2::TokenStream;
@@ -50,7 +50,7 @@ fn a_protocol_lowers_in_order_in_nest_units() {
         Action::SetNeurons {
             target: Target::All(0),
             param: "I_e",
-            value: 376.0
+            value: Value::Constant(376.0)
         }
     );
     assert_eq!(
@@ -61,7 +61,7 @@ fn a_protocol_lowers_in_order_in_nest_units() {
                 indices: vec![2, 4]
             },
             param: "V_m",
-            value: -70.0
+            value: Value::Constant(-70.0)
         }
     );
     assert!(matches!(

@@ -111,13 +111,17 @@ pub(super) fn target(input: &Input, t: &Target) -> (String, String) {
         Target::All(p) => (*p, None),
         Target::Range { population, .. } | Target::List { population, .. } => (*population, None),
         Target::Selection(slot) => {
-            let w = input
-                .plan
-                .steps
-                .iter()
-                .find_map(|s| match s {
-                    Step::Within(w) if w.slot == *slot => Some(w),
-                    _ => None,
+            // Bound by the build or by the protocol.
+            let built = input.plan.steps.iter().find_map(|s| match s {
+                Step::Within(w) if w.slot == *slot => Some(w),
+                _ => None,
+            });
+            let w = built
+                .or_else(|| {
+                    input.plan.protocol.iter().find_map(|a| match a {
+                        lowering::Action::Within(w) if w.slot == *slot => Some(w),
+                        _ => None,
+                    })
                 })
                 .expect("the lowering binds every selection slot");
             (w.population, Some(w))

@@ -105,7 +105,7 @@ pub fn cells(
         });
     }
     cells.extend(synapse_models.into_iter().flatten());
-    cells.push(statements::simulate(&input));
+    cells.push(statements::simulate(&input)?);
     Ok(cells)
 }
 

@@ -1,40 +1,54 @@
-//! The description's `protocol` block as PyNEST: `pop.set(..)`, `gen.set(..)`,
-//! `GetConnections(..).set(weight=..)` and `nest.Simulate(..)`, in order.
+//! The description's `protocol` block as PyNEST: `pop.set(..)` (values per neuron as
+//! `nest.spatial.pos.x`, `nest.random.*`; mask selections as `SelectNodesByMask`),
+//! `gen.set(..)`, `GetConnections(..).set(weight=..)`, recorders created and connected
+//! between runs, and `nest.Simulate(..)`, in order.
 
 use super::devices::target;
 use super::python::{float, floats, ident};
+use super::recorders;
 use super::statements::{python_bool, Input};
-use network_syntax::description::SetValue;
-use network_syntax::lowering::{Action, Step};
+use network_core::Result;
+use network_syntax::description::{SetValue, Value, ValueDesc};
+use network_syntax::lowering::{Action, Recorder, Step, Target};
 
 /// The protocol's statements as Python lines; `nest.Simulate(T_SIM)` without one.
-pub(super) fn run(input: &Input) -> String {
+pub(super) fn run(input: &Input) -> Result<String> {
     if input.plan.protocol.is_empty() {
-        return "nest.Simulate(T_SIM)".into();
+        return Ok("nest.Simulate(T_SIM)".into());
     }
-    let lines: Vec<String> = input
-        .plan
-        .protocol
-        .iter()
-        .map(|a| match a {
+    let mut lines = Vec::new();
+    for a in &input.plan.protocol {
+        lines.push(match a {
             Action::Simulate(t) => format!("nest.Simulate({})", float(*t)),
+            // A mask selection is written where it is used (`SelectNodesByMask`).
+            Action::Within(_) => continue,
+            Action::Record(r) => {
+                let cell = match r {
+                    Recorder::Spikes(r) => recorders::spike_recorder(input, r),
+                    Recorder::Multimeter(m) => recorders::multimeter(input, m),
+                    Recorder::Weights(w) => recorders::weight_recorder(input, w)?,
+                };
+                cell.code
+            }
             Action::SetNeurons {
                 target: t,
                 param,
                 value,
             } => {
                 let population = match t {
-                    network_syntax::lowering::Target::All(p) => *p,
-                    network_syntax::lowering::Target::Range { population, .. }
-                    | network_syntax::lowering::Target::List { population, .. } => *population,
-                    network_syntax::lowering::Target::Selection(_) => 0,
+                    Target::All(p) => *p,
+                    Target::Range { population, .. } | Target::List { population, .. } => {
+                        *population
+                    }
+                    Target::Selection(_) => population_of(input, t),
                 };
                 let d = input.description;
                 let base = d.neurons[d.populations[population].model].base;
-                let v = if base.is_flag(param) {
-                    python_bool(*value != 0.0).to_string()
-                } else {
-                    float(*value)
+                let v = match value {
+                    Value::Constant(v) if base.is_flag(param) => python_bool(*v != 0.0).to_string(),
+                    // NEST evaluates a parameter for each node it sets.
+                    Value::Expression(e) => super::expression::neuron_python(e),
+                    v => input.value(&ValueDesc::Known(v.clone()))?,
                 };
                 format!("{}.set({param}={v})", target(input, t).0)
             }
@@ -57,37 +71,51 @@ pub(super) fn run(input: &Input) -> String {
                 param,
                 value,
             } => super::rate::set(input.plan, *population, select, param, *value),
-            Action::SetWeight { field, value } => {
-                let c = input
-                    .plan
-                    .steps
-                    .iter()
-                    .find_map(|s| match s {
-                        Step::Connect(c) if &c.field == field => Some(c),
-                        _ => None,
-                    })
-                    .expect("the checker resolved the connection");
-                // A `_hom` model keeps the weight in its copy of its own for this
-                // connection; the others per synapse: the connection's sources, targets
-                // and synapse model.
-                let hom = !c.synapse.base.common().is_empty();
-                if let (true, Ok(Some((copy, _)))) = (hom, input.common_model(&c.synapse, &c.field))
-                {
-                    return format!(
-                        "nest.SetDefaults({copy:?}, {{\"weight\": {}}})",
-                        float(*value)
-                    );
-                }
-                let model = c.synapse.model_name();
-                format!(
-                    "nest.GetConnections({}, {}, synapse_model={:?}).set(weight={})",
-                    target(input, &c.sources).0,
-                    target(input, &c.targets).0,
-                    model,
-                    float(*value)
-                )
-            }
+            Action::SetWeight { field, value } => set_weight(input, field, *value),
+        });
+    }
+    Ok(lines.join("\n"))
+}
+
+/// The population of a protocol's mask selection.
+fn population_of(input: &Input, t: &Target) -> usize {
+    input
+        .plan
+        .protocol
+        .iter()
+        .find_map(|a| match (a, t) {
+            (Action::Within(w), Target::Selection(slot)) if w.slot == *slot => Some(w.population),
+            _ => None,
         })
-        .collect();
-    lines.join("\n")
+        .expect("the lowering binds a protocol's selection before its use")
+}
+
+/// Every synapse of a connection set to `value`.
+fn set_weight(input: &Input, field: &str, value: f64) -> String {
+    let c = input
+        .plan
+        .steps
+        .iter()
+        .find_map(|s| match s {
+            Step::Connect(c) if c.field == field => Some(c),
+            _ => None,
+        })
+        .expect("the checker resolved the connection");
+    // A `_hom` model keeps the weight in its copy of its own for this connection; the
+    // others per synapse: the connection's sources, targets and synapse model.
+    let hom = !c.synapse.base.common().is_empty();
+    if let (true, Ok(Some((copy, _)))) = (hom, input.common_model(&c.synapse, &c.field)) {
+        return format!(
+            "nest.SetDefaults({copy:?}, {{\"weight\": {}}})",
+            float(value)
+        );
+    }
+    let model = c.synapse.model_name();
+    format!(
+        "nest.GetConnections({}, {}, synapse_model={:?}).set(weight={})",
+        target(input, &c.sources).0,
+        target(input, &c.targets).0,
+        model,
+        float(value)
+    )
 }

@@ -134,9 +134,15 @@ impl Input<'_> {
         let common = s.base.common();
         // A connection a weight recorder records has a copy too (NEST sets the recorder
         // on a synapse model).
-        let recorded = self.plan.steps.iter().any(|step| {
-            matches!(step, Step::WeightRecorder(w) if w.connections.iter().any(|c| c == field))
-        });
+        let records = |w: &lowering::WeightRecorder| w.connections.iter().any(|c| c == field);
+        let recorded = self
+            .plan
+            .steps
+            .iter()
+            .any(|step| matches!(step, Step::WeightRecorder(w) if records(w)))
+            || self.plan.protocol.iter().any(|a| {
+                matches!(a, lowering::Action::Record(lowering::Recorder::Weights(w)) if records(w))
+            });
         if common.is_empty() && !recorded {
             return Ok(None);
         }
@@ -426,15 +432,19 @@ pub(super) fn python_bool(b: bool) -> &'static str {
 
 /// The last cell: a recorder per population for the summary, `Simulate`, and the
 /// summary as one JSON line.
-pub(super) fn simulate(input: &Input) -> Cell {
+pub(super) fn simulate(input: &Input) -> Result<Cell> {
     let pops: Vec<String> = input
         .plan
         .populations()
         .map(|p| format!("{}: {}", string(&p.name), input.population_var(p.index)))
         .collect();
-    let recs: Vec<String> = input
-        .plan
-        .steps
+    // The recorders the build makes, then those the protocol adds.
+    let added = input.plan.protocol.iter().filter_map(|a| match a {
+        lowering::Action::Record(r) => Some(Step::from(r.clone())),
+        _ => None,
+    });
+    let steps: Vec<Step> = input.plan.steps.iter().cloned().chain(added).collect();
+    let recs: Vec<String> = steps
         .iter()
         .filter_map(|s| match s {
             Step::SpikeRecorder(r) => Some(format!("{}: {}", string(&r.name), ident(&r.name))),
@@ -442,9 +452,7 @@ pub(super) fn simulate(input: &Input) -> Cell {
             _ => None,
         })
         .collect();
-    let meters: Vec<String> = input
-        .plan
-        .steps
+    let meters: Vec<String> = steps
         .iter()
         .filter_map(|s| match s {
             Step::Multimeter(m) => Some(format!("{}: {}", string(&m.name), ident(&m.name))),
@@ -461,17 +469,17 @@ pub(super) fn simulate(input: &Input) -> Cell {
          recorders = {{{}}}\nmultimeters = {{{}}}\n\
          summary = {{\n    \"populations\": {{\n        name: {{\n            \"size\": len(pop),\n            \"spikes\": counted[name].n_events,\n            \"rate_hz\": counted[name].n_events / len(pop) / (T_SIM / 1000.0),\n        }}\n        for name, pop in populations.items()\n    }},\n    \"projections\": {{name: {{\"synapses\": n}} for name, n in synapses.items()}},\n    \"recorders\": {{name: {{\"events\": rec.n_events}} for name, rec in recorders.items()}},\n    \"time_ms\": T_SIM,\n    \"rng_seed\": nest.rng_seed,\n    \"threads\": nest.total_num_virtual_procs,\n    \"nest_version\": nest.__version__,\n}}\nprint(json.dumps(summary))",
         pops.join(", "),
-        super::protocol::run(input),
+        super::protocol::run(input)?,
         recs.join(", "),
         meters.join(", ")
     );
-    Cell {
+    Ok(Cell {
         markdown: "Simulate, then print a summary as one line of JSON: spikes and mean rate per \
                    population (from one extra spike recorder per population, not part of the \
                    description), synapses per connection and events per recorder."
             .into(),
         code,
-    }
+    })
 }
 
 /// The statement's doc comments, or `fallback` when it has none.

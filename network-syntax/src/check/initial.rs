@@ -54,7 +54,7 @@ pub(super) fn initial(
 
 /// Why: `x` of a population without positions, or `z` on a 2D layer, has no value
 /// (NEST's `pos.z` on a 2D layer is an error).
-fn fits(
+pub(super) fn fits(
     cx: &mut Ctx,
     e: &Expr,
     population: &syn::Ident,

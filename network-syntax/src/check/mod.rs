@@ -17,6 +17,7 @@ mod initial;
 mod kernel;
 mod neuron;
 mod protocol;
+mod protocol_neurons;
 mod psp;
 mod rate;
 mod rate_devices;
@@ -358,7 +359,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
             None => drop(cx.declare(name, kind, POISONED)),
         }
     }
-    let protocol = protocol::protocol(&mut cx, &ast.items, &wiring);
+    let protocol = protocol::protocol(&mut cx, &ast.items, &mut wiring);
     if cx.diagnostics.is_empty() {
         Ok(Description {
             resolution: cx.resolution,

@@ -1,7 +1,6 @@
 //! The `protocol` block: what a NEST script does between `Simulate` calls, checked like
 //! the rest of the description (names through the model's table, units by dimension).
 
-use super::targets::slice_of;
 use super::{Ctx, Kind, POISONED};
 use crate::ast::*;
 use crate::description::*;
@@ -32,7 +31,11 @@ fn generator_params(kind: &StimulusDesc) -> &'static [(&'static str, Dim, bool)]
 }
 
 /// The statements of every `protocol` block, in order (one block is allowed).
-pub(super) fn protocol(cx: &mut Ctx, items: &[Item], wiring: &[Wiring]) -> Vec<ProtocolStep> {
+pub(super) fn protocol(
+    cx: &mut Ctx,
+    items: &[Item],
+    wiring: &mut Vec<Wiring>,
+) -> Vec<ProtocolStep> {
     let mut blocks = items.iter().filter_map(|i| match i {
         Item::Protocol(p) => Some(p),
         _ => None,
@@ -65,27 +68,61 @@ pub(super) fn protocol(cx: &mut Ctx, items: &[Item], wiring: &[Wiring]) -> Vec<P
     steps
 }
 
-fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &[Wiring]) -> Option<ProtocolStep> {
+fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &mut Vec<Wiring>) -> Vec<ProtocolStep> {
     match s {
-        ProtocolStatement::Simulate { time, .. } => simulate(cx, time),
-        ProtocolStatement::Record(d) => {
-            cx.error(
-                (&d.name).into(),
-                "a recorder added between runs is not supported in a `protocol` block yet",
-                format!(
-                    "declare `record {} = ..` before the protocol with `start` at the time it begins (the engine's `add_multimeter` does it from Rust)",
-                    d.name
-                ),
-            );
-            None
+        ProtocolStatement::Simulate { time, .. } => simulate(cx, time).into_iter().collect(),
+        ProtocolStatement::Record(d) => record(cx, d, wiring).into_iter().collect(),
+        ProtocolStatement::SetNeurons { target, fields, .. } => {
+            super::protocol_neurons::block(cx, target, fields)
         }
         ProtocolStatement::Set {
             entity,
             slice,
             param,
             value,
-        } => set(cx, entity, slice.as_ref(), param, value, wiring),
+        } => set(cx, entity, slice.as_ref(), param, value, wiring)
+            .into_iter()
+            .collect(),
     }
+}
+
+/// `record NAME = RECORDER .. <- TARGET;` between runs: checked as one declared before
+/// the protocol, and known by its name from here on. Why: a recorder on rate neurons
+/// is made with the rate populations, before any run.
+fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<ProtocolStep> {
+    if super::rate_devices::is_rate_record(cx, d) {
+        cx.error(
+            (&d.name).into(),
+            "a multimeter on rate neurons cannot be added between runs yet",
+            format!(
+                "declare `record {} = ..` before the protocol with `start` at the time it begins",
+                d.name
+            ),
+        );
+        return None;
+    }
+    let mut desc = super::devices::recorder(cx, d, wiring);
+    // Why: the engine makes a generator's recorder stream with the generator, at build.
+    if desc.as_ref().is_some_and(|r| !r.generators.is_empty()) {
+        cx.error(
+            (&d.name).into(),
+            format!(
+                "a spike recorder on a generator (`{}`) cannot be created between runs yet",
+                d.name
+            ),
+            format!(
+                "declare `record {} = ..` before the protocol and set its `start` to the time it begins",
+                d.name
+            ),
+        );
+        desc = None;
+    }
+    let index = desc.as_ref().map_or(POISONED, |_| wiring.len());
+    if !cx.declare(&d.name, Kind::Recorder, index) {
+        return None;
+    }
+    wiring.push(Wiring::Recorder(desc?));
+    Some(ProtocolStep::Record { wiring: index })
 }
 
 /// Why: NEST simulates whole steps; a time off the grid or below zero is its error too.
@@ -141,7 +178,7 @@ fn set(
     }
     let name = param.to_string();
     match kind {
-        Kind::Population => neurons(cx, index, slice, param, value),
+        Kind::Population => super::protocol_neurons::dotted(cx, index, slice, param, value),
         Kind::Stimulator => {
             let Wiring::Stimulator(g) = &wiring[index] else {
                 unreachable!("a stimulator's index is its wiring entry")
@@ -232,55 +269,8 @@ fn set(
     }
 }
 
-/// A neuron parameter, on a population or a slice of it. Why: the model's table says
-/// which names exist and in which unit.
-fn neurons(
-    cx: &mut Ctx,
-    population: usize,
-    slice: Option<&Slice>,
-    param: &syn::Ident,
-    value: &Expr,
-) -> Option<ProtocolStep> {
-    let pop = cx.populations[population].clone();
-    let base = cx.neurons[pop.model].base;
-    let name = param.to_string();
-    let Some(info) = base.parameter(&name).filter(|p| !p.is_list()) else {
-        let names: Vec<&str> = base
-            .parameters()
-            .iter()
-            .filter(|p| !p.is_list())
-            .map(|p| p.name)
-            .collect();
-        unknown(
-            cx,
-            param,
-            &format!("{} ({})", pop.name, base.name()),
-            &names,
-        );
-        return None;
-    };
-    let select = match slice {
-        Some(s) => slice_of(cx, s, &pop)?,
-        None => SelectDesc::All,
-    };
-    let v = cx.number(value, info.dimension, info.name)?;
-    if info.is_flag() && v != 0.0 && v != 1.0 {
-        cx.error(
-            value.span(),
-            format!("`{}` is a flag: 0 or 1", info.name),
-            "",
-        );
-        return None;
-    }
-    Some(ProtocolStep::SetNeurons {
-        target: TargetDesc { population, select },
-        param: info.name,
-        value: v,
-    })
-}
-
 /// Why: a parameter the entity lacks would only fail when the protocol runs.
-fn unknown(cx: &mut Ctx, param: &syn::Ident, owner: &str, names: &[&str]) {
+pub(super) fn unknown(cx: &mut Ctx, param: &syn::Ident, owner: &str, names: &[&str]) {
     let text = param.to_string();
     let help = match network_spec::error::closest(&text, names) {
         Some(s) => format!("did you mean `{s}`?"),

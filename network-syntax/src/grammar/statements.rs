@@ -60,10 +60,12 @@ pub const STATEMENTS: &[Statement] = &[
               `SOURCE_to_TARGET`",
     },    Statement {
         word: "protocol",
-        syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; .. }",
+        syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; set TARGET { PARAM: VALUE, .. }; record NAME = RECORDER .. <- TARGET; .. }",
         doc: "what a NEST script does between `Simulate` calls, in order: `simulate` runs, \
-              `set` changes a population's (or a slice's `V_m`), a rate population's (or a \
-              slice's `rate`), a generator's, a recorder's or a named connection's parameter \
+              `set` changes a population's (or a slice's), a rate population's (or a slice's \
+              `rate`), a generator's, a recorder's or a named connection's parameter; `set TARGET { .. }` sets neurons of a \
+              population, a slice or a mask selection (`within`) to numbers, random terms or \
+              expressions of their position; `record` adds a recorder between runs \
               (docs/protocols.md); one block per description",
     },
 ];

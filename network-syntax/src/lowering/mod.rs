@@ -137,7 +137,8 @@ pub enum Target {
         /// The indices.
         indices: Vec<u32>,
     },
-    /// The selection bound by the [`Step::Within`] with this slot (used once).
+    /// The selection bound by the [`Step::Within`] (used once) or the protocol's
+    /// [`Action::Within`] with this slot.
     Selection(usize),
 }
 
@@ -313,6 +314,10 @@ pub fn lower(d: &Description) -> Plan {
     steps.extend(rate::head(&d.rate).into_iter().map(Step::Rate));
     let mut slots = 0;
     for (wiring, w) in d.wiring.iter().enumerate() {
+        // A recorder the protocol adds is made when the protocol reaches it.
+        if d.added_in_protocol(wiring) {
+            continue;
+        }
         // Masks are applied in the order of the targets, just before their device or
         // connection (sources, then targets).
         let ends;
@@ -338,7 +343,7 @@ pub fn lower(d: &Description) -> Plan {
             .map(|t| target(t, &mut slots, &mut steps))
             .collect();
         steps.push(match w {
-            Wiring::Recorder(r) => recorder(d, wiring, r, targets),
+            Wiring::Recorder(r) => recorder(d, wiring, r, targets).into(),
             Wiring::Stimulator(s) => Step::Generator(Generator {
                 wiring,
                 name: s.name.clone(),
@@ -375,7 +380,7 @@ pub fn lower(d: &Description) -> Plan {
         steps,
         exprs: d.exprs.clone(),
         runtime_sizes: d.runtime_sizes().into_iter().map(String::from).collect(),
-        protocol: protocol::lower(d),
+        protocol: protocol::lower(d, slots),
     }
 }
 
@@ -406,7 +411,30 @@ fn target(t: &TargetDesc, slots: &mut usize, steps: &mut Vec<Step>) -> Target {
     }
 }
 
-fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Step {
+/// A recorder: made by the build ([`Step`]) or between runs ([`Action::Record`]).
+// A plan is made once per build, so the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recorder {
+    /// A spike recorder.
+    Spikes(SpikeRecorder),
+    /// A multimeter (or voltmeter).
+    Multimeter(Multimeter),
+    /// A weight recorder.
+    Weights(WeightRecorder),
+}
+
+impl From<Recorder> for Step {
+    fn from(r: Recorder) -> Step {
+        match r {
+            Recorder::Spikes(r) => Step::SpikeRecorder(r),
+            Recorder::Multimeter(m) => Step::Multimeter(m),
+            Recorder::Weights(w) => Step::WeightRecorder(w),
+        }
+    }
+}
+
+fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Target>) -> Recorder {
     let window = window(r.window);
     let name = r.name.clone();
     let record_to = |ascii: &Option<String>| match ascii {
@@ -416,7 +444,7 @@ fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Targe
         },
     };
     match &r.kind {
-        RecorderKind::Spikes { ascii } => Step::SpikeRecorder(SpikeRecorder {
+        RecorderKind::Spikes { ascii } => Recorder::Spikes(SpikeRecorder {
             wiring,
             name,
             window,
@@ -430,7 +458,7 @@ fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Targe
             connections,
             senders,
             targets,
-        } => Step::WeightRecorder(WeightRecorder {
+        } => Recorder::Weights(WeightRecorder {
             wiring,
             name,
             window,
@@ -450,7 +478,7 @@ fn recorder(d: &Description, wiring: usize, r: &RecorderDesc, targets: Vec<Targe
             interval,
             offset,
             record_from,
-        } => Step::Multimeter(Multimeter {
+        } => Recorder::Multimeter(Multimeter {
             wiring,
             name,
             interval: *interval,

@@ -2,23 +2,35 @@
 //! named as the consumers know it (a population by index, a device or connection by
 //! its field).
 
-use super::Target;
-use crate::description::{Description, ProtocolStep, SelectDesc, SetValue, Wiring};
+use super::{recorder, Recorder, Target, Within};
+use crate::description::{
+    Description, ProtocolStep, SelectDesc, SetValue, TargetDesc, Value, Wiring,
+};
 
 /// One operation of a protocol on a built network, in order.
+// A plan is made once per build, so the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// `Network::simulate` for this many more ms (NEST's `Simulate`).
     Simulate(f64),
     /// `Network::set_neurons`: a parameter of the model's table (NEST's name and units).
     SetNeurons {
-        /// The neurons: a population, a range or a list.
+        /// The neurons: a population, a range, a list, or the mask selection bound by
+        /// an earlier [`Action::Within`].
         target: Target,
         /// The parameter.
         param: &'static str,
-        /// Its value.
-        value: f64,
+        /// Its value: a constant, or per neuron a random term or an expression of its
+        /// position (`Network::set_neurons_to`).
+        value: Value,
     },
+    /// `Network::within` on the built network (NEST's `SelectNodesByMask`): the
+    /// neurons inside a mask, bound to a slot that later actions name.
+    Within(Within),
+    /// A recorder added between runs (`Network::add_spike_recorder`, `add_multimeter`,
+    /// `add_weight_recorder`; NEST's `Create` and `Connect` after a `Simulate`).
+    Record(Recorder),
     /// `Network::set_generator`.
     SetGenerator {
         /// The generator's name (its field).
@@ -70,33 +82,45 @@ pub enum Action {
     },
 }
 
-/// The protocol of `d`, lowered.
-pub(super) fn lower(d: &Description) -> Vec<Action> {
-    d.protocol
-        .iter()
-        .map(|s| match s {
+/// The protocol of `d`, lowered; its mask selections take the slots from `slots` on
+/// (the build's are numbered before).
+pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
+    let mut actions = Vec::new();
+    // The block form sets several parameters on one selection: one `Within` serves them.
+    let mut last: Option<(TargetDesc, Target)> = None;
+    for s in &d.protocol {
+        let action = match s {
             ProtocolStep::Simulate(t) => Action::Simulate(*t),
             ProtocolStep::SetNeurons {
                 target,
                 param,
                 value,
-            } => Action::SetNeurons {
-                target: match &target.select {
-                    SelectDesc::Range(start, end) => Target::Range {
-                        population: target.population,
-                        start: *start,
-                        end: *end,
-                    },
-                    SelectDesc::List(indices) => Target::List {
-                        population: target.population,
-                        indices: indices.clone(),
-                    },
-                    // A protocol slices by index only (the checker allows no mask).
-                    SelectDesc::All | SelectDesc::Within(..) => Target::All(target.population),
-                },
-                param,
-                value: *value,
-            },
+            } => {
+                let lowered = match &last {
+                    Some((desc, lowered)) if desc == target => lowered.clone(),
+                    _ => {
+                        let lowered = bind(target, &mut slots, &mut actions);
+                        last = Some((target.clone(), lowered.clone()));
+                        lowered
+                    }
+                };
+                Action::SetNeurons {
+                    target: lowered,
+                    param,
+                    value: value.clone(),
+                }
+            }
+            ProtocolStep::Record { wiring } => {
+                let Wiring::Recorder(r) = &d.wiring[*wiring] else {
+                    unreachable!("the checker records a recorder")
+                };
+                let targets = r
+                    .targets
+                    .iter()
+                    .map(|t| bind(t, &mut slots, &mut actions))
+                    .collect();
+                Action::Record(recorder(d, *wiring, r, targets))
+            }
             ProtocolStep::SetGenerator {
                 wiring,
                 param,
@@ -143,8 +167,41 @@ pub(super) fn lower(d: &Description) -> Vec<Action> {
                 param,
                 value: *value,
             },
-        })
-        .collect()
+        };
+        if !matches!(action, Action::SetNeurons { .. }) {
+            last = None;
+        }
+        actions.push(action);
+    }
+    actions
+}
+
+/// The neurons of `t`; a mask selection becomes an [`Action::Within`] bound to the
+/// next slot.
+fn bind(t: &TargetDesc, slots: &mut usize, actions: &mut Vec<Action>) -> Target {
+    match &t.select {
+        SelectDesc::All => Target::All(t.population),
+        SelectDesc::Range(start, end) => Target::Range {
+            population: t.population,
+            start: *start,
+            end: *end,
+        },
+        SelectDesc::List(indices) => Target::List {
+            population: t.population,
+            indices: indices.clone(),
+        },
+        SelectDesc::Within(mask, center) => {
+            let slot = *slots;
+            *slots += 1;
+            actions.push(Action::Within(Within {
+                slot,
+                population: t.population,
+                mask: mask.clone(),
+                center: *center,
+            }));
+            Target::Selection(slot)
+        }
+    }
 }
 
 /// The neurons of a rate population's `set` as the engine takes them

@@ -1,7 +1,7 @@
 //! `protocol { .. }`: a run sequence, its statements each ended by `;`.
 
-use super::targets::parse_slice;
-use super::values::parse_expr;
+use super::targets::parse_target;
+use super::values::{parse_expr, parse_fields};
 use super::{ident, parse_item, peek_word};
 use crate::ast::*;
 use syn::parse::ParseStream;
@@ -13,13 +13,24 @@ pub(super) fn parse_protocol(input: ParseStream, keyword: Ident) -> syn::Result<
     braced!(content in input);
     let mut statements = Vec::new();
     while !content.is_empty() {
-        statements.push(statement(&content)?);
-        content.parse::<Token![;]>().map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                "expected `;` after this protocol statement\nhelp: every statement ends with `;`",
-            )
-        })?;
+        let parsed = statement(&content).and_then(|s| {
+            content.parse::<Token![;]>().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected `;` after this protocol statement\nhelp: every statement ends with `;`",
+                )
+            })?;
+            Ok(s)
+        });
+        match parsed {
+            Ok(s) => statements.push(s),
+            Err(e) => {
+                // The rest of the block is left unread: one error, not a second one
+                // for the tokens after it.
+                content.parse::<proc_macro2::TokenStream>()?;
+                return Err(e);
+            }
+        }
     }
     Ok(ProtocolItem {
         keyword,
@@ -41,18 +52,30 @@ fn statement(input: ParseStream) -> syn::Result<ProtocolStatement> {
             time: parse_expr(input)?,
         }),
         "set" => {
-            let entity = ident(input)?;
-            let slice = if input.peek(syn::token::Bracket) {
-                Some(parse_slice(input)?)
-            } else {
-                None
-            };
-            input.parse::<Token![.]>()?;
+            let target = parse_target(input)?;
+            if input.peek(syn::token::Brace) {
+                return Ok(ProtocolStatement::SetNeurons {
+                    keyword,
+                    target,
+                    fields: parse_fields(input)?,
+                });
+            }
+            if target.within.is_some() {
+                return Err(input.error(
+                    "expected `{` after the mask selection\nhelp: set the neurons inside a mask with `set NAME within MASK { PARAM: VALUE, .. };`",
+                ));
+            }
+            input.parse::<Token![.]>().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected `.PARAM = VALUE` or `{ PARAM: VALUE, .. }` after what is set\nhelp: `set exc.I_e = 376 pA;` or `set exc { V_m: -70 mV, I_e: 376 pA };`",
+                )
+            })?;
             let param = ident(input)?;
             input.parse::<Token![=]>()?;
             Ok(ProtocolStatement::Set {
-                entity,
-                slice,
+                entity: target.population,
+                slice: target.slice,
                 param,
                 value: parse_expr(input)?,
             })
@@ -60,7 +83,7 @@ fn statement(input: ParseStream) -> syn::Result<ProtocolStatement> {
         _ => Err(syn::Error::new(
             keyword.span(),
             format!(
-                "expected a protocol statement, found `{keyword}`\nhelp: a protocol has `simulate 100 ms;`, `set NAME.PARAM = VALUE;` and `record NAME = KIND <- POPULATION;`"
+                "expected a protocol statement, found `{keyword}`\nhelp: a protocol has `simulate 100 ms;`, `set NAME.PARAM = VALUE;`, `set POPULATION {{ PARAM: VALUE, .. }};` and `record NAME = KIND <- POPULATION;`"
             ),
         )),
     }

@@ -12,7 +12,8 @@ use super::NetworkBuilder;
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
 use crate::network::handles::Selection;
-use crate::rng::Purpose;
+use crate::rng::{Purpose, Stream};
+use crate::spatial::Space;
 use crate::synapse::{SampleValue, Value};
 
 impl NetworkBuilder {
@@ -58,24 +59,10 @@ impl NetworkBuilder {
             return Ok(());
         }
         let key = stream_key(p, name);
-        let mut values = Vec::with_capacity(indices.len());
-        for &i in &indices {
-            let mut rng = self.seed.stream(Purpose::InitialState, key, u64::from(i));
-            let pair = space.as_deref().map(|s| {
-                let at = &s.positions()[i as usize];
-                s.pair(at, at)
-            });
-            let v = value.sample_at(pair.as_ref(), &mut rng)?;
-            if !v.is_finite() {
-                return Err(Error::invalid(
-                    &entity,
-                    name,
-                    v,
-                    format!("neuron {i}'s value is not finite"),
-                ));
-            }
-            values.push(v);
-        }
+        let seed = self.seed;
+        let values = values_per_neuron(&indices, space.as_deref(), value, &entity, name, |i| {
+            seed.stream(Purpose::InitialState, key, u64::from(i))
+        })?;
         if name == "V_m" {
             for (&i, v) in indices.iter().zip(values) {
                 self.populations[p].set_v_m(i as usize, v);
@@ -98,7 +85,7 @@ impl NetworkBuilder {
 /// The stream entity of parameter `name` of population `p`: `V_m` keeps the population
 /// alone (as `initial_v_m` draws), every other name adds a hash of its text, so two
 /// parameters never share draws and the key does not depend on the model's table.
-fn stream_key(p: usize, name: &str) -> u64 {
+pub(crate) fn stream_key(p: usize, name: &str) -> u64 {
     if name == "V_m" {
         return p as u64;
     }
@@ -108,4 +95,38 @@ fn stream_key(p: usize, name: &str) -> u64 {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     (p as u64) ^ (h << 20)
+}
+
+/// `value` for each neuron of `indices` (a population's, placed in `space` when it has
+/// positions): an expression of position reads the neuron's own, a random term draws
+/// from `stream(i)`, the neuron's own stream. A value that is not finite is an error
+/// naming `entity`, `name` and the neuron. Shared by `initial` (at creation) and
+/// `Network::set_neurons_to` (between runs).
+pub(crate) fn values_per_neuron(
+    indices: &[u32],
+    space: Option<&Space>,
+    value: &Value,
+    entity: &str,
+    name: &str,
+    stream: impl Fn(u32) -> Stream,
+) -> Result<Vec<f64>> {
+    let mut values = Vec::with_capacity(indices.len());
+    for &i in indices {
+        let mut rng = stream(i);
+        let pair = space.map(|s| {
+            let at = &s.positions()[i as usize];
+            s.pair(at, at)
+        });
+        let v = value.sample_at(pair.as_ref(), &mut rng)?;
+        if !v.is_finite() {
+            return Err(Error::invalid(
+                entity,
+                name,
+                v,
+                format!("neuron {i}'s value is not finite"),
+            ));
+        }
+        values.push(v);
+    }
+    Ok(values)
 }

@@ -5,8 +5,8 @@
 
 mod connections;
 mod generators;
-mod initial;
-mod populations;
+pub(crate) mod initial;
+pub(crate) mod populations;
 mod rate;
 pub use rate::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
 mod rate_generators;

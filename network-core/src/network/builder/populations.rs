@@ -154,30 +154,7 @@ impl NetworkBuilder {
         mask: &Mask,
         center: [f64; 3],
     ) -> Result<Selection> {
-        let info = &self.population_info[population.index];
-        let space = info.space.as_deref().ok_or_else(|| {
-            Error::invalid(
-                &info.name,
-                "mask",
-                "within",
-                "the population is not spatial; give it positions (a layout) to select by mask",
-            )
-        })?;
-        mask.validate(&info.name)?;
-        let mask = &space.resolve_mask(&info.name, mask)?;
-        check_compatible(&info.name, mask, space)?;
-        let at = Point::new(center[0], center[1], center[2]);
-        let indices = select(space, mask, &at);
-        if indices.is_empty() {
-            return Err(Error::EmptySelection {
-                entity: info.name.clone(),
-                message: format!("no neuron lies inside the mask at {center:?}"),
-            });
-        }
-        Ok(Selection {
-            population: population.index,
-            indices: Some(indices),
-        })
+        select_within(&self.population_info, population.index, mask, center)
     }
 
     /// Positions (mm) of a spatial population's neurons.
@@ -276,4 +253,42 @@ impl NetworkBuilder {
         }
         Ok(indices)
     }
+}
+
+/// The neurons of population `p` (of `infos`) inside `mask` placed at `center` (mm): the
+/// one selection by mask the builder and the built network share. Why the errors: a
+/// population without positions has nothing to select, and an empty selection is
+/// almost always a misplaced mask.
+pub(crate) fn select_within(
+    infos: &[PopulationInfo],
+    p: usize,
+    mask: &Mask,
+    center: [f64; 3],
+) -> Result<Selection> {
+    let info = infos
+        .get(p)
+        .ok_or_else(|| Error::Name(format!("population #{p} does not exist in this network")))?;
+    let space = info.space.as_deref().ok_or_else(|| {
+        Error::invalid(
+            &info.name,
+            "mask",
+            "within",
+            "the population is not spatial; give it positions (a layout) to select by mask",
+        )
+    })?;
+    mask.validate(&info.name)?;
+    let mask = &space.resolve_mask(&info.name, mask)?;
+    check_compatible(&info.name, mask, space)?;
+    let at = Point::new(center[0], center[1], center[2]);
+    let indices = select(space, mask, &at);
+    if indices.is_empty() {
+        return Err(Error::EmptySelection {
+            entity: info.name.clone(),
+            message: format!("no neuron lies inside the mask at {center:?}"),
+        });
+    }
+    Ok(Selection {
+        population: p,
+        indices: Some(indices),
+    })
 }

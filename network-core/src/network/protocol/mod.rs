@@ -15,6 +15,7 @@ mod quantity;
 mod rate;
 mod recorders;
 mod table_generators;
+mod values;
 
 pub use connections::Connection;
 pub use quantity::{
@@ -140,18 +141,7 @@ impl Network {
             }
             return Ok(());
         }
-        let archived = self.populations[p]
-            .blocks_ref()
-            .iter()
-            .any(|b| b.archive.is_some());
-        if archived && name.starts_with("tau_minus") {
-            return Err(Error::invalid(
-                &entity,
-                name,
-                value,
-                "is read by the STDP synapses onto this population when the network is                  built; it cannot change between runs",
-            ));
-        }
+        self.check_settable(p, name, value)?;
         let resolution = self.resolution;
         match selection.indices.as_deref() {
             Some(list) if !covers_all(Some(list), len) => {
@@ -174,6 +164,27 @@ impl Network {
     pub fn neuron_value(&mut self, population: usize, index: usize, name: &str) -> Option<f64> {
         let p = self.populations.get_mut(population)?;
         (index < p.len()).then(|| p.value_of(index, name))?
+    }
+}
+
+impl Network {
+    /// Refuses a parameter that cannot change between runs: `tau_minus` of a population
+    /// STDP synapses target (read into their archives when the network is built).
+    fn check_settable(&self, p: usize, name: &str, value: f64) -> Result<()> {
+        let archived = self.populations[p]
+            .blocks_ref()
+            .iter()
+            .any(|b| b.archive.is_some());
+        if archived && name.starts_with("tau_minus") {
+            return Err(Error::invalid(
+                &self.population_info[p].name,
+                name,
+                value,
+                "is read by the STDP synapses onto this population when the network is \
+                 built; it cannot change between runs",
+            ));
+        }
+        Ok(())
     }
 }
 

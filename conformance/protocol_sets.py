@@ -1,0 +1,144 @@
+"""A protocol's `set` with values per neuron and mask selections, and recorders created
+between runs (issue 13, Protocols), computed by NEST 3.10. The same run sequence as
+network-load/tests/data/protocol_sets.net: between `Simulate` calls
+
+- `sheet.set(V_m=-70.0 + 5.0 * nest.spatial.pos.x, ..)`: parameters and V_m as
+  expressions of each neuron's position, NEST's math and logic functions;
+- `nest.SelectNodesByMask(sheet, ..).set(I_e=.., tau_m=<expression of pos.y>)`: a mask
+  selection;
+- `noisy.set(V_th=nest.random.uniform(..), V_m=nest.random.normal(..))`: random terms;
+- multimeters created and connected at 10, 110 and 250 ms (NEST's sampling-time rules
+  for a multimeter created after a run), a spike recorder on a mask selection created at
+  110 ms with `start` 150 ms, a weight recorder set on a connection's synapse model
+  (its own `CopyModel`) at 110 ms, another recorder's `stop` set.
+
+network-load/tests/protocol_sets.rs requires the values read back after the sets, the
+spikes and every sample to be NEST's bit for bit (the random values: NEST's
+distributions, two-sample Kolmogorov-Smirnov over 2,000 neurons).
+
+Writes reference/protocol_sets.json: {"nest_version", "values": {NAME: [per sheet
+neuron, after the sets at 110 ms]}, "random": {NAME: [per noisy neuron]}, "spikes":
+{RECORDER: [[neuron (0-based), time ms], ..] sorted}, "meters": {METER: {"times",
+"senders" (0-based), RECORDABLE: [..]} sorted by time and sender}, "weights": [[sender,
+target (0-based in their populations), time ms, weight pA], ..] sorted, "time_ms"}.
+"""
+
+import argparse
+import json
+import os
+
+import nest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHEET_NAMES = ["V_m", "V_th", "I_e", "tau_m"]
+RANDOM_NAMES = ["V_th", "V_m"]
+
+
+def ms_to_tics(ms):
+    # NEST's tics: 1000 per ms at the default tics_per_ms.
+    return int(round(ms * 1000.0))
+
+
+def run():
+    nest.ResetKernel()
+    nest.set(resolution=0.1, rng_seed=12345)
+    pos = nest.spatial.pos
+    grid = nest.spatial.grid(shape=[10, 8], extent=[1.0, 0.8], center=[0.1, -0.05])
+    sheet = nest.Create("iaf_psc_alpha", positions=grid, params={"I_e": 300.0})
+    noisy = nest.Create("iaf_psc_alpha", 2000)
+    first = sheet[0].global_id
+    kick = nest.Create("spike_generator", params={"spike_times": [5.0, 120.0, 251.0]})
+    nest.Connect(kick, sheet[[1, 33]], "all_to_all", {"weight": 100.0, "delay": 1.0})
+    spikes = nest.Create("spike_recorder")
+    nest.Connect(sheet, spikes)
+    # A connection a weight recorder is set on later: its own copy of the model.
+    nest.CopyModel("static_synapse", "static_synapse__feed")
+    nest.Connect(sheet[[26, 35]], noisy[[0, 1]], "all_to_all",
+                 {"synapse_model": "static_synapse__feed", "weight": 2.0, "delay": 1.0})
+    meters = {}
+
+    def meter(name, params, targets):
+        mm = nest.Create("multimeter", params=params)
+        nest.Connect(mm, targets)
+        meters[name] = (mm, list(params["record_from"]))
+
+    nest.Simulate(10.0)
+    meter("early", {"interval": 1.0, "offset": 0.0, "record_from": ["V_m"]}, sheet[[0]])
+    nest.Simulate(100.0)
+    sheet.set(
+        # -70 mV + 5 mV * x / 1 mm
+        V_m=-70.0 + 5.0 * pos.x / 1.0,
+        # -55 mV + 3 mV * cos(y / 0.1 mm)
+        V_th=-55.0 + 3.0 * nest.math.cos(pos.y / 0.1),
+        # if(x > 0.1 mm, 380 pA + 100 pA * x / 1 mm, 360 pA)
+        I_e=nest.logic.conditional(pos.x > 0.1, 380.0 + 100.0 * pos.x / 1.0, 360.0),
+    )
+    inside = nest.SelectNodesByMask(sheet, [0.1, -0.05], nest.CreateMask("circular", {"radius": 0.25}))
+    # { I_e: 500 pA, tau_m: 10 ms + 5 ms * pow(y / 1 mm, 2) }
+    inside.set(I_e=500.0, tau_m=10.0 + 5.0 * (pos.y / 1.0) ** 2.0)
+    noisy.set(
+        V_th=nest.random.uniform(min=-55.0, max=-50.0),
+        V_m=nest.random.normal(mean=-65.0, std=2.0),
+    )
+    values = {n: [float(v) for v in sheet.get(n)] for n in SHEET_NAMES}
+    random = {n: [float(v) for v in noisy.get(n)] for n in RANDOM_NAMES}
+    meter("middle", {"interval": 0.7, "offset": 0.3, "record_from": ["V_m", "I_syn_ex"]},
+          sheet[[1, 33]])
+    late = nest.Create("spike_recorder", params={"start": 150.0})
+    weights = nest.Create("weight_recorder")
+    nest.SetDefaults("static_synapse__feed", {"weight_recorder": weights})
+    ring = nest.SelectNodesByMask(sheet, [0.1, -0.05], nest.CreateMask("circular", {"radius": 0.3}))
+    nest.Connect(ring, late)
+    spikes.set(stop=200.0)
+    nest.Simulate(140.0)
+    meter("last", {"interval": 2.5, "offset": 0.0, "record_from": ["V_m"]}, sheet[0:4])
+    nest.Simulate(50.0)
+    T = 300.0
+    # NEST hands a multimeter's last min_delay of samples over at the next Simulate.
+    nest.Simulate(2.0)
+
+    def spike_rows(sr):
+        ev = sr.get("events")
+        return sorted([int(s) - first, float(t)] for s, t in zip(ev["senders"], ev["times"])
+                      if ms_to_tics(float(t)) <= ms_to_tics(T))
+
+    ev = weights.get("events")
+    first_noisy = noisy[0].global_id
+    transmissions = sorted([int(s) - first, int(t) - first_noisy, float(tm), float(w)]
+                           for s, t, tm, w in zip(ev["senders"], ev["targets"], ev["times"],
+                                                  ev["weights"])
+                           if ms_to_tics(float(tm)) <= ms_to_tics(T))
+    out_meters = {}
+    for name, (mm, keys) in meters.items():
+        ev = mm.get("events")
+        rows = sorted((float(ev["times"][i]), int(ev["senders"][i]) - first,
+                       [float(ev[k][i]) for k in keys])
+                      for i in range(len(ev["times"]))
+                      if ms_to_tics(float(ev["times"][i])) <= ms_to_tics(T))
+        table = {"times": [r[0] for r in rows], "senders": [r[1] for r in rows]}
+        for j, k in enumerate(keys):
+            table[k] = [r[2][j] for r in rows]
+        out_meters[name] = table
+    return {
+        "values": values,
+        "random": random,
+        "spikes": {"spikes": spike_rows(spikes), "late": spike_rows(late)},
+        "meters": out_meters,
+        "weights": transmissions,
+        "time_ms": T,
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=os.path.join(HERE, "reference", "protocol_sets.json"))
+    args = ap.parse_args()
+    nest.set_verbosity("M_ERROR")
+    out = {"nest_version": nest.__version__}
+    out.update(run())
+    with open(args.out, "w") as f:
+        json.dump(out, f, sort_keys=True)
+
+
+if __name__ == "__main__":
+    main()

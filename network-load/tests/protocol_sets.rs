@@ -1,0 +1,383 @@
+//! A protocol's `set` with values per neuron and on a mask selection, and recorders
+//! created between runs (network-load/tests/data/protocol_sets.net), against NEST 3.10
+//! (conformance/protocol_sets.py, reference/protocol_sets.json): the values read back
+//! after the sets, every spike and every sample of the recorders the protocol creates
+//! (at 10, 110 and 250 ms, NEST's sampling-time rules; a weight recorder at 110 ms) are
+//! NEST's bit for bit; random
+//! values follow NEST's distributions (two-sample Kolmogorov-Smirnov over 2,000
+//! neurons). The export, run on NEST, gives the engine's spikes and samples.
+
+use network_core::{Network, Recordable, Seed};
+use network_load::{build, parse, Inputs, Loaded, Parsed, Source};
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+
+mod common;
+use common::{last_json, nest_python, repo, run_python};
+
+const SHEET: [&str; 4] = ["V_m", "V_th", "I_e", "tau_m"];
+const RANDOM: [&str; 2] = ["V_th", "V_m"];
+
+fn load() -> (Parsed, Loaded) {
+    let source = Source::read(&repo().join("network-load/tests/data/protocol_sets.net")).unwrap();
+    let parsed = parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
+    let loaded = build(
+        &parsed.description,
+        Seed(parsed.description.seed),
+        &Inputs::default(),
+    )
+    .unwrap();
+    (parsed, loaded)
+}
+
+fn reference() -> Json {
+    let path = repo().join("conformance/reference/protocol_sets.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn floats(v: &Json) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+/// Values of population `p`'s first `len` neurons, by parameter name.
+type Values = BTreeMap<String, Vec<f64>>;
+
+fn values(net: &mut Network, p: usize, len: usize, names: &[&str]) -> Values {
+    names
+        .iter()
+        .map(|n| {
+            let v = (0..len)
+                .map(|i| net.neuron_value(p, i, n).unwrap())
+                .collect();
+            (n.to_string(), v)
+        })
+        .collect()
+}
+
+/// Runs the protocol; returns the sheet's and the noisy population's values as they are
+/// when the third `simulate` begins (after the sets at 110 ms).
+fn run(loaded: &mut Loaded) -> (Values, Values) {
+    let (mut calls, mut read) = (0, None);
+    loaded
+        .run_protocol_with(|net, t| {
+            if calls == 2 {
+                read = Some((values(net, 0, 80, &SHEET), values(net, 1, 2000, &RANDOM)));
+            }
+            calls += 1;
+            net.simulate(t)
+        })
+        .unwrap();
+    assert_eq!(calls, 4);
+    read.unwrap()
+}
+
+/// A recorder's spikes as `[neuron (0-based), time ms]`, sorted, up to `t_ms`.
+fn spikes(loaded: &Loaded, name: &str, t_ms: f64) -> Vec<(u32, f64)> {
+    let net = &loaded.network;
+    let first = net.populations()[0].first_node_id;
+    let (_, h) = loaded
+        .spike_recorders
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no spike recorder `{name}`"));
+    let mut out: Vec<(u32, f64)> = net
+        .spikes(h)
+        .iter()
+        .filter(|(_, t)| *t <= t_ms)
+        .map(|(s, t)| (s - first, t))
+        .collect();
+    out.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    out
+}
+
+/// A multimeter's rows `(time, neuron, values)` sorted, up to `t_ms`.
+type Rows = Vec<(f64, u32, Vec<f64>)>;
+
+fn samples(loaded: &Loaded, name: &str, keys: &[&str], t_ms: f64) -> Rows {
+    let net = &loaded.network;
+    let first = net.populations()[0].first_node_id;
+    let (_, h) = loaded
+        .multimeters
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no multimeter `{name}`"));
+    let s = net.samples(h);
+    let columns: Vec<Vec<f64>> = keys
+        .iter()
+        .map(|k| s.values(Recordable::from_name(k).unwrap()).unwrap())
+        .collect();
+    let mut rows: Rows = s
+        .times()
+        .iter()
+        .zip(s.senders())
+        .enumerate()
+        .filter(|(_, (t, _))| **t <= t_ms + 1e-9)
+        .map(|(i, (t, sender))| (*t, sender - first, columns.iter().map(|c| c[i]).collect()))
+        .collect();
+    rows.sort_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap());
+    rows
+}
+
+/// NEST's rows of multimeter `name` in a JSON table.
+fn nest_rows(table: &Json, keys: &[&str]) -> Rows {
+    let times = floats(&table["times"]);
+    let senders: Vec<u32> = table["senders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_u64().unwrap() as u32)
+        .collect();
+    let columns: Vec<Vec<f64>> = keys.iter().map(|k| floats(&table[*k])).collect();
+    (0..times.len())
+        .map(|i| (times[i], senders[i], columns.iter().map(|c| c[i]).collect()))
+        .collect()
+}
+
+/// A weight recorder's transmissions as `(sender, target (0-based in their
+/// populations), time ms, weight pA)`, sorted, up to `t_ms`.
+type Transmissions = Vec<(u32, u32, f64, f64)>;
+
+fn transmissions(loaded: &Loaded, name: &str, t_ms: f64) -> Transmissions {
+    let net = &loaded.network;
+    let (sheet, noisy) = (
+        net.populations()[0].first_node_id,
+        net.populations()[1].first_node_id,
+    );
+    let (_, h) = loaded
+        .weight_recorders
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no weight recorder `{name}`"));
+    let w = net.weights_recorded(h);
+    let times = w.times();
+    let mut rows: Transmissions = (0..w.len())
+        .filter(|&i| times[i] <= t_ms + 1e-9)
+        .map(|i| {
+            (
+                w.senders()[i] - sheet,
+                w.targets()[i] - noisy,
+                times[i],
+                w.weights()[i],
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    rows
+}
+
+fn nest_transmissions(v: &Json) -> Transmissions {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let f = floats(r);
+            (f[0] as u32, f[1] as u32, f[2], f[3])
+        })
+        .collect()
+}
+
+/// The same transmissions: senders, targets and weights exactly, times to a tic.
+fn same_transmissions(got: &Transmissions, want: &Transmissions) {
+    assert!(!want.is_empty());
+    assert_eq!(got.len(), want.len(), "transmissions");
+    for (a, b) in got.iter().zip(want) {
+        assert_eq!(
+            (a.0, a.1, a.3.to_bits()),
+            (b.0, b.1, b.3.to_bits()),
+            "{a:?} vs NEST {b:?}"
+        );
+        assert!((a.2 - b.2).abs() < 1e-6, "{a:?} vs NEST {b:?}");
+    }
+}
+
+fn nest_spikes(v: &Json) -> Vec<(u32, f64)> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_u64().unwrap() as u32, p[1].as_f64().unwrap()))
+        .collect()
+}
+
+const METERS: [(&str, &[&str]); 3] = [
+    ("early", &["V_m"]),
+    ("middle", &["V_m", "I_syn_ex"]),
+    ("last", &["V_m"]),
+];
+
+/// Compares rows bit for bit, naming the meter and the row.
+fn same_rows(name: &str, got: &Rows, want: &Rows) {
+    assert_eq!(got.len(), want.len(), "{name}: samples");
+    for (k, (a, b)) in got.iter().zip(want).enumerate() {
+        assert_eq!(
+            (a.0.to_bits(), a.1),
+            (b.0.to_bits(), b.1),
+            "{name} row {k}: {a:?} vs NEST {b:?}"
+        );
+        for (x, y) in a.2.iter().zip(&b.2) {
+            assert_eq!(
+                x.to_bits(),
+                y.to_bits(),
+                "{name} row {k}: {a:?} vs NEST {b:?}"
+            );
+        }
+    }
+}
+
+/// The two-sample Kolmogorov-Smirnov statistic.
+fn ks(a: &[f64], b: &[f64]) -> f64 {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort_by(f64::total_cmp);
+    b.sort_by(f64::total_cmp);
+    let (mut i, mut j, mut d) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        let x = a[i].min(b[j]);
+        while i < a.len() && a[i] <= x {
+            i += 1;
+        }
+        while j < b.len() && b[j] <= x {
+            j += 1;
+        }
+        d = d.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
+    }
+    d
+}
+
+/// alpha = 0.001: c = 1.949, two samples of `n`.
+fn ks_limit(n: usize) -> f64 {
+    1.949 * (2.0 / n as f64).sqrt()
+}
+
+#[test]
+fn values_spikes_and_samples_are_nests() {
+    let (_, mut loaded) = load();
+    let nest = reference();
+    let (sheet, noisy) = run(&mut loaded);
+    for name in SHEET {
+        let want = floats(&nest["values"][name]);
+        assert_eq!(want.len(), 80);
+        for (i, (a, b)) in sheet[name].iter().zip(&want).enumerate() {
+            assert_eq!(
+                a.to_bits(),
+                b.to_bits(),
+                "{name} of neuron {i}: {a} vs NEST {b}"
+            );
+        }
+    }
+    // The mask selection (16 neurons within 0.25 mm) has its own I_e.
+    assert_eq!(sheet["I_e"].iter().filter(|v| **v == 500.0).count(), 16);
+    for name in RANDOM {
+        let want = floats(&nest["random"][name]);
+        let d = ks(&noisy[name], &want);
+        assert!(d < ks_limit(want.len()), "{name}: KS distance {d}");
+    }
+    assert!(noisy["V_th"].iter().all(|v| (-55.0..-50.0).contains(v)));
+    let t = nest["time_ms"].as_f64().unwrap();
+    for name in ["spikes", "late"] {
+        let (got, want) = (spikes(&loaded, name, t), nest_spikes(&nest["spikes"][name]));
+        assert!(!want.is_empty(), "{name}");
+        assert_eq!(got, want, "{name}");
+    }
+    for (name, keys) in METERS {
+        let got = samples(&loaded, name, keys, t);
+        same_rows(name, &got, &nest_rows(&nest["meters"][name], keys));
+    }
+    let got = transmissions(&loaded, "weights", t);
+    same_transmissions(&got, &nest_transmissions(&nest["weights"]));
+}
+
+#[test]
+fn random_sets_depend_on_the_seed_alone() {
+    let run_with = |threads| {
+        let (parsed, _) = load();
+        let inputs = Inputs {
+            threads: Some(threads),
+            ..Inputs::default()
+        };
+        let mut loaded = build(&parsed.description, Seed(11), &inputs).unwrap();
+        run(&mut loaded).1
+    };
+    let (one, two) = (run_with(1), run_with(2));
+    assert_eq!(one, two);
+    // A different seed draws other values.
+    let (parsed, _) = load();
+    let mut other = build(&parsed.description, Seed(12), &Inputs::default()).unwrap();
+    assert_ne!(run(&mut other).1["V_th"], one["V_th"]);
+}
+
+/// The export (`sheet.set(V_m=.. nest.spatial.pos.x ..)`, `SelectNodesByMask(..).set(..)`,
+/// `nest.random.*`, recorders created between `Simulate` calls) run on NEST: the
+/// engine's spikes and samples bit for bit, its random values' distributions.
+#[test]
+fn the_export_on_nest_records_what_the_engine_records() {
+    let Some(python) = nest_python("protocol_sets") else {
+        return;
+    };
+    let (parsed, mut loaded) = load();
+    let options = network_load::export::ExportOptions {
+        time_ms: 1.0, // replaced by the protocol's own time
+        threads: 1,
+    };
+    let cells = network_load::export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        "protocol_sets",
+        &parsed.docs,
+        &options,
+    )
+    .unwrap();
+    let mut script = network_load::export::pynest(&cells);
+    for needle in [
+        "nest.spatial.pos.x",
+        "SelectNodesByMask",
+        "nest.random.uniform",
+    ] {
+        assert!(script.contains(needle), "{needle}:\n{script}");
+    }
+    // NEST hands a multimeter's last min_delay over at the next Simulate.
+    script.push_str(
+        "\nnest.Simulate(2.0)\n\
+         _first = populations['sheet'][0].global_id\n\
+         def _spikes(r):\n\
+         \x20   ev = r.get('events')\n\
+         \x20   return sorted([int(s) - _first, float(t)] for s, t in zip(ev['senders'], ev['times']) if t <= T_SIM + 1e-9)\n\
+         def _meter(m, keys):\n\
+         \x20   ev = m.get('events')\n\
+         \x20   rows = sorted((float(ev['times'][i]), int(ev['senders'][i]) - _first, [float(ev[k][i]) for k in keys]) for i in range(len(ev['times'])) if ev['times'][i] <= T_SIM + 1e-9)\n\
+         \x20   out = {'times': [r[0] for r in rows], 'senders': [r[1] for r in rows]}\n\
+         \x20   for j, k in enumerate(keys):\n\
+         \x20       out[k] = [r[2][j] for r in rows]\n\
+         \x20   return out\n\
+         _noisy = populations['noisy'][0].global_id\n\
+         _ev = recorders['weights'].get('events')\n\
+         _weights = sorted([int(s) - _first, int(t) - _noisy, float(tm), float(w)] for s, t, tm, w in zip(_ev['senders'], _ev['targets'], _ev['times'], _ev['weights']) if tm <= T_SIM + 1e-9)\n\
+         print(json.dumps({'spikes': {n: _spikes(recorders[n]) for n in ['spikes', 'late']},\n\
+         \x20                 'meters': {'early': _meter(multimeters['early'], ['V_m']), 'middle': _meter(multimeters['middle'], ['V_m', 'I_syn_ex']), 'last': _meter(multimeters['last'], ['V_m'])},\n\
+         \x20                 'weights': _weights,\n\
+         \x20                 'V_th': [float(v) for v in populations['noisy'].get('V_th')]}))\n",
+    );
+    let nest = last_json(
+        "protocol_sets",
+        &run_python(&python, "protocol_sets", &script),
+    );
+    let (_, noisy) = run(&mut loaded);
+    let t = loaded.protocol_ms().unwrap();
+    for name in ["spikes", "late"] {
+        let (got, want) = (spikes(&loaded, name, t), nest_spikes(&nest["spikes"][name]));
+        assert!(!want.is_empty(), "{name}");
+        assert_eq!(got, want, "{name}");
+    }
+    for (name, keys) in METERS {
+        let got = samples(&loaded, name, keys, t);
+        same_rows(name, &got, &nest_rows(&nest["meters"][name], keys));
+    }
+    let got = transmissions(&loaded, "weights", t);
+    same_transmissions(&got, &nest_transmissions(&nest["weights"]));
+    let want = floats(&nest["V_th"]);
+    let d = ks(&noisy["V_th"], &want);
+    assert!(d < ks_limit(want.len()), "V_th: KS distance {d}");
+}

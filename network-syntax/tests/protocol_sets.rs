@@ -1,0 +1,167 @@
+//! The protocol's `set TARGET { .. }` (values per neuron, mask selections) and `record`
+//! between runs in the language: how they lower, and each mistake reported at its
+//! tokens with what would be valid.
+
+use network_syntax::description::{ProtocolStep, Value};
+use network_syntax::lowering::{lower, Action, Recorder, Step, Target};
+use network_syntax::parse;
+use proc_macro2::TokenStream;
+
+const BASE: &str = "
+    neuron Cell = iaf_psc_alpha;
+    population sheet = Cell[20] on grid([5, 4], extent: [1, 1] mm);
+    population plain = Cell[10];
+    record spikes = spike_recorder <- sheet within circle(radius: 0.3 mm);
+    connect e2p = sheet -> plain: all_to_all, via static_synapse { weight: 5 pA, delay: 1 ms };
+";
+
+fn check(extra: &str) -> Result<network_syntax::Description, Vec<String>> {
+    let tokens: TokenStream = format!("{BASE}{extra}").parse().expect("lexes");
+    parse(tokens).map_err(|d| d.into_iter().map(|d| d.text()).collect())
+}
+
+fn error(extra: &str) -> String {
+    let errors = check(extra).expect_err("an error");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    errors[0].clone()
+}
+
+#[test]
+fn a_block_set_lowers_to_one_selection_and_values_per_neuron() {
+    let d = check(
+        "protocol {
+            simulate 10 ms;
+            set sheet within circle(radius: 0.4 mm) { V_m: -70 mV + 5 mV * x / 1 mm, I_e: 376 pA };
+            set plain { V_th: uniform(-55 mV, -50 mV) };
+            set plain[2..4].V_m = normal(mean: -65 mV, std: 1 mV);
+            simulate 10 ms;
+        }",
+    )
+    .unwrap();
+    let plan = lower(&d);
+    // The build's mask selection (the recorder's) takes slot 0; the protocol's the next.
+    let built = plan
+        .steps
+        .iter()
+        .filter(|s| matches!(s, Step::Within(_)))
+        .count();
+    assert_eq!(built, 1);
+    let Action::Within(w) = &plan.protocol[1] else {
+        panic!("{:?}", plan.protocol[1])
+    };
+    assert_eq!((w.slot, w.population), (1, 0));
+    let Action::SetNeurons {
+        target: Target::Selection(1),
+        param: "V_m",
+        value: Value::Expression(_),
+    } = &plan.protocol[2]
+    else {
+        panic!("{:?}", plan.protocol[2])
+    };
+    // The second parameter of the block reuses the selection.
+    assert_eq!(
+        plan.protocol[3],
+        Action::SetNeurons {
+            target: Target::Selection(1),
+            param: "I_e",
+            value: Value::Constant(376.0)
+        }
+    );
+    // Random terms are expressions drawn per neuron.
+    let random = |a: &Action, population: Target, name: &str| match a {
+        Action::SetNeurons {
+            target,
+            param,
+            value: Value::Expression(e),
+        } => *target == population && *param == name && !e.is_spatial(),
+        _ => false,
+    };
+    assert!(
+        random(&plan.protocol[4], Target::All(1), "V_th"),
+        "{:?}",
+        plan.protocol[4]
+    );
+    let slice = Target::Range {
+        population: 1,
+        start: 2,
+        end: 4,
+    };
+    assert!(
+        random(&plan.protocol[5], slice, "V_m"),
+        "{:?}",
+        plan.protocol[5]
+    );
+    assert!(plan.canonical().contains("protocol Within"));
+}
+
+#[test]
+fn a_recorder_added_between_runs_is_made_by_the_protocol_not_the_build() {
+    let d = check(
+        "protocol {
+            simulate 10 ms;
+            record late = multimeter { interval: 0.5 ms, record_from: [V_m] } <- sheet within circle(radius: 0.3 mm);
+            record more = spike_recorder <- plain[0..3];
+            record weights = weight_recorder <- e2p;
+            set late.stop = 15 ms;
+            simulate 10 ms;
+        }",
+    )
+    .unwrap();
+    assert!(matches!(d.protocol[1], ProtocolStep::Record { .. }));
+    let plan = lower(&d);
+    let named = |n: &str| {
+        plan.steps.iter().any(|s| match s {
+            Step::Multimeter(m) => m.name == n,
+            Step::SpikeRecorder(r) => r.name == n,
+            Step::WeightRecorder(w) => w.name == n,
+            _ => false,
+        })
+    };
+    assert!(named("spikes") && !named("late") && !named("more") && !named("weights"));
+    assert!(matches!(&plan.protocol[1], Action::Within(w) if w.slot == 1));
+    assert!(matches!(
+        &plan.protocol[2],
+        Action::Record(Recorder::Multimeter(m)) if m.name == "late" && m.targets == [Target::Selection(1)] && m.interval == 0.5
+    ));
+    assert!(matches!(&plan.protocol[3], Action::Record(Recorder::Spikes(r)) if r.name == "more"));
+    assert!(
+        matches!(&plan.protocol[4], Action::Record(Recorder::Weights(w)) if w.connections == ["e2p"])
+    );
+    assert!(matches!(
+        &plan.protocol[5],
+        Action::SetRecorder { name, multimeter: true, param: "stop", .. } if name == "late"
+    ));
+}
+
+#[test]
+fn mistakes_in_sets_and_records_name_what_is_valid() {
+    let e = error("protocol { simulate 10 ms; set plain { V_m: -70 mV + 5 mV * x / 1 mm }; }");
+    assert!(e.contains("reads positions, but `plain` has none"), "{e}");
+    let e = error("protocol { simulate 10 ms; set sheet { V_m: -70 mV + 5 mV * z / 1 mm }; }");
+    assert!(e.contains("reads the z coordinate"), "{e}");
+    let e = error("protocol { simulate 10 ms; set sheet { I_e: 5 mV * x / 1 mm }; }");
+    assert!(e.contains("I_e"), "{e}");
+    let e = error("protocol { simulate 10 ms; set sheet { I_x: 5 pA }; }");
+    assert!(e.contains("no parameter `I_x`") && e.contains("I_e"), "{e}");
+    let e = error("protocol { simulate 10 ms; set sheet { I_e: 5 pA, I_e: 6 pA }; }");
+    assert!(e.contains("duplicate parameter `I_e`"), "{e}");
+    let e = error("protocol { simulate 10 ms; set sheet { }; }");
+    assert!(e.contains("changes nothing"), "{e}");
+    let e =
+        error("protocol { simulate 10 ms; set plain within circle(radius: 1 mm) { I_e: 5 pA }; }");
+    assert!(e.contains("no positions"), "{e}");
+    let e = error("protocol { simulate 10 ms; set sheet within circle(radius: 1 mm).I_e = 5 pA; }");
+    assert!(e.contains("expected `{` after the mask selection"), "{e}");
+    let e = error("protocol { simulate 10 ms; set e2p { weight: 5 pA }; }");
+    assert!(e.contains("not a population"), "{e}");
+    let e = error(
+        "protocol { simulate 10 ms; set late.stop = 5 ms; record late = spike_recorder <- plain; }",
+    );
+    assert!(e.contains("cannot find `late`"), "{e}");
+    let e = error("protocol { simulate 10 ms; record spikes = spike_recorder <- plain; }");
+    assert!(e.contains("duplicate name `spikes`"), "{e}");
+    let e = error(
+        "protocol { simulate 10 ms; record m = multimeter { record_from: [V_x] } <- plain; }",
+    );
+    assert!(e.contains("not a recordable") && e.contains("V_m"), "{e}");
+}
