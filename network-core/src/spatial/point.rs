@@ -228,7 +228,7 @@ componentwise!(
     Displacement,
     Displacement,
     Displacement,
-    |a, b| { a.zip_map(&b, |p, q| p + q) }
+    |a, b| a.zip_map(&b, |p, q| p + q)
 );
 componentwise!(
     Sub,
@@ -236,7 +236,7 @@ componentwise!(
     Displacement,
     Displacement,
     Displacement,
-    |a, b| { a.zip_map(&b, |p, q| p - q) }
+    |a, b| a.zip_map(&b, |p, q| p - q)
 );
 componentwise!(Mul, mul, Displacement, f64, Displacement, |a, s| a
     .map(|p| p * s));
