@@ -1,5 +1,5 @@
 """NEST 3.10's spatial distributions evaluated at fixed distances, one kernel of each
-kind the language has, written as the exporter writes them (network-load/src/export,
+kind the language has, written as the exporter writes them (network-export/src,
 `kernel_expr`): constant p, p0 + slope * d, p0 * exponential(d, beta),
 p0 * gaussian(d, mean, std), p0 * gamma(d, kappa, theta), and, of the per-axis distances
 x = nest.spatial.distance.x and y = .y, p0 * gaussian2D(x, y, ...) and

@@ -7,6 +7,7 @@
 
 use clap::Parser;
 use network::prelude::*;
+use network_plot::Plots;
 use serde_json::json;
 use std::time::Instant;
 

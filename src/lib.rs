@@ -32,13 +32,19 @@ pub use network_core::*;
 #[doc = include_str!("../docs/language.md")]
 pub use network_macros::network;
 
+/// A built network as a PyNEST script or a Jupyter notebook (what `export_pynest` and
+/// `export_notebook` of a `network!` type return).
+#[doc(inline)]
+pub use network_export as export;
+
 /// Descriptions in the `network!` language read at run time: parse a file with the
-/// macro's checks, build it with run-time sizes, export it to PyNEST.
+/// macro's checks, build it with run-time sizes, export it to PyNEST (feature `load`).
+#[cfg(feature = "load")]
 #[doc(inline)]
 pub use network_load as load;
 
-/// Raster and trace plots of recorders, saved as SVG or PNG (feature `plot`, on by
-/// default): `net.raster(&recorder).save("exc.svg")?`.
+/// Raster and trace plots of recorders, saved as SVG or PNG (feature `plot`):
+/// `net.raster(&recorder).save("exc.svg")?`.
 #[cfg(feature = "plot")]
 #[doc(inline)]
 pub use network_plot as plot;

@@ -2,11 +2,11 @@
 //! `cuba.net`) load, build and run, with the synapse counts of their rules and the
 //! weights their examples compute.
 
-use network::load::{build, parse, Inputs, Source};
 use network::spec::psp::{weight_for_psp, PscShape};
 use network::Seed;
+use network_load::{build, parse, Inputs, Source};
 
-fn load(file: &str, sizes: &[(&str, usize)]) -> network::load::Loaded {
+fn load(file: &str, sizes: &[(&str, usize)]) -> network_load::Loaded {
     let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
     let parsed = parse(&Source::read(path.as_ref()).unwrap()).unwrap();
     let inputs = Inputs {
@@ -16,7 +16,7 @@ fn load(file: &str, sizes: &[(&str, usize)]) -> network::load::Loaded {
     build(&parsed.description, Seed(1), &inputs).unwrap()
 }
 
-fn synapses(built: &network::load::Loaded) -> usize {
+fn synapses(built: &network_load::Loaded) -> usize {
     built.network.projections().iter().map(|p| p.synapses).sum()
 }
 

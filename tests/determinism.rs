@@ -206,7 +206,7 @@ fn active_seed_text(inhibition: bool) -> String {
 
 /// Spikes of the active seed network, 300 ms: (recorder, sender, time in ms).
 fn active_seed_network_with(seed: u64, threads: usize, inhibition: bool) -> Recorded {
-    use network::load::{build, parse, Inputs, Source};
+    use network_load::{build, parse, Inputs, Source};
     let parsed = parse(&Source::new(
         "active_seed.net",
         active_seed_text(inhibition),

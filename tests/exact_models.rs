@@ -4,9 +4,9 @@
 //! and samples, bit for bit, for the same seed (the stochastic models included), and the
 //! same exported PyNEST script.
 
-use network::load::export::{self, ExportOptions};
-use network::load::{build, parse, Inputs, Source};
+use network::export::{self, ExportOptions};
 use network::prelude::*;
+use network_load::{build, parse, Inputs, Source};
 
 const NET_FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

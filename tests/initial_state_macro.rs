@@ -2,8 +2,8 @@
 //! as the loader gives for network-load/tests/data/initial_state.net (whose values
 //! network-load/tests/initial_state.rs compares with NEST), on 1 and 2 threads.
 
-use network::load::{build, parse, Inputs, Source};
 use network::prelude::*;
+use network_load::{build, parse, Inputs, Source};
 
 network! {
     pub struct Initial;

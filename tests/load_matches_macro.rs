@@ -7,8 +7,8 @@
 #[path = "../examples/seed_network.rs"]
 mod seed_example;
 
-use network::load::{build, parse, Inputs, Source};
 use network::Seed;
+use network_load::{build, parse, Inputs, Source};
 use seed_example::SeedNetwork;
 
 const NET_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/seed_network.net");
@@ -84,7 +84,7 @@ fn macro_and_loader_give_the_same_spikes() {
 #[path = "../examples/brunel.rs"]
 mod brunel_example;
 
-use network::load::export::{self, ExportOptions};
+use network::export::{self, ExportOptions};
 
 #[test]
 fn the_macro_built_network_exports_the_same_script_as_the_file() {
@@ -271,7 +271,7 @@ fn macro_and_loader_give_the_same_memory_estimate() {
         ),
     ] {
         let loaded =
-            network::load::memory_estimate(&parsed.description, &Inputs::default()).unwrap();
+            network_load::memory_estimate(&parsed.description, &Inputs::default()).unwrap();
         let by_macro: Vec<(String, u64)> = parts
             .iter()
             .map(|&(name, lasting, _)| (name.to_string(), lasting))

@@ -3,8 +3,8 @@
 //! generated `run_protocol` and the loader's run the same sequence, so they record the
 //! same spikes, weights and description hash.
 
-use network::load::{build, parse, Inputs, Source};
 use network::Seed;
+use network_load::{build, parse, Inputs, Source};
 
 network::network! {
     // A run sequence with slices: NEST's Simulate and SetStatus between runs, and

@@ -11,8 +11,8 @@
 #[path = "../examples/rate_network.rs"]
 mod rate_example;
 
-use network::load::{build, parse, Inputs, Source};
 use network::{Recordable, Samples, Seed};
+use network_load::{build, parse, Inputs, Source};
 use rate_example::RateNetwork;
 use serde_json::Value as Json;
 

@@ -3,8 +3,8 @@
 //! the same events, and those of `weights` are NEST's (`conformance/recorders.py`, case
 //! `stdp_all_to_all`: the same network), bit for bit.
 
-use network::load::{build, parse, Inputs, Source};
 use network::Seed;
+use network_load::{build, parse, Inputs, Source};
 use serde_json::Value as Json;
 
 network::network! {

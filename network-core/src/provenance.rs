@@ -2,14 +2,13 @@
 //! hash of the network description, carried by every output (recorder files, the
 //! report, plots) in comment lines that readers of NEST's files skip.
 
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// The project's name and version, e.g. `network 0.1.0`.
 pub const PROJECT: &str = concat!("network ", env!("CARGO_PKG_VERSION"));
 
-/// The provenance of a simulation's outputs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The provenance of a simulation's outputs (as JSON: `report/json.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Provenance {
     /// The software and its version, e.g. `network 0.1.0`.
     pub software: String,

@@ -32,16 +32,19 @@
 mod build;
 mod convert;
 mod estimate;
-pub mod export;
 mod inputs;
 mod protocol;
 pub mod rate;
-mod source;
 
 pub use build::{build, Loaded};
 pub use estimate::{memory_estimate, MemoryEstimate};
 pub use inputs::{resolve_sizes, Inputs};
+/// Export to PyNEST (the crate `network-export`, which the code `network!` generates uses
+/// without the loader).
+pub use network_export as export;
 /// The checked description's types (from `network-syntax`).
 pub use network_syntax::description;
+pub use network_syntax::source::{
+    locate, parse, parse_allowing_expressions, Located, Parsed, Source,
+};
 pub use network_syntax::Description;
-pub use source::{locate, parse, parse_allowing_expressions, Located, Parsed, Source};

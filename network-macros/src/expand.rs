@@ -397,13 +397,13 @@ fn shell(s: Shell, params: &Params) -> TokenStream {
 
             /// A self-contained PyNEST 3 script that builds this network on NEST (with the
             /// positions drawn here), simulates it and prints a JSON summary.
-            pub fn export_pynest(&self, options: &::network::load::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
-                ::network::load::export::pynest_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
+            pub fn export_pynest(&self, options: &::network::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
+                ::network::export::pynest_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
             }
 
             /// The same as [`Self::export_pynest`], as a Jupyter notebook (nbformat 4 JSON).
-            pub fn export_notebook(&self, options: &::network::load::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
-                ::network::load::export::notebook_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
+            pub fn export_notebook(&self, options: &::network::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
+                ::network::export::notebook_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
             }
         }
 

@@ -5,7 +5,7 @@ use crate::spatial::MaskGeometry;
 use crate::spatial::Place;
 use std::collections::HashSet;
 
-use nalgebra::Vector3;
+use crate::spatial::Displacement;
 
 use super::*;
 use crate::spatial::{Layout, MaskShape};
@@ -198,7 +198,7 @@ fn masked_fixed_indegree_stays_inside_the_mask() {
     assert!(no_autapses(&c)); // NEST would ignore allow_autapses here.
     for (s, t) in c.edges() {
         let d = g.displacement(&g.positions()[t as usize], &g.positions()[s as usize]);
-        assert!(mask.contains(&d), "{s} -> {t}: {d}");
+        assert!(mask.contains(&d), "{s} -> {t}: {d:?}");
     }
     // The rectangle holds 4 columns (x offsets 0 to 0.3) by 3 rows (y −0.2 to 0): 12 nodes.
     let spec = ConnSpec::new(Rule::FixedIndegree(12))
@@ -270,7 +270,7 @@ fn kernel_weights_fixed_indegree() {
 fn masks_are_centred_as_in_nest() {
     let g = grid(9, 7, true);
     let mask = Mask::rectangle([0.05, -0.05], [0.25, 0.15])
-        .with_anchor(Vector3::new(0.0, 0.02, 0.0).into());
+        .with_anchor(Displacement::new(0.0, 0.02, 0.0).into());
     let disp = |from: u32, to: u32| {
         g.displacement(&g.positions()[from as usize], &g.positions()[to as usize])
     };

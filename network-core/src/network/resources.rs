@@ -27,7 +27,7 @@ const DELAY_BYTES: u64 = 2;
 const ROW_START_BYTES: u64 = 4;
 /// Bytes of one edge while a rule draws it (`u32` source index), freed after assembly.
 const DRAWN_EDGE_BYTES: u64 = 4;
-/// Bytes of one position (`Point3<f64>`).
+/// Bytes of one position (`spatial::Point`).
 const POSITION_BYTES: u64 = 24;
 /// Bytes of one ring-buffer slot of a block: three channels of `BLOCK_LEN` `f64`.
 pub(crate) const RING_SLOT_BYTES: u64 = 3 * BLOCK_LEN as u64 * 8;
@@ -247,9 +247,8 @@ const fn storage_bytes(
 /// An upper estimate of the number of synapses `spec` creates between `ends`, from the
 /// rule alone (before drawing): [`ConnSpec::expected_synapses_between`].
 pub(crate) fn expected_synapses(spec: &ConnSpec, ends: &Endpoints) -> u64 {
-    let extent = ends
-        .source_space
-        .map(|s| &s.extent().as_slice()[..s.dims()]);
+    let extent = ends.source_space.map(|s| (s.extent().to_array(), s.dims()));
+    let extent = extent.as_ref().map(|(e, dims)| &e[..*dims]);
     let pool = if spec.mask_on_target() {
         ends.target_space
     } else {

@@ -2,17 +2,14 @@
 //! (the ranges themselves are vocabulary: `network_spec::firing`).
 
 pub use network_spec::firing::{FiringRanges, FiringRegime, RateRange};
-use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
-use serde::{Serialize, Serializer};
 
-/// A measured rate checked against the declared ranges.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A measured rate checked against the declared ranges (as JSON: `declared` a map of
+/// the declared regimes' ranges, `within` the regimes' names; `report/json.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct FiringCheck {
     /// The declared ranges.
-    #[serde(serialize_with = "ranges_json")]
     pub declared: FiringRanges,
     /// The regimes whose range holds the measured rate.
-    #[serde(serialize_with = "regimes_json")]
     pub within: Vec<FiringRegime>,
     /// Whether the rate lies outside every declared range (implausible).
     pub outside: bool,
@@ -28,34 +25,6 @@ impl FiringCheck {
             within,
         }
     }
-}
-
-/// The declared ranges as JSON: `{"resting": {"low_hz": 1.0, "high_hz": 5.0}, ..}`, the
-/// absent ones left out.
-fn ranges_json<S: Serializer>(ranges: &FiringRanges, s: S) -> Result<S::Ok, S::Error> {
-    struct Range(RateRange);
-    impl Serialize for Range {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut r = s.serialize_struct("RateRange", 2)?;
-            r.serialize_field("low_hz", &self.0.low_hz)?;
-            r.serialize_field("high_hz", &self.0.high_hz)?;
-            r.end()
-        }
-    }
-    let mut map = s.serialize_map(None)?;
-    for (regime, range) in ranges.declared() {
-        map.serialize_entry(regime.name(), &Range(range))?;
-    }
-    map.end()
-}
-
-/// The regimes as their names: `["resting", "active"]`.
-fn regimes_json<S: Serializer>(regimes: &[FiringRegime], s: S) -> Result<S::Ok, S::Error> {
-    let mut seq = s.serialize_seq(Some(regimes.len()))?;
-    for r in regimes {
-        seq.serialize_element(r.name())?;
-    }
-    seq.end()
 }
 
 #[cfg(test)]

@@ -6,14 +6,14 @@
 
 mod display;
 mod firing;
+mod json;
 
 pub use firing::{FiringCheck, FiringRanges, FiringRegime, RateRange};
 
 use crate::provenance::Provenance;
-use serde::Serialize;
 
 /// What a simulation did, from the engine's own counts (every spike, recorded or not).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     /// Where the results came from.
     pub provenance: Provenance,
@@ -35,7 +35,7 @@ pub struct Report {
 }
 
 /// The activity of one population.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PopulationReport {
     /// Its name.
     pub name: String,
@@ -62,7 +62,7 @@ pub struct PopulationReport {
 }
 
 /// One projection's connectivity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectionReport {
     /// Its name.
     pub name: String,
@@ -79,7 +79,7 @@ pub struct ProjectionReport {
 }
 
 /// One recording or stimulation device.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DeviceReport {
     /// Its name.
     pub name: String,

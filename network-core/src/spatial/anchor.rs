@@ -7,7 +7,7 @@
 //! edge are decided as NEST decides them, and a mask exactly as wide as the layer
 //! selects a point on both of its edges twice, as NEST does.
 
-use nalgebra::Vector3;
+use super::Displacement;
 
 use super::{Point, Space};
 
@@ -44,7 +44,7 @@ pub(super) struct Anchors {
     /// The centre the query was made for, mm.
     center: Point,
     /// The first anchor (the centre itself in non-periodic dimensions), mm.
-    first: Vector3<f64>,
+    first: Displacement,
     /// Whether NEST also tests the anchor one extent lower, per dimension.
     second: [bool; 3],
     /// The layer's extent in periodic dimensions (0 elsewhere), mm.
@@ -55,7 +55,7 @@ impl Anchors {
     /// NEST's anchors for a mask with bounding box `[lo, hi]` (mm, NEST's own box of
     /// the mask as applied: for the converse mask `[−hi, −lo]` of the mask's box)
     /// centred on `center` in `space`.
-    pub(super) fn new(space: &Space, center: &Point, lo: &Vector3<f64>, hi: &Vector3<f64>) -> Self {
+    pub(super) fn new(space: &Space, center: &Point, lo: &Displacement, hi: &Displacement) -> Self {
         let ll = space.lower_left();
         let mut first = center.coords;
         let mut second = [false; 3];
@@ -81,7 +81,7 @@ impl Anchors {
     /// (`shift`: whole extents, mm, 0 in non-periodic dimensions), or `None` when NEST
     /// tests no anchor for that image.
     #[inline]
-    pub(super) fn for_shift(&self, shift: &Vector3<f64>) -> Option<Vector3<f64>> {
+    pub(super) fn for_shift(&self, shift: &Displacement) -> Option<Displacement> {
         let mut a = self.first;
         for i in 0..3 {
             let l = self.period[i];
@@ -101,7 +101,7 @@ impl Anchors {
     }
 
     /// Every anchor NEST tests, in its order (at most 2 per periodic dimension).
-    pub(super) fn all(&self) -> impl Iterator<Item = Vector3<f64>> + '_ {
+    pub(super) fn all(&self) -> impl Iterator<Item = Displacement> + '_ {
         let mut list = vec![self.first];
         for i in 0..3 {
             if self.second[i] {

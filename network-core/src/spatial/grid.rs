@@ -1,7 +1,7 @@
 //! A uniform grid of cells over the neurons of one layer, aware of periodic boundaries:
 //! neurons grouped by cell, and the scan of the cells a mask's bounding box meets.
 
-use nalgebra::Vector3;
+use super::Displacement;
 
 use super::anchor::{wrap, Anchors};
 use super::{Mask, MaskGeometry, Point, Space};
@@ -173,7 +173,7 @@ impl<'a> CellGrid<'a> {
         let (nlo, nhi) = mask.nest_bbox();
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| Round {
-            anchor: Vector3::from(mask.anchor()) * sign,
+            anchor: Displacement::from(mask.anchor()) * sign,
             inner,
             outer,
         });
@@ -202,11 +202,11 @@ impl<'a> CellGrid<'a> {
     fn query_with(
         &self,
         center: &Point,
-        lo: Vector3<f64>,
-        hi: Vector3<f64>,
+        lo: Displacement,
+        hi: Displacement,
         anchors: &Anchors,
         round: Option<Round>,
-        test: impl Fn(&Vector3<f64>) -> bool,
+        test: impl Fn(&Displacement) -> bool,
         out: &mut Vec<u32>,
     ) {
         let dims = self.space.dims();
@@ -262,7 +262,7 @@ impl<'a> CellGrid<'a> {
                     if s == e {
                         continue;
                     }
-                    let Some(anchor) = anchors.for_shift(&Vector3::new(sx, sy, sz)) else {
+                    let Some(anchor) = anchors.for_shift(&Displacement::new(sx, sy, sz)) else {
                         continue;
                     };
                     if let Some(r) = &round {
@@ -317,7 +317,7 @@ impl<'a> CellGrid<'a> {
 
 /// A mask accepting `inner < |d − anchor| <= outer` (mm).
 struct Round {
-    anchor: Vector3<f64>,
+    anchor: Displacement,
     inner: Option<f64>,
     outer: f64,
 }

@@ -1,7 +1,7 @@
 //! How a population is laid out in space: NEST's free layers (random or listed
 //! positions) and grid layers, placed into a [`Space`].
 
-use nalgebra::Vector3;
+use super::Displacement;
 use rand::RngExt;
 
 use super::{Point, Space};
@@ -43,7 +43,7 @@ fn point(v: &[f64]) -> Point {
     Point::new(v[0], v[1], v.get(2).copied().unwrap_or(0.0))
 }
 
-fn vector(v: &[f64]) -> Vector3<f64> {
+fn vector(v: &[f64]) -> Displacement {
     point(v).coords
 }
 
@@ -161,12 +161,12 @@ fn free_list(
                     return Err(Error::invalid(
                         entity,
                         format!("positions[{i}]"),
-                        &p.coords.as_slice()[..dims],
+                        &p.coords.to_array()[..dims],
                         format!(
                             "node position outside of layer: the extent {:?} around the \
                              center {:?} must contain every point",
-                            &e.as_slice()[..dims],
-                            &center.coords.as_slice()[..dims]
+                            &e.to_array()[..dims],
+                            &center.coords.to_array()[..dims]
                         ),
                     ));
                 }

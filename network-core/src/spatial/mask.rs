@@ -5,7 +5,7 @@
 //! boundaries are inclusive, a rotated box gets NEST's 1e-12 mm tolerance, angles are in
 //! degrees (azimuth from the x axis in the xy plane, polar from the z axis).
 
-use nalgebra::Vector3;
+use super::Displacement;
 
 pub use network_spec::mask::{Mask, MaskShape};
 
@@ -14,17 +14,17 @@ pub use network_spec::mask::{Mask, MaskShape};
 pub trait MaskGeometry {
     /// Whether the mask accepts the displacement `d` (mm) from the node it is centred on.
     /// 2D masks ignore `d.z`.
-    fn contains(&self, d: &Vector3<f64>) -> bool;
+    fn contains(&self, d: &Displacement) -> bool;
     /// An axis-aligned box `(lower, upper)` in mm, anchor included, outside which the
     /// mask accepts nothing (z = 0..0 for 2D masks). As NEST's bounding boxes: exact for
     /// balls and unrotated shapes, the rotated corners for boxes, and the largest
     /// semi-axis in every direction for rotated ellipses.
-    fn bbox(&self) -> (Vector3<f64>, Vector3<f64>);
+    fn bbox(&self) -> (Displacement, Displacement);
     /// NEST's own bounding box (`Mask::get_bbox`), in its arithmetic and without the
     /// tolerance of [`MaskGeometry::bbox`]: the vocabulary's [`Mask::bounding_box`] as
     /// vectors, from which the index places the periodic images of the mask
     /// (`spatial::anchor`).
-    fn nest_bbox(&self) -> (Vector3<f64>, Vector3<f64>);
+    fn nest_bbox(&self) -> (Displacement, Displacement);
     /// The largest distance from the node the mask is centred on to any accepted
     /// point, mm (bounded by the corners of [`MaskGeometry::bbox`]).
     fn bounding_radius(&self) -> f64;
@@ -32,19 +32,19 @@ pub trait MaskGeometry {
 
 impl MaskGeometry for Mask {
     #[inline]
-    fn contains(&self, d: &Vector3<f64>) -> bool {
-        let p = d - Vector3::from(self.anchor());
+    fn contains(&self, d: &Displacement) -> bool {
+        let p = d - Displacement::from(self.anchor());
         let [az_cos, az_sin, pol_cos, pol_sin] = self.trig();
         match self.shape() {
             // Measured in cells: a layer turns it into a rectangle first
             // (`Space::resolve_mask`); unresolved, it accepts nothing.
             MaskShape::Grid { .. } => false,
-            MaskShape::Circle { radius } => in_ball(&p.as_slice()[..2], *radius),
-            MaskShape::Sphere { radius } => in_ball(p.as_slice(), *radius),
+            MaskShape::Circle { radius } => in_ball(&p.to_array()[..2], *radius),
+            MaskShape::Sphere { radius } => in_ball(&p.to_array(), *radius),
             MaskShape::Doughnut {
                 inner_radius,
                 outer_radius,
-            } => in_ball(p.as_slice(), *outer_radius) && !in_ball(p.as_slice(), *inner_radius),
+            } => in_ball(&p.to_array(), *outer_radius) && !in_ball(&p.to_array(), *inner_radius),
             MaskShape::Rectangle {
                 lower_left: ll,
                 upper_right: ur,
@@ -120,12 +120,12 @@ impl MaskGeometry for Mask {
         }
     }
 
-    fn bbox(&self) -> (Vector3<f64>, Vector3<f64>) {
+    fn bbox(&self) -> (Displacement, Displacement) {
         let (lo, hi) = self.nest_bbox();
         match self.shape() {
             // The inside test of a rotated box has a 1e-12 mm tolerance; keep it inside.
             MaskShape::Rectangle { .. } | MaskShape::Box { .. } => {
-                let mut eps = Vector3::repeat(1e-12);
+                let mut eps = Displacement::repeat(1e-12);
                 if self.dims() == Some(2) {
                     eps.z = 0.0;
                 }
@@ -135,9 +135,9 @@ impl MaskGeometry for Mask {
         }
     }
 
-    fn nest_bbox(&self) -> (Vector3<f64>, Vector3<f64>) {
+    fn nest_bbox(&self) -> (Displacement, Displacement) {
         let (lo, hi) = self.bounding_box();
-        (Vector3::from(lo), Vector3::from(hi))
+        (Displacement::from(lo), Displacement::from(hi))
     }
 
     fn bounding_radius(&self) -> f64 {

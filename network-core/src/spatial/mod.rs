@@ -7,6 +7,7 @@ mod index;
 mod kernel;
 mod layout;
 mod mask;
+mod point;
 mod select;
 mod sort;
 mod space;
@@ -22,8 +23,4 @@ pub use mask::{Mask, MaskGeometry, MaskShape};
 pub use select::{check_compatible, select};
 pub use space::Space;
 
-/// A position in mm; 2D layers have z = 0.
-pub type Point = nalgebra::Point3<f64>;
-
-/// A displacement between two [`Point`]s (mm), e.g. from a mask's centre to a neuron.
-pub type Displacement = nalgebra::Vector3<f64>;
+pub use point::{Displacement, Point};

@@ -35,7 +35,7 @@ pub fn check_compatible(entity: &str, mask: &Mask, space: &Space) -> Result<()> 
         ));
     }
     if space.edge_wrap() {
-        mask.check_periodic_fit(entity, &space.extent().as_slice()[..space.dims()])?;
+        mask.check_periodic_fit(entity, &space.extent().to_array()[..space.dims()])?;
     }
     Ok(())
 }

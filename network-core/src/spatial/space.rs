@@ -1,7 +1,7 @@
 //! Where the neurons of a population are: positions, layer center and extent, and the
 //! displacement between two positions, periodic where the layer wraps.
 
-use nalgebra::Vector3;
+use super::Displacement;
 
 use super::Point;
 use crate::error::{Error, Result};
@@ -16,7 +16,7 @@ pub struct Space {
     dims: usize,
     positions: Vec<Point>,
     center: Point,
-    extent: Vector3<f64>,
+    extent: Displacement,
     edge_wrap: bool,
     /// Nodes per axis of a grid layer (`None` for free positions).
     grid: Option<Vec<usize>>,
@@ -31,7 +31,7 @@ impl Space {
         dims: usize,
         positions: Vec<Point>,
         center: Point,
-        extent: Vector3<f64>,
+        extent: Displacement,
         edge_wrap: bool,
     ) -> Result<Self> {
         if dims != 2 && dims != 3 {
@@ -55,7 +55,7 @@ impl Space {
                 return Err(Error::invalid(
                     entity,
                     format!("positions[{i}]"),
-                    p.coords.as_slice(),
+                    p.coords.to_array(),
                     "coordinates must be finite, and z = 0 in a 2D layer",
                 ));
             }
@@ -64,7 +64,7 @@ impl Space {
             return Err(Error::invalid(
                 entity,
                 "extent",
-                &extent.as_slice()[..dims],
+                &extent.to_array()[..dims],
                 "edge_wrap needs a finite extent > 0 mm in every dimension",
             ));
         }
@@ -96,7 +96,7 @@ impl Space {
         mask.on_grid(
             entity,
             self.grid(),
-            &self.extent.as_slice()[..self.dims],
+            &self.extent.to_array()[..self.dims],
             self.edge_wrap,
         )
     }
@@ -132,7 +132,7 @@ impl Space {
     }
 
     /// Size of the layer in mm per dimension (z = 0 in 2D).
-    pub fn extent(&self) -> &Vector3<f64> {
+    pub fn extent(&self) -> &Displacement {
         &self.extent
     }
 
@@ -153,7 +153,7 @@ impl Space {
 
     /// The displacement `to − from` in mm. In a periodic dimension of extent L it is
     /// NEST's nearest image `d − L·round(d·(1/L))`.
-    pub fn displacement(&self, from: &Point, to: &Point) -> Vector3<f64> {
+    pub fn displacement(&self, from: &Point, to: &Point) -> Displacement {
         let mut d = to - from;
         if self.edge_wrap {
             for i in 0..self.dims {

@@ -2,8 +2,8 @@
 //! (index, mask): runs of cells along the fastest grid dimension, each known to lie
 //! wholly inside the mask (taken without tests) or to need a test per neuron.
 
+use super::Displacement;
 use super::MaskGeometry;
-use nalgebra::Vector3;
 
 use super::anchor::Anchors;
 use super::grid::CellGrid;
@@ -27,14 +27,14 @@ pub(crate) struct Stencil {
     round: Option<RoundTest>,
     /// NEST's bounding box of the mask as applied (converse: mirrored), mm, which
     /// places its periodic anchors.
-    nest_box: (Vector3<f64>, Vector3<f64>),
+    nest_box: (Displacement, Displacement),
 }
 
 /// `inner < |d − anchor| <= outer` with thresholds on `|d − anchor|²` that decide
 /// without NEST's exact test except within 1e-10 (relative) of a boundary.
 #[derive(Debug, Clone)]
 struct RoundTest {
-    anchor: Vector3<f64>,
+    anchor: Displacement,
     outer: (f64, f64),
     inner: Option<(f64, f64)>,
 }
@@ -58,7 +58,7 @@ impl Stencil {
         }
         let sign = if converse { -1.0 } else { 1.0 };
         let round = mask.round().map(|(inner, outer)| RoundTest {
-            anchor: nalgebra::Vector3::from(mask.anchor()) * sign,
+            anchor: Displacement::from(mask.anchor()) * sign,
             outer: bounds(outer),
             inner: inner.map(bounds),
         });
@@ -308,8 +308,8 @@ impl Stencil {
         index: &CellGrid,
         s: usize,
         e: usize,
-        offset: &Vector3<f64>,
-        anchor: Option<Vector3<f64>>,
+        offset: &Displacement,
+        anchor: Option<Displacement>,
         out: &mut Vec<u32>,
     ) {
         let exact = |p: &Point| {
@@ -367,12 +367,12 @@ impl Stencil {
 /// The index of the row of cells `row` (unwrapped coordinates of the dimensions before
 /// the fast one) in the grid, and the periodic shift (mm) of its image; `None` outside
 /// a non-periodic grid.
-fn row_base(index: &CellGrid, row: [i64; 2]) -> Option<(usize, Vector3<f64>)> {
+fn row_base(index: &CellGrid, row: [i64; 2]) -> Option<(usize, Displacement)> {
     let space = index.space();
     let fast = space.dims() - 1;
     let ext = space.extent();
     let mut base = 0usize;
-    let mut shift = Vector3::zeros();
+    let mut shift = Displacement::zeros();
     for (i, k) in row.into_iter().enumerate().take(fast) {
         let n = index.cells[i] as i64;
         let c = if space.periodic(i) {
@@ -394,8 +394,8 @@ fn classify(
     index: &CellGrid,
     mask: &Mask,
     round: &Option<RoundTest>,
-    lo: &Vector3<f64>,
-    hi: &Vector3<f64>,
+    lo: &Displacement,
+    hi: &Displacement,
     o: &[i64; 3],
     dims: usize,
 ) -> Option<bool> {

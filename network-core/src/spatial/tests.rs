@@ -2,9 +2,9 @@
 //! (`nest.GetPosition`, `nest.SelectNodesByMask` on grids with 0.1 mm spacing), made by
 //! `conformance/spatial_reference.py` into `conformance/reference/spatial.json`.
 
+use super::Displacement;
 use crate::spatial::MaskGeometry;
 use crate::spatial::Place;
-use nalgebra::Vector3;
 
 use super::*;
 use crate::rng::Seed;
@@ -145,7 +145,7 @@ fn free_uniform_draws_inside_the_box() {
     assert_ne!(s, layout.place("pop", 1000, Seed(7), 4).unwrap());
     assert_eq!(s.dims(), 3);
     assert_eq!(*s.center(), Point::new(0.0, 0.0, 1.0));
-    assert_eq!(*s.extent(), Vector3::new(1.0, 1.0, 2.0));
+    assert_eq!(*s.extent(), Displacement::new(1.0, 1.0, 2.0));
     assert!(s
         .positions()
         .iter()
@@ -160,7 +160,7 @@ fn wrapped_displacement_takes_the_nearest_image() {
     let d = s.displacement(&a, &b);
     assert!(
         (d.x + 0.1).abs() < 1e-12 && (d.y - 0.1).abs() < 1e-12,
-        "{d}"
+        "{d:?}"
     );
     assert!((s.distance(&a, &b) - 0.02f64.sqrt()).abs() < 1e-12);
     let open = grid(&[10, 10], false);
@@ -216,7 +216,7 @@ fn masks_select_what_nest_selects() {
                 minor_axis: 0.3,
                 azimuth_angle: 40.0,
             })
-            .with_anchor(Vector3::new(0.1, -0.05, 0.0).into()),
+            .with_anchor(Displacement::new(0.1, -0.05, 0.0).into()),
             want(2, "elliptical"),
         ),
         (&g2, Mask::circle(0.2), want(3, "circular")),
@@ -260,18 +260,18 @@ fn masks_select_what_nest_selects() {
 fn doughnut_excludes_self_even_with_zero_inner_radius() {
     let m = Mask::doughnut(0.0, 0.3);
     m.validate("t").unwrap();
-    assert!(!m.contains(&Vector3::zeros()));
-    assert!(m.contains(&Vector3::new(0.3, 0.0, 0.0)));
-    assert!(!m.contains(&Vector3::new(0.3, 0.01, 0.0)));
-    assert!(m.contains(&Vector3::new(0.1, 0.1, 0.1)));
+    assert!(!m.contains(&Displacement::zeros()));
+    assert!(m.contains(&Displacement::new(0.3, 0.0, 0.0)));
+    assert!(!m.contains(&Displacement::new(0.3, 0.01, 0.0)));
+    assert!(m.contains(&Displacement::new(0.1, 0.1, 0.1)));
     assert_eq!(m.dims(), None);
 }
 
 #[test]
 fn anchor_shifts_the_mask() {
-    let m = Mask::sphere(0.1).with_anchor(Vector3::new(0.5, 0.0, 0.0).into());
-    assert!(m.contains(&Vector3::new(0.55, 0.0, 0.0)));
-    assert!(!m.contains(&Vector3::zeros()));
+    let m = Mask::sphere(0.1).with_anchor(Displacement::new(0.5, 0.0, 0.0).into());
+    assert!(m.contains(&Displacement::new(0.55, 0.0, 0.0)));
+    assert!(!m.contains(&Displacement::zeros()));
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn stencil_queries_equal_brute_force() {
                 edge_wrap: wrap,
             };
             let s = layout.place("pop", 3000, Seed(5), 2).unwrap();
-            let a = Vector3::new(0.03, -0.02, if dims == 3 { 0.01 } else { 0.0 });
+            let a = Displacement::new(0.03, -0.02, if dims == 3 { 0.01 } else { 0.0 });
             let masks = if dims == 3 {
                 vec![
                     Mask::sphere(0.15),

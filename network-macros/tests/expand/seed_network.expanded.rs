@@ -271,9 +271,9 @@ impl SeedNetwork {
     /// positions drawn here), simulates it and prints a JSON summary.
     pub fn export_pynest(
         &self,
-        options: &::network::load::export::ExportOptions,
+        options: &::network::export::ExportOptions,
     ) -> ::core::result::Result<::std::string::String, ::network::Error> {
-        ::network::load::export::pynest_from_source(
+        ::network::export::pynest_from_source(
             Self::DESCRIPTION,
             &self.network,
             &Self::expression_values(),
@@ -283,9 +283,9 @@ impl SeedNetwork {
     /// The same as [`Self::export_pynest`], as a Jupyter notebook (nbformat 4 JSON).
     pub fn export_notebook(
         &self,
-        options: &::network::load::export::ExportOptions,
+        options: &::network::export::ExportOptions,
     ) -> ::core::result::Result<::std::string::String, ::network::Error> {
-        ::network::load::export::notebook_from_source(
+        ::network::export::notebook_from_source(
             Self::DESCRIPTION,
             &self.network,
             &Self::expression_values(),

@@ -2,6 +2,7 @@
 //! has its fields, methods, constants and `Deref` to the network, so the code using it
 //! (reports, plots, recorder data, exports) reports nothing more.
 use network::prelude::*;
+use network_plot::Plots;
 
 network! {
     pub struct Net;

@@ -373,8 +373,8 @@ pub(super) fn population(input: &Input, p: &lowering::Population) -> Result<Cell
                     .map(usize::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
-                floats(&space.extent().as_slice()[..dims]),
-                floats(&space.center().coords.as_slice()[..dims]),
+                floats(&space.extent().to_array()[..dims]),
+                floats(&space.center().coords.to_array()[..dims]),
                 python_bool(space.edge_wrap())
             ))
         }
@@ -384,12 +384,12 @@ pub(super) fn population(input: &Input, p: &lowering::Population) -> Result<Cell
             let points: Vec<String> = space
                 .positions()
                 .iter()
-                .map(|pt| format!("        {},", floats(&pt.coords.as_slice()[..dims])))
+                .map(|pt| format!("        {},", floats(&pt.coords.to_array()[..dims])))
                 .collect();
             Some(format!(
                 "nest.spatial.free(\n    pos=[\n{}\n    ],\n    extent={},\n    edge_wrap={},\n)",
                 points.join("\n"),
-                floats(&space.extent().as_slice()[..dims]),
+                floats(&space.extent().to_array()[..dims]),
                 python_bool(space.edge_wrap())
             ))
         }

@@ -6,6 +6,13 @@
 //!
 //! NEST draws connections, random weights and Poisson trains with its own generators,
 //! so the two runs agree statistically, not spike for spike.
+//!
+//! It reads the description's lowering (`network-syntax`) and the built network
+//! (`network-core`) and nothing else, so the code `network!` generates
+//! (`export_pynest`, `export_notebook`) does not pull in the loader (`network-load`,
+//! which re-exports this crate as `network_load::export`).
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod devices;
 mod expression;
@@ -19,6 +26,7 @@ mod statements;
 use network_core::{Error, Network, Result};
 use network_syntax::description::Description;
 use network_syntax::lowering::{self, Step};
+use network_syntax::source::{parse_allowing_expressions, Source};
 
 pub use notebook::notebook;
 
@@ -158,16 +166,15 @@ fn from_source(
     expressions: &[f64],
     options: &ExportOptions,
 ) -> Result<Vec<Cell>> {
-    let parsed = crate::parse_allowing_expressions(&crate::Source::new("network!", source))
-        .map_err(|e| {
-            Error::Name(format!(
-                "export: the embedded description does not parse again ({}); please report this",
-                e.iter()
-                    .map(|d| d.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ))
-        })?;
+    let parsed = parse_allowing_expressions(&Source::new("network!", source)).map_err(|e| {
+        Error::Name(format!(
+            "export: the embedded description does not parse again ({}); please report this",
+            e.iter()
+                .map(|d| d.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })?;
     let title = parsed.name.as_deref().unwrap_or("network");
     cells(
         &parsed.description,
@@ -177,62 +184,4 @@ fn from_source(
         &parsed.docs,
         options,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{build, parse, Inputs, Source};
-
-    fn cells_of(text: &str) -> Vec<Cell> {
-        let parsed = parse(&Source::new("t.net", text)).unwrap();
-        let loaded = build(
-            &parsed.description,
-            network_core::Seed(1),
-            &Inputs::default(),
-        )
-        .unwrap();
-        cells(
-            &parsed.description,
-            &loaded.network,
-            &[],
-            "t",
-            &[],
-            &ExportOptions::default(),
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn flags_are_python_booleans() {
-        let cells = cells_of("neuron Cell = iaf_psc_delta { refractory_input: 1, t_ref: 3 ms };\npopulation cells = Cell[2];");
-        assert!(
-            cells[1]
-                .code
-                .contains("{\"refractory_input\": True, \"t_ref\": 3.0}"),
-            "{}",
-            cells[1].code
-        );
-    }
-
-    #[test]
-    fn grids_kernels_and_random_weights_use_nest_names() {
-        let cells = cells_of(
-            "neuron Cell = iaf_psc_alpha;
-             population a = Cell[9] on grid(shape: [3, 3], extent: [1, 1] mm);
-             connect a -> a: pairwise_bernoulli(0.5) in circle(radius: 0.4 mm), with p = gaussian(std: 0.2 mm),
-                 via static_synapse { weight: uniform(1 pA, 2 pA), delay: 1 ms };",
-        );
-        let all: String = cells.iter().map(|c| c.code.clone()).collect();
-        assert!(all.contains("nest.spatial.grid(shape=[3, 3], extent=[1.0, 1.0], center=[0.0, 0.0], edge_wrap=False)"), "{all}");
-        assert!(all.contains("\"p\": 0.5 * 1.0 * nest.spatial_distributions.gaussian(nest.spatial.distance, mean=0.0, std=0.2)"), "{all}");
-        assert!(
-            all.contains("\"mask\": {\"circular\": {\"radius\": 0.4}}"),
-            "{all}"
-        );
-        assert!(
-            all.contains("\"weight\": nest.random.uniform(min=1.0, max=2.0)"),
-            "{all}"
-        );
-    }
 }

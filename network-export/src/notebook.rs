@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(c[3]["id"], "statement-1-code");
     }
 
-    /// The cells after the simulation, against `src/export/after_simulation.snap`
+    /// The cells after the simulation, against `src/after_simulation.snap`
     /// (`BLESS=1` rewrites it).
     #[test]
     fn raster_and_multimeter_cells_snapshot() {
@@ -153,8 +153,8 @@ mod tests {
             .iter()
             .map(|c| format!("## markdown\n{}\n## code\n{}\n", c.markdown, c.code))
             .collect();
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("src/export/after_simulation.snap");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/after_simulation.snap");
         if std::env::var_os("BLESS").is_some() {
             std::fs::write(&path, &text).unwrap();
         }

@@ -1,7 +1,8 @@
-//! Reading a description from text: tokens with line and column, the same parser and
-//! checks as the `network!` macro, and diagnostics located in the text.
+//! Reading a description from text (a `.net` file, or the text `network!` embeds): tokens
+//! with line and column, the same parser and checks as the `network!` macro, and
+//! diagnostics located in the text.
 
-use network_syntax::{Description, Diagnostic, SpanRange};
+use crate::{Description, Diagnostic, SpanRange};
 use proc_macro2::{LineColumn, TokenStream};
 use std::fmt;
 use std::ops::Range;
@@ -111,7 +112,7 @@ pub fn parse_allowing_expressions(source: &Source) -> Result<Parsed, Vec<Located
             },
         )]
     })?;
-    let (header, _, result) = network_syntax::parse_and_check(tokens);
+    let (header, _, result) = crate::parse_and_check(tokens);
     let description = result.map_err(|diagnostics| {
         diagnostics
             .iter()
