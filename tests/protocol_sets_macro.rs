@@ -4,7 +4,7 @@
 //! `run_protocol` must give the loader's values, spikes and samples bit for bit, and
 //! the recorders it creates fill their `Option` fields.
 
-use network::load::{build, parse, Inputs, Source};
+use network_load::{build, parse, Inputs, Source};
 use network::prelude::*;
 
 network! {
