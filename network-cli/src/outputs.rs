@@ -76,6 +76,26 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
+/// A multimeter's trace figures, one per variable it records: `<name>` when it records
+/// one, else `<name>_<variable>`.
+fn traces(
+    name: &str,
+    variables: &[network_core::Recordable],
+    trace: impl Fn() -> network_plot::Figure,
+) -> Vec<(String, network_plot::Figure)> {
+    variables
+        .iter()
+        .map(|&variable| {
+            let file = if variables.len() == 1 {
+                name.to_string()
+            } else {
+                format!("{name}_{}", variable.name())
+            };
+            (file, trace().variable(variable))
+        })
+        .collect()
+}
+
 /// The files the recorders wrote while simulating (the engine writes them, NEST's ASCII
 /// format with the run's provenance, into `--out`), in the description's order.
 pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
@@ -89,7 +109,7 @@ pub fn recorder_files(loaded: &Loaded) -> Vec<PathBuf> {
 
 /// Saves into `out` a raster plot (`<name>.png` and `<name>.svg`) of every spike
 /// recorder, one raster of all of them (`raster.png`, `.svg`) when there are several,
-/// a trace plot of every variable every multimeter records (`<name>_<variable>.png`,
+/// a trace plot of every variable every multimeter records (on spiking or rate neurons) (`<name>_<variable>.png`,
 /// `.svg`; `<name>.png` when it records one), a plot of every spatial population's
 /// positions (`<name>_positions`) and, per connection between spatial populations,
 /// the targets of the source neuron nearest its layer's centre with the connection's
@@ -107,14 +127,11 @@ pub fn write_plots(loaded: &Loaded, out: &Path) -> Result<Vec<PathBuf>, String> 
     }
     for (name, h) in &loaded.multimeters {
         let variables = net.samples(h).record_from();
-        for &variable in variables {
-            let file = if variables.len() == 1 {
-                name.clone()
-            } else {
-                format!("{name}_{}", variable.name())
-            };
-            figures.push((file, net.trace(h).variable(variable)));
-        }
+        figures.extend(traces(name, variables, || net.trace(h)));
+    }
+    for (name, h) in &loaded.rate.multimeters {
+        let variables = net.rate_samples(h).record_from();
+        figures.extend(traces(name, variables, || net.rate_trace(h)));
     }
     for (p, info) in net.populations().iter().enumerate() {
         if info.space.is_some() {

@@ -6,7 +6,8 @@ use crate::spatial::SpatialData;
 use crate::trace::TraceData;
 use network_core::spatial::{Kernel, Mask};
 use network_core::{
-    MultimeterHandle, Network, ProjectionHandle, Provenance, Recordable, SpikeRecorderHandle,
+    MultimeterHandle, Network, ProjectionHandle, Provenance, RateMultimeterHandle, Recordable,
+    SpikeRecorderHandle,
 };
 
 /// What a figure shows.
@@ -47,6 +48,16 @@ impl Figure {
         let entity = net.multimeter_name(meter).to_string();
         Self {
             content: Content::Trace(TraceData::new(net, meter, &entity)),
+            entity,
+            size: (1000, 500),
+            provenance: net.provenance(),
+        }
+    }
+
+    pub(crate) fn rate_trace(net: &Network, meter: &RateMultimeterHandle) -> Self {
+        let entity = net.rate_multimeter_name(meter).to_string();
+        Self {
+            content: Content::Trace(TraceData::rate(net, meter)),
             entity,
             size: (1000, 500),
             provenance: net.provenance(),

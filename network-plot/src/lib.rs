@@ -33,7 +33,9 @@ mod trace;
 
 pub use figure::Figure;
 
-use network_core::{MultimeterHandle, Network, ProjectionHandle, SpikeRecorderHandle};
+use network_core::{
+    MultimeterHandle, Network, ProjectionHandle, RateMultimeterHandle, SpikeRecorderHandle,
+};
 
 /// Plots of a network's recorders.
 pub trait Plots {
@@ -49,6 +51,10 @@ pub trait Plots {
     /// The traces of `meter` (V_m when it records it, else its first recordable)
     /// over time; save it with `.save("x.png")`.
     fn trace(&self, meter: &MultimeterHandle) -> Figure;
+
+    /// The traces of a multimeter on rate neurons (`rate` when it records it, else its
+    /// first recordable) over time, neurons labelled `population[index]`.
+    fn rate_trace(&self, meter: &RateMultimeterHandle) -> Figure;
 
     /// The positions of population `population` (its index), as NEST's `PlotLayer`:
     /// x-y for a 2D layer, the x-y, x-z and y-z projections for a 3D one. A
@@ -77,6 +83,10 @@ impl Plots for Network {
 
     fn trace(&self, meter: &MultimeterHandle) -> Figure {
         Figure::trace(self, meter)
+    }
+
+    fn rate_trace(&self, meter: &RateMultimeterHandle) -> Figure {
+        Figure::rate_trace(self, meter)
     }
 
     fn positions(&self, population: usize) -> Figure {

@@ -4,7 +4,7 @@
 use crate::legend::{draw_legend, Mark, LEGEND_WIDTH};
 use crate::palette::color;
 use crate::raster::tick;
-use network_core::{MultimeterHandle, Network, Recordable};
+use network_core::{MultimeterHandle, Network, RateMultimeterHandle, Recordable, Samples};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -27,8 +27,43 @@ pub(crate) struct TraceData {
 }
 
 impl TraceData {
+    /// The trace of a multimeter on spiking neurons.
     pub fn new(net: &Network, meter: &MultimeterHandle, name: &str) -> Self {
-        let samples = net.samples(meter);
+        let label = |s: u32| {
+            let (pop, i) = net.locate(s)?;
+            Some(format!("{pop}[{i}]"))
+        };
+        Self::of(
+            net,
+            net.samples(meter),
+            net.multimeter_window(meter),
+            name,
+            label,
+        )
+    }
+
+    /// The trace of a multimeter on rate neurons (its `rate` when it records it).
+    pub fn rate(net: &Network, meter: &RateMultimeterHandle) -> Self {
+        let (pop, first) = net.rate_multimeter_population(meter);
+        let label = |s: u32| Some(format!("{pop}[{}]", s.checked_sub(first)?));
+        let samples = net.rate_samples(meter);
+        let name = net.rate_multimeter_name(meter);
+        let mut data = Self::of(net, samples, net.rate_multimeter_window(meter), name, label);
+        if data.recorded.contains(&Recordable::rate) {
+            data.variable = Recordable::rate;
+        }
+        data
+    }
+
+    /// Every sample of `samples`, over the window `(start, stop]` (ms) cut at the
+    /// simulated time; `label` names a sender.
+    fn of(
+        net: &Network,
+        samples: &Samples,
+        (start, stop): (f64, f64),
+        name: &str,
+        label: impl Fn(u32) -> Option<String>,
+    ) -> Self {
         let recorded = samples.record_from().to_vec();
         let variable = if recorded.contains(&Recordable::V_m) {
             Recordable::V_m
@@ -40,16 +75,12 @@ impl TraceData {
             .map(|&r| samples.values(r).unwrap_or_default())
             .collect();
         let senders = samples.senders().to_vec();
-        let (start, stop) = net.multimeter_window(meter);
         let h = net.resolution().ms();
         let t_min = start.max(0.0);
         let t_max = stop.min(net.time()).max(t_min + h);
         let labels = senders
             .iter()
-            .filter_map(|&s| {
-                let (pop, i) = net.locate(s)?;
-                Some((s, format!("{pop}[{i}]")))
-            })
+            .filter_map(|&s| Some((s, label(s)?)))
             .collect();
         Self {
             name: name.to_string(),

@@ -338,3 +338,46 @@ fn a_trace_covers_its_multimeters_window() {
     let times = net.samples(&late).times();
     assert!(times.iter().all(|&t| t > 60.0 && t <= 120.0) && !times.is_empty());
 }
+
+/// Three `lin_rate_ipn` neurons after two spiking ones (node ids 3 to 5), driven by
+/// `mu` alone, sampled from 10 ms on.
+fn rate_network() -> (Network, RateMultimeterHandle) {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
+    let cell = Model::nest(IafPscAlpha::default()).unwrap();
+    b.population("spiking", &cell, Const::<2>).unwrap();
+    let params = network_core::models::rate::LinRateIpn {
+        mu: 1.0,
+        ..Default::default()
+    };
+    let rates = b.rate_population("rates", params, 3).unwrap();
+    let m = Multimeter {
+        window: Window::new(10.0, f64::INFINITY),
+        ..Multimeter::new(0.5, &[Recordable::rate, Recordable::noise])
+    };
+    let meter = b.rate_multimeter("rm", &rates, None, m).unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(60.0).unwrap();
+    (net, meter)
+}
+
+#[test]
+fn a_rate_trace_draws_the_rates_of_each_rate_neuron_over_its_window() {
+    let (net, meter) = rate_network();
+    let svg = net.rate_trace(&meter).svg().unwrap();
+    for text in [
+        "rm: rate of 3 neurons",
+        "rates[0] (id 3)",
+        "rates[2] (id 5)",
+        "time (ms)",
+    ] {
+        assert!(svg.contains(text), "missing {text:?}");
+    }
+    assert_eq!(net.rate_trace(&meter).time_axis(), (10.0, 60.0));
+    let noise = net.rate_trace(&meter).variable(Recordable::noise);
+    assert!(noise.svg().unwrap().contains("rm: noise of 3 neurons"));
+    let dir = scratch("rate-trace");
+    let png = dir.join("rm.png");
+    net.rate_trace(&meter).save(&png).unwrap();
+    assert!(std::fs::metadata(&png).unwrap().len() > 1000);
+    std::fs::remove_dir_all(dir).unwrap();
+}

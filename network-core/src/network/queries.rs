@@ -282,6 +282,30 @@ impl Network {
         (!meter.latest.is_empty()).then(|| meter.latest.iter().map(|(_, _, v)| v[column]).collect())
     }
 
+    /// A multimeter on rate neurons' name.
+    pub fn rate_multimeter_name(&self, multimeter: &super::RateMultimeterHandle) -> &str {
+        &self.rate.meters[multimeter.0].name
+    }
+
+    /// A multimeter on rate neurons' window `(start, stop]` (ms; `stop` infinite when
+    /// open), as it is now (protocols may move it between runs).
+    pub fn rate_multimeter_window(&self, multimeter: &super::RateMultimeterHandle) -> (f64, f64) {
+        self.window_ms(self.rate.meters[multimeter.0].window)
+    }
+
+    /// The rate population a multimeter samples: its name and its first node id (a
+    /// sender's index in it is its node id minus this).
+    pub fn rate_multimeter_population(
+        &self,
+        multimeter: &super::RateMultimeterHandle,
+    ) -> (&str, u32) {
+        let meter = &self.rate.meters[multimeter.0];
+        (
+            self.rate.populations[meter.population].name(),
+            meter.first_node_id,
+        )
+    }
+
     /// The multimeter on rate neurons named `name`.
     pub fn rate_multimeter_handle(&self, name: &str) -> Option<super::RateMultimeterHandle> {
         let index = self.rate.meters.iter().position(|m| m.name == name)?;
