@@ -2,7 +2,8 @@
 //! created between runs (network-load/tests/data/protocol_sets.net), against NEST 3.10
 //! (conformance/protocol_sets.py, reference/protocol_sets.json): the values read back
 //! after the sets, every spike and every sample of the recorders the protocol creates
-//! (at 10, 110 and 250 ms, NEST's sampling-time rules; a weight recorder at 110 ms) are
+//! (at 10, 110 and 250 ms, NEST's sampling-time rules; a weight recorder at 110 ms), and
+//! the transmissions of two weight recorders whose windows the protocol sets, are
 //! NEST's bit for bit; random
 //! values follow NEST's distributions (two-sample Kolmogorov-Smirnov over 2,000
 //! neurons). The export, run on NEST, gives the engine's spikes and samples.
@@ -202,6 +203,10 @@ fn nest_spikes(v: &Json) -> Vec<(u32, f64)> {
         .collect()
 }
 
+/// The weight recorders: one the protocol creates at 110 ms, one made with the network;
+/// the protocol sets the windows of both.
+const WEIGHT_RECORDERS: [&str; 2] = ["weights", "side_weights"];
+
 const METERS: [(&str, &[&str]); 3] = [
     ("early", &["V_m"]),
     ("middle", &["V_m", "I_syn_ex"]),
@@ -285,8 +290,10 @@ fn values_spikes_and_samples_are_nests() {
         let got = samples(&loaded, name, keys, t);
         same_rows(name, &got, &nest_rows(&nest["meters"][name], keys));
     }
-    let got = transmissions(&loaded, "weights", t);
-    same_transmissions(&got, &nest_transmissions(&nest["weights"]));
+    for name in WEIGHT_RECORDERS {
+        let got = transmissions(&loaded, name, t);
+        same_transmissions(&got, &nest_transmissions(&nest[name]));
+    }
 }
 
 #[test]
@@ -353,11 +360,12 @@ fn the_export_on_nest_records_what_the_engine_records() {
          \x20       out[k] = [r[2][j] for r in rows]\n\
          \x20   return out\n\
          _noisy = populations['noisy'][0].global_id\n\
-         _ev = recorders['weights'].get('events')\n\
-         _weights = sorted([int(s) - _first, int(t) - _noisy, float(tm), float(w)] for s, t, tm, w in zip(_ev['senders'], _ev['targets'], _ev['times'], _ev['weights']) if tm <= T_SIM + 1e-9)\n\
+         def _weights(r):\n\
+         \x20   ev = r.get('events')\n\
+         \x20   return sorted([int(s) - _first, int(t) - _noisy, float(tm), float(w)] for s, t, tm, w in zip(ev['senders'], ev['targets'], ev['times'], ev['weights']) if tm <= T_SIM + 1e-9)\n\
          print(json.dumps({'spikes': {n: _spikes(recorders[n]) for n in ['spikes', 'late']},\n\
          \x20                 'meters': {'early': _meter(multimeters['early'], ['V_m']), 'middle': _meter(multimeters['middle'], ['V_m', 'I_syn_ex']), 'last': _meter(multimeters['last'], ['V_m'])},\n\
-         \x20                 'weights': _weights,\n\
+         \x20                 'weights': _weights(recorders['weights']), 'side_weights': _weights(recorders['side_weights']),\n\
          \x20                 'V_th': [float(v) for v in populations['noisy'].get('V_th')]}))\n",
     );
     let nest = last_json(
@@ -375,8 +383,10 @@ fn the_export_on_nest_records_what_the_engine_records() {
         let got = samples(&loaded, name, keys, t);
         same_rows(name, &got, &nest_rows(&nest["meters"][name], keys));
     }
-    let got = transmissions(&loaded, "weights", t);
-    same_transmissions(&got, &nest_transmissions(&nest["weights"]));
+    for name in WEIGHT_RECORDERS {
+        let got = transmissions(&loaded, name, t);
+        same_transmissions(&got, &nest_transmissions(&nest[name]));
+    }
     let want = floats(&nest["V_th"]);
     let d = ks(&noisy["V_th"], &want);
     assert!(d < ks_limit(want.len()), "V_th: KS distance {d}");

@@ -1,6 +1,7 @@
 //! The `protocol` block: what a NEST script does between `Simulate` calls, checked like
 //! the rest of the description (names through the model's table, units by dimension).
 
+use super::protocol_windows::Windows;
 use super::{Ctx, Kind, POISONED};
 use crate::ast::*;
 use crate::description::*;
@@ -51,8 +52,9 @@ pub(super) fn protocol(
         );
     }
     let mut steps = Vec::new();
+    let mut windows = Windows::default();
     for s in &first.statements {
-        steps.extend(statement(cx, s, wiring));
+        steps.extend(statement(cx, s, wiring, &mut windows));
     }
     let simulates = first
         .statements
@@ -68,7 +70,12 @@ pub(super) fn protocol(
     steps
 }
 
-fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &mut Vec<Wiring>) -> Vec<ProtocolStep> {
+fn statement(
+    cx: &mut Ctx,
+    s: &ProtocolStatement,
+    wiring: &mut Vec<Wiring>,
+    windows: &mut Windows,
+) -> Vec<ProtocolStep> {
     match s {
         ProtocolStatement::Simulate { time, .. } => simulate(cx, time).into_iter().collect(),
         ProtocolStatement::Record(d) => record(cx, d, wiring).into_iter().collect(),
@@ -80,7 +87,7 @@ fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &mut Vec<Wiring>) -> V
             slice,
             param,
             value,
-        } => set(cx, entity, slice.as_ref(), param, value, wiring)
+        } => set(cx, entity, slice.as_ref(), param, value, wiring, windows)
             .into_iter()
             .collect(),
     }
@@ -151,6 +158,7 @@ fn set(
     param: &syn::Ident,
     value: &Expr,
     wiring: &[Wiring],
+    windows: &mut Windows,
 ) -> Option<ProtocolStep> {
     let Some(&(kind, index)) = cx.names.get(&entity.to_string()) else {
         cx.error(
@@ -206,27 +214,17 @@ fn set(
             })
         }
         Kind::Recorder => {
-            if let Wiring::Recorder(r) = &wiring[index] {
-                if matches!(r.kind, RecorderKind::Weights { .. }) {
-                    cx.error(
-                        entity.into(),
-                        format!("the window of weight recorder `{entity}` cannot be set in a protocol yet"),
-                        "give it `start` and `stop` where it is declared (from Rust: `Network::set_weight_recorder`)",
-                    );
-                    return None;
-                }
-            }
+            let Wiring::Recorder(r) = &wiring[index] else {
+                unreachable!("a recorder's index is its wiring entry")
+            };
             let Some(&param_name) = WINDOW.iter().find(|w| **w == name) else {
-                let Wiring::Recorder(r) = &wiring[index] else {
-                    unreachable!("a recorder's index is its wiring entry")
-                };
                 unknown(cx, param, &r.name, &WINDOW);
                 return None;
             };
             Some(ProtocolStep::SetRecorder {
                 wiring: index,
                 param: param_name,
-                value: cx.number(value, Dim::Time, param_name)?,
+                value: windows.set(cx, index, r, param_name, value)?,
             })
         }
         Kind::Projection => {

@@ -3,7 +3,7 @@
 //! - neurons ([`Network::set_neurons`]): a model parameter of a population (NEST's checks
 //!   run again, propagators recomputed) or the membrane potential of any selection;
 //! - devices (`generators`, `recorders`): a generator's parameters by NEST name, a
-//!   recorder's or multimeter's window, recorders and multimeters added after a run;
+//!   spike recorder's, multimeter's or weight recorder's window, recorders and multimeters added after a run;
 //! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them.
 //!
 //! Every change takes effect from the next step, as `SetStatus` between two `Simulate`
@@ -23,6 +23,7 @@ pub use quantity::{
     PicoAmpere, PicoFarad, Quantity, Unit,
 };
 pub use rate::RateNeuronsMut;
+pub(super) use recorders::set_window;
 
 use super::handles::Selection;
 use super::runtime::Network;
