@@ -135,6 +135,10 @@ impl Loaded {
                 let sources = targets(&r.targets)?;
                 let params = spike_recorder_params(r, files);
                 let h = self.network.add_spike_recorder(&r.name, params, &sources)?;
+                for name in &r.generators {
+                    let g = find(&self.generators, name, "generator")?;
+                    self.network.add_record_generator(&h, &g)?;
+                }
                 self.spike_recorders.push((r.name.clone(), h));
             }
             Recorder::Multimeter(m) => {

@@ -40,11 +40,17 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
         let field = format_ident!("{}", c);
         quote!(self.#field)
     };
+    // A generator is a field of the built network's type.
+    let generator = |g: &str| {
+        let field = format_ident!("{}", g);
+        quote!(self.#field)
+    };
     let site = Site {
         receiver: quote!(self.network),
         prefix: "add_",
         population: &pop,
         projection: &proj,
+        generator: &generator,
     };
     // A recorder the protocol added is in its local from then on (its field is an
     // `Option`).

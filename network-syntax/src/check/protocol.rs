@@ -109,20 +109,41 @@ fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<Prot
         return None;
     }
     let mut desc = super::devices::recorder(cx, d, wiring);
-    // Why: the engine makes a generator's recorder stream with the generator, at build.
-    if desc.as_ref().is_some_and(|r| !r.generators.is_empty()) {
+    // Why: a target connected later must take over a train's state from the start of
+    // the run for the other generators; the engine (`Network::add_record_generator`)
+    // connects one whose train depends on its parameters alone.
+    let generators = desc.as_ref().map_or(&[][..], |r| &r.generators[..]);
+    for g in generators {
+        let Some(&(_, index)) = cx.names.get(g) else {
+            continue;
+        };
+        let Some(Wiring::Stimulator(s)) = wiring.get(index) else {
+            continue;
+        };
+        if matches!(
+            s.kind,
+            StimulusDesc::Poisson { .. } | StimulusDesc::Spikes { .. }
+        ) {
+            continue;
+        }
+        let at = d
+            .targets
+            .iter()
+            .find(|t| t.population == g.as_str())
+            .map_or((&d.name).into(), |t| (&t.population).into());
         cx.error(
-            (&d.name).into(),
+            at,
             format!(
-                "a spike recorder on a generator (`{}`) cannot be created between runs yet",
-                d.name
+                "a spike recorder on `{g}` (a {}) cannot be created between runs yet: its trains carry state from the start of the run",
+                s.kind.nest_model()
             ),
             format!(
-                "declare `record {} = ..` before the protocol and set its `start` to the time it begins",
+                "declare `record {} = ..` before the protocol and set its `start` to the time it begins (a poisson_generator or spike_generator can be recorded between runs)",
                 d.name
             ),
         );
         desc = None;
+        break;
     }
     let index = desc.as_ref().map_or(POISONED, |_| wiring.len());
     if !cx.declare(&d.name, Kind::Recorder, index) {
