@@ -10,7 +10,11 @@ network-load/tests/data/protocol_sets.net: between `Simulate` calls
 - multimeters created and connected at 10, 110 and 250 ms (NEST's sampling-time rules
   for a multimeter created after a run), a spike recorder on a mask selection created at
   110 ms with `start` 150 ms, a weight recorder set on a connection's synapse model
-  (its own `CopyModel`) at 110 ms, another recorder's `stop` set.
+  (its own `CopyModel`) at 110 ms, another recorder's `stop` set;
+- a weight recorder's window set between runs (`wr.set(start=..)`, `stop`, `origin`),
+  on the recorder created at 110 ms and on one made with the network;
+- spike recorders connected at 110 ms to a spike_generator (the spikes after 110 ms) and
+  to a poisson_generator (its own train; 800 Hz, 200 Hz from 250 ms).
 
 network-load/tests/protocol_sets.rs requires the values read back after the sets, the
 spikes and every sample to be NEST's bit for bit (the random values: NEST's
@@ -19,8 +23,9 @@ distributions, two-sample Kolmogorov-Smirnov over 2,000 neurons).
 Writes reference/protocol_sets.json: {"nest_version", "values": {NAME: [per sheet
 neuron, after the sets at 110 ms]}, "random": {NAME: [per noisy neuron]}, "spikes":
 {RECORDER: [[neuron (0-based), time ms], ..] sorted}, "meters": {METER: {"times",
-"senders" (0-based), RECORDABLE: [..]} sorted by time and sender}, "weights": [[sender,
-target (0-based in their populations), time ms, weight pA], ..] sorted, "time_ms"}.
+"senders" (0-based), RECORDABLE: [..]} sorted by time and sender}, "weights" and
+"side_weights": [[sender, target (0-based in their populations), time ms, weight pA],
+..] sorted, "generator_spikes": {RECORDER: [time ms, ..] sorted}, "time_ms"}.
 """
 
 import argparse
@@ -49,12 +54,24 @@ def run():
     first = sheet[0].global_id
     kick = nest.Create("spike_generator", params={"spike_times": [5.0, 120.0, 251.0]})
     nest.Connect(kick, sheet[[1, 33]], "all_to_all", {"weight": 100.0, "delay": 1.0})
+    # Generators a spike recorder is connected to between runs.
+    listed = nest.Create("spike_generator",
+                         params={"spike_times": [50.0, 105.0, 110.0, 110.1, 180.0, 250.5]})
+    nest.Connect(listed, noisy[[5]], "all_to_all", {"weight": 1.0, "delay": 1.0})
+    drive = nest.Create("poisson_generator", params={"rate": 800.0})
+    nest.Connect(drive, noisy[[6]], "all_to_all", {"weight": 1.0, "delay": 1.0})
     spikes = nest.Create("spike_recorder")
     nest.Connect(sheet, spikes)
     # A connection a weight recorder is set on later: its own copy of the model.
     nest.CopyModel("static_synapse", "static_synapse__feed")
     nest.Connect(sheet[[26, 35]], noisy[[0, 1]], "all_to_all",
                  {"synapse_model": "static_synapse__feed", "weight": 2.0, "delay": 1.0})
+    # A weight recorder made with the network, its window changed between runs.
+    nest.CopyModel("static_synapse", "static_synapse__side")
+    side_weights = nest.Create("weight_recorder", params={"start": 20.0})
+    nest.SetDefaults("static_synapse__side", {"weight_recorder": side_weights})
+    nest.Connect(sheet[[26, 35]], noisy[[2, 3]], "all_to_all",
+                 {"synapse_model": "static_synapse__side", "weight": 2.0, "delay": 1.0})
     meters = {}
 
     def meter(name, params, targets):
@@ -90,8 +107,20 @@ def run():
     ring = nest.SelectNodesByMask(sheet, [0.1, -0.05], nest.CreateMask("circular", {"radius": 0.3}))
     nest.Connect(ring, late)
     spikes.set(stop=200.0)
+    # 209 ms lies between a spike (208.3 ms) and its delivery (209.3 ms).
+    side_weights.set(stop=209.0)
+    # Spike recorders on generators, from 110 ms on.
+    listed_spikes = nest.Create("spike_recorder")
+    nest.Connect(listed, listed_spikes)
+    drive_spikes = nest.Create("spike_recorder")
+    nest.Connect(drive, drive_spikes)
     nest.Simulate(140.0)
     meter("last", {"interval": 2.5, "offset": 0.0, "record_from": ["V_m"]}, sheet[0:4])
+    # 259 ms lies between a spike (258.5 ms) and its delivery (259.5 ms); the origin
+    # moves the side recorder's window to (120, 309] ms.
+    weights.set(start=259.0)
+    side_weights.set(origin=100.0)
+    drive.set(rate=200.0)
     nest.Simulate(50.0)
     T = 300.0
     # NEST hands a multimeter's last min_delay of samples over at the next Simulate.
@@ -102,12 +131,19 @@ def run():
         return sorted([int(s) - first, float(t)] for s, t in zip(ev["senders"], ev["times"])
                       if ms_to_tics(float(t)) <= ms_to_tics(T))
 
-    ev = weights.get("events")
+    def times(sr):
+        return sorted(float(t) for t in sr.get("events")["times"]
+                      if ms_to_tics(float(t)) <= ms_to_tics(T))
+
     first_noisy = noisy[0].global_id
-    transmissions = sorted([int(s) - first, int(t) - first_noisy, float(tm), float(w)]
-                           for s, t, tm, w in zip(ev["senders"], ev["targets"], ev["times"],
-                                                  ev["weights"])
-                           if ms_to_tics(float(tm)) <= ms_to_tics(T))
+
+    def transmissions(wr):
+        ev = wr.get("events")
+        return sorted([int(s) - first, int(t) - first_noisy, float(tm), float(w)]
+                      for s, t, tm, w in zip(ev["senders"], ev["targets"], ev["times"],
+                                             ev["weights"])
+                      if ms_to_tics(float(tm)) <= ms_to_tics(T))
+
     out_meters = {}
     for name, (mm, keys) in meters.items():
         ev = mm.get("events")
@@ -124,7 +160,10 @@ def run():
         "random": random,
         "spikes": {"spikes": spike_rows(spikes), "late": spike_rows(late)},
         "meters": out_meters,
-        "weights": transmissions,
+        "weights": transmissions(weights),
+        "side_weights": transmissions(side_weights),
+        "generator_spikes": {"listed_spikes": times(listed_spikes),
+                             "drive_spikes": times(drive_spikes)},
         "time_ms": T,
     }
 

@@ -19,8 +19,12 @@ network! {
     population noisy = Cell[2000];
 
     stimulate kick = spike_generator { spike_times: [5, 120, 251] ms } -> sheet[1, 33] via static_synapse { weight: 100 pA, delay: 1 ms };
+    stimulate listed = spike_generator { spike_times: [50, 105, 110, 110.1, 180, 250.5] ms } -> noisy[5] via static_synapse { weight: 1 pA, delay: 1 ms };
+    stimulate drive = poisson_generator { rate: 800 Hz } -> noisy[6] via static_synapse { weight: 1 pA, delay: 1 ms };
     record spikes = spike_recorder <- sheet;
     connect feed = sheet[26, 35] -> noisy[0, 1]: all_to_all, via static_synapse { weight: 2 pA, delay: 1 ms };
+    connect side = sheet[26, 35] -> noisy[2, 3]: all_to_all, via static_synapse { weight: 2 pA, delay: 1 ms };
+    record side_weights = weight_recorder { start: 20 ms } <- side;
 
     protocol {
         simulate 10 ms;
@@ -37,8 +41,14 @@ network! {
         record late = spike_recorder { start: 150 ms } <- sheet within circle(radius: 0.3 mm) at [0.1, -0.05] mm;
         record weights = weight_recorder <- feed;
         set spikes.stop = 200 ms;
+        set side_weights.stop = 209 ms;
+        record listed_spikes = spike_recorder <- listed;
+        record drive_spikes = spike_recorder <- drive;
         simulate 140 ms;
         record last = multimeter { interval: 2.5 ms, record_from: [V_m] } <- sheet[0..4];
+        set weights.start = 259 ms;
+        set side_weights.origin = 100 ms;
+        set drive.rate = 200 Hz;
         simulate 50 ms;
     }
 }
@@ -87,6 +97,28 @@ fn run_protocol_matches_the_loader_bit_for_bit() {
     }
     let m = by_macro.network();
     let late = by_macro.late.expect("run_protocol made `late`");
+    // Made by the protocol, on generators: `drive_spikes` is a Poisson train of its own,
+    // drawn alike by both.
+    let on_generators = [
+        (by_macro.listed_spikes, "listed_spikes"),
+        (by_macro.drive_spikes, "drive_spikes"),
+    ]
+    .map(|(h, name)| {
+        (
+            h.unwrap_or_else(|| panic!("run_protocol made `{name}`")),
+            name,
+        )
+    });
+    for (h, name) in on_generators {
+        let (_, lh) = loaded
+            .spike_recorders
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap();
+        let (a, b) = (m.spikes(&h), loaded.network.spikes(lh));
+        assert!(a.len() >= 3, "{name}");
+        assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
+    }
     for (h, name) in [(by_macro.spikes, "spikes"), (late, "late")] {
         let (_, lh) = loaded
             .spike_recorders
@@ -115,12 +147,21 @@ fn run_protocol_matches_the_loader_bit_for_bit() {
         );
         assert_eq!(bits(va), bits(vb), "{name}");
     }
-    let h = by_macro.weights.expect("run_protocol made `weights`");
-    let (_, lh) = &loaded.weight_recorders[0];
-    let (a, b) = (m.weights_recorded(&h), loaded.network.weights_recorded(lh));
-    assert!(!a.is_empty());
-    assert_eq!(
-        (a.senders(), a.targets(), a.steps(), a.weights()),
-        (b.senders(), b.targets(), b.steps(), b.weights())
-    );
+    // `weights` is made by the protocol (an `Option` field), `side_weights` by the build;
+    // the protocol sets the windows of both.
+    let made = by_macro.weights.expect("run_protocol made `weights`");
+    for (h, name) in [(made, "weights"), (by_macro.side_weights, "side_weights")] {
+        let (_, lh) = loaded
+            .weight_recorders
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap();
+        let (a, b) = (m.weights_recorded(&h), loaded.network.weights_recorded(lh));
+        assert!(!a.is_empty(), "{name}");
+        assert_eq!(
+            (a.senders(), a.targets(), a.steps(), a.weights()),
+            (b.senders(), b.targets(), b.steps(), b.weights()),
+            "{name}"
+        );
+    }
 }

@@ -292,3 +292,85 @@ fn a_generator_set_between_runs_changes_what_its_recorder_receives() {
     let id = net.generator_node_id(&s);
     assert_eq!(after, vec![(id, 600), (id, 700)]);
 }
+
+/// A 500 Hz Poisson generator driving `driven` neurons; a recorder connected to it after
+/// 50 ms (`Network::add_record_generator`); its train to 200 ms on `threads` threads.
+fn poisson_train_from_50_ms(threads: usize, driven: usize) -> Vec<i64> {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(9)).threads(threads);
+    let model = Model::nest(IafPscAlpha::default()).unwrap();
+    let n = b.population("n", &model, Dyn(3000)).unwrap();
+    let targets = if driven > 0 {
+        vec![n.range(0..driven)]
+    } else {
+        Vec::new()
+    };
+    let params = PoissonGenerator {
+        rate: 500.0,
+        ..Default::default()
+    };
+    let g = b
+        .poisson_generator("g", params, &targets, &StaticSynapse::new(10.0, 1.0))
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(50.0).unwrap();
+    let sr = net
+        .add_spike_recorder("late", SpikeRecorder::default(), &[])
+        .unwrap();
+    net.add_record_generator(&sr, &g).unwrap();
+    assert_eq!(net.recorder_generators(&sr), vec![g]);
+    net.simulate(150.0).unwrap();
+    net.spikes(&sr).steps().to_vec()
+}
+
+#[test]
+fn a_recorder_connected_between_runs_gets_a_train_of_its_own_from_then_on() {
+    let train = poisson_train_from_50_ms(1, 3000);
+    // Nothing stamped at or before 50 ms; 500 Hz for 150 ms: 75 expected (sd 8.7).
+    assert!(train.iter().all(|&s| s > 500), "{train:?}");
+    assert!((40..=110).contains(&train.len()), "{}", train.len());
+    assert_eq!(poisson_train_from_50_ms(4, 3000), train, "threads");
+    assert_eq!(poisson_train_from_50_ms(1, 0), train, "no neuron driven");
+    assert_eq!(poisson_train_from_50_ms(2, 1500), train, "half the neurons");
+}
+
+#[test]
+fn a_recorder_connected_between_runs_takes_the_listed_spikes_after_now() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(3));
+    let model = Model::nest(IafPscAlpha::default()).unwrap();
+    let n = b.population("n", &model, Dyn(1)).unwrap();
+    let syn = StaticSynapse::new(1.0, 1.0);
+    let listed = SpikeGenerator {
+        spike_times: vec![5.0, 10.0, 10.1, 12.0],
+        ..Default::default()
+    };
+    let s = b.spike_generator("s", listed, &[n.all()], &syn).unwrap();
+    let dc = b
+        .dc_generator("dc", DcGenerator::default(), &[n.all()], &syn)
+        .unwrap();
+    let sup = GammaSupGenerator {
+        rate: 20.0,
+        ..Default::default()
+    };
+    let sup = b.gamma_sup_generator("sup", sup, &[n.all()], &syn).unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(10.0).unwrap();
+    let sr = net
+        .add_spike_recorder("late", SpikeRecorder::default(), &[])
+        .unwrap();
+    net.add_record_generator(&sr, &s).unwrap();
+    // Refused: a second connection, a generator of current (as NEST refuses it), and
+    // a train that carries state from the start of the run (the error says so).
+    let e = net.add_record_generator(&sr, &s).unwrap_err().to_string();
+    assert!(e.contains("already records generator `s`"), "{e}");
+    let e = net.add_record_generator(&sr, &dc).unwrap_err().to_string();
+    assert!(e.contains("does not support current input"), "{e}");
+    let e = net.add_record_generator(&sr, &sup).unwrap_err().to_string();
+    assert!(
+        e.contains("gamma_sup_generator") && e.contains("between runs yet") && e.contains("start"),
+        "{e}"
+    );
+    assert_eq!(net.recorder_generators(&sr), vec![s]);
+    net.simulate(10.0).unwrap();
+    // The spike at 10 ms was sent in the first run.
+    assert_eq!(net.spikes(&sr).steps(), &[101, 120]);
+}

@@ -5,7 +5,7 @@
 use crate::build::{multimeter_params, spike_recorder_params, weight_recorder_params, Loaded};
 use network_core::{Error, Network, ProjectionHandle, Result, Selection, Setting};
 use network_syntax::description::SetValue;
-use network_syntax::lowering::{rate_indices, total_time, Action, Recorder, Target};
+use network_syntax::lowering::{rate_indices, total_time, Action, Recorder, RecorderType, Target};
 
 impl Loaded {
     /// The simulated time of the protocol, ms; `None` without one.
@@ -52,19 +52,23 @@ impl Loaded {
                 }
                 Action::SetRecorder {
                     name,
-                    multimeter: true,
+                    kind,
                     param,
                     value,
-                } => {
-                    let m = find(&self.multimeters, name, "multimeter")?;
-                    self.network.set_multimeter(&m, param, *value)?;
-                }
-                Action::SetRecorder {
-                    name, param, value, ..
-                } => {
-                    let r = find(&self.spike_recorders, name, "spike recorder")?;
-                    self.network.set_spike_recorder(&r, param, *value)?;
-                }
+                } => match kind {
+                    RecorderType::Spikes => {
+                        let r = find(&self.spike_recorders, name, "spike recorder")?;
+                        self.network.set_spike_recorder(&r, param, *value)?;
+                    }
+                    RecorderType::Multimeter => {
+                        let m = find(&self.multimeters, name, "multimeter")?;
+                        self.network.set_multimeter(&m, param, *value)?;
+                    }
+                    RecorderType::Weights => {
+                        let w = find(&self.weight_recorders, name, "weight recorder")?;
+                        self.network.set_weight_recorder(&w, param, *value)?;
+                    }
+                },
                 Action::SetWeight { field, value } => {
                     let p = find(&self.projections, field, "connection")?;
                     self.network.set_weight(&p, *value)?;
@@ -131,6 +135,10 @@ impl Loaded {
                 let sources = targets(&r.targets)?;
                 let params = spike_recorder_params(r, files);
                 let h = self.network.add_spike_recorder(&r.name, params, &sources)?;
+                for name in &r.generators {
+                    let g = find(&self.generators, name, "generator")?;
+                    self.network.add_record_generator(&h, &g)?;
+                }
                 self.spike_recorders.push((r.name.clone(), h));
             }
             Recorder::Multimeter(m) => {

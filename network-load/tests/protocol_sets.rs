@@ -2,8 +2,11 @@
 //! created between runs (network-load/tests/data/protocol_sets.net), against NEST 3.10
 //! (conformance/protocol_sets.py, reference/protocol_sets.json): the values read back
 //! after the sets, every spike and every sample of the recorders the protocol creates
-//! (at 10, 110 and 250 ms, NEST's sampling-time rules; a weight recorder at 110 ms) are
-//! NEST's bit for bit; random
+//! (at 10, 110 and 250 ms, NEST's sampling-time rules; a weight recorder at 110 ms), and
+//! the transmissions of two weight recorders whose windows the protocol sets, are
+//! NEST's bit for bit, as are the spikes a recorder connected to a spike generator at
+//! 110 ms records (one connected to a Poisson generator: its own train at the rates the
+//! protocol sets); random
 //! values follow NEST's distributions (two-sample Kolmogorov-Smirnov over 2,000
 //! neurons). The export, run on NEST, gives the engine's spikes and samples.
 
@@ -202,6 +205,56 @@ fn nest_spikes(v: &Json) -> Vec<(u32, f64)> {
         .collect()
 }
 
+/// The times a spike recorder on a generator recorded, sorted, up to `t_ms`.
+fn generator_times(loaded: &Loaded, name: &str, t_ms: f64) -> Vec<f64> {
+    let (_, h) = loaded
+        .spike_recorders
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no spike recorder `{name}`"));
+    let mut out: Vec<f64> = loaded
+        .network
+        .spikes(h)
+        .iter()
+        .map(|(_, t)| t)
+        .filter(|t| *t <= t_ms)
+        .collect();
+    out.sort_by(f64::total_cmp);
+    out
+}
+
+/// The spike recorders connected at 110 ms to a spike generator (NEST's times exactly:
+/// its spikes after 110 ms) and to a Poisson generator (a train of its own: nothing
+/// before 110 ms, 800 Hz to 250 ms and 200 Hz after, each count within 5 standard
+/// deviations of its mean, as NEST's are).
+fn same_generator_spikes(loaded: &Loaded, nest: &Json, t_ms: f64) {
+    let listed = generator_times(loaded, "listed_spikes", t_ms);
+    assert_eq!(listed, floats(&nest["listed_spikes"]), "listed_spikes");
+    let counts = |times: &[f64]| {
+        assert!(times.iter().all(|t| *t > 110.0), "{times:?}");
+        let early = times.iter().filter(|t| **t <= 250.0 + 1e-9).count();
+        (early, times.len() - early)
+    };
+    let within = |(early, late): (usize, usize), what: &str| {
+        for (n, mean) in [(early, 800.0 * 0.140), (late, 200.0 * 0.050)] {
+            let n = n as f64;
+            assert!(
+                (n - mean).abs() < 5.0 * f64::sqrt(mean),
+                "{what}: {n} spikes, mean {mean}"
+            );
+        }
+    };
+    within(
+        counts(&generator_times(loaded, "drive_spikes", t_ms)),
+        "engine",
+    );
+    within(counts(&floats(&nest["drive_spikes"])), "NEST");
+}
+
+/// The weight recorders: one the protocol creates at 110 ms, one made with the network;
+/// the protocol sets the windows of both.
+const WEIGHT_RECORDERS: [&str; 2] = ["weights", "side_weights"];
+
 const METERS: [(&str, &[&str]); 3] = [
     ("early", &["V_m"]),
     ("middle", &["V_m", "I_syn_ex"]),
@@ -285,8 +338,11 @@ fn values_spikes_and_samples_are_nests() {
         let got = samples(&loaded, name, keys, t);
         same_rows(name, &got, &nest_rows(&nest["meters"][name], keys));
     }
-    let got = transmissions(&loaded, "weights", t);
-    same_transmissions(&got, &nest_transmissions(&nest["weights"]));
+    for name in WEIGHT_RECORDERS {
+        let got = transmissions(&loaded, name, t);
+        same_transmissions(&got, &nest_transmissions(&nest[name]));
+    }
+    same_generator_spikes(&loaded, &nest["generator_spikes"], t);
 }
 
 #[test]
@@ -353,11 +409,13 @@ fn the_export_on_nest_records_what_the_engine_records() {
          \x20       out[k] = [r[2][j] for r in rows]\n\
          \x20   return out\n\
          _noisy = populations['noisy'][0].global_id\n\
-         _ev = recorders['weights'].get('events')\n\
-         _weights = sorted([int(s) - _first, int(t) - _noisy, float(tm), float(w)] for s, t, tm, w in zip(_ev['senders'], _ev['targets'], _ev['times'], _ev['weights']) if tm <= T_SIM + 1e-9)\n\
+         def _weights(r):\n\
+         \x20   ev = r.get('events')\n\
+         \x20   return sorted([int(s) - _first, int(t) - _noisy, float(tm), float(w)] for s, t, tm, w in zip(ev['senders'], ev['targets'], ev['times'], ev['weights']) if tm <= T_SIM + 1e-9)\n\
          print(json.dumps({'spikes': {n: _spikes(recorders[n]) for n in ['spikes', 'late']},\n\
          \x20                 'meters': {'early': _meter(multimeters['early'], ['V_m']), 'middle': _meter(multimeters['middle'], ['V_m', 'I_syn_ex']), 'last': _meter(multimeters['last'], ['V_m'])},\n\
-         \x20                 'weights': _weights,\n\
+         \x20                 'weights': _weights(recorders['weights']), 'side_weights': _weights(recorders['side_weights']),\n\
+         \x20                 'generator_spikes': {n: sorted(float(t) for t in recorders[n].get('events')['times'] if t <= T_SIM + 1e-9) for n in ['listed_spikes', 'drive_spikes']},\n\
          \x20                 'V_th': [float(v) for v in populations['noisy'].get('V_th')]}))\n",
     );
     let nest = last_json(
@@ -375,8 +433,11 @@ fn the_export_on_nest_records_what_the_engine_records() {
         let got = samples(&loaded, name, keys, t);
         same_rows(name, &got, &nest_rows(&nest["meters"][name], keys));
     }
-    let got = transmissions(&loaded, "weights", t);
-    same_transmissions(&got, &nest_transmissions(&nest["weights"]));
+    for name in WEIGHT_RECORDERS {
+        let got = transmissions(&loaded, name, t);
+        same_transmissions(&got, &nest_transmissions(&nest[name]));
+    }
+    same_generator_spikes(&loaded, &nest["generator_spikes"], t);
     let want = floats(&nest["V_th"]);
     let d = ks(&noisy["V_th"], &want);
     assert!(d < ks_limit(want.len()), "V_th: KS distance {d}");

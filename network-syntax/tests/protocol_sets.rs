@@ -3,7 +3,7 @@
 //! tokens with what would be valid.
 
 use network_syntax::description::{ProtocolStep, Value};
-use network_syntax::lowering::{lower, Action, Recorder, Step, Target};
+use network_syntax::lowering::{lower, Action, Recorder, RecorderType, Step, Target};
 use network_syntax::parse;
 use proc_macro2::TokenStream;
 
@@ -129,7 +129,7 @@ fn a_recorder_added_between_runs_is_made_by_the_protocol_not_the_build() {
     );
     assert!(matches!(
         &plan.protocol[5],
-        Action::SetRecorder { name, multimeter: true, param: "stop", .. } if name == "late"
+        Action::SetRecorder { name, kind: RecorderType::Multimeter, param: "stop", .. } if name == "late"
     ));
 }
 
@@ -164,4 +164,124 @@ fn mistakes_in_sets_and_records_name_what_is_valid() {
         "protocol { simulate 10 ms; record m = multimeter { record_from: [V_x] } <- plain; }",
     );
     assert!(e.contains("not a recordable") && e.contains("V_m"), "{e}");
+}
+
+#[test]
+fn a_weight_recorders_window_set_between_runs_lowers_to_its_setter() {
+    let d = check(
+        "connect e2q = sheet -> plain: all_to_all, via static_synapse { weight: 1 pA, delay: 1 ms };
+        record built = weight_recorder { start: 20 ms } <- e2q;
+        protocol {
+            simulate 10 ms;
+            set built.stop = 209 ms;
+            record weights = weight_recorder <- e2p;
+            simulate 10 ms;
+            set weights.start = 259 ms;
+            set built.origin = 100 ms;
+            simulate 10 ms;
+        }",
+    )
+    .unwrap();
+    let plan = lower(&d);
+    let set = |i: usize| match &plan.protocol[i] {
+        Action::SetRecorder {
+            name,
+            kind,
+            param,
+            value,
+        } => (name.as_str(), *kind, *param, *value),
+        a => panic!("{a:?}"),
+    };
+    assert_eq!(set(1), ("built", RecorderType::Weights, "stop", 209.0));
+    assert_eq!(set(4), ("weights", RecorderType::Weights, "start", 259.0));
+    assert_eq!(set(5), ("built", RecorderType::Weights, "origin", 100.0));
+}
+
+#[test]
+fn a_recorders_window_set_between_runs_is_checked_as_nest_checks_it() {
+    const WR: &str = "record wr = weight_recorder { start: 20 ms, stop: 100 ms } <- e2p;";
+    let e = error(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.start = 5 pA; }}"
+    ));
+    assert!(e.contains("start") && e.contains("pA"), "{e}");
+    let e = error(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.begin = 5 ms; }}"
+    ));
+    assert!(
+        e.contains("no parameter `begin`") && e.contains("start"),
+        "{e}"
+    );
+    let e = error(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.stop = 50.05 ms; }}"
+    ));
+    assert!(
+        e.contains("`wr.stop` = 50.05 ms is not on the time grid"),
+        "{e}"
+    );
+    let e = error(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.origin = -10 ms; }}"
+    ));
+    assert!(e.contains("`wr.origin` = -10 ms is negative"), "{e}");
+    // The declared window: start 20 ms.
+    let e = error(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.stop = 10 ms; }}"
+    ));
+    assert!(
+        e.contains("`wr.stop` = 10 ms is before its `start` (20 ms)"),
+        "{e}"
+    );
+    // The window as earlier sets left it: stop 100 ms, then 150 ms.
+    let e = error(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.start = 120 ms; simulate 10 ms; }}"
+    ));
+    assert!(
+        e.contains("`wr.start` = 120 ms is after its `stop` (100 ms)"),
+        "{e}"
+    );
+    check(&format!(
+        "{WR} protocol {{ simulate 10 ms; set wr.stop = 150 ms; set wr.start = 120 ms; simulate 10 ms; }}"
+    ))
+    .unwrap();
+    // The same checks for a spike recorder and a multimeter.
+    let e = error("protocol { simulate 10 ms; set spikes.start = 0.25 ms; }");
+    assert!(
+        e.contains("`spikes.start` = 0.25 ms is not on the time grid"),
+        "{e}"
+    );
+    let e = error(
+        "protocol { simulate 10 ms; record m = multimeter { record_from: [V_m] } <- plain; set m.start = 30 ms; set m.stop = 20 ms; }",
+    );
+    assert!(
+        e.contains("`m.stop` = 20 ms is before its `start` (30 ms)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_spike_recorder_on_a_generator_between_runs_takes_a_poisson_or_spike_generator() {
+    let d = check(
+        "stimulate drive = poisson_generator { rate: 100 Hz } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
+        stimulate listed = spike_generator { spike_times: [5, 15] ms } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
+        protocol {
+            simulate 10 ms;
+            record late = spike_recorder <- drive, listed;
+            simulate 10 ms;
+        }",
+    )
+    .unwrap();
+    let plan = lower(&d);
+    assert!(matches!(
+        &plan.protocol[1],
+        Action::Record(Recorder::Spikes(r)) if r.generators == ["drive", "listed"] && r.targets.is_empty()
+    ));
+    let e = error(
+        "stimulate sup = gamma_sup_generator { rate: 20 Hz, gamma_shape: 2, n_proc: 3 } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
+        protocol { simulate 10 ms; record late = spike_recorder <- sup; simulate 10 ms; }",
+    );
+    assert!(
+        e.contains(
+            "a spike recorder on `sup` (a gamma_sup_generator) cannot be created between runs yet"
+        ),
+        "{e}"
+    );
 }

@@ -2,7 +2,7 @@
 //! plan in order) and each mistake reported at its tokens with what would be valid.
 
 use network_syntax::description::{ProtocolStep, SelectDesc, SetValue, Value};
-use network_syntax::lowering::{lower, Action, Target};
+use network_syntax::lowering::{lower, Action, RecorderType, Target};
 use network_syntax::parse;
 use proc_macro2::TokenStream;
 
@@ -69,7 +69,7 @@ fn a_protocol_lowers_in_order_in_nest_units() {
         Action::SetGenerator { name, param: "rate", value: SetValue::Number(v) } if name == "noise" && *v == 2000.0
     ));
     assert!(
-        matches!(&plan.protocol[5], Action::SetRecorder { multimeter: false, value, .. } if *value == 150.0)
+        matches!(&plan.protocol[5], Action::SetRecorder { kind: RecorderType::Spikes, value, .. } if *value == 150.0)
     );
     // The protocol is part of the description's canonical text (its hash).
     assert!(plan.canonical().contains("protocol SetWeight"));

@@ -3,6 +3,7 @@
 //! transmissions the target blocks logged.
 
 use super::handles::{ProjectionHandle, Selection, WeightRecorderHandle};
+use super::protocol::{set_window, Setting};
 use super::runtime::Network;
 use super::weight_recording::{exchange_rows, Recorded, Row, WeightEvents, WeightRecorderRuntime};
 use crate::devices::WeightRecorder;
@@ -76,13 +77,16 @@ impl Network {
         &self.weight_recorders[recorder.index].events
     }
 
-    /// Sets `start`, `stop` or `origin` (ms) of a weight recorder between runs.
+    /// Sets `start`, `stop` or `origin` (ms) of a weight recorder between runs (NEST's
+    /// `wr.set(start=..)`): it then keeps transmissions stamped in
+    /// `(origin + start, origin + stop]` from the next step on.
     pub fn set_weight_recorder(
         &mut self,
         recorder: &WeightRecorderHandle,
         name: &str,
-        value: f64,
+        value: impl Into<Setting>,
     ) -> Result<()> {
+        let value = value.into();
         let r = self.weight_recorders.get(recorder.index).ok_or_else(|| {
             Error::Name(format!(
                 "weight recorder #{} does not exist in this network",
@@ -90,20 +94,7 @@ impl Network {
             ))
         })?;
         let mut window = r.window_ms;
-        match name {
-            "start" => window.start = value,
-            "stop" => window.stop = value,
-            "origin" => window.origin = value,
-            _ => {
-                return Err(Error::invalid(
-                    &r.name,
-                    name,
-                    value,
-                    "a weight recorder's parameters that can be set between runs are start, \
-                     stop and origin (ms)",
-                ))
-            }
-        }
+        set_window(&mut window, &r.name, name, &value)?;
         let steps = window.steps(&r.name, &self.resolution)?;
         let r = &mut self.weight_recorders[recorder.index];
         (r.window_ms, r.window) = (window, steps);

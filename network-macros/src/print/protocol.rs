@@ -4,7 +4,7 @@
 use super::recorders::{multimeter, spike_recorder, weight_recorder, Site};
 use super::{device_var, mask, num, nums, selection, selection_var, Printer};
 use network_syntax::description::{SetValue, Value, ValueDesc};
-use network_syntax::lowering::{rate_indices, total_time, Action, Plan, Recorder};
+use network_syntax::lowering::{rate_indices, total_time, Action, Plan, Recorder, RecorderType};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -40,11 +40,17 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
         let field = format_ident!("{}", c);
         quote!(self.#field)
     };
+    // A generator is a field of the built network's type.
+    let generator = |g: &str| {
+        let field = format_ident!("{}", g);
+        quote!(self.#field)
+    };
     let site = Site {
         receiver: quote!(self.network),
         prefix: "add_",
         population: &pop,
         projection: &proj,
+        generator: &generator,
     };
     // A recorder the protocol added is in its local from then on (its field is an
     // `Option`).
@@ -108,7 +114,7 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
             }
             Action::SetRecorder {
                 name,
-                multimeter,
+                kind,
                 param,
                 value,
             } => {
@@ -120,11 +126,12 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
                     quote!(self.#field)
                 };
                 let v = num(*value);
-                if *multimeter {
-                    quote!(self.network.set_multimeter(&#handle, #param, #v)?;)
-                } else {
-                    quote!(self.network.set_spike_recorder(&#handle, #param, #v)?;)
-                }
+                let setter = match kind {
+                    RecorderType::Spikes => quote!(set_spike_recorder),
+                    RecorderType::Multimeter => quote!(set_multimeter),
+                    RecorderType::Weights => quote!(set_weight_recorder),
+                };
+                quote!(self.network.#setter(&#handle, #param, #v)?;)
             }
             Action::SetWeight { field, value } => {
                 let (field, v) = (format_ident!("{}", field), num(*value));

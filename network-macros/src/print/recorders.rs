@@ -34,6 +34,14 @@ pub(super) struct Site<'a> {
     pub population: &'a dyn Fn(usize) -> TokenStream,
     /// A connection's handle, by field.
     pub projection: &'a dyn Fn(&str) -> TokenStream,
+    /// A generator's handle, by name: its local in `build`, its field in
+    /// `run_protocol`.
+    pub generator: &'a dyn Fn(&str) -> TokenStream,
+}
+
+/// A generator's handle in `build`: its local.
+fn generator_local(name: &str) -> TokenStream {
+    device_var(name).into_token_stream()
 }
 
 impl Site<'_> {
@@ -62,7 +70,7 @@ pub(super) fn spike_recorder(r: &SpikeRecorder, at: &Site) -> TokenStream {
     let (record_to, steps) = (record_to(&r.record_to), r.time_in_steps);
     // Each generator it records, made by an earlier step.
     let generators = r.generators.iter().map(|g| {
-        let (g, record) = (device_var(g), at.method("record_generator"));
+        let (g, record) = ((at.generator)(g), at.method("record_generator"));
         quote!(#on.#record(&#var, &#g)?;)
     });
     quote! {
@@ -131,6 +139,7 @@ impl Printer<'_> {
             prefix: "",
             population,
             projection,
+            generator: &generator_local,
         }
     }
 

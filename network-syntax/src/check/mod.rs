@@ -18,6 +18,7 @@ mod kernel;
 mod neuron;
 mod protocol;
 mod protocol_neurons;
+mod protocol_windows;
 mod psp;
 mod rate;
 mod rate_devices;

@@ -1,6 +1,7 @@
 //! The `protocol` block: what a NEST script does between `Simulate` calls, checked like
 //! the rest of the description (names through the model's table, units by dimension).
 
+use super::protocol_windows::Windows;
 use super::{Ctx, Kind, POISONED};
 use crate::ast::*;
 use crate::description::*;
@@ -51,8 +52,9 @@ pub(super) fn protocol(
         );
     }
     let mut steps = Vec::new();
+    let mut windows = Windows::default();
     for s in &first.statements {
-        steps.extend(statement(cx, s, wiring));
+        steps.extend(statement(cx, s, wiring, &mut windows));
     }
     let simulates = first
         .statements
@@ -68,7 +70,12 @@ pub(super) fn protocol(
     steps
 }
 
-fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &mut Vec<Wiring>) -> Vec<ProtocolStep> {
+fn statement(
+    cx: &mut Ctx,
+    s: &ProtocolStatement,
+    wiring: &mut Vec<Wiring>,
+    windows: &mut Windows,
+) -> Vec<ProtocolStep> {
     match s {
         ProtocolStatement::Simulate { time, .. } => simulate(cx, time).into_iter().collect(),
         ProtocolStatement::Record(d) => record(cx, d, wiring).into_iter().collect(),
@@ -80,7 +87,7 @@ fn statement(cx: &mut Ctx, s: &ProtocolStatement, wiring: &mut Vec<Wiring>) -> V
             slice,
             param,
             value,
-        } => set(cx, entity, slice.as_ref(), param, value, wiring)
+        } => set(cx, entity, slice.as_ref(), param, value, wiring, windows)
             .into_iter()
             .collect(),
     }
@@ -102,20 +109,41 @@ fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<Prot
         return None;
     }
     let mut desc = super::devices::recorder(cx, d, wiring);
-    // Why: the engine makes a generator's recorder stream with the generator, at build.
-    if desc.as_ref().is_some_and(|r| !r.generators.is_empty()) {
+    // Why: a target connected later must take over a train's state from the start of
+    // the run for the other generators; the engine (`Network::add_record_generator`)
+    // connects one whose train depends on its parameters alone.
+    let generators = desc.as_ref().map_or(&[][..], |r| &r.generators[..]);
+    for g in generators {
+        let Some(&(_, index)) = cx.names.get(g) else {
+            continue;
+        };
+        let Some(Wiring::Stimulator(s)) = wiring.get(index) else {
+            continue;
+        };
+        if matches!(
+            s.kind,
+            StimulusDesc::Poisson { .. } | StimulusDesc::Spikes { .. }
+        ) {
+            continue;
+        }
+        let at = d
+            .targets
+            .iter()
+            .find(|t| t.population == g.as_str())
+            .map_or((&d.name).into(), |t| (&t.population).into());
         cx.error(
-            (&d.name).into(),
+            at,
             format!(
-                "a spike recorder on a generator (`{}`) cannot be created between runs yet",
-                d.name
+                "a spike recorder on `{g}` (a {}) cannot be created between runs yet: its trains carry state from the start of the run",
+                s.kind.nest_model()
             ),
             format!(
-                "declare `record {} = ..` before the protocol and set its `start` to the time it begins",
+                "declare `record {} = ..` before the protocol and set its `start` to the time it begins (a poisson_generator or spike_generator can be recorded between runs)",
                 d.name
             ),
         );
         desc = None;
+        break;
     }
     let index = desc.as_ref().map_or(POISONED, |_| wiring.len());
     if !cx.declare(&d.name, Kind::Recorder, index) {
@@ -151,6 +179,7 @@ fn set(
     param: &syn::Ident,
     value: &Expr,
     wiring: &[Wiring],
+    windows: &mut Windows,
 ) -> Option<ProtocolStep> {
     let Some(&(kind, index)) = cx.names.get(&entity.to_string()) else {
         cx.error(
@@ -206,27 +235,17 @@ fn set(
             })
         }
         Kind::Recorder => {
-            if let Wiring::Recorder(r) = &wiring[index] {
-                if matches!(r.kind, RecorderKind::Weights { .. }) {
-                    cx.error(
-                        entity.into(),
-                        format!("the window of weight recorder `{entity}` cannot be set in a protocol yet"),
-                        "give it `start` and `stop` where it is declared (from Rust: `Network::set_weight_recorder`)",
-                    );
-                    return None;
-                }
-            }
+            let Wiring::Recorder(r) = &wiring[index] else {
+                unreachable!("a recorder's index is its wiring entry")
+            };
             let Some(&param_name) = WINDOW.iter().find(|w| **w == name) else {
-                let Wiring::Recorder(r) = &wiring[index] else {
-                    unreachable!("a recorder's index is its wiring entry")
-                };
                 unknown(cx, param, &r.name, &WINDOW);
                 return None;
             };
             Some(ProtocolStep::SetRecorder {
                 wiring: index,
                 param: param_name,
-                value: cx.number(value, Dim::Time, param_name)?,
+                value: windows.set(cx, index, r, param_name, value)?,
             })
         }
         Kind::Projection => {

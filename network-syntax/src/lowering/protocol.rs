@@ -4,7 +4,7 @@
 
 use super::{recorder, Recorder, Target, Within};
 use crate::description::{
-    Description, ProtocolStep, SelectDesc, SetValue, TargetDesc, Value, Wiring,
+    Description, ProtocolStep, RecorderKind, SelectDesc, SetValue, TargetDesc, Value, Wiring,
 };
 
 /// One operation of a protocol on a built network, in order.
@@ -40,12 +40,13 @@ pub enum Action {
         /// Its value.
         value: SetValue,
     },
-    /// `Network::set_spike_recorder` or `set_multimeter`: `start`, `stop`, `origin`.
+    /// `Network::set_spike_recorder`, `set_multimeter` or `set_weight_recorder`:
+    /// `start`, `stop`, `origin`.
     SetRecorder {
         /// The recorder's name (its field).
         name: String,
-        /// Whether it is a multimeter (else a spike recorder).
-        multimeter: bool,
+        /// Which kind of recorder it is (which setter takes it).
+        kind: RecorderType,
         /// The parameter.
         param: &'static str,
         /// Its value, ms.
@@ -80,6 +81,18 @@ pub enum Action {
         /// Its value, ms.
         value: f64,
     },
+}
+
+/// The kind of a recorder whose window a protocol sets: the engine has one setter
+/// per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecorderType {
+    /// A spike recorder (`Network::set_spike_recorder`).
+    Spikes,
+    /// A multimeter (`Network::set_multimeter`).
+    Multimeter,
+    /// A weight recorder (`Network::set_weight_recorder`).
+    Weights,
 }
 
 /// The protocol of `d`, lowered; its mask selections take the slots from `slots` on
@@ -136,10 +149,14 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 value,
             } => Action::SetRecorder {
                 name: wiring_name(d, *wiring),
-                multimeter: matches!(
-                    &d.wiring[*wiring],
-                    Wiring::Recorder(r) if !matches!(r.kind, crate::description::RecorderKind::Spikes { .. })
-                ),
+                kind: match &d.wiring[*wiring] {
+                    Wiring::Recorder(r) => match r.kind {
+                        RecorderKind::Spikes { .. } => RecorderType::Spikes,
+                        RecorderKind::Multimeter { .. } => RecorderType::Multimeter,
+                        RecorderKind::Weights { .. } => RecorderType::Weights,
+                    },
+                    _ => unreachable!("the checker sets the window of a recorder"),
+                },
                 param,
                 value: *value,
             },

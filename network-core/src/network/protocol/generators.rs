@@ -141,6 +141,25 @@ impl Update {
         })
     }
 
+    /// The stimulus of one target connected now, when it depends on the parameters
+    /// alone: a Poisson train (drawn for that target), a spike list (the past spikes
+    /// skipped by the stimulus itself). `None` for a generator of current, or one whose
+    /// trains carry state from the start of the run.
+    fn fresh(&self) -> Option<StimulusKind> {
+        match self {
+            Update::Poisson(mean, window) => Some(StimulusKind::Poisson {
+                mean: *mean,
+                drive: PoissonDrive::new(*mean, 1),
+                window: *window,
+            }),
+            Update::Spikes(spikes, window) => Some(StimulusKind::Spikes {
+                spikes: spikes.clone(),
+                window: *window,
+            }),
+            _ => None,
+        }
+    }
+
     /// Hands the values to one block's stimulus of `n` targets; `counts_spikes` for a
     /// parrot target, which ignores spike weights. Returns the new cursor, if reset.
     fn apply(&self, kind: &mut StimulusKind, n: usize, counts_spikes: bool) -> Option<i64> {
@@ -254,4 +273,14 @@ impl Network {
         self.generators[g].params = Some(params);
         Ok(())
     }
+}
+
+/// The stimulus a target connected now to the generator of `params` receives (see
+/// `Update::fresh`); `entity` names the generator.
+pub(super) fn fresh_stimulus(
+    params: &GeneratorParams,
+    entity: &str,
+    res: &Resolution,
+) -> Result<Option<StimulusKind>> {
+    Ok(Update::new(params, entity, res)?.fresh())
 }

@@ -2,14 +2,17 @@
 //!
 //! - neurons ([`Network::set_neurons`]): a model parameter of a population (NEST's checks
 //!   run again, propagators recomputed) or the membrane potential of any selection;
-//! - devices (`generators`, `recorders`): a generator's parameters by NEST name, a
-//!   recorder's or multimeter's window, recorders and multimeters added after a run;
+//! - devices (`generators`, `recorders`, `generator_recorders`): a generator's
+//!   parameters by NEST name, a spike recorder's, multimeter's or weight recorder's
+//!   window, recorders and multimeters added after a run, a spike recorder connected to
+//!   a generator after a run;
 //! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them.
 //!
 //! Every change takes effect from the next step, as `SetStatus` between two `Simulate`
 //! calls does in NEST.
 
 mod connections;
+mod generator_recorders;
 mod generators;
 mod quantity;
 mod rate;
@@ -23,6 +26,7 @@ pub use quantity::{
     PicoAmpere, PicoFarad, Quantity, Unit,
 };
 pub use rate::RateNeuronsMut;
+pub(super) use recorders::set_window;
 
 use super::handles::Selection;
 use super::runtime::Network;

@@ -13,7 +13,7 @@ use crate::network::recording::{MeterRuntime, RecorderRuntime, SpikeEvents};
 use crate::network::runtime::Network;
 
 /// Sets `start`, `stop` or `origin` (ms) of `window`; `entity` names the device.
-pub(super) fn set_window(
+pub(in crate::network) fn set_window(
     window: &mut Window,
     entity: &str,
     name: &str,
