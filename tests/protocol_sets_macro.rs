@@ -4,8 +4,8 @@
 //! `run_protocol` must give the loader's values, spikes and samples bit for bit, and
 //! the recorders it creates fill their `Option` fields.
 
-use network_load::{build, parse, Inputs, Source};
 use network::prelude::*;
+use network_load::{build, parse, Inputs, Source};
 
 network! {
     pub struct ProtocolSets;

@@ -261,6 +261,18 @@ impl Network {
         &self.rate_meters[multimeter.0].samples
     }
 
+    /// Positions (mm) of a rate population placed by a layout.
+    pub fn rate_positions(
+        &self,
+        population: &super::RatePopulationHandle,
+    ) -> Option<&[crate::spatial::Point]> {
+        self.rate
+            .spaces
+            .get(population.index())?
+            .as_deref()
+            .map(crate::spatial::Space::positions)
+    }
+
     /// The multimeter on rate neurons named `name`.
     pub fn rate_multimeter_handle(&self, name: &str) -> Option<super::RateMultimeterHandle> {
         let index = self.rate.meters.iter().position(|m| m.name == name)?;
