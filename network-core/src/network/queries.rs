@@ -266,11 +266,14 @@ impl Network {
         &self,
         population: &super::RatePopulationHandle,
     ) -> Option<&[crate::spatial::Point]> {
-        self.rate
-            .spaces
-            .get(population.index())?
-            .as_deref()
+        self.rate_space(population.index())
             .map(crate::spatial::Space::positions)
+    }
+
+    /// The space (positions, extent, periodicity) of the rate population created
+    /// `index`-th, if it was placed by a layout.
+    pub fn rate_space(&self, index: usize) -> Option<&crate::spatial::Space> {
+        self.rate.spaces.get(index)?.as_deref()
     }
 
     /// The multimeter on rate neurons named `name`.
