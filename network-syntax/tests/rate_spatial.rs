@@ -87,7 +87,7 @@ fn a_delay_on_an_instantaneous_spatial_connection_is_refused() {
     ));
     assert!(
         e.iter()
-            .any(|m| m.contains("delay") && m.contains("rate_connection_instantaneous")),
+            .any(|m| m.contains("`rate_connection_instantaneous` has no delay (`a` -> `b`)")),
         "{e:?}"
     );
 }

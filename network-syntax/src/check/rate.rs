@@ -475,6 +475,22 @@ fn synapse(
     } else {
         RateConnectionDelayed::PARAMETERS
     };
+    let delay_field = via
+        .params
+        .as_ref()
+        .and_then(|p| p.fields.iter().find(|f| f.name == "delay"));
+    if let (true, Some(f)) = (instantaneous, delay_field) {
+        // NEST: "rate_connection_instantaneous has no delay".
+        cx.error(
+            f.value.span(),
+            format!(
+                "`rate_connection_instantaneous` has no delay (`{}` -> `{}`)",
+                c.source.population, c.target.population
+            ),
+            "remove `delay`, or use `rate_connection_delayed { weight: .., delay: .. }`",
+        );
+        return None;
+    }
     let names: Vec<&str> = table.iter().map(|p| p.name).collect();
     let fields = match &via.params {
         Some(p) => cx.fields(p, &names, &text),
