@@ -51,27 +51,19 @@ pub fn outline(parsed: &Parsed) -> String {
     )
 }
 
-/// Per multimeter on rate neurons: its name, its samples and the mean of the last
-/// sampled rates.
-fn rate_summary(loaded: &Loaded) -> Vec<(String, usize, Option<f64>)> {
+/// Per multimeter on rate neurons: its name, the samples it recorded (to memory or
+/// only to its file) and the mean of the rates it sampled last.
+fn rate_summary(loaded: &Loaded) -> Vec<(String, u64, Option<f64>)> {
+    let net = &loaded.network;
     loaded
         .rate
         .multimeters
         .iter()
         .map(|(name, h)| {
-            let s = loaded.network.rate_samples(h);
-            let times = s.times();
-            let last = times.last().copied();
-            let mean = s.values(network_core::Recordable::rate).and_then(|v| {
-                let at_last: Vec<f64> = times
-                    .iter()
-                    .zip(&v)
-                    .filter(|(t, _)| Some(**t) == last)
-                    .map(|(_, r)| *r)
-                    .collect();
-                (!at_last.is_empty()).then(|| at_last.iter().sum::<f64>() / at_last.len() as f64)
-            });
-            (name.clone(), times.len(), mean)
+            let mean = net
+                .rate_latest(h, network_core::Recordable::rate)
+                .map(|v| v.iter().sum::<f64>() / v.len() as f64);
+            (name.clone(), net.rate_samples_recorded(h), mean)
         })
         .collect()
 }

@@ -4,6 +4,10 @@
 /// Neurons per block. Fixed, so that results never depend on the thread count.
 pub(crate) const BLOCK_LEN: usize = 1024;
 
+/// One channel of one step of a block's ring buffer: always `BLOCK_LEN` wide, so that a
+/// target index masked with `BLOCK_LEN − 1` needs no bounds check.
+pub type Row = [f64; BLOCK_LEN];
+
 /// The number of blocks of a population of `len` neurons.
 pub(crate) const fn block_count(len: usize) -> usize {
     len.div_ceil(BLOCK_LEN)

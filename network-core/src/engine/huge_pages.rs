@@ -11,7 +11,7 @@
 //! on other systems the rings are plain vectors. `NETWORK_HUGE_PAGES=0` turns the request off (for measurements; the
 //! contents and results are the same either way).
 
-use super::ring::Row;
+use super::block::Row;
 use std::ptr::NonNull;
 
 /// The size and alignment of a transparent huge page (x86-64 and aarch64 Linux).

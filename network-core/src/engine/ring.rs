@@ -8,13 +8,10 @@
 //! where a direct add would be a random read-modify-write to memory. Each entry receives
 //! the same additions in the same order either way, so the sums are the same to the bit.
 
+pub use super::block::Row;
 use super::block::BLOCK_LEN;
 use super::huge_pages::Rows;
 use crate::models::SpikeInput;
-
-/// One channel of one step for a whole block: always `BLOCK_LEN` wide, so that a target
-/// index masked with `BLOCK_LEN − 1` needs no bounds check.
-pub type Row = [f64; BLOCK_LEN];
 
 /// Masks a target index into a [`Row`]; a no-op for every valid index.
 #[inline(always)]

@@ -7,6 +7,7 @@ use super::info::{PopulationInfo, ProjectionInfo};
 use super::recording::{Samples, SpikeEvents};
 use super::runtime::Network;
 use crate::engine::block::block_start;
+use crate::models::Recordable;
 use crate::provenance::{Provenance, PROJECT};
 use crate::rng::Seed;
 use crate::time::Resolution;
@@ -256,7 +257,8 @@ impl Network {
         }
     }
 
-    /// The samples of a multimeter on rate neurons.
+    /// The samples of a multimeter on rate neurons (those recorded before
+    /// [`Network::record_files_only`] if it writes a file).
     pub fn rate_samples(&self, multimeter: &super::RateMultimeterHandle) -> &Samples {
         &self.rate_meters[multimeter.0].samples
     }
@@ -274,6 +276,25 @@ impl Network {
     /// `index`-th, if it was placed by a layout.
     pub fn rate_space(&self, index: usize) -> Option<&crate::spatial::Space> {
         self.rate.spaces.get(index)?.as_deref()
+    }
+
+    /// The number of samples (one per neuron and time) a multimeter on rate neurons has
+    /// recorded so far, to memory or only to its file.
+    pub fn rate_samples_recorded(&self, multimeter: &super::RateMultimeterHandle) -> u64 {
+        self.rate_meters[multimeter.0].recorded
+    }
+
+    /// The values of `variable` a multimeter on rate neurons sampled at the latest time
+    /// it recorded, one per neuron (also when it keeps its samples only in its file);
+    /// `None` before its first sample or when it does not record `variable`.
+    pub fn rate_latest(
+        &self,
+        multimeter: &super::RateMultimeterHandle,
+        variable: Recordable,
+    ) -> Option<Vec<f64>> {
+        let meter = &self.rate_meters[multimeter.0];
+        let column = meter.record_from.iter().position(|r| *r == variable)?;
+        (!meter.latest.is_empty()).then(|| meter.latest.iter().map(|(_, _, v)| v[column]).collect())
     }
 
     /// The multimeter on rate neurons named `name`.

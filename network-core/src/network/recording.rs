@@ -354,6 +354,9 @@ pub(crate) struct MeterRuntime {
     pub in_memory: bool,
     /// Samples recorded so far, in memory or not.
     pub recorded: u64,
+    /// The samples of the latest time recorded, `(stamp, node id, values)`, kept
+    /// whether or not the others are.
+    pub latest: Vec<(i64, u32, Vec<f64>)>,
 }
 
 impl MeterRuntime {
@@ -382,6 +385,7 @@ impl MeterRuntime {
             window_ms: params.window,
             in_memory: true,
             recorded: 0,
+            latest: Vec::new(),
         }
     }
 
@@ -434,6 +438,8 @@ impl MeterRuntime {
         }
         rows.sort_by_key(|r| (r.0, r.1));
         self.recorded += rows.len() as u64;
+        let latest = rows.last().map_or(i64::MIN, |r| r.0);
+        self.latest = rows.iter().filter(|r| r.0 == latest).cloned().collect();
         if let Some(file) = self.file.as_mut() {
             for (stamp, sender, values) in &rows {
                 file.row(*sender, *stamp, resolution, values, &[]);
@@ -464,6 +470,7 @@ mod tests {
             window_ms: Window::default(),
             in_memory: true,
             recorded: 0,
+            latest: Vec::new(),
         }
     }
 
