@@ -8,9 +8,13 @@ replayed by network-core/tests/rate_conformance.rs.
 
 Schema: {"name", "description", "resolution", "simulate": [ms, ...],
  "kernel": {NEST kernel settings: use_wfr, wfr_tol, ...},
- "populations": [{"model", "params", "n"}],
+ "populations": [{"model", "params", "n", "positions" (optional): {"grid": shape,
+                  "extent", "center" (optional), "edge_wrap"}}],
  "connections": [{"source": pop, "target": pop, "rule": "all_to_all"|"one_to_one"|"pairs",
-                  "pairs": [[s, t], ...], "synapse_model", "weight", "delay" (delayed only)}],
+                  "pairs": [[s, t], ...], "synapse_model", "weight", "delay" (delayed only),
+                  "conn_spec" (optional, spatial populations): {"rule", "p", "mask",
+                  "use_on_source"}}],
+ A weight or delay may be an EXPR of spatial_values.py (distance, positions, ..).
  "record": {"interval": ms, "record_from": ["rate", "noise"],
             "offset", "start", "stop": ms (optional)},   // every neuron
  "meter_sets": [{"after": run, "params": {"start"|"stop"|"origin": ms}}] (optional:
@@ -37,6 +41,15 @@ def conn(source, target, model, weight, delay=None, rule="all_to_all", pairs=Non
     if pairs is not None:
         c["rule"] = "pairs"
         c["pairs"] = [list(p) for p in pairs]
+    return c
+
+
+def spatial_conn(source, target, model, weight, conn_spec, delay=None):
+    """A connection between rate populations with positions, by `conn_spec` (NEST's
+    spatial conn_spec), weight and delay numbers or EXPRs of distance."""
+    c = conn(source, target, model, weight, delay)
+    c["rule"] = conn_spec["rule"]
+    c["conn_spec"] = conn_spec
     return c
 
 
@@ -201,10 +214,51 @@ def build():
              meter={"offset": 0.3, "start": 5.0, "stop": 12.0},
              meter_sets=[{"after": 0, "params": {"stop": 35.0}},
                          {"after": 0, "params": {"start": 25.0}}]))
+    # rate populations in space (issue 12): grid layers, a circular mask with p = 1 and a
+    # rectangular one centred on the target, weights and delays of distance, delayed
+    # and instantaneous connections, a periodic layer connected to itself
+    grid4 = {"grid": [4, 4], "extent": [1.0, 1.0], "edge_wrap": False}
+    grid3 = {"grid": [3, 3], "extent": [1.2, 1.2], "center": [0.1, 0.0], "edge_wrap": False}
+    torus = {"grid": [3, 3], "extent": [1.2, 1.2], "edge_wrap": True}
+    dist = ["distance"]
+    a = pop(TANH, 16, g=2.0, theta=0.1, mu=1.0, rate=0.5)
+    a["positions"] = grid4
+    b = pop(LIN, 9, g=1.5, mu=0.2)
+    b["positions"] = grid3
+    c = pop(SIG, 9, g=1.3, beta=3.0, theta=0.4, mu=0.3)
+    c["positions"] = torus
+    add(case("rate_spatial_grid",
+             "tanh_rate_ipn on a 4x4 grid -> lin_rate_ipn on a 3x3 grid (pairwise_bernoulli "
+             "p 1, circular mask r 0.45, weight 0.8 - distance, delay 0.5 + 2 distance ms), "
+             "back instantaneous (rectangular mask, use_on_source, weight -0.3 distance); "
+             "sigmoid_rate_ipn on a periodic 3x3 grid to itself (circular mask r 0.5, "
+             "weight 0.2 + distance, delay 1 ms)",
+             [a, b, c],
+             [spatial_conn(0, 1, DELAYED, ["sub", 0.8, dist],
+                           {"rule": "pairwise_bernoulli", "p": 1.0,
+                            "mask": {"circular": {"radius": 0.45}}},
+                           delay=["add", 0.5, ["mul", dist, 2.0]]),
+              spatial_conn(1, 0, INSTANT, ["mul", dist, -0.3],
+                           {"rule": "pairwise_bernoulli", "p": 1.0, "use_on_source": True,
+                            "mask": {"rectangular": {"lower_left": [-0.3, -0.3],
+                                                     "upper_right": [0.35, 0.3]}}}),
+              spatial_conn(2, 2, DELAYED, ["add", 0.2, dist],
+                           {"rule": "pairwise_bernoulli", "p": 1.0,
+                            "mask": {"circular": {"radius": 0.5}}},
+                           delay=1.0)],
+             simulate=(20.0,), interval=0.5))
     return cases
 
 
 RATE_CASES = build()
+
+
+def expr(e, layer):
+    """A weight or delay: a number, or an EXPR of spatial_values.py as NEST's parameter."""
+    if isinstance(e, (int, float)):
+        return e
+    from spatial_values import value
+    return value(e, layer)
 
 
 def run_rate_case(nest, c):
@@ -221,15 +275,26 @@ def run_rate_case(nest, c):
     total = 0
     for p in c["populations"]:
         params = {k: (math.inf if v is None else v) for k, v in p["params"].items()}
-        pops.append(nest.Create(p["model"], p["n"], params=params))
+        if "positions" in p:
+            lay = p["positions"]
+            kw = {"extent": lay["extent"], "edge_wrap": lay["edge_wrap"]}
+            if "center" in lay:
+                kw["center"] = lay["center"]
+            grid = nest.spatial.grid(shape=lay["grid"], **kw)
+            pops.append(nest.Create(p["model"], positions=grid, params=params))
+        else:
+            pops.append(nest.Create(p["model"], p["n"], params=params))
         offsets.append(total)
         total += p["n"]
     for cn in c["connections"]:
-        spec = {"synapse_model": cn["synapse_model"], "weight": cn["weight"]}
+        layer = c["populations"][cn["source"]].get("positions")
+        spec = {"synapse_model": cn["synapse_model"], "weight": expr(cn["weight"], layer)}
         if "delay" in cn:
-            spec["delay"] = cn["delay"]
+            spec["delay"] = expr(cn["delay"], layer)
         src, tgt = pops[cn["source"]], pops[cn["target"]]
-        if cn["rule"] == "pairs":
+        if "conn_spec" in cn:
+            nest.Connect(src, tgt, conn_spec=dict(cn["conn_spec"]), syn_spec=spec)
+        elif cn["rule"] == "pairs":
             for s, t in cn["pairs"]:
                 nest.Connect(src[s], tgt[t], syn_spec=spec)
         else:

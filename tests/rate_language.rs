@@ -5,7 +5,9 @@
 //! (`conformance/reference/rate/`), and `examples/rate_network.net`, read at run time,
 //! gives the same samples and the same description hash. NEST's case
 //! `rate_set_between_runs` written with `network!` gives NEST's bits too, its `set`s
-//! between runs made by the description's `protocol` block or by the typed setters.
+//! between runs made by the description's `protocol` block or by the typed setters, and
+//! its case `rate_spatial_grid` (rate populations on grids, masks, weights and delays of
+//! distance) written with `network!` gives NEST's bits.
 
 #[allow(dead_code)]
 #[path = "../examples/rate_network.rs"]
@@ -81,6 +83,50 @@ mod set_between_runs {
             simulate 19.7 ms;
         }
     }
+}
+
+/// NEST's conformance case `rate_spatial_grid` (`conformance/cases_rate.py`): rate
+/// populations on grids (one periodic) connected through a circular mask centred on the
+/// source and a rectangle centred on the target, with weights and delays of distance.
+#[allow(dead_code)] // the generated type's methods this test does not call
+mod spatial {
+    use network::prelude::*;
+
+    network! {
+        pub struct SpatialRates;
+        resolution = 0.1 ms;
+        neuron N0 = tanh_rate_ipn { g: 2.0, theta: 0.1, mu: 1.0, rate: 0.5, sigma: 0 };
+        neuron N1 = lin_rate_ipn { g: 1.5, mu: 0.2, sigma: 0 };
+        neuron N2 = sigmoid_rate_ipn { g: 1.3, beta: 3.0, theta: 0.4, mu: 0.3, sigma: 0 };
+        population p0 = N0[16] on grid(shape: [4, 4], extent: [1, 1] mm);
+        population p1 = N1[9] on grid(shape: [3, 3], extent: [1.2, 1.2] mm, center: [0.1, 0] mm);
+        population p2 = N2[9] on grid(shape: [3, 3], extent: [1.2, 1.2] mm, periodic);
+        connect p0 -> p1: pairwise_bernoulli(1.0) in circle(radius: 0.45 mm)
+            via rate_connection_delayed { weight: 0.8 - distance / 1 mm, delay: 0.5 ms + 2 ms * distance / 1 mm };
+        connect p1 -> p0: pairwise_bernoulli(1.0) in rectangle(lower_left: [-0.3, -0.3] mm, upper_right: [0.35, 0.3] mm), use_on_source
+            via rate_connection_instantaneous { weight: distance / 1 mm * -0.3 };
+        connect p2 -> p2: pairwise_bernoulli(1.0) in circle(radius: 0.5 mm)
+            via rate_connection_delayed { weight: 0.2 + distance / 1 mm, delay: 1 ms };
+        record m0 = multimeter { record_from: [rate, noise], interval: 0.5 ms } <- p0;
+        record m1 = multimeter { record_from: [rate, noise], interval: 0.5 ms } <- p1;
+        record m2 = multimeter { record_from: [rate, noise], interval: 0.5 ms } <- p2;
+    }
+}
+
+#[test]
+fn a_spatial_rate_network_from_the_macro_gives_nests_bits() {
+    use spatial::SpatialRates;
+    let mut net = SpatialRates::build(Seed(1)).unwrap();
+    net.simulate(20.0).unwrap();
+    let got = rows([
+        net.rate_samples(&net.m0),
+        net.rate_samples(&net.m1),
+        net.rate_samples(&net.m2),
+    ]);
+    assert_nests_bits(&got, "rate_spatial_grid");
+    // The positions NEST's grid has: column by column from the top left.
+    let p = net.network().rate_positions(&net.p0).unwrap();
+    assert_eq!((p[1].x, p[1].y), (-0.375, 0.125));
 }
 
 /// Every sample of `got` bit-identical (`rate`) or equal (`noise`) to NEST's reference

@@ -42,7 +42,8 @@ pub use network::{
     Selection, Setting, SpikeEvents, SpikeRecorderHandle,
 };
 pub use network::{
-    RateConnection, RateMultimeterHandle, RateNeuronsMut, RatePopulationHandle, RateRule,
+    RateConnection, RateConnectionOf, RateMultimeterHandle, RateNeuronsMut, RatePopulationHandle,
+    RateRule,
 };
 pub use network::{WeightEvents, WeightRecorderHandle};
 /// The shared vocabulary (parameter tables, registry, units, values, masks, errors), which

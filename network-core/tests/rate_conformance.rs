@@ -4,13 +4,17 @@
 //! bit-identical `rate` and `noise` traces (sigma 0), with delayed and instantaneous
 //! connections (NEST's waveform relaxation replayed iteration by iteration).
 
+use network_core::connect::{ConnSpec, Rule};
 use network_core::models::rate::{
     LinRateIpn, RateNonlinearity, SigmoidRateIpn, TanhRateIpn, ThresholdLinRateIpn,
 };
+use network_core::spatial::{Layout, Mask, MaskShape};
+use network_core::spec::expression::{Arith, Expression};
 use network_core::spec::rate::WaveformRelaxation;
 use network_core::*;
 use serde_json::{Map, Value as Json};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 fn reference_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../conformance/reference/rate")
@@ -38,9 +42,81 @@ fn pop<M: RateNonlinearity>(
     name: &str,
     params: &Map<String, Json>,
     n: usize,
+    layout: Option<&Layout>,
 ) -> RatePopulationHandle {
-    b.rate_population(name, set_all(M::default(), params), n)
-        .unwrap()
+    let params = set_all(M::default(), params);
+    match layout {
+        Some(l) => b.spatial_rate_population(name, params, n, l),
+        None => b.rate_population(name, params, n),
+    }
+    .unwrap()
+}
+
+fn floats(v: &Json) -> Vec<f64> {
+    v.as_array().unwrap().iter().map(num).collect()
+}
+
+/// A population's `positions` entry (a grid layer) as the engine's layout.
+fn layout(spec: &Json) -> Layout {
+    Layout::Grid {
+        shape: floats(&spec["grid"]).iter().map(|x| *x as usize).collect(),
+        extent: Some(floats(&spec["extent"])),
+        center: spec.get("center").map(floats),
+        edge_wrap: spec["edge_wrap"].as_bool().unwrap(),
+    }
+}
+
+/// A spatial connection's `conn_spec` (pairwise_bernoulli with a circular or
+/// rectangular mask) as the engine's.
+fn conn_spec(c: &Json) -> ConnSpec {
+    assert_eq!(c["rule"], "pairwise_bernoulli", "rule not in this test");
+    let mut spec = ConnSpec::new(Rule::PairwiseBernoulli(num(&c["p"])));
+    if c.get("use_on_source").is_some_and(|v| v == true) {
+        spec = spec.on_source();
+    }
+    if let Some(m) = c.get("mask") {
+        let (kind, p) = m.as_object().unwrap().iter().next().unwrap();
+        let shape = match kind.as_str() {
+            "circular" => MaskShape::Circle {
+                radius: num(&p["radius"]),
+            },
+            "rectangular" => {
+                let (ll, ur) = (floats(&p["lower_left"]), floats(&p["upper_right"]));
+                MaskShape::Rectangle {
+                    lower_left: [ll[0], ll[1]],
+                    upper_right: [ur[0], ur[1]],
+                    azimuth_angle: 0.0,
+                }
+            }
+            other => panic!("mask {other} not in this test"),
+        };
+        spec = spec.with_mask(Mask::new(shape));
+    }
+    spec
+}
+
+/// A weight or delay: a number, or an EXPR of `conformance/spatial_values.py` (the
+/// operations the rate cases use) as the engine's expression.
+fn expression(e: &Json) -> Expression {
+    if let Some(v) = e.as_f64() {
+        return Expression::Number(v);
+    }
+    let a = e.as_array().unwrap();
+    let arg = |i: usize| Box::new(expression(&a[i]));
+    match a[0].as_str().unwrap() {
+        "distance" => Expression::Distance,
+        "add" => Expression::Arith(Arith::Add, arg(1), arg(2)),
+        "sub" => Expression::Arith(Arith::Sub, arg(1), arg(2)),
+        "mul" => Expression::Arith(Arith::Mul, arg(1), arg(2)),
+        other => panic!("operation {other} not in this test"),
+    }
+}
+
+fn value(e: &Json) -> Value {
+    match e.as_f64() {
+        Some(v) => Value::Constant(v),
+        None => Value::Expression(Arc::new(expression(e))),
+    }
 }
 
 struct Outcome {
@@ -68,11 +144,13 @@ fn add_case(b: &mut NetworkBuilder, case: &Json) -> Added {
         let params = p["params"].as_object().unwrap();
         let n = p["n"].as_u64().unwrap() as usize;
         let pname = format!("p{k}");
+        let l = p.get("positions").map(layout);
+        let l = l.as_ref();
         let h = match p["model"].as_str().unwrap() {
-            "lin_rate_ipn" => pop::<LinRateIpn>(b, &pname, params, n),
-            "tanh_rate_ipn" => pop::<TanhRateIpn>(b, &pname, params, n),
-            "threshold_lin_rate_ipn" => pop::<ThresholdLinRateIpn>(b, &pname, params, n),
-            "sigmoid_rate_ipn" => pop::<SigmoidRateIpn>(b, &pname, params, n),
+            "lin_rate_ipn" => pop::<LinRateIpn>(b, &pname, params, n, l),
+            "tanh_rate_ipn" => pop::<TanhRateIpn>(b, &pname, params, n, l),
+            "threshold_lin_rate_ipn" => pop::<ThresholdLinRateIpn>(b, &pname, params, n, l),
+            "sigmoid_rate_ipn" => pop::<SigmoidRateIpn>(b, &pname, params, n, l),
             other => panic!("{name}: unknown rate model {other}"),
         };
         pops.push(h);
@@ -80,6 +158,19 @@ fn add_case(b: &mut NetworkBuilder, case: &Json) -> Added {
     for (k, c) in case["connections"].as_array().unwrap().iter().enumerate() {
         let src = &pops[c["source"].as_u64().unwrap() as usize];
         let tgt = &pops[c["target"].as_u64().unwrap() as usize];
+        if let Some(spec) = c.get("conn_spec") {
+            let weight = value(&c["weight"]);
+            let connection = match c["synapse_model"].as_str().unwrap() {
+                "rate_connection_delayed" => RateConnectionOf::Delayed {
+                    weight,
+                    delay: value(&c["delay"]),
+                },
+                _ => RateConnectionOf::Instantaneous { weight },
+            };
+            b.rate_connect_spatial(&format!("c{k}"), src, tgt, &conn_spec(spec), &connection)
+                .unwrap();
+            continue;
+        }
         let rule = match c["rule"].as_str().unwrap() {
             "all_to_all" => RateRule::AllToAll,
             "one_to_one" => RateRule::OneToOne,
@@ -352,4 +443,96 @@ fn rate_sets_are_checked() {
     let index = message(net.set_rate_neurons(p0, Some(&[3]), "rate", 0.5));
     assert!(index.contains("p0") && index.contains('3'), "{index}");
     net.set_rate_neurons(p0, Some(&[2]), "rate", 0.5).unwrap();
+}
+
+/// The spatial case's rate layers have the positions of NEST's grids, worked by hand: a
+/// 4x4 grid of extent 1 mm centred at 0 has its cells' centres at ±0.125 and ±0.375 mm,
+/// numbered column by column from the top left (x ascending, y descending within a
+/// column); the periodic 3x3 grid of extent 1.2 mm at 0 and ±0.4 mm.
+#[test]
+fn spatial_rate_populations_have_nests_grid_positions() {
+    let case = load("rate_spatial_grid");
+    let mut b = NetworkBuilder::new(resolution(&case), Seed(1));
+    let (pops, _, _) = add_case(&mut b, &case);
+    let net = b.build().unwrap();
+    let p = net.rate_positions(&pops[0]).unwrap();
+    assert_eq!(p.len(), 16);
+    let (x, y) = (|i: usize| p[i].x, |i: usize| p[i].y);
+    assert_eq!((x(0), y(0)), (-0.375, 0.375));
+    assert_eq!((x(1), y(1)), (-0.375, 0.125));
+    assert_eq!((x(4), y(4)), (-0.125, 0.375));
+    assert_eq!((x(15), y(15)), (0.375, -0.375));
+    let t = net.rate_positions(&pops[2]).unwrap();
+    assert!((t[8].x - 0.4).abs() < 1e-12 && (t[8].y + 0.4).abs() < 1e-12);
+    assert_eq!(net.rate_positions(&pops[0]).map(<[_]>::len), Some(16));
+}
+
+/// Mistakes in a spatial rate connection are errors naming the connection, the
+/// parameter and the value: a weight of distance between rate populations without
+/// positions, a delay of distance shorter than a step, a mask on a population without
+/// positions.
+#[test]
+fn spatial_rate_connection_errors_name_the_parameter() {
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+    let plain = b
+        .rate_population("plain", LinRateIpn::default(), 4)
+        .unwrap();
+    let grid = Layout::Grid {
+        shape: vec![2, 2],
+        extent: Some(vec![1.0, 1.0]),
+        center: None,
+        edge_wrap: false,
+    };
+    let placed = b
+        .spatial_rate_population("placed", LinRateIpn::default(), 4, &grid)
+        .unwrap();
+    let of_distance = Value::Expression(Arc::new(Expression::Distance));
+    let all = ConnSpec::new(Rule::AllToAll);
+    let e = b
+        .rate_connect_spatial(
+            "w",
+            &plain,
+            &plain,
+            &all,
+            &RateConnectionOf::Instantaneous {
+                weight: of_distance.clone(),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("w: `weight`") && e.contains("layout"), "{e}");
+    let e = b
+        .rate_connect_spatial(
+            "d",
+            &placed,
+            &placed,
+            &ConnSpec::new(Rule::PairwiseBernoulli(1.0)),
+            &RateConnectionOf::Delayed {
+                weight: Value::Constant(1.0),
+                // 0.01 mm per mm: 0.005 ms between neighbours, under the 0.1 ms step
+                delay: Value::Expression(Arc::new(Expression::Arith(
+                    Arith::Mul,
+                    Box::new(Expression::Distance),
+                    Box::new(Expression::Number(0.01)),
+                ))),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("d: `delay`") && e.contains(" ms"), "{e}");
+    let circle = ConnSpec::new(Rule::PairwiseBernoulli(1.0))
+        .with_mask(Mask::new(MaskShape::Circle { radius: 0.5 }));
+    let e = b
+        .rate_connect_spatial(
+            "m",
+            &plain,
+            &placed,
+            &circle,
+            &RateConnectionOf::Instantaneous {
+                weight: Value::Constant(1.0),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("m: ") && e.contains("mask"), "{e}");
 }

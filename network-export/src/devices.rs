@@ -350,39 +350,15 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
 pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
     // Slices as NEST slices a NodeCollection (`pre[0:100]`).
     let (src, tgt) = (target(input, &p.sources).0, target(input, &p.targets).0);
-    let mut conn: Vec<(&str, String)> = Vec::new();
     let rule = p.rule;
-    conn.push(("rule", string(rule.name())));
-    let kernel = p.kernel.as_ref().map(|k| match k {
-        Kernel::Expression(e) => super::expression::python(e, input.space(p.source)),
-        k => kernel_expr(k),
-    });
-    match p.rule {
-        Rule::AllToAll | Rule::OneToOne => {}
-        Rule::FixedIndegree(k) => conn.push(("indegree", k.to_string())),
-        Rule::FixedOutdegree(k) => conn.push(("outdegree", k.to_string())),
-        Rule::FixedTotalNumber(n) => conn.push(("N", n.to_string())),
-        Rule::PairwiseBernoulli(x) => conn.push((
-            "p",
-            match &kernel {
-                Some(k) if x == 1.0 => k.clone(),
-                Some(k) => format!("{} * {k}", float(x)),
-                None => float(x),
-            },
-        )),
-    }
-    if let (Some(k), false) = (&kernel, matches!(p.rule, Rule::PairwiseBernoulli(_))) {
-        // For the degree rules NEST uses p as a relative weight of the candidates.
-        conn.push(("p", k.clone()));
-    }
-    if let Some(m) = &p.mask {
-        conn.push(("mask", mask_dict(m, input.dims(p.source))));
-    }
-    if p.use_on_source {
-        conn.push(("use_on_source", "True".into()));
-    }
-    conn.push(("allow_autapses", python_bool(p.autapses).into()));
-    conn.push(("allow_multapses", python_bool(p.multapses).into()));
+    let flags = [p.use_on_source, p.autapses, p.multapses];
+    let conn = conn_spec(
+        rule,
+        p.kernel.as_ref(),
+        p.mask.as_ref(),
+        flags,
+        input.space(p.source),
+    );
     let common = input.common_model(&p.synapse, &p.field)?;
     let syn = input.syn_spec_from(
         &p.synapse,
@@ -416,7 +392,7 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
     let copy = common.map_or(String::new(), |c| c.1 + "\n");
     let code = format!(
         "{copy}n_before = nest.num_connections\nnest.Connect(\n    {src},\n    {tgt},\n    conn_spec={},\n    syn_spec={syn},\n)\nsynapses[{}] = nest.num_connections - n_before",
-        dict(&conn),
+        conn,
         string(&p.name)
     );
     Ok(Cell {
@@ -429,6 +405,51 @@ pub(super) fn connect(input: &Input, p: &lowering::Connect) -> Result<Cell> {
         },
         code,
     })
+}
+
+/// NEST's `conn_spec` of `rule` with a kernel, a mask and the flags `[use_on_source,
+/// autapses, multapses]`, between layers whose source is `source` (an expression of `p`
+/// wraps its displacements there; a mask takes its dimensions).
+pub(super) fn conn_spec(
+    rule: Rule,
+    kernel: Option<&Kernel>,
+    mask: Option<&MaskDesc>,
+    [use_on_source, autapses, multapses]: [bool; 3],
+    source: Option<&network_core::spatial::Space>,
+) -> String {
+    let mut conn: Vec<(&str, String)> = Vec::new();
+    conn.push(("rule", string(rule.name())));
+    let kernel = kernel.map(|k| match k {
+        Kernel::Expression(e) => super::expression::python(e, source),
+        k => kernel_expr(k),
+    });
+    match rule {
+        Rule::AllToAll | Rule::OneToOne => {}
+        Rule::FixedIndegree(k) => conn.push(("indegree", k.to_string())),
+        Rule::FixedOutdegree(k) => conn.push(("outdegree", k.to_string())),
+        Rule::FixedTotalNumber(n) => conn.push(("N", n.to_string())),
+        Rule::PairwiseBernoulli(x) => conn.push((
+            "p",
+            match &kernel {
+                Some(k) if x == 1.0 => k.clone(),
+                Some(k) => format!("{} * {k}", float(x)),
+                None => float(x),
+            },
+        )),
+    }
+    if let (Some(k), false) = (&kernel, matches!(rule, Rule::PairwiseBernoulli(_))) {
+        // For the degree rules NEST uses p as a relative weight of the candidates.
+        conn.push(("p", k.clone()));
+    }
+    if let Some(m) = mask {
+        conn.push(("mask", mask_dict(m, source.map_or(3, |s| s.dims()))));
+    }
+    if use_on_source {
+        conn.push(("use_on_source", "True".into()));
+    }
+    conn.push(("allow_autapses", python_bool(autapses).into()));
+    conn.push(("allow_multapses", python_bool(multapses).into()));
+    dict(&conn)
 }
 
 /// A kernel as a NEST parameter of the distance.

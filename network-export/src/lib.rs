@@ -109,7 +109,7 @@ pub fn cells(
             Step::WeightRecorder(w) => Some(recorders::weight_recorder(&input, w)?),
             Step::Generator(g) => Some(devices::generator(&input, g)?),
             Step::Connect(c) => Some(devices::connect(&input, c)?),
-            Step::Rate(r) => Some(rate::step(&plan, r)),
+            Step::Rate(r) => Some(rate::step(&input, r)?),
         });
     }
     cells.extend(synapse_models.into_iter().flatten());

@@ -1,15 +1,19 @@
 //! The rate neurons' steps as PyNEST: the kernel's waveform-relaxation settings
 //! (`nest.set(use_wfr=.., ..)`, before any node exists, as NEST requires), rate
-//! populations (`nest.Create("tanh_rate_ipn", n, params={..})`), rate connections and
+//! populations (`nest.Create("tanh_rate_ipn", n, params={..})`, or `positions=..` on a
+//! layout), rate connections (a spatial `conn_spec` with a mask, a kernel, weights and
+//! delays of distance, as the spiking connections write them) and
 //! multimeters recording `rate` and `noise`.
 
 use super::python::{dict, float, ident, string};
-use super::statements::python_bool;
+use super::statements::{python_bool, Input};
 use super::Cell;
 use network_core::spec::rate::{RateModel, WaveformRelaxation};
+use network_core::{Error, Result};
 use network_syntax::description::SelectDesc;
+use network_syntax::description::ValueDesc;
 use network_syntax::lowering::{Plan, RateStep, Step};
-use network_syntax::rate::{RateRuleDesc, RateSynapseDesc};
+use network_syntax::rate::RateRuleDesc;
 
 /// A parameter's value as Python: a flag as `True`/`False`, an integer as an `int`.
 fn value(table: &[network_core::spec::ParamInfo], name: &str, v: f64) -> String {
@@ -71,8 +75,9 @@ pub(super) fn set(
 }
 
 /// One rate step as a cell.
-pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
-    match step {
+pub(super) fn step(input: &Input, step: &RateStep) -> Result<Cell> {
+    let plan = input.plan;
+    Ok(match step {
         RateStep::Kernel(settings) => {
             // `use_wfr` first: setting it resets `wfr_comm_interval`.
             let args: Vec<String> = settings
@@ -88,25 +93,37 @@ pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
         }
         RateStep::Population(p) => {
             let model: RateModel = p.model;
+            let space = input.network.rate_space(p.index);
+            let (words, size) = match (&p.layout, space) {
+                (None, _) => ("", p.size.to_string()),
+                (Some(layout), Some(space)) => {
+                    let (words, code) = super::statements::positions(layout, space);
+                    (words, format!("positions={code}"))
+                }
+                (Some(_), None) => {
+                    return Err(Error::Name(format!(
+                        "export: rate population `{}` has a layout but the network holds no positions for it",
+                        p.name
+                    )))
+                }
+            };
             let code = if p.params.is_empty() {
                 format!(
-                    "{} = nest.Create({}, {})",
+                    "{} = nest.Create({}, {size})",
                     ident(&p.name),
                     string(model.name()),
-                    p.size
                 )
             } else {
                 format!(
-                    "{} = nest.Create({}, {}, params={})",
+                    "{} = nest.Create({}, {size}, params={})",
                     ident(&p.name),
                     string(model.name()),
-                    p.size,
                     params(model.parameters(), &p.params)
                 )
             };
             Cell {
                 markdown: format!(
-                    "Rate population `{}`: {} neurons of `{}` ({}).",
+                    "Rate population `{}`: {} neurons of `{}` ({}){words}.",
                     p.name,
                     p.size,
                     p.variant,
@@ -118,10 +135,16 @@ pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
         RateStep::Connect(c) => {
             let vars = population_vars(plan);
             let rule = c.rule.name();
+            // Weights and delays of distance are measured on the source layer.
+            let source = input.network.rate_space(c.source);
             let mut syn = vec![("synapse_model", string(c.synapse.name()))];
-            syn.push(("weight", float(c.synapse.weight())));
-            if let RateSynapseDesc::Delayed { delay, .. } = c.synapse {
-                syn.push(("delay", float(delay)));
+            let known = |v: &network_core::Value| ValueDesc::Known(v.clone());
+            syn.push((
+                "weight",
+                input.value_on(&known(c.synapse.weight()), source)?,
+            ));
+            if let Some(delay) = c.synapse.delay() {
+                syn.push(("delay", input.value_on(&known(delay), source)?));
             }
             Cell {
                 markdown: format!("Rate connection `{}` ({rule}).", c.name),
@@ -132,6 +155,22 @@ pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
                         format!(
                             "for s, t in [{}]:\n    nest.Connect({}[s], {}[t], syn_spec={})",
                             p.join(", "),
+                            vars[c.source],
+                            vars[c.target],
+                            dict(&syn)
+                        )
+                    }
+                    RateRuleDesc::Spec(spec) => {
+                        let flags = [spec.use_on_source, spec.autapses, spec.multapses];
+                        let conn = super::devices::conn_spec(
+                            spec.rule,
+                            spec.kernel.as_ref(),
+                            spec.mask.as_ref(),
+                            flags,
+                            source,
+                        );
+                        format!(
+                            "nest.Connect({}, {}, {conn}, {})",
                             vars[c.source],
                             vars[c.target],
                             dict(&syn)
@@ -177,5 +216,5 @@ pub(super) fn step(plan: &Plan, step: &RateStep) -> Cell {
                 ),
             }
         }
-    }
+    })
 }

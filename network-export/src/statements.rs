@@ -47,10 +47,13 @@ impl Input<'_> {
     /// `nest.random` parameter or an expression of space (displacements wrapped on the
     /// source layer where it is periodic).
     pub(super) fn value_from(&self, v: &ValueDesc, source: Option<usize>) -> Result<String> {
+        self.value_on(v, source.and_then(|s| self.space(s)))
+    }
+
+    /// [`Self::value_from`] with the source layer's positions given (a rate population's).
+    pub(super) fn value_on(&self, v: &ValueDesc, source: Option<&Space>) -> Result<String> {
         Ok(match *v {
-            ValueDesc::Known(Value::Expression(ref e)) => {
-                super::expression::python(e, source.and_then(|s| self.space(s)))
-            }
+            ValueDesc::Known(Value::Expression(ref e)) => super::expression::python(e, source),
             ValueDesc::Runtime(i) => float(self.expression(i)?),
             ValueDesc::Known(Value::Constant(c)) => float(c),
             ValueDesc::Known(Value::Uniform { min, max }) => {
@@ -363,35 +366,10 @@ pub(super) fn population(input: &Input, p: &lowering::Population) -> Result<Cell
                 p.name
             )))
         }
-        (Some(Layout::Grid { shape, .. }), Some(space)) => {
-            markdown.push_str(", on a grid (NEST computes the same positions)");
-            let dims = space.dims();
-            Some(format!(
-                "nest.spatial.grid(shape=[{}], extent={}, center={}, edge_wrap={})",
-                shape
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                floats(&space.extent().to_array()[..dims]),
-                floats(&space.center().coords.to_array()[..dims]),
-                python_bool(space.edge_wrap())
-            ))
-        }
-        (Some(_), Some(space)) => {
-            markdown.push_str(", at the positions the engine drew (mm)");
-            let dims = space.dims();
-            let points: Vec<String> = space
-                .positions()
-                .iter()
-                .map(|pt| format!("        {},", floats(&pt.coords.to_array()[..dims])))
-                .collect();
-            Some(format!(
-                "nest.spatial.free(\n    pos=[\n{}\n    ],\n    extent={},\n    edge_wrap={},\n)",
-                points.join("\n"),
-                floats(&space.extent().to_array()[..dims]),
-                python_bool(space.edge_wrap())
-            ))
+        (Some(layout), Some(space)) => {
+            let (words, code) = positions(layout, space);
+            markdown.push_str(words);
+            Some(code)
         }
     };
     markdown.push('.');
@@ -403,6 +381,45 @@ pub(super) fn population(input: &Input, p: &lowering::Population) -> Result<Cell
     code.push_str(&initial_params(input, p)?);
     code.push(')');
     Ok(Cell { markdown, code })
+}
+
+/// NEST's `positions=` of a population placed by `layout` at the positions of `space`,
+/// with the words that say so: a grid as `nest.spatial.grid` (NEST computes the same
+/// positions), any other layout as the positions the engine drew (`nest.spatial.free`).
+pub(super) fn positions(layout: &Layout, space: &Space) -> (&'static str, String) {
+    let dims = space.dims();
+    match layout {
+        Layout::Grid { shape, .. } => (
+            ", on a grid (NEST computes the same positions)",
+            format!(
+                "nest.spatial.grid(shape=[{}], extent={}, center={}, edge_wrap={})",
+                shape
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                floats(&space.extent().to_array()[..dims]),
+                floats(&space.center().coords.to_array()[..dims]),
+                python_bool(space.edge_wrap())
+            ),
+        ),
+        _ => {
+            let points: Vec<String> = space
+                .positions()
+                .iter()
+                .map(|pt| format!("        {},", floats(&pt.coords.to_array()[..dims])))
+                .collect();
+            (
+                ", at the positions the engine drew (mm)",
+                format!(
+                    "nest.spatial.free(\n    pos=[\n{}\n    ],\n    extent={},\n    edge_wrap={},\n)",
+                    points.join("\n"),
+                    floats(&space.extent().to_array()[..dims]),
+                    python_bool(space.edge_wrap())
+                ),
+            )
+        }
+    }
 }
 
 /// `, params={..}` of a population's initial values per neuron (empty when none):

@@ -3,14 +3,17 @@
 //! model's parameter struct set by NEST name), rate connections and multimeters.
 
 use network_core::network::declared;
+use network_core::spatial::Layout;
 use network_core::spec::rate::{RateModel, WaveformRelaxation};
 use network_core::spec::with_rate_model;
+use network_core::RateConnectionOf;
 use network_core::Resolution;
 use network_core::{
     Multimeter, NetworkBuilder, RateConnection, RateMultimeterHandle, RatePopulationHandle,
     RateRule, RecordTo, Result,
 };
-use network_syntax::lowering::{Plan, RateStep, Step};
+use network_syntax::estimate::rate_conn_spec;
+use network_syntax::lowering::{Plan, RatePopulation, RateStep, Step};
 use network_syntax::rate::{RateRuleDesc, RateSynapseDesc};
 
 /// The rate handles made so far, by name, in the description's order.
@@ -39,24 +42,52 @@ pub(crate) fn step(
             b.waveform_relaxation(wfr)?;
         }
         RateStep::Population(p) => {
-            let handle = population(b, p.model, &p.name, &p.params, p.size)?;
+            let handle = population(b, p, &p.params)?;
             parts.populations.push((p.name.clone(), handle));
         }
         RateStep::Connect(c) => {
+            let (src, tgt) = (parts.populations[c.source].1, parts.populations[c.target].1);
             let rule = match &c.rule {
                 RateRuleDesc::AllToAll => RateRule::AllToAll,
                 RateRuleDesc::OneToOne => RateRule::OneToOne,
                 RateRuleDesc::Pairs(pairs) => RateRule::Pairs(pairs.clone()),
-            };
-            let connection = match c.synapse {
-                RateSynapseDesc::Delayed { weight, delay } => {
-                    RateConnection::Delayed { weight, delay }
+                RateRuleDesc::Spec(spec) => {
+                    let connection = match &c.synapse {
+                        RateSynapseDesc::Delayed { weight, delay } => RateConnectionOf::Delayed {
+                            weight: weight.clone(),
+                            delay: delay.clone(),
+                        },
+                        RateSynapseDesc::Instantaneous { weight } => {
+                            RateConnectionOf::Instantaneous {
+                                weight: weight.clone(),
+                            }
+                        }
+                    };
+                    let spec = rate_conn_spec(spec);
+                    return b.rate_connect_spatial(&c.name, &src, &tgt, &spec, &connection);
                 }
-                RateSynapseDesc::Instantaneous { weight } => {
-                    RateConnection::Instantaneous { weight }
-                }
             };
-            let (src, tgt) = (parts.populations[c.source].1, parts.populations[c.target].1);
+            // A plain rule takes numbers (the checker makes a rule with random or
+            // spatial values a `Spec`).
+            let number = |what: &str, v: &network_core::Value| {
+                v.constant().ok_or_else(|| {
+                    network_core::Error::invalid(
+                        &c.name,
+                        what,
+                        format!("{v:?}"),
+                        "a plain rate rule takes a number; use a rule such as pairwise_bernoulli",
+                    )
+                })
+            };
+            let connection = match &c.synapse {
+                RateSynapseDesc::Delayed { weight, delay } => RateConnection::Delayed {
+                    weight: number("weight", weight)?,
+                    delay: number("delay", delay)?,
+                },
+                RateSynapseDesc::Instantaneous { weight } => RateConnection::Instantaneous {
+                    weight: number("weight", weight)?,
+                },
+            };
             b.rate_connect(&c.name, &src, &tgt, &rule, connection)?;
         }
         RateStep::Multimeter(m) => {
@@ -91,6 +122,7 @@ pub(crate) fn estimate(
 ) -> Vec<(String, u64)> {
     let mut wfr = WaveformRelaxation::default();
     let (mut pops, mut edges, mut min_delay, mut max_delay) = (Vec::new(), 0usize, None, 0i64);
+    let mut layouts: Vec<Option<&Layout>> = Vec::new();
     for s in &plan.steps {
         match s {
             Step::Rate(RateStep::Kernel(settings)) => {
@@ -99,17 +131,36 @@ pub(crate) fn estimate(
                     let _ = wfr.set("kernel", n, *v);
                 }
             }
-            Step::Rate(RateStep::Population(p)) => pops.push((p.name.as_str(), p.size)),
+            Step::Rate(RateStep::Population(p)) => {
+                pops.push((p.name.as_str(), p.size));
+                layouts.push(p.layout.as_ref());
+            }
             Step::Rate(RateStep::Connect(c)) => {
                 let (ns, nt) = (pops[c.source].1, pops[c.target].1);
                 edges += match &c.rule {
                     RateRuleDesc::AllToAll => ns * nt,
                     RateRuleDesc::OneToOne => ns,
                     RateRuleDesc::Pairs(p) => p.len(),
+                    RateRuleDesc::Spec(spec) => {
+                        let extent = layouts[c.source].and_then(|l| l.extent());
+                        let spec = rate_conn_spec(spec);
+                        let pool = if spec.mask_on_target() {
+                            c.target
+                        } else {
+                            c.source
+                        };
+                        let grid = match layouts[pool] {
+                            Some(Layout::Grid { shape, .. }) => Some(shape.as_slice()),
+                            _ => None,
+                        };
+                        spec.expected_synapses_between(ns, nt, extent.as_deref(), grid) as usize
+                    }
                 };
-                let steps = match c.synapse {
+                let steps = match &c.synapse {
                     RateSynapseDesc::Delayed { delay, .. } => {
-                        let d = resolution.delay_steps(delay);
+                        // A drawn delay counts by its largest value; one of distance,
+                        // unknown before the positions, by one step (the least it can be).
+                        let d = delay_upper(delay).map_or(1, |d| resolution.delay_steps(d));
                         max_delay = max_delay.max(d);
                         d
                     }
@@ -147,18 +198,35 @@ pub(crate) fn estimate(
     parts
 }
 
+/// A rate population, placed by its layout when it has one.
 fn population(
     b: &mut NetworkBuilder,
-    model: RateModel,
-    name: &str,
+    p: &RatePopulation,
     params: &[(&'static str, f64)],
-    size: usize,
 ) -> Result<RatePopulationHandle> {
+    let model: RateModel = p.model;
     with_rate_model!(model, M => {
         let mut m = M::default();
-        for (p, v) in params {
-            m.set(name, p, *v)?;
+        for (name, v) in params {
+            m.set(&p.name, name, *v)?;
         }
-        b.rate_population(name, m, size)
+        match &p.layout {
+            Some(l) => b.spatial_rate_population(&p.name, m, p.size, l),
+            None => b.rate_population(&p.name, m, p.size),
+        }
+    })
+}
+
+/// The largest value a delay takes, ms: a constant, a uniform's or bounded normal's
+/// upper end, a normal's mean plus six deviations; `None` for an expression of distance,
+/// which has no bound before the positions are known.
+fn delay_upper(v: &network_core::Value) -> Option<f64> {
+    use network_core::Value;
+    Some(match *v {
+        Value::Constant(c) => c,
+        Value::Uniform { max, .. } | Value::Normal { max: Some(max), .. } => max,
+        Value::Normal { mean, std, .. } => mean + 6.0 * std,
+        Value::Lognormal { mu, sigma } => (mu + 6.0 * sigma).exp(),
+        Value::Expression(_) => return None,
     })
 }

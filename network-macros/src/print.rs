@@ -254,25 +254,13 @@ impl<'a> Printer<'a> {
     fn connect(&self, c: &Connect) -> TokenStream {
         let (var, name, b) = (projection_var(&c.field), &c.name, builder());
         let (src, tgt) = (self.population_var(c.source), self.population_var(c.target));
-        let rule = rule(c.rule);
-        let mut spec = quote!(::network::connect::ConnSpec::new(::network::connect::Rule::#rule));
-        if let Some(m) = &c.mask {
-            let m = mask(&m.mask);
-            spec = quote!(#spec.with_mask(#m));
-        }
-        if let Some(k) = &c.kernel {
-            let k = kernel(k);
-            spec = quote!(#spec.with_kernel(#k));
-        }
-        if !c.autapses {
-            spec = quote!(#spec.no_autapses());
-        }
-        if !c.multapses {
-            spec = quote!(#spec.no_multapses());
-        }
-        if c.use_on_source {
-            spec = quote!(#spec.on_source());
-        }
+        let flags = [c.autapses, c.multapses, c.use_on_source];
+        let spec = conn_spec(
+            c.rule,
+            c.mask.as_ref().map(|m| &m.mask),
+            c.kernel.as_ref(),
+            flags,
+        );
         let syn = self.synapse(&c.synapse);
         if let (Target::All(_), Target::All(_)) = (&c.sources, &c.targets) {
             return quote! {
@@ -314,31 +302,9 @@ impl<'a> Printer<'a> {
     }
 
     fn value(&self, v: &ValueDesc) -> TokenStream {
-        let bound = |v: Option<f64>| option(v.map(num));
-        match *v {
-            ValueDesc::Known(Value::Constant(c)) => num(c),
-            ValueDesc::Known(Value::Uniform { min, max }) => {
-                let (a, z) = (num(min), num(max));
-                quote!(::network::Value::Uniform { min: #a, max: #z })
-            }
-            ValueDesc::Known(Value::Normal {
-                mean,
-                std,
-                min,
-                max,
-            }) => {
-                let (m, s, lo, hi) = (num(mean), num(std), bound(min), bound(max));
-                quote!(::network::Value::Normal { mean: #m, std: #s, min: #lo, max: #hi })
-            }
-            ValueDesc::Known(Value::Lognormal { mu, sigma }) => {
-                let (m, s) = (num(mu), num(sigma));
-                quote!(::network::Value::Lognormal { mu: #m, sigma: #s })
-            }
-            ValueDesc::Known(Value::Expression(ref e)) => {
-                let e = expression::shared(e);
-                quote!(::network::Value::Expression(#e))
-            }
-            ValueDesc::Runtime(i) => self.runtime(i),
+        match v {
+            ValueDesc::Known(v) => known_value(v),
+            ValueDesc::Runtime(i) => self.runtime(*i),
         }
     }
 
@@ -370,7 +336,7 @@ fn window(w: Window) -> TokenStream {
     quote!(::network::Window::new(#start, #stop))
 }
 
-fn layout(l: &Layout) -> TokenStream {
+pub fn layout(l: &Layout) -> TokenStream {
     let extent = |v: &Option<Vec<f64>>| option(v.as_deref().map(vec_of));
     match l {
         Layout::FreeUniform {
@@ -476,6 +442,66 @@ fn mask(m: &Mask) -> TokenStream {
     }
     let a = nums(&a);
     quote!(#mask.with_anchor(::core::convert::From::from(#a)))
+}
+
+/// A value written in the description: a number as a literal, any other as the
+/// `::network::Value` it is.
+pub fn known_value(v: &Value) -> TokenStream {
+    let bound = |v: Option<f64>| option(v.map(num));
+    match *v {
+        Value::Constant(c) => num(c),
+        Value::Uniform { min, max } => {
+            let (a, z) = (num(min), num(max));
+            quote!(::network::Value::Uniform { min: #a, max: #z })
+        }
+        Value::Normal {
+            mean,
+            std,
+            min,
+            max,
+        } => {
+            let (m, s, lo, hi) = (num(mean), num(std), bound(min), bound(max));
+            quote!(::network::Value::Normal { mean: #m, std: #s, min: #lo, max: #hi })
+        }
+        Value::Lognormal { mu, sigma } => {
+            let (m, s) = (num(mu), num(sigma));
+            quote!(::network::Value::Lognormal { mu: #m, sigma: #s })
+        }
+        Value::Expression(ref e) => {
+            let e = expression::shared(e);
+            quote!(::network::Value::Expression(#e))
+        }
+    }
+}
+
+/// `ConnSpec::new(rule)` with a mask, a kernel and the flags `[autapses, multapses,
+/// use_on_source]`.
+pub fn conn_spec(
+    rule_: Rule,
+    mask_: Option<&Mask>,
+    kernel_: Option<&Kernel>,
+    [autapses, multapses, use_on_source]: [bool; 3],
+) -> TokenStream {
+    let r = rule(rule_);
+    let mut spec = quote!(::network::connect::ConnSpec::new(::network::connect::Rule::#r));
+    if let Some(m) = mask_ {
+        let m = mask(m);
+        spec = quote!(#spec.with_mask(#m));
+    }
+    if let Some(k) = kernel_ {
+        let k = kernel(k);
+        spec = quote!(#spec.with_kernel(#k));
+    }
+    if !autapses {
+        spec = quote!(#spec.no_autapses());
+    }
+    if !multapses {
+        spec = quote!(#spec.no_multapses());
+    }
+    if use_on_source {
+        spec = quote!(#spec.on_source());
+    }
+    spec
 }
 
 fn rule(r: Rule) -> TokenStream {

@@ -180,20 +180,46 @@ pub fn counts(
 
 /// The connection specification of `c`, as the engine receives it.
 pub fn conn_spec(c: &lowering::Connect) -> ConnSpec {
-    let mut spec = ConnSpec::new(c.rule);
-    if let Some(m) = &c.mask {
-        spec = spec.with_mask(m.mask.clone());
+    spec_of(
+        c.rule,
+        c.mask.as_ref().map(|m| &m.mask),
+        c.kernel.as_ref(),
+        [c.autapses, c.multapses, c.use_on_source],
+    )
+}
+
+/// The connection specification of a rate connection by a spiking rule, as the engine
+/// receives it.
+pub fn rate_conn_spec(r: &crate::rate::RateSpecDesc) -> ConnSpec {
+    spec_of(
+        r.rule,
+        r.mask.as_ref().map(|m| &m.mask),
+        r.kernel.as_ref(),
+        [r.autapses, r.multapses, r.use_on_source],
+    )
+}
+
+/// `rule` with a mask, a kernel and the flags `[autapses, multapses, use_on_source]`.
+fn spec_of(
+    rule: crate::description::Rule,
+    mask: Option<&crate::description::Mask>,
+    kernel: Option<&crate::description::Kernel>,
+    [autapses, multapses, use_on_source]: [bool; 3],
+) -> ConnSpec {
+    let mut spec = ConnSpec::new(rule);
+    if let Some(m) = mask {
+        spec = spec.with_mask(m.clone());
     }
-    if let Some(k) = &c.kernel {
+    if let Some(k) = kernel {
         spec = spec.with_kernel(k.clone());
     }
-    if !c.autapses {
+    if !autapses {
         spec = spec.no_autapses();
     }
-    if !c.multapses {
+    if !multapses {
         spec = spec.no_multapses();
     }
-    if c.use_on_source {
+    if use_on_source {
         spec = spec.on_source();
     }
     spec

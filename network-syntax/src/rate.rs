@@ -6,7 +6,7 @@
 //! a connection that mixes them).
 
 pub use network_spec::rate::RateModel;
-use network_spec::Recordable;
+use network_spec::{Kernel, Layout, Recordable, Rule, Value};
 
 /// Everything rate-based a description declares, each list in source order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,12 +54,34 @@ pub struct RatePopulationDesc {
     pub neuron: usize,
     /// Number of neurons.
     pub size: usize,
+    /// Positions (`on grid(..)`, `in box(..)`, `at positions(..)`), mm; `None` when the
+    /// population is not spatial.
+    pub layout: Option<Layout>,
     /// Doc comments.
     pub docs: Vec<String>,
 }
 
+/// A rate connection by one of the spiking connections' rules, with the spatial options
+/// NEST's `conn_spec` takes (`Connect(a, b, {"rule": "pairwise_bernoulli", "p": 1.0,
+/// "mask": {..}}, ..)`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateSpecDesc {
+    /// The rule.
+    pub rule: Rule,
+    /// A mask.
+    pub mask: Option<crate::description::MaskDesc>,
+    /// A kernel (`p` of distance).
+    pub kernel: Option<Kernel>,
+    /// `allow_autapses`.
+    pub autapses: bool,
+    /// `allow_multapses`.
+    pub multapses: bool,
+    /// `use_on_source`.
+    pub use_on_source: bool,
+}
+
 /// Which sources of a rate connection reach which targets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RateRuleDesc {
     /// NEST's `all_to_all`.
     AllToAll,
@@ -68,6 +90,9 @@ pub enum RateRuleDesc {
     /// `pairs([[s, t], ..])`: these (source, target) indices, in this order (NEST:
     /// one `Connect(pre[s], post[t])` per pair).
     Pairs(Vec<(u32, u32)>),
+    /// Any rule of the spiking connections, with a mask, a kernel and the flags (the
+    /// rules that draw, and the spatial ones between rate populations with positions).
+    Spec(Box<RateSpecDesc>),
 }
 
 impl RateRuleDesc {
@@ -77,24 +102,26 @@ impl RateRuleDesc {
             RateRuleDesc::AllToAll => "all_to_all",
             RateRuleDesc::OneToOne => "one_to_one",
             RateRuleDesc::Pairs(_) => "pairs",
+            RateRuleDesc::Spec(s) => s.rule.name(),
         }
     }
 }
 
-/// A rate connection model with its parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A rate connection model with its parameters: numbers, or with a [`RateRuleDesc::Spec`]
+/// rule between layers, expressions of distance or positions.
+#[derive(Debug, Clone, PartialEq)]
 pub enum RateSynapseDesc {
     /// `rate_connection_delayed`: weight (a pure number), delay (ms).
     Delayed {
         /// The weight.
-        weight: f64,
+        weight: Value,
         /// The delay, ms.
-        delay: f64,
+        delay: Value,
     },
     /// `rate_connection_instantaneous`: weight (a pure number).
     Instantaneous {
         /// The weight.
-        weight: f64,
+        weight: Value,
     },
 }
 
@@ -108,11 +135,19 @@ impl RateSynapseDesc {
     }
 
     /// The weight.
-    pub fn weight(&self) -> f64 {
-        match *self {
+    pub fn weight(&self) -> &Value {
+        match self {
             RateSynapseDesc::Delayed { weight, .. } | RateSynapseDesc::Instantaneous { weight } => {
                 weight
             }
+        }
+    }
+
+    /// The delay (ms), `None` for an instantaneous connection.
+    pub fn delay(&self) -> Option<&Value> {
+        match self {
+            RateSynapseDesc::Delayed { delay, .. } => Some(delay),
+            RateSynapseDesc::Instantaneous { .. } => None,
         }
     }
 }

@@ -235,7 +235,9 @@ fn rate_neurons(out: &mut String) {
         "## Rate neurons\n\n\
          NEST's `rate_neuron_ipn` family is declared like a spiking model, \
          `neuron R = tanh_rate_ipn { tau: 10 ms, g: 2 };`, and its populations like \
-         others, `population r = R[100];` (no layout, a size written as a number). Flags \
+         others, `population r = R[100];` (a size written as a number), with positions as \
+         NEST's `nest.Create(.., positions=..)` when it has a layout \
+         (`population r = R[16] on grid(shape: [4, 4], extent: [1, 1] mm);`). Flags \
          are written `true`/`false`. Rate neurons exchange rates, never spikes: they are \
          connected only to one another, only by a rate connection, and recorded only by a \
          `multimeter` (a spike synapse, a generator or a spike recorder on them, or a rate \
@@ -271,9 +273,16 @@ fn rate_neurons(out: &mut String) {
     out.push_str(
         "### Rate connections\n\n\
          `connect r -> s: RULE via MODEL { .. };` joins whole rate populations. RULE is \
-         `all_to_all`, `one_to_one` (equal sizes) or `pairs([[SOURCE, TARGET], ..])` \
-         (indices, in order; one NEST `Connect` per pair). Slices, masks, kernels and \
-         options are refused.\n\n\
+         `all_to_all`, `one_to_one` (equal sizes), `pairs([[SOURCE, TARGET], ..])` \
+         (indices, in order; one NEST `Connect` per pair) or any rule of the spiking \
+         connections with its options: between rate populations with positions a mask, \
+         a kernel or `p` of distance, `use_on_source`, `no autapses`, `no multapses` \
+         (`connect r -> s: pairwise_bernoulli(1.0) in circle(radius: 0.4 mm) via \
+         rate_connection_delayed { weight: 0.8 - distance / 1 mm, delay: 0.5 ms + 2 ms * \
+         distance / 1 mm };`). A weight or delay may be random or, on a rule that connects \
+         layers, an expression of distance or positions, as a spiking connection's; \
+         `rate_connection_instantaneous` has no delay (NEST refuses one). Slices and mask \
+         selections are refused.\n\n\
          | model | parameter | unit | default | what it is |\n|---|---|---|---|---|\n",
     );
     for (name, table) in RATE_CONNECTIONS {

@@ -22,7 +22,9 @@ mod weight_recorders;
 mod weight_recording;
 
 pub use builder::NetworkBuilder;
-pub use builder::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
+pub use builder::{
+    RateConnection, RateConnectionOf, RateMultimeterHandle, RatePopulationHandle, RateRule,
+};
 pub use handles::{
     GeneratorHandle, MultimeterHandle, PopulationHandle, ProjectionHandle, Selection,
     SpikeRecorderHandle, WeightRecorderHandle,

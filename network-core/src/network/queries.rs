@@ -263,6 +263,21 @@ impl Network {
         &self.rate_meters[multimeter.0].samples
     }
 
+    /// Positions (mm) of a rate population placed by a layout.
+    pub fn rate_positions(
+        &self,
+        population: &super::RatePopulationHandle,
+    ) -> Option<&[crate::spatial::Point]> {
+        self.rate_space(population.index())
+            .map(crate::spatial::Space::positions)
+    }
+
+    /// The space (positions, extent, periodicity) of the rate population created
+    /// `index`-th, if it was placed by a layout.
+    pub fn rate_space(&self, index: usize) -> Option<&crate::spatial::Space> {
+        self.rate.spaces.get(index)?.as_deref()
+    }
+
     /// The number of samples (one per neuron and time) a multimeter on rate neurons has
     /// recorded so far, to memory or only to its file.
     pub fn rate_samples_recorded(&self, multimeter: &super::RateMultimeterHandle) -> u64 {

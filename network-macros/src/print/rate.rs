@@ -72,8 +72,17 @@ pub fn step(plan: &Plan, step: &RateStep) -> TokenStream {
             let (var, name, ty) = (rate_population_var(&p.name), &p.name, rust_type(p.model));
             let f = fields(&p.params, p.model.parameters());
             let n = Literal::usize_unsuffixed(p.size);
-            quote! {
-                let #var = #b.rate_population(#name, ::network::spec::rate::#ty { #(#f,)* ..::core::default::Default::default() }, #n)?;
+            let params = quote!(::network::spec::rate::#ty { #(#f,)* ..::core::default::Default::default() });
+            match &p.layout {
+                Some(l) => {
+                    let l = super::layout(l);
+                    quote! {
+                        let #var = #b.spatial_rate_population(#name, #params, #n, &#l)?;
+                    }
+                }
+                None => quote! {
+                    let #var = #b.rate_population(#name, #params, #n)?;
+                },
             }
         }
         RateStep::Connect(c) => {
@@ -93,14 +102,39 @@ pub fn step(plan: &Plan, step: &RateStep) -> TokenStream {
                     });
                     quote!(::network::RateRule::Pairs(::std::vec![#(#p),*]))
                 }
+                RateRuleDesc::Spec(spec) => {
+                    let flags = [spec.autapses, spec.multapses, spec.use_on_source];
+                    let mask = spec.mask.as_ref().map(|m| &m.mask);
+                    let spec = super::conn_spec(spec.rule, mask, spec.kernel.as_ref(), flags);
+                    let value = |v: &network_spec::Value| {
+                        let v = super::known_value(v);
+                        quote!(::network::Value::from(#v))
+                    };
+                    let conn = match &c.synapse {
+                        RateSynapseDesc::Delayed { weight, delay } => {
+                            let (w, d) = (value(weight), value(delay));
+                            quote!(::network::RateConnectionOf::Delayed { weight: #w, delay: #d })
+                        }
+                        RateSynapseDesc::Instantaneous { weight } => {
+                            let w = value(weight);
+                            quote!(::network::RateConnectionOf::Instantaneous { weight: #w })
+                        }
+                    };
+                    return quote! {
+                        #b.rate_connect_spatial(#name, &#src, &#tgt, &#spec, &#conn)?;
+                    };
+                }
             };
-            let conn = match c.synapse {
+            // A plain rule takes numbers (the checker makes one with random or spatial
+            // values a `Spec`).
+            let number = |v: &network_spec::Value| num(v.constant().unwrap_or(f64::NAN));
+            let conn = match &c.synapse {
                 RateSynapseDesc::Delayed { weight, delay } => {
-                    let (w, d) = (num(weight), num(delay));
+                    let (w, d) = (number(weight), number(delay));
                     quote!(::network::RateConnection::Delayed { weight: #w, delay: #d })
                 }
                 RateSynapseDesc::Instantaneous { weight } => {
-                    let w = num(weight);
+                    let w = number(weight);
                     quote!(::network::RateConnection::Instantaneous { weight: #w })
                 }
             };

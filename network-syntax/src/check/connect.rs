@@ -276,7 +276,12 @@ pub(crate) fn unnamed_field(
     (field, k)
 }
 
-fn rule(cx: &mut Ctx, call: &Call, src: &PopulationDesc, tgt: &PopulationDesc) -> Option<Rule> {
+pub(super) fn rule(
+    cx: &mut Ctx,
+    call: &Call,
+    src: &PopulationDesc,
+    tgt: &PopulationDesc,
+) -> Option<Rule> {
     let kind = call.name.to_string();
     let count = |cx: &mut Ctx, what: &str| {
         let a = cx.args(call, &[what], &[what])?;
@@ -381,7 +386,7 @@ pub(super) fn spatial_rule(
 }
 
 /// Why: NEST applies masks to the spatial rules only, and a mask must fit the layers.
-fn connection_mask(
+pub(super) fn connection_mask(
     cx: &mut Ctx,
     span: SpanRange,
     mask: &MaskDesc,
@@ -422,7 +427,7 @@ fn connection_mask(
 /// Why: without multapses a target can receive each source once, so an indegree above
 /// the number of sources (minus itself without autapses) can never be met.
 #[allow(clippy::too_many_arguments)]
-fn degree_fits(
+pub(super) fn degree_fits(
     cx: &mut Ctx,
     c: &ConnectItem,
     rule: Rule,

@@ -23,6 +23,7 @@ mod psp;
 mod rate;
 mod rate_devices;
 mod rate_protocol;
+mod rate_spatial;
 mod receptors;
 mod space_values;
 mod spatial;

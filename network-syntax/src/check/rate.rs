@@ -7,6 +7,7 @@
 use super::values::get;
 use super::{Ctx, Kind};
 use crate::ast::*;
+use crate::description::{Rule, Value, ValueDesc};
 use crate::rate::*;
 use network_spec::rate::{RateConnectionDelayed, RateConnectionInstantaneous};
 
@@ -119,23 +120,15 @@ pub(super) fn neuron(cx: &mut Ctx, n: &NeuronItem) -> Option<RateNeuronDesc> {
     })
 }
 
-/// A population of rate neurons. Why: the engine keeps rate neurons without positions
-/// and sizes them when the network is built, so a layout or `[dyn n]` is refused here.
+/// A population of rate neurons, with positions when it has a layout (NEST's
+/// `nest.Create("tanh_rate_ipn", positions=..)`). Why `[dyn n]` is refused: the engine
+/// sizes rate neurons when the network is built, from the description alone.
 pub(super) fn population(
     cx: &mut Ctx,
     p: &PopulationItem,
     neuron: usize,
 ) -> Option<RatePopulationDesc> {
     let model = cx.rate.neurons[neuron].model.name();
-    let mut ok = true;
-    if let Some((word, _)) = &p.space {
-        cx.error(
-            word.into(),
-            format!("population `{}` of {model} cannot have positions", p.name),
-            "rate populations are not spatial in this engine; remove the layout",
-        );
-        ok = false;
-    }
     if let Some(span) = p.dynamic {
         cx.error(
             SpanRange::single(span),
@@ -156,10 +149,15 @@ pub(super) fn population(
         );
         return None;
     }
-    ok.then(|| RatePopulationDesc {
+    let layout = match &p.space {
+        Some((word, call)) => Some(super::spatial::layout(cx, word, call, Some(size))?),
+        None => None,
+    };
+    Some(RatePopulationDesc {
         name: p.name.to_string(),
         neuron,
         size,
+        layout,
         docs: p.docs.clone(),
     })
 }
@@ -252,8 +250,27 @@ pub(super) fn connection(cx: &mut Ctx, c: &ConnectItem) -> Option<RateConnection
         }
     };
     let mut ok = whole_populations(cx, c);
-    let rule = rule(cx, c);
+    let rule = if super::rate_spatial::needs_spec(c) {
+        super::rate_spatial::spec(cx, c, s, t)
+    } else {
+        rule(cx, c)
+    };
     let synapse = synapse(cx, c, s, t);
+    let (rule, synapse) = match (rule, synapse) {
+        (Some(r), Some((syn, span))) => {
+            let (w, d) = (syn.weight().clone(), syn.delay().cloned());
+            let values = [
+                ("weight", &ValueDesc::Known(w)),
+                (
+                    "delay",
+                    &ValueDesc::Known(d.unwrap_or(Value::Constant(1.0))),
+                ),
+            ];
+            super::rate_spatial::values_fit(cx, span, values, &r, (s, t))?;
+            (Some(plain_or_spec(r, &syn)), Some(syn))
+        }
+        (r, syn) => (r, syn.map(|(syn, _)| syn)),
+    };
     if let (Some(RateRuleDesc::Pairs(pairs)), true) = (&rule, ok) {
         let (ns, nt) = (cx.rate.populations[s].size, cx.rate.populations[t].size);
         if let Some((a, b)) = pairs
@@ -295,8 +312,8 @@ pub(super) fn connection(cx: &mut Ctx, c: &ConnectItem) -> Option<RateConnection
     .filter(|_| ok)
 }
 
-/// Why: the engine's rate connections join whole populations by rule; slices, masks,
-/// kernels and connection options have no rate counterpart in the engine.
+/// Why: the engine's rate connections join whole populations; slices, mask selections
+/// and `where` metadata have no rate counterpart in the engine.
 fn whole_populations(cx: &mut Ctx, c: &ConnectItem) -> bool {
     let mut spans: Vec<(SpanRange, &str)> = Vec::new();
     for t in [&c.source, &c.target] {
@@ -311,25 +328,6 @@ fn whole_populations(cx: &mut Ctx, c: &ConnectItem) -> bool {
             spans.push((span, "a mask selection"));
         }
     }
-    if let Some(m) = &c.mask {
-        let span = match m {
-            MaskRef::Named(i) => i.into(),
-            MaskRef::Inline(call) => call.span,
-        };
-        spans.push((span, "a mask"));
-    }
-    if let Some(k) = &c.kernel {
-        spans.push((k.span, "a kernel"));
-    }
-    if let Some(e) = &c.p_expression {
-        spans.push((e.span(), "a connection probability"));
-    }
-    for s in [c.no_autapses, c.no_multapses, c.use_on_source]
-        .into_iter()
-        .flatten()
-    {
-        spans.push((s, "a connection option"));
-    }
     if let Some(m) = &c.meta {
         spans.push((SpanRange::single(m.span), "`where` metadata"));
     }
@@ -337,10 +335,33 @@ fn whole_populations(cx: &mut Ctx, c: &ConnectItem) -> bool {
         cx.error(
             *span,
             format!("a rate connection cannot have {what}"),
-            "rate connections join whole rate populations by `all_to_all`, `one_to_one` or `pairs([[s, t], ..])`",
+            "rate connections join whole rate populations (by a rule, with a mask or a kernel when they have positions)",
         );
     }
     spans.is_empty()
+}
+
+/// A plain rule (`all_to_all`, `one_to_one`) with a random weight or delay made a
+/// [`RateRuleDesc::Spec`], which draws values per connection.
+fn plain_or_spec(rule: RateRuleDesc, syn: &RateSynapseDesc) -> RateRuleDesc {
+    let constant =
+        syn.weight().constant().is_some() && syn.delay().is_none_or(|d| d.constant().is_some());
+    let as_rule = match &rule {
+        RateRuleDesc::AllToAll => Rule::AllToAll,
+        RateRuleDesc::OneToOne => Rule::OneToOne,
+        _ => return rule,
+    };
+    if constant {
+        return rule;
+    }
+    RateRuleDesc::Spec(Box::new(RateSpecDesc {
+        rule: as_rule,
+        mask: None,
+        kernel: None,
+        autapses: true,
+        multapses: true,
+        use_on_source: false,
+    }))
 }
 
 /// `all_to_all` or `one_to_one`, without arguments.
@@ -411,8 +432,16 @@ fn pairs(cx: &mut Ctx, call: &Call) -> Option<RateRuleDesc> {
 }
 
 /// `via rate_connection_delayed { weight, delay }` or `via rate_connection_instantaneous
-/// { weight }`. Why: a rate population takes rates only.
-fn synapse(cx: &mut Ctx, c: &ConnectItem, s: usize, t: usize) -> Option<RateSynapseDesc> {
+/// { weight }`, with the span of the weight (or of the model) for later errors. Why: a
+/// rate population takes rates only; NEST's instantaneous connection has no delay, and
+/// a delay is at least one step. A weight or delay may be random or an expression of
+/// distance (checked against the rule by `rate_spatial::values_fit`).
+fn synapse(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    s: usize,
+    t: usize,
+) -> Option<(RateSynapseDesc, SpanRange)> {
     let Some(via) = &c.via else {
         cx.error(
             c.arrow,
@@ -446,47 +475,76 @@ fn synapse(cx: &mut Ctx, c: &ConnectItem, s: usize, t: usize) -> Option<RateSyna
     } else {
         RateConnectionDelayed::PARAMETERS
     };
-    let names: Vec<&str> = table.iter().map(|p| p.name).collect();
-    let values = match &via.params {
-        Some(p) => {
-            let fields = cx.fields(p, &names, &text);
-            table_values(cx, &fields, table)?
-        }
-        None => Vec::new(),
-    };
-    let get = |name: &str| {
-        values.iter().find(|(n, _)| *n == name).map_or_else(
-            || {
-                table
-                    .iter()
-                    .find(|p| p.name == name)
-                    .expect("in the table")
-                    .default
-            },
-            |(_, v)| *v,
-        )
-    };
-    let weight = get("weight");
-    if instantaneous {
-        return Some(RateSynapseDesc::Instantaneous { weight });
-    }
-    let delay = get("delay");
-    let steps = (delay / cx.resolution + 0.5).floor();
-    if steps.is_nan() || steps < 1.0 {
-        let span = via
-            .params
-            .as_ref()
-            .and_then(|p| p.fields.iter().find(|f| f.name == "delay"))
-            .map_or(SpanRange::from(&via.synapse), |f| f.value.span());
+    let delay_field = via
+        .params
+        .as_ref()
+        .and_then(|p| p.fields.iter().find(|f| f.name == "delay"));
+    if let (true, Some(f)) = (instantaneous, delay_field) {
+        // NEST: "rate_connection_instantaneous has no delay".
         cx.error(
-            span,
+            f.value.span(),
             format!(
-                "the delay {delay} ms is shorter than the resolution {} ms",
-                cx.resolution
+                "`rate_connection_instantaneous` has no delay (`{}` -> `{}`)",
+                c.source.population, c.target.population
             ),
-            "NEST requires a delay of at least one step",
+            "remove `delay`, or use `rate_connection_delayed { weight: .., delay: .. }`",
         );
         return None;
     }
-    Some(RateSynapseDesc::Delayed { weight, delay })
+    let names: Vec<&str> = table.iter().map(|p| p.name).collect();
+    let fields = match &via.params {
+        Some(p) => cx.fields(p, &names, &text),
+        None => Vec::new(),
+    };
+    let mut ok = true;
+    let mut read = |cx: &mut Ctx, name: &str| -> Option<Value> {
+        let info = table.iter().find(|p| p.name == name).expect("in the table");
+        let Some(f) = get(&fields, name) else {
+            return Some(Value::Constant(info.default));
+        };
+        match cx.value(&f.value, info.dimension, info.name) {
+            Some(ValueDesc::Known(v)) => Some(v),
+            Some(ValueDesc::Runtime(_)) => {
+                cx.error(
+                    f.value.span(),
+                    format!("a rate connection's `{name}` is written in the description"),
+                    "write a number, a random value or an expression of distance",
+                );
+                ok = false;
+                None
+            }
+            None => {
+                ok = false;
+                None
+            }
+        }
+    };
+    let weight = read(cx, "weight");
+    let delay = (!instantaneous).then(|| read(cx, "delay"));
+    let span = get(&fields, "weight").map_or(SpanRange::from(&via.synapse), |f| f.value.span());
+    if !ok {
+        return None;
+    }
+    let weight = weight?;
+    let Some(delay) = delay else {
+        return Some((RateSynapseDesc::Instantaneous { weight }, span));
+    };
+    let delay = delay?;
+    if let Some(d) = delay.constant() {
+        let steps = (d / cx.resolution + 0.5).floor();
+        if steps.is_nan() || steps < 1.0 {
+            let at =
+                get(&fields, "delay").map_or(SpanRange::from(&via.synapse), |f| f.value.span());
+            cx.error(
+                at,
+                format!(
+                    "the delay {d} ms is shorter than the resolution {} ms",
+                    cx.resolution
+                ),
+                "NEST requires a delay of at least one step",
+            );
+            return None;
+        }
+    }
+    Some((RateSynapseDesc::Delayed { weight, delay }, span))
 }

@@ -121,7 +121,12 @@ fn population_meta(cx: &mut Ctx, m: &Fields) -> Vec<(String, String)> {
 }
 
 /// `in box(..)`, `at positions(..)`, `on grid(..)`.
-fn layout(cx: &mut Ctx, word: &syn::Ident, call: &Call, size: Option<usize>) -> Option<Layout> {
+pub(super) fn layout(
+    cx: &mut Ctx,
+    word: &syn::Ident,
+    call: &Call,
+    size: Option<usize>,
+) -> Option<Layout> {
     let kind = call.name.to_string();
     match (word.to_string().as_str(), kind.as_str()) {
         ("in", "box") => {

@@ -1,7 +1,7 @@
 //! The rate neurons' part of the lowering: the kernel's waveform-relaxation settings,
 //! rate populations, rate connections and multimeters on rate neurons, as engine
-//! operations (`NetworkBuilder::waveform_relaxation`, `rate_population`,
-//! `rate_connect`, `rate_multimeter`). The settings come first of all steps, the populations after
+//! operations (`NetworkBuilder::waveform_relaxation`, `rate_population` or
+//! `spatial_rate_population`, `rate_connect` or `rate_connect_spatial`, `rate_multimeter`). The settings come first of all steps, the populations after
 //! the spiking ones (node ids in creation order, as NEST numbers them), connections and
 //! multimeters after the spiking wiring.
 
@@ -37,6 +37,8 @@ pub struct RatePopulation {
     pub params: Vec<(&'static str, f64)>,
     /// Number of neurons.
     pub size: usize,
+    /// Positions, mm (`spatial_rate_population`); `None` when not spatial.
+    pub layout: Option<network_spec::Layout>,
 }
 
 /// A rate connection.
@@ -93,6 +95,7 @@ pub(super) fn head(r: &RateDesc) -> Vec<RateStep> {
             variant: n.name.clone(),
             params: n.params.clone(),
             size: p.size,
+            layout: p.layout.clone(),
         })
     }));
     out
@@ -106,7 +109,7 @@ pub(super) fn tail(r: &RateDesc) -> Vec<RateStep> {
             source: c.source,
             target: c.target,
             rule: c.rule.clone(),
-            synapse: c.synapse,
+            synapse: c.synapse.clone(),
         })
     });
     let meters = r.multimeters.iter().map(|m| {

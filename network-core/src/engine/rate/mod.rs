@@ -86,6 +86,8 @@ pub(crate) struct RateSystem {
     /// The interval (steps): NEST's `min_delay`.
     pub len: usize,
     pub meters: Vec<RateMeter>,
+    /// Per population, its positions if it has a layout (`Network::rate_positions`).
+    pub spaces: Vec<Option<std::sync::Arc<crate::spatial::Space>>>,
     /// Per population, the rates each neuron sent in the last final update (`len` per
     /// neuron, zero before the lag it started at).
     sent: Vec<Vec<f64>>,
@@ -152,6 +154,7 @@ impl RateSystem {
             relaxation,
             len,
             meters,
+            spaces: Vec::new(),
             sent,
             sent_start: None,
             unconverged: 0,

@@ -12,14 +12,48 @@ use crate::network::handles::{PopulationHandle, ProjectionHandle, Selection};
 use crate::network::placement::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 use crate::network::receptors::{check_nonnegative_weights, Event};
 use crate::network::resources;
+use crate::spatial::Space;
 use crate::storage::Length;
 use crate::synapse::{Synapse, Value};
 
 /// How a projection's expressions of positions see each pair (see [`PairSpaces`]).
 #[derive(Debug, Clone, Copy, Default)]
-struct Measured {
+pub(super) struct Measured {
     stored: [bool; 2],
     on_target: bool,
+}
+
+impl Measured {
+    /// How NEST measures the pairs of a projection made by `spec`; `same_layer`: the
+    /// source and target populations are one.
+    pub(super) fn of(spec: &ConnSpec, same_layer: bool) -> Self {
+        // NEST hands its spatial parameters the position its tree stores (wrapped into
+        // a periodic layer) on the side a mask query finds: the sources, whichever way
+        // the mask is centred, except for fixed_outdegree, which queries the targets and
+        // reads the sources from the same cached tree when they are the same layer.
+        let found = match spec.rule {
+            Rule::FixedOutdegree(_) => [same_layer, true],
+            _ => [true, false],
+        };
+        Measured {
+            stored: if spec.mask.is_some() {
+                found
+            } else {
+                [false; 2]
+            },
+            on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
+        }
+    }
+
+    /// Where the pairs between `source` and `target` are read.
+    pub(super) fn spaces<'a>(self, source: &'a Space, target: &'a Space) -> PairSpaces<'a> {
+        PairSpaces {
+            source,
+            target,
+            stored: self.stored,
+            on_target: self.on_target,
+        }
+    }
 }
 
 impl NetworkBuilder {
@@ -123,22 +157,7 @@ impl NetworkBuilder {
         // On several ranks, each draws the sources of its own targets only.
         let keep = |t: usize| ownership.owns(target.population, block_of(parts.targets.index(t)));
         let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
-        // NEST hands its spatial parameters the position its tree stores (wrapped into
-        // a periodic layer) on the side a mask query finds: the sources, whichever way
-        // the mask is centred, except for fixed_outdegree, which queries the targets and
-        // reads the sources from the same cached tree when they are the same layer.
-        let found = match spec.rule {
-            Rule::FixedOutdegree(_) => [source.population == target.population, true],
-            _ => [true, false],
-        };
-        let measured = Measured {
-            stored: if spec.mask.is_some() {
-                found
-            } else {
-                [false; 2]
-            },
-            on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
-        };
+        let measured = Measured::of(spec, source.population == target.population);
         let edges = parts.widen(edges, tgt.len);
         let edges = EdgeList {
             offsets: &edges.offsets,
@@ -266,12 +285,7 @@ impl NetworkBuilder {
                 .space
                 .as_deref()
                 .zip(self.population_info[target].space.as_deref())
-                .map(|(s, t)| PairSpaces {
-                    source: s,
-                    target: t,
-                    stored: measured.stored,
-                    on_target: measured.on_target,
-                }),
+                .map(|(s, t)| measured.spaces(s, t)),
             owns_block: &owns_block,
         };
         let synapses = edges.sources.len() as u64;

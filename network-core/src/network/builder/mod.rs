@@ -9,6 +9,8 @@ pub(crate) mod initial;
 pub(crate) mod populations;
 mod rate;
 pub use rate::{RateConnection, RateMultimeterHandle, RatePopulationHandle, RateRule};
+mod rate_spatial;
+pub use rate_spatial::RateConnectionOf;
 mod rate_generators;
 mod recorders;
 mod slices;

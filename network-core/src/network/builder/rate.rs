@@ -19,8 +19,8 @@ use network_spec::rate::{WaveformRelaxation, RATE_RECORDABLES};
 /// A population of rate neurons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RatePopulationHandle {
-    index: usize,
-    len: usize,
+    pub(super) index: usize,
+    pub(super) len: usize,
 }
 
 impl RatePopulationHandle {
@@ -82,6 +82,11 @@ pub(crate) struct RateDeclarations {
     /// Each multimeter's samples, window and file, as a spiking multimeter's.
     pub recording: Vec<MeterRuntime>,
     relaxation: WaveformRelaxation,
+    /// Per population, its positions when it was placed by a layout
+    /// (`spatial_rate_population`).
+    pub spaces: Vec<Option<std::sync::Arc<crate::spatial::Space>>>,
+    /// Rate connection statements so far (keys the streams of their rules and values).
+    pub connections: u64,
     /// The end of the last rate population's node ids.
     pub next_node_id: u32,
 }
@@ -134,6 +139,7 @@ impl NetworkBuilder {
         }));
         self.rate.first_node_ids.push(first_node_id);
         self.rate.names.push(name.to_string());
+        self.rate.spaces.push(None);
         self.rate.next_node_id = first_node_id + len as u32;
         self.take_name(name, "population");
         Ok(RatePopulationHandle { index, len })
@@ -215,18 +221,33 @@ impl NetworkBuilder {
                 pairs.clone()
             }
         };
+        self.rate.connections += 1;
         for (s, t) in pairs {
-            let edge = RateEdge {
-                population: target.index as u32,
-                target: t,
-                weight,
-                delay: delay.unwrap_or(0),
-            };
-            self.rate
-                .edges
-                .push((source.index, s, edge, delay.is_none()));
+            self.push_rate_edge(source, target, s, t, weight, delay);
         }
         Ok(())
+    }
+
+    /// One rate connection from neuron `s` of `source` to neuron `t` of `target`:
+    /// `delay` in steps, `None` for an instantaneous one.
+    pub(super) fn push_rate_edge(
+        &mut self,
+        source: &RatePopulationHandle,
+        target: &RatePopulationHandle,
+        s: u32,
+        t: u32,
+        weight: f64,
+        delay: Option<i64>,
+    ) {
+        let edge = RateEdge {
+            population: target.index as u32,
+            target: t,
+            weight,
+            delay: delay.unwrap_or(0),
+        };
+        self.rate
+            .edges
+            .push((source.index, s, edge, delay.is_none()));
     }
 
     /// Adds a multimeter on the neurons `indices` of `target` (all when `None`) with
@@ -330,6 +351,7 @@ impl NetworkBuilder {
             edges,
             meters,
             relaxation,
+            spaces,
             ..
         } = rate;
         let wfr = &relaxation;
@@ -378,10 +400,9 @@ impl NetworkBuilder {
             tol: wfr.wfr_tol,
             max_iterations: wfr.wfr_max_iterations as usize,
         };
-        (
-            RateSystem::new(populations, delayed, instant, relax, len, meters),
-            min_delay,
-        )
+        let mut system = RateSystem::new(populations, delayed, instant, relax, len, meters);
+        system.spaces = spaces;
+        (system, min_delay)
     }
 }
 
@@ -404,4 +425,4 @@ impl NetworkBuilder {
 
 /// The stream entity of rate population `p` is `RATE_ENTITY + p`, far from the
 /// entities of spiking populations and devices.
-const RATE_ENTITY: u64 = 0x7261_7465 << 32;
+pub(super) const RATE_ENTITY: u64 = 0x7261_7465 << 32;

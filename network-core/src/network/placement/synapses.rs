@@ -58,7 +58,8 @@ pub(crate) struct PairSpaces<'a> {
 }
 
 impl PairSpaces<'_> {
-    fn pair(&self, s: usize, t: usize) -> Pair {
+    /// The pair source neuron `s`, target neuron `t` as NEST's parameters see it.
+    pub(crate) fn pair(&self, s: usize, t: usize) -> Pair {
         let at = |space: &Space, i: usize, stored: bool| {
             let p = space.positions()[i];
             if stored {
