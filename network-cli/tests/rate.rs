@@ -31,7 +31,17 @@ fn check_names_the_rate_parts() {
 
 #[test]
 fn run_reports_the_rate_multimeters() {
-    let out = network(&["run", &rate_net(), "--time", "40ms", "--json"]);
+    let dir = std::env::temp_dir().join(format!("network-cli-rate-{}", std::process::id()));
+    let out_dir = dir.to_str().unwrap();
+    let out = network(&[
+        "run",
+        &rate_net(),
+        "--time",
+        "40ms",
+        "--json",
+        "--out",
+        out_dir,
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let m = &summary["rate_multimeters"];
@@ -42,8 +52,13 @@ fn run_reports_the_rate_multimeters() {
         .unwrap()
         .is_finite());
 
-    let out = network(&["run", &rate_net(), "--time", "40ms"]);
+    let out = network(&["run", &rate_net(), "--time", "40ms", "--out", out_dir]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        dir.join("lin_rates.dat").exists(),
+        "the rate file goes into --out"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
     let stdout = text(&out.stdout);
     let section = &stdout[stdout.find("rate multimeters").expect("a rate section")..];
     let section: String = section.lines().take(4).collect::<Vec<_>>().join("\n") + "\n";
