@@ -4,9 +4,9 @@
 //! between runs, and `nest.Simulate(..)`, in order.
 
 use super::devices::target;
-use super::python::{float, floats, ident};
+use super::python::{float, floats, ident, parameter};
 use super::recorders;
-use super::statements::{python_bool, Input};
+use super::statements::Input;
 use network_core::Result;
 use network_syntax::description::{SetValue, Value, ValueDesc};
 use network_syntax::lowering::{Action, Recorder, Step, Target};
@@ -45,7 +45,7 @@ pub(super) fn run(input: &Input) -> Result<String> {
                 let d = input.description;
                 let base = d.neurons[d.populations[population].model].base;
                 let v = match value {
-                    Value::Constant(v) if base.is_flag(param) => python_bool(*v != 0.0).to_string(),
+                    Value::Constant(v) => parameter(base.parameters(), param, *v),
                     // NEST evaluates a parameter for each node it sets.
                     Value::Expression(e) => super::expression::neuron_python(e),
                     v => input.value(&ValueDesc::Known(v.clone()))?,

@@ -19,6 +19,16 @@ pub fn float(v: f64) -> String {
     }
 }
 
+/// A model parameter's value as NEST takes it from Python: `True`/`False` for a flag, an
+/// `int` for an integer (NEST refuses a float there: `dead_time_shape`, `n`), else a float.
+pub fn parameter(table: &[network_core::spec::ParamInfo], name: &str, v: f64) -> String {
+    match table.iter().find(|p| p.name == name) {
+        Some(p) if p.is_flag() => if v != 0.0 { "True" } else { "False" }.into(),
+        Some(p) if p.is_integer() => format!("{}", v as i64),
+        _ => float(v),
+    }
+}
+
 /// A list of floats.
 pub fn floats(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| float(*x)).collect();

@@ -5,8 +5,8 @@
 //! delays of distance, as the spiking connections write them) and
 //! multimeters recording `rate` and `noise`.
 
-use super::python::{dict, float, ident, string};
-use super::statements::{python_bool, Input};
+use super::python::{dict, float, ident, parameter, string};
+use super::statements::Input;
 use super::Cell;
 use network_core::spec::rate::{RateModel, WaveformRelaxation};
 use network_core::{Error, Result};
@@ -15,19 +15,10 @@ use network_syntax::description::ValueDesc;
 use network_syntax::lowering::{Plan, RateStep, Step};
 use network_syntax::rate::RateRuleDesc;
 
-/// A parameter's value as Python: a flag as `True`/`False`, an integer as an `int`.
-fn value(table: &[network_core::spec::ParamInfo], name: &str, v: f64) -> String {
-    match table.iter().find(|p| p.name == name) {
-        Some(p) if p.is_flag() => python_bool(v == 1.0).to_string(),
-        Some(p) if p.is_integer() => format!("{}", v as i64),
-        _ => float(v),
-    }
-}
-
 fn params(table: &[network_core::spec::ParamInfo], params: &[(&'static str, f64)]) -> String {
     let entries: Vec<(&str, String)> = params
         .iter()
-        .map(|(n, v)| (*n, value(table, n, *v)))
+        .map(|(n, v)| (*n, parameter(table, n, *v)))
         .collect();
     dict(&entries)
 }
@@ -70,7 +61,7 @@ pub(super) fn set(
         }
         SelectDesc::All | SelectDesc::Within(..) => var,
     };
-    let d = dict(&[(param, value(model.parameters(), param, v))]);
+    let d = dict(&[(param, parameter(model.parameters(), param, v))]);
     format!("{nodes}.set({d})")
 }
 
@@ -82,7 +73,7 @@ pub(super) fn step(input: &Input, step: &RateStep) -> Result<Cell> {
             // `use_wfr` first: setting it resets `wfr_comm_interval`.
             let args: Vec<String> = settings
                 .iter()
-                .map(|(n, v)| format!("{n}={}", value(WaveformRelaxation::PARAMETERS, n, *v)))
+                .map(|(n, v)| format!("{n}={}", parameter(WaveformRelaxation::PARAMETERS, n, *v)))
                 .collect();
             Cell {
                 markdown: "The kernel's waveform-relaxation settings (instantaneous rate \

@@ -2,7 +2,7 @@
 //! cell that simulates, each with a sentence (or the statement's doc comments) saying
 //! what it does; `devices.rs` writes the devices and connections.
 
-use super::python::{dict, float, floats, ident, string};
+use super::python::{dict, float, floats, ident, parameter, string};
 use super::{Cell, ExportOptions};
 use network_core::spatial::Space;
 use network_core::{Error, Network, Result};
@@ -271,18 +271,9 @@ fn nest_seed(seed: u64) -> u64 {
     }
 }
 
-/// A synapse parameter's value as Python writes it: an `int` for NEST's integer
-/// parameters (`n`, `a`), else a float.
+/// A synapse parameter's value as Python writes it ([`parameter`]).
 fn synapse_number(model: SynapseModel, name: &str, v: f64) -> String {
-    let integer = model
-        .parameters()
-        .iter()
-        .any(|p| p.name == name && p.is_integer());
-    if integer {
-        format!("{}", v as i64)
-    } else {
-        float(v)
-    }
+    parameter(model.parameters(), name, v)
 }
 
 /// `CopyModel` (or `SetDefaults`) of a neuron model variant.
@@ -290,10 +281,7 @@ pub(super) fn model(n: &NeuronDesc) -> Cell {
     let params: Vec<(&str, String)> = n
         .params
         .iter()
-        .map(|(k, v)| match n.base.is_flag(k) {
-            true => (*k, python_bool(*v != 0.0).to_string()),
-            false => (*k, float(*v)),
-        })
+        .map(|(k, v)| (*k, parameter(n.base.parameters(), k, *v)))
         .chain(n.lists.iter().map(|(k, v)| (*k, floats(v))))
         .collect();
     let mut markdown = doc_or(

@@ -18,7 +18,7 @@ crate::parameters! {
         V_th: Voltage = -55.0, "spike threshold";
         V_reset: Voltage = -70.0, "reset potential";
         I_e: Current = 0.0, "constant input current";
-        V_min: Voltage = f64::NEG_INFINITY, "absolute lower bound of the membrane potential (-inf: none)";
+        V_min: Voltage = -f64::MAX, "absolute lower bound of the membrane potential (NEST's default: the lowest double, no bound)";
         V_m: Voltage = -70.0, "initial membrane potential";
         tau_minus: Time = 20.0, "time constant of the STDP trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_synapse)";
         tau_minus_triplet: Time = 110.0, "time constant of the triplet trace of postsynaptic spikes (NEST's ArchivingNode parameter, used when the neuron is the target of an stdp_triplet_synapse)";

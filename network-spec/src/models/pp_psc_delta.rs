@@ -19,7 +19,7 @@ crate::parameters! {
         C_m: Capacitance = 250.0, "membrane capacitance";
         dead_time: Time = 1.0, "duration of the dead time (0: none, else at least one step)";
         dead_time_random: flag = false, "draw each dead time from a gamma distribution with mean dead_time";
-        dead_time_shape: Number = 1.0, "shape of the gamma distribution of random dead times (a whole number >= 1)";
+        dead_time_shape: integer = 1.0, "shape of the gamma distribution of random dead times (>= 1)";
         with_reset: flag = true, "reset V_m to 0 mV after a spike";
         tau_sfa: list Time = [], "time constants of the adaptive threshold components";
         q_sfa: list Voltage = [], "jumps of the adaptive threshold components at a spike";
