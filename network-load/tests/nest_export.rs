@@ -18,10 +18,11 @@
 //!   comparison with probability below 1e-6.
 //!
 //! Networks driven deterministically (spike and DC generators only) are compared event
-//! for event instead: `protocol.net` (spikes and synapses) and `plastic_zoo.net` (spikes,
+//! for event instead: `protocol.net` (spikes and synapses), `plastic_zoo.net` (spikes,
 //! weight-recorder events, final weights and multimeter samples of
 //! aeif_cond_beta_multisynapse, gif_cond_exp, stdp_triplet_synapse and
-//! vogels_sprekeler_synapse).
+//! vogels_sprekeler_synapse) and `gsl_deterministic.net` (the same of iaf_cond_beta,
+//! hh_cond_exp_traub, hh_psc_alpha and aeif_psc_exp/alpha/delta).
 //!
 //! NEST's python is found as `common/mod.rs` says (`$NEST_PYTHON`, else the repository's
 //! `.venv`); without one the tests fail, naming what to install, unless
@@ -426,23 +427,28 @@ fn protocols_and_slices_on_nest_agree_spike_for_spike() {
     }
 }
 
-/// `plastic_zoo.net` (issue 12's models whose front ends had no NEST test:
-/// aeif_cond_beta_multisynapse with three ports fed by static, stdp and vogels_sprekeler
-/// synapses, gif_cond_exp in the deterministic limit of its escape rule, stdp_triplet and
-/// vogels_sprekeler synapses), driven only by spike generators and a DC step, exported
-/// and run on NEST for 400 ms: the same synapse counts, every spike (sender, step) of
-/// every recorder identical, every weight-recorder event (sender, target, step, weight)
-/// identical, the final weight of every synapse between neurons bit-identical (as the
-/// conformance cases find: docs/fidelity.md), and every multimeter sample within 1e-6
-/// relative of NEST's (the GSL-integrated models' bound; the bit-identical ones are
-/// counted and printed).
-#[test]
-fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
-    let Some(python) = nest_python("plastic_zoo.net") else {
-        return;
-    };
-    let file = "network-load/tests/data/plastic_zoo.net";
-    let time_ms = 400.0;
+/// What [`compare_event_for_event`] compared: spikes, synapses between neurons (of them
+/// the weights plasticity moved away from integers), multimeter values and the
+/// bit-identical ones among them.
+struct Compared {
+    spikes: usize,
+    synapses: usize,
+    plastic: usize,
+    samples: usize,
+    same_samples: usize,
+}
+
+/// Builds `file` on the engine, exports it, runs both for `time_ms` and compares them
+/// event for event (the network must be driven deterministically): the same synapse
+/// counts, every spike (sender, step) of every recorder identical (at least
+/// `min_spikes` per recorder), every weight-recorder event (sender, target, step,
+/// weight) identical, the final weight of every synapse between neurons bit-identical
+/// (as the conformance cases find: docs/fidelity.md), and every multimeter sample within
+/// 1e-6 relative of NEST's (the GSL-integrated models' bound in issue 12; the
+/// bit-identical ones are counted). `None` where NEST is skipped.
+fn compare_event_for_event(file: &str, time_ms: f64, min_spikes: usize) -> Option<Compared> {
+    let python = nest_python(file)?;
+    let title = Path::new(file).file_stem().unwrap().to_str().unwrap();
     let parsed = parse(&Source::read(&repo().join(file)).unwrap()).unwrap();
     let seed = Seed(parsed.description.seed);
     let mut loaded = build(&parsed.description, seed, &Inputs::default()).unwrap();
@@ -454,7 +460,7 @@ fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
         &parsed.description,
         &loaded.network,
         &[],
-        "plastic_zoo",
+        title,
         &[],
         &options,
     )
@@ -471,7 +477,7 @@ fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
          def samples(m):\n    e = m.events\n    order = sorted(range(len(e['times'])), key=lambda i: (e['times'][i], e['senders'][i]))\n    return {{k: [float(e[k][i]) for i in order] for k in e.keys() if k not in ('times', 'senders')}} | {{'steps': [round(e['times'][i] * 10) for i in order], 'senders': [int(e['senders'][i]) for i in order]}}\n\
          print(json.dumps({{\"summary\": summary, \"spikes\": spikes, \"weights\": weights, \"synapses\": synapses, \"samples\": {{name: samples(m) for name, m in multimeters.items()}}}}))\n"
     );
-    let nest = run_on_nest(&python, "plastic_zoo", &(export::pynest(&cells) + &extra));
+    let nest = run_on_nest(&python, title, &(export::pynest(&cells) + &extra));
     loaded.network.simulate(time_ms).unwrap();
     let net = &loaded.network;
 
@@ -488,7 +494,7 @@ fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
         sorted.sort_unstable();
         let theirs: Vec<(u32, i64)> = serde_json::from_value(nest["spikes"][name].clone()).unwrap();
         assert!(
-            ours.len() >= 40,
+            ours.len() >= min_spikes,
             "too few spikes in `{name}`: {}",
             ours.len()
         );
@@ -558,8 +564,6 @@ fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
         assert_eq!(a.2.to_bits(), b.2.to_bits(), "weight {a:?} vs NEST {b:?}");
         plastic += usize::from(a.2.abs() % 1.0 != 0.0);
     }
-    // The plastic synapses moved away from their (integer) initial weights.
-    assert!(plastic >= 30, "{plastic} weights changed");
     eprintln!(
         "{} of {} final weights bit-identical ({plastic} of them moved by plasticity)",
         ours.len(),
@@ -573,10 +577,11 @@ fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
         let steps: Vec<i64> = serde_json::from_value(e["steps"].clone()).unwrap();
         let senders: Vec<u32> = serde_json::from_value(e["senders"].clone()).unwrap();
         // NEST holds the samples of the run's last step back (until a next run): the
-        // engine's extra samples at 400 ms, one per neuron, are not compared.
-        let held = s.len() - steps.len();
-        assert!(
-            held <= 3,
+        // engine's extra samples at the end, one per neuron, are not compared.
+        let neurons: std::collections::BTreeSet<u32> = s.senders().iter().copied().collect();
+        assert_eq!(
+            s.len() - steps.len(),
+            neurons.len(),
             "`{name}`: {} samples, NEST {}",
             s.len(),
             steps.len()
@@ -600,6 +605,48 @@ fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
             }
         }
     }
-    assert!(n >= 2 * 5 * 3 * 399, "{n} samples");
+    assert!(n >= 1000, "{n} samples");
     eprintln!("{same} of {n} multimeter samples bit-identical to NEST, all within 1e-6");
+    Some(Compared {
+        spikes,
+        synapses: ours.len(),
+        plastic,
+        samples: n,
+        same_samples: same,
+    })
+}
+
+/// `plastic_zoo.net` (issue 12's models whose front ends had no NEST test:
+/// aeif_cond_beta_multisynapse with three ports fed by static, stdp and vogels_sprekeler
+/// synapses, gif_cond_exp in the deterministic limit of its escape rule, stdp_triplet and
+/// vogels_sprekeler synapses), driven only by spike generators and a DC step, run on
+/// NEST for 400 ms and compared event for event. Measured: 225 of 225 spikes and 168 of
+/// 168 weight events identical, 66 of 66 final weights (42 moved by plasticity) and
+/// 11,970 of 11,970 samples bit-identical.
+#[test]
+fn plastic_zoo_on_nest_agrees_spike_for_spike_and_weight_for_weight() {
+    let Some(c) = compare_event_for_event("network-load/tests/data/plastic_zoo.net", 400.0, 40)
+    else {
+        return;
+    };
+    // The plastic synapses moved away from their (integer) initial weights.
+    assert!(c.plastic >= 30, "{} weights changed", c.plastic);
+    assert_eq!(c.synapses, 66);
+    assert!(c.spikes >= 200 && c.same_samples <= c.samples);
+}
+
+/// `gsl_deterministic.net`: iaf_cond_beta, hh_cond_exp_traub, hh_psc_alpha,
+/// aeif_psc_exp, aeif_psc_alpha and aeif_psc_delta (compared in spike counts only under
+/// Poisson drive by `hodgkin_huxley_beta_and_adaptive_current_models_on_nest_agree_with_the_engine`)
+/// driven by listed spikes through parrots, DC steps and one another, run on NEST for
+/// 300 ms and compared event for event. Measured: 221 of 221 spikes identical, 105 of
+/// 105 final weights and 19,734 of 19,734 samples bit-identical.
+#[test]
+fn gsl_models_on_nest_agree_spike_for_spike_under_deterministic_drive() {
+    let Some(c) =
+        compare_event_for_event("network-load/tests/data/gsl_deterministic.net", 300.0, 15)
+    else {
+        return;
+    };
+    assert!(c.spikes >= 150 && c.synapses > 0 && c.same_samples <= c.samples);
 }
