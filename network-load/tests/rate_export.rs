@@ -370,3 +370,23 @@ fn the_exported_spatial_rate_network_gives_nests_bits() {
     assert_eq!(same, n);
     eprintln!("spatial: {same} of {n} rate samples bit-identical to NEST");
 }
+
+/// threshold_lin_rate_ipn (`network-load/tests/data/threshold_lin_rates.net`: its
+/// threshold, gain and saturation crossed, `linear_summation` off with a rectified
+/// output, instantaneous connections in a loop under waveform relaxation and delayed
+/// ones, beside linear drive) exported and run on NEST for 40 ms: every `rate` sample
+/// NEST has bit-identical.
+#[test]
+fn threshold_linear_rate_neurons_give_nests_bits() {
+    let Some(python) = nest_python("rate_export") else {
+        return;
+    };
+    let text =
+        std::fs::read_to_string(repo().join("network-load/tests/data/threshold_lin_rates.net"))
+            .unwrap();
+    let results = both(&python, "threshold_lin_rates", &text, 40.0);
+    // An interval of 5 steps, 3 neurons at most per multimeter.
+    let (n, same) = compare_held(&results, 0.0, 3 * 5);
+    assert_eq!(same, n);
+    eprintln!("threshold_lin_rate_ipn: {same} of {n} rate samples bit-identical to NEST");
+}
