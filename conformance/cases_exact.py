@@ -35,21 +35,31 @@ EDGES = [7, 8, 255, 256, 1023, 1024]
 POP = 1100
 
 
-def population_case(name, description, model, record_from, weight, **params):
+# The few neurons recorded in the smaller population cases: the edges, the ends and one
+# undriven neighbour past each boundary (the others repeat neuron 0's trajectory).
+FEW = sorted({0, 9, 257, 1025, POP - 1, *EDGES})
+
+
+def population_case(name, description, model, record_from, weight, dc_amplitude=None,
+                    interval=None, targets=None, **params):
     """POP neurons of `model`; each edge index gets its own input (a spike train with
-    its own timing, a dc step on two of them), 1023 -> 1024 and 7 -> 1099 are
-    connected, and the edges, their neighbours and the ends are recorded."""
+    its own timing, a dc step of `dc_amplitude` (default 3 |weight|) on two of them),
+    1023 -> 1024 and 7 -> 1099 are connected, and `targets` (default the edges, their
+    neighbours and the ends) are recorded every `interval` ms (default every step)."""
+    if dc_amplitude is None:
+        dc_amplitude = 3.0 * abs(weight)
     gens = []
     for k, i in enumerate(EDGES):
         times = [2.0 + 3.0 * k + 5.0 * j for j in range(6 + k)]
         gens.append(sg([i], [round(t, 1) for t in times], weight=weight * (1.0 + 0.1 * k),
                        delay=1.0 + 0.1 * k))
     gens.append(sg([8, 256, 1024], [20.0, 20.1], weight=-weight, delay=1.5))
-    gens.append(dc([255, 1023], 3.0 * abs(weight), delay=1.0, start=30.0, stop=60.0))
-    targets = sorted({0, 1, 6, 9, 254, 257, 1022, 1025, POP - 1, *EDGES})
+    gens.append(dc([255, 1023], dc_amplitude, delay=1.0, start=30.0, stop=60.0))
+    if targets is None:
+        targets = sorted({0, 1, 6, 9, 254, 257, 1022, 1025, POP - 1, *EDGES})
     return case(name, description, [population(model, POP, **params)], [100.0], gens,
                 connections=[conn(1023, 1024, 2.0 * weight, 1.0), conn(7, POP - 1, 2.0 * weight, 2.0)],
-                record_from=record_from, rec_targets=targets)
+                interval=interval, record_from=record_from, rec_targets=targets)
 
 
 def izhikevich_cases():
@@ -282,13 +292,15 @@ def ambiguous_steps(result):
     spikes = {(s, round(t / h)) for s, t in zip(result["expected"]["spikes"]["senders"],
                                                  result["expected"]["spikes"]["times"])}
     smp = result["expected"]["samples"]
+    # one entry per neuron index: a population entry ("n") stands for n neurons
+    entries = [e for e in result["neurons"] for _ in range(e.get("n", 1))]
     bad = []
     for k, (s, t) in enumerate(zip(smp["senders"], smp["times"])):
-        p = result["neurons"][s]["params"]
+        p = entries[s]["params"]
         if (s, round(t / h)) in spikes:
             continue
         x = smp["V_m"][k] - smp["E_sfa"][k]
-        if result["neurons"][s]["model"] in (GIF, "gif_cond_exp"):
+        if entries[s]["model"] in (GIF, "gif_cond_exp"):
             if p.get("lambda_0", 1.0) == 0.0:
                 continue
             arg = x / p["Delta_V"]
@@ -305,5 +317,50 @@ def ambiguous_steps(result):
     return bad
 
 
+def population_cases():
+    """Populations of POP neurons of the other exactly integrated models (issue 12), in
+    the schema of population_case: the edges, the ends and one undriven neighbour past
+    each boundary recorded (FEW), every 0.5 ms, or every step for the steep escape
+    models so that selfcheck.py sees every step of every driven neuron."""
+    C = []
+    tail = (f"aimed at {EDGES}, inhibition of 8, 256, 1024, dc onto 255 and 1023 from 30 "
+            f"to 60 ms, connections 1023 -> 1024 and 7 -> 1099; {FEW} recorded")
+    C.append(population_case(
+        "population_iaf_psc_exp_htum_1100",
+        f"{POP} iaf_psc_exp_htum (tau_syn_ex 1.5, t_ref_abs 1, t_ref_tot 4, I_e 200): "
+        f"spike trains of 700+ pA {tail} (dc 300 pA)",
+        HTUM, RECORDABLES[HTUM], 700.0, dc_amplitude=300.0, interval=0.5, targets=FEW,
+        tau_syn_ex=1.5, t_ref_abs=1.0, t_ref_tot=4.0, I_e=200.0))
+    C.append(population_case(
+        "population_mat2_psc_exp_1100",
+        f"{POP} mat2_psc_exp (tau_syn_ex 2, I_e 400): spike trains of 900+ pA {tail} "
+        f"(dc 300 pA)",
+        MAT2, RECORDABLES[MAT2], 900.0, dc_amplitude=300.0, interval=0.5, targets=FEW,
+        tau_syn_ex=2.0, I_e=400.0))
+    C.append(population_case(
+        "population_amat2_psc_exp_1100",
+        f"{POP} amat2_psc_exp (beta 0.5, tau_syn_in 2, I_e 150): spike trains of 400+ pA "
+        f"{tail} (dc 300 pA)",
+        AMAT2, RECORDABLES[AMAT2], 400.0, dc_amplitude=300.0, interval=0.5, targets=FEW,
+        beta=0.5, tau_syn_in=2.0, I_e=150.0))
+    C.append(population_case(
+        "population_gif_steep_1100",
+        f"{POP} gif_psc_exp in the deterministic limit (lambda_0 1e6 Hz, Delta_V 1e-5 mV; "
+        f"V_T_star -55, I_e 50, tau_syn_ex 3, tau_syn_in 6, tau_sfa [20], q_sfa [4], "
+        f"tau_stc [15], q_stc [10]): spike trains of 400+ pA {tail} (dc 200 pA); V_m, "
+        f"E_sfa, I_stc recorded",
+        GIF, ["V_m", "E_sfa", "I_stc"], 400.0, dc_amplitude=200.0, targets=FEW,
+        V_T_star=-55.0, I_e=50.0, tau_syn_ex=3.0, tau_syn_in=6.0, tau_sfa=[20.0],
+        q_sfa=[4.0], tau_stc=[15.0], q_stc=[10.0], **GIF_STEEP))
+    C.append(population_case(
+        "population_pp_steep_1100",
+        f"{POP} pp_psc_delta in the deterministic limit (c_1 0, c_2 1e-300 Hz, c_3 1e6 /mV; "
+        f"I_e 50, dead time 2, tau_sfa [20, 100], q_sfa [3, 1]): voltage jumps of 6+ mV "
+        f"{tail} (dc 30 pA)",
+        PP, RECORDABLES[PP], 6.0, dc_amplitude=30.0, targets=FEW,
+        I_e=50.0, dead_time=2.0, tau_sfa=[20.0, 100.0], q_sfa=[3.0, 1.0], **PP_STEEP))
+    return C
+
+
 EXACT_CASES = (izhikevich_cases() + iaf_cases() + htum_cases() + mat2_cases()
-               + stochastic_limit_cases())
+               + stochastic_limit_cases() + population_cases())

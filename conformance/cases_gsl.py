@@ -288,4 +288,43 @@ def gsl_cases():
     return C
 
 
-GSL_CASES = gsl_cases()
+def gsl_population_cases():
+    """Populations of 1,100 neurons of the other GSL-integrated models (issue 12), in the
+    schema of cases_exact.population_case: inputs aimed at the group, chunk and block
+    edges, the edges, the ends and one undriven neighbour past each boundary recorded
+    (FEW), every 0.5 ms, or every step for gif_cond_exp's steep escape rule so that
+    selfcheck.py sees every step of every driven neuron."""
+    from cases_exact import EDGES, FEW, POP, population_case
+    C = []
+    tail = (f"aimed at {EDGES}, inhibition of 8, 256, 1024, dc onto 255 and 1023 from 30 "
+            f"to 60 ms, connections 1023 -> 1024 and 7 -> 1099; {FEW} recorded")
+    C.append(population_case(
+        "gsl_population_cond_exp_1100",
+        f"{POP} iaf_cond_exp (I_e 200 pA, below rheobase): spike trains of 80+ nS {tail} "
+        f"(dc 150 pA)",
+        COND_EXP, RECORD[COND_EXP], 80.0, dc_amplitude=150.0, interval=0.5, targets=FEW,
+        I_e=200.0))
+    C.append(population_case(
+        "gsl_population_hh_alpha_1100",
+        f"{POP} hh_psc_alpha (I_e 200 pA): spike trains of 800+ pA {tail} (dc 600 pA)",
+        HH_ALPHA, RECORD[HH_ALPHA], 800.0, dc_amplitude=600.0, interval=0.5, targets=FEW,
+        I_e=200.0))
+    C.append(population_case(
+        "gsl_population_aeif_psc_exp_1100",
+        f"{POP} aeif_psc_exp (I_e 500 pA, t_ref 1): spike trains of 6000+ pA {tail} "
+        f"(dc 400 pA)",
+        AEIF_PSC_EXP, RECORD[AEIF_PSC_EXP], 6000.0, dc_amplitude=400.0, interval=0.5,
+        targets=FEW, I_e=500.0, t_ref=1.0))
+    C.append(population_case(
+        "gsl_population_gif_cond_exp_1100",
+        f"{POP} gif_cond_exp in the deterministic limit (lambda_0 1e6 Hz, Delta_V 1e-5 "
+        f"mV; V_T_star -50, I_e 50, tau_sfa [10, 100], q_sfa [5, 2], tau_stc [5, 50], "
+        f"q_stc [20, 5]): spike trains of 60+ nS {tail} (dc 100 pA); V_m, E_sfa, I_stc, "
+        f"g_ex recorded",
+        GIF_COND, ["V_m", "E_sfa", "I_stc", "g_ex"], 60.0, dc_amplitude=100.0, targets=FEW,
+        V_T_star=-50.0, I_e=50.0, tau_sfa=[10.0, 100.0], q_sfa=[5.0, 2.0],
+        tau_stc=[5.0, 50.0], q_stc=[20.0, 5.0], **GIF_STEEP))
+    return C
+
+
+GSL_CASES = gsl_cases() + gsl_population_cases()

@@ -209,6 +209,28 @@ def synapse_cases():
                           hom(0, 1, "stdp_synapse_hom", 200.0, 2.0, dict(Wmax=400.0),
                               receptor_type=2)],
              record_from=multisynapse_recordables(2)))
+    # the conductance-based multisynapse model: ports with their own reversal
+    # potentials, rise and decay times; weights in nS (NEST requires them >= 0)
+    ports = dict(E_rev=[0.0, 0.0, -80.0], tau_rise=[0.2, 1.0, 0.5],
+                 tau_decay=[2.0, 10.0, 8.0])
+    add(case("stdp_onto_aeif_beta_multisynapse_ports",
+             "stdp_synapse onto port 2 (w 2 nS, lambda 0.05, Wmax 10) and onto port 3 (w 3 "
+             "nS, d 2, tau_plus 15, alpha 1.2, mu_minus 0.5), stdp_pl_synapse_hom onto port "
+             "1 (w 1 nS, lambda 0.02) of aeif_cond_beta_multisynapse (E_rev [0, 0, -80], "
+             "tau_rise [0.2, 1, 0.5], tau_decay [2, 10, 8], t_ref 1, tau_minus 25); post "
+             "spikes forced through port 1 (500 nS)",
+             [neuron(PARROT), neuron("aeif_cond_beta_multisynapse", t_ref=1.0, tau_minus=25.0,
+                                     **ports)],
+             [400.0],
+             [sg([0], PRE, delay=1.0),
+              sg([1], POST, weight=500.0, delay=1.0, receptor_type=1)],
+             connections=[onto_port(plastic(0, 1, "stdp_synapse", 2.0, 1.5, lambda_=0.05,
+                                            Wmax=10.0), 2),
+                          onto_port(plastic(0, 1, "stdp_synapse", 3.0, 2.0, tau_plus=15.0,
+                                            alpha=1.2, mu_minus=0.5), 3),
+                          hom(0, 1, "stdp_pl_synapse_hom", 1.0, 1.0, dict(lambda_=0.02),
+                              receptor_type=1)],
+             record_from=["V_m", "w", "g_1", "g_2", "g_3"]))
     return out
 
 

@@ -165,7 +165,8 @@ sys.path.insert(0, HERE)
 import cases  # noqa: E402,F401  (cases_exact is imported through cases)
 from cases_exact import ambiguous_steps  # noqa: E402
 for name in ("gif_steep_dc", "gif_steep_spikes", "pp_steep_dc", "pp_steep_spikes",
-             "gsl_gif_cond_exp"):
+             "gsl_gif_cond_exp", "population_gif_steep_1100", "population_pp_steep_1100",
+             "gsl_population_gif_cond_exp_1100"):
     eq(ambiguous_steps(load(name)), [], f"{name}: every step fires with probability 0 or 1")
 
 print(f"selfcheck OK: {checks} checks")

@@ -104,6 +104,14 @@ CASES = [
       pop("threshold_lin_rate_ipn", 100, tau=2.0, sigma=0.2, theta=0.1)],
      [{"source": 0, "target": 1, "rule": "one_to_one",
        "synapse_model": "rate_connection_instantaneous", "weight": 0.8}]),
+    ("rate_sigmoid_chain",
+     "100 noisy lin_rate_ipn (tau 5, mu 0.5, sigma 0.4) driving 100 noisy sigmoid_rate_ipn "
+     "(tau 3, g 1.5, beta 3, theta 0.4, mu 0.1, sigma 0.3) one_to_one through "
+     "rate_connection_delayed (w 1, d 1 ms); the second population is measured",
+     [pop("lin_rate_ipn", 100, tau=5.0, mu=0.5, sigma=0.4),
+      pop("sigmoid_rate_ipn", 100, tau=3.0, g=1.5, beta=3.0, theta=0.4, mu=0.1, sigma=0.3)],
+     [{"source": 0, "target": 1, "rule": "one_to_one",
+       "synapse_model": "rate_connection_delayed", "weight": 1.0, "delay": 1.0}]),
 ]
 SEEDS = [11, 12, 13, 14, 15]
 

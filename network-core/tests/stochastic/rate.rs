@@ -8,12 +8,14 @@
 //! each measure is iid across neurons and seeds and is compared with a two-sample z-test
 //! of the means (each side's own variance); in the recurrent case, where neurons share
 //! their input, the per-seed means are compared with a Welch t-test. 4 checks per case
-//! and 1 against theory (the mean), 13 in all, each at the file's two-sided false-alarm
-//! rate of 1e-5 (1.3e-4 for the set); the variance and the autocorrelation at 1 ms are
+//! and 1 against theory (the mean), 17 in all, each at the file's two-sided false-alarm
+//! rate of 1e-5 (1.7e-4 for the set); the variance and the autocorrelation at 1 ms are
 //! also held within 5 % and 0.02 of theory (their finite-window bias is smaller).
 
 use super::*;
-use network_core::models::rate::{LinRateIpn, RateNonlinearity, TanhRateIpn, ThresholdLinRateIpn};
+use network_core::models::rate::{
+    LinRateIpn, RateNonlinearity, SigmoidRateIpn, TanhRateIpn, ThresholdLinRateIpn,
+};
 
 const MEASURES: [&str; 4] = ["mean", "var", "acf1", "acf5"];
 
@@ -41,6 +43,9 @@ fn run(r: &Json, seed: u64) -> Vec<Vec<f64>> {
         let h = match q["model"].as_str().unwrap() {
             "lin_rate_ipn" => b.rate_population(&name, params::<LinRateIpn>(&q["params"]), n),
             "tanh_rate_ipn" => b.rate_population(&name, params::<TanhRateIpn>(&q["params"]), n),
+            "sigmoid_rate_ipn" => {
+                b.rate_population(&name, params::<SigmoidRateIpn>(&q["params"]), n)
+            }
             "threshold_lin_rate_ipn" => {
                 b.rate_population(&name, params::<ThresholdLinRateIpn>(&q["params"]), n)
             }
@@ -209,6 +214,16 @@ fn rate_tanh_recurrent_matches_nest() {
 #[test]
 fn rate_instantaneous_chain_matches_nest() {
     let name = "rate_instantaneous_chain";
+    let r = load(name);
+    let (pooled, _) = engine(&r);
+    compare_pooled(name, &r, &pooled);
+}
+
+/// `sigmoid_rate_ipn` with noise, each driven through a delayed connection by its own
+/// noisy `lin_rate_ipn`: independent neurons, compared pooled as the chain above.
+#[test]
+fn rate_sigmoid_chain_matches_nest() {
+    let name = "rate_sigmoid_chain";
     let r = load(name);
     let (pooled, _) = engine(&r);
     compare_pooled(name, &r, &pooled);
