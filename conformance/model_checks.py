@@ -4,7 +4,7 @@ Reads the models and their parameters from docs/models.md (generated from networ
 tables), then asks NEST:
   * `defaults`: `GetDefaults` of each declared parameter;
   * `probes`: for each scalar or integer parameter, whether NEST accepts it set alone to
-    each of a few probe values (-1, 0, 1e6, -1e6; integers -1, 0, 2), the others at their
+    each of a few probe values (-1, 0, 1e6, -1e6, +inf, -inf; integers -1, 0, 2), the others at their
     defaults, and whether 1 ms of simulation then runs (in a child process: "timeout"
     after 5 s, "crashed" when GSL's error handler aborted it).
 Writes conformance/reference/model_checks.json, read by network-spec/tests/nest_checks.rs,
@@ -26,7 +26,7 @@ import nest
 HERE = os.path.dirname(os.path.abspath(__file__))
 SECTIONS = {"Neuron models": "neuron", "Synapse models": "synapse", "Rate models": "rate",
             "Devices": "device"}
-SCALAR_PROBES = [-1.0, 0.0, 1e6, -1e6]
+SCALAR_PROBES = [-1.0, 0.0, 1e6, -1e6, math.inf, -math.inf]
 INTEGER_PROBES = [-1, 0, 2]
 
 
@@ -130,7 +130,7 @@ def main():
             probes = INTEGER_PROBES if isinstance(defaults[p], int) else SCALAR_PROBES
             for v in probes:
                 on_set, on_run = probe(kind, model, p, v)
-                out["probes"].append([kind, model, p, v, on_set, on_run])
+                out["probes"].append([kind, model, p, plain(v), on_set, on_run])
     with open(args.out, "w") as f:
         json.dump(out, f, indent=0, sort_keys=True)
         f.write("\n")

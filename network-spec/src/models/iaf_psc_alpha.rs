@@ -41,6 +41,7 @@ impl NeuronParams for IafPscAlpha {
             self.C_m,
             self.tau_m,
             self.t_ref,
+            self.E_L,
             self.V_reset,
             self.V_th,
         )?;

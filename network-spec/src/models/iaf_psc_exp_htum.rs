@@ -42,6 +42,7 @@ impl NeuronParams for IafPscExpHtum {
             self.C_m,
             self.tau_m,
             self.t_ref_abs,
+            self.E_L,
             self.V_reset,
             self.V_th,
         )?;

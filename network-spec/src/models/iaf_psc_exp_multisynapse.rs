@@ -44,6 +44,7 @@ impl NeuronParams for IafPscExpMultisynapse {
             self.C_m,
             self.tau_m,
             self.t_ref,
+            self.E_L,
             self.V_reset,
             self.V_th,
         )?;

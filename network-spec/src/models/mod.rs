@@ -59,13 +59,16 @@ use crate::error::{Error, Result};
 use crate::params::positive;
 
 /// NEST's checks shared by the leaky integrate-and-fire models: capacitance and membrane
-/// time constant positive, refractory time not negative, reset below threshold.
+/// time constant positive, refractory time not negative, reset below threshold. NEST
+/// holds both potentials relative to `E_L` and compares them there, so an infinite
+/// `E_L` (which makes both infinite alike) fails the comparison.
 #[allow(non_snake_case)]
 pub fn check_integrate_and_fire(
     entity: &str,
     C_m: f64,
     tau_m: f64,
     t_ref: f64,
+    E_L: f64,
     V_reset: f64,
     V_th: f64,
 ) -> Result<()> {
@@ -74,7 +77,15 @@ pub fn check_integrate_and_fire(
     if t_ref < 0.0 {
         return Err(Error::invalid(entity, "t_ref", t_ref, "must be >= 0 ms"));
     }
-    if V_reset >= V_th {
+    if E_L.is_infinite() {
+        return Err(Error::invalid(
+            entity,
+            "E_L",
+            E_L,
+            "must be finite (V_reset and V_th are held relative to it, as in NEST)",
+        ));
+    }
+    if V_reset - E_L >= V_th - E_L {
         return Err(Error::invalid(
             entity,
             "V_reset",
