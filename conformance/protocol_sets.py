@@ -79,6 +79,53 @@ def run():
         nest.Connect(mm, targets)
         meters[name] = (mm, list(params["record_from"]))
 
+    # Devices whose windows and parameters the protocol sets between runs: generators of
+    # current and spikes on `probe` (traced and recorded, compared bit for bit), trains
+    # recorded from the generators themselves (compared by counts).
+    probe = nest.Create("iaf_psc_alpha", 6, params={"I_e": 350.0})
+    first_probe = probe[0].global_id
+    pdc = nest.Create("dc_generator", params={"amplitude": 500.0, "start": 20.0, "stop": 60.0})
+    nest.Connect(pdc, probe[0])
+    pac = nest.Create("ac_generator", params={"amplitude": 300.0, "offset": 100.0,
+                                              "frequency": 20.0})
+    nest.Connect(pac, probe[1])
+    pstep = nest.Create("step_current_generator", params={
+        "amplitude_times": [30.0, 130.0, 260.0], "amplitude_values": [400.0, 600.0, 300.0]})
+    nest.Connect(pstep, probe[2])
+    ppk = nest.Create("pulsepacket_generator", params={"pulse_times": [30.0, 80.0],
+                                                       "activity": 3, "sdev": 0.0})
+    nest.Connect(ppk, probe[3], "all_to_all", {"weight": 300.0, "delay": 1.0})
+    pspk = nest.Create("spike_generator",
+                       params={"spike_times": [15.0, 40.0, 125.0, 155.0, 255.0, 275.0]})
+    nest.Connect(pspk, probe[4], "all_to_all", {"weight": 400.0, "delay": 1.0})
+    probe_spikes = nest.Create("spike_recorder", params={"stop": 200.0})
+    nest.Connect(probe, probe_spikes)
+    meters["probe_v"] = (nest.Create("multimeter", params={
+        "interval": 1.0, "stop": 50.0, "record_from": ["V_m"]}), ["V_m"])
+    nest.Connect(meters["probe_v"][0], probe[0:5])
+    meters["probe_fine"] = (nest.Create("multimeter", params={
+        "interval": 0.7, "offset": 0.3, "start": 5.0, "stop": 100.0,
+        "record_from": ["V_m"]}), ["V_m"])
+    nest.Connect(meters["probe_fine"][0], probe[0:5])
+    trains = {
+        "pinh": nest.Create("inhomogeneous_poisson_generator", params={
+            "rate_times": [10.0, 60.0], "rate_values": [2000.0, 400.0]}),
+        "psin": nest.Create("sinusoidal_poisson_generator", params={
+            "rate": 1000.0, "amplitude": 500.0, "frequency": 20.0}),
+        "pmip": nest.Create("mip_generator", params={"rate": 400.0, "p_copy": 0.5}),
+        "pgam": nest.Create("gamma_sup_generator", params={
+            "rate": 100.0, "gamma_shape": 3, "n_proc": 5}),
+        "pppd": nest.Create("ppd_sup_generator", params={
+            "rate": 100.0, "dead_time": 2.0, "n_proc": 5}),
+        "psg": nest.Create("sinusoidal_gamma_generator", params={
+            "rate": 500.0, "amplitude": 100.0, "frequency": 10.0, "order": 2.0}),
+    }
+    train_spikes = {}
+    for k, (name, gen) in enumerate(trains.items()):
+        nest.Connect(gen, noisy[10 + k], "all_to_all", {"weight": 1.0, "delay": 1.0})
+        train_spikes[name] = nest.Create("spike_recorder")
+        nest.Connect(gen, train_spikes[name])
+
     nest.Simulate(10.0)
     meter("early", {"interval": 1.0, "offset": 0.0, "record_from": ["V_m"]}, sheet[[0]])
     nest.Simulate(100.0)
@@ -114,6 +161,28 @@ def run():
     nest.Connect(listed, listed_spikes)
     drive_spikes = nest.Create("spike_recorder")
     nest.Connect(drive, drive_spikes)
+    # Windows and parameters of the probe's devices and the trains.
+    pdc.set(origin=100.0)
+    pac.set(stop=200.0)
+    # NEST takes a step current's times and values together (one `set`).
+    pstep.set(amplitude_times=[50.0, 140.0, 180.0], amplitude_values=[100.0, 500.0, 200.0])
+    ppk.set(pulse_times=[130.0, 170.0])
+    ppk.set(activity=5)
+    pspk.set(start=130.0)
+    probe_spikes.set(start=125.0)
+    meters["probe_v"][0].set(stop=140.0)
+    meters["probe_v"][0].set(start=115.3)
+    meters["probe_fine"][0].set(origin=112.4)
+    trains["pinh"].set(rate_times=[120.0, 200.0], rate_values=[1000.0, 3000.0])
+    trains["psin"].set(rate=2000.0)
+    trains["psin"].set(amplitude=1000.0)
+    trains["psin"].set(frequency=50.0)
+    trains["psin"].set(phase=90.0)
+    trains["pmip"].set(rate=1200.0)
+    trains["pmip"].set(p_copy=0.25)
+    trains["pgam"].set(rate=300.0)
+    trains["pppd"].set(rate=200.0)
+    trains["psg"].set(rate=1500.0)
     nest.Simulate(140.0)
     meter("last", {"interval": 2.5, "offset": 0.0, "record_from": ["V_m"]}, sheet[0:4])
     # 259 ms lies between a spike (258.5 ms) and its delivery (259.5 ms); the origin
@@ -121,6 +190,21 @@ def run():
     weights.set(start=259.0)
     side_weights.set(origin=100.0)
     drive.set(rate=200.0)
+    pdc.set(start=5.0)
+    pdc.set(stop=170.0)
+    pac.set(amplitude=200.0)
+    pac.set(offset=250.0)
+    pac.set(frequency=35.0)
+    pac.set(phase=45.0)
+    pac.set(stop=290.0)
+    pac.set(origin=5.0)
+    pstep.set(stop=280.0)
+    ppk.set(pulse_times=[265.0, 285.0])
+    pspk.set(origin=10.0)
+    probe_spikes.set(origin=60.0)
+    meters["probe_v"][0].set(origin=140.0)
+    meters["probe_fine"][0].set(stop=160.0)
+    meters["probe_fine"][0].set(start=140.0)
     nest.Simulate(50.0)
     T = 300.0
     # NEST hands a multimeter's last min_delay of samples over at the next Simulate.
@@ -144,10 +228,16 @@ def run():
                                              ev["weights"])
                       if ms_to_tics(float(tm)) <= ms_to_tics(T))
 
+    def probe_rows(sr):
+        ev = sr.get("events")
+        return sorted([int(s) - first_probe, float(t)] for s, t in zip(ev["senders"], ev["times"])
+                      if ms_to_tics(float(t)) <= ms_to_tics(T))
+
     out_meters = {}
     for name, (mm, keys) in meters.items():
         ev = mm.get("events")
-        rows = sorted((float(ev["times"][i]), int(ev["senders"][i]) - first,
+        base = first_probe if name.startswith("probe") else first
+        rows = sorted((float(ev["times"][i]), int(ev["senders"][i]) - base,
                        [float(ev[k][i]) for k in keys])
                       for i in range(len(ev["times"]))
                       if ms_to_tics(float(ev["times"][i])) <= ms_to_tics(T))
@@ -164,6 +254,8 @@ def run():
         "side_weights": transmissions(side_weights),
         "generator_spikes": {"listed_spikes": times(listed_spikes),
                              "drive_spikes": times(drive_spikes)},
+        "probe_spikes": probe_rows(probe_spikes),
+        "train_spikes": {name: times(sr) for name, sr in train_spikes.items()},
         "time_ms": T,
     }
 

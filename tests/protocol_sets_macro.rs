@@ -25,6 +25,27 @@ network! {
     connect feed = sheet[26, 35] -> noisy[0, 1]: all_to_all, via static_synapse { weight: 2 pA, delay: 1 ms };
     connect side = sheet[26, 35] -> noisy[2, 3]: all_to_all, via static_synapse { weight: 2 pA, delay: 1 ms };
     record side_weights = weight_recorder { start: 20 ms } <- side;
+    population probe = Cell[6] with { I_e: 350 pA };
+    stimulate pdc = dc_generator { amplitude: 500 pA, start: 20 ms, stop: 60 ms } -> probe[0];
+    stimulate pac = ac_generator { amplitude: 300 pA, offset: 100 pA, frequency: 20 Hz } -> probe[1];
+    stimulate pstep = step_current_generator { amplitude_times: [30, 130, 260] ms, amplitude_values: [400, 600, 300] pA } -> probe[2];
+    stimulate ppk = pulsepacket_generator { pulse_times: [30, 80] ms, activity: 3, sdev: 0 ms } -> probe[3] via static_synapse { weight: 300 pA, delay: 1 ms };
+    stimulate pspk = spike_generator { spike_times: [15, 40, 125, 155, 255, 275] ms } -> probe[4] via static_synapse { weight: 400 pA, delay: 1 ms };
+    record probe_spikes = spike_recorder { stop: 200 ms } <- probe;
+    record probe_v = multimeter { interval: 1 ms, stop: 50 ms, record_from: [V_m] } <- probe[0..5];
+    record probe_fine = multimeter { interval: 0.7 ms, offset: 0.3 ms, start: 5 ms, stop: 100 ms, record_from: [V_m] } <- probe[0..5];
+    stimulate pinh = inhomogeneous_poisson_generator { rate_times: [10, 60] ms, rate_values: [2000, 400] Hz } -> noisy[10] via static_synapse { weight: 1 pA, delay: 1 ms };
+    stimulate psin = sinusoidal_poisson_generator { rate: 1000 Hz, amplitude: 500 Hz, frequency: 20 Hz } -> noisy[11] via static_synapse { weight: 1 pA, delay: 1 ms };
+    stimulate pmip = mip_generator { rate: 400 Hz, p_copy: 0.5 } -> noisy[12] via static_synapse { weight: 1 pA, delay: 1 ms };
+    stimulate pgam = gamma_sup_generator { rate: 100 Hz, gamma_shape: 3, n_proc: 5 } -> noisy[13] via static_synapse { weight: 1 pA, delay: 1 ms };
+    stimulate pppd = ppd_sup_generator { rate: 100 Hz, dead_time: 2 ms, n_proc: 5 } -> noisy[14] via static_synapse { weight: 1 pA, delay: 1 ms };
+    stimulate psg = sinusoidal_gamma_generator { rate: 500 Hz, amplitude: 100 Hz, frequency: 10 Hz, order: 2 } -> noisy[15] via static_synapse { weight: 1 pA, delay: 1 ms };
+    record pinh_spikes = spike_recorder <- pinh;
+    record psin_spikes = spike_recorder <- psin;
+    record pmip_spikes = spike_recorder <- pmip;
+    record pgam_spikes = spike_recorder <- pgam;
+    record pppd_spikes = spike_recorder <- pppd;
+    record psg_spikes = spike_recorder <- psg;
 
     protocol {
         simulate 10 ms;
@@ -44,11 +65,48 @@ network! {
         set side_weights.stop = 209 ms;
         record listed_spikes = spike_recorder <- listed;
         record drive_spikes = spike_recorder <- drive;
+        set pdc.origin = 100 ms;
+        set pac.stop = 200 ms;
+        set pstep.amplitude_times = [50, 140, 180] ms;
+        set pstep.amplitude_values = [100, 500, 200] pA;
+        set ppk.pulse_times = [130, 170] ms;
+        set ppk.activity = 5;
+        set pspk.start = 130 ms;
+        set probe_spikes.start = 125 ms;
+        set probe_v.stop = 140 ms;
+        set probe_v.start = 115.3 ms;
+        set probe_fine.origin = 112.4 ms;
+        set pinh.rate_times = [120, 200] ms;
+        set pinh.rate_values = [1000, 3000] Hz;
+        set psin.rate = 2000 Hz;
+        set psin.amplitude = 1000 Hz;
+        set psin.frequency = 50 Hz;
+        set psin.phase = 90 deg;
+        set pmip.rate = 1200 Hz;
+        set pmip.p_copy = 0.25;
+        set pgam.rate = 300 Hz;
+        set pppd.rate = 200 Hz;
+        set psg.rate = 1500 Hz;
         simulate 140 ms;
         record last = multimeter { interval: 2.5 ms, record_from: [V_m] } <- sheet[0..4];
         set weights.start = 259 ms;
         set side_weights.origin = 100 ms;
         set drive.rate = 200 Hz;
+        set pdc.start = 5 ms;
+        set pdc.stop = 170 ms;
+        set pac.amplitude = 200 pA;
+        set pac.offset = 250 pA;
+        set pac.frequency = 35 Hz;
+        set pac.phase = 45 deg;
+        set pac.stop = 290 ms;
+        set pac.origin = 5 ms;
+        set pstep.stop = 280 ms;
+        set ppk.pulse_times = [265, 285] ms;
+        set pspk.origin = 10 ms;
+        set probe_spikes.origin = 60 ms;
+        set probe_v.origin = 140 ms;
+        set probe_fine.stop = 160 ms;
+        set probe_fine.start = 140 ms;
         simulate 50 ms;
     }
 }
@@ -119,20 +177,45 @@ fn run_protocol_matches_the_loader_bit_for_bit() {
         assert!(a.len() >= 3, "{name}");
         assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
     }
-    for (h, name) in [(by_macro.spikes, "spikes"), (late, "late")] {
+    // Made with the network, on the generators whose parameters the protocol sets.
+    for (h, name) in [
+        (by_macro.pinh_spikes, "pinh_spikes"),
+        (by_macro.psin_spikes, "psin_spikes"),
+        (by_macro.pmip_spikes, "pmip_spikes"),
+        (by_macro.pgam_spikes, "pgam_spikes"),
+        (by_macro.pppd_spikes, "pppd_spikes"),
+        (by_macro.psg_spikes, "psg_spikes"),
+    ] {
         let (_, lh) = loaded
             .spike_recorders
             .iter()
             .find(|(n, _)| n == name)
             .unwrap();
         let (a, b) = (m.spikes(&h), loaded.network.spikes(lh));
-        assert!(a.len() > 100, "{name}");
+        assert!(a.len() > 50, "{name}");
+        assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
+    }
+    for (h, name) in [
+        (by_macro.spikes, "spikes"),
+        (late, "late"),
+        (by_macro.probe_spikes, "probe_spikes"),
+    ] {
+        let (_, lh) = loaded
+            .spike_recorders
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap();
+        let (a, b) = (m.spikes(&h), loaded.network.spikes(lh));
+        assert!(a.len() > 40, "{name}");
         assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
     }
     for (h, name) in [
         (by_macro.early, "early"),
         (by_macro.middle, "middle"),
         (by_macro.last, "last"),
+        // Made with the network, their windows set by the protocol.
+        (Some(by_macro.probe_v), "probe_v"),
+        (Some(by_macro.probe_fine), "probe_fine"),
     ] {
         let h = h.unwrap_or_else(|| panic!("run_protocol made `{name}`"));
         let (_, lh) = loaded.multimeters.iter().find(|(n, _)| n == name).unwrap();

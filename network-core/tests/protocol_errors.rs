@@ -129,3 +129,51 @@ fn tau_minus_of_an_stdp_target_stays_as_built() {
     // The presynaptic population has no spike archive: its tau_minus may change.
     net.set_neurons(&pre.all(), "tau_minus", 30.0).unwrap();
 }
+
+/// A step current's times and values of a new length: refused one at a time (NEST's
+/// `SetStatus` refuses one without the other), taken together by
+/// `set_generator_params`, after which the current is the one a generator declared
+/// with all the changes gives (the amplitude stays until the first new time).
+#[test]
+fn a_step_currents_lists_are_set_together() {
+    let run = |times: Vec<f64>, values: Vec<f64>, later: bool| {
+        let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+        let m = Model::nest(IafPscAlpha::default()).unwrap();
+        let exc = b.population("exc", &m, Dyn(1)).unwrap();
+        let params = StepCurrentGenerator {
+            amplitude_times: times,
+            amplitude_values: values,
+            ..StepCurrentGenerator::default()
+        };
+        let syn = StaticSynapse::new(1.0, 1.0);
+        let g = b
+            .step_current_generator("steps", params, &[exc.all()], &syn)
+            .unwrap();
+        let mut net = b.build().unwrap();
+        net.set_progress(false);
+        net.simulate(20.0).unwrap();
+        if later {
+            let e = net
+                .set_generator(&g, "amplitude_times", vec![30.0, 40.0, 50.0])
+                .unwrap_err();
+            assert!(e.to_string().contains("amplitude"), "{e}");
+            net.set_generator_params(
+                &g,
+                &[
+                    ("amplitude_times", Setting::List(vec![30.0, 40.0, 50.0])),
+                    ("amplitude_values", Setting::List(vec![100.0, 200.0, 300.0])),
+                ],
+            )
+            .unwrap();
+        }
+        net.simulate(40.0).unwrap();
+        net.neuron_value(0, 0, "V_m").unwrap()
+    };
+    let set = run(vec![10.0], vec![500.0], true);
+    let declared = run(
+        vec![10.0, 30.0, 40.0, 50.0],
+        vec![500.0, 100.0, 200.0, 300.0],
+        false,
+    );
+    assert_eq!(set.to_bits(), declared.to_bits(), "{set} vs {declared}");
+}

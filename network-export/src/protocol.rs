@@ -52,12 +52,20 @@ pub(super) fn run(input: &Input) -> Result<String> {
                 };
                 format!("{}.set({param}={v})", target(input, t).0)
             }
-            Action::SetGenerator { name, param, value } => {
-                let v = match value {
-                    SetValue::Number(v) => float(*v),
-                    SetValue::List(l) => floats(l),
-                };
-                format!("{}.set({param}={v})", ident(name))
+            Action::SetGenerator { name, values } => {
+                let values: Vec<String> = values
+                    .iter()
+                    .map(|(param, value)| {
+                        let v = match value {
+                            // NEST takes a whole number as an `int` (`activity`, `n_proc`).
+                            SetValue::Number(v) if integer(param) => format!("{}", *v as i64),
+                            SetValue::Number(v) => float(*v),
+                            SetValue::List(l) => floats(l),
+                        };
+                        format!("{param}={v}")
+                    })
+                    .collect();
+                format!("{}.set({})", ident(name), values.join(", "))
             }
             Action::SetRecorder {
                 name, param, value, ..
@@ -118,4 +126,15 @@ fn set_weight(input: &Input, field: &str, value: f64) -> String {
         model,
         float(value)
     )
+}
+
+/// Whether a generator's parameter `param` is a whole number in NEST (the tables'
+/// integers: `activity`, `gamma_shape`, `n_proc`).
+fn integer(param: &str) -> bool {
+    use network_core::spec::ParamKind;
+    network_core::spec::devices::DEVICES.iter().any(|d| {
+        d.parameters
+            .iter()
+            .any(|p| p.name == param && p.kind == ParamKind::Integer)
+    })
 }

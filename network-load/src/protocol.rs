@@ -42,13 +42,19 @@ impl Loaded {
                     selections[w.slot] = Some(selection);
                 }
                 Action::Record(r) => self.record(r, &selections)?,
-                Action::SetGenerator { name, param, value } => {
+                Action::SetGenerator { name, values } => {
                     let g = find(&self.generators, name, "generator")?;
-                    let value = match value {
-                        SetValue::Number(v) => Setting::Number(*v),
-                        SetValue::List(l) => Setting::List(l.clone()),
-                    };
-                    self.network.set_generator(&g, param, value)?;
+                    let values: Vec<(&str, Setting)> = values
+                        .iter()
+                        .map(|(param, value)| {
+                            let value = match value {
+                                SetValue::Number(v) => Setting::Number(*v),
+                                SetValue::List(l) => Setting::List(l.clone()),
+                            };
+                            (*param, value)
+                        })
+                        .collect();
+                    self.network.set_generator_params(&g, &values)?;
                 }
                 Action::SetRecorder {
                     name,

@@ -102,7 +102,9 @@ type Rows = Vec<(f64, u32, Vec<f64>)>;
 
 fn samples(loaded: &Loaded, name: &str, keys: &[&str], t_ms: f64) -> Rows {
     let net = &loaded.network;
-    let first = net.populations()[0].first_node_id;
+    // The probe's multimeters count their senders from the probe's first neuron.
+    let population = usize::from(name.starts_with("probe"));
+    let first = net.populations()[population * 2].first_node_id;
     let (_, h) = loaded
         .multimeters
         .iter()
@@ -255,11 +257,70 @@ fn same_generator_spikes(loaded: &Loaded, nest: &Json, t_ms: f64) {
 /// the protocol sets the windows of both.
 const WEIGHT_RECORDERS: [&str; 2] = ["weights", "side_weights"];
 
-const METERS: [(&str, &[&str]); 3] = [
+const METERS: [(&str, &[&str]); 5] = [
     ("early", &["V_m"]),
     ("middle", &["V_m", "I_syn_ex"]),
     ("last", &["V_m"]),
+    // Made with the network, their `start`, `stop` and `origin` set between runs.
+    ("probe_v", &["V_m"]),
+    ("probe_fine", &["V_m"]),
 ];
+
+/// The spikes of the probe (its first neuron counted 0), whose spike recorder's `start`
+/// and `origin` the protocol sets, driven by generators whose windows and parameters it
+/// sets: NEST's exactly.
+fn probe_spikes(loaded: &Loaded, t_ms: f64) -> Vec<(u32, f64)> {
+    let net = &loaded.network;
+    let (sheet, probe) = (
+        net.populations()[0].first_node_id,
+        net.populations()[2].first_node_id,
+    );
+    spikes(loaded, "probe_spikes", t_ms)
+        .into_iter()
+        .map(|(n, t)| (n + sheet - probe, t))
+        .collect()
+}
+
+/// The trains whose parameters the protocol sets at 110 ms, recorded from the
+/// generators themselves: per train, the expected counts in `(0, 110]` and `(110, 300]`
+/// ms (the rates integrated: `inhomogeneous_poisson_generator` 2000 Hz from 10 ms,
+/// 400 Hz from 60 ms, then 1000 Hz from 120 ms and 3000 Hz from 200 ms, the rate before
+/// 120 ms counted as NEST's own; the sinusoids' modulation over whole periods but a few
+/// spikes; `mip_generator` rate times p_copy; the superpositions `n_proc` times `rate`).
+const TRAINS: [(&str, f64, f64); 6] = [
+    (
+        "pinh_spikes",
+        2000.0 * 0.050 + 400.0 * 0.050,
+        1000.0 * 0.080 + 3000.0 * 0.100,
+    ),
+    ("psin_spikes", 1000.0 * 0.110, 2000.0 * 0.190),
+    ("pmip_spikes", 400.0 * 0.5 * 0.110, 1200.0 * 0.25 * 0.190),
+    ("pgam_spikes", 500.0 * 0.110, 1500.0 * 0.190),
+    ("pppd_spikes", 500.0 * 0.110, 1000.0 * 0.190),
+    ("psg_spikes", 500.0 * 0.110, 1500.0 * 0.190),
+];
+
+/// Each train's counts before and after 110 ms within 5 Poisson standard deviations
+/// (plus the 10 ms between 110 and 120 ms of the inhomogeneous train, and the
+/// sinusoids' part periods: 10 spikes) of the expected, the engine's and NEST's alike.
+fn same_train_counts(loaded: &Loaded, nest: &Json, t_ms: f64) {
+    for (name, early, late) in TRAINS {
+        let within = |times: &[f64], what: &str| {
+            let before = times.iter().filter(|t| **t <= 110.0 + 1e-9).count();
+            let after = times.len() - before;
+            for (n, mean) in [(before, early), (after, late)] {
+                let n = n as f64;
+                assert!(
+                    (n - mean).abs() < 5.0 * mean.sqrt() + 10.0,
+                    "{name} ({what}): {n} spikes, mean {mean}"
+                );
+            }
+        };
+        within(&generator_times(loaded, name, t_ms), "engine");
+        let key = name.trim_end_matches("_spikes");
+        within(&floats(&nest[key]), "NEST");
+    }
+}
 
 /// Compares rows bit for bit, naming the meter and the row.
 fn same_rows(name: &str, got: &Rows, want: &Rows) {
@@ -343,6 +404,10 @@ fn values_spikes_and_samples_are_nests() {
         same_transmissions(&got, &nest_transmissions(&nest[name]));
     }
     same_generator_spikes(&loaded, &nest["generator_spikes"], t);
+    let probe = probe_spikes(&loaded, t);
+    assert!(probe.len() > 20, "{probe:?}");
+    assert_eq!(probe, nest_spikes(&nest["probe_spikes"]), "probe_spikes");
+    same_train_counts(&loaded, &nest["train_spikes"], t);
 }
 
 #[test]
@@ -401,9 +466,11 @@ fn the_export_on_nest_records_what_the_engine_records() {
          def _spikes(r):\n\
          \x20   ev = r.get('events')\n\
          \x20   return sorted([int(s) - _first, float(t)] for s, t in zip(ev['senders'], ev['times']) if t <= T_SIM + 1e-9)\n\
-         def _meter(m, keys):\n\
+         _probe = populations['probe'][0].global_id\n\
+         def _meter(m, keys, base=None):\n\
          \x20   ev = m.get('events')\n\
-         \x20   rows = sorted((float(ev['times'][i]), int(ev['senders'][i]) - _first, [float(ev[k][i]) for k in keys]) for i in range(len(ev['times'])) if ev['times'][i] <= T_SIM + 1e-9)\n\
+         \x20   base = _first if base is None else base\n\
+         \x20   rows = sorted((float(ev['times'][i]), int(ev['senders'][i]) - base, [float(ev[k][i]) for k in keys]) for i in range(len(ev['times'])) if ev['times'][i] <= T_SIM + 1e-9)\n\
          \x20   out = {'times': [r[0] for r in rows], 'senders': [r[1] for r in rows]}\n\
          \x20   for j, k in enumerate(keys):\n\
          \x20       out[k] = [r[2][j] for r in rows]\n\
@@ -413,7 +480,9 @@ fn the_export_on_nest_records_what_the_engine_records() {
          \x20   ev = r.get('events')\n\
          \x20   return sorted([int(s) - _first, int(t) - _noisy, float(tm), float(w)] for s, t, tm, w in zip(ev['senders'], ev['targets'], ev['times'], ev['weights']) if tm <= T_SIM + 1e-9)\n\
          print(json.dumps({'spikes': {n: _spikes(recorders[n]) for n in ['spikes', 'late']},\n\
-         \x20                 'meters': {'early': _meter(multimeters['early'], ['V_m']), 'middle': _meter(multimeters['middle'], ['V_m', 'I_syn_ex']), 'last': _meter(multimeters['last'], ['V_m'])},\n\
+         \x20                 'meters': {'early': _meter(multimeters['early'], ['V_m']), 'middle': _meter(multimeters['middle'], ['V_m', 'I_syn_ex']), 'last': _meter(multimeters['last'], ['V_m']), 'probe_v': _meter(multimeters['probe_v'], ['V_m'], _probe), 'probe_fine': _meter(multimeters['probe_fine'], ['V_m'], _probe)},\n\
+         \x20                 'probe_spikes': sorted([int(s) - _probe, float(t)] for s, t in zip(recorders['probe_spikes'].get('events')['senders'], recorders['probe_spikes'].get('events')['times']) if t <= T_SIM + 1e-9),\n\
+         \x20                 'train_spikes': {n: sorted(float(t) for t in recorders[n + '_spikes'].get('events')['times'] if t <= T_SIM + 1e-9) for n in ['pinh', 'psin', 'pmip', 'pgam', 'pppd', 'psg']},\n\
          \x20                 'weights': _weights(recorders['weights']), 'side_weights': _weights(recorders['side_weights']),\n\
          \x20                 'generator_spikes': {n: sorted(float(t) for t in recorders[n].get('events')['times'] if t <= T_SIM + 1e-9) for n in ['listed_spikes', 'drive_spikes']},\n\
          \x20                 'V_th': [float(v) for v in populations['noisy'].get('V_th')]}))\n",
@@ -438,6 +507,19 @@ fn the_export_on_nest_records_what_the_engine_records() {
         same_transmissions(&got, &nest_transmissions(&nest[name]));
     }
     same_generator_spikes(&loaded, &nest["generator_spikes"], t);
+    assert_eq!(
+        probe_spikes(&loaded, t),
+        nest_spikes(&nest["probe_spikes"]),
+        "probe_spikes"
+    );
+    same_train_counts(&loaded, &nest["train_spikes"], t);
+    for needle in [
+        "pstep.set(amplitude_times=[50.0, 140.0, 180.0], amplitude_values=[100.0, 500.0, 200.0])",
+        "ppk.set(activity=5)",
+        "pac.set(phase=45.0)",
+    ] {
+        assert!(script.contains(needle), "{needle}");
+    }
     let want = floats(&nest["V_th"]);
     let d = ks(&noisy["V_th"], &want);
     assert!(d < ks_limit(want.len()), "V_th: KS distance {d}");

@@ -285,3 +285,88 @@ fn a_spike_recorder_on_a_generator_between_runs_takes_a_poisson_or_spike_generat
         "{e}"
     );
 }
+
+const GENERATORS: &str = "
+    stimulate wave = ac_generator { amplitude: 100 pA, frequency: 10 Hz } -> plain;
+    stimulate steps = step_current_generator { amplitude_times: [10, 20] ms, amplitude_values: [300, 0] pA } -> plain;
+    stimulate packets = pulsepacket_generator { pulse_times: [5] ms, activity: 3, sdev: 0.5 ms } -> plain via static_synapse { weight: 5 pA, delay: 1 ms };
+    stimulate copies = mip_generator { rate: 100 Hz, p_copy: 0.5 } -> plain via static_synapse { weight: 5 pA, delay: 1 ms };
+    stimulate sine = sinusoidal_poisson_generator { rate: 100 Hz, amplitude: 50 Hz, frequency: 5 Hz } -> plain via static_synapse { weight: 5 pA, delay: 1 ms };
+";
+
+#[test]
+fn a_table_generators_parameters_set_between_runs_lower_in_nest_units() {
+    let d = check(&format!(
+        "{GENERATORS}
+        protocol {{
+            simulate 10 ms;
+            set wave.phase = 90 deg;
+            set wave.frequency = 0.05 kHz;
+            set steps.amplitude_times = [30, 40, 50] ms;
+            set steps.amplitude_values = [1, 2, 3] nA;
+            set packets.activity = 5;
+            set copies.p_copy = 0.25;
+            set sine.rate = 200 Hz;
+            simulate 10 ms;
+        }}"
+    ))
+    .unwrap();
+    let plan = lower(&d);
+    let sets: Vec<_> = plan
+        .protocol
+        .iter()
+        .filter_map(|a| match a {
+            Action::SetGenerator { name, values } => Some((name.as_str(), values.clone())),
+            _ => None,
+        })
+        .collect();
+    use network_syntax::description::SetValue::{List, Number};
+    assert_eq!(
+        sets,
+        [
+            ("wave", vec![("phase", Number(90.0))]),
+            ("wave", vec![("frequency", Number(50.0))]),
+            // NEST's one `SetStatus` of both lists.
+            (
+                "steps",
+                vec![
+                    ("amplitude_times", List(vec![30.0, 40.0, 50.0])),
+                    ("amplitude_values", List(vec![1000.0, 2000.0, 3000.0]))
+                ]
+            ),
+            ("packets", vec![("activity", Number(5.0))]),
+            ("copies", vec![("p_copy", Number(0.25))]),
+            ("sine", vec![("rate", Number(200.0))]),
+        ]
+    );
+}
+
+#[test]
+fn a_table_generators_mistakes_between_runs_are_nests() {
+    let e = |body: &str| {
+        error(&format!(
+            "{GENERATORS} protocol {{ simulate 10 ms; {body} simulate 10 ms; }}"
+        ))
+    };
+    let unknown = e("set wave.phase_shift = 10 deg;");
+    assert!(
+        unknown.contains("no parameter `phase_shift`") && unknown.contains("phase"),
+        "{unknown}"
+    );
+    let dimension = e("set wave.offset = 10 mV;");
+    assert!(dimension.contains("offset"), "{dimension}");
+    let alone = e("set steps.amplitude_times = [30, 40, 50] ms;");
+    assert!(
+        alone.contains("without `steps.amplitude_values`"),
+        "{alone}"
+    );
+    let apart = e("set steps.amplitude_values = [1, 2] nA; simulate 5 ms;");
+    assert!(apart.contains("without `steps.amplitude_times`"), "{apart}");
+    let lengths =
+        e("set steps.amplitude_times = [30, 40, 50] ms; set steps.amplitude_values = [1, 2] nA;");
+    assert!(lengths.contains("amplitude"), "{lengths}");
+    let range = e("set copies.p_copy = 1.5;");
+    assert!(range.contains("p_copy"), "{range}");
+    let flag = e("set sine.individual_spike_trains = false;");
+    assert!(flag.contains("SetDefaults"), "{flag}");
+}

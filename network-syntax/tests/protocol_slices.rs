@@ -66,7 +66,7 @@ fn a_protocol_lowers_in_order_in_nest_units() {
     );
     assert!(matches!(
         &plan.protocol[3],
-        Action::SetGenerator { name, param: "rate", value: SetValue::Number(v) } if name == "noise" && *v == 2000.0
+        Action::SetGenerator { name, values } if name == "noise" && values[..] == [("rate", SetValue::Number(2000.0))]
     ));
     assert!(
         matches!(&plan.protocol[5], Action::SetRecorder { kind: RecorderType::Spikes, value, .. } if *value == 150.0)

@@ -98,19 +98,22 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
                     self.#field = ::core::option::Option::Some(#var);
                 }
             }
-            Action::SetGenerator { name, param, value } => {
+            Action::SetGenerator { name, values } => {
                 let field = format_ident!("{}", name);
-                let v = match value {
-                    SetValue::Number(v) => {
-                        let v = num(*v);
-                        quote!(::network::Setting::Number(#v))
-                    }
-                    SetValue::List(l) => {
-                        let l = l.iter().map(|v| num(*v));
-                        quote!(::network::Setting::List(::std::vec![#(#l),*]))
-                    }
-                };
-                quote!(self.network.set_generator(&self.#field, #param, #v)?;)
+                let values = values.iter().map(|(param, value)| {
+                    let v = match value {
+                        SetValue::Number(v) => {
+                            let v = num(*v);
+                            quote!(::network::Setting::Number(#v))
+                        }
+                        SetValue::List(l) => {
+                            let l = l.iter().map(|v| num(*v));
+                            quote!(::network::Setting::List(::std::vec![#(#l),*]))
+                        }
+                    };
+                    quote!((#param, #v))
+                });
+                quote!(self.network.set_generator_params(&self.#field, &[#(#values),*])?;)
             }
             Action::SetRecorder {
                 name,

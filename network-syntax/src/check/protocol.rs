@@ -1,6 +1,7 @@
 //! The `protocol` block: what a NEST script does between `Simulate` calls, checked like
 //! the rest of the description (names through the model's table, units by dimension).
 
+use super::protocol_generators::Tables;
 use super::protocol_windows::Windows;
 use super::{Ctx, Kind, POISONED};
 use crate::ast::*;
@@ -13,9 +14,13 @@ const WINDOW: [&str; 3] = ["start", "stop", "origin"];
 
 /// The parameters a generator of `kind` takes between runs besides its window, with
 /// their dimensions and whether they are lists (the engine's
-/// `Network::set_generator` accepts these).
-fn generator_params(kind: &StimulusDesc) -> &'static [(&'static str, Dim, bool)] {
-    match kind {
+/// `Network::set_generator` accepts these): a table-declared generator's table but its
+/// flags (`protocol_generators`).
+fn generator_params(kind: &StimulusDesc) -> Vec<(&'static str, Dim, bool)> {
+    if let Some(table) = super::protocol_generators::params(kind) {
+        return table;
+    }
+    let listed: &[(&str, Dim, bool)] = match kind {
         StimulusDesc::Dc { .. } => &[("amplitude", Dim::Current, false)],
         StimulusDesc::Poisson { .. } => &[("rate", Dim::Rate, false)],
         StimulusDesc::Spikes { .. } => &[
@@ -28,7 +33,8 @@ fn generator_params(kind: &StimulusDesc) -> &'static [(&'static str, Dim, bool)]
             ("std_mod", Dim::Current, false),
         ],
         _ => &[],
-    }
+    };
+    listed.to_vec()
 }
 
 /// The statements of every `protocol` block, in order (one block is allowed).
@@ -53,9 +59,19 @@ pub(super) fn protocol(
     }
     let mut steps = Vec::new();
     let mut windows = Windows::default();
+    let mut tables = Tables::default();
     for s in &first.statements {
-        steps.extend(statement(cx, s, wiring, &mut windows));
+        let next = match s {
+            ProtocolStatement::Set { entity, param, .. } => {
+                Some((entity.to_string(), param.to_string()))
+            }
+            _ => None,
+        };
+        let next = next.as_ref().map(|(e, p)| (e.as_str(), p.as_str()));
+        tables.next_statement(cx, next);
+        steps.extend(statement(cx, s, wiring, &mut windows, &mut tables));
     }
+    tables.next_statement(cx, None);
     let simulates = first
         .statements
         .iter()
@@ -75,6 +91,7 @@ fn statement(
     s: &ProtocolStatement,
     wiring: &mut Vec<Wiring>,
     windows: &mut Windows,
+    tables: &mut Tables,
 ) -> Vec<ProtocolStep> {
     match s {
         ProtocolStatement::Simulate { time, .. } => simulate(cx, time).into_iter().collect(),
@@ -87,9 +104,17 @@ fn statement(
             slice,
             param,
             value,
-        } => set(cx, entity, slice.as_ref(), param, value, wiring, windows)
-            .into_iter()
-            .collect(),
+        } => set(
+            cx,
+            entity,
+            slice.as_ref(),
+            param,
+            value,
+            wiring,
+            (windows, tables),
+        )
+        .into_iter()
+        .collect(),
     }
 }
 
@@ -179,7 +204,7 @@ fn set(
     param: &syn::Ident,
     value: &Expr,
     wiring: &[Wiring],
-    windows: &mut Windows,
+    (windows, tables): (&mut Windows, &mut Tables),
 ) -> Option<ProtocolStep> {
     let Some(&(kind, index)) = cx.names.get(&entity.to_string()) else {
         cx.error(
@@ -219,15 +244,27 @@ fn set(
                 .chain(listed.iter().copied())
                 .find(|(n, _, _)| *n == name);
             let Some((param_name, dim, list)) = found else {
+                if name == "individual_spike_trains" {
+                    cx.error(
+                        param.into(),
+                        format!("`{}.individual_spike_trains` cannot be set between runs", g.name),
+                        "NEST sets it only on the model (SetDefaults or CopyModel): write it in the declaration",
+                    );
+                    return None;
+                }
                 let names: Vec<&str> = listed.iter().map(|p| p.0).chain(WINDOW).collect();
                 unknown(cx, param, &g.name, &names);
                 return None;
             };
+            let at = value;
             let value = if list {
                 SetValue::List(cx.numbers(value, dim, param_name)?)
             } else {
                 SetValue::Number(cx.number(value, dim, param_name)?)
             };
+            if !WINDOW.contains(&param_name) {
+                tables.set(cx, index, (&g.name, &g.kind), param_name, &value, at)?;
+            }
             Some(ProtocolStep::SetGenerator {
                 wiring: index,
                 param: param_name,

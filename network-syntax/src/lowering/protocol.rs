@@ -31,14 +31,15 @@ pub enum Action {
     /// A recorder added between runs (`Network::add_spike_recorder`, `add_multimeter`,
     /// `add_weight_recorder`; NEST's `Create` and `Connect` after a `Simulate`).
     Record(Recorder),
-    /// `Network::set_generator`.
+    /// `Network::set_generator_params` (NEST's `gen.set(..)`): one parameter, or the
+    /// two lists NEST takes only together (a step current's `amplitude_times` and
+    /// `amplitude_values`, an inhomogeneous Poisson generator's `rate_times` and
+    /// `rate_values`), from two consecutive `set` statements.
     SetGenerator {
         /// The generator's name (its field).
         name: String,
-        /// The parameter.
-        param: &'static str,
-        /// Its value.
-        value: SetValue,
+        /// The parameters and their values, in the protocol's order.
+        values: Vec<(&'static str, SetValue)>,
     },
     /// `Network::set_spike_recorder`, `set_multimeter` or `set_weight_recorder`:
     /// `start`, `stop`, `origin`.
@@ -138,11 +139,20 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 wiring,
                 param,
                 value,
-            } => Action::SetGenerator {
-                name: wiring_name(d, *wiring),
-                param,
-                value: value.clone(),
-            },
+            } => {
+                let name = wiring_name(d, *wiring);
+                // The checker puts a list NEST takes with another right after it.
+                if let Some(Action::SetGenerator { name: n, values }) = actions.last_mut() {
+                    if *n == name && values.len() == 1 && paired(values[0].0) == Some(*param) {
+                        values.push((*param, value.clone()));
+                        continue;
+                    }
+                }
+                Action::SetGenerator {
+                    name,
+                    values: vec![(*param, value.clone())],
+                }
+            }
             ProtocolStep::SetRecorder {
                 wiring,
                 param,
@@ -250,4 +260,16 @@ pub fn total_time(actions: &[Action]) -> f64 {
             _ => 0.0,
         })
         .sum()
+}
+
+/// The list a generator's parameter `param` is set together with in NEST (its
+/// `SetStatus` refuses one without the other), if any.
+pub fn paired(param: &str) -> Option<&'static str> {
+    Some(match param {
+        "amplitude_times" => "amplitude_values",
+        "amplitude_values" => "amplitude_times",
+        "rate_times" => "rate_values",
+        "rate_values" => "rate_times",
+        _ => return None,
+    })
 }

@@ -222,7 +222,19 @@ impl Network {
         name: &str,
         value: impl Into<Setting>,
     ) -> Result<()> {
-        let value = value.into();
+        self.set_generator_params(generator, &[(name, value.into())])
+    }
+
+    /// Sets several parameters of a generator at once, as NEST's `gen.set(a=.., b=..)`:
+    /// the generator's checks run on all of them together (a `step_current_generator`'s
+    /// `amplitude_times` and `amplitude_values` of a new length, which NEST takes only
+    /// together), then the blocks take the new values over as after
+    /// [`Network::set_generator`].
+    pub fn set_generator_params(
+        &mut self,
+        generator: &GeneratorHandle,
+        values: &[(&str, Setting)],
+    ) -> Result<()> {
         let g = generator.index;
         let info = self.generators.get(g).ok_or_else(|| {
             Error::Name(format!(
@@ -232,18 +244,23 @@ impl Network {
         })?;
         let entity = info.name.clone();
         let Some(mut params) = info.params.clone() else {
+            let Some((name, value)) = values.first() else {
+                return Ok(());
+            };
             return Err(Error::invalid(
                 &entity,
                 name,
-                &value,
+                value,
                 format!("{} cannot be changed after build", info.model),
             ));
         };
-        match &mut params {
-            GeneratorParams::Table(t) => t.set(&entity, name, &value)?,
-            params => params.set(&entity, info.model, name, &value)?,
+        for (name, value) in values {
+            match &mut params {
+                GeneratorParams::Table(t) => t.set(&entity, name, value)?,
+                params => params.set(&entity, info.model, name, value)?,
+            }
         }
-        let only_window = WINDOW.contains(&name);
+        let only_window = values.iter().all(|(name, _)| WINDOW.contains(name));
         let now = self.step;
         let update = Update::new(&params, &entity, &self.resolution)?;
         for population in &mut self.populations {
