@@ -336,3 +336,91 @@ fn a_multimeter_created_between_runs_writes_its_file() {
     assert!(lines[12].starts_with("2\t10.000\t-"), "{}", lines[12]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `tests/recordables.net`: iaf_cond_exp, aeif_cond_alpha and gif_psc_exp recorded
+/// beyond `V_m`; the report lists every population and multimeter, and each recorded
+/// variable gets its own trace, its axis naming the variable with its unit.
+#[test]
+fn run_with_plot_draws_every_recorded_variable_with_its_unit() {
+    let dir = std::env::temp_dir().join(format!("network-cli-recordables-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = network(&[
+        "run",
+        "tests/recordables.net",
+        "--time",
+        "200ms",
+        "--out",
+        dir.to_str().unwrap(),
+        "--plot",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let row = |name: &str| -> Vec<String> {
+        stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("no report line for {name}:\n{stdout}"))
+            .split_whitespace()
+            .map(String::from)
+            .collect()
+    };
+    // population, neurons, spikes, rate (Hz), ...: every population fires.
+    for population in ["coba", "adex", "gif"] {
+        let cells = row(population);
+        assert_eq!(cells[1], "10", "{cells:?}");
+        assert!(cells[2].parse::<u64>().unwrap() > 0, "{cells:?}");
+        assert!(cells[3].parse::<f64>().unwrap() > 0.0, "{cells:?}");
+    }
+    // device, model, targets, events: 2 neurons x 400 samples (0.5 ms over 200 ms).
+    for meter in ["conductances", "adaptation", "threshold"] {
+        assert_eq!(row(meter), [meter, "multimeter", "2", "800"]);
+    }
+    let traces = [
+        (
+            "conductances_g_ex",
+            "g_ex (nS)",
+            "conductances: g_ex of 2 neurons",
+        ),
+        (
+            "conductances_g_in",
+            "g_in (nS)",
+            "conductances: g_in of 2 neurons",
+        ),
+        ("adaptation_V_m", "V_m (mV)", "adaptation: V_m of 2 neurons"),
+        (
+            "adaptation_g_ex",
+            "g_ex (nS)",
+            "adaptation: g_ex of 2 neurons",
+        ),
+        ("adaptation_w", "w (pA)", "adaptation: w of 2 neurons"),
+        (
+            "threshold_E_sfa",
+            "E_sfa (mV)",
+            "threshold: E_sfa of 2 neurons",
+        ),
+        (
+            "threshold_I_stc",
+            "I_stc (pA)",
+            "threshold: I_stc of 2 neurons",
+        ),
+    ];
+    for (stem, axis, title) in traces {
+        let png_path = dir.join(format!("{stem}.png"));
+        let png = std::fs::read(&png_path).unwrap_or_else(|e| panic!("{stem}.png: {e}"));
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{stem}.png");
+        assert!(
+            stdout.contains(&png_path.display().to_string()),
+            "{stem}.png listed"
+        );
+        let svg = std::fs::read_to_string(dir.join(format!("{stem}.svg"))).unwrap();
+        for text in [axis, title, "time (ms)"] {
+            assert!(svg.contains(text), "{stem}.svg: missing {text:?}");
+        }
+        if stem != "adaptation_V_m" {
+            assert!(!svg.contains("V_m (mV)"), "{stem}.svg draws V_m");
+        }
+    }
+    // One trace file per recorded variable, nothing for unrecorded ones.
+    assert!(!dir.join("adaptation.png").exists() && !dir.join("conductances_V_m.png").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

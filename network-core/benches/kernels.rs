@@ -4,6 +4,9 @@
 
 use divan::Bencher;
 use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
+use network_core::models::rate::{
+    LinRateIpn, RateNonlinearity, SigmoidRateIpn, TanhRateIpn, ThresholdLinRateIpn,
+};
 use network_core::models::{NeuronModel, SpikeInput, StepInput};
 use network_core::rng::Purpose;
 use network_core::spatial::{Layout, Mask, Place, SpatialIndex};
@@ -169,7 +172,6 @@ fn update_iaf_psc_exp_multisynapse_4_ports(bencher: Bencher) {
     );
 }
 
-/// 10 ms of 2048 neurons under Brunel's Poisson drive (17.8 kHz per neuron).
 /// GSL's adaptive RKF45 as NEST drives it (firing at about 50 Hz).
 #[divan::bench]
 fn update_iaf_cond_exp(bencher: Bencher) {
@@ -194,6 +196,210 @@ fn update_aeif_cond_alpha(bencher: Bencher) {
     );
 }
 
+#[divan::bench]
+fn update_iaf_cond_alpha(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafCondAlpha {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_iaf_cond_beta(bencher: Bencher) {
+    update_block(
+        bencher,
+        IafCondBeta {
+            I_e: 300.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_aeif_cond_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        AeifCondExp {
+            I_e: 700.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_aeif_psc_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        AeifPscExp {
+            I_e: 700.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_aeif_psc_alpha(bencher: Bencher) {
+    update_block(
+        bencher,
+        AeifPscAlpha {
+            I_e: 700.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_aeif_psc_delta(bencher: Bencher) {
+    update_block(
+        bencher,
+        AeifPscDelta {
+            I_e: 700.0,
+            ..Default::default()
+        },
+    );
+}
+
+/// Four beta-shaped conductance ports (two excitatory, two inhibitory), as the four
+/// ports of the current-based multisynapse benches.
+#[divan::bench]
+fn update_aeif_cond_beta_multisynapse_4_ports(bencher: Bencher) {
+    update_block(
+        bencher,
+        AeifCondBetaMultisynapse {
+            I_e: 700.0,
+            E_rev: vec![0.0, -85.0, 0.0, -85.0],
+            tau_rise: vec![0.5, 1.0, 2.0, 5.0],
+            tau_decay: vec![2.0, 5.0, 20.0, 50.0],
+            ..Default::default()
+        },
+    );
+}
+
+/// Repetitive firing under I_e 650 pA (the four-variable HH system, adaptive RKF45).
+#[divan::bench]
+fn update_hh_psc_alpha(bencher: Bencher) {
+    update_block(
+        bencher,
+        HhPscAlpha {
+            I_e: 650.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_hh_cond_exp_traub(bencher: Bencher) {
+    update_block(
+        bencher,
+        HhCondExpTraub {
+            I_e: 500.0,
+            ..Default::default()
+        },
+    );
+}
+
+/// The parameters of `update_gif_psc_exp`, with conductance synapses integrated by RKF45.
+#[divan::bench]
+fn update_gif_cond_exp(bencher: Bencher) {
+    update_block(
+        bencher,
+        GifCondExp {
+            I_e: 150.0,
+            tau_sfa: vec![100.0],
+            q_sfa: vec![3.0],
+            tau_stc: vec![50.0],
+            q_stc: vec![20.0],
+            ..Default::default()
+        },
+    );
+}
+
+/// Rate populations live behind the builder (their update is the engine's, not the
+/// `NeuronModel` trait's), so a rate model's cost per neuron-step is 10 ms (100 steps)
+/// of one unconnected population of 1024 neurons with NEST's default noise (`sigma` 1:
+/// one normal number per neuron and step) and `mu` 1, through `Network::simulate`;
+/// the build is outside the timing.
+fn rate_block<M: RateNonlinearity + 'static>(bencher: Bencher, params: M) {
+    const STEPS: usize = 100;
+    bencher
+        .with_inputs(|| {
+            let mut b = NetworkBuilder::new(Resolution::default(), Seed(6)).threads(1);
+            b.rate_population("rates", params.clone(), BLOCK).unwrap();
+            b.build().unwrap()
+        })
+        .counter(divan::counter::ItemsCount::new(BLOCK * STEPS))
+        .bench_local_values(|mut net| net.simulate(STEPS as f64 * 0.1).unwrap());
+}
+
+/// The same path for a spiking population of 1024 `iaf_psc_alpha` (I_e 300 pA), to set
+/// the rate models' figures beside `update_iaf_psc_alpha`'s: what `simulate` adds to a
+/// block update.
+#[divan::bench]
+fn simulate_iaf_psc_alpha_block(bencher: Bencher) {
+    const STEPS: usize = 100;
+    bencher
+        .with_inputs(|| {
+            let mut b = NetworkBuilder::new(Resolution::default(), Seed(6)).threads(1);
+            let model = Model::nest(IafPscAlpha {
+                I_e: 300.0,
+                ..Default::default()
+            })
+            .unwrap();
+            b.population("pop", &model, Const::<BLOCK>).unwrap();
+            b.build().unwrap()
+        })
+        .counter(divan::counter::ItemsCount::new(BLOCK * STEPS))
+        .bench_local_values(|mut net| net.simulate(STEPS as f64 * 0.1).unwrap());
+}
+
+#[divan::bench]
+fn update_lin_rate_ipn(bencher: Bencher) {
+    rate_block(
+        bencher,
+        LinRateIpn {
+            mu: 1.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_tanh_rate_ipn(bencher: Bencher) {
+    rate_block(
+        bencher,
+        TanhRateIpn {
+            mu: 1.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_threshold_lin_rate_ipn(bencher: Bencher) {
+    rate_block(
+        bencher,
+        ThresholdLinRateIpn {
+            mu: 1.0,
+            ..Default::default()
+        },
+    );
+}
+
+#[divan::bench]
+fn update_sigmoid_rate_ipn(bencher: Bencher) {
+    rate_block(
+        bencher,
+        SigmoidRateIpn {
+            mu: 1.0,
+            ..Default::default()
+        },
+    );
+}
+
+/// 10 ms of 2048 neurons under Brunel's Poisson drive (17.8 kHz per neuron).
 #[divan::bench]
 fn poisson_drive(bencher: Bencher) {
     bencher

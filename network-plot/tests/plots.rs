@@ -381,3 +381,91 @@ fn a_rate_trace_draws_the_rates_of_each_rate_neuron_over_its_window() {
     assert!(std::fs::metadata(&png).unwrap().len() > 1000);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// An `aeif_cond_alpha` population under excitatory Poisson input (nS) and a
+/// `gif_psc_exp` one under DC, recorded beyond `V_m`: conductance, adaptation current,
+/// threshold and spike-triggered current.
+#[test]
+fn traces_of_other_recordables_label_each_with_its_unit() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(5));
+    let adex = Model::nest(AeifCondAlpha {
+        I_e: 500.0,
+        ..Default::default()
+    })
+    .unwrap();
+    let gif = Model::nest(GifPscExp {
+        I_e: 150.0,
+        tau_sfa: vec![100.0],
+        q_sfa: vec![3.0],
+        tau_stc: vec![50.0],
+        q_stc: vec![20.0],
+        ..Default::default()
+    })
+    .unwrap();
+    let a = b.population("adex", &adex, Const::<3>).unwrap();
+    let g = b.population("gif", &gif, Const::<2>).unwrap();
+    let drive = PoissonGenerator {
+        rate: 2000.0,
+        window: Window::default(),
+    };
+    b.poisson_generator("exc", drive, &[a.all()], &StaticSynapse::new(2.0, 1.0))
+        .unwrap();
+    let adapt = b
+        .multimeter(
+            "adapt",
+            Multimeter::new(0.5, &[Recordable::g_ex, Recordable::w]),
+            &[a.range(0..2)],
+        )
+        .unwrap();
+    let thr = b
+        .multimeter(
+            "thr",
+            Multimeter::new(0.5, &[Recordable::E_sfa, Recordable::I_stc]),
+            &[g.all()],
+        )
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(200.0).unwrap();
+    let cases = [
+        (
+            &adapt,
+            Recordable::g_ex,
+            "g_ex (nS)",
+            "adapt: g_ex of 2 neurons",
+        ),
+        (&adapt, Recordable::w, "w (pA)", "adapt: w of 2 neurons"),
+        (
+            &thr,
+            Recordable::E_sfa,
+            "E_sfa (mV)",
+            "thr: E_sfa of 2 neurons",
+        ),
+        (
+            &thr,
+            Recordable::I_stc,
+            "I_stc (pA)",
+            "thr: I_stc of 2 neurons",
+        ),
+    ];
+    for (meter, variable, axis, title) in cases {
+        let svg = net.trace(meter).variable(variable).svg().unwrap();
+        for text in [axis, title, "time (ms)"] {
+            assert!(svg.contains(text), "{variable:?}: missing {text:?}");
+        }
+        assert!(!svg.contains("V_m (mV)"), "{variable:?} is drawn, not V_m");
+    }
+    // The traces move: the conductance and the adaptation current rise from 0.
+    let samples = net.samples(&adapt);
+    for variable in [Recordable::g_ex, Recordable::w] {
+        let values = samples.values(variable).unwrap();
+        assert!(values.iter().any(|&v| v > 0.0), "{variable:?} stays at 0");
+    }
+    let dir = scratch("recordables");
+    let png = dir.join("adapt_w.png");
+    net.trace(&adapt)
+        .variable(Recordable::w)
+        .save(&png)
+        .unwrap();
+    assert!(std::fs::metadata(&png).unwrap().len() > 1000);
+    std::fs::remove_dir_all(dir).unwrap();
+}
