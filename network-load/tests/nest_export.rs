@@ -21,8 +21,10 @@
 //! for event instead: `protocol.net` (spikes and synapses), `plastic_zoo.net` (spikes,
 //! weight-recorder events, final weights and multimeter samples of
 //! aeif_cond_beta_multisynapse, gif_cond_exp, stdp_triplet_synapse and
-//! vogels_sprekeler_synapse) and `gsl_deterministic.net` (the same of iaf_cond_beta,
-//! hh_cond_exp_traub, hh_psc_alpha and aeif_psc_exp/alpha/delta).
+//! vogels_sprekeler_synapse), `gsl_deterministic.net` (the same of iaf_cond_beta,
+//! hh_cond_exp_traub, hh_psc_alpha and aeif_psc_exp/alpha/delta) and `psp_weights.net`
+//! (weights written as PSP heights onto alpha, exponential and delta PSCs and receptor
+//! ports: the computed amplitudes must reach NEST bit for bit).
 //!
 //! NEST's python is found as `common/mod.rs` says (`$NEST_PYTHON`, else the repository's
 //! `.venv`); without one the tests fail, naming what to install, unless
