@@ -21,8 +21,10 @@
 //! for event instead: `protocol.net` (spikes and synapses), `plastic_zoo.net` (spikes,
 //! weight-recorder events, final weights and multimeter samples of
 //! aeif_cond_beta_multisynapse, gif_cond_exp, stdp_triplet_synapse and
-//! vogels_sprekeler_synapse) and `gsl_deterministic.net` (the same of iaf_cond_beta,
-//! hh_cond_exp_traub, hh_psc_alpha and aeif_psc_exp/alpha/delta).
+//! vogels_sprekeler_synapse), `gsl_deterministic.net` (the same of iaf_cond_beta,
+//! hh_cond_exp_traub, hh_psc_alpha and aeif_psc_exp/alpha/delta) and `psp_weights.net`
+//! (weights written as PSP heights onto alpha, exponential and delta PSCs and receptor
+//! ports: the computed amplitudes must reach NEST bit for bit).
 //!
 //! NEST's python is found as `common/mod.rs` says (`$NEST_PYTHON`, else the repository's
 //! `.venv`); without one the tests fail, naming what to install, unless
@@ -649,4 +651,23 @@ fn gsl_models_on_nest_agree_spike_for_spike_under_deterministic_drive() {
         return;
     };
     assert!(c.spikes >= 150 && c.synapses > 0 && c.same_samples <= c.samples);
+}
+
+/// `psp_weights.net`: weights written as PSP heights (`psp(..)`) onto iaf_psc_alpha,
+/// iaf_psc_exp, iaf_psc_delta and the two ports of iaf_psc_exp_multisynapse (each its
+/// own tau_syn), driven by listed spikes through parrots, run on NEST for 300 ms and
+/// compared event for event: the computed amplitudes reach NEST as the engine's (every
+/// weight bit-identical) and give the same spikes and membrane potentials.
+#[test]
+fn psp_weights_on_nest_agree_spike_for_spike() {
+    let Some(c) = compare_event_for_event("network-load/tests/data/psp_weights.net", 300.0, 10)
+    else {
+        return;
+    };
+    assert_eq!(c.synapses, 6 + 6 + 12 + 12 + 6 + 6);
+    assert!(c.spikes >= 40 && c.same_samples <= c.samples);
+    eprintln!(
+        "psp_weights: {} spikes, {} synapses, {} of {} samples bit-identical",
+        c.spikes, c.synapses, c.same_samples, c.samples
+    );
 }

@@ -418,12 +418,11 @@ fn shell(s: Shell, params: &Params) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    /// The expansion of the seed network, pretty-printed, against the committed
-    /// snapshot; `BLESS=1 cargo test -p network-macros` rewrites it.
-    #[test]
-    fn seed_network_snapshot() {
+    /// The expansion of `name.in`, pretty-printed, against the committed snapshot
+    /// `name.expanded.rs`; `BLESS=1 cargo test -p network-macros` rewrites it.
+    fn snapshot(name: &str) -> String {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expand");
-        let input = std::fs::read_to_string(format!("{dir}/seed_network.in")).unwrap();
+        let input = std::fs::read_to_string(format!("{dir}/{name}.in")).unwrap();
         let tokens: proc_macro2::TokenStream = input.parse().unwrap();
         let (header, _, result) = network_syntax::parse_and_check(tokens);
         let description = result
@@ -431,14 +430,37 @@ mod tests {
         let expanded = super::expand(&header.unwrap(), &description, &input);
         let file: syn::File = syn::parse2(expanded).unwrap();
         let pretty = prettyplease::unparse(&file);
-        let path = format!("{dir}/seed_network.expanded.rs");
+        let path = format!("{dir}/{name}.expanded.rs");
         if std::env::var_os("BLESS").is_some() {
             std::fs::write(&path, &pretty).unwrap();
         }
         let expected = std::fs::read_to_string(&path).unwrap_or_default();
         assert_eq!(
             pretty, expected,
-            "expansion changed; rerun with BLESS=1 and review the diff"
+            "expansion of {name} changed; rerun with BLESS=1 and review the diff"
         );
+        pretty
+    }
+
+    #[test]
+    fn seed_network_snapshot() {
+        snapshot("seed_network");
+    }
+
+    /// A `psp(..)` weight expands to the amplitude it computes: Brunel's J_ex for 0.1 mV
+    /// onto his iaf_psc_alpha cell (NEST's brunel_alpha_nest.py), -4 J_ex for -0.4 mV.
+    #[test]
+    fn psp_weights_snapshot() {
+        let pretty = snapshot("psp_network");
+        use network_spec::psp::{weight_for_psp, PscShape};
+        // The checker's product: the height times the weight per mV.
+        let j = |mv: f64| mv * weight_for_psp(1.0, PscShape::Alpha, 20.0, 250.0, 0.5);
+        assert!((j(0.1) - 20.68015524367846).abs() < 1e-11, "{}", j(0.1));
+        for w in [j(0.1), j(-0.4)] {
+            assert!(
+                pretty.contains(&format!("{w:?}")),
+                "{w:?} not in the expansion"
+            );
+        }
     }
 }
