@@ -17,12 +17,11 @@
 //! - `psp_weights.net`: weights as PSP heights (`psp(..)`) onto alpha, exponential and
 //!   delta PSCs and exponential receptor ports.
 
-use network::export::{self, ExportOptions};
-use network::prelude::*;
-use network::{Network, Samples};
-use network_load::{build, parse, Inputs, Loaded, Source};
+mod parity;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/network-load/tests/data/");
+use network::export::ExportOptions;
+use network::prelude::*;
+use parity::*;
 
 network! {
     /// NEST's grid mask (issue 13, "Space"): a rectangle of grid cells, `shape` columns and
@@ -274,15 +273,6 @@ network! {
     record v = voltmeter { interval: 1 ms } <- alpha[0..1], exp[0..1], delta[0..1], multi[0..1];
 }
 
-/// The tokens of the invocation of `network!` that declares `name`.
-fn macro_body(name: &str) -> proc_macro2::TokenStream {
-    let text = std::fs::read_to_string(file!()).unwrap();
-    let at = text.find(&format!("pub struct {name};")).unwrap();
-    let start = text[..at].rfind("network! {").unwrap() + "network! {".len();
-    let end = start + text[start..].find("\n}\n").unwrap();
-    text[start..end].parse().unwrap()
-}
-
 const FILES: [(&str, &str); 7] = [
     ("grid_masks.net", "GridMasks"),
     ("space_expressions.net", "SpaceExpressions"),
@@ -295,108 +285,7 @@ const FILES: [(&str, &str); 7] = [
 
 #[test]
 fn the_files_hold_the_macro_invocations_token_for_token() {
-    for (file, name) in FILES {
-        let tokens: proc_macro2::TokenStream = std::fs::read_to_string(format!("{DATA}{file}"))
-            .unwrap()
-            .parse()
-            .unwrap();
-        assert_eq!(tokens.to_string(), macro_body(name).to_string(), "{file}");
-    }
-}
-
-/// The description in `file`, built by the loader with `seed`.
-fn load(file: &str, seed: u64) -> Loaded {
-    let parsed = parse(&Source::read(format!("{DATA}{file}").as_ref()).unwrap())
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    build(&parsed.description, Seed(seed), &Inputs::default()).unwrap()
-}
-
-/// The script the loader's network exports (as `network export` writes it).
-fn exported(file: &str, loaded: &Loaded, options: &ExportOptions) -> String {
-    let parsed = parse(&Source::read(format!("{DATA}{file}").as_ref()).unwrap()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        parsed.name.as_deref().unwrap(),
-        &parsed.docs,
-        options,
-    )
-    .unwrap();
-    export::pynest(&cells)
-}
-
-/// Every value of two multimeters' samples, bit for bit; returns how many.
-fn same_samples(a: &Samples, b: &Samples, name: &str) -> usize {
-    assert_eq!(a.record_from(), b.record_from(), "{name}");
-    assert_eq!(a.senders(), b.senders(), "senders of {name}");
-    assert_eq!(a.steps(), b.steps(), "times of {name}");
-    let mut n = 0;
-    for &var in a.record_from() {
-        let (x, y) = (a.values(var).unwrap(), b.values(var).unwrap());
-        assert_eq!(x.len(), y.len(), "{name}: {}", var.name());
-        for (p, q) in x.iter().zip(y) {
-            assert_eq!(p.to_bits(), q.to_bits(), "{name}: {}", var.name());
-        }
-        n += x.len();
-    }
-    n
-}
-
-/// The macro's spike recorders, multimeters and projections (in the description's
-/// order) against the loader's: the same spikes, samples and synapses (weights and
-/// delays bit for bit). Returns (spikes, samples, synapses) compared.
-fn same_network(
-    m: &Network,
-    spikes: &[&network::SpikeRecorderHandle],
-    meters: &[&network::MultimeterHandle],
-    projections: &[&network::ProjectionHandle],
-    loaded: &Loaded,
-) -> (usize, usize, usize) {
-    let l = &loaded.network;
-    assert_eq!(spikes.len(), loaded.spike_recorders.len());
-    let mut n_spikes = 0;
-    for (h, (name, lh)) in spikes.iter().zip(&loaded.spike_recorders) {
-        let (a, b) = (m.spikes(h), l.spikes(lh));
-        assert!(!a.is_empty(), "{name}: no spikes");
-        assert_eq!(a.senders(), b.senders(), "senders of {name}");
-        assert_eq!(a.steps(), b.steps(), "spike times of {name}");
-        n_spikes += a.len();
-    }
-    assert_eq!(meters.len(), loaded.multimeters.len());
-    let mut n_samples = 0;
-    for (h, (name, lh)) in meters.iter().zip(&loaded.multimeters) {
-        n_samples += same_samples(m.samples(h), l.samples(lh), name);
-    }
-    assert_eq!(projections.len(), loaded.projections.len());
-    assert_eq!(m.projections().len(), l.projections().len());
-    let mut n_synapses = 0;
-    for (h, (name, lh)) in projections.iter().zip(&loaded.projections) {
-        let (a, b) = (m.connections(h), l.connections(lh));
-        assert!(!a.is_empty(), "{name}");
-        assert_eq!(a.len(), b.len(), "synapses of {name}");
-        for (x, y) in a.iter().zip(&b) {
-            assert_eq!(
-                x.weight.to_bits(),
-                y.weight.to_bits(),
-                "{name}: {x:?} vs {y:?}"
-            );
-            assert_eq!(x, y, "{name}");
-        }
-        n_synapses += a.len();
-    }
-    (n_spikes, n_samples, n_synapses)
-}
-
-/// The macro-built network's script against the loader's for the same file and seed.
-fn same_script(script: String, file: &str, seed: u64) -> String {
-    let options = ExportOptions::default();
-    assert_eq!(
-        script,
-        exported(file, &load(file, seed), &options),
-        "{file}"
-    );
-    script
+    files_hold_the_macro_invocations(&std::fs::read_to_string(file!()).unwrap(), &FILES);
 }
 
 #[test]
@@ -407,6 +296,7 @@ fn grid_masks_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(200.0).unwrap();
     let m = &by_macro;
     let (spikes, samples, synapses) = same_network(
+        1,
         m.network(),
         &[&m.spikes, &m.corner_spikes, &m.coarse_spikes],
         &[],
@@ -428,6 +318,7 @@ fn space_expressions_from_the_macro_and_the_loader_agree_bit_for_bit() {
     let loaded = load("space_expressions.net", 3);
     let m = &by_macro;
     let (_, _, synapses) = same_network(
+        1,
         m.network(),
         &[],
         &[],
@@ -456,6 +347,7 @@ fn devices_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(500.0).unwrap();
     let m = &by_macro;
     let (spikes, samples, synapses) = same_network(
+        1,
         m.network(),
         &[&m.cells, &m.relayed],
         &[&m.v],
@@ -483,6 +375,7 @@ fn spatial_edges_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(200.0).unwrap();
     let m = &by_macro;
     let (spikes, samples, synapses) = same_network(
+        1,
         m.network(),
         &[&m.spikes],
         &[],
@@ -505,6 +398,7 @@ fn generators_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(1000.0).unwrap();
     let m = &trains;
     let (spikes, _, _) = same_network(
+        1,
         m.network(),
         &[&m.packet_spikes, &m.gamma_spikes, &m.rest],
         &[],
@@ -525,6 +419,7 @@ fn generators_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(1000.0).unwrap();
     let m = &rates;
     let (spikes, _, _) = same_network(
+        1,
         m.network(),
         &[&m.inh_spikes, &m.sine_spikes, &m.rest],
         &[],
@@ -547,6 +442,7 @@ fn psp_weights_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(300.0).unwrap();
     let m = &by_macro;
     let (spikes, samples, synapses) = same_network(
+        1,
         m.network(),
         &[&m.pre_spikes, &m.cell_spikes],
         &[&m.v],

@@ -13,12 +13,12 @@
 //! - `threshold_lin_rates.net`: threshold_lin_rate_ipn with linear drive, instantaneous
 //!   and delayed rate connections.
 
-use network::export::{self, ExportOptions};
-use network::prelude::*;
-use network::{Network, Recordable, Samples};
-use network_load::{build, parse, Inputs, Loaded, Source};
+mod parity;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/network-load/tests/data/");
+use network::export::ExportOptions;
+use network::prelude::*;
+use network::Recordable;
+use parity::*;
 
 network! {
     /// The other models NEST integrates with GSL's RKF45, each with the weight unit it
@@ -158,112 +158,16 @@ network! {
     record rect_rates = multimeter { record_from: [rate, noise], interval: 0.1 ms } <- rect;
 }
 
-/// The tokens of the invocation of `network!` that declares `name`.
-fn macro_body(name: &str) -> proc_macro2::TokenStream {
-    let text = std::fs::read_to_string(file!()).unwrap();
-    let at = text.find(&format!("pub struct {name};")).unwrap();
-    let start = text[..at].rfind("network! {").unwrap() + "network! {".len();
-    let end = start + text[start..].find("\n}\n").unwrap();
-    text[start..end].parse().unwrap()
-}
-
 #[test]
 fn the_files_hold_the_macro_invocations_token_for_token() {
-    for (file, name) in [
-        ("gsl_models.net", "GslModels"),
-        ("plastic_zoo.net", "PlasticZoo"),
-        ("threshold_lin_rates.net", "ThresholdLinRates"),
-    ] {
-        let tokens: proc_macro2::TokenStream = std::fs::read_to_string(format!("{DATA}{file}"))
-            .unwrap()
-            .parse()
-            .unwrap();
-        assert_eq!(tokens.to_string(), macro_body(name).to_string(), "{file}");
-    }
-}
-
-/// The description in `file`, built by the loader with `seed`.
-fn load(file: &str, seed: u64) -> Loaded {
-    let parsed = parse(&Source::read(format!("{DATA}{file}").as_ref()).unwrap())
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    build(&parsed.description, Seed(seed), &Inputs::default()).unwrap()
-}
-
-/// The script the loader's network exports (as `network export` writes it).
-fn exported(file: &str, loaded: &Loaded, options: &ExportOptions) -> String {
-    let parsed = parse(&Source::read(format!("{DATA}{file}").as_ref()).unwrap()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        parsed.name.as_deref().unwrap(),
-        &parsed.docs,
-        options,
-    )
-    .unwrap();
-    export::pynest(&cells)
-}
-
-/// Every value of two multimeters' samples, bit for bit; returns how many.
-fn same_samples(a: &Samples, b: &Samples, name: &str) -> usize {
-    assert_eq!(a.record_from(), b.record_from(), "{name}");
-    assert_eq!(a.senders(), b.senders(), "senders of {name}");
-    assert_eq!(a.steps(), b.steps(), "times of {name}");
-    let mut n = 0;
-    for &var in a.record_from() {
-        let (x, y) = (a.values(var).unwrap(), b.values(var).unwrap());
-        assert_eq!(x.len(), y.len(), "{name}: {}", var.name());
-        for (p, q) in x.iter().zip(y) {
-            assert_eq!(p.to_bits(), q.to_bits(), "{name}: {}", var.name());
-        }
-        n += x.len();
-    }
-    n
-}
-
-/// The macro's spike recorders, multimeters and projections (in the description's
-/// order) against the loader's: the same spikes, samples and synapses, bit for bit.
-/// Returns (spikes, samples, synapses) compared.
-fn same_network(
-    m: &Network,
-    spikes: &[&network::SpikeRecorderHandle],
-    meters: &[&network::MultimeterHandle],
-    projections: &[&network::ProjectionHandle],
-    loaded: &Loaded,
-) -> (usize, usize, usize) {
-    let l = &loaded.network;
-    assert_eq!(spikes.len(), loaded.spike_recorders.len());
-    let mut n_spikes = 0;
-    for (h, (name, lh)) in spikes.iter().zip(&loaded.spike_recorders) {
-        let (a, b) = (m.spikes(h), l.spikes(lh));
-        assert!(a.len() >= 20, "{name}: {} spikes", a.len());
-        assert_eq!(a.senders(), b.senders(), "senders of {name}");
-        assert_eq!(a.steps(), b.steps(), "spike times of {name}");
-        n_spikes += a.len();
-    }
-    assert_eq!(meters.len(), loaded.multimeters.len());
-    let mut n_samples = 0;
-    for (h, (name, lh)) in meters.iter().zip(&loaded.multimeters) {
-        n_samples += same_samples(m.samples(h), l.samples(lh), name);
-    }
-    assert_eq!(projections.len(), loaded.projections.len());
-    assert_eq!(m.projections().len(), l.projections().len());
-    let mut n_synapses = 0;
-    for (h, (name, lh)) in projections.iter().zip(&loaded.projections) {
-        let (a, b) = (m.connections(h), l.connections(lh));
-        assert!(!a.is_empty(), "{name}");
-        assert_eq!(a.len(), b.len(), "synapses of {name}");
-        for (x, y) in a.iter().zip(&b) {
-            assert_eq!(
-                x.weight.to_bits(),
-                y.weight.to_bits(),
-                "{name}: {x:?} vs {y:?}"
-            );
-            assert_eq!(x, y, "{name}");
-        }
-        n_synapses += a.len();
-    }
-    (n_spikes, n_samples, n_synapses)
+    files_hold_the_macro_invocations(
+        &std::fs::read_to_string(file!()).unwrap(),
+        &[
+            ("gsl_models.net", "GslModels"),
+            ("plastic_zoo.net", "PlasticZoo"),
+            ("threshold_lin_rates.net", "ThresholdLinRates"),
+        ],
+    );
 }
 
 #[test]
@@ -274,6 +178,7 @@ fn gsl_models_from_the_macro_and_the_loader_agree_bit_for_bit() {
     loaded.network.simulate(300.0).unwrap();
     let m = &by_macro;
     let (spikes, samples, synapses) = same_network(
+        20,
         m.network(),
         &[
             &m.beta_spikes,
@@ -298,6 +203,7 @@ fn the_plastic_zoo_from_the_macro_and_the_loader_agrees_bit_for_bit() {
     loaded.network.simulate(400.0).unwrap();
     let m = &by_macro;
     let (spikes, samples, synapses) = same_network(
+        20,
         m.network(),
         &[&m.pre_spikes, &m.beta_spikes, &m.gif_spikes, &m.cell_spikes],
         &[&m.ports, &m.escape],
