@@ -34,6 +34,7 @@ STATE = {
     "static_synapse": [],
     "stdp_synapse": ["Kplus"],
     "stdp_triplet_synapse": ["Kplus", "Kplus_triplet"],
+    "vogels_sprekeler_synapse": ["Kplus"],
     "tsodyks_synapse": ["x", "y", "u"],
     "tsodyks2_synapse": ["x", "u"],
     "quantal_stp_synapse": ["u", "a"],
@@ -153,7 +154,7 @@ PROTOCOL_CASES = [
          "GetConnections with receptor and plastic state, and SetStatus on the state "
          "between runs: 3 iaf_psc_alpha sources (I_e 400 pA, source 1 also kicked by a "
          "spike_generator) onto iaf_psc_alpha targets (I_e 360 pA) through stdp_synapse, "
-         "stdp_triplet_synapse and tsodyks_synapse, onto an iaf_psc_exp_multisynapse "
+         "stdp_triplet_synapse, vogels_sprekeler_synapse and tsodyks_synapse, onto an iaf_psc_exp_multisynapse "
          "population (3 ports) through static (receptor 2) and tsodyks2 (receptor 3) "
          "synapses, and onto quiet neurons through quantal_stp_synapse (weight 0.001 pA: "
          "its releases are random, its u is not); read at 100 ms, Kplus, Kplus_triplet, "
@@ -165,23 +166,27 @@ PROTOCOL_CASES = [
          [["simulate", 100.0],
           ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
           ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6],
           ["set_synapses", 1, {"Kplus": 2.5}],
+          ["set_synapses", 6, {"Kplus": [0.5, 4.0]}],
           ["set_synapses", 2, {"Kplus": [1.25, 0.0], "Kplus_triplet": 0.4}],
           ["set_synapses", 3, {"u": 0.3, "x": 0.5, "y": 0.125}],
           ["set_synapses", 4, {"u": [0.9, 0.6], "x": 0.4}],
           ["set_synapses", 5, {"u": 0.8}],
           ["read_connections", 1], ["read_connections", 2], ["read_connections", 3],
-          ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 4], ["read_connections", 5], ["read_connections", 6],
           ["simulate", 100.0],
           ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
           ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6],
           ["set_synapses", 1, {"Kplus": [0.0, 1.0, 2.0, 3.0]}],
           ["set_synapses", 3, {"x": 1.0, "y": 0.0, "u": [0.0, 1.0, 0.5]}],
           ["set_synapses", 4, {"u": 1.0, "x": 0.0}],
           ["set_weights", 3, [100.0, 250.0, 75.0]],
           ["simulate", 100.0],
           ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
-          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5]],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6]],
          generators=[gen("spike_generator", 0, [1], weight=300.0,
                          spike_times=[7.0, 33.3, 34.1, 99.5, 150.0, 199.6, 230.2])],
          connections=[pairs(0, 2, [(0, 0), (1, 1), (2, 0)], 90.0, 1.0, receptor_type=2),
@@ -194,7 +199,9 @@ PROTOCOL_CASES = [
                       pairs(0, 2, [(0, 1), (2, 1)], 200.0, 2.0, "tsodyks2_synapse",
                             U=0.3, tau_fac=30.0, tau_rec=150.0, receptor_type=3),
                       pairs(0, 3, [(0, 0), (1, 1)], 0.001, 1.0, "quantal_stp_synapse",
-                            U=0.3, u=0.3, tau_fac=20.0, tau_rec=100.0, n=5, a=5)],
+                            U=0.3, u=0.3, tau_fac=20.0, tau_rec=100.0, n=5, a=5),
+                      pairs(0, 1, [(1, 0), (2, 2)], 40.0, 1.0, "vogels_sprekeler_synapse",
+                            Wmax=200.0, eta=0.5)],
          record=meter(1)),
     case("protocol_step_current_ac",
          "step_current_generator and ac_generator set between runs: new amplitude times "

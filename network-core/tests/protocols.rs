@@ -106,6 +106,7 @@ fn synapse(conn: &Json) -> Synapse {
         "static_synapse" => with_params!(StaticSynapse::new(w, d)),
         "stdp_synapse" => with_params!(StdpSynapse::new(w, d)),
         "stdp_triplet_synapse" => with_params!(StdpTripletSynapse::new(w, d)),
+        "vogels_sprekeler_synapse" => with_params!(VogelsSprekelerSynapse::new(w, d)),
         "tsodyks_synapse" => with_params!(TsodyksSynapse::new(w, d)),
         "tsodyks2_synapse" => with_params!(Tsodyks2Synapse::new(w, d)),
         "quantal_stp_synapse" => with_params!(QuantalStpSynapse::new(w, d)),

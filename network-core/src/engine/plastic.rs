@@ -99,20 +99,7 @@ impl PlasticState {
         true
     }
 
-    /// The names of the state besides the weight that can be read and set per synapse
-    /// (NEST's, in the order of [`PlasticState::state`]).
-    pub fn state_names(&self) -> &'static [&'static str] {
-        match self {
-            PlasticState::Stdp(_) => &["Kplus"],
-            PlasticState::Triplet(_) => &["Kplus", "Kplus_triplet"],
-            PlasticState::Tsodyks(_) => &["x", "y", "u"],
-            PlasticState::Tsodyks2(_) => &["x", "u"],
-            PlasticState::Quantal(..) => &["u", "a"],
-            PlasticState::Bernoulli(_) => &[],
-        }
-    }
-
-    /// Checks synapse state `state` (every name of [`PlasticState::state_names`] with
+    /// Checks synapse state `state` (every name of [`Plastic::state_names`] with
     /// its value) as NEST's `set_status` of the model does; returns the offending name,
     /// value and what would be valid. Values must also be finite (NEST lets some
     /// `NaN`s through).
@@ -160,7 +147,7 @@ impl PlasticState {
         Ok(())
     }
 
-    /// Sets state variable `name` (one of [`PlasticState::state_names`], checked with
+    /// Sets state variable `name` (one of [`Plastic::state_names`], checked with
     /// [`PlasticState::check_state`]) of synapse `k`.
     pub fn set_state(&mut self, k: usize, name: &str, value: f64) {
         match (self, name) {
@@ -251,6 +238,19 @@ impl Plastic {
             Rule::Vogels(s) => s.check_weight(entity, weight),
             Rule::Triplet(s) => s.check_weight(entity, weight),
             _ => Ok(()),
+        }
+    }
+
+    /// The names of the state besides the weight that can be read and set per synapse
+    /// (NEST's, in the order of [`PlasticState::state`]).
+    pub fn state_names(&self) -> &'static [&'static str] {
+        match self.rule {
+            Rule::Stdp(_) | Rule::StdpPl(_) | Rule::Vogels(_) => &["Kplus"],
+            Rule::Triplet(_) => &["Kplus", "Kplus_triplet"],
+            Rule::Tsodyks(_) => &["x", "y", "u"],
+            Rule::Tsodyks2(_) => &["x", "u"],
+            Rule::Quantal(_) => &["u", "a"],
+            Rule::Bernoulli(_) => &[],
         }
     }
 

@@ -191,10 +191,7 @@ impl Network {
         let mut sets: Vec<(&'static str, Vec<f64>)> = Vec::new();
         let slots = self.synapse_slots(projection);
         let blocks = self.populations[p].blocks_ref();
-        let names: &'static [&'static str] = slots
-            .first()
-            .and_then(|&(_, _, (b, _))| blocks[b].plastic.get(k).and_then(Option::as_ref))
-            .map_or(&[], |st| st.state_names());
+        let names: &'static [&'static str] = rule.map_or(&[], |r| r.state_names());
         for (name, setting) in values {
             let per_synapse = match setting {
                 Setting::Number(v) => vec![*v; n],
