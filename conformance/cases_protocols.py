@@ -157,13 +157,14 @@ PROTOCOL_CASES = [
          "stdp_triplet_synapse, vogels_sprekeler_synapse and tsodyks_synapse, onto an iaf_psc_exp_multisynapse "
          "population (3 ports) through static (receptor 2) and tsodyks2 (receptor 3) "
          "synapses, and onto quiet neurons through quantal_stp_synapse (weight 0.001 pA: "
-         "its releases are random, its u is not); read at 100 ms, Kplus, Kplus_triplet, "
-         "u, x, y set (one value and one per synapse), read, run, set again at 200 ms, "
-         "read after each run",
+         "its releases are random, its u is not); read at 87.5 ms, just after sources 0 "
+         "and 2 fired at 87.4 ms (spikes NEST delivers in the next run, through the "
+         "state as set), Kplus, Kplus_triplet, u, x, y set (one value and one per "
+         "synapse), read, run, set again at 187.5 ms, read after each run",
          [pop(ALPHA, 3, I_e=400.0), pop(ALPHA, 3, I_e=360.0),
           pop("iaf_psc_exp_multisynapse", 2, I_e=370.0, tau_syn=[0.5, 2.0, 5.0]),
           pop(ALPHA, 2)],
-         [["simulate", 100.0],
+         [["simulate", 87.5],
           ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
           ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
           ["read_connections", 6],
