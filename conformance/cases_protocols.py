@@ -4,9 +4,12 @@ Each case builds populations, generators, connections and an optional multimeter
 runs `steps` in order: `["simulate", t]`, `["set_neurons", pop, indices | None, params]`,
 `["set_generator", g, params]`, `["set_spike_recorder", params]`,
 `["add_multimeter", params]` (interval, offset, record_from, pop),
-`["read_connections", c]` (source, target, weight, delay of connection set `c`, sorted
-by source and target, same pairs in creation order) and `["set_weights", c, w]` (w one
-number, or one per connection in that order). A spike recorder watches every neuron.
+`["read_connections", c]` (source, target, weight, delay, receptor and the synapse
+model's state of connection set `c`, sorted by source and target, same pairs in creation
+order), `["set_weights", c, w]` (w one number, or one per connection in that order) and
+`["set_synapses", c, {name: value}]` (plastic state such as `Kplus`, `u`, `x`, `y`, each
+one number or one per connection in that order, set together in one `SetStatus` as
+`conns.set(...)` does). A spike recorder watches every neuron.
 
 Written by `run_nest.py` (`main_protocols`) to `reference/protocols/<name>.json` and
 `reference/protocols/index.json`; replayed by `network-core/tests/protocols.rs`.
@@ -14,7 +17,8 @@ Written by `run_nest.py` (`main_protocols`) to `reference/protocols/<name>.json`
 Expected output: `spikes` (senders: neuron index over all populations in creation
 order; times, ms, up to the simulated time), `meters` (the case's multimeter first, then
 those added, each {times, senders, <recordable>: values}) and `reads` (one list of
-[source, target, weight, delay] per read_connections, indices within the populations).
+[source, target, weight, delay, receptor, {state name: value}] per read_connections,
+indices within the populations; the state names are `STATE[synapse_model]`).
 """
 
 import json
@@ -22,6 +26,19 @@ import os
 
 RNG_SEED = 12345
 ALPHA, EXP, DELTA = "iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta"
+
+
+# The state besides the weight that GetConnections reports per synapse model (NEST 3.10's
+# get_status of each model).
+STATE = {
+    "static_synapse": [],
+    "stdp_synapse": ["Kplus"],
+    "stdp_triplet_synapse": ["Kplus", "Kplus_triplet"],
+    "vogels_sprekeler_synapse": ["Kplus"],
+    "tsodyks_synapse": ["x", "y", "u"],
+    "tsodyks2_synapse": ["x", "u"],
+    "quantal_stp_synapse": ["u", "a"],
+}
 
 
 def pop(model, n, **params):
@@ -132,6 +149,60 @@ PROTOCOL_CASES = [
           ["read_connections", 1]],
          connections=[pairs(0, 1, [(0, 0), (0, 1), (1, 1), (1, 1), (2, 0)], 120.0, 1.5),
                        pairs(0, 1, [(2, 2)], 60.0, 1.0, "stdp_synapse", Wmax=200.0)],
+         record=meter(1)),
+    case("protocol_synapse_state",
+         "GetConnections with receptor and plastic state, and SetStatus on the state "
+         "between runs: 3 iaf_psc_alpha sources (I_e 400 pA, source 1 also kicked by a "
+         "spike_generator) onto iaf_psc_alpha targets (I_e 360 pA) through stdp_synapse, "
+         "stdp_triplet_synapse, vogels_sprekeler_synapse and tsodyks_synapse, onto an iaf_psc_exp_multisynapse "
+         "population (3 ports) through static (receptor 2) and tsodyks2 (receptor 3) "
+         "synapses, and onto quiet neurons through quantal_stp_synapse (weight 0.001 pA: "
+         "its releases are random, its u is not); read at 87.5 ms, just after sources 0 "
+         "and 2 fired at 87.4 ms (spikes NEST delivers in the next run, through the "
+         "state as set), Kplus, Kplus_triplet, u, x, y set (one value and one per "
+         "synapse), read, run, set again at 187.5 ms, read after each run",
+         [pop(ALPHA, 3, I_e=400.0), pop(ALPHA, 3, I_e=360.0),
+          pop("iaf_psc_exp_multisynapse", 2, I_e=370.0, tau_syn=[0.5, 2.0, 5.0]),
+          pop(ALPHA, 2)],
+         [["simulate", 87.5],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6],
+          ["set_synapses", 1, {"Kplus": 2.5}],
+          ["set_synapses", 6, {"Kplus": [0.5, 4.0]}],
+          ["set_synapses", 2, {"Kplus": [1.25, 0.0], "Kplus_triplet": 0.4}],
+          ["set_synapses", 3, {"u": 0.3, "x": 0.5, "y": 0.125}],
+          ["set_synapses", 4, {"u": [0.9, 0.6], "x": 0.4}],
+          ["set_synapses", 5, {"u": 0.8}],
+          ["read_connections", 1], ["read_connections", 2], ["read_connections", 3],
+          ["read_connections", 4], ["read_connections", 5], ["read_connections", 6],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6],
+          ["set_synapses", 1, {"Kplus": [0.0, 1.0, 2.0, 3.0]}],
+          ["set_synapses", 3, {"x": 1.0, "y": 0.0, "u": [0.0, 1.0, 0.5]}],
+          ["set_synapses", 4, {"u": 1.0, "x": 0.0}],
+          ["set_weights", 3, [100.0, 250.0, 75.0]],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6]],
+         generators=[gen("spike_generator", 0, [1], weight=300.0,
+                         spike_times=[7.0, 33.3, 34.1, 99.5, 150.0, 199.6, 230.2])],
+         connections=[pairs(0, 2, [(0, 0), (1, 1), (2, 0)], 90.0, 1.0, receptor_type=2),
+                      pairs(0, 1, [(0, 0), (0, 2), (1, 1), (2, 2)], 100.0, 1.5,
+                            "stdp_synapse", Wmax=300.0),
+                      pairs(0, 1, [(1, 2), (2, 0)], 50.0, 1.0, "stdp_triplet_synapse",
+                            Wmax=200.0),
+                      pairs(0, 1, [(0, 1), (1, 0), (2, 1)], 150.0, 1.0, "tsodyks_synapse",
+                            U=0.4, tau_fac=50.0, tau_rec=200.0, tau_psc=3.0),
+                      pairs(0, 2, [(0, 1), (2, 1)], 200.0, 2.0, "tsodyks2_synapse",
+                            U=0.3, tau_fac=30.0, tau_rec=150.0, receptor_type=3),
+                      pairs(0, 3, [(0, 0), (1, 1)], 0.001, 1.0, "quantal_stp_synapse",
+                            U=0.3, u=0.3, tau_fac=20.0, tau_rec=100.0, n=5, a=5),
+                      pairs(0, 1, [(1, 0), (2, 2)], 40.0, 1.0, "vogels_sprekeler_synapse",
+                            Wmax=200.0, eta=0.5)],
          record=meter(1)),
     case("protocol_step_current_ac",
          "step_current_generator and ac_generator set between runs: new amplitude times "
@@ -260,10 +331,13 @@ def run_protocol(nest, c):
         cn = c["connections"][k]
         conns = nest.GetConnections(source=pops[cn["source"]], target=pops[cn["target"]],
                                     synapse_model=cn["synapse_model"])
+        keys = ["source", "target", "weight", "delay", "receptor"] + STATE[cn["synapse_model"]]
         st = {k: v if isinstance(v, (list, tuple)) else [v]
-              for k, v in conns.get(["source", "target", "weight", "delay"]).items()}
+              for k, v in conns.get(keys).items()}
         rows = [(st["source"][n] - first[cn["source"]], st["target"][n] - first[cn["target"]],
-                 float(st["weight"][n]), float(st["delay"][n]), n)
+                 float(st["weight"][n]), float(st["delay"][n]), n, int(st["receptor"][n]),
+                 {k: (int(st[k][n]) if k == "a" else float(st[k][n]))
+                  for k in STATE[cn["synapse_model"]]})
                 for n in range(len(st["source"]))]
         rows.sort(key=lambda r: (r[0], r[1], r[4]))
         return conns, rows
@@ -285,7 +359,7 @@ def run_protocol(nest, c):
             meters.append(make_meter(step[1]))
         elif kind == "read_connections":
             _, rows = sorted_conns(step[1])
-            reads.append([[r[0], r[1], r[2], r[3]] for r in rows])
+            reads.append([[r[0], r[1], r[2], r[3], r[5], r[6]] for r in rows])
         elif kind == "set_weights":
             conns, rows = sorted_conns(step[1])
             w = step[2]
@@ -294,6 +368,17 @@ def run_protocol(nest, c):
             for r, v in zip(rows, values):
                 by_nest_order[r[4]] = float(v)
             conns.set(weight=by_nest_order)
+        elif kind == "set_synapses":
+            conns, rows = sorted_conns(step[1])
+            status = {}
+            for name, w in step[2].items():
+                values = [w] * len(rows) if not isinstance(w, list) else list(w)
+                by_nest_order = [0] * len(rows)
+                for r, v in zip(rows, values):
+                    by_nest_order[r[4]] = v
+                status[name] = by_nest_order
+            # one dictionary per connection: every name set together, as conns.set(...)
+            conns.set([{k: v[n] for k, v in status.items()} for n in range(len(rows))])
         else:
             raise ValueError(f"unknown step {kind}")
 

@@ -177,3 +177,132 @@ fn a_step_currents_lists_are_set_together() {
     );
     assert_eq!(set.to_bits(), declared.to_bits(), "{set} vs {declared}");
 }
+
+/// Plastic state set between runs: NEST's checks, with errors naming the projection,
+/// the parameter and the value; nothing changes when one value of a set is invalid.
+#[test]
+fn synapse_state_settings_are_checked() {
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(1));
+    let m = Model::nest(IafPscAlpha::default()).unwrap();
+    let pre = b.population("pre", &m, Dyn(2)).unwrap();
+    let post = b.population("post", &m, Dyn(2)).unwrap();
+    let pairs = [(0, 0), (1, 1)];
+    let stdp = b
+        .connect_pairs("stdp", &pre, &post, &pairs, StdpSynapse::new(10.0, 1.0))
+        .unwrap();
+    let tsodyks = b
+        .connect_pairs(
+            "tsodyks",
+            &pre,
+            &post,
+            &pairs,
+            TsodyksSynapse::new(5.0, 1.0),
+        )
+        .unwrap();
+    let tsodyks2 = b
+        .connect_pairs(
+            "tsodyks2",
+            &pre,
+            &post,
+            &pairs,
+            Tsodyks2Synapse::new(5.0, 1.0),
+        )
+        .unwrap();
+    let quantal = b
+        .connect_pairs(
+            "quantal",
+            &pre,
+            &post,
+            &pairs,
+            QuantalStpSynapse::new(5.0, 1.0),
+        )
+        .unwrap();
+    let fixed = b
+        .connect_pairs("fixed", &pre, &post, &pairs, StaticSynapse::new(5.0, 1.0))
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.set_progress(false);
+    let err = |r: Result<()>| r.unwrap_err().to_string();
+
+    // unknown names: the closest settable one is suggested
+    let e = err(net.set_synapse_state(&stdp, "kplus", 1.0));
+    assert!(
+        e.contains("stdp") && e.contains("`kplus`") && e.contains("`Kplus`"),
+        "{e}"
+    );
+    let e = err(net.set_synapse_state(&fixed, "u", 0.5));
+    assert!(
+        e.contains("fixed") && e.contains("`u`") && e.contains("weight"),
+        "{e}"
+    );
+    // the rule's parameters are the projection's, fixed once built
+    let e = err(net.set_synapse_state(&tsodyks, "U", 0.5));
+    assert!(
+        e.contains("tsodyks") && e.contains("`U`") && e.contains("fixed"),
+        "{e}"
+    );
+    let e = err(net.set_synapse_state(&stdp, "delay", 2.0));
+    assert!(e.contains("`delay`") && e.contains("fixed"), "{e}");
+    // NEST's ranges
+    let e = err(net.set_synapse_state(&stdp, "Kplus", -0.5));
+    assert!(
+        e.contains("stdp") && e.contains("`Kplus` = -0.5") && e.contains("non-negative"),
+        "{e}"
+    );
+    let e = err(net.set_synapse_state(&tsodyks, "u", 1.5));
+    assert!(
+        e.contains("tsodyks") && e.contains("`u` = 1.5") && e.contains("[0, 1]"),
+        "{e}"
+    );
+    let e = err(net.set_synapse_state(&tsodyks2, "u", vec![0.5, -0.1]));
+    assert!(e.contains("synapse 1") && e.contains("`u` = -0.1"), "{e}");
+    let e = err(net.set_synapse_state(&quantal, "u", f64::NAN));
+    assert!(e.contains("quantal") && e.contains("finite"), "{e}");
+    let e = err(net.set_synapse_state(&quantal, "a", 1.5));
+    assert!(e.contains("`a` = 1.5") && e.contains("integer"), "{e}");
+    let e = err(net.set_synapse_state(&tsodyks, "y", 0.5));
+    assert!(e.contains("`x + y`") && e.contains("<= 1"), "{e}");
+    let e = err(net.set_synapse_state(&stdp, "Kplus", vec![1.0]));
+    assert!(e.contains("one value per synapse (2)"), "{e}");
+    // NEST's stdp_synapse: weight and Wmax of the same sign
+    let e = err(net.set_weight(&stdp, -1.0));
+    assert!(e.contains("stdp") && e.contains("Wmax"), "{e}");
+
+    // x and y set together pass the check a set of x alone fails; an invalid value
+    // leaves every synapse as it was
+    let before = net.connections(&tsodyks);
+    let e = err(net.set_synapse_states(
+        &tsodyks,
+        &[
+            ("u", Setting::Number(0.2)),
+            ("x", Setting::List(vec![0.5, 2.0])),
+        ],
+    ));
+    assert!(e.contains("synapse 1"), "{e}");
+    assert_eq!(net.connections(&tsodyks), before);
+    net.set_synapse_states(
+        &tsodyks,
+        &[("y", Setting::Number(0.0)), ("x", Setting::Number(0.9))],
+    )
+    .unwrap();
+    net.set_synapse_state(&tsodyks2, "x", vec![0.25, 0.75])
+        .unwrap();
+    net.set_synapse_state(&quantal, "a", 0.0).unwrap();
+    net.set_synapse_states(
+        &stdp,
+        &[
+            ("Kplus", Setting::Number(3.0)),
+            ("weight", Setting::Number(20.0)),
+        ],
+    )
+    .unwrap();
+    let state = |p: &ProjectionHandle| -> Vec<Vec<(&'static str, f64)>> {
+        net.connections(p).into_iter().map(|c| c.state).collect()
+    };
+    assert_eq!(state(&tsodyks)[1], [("x", 0.9), ("y", 0.0), ("u", 0.0)]);
+    assert_eq!(state(&tsodyks2)[1], [("x", 0.75), ("u", 0.5)]);
+    assert_eq!(state(&quantal)[0], [("u", 0.5), ("a", 0.0)]);
+    assert_eq!(state(&stdp)[0], [("Kplus", 3.0)]);
+    assert_eq!(net.connections(&stdp)[1].weight, 20.0);
+    net.simulate(10.0).unwrap();
+}

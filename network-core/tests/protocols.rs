@@ -1,9 +1,10 @@
 //! Protocols against NEST 3.10: networks changed between `simulate` calls (neuron
 //! parameters and V_m, generator parameters, a recorder's window, multimeters added
-//! after a run, synapse weights read and set), replayed from
+//! after a run, synapse weights, receptors and plastic state read and set), replayed from
 //! `conformance/reference/protocols/` (generated in NEST by
 //! `conformance/cases_protocols.py` through `run_nest.py`). Spike times must be the
-//! same, traces and weights bit-identical, lengths equal.
+//! same, traces, weights and synapse state bit-identical (the release sites `a` of
+//! `quantal_stp_synapse`, drawn at random, only in range), lengths equal.
 
 use network_core::*;
 use serde_json::{Map, Value as Json};
@@ -39,7 +40,11 @@ fn population<M: NeuronModel>(
 ) -> PopulationHandle<Dyn> {
     let mut m = M::default();
     for (k, v) in params {
-        m.set("case", k, num(v)).unwrap();
+        match v {
+            Json::Array(_) => m.set_list("case", k, &floats(v)),
+            v => m.set("case", k, num(v)),
+        }
+        .unwrap();
     }
     b.population(name, &Model::nest(m).unwrap(), Dyn(n))
         .unwrap()
@@ -70,12 +75,43 @@ fn meter_params(m: &Json) -> Multimeter {
 /// Senders, times, and per recordable its values.
 type SampleTable = (Vec<u32>, Vec<f64>, Vec<(String, Vec<f64>)>);
 
+/// One synapse as read: source, target, weight, delay, receptor and the state by name.
+type Read = (u32, u32, f64, f64, u16, Vec<(String, f64)>);
+
 /// What the engine produced: spikes `(sender index, time)`, per multimeter its table,
 /// and each read of connections.
 struct Outcome {
     spikes: Vec<(u32, f64)>,
     meters: Vec<SampleTable>,
-    reads: Vec<Vec<[f64; 4]>>,
+    reads: Vec<Vec<Read>>,
+}
+
+/// The synapse of a connection set: its model with the case's parameters and receptor.
+fn synapse(conn: &Json) -> Synapse {
+    let (w, d) = (num(&conn["weight"]), num(&conn["delay"]));
+    let params = conn["syn_params"].as_object().unwrap();
+    let receptor = params
+        .get("receptor_type")
+        .map_or(0, |r| u16::try_from(r.as_u64().unwrap()).unwrap());
+    macro_rules! with_params {
+        ($syn:expr) => {{
+            let mut s = $syn.receptor(receptor);
+            for (k, v) in params.iter().filter(|(k, _)| *k != "receptor_type") {
+                s.set("case", k, num(v)).unwrap();
+            }
+            Synapse::from(s)
+        }};
+    }
+    match conn["synapse_model"].as_str().unwrap() {
+        "static_synapse" => with_params!(StaticSynapse::new(w, d)),
+        "stdp_synapse" => with_params!(StdpSynapse::new(w, d)),
+        "stdp_triplet_synapse" => with_params!(StdpTripletSynapse::new(w, d)),
+        "vogels_sprekeler_synapse" => with_params!(VogelsSprekelerSynapse::new(w, d)),
+        "tsodyks_synapse" => with_params!(TsodyksSynapse::new(w, d)),
+        "tsodyks2_synapse" => with_params!(Tsodyks2Synapse::new(w, d)),
+        "quantal_stp_synapse" => with_params!(QuantalStpSynapse::new(w, d)),
+        other => panic!("synapse {other} not supported by the harness"),
+    }
 }
 
 fn run(case: &Json) -> Outcome {
@@ -90,6 +126,9 @@ fn run(case: &Json) -> Outcome {
             "iaf_psc_alpha" => population::<IafPscAlpha>(&mut b, &name, params, size),
             "iaf_psc_exp" => population::<IafPscExp>(&mut b, &name, params, size),
             "iaf_psc_delta" => population::<IafPscDelta>(&mut b, &name, params, size),
+            "iaf_psc_exp_multisynapse" => {
+                population::<IafPscExpMultisynapse>(&mut b, &name, params, size)
+            }
             other => panic!("model {other} not supported by the harness"),
         });
     }
@@ -139,18 +178,7 @@ fn run(case: &Json) -> Outcome {
     }
     let mut projections = Vec::new();
     for (c, conn) in case["connections"].as_array().unwrap().iter().enumerate() {
-        let (w, d) = (num(&conn["weight"]), num(&conn["delay"]));
-        let synapse: Synapse = match conn["synapse_model"].as_str().unwrap() {
-            "static_synapse" => StaticSynapse::new(w, d).into(),
-            "stdp_synapse" => {
-                let mut s = StdpSynapse::new(w, d);
-                for (k, v) in conn["syn_params"].as_object().unwrap() {
-                    s.set("case", k, num(v)).unwrap();
-                }
-                s.into()
-            }
-            other => panic!("synapse {other} not supported by the harness"),
-        };
+        let synapse = synapse(conn);
         let pairs: Vec<(u32, u32)> = conn["pairs"]
             .as_array()
             .unwrap()
@@ -213,9 +241,28 @@ fn run(case: &Json) -> Outcome {
             "read_connections" => reads.push(
                 net.connections(&projection(&step[1]))
                     .iter()
-                    .map(|c| [f64::from(c.source), f64::from(c.target), c.weight, c.delay])
+                    .map(|c| {
+                        let state = c.state.iter().map(|&(k, v)| (k.to_string(), v)).collect();
+                        (c.source, c.target, c.weight, c.delay, c.receptor, state)
+                    })
                     .collect(),
             ),
+            "set_synapses" => {
+                let values: Vec<(&str, Setting)> = step[2]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| {
+                        let value = match v {
+                            Json::Array(_) => Setting::List(floats(v)),
+                            v => Setting::Number(num(v)),
+                        };
+                        (k.as_str(), value)
+                    })
+                    .collect();
+                net.set_synapse_states(&projection(&step[1]), &values)
+                    .unwrap();
+            }
             "set_weights" => match &step[2] {
                 Json::Array(_) => net
                     .set_weights(&projection(&step[1]), &floats(&step[2]))
@@ -283,7 +330,7 @@ fn protocols_match_nest() {
         "expected the protocol cases, found {}",
         names.len()
     );
-    let (mut spikes, mut samples, mut weights) = (0, 0, 0);
+    let (mut spikes, mut samples, mut weights, mut states) = (0, 0, 0, 0);
     for name in names {
         let name = name.as_str().unwrap();
         let case: Json = serde_json::from_str(
@@ -328,30 +375,61 @@ fn protocols_match_nest() {
         let want_reads = want["reads"].as_array().unwrap();
         assert_eq!(out.reads.len(), want_reads.len(), "{name}: reads");
         for (k, (got, read)) in out.reads.iter().zip(want_reads).enumerate() {
-            let read: Vec<[f64; 4]> = read
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| {
-                    let r = floats(r);
-                    [r[0], r[1], r[2], r[3]]
-                })
-                .collect();
-            let got: Vec<Vec<u64>> = got.iter().map(|r| bits(r)).collect();
-            let read: Vec<Vec<u64>> = read.iter().map(|r| bits(r)).collect();
-            assert_eq!(
-                got, read,
-                "{name}: read {k} (source, target, weight, delay)"
-            );
+            let read = read.as_array().unwrap();
+            assert_eq!(got.len(), read.len(), "{name}: read {k}: synapses");
+            for (j, (g, r)) in got.iter().zip(read).enumerate() {
+                let at = format!("{name}: read {k}, synapse {j}");
+                let (source, target) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+                assert_eq!(
+                    (u64::from(g.0), u64::from(g.1)),
+                    (source, target),
+                    "{at}: source, target"
+                );
+                assert_eq!(g.2.to_bits(), num(&r[2]).to_bits(), "{at}: weight");
+                assert_eq!(g.3.to_bits(), num(&r[3]).to_bits(), "{at}: delay");
+                assert_eq!(u64::from(g.4), r[4].as_u64().unwrap(), "{at}: receptor");
+                let want = r[5].as_object().unwrap();
+                let mut names: Vec<&str> = g.5.iter().map(|(n, _)| n.as_str()).collect();
+                let mut want_names: Vec<&str> = want.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                want_names.sort_unstable();
+                assert_eq!(names, want_names, "{at}: state names");
+                for (n, v) in &g.5 {
+                    if n == "a" {
+                        // released sites are drawn at random: NEST's draws differ
+                        let sites = case["connections"][step_connection(&case, name, k)]
+                            ["syn_params"]["n"]
+                            .as_f64()
+                            .unwrap_or(1.0);
+                        assert!((0.0..=sites).contains(v), "{at}: a = {v}");
+                    } else {
+                        assert_eq!(v.to_bits(), num(&want[n]).to_bits(), "{at}: {n}");
+                        states += 1;
+                    }
+                }
+            }
             weights += read.len();
         }
     }
     eprintln!(
-        "protocols: {} cases, {spikes} spikes, {samples} samples and {weights} connections \
-         identical to NEST",
+        "protocols: {} cases, {spikes} spikes, {samples} samples, {weights} connections and \
+         {states} synapse state values identical to NEST",
         names.len()
     );
-    assert!(spikes > 0 && samples > 0 && weights > 0);
+    assert!(spikes > 0 && samples > 0 && weights > 0 && states > 0);
+}
+
+/// The connection set read by the case's `k`-th `read_connections` step.
+fn step_connection(case: &Json, name: &str, k: usize) -> usize {
+    case["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s[0] == "read_connections")
+        .nth(k)
+        .unwrap_or_else(|| panic!("{name}: read {k} has no step"))[1]
+        .as_u64()
+        .unwrap() as usize
 }
 
 /// A `poisson_generator`'s rate raised between runs (0, 400, 800 Hz onto 200 parrots):

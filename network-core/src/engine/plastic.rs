@@ -99,6 +99,72 @@ impl PlasticState {
         true
     }
 
+    /// Checks synapse state `state` (every name of [`Plastic::state_names`] with
+    /// its value) as NEST's `set_status` of the model does; returns the offending name,
+    /// value and what would be valid. Values must also be finite (NEST lets some
+    /// `NaN`s through).
+    pub fn check_state(
+        &self,
+        state: &[(&'static str, f64)],
+    ) -> std::result::Result<(), (&'static str, f64, String)> {
+        let get = |name: &str| {
+            state
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(f64::NAN, |&(_, v)| v)
+        };
+        for &(name, v) in state {
+            if !v.is_finite() {
+                return Err((name, v, "must be finite".into()));
+            }
+            match name {
+                "Kplus" | "Kplus_triplet" if v < 0.0 => {
+                    return Err((name, v, "must be non-negative (a trace)".into()))
+                }
+                "u" if !(0.0..=1.0).contains(&v) => {
+                    return Err((name, v, "must be in [0, 1] (a release probability)".into()))
+                }
+                "a" if v < 0.0 || v.fract() != 0.0 || v > f64::from(u32::MAX) => {
+                    return Err((
+                        name,
+                        v,
+                        "must be a non-negative integer (available release sites)".into(),
+                    ))
+                }
+                _ => {}
+            }
+        }
+        if let PlasticState::Tsodyks(_) = self {
+            let (x, y) = (get("x"), get("y"));
+            if x + y > 1.0 {
+                return Err((
+                    "x + y",
+                    x + y,
+                    format!("must be <= 1 (x = {x}, y = {y}: x, y and 1 - x - y are fractions)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets state variable `name` (one of [`Plastic::state_names`], checked with
+    /// [`PlasticState::check_state`]) of synapse `k`.
+    pub fn set_state(&mut self, k: usize, name: &str, value: f64) {
+        match (self, name) {
+            (PlasticState::Stdp(v), "Kplus") => v[k].kplus = value,
+            (PlasticState::Triplet(v), "Kplus") => v[k].kplus = value,
+            (PlasticState::Triplet(v), "Kplus_triplet") => v[k].kplus_triplet = value,
+            (PlasticState::Tsodyks(v), "x") => v[k].x = value,
+            (PlasticState::Tsodyks(v), "y") => v[k].y = value,
+            (PlasticState::Tsodyks(v), "u") => v[k].u = value,
+            (PlasticState::Tsodyks2(v), "x") => v[k].x = value,
+            (PlasticState::Tsodyks2(v), "u") => v[k].u = value,
+            (PlasticState::Quantal(_, v), "u") => v[k].u = value,
+            (PlasticState::Quantal(_, v), "a") => v[k].a = value as u32,
+            (_, name) => unreachable!("`{name}` is checked against the state's names"),
+        }
+    }
+
     /// Synapse `k`'s state besides its weight, by NEST's names (as `GetConnections`
     /// reports it): the presynaptic traces of STDP, the resources of the
     /// short-term-plasticity models.
@@ -161,6 +227,47 @@ impl Plastic {
     /// projection stores no weights of its own.
     pub fn owns_weights(&self) -> bool {
         self.needs_archive()
+    }
+
+    /// Checks a weight set between runs as NEST's `set_status` of the model does (STDP:
+    /// the weight's sign is Wmax's; `stdp_pl_synapse_hom`: non-negative).
+    pub fn check_weight(&self, entity: &str, weight: f64) -> Result<()> {
+        match &self.rule {
+            Rule::Stdp(s) => s.check_weight(entity, weight),
+            Rule::StdpPl(_) => StdpPlSynapseHom::check_weight(entity, weight),
+            Rule::Vogels(s) => s.check_weight(entity, weight),
+            Rule::Triplet(s) => s.check_weight(entity, weight),
+            _ => Ok(()),
+        }
+    }
+
+    /// The names of the state besides the weight that can be read and set per synapse
+    /// (NEST's, in the order of [`PlasticState::state`]).
+    pub fn state_names(&self) -> &'static [&'static str] {
+        match self.rule {
+            Rule::Stdp(_) | Rule::StdpPl(_) | Rule::Vogels(_) => &["Kplus"],
+            Rule::Triplet(_) => &["Kplus", "Kplus_triplet"],
+            Rule::Tsodyks(_) => &["x", "y", "u"],
+            Rule::Tsodyks2(_) => &["x", "u"],
+            Rule::Quantal(_) => &["u", "a"],
+            Rule::Bernoulli(_) => &[],
+        }
+    }
+
+    /// The names of the rule's parameters (besides weight and delay): fixed for the
+    /// projection once it is built.
+    pub fn parameter_names(&self) -> Vec<&'static str> {
+        let table = match &self.rule {
+            Rule::Stdp(_) => StdpSynapse::PARAMETERS,
+            Rule::StdpPl(_) => StdpPlSynapseHom::PARAMETERS,
+            Rule::Vogels(_) => VogelsSprekelerSynapse::PARAMETERS,
+            Rule::Triplet(_) => StdpTripletSynapse::PARAMETERS,
+            Rule::Tsodyks(_) => TsodyksSynapse::PARAMETERS,
+            Rule::Tsodyks2(_) => Tsodyks2Synapse::PARAMETERS,
+            Rule::Bernoulli(_) => BernoulliSynapse::PARAMETERS,
+            Rule::Quantal(_) => QuantalStpSynapse::PARAMETERS,
+        };
+        table.iter().map(|p| p.name).collect()
     }
 
     /// Whether the rule reads the postsynaptic spike history (STDP).

@@ -1,9 +1,10 @@
 //! Synapses between runs: NEST's `GetConnections` (source, target, weight, delay,
 //! receptor and the rule's state of every synapse of a projection) and `SetStatus` on
-//! their weights.
+//! their weights and plastic state.
 
+use super::Setting;
 use crate::engine::block::block_start;
-use crate::error::{Error, Result};
+use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
 use crate::time::TICS_PER_MS;
@@ -87,6 +88,12 @@ impl Network {
         if let Some(&bad) = weights.iter().find(|w| !w.is_finite()) {
             return Err(Error::invalid(&entity, "weight", bad, "must be finite"));
         }
+        let (p, k) = self.projection_slots[projection.index];
+        if let Some(rule) = &self.incoming[p][k].plastic {
+            for &w in weights {
+                rule.check_weight(&entity, w)?;
+            }
+        }
         let alike = weights.windows(2).all(|w| w[0].to_bits() == w[1].to_bits());
         if !alike && info.synapse_model.contains("_hom") {
             return Err(Error::invalid(
@@ -136,6 +143,140 @@ impl Network {
             }
             for (&(_, _, (b, i)), &w) in slots.iter().zip(weights) {
                 proj.blocks[b].weights[i] = w;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets a state variable of the synapses of a plastic projection between runs
+    /// (NEST's `conns.set(Kplus=...)`), from the next step on: `Kplus` of the STDP
+    /// models (`Kplus_triplet` too of `stdp_triplet_synapse`), `x`, `y`, `u` of
+    /// `tsodyks_synapse`, `x`, `u` of `tsodyks2_synapse`, `u` and `a` of
+    /// `quantal_stp_synapse`; `weight` as [`Network::set_weights`]. One number sets every
+    /// synapse alike, a list one value per synapse in the order of
+    /// [`Network::connections`]. NEST's checks apply (`u` in [0, 1], `Kplus` >= 0,
+    /// `x + y` <= 1 for `tsodyks_synapse`, `a` a non-negative integer); the error names
+    /// the projection, the parameter and the value.
+    pub fn set_synapse_state(
+        &mut self,
+        projection: &ProjectionHandle,
+        name: &str,
+        value: impl Into<Setting>,
+    ) -> Result<()> {
+        self.set_synapse_states(projection, &[(name, value.into())])
+    }
+
+    /// Sets several state variables of a projection's synapses together, as one NEST
+    /// `SetStatus` with a dictionary does: the checks see the new values of all of them
+    /// (`x` and `y` of `tsodyks_synapse` may move together), and nothing changes when
+    /// one is invalid. See [`Network::set_synapse_state`].
+    pub fn set_synapse_states(
+        &mut self,
+        projection: &ProjectionHandle,
+        values: &[(&str, Setting)],
+    ) -> Result<()> {
+        let info = self.projection_info.get(projection.index).ok_or_else(|| {
+            Error::Name(format!(
+                "projection #{} does not exist in this network",
+                projection.index
+            ))
+        })?;
+        let entity = info.name.clone();
+        let n = info.synapses;
+        let model = info.synapse_model.clone();
+        let (p, k) = self.projection_slots[projection.index];
+        let rule = self.incoming[p][k].plastic.as_deref();
+        // the values per name, one per synapse in the order of `connections`
+        let mut weight = None;
+        let mut sets: Vec<(&'static str, Vec<f64>)> = Vec::new();
+        let slots = self.synapse_slots(projection);
+        let blocks = self.populations[p].blocks_ref();
+        let names: &'static [&'static str] = rule.map_or(&[], |r| r.state_names());
+        for (name, setting) in values {
+            let per_synapse = match setting {
+                Setting::Number(v) => vec![*v; n],
+                Setting::List(list) if list.len() == n => list.clone(),
+                Setting::List(list) => {
+                    return Err(Error::invalid(
+                        &entity,
+                        name,
+                        list,
+                        format!("needs one value per synapse ({n}) or one number for all"),
+                    ))
+                }
+            };
+            if *name == "weight" {
+                weight = Some(per_synapse);
+                continue;
+            }
+            let Some(&known) = names.iter().find(|&&s| s == *name) else {
+                let settable = std::iter::once("weight")
+                    .chain(names.iter().copied())
+                    .collect::<Vec<_>>();
+                let parameters = rule.map(|r| r.parameter_names()).unwrap_or_default();
+                let fixed = parameters.contains(name)
+                    || ["delay", "receptor_type", "synapse_model"].contains(name);
+                if fixed {
+                    return Err(Error::invalid(
+                        &entity,
+                        name,
+                        setting,
+                        format!(
+                            "a parameter of the projection's {model}, fixed once the network \
+                             is built; what can be set between runs: {}",
+                            settable.join(", ")
+                        ),
+                    ));
+                }
+                return Err(Error::UnknownParameter {
+                    entity: format!("{entity} ({model}; settable: {})", settable.join(", ")),
+                    param: name.to_string(),
+                    suggestion: closest(name, &settable).map(str::to_string),
+                });
+            };
+            sets.retain(|(n, _)| *n != known);
+            sets.push((known, per_synapse));
+        }
+        // every synapse's new state, checked before anything changes
+        for (j, &(_, _, (b, i))) in slots.iter().enumerate() {
+            if sets.is_empty() {
+                break;
+            }
+            let state = blocks[b].plastic[k]
+                .as_ref()
+                .expect("a plastic projection keeps state in each block it reaches");
+            let mut new = state.state(i);
+            for (name, v) in &sets {
+                for entry in new.iter_mut().filter(|(n, _)| n == name) {
+                    entry.1 = v[j];
+                }
+            }
+            if let Err((name, value, reason)) = state.check_state(&new) {
+                let which = if n > 1 {
+                    format!(
+                        " (synapse {j}: source {}, target {})",
+                        slots[j].0, slots[j].1
+                    )
+                } else {
+                    String::new()
+                };
+                return Err(Error::invalid(
+                    format!("{entity}{which}"),
+                    name,
+                    value,
+                    reason,
+                ));
+            }
+        }
+        if let Some(w) = weight {
+            self.set_weights(projection, &w)?;
+        }
+        let blocks = self.populations[p].blocks();
+        for (j, &(_, _, (b, i))) in slots.iter().enumerate() {
+            if let Some(Some(state)) = blocks[b].plastic.get_mut(k) {
+                for (name, v) in &sets {
+                    state.set_state(i, name, v[j]);
+                }
             }
         }
         Ok(())
