@@ -30,7 +30,7 @@ network! {
     neuron Gif = gif_psc_exp {
         I_e: 150 pA, tau_sfa: [100] ms, q_sfa: [3] mV, tau_stc: [50] ms, q_stc: [20] pA,
     };
-    neuron Pp = pp_psc_delta { I_e: 150 pA, c_2: 10 Hz, tau_sfa: [50] ms, q_sfa: [2] mV };
+    neuron Pp = pp_psc_delta { I_e: 150 pA, c_2: 10 Hz, tau_sfa: [50] ms, q_sfa: [2] mV, dead_time: 2 ms, dead_time_shape: 2 };
 
     population izh = Izh[100];
     population published = Published[100];
@@ -150,4 +150,7 @@ fn the_macro_built_network_exports_the_same_script_as_the_file() {
     ] {
         assert!(script.contains(needle), "{needle} missing from the script");
     }
+    // NEST holds `dead_time_shape` as an integer and refuses a float there.
+    assert!(script.contains(r#""dead_time_shape": 2"#), "{script}");
+    assert!(!script.contains(r#""dead_time_shape": 2.0"#), "{script}");
 }
