@@ -340,7 +340,7 @@ pub fn lower(d: &Description) -> Plan {
         };
         let targets: Vec<Target> = targets
             .iter()
-            .map(|t| target(t, &mut slots, &mut steps))
+            .map(|t| target(t, &mut slots, |w| steps.push(Step::Within(w))))
             .collect();
         steps.push(match w {
             Wiring::Recorder(r) => recorder(d, wiring, r, targets).into(),
@@ -384,8 +384,9 @@ pub fn lower(d: &Description) -> Plan {
     }
 }
 
-/// A target; a mask selection becomes a [`Step::Within`] bound to the next slot.
-fn target(t: &TargetDesc, slots: &mut usize, steps: &mut Vec<Step>) -> Target {
+/// A target; a mask selection is handed to `bind` as a [`Within`] bound to the next slot
+/// (a [`Step::Within`] of the build, an `Action::Within` of the protocol).
+pub(super) fn target(t: &TargetDesc, slots: &mut usize, bind: impl FnOnce(Within)) -> Target {
     match &t.select {
         SelectDesc::All => Target::All(t.population),
         SelectDesc::Range(start, end) => Target::Range {
@@ -400,12 +401,12 @@ fn target(t: &TargetDesc, slots: &mut usize, steps: &mut Vec<Step>) -> Target {
         SelectDesc::Within(mask, center) => {
             let slot = *slots;
             *slots += 1;
-            steps.push(Step::Within(Within {
+            bind(Within {
                 slot,
                 population: t.population,
                 mask: mask.clone(),
                 center: *center,
-            }));
+            });
             Target::Selection(slot)
         }
     }

@@ -113,7 +113,8 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 let lowered = match &last {
                     Some((desc, lowered)) if desc == target => lowered.clone(),
                     _ => {
-                        let lowered = bind(target, &mut slots, &mut actions);
+                        let lowered =
+                            super::target(target, &mut slots, |w| actions.push(Action::Within(w)));
                         last = Some((target.clone(), lowered.clone()));
                         lowered
                     }
@@ -131,7 +132,7 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 let targets = r
                     .targets
                     .iter()
-                    .map(|t| bind(t, &mut slots, &mut actions))
+                    .map(|t| super::target(t, &mut slots, |w| actions.push(Action::Within(w))))
                     .collect();
                 Action::Record(recorder(d, *wiring, r, targets))
             }
@@ -201,34 +202,6 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
         actions.push(action);
     }
     actions
-}
-
-/// The neurons of `t`; a mask selection becomes an [`Action::Within`] bound to the
-/// next slot.
-fn bind(t: &TargetDesc, slots: &mut usize, actions: &mut Vec<Action>) -> Target {
-    match &t.select {
-        SelectDesc::All => Target::All(t.population),
-        SelectDesc::Range(start, end) => Target::Range {
-            population: t.population,
-            start: *start,
-            end: *end,
-        },
-        SelectDesc::List(indices) => Target::List {
-            population: t.population,
-            indices: indices.clone(),
-        },
-        SelectDesc::Within(mask, center) => {
-            let slot = *slots;
-            *slots += 1;
-            actions.push(Action::Within(Within {
-                slot,
-                population: t.population,
-                mask: mask.clone(),
-                center: *center,
-            }));
-            Target::Selection(slot)
-        }
-    }
 }
 
 /// The neurons of a rate population's `set` as the engine takes them
