@@ -89,52 +89,12 @@ pub(super) fn connection(
             name: None,
         });
     }
-    let kernel = match super::space_values::p_kernel(cx, c, rule, &src, &tgt)? {
-        Some(k) => Some(k),
-        None => match &c.kernel {
-            Some(k) => {
-                spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
-                if !matches!(
-                    rule,
-                    Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
-                ) {
-                    cx.error(
-                    k.span,
-                    "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
-                    "choose one of these rules",
-                );
-                    return None;
-                }
-                Some(kernel(cx, k)?)
-            }
-            None => None,
-        },
-    };
+    let kernel = connection_kernel(cx, c, rule, &src, &tgt)?;
     if mask.is_some() || kernel.is_some() {
         positioned_slices(cx, c, &source_part.select, &target_part.select)?;
     }
-    if let Some(span) = c.use_on_source {
-        if !matches!(rule, Rule::PairwiseBernoulli(_)) || mask.is_none() {
-            cx.error(
-                span,
-                "`use_on_source` applies to `pairwise_bernoulli` with a mask",
-                "remove it, or use `pairwise_bernoulli(p) in MASK`",
-            );
-            return None;
-        }
-    }
-    let (autapses, multapses) = (c.no_autapses.is_none(), c.no_multapses.is_none());
-    degree_fits(
-        cx,
-        c,
-        rule,
-        &src,
-        &tgt,
-        source == target,
-        autapses,
-        multapses,
-        mask.is_some(),
-    )?;
+    let (autapses, multapses) =
+        options_fit(cx, c, rule, (&src, &tgt), source == target, mask.is_some())?;
     let target_neuron = cx.neurons[tgt.model].clone();
     let receptor_target = ReceptorTarget {
         neuron: &target_neuron,
@@ -424,10 +384,68 @@ pub(super) fn connection_mask(
     periodic_fit(cx, span, &mask.mask, selected)
 }
 
+/// The distance-dependent probability of a connection: `p` written as an expression
+/// of distance, or a named kernel (`kernel: gaussian(..)`); `Some(None)` for neither.
+/// Why only three rules: NEST evaluates a kernel per pair, which these rules draw.
+pub(super) fn connection_kernel(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    rule: Rule,
+    src: &PopulationDesc,
+    tgt: &PopulationDesc,
+) -> Option<Option<Kernel>> {
+    if let Some(k) = super::space_values::p_kernel(cx, c, rule, src, tgt)? {
+        return Some(Some(k));
+    }
+    let Some(k) = &c.kernel else {
+        return Some(None);
+    };
+    spatial_rule(cx, k.span, "a distance-dependent probability", src, tgt)?;
+    if !matches!(
+        rule,
+        Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
+    ) {
+        cx.error(
+            k.span,
+            "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
+            "choose one of these rules",
+        );
+        return None;
+    }
+    Some(Some(kernel(cx, k)?))
+}
+
+/// The options of a connection: `use_on_source` (only with a masked
+/// `pairwise_bernoulli`) and whether the rule's degrees can be met without autapses or
+/// multapses; returns `(autapses, multapses)`. `same`: source and target are one
+/// population.
+pub(super) fn options_fit(
+    cx: &mut Ctx,
+    c: &ConnectItem,
+    rule: Rule,
+    (src, tgt): (&PopulationDesc, &PopulationDesc),
+    same: bool,
+    masked: bool,
+) -> Option<(bool, bool)> {
+    if let Some(span) = c.use_on_source {
+        if !matches!(rule, Rule::PairwiseBernoulli(_)) || !masked {
+            cx.error(
+                span,
+                "`use_on_source` applies to `pairwise_bernoulli` with a mask",
+                "remove it, or use `pairwise_bernoulli(p) in MASK`",
+            );
+            return None;
+        }
+    }
+    let (autapses, multapses) = (c.no_autapses.is_none(), c.no_multapses.is_none());
+    degree_fits(cx, c, rule, src, tgt, same, autapses, multapses, masked)?;
+    Some((autapses, multapses))
+}
+
 /// Why: without multapses a target can receive each source once, so an indegree above
 /// the number of sources (minus itself without autapses) can never be met.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn degree_fits(
+fn degree_fits(
     cx: &mut Ctx,
     c: &ConnectItem,
     rule: Rule,

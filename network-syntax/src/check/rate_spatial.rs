@@ -6,7 +6,7 @@
 //! connections' own checks (`connect.rs`, `space_values.rs`, `grid_mask.rs`), on the
 //! rate populations seen as layers.
 
-use super::connect::{connection_mask, degree_fits, rule as spiking_rule, spatial_rule};
+use super::connect::{connection_kernel, connection_mask, options_fit, rule as spiking_rule};
 use super::spatial::mask_ref;
 use super::Ctx;
 use crate::ast::*;
@@ -71,49 +71,8 @@ pub(super) fn spec(cx: &mut Ctx, c: &ConnectItem, s: usize, t: usize) -> Option<
         }
         None => None,
     };
-    let kernel = match super::space_values::p_kernel(cx, c, rule, &src, &tgt)? {
-        Some(k) => Some(k),
-        None => match &c.kernel {
-            Some(k) => {
-                spatial_rule(cx, k.span, "a distance-dependent probability", &src, &tgt)?;
-                if !matches!(
-                    rule,
-                    Rule::PairwiseBernoulli(_) | Rule::FixedIndegree(_) | Rule::FixedOutdegree(_)
-                ) {
-                    cx.error(
-                        k.span,
-                        "a kernel needs `pairwise_bernoulli`, `fixed_indegree` or `fixed_outdegree`",
-                        "choose one of these rules",
-                    );
-                    return None;
-                }
-                Some(super::distance_kernel::kernel(cx, k)?)
-            }
-            None => None,
-        },
-    };
-    if let Some(span) = c.use_on_source {
-        if !matches!(rule, Rule::PairwiseBernoulli(_)) || mask.is_none() {
-            cx.error(
-                span,
-                "`use_on_source` applies to `pairwise_bernoulli` with a mask",
-                "remove it, or use `pairwise_bernoulli(p) in MASK`",
-            );
-            return None;
-        }
-    }
-    let (autapses, multapses) = (c.no_autapses.is_none(), c.no_multapses.is_none());
-    degree_fits(
-        cx,
-        c,
-        rule,
-        &src,
-        &tgt,
-        s == t,
-        autapses,
-        multapses,
-        mask.is_some(),
-    )?;
+    let kernel = connection_kernel(cx, c, rule, &src, &tgt)?;
+    let (autapses, multapses) = options_fit(cx, c, rule, (&src, &tgt), s == t, mask.is_some())?;
     Some(RateRuleDesc::Spec(Box::new(RateSpecDesc {
         rule,
         mask,
