@@ -4,7 +4,6 @@
 //! same spikes, weights and description hash.
 
 use network::Seed;
-use network_load::{build, parse, Inputs, Source};
 
 network::network! {
     // A run sequence with slices: NEST's Simulate and SetStatus between runs, and
@@ -46,42 +45,33 @@ network::network! {
     }
 }
 
-const NET_FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/network-load/tests/data/protocol.net"
-);
+mod parity;
+
+const FILE: &str = "protocol.net";
 
 #[test]
 fn the_file_holds_the_macro_invocation_token_for_token() {
-    let text = std::fs::read_to_string(file!()).unwrap();
-    let start = text.find("network::network! {").unwrap() + "network::network! {".len();
-    let end = start + text[start..].find("\n}\n").unwrap();
-    let body: proc_macro2::TokenStream = text[start..end].parse().unwrap();
-    let file: proc_macro2::TokenStream =
-        std::fs::read_to_string(NET_FILE).unwrap().parse().unwrap();
-    assert_eq!(file.to_string(), body.to_string());
+    parity::files_hold_the_macro_invocations(
+        include_str!("protocol_file.rs"),
+        &[(FILE, "ProtocolSlices")],
+    );
 }
 
 #[test]
 fn run_protocol_and_the_loader_record_the_same_spikes() {
-    let parsed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
-    let mut loaded = build(&parsed.description, Seed(3), &Inputs::default()).unwrap();
+    let mut loaded = parity::load(FILE, 3);
     let mut by_macro = ProtocolSlices::build(Seed(3)).unwrap();
     assert_eq!(ProtocolSlices::PROTOCOL_MS, 250.0);
     assert_eq!(loaded.protocol_ms(), Some(250.0));
     by_macro.run_protocol().unwrap();
     loaded.run_protocol().unwrap();
-    let (m, l) = (by_macro.network(), &loaded.network);
+    let m = by_macro.network();
     assert_eq!(
         m.provenance().description_sha256,
-        l.provenance().description_sha256
+        loaded.network.provenance().description_sha256
     );
-    let recorders = [(&by_macro.spikes, 0), (&by_macro.ispikes, 1)];
-    for (h, i) in recorders {
-        let (a, b) = (m.spikes(h), l.spikes(&loaded.spike_recorders[i].1));
-        assert!(a.len() > 20);
-        assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()));
-    }
+    parity::same_spikes_as(21, m, &by_macro.spikes, &loaded, "spikes");
+    parity::same_spikes_as(21, m, &by_macro.ispikes, &loaded, "ispikes");
     // The weight set between runs.
     assert!(m
         .connections(&by_macro.e2i)

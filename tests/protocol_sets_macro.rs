@@ -5,7 +5,6 @@
 //! the recorders it creates fill their `Option` fields.
 
 use network::prelude::*;
-use network_load::{build, parse, Inputs, Source};
 
 network! {
     pub struct ProtocolSets;
@@ -111,26 +110,27 @@ network! {
     }
 }
 
-const NET_FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/network-load/tests/data/protocol_sets.net"
-);
+mod parity;
+use parity::{load, named, same_spikes_as};
+
+const FILE: &str = "protocol_sets.net";
 
 #[test]
 fn the_file_holds_the_macro_invocation_token_for_token() {
-    let text = std::fs::read_to_string(file!()).unwrap();
-    let start = text.find("network! {").unwrap() + "network! {".len();
-    let end = start + text[start..].find("\n}\n").unwrap();
-    let body: proc_macro2::TokenStream = text[start..end].parse().unwrap();
-    let file: proc_macro2::TokenStream =
-        std::fs::read_to_string(NET_FILE).unwrap().parse().unwrap();
-    assert_eq!(file.to_string(), body.to_string());
+    parity::files_hold_the_macro_invocations(
+        include_str!("protocol_sets_macro.rs"),
+        &[(FILE, "ProtocolSets")],
+    );
+}
+
+/// A recorder the protocol makes (an `Option` field, filled by `run_protocol`).
+fn made<H>(h: Option<H>, name: &str) -> H {
+    h.unwrap_or_else(|| panic!("run_protocol made `{name}`"))
 }
 
 #[test]
 fn run_protocol_matches_the_loader_bit_for_bit() {
-    let parsed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
-    let mut loaded = build(&parsed.description, Seed(7), &Inputs::default()).unwrap();
+    let mut loaded = load(FILE, 7);
     let mut by_macro = ProtocolSets::build(Seed(7)).unwrap();
     assert!(by_macro.early.is_none() && by_macro.late.is_none());
     assert_eq!(ProtocolSets::PROTOCOL_MS, 300.0);
@@ -154,29 +154,22 @@ fn run_protocol_matches_the_loader_bit_for_bit() {
         }
     }
     let m = by_macro.network();
-    let late = by_macro.late.expect("run_protocol made `late`");
     // Made by the protocol, on generators: `drive_spikes` is a Poisson train of its own,
     // drawn alike by both.
-    let on_generators = [
-        (by_macro.listed_spikes, "listed_spikes"),
-        (by_macro.drive_spikes, "drive_spikes"),
-    ]
-    .map(|(h, name)| {
-        (
-            h.unwrap_or_else(|| panic!("run_protocol made `{name}`")),
-            name,
-        )
-    });
-    for (h, name) in on_generators {
-        let (_, lh) = loaded
-            .spike_recorders
-            .iter()
-            .find(|(n, _)| n == name)
-            .unwrap();
-        let (a, b) = (m.spikes(&h), loaded.network.spikes(lh));
-        assert!(a.len() >= 3, "{name}");
-        assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
-    }
+    same_spikes_as(
+        3,
+        m,
+        &made(by_macro.listed_spikes, "listed_spikes"),
+        &loaded,
+        "listed_spikes",
+    );
+    same_spikes_as(
+        3,
+        m,
+        &made(by_macro.drive_spikes, "drive_spikes"),
+        &loaded,
+        "drive_spikes",
+    );
     // Made with the network, on the generators whose parameters the protocol sets.
     for (h, name) in [
         (by_macro.pinh_spikes, "pinh_spikes"),
@@ -186,59 +179,32 @@ fn run_protocol_matches_the_loader_bit_for_bit() {
         (by_macro.pppd_spikes, "pppd_spikes"),
         (by_macro.psg_spikes, "psg_spikes"),
     ] {
-        let (_, lh) = loaded
-            .spike_recorders
-            .iter()
-            .find(|(n, _)| n == name)
-            .unwrap();
-        let (a, b) = (m.spikes(&h), loaded.network.spikes(lh));
-        assert!(a.len() > 50, "{name}");
-        assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
+        same_spikes_as(51, m, &h, &loaded, name);
     }
     for (h, name) in [
         (by_macro.spikes, "spikes"),
-        (late, "late"),
+        (made(by_macro.late, "late"), "late"),
         (by_macro.probe_spikes, "probe_spikes"),
     ] {
-        let (_, lh) = loaded
-            .spike_recorders
-            .iter()
-            .find(|(n, _)| n == name)
-            .unwrap();
-        let (a, b) = (m.spikes(&h), loaded.network.spikes(lh));
-        assert!(a.len() > 40, "{name}");
-        assert_eq!((a.senders(), a.steps()), (b.senders(), b.steps()), "{name}");
+        same_spikes_as(41, m, &h, &loaded, name);
     }
     for (h, name) in [
-        (by_macro.early, "early"),
-        (by_macro.middle, "middle"),
-        (by_macro.last, "last"),
+        (made(by_macro.early, "early"), "early"),
+        (made(by_macro.middle, "middle"), "middle"),
+        (made(by_macro.last, "last"), "last"),
         // Made with the network, their windows set by the protocol.
-        (Some(by_macro.probe_v), "probe_v"),
-        (Some(by_macro.probe_fine), "probe_fine"),
+        (by_macro.probe_v, "probe_v"),
+        (by_macro.probe_fine, "probe_fine"),
     ] {
-        let h = h.unwrap_or_else(|| panic!("run_protocol made `{name}`"));
-        let (_, lh) = loaded.multimeters.iter().find(|(n, _)| n == name).unwrap();
-        let (a, b) = (m.samples(&h), loaded.network.samples(lh));
-        assert!(!a.times().is_empty(), "{name}");
-        assert_eq!(a.times(), b.times(), "{name}");
-        assert_eq!(a.senders(), b.senders(), "{name}");
-        let bits = |x: Vec<f64>| x.into_iter().map(f64::to_bits).collect::<Vec<_>>();
-        let (va, vb) = (
-            a.values(network::Recordable::V_m).unwrap(),
-            b.values(network::Recordable::V_m).unwrap(),
-        );
-        assert_eq!(bits(va), bits(vb), "{name}");
+        parity::same_samples_as(m, &h, &loaded, name);
     }
     // `weights` is made by the protocol (an `Option` field), `side_weights` by the build;
     // the protocol sets the windows of both.
-    let made = by_macro.weights.expect("run_protocol made `weights`");
-    for (h, name) in [(made, "weights"), (by_macro.side_weights, "side_weights")] {
-        let (_, lh) = loaded
-            .weight_recorders
-            .iter()
-            .find(|(n, _)| n == name)
-            .unwrap();
+    for (h, name) in [
+        (made(by_macro.weights, "weights"), "weights"),
+        (by_macro.side_weights, "side_weights"),
+    ] {
+        let lh = named(&loaded.weight_recorders, name);
         let (a, b) = (m.weights_recorded(&h), loaded.network.weights_recorded(lh));
         assert!(!a.is_empty(), "{name}");
         assert_eq!(

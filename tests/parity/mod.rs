@@ -6,7 +6,7 @@
 
 use network::export::{self, ExportOptions};
 use network::prelude::Seed;
-use network::{Network, Samples};
+use network::{Network, Samples, SpikeEvents, SpikeRecorderHandle};
 use network_load::{build, parse, Inputs, Loaded, Source};
 
 /// The loader's test data.
@@ -76,6 +76,50 @@ pub fn same_samples(a: &Samples, b: &Samples, name: &str) -> usize {
     n
 }
 
+/// The same spikes in two recorders (at least `min_spikes`); returns how many.
+pub fn same_spikes(a: &SpikeEvents, b: &SpikeEvents, min_spikes: usize, name: &str) -> usize {
+    assert!(a.len() >= min_spikes, "{name}: {} spikes", a.len());
+    assert_eq!(a.senders(), b.senders(), "senders of {name}");
+    assert_eq!(a.steps(), b.steps(), "spike times of {name}");
+    a.len()
+}
+
+/// The loader's handle of the device `name` in one of [`Loaded`]'s lists.
+pub fn named<'a, H>(list: &'a [(String, H)], name: &str) -> &'a H {
+    &list
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("the loader made no `{name}`"))
+        .1
+}
+
+/// The macro's spike recorder `h` against the loader's recorder `name`: at least
+/// `min_spikes`, the same senders and times; returns how many.
+pub fn same_spikes_as(
+    min_spikes: usize,
+    m: &Network,
+    h: &SpikeRecorderHandle,
+    loaded: &Loaded,
+    name: &str,
+) -> usize {
+    let b = loaded.network.spikes(named(&loaded.spike_recorders, name));
+    same_spikes(m.spikes(h), b, min_spikes, name)
+}
+
+/// The macro's multimeter `h` against the loader's multimeter `name`, bit for bit and
+/// not empty; returns how many values.
+pub fn same_samples_as(
+    m: &Network,
+    h: &network::MultimeterHandle,
+    loaded: &Loaded,
+    name: &str,
+) -> usize {
+    let b = loaded.network.samples(named(&loaded.multimeters, name));
+    let n = same_samples(m.samples(h), b, name);
+    assert!(n > 0, "{name}: no samples");
+    n
+}
+
 /// The macro's spike recorders, multimeters and projections (in the description's
 /// order) against the loader's: the same spikes (at least `min_spikes` per recorder),
 /// samples and synapses (weights and delays bit for bit). Returns (spikes, samples,
@@ -92,11 +136,7 @@ pub fn same_network(
     assert_eq!(spikes.len(), loaded.spike_recorders.len());
     let mut n_spikes = 0;
     for (h, (name, lh)) in spikes.iter().zip(&loaded.spike_recorders) {
-        let (a, b) = (m.spikes(h), l.spikes(lh));
-        assert!(a.len() >= min_spikes, "{name}: {} spikes", a.len());
-        assert_eq!(a.senders(), b.senders(), "senders of {name}");
-        assert_eq!(a.steps(), b.steps(), "spike times of {name}");
-        n_spikes += a.len();
+        n_spikes += same_spikes(m.spikes(h), l.spikes(lh), min_spikes, name);
     }
     assert_eq!(meters.len(), loaded.multimeters.len());
     let mut n_samples = 0;
