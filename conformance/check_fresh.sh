@@ -38,6 +38,7 @@ else
   "$PYTHON" "$HERE/stochastic_rate.py" --out "$TMP/reference/stochastic" >/dev/null
   "$PYTHON" "$HERE/stochastic_trains.py" --out "$TMP/reference/stochastic" >/dev/null
   "$PYTHON" "$HERE/stochastic_generator_recorders.py" --out "$TMP/reference/stochastic" >/dev/null
+  "$PYTHON" "$HERE/stochastic_noise_runs.py" --out "$TMP/reference/stochastic" >/dev/null
   diff -r -q "$HERE/reference" "$TMP/reference"
 fi
 echo "check_fresh: regenerated reference data is identical to conformance/reference"

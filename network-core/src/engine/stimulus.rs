@@ -70,9 +70,14 @@ pub(crate) enum StimulusKind {
         mean: f64,
         std: f64,
         std_mod: f64,
+        /// Angular frequency of the modulation (rad/ms).
+        omega: f64,
+        /// Phase of the modulation (rad).
+        phase: f64,
         /// Rotation of the modulation oscillator per step: (cos, sin) of ω·h.
         rotation: (f64, f64),
-        /// Oscillator state (y0, y1) = (cos, sin) of the phase.
+        /// Oscillator state (y0, y1) = (cos, sin) of the phase, set at the start of
+        /// every run and turned by `rotation` on every active step.
         oscillator: (f64, f64),
         dt: i64,
         window: (i64, i64),
@@ -111,6 +116,18 @@ impl StimulusKind {
         {
             let angle = *omega * t_ms + *phase;
             *oscillator = (*amplitude * angle.cos(), *amplitude * angle.sin());
+        }
+        // NEST's `noise_generator::pre_run_hook` sets its oscillator to the phase at the
+        // run's start, whether or not it turned while inactive.
+        if let StimulusKind::Noise {
+            omega,
+            phase,
+            oscillator,
+            ..
+        } = self
+        {
+            let angle = *omega * t_ms + *phase;
+            *oscillator = (angle.cos(), angle.sin());
         }
     }
 
@@ -369,6 +386,7 @@ impl BlockStimulus {
                 oscillator,
                 dt,
                 window,
+                ..
             } => {
                 if !(window.0 < s + 2 && s + 2 <= window.1) {
                     return;

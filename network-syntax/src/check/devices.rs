@@ -358,10 +358,14 @@ pub(super) fn stimulator(cx: &mut Ctx, d: &DeviceItem) -> Option<StimulatorDesc>
                 );
                 return None;
             }
+            let dt = num(cx, "dt", Dim::Time, 1.0)?;
+            if let Some(f) = get(&fields, "dt") {
+                noise_dt(cx, f.value.span(), &name, dt)?;
+            }
             StimulusDesc::Noise {
                 mean,
                 std,
-                dt: num(cx, "dt", Dim::Time, 1.0)?,
+                dt,
                 std_mod,
                 frequency: num(cx, "frequency", Dim::Rate, 0.0)?,
                 phase: num(cx, "phase", Dim::Angle, 0.0)?,
@@ -467,4 +471,27 @@ fn non_negative(
         return None;
     }
     Some(())
+}
+
+/// A `noise_generator`'s `dt` (ms): NEST redraws on the time grid, so it takes a whole
+/// number of steps, at least one (its `StepMultipleRequired`).
+pub(super) fn noise_dt(cx: &mut Ctx, at: crate::SpanRange, entity: &str, dt: f64) -> Option<()> {
+    let res = network_spec::Resolution::new(cx.resolution).ok()?;
+    let problem = match res.grid_steps(entity, "dt", dt) {
+        Ok(steps) if steps >= 1 => return Some(()),
+        Ok(_) => format!("`dt` = {dt} ms of `{entity}` is shorter than one step"),
+        Err(_) => format!(
+            "`dt` = {dt} ms of `{entity}` is not a positive multiple of the resolution ({} ms)",
+            cx.resolution
+        ),
+    };
+    cx.error(
+        at,
+        problem,
+        format!(
+            "NEST redraws the noise on the time grid: use a positive multiple of the resolution, e.g. `dt: {} ms`",
+            cx.resolution
+        ),
+    );
+    None
 }

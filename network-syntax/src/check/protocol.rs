@@ -31,6 +31,9 @@ fn generator_params(kind: &StimulusDesc) -> Vec<(&'static str, Dim, bool)> {
             ("mean", Dim::Current, false),
             ("std", Dim::Current, false),
             ("std_mod", Dim::Current, false),
+            ("dt", Dim::Time, false),
+            ("frequency", Dim::Rate, false),
+            ("phase", Dim::Angle, false),
         ],
         _ => &[],
     };
@@ -264,6 +267,11 @@ fn set(
             };
             if !WINDOW.contains(&param_name) {
                 tables.set(cx, index, (&g.name, &g.kind), param_name, &value, at)?;
+            }
+            if let (StimulusDesc::Noise { .. }, "dt", SetValue::Number(dt)) =
+                (&g.kind, param_name, &value)
+            {
+                super::devices::noise_dt(cx, at.span(), &g.name, *dt)?;
             }
             Some(ProtocolStep::SetGenerator {
                 wiring: index,

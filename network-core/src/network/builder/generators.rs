@@ -157,18 +157,7 @@ impl NetworkBuilder {
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
         self.note_generator("noise_generator", name, &params, targets, synapse);
-        let (window, dt) = params.validate(name, &self.resolution)?;
-        let omega_h = 2.0 * std::f64::consts::PI * params.frequency / 1000.0 * self.resolution.ms();
-        let phase = params.phase * std::f64::consts::PI / 180.0;
-        let kind = StimulusKind::Noise {
-            mean: params.mean,
-            std: params.std,
-            std_mod: params.std_mod,
-            rotation: (omega_h.cos(), omega_h.sin()),
-            oscillator: (phase.cos(), phase.sin()),
-            dt,
-            window,
-        };
+        let kind = params.stimulus(name, &self.resolution)?;
         let declared = GeneratorParams::Noise(params);
         self.add_generator(name, "noise_generator", kind, targets, synapse, declared)
     }

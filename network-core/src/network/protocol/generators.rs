@@ -28,7 +28,7 @@ impl GeneratorParams {
                 "spike_multiplicities",
                 "allow_offgrid_times",
             ],
-            GeneratorParams::Noise(_) => &["mean", "std", "std_mod"],
+            GeneratorParams::Noise(_) => &["mean", "std", "std_mod", "dt", "frequency", "phase"],
             GeneratorParams::Table(_) => &[],
         }
     }
@@ -73,6 +73,9 @@ impl GeneratorParams {
             (GeneratorParams::Noise(g), "mean") => g.mean = value.number(entity, name)?,
             (GeneratorParams::Noise(g), "std") => g.std = value.number(entity, name)?,
             (GeneratorParams::Noise(g), "std_mod") => g.std_mod = value.number(entity, name)?,
+            (GeneratorParams::Noise(g), "dt") => g.dt = value.number(entity, name)?,
+            (GeneratorParams::Noise(g), "frequency") => g.frequency = value.number(entity, name)?,
+            (GeneratorParams::Noise(g), "phase") => g.phase = value.number(entity, name)?,
             (params, _) => {
                 let known: Vec<&str> = params.names().iter().chain(&WINDOW).copied().collect();
                 return Err(Error::invalid(
@@ -115,7 +118,8 @@ enum Update {
     Dc(f64, (i64, i64)),
     Poisson(f64, (i64, i64)),
     Spikes(Arc<[crate::devices::ListedSpike]>, (i64, i64)),
-    Noise([f64; 3], (i64, i64)),
+    /// A noise generator's stimulus (its oscillator is set again as the run starts).
+    Noise(StimulusKind),
     /// A table-declared generator's new values (`table_generators`).
     Table(super::table_generators::Template),
 }
@@ -133,10 +137,7 @@ impl Update {
                 let (spikes, window) = g.validate(entity, res)?;
                 Update::Spikes(Arc::from(spikes), window)
             }
-            GeneratorParams::Noise(g) => {
-                let (window, _) = g.validate(entity, res)?;
-                Update::Noise([g.mean, g.std, g.std_mod], window)
-            }
+            GeneratorParams::Noise(g) => Update::Noise(g.stimulus(entity, res)?),
             GeneratorParams::Table(t) => Update::Table(t.kind(entity, res)?),
         })
     }
@@ -191,18 +192,8 @@ impl Update {
                 // are skipped.
                 return Some(0);
             }
-            (
-                Update::Noise([m, s, s_mod], w),
-                StimulusKind::Noise {
-                    mean,
-                    std,
-                    std_mod,
-                    window,
-                    ..
-                },
-            ) => {
-                (*mean, *std, *std_mod, *window) = (*m, *s, *s_mod, *w);
-            }
+            // The redraw cursor stays: NEST keeps its next redraw step when `dt` changes.
+            (Update::Noise(new), noise @ StimulusKind::Noise { .. }) => *noise = new.clone(),
             _ => {}
         }
         None
@@ -213,7 +204,8 @@ impl Network {
     /// Sets parameter `name` of a generator between runs, by NEST's name and in NEST's
     /// units: `amplitude` (pA) of a `dc_generator`, `rate` (Hz) of a
     /// `poisson_generator`, `spike_times` (ms), `spike_weights`, `spike_multiplicities`
-    /// of a `spike_generator`, `mean`, `std`, `std_mod` (pA) of a `noise_generator`, and
+    /// of a `spike_generator`, `mean`, `std`, `std_mod` (pA), `dt` (ms), `frequency`
+    /// (Hz) and `phase` (degrees) of a `noise_generator`, and
     /// `start`, `stop`, `origin` (ms) of any. The generator's checks run again; the
     /// change takes effect from the next step.
     pub fn set_generator(
