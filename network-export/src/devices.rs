@@ -200,6 +200,7 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
         StimulusDesc::Spikes {
             spike_times,
             spike_weights,
+            spike_multiplicities,
             allow_offgrid_times,
             precise_times,
             shift_now_spikes,
@@ -207,6 +208,9 @@ pub(super) fn generator(input: &Input, s: &lowering::Generator) -> Result<Cell> 
             let mut p = vec![("spike_times", floats(spike_times))];
             if !spike_weights.is_empty() {
                 p.push(("spike_weights", floats(spike_weights)));
+            }
+            if !spike_multiplicities.is_empty() {
+                p.push(("spike_multiplicities", format!("{spike_multiplicities:?}")));
             }
             p.push((
                 "allow_offgrid_times",

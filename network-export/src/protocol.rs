@@ -60,6 +60,13 @@ pub(super) fn run(input: &Input) -> Result<String> {
                             // NEST takes a whole number as an `int` (`activity`, `n_proc`).
                             SetValue::Number(v) if integer(param) => format!("{}", *v as i64),
                             SetValue::Number(v) => float(*v),
+                            SetValue::List(l) if integer(param) => format!(
+                                "[{}]",
+                                l.iter()
+                                    .map(|v| (*v as i64).to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
                             SetValue::List(l) => floats(l),
                         };
                         format!("{param}={v}")
@@ -128,13 +135,15 @@ fn set_weight(input: &Input, field: &str, value: f64) -> String {
     )
 }
 
-/// Whether a generator's parameter `param` is a whole number in NEST (the tables'
-/// integers: `activity`, `gamma_shape`, `n_proc`).
+/// Whether a generator's parameter `param` is a whole number (or a list of them) in
+/// NEST: the tables' integers (`activity`, `gamma_shape`, `n_proc`) and a spike
+/// generator's `spike_multiplicities` (NEST reads them as integers and refuses floats).
 fn integer(param: &str) -> bool {
     use network_core::spec::ParamKind;
-    network_core::spec::devices::DEVICES.iter().any(|d| {
-        d.parameters
-            .iter()
-            .any(|p| p.name == param && p.kind == ParamKind::Integer)
-    })
+    param == "spike_multiplicities"
+        || network_core::spec::devices::DEVICES.iter().any(|d| {
+            d.parameters
+                .iter()
+                .any(|p| p.name == param && p.kind == ParamKind::Integer)
+        })
 }

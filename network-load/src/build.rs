@@ -383,6 +383,7 @@ impl<'a> Run<'a> {
             StimulusDesc::Spikes {
                 spike_times,
                 spike_weights,
+                spike_multiplicities,
                 allow_offgrid_times,
                 precise_times,
                 shift_now_spikes,
@@ -390,7 +391,7 @@ impl<'a> Run<'a> {
                 let params = SpikeGenerator {
                     spike_times: spike_times.clone(),
                     spike_weights: spike_weights.clone(),
-                    spike_multiplicities: Vec::new(),
+                    spike_multiplicities: spike_multiplicities.clone(),
                     allow_offgrid_times: *allow_offgrid_times,
                     precise_times: *precise_times,
                     shift_now_spikes: *shift_now_spikes,

@@ -360,6 +360,8 @@ pub enum StimulusDesc {
     Spikes {
         spike_times: Vec<f64>,
         spike_weights: Vec<f64>,
+        /// Copies of each spike (NEST's multiplicity); empty: one each.
+        spike_multiplicities: Vec<u32>,
         allow_offgrid_times: bool,
         precise_times: bool,
         shift_now_spikes: bool,

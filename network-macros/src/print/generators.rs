@@ -34,6 +34,7 @@ impl Printer<'_> {
             StimulusDesc::Spikes {
                 spike_times,
                 spike_weights,
+                spike_multiplicities,
                 allow_offgrid_times,
                 precise_times,
                 shift_now_spikes,
@@ -41,7 +42,7 @@ impl Printer<'_> {
                 let (t, w) = (vec_of(spike_times), vec_of(spike_weights));
                 (
                     quote!(spike_generator),
-                    quote!(::network::SpikeGenerator { spike_times: #t, spike_weights: #w, spike_multiplicities: ::std::vec![], allow_offgrid_times: #allow_offgrid_times, precise_times: #precise_times, shift_now_spikes: #shift_now_spikes, window: #win }),
+                    quote!(::network::SpikeGenerator { spike_times: #t, spike_weights: #w, spike_multiplicities: ::std::vec![#(#spike_multiplicities),*], allow_offgrid_times: #allow_offgrid_times, precise_times: #precise_times, shift_now_spikes: #shift_now_spikes, window: #win }),
                 )
             }
             StimulusDesc::StepCurrent {

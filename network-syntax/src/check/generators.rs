@@ -86,13 +86,53 @@ pub(super) fn spike_generator(
         }
         None => Vec::new(),
     };
+    let spike_multiplicities = match get(fields, "spike_multiplicities") {
+        Some(f) => multiplicities(cx, &f.value, spike_times.len())?,
+        None => Vec::new(),
+    };
     Some(StimulusDesc::Spikes {
         spike_times,
         spike_weights,
+        spike_multiplicities,
         allow_offgrid_times,
         precise_times,
         shift_now_spikes,
     })
+}
+
+/// A spike generator's `spike_multiplicities`: whole numbers >= 0, one per spike time
+/// (`times` of them). Why: NEST refuses a list of another length ("the same number of
+/// elements as spike_times"), reads the values as integers, and sends each spike that
+/// many times; a negative count has no meaning (NEST would send it as a huge unsigned
+/// count), so it is refused here.
+fn multiplicities(cx: &mut Ctx, e: &Expr, times: usize) -> Option<Vec<u32>> {
+    let m = cx.numbers(e, Dim::Number, "spike_multiplicities")?;
+    whole_counts(cx, e, &m)?;
+    if m.len() != times {
+        cx.error(
+            e.span(),
+            format!("{} multiplicities for {times} spike times", m.len()),
+            "give one multiplicity per spike time, or none",
+        );
+        return None;
+    }
+    Some(m.into_iter().map(|v| v as u32).collect())
+}
+
+/// Multiplicities `m` (written at `e`) are whole numbers >= 0.
+pub(super) fn whole_counts(cx: &mut Ctx, e: &Expr, m: &[f64]) -> Option<()> {
+    if let Some(bad) = m
+        .iter()
+        .find(|&&v| !(v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)))
+    {
+        cx.error(
+            e.span(),
+            format!("spike multiplicity {bad} is not a whole number >= 0"),
+            "give each spike's number of copies, e.g. `spike_multiplicities: [1, 2, 1]`",
+        );
+        return None;
+    }
+    Some(())
 }
 
 /// A `step_current_generator`. Why: NEST wants one value per time, times > 0 ms on the

@@ -26,6 +26,7 @@ fn generator_params(kind: &StimulusDesc) -> Vec<(&'static str, Dim, bool)> {
         StimulusDesc::Spikes { .. } => &[
             ("spike_times", Dim::Time, true),
             ("spike_weights", Dim::Number, true),
+            ("spike_multiplicities", Dim::Number, true),
         ],
         StimulusDesc::Noise { .. } => &[
             ("mean", Dim::Current, false),
@@ -268,10 +269,14 @@ fn set(
             if !WINDOW.contains(&param_name) {
                 tables.set(cx, index, (&g.name, &g.kind), param_name, &value, at)?;
             }
-            if let (StimulusDesc::Noise { .. }, "dt", SetValue::Number(dt)) =
-                (&g.kind, param_name, &value)
-            {
-                super::devices::noise_dt(cx, at.span(), &g.name, *dt)?;
+            match (&g.kind, param_name, &value) {
+                (StimulusDesc::Noise { .. }, "dt", SetValue::Number(dt)) => {
+                    super::devices::noise_dt(cx, at.span(), &g.name, *dt)?
+                }
+                (StimulusDesc::Spikes { .. }, "spike_multiplicities", SetValue::List(m)) => {
+                    super::generators::whole_counts(cx, at, m)?
+                }
+                _ => {}
             }
             Some(ProtocolStep::SetGenerator {
                 wiring: index,

@@ -191,6 +191,12 @@ pub const STIMULATORS: &[Device] = &[
                 "one weight per spike, replacing the synapse's weight",
             ),
             key(
+                "spike_multiplicities",
+                Ty::Form("list of whole numbers"),
+                Is("[]"),
+                "copies sent of each spike (the target counts each)",
+            ),
+            key(
                 "allow_offgrid_times",
                 Ty::Flag,
                 Is("false"),
