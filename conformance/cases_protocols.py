@@ -9,7 +9,11 @@ model's state of connection set `c`, sorted by source and target, same pairs in 
 order), `["set_weights", c, w]` (w one number, or one per connection in that order) and
 `["set_synapses", c, {name: value}]` (plastic state such as `Kplus`, `u`, `x`, `y`, each
 one number or one per connection in that order, set together in one `SetStatus` as
-`conns.set(...)` does). A spike recorder watches every neuron.
+`conns.set(...)` does; besides the state, `delay` and the rule's parameters such as `U`,
+`tau_rec`, `Wmax`) and `["set_synapses_refused", c, {name: value}]` (a `conns.set(...)`
+NEST refuses: the name of NEST's exception is written to `refused`; these come last, as
+NEST may have changed some synapses before it raised). A spike recorder watches every
+neuron.
 
 Written by `run_nest.py` (`main_protocols`) to `reference/protocols/<name>.json` and
 `reference/protocols/index.json`; replayed by `network-core/tests/protocols.rs`.
@@ -33,6 +37,7 @@ ALPHA, EXP, DELTA = "iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta"
 STATE = {
     "static_synapse": [],
     "stdp_synapse": ["Kplus"],
+    "stdp_synapse_hom": ["Kplus"],
     "stdp_triplet_synapse": ["Kplus", "Kplus_triplet"],
     "vogels_sprekeler_synapse": ["Kplus"],
     "tsodyks_synapse": ["x", "y", "u"],
@@ -204,6 +209,61 @@ PROTOCOL_CASES = [
                       pairs(0, 1, [(1, 0), (2, 2)], 40.0, 1.0, "vogels_sprekeler_synapse",
                             Wmax=200.0, eta=0.5)],
          record=meter(1)),
+    case("protocol_synapse_parameters",
+         "SetStatus between runs on a rule's parameters and on delays: 3 iaf_psc_alpha "
+         "sources (I_e 400 pA) onto iaf_psc_alpha targets (I_e 360 pA); at 87.5 ms, just "
+         "after sources 0 and 2 fired at 87.4 ms (spikes NEST delivers in the next run, "
+         "through the synapses as set): a static projection's delays set per synapse "
+         "(within min_delay 1 ms and max_delay 4 ms), tsodyks_synapse's U, tau_rec and "
+         "tau_fac, tsodyks2_synapse's U and tau_fac with a new delay, stdp_synapse's "
+         "Wmax (below some weights), lambda, alpha, mu_plus and shorter delays per "
+         "synapse, vogels_sprekeler_synapse's eta, alpha and tau, stdp_triplet_synapse's "
+         "Aplus, Aminus and tau_plus; read, run; at 187.5 ms tsodyks_synapse's tau_psc "
+         "and U with weights, all static delays alike, stdp_synapse's mu_minus; read "
+         "after each run; then what NEST refuses: a delay above max_delay and below "
+         "min_delay after Simulate, U = 1.5, stdp_synapse_hom's tau_plus and Wmax "
+         "(common properties), receptor_type",
+         [pop(ALPHA, 3, I_e=400.0), pop(ALPHA, 3, I_e=360.0)],
+         [["simulate", 87.5],
+          ["read_connections", 0], ["read_connections", 3],
+          ["set_synapses", 0, {"delay": [1.0, 2.5, 1.7, 3.0]}],
+          ["set_synapses", 1, {"U": 0.2, "tau_rec": 100.0, "tau_fac": 0.0}],
+          ["set_synapses", 2, {"U": 0.6, "tau_fac": 20.0, "delay": 4.0}],
+          ["set_synapses", 3, {"Wmax": 120.0, "lambda": 0.05, "alpha": 1.5,
+                               "mu_plus": 0.0, "delay": [1.0, 1.5, 1.2]}],
+          ["set_synapses", 4, {"eta": 1.0, "alpha": 0.5, "tau": 10.0}],
+          ["set_synapses", 5, {"Aplus": 0.1, "Aminus": 0.05, "tau_plus": 10.0}],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["set_synapses", 1, {"tau_psc": 2.0, "U": 0.7, "weight": [100.0, 250.0, 75.0]}],
+          ["set_synapses", 0, {"delay": 2.0}],
+          ["set_synapses", 3, {"mu_minus": 0.5}],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["read_connections", 3], ["read_connections", 4], ["read_connections", 5],
+          ["read_connections", 6],
+          ["set_synapses_refused", 0, {"delay": 4.5}],
+          ["set_synapses_refused", 0, {"delay": 0.5}],
+          ["set_synapses_refused", 1, {"U": 1.5}],
+          ["set_synapses_refused", 6, {"tau_plus": 15.0}],
+          ["set_synapses_refused", 6, {"Wmax": 15.0}],
+          ["set_synapses_refused", 0, {"receptor_type": 1}]],
+         connections=[pairs(0, 1, [(0, 0), (0, 2), (1, 1), (2, 2)], 90.0, 1.0),
+                      pairs(0, 1, [(0, 1), (1, 0), (2, 1)], 150.0, 1.0, "tsodyks_synapse",
+                            U=0.4, tau_fac=50.0, tau_rec=200.0, tau_psc=3.0),
+                      pairs(0, 1, [(0, 0), (2, 1)], 200.0, 2.0, "tsodyks2_synapse",
+                            U=0.3, tau_fac=30.0, tau_rec=150.0),
+                      pairs(0, 1, [(0, 0), (1, 2), (2, 1)], 100.0, 1.5, "stdp_synapse",
+                            Wmax=300.0),
+                      pairs(0, 1, [(1, 0), (2, 2)], 40.0, 1.0, "vogels_sprekeler_synapse",
+                            Wmax=200.0, eta=0.5),
+                      pairs(0, 1, [(1, 2), (2, 0)], 50.0, 1.0, "stdp_triplet_synapse",
+                            Wmax=200.0),
+                      pairs(0, 1, [(1, 1)], 20.0, 4.0, "stdp_synapse_hom")],
+         record=meter(1)),
     case("protocol_step_current_ac",
          "step_current_generator and ac_generator set between runs: new amplitude times "
          "at 100 ms (a change at 100 ms itself is in the past and skipped, NEST keeps the "
@@ -343,6 +403,7 @@ def run_protocol(nest, c):
         return conns, rows
 
     reads = []
+    refused = []
     T = 0
     for step in c["steps"]:
         kind = step[0]
@@ -379,6 +440,14 @@ def run_protocol(nest, c):
                 status[name] = by_nest_order
             # one dictionary per connection: every name set together, as conns.set(...)
             conns.set([{k: v[n] for k, v in status.items()} for n in range(len(rows))])
+        elif kind == "set_synapses_refused":
+            conns, _ = sorted_conns(step[1])
+            try:
+                conns.set(dict(step[2]))
+            except nest.NESTError as e:
+                refused.append(type(e).__name__)
+            else:
+                raise AssertionError(f"NEST accepted {step}")
         else:
             raise ValueError(f"unknown step {kind}")
 
@@ -392,6 +461,8 @@ def run_protocol(nest, c):
                     if ms_to_tics(float(t)) <= T)
     expected = {"spikes": {"senders": [s for _, s in spikes], "times": [t for t, _ in spikes]},
                 "meters": [], "reads": reads}
+    if refused:
+        expected["refused"] = refused
     for mm, keys in meters:
         ev = mm.get("events")
         rows = sorted((float(ev["times"][i]), index[int(ev["senders"][i])],

@@ -235,14 +235,18 @@ fn synapse_state_settings_are_checked() {
         e.contains("fixed") && e.contains("`u`") && e.contains("weight"),
         "{e}"
     );
-    // the rule's parameters are the projection's, fixed once built
-    let e = err(net.set_synapse_state(&tsodyks, "U", 0.5));
+    // the rule's parameters are checked as when connecting
+    let e = err(net.set_synapse_state(&tsodyks, "U", 1.5));
     assert!(
-        e.contains("tsodyks") && e.contains("`U`") && e.contains("fixed"),
+        e.contains("tsodyks") && e.contains("`U` = 1.5") && e.contains("[0, 1]"),
         "{e}"
     );
+    // a delay within the kernel's min_delay and max_delay (both 1 ms here)
     let e = err(net.set_synapse_state(&stdp, "delay", 2.0));
-    assert!(e.contains("`delay`") && e.contains("fixed"), "{e}");
+    assert!(
+        e.contains("`delay` = 2 ms") && e.contains("max_delay") && e.contains("1 ms"),
+        "{e}"
+    );
     // NEST's ranges
     let e = err(net.set_synapse_state(&stdp, "Kplus", -0.5));
     assert!(

@@ -84,6 +84,8 @@ struct Outcome {
     spikes: Vec<(u32, f64)>,
     meters: Vec<SampleTable>,
     reads: Vec<Vec<Read>>,
+    /// The messages of the sets refused, as NEST refuses them.
+    refused: Vec<String>,
 }
 
 /// The synapse of a connection set: its model with the case's parameters and receptor.
@@ -105,6 +107,7 @@ fn synapse(conn: &Json) -> Synapse {
     match conn["synapse_model"].as_str().unwrap() {
         "static_synapse" => with_params!(StaticSynapse::new(w, d)),
         "stdp_synapse" => with_params!(StdpSynapse::new(w, d)),
+        "stdp_synapse_hom" => with_params!(StdpSynapseHom::new(w, d)),
         "stdp_triplet_synapse" => with_params!(StdpTripletSynapse::new(w, d)),
         "vogels_sprekeler_synapse" => with_params!(VogelsSprekelerSynapse::new(w, d)),
         "tsodyks_synapse" => with_params!(TsodyksSynapse::new(w, d)),
@@ -207,6 +210,7 @@ fn run(case: &Json) -> Outcome {
     let mut net = b.build().unwrap();
     net.set_progress(false);
     let mut reads = Vec::new();
+    let mut refused = Vec::new();
     for step in case["steps"].as_array().unwrap() {
         let projection = |k: &Json| projections[k.as_u64().unwrap() as usize];
         match step[0].as_str().unwrap() {
@@ -263,6 +267,21 @@ fn run(case: &Json) -> Outcome {
                 net.set_synapse_states(&projection(&step[1]), &values)
                     .unwrap();
             }
+            "set_synapses_refused" => {
+                let values: Vec<(&str, Setting)> = step[2]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), Setting::Number(num(v))))
+                    .collect();
+                let projection = projection(&step[1]);
+                let before = net.connections(&projection);
+                let err = net
+                    .set_synapse_states(&projection, &values)
+                    .expect_err("NEST refuses this set");
+                assert_eq!(net.connections(&projection), before, "refused: {err}");
+                refused.push(err.to_string());
+            }
             "set_weights" => match &step[2] {
                 Json::Array(_) => net
                     .set_weights(&projection(&step[1]), &floats(&step[2]))
@@ -297,6 +316,7 @@ fn run(case: &Json) -> Outcome {
         spikes,
         meters,
         reads,
+        refused,
     }
 }
 
@@ -371,6 +391,16 @@ fn protocols_match_nest() {
                 );
                 samples += v.len();
             }
+        }
+        let nest_refused = want["refused"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            out.refused.len(),
+            nest_refused,
+            "{name}: sets NEST refuses ({:?})",
+            want["refused"]
+        );
+        for message in &out.refused {
+            eprintln!("{name}: refused as NEST refuses it: {message}");
         }
         let want_reads = want["reads"].as_array().unwrap();
         assert_eq!(out.reads.len(), want_reads.len(), "{name}: reads");
@@ -476,4 +506,55 @@ fn poisson_rate_raised_between_runs_matches_nest_counts() {
             assert_eq!((count, nest), (0, 0.0));
         }
     }
+}
+
+/// What the engine refuses beyond NEST (a rule parameter that differs between the
+/// synapses of a projection: the engine keeps one per projection) and what it tells:
+/// the projection, the parameter, the value with its unit and the fix; nothing changes
+/// when a set is refused, and a set parameter reads back.
+#[test]
+fn synapse_parameter_sets_refused_by_the_engine_name_the_fix() {
+    let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed::default());
+    let no_params = Map::new();
+    let src = population::<IafPscAlpha>(&mut b, "src", &no_params, 2);
+    let tgt = population::<IafPscAlpha>(&mut b, "tgt", &no_params, 2);
+    let mut syn = TsodyksSynapse::new(100.0, 1.0);
+    syn.U = 0.4;
+    let c = b
+        .connect_pairs("tso", &src, &tgt, &[(0, 0), (1, 1)], Synapse::from(syn))
+        .unwrap();
+    let mut net = b.build().unwrap();
+    let before = net.connections(&c);
+    let err = net
+        .set_synapse_state(&c, "tau_rec", Setting::List(vec![100.0, 200.0]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("tso")
+            && err.contains("tau_rec")
+            && err.contains("[100.0, 200.0]")
+            && err.contains("one number for all"),
+        "{err}"
+    );
+    let err = net.set_synapse_state(&c, "tau_ref", 5.0).unwrap_err();
+    assert!(err.to_string().contains("tau_rec"), "{err}");
+    let err = net
+        .set_synapse_states(
+            &c,
+            &[
+                ("U", Setting::Number(0.2)),
+                ("tau_psc", Setting::Number(-1.0)),
+            ],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("tau_psc") && err.contains("-1 ms"), "{err}");
+    assert_eq!(
+        net.synapse_parameter(&c, "U").unwrap(),
+        0.4,
+        "refused: unchanged"
+    );
+    assert_eq!(net.connections(&c), before);
+    net.set_synapse_state(&c, "U", 0.2).unwrap();
+    assert_eq!(net.synapse_parameter(&c, "U").unwrap(), 0.2);
 }

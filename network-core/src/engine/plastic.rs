@@ -270,6 +270,67 @@ impl Plastic {
         table.iter().map(|p| p.name).collect()
     }
 
+    /// This rule with the parameters `values` (names of [`Plastic::parameter_names`],
+    /// numbers in the table's units) set between runs, as NEST's `conns.set(U=..)`:
+    /// checked by the model's table and NEST's checks of the model, with `weight`
+    /// standing for every synapse's weight in the checks that read it (each weight is
+    /// checked against the new rule by [`Plastic::check_weight`]). `entity` names the
+    /// projection.
+    pub fn with_parameters(
+        &self,
+        entity: &str,
+        values: &[(&str, f64)],
+        weight: Option<f64>,
+    ) -> Result<Plastic> {
+        use network_spec::{Parameters, SynapseFields, SynapseParams};
+        macro_rules! set {
+            ($s:expr, $T:ty) => {{
+                let mut s: $T = $s.clone();
+                for &(name, v) in values {
+                    s.set(entity, name, v)?;
+                }
+                if let Some(w) = weight {
+                    *s.weight_mut() = w.into();
+                }
+                s.check_table(entity)
+                    .and_then(|()| s.check(entity))
+                    .map_err(|e| e.with_units(<$T>::PARAMETERS))?;
+                s
+            }};
+        }
+        let rule = match &self.rule {
+            Rule::Stdp(s) => Rule::Stdp(set!(s, StdpSynapse)),
+            Rule::StdpPl(c) => Rule::StdpPl(StdpPl::new(&set!(c.p, StdpPlSynapseHom))),
+            Rule::Vogels(s) => Rule::Vogels(set!(s, VogelsSprekelerSynapse)),
+            Rule::Triplet(s) => Rule::Triplet(set!(s, StdpTripletSynapse)),
+            Rule::Tsodyks(s) => Rule::Tsodyks(set!(s, TsodyksSynapse)),
+            Rule::Tsodyks2(s) => Rule::Tsodyks2(set!(s, Tsodyks2Synapse)),
+            Rule::Bernoulli(s) => Rule::Bernoulli(set!(s, BernoulliSynapse)),
+            Rule::Quantal(s) => Rule::Quantal(set!(s, QuantalStpSynapse)),
+        };
+        Ok(Plastic {
+            rule,
+            tics_per_step: self.tics_per_step,
+            ms_per_step: self.ms_per_step,
+            initial: Vec::new(),
+        })
+    }
+
+    /// The value of the rule's parameter `name` (table units), as
+    /// `GetConnections(...).get(name)` reports it.
+    pub fn parameter(&self, name: &str) -> Option<f64> {
+        match &self.rule {
+            Rule::Stdp(s) => s.get(name),
+            Rule::StdpPl(c) => c.p.get(name),
+            Rule::Vogels(s) => s.get(name),
+            Rule::Triplet(s) => s.get(name),
+            Rule::Tsodyks(s) => s.get(name),
+            Rule::Tsodyks2(s) => s.get(name),
+            Rule::Bernoulli(s) => s.get(name),
+            Rule::Quantal(s) => s.get(name),
+        }
+    }
+
     /// Whether the rule reads the postsynaptic spike history (STDP).
     pub fn needs_archive(&self) -> bool {
         matches!(

@@ -83,6 +83,8 @@ pub struct Network {
     pub(super) stats: Vec<NeuronStats>,
     pub(super) step: i64,
     pub(super) slice_len: i64,
+    /// The longest delay (steps) the ring buffers hold (NEST's kernel `max_delay`).
+    pub(super) max_delay: i64,
     pub(super) build_time: Duration,
     pub(super) simulation_time: Duration,
     pub(super) description_sha256: String,
@@ -148,6 +150,7 @@ impl Network {
             projection_slots,
             projection_info,
             slice_len,
+            max_delay,
         } = placement;
         let pool = match threads {
             Some(n) => Some(
@@ -203,6 +206,7 @@ impl Network {
             schedule: LongestFirst::default(),
             step: 0,
             slice_len,
+            max_delay,
             build_time: created.elapsed(),
             simulation_time: Duration::ZERO,
             description_sha256,

@@ -59,6 +59,8 @@ pub(crate) struct Placement {
     pub projection_info: Vec<ProjectionInfo>,
     /// Spikes are exchanged every this many steps (the smallest synaptic delay).
     pub slice_len: i64,
+    /// The longest delay (steps) the ring buffers hold.
+    pub max_delay: i64,
 }
 
 /// Stream entity of a population's own draws.
@@ -167,6 +169,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projection_slots,
         projection_info,
         slice_len,
+        max_delay,
     })
 }
 

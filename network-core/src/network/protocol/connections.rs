@@ -7,6 +7,8 @@ use crate::engine::block::block_start;
 use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
+use crate::spec::registry::SynapseModel;
+use crate::spec::synapse::delay_steps;
 use crate::time::TICS_PER_MS;
 
 /// One synapse of a projection, as NEST's `GetConnections(...).get()` reports it.
@@ -152,11 +154,13 @@ impl Network {
     /// (NEST's `conns.set(Kplus=...)`), from the next step on: `Kplus` of the STDP
     /// models (`Kplus_triplet` too of `stdp_triplet_synapse`), `x`, `y`, `u` of
     /// `tsodyks_synapse`, `x`, `u` of `tsodyks2_synapse`, `u` and `a` of
-    /// `quantal_stp_synapse`; `weight` as [`Network::set_weights`]. One number sets every
-    /// synapse alike, a list one value per synapse in the order of
-    /// [`Network::connections`]. NEST's checks apply (`u` in [0, 1], `Kplus` >= 0,
-    /// `x + y` <= 1 for `tsodyks_synapse`, `a` a non-negative integer); the error names
-    /// the projection, the parameter and the value.
+    /// `quantal_stp_synapse`; `weight` as [`Network::set_weights`]; `delay` (ms) and the
+    /// rule's parameters (`U`, `tau_rec`, `Wmax`, ... in the units of `docs/models.md`),
+    /// see [`Network::set_synapse_states`]. One number sets every synapse alike, a list
+    /// one value per synapse in the order of [`Network::connections`]. NEST's checks
+    /// apply (`u` in [0, 1], `Kplus` >= 0, `x + y` <= 1 for `tsodyks_synapse`, `a` a
+    /// non-negative integer); the error names the projection, the parameter and the
+    /// value.
     pub fn set_synapse_state(
         &mut self,
         projection: &ProjectionHandle,
@@ -166,10 +170,24 @@ impl Network {
         self.set_synapse_states(projection, &[(name, value.into())])
     }
 
-    /// Sets several state variables of a projection's synapses together, as one NEST
-    /// `SetStatus` with a dictionary does: the checks see the new values of all of them
-    /// (`x` and `y` of `tsodyks_synapse` may move together), and nothing changes when
-    /// one is invalid. See [`Network::set_synapse_state`].
+    /// Sets several values of a projection's synapses together, as one NEST `SetStatus`
+    /// with a dictionary does: the checks see the new values of all of them (`x` and `y`
+    /// of `tsodyks_synapse` may move together), and nothing changes when one is invalid.
+    /// Besides the state of [`Network::set_synapse_state`] and `weight`:
+    ///
+    /// - `delay` (ms): rounded to steps as NEST does, one per synapse or one for all,
+    ///   within the kernel's `min_delay` and `max_delay` as the network was built
+    ///   ([`Network::min_delay_steps`]); NEST refuses a delay outside them after the
+    ///   first `Simulate` ("Minimum and maximum delay cannot be changed after Simulate has
+    ///   been called"), and this network is built before it runs.
+    /// - a parameter of the rule (`U`, `tau_rec`, `tau_fac`, `tau_psc` of the Tsodyks
+    ///   models, `Wmax`, `lambda`, `alpha`, `mu_plus`, ... of STDP, `p_transmit`, ...):
+    ///   checked as when connecting (the model's table and NEST's checks); the engine
+    ///   keeps one value per projection, so a list must repeat one number (NEST would
+    ///   keep one per synapse). A common property of a `_hom` model (its `tau_plus`,
+    ///   `Wmax`, ...) is refused, as NEST refuses it through a connection (it belongs to
+    ///   the synapse model).
+    /// - `receptor_type` and `synapse_model` are refused, as NEST refuses them.
     pub fn set_synapse_states(
         &mut self,
         projection: &ProjectionHandle,
@@ -184,15 +202,25 @@ impl Network {
         let entity = info.name.clone();
         let n = info.synapses;
         let model = info.synapse_model.clone();
+        let spec = SynapseModel::from_name(&model);
+        let common = spec.map_or(&[][..], |m| m.common());
+        let table = spec.map_or(&[][..], |m| m.parameters());
         let (p, k) = self.projection_slots[projection.index];
         let rule = self.incoming[p][k].plastic.as_deref();
         // the values per name, one per synapse in the order of `connections`
         let mut weight = None;
+        let mut delays = None;
+        let mut parameters: Vec<(&str, f64)> = Vec::new();
         let mut sets: Vec<(&'static str, Vec<f64>)> = Vec::new();
         let slots = self.synapse_slots(projection);
         let blocks = self.populations[p].blocks_ref();
         let names: &'static [&'static str] = rule.map_or(&[], |r| r.state_names());
+        let rule_parameters = rule.map(|r| r.parameter_names()).unwrap_or_default();
         for (name, setting) in values {
+            let shown = match setting {
+                Setting::Number(v) => format!("{v}"),
+                Setting::List(list) => format!("{list:?}"),
+            };
             let per_synapse = match setting {
                 Setting::Number(v) => vec![*v; n],
                 Setting::List(list) if list.len() == n => list.clone(),
@@ -209,34 +237,100 @@ impl Network {
                 weight = Some(per_synapse);
                 continue;
             }
-            let Some(&known) = names.iter().find(|&&s| s == *name) else {
-                let settable = std::iter::once("weight")
-                    .chain(names.iter().copied())
-                    .collect::<Vec<_>>();
-                let parameters = rule.map(|r| r.parameter_names()).unwrap_or_default();
-                let fixed = parameters.contains(name)
-                    || ["delay", "receptor_type", "synapse_model"].contains(name);
-                if fixed {
-                    return Err(Error::invalid(
+            if *name == "delay" {
+                delays = Some(self.delay_steps_of(&entity, &per_synapse)?);
+                continue;
+            }
+            if let Some(&known) = names.iter().find(|&&s| s == *name) {
+                sets.retain(|(n, _)| *n != known);
+                sets.push((known, per_synapse));
+                continue;
+            }
+            if common.contains(name) {
+                return Err(invalid_text(
+                    &entity,
+                    name,
+                    shown,
+                    format!(
+                        "a common property of {model}: NEST keeps it in the synapse model, \
+                         not in each connection, and refuses it in `conns.set` \
+                         (\"Unaccessed elements in params\"); give it where the projection \
+                         is made (NEST: CopyModel or SetDefaults before Connect)"
+                    ),
+                )
+                .with_units(table));
+            }
+            if rule_parameters.contains(name) {
+                let v = per_synapse.first().copied().unwrap_or(f64::NAN);
+                if per_synapse.iter().any(|x| x.to_bits() != v.to_bits()) {
+                    return Err(invalid_text(
                         &entity,
                         name,
-                        setting,
+                        shown,
                         format!(
-                            "a parameter of the projection's {model}, fixed once the network \
-                             is built; what can be set between runs: {}",
-                            settable.join(", ")
+                            "differs between synapses: the engine keeps one {name} per \
+                             projection of {model} (NEST keeps one per synapse); set one \
+                             number for all, or make the synapses that differ a projection \
+                             of their own"
                         ),
-                    ));
+                    )
+                    .with_units(table));
                 }
-                return Err(Error::UnknownParameter {
-                    entity: format!("{entity} ({model}; settable: {})", settable.join(", ")),
-                    param: name.to_string(),
-                    suggestion: closest(name, &settable).map(str::to_string),
-                });
-            };
-            sets.retain(|(n, _)| *n != known);
-            sets.push((known, per_synapse));
+                parameters.retain(|(n, _)| n != name);
+                parameters.push((name, v));
+                continue;
+            }
+            let settable = ["weight", "delay"]
+                .into_iter()
+                .chain(names.iter().copied())
+                .chain(
+                    rule_parameters
+                        .iter()
+                        .copied()
+                        .filter(|p| !names.contains(p) && !common.contains(p)),
+                )
+                .collect::<Vec<_>>();
+            if [
+                "receptor_type",
+                "receptor",
+                "synapse_model",
+                "source",
+                "target",
+            ]
+            .contains(name)
+            {
+                return Err(invalid_text(
+                    &entity,
+                    name,
+                    shown,
+                    format!(
+                        "fixed once the synapses are made (NEST refuses it in `conns.set`: \
+                         \"Unaccessed elements in params\"); what can be set between runs: {}",
+                        settable.join(", ")
+                    ),
+                ));
+            }
+            return Err(Error::UnknownParameter {
+                entity: format!("{entity} ({model}; settable: {})", settable.join(", ")),
+                param: name.to_string(),
+                suggestion: closest(name, &settable).map(str::to_string),
+            });
         }
+        // the rule with its new parameters, checked with the weights as they will be
+        let new_rule = match rule {
+            Some(rule) if !parameters.is_empty() => {
+                let current = self.connections(projection);
+                let weights: Vec<f64> = weight
+                    .clone()
+                    .unwrap_or_else(|| current.iter().map(|c| c.weight).collect());
+                let new = rule.with_parameters(&entity, &parameters, weights.first().copied())?;
+                for &w in &weights {
+                    new.check_weight(&entity, w)?;
+                }
+                Some(new)
+            }
+            _ => None,
+        };
         // every synapse's new state, checked before anything changes
         for (j, &(_, _, (b, i))) in slots.iter().enumerate() {
             if sets.is_empty() {
@@ -268,8 +362,15 @@ impl Network {
                 ));
             }
         }
+        // the new rule first, so that the weights are checked against it
+        let old_rule = new_rule.map(|new| self.incoming[p][k].plastic.replace(Box::new(new)));
         if let Some(w) = weight {
-            self.set_weights(projection, &w)?;
+            if let Err(e) = self.set_weights(projection, &w) {
+                if let Some(old) = old_rule {
+                    self.incoming[p][k].plastic = old;
+                }
+                return Err(e);
+            }
         }
         let blocks = self.populations[p].blocks();
         for (j, &(_, _, (b, i))) in slots.iter().enumerate() {
@@ -279,7 +380,68 @@ impl Network {
                 }
             }
         }
+        let proj = &mut self.incoming[p][k];
+        if let Some(steps) = delays {
+            let mut per_block: Vec<Vec<u16>> = proj
+                .blocks
+                .iter()
+                .map(|b| vec![0; b.targets.len()])
+                .collect();
+            for (&(_, _, (b, i)), d) in slots.iter().zip(steps) {
+                per_block[b][i] = d;
+            }
+            proj.store_delays(per_block);
+        }
         Ok(())
+    }
+
+    /// The value of a rule parameter of a projection's synapses (`U`, `tau_rec`,
+    /// `Wmax`, ..., in the units of `docs/models.md`), as NEST's
+    /// `GetConnections(...).get(name)` reports it for each of them (the engine keeps one
+    /// per projection).
+    pub fn synapse_parameter(&self, projection: &ProjectionHandle, name: &str) -> Result<f64> {
+        let info = &self.projection_info[projection.index];
+        let (p, k) = self.projection_slots[projection.index];
+        let rule = self.incoming[p][k].plastic.as_deref();
+        let names = rule.map(|r| r.parameter_names()).unwrap_or_default();
+        match rule.and_then(|r| r.parameter(name)) {
+            Some(v) if names.contains(&name) => Ok(v),
+            _ => Err(Error::UnknownParameter {
+                entity: format!("{} ({})", info.name, info.synapse_model),
+                param: name.to_string(),
+                suggestion: closest(name, &names).map(str::to_string),
+            }),
+        }
+    }
+
+    /// Delays in ms, one per synapse, as steps: NEST's rounding and its checks against
+    /// the resolution and the kernel's `min_delay` and `max_delay`.
+    fn delay_steps_of(&self, entity: &str, delays: &[f64]) -> Result<Vec<u16>> {
+        let (min, max) = (self.slice_len, self.max_delay);
+        let ms = |steps: i64| self.resolution.step_to_ms(steps);
+        delays
+            .iter()
+            .map(|&d| {
+                let steps = delay_steps(entity, d, &self.resolution)?;
+                if i64::from(steps) < min || i64::from(steps) > max {
+                    return Err(invalid_text(
+                        entity,
+                        "delay",
+                        format!("{d} ms"),
+                        format!(
+                            "must be within the kernel's min_delay and max_delay, {} ms and \
+                             {} ms, fixed when the network was built (NEST: \"Minimum and \
+                             maximum delay cannot be changed after Simulate has been \
+                             called\"); give the projection such a delay where it is made, \
+                             or set the kernel's min_delay and max_delay",
+                            ms(min),
+                            ms(max)
+                        ),
+                    ));
+                }
+                Ok(steps)
+            })
+            .collect()
     }
 
     /// Each synapse of a projection as `(source, target, slot)`, sorted by source and
@@ -298,5 +460,20 @@ impl Network {
         }
         out.sort_by_key(|&(s, t, _)| (s, t));
         out
+    }
+}
+
+/// An [`Error::InvalidParameter`] whose value is written as given (`4.5 ms`, a list).
+fn invalid_text(
+    entity: impl std::fmt::Display,
+    param: impl std::fmt::Display,
+    value: String,
+    reason: impl std::fmt::Display,
+) -> Error {
+    Error::InvalidParameter {
+        entity: entity.to_string(),
+        param: param.to_string(),
+        value,
+        reason: reason.to_string(),
     }
 }
