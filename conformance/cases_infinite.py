@@ -45,6 +45,22 @@ def infinite_cases():
                                   Wmax=100.0)
                           for t, w in ((1, 40.0), (2, 2.0))],
              record_from=["V_m"]))
+    # Exactly integrated models with a synaptic, threshold or capacitance time scale at
+    # +inf: NEST's propagators evaluated with it (exp(-h/inf) = 1, ...).
+    for model, param, i_e, w in (
+            (EXP, "tau_syn_ex", 200.0, 40.0), (EXP, "tau_syn_in", 400.0, 20.0),
+            ("iaf_psc_exp_htum", "tau_syn_ex", 200.0, 40.0),
+            ("iaf_psc_exp_htum", "tau_syn_in", 400.0, 20.0),
+            ("mat2_psc_exp", "tau_syn_ex", 100.0, 60.0),
+            ("mat2_psc_exp", "tau_syn_in", 400.0, 20.0),
+            ("mat2_psc_exp", "tau_1", 500.0, 100.0), ("mat2_psc_exp", "tau_2", 500.0, 100.0),
+            ("amat2_psc_exp", "tau_1", 300.0, 100.0), ("amat2_psc_exp", "tau_2", 300.0, 100.0)):
+        add(case(f"{model}_{param}_inf",
+                 f"{model} with {param} = +inf (I_e {i_e} pA), excitatory and inhibitory "
+                 f"spikes of weight +/-{w}",
+                 [neuron(model, I_e=i_e, **{param: INF})], [200.0],
+                 [sg([0], [5.0, 20.0, 21.0, 60.0, 100.0, 140.0], weight=w),
+                  sg([0], [10.0, 40.0, 41.0, 80.0, 120.0, 160.0], weight=-w)]))
     return out
 
 

@@ -186,9 +186,11 @@ fn infinite_values() -> String {
         "## Infinite values\n\n\
          `inf` (with its unit: `tau_minus: inf ms`) passes where NEST 3.10 takes it and \
          computes finite dynamics that the engine reproduces bit for bit: thresholds, \
-         bounds and stops (`V_th`, `V_min`, a device's `stop`), and the postsynaptic STDP \
+         bounds and stops (`V_th`, `V_min`, a device's `stop`), the postsynaptic STDP \
          traces' `tau_minus` and `tau_minus_triplet` on every neuron (1/tau = 0: the \
-         traces never decay). NEST 3.10 also takes these, which are refused with what \
+         traces never decay), and the synaptic and threshold time constants of \
+         `iaf_psc_exp`, `iaf_psc_exp_htum`, `mat2_psc_exp` (`tau_syn_ex`, `tau_syn_in`, \
+         `tau_1`, `tau_2`) and `amat2_psc_exp` (`tau_1`, `tau_2`). NEST 3.10 also takes these, which are refused with what \
          NEST computes with them (measured by `conformance/inf_params.py`: DC and spikes \
          on every receptor for 60 ms):\n\n\
          | model | parameter | NEST 3.10 with +inf |\n|---|---|---|\n",

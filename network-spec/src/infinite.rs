@@ -4,7 +4,9 @@
 //!
 //! Where NEST's result with +inf is finite and meaningful and the engine reproduces it
 //! (the postsynaptic STDP traces' `tau_minus`, `tau_minus_triplet`: traces that never
-//! decay), the models' checks accept +inf and no entry is here.
+//! decay; the synaptic and threshold time constants of the exactly integrated
+//! `iaf_psc_exp`, `iaf_psc_exp_htum`, `mat2_psc_exp`, `amat2_psc_exp`), the models'
+//! checks accept +inf and no entry is here.
 
 use crate::{Error, Result};
 
@@ -294,18 +296,6 @@ pub const INFINITE_REFUSALS: &[InfiniteRefusal] = &[
         why: "NEST 3.10 takes it but the rate never moves from its initial value: input and noise are scaled by h/tau = 0; give a large finite value",
     },
     InfiniteRefusal {
-        model: "iaf_psc_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_psc_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
         model: "iaf_psc_delta",
         param: "C_m",
         nest: NestOutcome::NotYet,
@@ -470,54 +460,6 @@ pub const INFINITE_REFUSALS: &[InfiniteRefusal] = &[
     InfiniteRefusal {
         model: "hh_cond_exp_traub",
         param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_psc_exp_htum",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_psc_exp_htum",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "mat2_psc_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "mat2_psc_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "mat2_psc_exp",
-        param: "tau_1",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "mat2_psc_exp",
-        param: "tau_2",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "amat2_psc_exp",
-        param: "tau_1",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "amat2_psc_exp",
-        param: "tau_2",
         nest: NestOutcome::NotYet,
         why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
     },

@@ -4,7 +4,7 @@
 use super::{at_least_one_step, different_time_constants};
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -55,12 +55,12 @@ impl NeuronParams for Amat2PscExp {
             ("tau_syn_ex", self.tau_syn_ex),
             ("tau_syn_in", self.tau_syn_in),
             ("t_ref", self.t_ref),
-            ("tau_1", self.tau_1),
-            ("tau_2", self.tau_2),
             ("tau_v", self.tau_v),
         ] {
             positive(entity, name, tau)?;
         }
+        positive_or_inf(entity, "tau_1", self.tau_1)?;
+        positive_or_inf(entity, "tau_2", self.tau_2)?;
         let synaptic = [
             ("tau_syn_ex", self.tau_syn_ex),
             ("tau_syn_in", self.tau_syn_in),
