@@ -586,6 +586,9 @@ CASES += DEVICE_CASES
 from cases_initial import INITIAL_CASES  # noqa: E402  (V_m set per neuron, every model)
 
 CASES += INITIAL_CASES
+from cases_infinite import INFINITE_CASES  # noqa: E402  (parameters NEST takes as +inf)
+
+CASES += INFINITE_CASES
 
 _names = [c["name"] for c in CASES]
 assert len(_names) == len(set(_names)), "duplicate case names"

@@ -671,3 +671,21 @@ fn psp_weights_on_nest_agree_spike_for_spike() {
         c.spikes, c.synapses, c.same_samples, c.samples
     );
 }
+
+/// `infinite_traces.net`: `tau_minus` and `tau_minus_triplet` = inf ms (traces that
+/// never decay, as NEST computes them with 1/tau = 0) on the targets of stdp,
+/// stdp_triplet and stdp_pl_synapse_hom synapses, exported with the infinities, run on
+/// NEST for 400 ms and compared event for event.
+#[test]
+fn infinite_trace_time_constants_on_nest_agree_spike_for_spike() {
+    let Some(c) = compare_event_for_event("network-load/tests/data/infinite_traces.net", 400.0, 10)
+    else {
+        return;
+    };
+    assert_eq!(c.synapses, 4 * 3 * 2);
+    assert!(c.plastic >= 15, "{} weights changed", c.plastic);
+    eprintln!(
+        "infinite_traces: {} spikes, {} synapses ({} moved), {} of {} samples bit-identical",
+        c.spikes, c.synapses, c.plastic, c.same_samples, c.samples
+    );
+}

@@ -136,6 +136,7 @@ pub fn models_markdown() -> String {
         out.push_str(&table(d.parameters));
         out.push('\n');
     }
+    out.push_str(&infinite_values());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -174,5 +175,33 @@ fn rate_models() -> String {
         <WaveformRelaxation as crate::Parameters>::PARAMETERS,
     ));
     out.push('\n');
+    out
+}
+
+/// The section on +inf: what passes, and each value NEST takes that is refused here,
+/// with what NEST computes with it (`crate::infinite`).
+fn infinite_values() -> String {
+    use crate::infinite::{NestOutcome, INFINITE_REFUSALS};
+    let mut out = String::from(
+        "## Infinite values\n\n\
+         `inf` (with its unit: `tau_minus: inf ms`) passes where NEST 3.10 takes it and \
+         computes finite dynamics that the engine reproduces bit for bit: thresholds, \
+         bounds and stops (`V_th`, `V_min`, a device's `stop`), the postsynaptic STDP \
+         traces' `tau_minus` and `tau_minus_triplet` on every neuron (1/tau = 0: the \
+         traces never decay), and the synaptic and threshold time constants of \
+         `iaf_psc_exp`, `iaf_psc_exp_htum`, `mat2_psc_exp` (`tau_syn_ex`, `tau_syn_in`, \
+         `tau_1`, `tau_2`) and `amat2_psc_exp` (`tau_1`, `tau_2`). NEST 3.10 also takes these, which are refused with what \
+         NEST computes with them (measured by `conformance/inf_params.py`: DC and spikes \
+         on every receptor for 60 ms):\n\n\
+         | model | parameter | NEST 3.10 with +inf |\n|---|---|---|\n",
+    );
+    for r in INFINITE_REFUSALS {
+        let what = match r.nest {
+            NestOutcome::Nan => "NaN",
+            NestOutcome::Frozen => "no dynamics",
+            NestOutcome::NotYet => "finite (not yet reproduced here)",
+        };
+        let _ = writeln!(out, "| `{}` | `{}` | {what} |", r.model, r.param);
+    }
     out
 }

@@ -18,6 +18,7 @@ pub mod docs;
 pub mod error;
 pub mod expression;
 pub mod firing;
+pub mod infinite;
 pub mod kernel;
 pub mod layout;
 pub mod mask;

@@ -37,6 +37,7 @@ pub trait NeuronParams: Parameters {
     /// Every check: the table's, then the model's.
     fn validate(&self, entity: &str) -> Result<()> {
         self.check_table(entity)
+            .and_then(|()| crate::infinite::check(entity, Self::NAME, infinite_values(self)))
             .and_then(|()| self.check(entity))
             .map_err(|e| e.with_units(Self::PARAMETERS))
     }
@@ -52,4 +53,13 @@ pub trait NeuronParams: Parameters {
     fn recordables(&self) -> Vec<Recordable> {
         Self::RECORDABLES.to_vec()
     }
+}
+
+/// The scalar parameters of `p` that are +inf, by name (for [`crate::infinite::check`]).
+pub(crate) fn infinite_values<P: Parameters>(p: &P) -> Vec<(&'static str, f64)> {
+    P::PARAMETERS
+        .iter()
+        .filter_map(|info| Some((info.name, p.get(info.name)?)))
+        .filter(|(_, v)| *v == f64::INFINITY)
+        .collect()
 }

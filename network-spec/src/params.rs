@@ -289,6 +289,36 @@ pub fn positive(entity: &str, name: &str, value: f64) -> Result<()> {
     }
 }
 
+/// Rejects a time constant that is not > 0; +inf passes, where NEST's propagators give
+/// finite dynamics with it (exp(-h/inf) = 1: a current or threshold that never decays).
+pub fn positive_or_inf(entity: &str, name: &str, value: f64) -> Result<()> {
+    if value > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            entity,
+            name,
+            value,
+            "must be > 0 (+inf: never decays)",
+        ))
+    }
+}
+
+/// Rejects a time constant of a spike trace that is not > 0; +inf passes, as in NEST
+/// (1/tau = 0: the trace never decays, e.g. `tau_minus` of NEST's ArchivingNode).
+pub fn trace_time_constant(entity: &str, name: &str, value: f64) -> Result<()> {
+    if value > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            entity,
+            name,
+            value,
+            "must be > 0 (+inf: a trace that never decays)",
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Dimension::*;

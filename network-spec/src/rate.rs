@@ -132,6 +132,9 @@ pub trait RateParams: Parameters + Default + Clone + Send + Sync + 'static {
     /// after the table's; `entity` names the population.
     fn validate(&self, entity: &str) -> Result<()> {
         self.check_table(entity)
+            .and_then(|()| {
+                crate::infinite::check(entity, Self::NAME, crate::neuron::infinite_values(self))
+            })
             .and_then(|()| check_common(self, entity))
             .map_err(|e| e.with_units(Self::PARAMETERS))
     }

@@ -4,6 +4,7 @@
 //! NEST holds as an integer is declared an integer, and each model's checks accept
 //! exactly the probe values NEST accepts.
 
+use network_spec::infinite::{self, NestOutcome, INFINITE_REFUSALS};
 use network_spec::rate::RateModel;
 use network_spec::{devices::DEVICES, BaseModel, ParamInfo, ParamKind, Resolution, SynapseModel};
 use serde_json::Value;
@@ -160,7 +161,7 @@ fn every_check_accepts_what_nest_accepts() {
     let res = Resolution::default();
     let mut disagreements = Vec::new();
     let mut stricter_seen = std::collections::BTreeSet::new();
-    let mut infinite_refused = 0;
+    let mut infinite_refused = std::collections::BTreeMap::new();
     let probes = reference["probes"].as_array().unwrap();
     for probe in probes {
         let [kind, model, param, value, on_set, on_run] = probe.as_array().unwrap().as_slice()
@@ -194,10 +195,18 @@ fn every_check_accepts_what_nest_accepts() {
             stricter_seen.insert((model, param));
             continue;
         }
-        if nest && ours.is_err() && value == f64::INFINITY {
-            // Not yet: +inf as a time constant, capacitance, conductance or tolerance
-            // (NEST: tau_m = inf integrates without leak); README lists it.
-            infinite_refused += 1;
+        if let (true, Err(e)) = (nest && value == f64::INFINITY, &ours) {
+            // Refused with what NEST computes (network_spec::infinite), that reason in
+            // the error; the test below holds each reason against NEST's outcome.
+            match infinite::refusal(model, param) {
+                Some(r) if e.to_string().contains(r.why) => {
+                    *infinite_refused.entry(r.nest).or_insert(0) += 1;
+                }
+                _ => disagreements.push(format!(
+                    "{model}.{param} = inf: NEST accepts, refused here without the reason \
+                     in network_spec::infinite: {e}"
+                )),
+            }
             continue;
         }
         if ours.is_ok() != nest {
@@ -213,7 +222,7 @@ fn every_check_accepts_what_nest_accepts() {
     }
     assert!(probes.len() > 1000, "only {} probes", probes.len());
     eprintln!(
-        "{} probes; {} refusals of +inf that NEST takes, {} other disagreements",
+        "{} probes; refusals of +inf that NEST takes, by NEST's outcome: {:?}; {} disagreements",
         probes.len(),
         infinite_refused,
         disagreements.len()
@@ -231,4 +240,55 @@ fn every_check_accepts_what_nest_accepts() {
         probes.len(),
         disagreements.join("\n")
     );
+}
+
+/// Every reasoned refusal of +inf says what NEST 3.10 computes with it, as
+/// `conformance/inf_params.py` measured (its verdicts: "nan", "frozen", "finite"), and
+/// every +inf NEST computes finite dynamics with is either accepted here or listed as
+/// not yet reproduced.
+#[test]
+fn every_infinite_refusal_says_what_nest_computes() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../conformance/reference/inf_params.json"
+    );
+    let reference: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the reference is committed"))
+            .expect("valid JSON");
+    let pairs = reference["pairs"].as_array().unwrap();
+    let verdict = |model: &str, param: &str| {
+        pairs
+            .iter()
+            .find(|p| p["model"] == model && p["param"] == param)
+            .map(|p| p["verdict"].as_str().unwrap().to_string())
+    };
+    let mut wrong = Vec::new();
+    for r in INFINITE_REFUSALS {
+        let expected = match r.nest {
+            NestOutcome::Nan => "nan",
+            NestOutcome::Frozen => "frozen",
+            NestOutcome::NotYet => "finite",
+        };
+        match verdict(r.model, r.param) {
+            Some(v) if v == expected => {}
+            other => wrong.push(format!(
+                "{}.{} = inf: listed as {:?}, NEST's verdict {other:?}",
+                r.model, r.param, r.nest
+            )),
+        }
+    }
+    // Accepted here where NEST's dynamics are finite: the trace time constants.
+    let mut accepted_finite = 0;
+    for p in pairs {
+        let (model, param) = (p["model"].as_str().unwrap(), p["param"].as_str().unwrap());
+        if p["verdict"] == "finite" && param.starts_with("tau_minus") {
+            assert!(infinite::refusal(model, param).is_none());
+            accepted_finite += 1;
+        }
+    }
+    assert_eq!(
+        accepted_finite, 48,
+        "tau_minus and tau_minus_triplet of every neuron"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

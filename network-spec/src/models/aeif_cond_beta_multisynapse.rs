@@ -6,7 +6,7 @@
 use super::cond::Aeif;
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::trace_time_constant;
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -52,8 +52,8 @@ impl NeuronParams for AeifCondBetaMultisynapse {
     const NONNEGATIVE_WEIGHTS: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         let n = self.E_rev.len();
         for (name, list) in [("tau_rise", &self.tau_rise), ("tau_decay", &self.tau_decay)] {
             if list.len() != n {

@@ -5,7 +5,7 @@
 use super::cond::Aeif;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -43,8 +43,8 @@ impl NeuronParams for AeifPscExp {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         Aeif {
             V_peak: self.V_peak,
             V_reset: self.V_reset,

@@ -4,7 +4,7 @@
 use super::{at_least_one_step, different_time_constants};
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -47,20 +47,20 @@ impl NeuronParams for Amat2PscExp {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
         for (name, tau) in [
             ("tau_m", self.tau_m),
             ("tau_syn_ex", self.tau_syn_ex),
             ("tau_syn_in", self.tau_syn_in),
             ("t_ref", self.t_ref),
-            ("tau_1", self.tau_1),
-            ("tau_2", self.tau_2),
             ("tau_v", self.tau_v),
         ] {
             positive(entity, name, tau)?;
         }
+        positive_or_inf(entity, "tau_1", self.tau_1)?;
+        positive_or_inf(entity, "tau_2", self.tau_2)?;
         let synaptic = [
             ("tau_syn_ex", self.tau_syn_ex),
             ("tau_syn_in", self.tau_syn_in),

@@ -6,7 +6,7 @@
 use super::gif_psc_exp::check_gif;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, trace_time_constant};
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -52,8 +52,8 @@ impl NeuronParams for GifCondExp {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_gif(
             entity,
             (self.g_L, self.Delta_V, self.C_m, self.t_ref, self.lambda_0),

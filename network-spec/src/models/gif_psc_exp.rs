@@ -5,7 +5,7 @@
 use super::sfa::{check_time_constants, same_length};
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -48,8 +48,8 @@ impl NeuronParams for GifPscExp {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_gif(
             entity,
             (self.g_L, self.Delta_V, self.C_m, self.t_ref, self.lambda_0),

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, trace_time_constant};
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -46,8 +46,8 @@ impl NeuronParams for HhCondExpTraub {
     const WEIGHT: Dimension = Dimension::Conductance;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
         positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
         positive(entity, "tau_syn_in", self.tau_syn_in)?;

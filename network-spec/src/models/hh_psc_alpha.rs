@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -39,8 +39,8 @@ impl NeuronParams for HhPscAlpha {
     ];
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
         if self.t_ref < 0.0 {
             return Err(Error::invalid(

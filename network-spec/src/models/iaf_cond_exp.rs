@@ -4,7 +4,7 @@
 use super::cond::check_iaf_cond;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::trace_time_constant;
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -35,8 +35,8 @@ impl NeuronParams for IafCondExp {
     const WEIGHT: Dimension = Dimension::Conductance;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_iaf_cond(
             entity,
             self.V_reset,

@@ -4,7 +4,7 @@
 use super::check_integrate_and_fire;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -34,8 +34,8 @@ impl NeuronParams for IafPscAlpha {
         &[Recordable::V_m, Recordable::I_syn_ex, Recordable::I_syn_in];
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,

@@ -4,7 +4,7 @@
 use super::check_integrate_and_fire;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::trace_time_constant;
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -31,8 +31,8 @@ impl NeuronParams for IafPscDelta {
     const WEIGHT: crate::units::Dimension = crate::units::Dimension::Voltage;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,

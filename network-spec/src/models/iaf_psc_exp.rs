@@ -4,7 +4,7 @@
 use super::check_integrate_and_fire;
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -35,8 +35,8 @@ impl NeuronParams for IafPscExp {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,
@@ -46,8 +46,8 @@ impl NeuronParams for IafPscExp {
             self.V_reset,
             self.V_th,
         )?;
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)?;
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)?;
         if self.rho < 0.0 {
             return Err(Error::invalid(entity, "rho", self.rho, "must be >= 0 1/s"));
         }

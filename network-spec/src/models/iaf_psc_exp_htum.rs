@@ -4,7 +4,7 @@
 use super::{at_least_one_step, check_integrate_and_fire};
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::{positive, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -35,8 +35,8 @@ impl NeuronParams for IafPscExpHtum {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,
@@ -57,12 +57,9 @@ impl NeuronParams for IafPscExpHtum {
                 ),
             ));
         }
-        for (name, tau) in [
-            ("tau_syn_ex", self.tau_syn_ex),
-            ("tau_syn_in", self.tau_syn_in),
-            ("t_ref_abs", self.t_ref_abs),
-            ("t_ref_tot", self.t_ref_tot),
-        ] {
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)?;
+        for (name, tau) in [("t_ref_abs", self.t_ref_abs), ("t_ref_tot", self.t_ref_tot)] {
             positive(entity, name, tau)?;
         }
         at_least_one_step(entity, "t_ref_abs", self.t_ref_abs)?;

@@ -5,7 +5,7 @@ use super::check_integrate_and_fire;
 use super::ports::{check_port_count, check_tau_syn, recordables};
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::trace_time_constant;
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -37,8 +37,8 @@ impl NeuronParams for IafPscExpMultisynapse {
     const TAU_SYN_IS_DECAY_TIME: bool = true;
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         check_integrate_and_fire(
             entity,
             self.C_m,

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::trace_time_constant;
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -35,7 +35,7 @@ impl NeuronParams for Izhikevich {
 
     fn check(&self, entity: &str) -> Result<()> {
         // NEST checks none of the model's own parameters.
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::positive;
+use crate::params::trace_time_constant;
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -19,7 +19,7 @@ impl NeuronParams for ParrotNeuron {
     const RECORDABLES: &'static [Recordable] = &[];
 
     fn check(&self, entity: &str) -> Result<()> {
-        positive(entity, "tau_minus", self.tau_minus)?;
-        positive(entity, "tau_minus_triplet", self.tau_minus_triplet)
+        trace_time_constant(entity, "tau_minus", self.tau_minus)?;
+        trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)
     }
 }
