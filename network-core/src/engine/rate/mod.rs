@@ -21,7 +21,8 @@
 //! stream (NEST's `normal_distribution` per thread is not reproduced: noisy runs match
 //! NEST in distribution, deterministic ones bit for bit).
 //!
-//! On several ranks each rank owns a contiguous range of every population ([`share`])
+//! On several ranks each rank owns a contiguous range of every population
+//! (`distribution/rate.rs`, behind [`RateExchange`])
 //! and holds the state, the streams, the incoming connections and the samples of those
 //! neurons only. The rates a final update sent go to every rank once per interval (with
 //! the final rates, the instantaneous connections' first guess), and each waveform-
@@ -30,10 +31,18 @@
 //! any number of ranks gives the sums, the iterations and the samples of one process.
 
 mod population;
-mod share;
 
 pub(crate) use population::{RateBuffers, RatePopulation, RatePopulationDyn};
-pub(crate) use share::{owned, Share};
+
+/// How the ranks share the rates of their neurons (`distribution::rate::Share`).
+pub(crate) trait RateExchange: Send + Sync {
+    /// Whether there is more than one rank (else nothing is exchanged).
+    fn distributed(&self) -> bool;
+    /// Every rank's values (`per` values per owned neuron, `local[p]` for population
+    /// `p`), each population's in index order, and whether `flag` is set on some rank.
+    /// Collective: every rank calls it, in the same order.
+    fn gather(&self, local: &[Vec<f64>], per: usize, flag: bool) -> (Vec<Vec<f64>>, bool);
+}
 
 use std::borrow::Cow;
 
@@ -105,7 +114,7 @@ pub(crate) struct RateSystem {
     /// Per population, its positions if it has a layout (`Network::rate_positions`).
     pub spaces: Vec<Option<std::sync::Arc<crate::spatial::Space>>>,
     /// The ranks and the neurons they own.
-    share: Share,
+    share: Box<dyn RateExchange>,
     /// Per population, the rates each of this rank's neurons sent in the last final
     /// update (`len` per neuron, zero before the lag it started at).
     sent: Vec<Vec<f64>>,
@@ -161,7 +170,7 @@ impl RateSystem {
         relaxation: Relaxation,
         len: usize,
         meters: Vec<RateMeter>,
-        share: Share,
+        share: Box<dyn RateExchange>,
     ) -> Self {
         let sent = populations
             .iter()

@@ -6,10 +6,10 @@
 
 use super::NetworkBuilder;
 use crate::devices::Multimeter;
+use crate::distribution::rate::{owned, Share};
 use crate::distribution::Communicator;
 use crate::engine::rate::{
-    owned, RateBuffers, RateEdge, RateMeter, RatePopulation, RatePopulationDyn, RateSystem,
-    Relaxation, Share,
+    RateBuffers, RateEdge, RateMeter, RatePopulation, RatePopulationDyn, RateSystem, Relaxation,
 };
 use crate::error::{Error, Result};
 use crate::models::rate::{RateNonlinearity, RatePropagators};
@@ -419,7 +419,7 @@ impl NetworkBuilder {
             tol: wfr.wfr_tol,
             max_iterations: wfr.wfr_max_iterations as usize,
         };
-        let share = Share::new(ranks.clone(), sizes);
+        let share = Box::new(Share::new(ranks.clone(), sizes));
         let mut system = RateSystem::new(populations, delayed, instant, relax, len, meters, share);
         system.spaces = spaces;
         system.connected = connected;

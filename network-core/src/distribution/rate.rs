@@ -5,7 +5,8 @@
 //! neurons `n·q/R .. n·(q+1)/R`), so the ranks' values concatenated in rank order are
 //! the population's values in index order, the order one process holds them in.
 
-use crate::distribution::Communicator;
+use super::Communicator;
+use crate::engine::rate::RateExchange;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -28,17 +29,15 @@ impl Share {
     pub fn new(comm: Arc<dyn Communicator>, sizes: Vec<usize>) -> Self {
         Self { comm, sizes }
     }
+}
 
-    /// Whether there is more than one rank (else nothing is exchanged).
-    pub fn distributed(&self) -> bool {
+impl RateExchange for Share {
+    fn distributed(&self) -> bool {
         self.comm.size() > 1
     }
 
-    /// Every rank's values (`per` values per owned neuron, `local[p]` for population
-    /// `p`), each population's in index order, and whether `flag` is set on some rank.
-    /// Collective: every rank calls it, in the same order. Values travel as their
-    /// bits, so they arrive unchanged.
-    pub fn gather(&self, local: &[Vec<f64>], per: usize, flag: bool) -> (Vec<Vec<f64>>, bool) {
+    /// Values travel as their bits, so they arrive unchanged.
+    fn gather(&self, local: &[Vec<f64>], per: usize, flag: bool) -> (Vec<Vec<f64>>, bool) {
         let mut words: Vec<u64> = local.iter().flatten().map(|v| v.to_bits()).collect();
         words.push(u64::from(flag));
         let all = self.comm.all_gather(&words);
