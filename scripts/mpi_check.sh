@@ -6,15 +6,20 @@
 # be identical; the per-rank files
 # together must hold exactly the rows of the merged file. Then the microcircuit example
 # (examples/microcircuit.rs, scale 0.05, Poisson background): the same spikes on 1 and 2
-# processes. Needs OpenMPI (`mpirun`). MPI_CHECK_RELEASE=1 builds and runs the release
+# processes. Then the rate network of network-core/examples/rate_mpi_check.rs (noisy
+# rate neurons, delayed and instantaneous connections, waveform relaxation) on 1, 2 and 3
+# processes and 2 processes with 2 threads: the same samples (bits) and iterations, the
+# same merged file, and per-rank files holding its rows. Needs OpenMPI (`mpirun`). MPI_CHECK_RELEASE=1 builds and runs the release
 # profile (where it is built already) instead of the dev profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=(--profile dev) dir=debug
 if [[ "${MPI_CHECK_RELEASE:-0}" == 1 ]]; then profile=(--release) dir=release; fi
 cargo build --quiet "${profile[@]}" -p network-core --features mpi --example mpi_check
+cargo build --quiet "${profile[@]}" -p network-core --features mpi --example rate_mpi_check
 cargo build --quiet "${profile[@]}" -p network --features mpi --example microcircuit
 bin="$PWD/target/$dir/examples/mpi_check"
+rate_bin="$PWD/target/$dir/examples/rate_mpi_check"
 microcircuit="$PWD/target/$dir/examples/microcircuit"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -52,6 +57,24 @@ circuit circuit_threads 2 2
 test -s "$work/circuit_one.spikes"
 cmp "$work/circuit_one.spikes" "$work/circuit_two.spikes"
 cmp "$work/circuit_one.spikes" "$work/circuit_threads.spikes"
+# Rate neurons on 1, 2 and 3 processes and 2 processes with 2 threads: the same samples
+# (their bits), iterations and merged file; per-rank files hold exactly its rows.
+rate() { # NAME PROCESSES THREADS LAYOUT
+  mkdir -p "$work/rate_$1/out"
+  (cd "$work/rate_$1" && "${mpi[@]}" -np "$2" "$rate_bin" out "$3" "$4")
+}
+rate one 1 1 merged
+rate two 2 1 merged
+rate three 3 1 merged
+rate threads 2 2 merged
+rate ranks 2 1 per-rank
+for name in two three threads; do
+  cmp "$work/rate_one/out/summary.txt" "$work/rate_$name/out/summary.txt"
+done
+cmp "$work/rate_one/out/rates.dat" "$work/rate_two/out/rates.dat"
+cmp "$work/rate_one/out/rates.dat" "$work/rate_three/out/rates.dat"
+test -s "$work/rate_ranks/out/rates-0.dat" && test -s "$work/rate_ranks/out/rates-1.dat"
+diff <(rows "$work/rate_one/out/rates.dat") <(rows "$work/rate_ranks/out/rates-0.dat" "$work/rate_ranks/out/rates-1.dat")
 # A builder call that fails on rank 1 alone: both ranks stop with an error (rank 0's build
 # names rank 1), none waits forever in the build's collective call.
 set +e
@@ -61,4 +84,4 @@ set -e
 if [[ $status -eq 0 || $status -eq 124 ]] || ! grep -q "failed on rank 1" "$work/fail.log"; then
   echo "mpi check: a failure on one rank did not stop both (exit $status)"; cat "$work/fail.log"; exit 1
 fi
-echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree, a failure on one rank stops both ($(head -1 "$work/one/out/summary.txt")); the microcircuit gives the same $(wc -l <"$work/circuit_one.spikes") spikes on 1 and 2 processes"
+echo "mpi check: 1 process, 2 processes, 2 threads each and per-rank files agree, a failure on one rank stops both ($(head -1 "$work/one/out/summary.txt")); the microcircuit gives the same $(wc -l <"$work/circuit_one.spikes") spikes on 1 and 2 processes; rate neurons give the same $(grep -c '^[0-9]' "$work/rate_one/out/summary.txt") samples on 1, 2 and 3 processes"

@@ -18,6 +18,7 @@ mod agree;
 mod exchange;
 #[cfg(feature = "mpi")]
 pub mod mpi;
+pub(crate) mod rate;
 
 pub(crate) use agree::{agree, agree_on, failed_elsewhere, Unbuilt};
 pub use agree::{failed_alone, settle_failure};

@@ -402,20 +402,7 @@ impl Network {
         }
         self.schedule.run(tasks);
         self.rate.run_interval(start, end);
-        for (meter, recording) in self.rate.meters.iter_mut().zip(&mut self.rate_meters) {
-            let n = meter.record_from.len();
-            let rows = meter
-                .stamps
-                .iter()
-                .enumerate()
-                .map(|(k, &(stamp, sender))| {
-                    (stamp, sender, meter.values[k * n..(k + 1) * n].to_vec())
-                })
-                .collect();
-            recording.record(rows, self.resolution);
-            meter.stamps.clear();
-            meter.values.clear();
-        }
+        self.collect_rate_samples();
         for (p, population) in self.populations.iter_mut().enumerate() {
             let spikes = &mut self.pending[p];
             spikes.clear();
@@ -475,6 +462,44 @@ impl Network {
         };
         for recorder in &mut self.recorders {
             recorder.record(spikes, &self.population_info, self.resolution);
+        }
+    }
+
+    /// Hands the rate multimeters' samples of this slice to their recorders: on several
+    /// ranks with merged output, every rank's samples to rank 0, in the order one
+    /// process takes them in (each rank samples its own neurons).
+    fn collect_rate_samples(&mut self) {
+        if self.rate.meters.is_empty() {
+            return;
+        }
+        let mut collected = Vec::new();
+        for (index, meter) in self.rate.meters.iter_mut().enumerate() {
+            let n = meter.record_from.len();
+            for (k, (&(stamp, sender), &order)) in meter.stamps.iter().zip(&meter.order).enumerate()
+            {
+                collected.push(SampleRow {
+                    meter: index,
+                    block: order,
+                    stamp,
+                    sender,
+                    values: meter.values[k * n..(k + 1) * n].to_vec(),
+                });
+            }
+            meter.stamps.clear();
+            meter.values.clear();
+            meter.order.clear();
+        }
+        if self.comm.size() > 1 && self.records_all {
+            collected = exchange_samples(&*self.comm, &collected);
+        } else if self.comm.size() > 1 && self.recorder_files == RecorderFiles::Merged {
+            exchange_samples(&*self.comm, &collected);
+        }
+        let mut rows: Vec<Vec<(i64, u32, Vec<f64>)>> = vec![Vec::new(); self.rate_meters.len()];
+        for row in collected {
+            rows[row.meter].push((row.stamp, row.sender, row.values));
+        }
+        for (meter, rows) in self.rate_meters.iter_mut().zip(rows) {
+            meter.record(rows, self.resolution);
         }
     }
 

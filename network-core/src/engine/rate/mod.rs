@@ -20,10 +20,31 @@
 //! order, then step, so sums are bit-identical. Each neuron draws its noise from its own
 //! stream (NEST's `normal_distribution` per thread is not reproduced: noisy runs match
 //! NEST in distribution, deterministic ones bit for bit).
+//!
+//! On several ranks each rank owns a contiguous range of every population
+//! (`distribution/rate.rs`, behind [`RateExchange`])
+//! and holds the state, the streams, the incoming connections and the samples of those
+//! neurons only. The rates a final update sent go to every rank once per interval (with
+//! the final rates, the instantaneous connections' first guess), and each waveform-
+//! relaxation iteration's rates go to every rank with a global test of convergence;
+//! each rank then adds every source's input to its own targets in the order above, so
+//! any number of ranks gives the sums, the iterations and the samples of one process.
 
 mod population;
 
 pub(crate) use population::{RateBuffers, RatePopulation, RatePopulationDyn};
+
+/// How the ranks share the rates of their neurons (`distribution::rate::Share`).
+pub(crate) trait RateExchange: Send + Sync {
+    /// Whether there is more than one rank (else nothing is exchanged).
+    fn distributed(&self) -> bool;
+    /// Every rank's values (`per` values per owned neuron, `local[p]` for population
+    /// `p`), each population's in index order, and whether `flag` is set on some rank.
+    /// Collective: every rank calls it, in the same order.
+    fn gather(&self, local: &[Vec<f64>], per: usize, flag: bool) -> (Vec<Vec<f64>>, bool);
+}
+
+use std::borrow::Cow;
 
 use crate::models::Recordable;
 
@@ -64,6 +85,9 @@ pub(crate) struct RateMeter {
     /// Samples not yet collected: `(stamp, sender)` and `record_from.len()` values each.
     pub stamps: Vec<(i64, u32)>,
     pub values: Vec<f64>,
+    /// Each sample's place in the order one process takes them in (since the last
+    /// collection): samples of several ranks merge by it.
+    pub order: Vec<u64>,
 }
 
 impl RateMeter {
@@ -78,8 +102,9 @@ impl RateMeter {
 /// Every rate population, connection and multimeter of a network.
 pub(crate) struct RateSystem {
     pub populations: Vec<Box<dyn RatePopulationDyn>>,
-    /// Per population, per source neuron: its delayed and its instantaneous connections,
-    /// in creation order.
+    /// Per population, per source neuron (every rank's): its delayed and its
+    /// instantaneous connections onto this rank's neurons, in creation order (targets
+    /// indexed among this rank's neurons of their population).
     pub delayed: Vec<Vec<Vec<RateEdge>>>,
     pub instant: Vec<Vec<Vec<RateEdge>>>,
     pub relaxation: Relaxation,
@@ -88,19 +113,23 @@ pub(crate) struct RateSystem {
     pub meters: Vec<RateMeter>,
     /// Per population, its positions if it has a layout (`Network::rate_positions`).
     pub spaces: Vec<Option<std::sync::Arc<crate::spatial::Space>>>,
-    /// Per population, the rates each neuron sent in the last final update (`len` per
-    /// neuron, zero before the lag it started at).
+    /// The ranks and the neurons they own.
+    share: Box<dyn RateExchange>,
+    /// Per population, the rates each of this rank's neurons sent in the last final
+    /// update (`len` per neuron, zero before the lag it started at).
     sent: Vec<Vec<f64>>,
     /// The step the interval of the events waiting for delivery started at, and the
     /// lag its last part started at (0 unless a run ended inside the interval).
     sent_start: Option<(i64, usize)>,
-    /// Per population, each neuron's rate when those events were sent (a `set` of
+    /// Per population, each of this rank's neurons' rate when those events were sent (a `set` of
     /// `rate` between runs does not change them).
     finals: Vec<Vec<f64>>,
     /// Intervals in which the iteration stopped at `wfr_max_iterations` (NEST warns).
     pub unconverged: u64,
     /// Iterations done so far, over all intervals.
     pub iterations: u64,
+    /// Whether the network has rate connections (on any rank).
+    pub connected: bool,
 }
 
 /// The bytes of `n` rate neurons advancing in intervals of `len` steps with `ring`
@@ -131,8 +160,9 @@ impl RateSystem {
         buffers + rate_bytes(0, 0, 0, edges(&self.delayed) + edges(&self.instant))
     }
 
-    /// A system of these populations and connections (indexed like `populations`),
-    /// advancing in intervals of `len` steps.
+    /// A system of these populations (this rank's neurons of them) and connections
+    /// (indexed like `populations`), advancing in intervals of `len` steps, shared over
+    /// the ranks of `share`.
     pub fn new(
         populations: Vec<Box<dyn RatePopulationDyn>>,
         delayed: Vec<Vec<Vec<RateEdge>>>,
@@ -140,13 +170,21 @@ impl RateSystem {
         relaxation: Relaxation,
         len: usize,
         meters: Vec<RateMeter>,
+        share: Box<dyn RateExchange>,
     ) -> Self {
         let sent = populations
             .iter()
-            .map(|p| vec![0.0; p.size() * len])
+            .map(|p| vec![0.0; p.buffers_ref().n * len])
             .collect();
-        let finals = populations.iter().map(|p| vec![0.0; p.size()]).collect();
+        let finals = populations
+            .iter()
+            .map(|p| vec![0.0; p.buffers_ref().n])
+            .collect();
+        // This rank's connections; the builder sets whether any rank has some.
+        let any = |edges: &Vec<Vec<Vec<RateEdge>>>| edges.iter().flatten().any(|e| !e.is_empty());
+        let connected = any(&delayed) || any(&instant);
         Self {
+            share,
             finals,
             populations,
             delayed,
@@ -159,6 +197,7 @@ impl RateSystem {
             sent_start: None,
             unconverged: 0,
             iterations: 0,
+            connected,
         }
     }
 
@@ -167,9 +206,20 @@ impl RateSystem {
         self.populations.is_empty()
     }
 
+    /// Whether the network has rate connections (on any rank: every rank gives the
+    /// same answer, as every rank must take part in the iteration's exchanges).
     fn has_connections(&self) -> bool {
-        let any = |edges: &Vec<Vec<Vec<RateEdge>>>| edges.iter().flatten().any(|e| !e.is_empty());
-        any(&self.delayed) || any(&self.instant)
+        self.connected
+    }
+
+    /// Every rank's `local` values (`per` per neuron) in index order: `local` itself on
+    /// one process. Collective on several ranks.
+    fn everyone<'a>(&self, local: &'a [Vec<f64>], per: usize) -> Cow<'a, [Vec<f64>]> {
+        if self.share.distributed() {
+            Cow::Owned(self.share.gather(local, per, false).0)
+        } else {
+            Cow::Borrowed(local)
+        }
     }
 
     /// Advances every rate neuron over steps `start..end`, which lie in one interval
@@ -213,11 +263,13 @@ impl RateSystem {
         let Some((sent_start, from)) = self.sent_start.take() else {
             return;
         };
-        let sent = std::mem::take(&mut self.sent);
+        let local = std::mem::take(&mut self.sent);
+        let sent = self.everyone(&local, self.len);
         self.deliver_delayed(&sent, sent_start);
+        drop(sent);
         let len = self.len;
         let finals: Vec<Vec<f64>> = self
-            .finals
+            .everyone(&self.finals, 1)
             .iter()
             .map(|rates| {
                 rates
@@ -227,7 +279,7 @@ impl RateSystem {
             })
             .collect();
         self.deliver_instant(&finals);
-        self.sent = sent;
+        self.sent = local;
     }
 
     /// NEST's waveform relaxation over lags `from..len` of the interval at `origin`:
@@ -246,7 +298,14 @@ impl RateSystem {
                     &mut trial[p],
                 );
             }
-            self.deliver_instant(&trial);
+            if self.share.distributed() {
+                // Every rank's rates, and whether some rate moved on some rank.
+                let (all, anywhere) = self.share.gather(&trial, self.len, exceeded);
+                self.deliver_instant(&all);
+                exceeded = anywhere;
+            } else {
+                self.deliver_instant(&trial);
+            }
             if !exceeded {
                 return;
             }
@@ -298,21 +357,27 @@ impl RateSystem {
 
     /// Samples the multimeters due in lags `lags` of the interval at `origin` (a sample
     /// at stamp `s + 1` holds the state after step `s`).
+    /// Only this rank's neurons are sampled; `order` keeps the place of each sample
+    /// in the order one process takes them in.
     fn record(&mut self, origin: i64, lags: std::ops::Range<usize>) {
         for m in &mut self.meters {
             let b = self.populations[m.population].buffers_ref();
+            let mine = b.first..b.first + b.n;
+            let count = m.targets.len() as u64;
             for lag in lags.clone() {
                 let stamp = origin + lag as i64 + 1;
                 if !m.due(stamp) {
                     continue;
                 }
-                for &i in &m.targets {
+                for (k, &i) in m.targets.iter().enumerate() {
+                    if !mine.contains(&(i as usize)) {
+                        continue;
+                    }
+                    let local = i as usize - b.first;
                     m.stamps.push((stamp, m.first_node_id + i));
-                    m.values.extend(
-                        m.record_from
-                            .iter()
-                            .map(|&v| b.recorded(v, i as usize, lag)),
-                    );
+                    m.order.push(lag as u64 * count + k as u64);
+                    m.values
+                        .extend(m.record_from.iter().map(|&v| b.recorded(v, local, lag)));
                 }
             }
         }

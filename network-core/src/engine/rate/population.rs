@@ -19,7 +19,7 @@ pub(crate) trait RatePopulationDyn: Send + Sync {
     /// neurons `indices` (all when `None`), or a parameter of the whole population,
     /// checked as at creation, its propagators recomputed for the resolution `h` (ms).
     fn set(&mut self, name: &str, value: f64, indices: Option<&[u32]>, h: f64) -> Result<()>;
-    /// The number of neurons.
+    /// The number of neurons of the whole population (every rank's).
     fn size(&self) -> usize;
     /// The buffers every model shares.
     fn buffers(&mut self) -> &mut RateBuffers;
@@ -44,11 +44,16 @@ pub(crate) trait RatePopulationDyn: Send + Sync {
     ) -> bool;
 }
 
-/// The state and input buffers of a rate population (`n` neurons, intervals of `len`
+/// The state and input buffers of the neurons of a rate population this rank owns (`n`
+/// neurons, from the population's neuron `first` on, of `total`; intervals of `len`
 /// steps at most, delayed input `ring` steps ahead).
 #[derive(Debug)]
 pub(crate) struct RateBuffers {
     pub n: usize,
+    /// The population index of this rank's first neuron.
+    pub first: usize,
+    /// The population's size over all ranks.
+    pub total: usize,
     /// The interval length (NEST's `min_delay`, steps).
     pub len: usize,
     /// Slots of the delayed-input rings, indexed by absolute step modulo `ring`.
@@ -69,14 +74,26 @@ pub(crate) struct RateBuffers {
     /// Rate and noise after each step of the final update, `len` per neuron.
     pub rec_rate: Vec<f64>,
     pub rec_noise: Vec<f64>,
-    /// One stream per neuron.
+    /// One stream per neuron, keyed by the neuron (not the rank).
     pub streams: Vec<Stream>,
 }
 
 impl RateBuffers {
-    pub fn new(n: usize, len: usize, ring: usize, rate: f64, streams: Vec<Stream>) -> Self {
+    /// The buffers of the neurons `owned` of a population of `total`, each at rate
+    /// `rate`, with one stream per owned neuron.
+    pub fn new(
+        owned: std::ops::Range<usize>,
+        total: usize,
+        len: usize,
+        ring: usize,
+        rate: f64,
+        streams: Vec<Stream>,
+    ) -> Self {
+        let n = owned.len();
         let mut b = Self {
             n,
+            first: owned.start,
+            total,
             len,
             ring,
             rate: vec![rate; n],
@@ -149,7 +166,7 @@ impl<M: RateNonlinearity> RatePopulationDyn for RatePopulation<M> {
     }
 
     fn size(&self) -> usize {
-        self.buffers.n
+        self.buffers.total
     }
 
     fn name(&self) -> &str {
@@ -165,8 +182,12 @@ impl<M: RateNonlinearity> RatePopulationDyn for RatePopulation<M> {
             match indices {
                 None => self.buffers.rate.fill(value),
                 Some(list) => {
+                    // Indices of the population; this rank holds `first..first + n`.
+                    let (first, n) = (self.buffers.first, self.buffers.n);
                     for &i in list {
-                        self.buffers.rate[i as usize] = value;
+                        if let Some(local) = (i as usize).checked_sub(first).filter(|&l| l < n) {
+                            self.buffers.rate[local] = value;
+                        }
                     }
                 }
             }

@@ -386,8 +386,13 @@ impl NetworkBuilder {
             .or(spiking.then_some(placement.slice_len));
         let mut rate_declarations = self.rate;
         let rate_meters = std::mem::take(&mut rate_declarations.recording);
-        let (rate, _) = Self::rate_system(rate_declarations, &self.resolution, spiking_slice);
-        Self::check_rate_ranks(&rate, self.comm.comm().size())?;
+        let (rate, _) = Self::rate_system(
+            rate_declarations,
+            &self.resolution,
+            spiking_slice,
+            self.seed,
+            self.comm.comm(),
+        );
         memory.reserve("the rate neurons", rate.memory_bytes(), 0)?;
         if !rate.is_empty() {
             // NEST's min_delay counts rate connections too.

@@ -6,6 +6,8 @@
 
 use super::NetworkBuilder;
 use crate::devices::Multimeter;
+use crate::distribution::rate::{owned, Share};
+use crate::distribution::Communicator;
 use crate::engine::rate::{
     RateBuffers, RateEdge, RateMeter, RatePopulation, RatePopulationDyn, RateSystem, Relaxation,
 };
@@ -15,6 +17,7 @@ use crate::network::canonical::Call;
 use crate::network::recording::MeterRuntime;
 use crate::rng::Purpose;
 use network_spec::rate::{WaveformRelaxation, RATE_RECORDABLES};
+use std::sync::Arc;
 
 /// A population of rate neurons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,20 +125,14 @@ impl NetworkBuilder {
         params.validate(name)?;
         let first_node_id = self.next_node_id(name, len)?;
         let index = self.rate.populations.len();
-        let streams = (0..len as u64)
-            .map(|i| {
-                self.seed
-                    .stream(Purpose::Simulation, RATE_ENTITY + index as u64, i)
-            })
-            .collect();
         let propagators = RatePropagators::new(&params, self.resolution.ms());
         let rate = params.initial_rate();
         self.rate.populations.push(Box::new(RatePopulation {
             name: name.to_string(),
             params,
             propagators,
-            // Sized at `build`, when the interval and the delays are known.
-            buffers: RateBuffers::new(len, 0, 1, rate, streams),
+            // Sized at `build`, when the interval, the delays and the ranks are known.
+            buffers: RateBuffers::new(0..len, len, 0, 1, rate, Vec::new()),
         }));
         self.rate.first_node_ids.push(first_node_id);
         self.rate.names.push(name.to_string());
@@ -318,6 +315,7 @@ impl NetworkBuilder {
             first_node_id: self.rate.first_node_ids[target.index],
             stamps: Vec::new(),
             values: Vec::new(),
+            order: Vec::new(),
         });
         Ok(RateMultimeterHandle(self.rate.meters.len() - 1))
     }
@@ -337,14 +335,18 @@ impl NetworkBuilder {
         Ok(())
     }
 
-    /// The rate system at `build`, and NEST's `min_delay` it implies (steps), if it has
-    /// connections or multimeters: the least delay of a delayed connection, with
-    /// instantaneous ones `wfr_comm_interval` (the resolution without waveform
-    /// relaxation), and with a multimeter 1 ms (its connection's default delay).
+    /// The rate system at `build` on this rank of `ranks` (its neurons of each population,
+    /// their streams, keyed by population and neuron, and the connections onto them),
+    /// and NEST's `min_delay` it implies (steps), if it has connections or multimeters:
+    /// the least delay of a delayed connection, with instantaneous ones
+    /// `wfr_comm_interval` (the resolution without waveform relaxation), and with a
+    /// multimeter 1 ms (its connection's default delay).
     pub(super) fn rate_system(
         rate: RateDeclarations,
         resolution: &crate::time::Resolution,
         spiking_slice: Option<i64>,
+        seed: crate::rng::Seed,
+        ranks: &Arc<dyn Communicator>,
     ) -> (RateSystem, Option<i64>) {
         let RateDeclarations {
             mut populations,
@@ -381,7 +383,18 @@ impl NetworkBuilder {
             .map(|p| vec![Vec::new(); p.size()])
             .collect();
         let mut instant = delayed.clone();
-        for (p, s, e, is_instant) in edges {
+        let (rank, size) = (ranks.rank(), ranks.size());
+        let mine: Vec<_> = populations
+            .iter()
+            .map(|p| owned(rank, size, p.size()))
+            .collect();
+        let connected = !edges.is_empty();
+        for (p, s, mut e, is_instant) in edges {
+            let targets = &mine[e.population as usize];
+            if !targets.contains(&(e.target as usize)) {
+                continue;
+            }
+            e.target -= targets.start as u32;
             let list = if is_instant {
                 &mut instant
             } else {
@@ -389,37 +402,28 @@ impl NetworkBuilder {
             };
             list[p][s as usize].push(e);
         }
-        for p in &mut populations {
+        for (index, (p, owned)) in populations.iter_mut().zip(&mine).enumerate() {
+            let total = p.size();
+            let streams = owned
+                .clone()
+                .map(|i| seed.stream(Purpose::Simulation, RATE_ENTITY + index as u64, i as u64))
+                .collect();
             let b = p.buffers();
-            let streams = std::mem::take(&mut b.streams);
             let rate = b.rate[0];
-            *b = RateBuffers::new(b.n, len, max_delay as usize + len + 1, rate, streams);
+            let ring = max_delay as usize + len + 1;
+            *b = RateBuffers::new(owned.clone(), total, len, ring, rate, streams);
         }
+        let sizes = populations.iter().map(|p| p.size()).collect();
         let relax = Relaxation {
             use_wfr: wfr.use_wfr,
             tol: wfr.wfr_tol,
             max_iterations: wfr.wfr_max_iterations as usize,
         };
-        let mut system = RateSystem::new(populations, delayed, instant, relax, len, meters);
+        let share = Box::new(Share::new(ranks.clone(), sizes));
+        let mut system = RateSystem::new(populations, delayed, instant, relax, len, meters, share);
         system.spaces = spaces;
+        system.connected = connected;
         (system, min_delay)
-    }
-}
-
-impl NetworkBuilder {
-    /// Refuses rate neurons on more than one rank. Why: every rank would advance every
-    /// rate neuron (the distribution deals out spiking blocks only), so the memory
-    /// would not shrink with the ranks and each rank would record every sample.
-    pub(super) fn check_rate_ranks(rate: &RateSystem, ranks: usize) -> Result<()> {
-        if rate.is_empty() || ranks <= 1 {
-            return Ok(());
-        }
-        Err(Error::invalid(
-            "rate neurons",
-            "ranks",
-            ranks,
-            "rate neurons run on one process: the engine does not distribute them over MPI ranks; run without mpirun (threads still apply)",
-        ))
     }
 }
 
