@@ -31,7 +31,7 @@ declare -A PARTS=(
   [connect]="network-core|network-core/src/connect/**/*.rs|--lib --test=properties --test=uniformity --test=connect_mutants"
   [spatial]="network-core|network-core/src/spatial/**/*.rs|--lib --test=properties --test=kernels --test=spatial_values --test=space_statistics --test=spatial_mutants"
   [time]="network-spec|network-spec/src/time.rs|"
-  [models]="network-core|network-core/src/models/**/*.rs|--lib --test=conformance --test=edge_cases"
+  [models]="network-core|network-core/src/models/**/*.rs|--test=conformance --test=edge_cases"
 )
 ORDER=(units checks connect spatial time models)
 
@@ -70,7 +70,8 @@ for part in "${selected[@]}"; do
   # Incremental builds of a mutated network-core (opt-level 2) have failed to link
   # ("undefined hidden symbol"), which cargo-mutants counts as an unviable mutant: build
   # each mutant whole.
-  CARGO_INCREMENTAL=0 nice -n 19 cargo mutants --no-shuffle "${where[@]}" --minimum-test-timeout 60 \
+  # --profile mutants (Cargo.toml): opt-level 1, no debug info, for builds per mutant.
+  CARGO_INCREMENTAL=0 nice -n 19 cargo mutants --no-shuffle "${where[@]}" --profile mutants --minimum-test-timeout 60 \
     --package "$package" --test-package "$package" "${args[@]}" \
     --output "mutants.out/$part" "${extra[@]}" || status=$?
   out="mutants.out/$part/mutants.out"
