@@ -4,11 +4,20 @@ reference/inf_params.json holds its verdicts).
 
 The postsynaptic STDP traces of NEST's ArchivingNode with `tau_minus` (and
 `tau_minus_triplet`) = +inf: NEST keeps 1/tau = 0, so the traces never decay and every
-postsynaptic spike adds 1 for good. A parameter written None here is +inf (run_nest.py
-writes it as JSON null).
+postsynaptic spike adds 1 for good. Then one case per time constant, capacitance,
+escape-rate width or error tolerance that NEST 3.10 computes finite dynamics with
+(`<model>_<param>_inf`): network-spec/tests/nest_checks.rs requires one for each such
+value the engine accepts. A parameter written None here is +inf (run_nest.py writes it
+as JSON null).
 """
 
-from cases import ALPHA, DELTA, EXP, PARROT, case, neuron, plastic, sg
+from cases import ALPHA, DELTA, EXP, PARROT, RECORDABLES, case, neuron, plastic, sg
+from cases_gsl import RECORD
+
+# The deterministic limits of the escape-rate models (as in cases_exact.py): a spike
+# exactly when V_m reaches the threshold.
+GIF_STEEP = dict(lambda_0=1e6, Delta_V=1e-5)
+PP_STEEP = dict(c_1=0.0, c_2=1e-300, c_3=1e6)
 
 INF = None
 PRE = [10.0, 60.0, 110.0, 111.0, 160.0, 210.0, 260.0, 310.0, 311.5, 360.0]
@@ -61,6 +70,65 @@ def infinite_cases():
                  [neuron(model, I_e=i_e, **{param: INF})], [200.0],
                  [sg([0], [5.0, 20.0, 21.0, 60.0, 100.0, 140.0], weight=w),
                   sg([0], [10.0, 40.0, 41.0, 80.0, 120.0, 160.0], weight=-w)]))
+    # The NEST-integrated (RKF45) and remaining models with a synaptic time constant,
+    # adaptation time constant, error tolerance, escape-rate width or capacitance at
+    # +inf: their right-hand sides evaluated with it (-g/inf = 0, e/inf = 0, ...).
+    # Weights: nS for conductance models, pA for current models, mV for delta models.
+    # gsl_error_tol = +inf accepts every RKF45 step (one per 0.1 ms): NEST 3.10 stops
+    # with a numerical instability when such a step meets an aeif spike's upswing, so
+    # those cases stay below threshold (aeif_psc_delta's spikes, jumps, do not). The
+    # multisynapse model takes only excitatory weights, on its receptor port 1.
+    EXC = [5.0, 20.0, 21.0, 60.0, 100.0, 100.1, 100.2, 140.0]
+    INH = [10.0, 40.0, 41.0, 80.0, 120.0, 160.0]
+    for model, param, i_e, w, extra in (
+            ("iaf_cond_exp", "tau_syn_ex", 200.0, 5.0, {}),
+            ("iaf_cond_exp", "tau_syn_in", 500.0, 5.0, {}),
+            ("iaf_cond_alpha", "tau_syn_ex", 500.0, 20.0, {}),
+            ("iaf_cond_alpha", "tau_syn_in", 500.0, 20.0, {}),
+            ("aeif_cond_exp", "tau_syn_ex", 200.0, 5.0, {}),
+            ("aeif_cond_exp", "tau_syn_in", 700.0, 5.0, {}),
+            ("aeif_cond_exp", "tau_w", 600.0, 20.0, {}),
+            ("aeif_cond_exp", "gsl_error_tol", 100.0, 5.0, {}),
+            ("aeif_cond_alpha", "tau_syn_ex", 600.0, 20.0, {}),
+            ("aeif_cond_alpha", "tau_syn_in", 600.0, 20.0, {}),
+            ("aeif_cond_alpha", "tau_w", 600.0, 20.0, {}),
+            ("aeif_cond_alpha", "gsl_error_tol", 100.0, 5.0, {}),
+            ("hh_psc_alpha", "tau_syn_ex", 500.0, 100.0, {}),
+            ("hh_psc_alpha", "tau_syn_in", 500.0, 100.0, {}),
+            ("aeif_psc_exp", "tau_syn_ex", 200.0, 100.0, {}),
+            ("aeif_psc_exp", "tau_syn_in", 700.0, 100.0, {}),
+            ("aeif_psc_exp", "tau_w", 600.0, 300.0, {}),
+            ("aeif_psc_exp", "gsl_error_tol", 100.0, 100.0, {}),
+            ("aeif_psc_alpha", "tau_syn_ex", 600.0, 300.0, {}),
+            ("aeif_psc_alpha", "tau_syn_in", 600.0, 300.0, {}),
+            ("aeif_psc_alpha", "tau_w", 600.0, 300.0, {}),
+            ("aeif_psc_alpha", "gsl_error_tol", 100.0, 100.0, {}),
+            ("aeif_psc_delta", "tau_w", 600.0, 5.0, {}),
+            ("aeif_psc_delta", "gsl_error_tol", 600.0, 5.0, {}),
+            ("aeif_psc_delta", "C_m", 600.0, 40.0, {}),
+            ("aeif_cond_beta_multisynapse", "tau_w", 600.0, 20.0, {}),
+            ("aeif_cond_beta_multisynapse", "gsl_error_tol", 100.0, 1.0, {}),
+            ("hh_cond_exp_traub", "tau_syn_ex", 0.0, 5.0, {}),
+            ("hh_cond_exp_traub", "tau_syn_in", 500.0, 5.0, {}),
+            ("iaf_psc_delta", "C_m", 500.0, 6.0, {}),
+            ("gif_psc_exp", "tau_syn_ex", 60.0, 20.0, GIF_STEEP),
+            ("gif_psc_exp", "tau_syn_in", 150.0, 20.0, GIF_STEEP),
+            ("gif_psc_exp", "Delta_V", 60.0, 20.0, dict(lambda_0=1e6)),
+            ("gif_cond_exp", "tau_syn_ex", 60.0, 2.0, GIF_STEEP),
+            ("gif_cond_exp", "tau_syn_in", 150.0, 2.0, GIF_STEEP),
+            ("gif_cond_exp", "Delta_V", 60.0, 2.0, dict(lambda_0=1e6)),
+            ("pp_psc_delta", "C_m", 100.0, 3.0, PP_STEEP)):
+        add(case(f"{model}_{param}_inf",
+                 f"{model} with {param} = +inf (I_e {i_e} pA"
+                 + "".join(f", {k} {v}" for k, v in extra.items())
+                 + f"), "
+                 + (f"excitatory spikes of weight {w} on receptor 1" if "multisynapse" in model
+                    else f"excitatory and inhibitory spikes of weight +/-{w}"),
+                 [neuron(model, I_e=i_e, **extra, **{param: INF})], [200.0],
+                 record_from=RECORD.get(model) or RECORDABLES.get(model) or ["V_m", "w"],
+                 generators=[sg([0], EXC, weight=w, receptor_type=1)]
+                 if "multisynapse" in model
+                 else [sg([0], EXC, weight=w), sg([0], INH, weight=-w)]))
     return out
 
 

@@ -188,10 +188,19 @@ fn infinite_values() -> String {
          computes finite dynamics that the engine reproduces bit for bit: thresholds, \
          bounds and stops (`V_th`, `V_min`, a device's `stop`), the postsynaptic STDP \
          traces' `tau_minus` and `tau_minus_triplet` on every neuron (1/tau = 0: the \
-         traces never decay), and the synaptic and threshold time constants of \
+         traces never decay); the synaptic and threshold time constants of \
          `iaf_psc_exp`, `iaf_psc_exp_htum`, `mat2_psc_exp` (`tau_syn_ex`, `tau_syn_in`, \
-         `tau_1`, `tau_2`) and `amat2_psc_exp` (`tau_1`, `tau_2`). NEST 3.10 also takes these, which are refused with what \
-         NEST computes with them (measured by `conformance/inf_params.py`: DC and spikes \
+         `tau_1`, `tau_2`) and `amat2_psc_exp` (`tau_1`, `tau_2`), where the exact \
+         propagators with exp(-h/inf) = 1 give a current or threshold that never decays; \
+         the synaptic time constants of the `iaf_cond_*` (but beta), `aeif_*`, `hh_*` \
+         and `gif_*` models, `tau_w` and `gsl_error_tol` of the `aeif_*` models, \
+         `Delta_V` of the `gif_*` models (the escape rate is `lambda_0`) and `C_m` of \
+         `iaf_psc_delta`, `aeif_psc_delta` and `pp_psc_delta` (currents no longer move \
+         V_m, spikes do), NEST's expressions evaluated with +inf (-g/inf = 0, \
+         e/inf = 0, every RKF45 step accepted at an infinite tolerance). One \
+         conformance case each, `<model>_<parameter>_inf`. NEST 3.10 also takes these, \
+         which are refused with what NEST computes with them (measured by \
+         `conformance/inf_params.py`: DC and spikes \
          on every receptor for 60 ms):\n\n\
          | model | parameter | NEST 3.10 with +inf |\n|---|---|---|\n",
     );
@@ -199,7 +208,6 @@ fn infinite_values() -> String {
         let what = match r.nest {
             NestOutcome::Nan => "NaN",
             NestOutcome::Frozen => "no dynamics",
-            NestOutcome::NotYet => "finite (not yet reproduced here)",
         };
         let _ = writeln!(out, "| `{}` | `{}` | {what} |", r.model, r.param);
     }

@@ -5,8 +5,13 @@
 //! Where NEST's result with +inf is finite and meaningful and the engine reproduces it
 //! (the postsynaptic STDP traces' `tau_minus`, `tau_minus_triplet`: traces that never
 //! decay; the synaptic and threshold time constants of the exactly integrated
-//! `iaf_psc_exp`, `iaf_psc_exp_htum`, `mat2_psc_exp`, `amat2_psc_exp`), the models'
-//! checks accept +inf and no entry is here.
+//! `iaf_psc_exp`, `iaf_psc_exp_htum`, `mat2_psc_exp`, `amat2_psc_exp`; the synaptic
+//! time constants of the RKF45-integrated `iaf_cond_*`, `aeif_*`, `hh_*` models and of
+//! the `gif_*` models, `tau_w` and `gsl_error_tol` of the `aeif_*` models, `Delta_V` of
+//! the `gif_*` models and `C_m` of the delta models, each with a conformance case
+//! `<model>_<param>_inf` in `conformance/cases_infinite.py`), the models' checks accept
+//! +inf and no entry is here: every +inf NEST 3.10 computes finite dynamics with is
+//! accepted.
 
 use crate::{Error, Result};
 
@@ -18,8 +23,6 @@ pub enum NestOutcome {
     /// No dynamics: the membrane potential (or rate) never moves whatever the input:
     /// refused for good.
     Frozen,
-    /// Finite, meaningful dynamics that the engine does not yet reproduce bit for bit.
-    NotYet,
 }
 
 /// One parameter the engine refuses at +inf although NEST takes it.
@@ -294,228 +297,6 @@ pub const INFINITE_REFUSALS: &[InfiniteRefusal] = &[
         param: "tau",
         nest: NestOutcome::Frozen,
         why: "NEST 3.10 takes it but the rate never moves from its initial value: input and noise are scaled by h/tau = 0; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_psc_delta",
-        param: "C_m",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_cond_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_cond_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_cond_alpha",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "iaf_cond_alpha",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_exp",
-        param: "tau_w",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_exp",
-        param: "gsl_error_tol",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_alpha",
-        param: "tau_w",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_alpha",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_alpha",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_alpha",
-        param: "gsl_error_tol",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "hh_psc_alpha",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "hh_psc_alpha",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_exp",
-        param: "tau_w",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_exp",
-        param: "gsl_error_tol",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_alpha",
-        param: "tau_w",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_alpha",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_alpha",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_alpha",
-        param: "gsl_error_tol",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_delta",
-        param: "C_m",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_delta",
-        param: "tau_w",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_psc_delta",
-        param: "gsl_error_tol",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "hh_cond_exp_traub",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "hh_cond_exp_traub",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "gif_psc_exp",
-        param: "Delta_V",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "gif_psc_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "gif_psc_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "gif_cond_exp",
-        param: "Delta_V",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "gif_cond_exp",
-        param: "tau_syn_ex",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "gif_cond_exp",
-        param: "tau_syn_in",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_beta_multisynapse",
-        param: "tau_w",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "aeif_cond_beta_multisynapse",
-        param: "gsl_error_tol",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
-    },
-    InfiniteRefusal {
-        model: "pp_psc_delta",
-        param: "C_m",
-        nest: NestOutcome::NotYet,
-        why: "NEST 3.10 computes finite dynamics with it (conformance/inf_params.py), which this engine does not yet reproduce bit for bit; give a large finite value",
     },
 ];
 

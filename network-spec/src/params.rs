@@ -289,6 +289,19 @@ pub fn positive(entity: &str, name: &str, value: f64) -> Result<()> {
     }
 }
 
+/// Rejects a value that is not > 0 where NEST's dynamics with +inf are finite and
+/// reproduced here, so +inf passes: a delta model's `C_m` (currents no longer move V_m,
+/// spikes still do), `gsl_error_tol` (every RKF45 step accepted), a `gif_*` model's
+/// `Delta_V` (the escape rate is `lambda_0` whatever V_m). Values NEST turns into NaN or
+/// no dynamics are refused before, by [`crate::infinite`].
+pub fn positive_inf_ok(entity: &str, name: &str, value: f64) -> Result<()> {
+    if value > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(entity, name, value, "must be > 0"))
+    }
+}
+
 /// Rejects a time constant that is not > 0; +inf passes, where NEST's propagators give
 /// finite dynamics with it (exp(-h/inf) = 1: a current or threshold that never decays).
 pub fn positive_or_inf(entity: &str, name: &str, value: f64) -> Result<()> {

@@ -243,9 +243,9 @@ fn every_check_accepts_what_nest_accepts() {
 }
 
 /// Every reasoned refusal of +inf says what NEST 3.10 computes with it, as
-/// `conformance/inf_params.py` measured (its verdicts: "nan", "frozen", "finite"), and
-/// every +inf NEST computes finite dynamics with is either accepted here or listed as
-/// not yet reproduced.
+/// `conformance/inf_params.py` measured (its verdicts: "nan", "frozen", "finite"); no
+/// refusal is of a finite verdict, and the accepted time constants, capacitances,
+/// escape-rate widths and tolerances each have a conformance case.
 #[test]
 fn every_infinite_refusal_says_what_nest_computes() {
     let path = concat!(
@@ -267,7 +267,6 @@ fn every_infinite_refusal_says_what_nest_computes() {
         let expected = match r.nest {
             NestOutcome::Nan => "nan",
             NestOutcome::Frozen => "frozen",
-            NestOutcome::NotYet => "finite",
         };
         match verdict(r.model, r.param) {
             Some(v) if v == expected => {}
@@ -289,6 +288,46 @@ fn every_infinite_refusal_says_what_nest_computes() {
     assert_eq!(
         accepted_finite, 48,
         "tau_minus and tau_minus_triplet of every neuron"
+    );
+    // Every synaptic, adaptation or threshold time constant, capacitance, escape-rate
+    // width and error tolerance whose +inf gives finite dynamics in NEST and is accepted
+    // here has its NEST-generated conformance case `<model>_<param>_inf`
+    // (conformance/cases_infinite.py), replayed bit for bit by
+    // network-core/tests/conformance.rs.
+    const WITH_CASE: &[&str] = &[
+        "tau_syn_ex",
+        "tau_syn_in",
+        "tau_1",
+        "tau_2",
+        "tau_w",
+        "gsl_error_tol",
+        "Delta_V",
+        "C_m",
+    ];
+    let reference_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../conformance/reference");
+    let mut with_case = 0;
+    for p in pairs {
+        let (model, param) = (p["model"].as_str().unwrap(), p["param"].as_str().unwrap());
+        if p["verdict"] == "finite" && WITH_CASE.contains(&param) {
+            let stricter = STRICTER_THAN_NEST
+                .iter()
+                .any(|(m, q, _)| *m == model && *q == param);
+            if stricter || infinite::refusal(model, param).is_some() {
+                continue;
+            }
+            let case = format!("{reference_dir}/{model}_{param}_inf.json");
+            if std::path::Path::new(&case).exists() {
+                with_case += 1;
+            } else {
+                wrong.push(format!(
+                    "{model}.{param} = inf: accepted, but no conformance case {case}"
+                ));
+            }
+        }
+    }
+    assert_eq!(
+        with_case, 47,
+        "the accepted time constants, capacitances, widths and tolerances at +inf"
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

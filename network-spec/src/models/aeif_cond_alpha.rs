@@ -5,7 +5,7 @@
 use super::cond::Aeif;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -59,7 +59,7 @@ impl NeuronParams for AeifCondAlpha {
             gsl_error_tol: self.gsl_error_tol,
         }
         .check(entity)?;
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)
     }
 }

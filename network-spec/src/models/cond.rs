@@ -2,7 +2,7 @@
 //! with GSL.
 
 use crate::error::{Error, Result};
-use crate::params::positive;
+use crate::params::{positive, positive_inf_ok, positive_or_inf};
 
 /// `iaf_cond_*`: reset below threshold, `C_m > 0`, `t_ref >= 0`, synaptic time constants
 /// positive (NEST's `Parameters_::set`).
@@ -28,7 +28,7 @@ pub fn check_iaf_cond(
         return Err(Error::invalid(entity, "t_ref", t_ref, "must be >= 0 ms"));
     }
     for (name, tau) in tau_syn {
-        positive(entity, name, *tau)?;
+        positive_or_inf(entity, name, *tau)?;
     }
     Ok(())
 }
@@ -99,7 +99,7 @@ impl Aeif {
                 format!("must be >= V_th ({} mV)", self.V_th),
             ));
         }
-        positive(entity, "C_m", self.C_m)?;
+        positive_inf_ok(entity, "C_m", self.C_m)?;
         if self.t_ref < 0.0 {
             return Err(Error::invalid(
                 entity,
@@ -108,8 +108,8 @@ impl Aeif {
                 "must be >= 0 ms",
             ));
         }
-        positive(entity, "tau_w", self.tau_w)?;
-        positive(entity, "gsl_error_tol", self.gsl_error_tol)
+        positive_or_inf(entity, "tau_w", self.tau_w)?;
+        positive_inf_ok(entity, "gsl_error_tol", self.gsl_error_tol)
     }
 }
 

@@ -6,7 +6,7 @@
 use super::gif_psc_exp::check_gif;
 use crate::error::Result;
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -60,8 +60,8 @@ impl NeuronParams for GifCondExp {
             (&self.tau_sfa, &self.q_sfa),
             (&self.tau_stc, &self.q_stc),
         )?;
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)?;
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)?;
         positive(entity, "gsl_error_tol", self.gsl_error_tol)
     }
 }

@@ -5,7 +5,7 @@
 use super::sfa::{check_time_constants, same_length};
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive, positive_inf_ok, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -56,8 +56,8 @@ impl NeuronParams for GifPscExp {
             (&self.tau_sfa, &self.q_sfa),
             (&self.tau_stc, &self.q_stc),
         )?;
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)
     }
 }
 
@@ -74,7 +74,7 @@ pub(super) fn check_gif(
     same_length(entity, ("tau_sfa", tau_sfa), ("q_sfa", q_sfa))?;
     same_length(entity, ("tau_stc", tau_stc), ("q_stc", q_stc))?;
     positive(entity, "g_L", g_L)?;
-    positive(entity, "Delta_V", Delta_V)?;
+    positive_inf_ok(entity, "Delta_V", Delta_V)?;
     positive(entity, "C_m", C_m)?;
     if t_ref < 0.0 {
         return Err(Error::invalid(entity, "t_ref", t_ref, "must be >= 0 ms"));

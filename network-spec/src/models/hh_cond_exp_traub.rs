@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 use crate::units::Dimension;
 
@@ -49,8 +49,8 @@ impl NeuronParams for HhCondExpTraub {
         trace_time_constant(entity, "tau_minus", self.tau_minus)?;
         trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         positive(entity, "C_m", self.C_m)?;
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)?;
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)?;
         if self.t_ref < 0.0 {
             return Err(Error::invalid(
                 entity,

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive, positive_or_inf, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -50,8 +50,8 @@ impl NeuronParams for HhPscAlpha {
                 "must be >= 0 ms",
             ));
         }
-        positive(entity, "tau_syn_ex", self.tau_syn_ex)?;
-        positive(entity, "tau_syn_in", self.tau_syn_in)?;
+        positive_or_inf(entity, "tau_syn_ex", self.tau_syn_ex)?;
+        positive_or_inf(entity, "tau_syn_in", self.tau_syn_in)?;
         for (name, g) in [("g_K", self.g_K), ("g_Na", self.g_Na), ("g_L", self.g_L)] {
             if g < 0.0 {
                 return Err(Error::invalid(entity, name, g, "must be >= 0 nS"));

@@ -56,7 +56,7 @@ pub use parrot_neuron::ParrotNeuron;
 pub use pp_psc_delta::PpPscDelta;
 
 use crate::error::{Error, Result};
-use crate::params::positive;
+use crate::params::{positive, positive_inf_ok};
 
 /// NEST's checks shared by the leaky integrate-and-fire models: capacitance and membrane
 /// time constant positive, refractory time not negative, reset below threshold. NEST
@@ -72,7 +72,7 @@ pub fn check_integrate_and_fire(
     V_reset: f64,
     V_th: f64,
 ) -> Result<()> {
-    positive(entity, "C_m", C_m)?;
+    positive_inf_ok(entity, "C_m", C_m)?;
     positive(entity, "tau_m", tau_m)?;
     if t_ref < 0.0 {
         return Err(Error::invalid(entity, "t_ref", t_ref, "must be >= 0 ms"));

@@ -5,7 +5,7 @@
 use super::sfa::{check_time_constants, same_length};
 use crate::error::{Error, Result};
 use crate::neuron::NeuronParams;
-use crate::params::{positive, trace_time_constant};
+use crate::params::{positive, positive_inf_ok, trace_time_constant};
 use crate::recordable::Recordable;
 
 crate::parameters! {
@@ -42,7 +42,7 @@ impl NeuronParams for PpPscDelta {
         trace_time_constant(entity, "tau_minus", self.tau_minus)?;
         trace_time_constant(entity, "tau_minus_triplet", self.tau_minus_triplet)?;
         same_length(entity, ("tau_sfa", &self.tau_sfa), ("q_sfa", &self.q_sfa))?;
-        positive(entity, "C_m", self.C_m)?;
+        positive_inf_ok(entity, "C_m", self.C_m)?;
         if self.dead_time < 0.0 {
             return Err(Error::invalid(
                 entity,
