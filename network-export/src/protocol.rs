@@ -125,23 +125,34 @@ fn connection<'a>(input: &'a Input, field: &str) -> &'a network_syntax::lowering
 fn set_synapses(input: &Input, field: &str, values: &[(&'static str, f64)]) -> String {
     let c = connection(input, field);
     let table = c.synapse.base.parameters();
+    // `lambda` is a word of Python: then a dictionary.
+    let dict = values.iter().any(|(p, _)| *p == "lambda");
     let values: Vec<String> = values
         .iter()
         .map(|(param, v)| {
             let integer = table.iter().any(|p| p.name == *param && p.is_integer());
-            if integer {
-                format!("{param}={}", *v as i64)
+            let v = if integer {
+                format!("{}", *v as i64)
             } else {
-                format!("{param}={}", float(*v))
+                float(*v)
+            };
+            if dict {
+                format!("{param:?}: {v}")
+            } else {
+                format!("{param}={v}")
             }
         })
         .collect();
+    let values = if dict {
+        format!("{{{}}}", values.join(", "))
+    } else {
+        values.join(", ")
+    };
     format!(
-        "nest.GetConnections({}, {}, synapse_model={:?}).set({})",
+        "nest.GetConnections({}, {}, synapse_model={:?}).set({values})",
         target(input, &c.sources).0,
         target(input, &c.targets).0,
         c.synapse.model_name(),
-        values.join(", ")
     )
 }
 
