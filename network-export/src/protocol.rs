@@ -87,6 +87,7 @@ pub(super) fn run(input: &Input) -> Result<String> {
                 value,
             } => super::rate::set(input.plan, *population, select, param, *value),
             Action::SetWeight { field, value } => set_weight(input, field, *value),
+            Action::SetSynapses { field, values } => set_synapses(input, field, values),
         });
     }
     Ok(lines.join("\n"))
@@ -105,9 +106,9 @@ fn population_of(input: &Input, t: &Target) -> usize {
         .expect("the lowering binds a protocol's selection before its use")
 }
 
-/// Every synapse of a connection set to `value`.
-fn set_weight(input: &Input, field: &str, value: f64) -> String {
-    let c = input
+/// The connection whose field is `field`.
+fn connection<'a>(input: &'a Input, field: &str) -> &'a network_syntax::lowering::Connect {
+    input
         .plan
         .steps
         .iter()
@@ -115,7 +116,49 @@ fn set_weight(input: &Input, field: &str, value: f64) -> String {
             Step::Connect(c) if c.field == field => Some(c),
             _ => None,
         })
-        .expect("the checker resolved the connection");
+        .expect("the checker resolved the connection")
+}
+
+/// Every synapse of a connection with `values` set (one `SetStatus` with a
+/// dictionary): the same selection as a weight's set; a whole-number parameter as an
+/// `int`, which NEST requires.
+fn set_synapses(input: &Input, field: &str, values: &[(&'static str, f64)]) -> String {
+    let c = connection(input, field);
+    let table = c.synapse.base.parameters();
+    // `lambda` is a word of Python: then a dictionary.
+    let dict = values.iter().any(|(p, _)| *p == "lambda");
+    let values: Vec<String> = values
+        .iter()
+        .map(|(param, v)| {
+            let integer = table.iter().any(|p| p.name == *param && p.is_integer());
+            let v = if integer {
+                format!("{}", *v as i64)
+            } else {
+                float(*v)
+            };
+            if dict {
+                format!("{param:?}: {v}")
+            } else {
+                format!("{param}={v}")
+            }
+        })
+        .collect();
+    let values = if dict {
+        format!("{{{}}}", values.join(", "))
+    } else {
+        values.join(", ")
+    };
+    format!(
+        "nest.GetConnections({}, {}, synapse_model={:?}).set({values})",
+        target(input, &c.sources).0,
+        target(input, &c.targets).0,
+        c.synapse.model_name(),
+    )
+}
+
+/// Every synapse of a connection set to `value`.
+fn set_weight(input: &Input, field: &str, value: f64) -> String {
+    let c = connection(input, field);
     // A `_hom` model keeps the weight in its copy of its own for this connection; the
     // others per synapse: the connection's sources, targets and synapse model.
     let hom = !c.synapse.base.common().is_empty();

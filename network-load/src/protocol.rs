@@ -79,6 +79,14 @@ impl Loaded {
                     let p = find(&self.projections, field, "connection")?;
                     self.network.set_weight(&p, *value)?;
                 }
+                Action::SetSynapses { field, values } => {
+                    let p = find(&self.projections, field, "connection")?;
+                    let values: Vec<(&str, Setting)> = values
+                        .iter()
+                        .map(|(param, v)| (*param, Setting::Number(*v)))
+                        .collect();
+                    self.network.set_synapse_states(&p, &values)?;
+                }
                 Action::SetRate {
                     population,
                     select,

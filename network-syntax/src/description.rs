@@ -559,6 +559,17 @@ pub enum ProtocolStep {
         /// The weight.
         value: f64,
     },
+    /// A parameter of every synapse of a connection besides its weight (NEST's
+    /// `conns.set(..)`): a plastic state, a rule parameter or `delay` (NEST's name and
+    /// unit: ms, a pure number, or the weight's unit for `Wmax`).
+    SetSynapse {
+        /// Index into `Description::wiring`.
+        wiring: usize,
+        /// The parameter.
+        param: &'static str,
+        /// Its value.
+        value: f64,
+    },
     /// A parameter of a whole rate population, or the state `rate` of some of its
     /// neurons (NEST's name and unit: `tau` in ms, the others pure numbers, flags 0/1).
     SetRate {

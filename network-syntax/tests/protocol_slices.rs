@@ -126,8 +126,8 @@ fn mistakes_name_the_parameter_the_unit_and_what_is_valid() {
     assert!(e.contains("multiple of the resolution"), "{e}");
     let e = error("protocol { simulate 10 ms; set drive.rate = 1 Hz; }");
     assert!(e.contains("`drive` has no parameter `rate`"), "{e}");
-    let e = error("protocol { simulate 10 ms; set e2i.delay = 1 ms; }");
-    assert!(e.contains("no parameter `delay`"), "{e}");
+    let e = error("protocol { simulate 10 ms; set e2i.U = 0.3; }");
+    assert!(e.contains("no parameter `U`"), "{e}");
     let e = error("protocol { simulate 10 ms; set e2i[0..2].weight = 1 pA; }");
     assert!(e.contains("only a population is sliced"), "{e}");
     let e = error("protocol { simulate 10 ms; set nobody.V_m = 1 mV; }");

@@ -140,6 +140,14 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
                 let (field, v) = (format_ident!("{}", field), num(*value));
                 quote!(self.network.set_weight(&self.#field, #v)?;)
             }
+            Action::SetSynapses { field, values } => {
+                let field = format_ident!("{}", field);
+                let values = values.iter().map(|(param, v)| {
+                    let v = num(*v);
+                    quote!((#param, ::network::Setting::Number(#v)))
+                });
+                quote!(self.network.set_synapse_states(&self.#field, &[#(#values),*])?;)
+            }
             Action::SetRate {
                 population,
                 select,

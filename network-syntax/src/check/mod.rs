@@ -19,6 +19,7 @@ mod neuron;
 mod protocol;
 mod protocol_generators;
 mod protocol_neurons;
+mod protocol_synapses;
 mod protocol_windows;
 mod psp;
 mod rate;

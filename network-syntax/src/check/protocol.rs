@@ -303,8 +303,7 @@ fn set(
                 unreachable!("a connection's index is its wiring entry")
             };
             if name != "weight" {
-                unknown(cx, param, &p.field, &["weight"]);
-                return None;
+                return super::protocol_synapses::set(cx, index, p, param, value);
             }
             let target = cx.neurons[cx.populations[p.target].model].base;
             Some(ProtocolStep::SetWeight {

@@ -60,6 +60,16 @@ pub enum Action {
         /// The weight.
         value: f64,
     },
+    /// `Network::set_synapse_states` (NEST's `conns.set(..)` with a dictionary): plastic
+    /// states, rule parameters and `delay` of every synapse of a connection, from
+    /// consecutive `set` statements on it, set together.
+    SetSynapses {
+        /// The connection's field.
+        field: String,
+        /// The parameters and their values (NEST's names and units), in the protocol's
+        /// order.
+        values: Vec<(&'static str, f64)>,
+    },
     /// `Network::set_rate_neurons`: a parameter of a whole rate population, or the
     /// state `rate` of some of its neurons (NEST's name and unit).
     SetRate {
@@ -175,6 +185,25 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 field: wiring_name(d, *wiring),
                 value: *value,
             },
+            ProtocolStep::SetSynapse {
+                wiring,
+                param,
+                value,
+            } => {
+                let field = wiring_name(d, *wiring);
+                // Consecutive sets on one connection are one `SetStatus` in NEST.
+                if let Some(Action::SetSynapses { field: f, values }) = actions.last_mut() {
+                    if *f == field {
+                        values.retain(|(p, _)| p != param);
+                        values.push((*param, *value));
+                        continue;
+                    }
+                }
+                Action::SetSynapses {
+                    field,
+                    values: vec![(*param, *value)],
+                }
+            }
             ProtocolStep::SetRate {
                 population,
                 select,
