@@ -312,7 +312,7 @@ pub fn positive_or_inf(entity: &str, name: &str, value: f64) -> Result<()> {
             entity,
             name,
             value,
-            "must be > 0 (+inf: never decays)",
+            "may be +inf (never decays), else must be > 0",
         ))
     }
 }
@@ -327,7 +327,7 @@ pub fn trace_time_constant(entity: &str, name: &str, value: f64) -> Result<()> {
             entity,
             name,
             value,
-            "must be > 0 (+inf: a trace that never decays)",
+            "may be +inf (a trace that never decays), else must be > 0",
         ))
     }
 }
