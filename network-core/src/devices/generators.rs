@@ -1,7 +1,6 @@
 //! Parameters of the stimulation devices.
 
 use super::Window;
-use crate::engine::stimulus::StimulusKind;
 use crate::error::{Error, Result};
 use crate::time::{checked_tics, Resolution};
 
@@ -154,27 +153,6 @@ impl NoiseGenerator {
             ));
         }
         Ok((self.window.steps(entity, res)?, dt))
-    }
-
-    /// The checked stimulus on grid `res`, as NEST's `pre_run_hook` sets it up: ω =
-    /// 2π·frequency/1000 per ms, the phase in radians, the oscillator turned by ω·h per
-    /// step (its state is set again at the start of every run).
-    pub(crate) fn stimulus(&self, entity: &str, res: &Resolution) -> Result<StimulusKind> {
-        let (window, dt) = self.validate(entity, res)?;
-        let omega = 2.0 * std::f64::consts::PI * self.frequency / 1000.0;
-        let phase = self.phase * 2.0 * std::f64::consts::PI / 360.0;
-        let omega_h = omega * res.ms();
-        Ok(StimulusKind::Noise {
-            mean: self.mean,
-            std: self.std,
-            std_mod: self.std_mod,
-            omega,
-            phase,
-            rotation: (omega_h.cos(), omega_h.sin()),
-            oscillator: (phase.cos(), phase.sin()),
-            dt,
-            window,
-        })
     }
 }
 

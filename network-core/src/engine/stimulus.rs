@@ -85,6 +85,31 @@ pub(crate) enum StimulusKind {
 }
 
 impl StimulusKind {
+    /// A `noise_generator`'s checked stimulus on grid `res`, as NEST's `pre_run_hook`
+    /// sets it up: ω = 2π·frequency/1000 per ms, the phase in radians, the oscillator
+    /// turned by ω·h per step (its state is set again at the start of every run).
+    pub(crate) fn noise(
+        g: &crate::devices::NoiseGenerator,
+        entity: &str,
+        res: &crate::time::Resolution,
+    ) -> crate::error::Result<Self> {
+        let (window, dt) = g.validate(entity, res)?;
+        let omega = 2.0 * std::f64::consts::PI * g.frequency / 1000.0;
+        let phase = g.phase * 2.0 * std::f64::consts::PI / 360.0;
+        let omega_h = omega * res.ms();
+        Ok(StimulusKind::Noise {
+            mean: g.mean,
+            std: g.std,
+            std_mod: g.std_mod,
+            omega,
+            phase,
+            rotation: (omega_h.cos(), omega_h.sin()),
+            oscillator: (phase.cos(), phase.sin()),
+            dt,
+            window,
+        })
+    }
+
     /// Whether the generator sends current (dc, ac, step current, noise) rather than
     /// spikes.
     pub fn emits_current(&self) -> bool {

@@ -157,7 +157,7 @@ impl NetworkBuilder {
         synapse: &StaticSynapse,
     ) -> Result<GeneratorHandle> {
         self.note_generator("noise_generator", name, &params, targets, synapse);
-        let kind = params.stimulus(name, &self.resolution)?;
+        let kind = StimulusKind::noise(&params, name, &self.resolution)?;
         let declared = GeneratorParams::Noise(params);
         self.add_generator(name, "noise_generator", kind, targets, synapse, declared)
     }

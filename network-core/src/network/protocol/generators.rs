@@ -137,7 +137,7 @@ impl Update {
                 let (spikes, window) = g.validate(entity, res)?;
                 Update::Spikes(Arc::from(spikes), window)
             }
-            GeneratorParams::Noise(g) => Update::Noise(g.stimulus(entity, res)?),
+            GeneratorParams::Noise(g) => Update::Noise(StimulusKind::noise(g, entity, res)?),
             GeneratorParams::Table(t) => Update::Table(t.kind(entity, res)?),
         })
     }

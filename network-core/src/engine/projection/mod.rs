@@ -9,6 +9,8 @@
 //! A synapse with a random weight and delay thus takes 10 bytes: the weight (f64, as NEST
 //! keeps it) and the packed word.
 
+mod delays;
+
 use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
 use super::plastic::{Plastic, PlasticState};
@@ -161,44 +163,6 @@ impl Projection {
             Delays::Packed(base) => base + (block.targets[k] >> TARGET_BITS),
             Delays::PerSynapse => block.delays[k],
         }
-    }
-
-    /// Stores new delays (steps), `delays[b][k]` for synapse `k` of block `b` (between
-    /// runs, NEST's `conns.set(delay=..)`): one delay for all as [`Delays::Constant`],
-    /// delays spanning fewer than [`PACKED_DELAY_SPAN`] steps packed into the synapse
-    /// words, others per synapse. The projection's `min_delay` and `max_delay` become the
-    /// new extremes.
-    pub fn store_delays(&mut self, delays: Vec<Vec<u16>>) {
-        let all = delays.iter().flatten().copied();
-        let (lo, hi) = all.fold((u16::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d)));
-        if lo > hi {
-            return;
-        }
-        for (block, new) in self.blocks.iter_mut().zip(delays) {
-            for word in &mut block.targets {
-                *word &= TARGET_MASK;
-            }
-            block.delays = Vec::new();
-            if lo == hi {
-                continue;
-            }
-            if hi - lo < PACKED_DELAY_SPAN {
-                for (word, d) in block.targets.iter_mut().zip(new) {
-                    *word = pack(usize::from(*word), d - lo);
-                }
-            } else {
-                block.delays = new;
-            }
-        }
-        self.delays = if lo == hi {
-            Delays::Constant(lo)
-        } else if hi - lo < PACKED_DELAY_SPAN {
-            Delays::Packed(lo)
-        } else {
-            Delays::PerSynapse
-        };
-        self.min_delay = lo;
-        self.max_delay = hi;
     }
 
     /// The spike channel of the receptor port this projection feeds, if it names one.
@@ -521,7 +485,12 @@ mod tests {
 
     /// A projection of packed delays onto one block: `rows` sources, row lengths up to
     /// `longest`, weights of both signs (per synapse unless `weight` is given).
-    fn projection(rows: usize, longest: usize, weight: Option<f64>, seed: u64) -> Projection {
+    pub(super) fn projection(
+        rows: usize,
+        longest: usize,
+        weight: Option<f64>,
+        seed: u64,
+    ) -> Projection {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
         let mut block = BlockSynapses::default();
         block.row_start.push(0);
@@ -554,38 +523,6 @@ mod tests {
             plastic: None,
             weights_recorded: false,
         }
-    }
-
-    /// New delays are stored packed, per synapse or as one, each synapse keeping its
-    /// target, and read back as given (the oracle: the delays handed in).
-    #[test]
-    fn stored_delays_read_back_in_every_representation() {
-        let mut p = projection(20, 30, None, 7);
-        let targets: Vec<usize> = (0..p.synapses).map(|k| p.blocks[0].target(k)).collect();
-        let wide: Vec<u16> = (0..p.synapses).map(|k| 2 + (k as u16 * 37) % 300).collect();
-        let narrow: Vec<u16> = (0..p.synapses).map(|k| 10 + (k as u16 % 5)).collect();
-        for (delays, kind) in [
-            (wide, Delays::PerSynapse),
-            (narrow, Delays::Packed(10)),
-            (vec![4; p.synapses], Delays::Constant(4)),
-        ] {
-            p.store_delays(vec![delays.clone()]);
-            assert_eq!(p.delays, kind);
-            let block = &p.blocks[0];
-            let got: Vec<u16> = (0..p.synapses).map(|k| p.delay(block, k)).collect();
-            assert_eq!(got, delays);
-            let now: Vec<usize> = (0..p.synapses).map(|k| block.target(k)).collect();
-            assert_eq!(now, targets);
-            assert_eq!(
-                (p.min_delay, p.max_delay),
-                (*delays.iter().min().unwrap(), *delays.iter().max().unwrap())
-            );
-        }
-        // one delay for all: the words are the bare targets the constant path reads
-        assert!(p.blocks[0]
-            .targets
-            .iter()
-            .all(|&w| usize::from(w) < BLOCK_LEN));
     }
 
     /// Every entry of every slot of `ring`, as bits.
