@@ -107,6 +107,19 @@ def build():
                   g=0.7, g_ex=0.9, theta_ex=1.5)],
              [conn(0, 1, DELAYED, 0.6, 1.0), conn(1, 0, DELAYED, -0.5, 1.2),
               conn(0, 0, DELAYED, 0.4, 0.3, rule="one_to_one")]))
+    add(case("rate_mult_coupling_nonlinear_inhibition",
+             "lin_rate_ipn with mult_coupling on and linear_summation off receiving delayed "
+             "inhibitory (-0.7 from a lin_rate_ipn, -0.2 from itself) and excitatory (0.5) "
+             "input (g_in 1.3, theta_in 0.2: the inhibitory coupling factor differs from 1), "
+             "to and from a tanh_rate_ipn with the same flags (its coupling factors are 1)",
+             [pop(LIN, 2, mu=1.0, rate=0.4, tau=6.0),
+              pop(LIN, 2, mu=0.6, rate=0.3, mult_coupling=True, linear_summation=False,
+                  g_ex=0.9, theta_ex=1.5, g_in=1.3, theta_in=0.2),
+              pop(TANH, 2, mu=0.2, rate=0.5, g=1.2, mult_coupling=True,
+                  linear_summation=False)],
+             [conn(0, 1, DELAYED, -0.7, 1.0), conn(0, 2, DELAYED, -0.3, 0.5),
+              conn(2, 1, DELAYED, 0.5, 1.5), conn(1, 2, DELAYED, 0.4, 0.8),
+              conn(1, 1, DELAYED, -0.2, 0.6, rule="one_to_one")]))
     add(case("rate_lambda0_rectify",
              "lambda 0 (Euler-Maruyama propagators), rectify_output at 0.2, "
              "inhibitory delayed input pushing the rate below it",

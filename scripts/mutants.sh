@@ -31,7 +31,7 @@ declare -A PARTS=(
   [connect]="network-core|network-core/src/connect/**/*.rs|--lib --test=properties --test=uniformity --test=connect_mutants"
   [spatial]="network-core|network-core/src/spatial/**/*.rs|--lib --test=properties --test=kernels --test=spatial_values --test=space_statistics --test=spatial_mutants"
   [time]="network-spec|network-spec/src/time.rs|"
-  [models]="network-core|network-core/src/models/**/*.rs|--test=conformance --test=edge_cases"
+  [models]="network-core|network-core/src/models/**/*.rs|--test=conformance --test=edge_cases --test=rate_conformance"
 )
 ORDER=(units checks connect spatial time models)
 
