@@ -295,40 +295,38 @@ pub fn positive(entity: &str, name: &str, value: f64) -> Result<()> {
 /// `Delta_V` (the escape rate is `lambda_0` whatever V_m). Values NEST turns into NaN or
 /// no dynamics are refused before, by [`crate::infinite`].
 pub fn positive_inf_ok(entity: &str, name: &str, value: f64) -> Result<()> {
-    if value > 0.0 {
-        Ok(())
-    } else {
-        Err(Error::invalid(entity, name, value, "must be > 0"))
-    }
+    above_zero(entity, name, value, "must be > 0")
 }
 
 /// Rejects a time constant that is not > 0; +inf passes, where NEST's propagators give
 /// finite dynamics with it (exp(-h/inf) = 1: a current or threshold that never decays).
 pub fn positive_or_inf(entity: &str, name: &str, value: f64) -> Result<()> {
-    if value > 0.0 {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            entity,
-            name,
-            value,
-            "may be +inf (never decays), else must be > 0",
-        ))
-    }
+    above_zero(
+        entity,
+        name,
+        value,
+        "may be +inf (never decays), else must be > 0",
+    )
 }
 
 /// Rejects a time constant of a spike trace that is not > 0; +inf passes, as in NEST
 /// (1/tau = 0: the trace never decays, e.g. `tau_minus` of NEST's ArchivingNode).
 pub fn trace_time_constant(entity: &str, name: &str, value: f64) -> Result<()> {
+    above_zero(
+        entity,
+        name,
+        value,
+        "may be +inf (a trace that never decays), else must be > 0",
+    )
+}
+
+/// The one check behind the three above: `value > 0` (+inf included, NaN refused),
+/// else an error with `reason` (ending in the number, so the unit is appended).
+fn above_zero(entity: &str, name: &str, value: f64, reason: &str) -> Result<()> {
     if value > 0.0 {
         Ok(())
     } else {
-        Err(Error::invalid(
-            entity,
-            name,
-            value,
-            "may be +inf (a trace that never decays), else must be > 0",
-        ))
+        Err(Error::invalid(entity, name, value, reason))
     }
 }
 
