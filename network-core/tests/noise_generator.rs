@@ -7,13 +7,10 @@ use network_core::*;
 const C_M: f64 = 250.0;
 const TAU_M: f64 = 1e6;
 
-#[test]
-fn amplitudes_have_the_right_mean_spread_and_hold_time() {
-    let (mean, std, dt) = (100.0, 50.0, 1.0);
-    let res = Resolution::default();
-    let h = res.ms();
-    let mut b = NetworkBuilder::new(res, Seed(11)).threads(2);
-    let integrator = Model::nest(IafPscDelta {
+/// An `iaf_psc_delta` that integrates its input current without leak (tau_m 1e6 ms),
+/// threshold or refractoriness, so each step's current is read back from V_m.
+fn integrator() -> Model<IafPscDelta> {
+    Model::nest(IafPscDelta {
         C_m: C_M,
         tau_m: TAU_M,
         t_ref: 0.0,
@@ -23,7 +20,16 @@ fn amplitudes_have_the_right_mean_spread_and_hold_time() {
         V_m: 0.0,
         ..Default::default()
     })
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn amplitudes_have_the_right_mean_spread_and_hold_time() {
+    let (mean, std, dt) = (100.0, 50.0, 1.0);
+    let res = Resolution::default();
+    let h = res.ms();
+    let mut b = NetworkBuilder::new(res, Seed(11)).threads(2);
+    let integrator = integrator();
     let pop = b
         .population("integrators", &integrator, Const::<2000>)
         .unwrap();
@@ -112,17 +118,7 @@ fn modulation_restarts_at_each_run_and_takes_frequency_phase_and_dt_set_between_
     let h = res.ms();
     let n = 4000;
     let mut b = NetworkBuilder::new(res, Seed(5)).threads(2);
-    let integrator = Model::nest(IafPscDelta {
-        C_m: C_M,
-        tau_m: TAU_M,
-        t_ref: 0.0,
-        E_L: 0.0,
-        V_reset: 0.0,
-        V_th: 1e12,
-        V_m: 0.0,
-        ..Default::default()
-    })
-    .unwrap();
+    let integrator = integrator();
     let pop = b
         .population("integrators", &integrator, Const::<4000>)
         .unwrap();
