@@ -56,7 +56,14 @@ pub(crate) fn pairwise_bernoulli(
             },
         );
     };
-    let index = sp.mask.map(|m| (SpatialIndex::for_mask(sp.sources, m), m));
+    // Centred on the source (NEST's `Pairwise_bernoulli_on_target`), NEST reads the
+    // sources in the target layer's geometry and measures there.
+    let view = match spec.use_on_source {
+        true => None,
+        false => sp.sources.on_geometry_of(sp.targets),
+    };
+    let sources = view.as_ref().unwrap_or(sp.sources);
+    let index = sp.mask.map(|m| (SpatialIndex::for_mask(sources, m), m));
     per_neuron(ends.n_targets, Scratch::default, |s, t, out| {
         if !keep(t) {
             return Ok(());
@@ -81,9 +88,9 @@ pub(crate) fn pairwise_bernoulli(
                 Some(k) => {
                     let pos = match &index {
                         Some((idx, _)) => idx.entry_position(key as u32),
-                        None => &sp.sources.positions()[src],
+                        None => &sources.positions()[src],
                     };
-                    p * kernel_at(k, sp.sources, pos, at, &mut rng)?
+                    p * kernel_at(k, sources, pos, at, &mut rng)?
                 }
                 None => p,
             };

@@ -99,7 +99,8 @@ pub(crate) struct Spatial<'a> {
 }
 
 /// The kernel's value for a pair: `source` and `target` positions (mm), the
-/// displacement measured on the source layer as NEST measures it. An expression draws
+/// displacement measured on `sources` (the source layer, or its positions in the target
+/// layer's geometry, [`Space::on_geometry_of`]) as NEST measures it. An expression draws
 /// its random terms from `rng`.
 pub(crate) fn kernel_at(
     kernel: &Kernel,
@@ -296,12 +297,15 @@ fn spatial<'a>(
         k.validate(projection)?;
     }
     if let Some(m) = &spec.mask {
-        // The mask is queried on the layer of the neurons it selects.
-        let selected = if matches!(spec.rule, Rule::FixedOutdegree(_)) {
-            targets
-        } else {
-            sources
+        // The mask is checked on the layer NEST checks it on (`MaskedLayer::check_mask_`):
+        // the targets' for fixed_outdegree and for pairwise_bernoulli centred on the
+        // source (whose sources NEST reads in the target layer's geometry).
+        let on_target = match spec.rule {
+            Rule::FixedOutdegree(_) => true,
+            Rule::PairwiseBernoulli(_) => !spec.use_on_source,
+            _ => false,
         };
+        let selected = if on_target { targets } else { sources };
         check_compatible(projection, m, selected)?;
     }
     Ok(Some(Spatial {

@@ -85,6 +85,34 @@ impl Space {
         self
     }
 
+    /// These positions in the geometry NEST's `pairwise_bernoulli` gives a source layer
+    /// when the mask is centred on the source (`use_on_source` false): NEST stores the
+    /// sources in a tree with the periodicity of `target` and, where it is periodic, the
+    /// target's extent, keeping this layer's lower-left corner
+    /// (`Layer::get_global_positions_ntree` given a target layer), and measures every
+    /// displacement on the target layer. `None` when that geometry is this layer's own
+    /// (the same layer, or layers equally periodic and, when periodic, equally wide).
+    pub fn on_geometry_of(&self, target: &Space) -> Option<Space> {
+        let same =
+            self.edge_wrap == target.edge_wrap && (!self.edge_wrap || self.extent == target.extent);
+        if same {
+            return None;
+        }
+        let (center, extent) = if target.edge_wrap {
+            (self.lower_left() + target.extent * 0.5, target.extent)
+        } else {
+            (self.center, self.extent)
+        };
+        Some(Space {
+            dims: self.dims,
+            positions: self.positions.clone(),
+            center,
+            extent,
+            edge_wrap: target.edge_wrap,
+            grid: None,
+        })
+    }
+
     /// Nodes per axis of a grid layer; `None` for free positions.
     pub fn grid(&self) -> Option<&[usize]> {
         self.grid.as_deref()

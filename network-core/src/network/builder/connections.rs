@@ -21,6 +21,8 @@ use crate::synapse::{Synapse, Value};
 pub(super) struct Measured {
     stored: [bool; 2],
     on_target: bool,
+    /// Whether the sources are read in the target layer's geometry.
+    source_view: bool,
 }
 
 impl Measured {
@@ -35,17 +37,31 @@ impl Measured {
             Rule::FixedOutdegree(_) => [same_layer, true],
             _ => [true, false],
         };
+        // pairwise_bernoulli centred on the source reads the sources in the target
+        // layer's geometry and measures on the target layer (`Space::on_geometry_of`).
+        let bernoulli_on_target =
+            matches!(spec.rule, Rule::PairwiseBernoulli(_)) && !spec.use_on_source;
         Measured {
             stored: if spec.mask.is_some() {
                 found
             } else {
                 [false; 2]
             },
-            on_target: matches!(spec.rule, Rule::FixedOutdegree(_)),
+            on_target: matches!(spec.rule, Rule::FixedOutdegree(_)) || bernoulli_on_target,
+            source_view: bernoulli_on_target,
         }
     }
 
-    /// Where the pairs between `source` and `target` are read.
+    /// The source positions in the geometry the pairs are read in, when it is not the
+    /// source layer's own (pass it as the source of [`Measured::spaces`]).
+    pub(super) fn source_view(self, source: &Space, target: &Space) -> Option<Space> {
+        self.source_view
+            .then(|| source.on_geometry_of(target))
+            .flatten()
+    }
+
+    /// Where the pairs between `source` (or its [`Measured::source_view`]) and `target`
+    /// are read.
     pub(super) fn spaces<'a>(self, source: &'a Space, target: &'a Space) -> PairSpaces<'a> {
         PairSpaces {
             source,
@@ -274,6 +290,11 @@ impl NetworkBuilder {
         }
         let ownership = self.ownership();
         let owns_block = |b: usize| ownership.owns(target, b);
+        let layers = self.population_info[source]
+            .space
+            .as_deref()
+            .zip(self.population_info[target].space.as_deref());
+        let view = layers.and_then(|(s, t)| measured.source_view(s, t));
         let site = ProjectionSite {
             name,
             id: self.projections.len() as u64,
@@ -281,11 +302,7 @@ impl NetworkBuilder {
             target,
             n_sources: self.population_info[source].len,
             n_targets: self.population_info[target].len,
-            spaces: self.population_info[source]
-                .space
-                .as_deref()
-                .zip(self.population_info[target].space.as_deref())
-                .map(|(s, t)| measured.spaces(s, t)),
+            spaces: layers.map(|(s, t)| measured.spaces(view.as_ref().unwrap_or(s), t)),
             owns_block: &owns_block,
         };
         let synapses = edges.sources.len() as u64;

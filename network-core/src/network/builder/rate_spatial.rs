@@ -113,8 +113,13 @@ impl NetworkBuilder {
         self.rate.connections += 1;
         let edges = connect_where(name, spec, &ends, self.seed, id, &|_| true)?;
         let spatial = weight.is_spatial() || delay.is_some_and(Value::is_spatial);
+        let measured = Measured::of(spec, same);
+        let view = match &spaces {
+            (Some(s), Some(t)) => measured.source_view(s, t),
+            _ => None,
+        };
         let pairs = match (&spaces, spatial) {
-            ((Some(s), Some(t)), _) => Some(Measured::of(spec, same).spaces(s, t)),
+            ((Some(s), Some(t)), _) => Some(measured.spaces(view.as_ref().unwrap_or(s), t)),
             (_, false) => None,
             _ => {
                 let param = if weight.is_spatial() {

@@ -53,7 +53,8 @@ pub(crate) struct PairSpaces<'a> {
     /// (wrapped into a periodic layer): the side a mask query found.
     pub stored: [bool; 2],
     /// Whether the displacement is measured on the target layer (NEST's
-    /// `fixed_outdegree` computes weights and delays there), else on the source layer.
+    /// `fixed_outdegree` and `pairwise_bernoulli` centred on the source compute weights
+    /// and delays there), else on the source layer.
     pub on_target: bool,
 }
 
