@@ -79,3 +79,32 @@ fn listed_positions_use_nests_default_extent() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].contains("1.02 mm wide"), "{m:?}");
 }
+
+#[test]
+fn between_layers_the_mask_fits_the_layer_nest_checks_it_on() {
+    // pairwise_bernoulli centred on the source: NEST checks the mask on the target
+    // layer (it reads the sources in the target's geometry); with use_on_source, on
+    // the source layer. `free` does not wrap, `sheet` does (1 mm).
+    let layers = |rest: &str| {
+        sheet(
+            ", periodic",
+            &format!("population free = Cell[30] in box([0, 0] mm, [1, 1] mm);\n{rest}"),
+        )
+    };
+    let wide = "pairwise_bernoulli(0.1) in circle(radius: 0.6 mm)";
+    let m = messages(&layers(&format!("connect free -> sheet: {wide};")));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("1.2 mm wide along x"), "{m:?}");
+    assert!(messages(&layers(&format!("connect sheet -> free: {wide};"))).is_empty());
+    assert!(messages(&layers(&format!(
+        "connect free -> sheet: {wide}, use_on_source;"
+    )))
+    .is_empty());
+    assert_eq!(
+        messages(&layers(&format!(
+            "connect sheet -> free: {wide}, use_on_source;"
+        )))
+        .len(),
+        1
+    );
+}

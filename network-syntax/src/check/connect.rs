@@ -56,8 +56,8 @@ pub(super) fn connection(
     let mut mask = match &c.mask {
         Some(m) => {
             let (desc, span) = mask_ref(cx, m)?;
-            connection_mask(cx, span, &desc, &src, &tgt, rule)?;
             let on_source = c.use_on_source.is_some();
+            connection_mask(cx, span, &desc, (&src, &tgt), rule, on_source)?;
             super::grid_mask::on_layer(cx, span, &desc.mask, (&src, &tgt), rule, on_source)?;
             Some(desc)
         }
@@ -346,13 +346,14 @@ pub(super) fn spatial_rule(
 }
 
 /// Why: NEST applies masks to the spatial rules only, and a mask must fit the layers.
+/// `on_source`: `use_on_source` is given.
 pub(super) fn connection_mask(
     cx: &mut Ctx,
     span: SpanRange,
     mask: &MaskDesc,
-    src: &PopulationDesc,
-    tgt: &PopulationDesc,
+    (src, tgt): (&PopulationDesc, &PopulationDesc),
     rule: Rule,
+    on_source: bool,
 ) -> Option<()> {
     spatial_rule(cx, span, "a mask", src, tgt)?;
     mask_fits(cx, span, mask, src, "a mask")?;
@@ -375,12 +376,15 @@ pub(super) fn connection_mask(
         );
         return None;
     }
-    // The mask is applied on the layer of the neurons it selects (as the engine).
-    let selected = if matches!(rule, Rule::FixedOutdegree(_)) {
-        tgt
-    } else {
-        src
+    // The mask must fit the layer NEST checks it on (as the engine): the targets' for
+    // fixed_outdegree and for pairwise_bernoulli centred on the source (NEST reads the
+    // sources in the target layer's geometry), the sources' otherwise.
+    let on_target = match rule {
+        Rule::FixedOutdegree(_) => true,
+        Rule::PairwiseBernoulli(_) => !on_source,
+        _ => false,
     };
+    let selected = if on_target { tgt } else { src };
     periodic_fit(cx, span, &mask.mask, selected)
 }
 

@@ -64,8 +64,8 @@ pub(super) fn spec(cx: &mut Ctx, c: &ConnectItem, s: usize, t: usize) -> Option<
     let mask = match &c.mask {
         Some(m) => {
             let (desc, span) = mask_ref(cx, m)?;
-            connection_mask(cx, span, &desc, &src, &tgt, rule)?;
             let on_source = c.use_on_source.is_some();
+            connection_mask(cx, span, &desc, (&src, &tgt), rule, on_source)?;
             super::grid_mask::on_layer(cx, span, &desc.mask, (&src, &tgt), rule, on_source)?;
             Some(desc)
         }
