@@ -270,3 +270,37 @@ pub fn setters(header: &network_syntax::ast::Header, d: &Description, plan: &Pla
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::unit;
+    use network_spec::SynapseModel;
+    use network_syntax::units::Dim;
+
+    /// Every value a connection or a table-declared generator takes between runs has a
+    /// unit type, so that no method is left out (the generated code would not compile).
+    #[test]
+    fn every_settable_value_has_a_unit_type() {
+        for model in SynapseModel::ALL {
+            for weight in [Dim::Current, Dim::Conductance, Dim::Voltage] {
+                for s in network_syntax::settable::connection(*model, weight) {
+                    assert!(unit(s.dimension).is_some(), "{}.{}", model.name(), s.name);
+                }
+            }
+        }
+        let tables = [
+            network_spec::StepCurrentGenerator::PARAMETERS,
+            network_spec::AcGenerator::PARAMETERS,
+            network_spec::InhomogeneousPoissonGenerator::PARAMETERS,
+            network_spec::SinusoidalPoissonGenerator::PARAMETERS,
+            network_spec::MipGenerator::PARAMETERS,
+            network_spec::PulsepacketGenerator::PARAMETERS,
+            network_spec::GammaSupGenerator::PARAMETERS,
+            network_spec::PpdSupGenerator::PARAMETERS,
+            network_spec::SinusoidalGammaGenerator::PARAMETERS,
+        ];
+        for p in tables.iter().flat_map(|t| t.iter()) {
+            assert!(unit(p.dimension).is_some(), "{}", p.name);
+        }
+    }
+}
