@@ -37,9 +37,10 @@ pub use devices::{
 pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{
-    units, Connection, GeneratorHandle, Model, MultimeterHandle, Network, NetworkBuilder,
-    NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle, ProjectionInfo, Samples,
-    Selection, Setting, SpikeEvents, SpikeRecorderHandle,
+    units, AnyRecorder, Connection, GeneratorHandle, GeneratorMut, Model, MultimeterHandle,
+    Network, NetworkBuilder, NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle,
+    ProjectionInfo, RecorderMut, Samples, Selection, Setting, SpikeEvents, SpikeRecorderHandle,
+    SynapsesMut,
 };
 pub use network::{
     RateConnection, RateConnectionOf, RateMultimeterHandle, RateNeuronsMut, RatePopulationHandle,

@@ -124,6 +124,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         .collect();
     let setters = crate::setters::setters(header, d);
     let rate_setters = crate::rate_setters::setters(header, d);
+    let device_setters = crate::device_setters::setters(header, d, &plan);
     let protocol = crate::print::protocol::method(&plan, &printer);
     let shell = shell(
         Shell {
@@ -152,7 +153,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
             impl #name { #items }
         }
     });
-    quote!(#memory_error #shell #setters #rate_setters #protocol #memory)
+    quote!(#memory_error #shell #setters #rate_setters #device_setters #protocol #memory)
 }
 
 /// The handles the plan's steps make, as fields, with the locals that hold them; then

@@ -7,6 +7,7 @@
 //! crate: `network::network!`.
 #![forbid(unsafe_code)]
 
+mod device_setters;
 mod docs;
 mod estimate;
 mod expand;

@@ -10,7 +10,8 @@ use network_syntax::units::Dim;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// The unit marker of a dimension, for the dimensions neuron parameters have.
+/// The unit marker of a dimension, for the dimensions the parameters of neurons,
+/// generators and synapses have.
 pub(crate) fn unit(dimension: Dim) -> Option<TokenStream> {
     let marker = match dimension {
         Dim::Time => quote!(Ms),
@@ -19,6 +20,7 @@ pub(crate) fn unit(dimension: Dim) -> Option<TokenStream> {
         Dim::Capacitance => quote!(PicoFarad),
         Dim::Conductance => quote!(NanoSiemens),
         Dim::Rate => quote!(Hertz),
+        Dim::Angle => quote!(Degree),
         Dim::Number => quote!(Number),
         _ => return None,
     };

@@ -26,6 +26,7 @@ pub mod model_table;
 mod parse;
 pub mod rate;
 pub mod reference;
+pub mod settable;
 pub mod source;
 pub mod units;
 

@@ -31,13 +31,16 @@ pub use handles::{
 };
 pub use info::{PopulationInfo, ProjectionInfo};
 pub use model::Model;
-pub use protocol::{Connection, NeuronsMut, RateNeuronsMut, Setting};
+pub use protocol::{
+    AnyRecorder, Connection, GeneratorMut, NeuronsMut, RateNeuronsMut, RecorderMut, Setting,
+    SynapsesMut,
+};
 /// Values with their unit in the type (`pA(376.0)`, `mV(-70.0)`), for the typed
 /// setters `network!` generates.
 pub mod units {
     pub use super::protocol::{
-        mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, Number, PicoAmpere,
-        PicoFarad, Quantity, Unit,
+        deg, mV, ms, nS, number, pA, pF, Degree, Hertz, Hz, MilliVolt, Ms, NanoSiemens, Number,
+        PicoAmpere, PicoFarad, Quantity, Unit,
     };
 }
 pub use recording::{Samples, SpikeEvents};

@@ -289,6 +289,100 @@ impl PspNetwork {
         )
     }
 }
+///The synapses of `exc` (static_synapse) to change between runs, as NEST's `SetStatus` on its connections between `Simulate` calls: one method per value it takes (its weight, delay, rule parameters and plastic state), in its unit, set alike on every synapse. Each method is one `SetStatus`; values NEST checks together (`x` and `y` of tsodyks_synapse) move one at a time.
+pub struct PspNetworkExcSynapses<'a>(::network::SynapsesMut<'a>);
+#[allow(non_snake_case)]
+impl PspNetworkExcSynapses<'_> {
+    ///`weight` (pA): the weight of every synapse; as `set exc.weight = ..;` in a `protocol` block.
+    pub fn weight(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("weight", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`delay` (ms): the delay of every synapse; as `set exc.delay = ..;` in a `protocol` block.
+    pub fn delay(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("delay", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///The synapses of `cells_to_cells` (static_synapse) to change between runs, as NEST's `SetStatus` on its connections between `Simulate` calls: one method per value it takes (its weight, delay, rule parameters and plastic state), in its unit, set alike on every synapse. Each method is one `SetStatus`; values NEST checks together (`x` and `y` of tsodyks_synapse) move one at a time.
+pub struct PspNetworkCellsToCellsSynapses<'a>(::network::SynapsesMut<'a>);
+#[allow(non_snake_case)]
+impl PspNetworkCellsToCellsSynapses<'_> {
+    ///`weight` (pA): the weight of every synapse; as `set cells_to_cells.weight = ..;` in a `protocol` block.
+    pub fn weight(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("weight", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`delay` (ms): the delay of every synapse; as `set cells_to_cells.delay = ..;` in a `protocol` block.
+    pub fn delay(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("delay", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///The window of spike recorder `spikes` to change between runs, as NEST's `SetStatus` between `Simulate` calls: `start`, `stop`, `origin` in ms.
+pub struct PspNetworkSpikesRecorder<'a>(::network::RecorderMut<'a>);
+#[allow(non_snake_case)]
+impl PspNetworkSpikesRecorder<'_> {
+    ///`start` (ms): start of the activity window, relative to `origin`; as `set spikes.start = ..;` in a `protocol` block.
+    pub fn start(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("start", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`stop` (ms): end of the activity window, relative to `origin`; as `set spikes.stop = ..;` in a `protocol` block.
+    pub fn stop(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("stop", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`origin` (ms): time the window's `start` and `stop` count from; as `set spikes.origin = ..;` in a `protocol` block.
+    pub fn origin(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("origin", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+#[allow(non_snake_case)]
+impl PspNetwork {
+    ///The synapses of `exc`, to change between runs (see [`PspNetworkExcSynapses`]).
+    pub fn set_exc(&mut self) -> PspNetworkExcSynapses<'_> {
+        PspNetworkExcSynapses(::network::SynapsesMut::new(&mut self.network, self.exc))
+    }
+    ///The synapses of `cells_to_cells`, to change between runs (see [`PspNetworkCellsToCellsSynapses`]).
+    pub fn set_cells_to_cells(&mut self) -> PspNetworkCellsToCellsSynapses<'_> {
+        PspNetworkCellsToCellsSynapses(
+            ::network::SynapsesMut::new(&mut self.network, self.cells_to_cells),
+        )
+    }
+    ///The window of spike recorder `spikes`, to change between runs (see [`PspNetworkSpikesRecorder`]).
+    pub fn set_spikes(&mut self) -> PspNetworkSpikesRecorder<'_> {
+        PspNetworkSpikesRecorder(
+            ::network::RecorderMut::new(
+                &mut self.network,
+                "spikes",
+                ::core::option::Option::Some(::core::convert::Into::into(self.spikes)),
+            ),
+        )
+    }
+}
 #[allow(non_snake_case)]
 impl PspNetwork {
     /// The parts of [`Self::MEMORY_ESTIMATE`]: name, lasting bytes, and bytes held

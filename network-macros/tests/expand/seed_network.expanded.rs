@@ -558,6 +558,270 @@ impl SeedNetwork {
         )
     }
 }
+///The window of spike recorder `corner_spikes` to change between runs, as NEST's `SetStatus` between `Simulate` calls: `start`, `stop`, `origin` in ms.
+pub struct SeedNetworkCornerSpikesRecorder<'a>(::network::RecorderMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkCornerSpikesRecorder<'_> {
+    ///`start` (ms): start of the activity window, relative to `origin`; as `set corner_spikes.start = ..;` in a `protocol` block.
+    pub fn start(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("start", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`stop` (ms): end of the activity window, relative to `origin`; as `set corner_spikes.stop = ..;` in a `protocol` block.
+    pub fn stop(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("stop", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`origin` (ms): time the window's `start` and `stop` count from; as `set corner_spikes.origin = ..;` in a `protocol` block.
+    pub fn origin(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("origin", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///The window of spike recorder `exc_spikes` to change between runs, as NEST's `SetStatus` between `Simulate` calls: `start`, `stop`, `origin` in ms.
+pub struct SeedNetworkExcSpikesRecorder<'a>(::network::RecorderMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkExcSpikesRecorder<'_> {
+    ///`start` (ms): start of the activity window, relative to `origin`; as `set exc_spikes.start = ..;` in a `protocol` block.
+    pub fn start(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("start", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`stop` (ms): end of the activity window, relative to `origin`; as `set exc_spikes.stop = ..;` in a `protocol` block.
+    pub fn stop(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("stop", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`origin` (ms): time the window's `start` and `stop` count from; as `set exc_spikes.origin = ..;` in a `protocol` block.
+    pub fn origin(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("origin", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///The window of spike recorder `inh_spikes` to change between runs, as NEST's `SetStatus` between `Simulate` calls: `start`, `stop`, `origin` in ms.
+pub struct SeedNetworkInhSpikesRecorder<'a>(::network::RecorderMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkInhSpikesRecorder<'_> {
+    ///`start` (ms): start of the activity window, relative to `origin`; as `set inh_spikes.start = ..;` in a `protocol` block.
+    pub fn start(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("start", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`stop` (ms): end of the activity window, relative to `origin`; as `set inh_spikes.stop = ..;` in a `protocol` block.
+    pub fn stop(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("stop", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`origin` (ms): time the window's `start` and `stop` count from; as `set inh_spikes.origin = ..;` in a `protocol` block.
+    pub fn origin(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("origin", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///Generator `dc` (dc_generator) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter it takes, in its unit, and its window.
+pub struct SeedNetworkDcGenerator<'a>(::network::GeneratorMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkDcGenerator<'_> {
+    ///`amplitude` (pA): the constant current; as `set dc.amplitude = ..;` in a `protocol` block.
+    pub fn amplitude(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("amplitude", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`start` (ms): start of the activity window, relative to `origin`; as `set dc.start = ..;` in a `protocol` block.
+    pub fn start(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("start", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`stop` (ms): end of the activity window, relative to `origin`; as `set dc.stop = ..;` in a `protocol` block.
+    pub fn stop(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("stop", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`origin` (ms): time the window's `start` and `stop` count from; as `set dc.origin = ..;` in a `protocol` block.
+    pub fn origin(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("origin", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///Generator `noise` (poisson_generator) to change between runs, as NEST's `SetStatus` between `Simulate` calls: one method per parameter it takes, in its unit, and its window.
+pub struct SeedNetworkNoiseGenerator<'a>(::network::GeneratorMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkNoiseGenerator<'_> {
+    ///`rate` (Hz): the mean rate; as `set noise.rate = ..;` in a `protocol` block.
+    pub fn rate(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Hertz>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("rate", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`start` (ms): start of the activity window, relative to `origin`; as `set noise.start = ..;` in a `protocol` block.
+    pub fn start(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("start", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`stop` (ms): end of the activity window, relative to `origin`; as `set noise.stop = ..;` in a `protocol` block.
+    pub fn stop(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("stop", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`origin` (ms): time the window's `start` and `stop` count from; as `set noise.origin = ..;` in a `protocol` block.
+    pub fn origin(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("origin", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///The synapses of `pvpop_to_l23pyr` (static_synapse) to change between runs, as NEST's `SetStatus` on its connections between `Simulate` calls: one method per value it takes (its weight, delay, rule parameters and plastic state), in its unit, set alike on every synapse. Each method is one `SetStatus`; values NEST checks together (`x` and `y` of tsodyks_synapse) move one at a time.
+pub struct SeedNetworkPvpopToL23pyrSynapses<'a>(::network::SynapsesMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkPvpopToL23pyrSynapses<'_> {
+    ///`weight` (pA): the weight of every synapse; as `set pvpop_to_l23pyr.weight = ..;` in a `protocol` block.
+    pub fn weight(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("weight", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`delay` (ms): the delay of every synapse; as `set pvpop_to_l23pyr.delay = ..;` in a `protocol` block.
+    pub fn delay(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("delay", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+///The synapses of `l23pyr_to_pvpop` (static_synapse) to change between runs, as NEST's `SetStatus` on its connections between `Simulate` calls: one method per value it takes (its weight, delay, rule parameters and plastic state), in its unit, set alike on every synapse. Each method is one `SetStatus`; values NEST checks together (`x` and `y` of tsodyks_synapse) move one at a time.
+pub struct SeedNetworkL23pyrToPvpopSynapses<'a>(::network::SynapsesMut<'a>);
+#[allow(non_snake_case)]
+impl SeedNetworkL23pyrToPvpopSynapses<'_> {
+    ///`weight` (pA): the weight of every synapse; as `set l23pyr_to_pvpop.weight = ..;` in a `protocol` block.
+    pub fn weight(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::PicoAmpere>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("weight", value)?;
+        ::core::result::Result::Ok(self)
+    }
+    ///`delay` (ms): the delay of every synapse; as `set l23pyr_to_pvpop.delay = ..;` in a `protocol` block.
+    pub fn delay(
+        &mut self,
+        value: ::network::units::Quantity<::network::units::Ms>,
+    ) -> ::core::result::Result<&mut Self, ::network::Error> {
+        self.0.set("delay", value)?;
+        ::core::result::Result::Ok(self)
+    }
+}
+#[allow(non_snake_case)]
+impl SeedNetwork {
+    ///The window of spike recorder `corner_spikes`, to change between runs (see [`SeedNetworkCornerSpikesRecorder`]).
+    pub fn set_corner_spikes(&mut self) -> SeedNetworkCornerSpikesRecorder<'_> {
+        SeedNetworkCornerSpikesRecorder(
+            ::network::RecorderMut::new(
+                &mut self.network,
+                "corner_spikes",
+                ::core::option::Option::Some(
+                    ::core::convert::Into::into(self.corner_spikes),
+                ),
+            ),
+        )
+    }
+    ///The window of spike recorder `exc_spikes`, to change between runs (see [`SeedNetworkExcSpikesRecorder`]).
+    pub fn set_exc_spikes(&mut self) -> SeedNetworkExcSpikesRecorder<'_> {
+        SeedNetworkExcSpikesRecorder(
+            ::network::RecorderMut::new(
+                &mut self.network,
+                "exc_spikes",
+                ::core::option::Option::Some(
+                    ::core::convert::Into::into(self.exc_spikes),
+                ),
+            ),
+        )
+    }
+    ///The window of spike recorder `inh_spikes`, to change between runs (see [`SeedNetworkInhSpikesRecorder`]).
+    pub fn set_inh_spikes(&mut self) -> SeedNetworkInhSpikesRecorder<'_> {
+        SeedNetworkInhSpikesRecorder(
+            ::network::RecorderMut::new(
+                &mut self.network,
+                "inh_spikes",
+                ::core::option::Option::Some(
+                    ::core::convert::Into::into(self.inh_spikes),
+                ),
+            ),
+        )
+    }
+    ///Generator `dc` (dc_generator), to change between runs (see [`SeedNetworkDcGenerator`]).
+    pub fn set_dc(&mut self) -> SeedNetworkDcGenerator<'_> {
+        SeedNetworkDcGenerator(::network::GeneratorMut::new(&mut self.network, self.dc))
+    }
+    ///Generator `noise` (poisson_generator), to change between runs (see [`SeedNetworkNoiseGenerator`]).
+    pub fn set_noise(&mut self) -> SeedNetworkNoiseGenerator<'_> {
+        SeedNetworkNoiseGenerator(
+            ::network::GeneratorMut::new(&mut self.network, self.noise),
+        )
+    }
+    ///The synapses of `pvpop_to_l23pyr`, to change between runs (see [`SeedNetworkPvpopToL23pyrSynapses`]).
+    pub fn set_pvpop_to_l23pyr(&mut self) -> SeedNetworkPvpopToL23pyrSynapses<'_> {
+        SeedNetworkPvpopToL23pyrSynapses(
+            ::network::SynapsesMut::new(&mut self.network, self.pvpop_to_l23pyr),
+        )
+    }
+    ///The synapses of `l23pyr_to_pvpop`, to change between runs (see [`SeedNetworkL23pyrToPvpopSynapses`]).
+    pub fn set_l23pyr_to_pvpop(&mut self) -> SeedNetworkL23pyrToPvpopSynapses<'_> {
+        SeedNetworkL23pyrToPvpopSynapses(
+            ::network::SynapsesMut::new(&mut self.network, self.l23pyr_to_pvpop),
+        )
+    }
+}
 #[allow(non_snake_case)]
 impl SeedNetwork {
     /// The parts of [`Self::MEMORY_ESTIMATE`]: name, lasting bytes, and bytes held

@@ -18,6 +18,7 @@ mod kernel;
 mod neuron;
 mod protocol;
 mod protocol_generators;
+pub(crate) use protocol_generators::table as generator_table;
 mod protocol_neurons;
 mod protocol_synapses;
 mod protocol_windows;

@@ -6,40 +6,8 @@ use super::protocol_windows::Windows;
 use super::{Ctx, Kind, POISONED};
 use crate::ast::*;
 use crate::description::*;
+use crate::settable::{self, WINDOW_NAMES as WINDOW};
 use crate::units::Dim;
-
-/// The window parameters every generator and recorder has (NEST's `start`, `stop`,
-/// `origin`), ms.
-const WINDOW: [&str; 3] = ["start", "stop", "origin"];
-
-/// The parameters a generator of `kind` takes between runs besides its window, with
-/// their dimensions and whether they are lists (the engine's
-/// `Network::set_generator` accepts these): a table-declared generator's table but its
-/// flags (`protocol_generators`).
-fn generator_params(kind: &StimulusDesc) -> Vec<(&'static str, Dim, bool)> {
-    if let Some(table) = super::protocol_generators::params(kind) {
-        return table;
-    }
-    let listed: &[(&str, Dim, bool)] = match kind {
-        StimulusDesc::Dc { .. } => &[("amplitude", Dim::Current, false)],
-        StimulusDesc::Poisson { .. } => &[("rate", Dim::Rate, false)],
-        StimulusDesc::Spikes { .. } => &[
-            ("spike_times", Dim::Time, true),
-            ("spike_weights", Dim::Number, true),
-            ("spike_multiplicities", Dim::Number, true),
-        ],
-        StimulusDesc::Noise { .. } => &[
-            ("mean", Dim::Current, false),
-            ("std", Dim::Current, false),
-            ("std_mod", Dim::Current, false),
-            ("dt", Dim::Time, false),
-            ("frequency", Dim::Rate, false),
-            ("phase", Dim::Angle, false),
-        ],
-        _ => &[],
-    };
-    listed.to_vec()
-}
 
 /// The statements of every `protocol` block, in order (one block is allowed).
 pub(super) fn protocol(
@@ -241,12 +209,12 @@ fn set(
             let Wiring::Stimulator(g) = &wiring[index] else {
                 unreachable!("a stimulator's index is its wiring entry")
             };
-            let listed = generator_params(&g.kind);
-            let found = WINDOW
+            let listed = settable::generator(&g.kind);
+            let found = settable::WINDOW
                 .iter()
-                .map(|w| (*w, Dim::Time, false))
-                .chain(listed.iter().copied())
-                .find(|(n, _, _)| *n == name);
+                .chain(&listed)
+                .find(|p| p.name == name)
+                .map(|p| (p.name, p.dimension, p.list));
             let Some((param_name, dim, list)) = found else {
                 if name == "individual_spike_trains" {
                     cx.error(
@@ -256,7 +224,7 @@ fn set(
                     );
                     return None;
                 }
-                let names: Vec<&str> = listed.iter().map(|p| p.0).chain(WINDOW).collect();
+                let names: Vec<&str> = listed.iter().map(|p| p.name).chain(WINDOW).collect();
                 unknown(cx, param, &g.name, &names);
                 return None;
             };

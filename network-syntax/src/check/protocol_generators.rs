@@ -10,7 +10,7 @@ use crate::ast::Expr;
 use crate::description::{SetValue, StimulusDesc};
 use network_spec::{
     AcGenerator, GammaSupGenerator, InhomogeneousPoissonGenerator, MipGenerator, ParamInfo,
-    ParamKind, Parameters, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
+    Parameters, PpdSupGenerator, PulsepacketGenerator, SinusoidalGammaGenerator,
     SinusoidalPoissonGenerator, StepCurrentGenerator,
 };
 use std::collections::HashMap;
@@ -145,19 +145,10 @@ impl Table {
     }
 }
 
-/// The parameters of a table-declared generator settable between runs, as
-/// `(name, dimension, list)`: its table's but the flags (set on the declaration:
-/// NEST's `individual_spike_trains` only on a model). `None` for the other generators.
-pub(super) fn params(kind: &StimulusDesc) -> Option<Vec<(&'static str, crate::units::Dim, bool)>> {
-    let table = Table::of(kind)?;
-    Some(
-        table
-            .params()
-            .iter()
-            .filter(|p| p.kind != ParamKind::Flag)
-            .map(|p| (p.name, p.dimension, p.kind == ParamKind::List))
-            .collect(),
-    )
+/// The table of a table-declared generator's parameters; `None` for the other
+/// generators (`crate::settable::generator` lists what is set between runs).
+pub(crate) fn table(kind: &StimulusDesc) -> Option<&'static [ParamInfo]> {
+    Some(Table::of(kind)?.params())
 }
 
 /// Each table-declared generator's parameters as the protocol's statements so far leave

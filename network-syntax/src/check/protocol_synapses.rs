@@ -8,13 +8,6 @@ use super::Ctx;
 use crate::ast::*;
 use crate::description::*;
 use crate::units::Dim;
-use network_spec::SynapseModel;
-
-/// The names a protocol may set on a connection of `model`: `weight`, `delay` and its
-/// table's parameters and states.
-fn settable(model: SynapseModel) -> Vec<&'static str> {
-    super::synapse::allowed(model)
-}
 
 /// Checks `set CONN.PARAM = VALUE` for a parameter besides the weight of the connection
 /// at `index` in `wiring`; `None` after reporting why not.
@@ -48,7 +41,7 @@ pub(super) fn set(
             value: d,
         });
     }
-    if ["receptor_type", "receptor", "synapse_model"].contains(&name.as_str()) {
+    if crate::settable::FIXED.contains(&name.as_str()) {
         cx.error(
             param.into(),
             format!(
@@ -59,15 +52,17 @@ pub(super) fn set(
         );
         return None;
     }
-    let Some(info) = model.parameters().iter().find(|i| i.name == name) else {
-        super::protocol::unknown(cx, param, &p.field, &settable(model));
-        return None;
-    };
-    if model.common().contains(&info.name) {
+    let settable = crate::settable::connection(model, target.weight_dimension());
+    let Some(info) = settable.iter().find(|i| i.name == name) else {
+        let Some(&common) = model.common().iter().find(|c| **c == name) else {
+            let names: Vec<&str> = settable.iter().map(|s| s.name).collect();
+            super::protocol::unknown(cx, param, &p.field, &names);
+            return None;
+        };
         cx.error(
             param.into(),
             format!(
-                "`{}.{name}` cannot be set between runs: it is a common property of {}",
+                "`{}.{common}` cannot be set between runs: it is a common property of {}",
                 p.field,
                 model.name()
             ),
@@ -76,14 +71,9 @@ pub(super) fn set(
              (NEST: CopyModel or SetDefaults before Connect)",
         );
         return None;
-    }
-    let dim = if SynapseModel::weight_like(info.name) {
-        target.weight_dimension()
-    } else {
-        info.dimension
     };
-    let v = cx.number(value, dim, info.name)?;
-    if info.is_integer() && v.fract() != 0.0 {
+    let v = cx.number(value, info.dimension, info.name)?;
+    if info.integer && v.fract() != 0.0 {
         cx.error(
             value.span(),
             format!("`{}.{name}` must be a whole number, not {v}", p.field),

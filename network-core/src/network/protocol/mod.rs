@@ -6,12 +6,15 @@
 //!   parameters by NEST name, a spike recorder's, multimeter's or weight recorder's
 //!   window, recorders and multimeters added after a run, a spike recorder connected to
 //!   a generator after a run;
-//! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them.
+//! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them;
+//! - the views the typed setters of `network!` call: neurons (`quantity`), rate neurons
+//!   (`rate`), generators, recorder windows and synapses (`devices_mut`).
 //!
 //! Every change takes effect from the next step, as `SetStatus` between two `Simulate`
 //! calls does in NEST.
 
 mod connections;
+mod devices_mut;
 mod generator_recorders;
 mod generators;
 mod quantity;
@@ -21,9 +24,10 @@ mod table_generators;
 mod values;
 
 pub use connections::Connection;
+pub use devices_mut::{AnyRecorder, GeneratorMut, RecorderMut, SynapsesMut};
 pub use quantity::{
-    mV, ms, nS, number, pA, pF, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut, Number,
-    PicoAmpere, PicoFarad, Quantity, Unit,
+    deg, mV, ms, nS, number, pA, pF, Degree, Hertz, Hz, MilliVolt, Ms, NanoSiemens, NeuronsMut,
+    Number, PicoAmpere, PicoFarad, Quantity, Unit,
 };
 pub use rate::RateNeuronsMut;
 pub(super) use recorders::set_window;

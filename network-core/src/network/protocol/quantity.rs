@@ -9,7 +9,7 @@ use crate::spec::Dimension;
 use std::marker::PhantomData;
 
 /// A unit: the marker type of a [`Quantity`].
-pub trait Unit {
+pub trait Unit: Copy {
     /// The dimension it measures (and so NEST's unit).
     const DIMENSION: Dimension;
 }
@@ -47,6 +47,8 @@ units! {
     NanoSiemens, Conductance, nS;
     /// Hertz (rate).
     Hertz, Rate, Hz;
+    /// Degrees (angle: a generator's phase).
+    Degree, Angle, deg;
     /// A pure number.
     Number, Number, number;
 }
