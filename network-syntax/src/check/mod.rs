@@ -17,6 +17,7 @@ mod initial;
 mod kernel;
 mod neuron;
 mod protocol;
+mod protocol_flags;
 mod protocol_generators;
 mod protocol_neurons;
 mod protocol_synapses;
