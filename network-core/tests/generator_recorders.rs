@@ -347,11 +347,12 @@ fn a_recorder_connected_between_runs_takes_the_listed_spikes_after_now() {
     let dc = b
         .dc_generator("dc", DcGenerator::default(), &[n.all()], &syn)
         .unwrap();
-    let sup = GammaSupGenerator {
+    let copies = MipGenerator {
         rate: 20.0,
+        p_copy: 0.5,
         ..Default::default()
     };
-    let sup = b.gamma_sup_generator("sup", sup, &[n.all()], &syn).unwrap();
+    let copies = b.mip_generator("copies", copies, &[n.all()], &syn).unwrap();
     let mut net = b.build().unwrap();
     net.simulate(10.0).unwrap();
     let sr = net
@@ -359,14 +360,18 @@ fn a_recorder_connected_between_runs_takes_the_listed_spikes_after_now() {
         .unwrap();
     net.add_record_generator(&sr, &s).unwrap();
     // Refused: a second connection, a generator of current (as NEST refuses it), and
-    // a train that carries state from the start of the run (the error says so).
+    // a train shared by all targets, drawn from the start of the run (the error says
+    // so).
     let e = net.add_record_generator(&sr, &s).unwrap_err().to_string();
     assert!(e.contains("already records generator `s`"), "{e}");
     let e = net.add_record_generator(&sr, &dc).unwrap_err().to_string();
     assert!(e.contains("does not support current input"), "{e}");
-    let e = net.add_record_generator(&sr, &sup).unwrap_err().to_string();
+    let e = net
+        .add_record_generator(&sr, &copies)
+        .unwrap_err()
+        .to_string();
     assert!(
-        e.contains("gamma_sup_generator") && e.contains("between runs yet") && e.contains("start"),
+        e.contains("mip_generator") && e.contains("between runs yet") && e.contains("start"),
         "{e}"
     );
     assert_eq!(net.recorder_generators(&sr), vec![s]);

@@ -57,6 +57,12 @@ pub(super) fn run(input: &Input) -> Result<String> {
                     .iter()
                     .map(|(param, value)| {
                         let v = match value {
+                            // NEST takes a flag as a `bool` only.
+                            SetValue::Number(v)
+                                if network_core::spec::time_flags::is_time_flag(param) =>
+                            {
+                                (if *v == 1.0 { "True" } else { "False" }).to_string()
+                            }
                             // NEST takes a whole number as an `int` (`activity`, `n_proc`).
                             SetValue::Number(v) if integer(param) => format!("{}", *v as i64),
                             SetValue::Number(v) => float(*v),

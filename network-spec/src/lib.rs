@@ -34,6 +34,7 @@ pub mod registry;
 pub mod spike_train_devices;
 pub mod synapse;
 pub mod time;
+pub mod time_flags;
 pub mod units;
 pub mod value;
 pub mod window;

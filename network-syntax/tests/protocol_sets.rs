@@ -258,7 +258,7 @@ fn a_recorders_window_set_between_runs_is_checked_as_nest_checks_it() {
 }
 
 #[test]
-fn a_spike_recorder_on_a_generator_between_runs_takes_a_poisson_or_spike_generator() {
+fn a_spike_recorder_on_a_generator_between_runs_takes_a_train_per_target() {
     let d = check(
         "stimulate drive = poisson_generator { rate: 100 Hz } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
         stimulate listed = spike_generator { spike_times: [5, 15] ms } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
@@ -275,12 +275,12 @@ fn a_spike_recorder_on_a_generator_between_runs_takes_a_poisson_or_spike_generat
         Action::Record(Recorder::Spikes(r)) if r.generators == ["drive", "listed"] && r.targets.is_empty()
     ));
     let e = error(
-        "stimulate sup = gamma_sup_generator { rate: 20 Hz, gamma_shape: 2, n_proc: 3 } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
-        protocol { simulate 10 ms; record late = spike_recorder <- sup; simulate 10 ms; }",
+        "stimulate copies = mip_generator { rate: 20 Hz, p_copy: 0.5 } -> plain via static_synapse { weight: 1 pA, delay: 1 ms };
+        protocol { simulate 10 ms; record late = spike_recorder <- copies; simulate 10 ms; }",
     );
     assert!(
         e.contains(
-            "a spike recorder on `sup` (a gamma_sup_generator) cannot be created between runs yet"
+            "a spike recorder on `copies` (a mip_generator) cannot be created between runs yet"
         ),
         "{e}"
     );

@@ -43,7 +43,8 @@ pub struct SpikeGenerator {
     /// Round off-grid times up to the grid instead of rejecting them.
     pub allow_offgrid_times: bool,
     /// Keep each time's offset within its step (NEST's precise spikes); times off the
-    /// grid are stamped at the end of their step.
+    /// grid are stamped at the end of their step. NEST refuses it beside
+    /// `allow_offgrid_times` or `shift_now_spikes`.
     pub precise_times: bool,
     /// A spike at the current time (`origin + t` = now, 0 ms before the first run) moves
     /// one step later instead of being lost; allows a time of 0 ms.
@@ -184,6 +185,12 @@ impl SpikeGenerator {
                 format!("must be empty or have one entry per spike time ({n})"),
             ));
         }
+        crate::spec::time_flags::check_precise_alone(
+            entity,
+            self.precise_times,
+            self.allow_offgrid_times,
+            self.shift_now_spikes,
+        )?;
         let window = self.window.steps(entity, res)?;
         let origin = res.grid_steps(entity, "origin", self.window.origin)?;
         let mut spikes = Vec::with_capacity(n);

@@ -31,8 +31,9 @@ pub(super) fn flag_or(
 }
 
 /// A `spike_generator`. Why: NEST rejects unsorted times, a time of 0 ms (unless
-/// `shift_now_spikes`), negative times, and times more than half a tic off the grid
-/// unless `allow_offgrid_times` or `precise_times` rounds them up.
+/// `shift_now_spikes`), negative times, times more than half a tic off the grid
+/// unless `allow_offgrid_times` or `precise_times` rounds them up, and `precise_times`
+/// beside either of the other flags.
 pub(super) fn spike_generator(
     cx: &mut Ctx,
     fields: &[(String, &Field)],
@@ -41,6 +42,16 @@ pub(super) fn spike_generator(
     let allow_offgrid_times = flag(cx, fields, "allow_offgrid_times")?;
     let precise_times = flag(cx, fields, "precise_times")?;
     let shift_now_spikes = flag(cx, fields, "shift_now_spikes")?;
+    if let Err(e) = network_spec::time_flags::check_precise_alone(
+        name,
+        precise_times,
+        allow_offgrid_times,
+        shift_now_spikes,
+    ) {
+        let at = get(fields, "precise_times").map(|f| f.value.span());
+        cx.error(at?, e.to_string(), "");
+        return None;
+    }
     let spike_times = match get(fields, "spike_times") {
         Some(f) => {
             let t = cx.numbers(&f.value, Dim::Time, "spike_times")?;

@@ -17,6 +17,7 @@ mod initial;
 mod kernel;
 mod neuron;
 mod protocol;
+mod protocol_flags;
 mod protocol_generators;
 pub(crate) use protocol_generators::table as generator_table;
 mod protocol_neurons;

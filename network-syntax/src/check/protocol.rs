@@ -1,6 +1,7 @@
 //! The `protocol` block: what a NEST script does between `Simulate` calls, checked like
 //! the rest of the description (names through the model's table, units by dimension).
 
+use super::protocol_flags::Flags;
 use super::protocol_generators::Tables;
 use super::protocol_windows::Windows;
 use super::{Ctx, Kind, POISONED};
@@ -32,6 +33,7 @@ pub(super) fn protocol(
     let mut steps = Vec::new();
     let mut windows = Windows::default();
     let mut tables = Tables::default();
+    let mut flags = Flags::default();
     for s in &first.statements {
         let next = match s {
             ProtocolStatement::Set { entity, param, .. } => {
@@ -41,9 +43,17 @@ pub(super) fn protocol(
         };
         let next = next.as_ref().map(|(e, p)| (e.as_str(), p.as_str()));
         tables.next_statement(cx, next);
-        steps.extend(statement(cx, s, wiring, &mut windows, &mut tables));
+        flags.next_statement(cx, next.map(|(e, _)| e));
+        steps.extend(statement(
+            cx,
+            s,
+            wiring,
+            &mut windows,
+            (&mut tables, &mut flags),
+        ));
     }
     tables.next_statement(cx, None);
+    flags.next_statement(cx, None);
     let simulates = first
         .statements
         .iter()
@@ -63,7 +73,7 @@ fn statement(
     s: &ProtocolStatement,
     wiring: &mut Vec<Wiring>,
     windows: &mut Windows,
-    tables: &mut Tables,
+    (tables, flags): (&mut Tables, &mut Flags),
 ) -> Vec<ProtocolStep> {
     match s {
         ProtocolStatement::Simulate { time, .. } => simulate(cx, time).into_iter().collect(),
@@ -83,7 +93,7 @@ fn statement(
             param,
             value,
             wiring,
-            (windows, tables),
+            (windows, tables, flags),
         )
         .into_iter()
         .collect(),
@@ -106,9 +116,9 @@ fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<Prot
         return None;
     }
     let mut desc = super::devices::recorder(cx, d, wiring);
-    // Why: a target connected later must take over a train's state from the start of
-    // the run for the other generators; the engine (`Network::add_record_generator`)
-    // connects one whose train depends on its parameters alone.
+    // Why: a target connected later must take over a shared train's state from the
+    // start of the run; the engine (`Network::add_record_generator`) connects one whose
+    // train depends on its parameters alone.
     let generators = desc.as_ref().map_or(&[][..], |r| &r.generators[..]);
     for g in generators {
         let Some(&(_, index)) = cx.names.get(g) else {
@@ -117,10 +127,7 @@ fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<Prot
         let Some(Wiring::Stimulator(s)) = wiring.get(index) else {
             continue;
         };
-        if matches!(
-            s.kind,
-            StimulusDesc::Poisson { .. } | StimulusDesc::Spikes { .. }
-        ) {
+        if !shares_train(&s.kind) {
             continue;
         }
         let at = d
@@ -131,11 +138,11 @@ fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<Prot
         cx.error(
             at,
             format!(
-                "a spike recorder on `{g}` (a {}) cannot be created between runs yet: its trains carry state from the start of the run",
+                "a spike recorder on `{g}` (a {}) cannot be created between runs yet: it sends one train to all its targets, drawn from the start of the run",
                 s.kind.nest_model()
             ),
             format!(
-                "declare `record {} = ..` before the protocol and set its `start` to the time it begins (a poisson_generator or spike_generator can be recorded between runs)",
+                "declare `record {} = ..` before the protocol and set its `start` to the time it begins (a generator with a train per target can be recorded between runs)",
                 d.name
             ),
         );
@@ -168,6 +175,61 @@ fn simulate(cx: &mut Ctx, time: &Expr) -> Option<ProtocolStep> {
     Some(ProtocolStep::Simulate(t))
 }
 
+/// Whether the generator of `kind` sends one train, drawn from the start of the run, to
+/// all its targets: a `mip_generator`'s parent, pulse packets, sinusoidal trains with
+/// `individual_spike_trains: false`.
+fn shares_train(kind: &StimulusDesc) -> bool {
+    match kind {
+        StimulusDesc::Mip { .. } | StimulusDesc::Pulsepacket(_) => true,
+        StimulusDesc::SinusoidalPoisson {
+            individual_spike_trains,
+            ..
+        } => !individual_spike_trains,
+        StimulusDesc::SinusoidalGamma(g) => !g.individual_spike_trains,
+        _ => false,
+    }
+}
+
+/// `set GENERATOR.FLAG = true|false` (`allow_offgrid_times`, a spike generator's
+/// `precise_times`): `None` when `param` is not a flag of the generator, else the step
+/// (`None` inside after an error). The flag is 1 or 0, as the engine takes it.
+fn set_flag(
+    cx: &mut Ctx,
+    index: usize,
+    (name, kind): (&str, &StimulusDesc),
+    param: &syn::Ident,
+    value: &Expr,
+    (tables, flags): (&mut Tables, &mut Flags),
+) -> Option<Option<ProtocolStep>> {
+    let (model, _) = super::protocol_flags::timed(kind)?;
+    let &flag = model.flags().iter().find(|f| param == *f)?;
+    let on = match value {
+        Expr::Ident(i) if i == "true" => true,
+        Expr::Ident(i) if i == "false" => false,
+        e => {
+            cx.error(
+                e.span(),
+                format!("`{name}.{flag}` is `true` or `false`"),
+                format!("write `set {name}.{flag} = true;`"),
+            );
+            return Some(None);
+        }
+    };
+    let set = SetValue::Number(if on { 1.0 } else { 0.0 });
+    if tables
+        .set(cx, index, (name, kind), flag, &set, value)
+        .is_none()
+    {
+        return Some(None);
+    }
+    flags.set(cx, index, (name, kind), flag, &set, value.span());
+    Some(Some(ProtocolStep::SetGenerator {
+        wiring: index,
+        param: flag,
+        value: set,
+    }))
+}
+
 /// `set NAME[slice].PARAM = VALUE`: the name decides what is set.
 fn set(
     cx: &mut Ctx,
@@ -176,7 +238,7 @@ fn set(
     param: &syn::Ident,
     value: &Expr,
     wiring: &[Wiring],
-    (windows, tables): (&mut Windows, &mut Tables),
+    (windows, tables, flags): (&mut Windows, &mut Tables, &mut Flags),
 ) -> Option<ProtocolStep> {
     let Some(&(kind, index)) = cx.names.get(&entity.to_string()) else {
         cx.error(
@@ -209,6 +271,11 @@ fn set(
             let Wiring::Stimulator(g) = &wiring[index] else {
                 unreachable!("a stimulator's index is its wiring entry")
             };
+            if let Some(step) =
+                set_flag(cx, index, (&g.name, &g.kind), param, value, (tables, flags))
+            {
+                return step;
+            }
             let listed = settable::generator(&g.kind);
             let found = settable::WINDOW
                 .iter()
@@ -237,6 +304,7 @@ fn set(
             if !WINDOW.contains(&param_name) {
                 tables.set(cx, index, (&g.name, &g.kind), param_name, &value, at)?;
             }
+            flags.set(cx, index, (&g.name, &g.kind), param_name, &value, at.span());
             match (&g.kind, param_name, &value) {
                 (StimulusDesc::Noise { .. }, "dt", SetValue::Number(dt)) => {
                     super::devices::noise_dt(cx, at.span(), &g.name, *dt)?

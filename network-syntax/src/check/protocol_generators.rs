@@ -187,6 +187,15 @@ impl Tables {
             return Some(());
         };
         let mut table = self.tables.get(&index).cloned().unwrap_or(declared);
+        if network_spec::time_flags::is_time_flag(param) {
+            // Checked with the times that follow it (`protocol_flags`).
+            if let Err(e) = table.set(entity, param, value) {
+                cx.error(at.span(), e.to_string(), "");
+                return None;
+            }
+            self.tables.insert(index, table);
+            return Some(());
+        }
         let res = network_spec::Resolution::new(cx.resolution).ok()?;
         let partner = crate::lowering::paired(param);
         let completes = matches!(&self.pending, Some(p) if p.index == index && p.partner == param);

@@ -24,7 +24,7 @@ mod canonical;
 mod protocol;
 mod rate;
 
-pub use protocol::{paired, rate_indices, total_time, Action, RecorderType};
+pub use protocol::{joins, paired, rate_indices, total_time, Action, RecorderType};
 pub use rate::{RateConnect, RateMultimeter, RatePopulation, RateStep};
 
 use crate::description::*;

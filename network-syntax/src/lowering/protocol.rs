@@ -6,6 +6,7 @@ use super::{recorder, Recorder, Target, Within};
 use crate::description::{
     Description, ProtocolStep, RecorderKind, SelectDesc, SetValue, TargetDesc, Value, Wiring,
 };
+use network_spec::time_flags::is_time_flag;
 
 /// One operation of a protocol on a built network, in order.
 // A plan is made once per build, so the size of the variants does not matter.
@@ -154,7 +155,8 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 let name = wiring_name(d, *wiring);
                 // The checker puts a list NEST takes with another right after it.
                 if let Some(Action::SetGenerator { name: n, values }) = actions.last_mut() {
-                    if *n == name && values.len() == 1 && paired(values[0].0) == Some(*param) {
+                    let open: Vec<&str> = values.iter().map(|(p, _)| *p).collect();
+                    if *n == name && joins(&open, param) {
                         values.push((*param, value.clone()));
                         continue;
                     }
@@ -262,6 +264,19 @@ pub fn total_time(actions: &[Action]) -> f64 {
             _ => 0.0,
         })
         .sum()
+}
+
+/// Whether a `set` of generator parameter `param` joins `open` (the parameters of the
+/// same generator's change just before it) into one change (one NEST `SetStatus`):
+/// anything after flags alone (NEST takes `allow_offgrid_times` and `precise_times`
+/// only with the times they govern), and a list after its partner.
+pub fn joins(open: &[&str], param: &str) -> bool {
+    let mut lists = open.iter().filter(|p| !is_time_flag(p));
+    match (lists.next(), lists.next()) {
+        (None, _) => true,
+        (Some(one), None) => paired(one) == Some(param),
+        _ => false,
+    }
 }
 
 /// The list a generator's parameter `param` is set together with in NEST (its

@@ -26,7 +26,8 @@ network! {
     stimulate times = spike_generator { spike_times: [1, 2.5, 4] ms, spike_weights: [1, 2, 1], spike_multiplicities: [1, 3, 0] } -> cells within middle via strong { weight: 100 pA };
     stimulate steps = step_current_generator { amplitude_times: [2, 5.05, 8] ms, amplitude_values: [300, -100, 0] pA, allow_offgrid_times: true, stop: 15 ms } -> cells, deltas;
     stimulate sine = ac_generator { amplitude: 0.2 nA, offset: 50 pA, frequency: 20 Hz, phase: 45 deg } -> cells[0..4];
-    stimulate exact = spike_generator { spike_times: [0, 2.9999, 3.33] ms, precise_times: true, shift_now_spikes: true } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
+    stimulate exact = spike_generator { spike_times: [2.9999, 3.33] ms, precise_times: true } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
+    stimulate now = spike_generator { spike_times: [0, 2.9999] ms, shift_now_spikes: true } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };
     stimulate ramp = inhomogeneous_poisson_generator { rate_times: [5, 10] ms, rate_values: [100, 0] Hz } -> cells via strong;
     stimulate wave = sinusoidal_poisson_generator { rate: 20 Hz, amplitude: 10 Hz, frequency: 4 Hz, phase: 0 deg, individual_spike_trains: false } -> cells via strong;
     stimulate copies = mip_generator { rate: 50 Hz, p_copy: 0.5 } -> deltas via static_synapse { weight: 0.5 mV, delay: 1 ms };

@@ -4,12 +4,12 @@ network! {
     pub struct Net;
     neuron Cell = iaf_psc_alpha;
     population cells = Cell[4];
-    stimulate sup = gamma_sup_generator { rate: 20 Hz, gamma_shape: 2, n_proc: 3 } -> cells via static_synapse { weight: 100 pA, delay: 1 ms };
+    stimulate copies = mip_generator { rate: 20 Hz, p_copy: 0.5 } -> cells via static_synapse { weight: 100 pA, delay: 1 ms };
     protocol {
         simulate 10 ms;
-        // A gamma superposition keeps each target's process ages from the start of the
-        // run; a poisson_generator or spike_generator could be recorded here.
-        record late = spike_recorder <- sup;
+        // A mip_generator's parent train is drawn from the start of the run; a
+        // generator with a train per target could be recorded here.
+        record late = spike_recorder <- copies;
         simulate 10 ms;
     }
 }

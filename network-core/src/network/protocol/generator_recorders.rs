@@ -4,6 +4,7 @@
 
 use super::generators::fresh_stimulus;
 use crate::engine::generator_tap::{tap_key, GeneratorTap};
+use crate::engine::stimulus::StimulusKind;
 use crate::error::{Error, Result};
 use crate::network::handles::{GeneratorHandle, SpikeRecorderHandle};
 use crate::network::info::{GeneratorParams, TableParams};
@@ -18,10 +19,14 @@ impl Network {
     /// ([`NetworkBuilder::record_generator`](crate::NetworkBuilder::record_generator)),
     /// a `poisson_generator` draws the recorder a train of its own (from a stream keyed
     /// by seed, generator and recorder), and a `spike_generator` sends it its listed
-    /// spikes stamped after now. A generator of current is refused, as NEST refuses it;
-    /// the other spike generators keep per-target or drawn state from the start of the
-    /// run, which a target connected later would have to take over: refused, saying to
-    /// record them from the build with a `start`.
+    /// spikes stamped after now, and a generator with a train per target
+    /// (`inhomogeneous_poisson_generator`, `gamma_sup_generator`, `ppd_sup_generator`,
+    /// individual sinusoidal Poisson and gamma trains) starts the recorder a train of its
+    /// own, as NEST starts a new target's. A generator of current is refused, as NEST
+    /// refuses it; a train shared by all targets (a `mip_generator`'s, a
+    /// `pulsepacket_generator`'s, `individual_spike_trains: false`) is drawn from the
+    /// start of the run, which a recorder connected later would have to take over:
+    /// refused, saying to record it from the build with a `start`.
     pub fn add_record_generator(
         &mut self,
         recorder: &SpikeRecorderHandle,
@@ -72,8 +77,25 @@ impl Network {
                 ),
             ));
         }
+        let res = &self.resolution;
         let stimulus = match &info.params {
-            Some(params) => fresh_stimulus(params, generator_name, &self.resolution)?,
+            Some(GeneratorParams::Table(t)) => {
+                t.own_train(generator_name, res)?.map(|(drive, window)| {
+                    StimulusKind::Rate {
+                        drive,
+                        h: res.ms(),
+                        tics_per_step: res.tics_per_step(),
+                        // Not drawn from: the recorder's train is its own.
+                        shared: Box::new(self.seed.stream(
+                            Purpose::Simulation,
+                            generator_entity(g as u64),
+                            u64::MAX,
+                        )),
+                        window,
+                    }
+                })
+            }
+            Some(params) => fresh_stimulus(params, generator_name, res)?,
             None => None,
         };
         let Some(stimulus) = stimulus else {
@@ -82,10 +104,11 @@ impl Network {
                 "sources",
                 generator_name,
                 format!(
-                    "a {model}'s trains carry state from the start of the run, so a spike \
-                     recorder cannot be connected to `{generator_name}` between runs yet \
-                     (a poisson_generator or spike_generator can be); record it from the \
-                     build and set the recorder's `start` to the time it should begin"
+                    "`{generator_name}` sends one train to all its targets, drawn from the \
+                     start of the run, so a spike recorder cannot be connected to this \
+                     {model} between runs yet (a generator with a train per target can be); \
+                     record it from the build and set the recorder's `start` to the time it \
+                     should begin"
                 ),
             ));
         };

@@ -27,6 +27,7 @@ impl GeneratorParams {
                 "spike_weights",
                 "spike_multiplicities",
                 "allow_offgrid_times",
+                "precise_times",
             ],
             GeneratorParams::Noise(_) => &["mean", "std", "std_mod", "dt", "frequency", "phase"],
             GeneratorParams::Table(_) => &[],
@@ -64,11 +65,10 @@ impl GeneratorParams {
                 g.spike_multiplicities = counts(entity, name, &value.list())?
             }
             (GeneratorParams::Spikes(g), "allow_offgrid_times") => {
-                let v = value.number(entity, name)?;
-                if v != 0.0 && v != 1.0 {
-                    return Err(Error::invalid(entity, name, v, "is a flag: 0 or 1"));
-                }
-                g.allow_offgrid_times = v == 1.0;
+                g.allow_offgrid_times = super::offgrid_flags::flag(entity, name, value)?
+            }
+            (GeneratorParams::Spikes(g), "precise_times") => {
+                g.precise_times = super::offgrid_flags::flag(entity, name, value)?
             }
             (GeneratorParams::Noise(g), "mean") => g.mean = value.number(entity, name)?,
             (GeneratorParams::Noise(g), "std") => g.std = value.number(entity, name)?,
@@ -206,7 +206,11 @@ impl Network {
     /// `poisson_generator`, `spike_times` (ms), `spike_weights`, `spike_multiplicities`
     /// of a `spike_generator`, `mean`, `std`, `std_mod` (pA), `dt` (ms), `frequency`
     /// (Hz) and `phase` (degrees) of a `noise_generator`, and
-    /// `start`, `stop`, `origin` (ms) of any. The generator's checks run again; the
+    /// `start`, `stop`, `origin` (ms) of any; the flags `allow_offgrid_times` (a
+    /// `spike_generator`'s, a `step_current_generator`'s, an
+    /// `inhomogeneous_poisson_generator`'s) and `precise_times` (a `spike_generator`'s),
+    /// 1 for true and 0 for false, only as NEST takes them: together with the times,
+    /// or while there are none (`set_generator_params`). The generator's checks run again; the
     /// change takes effect from the next step.
     pub fn set_generator(
         &mut self,
@@ -246,6 +250,7 @@ impl Network {
                 format!("{} cannot be changed after build", info.model),
             ));
         };
+        super::offgrid_flags::check(&params, &entity, values)?;
         for (name, value) in values {
             match &mut params {
                 GeneratorParams::Table(t) => t.set(&entity, name, value)?,

@@ -17,6 +17,7 @@ mod connections;
 mod devices_mut;
 mod generator_recorders;
 mod generators;
+mod offgrid_flags;
 mod quantity;
 mod rate;
 mod recorders;
@@ -50,6 +51,13 @@ pub enum Setting {
 impl From<f64> for Setting {
     fn from(v: f64) -> Self {
         Setting::Number(v)
+    }
+}
+
+/// A flag: 1 for true, 0 for false (`allow_offgrid_times`, `precise_times`).
+impl From<bool> for Setting {
+    fn from(v: bool) -> Self {
+        Setting::Number(if v { 1.0 } else { 0.0 })
     }
 }
 

@@ -6,6 +6,7 @@
 
 use super::Setting;
 use crate::devices::Window;
+use crate::engine::gamma_hazard::SinusoidalGamma;
 use crate::engine::rate_drive::RateDrive;
 use crate::engine::stimulus::StimulusKind;
 use crate::error::{Error, Result};
@@ -123,6 +124,52 @@ impl TableParams {
             }
         };
         Ok(template.with_window(window))
+    }
+}
+
+impl TableParams {
+    /// The drive and window (steps) a spike recorder connected between runs receives
+    /// when its train depends on the parameters alone: one train per target
+    /// (inhomogeneous Poisson, individual sinusoidal Poisson and gamma trains, gamma and
+    /// dead-time superpositions, each new train started as NEST starts a new target's
+    /// at the next run). `None` for a train shared by all targets (a `mip_generator`'s
+    /// parent, pulse packets, `individual_spike_trains: false`), drawn from the start of
+    /// the run, and for the current generators.
+    pub fn own_train(
+        &self,
+        entity: &str,
+        res: &Resolution,
+    ) -> Result<Option<(RateDrive, (i64, i64))>> {
+        let window = each!(self, g => g.window.steps(entity, res)?);
+        let drive = match self {
+            TableParams::Inhomogeneous(g) => RateDrive::Piecewise {
+                changes: Arc::from(g.rate_steps(entity, res)?),
+                next: 0,
+                rate: 0.0,
+            },
+            TableParams::SinusoidalPoisson(g) if g.individual_spike_trains => {
+                g.check(entity)?;
+                train_drives::sine_drive(g, res.ms())
+            }
+            TableParams::GammaSup(g) => {
+                g.check(entity)?;
+                train_drives::gamma_sup_drive(g)
+            }
+            TableParams::PpdSup(g) => {
+                g.check(entity)?;
+                train_drives::ppd_sup_drive(g)
+            }
+            TableParams::SinusoidalGamma(g) if g.individual_spike_trains => {
+                g.check(entity)?;
+                RateDrive::SinusoidalGamma(SinusoidalGamma::new(
+                    train_drives::gamma_law(g),
+                    true,
+                    res.ms(),
+                ))
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some((drive, window)))
     }
 }
 
