@@ -29,6 +29,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$PYTHON" "$HERE/protocol_sets.py" --out "$TMP/reference/protocol_sets.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/model_checks.py" --out "$TMP/reference/model_checks.json" >/dev/null 2>&1
 "$PYTHON" "$HERE/inf_params.py" --out "$TMP/reference/inf_params.json" >/dev/null 2>&1
+"$PYTHON" "$HERE/time_grid.py" --out "$TMP/reference/time_grid.json" >/dev/null 2>&1
 if [[ "${1:-}" == "--deterministic-only" ]]; then
   diff -r -q -x stochastic "$HERE/reference" "$TMP/reference"
 else
