@@ -424,3 +424,94 @@ fn run_with_plot_draws_every_recorded_variable_with_its_unit() {
     assert!(!dir.join("adaptation.png").exists() && !dir.join("conductances_V_m.png").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The highest resident memory (kB, `VmHWM`) the running process `child` reached, read
+/// from /proc until it exits, and its exit status.
+#[cfg(target_os = "linux")]
+fn peak_resident_kb(mut child: std::process::Child) -> (u64, std::process::ExitStatus) {
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file) {
+            if let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            {
+                peak = peak.max(kb);
+            }
+        }
+        if let Some(exit) = child.try_wait().unwrap() {
+            return (peak, exit);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Issue 17: a multimeter whose samples do not fit the memory limit streams them to its
+/// file when nothing plots them (200 cells at 0.1 ms for 1 s: 2,000,000 samples, about
+/// 38 MB in memory, against a limit of 8 MB): every row is in the file and the process
+/// never holds them. With `--plot` they would have to stay in memory: refused before the
+/// run, naming the multimeter, the limit and the way out.
+#[cfg(target_os = "linux")]
+#[test]
+fn run_streams_samples_past_the_memory_limit_and_refuses_them_with_plot() {
+    let dir = std::env::temp_dir().join(format!("network-cli-stream-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mm.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 500 pA };\npopulation cells = Cell[200];\n\
+         record m = multimeter { interval: 0.1 ms, record_from: [V_m] } <- cells;\n",
+    )
+    .unwrap();
+    let args = |plot: bool| {
+        let mut a = vec![
+            "run".to_string(),
+            file.display().to_string(),
+            "--time".into(),
+            "1000ms".into(),
+            "--memory-limit".into(),
+            "8MB".into(),
+            "--out".into(),
+            dir.display().to_string(),
+        ];
+        if plot {
+            a.push("--plot".into());
+        }
+        a
+    };
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_network"))
+        .args(args(false))
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (peak_kb, status) = peak_resident_kb(child);
+    assert!(status.success());
+    let content = std::fs::read_to_string(dir.join("m.dat")).unwrap();
+    let rows: Vec<&str> = content.lines().skip(3).collect();
+    assert_eq!(rows.len(), 200 * 10_000);
+    assert!(rows[0].starts_with("1\t0.100\t"), "{}", rows[0]);
+    assert!(
+        rows[rows.len() - 1].starts_with("200\t1000.000\t"),
+        "{}",
+        rows[rows.len() - 1]
+    );
+    // The samples alone take 2,000,000 × (8 B value + 8 B time + 4 B sender) = 40 MB kept.
+    assert!(peak_kb < 30_000, "peak resident memory {peak_kb} kB");
+
+    let refused = network(&args(true).iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!refused.status.success());
+    let message = text(&refused.stderr);
+    for part in [
+        "multimeter `m`",
+        "memory limit is 8.00 MB",
+        "without --plot",
+    ] {
+        assert!(message.contains(part), "{message}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
