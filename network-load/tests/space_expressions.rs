@@ -7,24 +7,14 @@
 //! `.venv`); without one the NEST comparison fails unless `NETWORK_SKIP_NEST=1` opts out
 //! explicitly.
 
-use network_core::Seed;
 use network_load::export::{self, ExportOptions};
-use network_load::{build, parse, Inputs, Loaded, Source};
+use network_load::Loaded;
 
 mod common;
-use common::{last_json, nest_python, repo, run_python};
+use common::{last_json, nest_python, run_python};
 
 fn load() -> (network_load::Parsed, Loaded) {
-    let source =
-        Source::read(&repo().join("network-load/tests/data/space_expressions.net")).unwrap();
-    let parsed = parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
-    let loaded = build(
-        &parsed.description,
-        Seed(parsed.description.seed),
-        &Inputs::default(),
-    )
-    .unwrap();
-    (parsed, loaded)
+    common::load_data("space_expressions.net")
 }
 
 /// The delay (ms) in steps of 0.1 ms, rounded to the nearest as NEST rounds it.

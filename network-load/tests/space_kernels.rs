@@ -28,13 +28,12 @@
 //! unless `NETWORK_SKIP_NEST=1` opts out explicitly.
 
 use network_core::spatial::Space;
-use network_core::Seed;
 use network_load::export::{self, ExportOptions};
-use network_load::{build, parse, Inputs, Loaded, Parsed, Source};
+use network_load::{Loaded, Parsed};
 use std::collections::BTreeMap;
 
 mod common;
-use common::{last_json, nest_python, repo, run_python};
+use common::{last_json, nest_python, run_python};
 
 /// Per-check false-alarm rate.
 const ALPHA: f64 = 1e-5;
@@ -61,16 +60,8 @@ const WEIGHTS: [&str; 4] = ["noisy", "scaled", "bounded", "positive"];
 /// (source, target, weight pA, delay ms), indices within the populations, sorted.
 type Synapses = Vec<(u32, u32, f64, f64)>;
 
-fn load() -> (Parsed, Loaded) {
-    let source = Source::read(&repo().join("network-load/tests/data/space_kernels.net")).unwrap();
-    let parsed = parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
-    let loaded = build(
-        &parsed.description,
-        Seed(parsed.description.seed),
-        &Inputs::default(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    (parsed, loaded)
+fn load() -> (network_load::Parsed, Loaded) {
+    common::load_data("space_kernels.net")
 }
 
 fn sorted(mut s: Synapses) -> Synapses {

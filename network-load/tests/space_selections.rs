@@ -11,13 +11,12 @@
 //! `.venv`); without one the NEST comparison fails unless `NETWORK_SKIP_NEST=1` opts out
 //! explicitly.
 
-use network_core::Seed;
 use network_load::export::{self, ExportOptions};
-use network_load::{build, parse, Inputs, Loaded, Parsed, Source};
+use network_load::{Loaded, Parsed};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod common;
-use common::{last_json, nest_python, repo, run_python};
+use common::{last_json, nest_python, run_python};
 
 /// The connections whose pairs do not depend on a draw.
 const FIXED: [&str; 12] = [
@@ -25,17 +24,8 @@ const FIXED: [&str; 12] = [
     "shifted", "straight", "lumped",
 ];
 
-fn load() -> (Parsed, Loaded) {
-    let source =
-        Source::read(&repo().join("network-load/tests/data/space_selections.net")).unwrap();
-    let parsed = parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
-    let loaded = build(
-        &parsed.description,
-        Seed(parsed.description.seed),
-        &Inputs::default(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    (parsed, loaded)
+fn load() -> (network_load::Parsed, Loaded) {
+    common::load_data("space_selections.net")
 }
 
 /// One connection: (source, target) as indices within their populations, weight (pA),

@@ -10,6 +10,8 @@
 //! Used as `mod common;` by each test target; a target need not use every function.
 #![allow(dead_code)]
 
+use network_core::Seed;
+use network_load::{build, parse, Inputs, Loaded, Parsed, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,6 +19,19 @@ use std::process::Command;
 /// The repository's root directory.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `network-load/tests/data/NAME` read, checked and built with its own seed.
+pub fn load_data(name: &str) -> (Parsed, Loaded) {
+    let source = Source::read(&repo().join("network-load/tests/data").join(name)).unwrap();
+    let parsed = parse(&source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let loaded = build(
+        &parsed.description,
+        Seed(parsed.description.seed),
+        &Inputs::default(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    (parsed, loaded)
 }
 
 /// A python that imports NEST, or `None` when there is none and `NETWORK_SKIP_NEST=1`
