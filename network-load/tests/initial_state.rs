@@ -9,7 +9,7 @@ use network_load::{build, parse, Inputs, Loaded, Source};
 use serde_json::Value as Json;
 
 mod common;
-use common::{last_json, nest_python, repo, run_python};
+use common::{ks_two_sample, last_json, nest_python, repo, run_python};
 
 fn load() -> (network_load::Parsed, Loaded) {
     let source = Source::read(&repo().join("network-load/tests/data/initial_state.net")).unwrap();
@@ -97,25 +97,6 @@ fn positional_values_spikes_and_traces_are_nests() {
     }
 }
 
-/// The two-sample Kolmogorov-Smirnov statistic.
-fn ks(a: &[f64], b: &[f64]) -> f64 {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    a.sort_by(f64::total_cmp);
-    b.sort_by(f64::total_cmp);
-    let (mut i, mut j, mut d) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        let x = a[i].min(b[j]);
-        while i < a.len() && a[i] <= x {
-            i += 1;
-        }
-        while j < b.len() && b[j] <= x {
-            j += 1;
-        }
-        d = d.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
-    }
-    d
-}
-
 #[test]
 fn random_values_follow_nests_distributions() {
     let (_, mut loaded) = load();
@@ -127,7 +108,7 @@ fn random_values_follow_nests_distributions() {
             .collect();
         // alpha = 0.001: c = 1.949, n = m = 2000.
         let limit = 1.949 * (2.0 / want.len() as f64).sqrt();
-        let d = ks(&got, &want);
+        let d = ks_two_sample(&got, &want);
         assert!(d < limit, "{name}: KS distance {d} >= {limit}");
         let lo = want.iter().copied().fold(f64::INFINITY, f64::min);
         assert!(got.iter().all(|v| v.is_finite()), "{name}");
@@ -191,7 +172,7 @@ fn the_export_gives_nest_the_same_values() {
             .map(|i| loaded.network.neuron_value(1, i, name).unwrap())
             .collect();
         let limit = 1.949 * (2.0 / want.len() as f64).sqrt();
-        let d = ks(&got, &want);
+        let d = ks_two_sample(&got, &want);
         assert!(d < limit, "{name}: KS distance {d} >= {limit}");
     }
 }

@@ -16,7 +16,7 @@ use serde_json::Value as Json;
 use std::collections::BTreeMap;
 
 mod common;
-use common::{last_json, nest_python, repo, run_python};
+use common::{ks_two_sample, last_json, nest_python, repo, run_python};
 
 const SHEET: [&str; 4] = ["V_m", "V_th", "I_e", "tau_m"];
 const RANDOM: [&str; 2] = ["V_th", "V_m"];
@@ -341,25 +341,6 @@ fn same_rows(name: &str, got: &Rows, want: &Rows) {
     }
 }
 
-/// The two-sample Kolmogorov-Smirnov statistic.
-fn ks(a: &[f64], b: &[f64]) -> f64 {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    a.sort_by(f64::total_cmp);
-    b.sort_by(f64::total_cmp);
-    let (mut i, mut j, mut d) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        let x = a[i].min(b[j]);
-        while i < a.len() && a[i] <= x {
-            i += 1;
-        }
-        while j < b.len() && b[j] <= x {
-            j += 1;
-        }
-        d = d.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
-    }
-    d
-}
-
 /// alpha = 0.001: c = 1.949, two samples of `n`.
 fn ks_limit(n: usize) -> f64 {
     1.949 * (2.0 / n as f64).sqrt()
@@ -385,7 +366,7 @@ fn values_spikes_and_samples_are_nests() {
     assert_eq!(sheet["I_e"].iter().filter(|v| **v == 500.0).count(), 16);
     for name in RANDOM {
         let want = floats(&nest["random"][name]);
-        let d = ks(&noisy[name], &want);
+        let d = ks_two_sample(&noisy[name], &want);
         assert!(d < ks_limit(want.len()), "{name}: KS distance {d}");
     }
     assert!(noisy["V_th"].iter().all(|v| (-55.0..-50.0).contains(v)));
@@ -521,6 +502,6 @@ fn the_export_on_nest_records_what_the_engine_records() {
         assert!(script.contains(needle), "{needle}");
     }
     let want = floats(&nest["V_th"]);
-    let d = ks(&noisy["V_th"], &want);
+    let d = ks_two_sample(&noisy["V_th"], &want);
     assert!(d < ks_limit(want.len()), "V_th: KS distance {d}");
 }

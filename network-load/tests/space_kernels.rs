@@ -33,7 +33,7 @@ use network_load::{Loaded, Parsed};
 use std::collections::BTreeMap;
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{ks_two_sample, last_json, nest_python, run_python};
 
 /// Per-check false-alarm rate.
 const ALPHA: f64 = 1e-5;
@@ -180,25 +180,6 @@ fn check_p(what: &str, p: f64, detail: String) {
     assert!(p > ALPHA, "{what}: p = {p:.3e} < {ALPHA:e} ({detail})");
 }
 
-/// The two-sample Kolmogorov-Smirnov statistic.
-fn ks2(a: &[f64], b: &[f64]) -> f64 {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    a.sort_by(f64::total_cmp);
-    b.sort_by(f64::total_cmp);
-    let (mut i, mut j, mut d) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        let x = a[i].min(b[j]);
-        while i < a.len() && a[i] <= x {
-            i += 1;
-        }
-        while j < b.len() && b[j] <= x {
-            j += 1;
-        }
-        d = d.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
-    }
-    d
-}
-
 /// The one-sample Kolmogorov-Smirnov statistic against the continuous `cdf`.
 fn ks1(a: &[f64], cdf: impl Fn(f64) -> f64) -> f64 {
     let mut a = a.to_vec();
@@ -215,7 +196,7 @@ fn ks1(a: &[f64], cdf: impl Fn(f64) -> f64) -> f64 {
 
 fn check_ks2(what: &str, a: &[f64], b: &[f64]) {
     let (n, m) = (a.len() as f64, b.len() as f64);
-    let (d, limit) = (ks2(a, b), KS_C * ((n + m) / (n * m)).sqrt());
+    let (d, limit) = (ks_two_sample(a, b), KS_C * ((n + m) / (n * m)).sqrt());
     eprintln!("{what}: two-sample KS D = {d:.4} (limit {limit:.4}, {n} vs NEST's {m})");
     assert!(d < limit, "{what}: KS D = {d} >= {limit} (alpha {ALPHA:e})");
 }

@@ -94,3 +94,23 @@ pub fn last_json(name: &str, stdout: &str) -> Value {
         })
         .unwrap_or_else(|| panic!("no JSON summary from {name}:\n{stdout}"))
 }
+
+/// The two-sample Kolmogorov-Smirnov statistic: the largest distance between the
+/// empirical distribution functions of `a` and `b`.
+pub fn ks_two_sample(a: &[f64], b: &[f64]) -> f64 {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort_by(f64::total_cmp);
+    b.sort_by(f64::total_cmp);
+    let (mut i, mut j, mut d) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        let x = a[i].min(b[j]);
+        while i < a.len() && a[i] <= x {
+            i += 1;
+        }
+        while j < b.len() && b[j] <= x {
+            j += 1;
+        }
+        d = d.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
+    }
+    d
+}
