@@ -66,6 +66,12 @@ pub(super) fn run(input: &Input) -> Result<String> {
                             // NEST takes a whole number as an `int` (`activity`, `n_proc`).
                             SetValue::Number(v) if integer(param) => format!("{}", *v as i64),
                             SetValue::Number(v) => float(*v),
+                            // NEST reads an empty Python list as a list of no type,
+                            // which it refuses for a list of integers; numpy's typed
+                            // empty array passes.
+                            SetValue::List(l) if integer(param) && l.is_empty() => {
+                                "__import__(\"numpy\").array([], dtype=int)".to_string()
+                            }
                             SetValue::List(l) if integer(param) => format!(
                                 "[{}]",
                                 l.iter()

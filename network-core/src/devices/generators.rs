@@ -157,8 +157,30 @@ impl NoiseGenerator {
     }
 }
 
-/// A listed spike: time stamp (steps), weight factor, multiplicity.
-pub(crate) type ListedSpike = (i64, f64, u32);
+/// One spike of a `spike_generator`'s list, checked and on the grid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ListedSpike {
+    /// Time stamp (steps, origin included): the spike is sent in step `stamp − 1`.
+    pub stamp: i64,
+    /// Weight factor (`spike_weights`; 1 when there are none).
+    pub factor: f64,
+    /// Copies sent (`spike_multiplicities`; 1 when there are none).
+    pub multiplicity: u32,
+    /// With `precise_times`, how far (ms) the spike time lies before the end of its
+    /// step (NEST's offset: the stamp's time minus the spike time); 0 on the grid.
+    /// Grid-based models ignore it; a spike recorder on the generator records it.
+    pub offset: f64,
+}
+
+impl ListedSpike {
+    /// The spike as a parrot or a recorder takes it: counted, its weight ignored.
+    pub fn counted(self) -> Self {
+        Self {
+            factor: 1.0,
+            ..self
+        }
+    }
+}
 
 impl SpikeGenerator {
     /// Spike stamps in steps (after origin), with each spike's weight factor and
@@ -206,10 +228,19 @@ impl SpikeGenerator {
             }
             previous = t;
             let stamp = self.stamp(entity, res, origin, t)?;
-            let weight = self.spike_weights.get(k).copied().unwrap_or(1.0);
-            finite(entity, "spike_weights", weight)?;
-            let multiplicity = self.spike_multiplicities.get(k).copied().unwrap_or(1);
-            spikes.push((origin + stamp, weight, multiplicity));
+            let factor = self.spike_weights.get(k).copied().unwrap_or(1.0);
+            finite(entity, "spike_weights", factor)?;
+            let offset = if self.precise_times {
+                res.step_to_ms(stamp) - t
+            } else {
+                0.0
+            };
+            spikes.push(ListedSpike {
+                stamp: origin + stamp,
+                factor,
+                multiplicity: self.spike_multiplicities.get(k).copied().unwrap_or(1),
+                offset,
+            });
         }
         Ok((spikes, window))
     }

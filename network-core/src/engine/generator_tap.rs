@@ -11,7 +11,7 @@
 //! every target receives.
 
 use super::ring::Ring;
-use super::stimulus::{BlockStimulus, StimulusKind};
+use super::stimulus::{due_spikes, BlockStimulus, StimulusKind};
 use crate::rng::Stream;
 
 /// The stream index of the train generator's recorder `recorder` draws (disjoint from
@@ -35,17 +35,9 @@ pub(crate) struct GeneratorTap {
 
 impl GeneratorTap {
     /// The tap of `kind` (a spike-emitting generator's) for `recorder`, drawing from
-    /// `rng`. Listed spikes count once each, times their multiplicity (NEST's recorder
-    /// writes one event per copy and ignores `spike_weights`).
+    /// `rng`.
     pub fn new(generator: usize, recorder: usize, kind: &StimulusKind, rng: Stream) -> Self {
-        let kind = match kind {
-            StimulusKind::Spikes { spikes, window } => StimulusKind::Spikes {
-                spikes: spikes.iter().map(|&(t, _, m)| (t, 1.0, m)).collect(),
-                window: *window,
-            },
-            other => other.clone(),
-        };
-        let mut stimulus = BlockStimulus::new(kind, vec![0], vec![1.0], vec![0], rng);
+        let mut stimulus = BlockStimulus::new(kind.clone(), vec![0], vec![1.0], vec![0], rng);
         stimulus.device = generator;
         Self {
             generator,
@@ -55,9 +47,27 @@ impl GeneratorTap {
         }
     }
 
-    /// The number of spikes the generator sends the recorder in step `s` (stamped
-    /// `s + 1`, as the spikes it sends a neuron).
-    pub fn step(&mut self, s: i64) -> u32 {
+    /// Hands `event` the offset (ms) of each spike the generator sends the recorder in
+    /// step `s` (stamped `s + 1`, as the spikes it sends a neuron): a listed spike once
+    /// per copy (NEST's recorder writes one event per copy and ignores `spike_weights`),
+    /// with its `precise_times` offset; 0 for every other spike.
+    pub fn step(&mut self, s: i64, mut event: impl FnMut(f64)) {
+        let stimulus = &mut self.stimulus;
+        if let StimulusKind::Spikes { spikes, window } = &stimulus.kind {
+            for spike in due_spikes(spikes, *window, &mut stimulus.cursor, s) {
+                for _ in 0..spike.multiplicity {
+                    event(spike.offset);
+                }
+            }
+            return;
+        }
+        for _ in 0..self.count(s) {
+            event(0.0);
+        }
+    }
+
+    /// The number of spikes a drawn train sends the recorder in step `s`.
+    fn count(&mut self, s: i64) -> u32 {
         self.stimulus.apply(s, &mut self.ring, |_| 0);
         let (spikes, _) = self.ring.step_mut(s);
         let received = &mut spikes.first()[0];
@@ -70,22 +80,45 @@ impl GeneratorTap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devices::ListedSpike;
     use crate::engine::poisson::PoissonDrive;
     use crate::rng::{Purpose, Seed};
 
+    /// The events of steps `0..steps`: `(stamp, offset)`.
+    fn events(tap: &mut GeneratorTap, steps: i64) -> Vec<(i64, f64)> {
+        let mut events = Vec::new();
+        for s in 0..steps {
+            tap.step(s, |offset| events.push((s + 1, offset)));
+        }
+        events
+    }
+
     #[test]
     fn listed_spikes_arrive_in_the_step_before_their_stamp_with_their_multiplicity() {
+        let spike = |stamp, factor, multiplicity, offset| ListedSpike {
+            stamp,
+            factor,
+            multiplicity,
+            offset,
+        };
         let kind = StimulusKind::Spikes {
-            spikes: vec![(10, 2.5, 1), (25, -1.0, 3)].into(),
+            spikes: vec![spike(10, 2.5, 1, 0.0), spike(25, -1.0, 3, 0.0)].into(),
             window: (0, i64::MAX),
         };
         let rng = Seed(1).stream(Purpose::Simulation, 0, tap_key(0));
         let mut tap = GeneratorTap::new(0, 0, &kind, rng);
-        let counts: Vec<(i64, u32)> = (0..40)
-            .map(|s| (s + 1, tap.step(s)))
-            .filter(|c| c.1 > 0)
-            .collect();
-        assert_eq!(counts, vec![(10, 1), (25, 3)]);
+        assert_eq!(
+            events(&mut tap, 40),
+            vec![(10, 0.0), (25, 0.0), (25, 0.0), (25, 0.0)]
+        );
+        // Precise offsets travel with their spikes; the window (5, 20] drops stamp 25.
+        let kind = StimulusKind::Spikes {
+            spikes: vec![spike(4, 1.0, 1, 0.03), spike(12, 1.0, 2, 0.07)].into(),
+            window: (5, 20),
+        };
+        let rng = Seed(1).stream(Purpose::Simulation, 0, tap_key(0));
+        let mut tap = GeneratorTap::new(0, 0, &kind, rng);
+        assert_eq!(events(&mut tap, 40), vec![(12, 0.07), (12, 0.07)]);
     }
 
     #[test]
@@ -99,7 +132,7 @@ mod tests {
         };
         let rng = Seed(2).stream(Purpose::Simulation, 0, tap_key(3));
         let mut tap = GeneratorTap::new(0, 3, &kind, rng);
-        let n: u64 = (0..100_000).map(|s| u64::from(tap.step(s))).sum();
+        let n = events(&mut tap, 100_000).len();
         assert!((9_500..=10_500).contains(&n), "{n}");
     }
 }

@@ -4,6 +4,7 @@
 use super::poisson::PoissonDrive;
 use super::rate_drive::RateDrive;
 use super::ring::Ring;
+use crate::devices::ListedSpike;
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
 
@@ -23,7 +24,7 @@ pub(crate) enum StimulusKind {
     /// Listed spikes `(stamp, weight factor, multiplicity)`, sorted by stamp; emitted in
     /// step `stamp − 1` when `t_min < stamp <= t_max`.
     Spikes {
-        spikes: std::sync::Arc<[crate::devices::ListedSpike]>,
+        spikes: std::sync::Arc<[ListedSpike]>,
         window: (i64, i64),
     },
     /// Piecewise constant current with the dc timing: from stamp `S` on (set in step
@@ -243,6 +244,29 @@ impl BlockStimulus {
 
 /// Adds `amplitude` (pA), times each connection's weight, to every target's current
 /// after its delay from the ring's slot `now`.
+/// The listed spikes a `spike_generator` sends in step `s` (stamped `s + 1`) inside its
+/// `window` (`t_min < stamp <= t_max`), searched from `cursor`, which moves past them
+/// (spikes stamped earlier, never sent, are skipped).
+pub(crate) fn due_spikes<'a>(
+    spikes: &'a [ListedSpike],
+    window: (i64, i64),
+    cursor: &mut i64,
+    s: i64,
+) -> impl Iterator<Item = &'a ListedSpike> {
+    let mut first = *cursor as usize;
+    while first < spikes.len() && spikes[first].stamp - 1 < s {
+        first += 1;
+    }
+    let mut end = first;
+    while end < spikes.len() && spikes[end].stamp - 1 == s {
+        end += 1;
+    }
+    *cursor = end as i64;
+    spikes[first..end]
+        .iter()
+        .filter(move |spike| window.0 < spike.stamp && spike.stamp <= window.1)
+}
+
 fn add_current(
     (targets, weights, delays): (&[u32], &[f64], &[u16]),
     ring: &mut Ring,
@@ -317,26 +341,17 @@ impl BlockStimulus {
                 }
             }
             StimulusKind::Spikes { spikes, window } => {
-                let mut next = self.cursor as usize;
-                while next < spikes.len() && spikes[next].0 - 1 < s {
-                    next += 1;
-                }
-                while next < spikes.len() && spikes[next].0 - 1 == s {
-                    let (stamp, factor, multiplicity) = spikes[next];
-                    if window.0 < stamp && stamp <= window.1 {
-                        for k in 0..self.targets.len() {
-                            let value = factor * self.weights[k] * f64::from(multiplicity);
-                            ring.add(
-                                at(ring, self.delays[k]),
-                                channel(value),
-                                self.targets[k] as usize,
-                                value,
-                            );
-                        }
+                for spike in due_spikes(spikes, *window, &mut self.cursor, s) {
+                    for k in 0..self.targets.len() {
+                        let value = spike.factor * self.weights[k] * f64::from(spike.multiplicity);
+                        ring.add(
+                            at(ring, self.delays[k]),
+                            channel(value),
+                            self.targets[k] as usize,
+                            value,
+                        );
                     }
-                    next += 1;
                 }
-                self.cursor = next as i64;
             }
             StimulusKind::StepCurrent {
                 changes,

@@ -183,29 +183,27 @@ impl RecordFile {
         &self.path
     }
 
-    /// Adds one row: sender, time (ms at `resolution`, or step `stamp` and offset 0 when
-    /// the file is in steps), the values (NEST's three decimals in ASCII, full
-    /// precision in CSV) and the whole numbers.
+    /// Adds one row: sender, time (`(stamp, offset)`: the stamp's time at `resolution`
+    /// less the offset in ms, or the step and the offset when the file is in steps), the
+    /// values (NEST's three decimals in ASCII, full precision in CSV) and the whole
+    /// numbers.
     pub fn row(
         &mut self,
         sender: u32,
-        stamp: i64,
+        (stamp, offset): (i64, f64),
         resolution: Resolution,
         values: &[f64],
         integers: &[i64],
     ) {
         let sep = self.format.separator();
         let line = &mut self.pending;
+        let ms = resolution.step_to_ms(stamp) - offset;
         // Writing into a String cannot fail.
         let _ = match (self.in_steps, self.format) {
-            (true, FileFormat::Ascii) => write!(line, "{sender}{sep}{stamp}{sep}0.000"),
-            (true, FileFormat::Csv) => write!(line, "{sender}{sep}{stamp}{sep}0"),
-            (false, FileFormat::Ascii) => {
-                write!(line, "{sender}{sep}{:.3}", resolution.step_to_ms(stamp))
-            }
-            (false, FileFormat::Csv) => {
-                write!(line, "{sender}{sep}{}", resolution.step_to_ms(stamp))
-            }
+            (true, FileFormat::Ascii) => write!(line, "{sender}{sep}{stamp}{sep}{offset:.3}"),
+            (true, FileFormat::Csv) => write!(line, "{sender}{sep}{stamp}{sep}{offset}"),
+            (false, FileFormat::Ascii) => write!(line, "{sender}{sep}{ms:.3}"),
+            (false, FileFormat::Csv) => write!(line, "{sender}{sep}{ms}"),
         };
         for v in values {
             let _ = match self.format {

@@ -20,6 +20,9 @@ pub struct SpikeEvents {
     pub(crate) time_in_steps: bool,
     senders: Vec<u32>,
     stamps: Vec<i64>,
+    /// Each event's offset (ms) before the end of its step, kept only once one is not 0
+    /// (a `spike_generator`'s `precise_times`); empty means all 0.
+    offsets: Vec<f64>,
 }
 
 impl SpikeEvents {
@@ -29,6 +32,7 @@ impl SpikeEvents {
             time_in_steps: false,
             senders: Vec::new(),
             stamps: Vec::new(),
+            offsets: Vec::new(),
         }
     }
 
@@ -39,10 +43,20 @@ impl SpikeEvents {
         self.time_in_steps
     }
 
-    /// Offset (ms) of each event from its step, NEST's `offsets` with `time_in_steps`:
-    /// 0 for every spike of a grid-based model.
+    /// Offset (ms) of each event before the end of its step, NEST's `offsets` with
+    /// `time_in_steps`: 0 for every spike of a grid-based model; a `spike_generator`'s
+    /// spike with `precise_times` keeps its time's offset.
     pub fn offsets(&self) -> Vec<f64> {
-        vec![0.0; self.stamps.len()]
+        if self.offsets.is_empty() {
+            vec![0.0; self.stamps.len()]
+        } else {
+            self.offsets.clone()
+        }
+    }
+
+    /// The offset (ms) of event `k`.
+    fn offset(&self, k: usize) -> f64 {
+        self.offsets.get(k).copied().unwrap_or(0.0)
     }
 
     /// The same, empty events, reporting times in steps when `time_in_steps`.
@@ -53,7 +67,11 @@ impl SpikeEvents {
         }
     }
 
-    pub(crate) fn push(&mut self, sender: u32, stamp: i64) {
+    pub(crate) fn push(&mut self, sender: u32, stamp: i64, offset: f64) {
+        if offset != 0.0 || !self.offsets.is_empty() {
+            self.offsets.resize(self.stamps.len(), 0.0);
+            self.offsets.push(offset);
+        }
         self.senders.push(sender);
         self.stamps.push(stamp);
     }
@@ -79,12 +97,10 @@ impl SpikeEvents {
         &self.stamps
     }
 
-    /// Time of each event (ms), in NEST's tics form (step 1058 reads 105.8).
+    /// Time of each event (ms), in NEST's tics form (step 1058 reads 105.8), less its
+    /// offset (a precise spike's time, as NEST reports it).
     pub fn times(&self) -> Vec<f64> {
-        self.stamps
-            .iter()
-            .map(|&s| self.resolution.step_to_ms(s))
-            .collect()
+        self.iter().map(|(_, t)| t).collect()
     }
 
     /// `(sender, time in ms)` of each event.
@@ -92,7 +108,8 @@ impl SpikeEvents {
         self.senders
             .iter()
             .zip(&self.stamps)
-            .map(|(&n, &s)| (n, self.resolution.step_to_ms(s)))
+            .enumerate()
+            .map(|(k, (&n, &s))| (n, self.resolution.step_to_ms(s) - self.offset(k)))
     }
 
     /// Writes the events in NEST's ASCII recording format (`sender<TAB>time_ms`,
@@ -229,8 +246,9 @@ pub(crate) struct RecorderRuntime {
     /// The generators it records (their indices), each sending it a train of its own
     /// (`engine::generator_tap`).
     pub generators: Vec<usize>,
-    /// This slice's events from those generators, `(stamp, node id)`, not yet recorded.
-    pub from_generators: Vec<(i64, u32)>,
+    /// This slice's events from those generators, `(stamp, node id, offset in ms)`,
+    /// not yet recorded.
+    pub from_generators: Vec<(i64, u32, f64)>,
 }
 
 impl RecorderRuntime {
@@ -302,10 +320,10 @@ impl RecorderRuntime {
         resolution: Resolution,
     ) {
         let window = self.window;
-        let mut slice: Vec<(i64, u32)> = self
+        let mut slice: Vec<(i64, u32, f64)> = self
             .from_generators
             .drain(..)
-            .filter(|&(stamp, _)| window.0 < stamp && stamp <= window.1)
+            .filter(|&(stamp, _, _)| window.0 < stamp && stamp <= window.1)
             .collect();
         for (p, mask) in self.masks.iter().enumerate() {
             let Some(mask) = mask else { continue };
@@ -313,23 +331,24 @@ impl RecorderRuntime {
             for &(step, i) in &pending[p] {
                 let stamp = step + 1;
                 if mask[i as usize] && self.window.0 < stamp && stamp <= self.window.1 {
-                    slice.push((stamp, first + i));
+                    slice.push((stamp, first + i, 0.0));
                 }
             }
         }
         if slice.is_empty() {
             return;
         }
-        slice.sort_unstable();
+        // By stamp, sender, then time within the step (the larger offset first).
+        slice.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
         self.recorded += slice.len() as u64;
         if let Some(file) = self.file.as_mut() {
-            for &(stamp, sender) in &slice {
-                file.row(sender, stamp, resolution, &[], &[]);
+            for &(stamp, sender, offset) in &slice {
+                file.row(sender, (stamp, offset), resolution, &[], &[]);
             }
         }
         if self.in_memory {
-            for (stamp, sender) in slice {
-                self.events.push(sender, stamp);
+            for (stamp, sender, offset) in slice {
+                self.events.push(sender, stamp, offset);
             }
         }
     }
@@ -442,7 +461,7 @@ impl MeterRuntime {
         self.latest = rows.iter().filter(|r| r.0 == latest).cloned().collect();
         if let Some(file) = self.file.as_mut() {
             for (stamp, sender, values) in &rows {
-                file.row(*sender, *stamp, resolution, values, &[]);
+                file.row(*sender, (*stamp, 0.0), resolution, values, &[]);
             }
         }
         if self.in_memory {

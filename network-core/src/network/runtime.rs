@@ -448,8 +448,7 @@ impl Network {
             let sender = self.generator_first_id + tap.generator as u32;
             let events = &mut self.recorders[tap.recorder].from_generators;
             for s in start..end {
-                let n = tap.step(s);
-                events.extend(std::iter::repeat_n((s + 1, sender), n as usize));
+                tap.step(s, |offset| events.push((s + 1, sender, offset)));
             }
         }
     }

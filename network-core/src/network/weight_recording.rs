@@ -258,7 +258,13 @@ impl WeightRecorderRuntime {
                     i64::from(row.receptor),
                     i64::from(row.port),
                 ];
-                file.row(row.sender, row.stamp, resolution, &[row.weight], &integers);
+                file.row(
+                    row.sender,
+                    (row.stamp, 0.0),
+                    resolution,
+                    &[row.weight],
+                    &integers,
+                );
             }
             self.events.push(row);
         }

@@ -69,7 +69,7 @@ pub(super) fn place_generators(
                 let kind = match &spec.kind {
                     // A parrot ignores spike_weights too; it repeats multiplicities.
                     StimulusKind::Spikes { spikes, window } if pop_counts => StimulusKind::Spikes {
-                        spikes: spikes.iter().map(|&(t, _, m)| (t, 1.0, m)).collect(),
+                        spikes: spikes.iter().map(|s| s.counted()).collect(),
                         window: *window,
                     },
                     other => other.clone(),

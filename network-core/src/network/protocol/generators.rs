@@ -183,7 +183,7 @@ impl Update {
             }
             (Update::Spikes(list, w), StimulusKind::Spikes { spikes, window }) => {
                 *spikes = if counts_spikes {
-                    list.iter().map(|&(t, _, m)| (t, 1.0, m)).collect()
+                    list.iter().map(|s| s.counted()).collect()
                 } else {
                     list.clone()
                 };
