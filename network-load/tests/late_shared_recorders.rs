@@ -114,7 +114,7 @@ fn coincidences(parrot: &[f64], recorder: &[f64]) -> u64 {
 /// `(recorders' times, parrots' times)` as the loader runs the network, and the
 /// exported PyNEST script.
 fn ours() -> (Vec<Vec<f64>>, Vec<Vec<f64>>, String) {
-    let parsed = parse(&Source::new("late_shared.net", &net())).unwrap_or_else(|e| panic!("{e:?}"));
+    let parsed = parse(&Source::new("late_shared.net", net())).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(3), &Inputs::default()).unwrap();
     let cells = export::cells(
         &parsed.description,
