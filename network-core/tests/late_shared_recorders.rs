@@ -6,7 +6,8 @@
 //! connected at build receives (the shared train; for the mip generator with
 //! `p_copy: 1`, the parent itself) and what a parrot target re-emits one delay (10
 //! steps) later; its train depends on the seed alone, not on the threads or on which
-//! neurons, if any, the generators drive. The counts against NEST 3.10:
+//! neurons, if any, the generators drive; parameters set before it reach it. The counts
+//! against NEST 3.10:
 //! `network-load/tests/late_shared_recorders.rs`.
 
 use network_core::*;
@@ -151,4 +152,54 @@ fn a_late_recorders_train_depends_on_the_seed_alone() {
         "half the parrots"
     );
     assert_eq!(late(&trains(2, 0, 0.5)), late(&reference), "no target");
+}
+
+#[test]
+fn a_late_recorder_takes_the_parameters_set_before_it() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(5));
+    let parrot = Model::nest(ParrotNeuron::default()).unwrap();
+    let p = b.population("p", &parrot, Dyn(2)).unwrap();
+    let syn = StaticSynapse::new(1.0, 1.0);
+    let mip = MipGenerator {
+        rate: 400.0,
+        p_copy: 1.0,
+        ..Default::default()
+    };
+    let packets = PulsepacketGenerator {
+        pulse_times: (1..40).map(|k| 5.0 * f64::from(k)).collect(),
+        activity: 10.0,
+        sdev: 1.0,
+        ..Default::default()
+    };
+    let mip = b.mip_generator("mip", mip, &[p.range(0..1)], &syn).unwrap();
+    let packets = b
+        .pulsepacket_generator("packets", packets, &[p.range(1..2)], &syn)
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(50.0).unwrap();
+    // The mip parent silenced; one packet of 7 spikes at 130 ms, 30 sdev after now.
+    net.set_generator(&mip, "rate", 0.0).unwrap();
+    net.set_generator(&packets, "pulse_times", vec![130.0])
+        .unwrap();
+    net.set_generator(&packets, "activity", 7.0).unwrap();
+    net.simulate(50.0).unwrap();
+    let late = [&mip, &packets].map(|g| {
+        let sr = net
+            .add_spike_recorder(
+                &format!("late_{}", g.index()),
+                SpikeRecorder::default(),
+                &[],
+            )
+            .unwrap();
+        net.add_record_generator(&sr, g).unwrap();
+        sr
+    });
+    net.simulate(100.0).unwrap();
+    assert_eq!(net.spikes(&late[0]).len(), 0, "the silenced mip generator");
+    let steps = net.spikes(&late[1]).steps().to_vec();
+    assert_eq!(steps.len(), 7, "{steps:?}");
+    assert!(
+        steps.iter().all(|&s| (1250..=1350).contains(&s)),
+        "{steps:?}"
+    );
 }
