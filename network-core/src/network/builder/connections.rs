@@ -143,7 +143,7 @@ impl NetworkBuilder {
         let ends = Endpoints {
             n_sources: parts.sources.len(src.len),
             n_targets: parts.targets.len(tgt.len),
-            same_population: parts.same,
+            same: parts.same(),
             source_space: parts.source_space.as_ref().or(src.space.as_deref()),
             target_space: parts.target_space.as_ref().or(tgt.space.as_deref()),
         };
