@@ -106,9 +106,12 @@ fn rules() -> Vec<(&'static str, ConnSpec)> {
     .collect()
 }
 
+/// (parts, rule) and the pairs made.
+type Made = ((usize, usize), Vec<(u32, u32)>);
+
 /// Builds every rule on every pair of parts with `seed`; the connections (source,
 /// target as population indices) by (parts, rule).
-fn build(seed: u64) -> Vec<((usize, usize), Vec<(u32, u32)>)> {
+fn build(seed: u64) -> Vec<Made> {
     let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed(seed));
     let model = Model::nest(IafPscAlpha::default()).unwrap();
     let g = b

@@ -73,8 +73,11 @@ struct Pairs {
     /// Which targets those are, on overlapping parts of one population: (target, its
     /// own source) of the reduced ones, then the others' targets. `None`: target t is
     /// source t for t below `reduced`, and the targets follow in order.
-    order: Option<(Vec<(u32, u32)>, Vec<u32>)>,
+    order: Option<Order>,
 }
+
+/// (target, its own source) of the targets that lose a pair, then the other targets.
+type Order = (Vec<(u32, u32)>, Vec<u32>);
 
 impl Pairs {
     /// The pairs of `ends`, without each neuron's pair with itself when `exclude_self`.
