@@ -2,14 +2,16 @@
 //! positions) and a seed to the list of edges, grouped by target.
 //!
 //! Semantics follow NEST 3.10 (`nest.Connect` with `conn_spec` and, for spatial
-//! populations, `mask` and a distance-dependent `p`), with these deliberate differences:
+//! populations, `mask` and a distance-dependent `p`; `allow_autapses = false` leaves out
+//! the pairs of a neuron with itself, [`SameNeurons`], also between overlapping parts
+//! of one population), with these deliberate differences:
 //! - random draws come from ChaCha8 streams keyed by the projection and the neuron, so
 //!   results depend on the seed alone, never on the thread count (NEST's depend on the
 //!   number of virtual processes); the distributions are NEST's;
 //! - `fixed_indegree` with a mask and no kernel respects `allow_autapses = false`
 //!   (NEST ignores it there);
-//! - `fixed_indegree`/`fixed_outdegree` with degree = #partners, both flags off, on the
-//!   same population is an error (NEST loops forever);
+//! - `fixed_indegree`/`fixed_outdegree` with degree = #partners, both flags off, for a
+//!   neuron that is among its own partners is an error (NEST loops forever);
 //! - `fixed_total_number` without multapses samples distinct pairs (NEST raises
 //!   NotImplemented);
 //! - a mask wider than a periodic layer is an error (NEST's `allow_oversized_mask` is
