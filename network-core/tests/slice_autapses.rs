@@ -352,7 +352,10 @@ fn a_degree_the_candidates_cannot_supply_is_an_error_naming_autapses() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("`in`") && e.contains("not enough sources") && e.contains("allow_autapses"),
+        e.contains("`in`: target neuron 0")
+            && e.contains("not enough sources")
+            && e.contains("allow_autapses")
+            && e.contains("within the source and target slices"),
         "{e}"
     );
     b.connect_selections("apart", &g.range(0..10), &g.range(10..16), &spec, syn())

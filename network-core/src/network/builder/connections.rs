@@ -172,7 +172,8 @@ impl NetworkBuilder {
         )?;
         // On several ranks, each draws the sources of its own targets only.
         let keep = |t: usize| ownership.owns(target.population, block_of(parts.targets.index(t)));
-        let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
+        let edges = connect_where(name, spec, &ends, self.seed, id, &keep)
+            .map_err(|e| parts.local_numbers(e))?;
         let measured = Measured::of(spec, source.population == target.population);
         let edges = parts.widen(edges, tgt.len);
         let edges = EdgeList {

@@ -195,6 +195,27 @@ impl<'a> Parts<'a> {
         }
     }
 
+    /// `e`, a rule's error, saying that the neurons it names are numbered within the
+    /// slices when a side is one.
+    pub fn local_numbers(&self, e: Error) -> Error {
+        match (e, &self.sources, &self.targets) {
+            (e, Side::All, Side::All) => e,
+            (
+                Error::Connection {
+                    projection,
+                    message,
+                },
+                ..,
+            ) => Error::Connection {
+                projection,
+                message: format!(
+                    "{message} (neurons numbered from 0 within the source and target slices)"
+                ),
+            },
+            (e, ..) => e,
+        }
+    }
+
     /// The edges drawn on the slices, by target of the whole target population
     /// (`n_targets` neurons) and with the source population's indices.
     pub fn widen(&self, local: ByTarget, n_targets: usize) -> ByTarget {
