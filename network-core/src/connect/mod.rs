@@ -92,15 +92,6 @@ impl SameNeurons<'_> {
         }
     }
 
-    /// Whether some source is some target.
-    pub fn any(&self) -> bool {
-        match self {
-            SameNeurons::None => false,
-            SameNeurons::Identity => true,
-            SameNeurons::Map { source_of, .. } => source_of.iter().any(Option::is_some),
-        }
-    }
-
     /// The source (of `n_sources`) that is target `t`, if any.
     #[inline]
     pub fn source_of(&self, t: usize, n_sources: usize) -> Option<usize> {
