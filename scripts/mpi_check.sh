@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The MPI determinism check (cargo feature `mpi`): the network of
 # network-core/examples/mpi_check.rs on 1 process, on 2 processes, and on 2 processes
-# with 2 threads each, merged and per-rank recorder files. Spikes, samples, weights and
-# the weight recorder's events (their bits and ports) and the merged recorder files must
-# be identical; the per-rank files
+# with 2 threads each, merged and per-rank recorder files. Spikes, samples, weights,
+# the weight recorder's events (their bits and ports), the spikes of recorders connected
+# between runs to shared-train generators whose targets are all on rank 1, and the merged
+# recorder files must be identical; the per-rank files
 # together must hold exactly the rows of the merged file. Then the microcircuit example
 # (examples/microcircuit.rs, scale 0.05, Poisson background): the same spikes on 1 and 2
 # processes. Then the rate network of network-core/examples/rate_mpi_check.rs (noisy

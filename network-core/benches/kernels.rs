@@ -3,7 +3,7 @@
 //! comparison with NEST and Brian2 is `bench/compare`.
 
 use divan::Bencher;
-use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
+use network_core::connect::{connect, ConnSpec, Endpoints, Rule, SameNeurons};
 use network_core::models::rate::{
     LinRateIpn, RateNonlinearity, SigmoidRateIpn, TanhRateIpn, ThresholdLinRateIpn,
 };
@@ -479,7 +479,7 @@ fn connect_rule(rule: Rule) -> usize {
     let ends = Endpoints {
         n_sources: 2000,
         n_targets: 2000,
-        same_population: true,
+        same: SameNeurons::Identity,
         source_space: None,
         target_space: None,
     };

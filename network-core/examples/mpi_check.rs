@@ -2,7 +2,9 @@
 //! a network with every kind of part that distribution touches — every connection rule
 //! (by target, by source, global, all-to-all, one-to-one, with a mask on a grid), random
 //! weights and delays, STDP, Poisson drive, spike recorders to memory and to a file, a
-//! multimeter and a weight recorder across blocks — built and simulated under `mpirun`.
+//! multimeter and a weight recorder across blocks, spike recorders connected between the
+//! runs to generators that send one train to all their targets, all of them on rank 1
+//! of two (`Network::add_record_generator`) — built and simulated under `mpirun`.
 //! Rank 0 writes everything it gathered (spikes, samples, weights and recorded
 //! transmissions, the numbers as their bits) to `{dir}/summary.txt`; recorder files go
 //! to `{dir}`.
@@ -203,9 +205,35 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
         &[],
         &[exc.range(1000..1040), exc.range(2040..2060)],
     )?;
+    // A mip generator and pulse packets whose targets are all in exc's block 1 (rank 1's
+    // of two): recorders connected between the runs take the trains over as they stand
+    // (the clocks on rank 0, `engine::shared_clock`).
+    let few = [exc.range(1100..1110)];
+    let weak = StaticSynapse::new(1.0, 1.0);
+    let mip = MipGenerator {
+        rate: 400.0,
+        p_copy: 0.5,
+        ..Default::default()
+    };
+    let packets = PulsepacketGenerator {
+        pulse_times: (1..30).map(|k| 10.0 * f64::from(k)).collect(),
+        activity: 10.0,
+        sdev: 1.0,
+        ..Default::default()
+    };
+    let shared = [
+        b.mip_generator("mip", mip, &few, &weak)?,
+        b.pulsepacket_generator("packets", packets, &few, &weak)?,
+    ];
     let mut net = b.build()?;
     net.set_progress(false);
     net.simulate(200.0)?;
+    let mut late = Vec::new();
+    for (name, g) in ["late_mip", "late_packets"].iter().zip(&shared) {
+        let sr = net.add_spike_recorder(name, SpikeRecorder::default(), &[])?;
+        net.add_record_generator(&sr, g)?;
+        late.push((*name, sr));
+    }
     net.simulate(100.0)?;
     let mut weights = vec![net.gathered_weights(&learn), net.gathered_weights(&ee)];
     weights.extend(more.iter().map(|p| net.gathered_weights(p)));
@@ -218,6 +246,8 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
         ("e_spikes", &e_spikes),
         ("i_spikes", &i_spikes),
         ("sheet_spikes", &sheet_spikes),
+        (late[0].0, &late[0].1),
+        (late[1].0, &late[1].1),
     ] {
         let s = net.spikes(h);
         writeln!(out, "{name} {}", s.len()).unwrap();

@@ -2,7 +2,7 @@
 //! (issue 17, `scripts/mutants.sh connect`). Each states the contract the mutant broke,
 //! with its oracle: the documented error, or a count made by hand.
 
-use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
+use network_core::connect::{connect, ConnSpec, Endpoints, Rule, SameNeurons};
 use network_core::spatial::{Kernel, Layout, Place, Space};
 use network_core::{Error, Seed};
 
@@ -39,7 +39,7 @@ fn positions_must_match_the_population_size() {
             let ends = Endpoints {
                 n_sources,
                 n_targets,
-                same_population: false,
+                same: SameNeurons::None,
                 source_space: Some(&layer),
                 target_space: Some(&layer),
             };
@@ -73,7 +73,7 @@ fn degree_rules_include_the_neuron_itself_when_autapses_are_allowed() {
     let ends = Endpoints {
         n_sources: n,
         n_targets: n,
-        same_population: true,
+        same: SameNeurons::Identity,
         source_space: None,
         target_space: None,
     };
@@ -130,7 +130,7 @@ fn weighted_draws_without_repeats_take_bounded_time() {
         let ends = Endpoints {
             n_sources: 9,
             n_targets: 9,
-            same_population: true,
+            same: SameNeurons::Identity,
             source_space: Some(&layer),
             target_space: Some(&layer),
         };
@@ -163,7 +163,7 @@ fn only_candidates_of_positive_kernel_weight_count() {
     let ends = Endpoints {
         n_sources: 9,
         n_targets: 9,
-        same_population: true,
+        same: SameNeurons::Identity,
         source_space: Some(&layer),
         target_space: Some(&layer),
     };
@@ -193,7 +193,7 @@ fn only_candidates_of_positive_kernel_weight_count() {
             let ends = Endpoints {
                 n_sources: 9,
                 n_targets: 9,
-                same_population: true,
+                same: SameNeurons::Identity,
                 source_space: Some(&layer),
                 target_space: Some(&layer),
             };

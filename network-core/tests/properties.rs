@@ -18,7 +18,7 @@
 //! `properties/nonspatial.rs`, `masks.rs`, `kernels.rs` and `delays.rs` hold the four
 //! families; this file the shared checks.
 
-use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
+use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule, SameNeurons};
 use network_core::spatial::{Kernel, Layout, Mask, MaskGeometry, MaskShape, Place, Space};
 use network_core::synapse::delay_steps;
 use network_core::*;
@@ -66,7 +66,7 @@ fn check_flags(bt: &ByTarget, spec: &ConnSpec, ends: &Endpoints) -> Result<(), T
     for t in 0..ends.n_targets {
         let mut sources = bt.sources_of(t).to_vec();
         prop_assert!(sources.iter().all(|&s| (s as usize) < ends.n_sources));
-        if ends.same_population && !spec.allow_autapses {
+        if ends.same == SameNeurons::Identity && !spec.allow_autapses {
             prop_assert!(!sources.contains(&(t as u32)), "autapse on {}", t);
         }
         if !spec.allow_multapses {

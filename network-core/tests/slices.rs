@@ -176,10 +176,4 @@ fn bad_slices_are_errors_naming_the_projection() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("has 20 neurons"), "{e}");
-    let spec = ConnSpec::new(Rule::AllToAll).no_autapses();
-    let e = b
-        .connect_selections("r", &a.range(0..10), &a.range(5..15), &spec, syn())
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("overlapping slices"), "{e}");
 }

@@ -61,7 +61,7 @@ fn a_periodic_layer_wraps_only_its_own_dimensions() {
 /// against a survivor in the cell pruning of `Stencil::query_round`.
 #[test]
 fn round_masks_select_exactly_the_pairs_within_their_radii() {
-    use network_core::connect::{connect, ConnSpec, Endpoints, Rule};
+    use network_core::connect::{connect, ConnSpec, Endpoints, Rule, SameNeurons};
     use network_core::spatial::Mask;
     for dims in [2usize, 3] {
         let n = if dims == 2 { 600 } else { 900 };
@@ -95,7 +95,7 @@ fn round_masks_select_exactly_the_pairs_within_their_radii() {
                 let ends = Endpoints {
                     n_sources: n,
                     n_targets: n,
-                    same_population: true,
+                    same: SameNeurons::Identity,
                     source_space: Some(&layer),
                     target_space: Some(&layer),
                 };

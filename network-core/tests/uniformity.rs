@@ -9,7 +9,7 @@
 //! and per statistic, under 1e-5 for the whole file; a neuron never drawn lies 10 or
 //! more standard deviations out in every case here. Runs in well under a second.
 
-use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
+use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule, SameNeurons};
 use network_core::Seed;
 
 const SEEDS: u64 = 20;
@@ -19,7 +19,7 @@ fn ends(n_sources: usize, n_targets: usize, same: bool) -> Endpoints<'static> {
     Endpoints {
         n_sources,
         n_targets,
-        same_population: same,
+        same: SameNeurons::of(same),
         source_space: None,
         target_space: None,
     }

@@ -19,9 +19,20 @@ mod common;
 use common::{last_json, nest_python, run_python};
 
 /// The connections whose pairs do not depend on a draw.
-const FIXED: [&str; 12] = [
+const FIXED: [&str; 16] = [
     "ranged", "onsource", "lifted", "across", "ring", "listed", "picked", "paired", "overlap",
-    "shifted", "straight", "lumped",
+    "shifted", "straight", "lumped", "crossing", "matched", "cornered", "ringed",
+];
+
+/// The connections between two different, overlapping parts of one population, without
+/// autapses.
+const OVERLAPPING: [&str; 6] = [
+    "crossing",
+    "matched",
+    "cornered",
+    "ringed",
+    "indeg_overlap",
+    "outdeg_overlap",
 ];
 
 fn load() -> (network_load::Parsed, Loaded) {
@@ -197,7 +208,13 @@ fn nest_makes_the_same_connections_on_parts_of_populations() {
     eprintln!("{pairs} pairs in {} fixed connections", FIXED.len());
 
     // Drawn: the degrees and the selections are NEST's.
-    for (name, by_target) in [("indeg", true), ("outdeg", false), ("masked_in", true)] {
+    for (name, by_target) in [
+        ("indeg", true),
+        ("outdeg", false),
+        ("masked_in", true),
+        ("indeg_overlap", true),
+        ("outdeg_overlap", false),
+    ] {
         let (a, b) = (&ours[name], &theirs[name]);
         assert_eq!(
             degrees(a, by_target),
@@ -210,6 +227,8 @@ fn nest_makes_the_same_connections_on_parts_of_populations() {
         let hull = match name {
             "indeg" => (0, 39),
             "outdeg" => (5, 24),
+            "indeg_overlap" => (0, 19),
+            "outdeg_overlap" => (10, 29),
             _ => (0, 49),
         };
         for (who, d) in [("engine", &da), ("NEST", &db)] {
@@ -223,6 +242,33 @@ fn nest_makes_the_same_connections_on_parts_of_populations() {
             "`{name}`: {} synapses, degrees identical to NEST's on {} neurons",
             a.len(),
             degrees(a, by_target).len()
+        );
+    }
+    // Overlapping parts without autapses: no neuron connects to itself, here or in NEST
+    // (`crossing`, `matched`, `cornered` and `ringed` are NEST's pairs, above).
+    for name in OVERLAPPING {
+        for (who, s) in [("engine", &ours[name]), ("NEST", &theirs[name])] {
+            assert!(
+                s.iter().all(|((a, b), _)| a != b),
+                "`{name}` ({who}): an autapse"
+            );
+        }
+    }
+    assert_eq!(ours["crossing"].len(), 20 * 20 - 10);
+    let matched: Vec<(u32, u32)> = ours["matched"].iter().map(|x| x.0).collect();
+    assert_eq!(matched, [(0, 1), (5, 6), (12, 14)]);
+    // indegree 19 of 20 distinct sources: a target inside the sources draws every
+    // source but itself.
+    for t in 10..20 {
+        let sources: BTreeSet<u32> = theirs["indeg_overlap"]
+            .iter()
+            .filter(|x| x.0 .1 == t)
+            .map(|x| x.0 .0)
+            .collect();
+        assert_eq!(
+            sources,
+            (0..20).filter(|s| *s != t).collect(),
+            "NEST, target {t}"
         );
     }
     // With a mask: every source within 0.3 mm of its target on the periodic `tile`, on

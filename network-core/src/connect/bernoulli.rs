@@ -35,7 +35,6 @@ pub(crate) fn pairwise_bernoulli(
             "a probability must lie in [0, 1]",
         ));
     }
-    let exclude_self = ends.same_population && !spec.allow_autapses;
     let n = ends.n_sources;
     let stream = |t: usize| seed.stream(Purpose::Connect, projection_id, t as u64);
     let Some(sp) = spatial else {
@@ -46,9 +45,9 @@ pub(crate) fn pairwise_bernoulli(
                 if !keep(t) {
                     return Ok(());
                 }
-                let skip = exclude_self && t < n;
+                let own = ends.excluded_source(spec, t).unwrap_or(usize::MAX);
                 geometric(&mut stream(t), n, p, |s| {
-                    if !(skip && s == t) {
+                    if s != own {
                         out.push(s as u32);
                     }
                 });
@@ -71,6 +70,7 @@ pub(crate) fn pairwise_bernoulli(
         let mut rng = stream(t);
         let at = &sp.targets.positions()[t];
         s.keys.clear();
+        let own = ends.excluded_source(spec, t).unwrap_or(usize::MAX);
         match &index {
             // Default: the mask is centred on the source and tests target − source;
             // use_on_source: centred on the target, tests source − target.
@@ -81,7 +81,7 @@ pub(crate) fn pairwise_bernoulli(
         }
         for &key in &s.keys {
             let src = (key >> 32) as usize;
-            if exclude_self && src == t {
+            if src == own {
                 continue;
             }
             let q = match &sp.kernel {

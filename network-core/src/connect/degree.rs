@@ -6,7 +6,7 @@ use rand::RngExt;
 
 use super::parallel::{per_neuron, per_neuron_in, transpose};
 use super::sample::{distinct, weighted, Scratch};
-use super::{kernel_at, ByTarget, ConnSpec, Endpoints, Keep, Spatial};
+use super::{kernel_at, ByTarget, ConnSpec, Endpoints, Keep, SameNeurons, Spatial};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 use crate::spatial::{Kernel, Mask, Space, SpatialIndex};
@@ -27,7 +27,11 @@ struct Degree<'a> {
     projection: &'a str,
     k: usize,
     n_partners: usize,
+    /// Which partners are the centres themselves (left out when `exclude_self`).
+    same: SameNeurons<'a>,
     exclude_self: bool,
+    /// Whether the centre is the target (fixed_indegree).
+    indegree: bool,
     multapses: bool,
     /// "target" and "sources" for fixed_indegree, "source" and "targets" otherwise.
     centre: &'static str,
@@ -59,7 +63,7 @@ pub(crate) fn fixed_indegree(
         k,
         spec,
         ends.n_sources,
-        ends.same_population,
+        ends.same,
         ("target", "sources"),
         near,
     )?;
@@ -97,7 +101,7 @@ pub(crate) fn fixed_outdegree(
         k,
         spec,
         ends.n_targets,
-        ends.same_population,
+        ends.same,
         ("source", "targets"),
         near,
     )?;
@@ -128,7 +132,7 @@ fn degree<'a>(
     k: usize,
     spec: &ConnSpec,
     n_partners: usize,
-    same_population: bool,
+    same: SameNeurons<'a>,
     (centre, partners): (&'static str, &'static str),
     near: Option<Near<'a>>,
 ) -> Result<Degree<'a>> {
@@ -152,7 +156,9 @@ fn degree<'a>(
         projection,
         k,
         n_partners,
-        exclude_self: same_population && !spec.allow_autapses,
+        same,
+        exclude_self: !spec.allow_autapses,
+        indegree: centre == "target",
         multapses: spec.allow_multapses,
         centre,
         partners,
@@ -193,13 +199,20 @@ impl Degree<'_> {
         if self.k == 0 {
             return Ok(());
         }
-        let self_ex = self.exclude_self && c < self.n_partners;
+        // The partner that is the centre itself, left out without autapses.
+        let own = match (self.exclude_self, self.indegree) {
+            (false, _) => None,
+            (true, true) => self.same.source_of(c, self.n_partners),
+            (true, false) => self.same.target_of(c, self.n_partners),
+        };
+        let self_ex = own.is_some();
+        let own = own.unwrap_or(usize::MAX);
         s.picks.clear();
         let Some(near) = &self.near else {
             let avail = self.n_partners - usize::from(self_ex);
             self.enough(c, avail, self_ex, false)?;
             self.uniform(rng, avail, s);
-            let skip = |i: u32| if self_ex && i as usize >= c { i + 1 } else { i };
+            let skip = |i: u32| if i as usize >= own { i + 1 } else { i };
             out.extend(s.picks.iter().map(|i| skip(*i)));
             return Ok(());
         };
@@ -210,7 +223,7 @@ impl Degree<'_> {
             Some((index, mask)) => {
                 index.query_unsorted(centre, mask, false, &mut s.cands);
                 if self_ex {
-                    let me = index.neuron_entry(c as u32);
+                    let me = index.neuron_entry(own as u32);
                     if let Some(pos) = s.cands.iter().position(|e| *e == me) {
                         s.cands.remove(pos);
                     }
@@ -218,7 +231,7 @@ impl Degree<'_> {
             }
             None => s
                 .cands
-                .extend((0..self.n_partners as u32).filter(|i| !(self_ex && *i as usize == c))),
+                .extend((0..self.n_partners as u32).filter(|i| *i as usize != own)),
         }
         let within = near.index.is_some();
         match &near.kernel {

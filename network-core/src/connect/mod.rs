@@ -2,14 +2,16 @@
 //! positions) and a seed to the list of edges, grouped by target.
 //!
 //! Semantics follow NEST 3.10 (`nest.Connect` with `conn_spec` and, for spatial
-//! populations, `mask` and a distance-dependent `p`), with these deliberate differences:
+//! populations, `mask` and a distance-dependent `p`; `allow_autapses = false` leaves out
+//! the pairs of a neuron with itself, [`SameNeurons`], also between overlapping parts
+//! of one population), with these deliberate differences:
 //! - random draws come from ChaCha8 streams keyed by the projection and the neuron, so
 //!   results depend on the seed alone, never on the thread count (NEST's depend on the
 //!   number of virtual processes); the distributions are NEST's;
 //! - `fixed_indegree` with a mask and no kernel respects `allow_autapses = false`
 //!   (NEST ignores it there);
-//! - `fixed_indegree`/`fixed_outdegree` with degree = #partners, both flags off, on the
-//!   same population is an error (NEST loops forever);
+//! - `fixed_indegree`/`fixed_outdegree` with degree = #partners, both flags off, for a
+//!   neuron that is among its own partners is an error (NEST loops forever);
 //! - `fixed_total_number` without multapses samples distinct pairs (NEST raises
 //!   NotImplemented);
 //! - a mask wider than a periodic layer is an error (NEST's `allow_oversized_mask` is
@@ -40,12 +42,75 @@ pub struct Endpoints<'a> {
     pub n_sources: usize,
     /// Number of target neurons.
     pub n_targets: usize,
-    /// Whether source i and target i are the same neuron (the autapse test).
-    pub same_population: bool,
+    /// Which source and target are the same neuron (the pairs `allow_autapses = false`
+    /// excludes).
+    pub same: SameNeurons<'a>,
     /// Source positions, if the source population is spatial.
     pub source_space: Option<&'a Space>,
     /// Target positions, if the target population is spatial.
     pub target_space: Option<&'a Space>,
+}
+
+impl Endpoints<'_> {
+    /// The source that `spec` leaves out for target `t`: the same neuron, when autapses
+    /// are not allowed.
+    #[inline]
+    pub(crate) fn excluded_source(&self, spec: &ConnSpec, t: usize) -> Option<usize> {
+        match spec.allow_autapses {
+            true => None,
+            false => self.same.source_of(t, self.n_sources),
+        }
+    }
+}
+
+/// Which sources of a projection are the same neuron as which targets: the pairs NEST
+/// leaves out when `allow_autapses` is false (a source and a target that are one node).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SameNeurons<'a> {
+    /// No source is a target: two populations, or disjoint parts of one.
+    None,
+    /// Source i is target i: one population, or equal parts of it.
+    Identity,
+    /// Different, overlapping parts of one population: per target, the source that is
+    /// the same neuron (`source_of`, `n_targets` entries) and per source the target
+    /// (`target_of`, `n_sources` entries), as local indices.
+    Map {
+        /// Per target, its own source, if it is among the sources.
+        source_of: &'a [Option<u32>],
+        /// Per source, its own target, if it is among the targets.
+        target_of: &'a [Option<u32>],
+    },
+}
+
+impl SameNeurons<'_> {
+    /// [`SameNeurons::Identity`] for one population, [`SameNeurons::None`] for two.
+    pub fn of(same_population: bool) -> Self {
+        if same_population {
+            SameNeurons::Identity
+        } else {
+            SameNeurons::None
+        }
+    }
+
+    /// The source (of `n_sources`) that is target `t`, if any.
+    #[inline]
+    pub fn source_of(&self, t: usize, n_sources: usize) -> Option<usize> {
+        match self {
+            SameNeurons::None => None,
+            SameNeurons::Identity => (t < n_sources).then_some(t),
+            SameNeurons::Map { source_of, .. } => source_of[t].map(|s| s as usize),
+        }
+    }
+
+    /// The target (of `n_targets`) that is source `s`, if any.
+    #[inline]
+    pub fn target_of(&self, s: usize, n_targets: usize) -> Option<usize> {
+        match self {
+            SameNeurons::None => None,
+            SameNeurons::Identity => (s < n_targets).then_some(s),
+            SameNeurons::Map { target_of, .. } => target_of[s].map(|t| t as usize),
+        }
+    }
 }
 
 /// The edges of a projection grouped by target: the sources of target `t` are

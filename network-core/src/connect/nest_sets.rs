@@ -135,7 +135,7 @@ fn deterministic_mask_connections_are_nests_pairs() {
         let ends = Endpoints {
             n_sources: space.len(),
             n_targets: target_space.len(),
-            same_population: target.is_none(),
+            same: SameNeurons::of(target.is_none()),
             source_space: Some(&space),
             target_space: Some(target_space),
         };

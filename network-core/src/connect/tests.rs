@@ -14,7 +14,7 @@ fn ends(n_sources: usize, n_targets: usize, same: bool) -> Endpoints<'static> {
     Endpoints {
         n_sources,
         n_targets,
-        same_population: same,
+        same: SameNeurons::of(same),
         source_space: None,
         target_space: None,
     }
@@ -24,7 +24,7 @@ fn on(space: &Space) -> Endpoints<'_> {
     Endpoints {
         n_sources: space.len(),
         n_targets: space.len(),
-        same_population: true,
+        same: SameNeurons::Identity,
         source_space: Some(space),
         target_space: Some(space),
     }

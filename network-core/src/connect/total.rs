@@ -5,21 +5,21 @@ use std::collections::HashSet;
 use rand::RngExt;
 
 use super::parallel::per_neuron;
-use super::{ByTarget, ConnSpec, Endpoints, Keep};
+use super::{ByTarget, ConnSpec, Endpoints, Keep, SameNeurons};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 
-/// Every source to every target `keep` accepts (the others get none), skipping
-/// self-pairs when autapses are off.
+/// Every source to every target `keep` accepts (the others get none), skipping the
+/// pairs of a neuron with itself when autapses are off.
 pub(crate) fn all_to_all(spec: &ConnSpec, ends: &Endpoints, keep: Keep<'_>) -> ByTarget {
-    let exclude_self = ends.same_population && !spec.allow_autapses;
     let n = ends.n_sources as u32;
     let all = per_neuron(
         ends.n_targets,
         || (),
         |_, t, out| {
             if keep(t) {
-                out.extend((0..n).filter(|s| !(exclude_self && *s as usize == t)));
+                let own = ends.excluded_source(spec, t).map_or(u32::MAX, |s| s as u32);
+                out.extend((0..n).filter(|s| *s != own));
             }
             Ok(())
         },
@@ -27,8 +27,8 @@ pub(crate) fn all_to_all(spec: &ConnSpec, ends: &Endpoints, keep: Keep<'_>) -> B
     all.unwrap_or_default()
 }
 
-/// Source i to target i for the targets `keep` accepts; with autapses off on one
-/// population, nothing.
+/// Source i to target i for the targets `keep` accepts; with autapses off, not where
+/// source i is target i (on one population, nothing).
 pub(crate) fn one_to_one(
     projection: &str,
     spec: &ConnSpec,
@@ -46,7 +46,7 @@ pub(crate) fn one_to_one(
             ),
         ));
     }
-    if ends.same_population && !spec.allow_autapses {
+    if ends.same == SameNeurons::Identity && !spec.allow_autapses {
         return Ok(ByTarget {
             offsets: vec![0; ends.n_targets + 1],
             sources: Vec::new(),
@@ -56,7 +56,7 @@ pub(crate) fn one_to_one(
     offsets.push(0);
     let mut sources = Vec::new();
     for t in 0..ends.n_targets {
-        if keep(t) {
+        if keep(t) && ends.excluded_source(spec, t) != Some(t) {
             sources.push(t as u32);
         }
         offsets.push(sources.len());
@@ -64,15 +64,53 @@ pub(crate) fn one_to_one(
     Ok(ByTarget { offsets, sources })
 }
 
-/// The allowed (source, target) pairs, numbered target by target, skipping self-pairs
-/// when autapses are off on one population.
+/// The allowed (source, target) pairs, numbered target by target: first the `reduced`
+/// targets that lose their pair with themselves (autapses off), then the others.
 struct Pairs {
     n_sources: u64,
-    /// Targets below this have their self-pair removed.
+    /// How many targets have their pair with themselves removed.
     reduced: u64,
+    /// Which targets those are, on overlapping parts of one population: (target, its
+    /// own source) of the reduced ones, then the others' targets. `None`: target t is
+    /// source t for t below `reduced`, and the targets follow in order.
+    order: Option<Order>,
 }
 
+/// (target, its own source) of the targets that lose a pair, then the other targets.
+type Order = (Vec<(u32, u32)>, Vec<u32>);
+
 impl Pairs {
+    /// The pairs of `ends`, without each neuron's pair with itself when `exclude_self`.
+    fn new(ends: &Endpoints, exclude_self: bool) -> Self {
+        let n_sources = ends.n_sources as u64;
+        match (exclude_self, ends.same) {
+            (false, _) | (true, SameNeurons::None) => Pairs {
+                n_sources,
+                reduced: 0,
+                order: None,
+            },
+            (true, SameNeurons::Identity) => Pairs {
+                n_sources,
+                reduced: ends.n_sources.min(ends.n_targets) as u64,
+                order: None,
+            },
+            (true, SameNeurons::Map { source_of, .. }) => {
+                let (mut with, mut without) = (Vec::new(), Vec::new());
+                for (t, own) in source_of.iter().enumerate() {
+                    match own {
+                        Some(s) => with.push((t as u32, *s)),
+                        None => without.push(t as u32),
+                    }
+                }
+                Pairs {
+                    n_sources,
+                    reduced: with.len() as u64,
+                    order: Some((with, without)),
+                }
+            }
+        }
+    }
+
     fn count(&self, n_targets: u64) -> u64 {
         n_targets * self.n_sources - self.reduced
     }
@@ -81,15 +119,21 @@ impl Pairs {
     fn pair(&self, i: u64) -> (u32, u32) {
         let short = self.n_sources - 1;
         if i < self.reduced * short {
-            let (t, j) = (i / short, i % short);
-            let s = if j >= t { j + 1 } else { j };
+            let (r, j) = (i / short, i % short);
+            let (t, own) = match &self.order {
+                None => (r, r),
+                Some((with, _)) => (with[r as usize].0 as u64, with[r as usize].1 as u64),
+            };
+            let s = if j >= own { j + 1 } else { j };
             (s as u32, t as u32)
         } else {
             let i = i - self.reduced * short;
-            (
-                (i % self.n_sources) as u32,
-                (self.reduced + i / self.n_sources) as u32,
-            )
+            let r = i / self.n_sources;
+            let t = match &self.order {
+                None => self.reduced + r,
+                Some((_, without)) => without[r as usize] as u64,
+            };
+            ((i % self.n_sources) as u32, t as u32)
         }
     }
 }
@@ -107,15 +151,7 @@ pub(crate) fn fixed_total_number(
     projection_id: u64,
     keep: Keep<'_>,
 ) -> Result<ByTarget> {
-    let exclude_self = ends.same_population && !spec.allow_autapses;
-    let pairs = Pairs {
-        n_sources: ends.n_sources as u64,
-        reduced: if exclude_self {
-            ends.n_sources.min(ends.n_targets) as u64
-        } else {
-            0
-        },
-    };
+    let pairs = Pairs::new(ends, !spec.allow_autapses);
     let m = pairs.count(ends.n_targets as u64);
     let n64 = n as u64;
     if n > 0 && m == 0 {

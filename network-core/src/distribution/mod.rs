@@ -178,7 +178,7 @@ mod tests {
     /// rule, with and without multapses and autapses, with and without a mask.
     #[test]
     fn a_rank_draws_the_sources_one_process_draws_for_its_targets() {
-        use crate::connect::{connect, connect_where, ConnSpec, Endpoints, Rule};
+        use crate::connect::{connect, connect_where, ConnSpec, Endpoints, Rule, SameNeurons};
         use crate::rng::Seed;
         use crate::spatial::{Layout, Mask, Place};
         let check = |spec: ConnSpec, ends: &Endpoints| {
@@ -209,7 +209,7 @@ mod tests {
         let ends = Endpoints {
             n_sources: 2500,
             n_targets: 3100,
-            same_population: false,
+            same: SameNeurons::None,
             source_space: None,
             target_space: None,
         };
@@ -233,7 +233,7 @@ mod tests {
         let same = Endpoints {
             n_sources: 2100,
             n_targets: 2100,
-            same_population: true,
+            same: SameNeurons::Identity,
             ..ends
         };
         check(ConnSpec::new(Rule::OneToOne), &same);
@@ -254,7 +254,7 @@ mod tests {
         let on = Endpoints {
             n_sources: grid.len(),
             n_targets: grid.len(),
-            same_population: true,
+            same: SameNeurons::Identity,
             source_space: Some(&grid),
             target_space: Some(&grid),
         };

@@ -8,7 +8,8 @@
 //! generator and recorder, so the recorded train is independent of the threads, the
 //! ranks and the neurons the generator drives; a shared train (spike lists, pulse
 //! packets, a `mip_generator`'s parent, `individual_spike_trains: false`) is the one
-//! every target receives.
+//! every target receives. A recorder connected between runs to a shared train starts
+//! from that train's state at that moment (`shared_clock`).
 
 use super::ring::Ring;
 use super::stimulus::{due_spikes, BlockStimulus, StimulusKind};

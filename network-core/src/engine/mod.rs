@@ -17,6 +17,7 @@ pub(crate) mod ring;
 pub(crate) mod rules;
 pub(crate) mod sampler;
 pub(crate) mod schedule;
+pub(crate) mod shared_clock;
 pub(crate) mod stimulus;
 pub(crate) mod train_drive;
 pub(crate) mod weight_events;

@@ -392,7 +392,7 @@ mod tests {
             let ends = Endpoints {
                 n_sources: ns,
                 n_targets: nt,
-                same_population: ns == nt,
+                same: crate::connect::SameNeurons::of(ns == nt),
                 source_space: None,
                 target_space: None,
             };

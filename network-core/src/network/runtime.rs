@@ -18,6 +18,7 @@ use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
 use crate::engine::rate::RateSystem;
 use crate::engine::schedule::LongestFirst;
+use crate::engine::shared_clock::SharedClock;
 use crate::error::{Error, Result};
 use crate::provenance::{Provenance, PROJECT};
 use crate::rng::Seed;
@@ -48,6 +49,8 @@ pub(crate) struct Parts {
     pub rate: RateSystem,
     /// The trains spike recorders receive from generators.
     pub taps: Vec<GeneratorTap>,
+    /// The shared trains of generators, kept at now for recorders added later.
+    pub clocks: Vec<SharedClock>,
     /// The node id of the first generator (the others follow in creation order).
     pub generator_first_id: u32,
     /// Per multimeter on rate neurons, its samples, window and file.
@@ -110,6 +113,9 @@ pub struct Network {
     pub(super) rate_meters: Vec<MeterRuntime>,
     /// The trains spike recorders receive from generators (recorded on rank 0).
     pub(super) taps: Vec<GeneratorTap>,
+    /// Per generator sending one train to all its targets, that train at now (stepped
+    /// on rank 0, beside the taps): what a recorder connected between runs takes over.
+    pub(super) clocks: Vec<SharedClock>,
     /// The node id of the first generator (the others follow in creation order).
     pub(super) generator_first_id: u32,
 }
@@ -135,6 +141,7 @@ impl Network {
             recorder_files,
             rate,
             taps,
+            clocks,
             generator_first_id,
             mut rate_meters,
         } = parts;
@@ -220,6 +227,7 @@ impl Network {
             rate_meters,
             rate,
             taps,
+            clocks,
             generator_first_id,
         })
     }
@@ -251,8 +259,9 @@ impl Network {
                 }
             }
         }
-        for tap in &mut self.taps {
-            tap.stimulus.begin_run(now_ms, self.slice_len);
+        let clocks = self.clocks.iter_mut().map(|c| &mut c.stimulus);
+        for stimulus in self.taps.iter_mut().map(|t| &mut t.stimulus).chain(clocks) {
+            stimulus.begin_run(now_ms, self.slice_len);
         }
         let mut progress = Progress::new(
             progress::allowed(self.progress),
@@ -439,10 +448,14 @@ impl Network {
     }
 
     /// The spikes generators sent spike recorders in steps `start..end`, handed to
-    /// the recorders (on rank 0 only, so that each is recorded once).
+    /// the recorders (on rank 0 only, so that each is recorded once); the shared
+    /// trains' clocks advanced alike.
     fn tap_generators(&mut self, start: i64, end: i64) {
         if self.comm.rank() != 0 {
             return;
+        }
+        for clock in &mut self.clocks {
+            (start..end).for_each(|s| clock.step(s));
         }
         for tap in &mut self.taps {
             let sender = self.generator_first_id + tap.generator as u32;

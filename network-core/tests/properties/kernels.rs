@@ -64,7 +64,7 @@ proptest! {
         let ends = Endpoints {
             n_sources: 400,
             n_targets: 300,
-            same_population: false,
+            same: SameNeurons::None,
             source_space: Some(&src),
             target_space: Some(&tgt),
         };
@@ -115,7 +115,7 @@ proptest! {
         let ends = Endpoints {
             n_sources: n,
             n_targets: n,
-            same_population: true,
+            same: SameNeurons::Identity,
             source_space: Some(&space),
             target_space: Some(&space),
         };

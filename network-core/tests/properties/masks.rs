@@ -188,7 +188,7 @@ proptest! {
         let ends = Endpoints {
             n_sources: l.n_sources,
             n_targets: l.n_targets,
-            same_population: l.same,
+            same: SameNeurons::of(l.same),
             source_space: Some(&src),
             target_space: Some(&tgt),
         };

@@ -58,7 +58,7 @@ proptest! {
         let ends = Endpoints {
             n_sources: c.n_sources,
             n_targets: c.n_targets,
-            same_population: c.same,
+            same: SameNeurons::of(c.same),
             source_space: None,
             target_space: None,
         };

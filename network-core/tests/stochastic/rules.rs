@@ -3,7 +3,7 @@
 //! distribution of the free side against exact theory and NEST's statistics.
 
 use super::*;
-use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
+use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule, SameNeurons};
 
 /// What one drawn projection looks like.
 pub struct Drawn {
@@ -173,7 +173,7 @@ fn connectivity_case(name: &str) {
     let ends = Endpoints {
         n_sources: n_src,
         n_targets: n_tgt,
-        same_population: same,
+        same: SameNeurons::of(same),
         source_space: None,
         target_space: None,
     };

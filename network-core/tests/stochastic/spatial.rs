@@ -5,7 +5,7 @@
 
 use super::rules::{distinct_moments, summarize};
 use super::*;
-use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule};
+use network_core::connect::{connect, ByTarget, ConnSpec, Endpoints, Rule, SameNeurons};
 use network_core::spatial::{Kernel, Layout, Mask, Place, Space};
 
 fn layer(n: usize, dims: usize, wrap: bool, seed: u64) -> Space {
@@ -22,7 +22,7 @@ fn ends(space: &Space) -> Endpoints<'_> {
     Endpoints {
         n_sources: space.len(),
         n_targets: space.len(),
-        same_population: true,
+        same: SameNeurons::Identity,
         source_space: Some(space),
         target_space: Some(space),
     }

@@ -115,40 +115,9 @@ fn record(cx: &mut Ctx, d: &DeviceItem, wiring: &mut Vec<Wiring>) -> Option<Prot
         );
         return None;
     }
-    let mut desc = super::devices::recorder(cx, d, wiring);
-    // Why: a target connected later must take over a shared train's state from the
-    // start of the run; the engine (`Network::add_record_generator`) connects one whose
-    // train depends on its parameters alone.
-    let generators = desc.as_ref().map_or(&[][..], |r| &r.generators[..]);
-    for g in generators {
-        let Some(&(_, index)) = cx.names.get(g) else {
-            continue;
-        };
-        let Some(Wiring::Stimulator(s)) = wiring.get(index) else {
-            continue;
-        };
-        if !shares_train(&s.kind) {
-            continue;
-        }
-        let at = d
-            .targets
-            .iter()
-            .find(|t| t.population == g.as_str())
-            .map_or((&d.name).into(), |t| (&t.population).into());
-        cx.error(
-            at,
-            format!(
-                "a spike recorder on `{g}` (a {}) cannot be created between runs yet: it sends one train to all its targets, drawn from the start of the run",
-                s.kind.nest_model()
-            ),
-            format!(
-                "declare `record {} = ..` before the protocol and set its `start` to the time it begins (a generator with a train per target can be recorded between runs)",
-                d.name
-            ),
-        );
-        desc = None;
-        break;
-    }
+    // A generator's train, shared by its targets or drawn per target, is connected
+    // from now on by the engine (`Network::add_record_generator`).
+    let desc = super::devices::recorder(cx, d, wiring);
     let index = desc.as_ref().map_or(POISONED, |_| wiring.len());
     if !cx.declare(&d.name, Kind::Recorder, index) {
         return None;
@@ -173,21 +142,6 @@ fn simulate(cx: &mut Ctx, time: &Expr) -> Option<ProtocolStep> {
         return None;
     }
     Some(ProtocolStep::Simulate(t))
-}
-
-/// Whether the generator of `kind` sends one train, drawn from the start of the run, to
-/// all its targets: a `mip_generator`'s parent, pulse packets, sinusoidal trains with
-/// `individual_spike_trains: false`.
-fn shares_train(kind: &StimulusDesc) -> bool {
-    match kind {
-        StimulusDesc::Mip { .. } | StimulusDesc::Pulsepacket(_) => true,
-        StimulusDesc::SinusoidalPoisson {
-            individual_spike_trains,
-            ..
-        } => !individual_spike_trains,
-        StimulusDesc::SinusoidalGamma(g) => !g.individual_spike_trains,
-        _ => false,
-    }
 }
 
 /// `set GENERATOR.FLAG = true|false` (`allow_offgrid_times`, a spike generator's

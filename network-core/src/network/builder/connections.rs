@@ -143,7 +143,7 @@ impl NetworkBuilder {
         let ends = Endpoints {
             n_sources: parts.sources.len(src.len),
             n_targets: parts.targets.len(tgt.len),
-            same_population: parts.same,
+            same: parts.same(),
             source_space: parts.source_space.as_ref().or(src.space.as_deref()),
             target_space: parts.target_space.as_ref().or(tgt.space.as_deref()),
         };
@@ -172,7 +172,8 @@ impl NetworkBuilder {
         )?;
         // On several ranks, each draws the sources of its own targets only.
         let keep = |t: usize| ownership.owns(target.population, block_of(parts.targets.index(t)));
-        let edges = connect_where(name, spec, &ends, self.seed, id, &keep)?;
+        let edges = connect_where(name, spec, &ends, self.seed, id, &keep)
+            .map_err(|e| parts.local_numbers(e))?;
         let measured = Measured::of(spec, source.population == target.population);
         let edges = parts.widen(edges, tgt.len);
         let edges = EdgeList {

@@ -364,6 +364,7 @@ impl NetworkBuilder {
             &self.generators,
             self.seed,
         );
+        let clocks = placement::place_shared_clocks(&self.generators, self.seed);
         let spiking = !self.projections.is_empty() || !self.generators.is_empty();
         let extrema = self.delay_extrema;
         let mut placement = placement::place(
@@ -416,6 +417,7 @@ impl NetworkBuilder {
             recorder_files: self.recorder_files,
             rate,
             taps,
+            clocks,
             generator_first_id,
             rate_meters,
         })?;

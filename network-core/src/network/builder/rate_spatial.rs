@@ -10,7 +10,7 @@
 use super::connections::Measured;
 use super::rate::RATE_ENTITY;
 use super::{NetworkBuilder, RatePopulationHandle};
-use crate::connect::{connect_where, ConnSpec, Endpoints};
+use crate::connect::{connect_where, ConnSpec, Endpoints, SameNeurons};
 use crate::error::{Error, Result};
 use crate::models::rate::RateNonlinearity;
 use crate::network::canonical::Call;
@@ -105,7 +105,7 @@ impl NetworkBuilder {
         let ends = Endpoints {
             n_sources: source.len,
             n_targets: target.len,
-            same_population: same,
+            same: SameNeurons::of(same),
             source_space: spaces.0.as_deref(),
             target_space: spaces.1.as_deref(),
         };

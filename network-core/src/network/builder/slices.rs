@@ -3,7 +3,7 @@
 //! indices, the slices' positions), and the edges are mapped back to the populations.
 
 use super::NetworkBuilder;
-use crate::connect::{ByTarget, ConnSpec};
+use crate::connect::{ByTarget, ConnSpec, SameNeurons};
 use crate::error::{Error, Result};
 use crate::network::handles::Selection;
 use crate::spatial::Space;
@@ -34,12 +34,60 @@ impl Side<'_> {
     }
 }
 
+/// How the two sides of a projection share neurons.
+enum Overlap {
+    /// Two populations.
+    None,
+    /// One population, the same neurons on both sides in the same order.
+    Identity,
+    /// Different slices of one population: per local target its local source, per
+    /// local source its local target, where the neuron is on both sides.
+    Map {
+        source_of: Vec<Option<u32>>,
+        target_of: Vec<Option<u32>>,
+    },
+}
+
+impl Overlap {
+    /// The overlap of two increasing index lists of one population (a merge); `None` of
+    /// the whole population.
+    fn of(sources: Option<&[u32]>, targets: Option<&[u32]>, len: usize) -> Self {
+        let all: Vec<u32>;
+        let (s, t) = match (sources, targets) {
+            (Some(s), Some(t)) => (s, t),
+            (s, t) => {
+                all = (0..len as u32).collect();
+                (s.unwrap_or(&all), t.unwrap_or(&all))
+            }
+        };
+        let (mut source_of, mut target_of) = (vec![None; t.len()], vec![None; s.len()]);
+        let (mut i, mut j) = (0, 0);
+        while i < s.len() && j < t.len() {
+            match s[i].cmp(&t[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    source_of[j] = Some(i as u32);
+                    target_of[i] = Some(j as u32);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Overlap::Map {
+            source_of,
+            target_of,
+        }
+    }
+}
+
 /// Both sides of a projection between selections, checked.
 pub(super) struct Parts<'a> {
     pub sources: Side<'a>,
     pub targets: Side<'a>,
-    /// Whether local source i and local target i are one neuron (the autapse test).
-    pub same: bool,
+    /// Which sides are one population: not, as a whole (or equal slices: local source
+    /// i is local target i), or as overlapping slices ([`Parts::same`]).
+    overlap: Overlap,
     /// The slices' positions, for a sliced spatial population.
     pub source_space: Option<Space>,
     pub target_space: Option<Space>,
@@ -47,8 +95,8 @@ pub(super) struct Parts<'a> {
 
 impl<'a> Parts<'a> {
     /// Checks the selections of projection `name`: indices within their populations,
-    /// increasing and distinct; on one population, slices that either coincide or are
-    /// disjoint when autapses are excluded (the rules test autapses by local index).
+    /// increasing and distinct; on one population with autapses excluded, finds which
+    /// source is which target (NEST excludes a pair of one node with itself).
     pub fn new(
         name: &str,
         b: &NetworkBuilder,
@@ -89,26 +137,16 @@ impl<'a> Parts<'a> {
         };
         let sources = side(source, "source index")?;
         let targets = side(target, "target index")?;
-        let same = if source.population != target.population {
-            false
+        let overlap = if source.population != target.population {
+            Overlap::None
         } else if source.indices() == target.indices() {
-            true
+            Overlap::Identity
+        } else if spec.allow_autapses {
+            // Only the autapse test reads the overlap.
+            Overlap::None
         } else {
-            let (s, t) = (source.indices(), target.indices());
-            let overlap = match (s, t) {
-                (Some(s), Some(t)) => s.iter().any(|i| t.binary_search(i).is_ok()),
-                _ => true,
-            };
-            if overlap && !spec.allow_autapses {
-                return Err(Error::invalid(
-                    name,
-                    "allow_autapses",
-                    false,
-                    "on two different, overlapping slices of one population is not supported: \
-                     use equal or disjoint slices, or allow autapses",
-                ));
-            }
-            false
+            let len = b.population_info[source.population].len;
+            Overlap::of(source.indices(), target.indices(), len)
         };
         let subspace = |sel: &Selection, side: &Side| -> Result<Option<Space>> {
             let info = &b.population_info[sel.population];
@@ -136,10 +174,46 @@ impl<'a> Parts<'a> {
         Ok(Parts {
             sources,
             targets,
-            same,
+            overlap,
             source_space,
             target_space,
         })
+    }
+
+    /// Which local sources are which local targets.
+    pub fn same(&self) -> SameNeurons<'_> {
+        match &self.overlap {
+            Overlap::None => SameNeurons::None,
+            Overlap::Identity => SameNeurons::Identity,
+            Overlap::Map {
+                source_of,
+                target_of,
+            } => SameNeurons::Map {
+                source_of,
+                target_of,
+            },
+        }
+    }
+
+    /// `e`, a rule's error, saying that the neurons it names are numbered within the
+    /// slices when a side is one.
+    pub fn local_numbers(&self, e: Error) -> Error {
+        match (e, &self.sources, &self.targets) {
+            (e, Side::All, Side::All) => e,
+            (
+                Error::Connection {
+                    projection,
+                    message,
+                },
+                ..,
+            ) => Error::Connection {
+                projection,
+                message: format!(
+                    "{message} (neurons numbered from 0 within the source and target slices)"
+                ),
+            },
+            (e, ..) => e,
+        }
     }
 
     /// The edges drawn on the slices, by target of the whole target population

@@ -8,6 +8,7 @@ use crate::engine::block::{block_of, block_start};
 use crate::engine::generator_tap::{tap_key, GeneratorTap};
 use crate::engine::population::PopulationDyn;
 use crate::engine::sampler::BlockSampler;
+use crate::engine::shared_clock::{SharedClock, CLOCK_KEY};
 use crate::engine::stimulus::{BlockStimulus, StimulusKind};
 use crate::models::Recordable;
 use crate::rng::{Purpose, Seed};
@@ -111,6 +112,20 @@ pub(crate) fn place_generator_taps(
                 tap_key(recorder),
             );
             GeneratorTap::new(g, recorder, &generators[g].kind, rng)
+        })
+        .collect()
+}
+
+/// The clock of every generator that sends one train to all its targets (see
+/// `shared_clock`), at the start, drawing from a stream keyed by the generator.
+pub(crate) fn place_shared_clocks(generators: &[GeneratorSpec], seed: Seed) -> Vec<SharedClock> {
+    let entity = |g: usize| generator_entity(g as u64);
+    generators
+        .iter()
+        .enumerate()
+        .filter_map(|(g, spec)| {
+            let rng = seed.stream(Purpose::Simulation, entity(g), CLOCK_KEY);
+            SharedClock::new(g, &spec.kind, rng)
         })
         .collect()
 }

@@ -13,7 +13,8 @@ mod draws;
 mod synapses;
 
 pub(crate) use devices::{
-    first_stamp, generator_entity, place_generator_taps, GeneratorSpec, MultimeterSpec,
+    first_stamp, generator_entity, place_generator_taps, place_shared_clocks, GeneratorSpec,
+    MultimeterSpec,
 };
 pub(crate) use synapses::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 

@@ -22,11 +22,15 @@ impl Network {
     /// spikes stamped after now, and a generator with a train per target
     /// (`inhomogeneous_poisson_generator`, `gamma_sup_generator`, `ppd_sup_generator`,
     /// individual sinusoidal Poisson and gamma trains) starts the recorder a train of its
-    /// own, as NEST starts a new target's. A generator of current is refused, as NEST
-    /// refuses it; a train shared by all targets (a `mip_generator`'s, a
-    /// `pulsepacket_generator`'s, `individual_spike_trains: false`) is drawn from the
-    /// start of the run, which a recorder connected later would have to take over:
-    /// refused, saying to record it from the build with a `start`.
+    /// own, as NEST starts a new target's. A generator that sends one train to all its
+    /// targets (a `mip_generator`'s parent, a `pulsepacket_generator`'s packets, a
+    /// sinusoidal train with `individual_spike_trains: false`) sends the recorder that
+    /// train from the next step on, as it stands now (`engine::shared_clock`): the
+    /// spikes every target receives (packet spikes already drawn included), or for a
+    /// `mip_generator` a copy of the same parent thinned with `p_copy` from a stream
+    /// keyed by seed, generator and recorder. The recorded spikes depend on the seed
+    /// alone, not on the threads, the ranks or where the generator's targets are. A
+    /// generator of current is refused, as NEST refuses it.
     pub fn add_record_generator(
         &mut self,
         recorder: &SpikeRecorderHandle,
@@ -98,24 +102,30 @@ impl Network {
             Some(params) => fresh_stimulus(params, generator_name, res)?,
             None => None,
         };
-        let Some(stimulus) = stimulus else {
-            return Err(Error::invalid(
-                name,
-                "sources",
-                generator_name,
-                format!(
-                    "`{generator_name}` sends one train to all its targets, drawn from the \
-                     start of the run, so a spike recorder cannot be connected to this \
-                     {model} between runs yet (a generator with a train per target can be); \
-                     record it from the build and set the recorder's `start` to the time it \
-                     should begin"
-                ),
-            ));
-        };
         let rng = self
             .seed
             .stream(Purpose::Simulation, generator_entity(g as u64), tap_key(r));
-        self.taps.push(GeneratorTap::new(g, r, &stimulus, rng));
+        let tap = match stimulus {
+            Some(stimulus) => GeneratorTap::new(g, r, &stimulus, rng),
+            None => match self.clocks.iter().find(|c| c.generator == g) {
+                // A shared train: the recorder takes it over as it stands now.
+                Some(clock) => clock.tap(r, rng),
+                None => {
+                    return Err(Error::invalid(
+                        name,
+                        "sources",
+                        generator_name,
+                        format!(
+                            "the train of `{generator_name}` (a {model}) is not kept after \
+                             build, so a spike recorder cannot be connected to it between \
+                             runs; record it from the build and set the recorder's `start` \
+                             to the time it should begin"
+                        ),
+                    ))
+                }
+            },
+        };
+        self.taps.push(tap);
         self.recorders[r].generators.push(g);
         Ok(())
     }

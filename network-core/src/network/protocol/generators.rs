@@ -275,9 +275,14 @@ impl Network {
                 }
             }
         }
-        // A recorder's train, as a parrot's: counted, weights ignored.
-        for tap in self.taps.iter_mut().filter(|t| t.generator == g) {
-            let stimulus = &mut tap.stimulus;
+        // A recorder's train, as a parrot's: counted, weights ignored; a shared train's
+        // clock as one of its targets.
+        let taps = self.taps.iter_mut().filter(|t| t.generator == g);
+        let clocks = self.clocks.iter_mut().filter(|c| c.generator == g);
+        let stimuli = taps
+            .map(|t| &mut t.stimulus)
+            .chain(clocks.map(|c| &mut c.stimulus));
+        for stimulus in stimuli {
             if let Update::Table(template) = &update {
                 template.apply(&mut stimulus.kind, only_window, now);
             } else if let Some(cursor) = update.apply(&mut stimulus.kind, 1, true) {
