@@ -129,3 +129,47 @@ fn round_masks_select_exactly_the_pairs_within_their_radii() {
         }
     }
 }
+
+/// A circle takes the points exactly on its edge (NEST's `|d| <= radius`), at every
+/// radius: on a periodic grid of 1 mm spacing every displacement is a whole number of
+/// millimetres, so each source connects (pairwise_bernoulli, p = 1) to the lattice points
+/// `dx² + dy² <= r²`, counted here by hand (29 within 3 mm, 4 of them on the edge).
+/// Written against a survivor in the stencil's squared-radius bounds
+/// (`r·r·(1 + 1e-10)` to `r + r·(1 + 1e-10)`), which dropped the edge's points for
+/// radii above 2 mm, where `2r < r²`.
+#[test]
+fn circles_take_the_points_on_their_edge_at_every_radius() {
+    use network_core::connect::{connect, ConnSpec, Endpoints, Rule, SameNeurons};
+    use network_core::spatial::Mask;
+    let side = 21;
+    let n = side * side;
+    let layer = Layout::Grid {
+        shape: vec![side, side],
+        extent: Some(vec![side as f64, side as f64]),
+        center: None,
+        edge_wrap: true,
+    }
+    .place("layer", n, Seed(1), 0)
+    .unwrap();
+    for radius in [1.5f64, 3.0, 5.0] {
+        let reach = radius as i64;
+        let per_source = (-reach..=reach)
+            .flat_map(|dx| (-reach..=reach).map(move |dy| dx * dx + dy * dy))
+            .filter(|&d2| d2 as f64 <= radius * radius)
+            .count();
+        let ends = Endpoints {
+            n_sources: n,
+            n_targets: n,
+            same: SameNeurons::Identity,
+            source_space: Some(&layer),
+            target_space: Some(&layer),
+        };
+        let spec = ConnSpec::new(Rule::PairwiseBernoulli(1.0)).with_mask(Mask::circle(radius));
+        let c = connect("proj", &spec, &ends, Seed(2), 1).unwrap();
+        assert_eq!(
+            c.edges().count(),
+            n * per_source,
+            "circle of radius {radius} mm on a 1 mm grid: {per_source} targets per source"
+        );
+    }
+}
