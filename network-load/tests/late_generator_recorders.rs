@@ -8,11 +8,10 @@
 //! so the counts are compared, not the times).
 
 use network_core::Seed;
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 const NET: &str = "
     resolution = 0.1 ms;
@@ -52,16 +51,7 @@ fn counts(times: &[f64]) -> Vec<usize> {
 fn recorders_created_between_runs_get_trains_as_nest_s() {
     let parsed = parse(&Source::new("late.net", NET)).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(3), &Inputs::default()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "late",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "late");
     assert!(script.contains("nest.Connect(sgam, r_sgam)"), "{script}");
     loaded.run_protocol().unwrap();
     let ours: Vec<Vec<f64>> = NAMES

@@ -12,11 +12,10 @@
 //! per step (an independent train would give `(p_copy·λ)²`).
 
 use network_core::Seed;
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 /// The network, with pulse packets centred at `PULSES`.
 fn net() -> String {
@@ -116,16 +115,7 @@ fn coincidences(parrot: &[f64], recorder: &[f64]) -> u64 {
 fn ours() -> (Vec<Vec<f64>>, Vec<Vec<f64>>, String) {
     let parsed = parse(&Source::new("late_shared.net", net())).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(3), &Inputs::default()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "late_shared",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "late_shared");
     for (r, g) in RECORDERS.iter().zip(["mip", "pp", "sin", "sgam"]) {
         assert!(
             script.contains(&format!("nest.Connect({g}, {r})")),

@@ -7,13 +7,12 @@
 //! with multiplicities and a window.
 
 use network_core::Seed;
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 use serde_json::Value;
 use std::path::Path;
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 /// `n` increasing times from `from` ms, off the grid of 0.1 ms by varying amounts
 /// (a few exactly on it), with four decimals.
@@ -80,16 +79,7 @@ fn recorders_on_a_precise_generator_record_nest_s_precise_times() {
         ..Inputs::default()
     };
     let mut loaded = build(&parsed.description, Seed(1), &inputs).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "precise",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "precise");
     loaded.run_protocol().unwrap();
     let recorder = |name: &str| {
         let (_, h) = loaded

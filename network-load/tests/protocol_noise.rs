@@ -6,11 +6,10 @@
 //! network-core/tests/noise_generator.rs.
 
 use network_core::Seed;
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 const NET: &str = "
     resolution = 0.1 ms;
@@ -54,16 +53,7 @@ fn the_sets_run_and_export_to_values_nest_holds() {
     let mut loaded = build(&parsed.description, Seed(3), &Inputs::default()).unwrap();
     loaded.run_protocol().unwrap();
     assert!(loaded.network.spikes(&loaded.spike_recorders[0].1).len() > 10);
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "noise_sets",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "noise_sets");
     for set in [
         "noise.set(frequency=20.0)",
         "noise.set(phase=45.0)",

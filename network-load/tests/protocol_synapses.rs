@@ -3,11 +3,10 @@
 //! export run on NEST 3.10, spikes and V_m bit for bit; and the checker's refusals.
 
 use network_core::{Recordable, Seed};
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -18,16 +17,7 @@ const FILE: &str = concat!(
 fn synapse_sets_between_runs_give_nest_s_spikes_and_membrane_potentials() {
     let parsed = parse(&Source::read(FILE.as_ref()).unwrap()).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(5), &Inputs::default()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "protocol_synapses",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "protocol_synapses");
     // Consecutive sets on one connection are one `set` with a dictionary.
     assert!(script.contains(".set(U=0.6, tau_rec=500.0)"), "{script}");
     assert!(script.contains(".set(Kplus=0.5)"), "{script}");

@@ -4,11 +4,10 @@
 //! weight), and the checker's refusals.
 
 use network_core::{Recordable, Seed};
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 const NET: &str = "
     resolution = 0.1 ms;
@@ -51,16 +50,7 @@ fn multiplicities_that_are_not_whole_or_not_one_per_spike_are_refused() {
 fn declared_and_set_multiplicities_give_nest_s_membrane_potentials() {
     let parsed = parse(&source("[1, 3, 2, 1]")).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(1), &Inputs::default()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "multiplicities",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "multiplicities");
     assert!(
         script.contains("spike_multiplicities=[2, 2, 4, 0]"),
         "{script}"

@@ -6,11 +6,10 @@
 //! compared with NEST's; and the checker's refusals of what NEST refuses.
 
 use network_core::{Recordable, Seed};
-use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Source};
 
 mod common;
-use common::{last_json, nest_python, run_python};
+use common::{last_json, nest_python, pynest_script, run_python};
 
 const NET: &str = "
     resolution = 0.1 ms;
@@ -112,16 +111,7 @@ fn flags_without_their_times_are_refused_as_nest_refuses_them() {
 fn flags_set_between_runs_give_nest_s_potentials_and_burst() {
     let parsed = parse(&source(CHANGES)).unwrap_or_else(|e| panic!("{e:?}"));
     let mut loaded = build(&parsed.description, Seed(1), &Inputs::default()).unwrap();
-    let cells = export::cells(
-        &parsed.description,
-        &loaded.network,
-        &[],
-        "time_flags",
-        &parsed.docs,
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let script = export::pynest(&cells);
+    let script = pynest_script(&parsed, &loaded, "time_flags");
     for line in [
         "offgrid.set(allow_offgrid_times=True, spike_times=[12.05, 14.33])",
         "precise.set(precise_times=True, spike_times=[13.33, 15.01])",

@@ -1,6 +1,7 @@
 //! Scaffolding shared by the tests that run exported scripts on NEST 3.10
-//! (`nest_export.rs`, `rate_export.rs`, `space_expressions.rs`): finding NEST's python,
-//! running a script, reading its JSON answer. Each test keeps its own assertions.
+//! (`nest_export.rs`, `rate_export.rs`, the protocol and space tests): exporting a
+//! loaded network, finding NEST's python, running a script, reading its JSON answer.
+//! Each test keeps its own assertions.
 //!
 //! NEST's python is `$NEST_PYTHON` (which must import `nest` when set; CI sets it to
 //! `.venv/bin/python`), else the repository's `.venv`. Without one the tests fail,
@@ -11,6 +12,7 @@
 #![allow(dead_code)]
 
 use network_core::Seed;
+use network_load::export::{self, ExportOptions};
 use network_load::{build, parse, Inputs, Loaded, Parsed, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -32,6 +34,21 @@ pub fn load_data(name: &str) -> (Parsed, Loaded) {
     )
     .unwrap_or_else(|e| panic!("{name}: {e}"));
     (parsed, loaded)
+}
+
+/// The PyNEST script the export writes for `loaded` (built from `parsed`), named
+/// `name`, with the export's default options: the whole protocol, as `network export`.
+pub fn pynest_script(parsed: &Parsed, loaded: &Loaded, name: &str) -> String {
+    let cells = export::cells(
+        &parsed.description,
+        &loaded.network,
+        &[],
+        name,
+        &parsed.docs,
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    export::pynest(&cells)
 }
 
 /// A python that imports NEST, or `None` when there is none and `NETWORK_SKIP_NEST=1`
