@@ -282,6 +282,13 @@ fn run(command: Command) -> Result<(), Failure> {
                 return Ok(());
             }
             let mut files = outputs::recorder_files(&loaded);
+            // The protocol's connection reads, written as it ran.
+            files.extend(
+                loaded
+                    .connection_reads
+                    .iter()
+                    .filter_map(|(_, _, f)| f.clone()),
+            );
             if plot {
                 // Rank 0 alone from here: the other ranks have finished.
                 let plots = outputs::write_plots(&loaded, &out)

@@ -337,6 +337,44 @@ fn a_multimeter_created_between_runs_writes_its_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `network run` of a `protocol` block that reads a connection between runs: the
+/// table is written as `DIR/NAME.csv` (NEST node ids, the columns asked for) and listed
+/// with the recorder files in the report.
+#[test]
+fn a_connection_read_between_runs_writes_its_csv() {
+    let dir = std::env::temp_dir().join(format!("network-cli-read-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("read.net");
+    std::fs::write(
+        &file,
+        "neuron Cell = iaf_psc_alpha { I_e: 500 pA };\npopulation a = Cell[2];\npopulation b = Cell[3];\n\
+         connect ab = a -> b[1..3]: one_to_one, via static_synapse { weight: 2.5 pA, delay: 1.5 ms };\n\
+         protocol {\n    simulate 5 ms;\n    set ab.weight = 7 pA;\n    read w = ab { weight, delay };\n    simulate 5 ms;\n}\n",
+    )
+    .unwrap();
+    let out = network(&[
+        "run",
+        file.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = dir.join("w.csv");
+    let content = std::fs::read_to_string(&csv).unwrap();
+    // a is nodes 1-2, b nodes 3-5: a[0] -> b[1] is 1 -> 4, a[1] -> b[2] is 2 -> 5.
+    assert_eq!(
+        content,
+        "# connection ab read at 5 ms\nsource,target,weight,delay\n1,4,7,1.5\n2,5,7,1.5\n"
+    );
+    assert!(
+        text(&out.stdout).contains(csv.to_str().unwrap()),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// `tests/recordables.net`: iaf_cond_exp, aeif_cond_alpha and gif_psc_exp recorded
 /// beyond `V_m`; the report lists every population and multimeter, and each recorded
 /// variable gets its own trace, its axis naming the variable with its unit.

@@ -37,10 +37,10 @@ pub use devices::{
 pub use error::{Error, Result};
 pub use models::{NeuronModel, NeuronParams, Parameters, Recordable};
 pub use network::{
-    units, AnyRecorder, Connection, GeneratorHandle, GeneratorMut, Model, MultimeterHandle,
-    Network, NetworkBuilder, NeuronsMut, PopulationHandle, PopulationInfo, ProjectionHandle,
-    ProjectionInfo, RecorderMut, Samples, Selection, Setting, SpikeEvents, SpikeRecorderHandle,
-    SynapsesMut,
+    units, AnyRecorder, Connection, ConnectionTable, GeneratorHandle, GeneratorMut, Model,
+    MultimeterHandle, Network, NetworkBuilder, NeuronsMut, PopulationHandle, PopulationInfo,
+    ProjectionHandle, ProjectionInfo, RecorderMut, Samples, Selection, Setting, SpikeEvents,
+    SpikeRecorderHandle, SynapsesMut,
 };
 pub use network::{
     RateConnection, RateConnectionOf, RateMultimeterHandle, RateNeuronsMut, RatePopulationHandle,

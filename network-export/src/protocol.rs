@@ -1,7 +1,7 @@
 //! The description's `protocol` block as PyNEST: `pop.set(..)` (values per neuron as
 //! `nest.spatial.pos.x`, `nest.random.*`; mask selections as `SelectNodesByMask`),
-//! `gen.set(..)`, `GetConnections(..).set(weight=..)`, recorders created and connected
-//! between runs, and `nest.Simulate(..)`, in order.
+//! `gen.set(..)`, `GetConnections(..).set(weight=..)` and `.get([..])`, recorders created
+//! and connected between runs, and `nest.Simulate(..)`, in order.
 
 use super::devices::target;
 use super::python::{float, floats, ident, parameter};
@@ -100,6 +100,11 @@ pub(super) fn run(input: &Input) -> Result<String> {
             } => super::rate::set(input.plan, *population, select, param, *value),
             Action::SetWeight { field, value } => set_weight(input, field, *value),
             Action::SetSynapses { field, values } => set_synapses(input, field, values),
+            Action::ReadConnections {
+                name,
+                field,
+                columns,
+            } => read_connections(input, name, field, columns),
         });
     }
     Ok(lines.join("\n"))
@@ -165,6 +170,25 @@ fn set_synapses(input: &Input, field: &str, values: &[(&'static str, f64)]) -> S
         target(input, &c.sources).0,
         target(input, &c.targets).0,
         c.synapse.model_name(),
+    )
+}
+
+/// A connection's synapses read into a Python dictionary of lists named `name`
+/// (NEST's `GetConnections(..).get([..])`): `source`, `target` and `columns`.
+fn read_connections(input: &Input, name: &str, field: &str, columns: &[&'static str]) -> String {
+    let c = connection(input, field);
+    let keys: Vec<String> = ["source", "target"]
+        .iter()
+        .chain(columns)
+        .map(|k| format!("{k:?}"))
+        .collect();
+    format!(
+        "{} = nest.GetConnections({}, {}, synapse_model={:?}).get([{}])",
+        ident(name),
+        target(input, &c.sources).0,
+        target(input, &c.targets).0,
+        c.synapse.model_name(),
+        keys.join(", ")
     )
 }
 

@@ -8,11 +8,12 @@ use crate::convert;
 use crate::inputs::{resolve_sizes, Inputs};
 use network_core::connect::ConnSpec;
 use network_core::{
-    AcGenerator, DcGenerator, Dyn, Error, GeneratorHandle, InhomogeneousPoissonGenerator,
-    MipGenerator, Model, Multimeter, MultimeterHandle, Network, NetworkBuilder, NeuronModel,
-    NoiseGenerator, PoissonGenerator, PopulationHandle, ProjectionHandle, RecordTo, Resolution,
-    Result, Seed, Selection, SinusoidalPoissonGenerator, SpikeGenerator, SpikeRecorder,
-    SpikeRecorderHandle, StepCurrentGenerator, Synapse, WeightRecorder, WeightRecorderHandle,
+    AcGenerator, ConnectionTable, DcGenerator, Dyn, Error, GeneratorHandle,
+    InhomogeneousPoissonGenerator, MipGenerator, Model, Multimeter, MultimeterHandle, Network,
+    NetworkBuilder, NeuronModel, NoiseGenerator, PoissonGenerator, PopulationHandle,
+    ProjectionHandle, RecordTo, Resolution, Result, Seed, Selection, SinusoidalPoissonGenerator,
+    SpikeGenerator, SpikeRecorder, SpikeRecorderHandle, StepCurrentGenerator, Synapse,
+    WeightRecorder, WeightRecorderHandle,
 };
 use network_syntax::description::*;
 use network_syntax::lowering::{self, Plan, Population, Step, Target};
@@ -45,6 +46,9 @@ pub struct Loaded {
     /// Whether the run writes every recorder's files (`Inputs::record_to`), those the
     /// protocol adds included.
     pub record_files: bool,
+    /// The connections the protocol has read so far (`read NAME = CONN { .. };`), by
+    /// name, with the CSV file each was written to when the run writes files.
+    pub connection_reads: Vec<(String, ConnectionTable, Option<PathBuf>)>,
 }
 
 /// Builds `d` from `seed`. The description's canonical text (`Plan::canonical`) goes
@@ -111,6 +115,7 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         protocol: plan.protocol.clone(),
         rate: run.rate,
         record_files: inputs.record_to.is_some(),
+        connection_reads: Vec::new(),
     })
 }
 

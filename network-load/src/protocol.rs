@@ -87,6 +87,19 @@ impl Loaded {
                         .collect();
                     self.network.set_synapse_states(&p, &values)?;
                 }
+                Action::ReadConnections {
+                    name,
+                    field,
+                    columns,
+                } => {
+                    let p = find(&self.projections, field, "connection")?;
+                    let table = self.network.read_connections(&p, columns)?;
+                    let file = match self.record_files {
+                        true => self.network.write_connection_table(name, &table)?,
+                        false => None,
+                    };
+                    self.connection_reads.push((name.clone(), table, file));
+                }
                 Action::SetRate {
                     population,
                     select,

@@ -175,6 +175,25 @@ fn handles(d: &Description, plan: &Plan) -> Vec<(Field, TokenStream)> {
             quote!(::core::option::Option::None),
         )
     });
+    let reads = crate::print::protocol::reads(plan).map(|(name, field, columns)| {
+        let doc = format!(
+            "The synapses of `{field}` as `run_protocol` reads them (`source`, `target`, {}; \
+             NEST's `GetConnections(..).get([..])`): `None` until it gets there.",
+            columns
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        (
+            (
+                format_ident!("{}", name),
+                quote!(::core::option::Option<::network::ConnectionTable>),
+                doc,
+            ),
+            quote!(::core::option::Option::None),
+        )
+    });
     let built = plan.steps.iter().filter_map(|s| {
         let (name, ty, doc, local) = match s {
             Step::Population(p) => {
@@ -235,7 +254,7 @@ fn handles(d: &Description, plan: &Plan) -> Vec<(Field, TokenStream)> {
         };
         Some(((format_ident!("{}", name), ty, doc), quote!(#local)))
     });
-    built.chain(added).collect()
+    built.chain(added).chain(reads).collect()
 }
 
 /// The type when the description has errors: the same name, fields, methods and
@@ -265,6 +284,9 @@ pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)], source: &str) 
                         AddedRecorder::Weights => quote!(::network::WeightRecorderHandle),
                     };
                     quote!(::core::option::Option<#ty>)
+                }
+                FieldKind::ConnectionRead => {
+                    quote!(::core::option::Option<::network::ConnectionTable>)
                 }
                 FieldKind::RuntimeSize => return None,
             };

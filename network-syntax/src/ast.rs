@@ -163,6 +163,18 @@ pub enum ProtocolStatement {
     },
     /// `record late = multimeter { .. } <- exc;`: a recorder added between runs.
     Record(DeviceItem),
+    /// `read w_mid = e2i { weight, U };`: a connection's synapses read now (NEST's
+    /// `GetConnections(..).get([..])`).
+    Read {
+        /// The keyword `read`.
+        keyword: Ident,
+        /// The name the table is known by.
+        name: Ident,
+        /// The named connection read.
+        connection: Ident,
+        /// The columns after `source` and `target`; `None` for every one the synapse has.
+        columns: Option<Vec<Ident>>,
+    },
 }
 
 /// A neuron model variant.

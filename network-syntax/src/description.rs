@@ -570,6 +570,16 @@ pub enum ProtocolStep {
         /// Its value.
         value: f64,
     },
+    /// A connection's synapses read now (NEST's `GetConnections(..).get([..])`): their
+    /// source and target and these columns.
+    ReadConnections {
+        /// Index into `Description::wiring` of the connection.
+        wiring: usize,
+        /// The name the table is known by.
+        name: String,
+        /// The columns after `source` and `target` (NEST's names).
+        columns: Vec<&'static str>,
+    },
     /// A parameter of a whole rate population, or the state `rate` of some of its
     /// neurons (NEST's name and unit: `tau` in ms, the others pure numbers, flags 0/1).
     SetRate {

@@ -97,6 +97,8 @@ pub enum FieldKind {
     /// A recorder a `protocol` block adds between runs (`None` until it runs there):
     /// the kind of recorder it is.
     Added(AddedRecorder),
+    /// A connection read by a `protocol` block (`None` until it runs there).
+    ConnectionRead,
 }
 
 /// The kind of a recorder a `protocol` block adds between runs.
@@ -166,9 +168,15 @@ pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
             Item::Stimulate(d) => fields.push((d.name.clone(), FieldKind::Generator)),
             Item::Protocol(p) => {
                 for s in &p.statements {
-                    if let ast::ProtocolStatement::Record(d) = s {
-                        let kind = AddedRecorder::of(&d.kind.to_string());
-                        fields.push((d.name.clone(), FieldKind::Added(kind)));
+                    match s {
+                        ast::ProtocolStatement::Record(d) => {
+                            let kind = AddedRecorder::of(&d.kind.to_string());
+                            fields.push((d.name.clone(), FieldKind::Added(kind)));
+                        }
+                        ast::ProtocolStatement::Read { name, .. } => {
+                            fields.push((name.clone(), FieldKind::ConnectionRead))
+                        }
+                        _ => {}
                     }
                 }
             }

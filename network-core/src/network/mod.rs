@@ -32,8 +32,8 @@ pub use handles::{
 pub use info::{PopulationInfo, ProjectionInfo};
 pub use model::Model;
 pub use protocol::{
-    AnyRecorder, Connection, GeneratorMut, NeuronsMut, RateNeuronsMut, RecorderMut, Setting,
-    SynapsesMut,
+    AnyRecorder, Connection, ConnectionTable, GeneratorMut, NeuronsMut, RateNeuronsMut,
+    RecorderMut, Setting, SynapsesMut,
 };
 /// Values with their unit in the type (`pA(376.0)`, `mV(-70.0)`), for the typed
 /// setters `network!` generates.

@@ -25,6 +25,19 @@ pub fn added(plan: &Plan) -> impl Iterator<Item = &Recorder> {
     })
 }
 
+/// The connection reads of `plan`'s protocol: their names, connections and columns,
+/// in order.
+pub fn reads(plan: &Plan) -> impl Iterator<Item = (&str, &str, &[&'static str])> {
+    plan.protocol.iter().filter_map(|a| match a {
+        Action::ReadConnections {
+            name,
+            field,
+            columns,
+        } => Some((name.as_str(), field.as_str(), columns.as_slice())),
+        _ => None,
+    })
+}
+
 /// The `run_protocol` method and `PROTOCOL_MS`, or nothing without a protocol.
 pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
     if plan.protocol.is_empty() {
@@ -147,6 +160,18 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
                     quote!((#param, ::network::Setting::Number(#v)))
                 });
                 quote!(self.network.set_synapse_states(&self.#field, &[#(#values),*])?;)
+            }
+            Action::ReadConnections {
+                name,
+                field,
+                columns,
+            } => {
+                let (name, field) = (format_ident!("{}", name), format_ident!("{}", field));
+                quote! {
+                    self.#name = ::core::option::Option::Some(
+                        self.network.read_connections(&self.#field, &[#(#columns),*])?,
+                    );
+                }
             }
             Action::SetRate {
                 population,

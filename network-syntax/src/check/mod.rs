@@ -21,6 +21,7 @@ mod protocol_flags;
 mod protocol_generators;
 pub(crate) use protocol_generators::table as generator_table;
 mod protocol_neurons;
+mod protocol_reads;
 mod protocol_synapses;
 mod protocol_windows;
 mod psp;
@@ -59,6 +60,7 @@ pub(crate) enum Kind {
     RateNeuron,
     RatePopulation,
     RateMultimeter,
+    ConnectionRead,
 }
 
 impl Kind {
@@ -74,6 +76,7 @@ impl Kind {
             Kind::RateNeuron => "a rate neuron model",
             Kind::RatePopulation => "a rate population",
             Kind::RateMultimeter => "a multimeter on rate neurons",
+            Kind::ConnectionRead => "a connection read",
         }
     }
 }

@@ -78,6 +78,14 @@ fn statement(
     match s {
         ProtocolStatement::Simulate { time, .. } => simulate(cx, time).into_iter().collect(),
         ProtocolStatement::Record(d) => record(cx, d, wiring).into_iter().collect(),
+        ProtocolStatement::Read {
+            name,
+            connection,
+            columns,
+            ..
+        } => super::protocol_reads::read(cx, name, connection, columns.as_deref(), wiring)
+            .into_iter()
+            .collect(),
         ProtocolStatement::SetNeurons { target, fields, .. } => {
             super::protocol_neurons::block(cx, target, fields)
         }
@@ -313,7 +321,7 @@ fn set(
                 value: cx.number(value, Dim::Time, param_name)?,
             })
         }
-        Kind::Neuron | Kind::Synapse | Kind::Mask | Kind::RateNeuron => {
+        Kind::Neuron | Kind::Synapse | Kind::Mask | Kind::RateNeuron | Kind::ConnectionRead => {
             cx.error(
                 entity.into(),
                 format!(

@@ -60,13 +60,18 @@ pub const STATEMENTS: &[Statement] = &[
               `SOURCE_to_TARGET`",
     },    Statement {
         word: "protocol",
-        syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; set TARGET { PARAM: VALUE, .. }; record NAME = RECORDER .. <- TARGET; .. }",
+        syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; set TARGET { PARAM: VALUE, .. }; record NAME = RECORDER .. <- TARGET; read NAME = CONNECTION [{ COLUMN, .. }]; .. }",
         doc: "what a NEST script does between `Simulate` calls, in order: `simulate` runs, \
               `set` changes a population's (or a slice's), a rate population's (or a slice's \
               `rate`), a generator's, a recorder's or a named connection's parameter (its `weight`, `delay`, or a parameter or state of its synapse model: `set e2i.U = 0.3;`, `set stdp_conn.Kplus = 0.5;`); `set TARGET { .. }` sets neurons of a \
               population, a slice or a mask selection (`within`) to numbers, random terms or \
-              expressions of their position; `record` adds a recorder between runs \
-              (docs/protocols.md); one block per description",
+              expressions of their position; `record` adds a recorder between runs; `read` \
+              reads a named connection's synapses now (NEST's `GetConnections(..).get([..])`: \
+              `source` and `target` node ids, then the columns named, or without braces \
+              `weight`, `delay`, `receptor` and every parameter and state of its synapse \
+              model), a field `Option<ConnectionTable>` of `network!`'s type, a file \
+              `NAME.csv` of `network run --out` (docs/protocols.md); one block per \
+              description",
     },
 ];
 

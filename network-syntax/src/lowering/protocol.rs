@@ -71,6 +71,17 @@ pub enum Action {
         /// order.
         values: Vec<(&'static str, f64)>,
     },
+    /// `Network::read_connections` (NEST's `GetConnections(..).get([..])`): a
+    /// connection's synapses read now, kept under a name.
+    ReadConnections {
+        /// The name the table is known by (a field of `network!`'s type, a file of
+        /// `network run --out`).
+        name: String,
+        /// The connection's field.
+        field: String,
+        /// The columns after `source` and `target` (NEST's names).
+        columns: Vec<&'static str>,
+    },
     /// `Network::set_rate_neurons`: a parameter of a whole rate population, or the
     /// state `rate` of some of its neurons (NEST's name and unit).
     SetRate {
@@ -206,6 +217,15 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                     values: vec![(*param, *value)],
                 }
             }
+            ProtocolStep::ReadConnections {
+                wiring,
+                name,
+                columns,
+            } => Action::ReadConnections {
+                name: name.clone(),
+                field: wiring_name(d, *wiring),
+                columns: columns.clone(),
+            },
             ProtocolStep::SetRate {
                 population,
                 select,

@@ -4,6 +4,7 @@ use super::targets::parse_target;
 use super::values::{parse_expr, parse_fields};
 use super::{ident, parse_item, peek_word};
 use crate::ast::*;
+use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{braced, Ident, Token};
 
@@ -80,10 +81,34 @@ fn statement(input: ParseStream) -> syn::Result<ProtocolStatement> {
                 value: parse_expr(input)?,
             })
         }
+        "read" => {
+            let name = ident(input)?;
+            input.parse::<Token![=]>().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected `=` after the read's name\nhelp: `read w_mid = e2i { weight, delay };`",
+                )
+            })?;
+            let connection = ident(input)?;
+            let columns = if input.peek(syn::token::Brace) {
+                let content;
+                braced!(content in input);
+                let names = content.parse_terminated(Ident::parse_any, Token![,])?;
+                Some(names.into_iter().collect())
+            } else {
+                None
+            };
+            Ok(ProtocolStatement::Read {
+                keyword,
+                name,
+                connection,
+                columns,
+            })
+        }
         _ => Err(syn::Error::new(
             keyword.span(),
             format!(
-                "expected a protocol statement, found `{keyword}`\nhelp: a protocol has `simulate 100 ms;`, `set NAME.PARAM = VALUE;`, `set POPULATION {{ PARAM: VALUE, .. }};` and `record NAME = KIND <- POPULATION;`"
+                "expected a protocol statement, found `{keyword}`\nhelp: a protocol has `simulate 100 ms;`, `set NAME.PARAM = VALUE;`, `set POPULATION {{ PARAM: VALUE, .. }};`, `record NAME = KIND <- POPULATION;` and `read NAME = CONNECTION {{ weight, .. }};`"
             ),
         )),
     }

@@ -6,13 +6,15 @@
 //!   parameters by NEST name, a spike recorder's, multimeter's or weight recorder's
 //!   window, recorders and multimeters added after a run, a spike recorder connected to
 //!   a generator after a run;
-//! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them;
+//! - synapses (`connections`): NEST's `GetConnections` and `SetStatus` on them; a
+//!   projection's columns read at one moment (`connection_table`), written as CSV;
 //! - the views the typed setters of `network!` call: neurons (`quantity`), rate neurons
 //!   (`rate`), generators, recorder windows and synapses (`devices_mut`).
 //!
 //! Every change takes effect from the next step, as `SetStatus` between two `Simulate`
 //! calls does in NEST.
 
+mod connection_table;
 mod connections;
 mod devices_mut;
 mod generator_recorders;
@@ -24,6 +26,7 @@ mod recorders;
 mod table_generators;
 mod values;
 
+pub use connection_table::ConnectionTable;
 pub use connections::Connection;
 pub use devices_mut::{AnyRecorder, GeneratorMut, RecorderMut, SynapsesMut};
 pub use quantity::{
