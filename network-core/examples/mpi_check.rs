@@ -6,7 +6,8 @@
 //! runs to generators that send one train to all their targets, all of them on rank 1
 //! of two (`Network::add_record_generator`) — built and simulated under `mpirun`.
 //! Rank 0 writes everything it gathered (spikes, samples, weights and recorded
-//! transmissions, the numbers as their bits) to `{dir}/summary.txt`; recorder files go
+//! transmissions, a connection read as NEST's `GetConnections(..).get([..])`, the
+//! numbers as their bits) to `{dir}/summary.txt`; recorder files go
 //! to `{dir}`.
 //! The script compares the outputs of 1 and 2 processes and of 1 and 2 threads.
 //!
@@ -237,6 +238,8 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
     net.simulate(100.0)?;
     let mut weights = vec![net.gathered_weights(&learn), net.gathered_weights(&ee)];
     weights.extend(more.iter().map(|p| net.gathered_weights(p)));
+    // Collective: NEST's GetConnections(..).get([..]), gathered on rank 0.
+    let table = net.read_connections(&learn, &["weight", "delay", "Kplus", "tau_plus"])?;
     let memory = net.memory_estimates();
     if net.rank() != 0 {
         return Ok(());
@@ -280,6 +283,14 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
         for (s, t, w) in w {
             writeln!(out, "{s} {t} {:016x}", w.to_bits()).unwrap();
         }
+    }
+    writeln!(out, "read learn {}", table.len()).unwrap();
+    for (k, (s, t)) in table.sources.iter().zip(&table.targets).enumerate() {
+        write!(out, "{s} {t}").unwrap();
+        for (_, values) in &table.columns {
+            write!(out, " {:016x}", values[k].to_bits()).unwrap();
+        }
+        writeln!(out).unwrap();
     }
     for p in 0..net.populations().len() {
         writeln!(out, "population {p} spikes {}", net.spike_count(p)).unwrap();
