@@ -63,10 +63,13 @@ def pairs(source, target, pairs_, weight, delay, synapse_model="static_synapse",
 
 
 def case(name, description, neurons, steps, generators=(), connections=(), record=None,
-         resolution=0.1):
-    return {"name": name, "description": description, "resolution": resolution,
-            "rng_seed": RNG_SEED, "neurons": list(neurons), "generators": list(generators),
-            "connections": list(connections), "record": record, "steps": list(steps)}
+         resolution=0.1, kernel=None):
+    c = {"name": name, "description": description, "resolution": resolution,
+         "rng_seed": RNG_SEED, "neurons": list(neurons), "generators": list(generators),
+         "connections": list(connections), "record": record, "steps": list(steps)}
+    if kernel:  # further kernel settings (min_delay, max_delay)
+        c["kernel"] = dict(kernel)
+    return c
 
 
 def meter(p, interval=0.1, record_from=("V_m",), offset=0.0):
@@ -332,6 +335,42 @@ def parts_case(name, model, extra_steps):
 
 
 PROTOCOL_CASES += [
+    case("protocol_delays_widen_extrema",
+         "delays set before the first Simulate outside the kernel's min_delay and max_delay "
+         "as the connections made them (1.5 and 2 ms): NEST's delay checker widens them "
+         "(min_delay 0.5 ms, max_delay 4 ms) since the user did not set them; 3 "
+         "iaf_psc_alpha sources (I_e 400 pA) onto 3 iaf_psc_alpha targets (I_e 360 pA), "
+         "static synapses set to 0.5, 3.5, 2.2 and 1 ms, stdp_synapse's to 4 ms (longer "
+         "than any STDP delay when connected); read, run, read; a delay within the new "
+         "extremes (0.7 ms) set and run; then what NEST refuses after Simulate: 4.5 ms "
+         "and 0.3 ms",
+         [pop(ALPHA, 3, I_e=400.0), pop(ALPHA, 3, I_e=360.0)],
+         [["set_synapses", 0, {"delay": [0.5, 3.5, 2.2, 1.0]}],
+          ["set_synapses", 1, {"delay": 4.0}],
+          ["read_connections", 0], ["read_connections", 1],
+          ["simulate", 150.0],
+          ["read_connections", 0], ["read_connections", 1],
+          ["set_synapses", 0, {"delay": 0.7}],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1],
+          ["set_synapses_refused", 0, {"delay": 4.5}],
+          ["set_synapses_refused", 1, {"delay": 0.3}]],
+         connections=[pairs(0, 1, [(0, 0), (0, 2), (1, 1), (2, 2)], 90.0, 1.5),
+                      pairs(0, 1, [(0, 1), (1, 0), (2, 1)], 100.0, 2.0, "stdp_synapse",
+                            Wmax=300.0, **{"lambda": 0.05})],
+         record=meter(1)),
+    case("protocol_delays_user_extrema",
+         "a delay outside min_delay and max_delay the user set (1 and 3 ms) before the "
+         "first Simulate: NEST refuses it (the extremes widen only when the user left "
+         "them to the connections), above and below; a delay within them taken",
+         [pop(ALPHA, 2, I_e=400.0), pop(ALPHA, 2, I_e=360.0)],
+         [["set_synapses", 0, {"delay": 2.5}],
+          ["read_connections", 0],
+          ["set_synapses_refused", 0, {"delay": 3.5}],
+          ["set_synapses_refused", 0, {"delay": 0.5}]],
+         connections=[pairs(0, 1, [(0, 0), (1, 1)], 90.0, 1.5)],
+         record=meter(1),
+         kernel={"min_delay": 1.0, "max_delay": 3.0}),
     parts_case("protocol_params_on_parts_alpha", ALPHA,
                [["set_neurons", 0, list(range(0, 1100, 3)), {"tau_syn_ex": 1.0}]]),
     parts_case("protocol_params_on_parts_exp", EXP,
@@ -353,6 +392,8 @@ def run_protocol(nest, c):
         nest.verbosity = nest.VerbosityLevel.ERROR
     h = c["resolution"]
     nest.SetKernelStatus({"resolution": h, "rng_seed": c["rng_seed"], "local_num_threads": 1})
+    if "kernel" in c:
+        nest.SetKernelStatus(dict(c["kernel"]))
     pops = [nest.Create(n["model"], n["n"], params=dict(n["params"])) for n in c["neurons"]]
     index = {}
     for p in pops:

@@ -11,8 +11,9 @@ network::network! {
     // Connections read between runs (NEST's `GetConnections(..).get([..])` after a
     // `Simulate`): a tsodyks_synapse's resources, an stdp_synapse's weight and trace, a
     // multisynapse port's receptor, each read before the first run, after one and after a
-    // set. Deterministic drive (spike generators through parrots, DC), so NEST 3.10 and the
-    // engine agree on every value bit for bit.
+    // set; delays set outside the kernel's extremes before the first run (NEST widens
+    // them). Deterministic drive (spike generators through parrots, DC), so NEST 3.10 and
+    // the engine agree on every value bit for bit.
     pub struct ProtocolReads;
 
     resolution = 0.1 ms;
@@ -36,6 +37,9 @@ network::network! {
 
     protocol {
         read at_start = learn;
+        // Outside the kernel's delay extremes before the first run: NEST widens them.
+        set slow.delay = 3 ms;
+        set short.delay = 0.5 ms;
         simulate 60 ms;
         read short_mid = short { x, y, u, U, weight };
         set short.U = 0.6;

@@ -241,12 +241,11 @@ fn synapse_state_settings_are_checked() {
         e.contains("tsodyks") && e.contains("`U` = 1.5") && e.contains("[0, 1]"),
         "{e}"
     );
-    // a delay within the kernel's min_delay and max_delay (both 1 ms here)
-    let e = err(net.set_synapse_state(&stdp, "delay", 2.0));
-    assert!(
-        e.contains("`delay` = 2 ms") && e.contains("max_delay") && e.contains("1 ms"),
-        "{e}"
-    );
+    // a delay outside the kernel's min_delay and max_delay (both 1 ms here) before the
+    // first run widens them, as NEST's delay checker does; after it, it is refused
+    net.set_synapse_state(&stdp, "delay", 2.0).unwrap();
+    assert_eq!((net.min_delay_steps(), net.max_delay_steps()), (10, 20));
+    net.set_synapse_state(&stdp, "delay", 1.0).unwrap();
     // NEST's ranges
     let e = err(net.set_synapse_state(&stdp, "Kplus", -0.5));
     assert!(
@@ -309,4 +308,11 @@ fn synapse_state_settings_are_checked() {
     assert_eq!(state(&stdp)[0], [("Kplus", 3.0)]);
     assert_eq!(net.connections(&stdp)[1].weight, 20.0);
     net.simulate(10.0).unwrap();
+    let e = err(net.set_synapse_state(&stdp, "delay", 2.5));
+    assert!(
+        e.contains("`delay` = 2.5 ms")
+            && e.contains("1 ms and 2 ms")
+            && e.contains("cannot be changed after Simulate"),
+        "{e}"
+    );
 }

@@ -120,6 +120,12 @@ fn synapse(conn: &Json) -> Synapse {
 fn run(case: &Json) -> Outcome {
     let res = Resolution::new(num(&case["resolution"])).unwrap();
     let mut b = NetworkBuilder::new(res, Seed::default());
+    // NEST's kernel min_delay and max_delay, when the case sets them.
+    if let Some(k) = case.get("kernel") {
+        b = b
+            .delay_extrema(num(&k["min_delay"]), num(&k["max_delay"]))
+            .unwrap();
+    }
     let mut pops = Vec::new();
     for (i, n) in case["neurons"].as_array().unwrap().iter().enumerate() {
         let params = n["params"].as_object().unwrap();

@@ -102,6 +102,16 @@ fn reads_between_runs_give_nest_s_values_bit_for_bit() {
         .unwrap()
         .iter()
         .all(|&r| r == 2.0));
+    // Delays set outside the kernel's extremes before the first run widened them.
+    let delays = table(&loaded, "ports").column("delay").unwrap();
+    assert!(delays.iter().all(|&d| d == 3.0), "{delays:?}");
+    assert_eq!(
+        (
+            loaded.network.min_delay_steps(),
+            loaded.network.max_delay_steps()
+        ),
+        (5, 30)
+    );
     // Node ids: pre 1..=3, post 4..=7, pyr 8..=9 (the spike generator is created after
     // the populations, as the export creates it).
     assert_eq!(table(&loaded, "ports").sources, [2, 2, 3, 3]);
@@ -236,7 +246,7 @@ fn reads_nest_cannot_make_are_refused_with_the_reason() {
         if !help.is_empty() {
             assert_eq!(errors[0].help.as_deref(), Some(help), "{line}");
         }
-        assert_eq!(errors[0].line, 28, "{line}");
+        assert_eq!(errors[0].line, 29, "{line}");
     }
     // A read is not a thing to set.
     let text = std::fs::read_to_string(FILE)

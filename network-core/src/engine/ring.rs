@@ -110,6 +110,14 @@ impl Ring {
         }
     }
 
+    /// An empty ring like this one (its neurons, channels and store) holding `slots`
+    /// future steps: for delay extrema widened before the first run, when every ring is
+    /// still empty.
+    pub fn with_slots(&self, slots: usize) -> Self {
+        let deferred = matches!(self.store, Store::Deferred { .. });
+        Self::new(self.len, slots, self.channels - 1, deferred)
+    }
+
     /// Whether inputs are logged and applied when their step is read.
     #[cfg(test)]
     pub fn is_deferred(&self) -> bool {

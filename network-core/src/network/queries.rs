@@ -183,9 +183,15 @@ impl Network {
         self.threads
     }
 
-    /// Spikes are exchanged every this many steps (the smallest synaptic delay).
+    /// Spikes are exchanged every this many steps (the smallest synaptic delay: NEST's
+    /// kernel `min_delay`).
     pub fn min_delay_steps(&self) -> i64 {
         self.slice_len
+    }
+
+    /// The longest delay the ring buffers hold, in steps (NEST's kernel `max_delay`).
+    pub fn max_delay_steps(&self) -> i64 {
+        self.max_delay
     }
 
     /// Wall-clock time spent in `simulate` so far.

@@ -88,6 +88,8 @@ pub struct Network {
     pub(super) slice_len: i64,
     /// The longest delay (steps) the ring buffers hold (NEST's kernel `max_delay`).
     pub(super) max_delay: i64,
+    /// Whether the user set `min_delay` and `max_delay` (then never widened).
+    pub(super) user_delay_extrema: bool,
     pub(super) build_time: Duration,
     pub(super) simulation_time: Duration,
     pub(super) description_sha256: String,
@@ -158,6 +160,7 @@ impl Network {
             projection_info,
             slice_len,
             max_delay,
+            user_delay_extrema,
         } = placement;
         let pool = match threads {
             Some(n) => Some(
@@ -214,6 +217,7 @@ impl Network {
             step: 0,
             slice_len,
             max_delay,
+            user_delay_extrema,
             build_time: created.elapsed(),
             simulation_time: Duration::ZERO,
             description_sha256,

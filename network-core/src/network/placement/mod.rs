@@ -62,6 +62,10 @@ pub(crate) struct Placement {
     pub slice_len: i64,
     /// The longest delay (steps) the ring buffers hold.
     pub max_delay: i64,
+    /// Whether `min_delay` and `max_delay` were set by the user (NEST's kernel
+    /// `user_set_delay_extrema`): a delay outside them is then an error, never a reason to
+    /// widen them.
+    pub user_delay_extrema: bool,
 }
 
 /// Stream entity of a population's own draws.
@@ -105,7 +109,10 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         .min()
         .unwrap_or(max_delay)
         .max(1);
+    // The user's extremes are the kernel's (NEST's `min_delay` and `max_delay` as set):
+    // delays set between runs may take any value within them.
     let slice_len = delay_extrema.map_or(slice_len, |(min, _)| min);
+    let max_delay = delay_extrema.map_or(max_delay, |(_, max)| max);
     let slots = (max_delay + slice_len + 1) as usize;
     let mut ring_total = 0u64;
     for (p, info) in population_info.iter().enumerate() {
@@ -171,6 +178,7 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projection_info,
         slice_len,
         max_delay,
+        user_delay_extrema: delay_extrema.is_some(),
     })
 }
 

@@ -8,7 +8,6 @@ use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
 use crate::spec::registry::SynapseModel;
-use crate::spec::synapse::delay_steps;
 use crate::time::TICS_PER_MS;
 
 /// One synapse of a projection, as NEST's `GetConnections(...).get()` reports it.
@@ -175,11 +174,12 @@ impl Network {
     /// of `tsodyks_synapse` may move together), and nothing changes when one is invalid.
     /// Besides the state of [`Network::set_synapse_state`] and `weight`:
     ///
-    /// - `delay` (ms): rounded to steps as NEST does, one per synapse or one for all,
-    ///   within the kernel's `min_delay` and `max_delay` as the network was built
-    ///   ([`Network::min_delay_steps`]); NEST refuses a delay outside them after the
-    ///   first `Simulate` ("Minimum and maximum delay cannot be changed after Simulate has
-    ///   been called"), and this network is built before it runs.
+    /// - `delay` (ms): rounded to steps as NEST does, one per synapse or one for all.
+    ///   Outside the kernel's `min_delay` and `max_delay` ([`Network::min_delay_steps`],
+    ///   [`Network::max_delay_steps`]) it widens them before the first run, as NEST's
+    ///   delay checker does, unless the user set them (then, after the first `Simulate`,
+    ///   and on a network with rate neurons it is an error: NEST's "Minimum and maximum
+    ///   delay cannot be changed after Simulate has been called").
     /// - a parameter of the rule (`U`, `tau_rec`, `tau_fac`, `tau_psc` of the Tsodyks
     ///   models, `Wmax`, `lambda`, `alpha`, `mu_plus`, ... of STDP, `p_transmit`, ...):
     ///   checked as when connecting (the model's table and NEST's checks); the engine
@@ -380,8 +380,11 @@ impl Network {
                 }
             }
         }
+        if let Some((_, extrema)) = &delays {
+            self.widen_delay_extrema(*extrema);
+        }
         let proj = &mut self.incoming[p][k];
-        if let Some(steps) = delays {
+        if let Some((steps, _)) = delays {
             let mut per_block: Vec<Vec<u16>> = proj
                 .blocks
                 .iter()
@@ -412,36 +415,6 @@ impl Network {
                 suggestion: closest(name, &names).map(str::to_string),
             }),
         }
-    }
-
-    /// Delays in ms, one per synapse, as steps: NEST's rounding and its checks against
-    /// the resolution and the kernel's `min_delay` and `max_delay`.
-    fn delay_steps_of(&self, entity: &str, delays: &[f64]) -> Result<Vec<u16>> {
-        let (min, max) = (self.slice_len, self.max_delay);
-        let ms = |steps: i64| self.resolution.step_to_ms(steps);
-        delays
-            .iter()
-            .map(|&d| {
-                let steps = delay_steps(entity, d, &self.resolution)?;
-                if i64::from(steps) < min || i64::from(steps) > max {
-                    return Err(invalid_text(
-                        entity,
-                        "delay",
-                        format!("{d} ms"),
-                        format!(
-                            "must be within the kernel's min_delay and max_delay, {} ms and \
-                             {} ms, fixed when the network was built (NEST: \"Minimum and \
-                             maximum delay cannot be changed after Simulate has been \
-                             called\"); give the projection such a delay where it is made, \
-                             or set the kernel's min_delay and max_delay",
-                            ms(min),
-                            ms(max)
-                        ),
-                    ));
-                }
-                Ok(steps)
-            })
-            .collect()
     }
 
     /// Each synapse of a projection as `(source, target, slot)`, sorted by source and

@@ -16,6 +16,7 @@
 
 mod connection_table;
 mod connections;
+mod delay_extrema;
 mod devices_mut;
 mod generator_recorders;
 mod generators;
