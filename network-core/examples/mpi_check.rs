@@ -4,7 +4,8 @@
 //! weights and delays, STDP, Poisson drive, spike recorders to memory and to a file, a
 //! multimeter and a weight recorder across blocks, spike recorders connected between the
 //! runs to generators that send one train to all their targets, all of them on rank 1
-//! of two (`Network::add_record_generator`) — built and simulated under `mpirun`.
+//! of two (`Network::add_record_generator`), a delay set beyond the kernel's max_delay
+//! before the first run — built and simulated under `mpirun`.
 //! Rank 0 writes everything it gathered (spikes, samples, weights and recorded
 //! transmissions, a connection read as NEST's `GetConnections(..).get([..])`, the
 //! numbers as their bits) to `{dir}/summary.txt`; recorder files go
@@ -228,6 +229,10 @@ fn run(dir: &str, threads: usize, layout: RecorderFiles, fail_on_rank_1: bool) -
     ];
     let mut net = b.build()?;
     net.set_progress(false);
+    // A delay beyond the kernel's max_delay before the first run widens it on every rank
+    // (NEST's delay checker), the rings resized alike.
+    let wider = (net.max_delay_steps() + 7) as f64 * 0.1;
+    net.set_synapse_state(&ee, "delay", wider)?;
     net.simulate(200.0)?;
     let mut late = Vec::new();
     for (name, g) in ["late_mip", "late_packets"].iter().zip(&shared) {
