@@ -359,6 +359,35 @@ PROTOCOL_CASES += [
                       pairs(0, 1, [(0, 1), (1, 0), (2, 1)], 100.0, 2.0, "stdp_synapse",
                             Wmax=300.0, **{"lambda": 0.05})],
          record=meter(1)),
+    case("protocol_synapse_parameters_per_synapse",
+         "a rule parameter that differs between the synapses of one connection, set "
+         "between runs as NEST's conns.set(U=[..]) (NEST keeps every parameter per "
+         "synapse): 3 iaf_psc_alpha sources (I_e 400 pA) onto 3 iaf_psc_alpha targets "
+         "(I_e 360 pA); at 60.5 ms tsodyks_synapse's U (0.1, 0.5, 0.9) and tau_rec per "
+         "synapse, tsodyks2_synapse's U per synapse, stdp_synapse's Wmax and lambda per "
+         "synapse (Wmax below some weights); read, run; then one tau_fac for all "
+         "tsodyks synapses and one U for all tsodyks2 synapses (every synapse's own rule "
+         "set alike); read, run, read; then what NEST refuses: U = 1.2 on one synapse",
+         [pop(ALPHA, 3, I_e=400.0), pop(ALPHA, 3, I_e=360.0)],
+         [["simulate", 60.5],
+          ["set_synapses", 0, {"U": [0.1, 0.5, 0.9], "tau_rec": [50.0, 200.0, 400.0]}],
+          ["set_synapses", 1, {"U": [0.2, 0.7]}],
+          ["set_synapses", 2, {"Wmax": [120.0, 300.0, 90.0], "lambda": [0.05, 0.01, 0.1]}],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["set_synapses", 0, {"tau_fac": 10.0}],
+          ["set_synapses", 1, {"U": 0.4}],
+          ["simulate", 100.0],
+          ["read_connections", 0], ["read_connections", 1], ["read_connections", 2],
+          ["set_synapses_refused", 0, {"U": [0.3, 1.2, 0.3]}]],
+         connections=[pairs(0, 1, [(0, 1), (1, 0), (2, 2)], 150.0, 1.0, "tsodyks_synapse",
+                            U=0.4, tau_fac=50.0, tau_rec=200.0, tau_psc=3.0),
+                      pairs(0, 1, [(0, 0), (2, 1)], 200.0, 1.5, "tsodyks2_synapse",
+                            U=0.3, tau_fac=30.0, tau_rec=150.0),
+                      pairs(0, 1, [(0, 0), (1, 2), (2, 1)], 100.0, 1.5, "stdp_synapse",
+                            Wmax=300.0)],
+         record=meter(1)),
     case("protocol_delays_user_extrema",
          "a delay outside min_delay and max_delay the user set (1 and 3 ms) before the "
          "first Simulate: NEST refuses it (the extremes widen only when the user left "

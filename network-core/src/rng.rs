@@ -44,6 +44,9 @@ pub enum Purpose {
     /// Values of a `set` between runs (`Network::set_neurons_to`): one stream per
     /// population, parameter, time of the set and neuron.
     ProtocolSet = 7,
+    /// A synapse model's parameter drawn per synapse (`U: uniform(..)` where a
+    /// projection is made): one stream per projection, parameter and target block.
+    SynapseRule = 8,
 }
 
 fn splitmix64(mut z: u64) -> u64 {

@@ -278,7 +278,13 @@ fn run(case: &Json) -> Outcome {
                     .as_object()
                     .unwrap()
                     .iter()
-                    .map(|(k, v)| (k.as_str(), Setting::Number(num(v))))
+                    .map(|(k, v)| {
+                        let value = match v {
+                            Json::Array(_) => Setting::List(floats(v)),
+                            v => Setting::Number(num(v)),
+                        };
+                        (k.as_str(), value)
+                    })
                     .collect();
                 let projection = projection(&step[1]);
                 let before = net.connections(&projection);
@@ -514,12 +520,12 @@ fn poisson_rate_raised_between_runs_matches_nest_counts() {
     }
 }
 
-/// What the engine refuses beyond NEST (a rule parameter that differs between the
-/// synapses of a projection: the engine keeps one per projection) and what it tells:
-/// the projection, the parameter, the value with its unit and the fix; nothing changes
-/// when a set is refused, and a set parameter reads back.
+/// A rule parameter set per synapse reads back per synapse (NEST keeps every parameter
+/// per synapse), one shared value reads back as one; what the engine tells when a set is
+/// refused: the projection, the parameter, the value with its unit and the fix; nothing
+/// changes when a set is refused.
 #[test]
-fn synapse_parameter_sets_refused_by_the_engine_name_the_fix() {
+fn synapse_parameter_sets_read_back_and_refusals_name_the_fix() {
     let mut b = NetworkBuilder::new(Resolution::new(0.1).unwrap(), Seed::default());
     let no_params = Map::new();
     let src = population::<IafPscAlpha>(&mut b, "src", &no_params, 2);
@@ -531,17 +537,33 @@ fn synapse_parameter_sets_refused_by_the_engine_name_the_fix() {
         .unwrap();
     let mut net = b.build().unwrap();
     let before = net.connections(&c);
+    // one value per synapse, in the order of `connections`: each keeps its own
+    net.set_synapse_state(&c, "tau_rec", Setting::List(vec![100.0, 200.0]))
+        .unwrap();
+    assert_eq!(
+        net.synapse_parameters(&c, "tau_rec").unwrap(),
+        [100.0, 200.0]
+    );
+    assert_eq!(net.synapse_parameters(&c, "U").unwrap(), [0.4, 0.4]);
     let err = net
-        .set_synapse_state(&c, "tau_rec", Setting::List(vec![100.0, 200.0]))
+        .synapse_parameter(&c, "tau_rec")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("differs between synapses"), "{err}");
+    // a value NEST refuses on one synapse names that synapse; nothing changes
+    let err = net
+        .set_synapse_state(&c, "U", Setting::List(vec![0.5, 1.5]))
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("tso")
-            && err.contains("tau_rec")
-            && err.contains("[100.0, 200.0]")
-            && err.contains("one number for all"),
+        err.contains("synapse 1") && err.contains("`U` = 1.5") && err.contains("[0, 1]"),
         "{err}"
     );
+    assert_eq!(net.synapse_parameters(&c, "U").unwrap(), [0.4, 0.4]);
+    // one number for all sets every synapse's own rule
+    net.set_synapse_state(&c, "tau_rec", 300.0).unwrap();
+    assert_eq!(net.synapse_parameter(&c, "tau_rec").unwrap(), 300.0);
+    net.set_synapse_state(&c, "tau_rec", 800.0).unwrap();
     let err = net.set_synapse_state(&c, "tau_ref", 5.0).unwrap_err();
     assert!(err.to_string().contains("tau_rec"), "{err}");
     let err = net

@@ -120,6 +120,11 @@ impl Input<'_> {
                 .filter(|(k, _)| !common.contains(k))
                 .map(|(k, v)| (*k, synapse_number(s.base, k, *v))),
         );
+        // Drawn per synapse: NEST draws a parameter object for each connection it makes.
+        for (k, v) in &s.varied {
+            let value = ValueDesc::Known(v.clone());
+            entries.push((*k, self.value_from(&value, source)?));
+        }
         if let Some(k) = s.receptor {
             entries.push(("receptor_type", k.to_string()));
         }

@@ -103,8 +103,20 @@ pub fn build(d: &Description, seed: Seed, inputs: &Inputs) -> Result<Loaded> {
         projections,
         connection_specs,
     } = run.loaded;
+    let mut network = run.b.build()?;
+    // A synapse model's parameter drawn per synapse (`U: uniform(..)`), before any run.
+    for step in &plan.steps {
+        let Step::Connect(c) = step else { continue };
+        for (name, value) in &c.synapse.varied {
+            let (_, projection) = projections
+                .iter()
+                .find(|(field, _)| *field == c.field)
+                .ok_or_else(|| Error::Name(format!("no connection `{}`", c.field)))?;
+            network.draw_synapse_parameter(projection, name, value)?;
+        }
+    }
     Ok(Loaded {
-        network: run.b.build()?,
+        network,
         populations,
         spike_recorders,
         multimeters,

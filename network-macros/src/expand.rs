@@ -5,7 +5,7 @@
 use crate::docs;
 use crate::print::{builder, device_var, num, population_var, projection_var, Internal, Printer};
 use network_syntax::ast::Header;
-use network_syntax::description::{Description, Size};
+use network_syntax::description::{Description, Size, ValueDesc};
 use network_syntax::lowering::{lower, Plan, RateStep, Recorder, Step};
 use network_syntax::{AddedRecorder, FieldKind};
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -102,6 +102,32 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         Ok(None) => (None, None, None),
         Err(e) => (None, None, Some(e.to_compile_error())),
     };
+    // A synapse model's parameter drawn per synapse (`U: uniform(..)`), right after
+    // the build, before any run.
+    let draws: Vec<TokenStream> = plan
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Connect(c) => Some(c),
+            _ => None,
+        })
+        .flat_map(|c| {
+            let var = projection_var(&c.field);
+            let (printer, net) = (&printer, &net);
+            c.synapse.varied.iter().map(move |(name, value)| {
+                let v = printer.value(&ValueDesc::Known(value.clone()));
+                quote!(#net.draw_synapse_parameter(&#var, #name, &#v)?;)
+            })
+        })
+        .collect();
+    let build_network = if draws.is_empty() {
+        quote!(let #net = #b.build()?;)
+    } else {
+        quote! {
+            let mut #net = #b.build()?;
+            #(#draws)*
+        }
+    };
     let build = quote! {
         #memory_check
         let mut #b = ::network::NetworkBuilder::new(::network::Resolution::new(Self::RESOLUTION_MS)?, #seed);
@@ -113,7 +139,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
         #delay_extrema
         #b.describe(Self::CANONICAL);
         #(#steps)*
-        let #net = #b.build()?;
+        #build_network
         ::core::result::Result::Ok(Self { #(#inits,)* network: #net })
     };
     let expressions = (0..plan.exprs.len())

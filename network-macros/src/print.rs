@@ -301,7 +301,7 @@ impl<'a> Printer<'a> {
         }
     }
 
-    fn value(&self, v: &ValueDesc) -> TokenStream {
+    pub fn value(&self, v: &ValueDesc) -> TokenStream {
         match v {
             ValueDesc::Known(v) => known_value(v),
             ValueDesc::Runtime(i) => self.runtime(*i),

@@ -257,6 +257,9 @@ pub struct SynapseDesc {
     pub base: SynapseModel,
     /// Parameters besides weight and delay set by the description, NEST units.
     pub params: Vec<(&'static str, f64)>,
+    /// Parameters drawn for each synapse (`U: uniform(0.2, 0.6)`, NEST's
+    /// `syn_spec={"U": nest.random.uniform(..)}`), NEST units: a random term each.
+    pub varied: Vec<(&'static str, Value)>,
     /// Weight.
     pub weight: ValueDesc,
     /// Delay, ms.

@@ -26,10 +26,17 @@ use crate::synapse::{
 };
 use crate::time::{tics_to_ms, Resolution};
 
+mod varied;
+
 /// The rule of a plastic projection: its constant parameters and the time grid.
 #[derive(Debug, Clone)]
 pub(crate) struct Plastic {
     rule: Rule,
+    /// Per target block, per synapse (in the block's row order): the rule with the
+    /// parameters of that synapse, once a parameter differs between synapses (NEST
+    /// keeps every parameter per synapse); empty while all share `rule`
+    /// (`plastic/varied.rs`).
+    varied: Vec<Vec<Rule>>,
     tics_per_step: i64,
     /// NEST's `Time::delay_steps_to_ms`: steps times this (ms per step).
     ms_per_step: f64,
@@ -217,6 +224,7 @@ impl Plastic {
         };
         Some(Self {
             rule,
+            varied: Vec::new(),
             tics_per_step: res.tics_per_step(),
             ms_per_step: res.tics_per_step() as f64 / crate::time::TICS_PER_MS as f64,
             initial: Vec::new(),
@@ -232,13 +240,7 @@ impl Plastic {
     /// Checks a weight set between runs as NEST's `set_status` of the model does (STDP:
     /// the weight's sign is Wmax's; `stdp_pl_synapse_hom`: non-negative).
     pub fn check_weight(&self, entity: &str, weight: f64) -> Result<()> {
-        match &self.rule {
-            Rule::Stdp(s) => s.check_weight(entity, weight),
-            Rule::StdpPl(_) => StdpPlSynapseHom::check_weight(entity, weight),
-            Rule::Vogels(s) => s.check_weight(entity, weight),
-            Rule::Triplet(s) => s.check_weight(entity, weight),
-            _ => Ok(()),
-        }
+        self.rule.check_weight(entity, weight)
     }
 
     /// The names of the state besides the weight that can be read and set per synapse
@@ -282,34 +284,9 @@ impl Plastic {
         values: &[(&str, f64)],
         weight: Option<f64>,
     ) -> Result<Plastic> {
-        use network_spec::{Parameters, SynapseFields, SynapseParams};
-        macro_rules! set {
-            ($s:expr, $T:ty) => {{
-                let mut s: $T = $s.clone();
-                for &(name, v) in values {
-                    s.set(entity, name, v)?;
-                }
-                if let Some(w) = weight {
-                    *s.weight_mut() = w.into();
-                }
-                s.check_table(entity)
-                    .and_then(|()| s.check(entity))
-                    .map_err(|e| e.with_units(<$T>::PARAMETERS))?;
-                s
-            }};
-        }
-        let rule = match &self.rule {
-            Rule::Stdp(s) => Rule::Stdp(set!(s, StdpSynapse)),
-            Rule::StdpPl(c) => Rule::StdpPl(StdpPl::new(&set!(c.p, StdpPlSynapseHom))),
-            Rule::Vogels(s) => Rule::Vogels(set!(s, VogelsSprekelerSynapse)),
-            Rule::Triplet(s) => Rule::Triplet(set!(s, StdpTripletSynapse)),
-            Rule::Tsodyks(s) => Rule::Tsodyks(set!(s, TsodyksSynapse)),
-            Rule::Tsodyks2(s) => Rule::Tsodyks2(set!(s, Tsodyks2Synapse)),
-            Rule::Bernoulli(s) => Rule::Bernoulli(set!(s, BernoulliSynapse)),
-            Rule::Quantal(s) => Rule::Quantal(set!(s, QuantalStpSynapse)),
-        };
         Ok(Plastic {
-            rule,
+            rule: self.rule.with(entity, values, weight)?,
+            varied: Vec::new(),
             tics_per_step: self.tics_per_step,
             ms_per_step: self.ms_per_step,
             initial: Vec::new(),
@@ -319,16 +296,7 @@ impl Plastic {
     /// The value of the rule's parameter `name` (table units), as
     /// `GetConnections(...).get(name)` reports it.
     pub fn parameter(&self, name: &str) -> Option<f64> {
-        match &self.rule {
-            Rule::Stdp(s) => s.get(name),
-            Rule::StdpPl(c) => c.p.get(name),
-            Rule::Vogels(s) => s.get(name),
-            Rule::Triplet(s) => s.get(name),
-            Rule::Tsodyks(s) => s.get(name),
-            Rule::Tsodyks2(s) => s.get(name),
-            Rule::Bernoulli(s) => s.get(name),
-            Rule::Quantal(s) => s.get(name),
-        }
+        self.rule.get(name)
     }
 
     /// Whether the rule reads the postsynaptic spike history (STDP).
@@ -423,7 +391,8 @@ impl Plastic {
         tics_to_ms((step + 1) * self.tics_per_step)
     }
 
-    /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of `state` onto
+    /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of target block
+    /// `b` (its rule: [`Plastic::rule_of`]), whose state is `state`, onto
     /// `target` (index in the block) with a delay of `delay` steps, updating the
     /// synapse; returns the weight it delivers, `None` when the synapse sends no event
     /// (a stochastic model that did not transmit). `weight` is the projection's stored
@@ -434,6 +403,7 @@ impl Plastic {
     #[inline]
     pub fn send(
         &self,
+        b: usize,
         state: &mut PlasticState,
         k: usize,
         archive: Option<&mut SpikeArchive>,
@@ -444,7 +414,7 @@ impl Plastic {
         weight: impl FnOnce() -> f64,
     ) -> Option<f64> {
         const ARCHIVE: &str = "an STDP projection's target block keeps a spike archive";
-        match (&self.rule, state) {
+        match (self.rule_of(b, k), state) {
             (Rule::Stdp(p), PlasticState::Stdp(st)) => Some(rules::stdp(
                 p,
                 &mut st[k],
@@ -498,6 +468,65 @@ impl Plastic {
             }
             _ => unreachable!("a projection's state matches its rule"),
         }
+    }
+}
+
+impl Rule {
+    /// NEST's check of a weight set between runs (STDP: the sign of Wmax;
+    /// `stdp_pl_synapse_hom`: non-negative).
+    fn check_weight(&self, entity: &str, weight: f64) -> Result<()> {
+        match self {
+            Rule::Stdp(s) => s.check_weight(entity, weight),
+            Rule::StdpPl(_) => StdpPlSynapseHom::check_weight(entity, weight),
+            Rule::Vogels(s) => s.check_weight(entity, weight),
+            Rule::Triplet(s) => s.check_weight(entity, weight),
+            _ => Ok(()),
+        }
+    }
+
+    /// The value of parameter `name` (table units).
+    fn get(&self, name: &str) -> Option<f64> {
+        match self {
+            Rule::Stdp(s) => s.get(name),
+            Rule::StdpPl(c) => c.p.get(name),
+            Rule::Vogels(s) => s.get(name),
+            Rule::Triplet(s) => s.get(name),
+            Rule::Tsodyks(s) => s.get(name),
+            Rule::Tsodyks2(s) => s.get(name),
+            Rule::Bernoulli(s) => s.get(name),
+            Rule::Quantal(s) => s.get(name),
+        }
+    }
+
+    /// This rule with `values` set, checked by the model's table and NEST's checks with
+    /// `weight` standing for the weight (see [`Plastic::with_parameters`]).
+    fn with(&self, entity: &str, values: &[(&str, f64)], weight: Option<f64>) -> Result<Rule> {
+        use network_spec::{Parameters, SynapseFields, SynapseParams};
+        macro_rules! set {
+            ($s:expr, $T:ty) => {{
+                let mut s: $T = $s.clone();
+                for &(name, v) in values {
+                    s.set(entity, name, v)?;
+                }
+                if let Some(w) = weight {
+                    *s.weight_mut() = w.into();
+                }
+                s.check_table(entity)
+                    .and_then(|()| s.check(entity))
+                    .map_err(|e| e.with_units(<$T>::PARAMETERS))?;
+                s
+            }};
+        }
+        Ok(match self {
+            Rule::Stdp(s) => Rule::Stdp(set!(s, StdpSynapse)),
+            Rule::StdpPl(c) => Rule::StdpPl(StdpPl::new(&set!(c.p, StdpPlSynapseHom))),
+            Rule::Vogels(s) => Rule::Vogels(set!(s, VogelsSprekelerSynapse)),
+            Rule::Triplet(s) => Rule::Triplet(set!(s, StdpTripletSynapse)),
+            Rule::Tsodyks(s) => Rule::Tsodyks(set!(s, TsodyksSynapse)),
+            Rule::Tsodyks2(s) => Rule::Tsodyks2(set!(s, Tsodyks2Synapse)),
+            Rule::Bernoulli(s) => Rule::Bernoulli(set!(s, BernoulliSynapse)),
+            Rule::Quantal(s) => Rule::Quantal(set!(s, QuantalStpSynapse)),
+        })
     }
 }
 

@@ -320,6 +320,7 @@ pub(super) fn synapse(
         model: owner.clone(),
         base: model,
         params: Vec::new(),
+        varied: Vec::new(),
         weight,
         delay,
         receptor: 0,
@@ -329,7 +330,7 @@ pub(super) fn synapse(
         .filter(|d| d.is_weight())
         .or(dim)
         .unwrap_or(Dim::Current);
-    synapse::params(cx, model, &fields, wmax_dim, &mut desc.params)?;
+    synapse::params(cx, model, &fields, wmax_dim, &mut desc)?;
     synapse::engine_check(cx, &desc, &fields, name.into(), &owner)?;
     cx.synapse_dims
         .push(dim.or(get(&fields, "Wmax").map(|_| wmax_dim)));
@@ -428,6 +429,7 @@ pub(super) fn via(
         model: base.name().into(),
         base,
         params: Vec::new(),
+        varied: Vec::new(),
         weight: ValueDesc::constant(1.0),
         delay: ValueDesc::constant(1.0),
         receptor: 0,
@@ -488,7 +490,7 @@ pub(super) fn via(
                 }
             }
         }
-        synapse::params(cx, desc.base, &fields, expected, &mut desc.params)?;
+        synapse::params(cx, desc.base, &fields, expected, &mut desc)?;
         if let Some(f) = get(&fields, "weight").filter(|f| psp::is_psp(&f.value)) {
             let read = psp::read(cx, &f.value)?;
             desc.weight = ValueDesc::Known(read.height.clone());

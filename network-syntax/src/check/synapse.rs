@@ -66,14 +66,16 @@ pub(super) fn allowed(model: SynapseModel) -> Vec<&'static str> {
 }
 
 /// Reads the parameters of `model` written in `fields` (other than weight and delay)
-/// into `params`, replacing earlier values. Why: each has a unit (ms, or a pure number),
-/// and `Wmax` is a weight: pA, or mV onto iaf_psc_delta (`weight_dim`).
+/// into `desc.params` (numbers) or `desc.varied` (random terms, drawn per synapse, as
+/// NEST's `syn_spec={"U": nest.random.uniform(..)}`), replacing earlier values. Why:
+/// each has a unit (ms, or a pure number), and `Wmax` is a weight: pA, or mV onto
+/// iaf_psc_delta (`weight_dim`); a `_hom` model's common property is one value for all.
 pub(super) fn params(
     cx: &mut Ctx,
     model: SynapseModel,
     fields: &[(String, &Field)],
     weight_dim: Dim,
-    params: &mut Vec<(&'static str, f64)>,
+    desc: &mut SynapseDesc,
 ) -> Option<()> {
     let mut ok = true;
     for info in model.parameters() {
@@ -85,15 +87,113 @@ pub(super) fn params(
         } else {
             info.dimension
         };
-        match cx.number(&f.value, dim, info.name) {
-            Some(v) => {
-                params.retain(|(p, _)| *p != info.name);
-                params.push((info.name, v));
+        desc.params.retain(|(p, _)| *p != info.name);
+        desc.varied.retain(|(p, _)| *p != info.name);
+        if let Expr::Call(_) = &f.value {
+            match varied(cx, model, &f.value, dim, info.name) {
+                Some(v) => desc.varied.push((info.name, v)),
+                None => ok = false,
             }
+            continue;
+        }
+        match cx.number(&f.value, dim, info.name) {
+            Some(v) => desc.params.push((info.name, v)),
             None => ok = false,
         }
     }
     ok.then_some(())
+}
+
+/// A parameter drawn per synapse: a random term of `dim` (`uniform`, `normal`,
+/// `lognormal`, ..). Why: NEST draws it for each synapse it makes; a common property of
+/// a `_hom` model, an integer parameter or an expression of position cannot be.
+fn varied(
+    cx: &mut Ctx,
+    model: SynapseModel,
+    e: &Expr,
+    dim: Dim,
+    name: &'static str,
+) -> Option<Value> {
+    if model.common().contains(&name) {
+        cx.error(
+            e.span(),
+            format!("`{name}` of {} is one value for every synapse", model.name()),
+            "it is a common property of the model (NEST keeps it in the model, not in each synapse); write a number",
+        );
+        return None;
+    }
+    if model
+        .parameters()
+        .iter()
+        .any(|p| p.name == name && p.is_integer())
+    {
+        cx.error(
+            e.span(),
+            format!("`{name}` is a whole number and cannot be drawn per synapse"),
+            "write a number",
+        );
+        return None;
+    }
+    match cx.value(e, dim, name)? {
+        ValueDesc::Known(
+            v @ (Value::Uniform { .. } | Value::Normal { .. } | Value::Lognormal { .. }),
+        ) => {
+            drawable(cx, model, e, name, &v)?;
+            Some(v)
+        }
+        ValueDesc::Known(Value::Constant(c)) => {
+            cx.error(
+                e.span(),
+                format!("`{name}` must be a number, not a call giving {c}"),
+                "write the number",
+            );
+            None
+        }
+        _ => {
+            cx.error(
+                e.span(),
+                format!("`{name}` is drawn per synapse from a random term only"),
+                "e.g. `uniform(0.2, 0.6)` or `normal(mean: 0.5, std: 0.1, min: 0, max: 1)`; an expression of distance is not supported for a synapse model's parameters yet",
+            );
+            None
+        }
+    }
+}
+
+/// NEST's check of the model at the bounds a random term can reach (a uniform's, a
+/// normal's `min` and `max`). Why: a value NEST rejects would otherwise stop the build
+/// only when a synapse draws it; each drawn value is checked again when drawn.
+fn drawable(
+    cx: &mut Ctx,
+    model: SynapseModel,
+    e: &Expr,
+    name: &'static str,
+    v: &Value,
+) -> Option<()> {
+    let bounds = match *v {
+        Value::Uniform { min, max } => vec![min, max],
+        Value::Normal { min, max, .. } => min.into_iter().chain(max).collect(),
+        _ => Vec::new(),
+    };
+    let res = network_spec::Resolution::new(cx.resolution).ok()?;
+    for bound in bounds {
+        if let Err(err) = model.validate(name, &[(name, bound)], None, None, &res) {
+            let why = match err {
+                network_spec::Error::InvalidParameter { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            cx.error(
+                e.span(),
+                format!(
+                    "`{name}` can be drawn as {bound}, which NEST's {} rejects: it {why}",
+                    model.name()
+                ),
+                "draw from a range the model accepts",
+            );
+            return None;
+        }
+    }
+    Some(())
 }
 
 /// Runs network-core's own check of the synapse model on `desc`. Why: the values NEST

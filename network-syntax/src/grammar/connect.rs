@@ -105,7 +105,10 @@ pub const CONNECT_OPTIONS: &[ConnectOption] = &[
     ConnectOption {
         syntax: "via SYNAPSE { .. }",
         doc: "the synapse model or variant and its per-connection values `weight`, `delay` and, onto a \
-              multisynapse model, `receptor` (a transmitter name) (NEST's `syn_spec`); \
+              multisynapse model, `receptor` (a transmitter name), and the model's parameters: \
+              a number, or a random term drawn for each synapse (`U: uniform(0.2, 0.6)`, \
+              `tau_rec: normal(mean: 300 ms, std: 30 ms)`; not a `_hom` model's common \
+              properties nor whole numbers) (NEST's `syn_spec`); \
               without it, `static_synapse` with NEST's defaults (weight 1, delay 1 ms)",
     },
     ConnectOption {

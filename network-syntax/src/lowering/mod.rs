@@ -249,6 +249,9 @@ pub struct Synapse {
     pub receptor: Option<u16>,
     /// Parameters besides weight and delay, NEST units.
     pub params: Vec<(&'static str, f64)>,
+    /// Parameters drawn for each synapse right after the build
+    /// (`Network::draw_synapse_parameter`), NEST units.
+    pub varied: Vec<(&'static str, Value)>,
 }
 
 impl Synapse {
@@ -509,6 +512,7 @@ fn synapse(s: &SynapseDesc) -> Synapse {
         delay: s.delay.clone(),
         receptor: (s.receptor != 0).then_some(s.receptor),
         params: s.params.clone(),
+        varied: s.varied.clone(),
     }
 }
 

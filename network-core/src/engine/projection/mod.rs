@@ -405,6 +405,7 @@ impl Projection {
                 let target = block.target(k);
                 let delay = self.delay(block, k);
                 let Some(weight) = plastic.send(
+                    b,
                     state,
                     k,
                     archive.as_deref_mut(),
@@ -471,10 +472,9 @@ impl Projection {
                     + b.delays.len() * 2
             })
             .sum::<usize>()
-            + self
-                .plastic
-                .as_ref()
-                .map_or(0, |p| p.initial.iter().map(|s| s.bytes()).sum())
+            + self.plastic.as_ref().map_or(0, |p| {
+                p.initial.iter().map(|s| s.bytes()).sum::<usize>() + p.varied_bytes()
+            })
     }
 }
 

@@ -158,8 +158,19 @@ impl Network {
         let first_source = self.population_info[info.source].first_node_id;
         let first_target = self.population_info[info.target].first_node_id;
         let per_row = 1 + columns.len();
+        // The rule's parameters of every synapse (their own once they differ).
+        let (p, k) = self.projection_slots[projection.index];
+        let state_names = self.incoming[p][k]
+            .plastic
+            .as_deref()
+            .map_or(&[][..], |r| r.state_names());
+        let parameters: Vec<(&str, Vec<f64>)> = columns
+            .iter()
+            .filter(|c| !COMMON_COLUMNS.contains(c) && !state_names.contains(c))
+            .map(|&c| Ok((c, self.synapse_parameters(projection, c)?)))
+            .collect::<Result<_>>()?;
         let mut words = Vec::new();
-        for c in self.connections(projection) {
+        for (j, c) in self.connections(projection).into_iter().enumerate() {
             words.push(
                 (u64::from(first_source + c.source) << 32) | u64::from(first_target + c.target),
             );
@@ -170,7 +181,10 @@ impl Network {
                     "receptor" => f64::from(c.receptor),
                     _ => match c.state.iter().find(|(n, _)| *n == name) {
                         Some(&(_, v)) => v,
-                        None => self.synapse_parameter(projection, name)?,
+                        None => parameters
+                            .iter()
+                            .find(|(n, _)| *n == name)
+                            .map_or(f64::NAN, |(_, v)| v[j]),
                     },
                 };
                 words.push(value.to_bits());

@@ -31,7 +31,7 @@ pub struct Connection {
 
 /// Where a synapse is stored: its target block and its index among the block's
 /// synapses.
-type Slot = (usize, usize);
+pub(super) type Slot = (usize, usize);
 
 impl Network {
     /// Every synapse of a projection, sorted by source and target (synapses of the same
@@ -91,8 +91,8 @@ impl Network {
         }
         let (p, k) = self.projection_slots[projection.index];
         if let Some(rule) = &self.incoming[p][k].plastic {
-            for &w in weights {
-                rule.check_weight(&entity, w)?;
+            for (&w, (_, _, (b, i))) in weights.iter().zip(self.synapse_slots(projection)) {
+                rule.check_weight_of(&entity, b, i, w)?;
             }
         }
         let alike = weights.windows(2).all(|w| w[0].to_bits() == w[1].to_bits());
@@ -182,9 +182,10 @@ impl Network {
     ///   delay cannot be changed after Simulate has been called").
     /// - a parameter of the rule (`U`, `tau_rec`, `tau_fac`, `tau_psc` of the Tsodyks
     ///   models, `Wmax`, `lambda`, `alpha`, `mu_plus`, ... of STDP, `p_transmit`, ...):
-    ///   checked as when connecting (the model's table and NEST's checks); the engine
-    ///   keeps one value per projection, so a list must repeat one number (NEST would
-    ///   keep one per synapse). A common property of a `_hom` model (its `tau_plus`,
+    ///   checked as when connecting (the model's table and NEST's checks), one number
+    ///   for all synapses or one per synapse (each synapse then keeps a rule of its own,
+    ///   as NEST keeps every parameter per synapse; [`Network::synapse_parameters`]
+    ///   reads them back). A common property of a `_hom` model (its `tau_plus`,
     ///   `Wmax`, ...) is refused, as NEST refuses it through a connection (it belongs to
     ///   the synapse model).
     /// - `receptor_type` and `synapse_model` are refused, as NEST refuses them.
@@ -210,7 +211,7 @@ impl Network {
         // the values per name, one per synapse in the order of `connections`
         let mut weight = None;
         let mut delays = None;
-        let mut parameters: Vec<(&str, f64)> = Vec::new();
+        let mut parameters: Vec<(&str, Vec<f64>)> = Vec::new();
         let mut sets: Vec<(&'static str, Vec<f64>)> = Vec::new();
         let slots = self.synapse_slots(projection);
         let blocks = self.populations[p].blocks_ref();
@@ -261,23 +262,8 @@ impl Network {
                 .with_units(table));
             }
             if rule_parameters.contains(name) {
-                let v = per_synapse.first().copied().unwrap_or(f64::NAN);
-                if per_synapse.iter().any(|x| x.to_bits() != v.to_bits()) {
-                    return Err(invalid_text(
-                        &entity,
-                        name,
-                        shown,
-                        format!(
-                            "differs between synapses: the engine keeps one {name} per \
-                             projection of {model} (NEST keeps one per synapse); set one \
-                             number for all, or make the synapses that differ a projection \
-                             of their own"
-                        ),
-                    )
-                    .with_units(table));
-                }
                 parameters.retain(|(n, _)| n != name);
-                parameters.push((name, v));
+                parameters.push((name, per_synapse));
                 continue;
             }
             let settable = ["weight", "delay"]
@@ -323,11 +309,20 @@ impl Network {
                 let weights: Vec<f64> = weight
                     .clone()
                     .unwrap_or_else(|| current.iter().map(|c| c.weight).collect());
-                let new = rule.with_parameters(&entity, &parameters, weights.first().copied())?;
-                for &w in &weights {
-                    new.check_weight(&entity, w)?;
-                }
-                Some(new)
+                let places: Vec<(usize, usize)> = slots.iter().map(|&(_, _, at)| at).collect();
+                let block_lens: Vec<usize> = self.incoming[p][k]
+                    .blocks
+                    .iter()
+                    .map(|b| b.targets.len())
+                    .collect();
+                let synapse = |j: usize| synapse_entity(&entity, &slots, j);
+                Some(rule.with_synapse_parameters(
+                    synapse,
+                    &parameters,
+                    &places,
+                    &block_lens,
+                    &weights,
+                )?)
             }
             _ => None,
         };
@@ -398,17 +393,79 @@ impl Network {
         Ok(())
     }
 
+    /// Sets rule parameter `name` of a projection's synapses here to `values`, one per
+    /// synapse of `slots` ([`Network::synapse_slots`]), each checked as NEST checks it.
+    pub(super) fn set_rule_parameter_per_synapse(
+        &mut self,
+        projection: &ProjectionHandle,
+        name: &str,
+        values: Vec<f64>,
+        slots: &[(u32, u32, Slot)],
+    ) -> Result<()> {
+        let entity = self.projection_info[projection.index].name.clone();
+        let (p, k) = self.projection_slots[projection.index];
+        let weights: Vec<f64> = self
+            .connections(projection)
+            .iter()
+            .map(|c| c.weight)
+            .collect();
+        let proj = &self.incoming[p][k];
+        let Some(rule) = proj.plastic.as_deref() else {
+            return Ok(());
+        };
+        let places: Vec<Slot> = slots.iter().map(|&(_, _, at)| at).collect();
+        let block_lens: Vec<usize> = proj.blocks.iter().map(|b| b.targets.len()).collect();
+        let new = rule.with_synapse_parameters(
+            |j| synapse_entity(&entity, slots, j),
+            &[(name, values)],
+            &places,
+            &block_lens,
+            &weights,
+        )?;
+        self.incoming[p][k].plastic = Some(Box::new(new));
+        Ok(())
+    }
+
     /// The value of a rule parameter of a projection's synapses (`U`, `tau_rec`,
-    /// `Wmax`, ..., in the units of `docs/models.md`), as NEST's
-    /// `GetConnections(...).get(name)` reports it for each of them (the engine keeps one
-    /// per projection).
+    /// `Wmax`, ..., in the units of `docs/models.md`) when all of them share it; an error
+    /// saying to read each when they differ ([`Network::synapse_parameters`]).
     pub fn synapse_parameter(&self, projection: &ProjectionHandle, name: &str) -> Result<f64> {
+        let values = self.synapse_parameters(projection, name)?;
+        let (p, k) = self.projection_slots[projection.index];
+        let shared = self.incoming[p][k]
+            .plastic
+            .as_deref()
+            .and_then(|r| r.parameter(name));
+        match values.first() {
+            None => Ok(shared.unwrap_or(f64::NAN)),
+            Some(&v) if values.iter().all(|x| x.to_bits() == v.to_bits()) => Ok(v),
+            Some(_) => Err(Error::invalid(
+                &self.projection_info[projection.index].name,
+                name,
+                format!("{values:?}"),
+                "differs between synapses; read each with `synapse_parameters` or `read_connections`",
+            )),
+        }
+    }
+
+    /// A rule parameter of every synapse of a projection, in the order of
+    /// [`Network::connections`], as NEST's `GetConnections(...).get(name)` reports it
+    /// (units of `docs/models.md`).
+    pub fn synapse_parameters(
+        &self,
+        projection: &ProjectionHandle,
+        name: &str,
+    ) -> Result<Vec<f64>> {
         let info = &self.projection_info[projection.index];
         let (p, k) = self.projection_slots[projection.index];
         let rule = self.incoming[p][k].plastic.as_deref();
         let names = rule.map(|r| r.parameter_names()).unwrap_or_default();
-        match rule.and_then(|r| r.parameter(name)) {
-            Some(v) if names.contains(&name) => Ok(v),
+        match rule {
+            Some(rule) if names.contains(&name) => Ok(self
+                .synapse_slots(projection)
+                .into_iter()
+                .map(|(_, _, (b, i))| rule.parameter_of(b, i, name).unwrap_or(f64::NAN))
+                .collect()),
             _ => Err(Error::UnknownParameter {
                 entity: format!("{} ({})", info.name, info.synapse_model),
                 param: name.to_string(),
@@ -419,7 +476,7 @@ impl Network {
 
     /// Each synapse of a projection as `(source, target, slot)`, sorted by source and
     /// target, synapses of the same pair in creation order.
-    fn synapse_slots(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, Slot)> {
+    pub(super) fn synapse_slots(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, Slot)> {
         let (p, k) = self.projection_slots[projection.index];
         let proj = &self.incoming[p][k];
         let mut out = Vec::with_capacity(proj.synapses);
@@ -433,6 +490,18 @@ impl Network {
         }
         out.sort_by_key(|&(s, t, _)| (s, t));
         out
+    }
+}
+
+/// A projection's name, with the synapse (its index among `slots`, source and target)
+/// when it has more than one.
+fn synapse_entity(entity: &str, slots: &[(u32, u32, Slot)], j: usize) -> String {
+    match slots.len() > 1 {
+        true => format!(
+            "{entity} (synapse {j}: source {}, target {})",
+            slots[j].0, slots[j].1
+        ),
+        false => entity.to_string(),
     }
 }
 

@@ -24,6 +24,7 @@ mod offgrid_flags;
 mod quantity;
 mod rate;
 mod recorders;
+mod synapse_draws;
 mod table_generators;
 mod values;
 
