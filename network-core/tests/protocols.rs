@@ -537,9 +537,12 @@ fn synapse_parameter_sets_read_back_and_refusals_name_the_fix() {
         .unwrap();
     let mut net = b.build().unwrap();
     let before = net.connections(&c);
-    // one value per synapse, in the order of `connections`: each keeps its own
+    // one value per synapse, in the order of `connections`: each keeps its own (its
+    // memory counted in the estimate)
+    let estimate = net.memory_estimate();
     net.set_synapse_state(&c, "tau_rec", Setting::List(vec![100.0, 200.0]))
         .unwrap();
+    assert!(net.memory_estimate() > estimate);
     assert_eq!(
         net.synapse_parameters(&c, "tau_rec").unwrap(),
         [100.0, 200.0]

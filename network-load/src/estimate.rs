@@ -73,6 +73,7 @@ pub fn priced(c: &Counts) -> Vec<(String, (u64, u64))> {
                 model,
                 random_weight,
                 random_delay,
+                drawn_parameters,
                 ..
             } => (
                 p.label(),
@@ -84,6 +85,7 @@ pub fn priced(c: &Counts) -> Vec<(String, (u64, u64))> {
                         model: *model,
                         random_weight: *random_weight,
                         random_delay: *random_delay,
+                        drawn_parameters: *drawn_parameters,
                     },
                 ),
             ),

@@ -162,3 +162,30 @@ fn what_cannot_be_drawn_per_synapse_is_refused_with_the_reason() {
         "{err}"
     );
 }
+
+/// The memory of the synapses' own rules is in the estimate made before building
+/// (`network check`, `MEMORY_ESTIMATE`): the estimate grows by what the build then
+/// reserves for them, the description without draws as the baseline.
+#[test]
+fn drawn_parameters_are_in_the_memory_estimate() {
+    let estimate = |source: &Source| {
+        let parsed = parse(source).unwrap_or_else(|e| panic!("{e:?}"));
+        let before = network_load::memory_estimate(&parsed.description, &Inputs::default())
+            .unwrap()
+            .parts
+            .iter()
+            .map(|(_, b)| b)
+            .sum::<u64>();
+        let built = build(&parsed.description, Seed(11), &Inputs::default()).unwrap();
+        (before, built.network.memory_estimate())
+    };
+    let drawn = estimate(&source());
+    let fixed = estimate(&with(
+        "U: uniform(0.2, 0.6), tau_rec: normal(mean: 300 ms, std: 30 ms)",
+        "U: 0.4, tau_rec: 300 ms",
+    ));
+    let built_more = drawn.1 - fixed.1;
+    assert!(built_more >= 2000 * 8, "{built_more}");
+    // `learn` draws Wmax in both: only `dep`'s 2,000 synapses differ.
+    assert_eq!(drawn.0 - fixed.0, built_more, "{drawn:?} {fixed:?}");
+}

@@ -89,6 +89,7 @@ fn parts(c: &Counts) -> Vec<TokenStream> {
                     model,
                     random_weight,
                     random_delay,
+                    drawn_parameters,
                     ..
                 } => {
                     let model = format_ident!("{}", format!("{model:?}"));
@@ -102,6 +103,7 @@ fn parts(c: &Counts) -> Vec<TokenStream> {
                             model: ::network::spec::SynapseModel::#model,
                             random_weight: #random_weight,
                             random_delay: #random_delay,
+                            drawn_parameters: #drawn_parameters,
                         });
                         (#label, lasting, drawn)
                     })

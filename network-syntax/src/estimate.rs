@@ -41,6 +41,9 @@ pub enum Part {
         random_weight: bool,
         /// Whether each synapse stores a delay of its own (a drawn delay).
         random_delay: bool,
+        /// Whether each synapse keeps a rule of its own (a model parameter drawn per
+        /// synapse).
+        drawn_parameters: bool,
     },
     /// A generator with `connections` connections (the most neurons it reaches).
     Generator {
@@ -148,6 +151,7 @@ pub fn counts(
                     model: c.synapse.base,
                     random_weight: drawn(&weight),
                     random_delay: drawn(&delay_value),
+                    drawn_parameters: !c.synapse.varied.is_empty(),
                 });
                 delay(delay_value);
             }

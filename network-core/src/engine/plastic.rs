@@ -189,6 +189,10 @@ impl PlasticState {
     }
 }
 
+/// Bytes of a synapse's own rule, kept once a parameter differs between the synapses
+/// of a projection (`plastic/varied.rs`).
+pub(crate) const RULE_BYTES: u64 = std::mem::size_of::<Rule>() as u64;
+
 /// Bytes of per-synapse state a projection of synapse model `model` keeps beyond a
 /// static one's (a `const fn`: a `network!` type's memory estimate is evaluated by the
 /// compiler from it).

@@ -205,6 +205,8 @@ pub(crate) fn projection_bytes_on(
             model: synapse.kind(),
             random_weight: base.weight.constant().is_none(),
             random_delay: base.delay.constant().is_none(),
+            // Drawn after the build (`Network::draw_synapse_parameter`), counted then.
+            drawn_parameters: false,
         },
     )
 }
@@ -219,6 +221,9 @@ pub struct PerSynapse {
     pub random_weight: bool,
     /// The delay is drawn per synapse (stored as `u16` steps each).
     pub random_delay: bool,
+    /// A parameter of the model is drawn per synapse, which then keeps a rule of its own
+    /// (`Network::draw_synapse_parameter`).
+    pub drawn_parameters: bool,
 }
 
 /// The storage of `synapses` synapses between `n_sources` and `n_targets` neurons on a
@@ -234,7 +239,12 @@ const fn storage_bytes(
     let per_synapse = TARGET_BYTES
         + crate::engine::plastic::model_state_bytes(per.model)
         + if per.random_weight { WEIGHT_BYTES } else { 0 }
-        + if per.random_delay { DELAY_BYTES } else { 0 };
+        + if per.random_delay { DELAY_BYTES } else { 0 }
+        + if per.drawn_parameters {
+            crate::engine::plastic::RULE_BYTES
+        } else {
+            0
+        };
     let blocks = target_blocks as u64;
     let rows = blocks.saturating_mul(n_sources as u64 + 1) * ROW_START_BYTES;
     let lasting = synapses.saturating_mul(per_synapse).saturating_add(rows);

@@ -404,6 +404,7 @@ impl PspNetwork {
                     model: ::network::spec::SynapseModel::Static,
                     random_weight: false,
                     random_delay: false,
+                    drawn_parameters: false,
                 },
             );
             ("projection `exc`", lasting, drawn)
@@ -417,6 +418,7 @@ impl PspNetwork {
                     model: ::network::spec::SynapseModel::Static,
                     random_weight: false,
                     random_delay: false,
+                    drawn_parameters: false,
                 },
             );
             ("projection `cells -> cells`", lasting, drawn)

@@ -852,6 +852,7 @@ impl SeedNetwork {
                     model: ::network::spec::SynapseModel::Static,
                     random_weight: false,
                     random_delay: false,
+                    drawn_parameters: false,
                 },
             );
             ("projection `pvpop -> l23pyr`", lasting, drawn)
@@ -865,6 +866,7 @@ impl SeedNetwork {
                     model: ::network::spec::SynapseModel::Static,
                     random_weight: false,
                     random_delay: false,
+                    drawn_parameters: false,
                 },
             );
             ("projection `l23pyr -> pvpop`", lasting, drawn)

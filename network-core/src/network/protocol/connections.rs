@@ -316,13 +316,20 @@ impl Network {
                     .map(|b| b.targets.len())
                     .collect();
                 let synapse = |j: usize| synapse_entity(&entity, &slots, j);
-                Some(rule.with_synapse_parameters(
+                let new = rule.with_synapse_parameters(
                     synapse,
                     &parameters,
                     &places,
                     &block_lens,
                     &weights,
-                )?)
+                )?;
+                let more = new.varied_bytes().saturating_sub(rule.varied_bytes()) as u64;
+                self.memory.check(
+                    &format!("the synapses' own parameters of {entity}"),
+                    more,
+                    0,
+                )?;
+                Some((new, more))
             }
             _ => None,
         };
@@ -358,6 +365,10 @@ impl Network {
             }
         }
         // the new rule first, so that the weights are checked against it
+        let (new_rule, more) = match new_rule {
+            Some((new, more)) => (Some(new), more),
+            None => (None, 0),
+        };
         let old_rule = new_rule.map(|new| self.incoming[p][k].plastic.replace(Box::new(new)));
         if let Some(w) = weight {
             if let Err(e) = self.set_weights(projection, &w) {
@@ -367,6 +378,8 @@ impl Network {
                 return Err(e);
             }
         }
+        // the synapses' own rules, once nothing can fail
+        self.memory.committed += more;
         let blocks = self.populations[p].blocks();
         for (j, &(_, _, (b, i))) in slots.iter().enumerate() {
             if let Some(Some(state)) = blocks[b].plastic.get_mut(k) {
@@ -421,6 +434,14 @@ impl Network {
             &places,
             &block_lens,
             &weights,
+        )?;
+        // the synapses' own rules count in the estimate: an error before anything
+        // changes when they would not fit the memory limit
+        let more = new.varied_bytes().saturating_sub(rule.varied_bytes()) as u64;
+        self.memory.reserve(
+            &format!("the synapses' own parameters of {entity}"),
+            more,
+            0,
         )?;
         self.incoming[p][k].plastic = Some(Box::new(new));
         Ok(())
