@@ -42,12 +42,15 @@ network::network! {
         set short.delay = 0.5 ms;
         simulate 60 ms;
         read short_mid = short { x, y, u, U, weight };
-        set short.U = 0.6;
+        // One value per synapse, sorted by source and target (NEST's conns.set(U=[..])).
+        set short.U = [0.6, 0.1, 0.9, 0.35, 0.6, 0.2];
+        set short.tau_rec = [100, 200, 300, 400, 500, 600] ms;
         set learn.Kplus = 0.5;
         read learn_mid = learn { weight, Kplus, delay };
         simulate 80 ms;
         read learn_end = learn;
         read short_end = short { u, x, y, U, tau_rec };
+        set slow.weight = [10, 20, 30, 40] pA;
         read ports = slow { receptor, weight, delay };
     }
 }
@@ -90,8 +93,8 @@ fn run_protocol_fills_each_read_as_the_loader_reads_it() {
         assert_eq!(ours, theirs, "{name}");
         assert!(!ours.is_empty(), "{name}");
     }
-    // The tsodyks resources moved during the runs; U was set at 60 ms.
+    // The tsodyks resources moved during the runs; U was set per synapse at 60 ms.
     let end = by_macro.short_end.as_ref().unwrap();
     assert!(end.column("x").unwrap().iter().any(|&x| x < 1.0));
-    assert!(end.column("U").unwrap().iter().all(|&u| u == 0.6));
+    assert_eq!(end.column("U").unwrap(), [0.6, 0.1, 0.9, 0.35, 0.6, 0.2]);
 }

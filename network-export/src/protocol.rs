@@ -138,38 +138,57 @@ fn connection<'a>(input: &'a Input, field: &str) -> &'a network_syntax::lowering
 
 /// Every synapse of a connection with `values` set (one `SetStatus` with a
 /// dictionary): the same selection as a weight's set; a whole-number parameter as an
-/// `int`, which NEST requires.
-fn set_synapses(input: &Input, field: &str, values: &[(&'static str, f64)]) -> String {
+/// `int`, which NEST requires. A list holds one value per synapse sorted by source and
+/// target (the engine's order); NEST's `GetConnections` lists them in its own order, so
+/// the script puts each value at its synapse's place there (a stable sort keeps
+/// synapses of one pair in creation order).
+fn set_synapses(input: &Input, field: &str, values: &[(&'static str, SetValue)]) -> String {
     let c = connection(input, field);
     let table = c.synapse.base.parameters();
+    let conns = format!(
+        "nest.GetConnections({}, {}, synapse_model={:?})",
+        target(input, &c.sources).0,
+        target(input, &c.targets).0,
+        c.synapse.model_name(),
+    );
+    let listed = values.iter().any(|(_, v)| matches!(v, SetValue::List(_)));
     // `lambda` is a word of Python: then a dictionary.
-    let dict = values.iter().any(|(p, _)| *p == "lambda");
+    let dict = listed || values.iter().any(|(p, _)| *p == "lambda");
     let values: Vec<String> = values
         .iter()
         .map(|(param, v)| {
             let integer = table.iter().any(|p| p.name == *param && p.is_integer());
-            let v = if integer {
-                format!("{}", *v as i64)
-            } else {
-                float(*v)
+            let one = |v: f64| match integer {
+                true => format!("{}", v as i64),
+                false => float(v),
             };
-            if dict {
-                format!("{param:?}: {v}")
-            } else {
-                format!("{param}={v}")
+            let v = match v {
+                SetValue::Number(v) => one(*v),
+                SetValue::List(l) => format!(
+                    "__in_nest_order([{}])",
+                    l.iter().map(|&v| one(v)).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            match dict {
+                true => format!("{param:?}: {v}"),
+                false => format!("{param}={v}"),
             }
         })
         .collect();
-    let values = if dict {
-        format!("{{{}}}", values.join(", "))
-    } else {
-        values.join(", ")
-    };
+    if !listed {
+        let values = match dict {
+            true => format!("{{{}}}", values.join(", ")),
+            false => values.join(", "),
+        };
+        return format!("{conns}.set({values})");
+    }
     format!(
-        "nest.GetConnections({}, {}, synapse_model={:?}).set({values})",
-        target(input, &c.sources).0,
-        target(input, &c.targets).0,
-        c.synapse.model_name(),
+        "__conns = {conns}\n\
+         __pairs = list(zip(__conns.sources(), __conns.targets()))\n\
+         __order = sorted(range(len(__pairs)), key=lambda i: __pairs[i])\n\
+         __in_nest_order = lambda ours: [v for _, v in sorted(zip(__order, ours))]\n\
+         __conns.set({{{}}})",
+        values.join(", ")
     )
 }
 

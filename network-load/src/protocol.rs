@@ -46,13 +46,7 @@ impl Loaded {
                     let g = find(&self.generators, name, "generator")?;
                     let values: Vec<(&str, Setting)> = values
                         .iter()
-                        .map(|(param, value)| {
-                            let value = match value {
-                                SetValue::Number(v) => Setting::Number(*v),
-                                SetValue::List(l) => Setting::List(l.clone()),
-                            };
-                            (*param, value)
-                        })
+                        .map(|(param, value)| (*param, setting(value)))
                         .collect();
                     self.network.set_generator_params(&g, &values)?;
                 }
@@ -83,7 +77,7 @@ impl Loaded {
                     let p = find(&self.projections, field, "connection")?;
                     let values: Vec<(&str, Setting)> = values
                         .iter()
-                        .map(|(param, v)| (*param, Setting::Number(*v)))
+                        .map(|(param, v)| (*param, setting(v)))
                         .collect();
                     self.network.set_synapse_states(&p, &values)?;
                 }
@@ -211,4 +205,12 @@ fn find<H: Copy>(parts: &[(String, H)], name: &str, what: &str) -> Result<H> {
         .find(|(n, _)| n == name)
         .map(|(_, h)| *h)
         .ok_or_else(|| Error::Name(format!("protocol: no {what} named `{name}`")))
+}
+
+/// A protocol's value as the engine's setters take it.
+fn setting(value: &SetValue) -> Setting {
+    match value {
+        SetValue::Number(v) => Setting::Number(*v),
+        SetValue::List(l) => Setting::List(l.clone()),
+    }
 }

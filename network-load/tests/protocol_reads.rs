@@ -87,11 +87,15 @@ fn reads_between_runs_give_nest_s_values_bit_for_bit() {
         .unwrap()
         .iter()
         .all(|&u| u == 0.3));
-    assert!(table(&loaded, "short_end")
-        .column("U")
-        .unwrap()
-        .iter()
-        .all(|&u| u == 0.6));
+    // One value per synapse, in the order of the reads (sorted by source and target).
+    assert_eq!(
+        table(&loaded, "short_end").column("U").unwrap(),
+        [0.6, 0.1, 0.9, 0.35, 0.6, 0.2]
+    );
+    assert_eq!(
+        table(&loaded, "short_end").column("tau_rec").unwrap(),
+        [100.0, 200.0, 300.0, 400.0, 500.0, 600.0]
+    );
     assert!(table(&loaded, "learn_mid")
         .column("Kplus")
         .unwrap()
@@ -102,6 +106,10 @@ fn reads_between_runs_give_nest_s_values_bit_for_bit() {
         .unwrap()
         .iter()
         .all(|&r| r == 2.0));
+    assert_eq!(
+        table(&loaded, "ports").column("weight").unwrap(),
+        [10.0, 20.0, 30.0, 40.0]
+    );
     // Delays set outside the kernel's extremes before the first run widened them.
     let delays = table(&loaded, "ports").column("delay").unwrap();
     assert!(delays.iter().all(|&d| d == 3.0), "{delays:?}");
@@ -248,16 +256,46 @@ fn reads_nest_cannot_make_are_refused_with_the_reason() {
         }
         assert_eq!(errors[0].line, 29, "{line}");
     }
+    let replaced = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(FILE).unwrap();
+        assert!(text.contains(from), "{from}");
+        parse(&Source::new("protocol_reads.net", text.replace(from, to))).unwrap_err()
+    };
     // A read is not a thing to set.
-    let text = std::fs::read_to_string(FILE)
-        .unwrap()
-        .replace("set short.U = 0.6;", "set short_mid.U = 0.6;");
-    let errors = parse(&Source::new("protocol_reads.net", text)).unwrap_err();
+    let errors = replaced("set short.U = [", "set short_mid.U = [");
     assert!(
         errors[0]
             .message
             .contains("`short_mid` is a connection read"),
         "{}",
         errors[0].message
+    );
+    // Each value of a list is checked as NEST checks it.
+    let errors = replaced("[0.6, 0.1, 0.9,", "[0.6, 1.1, 0.9,");
+    assert!(
+        errors[0].message.contains("`U` = 1.1") && errors[0].message.contains("[0, 1]"),
+        "{}",
+        errors[0].message
+    );
+    let errors = replaced(
+        "[100, 200, 300, 400, 500, 600] ms",
+        "[100, 200, 300, 400, 500, 600] pA",
+    );
+    assert!(
+        errors[0].message.contains("tau_rec"),
+        "{}",
+        errors[0].message
+    );
+    // A list of another length than the connection's synapses stops the protocol where
+    // it runs, saying how many there are.
+    let text = std::fs::read_to_string(FILE)
+        .unwrap()
+        .replace("[0.6, 0.1, 0.9, 0.35, 0.6, 0.2]", "[0.6, 0.1]");
+    let parsed = parse(&Source::new("protocol_reads.net", text)).unwrap();
+    let mut loaded = build(&parsed.description, Seed(3), &Inputs::default()).unwrap();
+    let err = loaded.run_protocol().unwrap_err().to_string();
+    assert!(
+        err.contains("short") && err.contains("one value per synapse (6)"),
+        "{err}"
     );
 }

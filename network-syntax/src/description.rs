@@ -570,8 +570,9 @@ pub enum ProtocolStep {
         wiring: usize,
         /// The parameter.
         param: &'static str,
-        /// Its value.
-        value: f64,
+        /// Its value: one number for every synapse, or a list, one per synapse in the
+        /// order of `Network::connections` (sorted by source and target).
+        value: SetValue,
     },
     /// A connection's synapses read now (NEST's `GetConnections(..).get([..])`): their
     /// source and target and these columns.

@@ -114,16 +114,7 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
             Action::SetGenerator { name, values } => {
                 let field = format_ident!("{}", name);
                 let values = values.iter().map(|(param, value)| {
-                    let v = match value {
-                        SetValue::Number(v) => {
-                            let v = num(*v);
-                            quote!(::network::Setting::Number(#v))
-                        }
-                        SetValue::List(l) => {
-                            let l = l.iter().map(|v| num(*v));
-                            quote!(::network::Setting::List(::std::vec![#(#l),*]))
-                        }
-                    };
+                    let v = setting(value);
                     quote!((#param, #v))
                 });
                 quote!(self.network.set_generator_params(&self.#field, &[#(#values),*])?;)
@@ -156,8 +147,8 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
             Action::SetSynapses { field, values } => {
                 let field = format_ident!("{}", field);
                 let values = values.iter().map(|(param, v)| {
-                    let v = num(*v);
-                    quote!((#param, ::network::Setting::Number(#v)))
+                    let v = setting(v);
+                    quote!((#param, #v))
                 });
                 quote!(self.network.set_synapse_states(&self.#field, &[#(#values),*])?;)
             }
@@ -207,6 +198,20 @@ pub fn method(plan: &Plan, printer: &Printer) -> TokenStream {
         pub fn run_protocol(&mut self) -> ::core::result::Result<(), ::network::Error> {
             #(#calls)*
             ::core::result::Result::Ok(())
+        }
+    }
+}
+
+/// A protocol's value as a `network::Setting`.
+fn setting(value: &SetValue) -> TokenStream {
+    match value {
+        SetValue::Number(v) => {
+            let v = num(*v);
+            quote!(::network::Setting::Number(#v))
+        }
+        SetValue::List(l) => {
+            let l = l.iter().map(|v| num(*v));
+            quote!(::network::Setting::List(::std::vec![#(#l),*]))
         }
     }
 }

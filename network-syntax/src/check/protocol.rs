@@ -300,7 +300,8 @@ fn set(
             let Wiring::Projection(p) = &wiring[index] else {
                 unreachable!("a connection's index is its wiring entry")
             };
-            if name != "weight" {
+            // A weight per synapse is set with the other values of each synapse.
+            if name != "weight" || matches!(value, Expr::List { .. }) {
                 return super::protocol_synapses::set(cx, index, p, param, value);
             }
             let target = cx.neurons[cx.populations[p.target].model].base;

@@ -2,7 +2,8 @@
 //! other than its weight: a plastic state (`Kplus`, `u`, `x`, ...), a rule parameter
 //! (`U`, `tau_rec`, `Wmax`, ...) or `delay`, checked against the synapse model's table
 //! (network-spec) as NEST's `conns.set(..)` checks it (the engine's
-//! `Network::set_synapse_states`).
+//! `Network::set_synapse_states`): one number for every synapse, or a list with one per
+//! synapse.
 
 use super::Ctx;
 use crate::ast::*;
@@ -22,23 +23,25 @@ pub(super) fn set(
     let model = p.synapse.base;
     let target = cx.neurons[cx.populations[p.target].model].base;
     if name == "delay" {
-        let d = cx.number(value, Dim::Time, "delay")?;
-        let steps = d / cx.resolution;
-        if d.is_nan() || d <= 0.0 || (steps - steps.round()).abs() > 1e-9 * steps.max(1.0) {
-            cx.error(
-                value.span(),
-                format!(
-                    "`{}.delay` cannot be {d} ms: a delay is a positive multiple of the resolution ({} ms)",
-                    p.field, cx.resolution
-                ),
-                format!("e.g. `set {}.delay = {} ms;`", p.field, cx.resolution),
-            );
-            return None;
+        let (set, values) = numbers(cx, value, Dim::Time, "delay")?;
+        for d in values {
+            let steps = d / cx.resolution;
+            if d.is_nan() || d <= 0.0 || (steps - steps.round()).abs() > 1e-9 * steps.max(1.0) {
+                cx.error(
+                    value.span(),
+                    format!(
+                        "`{}.delay` cannot be {d} ms: a delay is a positive multiple of the resolution ({} ms)",
+                        p.field, cx.resolution
+                    ),
+                    format!("e.g. `set {}.delay = {} ms;`", p.field, cx.resolution),
+                );
+                return None;
+            }
         }
         return Some(ProtocolStep::SetSynapse {
             wiring: index,
             param: "delay",
-            value: d,
+            value: set,
         });
     }
     if crate::settable::FIXED.contains(&name.as_str()) {
@@ -72,35 +75,52 @@ pub(super) fn set(
         );
         return None;
     };
-    let v = cx.number(value, info.dimension, info.name)?;
-    if info.integer && v.fract() != 0.0 {
-        cx.error(
-            value.span(),
-            format!("`{}.{name}` must be a whole number, not {v}", p.field),
-            format!("e.g. `set {}.{name} = {};`", p.field, v.round()),
-        );
-        return None;
-    }
-    // NEST's checks of the value, with the connection's other values as declared.
-    let mut params = p.synapse.params.clone();
-    params.retain(|(n, _)| *n != info.name);
-    params.push((info.name, v));
-    let weight = match p.synapse.weight {
-        ValueDesc::Known(Value::Constant(w)) => Some(w),
-        _ => None,
-    };
-    let res = network_spec::Resolution::new(cx.resolution).ok()?;
-    if let Err(e) = model.validate(&p.field, &params, weight, None, &res) {
-        cx.error(
-            value.span(),
-            e.to_string(),
-            format!("NEST's {} rejects this value", model.name()),
-        );
-        return None;
+    let (set, values) = numbers(cx, value, info.dimension, info.name)?;
+    for v in values {
+        if info.integer && v.fract() != 0.0 {
+            cx.error(
+                value.span(),
+                format!("`{}.{name}` must be a whole number, not {v}", p.field),
+                format!("e.g. `set {}.{name} = {};`", p.field, v.round()),
+            );
+            return None;
+        }
+        // NEST's checks of the value, with the connection's other values as declared.
+        let mut params = p.synapse.params.clone();
+        let weight = match p.synapse.weight {
+            _ if info.name == "weight" => Some(v),
+            ValueDesc::Known(Value::Constant(w)) => Some(w),
+            _ => None,
+        };
+        if info.name != "weight" {
+            params.retain(|(n, _)| *n != info.name);
+            params.push((info.name, v));
+        }
+        let res = network_spec::Resolution::new(cx.resolution).ok()?;
+        if let Err(e) = model.validate(&p.field, &params, weight, None, &res) {
+            cx.error(
+                value.span(),
+                e.to_string(),
+                format!("NEST's {} rejects this value", model.name()),
+            );
+            return None;
+        }
     }
     Some(ProtocolStep::SetSynapse {
         wiring: index,
         param: info.name,
-        value: v,
+        value: set,
     })
+}
+
+/// One number for every synapse, or a list `[a, b, ..] UNIT` with one per synapse (in
+/// the order of `Network::connections`: sorted by source and target), in `dim`; with
+/// the values to check.
+fn numbers(cx: &mut Ctx, value: &Expr, dim: Dim, what: &str) -> Option<(SetValue, Vec<f64>)> {
+    if let Expr::List { .. } = value {
+        let list = cx.numbers(value, dim, what)?;
+        return Some((SetValue::List(list.clone()), list));
+    }
+    let v = cx.number(value, dim, what)?;
+    Some((SetValue::Number(v), vec![v]))
 }

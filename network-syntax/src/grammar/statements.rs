@@ -63,7 +63,7 @@ pub const STATEMENTS: &[Statement] = &[
         syntax: "protocol { simulate TIME; set NAME[SLICE].PARAM = VALUE; set TARGET { PARAM: VALUE, .. }; record NAME = RECORDER .. <- TARGET; read NAME = CONNECTION [{ COLUMN, .. }]; .. }",
         doc: "what a NEST script does between `Simulate` calls, in order: `simulate` runs, \
               `set` changes a population's (or a slice's), a rate population's (or a slice's \
-              `rate`), a generator's, a recorder's or a named connection's parameter (its `weight`, `delay`, or a parameter or state of its synapse model: `set e2i.U = 0.3;`, `set stdp_conn.Kplus = 0.5;`); `set TARGET { .. }` sets neurons of a \
+              `rate`), a generator's, a recorder's or a named connection's parameter (its `weight`, `delay`, or a parameter or state of its synapse model: `set e2i.U = 0.3;`, `set stdp_conn.Kplus = 0.5;`, or one value per synapse sorted by source and target: `set e2i.U = [0.2, 0.5];`); `set TARGET { .. }` sets neurons of a \
               population, a slice or a mask selection (`within`) to numbers, random terms or \
               expressions of their position; `record` adds a recorder between runs; `read` \
               reads a named connection's synapses now (NEST's `GetConnections(..).get([..])`: \

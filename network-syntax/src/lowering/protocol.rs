@@ -67,9 +67,9 @@ pub enum Action {
     SetSynapses {
         /// The connection's field.
         field: String,
-        /// The parameters and their values (NEST's names and units), in the protocol's
-        /// order.
-        values: Vec<(&'static str, f64)>,
+        /// The parameters and their values (NEST's names and units; a list has one per
+        /// synapse, sorted by source and target), in the protocol's order.
+        values: Vec<(&'static str, SetValue)>,
     },
     /// `Network::read_connections` (NEST's `GetConnections(..).get([..])`): a
     /// connection's synapses read now, kept under a name.
@@ -208,13 +208,13 @@ pub(super) fn lower(d: &Description, mut slots: usize) -> Vec<Action> {
                 if let Some(Action::SetSynapses { field: f, values }) = actions.last_mut() {
                     if *f == field {
                         values.retain(|(p, _)| p != param);
-                        values.push((*param, *value));
+                        values.push((*param, value.clone()));
                         continue;
                     }
                 }
                 Action::SetSynapses {
                     field,
-                    values: vec![(*param, *value)],
+                    values: vec![(*param, value.clone())],
                 }
             }
             ProtocolStep::ReadConnections {
