@@ -175,10 +175,10 @@ fn values_nest_refuses_give_the_untyped_calls_errors() {
                 .unwrap_err(),
         ),
         (
-            typed.set_e2i().delay(ms(0.25)).map(drop).unwrap_err(),
+            typed.set_e2i().delay(ms(0.0)).map(drop).unwrap_err(),
             untyped
                 .network_mut()
-                .set_synapse_state(&e2i, "delay", 0.25)
+                .set_synapse_state(&e2i, "delay", 0.0)
                 .unwrap_err(),
         ),
         (
