@@ -258,34 +258,11 @@ fn run(case: &Json) -> Outcome {
                     .collect(),
             ),
             "set_synapses" => {
-                let values: Vec<(&str, Setting)> = step[2]
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(k, v)| {
-                        let value = match v {
-                            Json::Array(_) => Setting::List(floats(v)),
-                            v => Setting::Number(num(v)),
-                        };
-                        (k.as_str(), value)
-                    })
-                    .collect();
-                net.set_synapse_states(&projection(&step[1]), &values)
+                net.set_synapse_states(&projection(&step[1]), &settings(&step[2]))
                     .unwrap();
             }
             "set_synapses_refused" => {
-                let values: Vec<(&str, Setting)> = step[2]
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(k, v)| {
-                        let value = match v {
-                            Json::Array(_) => Setting::List(floats(v)),
-                            v => Setting::Number(num(v)),
-                        };
-                        (k.as_str(), value)
-                    })
-                    .collect();
+                let values = settings(&step[2]);
                 let projection = projection(&step[1]);
                 let before = net.connections(&projection);
                 let err = net
@@ -588,4 +565,20 @@ fn synapse_parameter_sets_read_back_and_refusals_name_the_fix() {
     assert_eq!(net.connections(&c), before);
     net.set_synapse_state(&c, "U", 0.2).unwrap();
     assert_eq!(net.synapse_parameter(&c, "U").unwrap(), 0.2);
+}
+
+/// A step's `{name: value}`, each value one number or a list (one per synapse).
+fn settings(values: &Json) -> Vec<(&str, Setting)> {
+    values
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                Json::Array(_) => Setting::List(floats(v)),
+                v => Setting::Number(num(v)),
+            };
+            (k.as_str(), value)
+        })
+        .collect()
 }

@@ -80,6 +80,10 @@ pub trait SynapseParams: Parameters + SynapseFields {
 /// Largest delay in steps a synapse can store.
 pub const MAX_DELAY_STEPS: i64 = u16::MAX as i64;
 
+/// What NEST's `GetConnections(..).get([..])` reports of every synapse besides its source,
+/// target and its model's parameters and state: NEST's names.
+pub const CONNECTION_COLUMNS: [&str; 3] = ["weight", "delay", "receptor"];
+
 /// Converts a delay (ms) to steps as NEST does; a delay that rounds to zero steps, or one
 /// longer than the ring buffers can hold, is an error naming `entity`.
 pub fn delay_steps(entity: &str, delay_ms: f64, res: &Resolution) -> Result<u16> {

@@ -4,11 +4,8 @@
 
 use super::{Ctx, Kind, POISONED};
 use crate::description::*;
+use network_spec::synapse::CONNECTION_COLUMNS;
 use syn::Ident;
-
-/// What every connection reports besides its source and target, before its synapse
-/// model's parameters and state: NEST's names.
-const COMMON: [&str; 3] = ["weight", "delay", "receptor"];
 
 /// Checks a read and declares its name; `None` after reporting why not.
 pub(super) fn read(
@@ -48,12 +45,12 @@ pub(super) fn read(
     step.filter(|_| declared)
 }
 
-/// The columns a connection's synapses report: [`COMMON`], then the parameters and state
+/// The columns a connection's synapses report: `weight`, `delay` and `receptor` ([`CONNECTION_COLUMNS`]), then the parameters and state
 /// of its synapse model's table but a `_hom` model's common properties (NEST keeps
 /// those in the model: `GetDefaults`).
 fn readable(cx: &Ctx, p: &ProjectionDesc) -> Vec<&'static str> {
     let target = cx.neurons[cx.populations[p.target].model].base;
-    let mut names = COMMON.to_vec();
+    let mut names = CONNECTION_COLUMNS.to_vec();
     for s in crate::settable::connection(p.synapse.base, target.weight_dimension()) {
         if !names.contains(&s.name) {
             names.push(s.name);

@@ -5,11 +5,9 @@
 use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
+use crate::spec::synapse::CONNECTION_COLUMNS;
 use std::fmt::Write as _;
 use std::path::Path;
-
-/// The columns every synapse has besides the rule's: NEST's names.
-const COMMON_COLUMNS: [&str; 3] = ["weight", "delay", "receptor"];
 
 /// A projection's synapses as read at [`ConnectionTable::time_ms`]: one row per synapse,
 /// sorted by source and target (synapses of one pair in creation order), as NEST's
@@ -92,7 +90,7 @@ impl Network {
     pub fn connection_columns(&self, projection: &ProjectionHandle) -> Vec<&'static str> {
         let (p, k) = self.projection_slots[projection.index];
         let rule = self.incoming[p][k].plastic.as_deref();
-        let mut names: Vec<&'static str> = COMMON_COLUMNS.to_vec();
+        let mut names: Vec<&'static str> = CONNECTION_COLUMNS.to_vec();
         if let Some(rule) = rule {
             for name in rule
                 .state_names()
@@ -166,7 +164,7 @@ impl Network {
             .map_or(&[][..], |r| r.state_names());
         let parameters: Vec<(&str, Vec<f64>)> = columns
             .iter()
-            .filter(|c| !COMMON_COLUMNS.contains(c) && !state_names.contains(c))
+            .filter(|c| !CONNECTION_COLUMNS.contains(c) && !state_names.contains(c))
             .map(|&c| Ok((c, self.synapse_parameters(projection, c)?)))
             .collect::<Result<_>>()?;
         let mut words = Vec::new();

@@ -348,16 +348,8 @@ impl Network {
                 }
             }
             if let Err((name, value, reason)) = state.check_state(&new) {
-                let which = if n > 1 {
-                    format!(
-                        " (synapse {j}: source {}, target {})",
-                        slots[j].0, slots[j].1
-                    )
-                } else {
-                    String::new()
-                };
                 return Err(Error::invalid(
-                    format!("{entity}{which}"),
+                    synapse_entity(&entity, &slots, j),
                     name,
                     value,
                     reason,
