@@ -22,6 +22,7 @@ mod bernoulli;
 mod degree;
 mod parallel;
 mod sample;
+mod stream_split;
 mod total;
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 use std::collections::HashSet;
 
 use rand::RngExt;
+use rayon::prelude::*;
 
 use super::parallel::per_neuron;
+use super::stream_split::uniform_draws;
 use super::{ByTarget, ConnSpec, Endpoints, Keep, SameNeurons};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
@@ -171,39 +173,60 @@ pub(crate) fn fixed_total_number(
         ));
     }
     let mut rng = seed.stream(Purpose::Connect, projection_id, u64::MAX);
-    // One process keeps every pair; a rank, about its share (sized as it grows).
+    // One process keeps every pair; a rank, those onto its own targets.
     let all = (0..ends.n_targets).all(keep);
-    let mut drawn: Vec<(u32, u32)> = Vec::with_capacity(if all { n } else { 0 });
-    let mut push = |(s, t): (u32, u32)| {
-        if all || keep(t as usize) {
-            drawn.push((s, t));
-        }
-    };
-    if spec.allow_multapses {
-        for _ in 0..n {
-            push(pairs.pair(rng.random_range(0..m)));
-        }
+    let kept = |(s, t): (u32, u32)| (all || keep(t as usize)).then_some((s, t));
+    let drawn: Vec<Vec<(u32, u32)>> = if spec.allow_multapses {
+        // Drawn in parallel chunks, the serial loop's numbers (`stream_split`).
+        uniform_draws(&rng, n, m, |i| kept(pairs.pair(i)))
     } else {
         let mut taken = HashSet::with_capacity(n);
+        let mut drawn = Vec::new();
         for j in m - n64..m {
             let i = rng.random_range(0..=j);
             let i = if taken.insert(i) { i } else { j };
             taken.insert(i);
-            push(pairs.pair(i));
+            drawn.extend(kept(pairs.pair(i)));
         }
-    }
-    let mut offsets = vec![0usize; ends.n_targets + 1];
-    for (_, t) in &drawn {
+        vec![drawn]
+    };
+    Ok(by_target(&drawn, ends.n_targets))
+}
+
+/// The pairs `(source, target)` of `drawn` (chunks in draw order) as each target's
+/// sources in draw order. In parallel over ranges of targets: each range reads every
+/// pair and places its own, so the result does not depend on the number of ranges.
+fn by_target(drawn: &[Vec<(u32, u32)>], n_targets: usize) -> ByTarget {
+    let mut offsets = vec![0usize; n_targets + 1];
+    for (_, t) in drawn.iter().flatten() {
         offsets[*t as usize + 1] += 1;
     }
-    for t in 0..ends.n_targets {
+    for t in 0..n_targets {
         offsets[t + 1] += offsets[t];
     }
-    let mut fill = offsets[..ends.n_targets].to_vec();
-    let mut sources = vec![0u32; drawn.len()];
-    for (s, t) in drawn {
-        sources[fill[t as usize]] = s;
-        fill[t as usize] += 1;
+    let mut sources = vec![0u32; offsets[n_targets]];
+    let ranges = rayon::current_num_threads().clamp(1, 8);
+    let per_range = n_targets.div_ceil(ranges).max(1);
+    // Each range's part of `sources` (targets are contiguous in it).
+    let mut parts = Vec::with_capacity(ranges);
+    let mut rest = &mut sources[..];
+    for lo in (0..n_targets).step_by(per_range) {
+        let hi = (lo + per_range).min(n_targets);
+        let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
+        parts.push((lo..hi, part));
+        rest = tail;
     }
-    Ok(ByTarget { offsets, sources })
+    parts.into_par_iter().for_each(|(targets, part)| {
+        let base = offsets[targets.start];
+        let mut fill: Vec<usize> = offsets[targets.clone()].iter().map(|o| o - base).collect();
+        for &(s, t) in drawn.iter().flatten() {
+            let t = t as usize;
+            if targets.contains(&t) {
+                let f = &mut fill[t - targets.start];
+                part[*f] = s;
+                *f += 1;
+            }
+        }
+    });
+    ByTarget { offsets, sources }
 }

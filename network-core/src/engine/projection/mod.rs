@@ -22,6 +22,11 @@ use super::weight_events::WeightEvent;
 /// (about a hundred synapses each) to hide a miss to memory.
 const PREFETCH_ROWS_AHEAD: usize = 2;
 
+/// How many rows ahead delivery prefetches a row's bounds (`row_start`, one random
+/// place per spike in an array of the source population's size): before the rows whose
+/// targets are prefetched [`PREFETCH_ROWS_AHEAD`] rows ahead read them.
+const ROW_BOUNDS_AHEAD: usize = 4;
+
 /// The most cache lines of a row prefetched by hand; the hardware prefetcher streams
 /// the rest of a longer row.
 const PREFETCH_LINES: usize = 8;
@@ -341,6 +346,9 @@ impl Projection {
         let mut positions = [[0usize; POSITIONS_AHEAD]; 2];
         ahead(0, &mut positions[0], entries);
         for k in 0..spikes.len() {
+            if let Some(&(_, source)) = spikes.get(k + ROW_BOUNDS_AHEAD) {
+                prefetch_line(&block.row_start[source as usize]);
+            }
             if k + PREFETCH_ROWS_AHEAD < spikes.len() {
                 let later = row(k + PREFETCH_ROWS_AHEAD);
                 prefetch_row(&block.targets[later.clone()]);
