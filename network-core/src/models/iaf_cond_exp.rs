@@ -53,26 +53,28 @@ struct System<'a> {
 impl Ode<3> for System<'_> {
     #[inline(always)]
     fn derivatives(&self, y: &[f64; 3]) -> [f64; 3] {
-        let p = self.p;
-        // V is clamped to V_reset while refractory and bounded by V_th otherwise.
-        let v = if self.refractory {
-            p.V_reset
-        } else {
-            y[V_M].min(p.V_th)
-        };
-        let i_syn_ex = y[G_EX] * (v - p.E_ex);
-        let i_syn_in = y[G_IN] * (v - p.E_in);
-        let i_leak = p.g_L * (v - p.E_L);
-        [
-            if self.refractory {
-                0.0
-            } else {
-                (-i_leak + self.i_stim + p.I_e - i_syn_ex - i_syn_in) / p.C_m
-            },
-            -y[G_EX] / p.tau_syn_ex,
-            -y[G_IN] / p.tau_syn_in,
-        ]
+        dynamics(self.p, self.refractory, self.i_stim, y)
     }
+}
+
+/// NEST's `iaf_cond_exp_dynamics` for one neuron, written without branches (selects,
+/// the voltage derivative computed and dropped while refractory), so that the loop
+/// over [`Systems`]' lanes compiles to vector operations; the same numbers as the
+/// branches give.
+#[inline(always)]
+fn dynamics(p: &IafCondExp, refractory: bool, i_stim: f64, y: &[f64; 3]) -> [f64; 3] {
+    // V is clamped to V_reset while refractory and bounded by V_th otherwise.
+    let bounded = y[V_M].min(p.V_th);
+    let v = if refractory { p.V_reset } else { bounded };
+    let i_syn_ex = y[G_EX] * (v - p.E_ex);
+    let i_syn_in = y[G_IN] * (v - p.E_in);
+    let i_leak = p.g_L * (v - p.E_L);
+    let dv = (-i_leak + i_stim + p.I_e - i_syn_ex - i_syn_in) / p.C_m;
+    [
+        if refractory { 0.0 } else { dv },
+        -y[G_EX] / p.tau_syn_ex,
+        -y[G_IN] / p.tau_syn_in,
+    ]
 }
 
 /// Neurons integrated side by side (`rkf45::evolve_lanes`).
@@ -88,19 +90,23 @@ struct Systems<'a> {
 impl Ode<3, Lanes<LANES>> for Systems<'_> {
     #[inline(always)]
     fn derivatives(&self, y: &[Lanes<LANES>; 3]) -> [Lanes<LANES>; 3] {
-        let mut out = [Lanes([0.0; LANES]); 3];
+        // One array per component, written lane by lane: the loop compiles to vector
+        // operations (divisions included) across the lanes.
+        let mut out = [[0.0; LANES]; 3];
+        // `l` indexes the inputs and all three outputs.
+        #[allow(clippy::needless_range_loop)]
         for l in 0..LANES {
-            let lane = System {
-                p: self.p,
-                refractory: self.refractory[l],
-                i_stim: self.i_stim[l],
-            }
-            .derivatives(&[y[0].0[l], y[1].0[l], y[2].0[l]]);
-            for (o, d) in out.iter_mut().zip(lane) {
-                o.0[l] = d;
-            }
+            let [dv, dg_ex, dg_in] = dynamics(
+                self.p,
+                self.refractory[l],
+                self.i_stim[l],
+                &[y[V_M].0[l], y[G_EX].0[l], y[G_IN].0[l]],
+            );
+            out[V_M][l] = dv;
+            out[G_EX][l] = dg_ex;
+            out[G_IN][l] = dg_in;
         }
-        out
+        out.map(Lanes)
     }
 }
 
