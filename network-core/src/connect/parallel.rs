@@ -133,3 +133,91 @@ pub(crate) fn transpose(by_source: &ByTarget, n_targets: usize) -> ByTarget {
     }
     ByTarget { offsets, sources }
 }
+
+impl ByTarget {
+    /// The pairs `(source, target)` of `chunks` (in order) as each target's sources in
+    /// pair order, for targets `0..n_targets`. In parallel over ranges of targets: each
+    /// range reads every pair and places its own, so the result does not depend on the
+    /// number of ranges.
+    pub(crate) fn from_pairs<C>(chunks: &[C], n_targets: usize) -> ByTarget
+    where
+        C: AsRef<[(u32, u32)]> + Sync,
+    {
+        let pairs = || chunks.iter().flat_map(|c| c.as_ref().iter());
+        let mut offsets = vec![0usize; n_targets + 1];
+        for (_, t) in pairs() {
+            offsets[*t as usize + 1] += 1;
+        }
+        for t in 0..n_targets {
+            offsets[t + 1] += offsets[t];
+        }
+        let mut sources = vec![0u32; offsets[n_targets]];
+        let ranges = rayon::current_num_threads().clamp(1, 8);
+        let per_range = n_targets.div_ceil(ranges).max(1);
+        // Each range's part of `sources` (a range's targets are contiguous in it).
+        let mut parts = Vec::with_capacity(ranges);
+        let mut rest = &mut sources[..];
+        for lo in (0..n_targets).step_by(per_range) {
+            let hi = (lo + per_range).min(n_targets);
+            let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
+            parts.push((lo..hi, part));
+            rest = tail;
+        }
+        parts.into_par_iter().for_each(|(targets, part)| {
+            let base = offsets[targets.start];
+            let mut fill: Vec<usize> = offsets[targets.clone()].iter().map(|o| o - base).collect();
+            for &(s, t) in pairs() {
+                let t = t as usize;
+                if targets.contains(&t) {
+                    let f = &mut fill[t - targets.start];
+                    part[*f] = s;
+                    *f += 1;
+                }
+            }
+        });
+        ByTarget { offsets, sources }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_by_target_keep_their_order_for_any_number_of_ranges() {
+        // Pairs in three chunks (one empty), repeated pairs, targets without pairs, the
+        // last target used: each target's sources in pair order, whatever the pool.
+        let chunks = vec![
+            vec![(4, 2), (1, 0), (4, 2), (0, 6)],
+            vec![],
+            vec![(3, 2), (9, 6), (2, 0), (5, 3)],
+        ];
+        let n_targets = 7;
+        // The oracle: for each target, a filter over the pairs in order.
+        let mut offsets = vec![0];
+        let mut sources = Vec::new();
+        for t in 0..n_targets {
+            sources.extend(
+                chunks
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.1 == t as u32)
+                    .map(|p| p.0),
+            );
+            offsets.push(sources.len());
+        }
+        let expected = ByTarget { offsets, sources };
+        for threads in [1, 2, 3, 8] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let by_target = pool.install(|| ByTarget::from_pairs(&chunks, n_targets));
+            assert_eq!(by_target, expected, "{threads} threads");
+        }
+        assert_eq!(
+            ByTarget::from_pairs::<Vec<(u32, u32)>>(&[], 3).offsets,
+            [0; 4]
+        );
+    }
+}

@@ -3,7 +3,6 @@
 use std::collections::HashSet;
 
 use rand::RngExt;
-use rayon::prelude::*;
 
 use super::parallel::per_neuron;
 use super::stream_split::uniform_draws;
@@ -190,43 +189,5 @@ pub(crate) fn fixed_total_number(
         }
         vec![drawn]
     };
-    Ok(by_target(&drawn, ends.n_targets))
-}
-
-/// The pairs `(source, target)` of `drawn` (chunks in draw order) as each target's
-/// sources in draw order. In parallel over ranges of targets: each range reads every
-/// pair and places its own, so the result does not depend on the number of ranges.
-fn by_target(drawn: &[Vec<(u32, u32)>], n_targets: usize) -> ByTarget {
-    let mut offsets = vec![0usize; n_targets + 1];
-    for (_, t) in drawn.iter().flatten() {
-        offsets[*t as usize + 1] += 1;
-    }
-    for t in 0..n_targets {
-        offsets[t + 1] += offsets[t];
-    }
-    let mut sources = vec![0u32; offsets[n_targets]];
-    let ranges = rayon::current_num_threads().clamp(1, 8);
-    let per_range = n_targets.div_ceil(ranges).max(1);
-    // Each range's part of `sources` (targets are contiguous in it).
-    let mut parts = Vec::with_capacity(ranges);
-    let mut rest = &mut sources[..];
-    for lo in (0..n_targets).step_by(per_range) {
-        let hi = (lo + per_range).min(n_targets);
-        let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
-        parts.push((lo..hi, part));
-        rest = tail;
-    }
-    parts.into_par_iter().for_each(|(targets, part)| {
-        let base = offsets[targets.start];
-        let mut fill: Vec<usize> = offsets[targets.clone()].iter().map(|o| o - base).collect();
-        for &(s, t) in drawn.iter().flatten() {
-            let t = t as usize;
-            if targets.contains(&t) {
-                let f = &mut fill[t - targets.start];
-                part[*f] = s;
-                *f += 1;
-            }
-        }
-    });
-    ByTarget { offsets, sources }
+    Ok(ByTarget::from_pairs(&drawn, ends.n_targets))
 }

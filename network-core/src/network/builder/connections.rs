@@ -4,7 +4,7 @@
 use super::slices::Parts;
 use super::NetworkBuilder;
 use crate::connect::Rule;
-use crate::connect::{connect_where, ConnSpec, Endpoints};
+use crate::connect::{connect_where, ByTarget, ConnSpec, Endpoints};
 use crate::engine::block::block_of;
 use crate::error::{Error, Result};
 use crate::network::canonical::Call;
@@ -214,7 +214,6 @@ impl NetworkBuilder {
             .flat_map(|&(s, t)| s.to_le_bytes().into_iter().chain(t.to_le_bytes()))
             .collect();
         self.hash.add(&bytes);
-        let mut counts = vec![0usize; n_tgt + 1];
         for &(s, t) in pairs {
             if s as usize >= n_src || t as usize >= n_tgt {
                 return Err(Error::invalid(
@@ -239,25 +238,14 @@ impl NetworkBuilder {
         } else {
             pairs
         };
-        for &(_, t) in pairs {
-            counts[t as usize + 1] += 1;
-        }
-        for t in 0..n_tgt {
-            counts[t + 1] += counts[t];
-        }
-        let mut fill = counts.clone();
-        let mut sources = vec![0u32; pairs.len()];
-        for &(s, t) in pairs {
-            sources[fill[t as usize]] = s;
-            fill[t as usize] += 1;
-        }
+        let edges = ByTarget::from_pairs(&[pairs], n_tgt);
         self.add_projection(
             name,
             source.index,
             target.index,
             EdgeList {
-                offsets: &counts,
-                sources: &sources,
+                offsets: &edges.offsets,
+                sources: &edges.sources,
             },
             &synapse,
             Measured::default(),
