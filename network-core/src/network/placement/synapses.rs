@@ -7,6 +7,7 @@
 use super::draws::PerSynapse;
 use crate::engine::archive::SpikeArchive;
 use crate::engine::block::{block_count, block_start, BLOCK_LEN};
+use crate::engine::huge_pages::advise;
 use crate::engine::plastic::Plastic;
 use crate::engine::population::PopulationDyn;
 use crate::engine::projection::{pack, BlockSynapses, Delays, Projection, PACKED_DELAY_SPAN};
@@ -179,6 +180,9 @@ fn assemble(
                 delays: if delay.is_none() { vec![0; count] } else { Vec::new() },
                 row_start,
             };
+            advise(&mut block.targets);
+            advise(&mut block.weights);
+            advise(&mut block.delays);
             for t in first..last {
                 let mut rng = (weight.is_none() || delay.is_none())
                     .then(|| seed.stream(Purpose::SynapseParams, site.id, t as u64));
