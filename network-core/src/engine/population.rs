@@ -448,6 +448,13 @@ fn advance_block_body<M: NeuronModel>(
 /// ring buffers (plastic projections through their per-synapse state).
 #[inline(always)]
 fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &SliceInput<'_>) {
+    for rows in [false, true] {
+        for projection in input.incoming {
+            if projection.plastic.is_none() {
+                projection.prefetch_spikes(b, &input.spikes[projection.source], rows);
+            }
+        }
+    }
     for (k, projection) in input.incoming.iter().enumerate() {
         let spikes = &input.spikes[projection.source];
         let port = projection.port_channel();

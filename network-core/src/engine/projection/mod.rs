@@ -10,6 +10,7 @@
 //! keeps it) and the packed word.
 
 mod delays;
+mod prefetch;
 
 use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
@@ -17,60 +18,11 @@ use super::plastic::{Plastic, PlasticState};
 use super::ring::{in_row, Ring};
 use super::rules::TraceMemo;
 use super::weight_events::WeightEvent;
-
-/// How many rows ahead delivery prefetches a row's targets: enough rows of work
-/// (about a hundred synapses each) to hide a miss to memory.
-const PREFETCH_ROWS_AHEAD: usize = 2;
-
-/// How many rows ahead delivery prefetches a row's bounds (`row_start`, one random
-/// place per spike in an array of the source population's size): before the rows whose
-/// targets are prefetched [`PREFETCH_ROWS_AHEAD`] rows ahead read them.
-const ROW_BOUNDS_AHEAD: usize = 4;
-
-/// The most cache lines of a row prefetched by hand; the hardware prefetcher streams
-/// the rest of a longer row.
-const PREFETCH_LINES: usize = 8;
+use prefetch::{prefetch_line, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD};
 
 /// The most ring positions of a row computed (and their entries prefetched) one row
 /// ahead of its additions; a longer row's further synapses compute theirs as they add.
 const POSITIONS_AHEAD: usize = 256;
-
-/// Asks the processor to fetch the first cache lines of `row` (a hint: no effect on
-/// results).
-#[inline(always)]
-fn prefetch_row<T>(row: &[T]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        let per_line = (64 / std::mem::size_of::<T>()).max(1);
-        for line in row.chunks(per_line).take(PREFETCH_LINES) {
-            // SAFETY: a prefetch is a hint that never faults, and the pointer is into `row`.
-            #[allow(unsafe_code)]
-            unsafe {
-                _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast::<i8>())
-            };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = row;
-}
-
-/// Asks the processor to fetch the cache line holding `*at` (a hint: no effect on
-/// results).
-#[inline(always)]
-fn prefetch_line<T>(at: &T) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        // SAFETY: a prefetch is a hint that never faults; the pointer is a reference's.
-        #[allow(unsafe_code)]
-        unsafe {
-            _mm_prefetch::<_MM_HINT_T0>((at as *const T).cast::<i8>())
-        };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = at;
-}
 
 /// A direct ring's rows `[slot · channels + channel]`, with its numbers of channels and
 /// slots (`Ring::direct_rows`).

@@ -1,0 +1,88 @@
+//! What delivery asks the processor to fetch ahead (hints only: no effect on results).
+//!
+//! A spike's row in a block is a few cache lines at a random place in memory, its
+//! bounds one more, and each of its synapses adds at a random place in the block's
+//! ring: at full scale each of these misses to memory unless it was asked for early
+//! enough for the misses to overlap. Within one projection's list a block sees only a
+//! few of a step's spikes, so the block first asks for the bounds of every spike of all
+//! its incoming projections, then for the rows' first lines ([`Projection::prefetch_spikes`]),
+//! and delivery itself asks a row or two ahead within each list.
+
+use super::Projection;
+
+/// How many rows ahead delivery prefetches a row's targets: enough rows of work
+/// (about a hundred synapses each) to hide a miss to memory.
+pub(super) const PREFETCH_ROWS_AHEAD: usize = 2;
+
+/// How many rows ahead delivery prefetches a row's bounds (`row_start`, one random
+/// place per spike in an array of the source population's size): before the rows whose
+/// targets are prefetched [`PREFETCH_ROWS_AHEAD`] rows ahead read them.
+pub(super) const ROW_BOUNDS_AHEAD: usize = 4;
+
+/// The most cache lines of a row prefetched by hand; the hardware prefetcher streams
+/// the rest of a longer row.
+const PREFETCH_LINES: usize = 8;
+
+/// Asks the processor to fetch the first cache lines of `row` (a hint: no effect on
+/// results).
+#[inline(always)]
+pub(super) fn prefetch_row<T>(row: &[T]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let per_line = (64 / std::mem::size_of::<T>()).max(1);
+        for line in row.chunks(per_line).take(PREFETCH_LINES) {
+            // SAFETY: a prefetch is a hint that never faults, and the pointer is into `row`.
+            #[allow(unsafe_code)]
+            unsafe {
+                _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast::<i8>())
+            };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = row;
+}
+
+/// Asks the processor to fetch the cache line holding `*at` (a hint: no effect on
+/// results).
+#[inline(always)]
+pub(super) fn prefetch_line<T>(at: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: a prefetch is a hint that never faults; the pointer is a reference's.
+        #[allow(unsafe_code)]
+        unsafe {
+            _mm_prefetch::<_MM_HINT_T0>((at as *const T).cast::<i8>())
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
+
+impl Projection {
+    /// Asks the processor for what delivering `spikes` to block `b` will read first, in
+    /// two passes over all of a block's incoming projections before any delivers (a
+    /// projection sees a few of a step's spikes, too few to prefetch ahead within its
+    /// own list): `rows == false`, each spike's row bounds; `rows == true` (after the
+    /// bounds have arrived), the first lines of each row's words and weights.
+    #[inline(always)]
+    pub fn prefetch_spikes(&self, b: usize, spikes: &[(i64, u32)], rows: bool) {
+        let block = &self.blocks[b];
+        if block.targets.is_empty() {
+            return;
+        }
+        for &(_, source) in spikes {
+            let s = source as usize;
+            if !rows {
+                prefetch_line(&block.row_start[s]);
+                continue;
+            }
+            let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+            prefetch_row(&block.targets[row.clone()]);
+            if self.weight.is_none() {
+                prefetch_row(&block.weights[row]);
+            }
+        }
+    }
+}
