@@ -448,12 +448,12 @@ fn advance_block_body<M: NeuronModel>(
 /// ring buffers (plastic projections through their per-synapse state).
 #[inline(always)]
 fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &SliceInput<'_>) {
-    for rows in [false, true] {
-        for projection in input.incoming {
-            if projection.plastic.is_none() {
-                projection.prefetch_spikes(b, &input.spikes[projection.source], rows);
-            }
-        }
+    let statics = || input.incoming.iter().filter(|p| p.plastic.is_none());
+    for projection in statics() {
+        projection.prefetch_row_bounds(b, &input.spikes[projection.source]);
+    }
+    for projection in statics() {
+        projection.prefetch_rows(b, &input.spikes[projection.source]);
     }
     for (k, projection) in input.incoming.iter().enumerate() {
         let spikes = &input.spikes[projection.source];

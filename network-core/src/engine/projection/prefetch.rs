@@ -5,8 +5,9 @@
 //! ring: at full scale each of these misses to memory unless it was asked for early
 //! enough for the misses to overlap. Within one projection's list a block sees only a
 //! few of a step's spikes, so the block first asks for the bounds of every spike of all
-//! its incoming projections, then for the rows' first lines ([`Projection::prefetch_spikes`]),
-//! and delivery itself asks a row or two ahead within each list.
+//! its incoming projections ([`Projection::prefetch_row_bounds`]), then for the rows'
+//! first lines ([`Projection::prefetch_rows`]), and delivery itself asks a row or two
+//! ahead within each list.
 
 use super::Projection;
 
@@ -61,23 +62,31 @@ pub(super) fn prefetch_line<T>(at: &T) {
 }
 
 impl Projection {
-    /// Asks the processor for what delivering `spikes` to block `b` will read first, in
-    /// two passes over all of a block's incoming projections before any delivers (a
-    /// projection sees a few of a step's spikes, too few to prefetch ahead within its
-    /// own list): `rows == false`, each spike's row bounds; `rows == true` (after the
-    /// bounds have arrived), the first lines of each row's words and weights.
+    /// Asks the processor for the row bounds of `spikes` in block `b`: the first of the
+    /// two passes a block makes over all its incoming projections before any delivers
+    /// (a projection sees a few of a step's spikes, too few to prefetch ahead within its
+    /// own list).
     #[inline(always)]
-    pub fn prefetch_spikes(&self, b: usize, spikes: &[(i64, u32)], rows: bool) {
+    pub fn prefetch_row_bounds(&self, b: usize, spikes: &[(i64, u32)]) {
+        let block = &self.blocks[b];
+        if block.targets.is_empty() {
+            return;
+        }
+        for &(_, source) in spikes {
+            prefetch_line(&block.row_start[source as usize]);
+        }
+    }
+
+    /// Asks the processor for the first lines of the words and weights of the rows of
+    /// `spikes` in block `b`: the second pass, once the bounds have arrived.
+    #[inline(always)]
+    pub fn prefetch_rows(&self, b: usize, spikes: &[(i64, u32)]) {
         let block = &self.blocks[b];
         if block.targets.is_empty() {
             return;
         }
         for &(_, source) in spikes {
             let s = source as usize;
-            if !rows {
-                prefetch_line(&block.row_start[s]);
-                continue;
-            }
             let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
             prefetch_row(&block.targets[row.clone()]);
             if self.weight.is_none() {
