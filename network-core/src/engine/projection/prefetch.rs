@@ -7,7 +7,9 @@
 //! few of a step's spikes, so the block first asks for the bounds of every spike of all
 //! its incoming projections ([`Projection::prefetch_row_bounds`]), then for the rows'
 //! first lines ([`Projection::prefetch_rows`]), and delivery itself asks a row or two
-//! ahead within each list.
+//! ahead within each list again: by then the block's adds have pushed the early lines
+//! out of the first-level cache (without the second asking the microcircuit's
+//! simulation took 10.7 s instead of 9.6-9.9 s; bench/PERF.md, seventh round).
 
 use super::Projection;
 
@@ -89,8 +91,10 @@ impl Projection {
             let s = source as usize;
             let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
             prefetch_row(&block.targets[row.clone()]);
-            if self.weight.is_none() {
-                prefetch_row(&block.weights[row]);
+            // Weights per synapse, where the block keeps them (not a constant weight,
+            // nor one a plastic rule moved into its state).
+            if let Some(weights) = block.weights.get(row) {
+                prefetch_row(weights);
             }
         }
     }
