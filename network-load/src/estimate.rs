@@ -71,7 +71,7 @@ pub fn priced(c: &Counts) -> Vec<(String, (u64, u64))> {
                 n_sources,
                 n_targets,
                 model,
-                random_weight,
+                weight,
                 random_delay,
                 drawn_parameters,
                 ..
@@ -83,7 +83,7 @@ pub fn priced(c: &Counts) -> Vec<(String, (u64, u64))> {
                     *n_targets,
                     PerSynapse {
                         model: *model,
-                        random_weight: *random_weight,
+                        weight: *weight,
                         random_delay: *random_delay,
                         drawn_parameters: *drawn_parameters,
                     },

@@ -87,12 +87,13 @@ fn parts(c: &Counts) -> Vec<TokenStream> {
                     n_sources,
                     n_targets,
                     model,
-                    random_weight,
+                    weight,
                     random_delay,
                     drawn_parameters,
                     ..
                 } => {
                     let model = format_ident!("{}", format!("{model:?}"));
+                    let weight = format_ident!("{}", format!("{weight:?}"));
                     let n = Literal::u64_suffixed(*synapses);
                     let (ns, nt) = (
                         Literal::usize_suffixed(*n_sources),
@@ -101,7 +102,7 @@ fn parts(c: &Counts) -> Vec<TokenStream> {
                     quote!({
                         let (lasting, drawn) = #declared::synapses(#n, #ns, #nt, ::network::network::PerSynapse {
                             model: ::network::spec::SynapseModel::#model,
-                            random_weight: #random_weight,
+                            weight: ::network::spec::WeightStorage::#weight,
                             random_delay: #random_delay,
                             drawn_parameters: #drawn_parameters,
                         });

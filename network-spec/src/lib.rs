@@ -65,5 +65,5 @@ pub use synapse::{
 };
 pub use time::Resolution;
 pub use units::Dimension;
-pub use value::{Draw, Value};
+pub use value::{Draw, Value, WeightStorage};
 pub use window::Window;

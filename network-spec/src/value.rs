@@ -49,6 +49,30 @@ impl From<f64> for Value {
     }
 }
 
+/// How a projection keeps its synapses' weights, by the value they are given
+/// ([`Value::weight_storage`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightStorage {
+    /// One weight for every synapse (a constant): no bytes per synapse.
+    Shared,
+    /// A weight per synapse drawn from a distribution, kept at single precision
+    /// ([`Value::drawn_weight`]).
+    Single,
+    /// A weight per synapse as computed (an expression of positions), in double precision.
+    Double,
+}
+
+impl WeightStorage {
+    /// Bytes each synapse's weight takes.
+    pub const fn bytes_per_synapse(self) -> u64 {
+        match self {
+            WeightStorage::Shared => 0,
+            WeightStorage::Single => 4,
+            WeightStorage::Double => 8,
+        }
+    }
+}
+
 /// The random draws a [`Value`] needs; the engine implements it on its random streams.
 pub trait Draw {
     /// A uniform number in `[0, 1)`.
@@ -68,6 +92,67 @@ impl Value {
         match *self {
             Value::Constant(v) => Some(v),
             _ => None,
+        }
+    }
+
+    /// How a projection whose synapses take this value as their weight keeps the
+    /// weights.
+    pub fn weight_storage(&self) -> WeightStorage {
+        match self {
+            Value::Constant(_) => WeightStorage::Shared,
+            Value::Uniform { .. } | Value::Normal { .. } | Value::Lognormal { .. } => {
+                WeightStorage::Single
+            }
+            Value::Expression(_) => WeightStorage::Double,
+        }
+    }
+
+    /// A synapse's weight `x`, drawn from this value, as it is kept: a weight drawn from
+    /// a distribution is rounded to a neighbouring single-precision number inside the
+    /// distribution's support (the nearest, unless that lies past a bound that is not
+    /// itself a single-precision number): a relative change below 1.2·10⁻⁷, far inside
+    /// any distribution's spread, for 4 bytes per synapse instead of 8. It stays `x`
+    /// only where no single-precision number lies between `x` and the bound it is
+    /// nearest to (a support narrower than one step of an `f32`). Any other value (a
+    /// constant, an expression of positions) is kept as it is.
+    #[inline]
+    pub fn drawn_weight(&self, x: f64) -> f64 {
+        // The support: bounds, and whether each is included.
+        let (lo, lo_in, hi, hi_in) = match *self {
+            Value::Uniform { min, max } => (min, true, max, false),
+            Value::Normal { min, max, .. } => (
+                min.unwrap_or(f64::NEG_INFINITY),
+                true,
+                max.unwrap_or(f64::INFINITY),
+                true,
+            ),
+            Value::Lognormal { .. } => (0.0, false, f64::INFINITY, false),
+            Value::Constant(_) | Value::Expression(_) => return x,
+        };
+        let above = |r: f32| {
+            if hi_in {
+                f64::from(r) > hi
+            } else {
+                f64::from(r) >= hi
+            }
+        };
+        let below = |r: f32| {
+            if lo_in {
+                f64::from(r) < lo
+            } else {
+                f64::from(r) <= lo
+            }
+        };
+        let mut rounded = x as f32;
+        if above(rounded) {
+            rounded = rounded.next_down();
+        } else if below(rounded) {
+            rounded = rounded.next_up();
+        }
+        if above(rounded) || below(rounded) {
+            x
+        } else {
+            f64::from(rounded)
         }
     }
 
@@ -167,5 +252,55 @@ impl Value {
                 .lognormal(mu, sigma)
                 .map_err(|e| Error::invalid("lognormal", "sigma", sigma, e))?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drawn_weights_are_kept_at_single_precision_inside_their_support() {
+        let normal = Value::Normal {
+            mean: 87.8,
+            std: 8.78,
+            min: Some(0.0),
+            max: None,
+        };
+        // 87.8 is 0x42AF999A as an f32: 87.80000305175781 exactly.
+        assert_eq!(normal.drawn_weight(87.8), 87.800_003_051_757_81);
+        // 0.1's neighbours in f32 are 0.0999999940395355 and 0.100000001490116: a draw
+        // just below a bound of 0.1 takes the one below, inside the support.
+        let below = Value::Uniform { min: 0.0, max: 0.1 };
+        assert_eq!(
+            below.drawn_weight(0.099_999_999_9),
+            0.099_999_994_039_535_52
+        );
+        let capped = Value::Normal {
+            mean: 0.0,
+            std: 1.0,
+            min: None,
+            max: Some(0.1),
+        };
+        assert_eq!(capped.drawn_weight(0.1), 0.099_999_994_039_535_52);
+        // No f32 lies in [0.1, 0.1 + 1e-12]: the draw stays as it is.
+        let narrow = Value::Normal {
+            mean: 0.1,
+            std: 1.0,
+            min: Some(0.1),
+            max: Some(0.1 + 1e-12),
+        };
+        assert_eq!(narrow.drawn_weight(0.1 + 5e-13), 0.1 + 5e-13);
+        // Below the smallest f32 a lognormal draw takes the smallest positive one.
+        let lognormal = Value::Lognormal {
+            mu: 0.0,
+            sigma: 1.0,
+        };
+        assert_eq!(lognormal.drawn_weight(1e-50), f64::from(f32::from_bits(1)));
+        assert_eq!(lognormal.drawn_weight(0.5), 0.5);
+        // Constants are kept as given.
+        assert_eq!(Value::Constant(87.8).drawn_weight(87.8), 87.8);
+        assert_eq!(normal.weight_storage().bytes_per_synapse(), 4);
+        assert_eq!(Value::Constant(1.0).weight_storage(), WeightStorage::Shared);
     }
 }

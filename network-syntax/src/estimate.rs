@@ -9,7 +9,7 @@
 
 use crate::description::{Description, Layout, SynapseModel, Value, ValueDesc};
 use crate::lowering::{self, Plan, Step, Target};
-use network_spec::{BaseModel, ConnSpec};
+use network_spec::{BaseModel, ConnSpec, WeightStorage};
 
 /// One counted part of a network.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +37,8 @@ pub enum Part {
         n_targets: usize,
         /// The synapse model.
         model: SynapseModel,
-        /// Whether each synapse stores a weight of its own (a drawn weight).
-        random_weight: bool,
+        /// How the weights are kept (none per synapse for a constant).
+        weight: WeightStorage,
         /// Whether each synapse stores a delay of its own (a drawn delay).
         random_delay: bool,
         /// Whether each synapse keeps a rule of its own (a model parameter drawn per
@@ -149,7 +149,9 @@ pub fn counts(
                     n_sources: sizes[c.source],
                     n_targets: sizes[c.target],
                     model: c.synapse.base,
-                    random_weight: drawn(&weight),
+                    weight: weight
+                        .as_ref()
+                        .map_or(WeightStorage::Shared, Value::weight_storage),
                     random_delay: drawn(&delay_value),
                     drawn_parameters: !c.synapse.varied.is_empty(),
                 });

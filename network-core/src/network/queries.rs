@@ -131,7 +131,7 @@ impl Network {
                     let weight = state
                         .and_then(|st| st.weight(i))
                         .or(proj.weight)
-                        .unwrap_or_else(|| block.weights[i]);
+                        .unwrap_or_else(|| block.weights.get(i));
                     let target = (block_start(b) + block.target(i)) as u32;
                     out.push((s as u32, target, weight));
                 }

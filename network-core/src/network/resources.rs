@@ -19,8 +19,6 @@ use crate::synapse::Synapse;
 
 /// Bytes of one synapse's target index in projection storage (`u16`).
 const TARGET_BYTES: u64 = 2;
-/// Bytes of a per-synapse weight (`f64`), stored when the weight is random.
-const WEIGHT_BYTES: u64 = 8;
 /// Bytes of a per-synapse delay (`u16` steps), stored when the delay is random.
 const DELAY_BYTES: u64 = 2;
 /// Bytes of one row start (`u32`) per source neuron and target block.
@@ -203,7 +201,7 @@ pub(crate) fn projection_bytes_on(
         target_blocks,
         PerSynapse {
             model: synapse.kind(),
-            random_weight: base.weight.constant().is_none(),
+            weight: base.weight.weight_storage(),
             random_delay: base.delay.constant().is_none(),
             // Drawn after the build (`Network::draw_synapse_parameter`), counted then.
             drawn_parameters: false,
@@ -217,8 +215,8 @@ pub(crate) fn projection_bytes_on(
 pub struct PerSynapse {
     /// The synapse model (its plastic state, if any, is stored per synapse).
     pub model: network_spec::SynapseModel,
-    /// The weight is drawn per synapse (stored as an `f64` each).
-    pub random_weight: bool,
+    /// How the weights are kept: one for all, or per synapse in 4 or 8 bytes.
+    pub weight: network_spec::WeightStorage,
     /// The delay is drawn per synapse (stored as `u16` steps each).
     pub random_delay: bool,
     /// A parameter of the model is drawn per synapse, which then keeps a rule of its own
@@ -238,7 +236,7 @@ const fn storage_bytes(
 ) -> (u64, u64) {
     let per_synapse = TARGET_BYTES
         + crate::engine::plastic::model_state_bytes(per.model)
-        + if per.random_weight { WEIGHT_BYTES } else { 0 }
+        + per.weight.bytes_per_synapse()
         + if per.random_delay { DELAY_BYTES } else { 0 }
         + if per.drawn_parameters {
             crate::engine::plastic::RULE_BYTES
@@ -385,9 +383,10 @@ mod tests {
             crate::Value::Uniform { min: 0.0, max: 1.0 },
             crate::Value::Uniform { min: 1.0, max: 2.0 },
         );
+        // A 2-byte word, a 4-byte weight (drawn, so single precision), a 2-byte delay.
         assert_eq!(
             projection_bytes(1_000_000, 1024, 1024, &random.into()).0,
-            12_000_000 + 1025 * 4
+            8_000_000 + 1025 * 4
         );
     }
 

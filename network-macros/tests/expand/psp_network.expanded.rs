@@ -402,7 +402,7 @@ impl PspNetwork {
                 20usize,
                 ::network::network::PerSynapse {
                     model: ::network::spec::SynapseModel::Static,
-                    random_weight: false,
+                    weight: ::network::spec::WeightStorage::Shared,
                     random_delay: false,
                     drawn_parameters: false,
                 },
@@ -416,7 +416,7 @@ impl PspNetwork {
                 20usize,
                 ::network::network::PerSynapse {
                     model: ::network::spec::SynapseModel::Static,
-                    random_weight: false,
+                    weight: ::network::spec::WeightStorage::Shared,
                     random_delay: false,
                     drawn_parameters: false,
                 },

@@ -850,7 +850,7 @@ impl SeedNetwork {
                 800usize,
                 ::network::network::PerSynapse {
                     model: ::network::spec::SynapseModel::Static,
-                    random_weight: false,
+                    weight: ::network::spec::WeightStorage::Shared,
                     random_delay: false,
                     drawn_parameters: false,
                 },
@@ -864,7 +864,7 @@ impl SeedNetwork {
                 100usize,
                 ::network::network::PerSynapse {
                     model: ::network::spec::SynapseModel::Static,
-                    random_weight: false,
+                    weight: ::network::spec::WeightStorage::Shared,
                     random_delay: false,
                     drawn_parameters: false,
                 },

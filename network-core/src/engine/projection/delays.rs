@@ -53,7 +53,7 @@ mod tests {
     /// target, and read back as given (the oracle: the delays handed in).
     #[test]
     fn stored_delays_read_back_in_every_representation() {
-        let mut p = projection(20, 30, None, 7);
+        let mut p = projection(20, 30, None, false, 7);
         let targets: Vec<usize> = (0..p.synapses).map(|k| p.blocks[0].target(k)).collect();
         let wide: Vec<u16> = (0..p.synapses).map(|k| 2 + (k as u16 * 37) % 300).collect();
         let narrow: Vec<u16> = (0..p.synapses).map(|k| 10 + (k as u16 % 5)).collect();

@@ -6,11 +6,12 @@
 //! in its upper bits, the synapse's delay relative to the projection's shortest (when the
 //! delays span at most [`PACKED_DELAY_SPAN`] steps; else delays are stored per synapse).
 //! A weight or delay that is the same for every synapse is stored once for the projection.
-//! A synapse with a random weight and delay thus takes 10 bytes: the weight (f64, as NEST
-//! keeps it) and the packed word.
+//! A synapse with a random weight and delay thus takes 6 bytes: the weight (drawn at
+//! single precision, [`Weights`]) and the packed word.
 
 mod delays;
 mod prefetch;
+mod weights;
 
 use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
@@ -19,6 +20,7 @@ use super::ring::{in_row, Ring};
 use super::rules::TraceMemo;
 use super::weight_events::WeightEvent;
 use prefetch::{prefetch_line, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD};
+pub(crate) use weights::Weights;
 
 /// The most ring positions of a row computed (and their entries prefetched) one row
 /// ahead of its additions; a longer row's further synapses compute theirs as they add.
@@ -73,7 +75,7 @@ pub(crate) struct BlockSynapses {
     /// [`TARGET_BITS`], the packed delay offset (if any) above.
     pub targets: Vec<u16>,
     /// Weight per synapse, unless constant for the projection.
-    pub weights: Vec<f64>,
+    pub weights: Weights,
     /// Delay in steps per synapse, only for [`Delays::PerSynapse`].
     pub delays: Vec<u16>,
 }
@@ -159,7 +161,14 @@ impl Projection {
                 channels,
                 slots,
             };
-            return self.deliver_packed_direct(block, spikes, ring, base, channel);
+            return match &block.weights {
+                Weights::Single(weights) => {
+                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel)
+                }
+                Weights::Double(weights) => {
+                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel)
+                }
+            };
         }
         let row = |k: usize| {
             let s = spikes[k].1 as usize;
@@ -170,7 +179,7 @@ impl Projection {
                 let ahead = row(k + PREFETCH_ROWS_AHEAD);
                 prefetch_row(&block.targets[ahead.clone()]);
                 if self.weight.is_none() {
-                    prefetch_row(&block.weights[ahead]);
+                    block.weights.prefetch(ahead);
                 }
             }
             let (start, end) = (row(k).start, row(k).end);
@@ -194,12 +203,8 @@ impl Projection {
                     if let Some((logs, slots)) = ring.deferred_logs() {
                         // `Ring::add`'s appends, the store asked once per row.
                         let words = &block.targets[start..end];
-                        let weights = match w {
-                            Some(_) => &[][..],
-                            None => &block.weights[start..end],
-                        };
                         for (j, &word) in words.iter().enumerate() {
-                            let weight = w.unwrap_or_else(|| weights[j]);
+                            let weight = w.unwrap_or_else(|| block.weights.get(start + j));
                             let mut slot = first + usize::from(word >> TARGET_BITS);
                             if slot >= slots {
                                 slot -= slots;
@@ -214,7 +219,7 @@ impl Projection {
                     }
                     for k in start..end {
                         let word = block.targets[k];
-                        let weight = w.unwrap_or_else(|| block.weights[k]);
+                        let weight = w.unwrap_or_else(|| block.weights.get(k));
                         let slot = ring.slot_after(first, usize::from(word >> TARGET_BITS));
                         ring.add(
                             slot,
@@ -226,7 +231,7 @@ impl Projection {
                 }
                 (w, _) => {
                     for k in start..end {
-                        let weight = w.unwrap_or_else(|| block.weights[k]);
+                        let weight = w.unwrap_or_else(|| block.weights.get(k));
                         let slot = ring.slot_after(sent, usize::from(self.delay(block, k)));
                         ring.add(slot, channel(weight), block.target(k), weight);
                     }
@@ -242,11 +247,13 @@ impl Projection {
     /// does not stay in cache between steps) are fetched one row ahead, so that their
     /// misses overlap with this row's additions instead of stalling each one. The
     /// positions computed for that prefetch (up to [`POSITIONS_AHEAD`] per row) are kept
-    /// for the additions, which then only load, add and store.
+    /// for the additions, which then only load, add and store. `weights` are the block's
+    /// (`f32` or `f64`, [`Weights`]), empty when the projection's weight is constant.
     #[inline(always)]
-    fn deliver_packed_direct(
+    fn deliver_packed_direct<W: Copy + Into<f64>>(
         &self,
         block: &BlockSynapses,
+        weights: &[W],
         spikes: &[(i64, u32)],
         ring: DirectRing<'_>,
         base: u16,
@@ -270,11 +277,12 @@ impl Projection {
             }
             first
         };
+        let all = weights;
         let weights = |r: std::ops::Range<usize>| match self.weight {
             Some(_) => &[][..],
-            None => &block.weights[r],
+            None => &all[r],
         };
-        let weight = |ws: &[f64], j: usize| self.weight.unwrap_or_else(|| ws[j]);
+        let weight = |ws: &[W], j: usize| self.weight.unwrap_or_else(|| ws[j].into());
         // The position in `entries` (`[slot][channel][neuron]`) of a synapse's addition.
         let position = |first: usize, word: u16, weight: f64| {
             let mut slot = first + usize::from(word >> TARGET_BITS);
@@ -373,7 +381,7 @@ impl Projection {
                     target,
                     t_spike,
                     delay,
-                    || self.weight.unwrap_or_else(|| block.weights[k]),
+                    || self.weight.unwrap_or_else(|| block.weights.get(k)),
                 ) else {
                     continue;
                 };
@@ -415,7 +423,7 @@ impl Projection {
                     stamp: step + 1,
                     source,
                     synapse: k as u32,
-                    weight: self.weight.unwrap_or_else(|| block.weights[k]),
+                    weight: self.weight.unwrap_or_else(|| block.weights.get(k)),
                 });
             }
         }
@@ -426,10 +434,7 @@ impl Projection {
         self.blocks
             .iter()
             .map(|b| {
-                b.row_start.len() * 4
-                    + b.targets.len() * 2
-                    + b.weights.len() * 8
-                    + b.delays.len() * 2
+                b.row_start.len() * 4 + b.targets.len() * 2 + b.weights.bytes() + b.delays.len() * 2
             })
             .sum::<usize>()
             + self.plastic.as_ref().map_or(0, |p| {
@@ -444,15 +449,18 @@ mod tests {
     use rand::{RngExt, SeedableRng};
 
     /// A projection of packed delays onto one block: `rows` sources, row lengths up to
-    /// `longest`, weights of both signs (per synapse unless `weight` is given).
+    /// `longest`, weights of both signs (per synapse unless `weight` is given; `f32`
+    /// numbers kept in 4 bytes when `single`).
     pub(super) fn projection(
         rows: usize,
         longest: usize,
         weight: Option<f64>,
+        single: bool,
         seed: u64,
     ) -> Projection {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
         let mut block = BlockSynapses::default();
+        let mut weights = Vec::new();
         block.row_start.push(0);
         for _ in 0..rows {
             for _ in 0..rng.random_range(0..=longest) {
@@ -461,13 +469,17 @@ mod tests {
                     .targets
                     .push(pack(rng.random_range(0..BLOCK_LEN), offset));
                 if weight.is_none() {
-                    block
-                        .weights
-                        .push((rng.random::<f64>() - 0.4) * 10f64.powi(rng.random_range(-3..4)));
+                    let w = (rng.random::<f64>() - 0.4) * 10f64.powi(rng.random_range(-3..4));
+                    weights.push(if single { f64::from(w as f32) } else { w });
                 }
             }
             block.row_start.push(block.targets.len() as u32);
         }
+        block.weights = if single {
+            Weights::Single(weights.iter().map(|&w| w as f32).collect())
+        } else {
+            Weights::Double(weights)
+        };
         Projection {
             name: "p".into(),
             source: 0,
@@ -504,13 +516,15 @@ mod tests {
         let slots = usize::from(3 + PACKED_DELAY_SPAN) + 2;
         // Rows shorter and longer than the positions kept ahead; constant and
         // per-synapse weights; spikes in several steps, sources repeated.
-        for (longest, weight, seed) in [
-            (40, None, 1),
-            (3 * POSITIONS_AHEAD, None, 2),
-            (POSITIONS_AHEAD + 1, Some(-2.5), 3),
-            (0, None, 4),
+        for (longest, weight, single, seed) in [
+            (40, None, false, 1),
+            (40, None, true, 5),
+            (3 * POSITIONS_AHEAD, None, false, 2),
+            (3 * POSITIONS_AHEAD, None, true, 6),
+            (POSITIONS_AHEAD + 1, Some(-2.5), true, 3),
+            (0, None, true, 4),
         ] {
-            let p = projection(30, longest, weight, seed);
+            let p = projection(30, longest, weight, single, seed);
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed + 100);
             let mut spikes: Vec<(i64, u32)> = (0..60)
                 .map(|_| (rng.random_range(0..5_i64), rng.random_range(0..30_u32)))
@@ -523,7 +537,7 @@ mod tests {
             for &(step, source) in &spikes {
                 let s = source as usize;
                 for k in block.row_start[s] as usize..block.row_start[s + 1] as usize {
-                    let w = weight.unwrap_or_else(|| block.weights[k]);
+                    let w = weight.unwrap_or_else(|| block.weights.get(k));
                     let slot =
                         expected.slot_after(expected.slot(step), usize::from(p.delay(block, k)));
                     expected.add(slot, channel(w), block.target(k), w);

@@ -93,9 +93,7 @@ impl Projection {
             prefetch_row(&block.targets[row.clone()]);
             // Weights per synapse, where the block keeps them (not a constant weight,
             // nor one a plastic rule moved into its state).
-            if let Some(weights) = block.weights.get(row) {
-                prefetch_row(weights);
-            }
+            block.weights.prefetch(row);
         }
     }
 }

@@ -78,6 +78,16 @@ impl<'a> PerSynapse<'a> {
             PerSynapse::Other(value) => value.sample_at(pair, rng),
         }
     }
+
+    /// One weight: [`PerSynapse::draw`], kept as [`Value::drawn_weight`] keeps it (at
+    /// single precision, when drawn from a distribution).
+    #[inline]
+    pub fn draw_weight(&self, pair: Option<&Pair>, rng: &mut Stream) -> Result<f64> {
+        let x = self.draw(pair, rng)?;
+        Ok(match *self {
+            PerSynapse::Normal { value, .. } | PerSynapse::Other(value) => value.drawn_weight(x),
+        })
+    }
 }
 
 /// How many draws `value` (a normal) makes before it declares its bounds unreachable:

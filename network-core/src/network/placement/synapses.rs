@@ -10,7 +10,9 @@ use crate::engine::block::{block_count, block_start, BLOCK_LEN};
 use crate::engine::huge_pages::advise;
 use crate::engine::plastic::Plastic;
 use crate::engine::population::PopulationDyn;
-use crate::engine::projection::{pack, BlockSynapses, Delays, Projection, PACKED_DELAY_SPAN};
+use crate::engine::projection::{
+    pack, BlockSynapses, Delays, Projection, Weights, PACKED_DELAY_SPAN,
+};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed, Stream};
 use crate::spatial::Space;
@@ -176,12 +178,11 @@ fn assemble(
             let mut fill = row_start.clone();
             let mut block = BlockSynapses {
                 targets: vec![0; count],
-                weights: if weight.is_none() { vec![0.0; count] } else { Vec::new() },
+                weights: Weights::zeroed(count, synapse.weight.weight_storage()),
                 delays: if delay.is_none() { vec![0; count] } else { Vec::new() },
                 row_start,
             };
             advise(&mut block.targets);
-            advise(&mut block.weights);
             advise(&mut block.delays);
             for t in first..last {
                 let mut rng = (weight.is_none() || delay.is_none())
@@ -195,7 +196,7 @@ fn assemble(
                             .filter(|_| spatial)
                             .map(|spaces| spaces.pair(s as usize, t));
                         if weight.is_none() {
-                            block.weights[k] = weights.draw(pair.as_ref(), rng)?;
+                            block.weights.set(k, weights.draw_weight(pair.as_ref(), rng)?);
                         }
                         if delay.is_none() {
                             let d = delays.draw(pair.as_ref(), rng)?;
@@ -267,12 +268,12 @@ fn make_plastic(
         initial.push(plastic.initial_state(
             &projection.name,
             block.targets.len(),
-            |k| constant.unwrap_or_else(|| weights[k]),
+            |k| constant.unwrap_or_else(|| weights.get(k)),
             || stream(b),
         )?);
         if plastic.owns_weights() {
             // The weights now live in the state only.
-            block.weights = Vec::new();
+            block.weights = Weights::default();
         }
     }
     if plastic.owns_weights() {

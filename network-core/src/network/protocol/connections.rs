@@ -4,6 +4,7 @@
 
 use super::Setting;
 use crate::engine::block::block_start;
+use crate::engine::projection::Weights;
 use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
@@ -50,7 +51,7 @@ impl Network {
                 let weight = state
                     .and_then(|st| st.weight(i))
                     .or(proj.weight)
-                    .unwrap_or_else(|| block.weights[i]);
+                    .unwrap_or_else(|| block.weights.get(i));
                 let delay = proj.delay(block, i);
                 Connection {
                     source,
@@ -134,16 +135,16 @@ impl Network {
         } else if alike && !weights.is_empty() {
             proj.weight = Some(weights[0]);
             for block in &mut proj.blocks {
-                block.weights = Vec::new();
+                block.weights = Weights::default();
             }
         } else {
             if let Some(w) = proj.weight.take() {
                 for block in &mut proj.blocks {
-                    block.weights = vec![w; block.targets.len()];
+                    block.weights = Weights::repeat(w, block.targets.len());
                 }
             }
             for (&(_, _, (b, i)), &w) in slots.iter().zip(weights) {
-                proj.blocks[b].weights[i] = w;
+                proj.blocks[b].weights.set(i, w);
             }
         }
         Ok(())
