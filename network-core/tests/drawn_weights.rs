@@ -27,14 +27,8 @@ fn build() -> (Network, [ProjectionHandle; 3]) {
     };
     let uniform = Value::Uniform { min: 0.0, max: 0.1 };
     let mut connect = |name: &str, weight: Value| {
-        b.connect(
-            name,
-            &cells,
-            &cells,
-            &rule,
-            &StaticSynapse::new(weight, 1.5),
-        )
-        .unwrap()
+        b.connect(name, &cells, &cells, &rule, StaticSynapse::new(weight, 1.5))
+            .unwrap()
     };
     let handles = [
         connect("normal", normal),
