@@ -64,17 +64,24 @@ impl Weights {
     }
 
     /// Sets weight `k` to `w`, keeping every weight in 8 bytes from then on if `w` is
-    /// not exactly an `f32`.
+    /// not exactly an `f32`. Inlined: the builder sets each synapse's drawn weight.
+    #[inline]
     pub fn set(&mut self, k: usize, w: f64) {
         match self {
             Weights::Single(ws) if is_single(w) => ws[k] = w as f32,
-            Weights::Single(ws) => {
-                let mut double: Vec<f64> = ws.iter().map(|&x| f64::from(x)).collect();
-                double[k] = w;
-                *self = Weights::Double(double);
-            }
+            Weights::Single(_) => self.set_double(k, w),
             Weights::Double(ws) => ws[k] = w,
         }
+    }
+
+    /// [`Weights::set`] of a weight that is not an `f32` into single-precision storage:
+    /// every weight moves to 8 bytes.
+    #[cold]
+    #[inline(never)]
+    fn set_double(&mut self, k: usize, w: f64) {
+        let mut double: Vec<f64> = self.iter().collect();
+        double[k] = w;
+        *self = Weights::Double(double);
     }
 
     /// Every weight, in order.
