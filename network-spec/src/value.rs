@@ -100,10 +100,24 @@ impl Value {
     pub fn weight_storage(&self) -> WeightStorage {
         match self {
             Value::Constant(_) => WeightStorage::Shared,
-            Value::Uniform { .. } | Value::Normal { .. } | Value::Lognormal { .. } => {
-                WeightStorage::Single
-            }
-            Value::Expression(_) => WeightStorage::Double,
+            _ if self.support().is_some() => WeightStorage::Single,
+            _ => WeightStorage::Double,
+        }
+    }
+
+    /// The support of a distribution, `(lo, lo included, hi, hi included)`; `None` for a
+    /// value that is not drawn from one (a constant, an expression of positions).
+    fn support(&self) -> Option<(f64, bool, f64, bool)> {
+        match *self {
+            Value::Uniform { min, max } => Some((min, true, max, false)),
+            Value::Normal { min, max, .. } => Some((
+                min.unwrap_or(f64::NEG_INFINITY),
+                true,
+                max.unwrap_or(f64::INFINITY),
+                true,
+            )),
+            Value::Lognormal { .. } => Some((0.0, false, f64::INFINITY, false)),
+            Value::Constant(_) | Value::Expression(_) => None,
         }
     }
 
@@ -117,17 +131,8 @@ impl Value {
     /// constant, an expression of positions) is kept as it is.
     #[inline]
     pub fn drawn_weight(&self, x: f64) -> f64 {
-        // The support: bounds, and whether each is included.
-        let (lo, lo_in, hi, hi_in) = match *self {
-            Value::Uniform { min, max } => (min, true, max, false),
-            Value::Normal { min, max, .. } => (
-                min.unwrap_or(f64::NEG_INFINITY),
-                true,
-                max.unwrap_or(f64::INFINITY),
-                true,
-            ),
-            Value::Lognormal { .. } => (0.0, false, f64::INFINITY, false),
-            Value::Constant(_) | Value::Expression(_) => return x,
+        let Some((lo, lo_in, hi, hi_in)) = self.support() else {
+            return x;
         };
         let above = |r: f32| {
             if hi_in {
