@@ -32,6 +32,7 @@ fn update_block<M: NeuronModel>(bencher: Bencher, model: M) {
             let input = StepInput {
                 spikes: SpikeInput::new(&mut spikes, BLOCK, BLOCK),
                 current: &mut current,
+                no_current: false,
                 rng: &mut rng,
             };
             model.update(&propagators, &mut blocks[0], input, &mut |_| {});

@@ -40,6 +40,14 @@ pub(crate) struct BlockRuntime {
     pub weight_events: Vec<WeightEvent>,
 }
 
+impl BlockRuntime {
+    /// Whether a current generator reaches a neuron of the block (generators are placed
+    /// when the network is built, so a block without one never receives current).
+    fn receives_current(&self) -> bool {
+        self.stimuli.iter().any(|s| s.kind.emits_current())
+    }
+}
+
 /// What a population needs to advance one slice of steps `start..end`.
 pub(crate) struct SliceInput<'a> {
     pub start: i64,
@@ -414,6 +422,7 @@ fn advance_block_body<M: NeuronModel>(
 ) {
     let offset = (b * BLOCK_LEN) as u32;
     deliver_spikes::<M>(b, rt, input);
+    let no_current = !rt.receives_current();
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
             match stimulus.port_channel {
@@ -426,6 +435,7 @@ fn advance_block_body<M: NeuronModel>(
         let step_input = StepInput {
             spikes: spikes_in,
             current,
+            no_current,
             rng: &mut rt.rng,
         };
         model.update(propagators, &mut view, step_input, &mut |i| {
@@ -514,6 +524,7 @@ fn advance_runs<M: NeuronModel>(
     let grain = sets.grain();
     let run_sets: Vec<usize> = sets.runs_of_block(b).collect();
     deliver_spikes::<M>(b, rt, input);
+    let no_current = !rt.receives_current();
     let mut scratch = Vec::new();
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
@@ -536,6 +547,7 @@ fn advance_runs<M: NeuronModel>(
             let step_input = StepInput {
                 spikes: SpikeInput::new(&mut scratch, n, n),
                 current: &mut current[a..a + n],
+                no_current,
                 rng: &mut rt.rng,
             };
             let spikes = &mut rt.spikes;

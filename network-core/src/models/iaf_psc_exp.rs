@@ -46,8 +46,11 @@ pub struct ExpPropagators {
 
 /// Neuron `i`'s membrane potential and refractory count after one step, before the
 /// threshold (NEST's order of operations, written with selects instead of branches).
+/// Without `CURRENT` the current kept from the previous step is +0.0 (no generator
+/// reaches the neuron) and is not read; the arithmetic is the same.
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
-fn integrate(
+fn integrate<const CURRENT: bool>(
     p: &ExpPropagators,
     i: usize,
     v: &[f64],
@@ -57,8 +60,9 @@ fn integrate(
     refractory: &[u32],
 ) -> (f64, u32) {
     let free = refractory[i] == 0;
+    let i_0 = if CURRENT { i_0[i] } else { 0.0 };
     let integrated = flush_subnormal(
-        v[i] * p.p22 + i_ex[i] * p.p21_ex + i_in[i] * p.p21_in + (p.i_e + i_0[i]) * p.p20,
+        v[i] * p.p22 + i_ex[i] * p.p21_ex + i_in[i] * p.p21_in + (p.i_e + i_0) * p.p20,
     );
     if free {
         (integrated, 0)
@@ -67,11 +71,12 @@ fn integrate(
     }
 }
 
-/// Decays neuron `i`'s synaptic currents and adds the step's spike input, then keeps the
-/// step's current input for the next step; the inputs read are zeroed.
+/// Decays neuron `i`'s synaptic currents and adds the step's spike input, then (with
+/// `CURRENT`) keeps the step's current input for the next step; the inputs read are
+/// zeroed. Without `CURRENT` the current input and the kept current stay +0.0.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
-fn step_inputs(
+fn step_inputs<const CURRENT: bool>(
     p: &ExpPropagators,
     i: usize,
     i_ex: &mut [f64],
@@ -85,8 +90,39 @@ fn step_inputs(
     i_in[i] = flush_subnormal(i_in[i] * p.p11_in) + inh[i];
     ex[i] = 0.0;
     inh[i] = 0.0;
-    i_0[i] = current[i];
-    current[i] = 0.0;
+    if CURRENT {
+        i_0[i] = current[i];
+        current[i] = 0.0;
+    }
+}
+
+/// One step of neurons with a sharp threshold (no escape noise); `fired` marks those
+/// that spiked.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn sharp_threshold_step<const CURRENT: bool>(
+    p: &ExpPropagators,
+    b: IafPscExpBlock<'_>,
+    ex: &mut [f64],
+    inh: &mut [f64],
+    current: &mut [f64],
+    fired: &mut [bool],
+) {
+    let IafPscExpBlock {
+        v,
+        i_ex,
+        i_in,
+        i_0,
+        refractory,
+    } = b;
+    for i in 0..v.len() {
+        let (v_new, r_new) = integrate::<CURRENT>(p, i, v, i_ex, i_in, i_0, refractory);
+        let spike = v_new >= p.theta;
+        v[i] = if spike { p.v_reset } else { v_new };
+        refractory[i] = if spike { p.refractory_steps } else { r_new };
+        fired[i] = spike;
+        step_inputs::<CURRENT>(p, i, i_ex, i_in, i_0, ex, inh, current);
+    }
 }
 
 impl NeuronModel for IafPscExp {
@@ -150,6 +186,7 @@ impl NeuronModel for IafPscExp {
     ) {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
+        let no_current = input.no_current;
         let rng = input.rng;
         in_chunks(
             b.len(),
@@ -177,22 +214,26 @@ impl NeuronModel for IafPscExp {
                 let current = &mut current[range][..n];
                 let fired = &mut fired[..n];
                 // With escape noise the threshold is not sharp: the draws below decide.
-                // Two loops, so that neither tests the noise per neuron (a branch in the
-                // loop keeps it from vectorizing).
+                // Separate loops, so that none tests the noise or the current per neuron
+                // (a branch in the loop keeps it from vectorizing).
                 if p.escape.is_none() {
-                    for i in 0..n {
-                        let (v_new, r_new) = integrate(p, i, v, i_ex, i_in, i_0, refractory);
-                        let spike = v_new >= p.theta;
-                        v[i] = if spike { p.v_reset } else { v_new };
-                        refractory[i] = if spike { p.refractory_steps } else { r_new };
-                        fired[i] = spike;
-                        step_inputs(p, i, i_ex, i_in, i_0, ex, inh, current);
+                    let b = IafPscExpBlock {
+                        v,
+                        i_ex,
+                        i_in,
+                        i_0,
+                        refractory,
+                    };
+                    if no_current {
+                        sharp_threshold_step::<false>(p, b, ex, inh, current, fired);
+                    } else {
+                        sharp_threshold_step::<true>(p, b, ex, inh, current, fired);
                     }
-                } else {
-                    for i in 0..n {
-                        (v[i], refractory[i]) = integrate(p, i, v, i_ex, i_in, i_0, refractory);
-                        step_inputs(p, i, i_ex, i_in, i_0, ex, inh, current);
-                    }
+                    return;
+                }
+                for i in 0..n {
+                    (v[i], refractory[i]) = integrate::<true>(p, i, v, i_ex, i_in, i_0, refractory);
+                    step_inputs::<true>(p, i, i_ex, i_in, i_0, ex, inh, current);
                 }
                 if let Some((rate_h, delta)) = p.escape {
                     // Escape noise: every neuron draws in every step, as in NEST.

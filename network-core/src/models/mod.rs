@@ -153,6 +153,10 @@ pub struct StepInput<'a> {
     pub spikes: SpikeInput<'a>,
     /// Current input (pA) from current generators, one entry per neuron.
     pub current: &'a mut [f64],
+    /// No current generator reaches these neurons: `current` holds zeros, as it did in
+    /// every earlier step, so a model may leave it (and the current it keeps from the
+    /// previous step, also zero) out of its arithmetic.
+    pub no_current: bool,
     /// The block's random stream, for models with stochastic elements.
     pub rng: &'a mut Stream,
 }
