@@ -3,7 +3,7 @@
 //! integration step carried from step to step).
 
 use super::lanes::Lanes;
-use super::rkf45::{evolve_apply, evolve_lanes, Control, Ode};
+use super::rkf45::{evolve_apply, evolve_each_lane, evolve_lanes, Control, Ode};
 use super::soa::soa_state;
 use super::{NeuronModel, Recordable, StepInput};
 pub use network_spec::models::IafCondExp;
@@ -143,7 +143,16 @@ fn integrate_lanes(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usi
     };
     let mut y: [Lanes<LANES>; 3] = std::array::from_fn(|k| Lanes::from_fn(|l| b.y[first + l][k]));
     let mut h: [f64; LANES] = std::array::from_fn(|l| b.h[first + l]);
-    let accepted = evolve_lanes(&sys, &CONTROL, c.step, &mut h, &mut y);
+    let accepted = if cfg!(target_feature = "avx512f") {
+        let system = |l: usize| System {
+            p: sys.p,
+            refractory: sys.refractory[l],
+            i_stim: sys.i_stim[l],
+        };
+        evolve_each_lane(system, &CONTROL, c.step, &mut h, &mut y)
+    } else {
+        evolve_lanes(&sys, &CONTROL, c.step, &mut h, &mut y)
+    };
     for (l, accepted) in accepted.into_iter().enumerate() {
         let i = first + l;
         if accepted {

@@ -296,6 +296,40 @@ pub(crate) fn evolve_lanes<const N: usize, const L: usize, S: Ode<N, Lanes<L>>>(
     accepted
 }
 
+/// [`evolve_lanes`] written as one loop over the lanes whose body is the scalar step of
+/// lane `l`'s system `system(l)`: the same numbers. Where AVX-512 is enabled at compile
+/// time the compiler vectorizes [`evolve_lanes`]' loops over the components instead of
+/// the lanes, with gathers and scatters (COBA 1.9x slower on an AVX-512 Xeon); this
+/// loop it vectorizes across the lanes. Without AVX-512, [`evolve_lanes`] is the faster
+/// (COBA 0.85 against 1.1 s).
+#[inline(always)]
+pub(crate) fn evolve_each_lane<const N: usize, const L: usize, S: Ode<N>>(
+    system: impl Fn(usize) -> S,
+    control: &Control,
+    dt: f64,
+    h: &mut [f64; L],
+    y: &mut [Lanes<L>; N],
+) -> [bool; L] {
+    debug_assert!(dt > 0.0 && h.iter().all(|&h| h >= dt));
+    let mut accepted = [false; L];
+    for l in 0..L {
+        let sys = system(l);
+        let y0: [f64; N] = std::array::from_fn(|i| y[i].0[l]);
+        let dydt_in = sys.derivatives(&y0);
+        let (out, err, dydt_out) = step(&sys, dt, &y0, &dydt_in, control.reads_derivatives());
+        let rmax = control.largest_ratio(&out, &err, &dydt_out, dt);
+        // As in `evolve_lanes` (accepted unless above 1.1; `rmax` is never NaN, as a NaN
+        // ratio never wins), written with selects: a branch keeps the loop scalar.
+        let ok = rmax <= 1.1;
+        accepted[l] = ok;
+        h[l] = if ok { dt } else { h[l] };
+        for i in 0..N {
+            y[i].0[l] = if ok { out[i] } else { y0[i] };
+        }
+    }
+    accepted
+}
+
 /// One accepted integration step from `*t` towards `t1` (ms), as
 /// `gsl_odeiv_evolve_apply` takes it: the step `*h` (ms), cut to `t1 − *t` where it
 /// would overshoot, is retried from the saved state with the control's smaller step
@@ -407,6 +441,12 @@ mod tests {
             let y0 = [-65.5, 1.0e-3, 12.0, -0.25];
             let mut y = [Lanes(y0)];
             let accepted = evolve_lanes(&sys, &c, dt, &mut h, &mut y);
+            // The loop over the lanes takes the same steps to the bit.
+            let (mut h_each, mut y_each) = ([0.1, 0.5, 0.1 + 1e-12, 0.3], [Lanes(y0)]);
+            let each = evolve_each_lane(|l| Decay(taus[l]), &c, dt, &mut h_each, &mut y_each);
+            assert_eq!(each, accepted);
+            assert_eq!(h_each.map(f64::to_bits), h.map(f64::to_bits));
+            assert_eq!(y_each[0].0.map(f64::to_bits), y[0].0.map(f64::to_bits));
             for l in 0..4 {
                 let (mut t, mut hs, mut ys) = (0.0, [0.1, 0.5, 0.1 + 1e-12, 0.3][l], [y0[l]]);
                 evolve_apply(&Decay(taus[l]), &c, &mut t, dt, &mut hs, &mut ys);
