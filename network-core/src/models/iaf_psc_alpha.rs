@@ -53,6 +53,84 @@ pub struct AlphaPropagators {
     pub i_e: f64,
 }
 
+/// One step of `b`'s neurons; `fired` marks those that spiked. Without `CURRENT` no
+/// generator reaches the neurons: the current kept from the previous step is +0.0 and
+/// is neither read nor written, nor is the step's current input (zeros); the arithmetic
+/// is the same.
+#[inline(always)]
+fn alpha_step<const CURRENT: bool>(
+    p: &AlphaPropagators,
+    b: IafPscAlphaBlock<'_>,
+    ex: &mut [f64],
+    inh: &mut [f64],
+    current: &mut [f64],
+    fired: &mut [bool],
+) {
+    let IafPscAlphaBlock {
+        v,
+        i_ex,
+        di_ex,
+        i_in,
+        di_in,
+        y0,
+        refractory,
+    } = b;
+    // Every slice cut to the block's length: the loop then has no bounds checks and is
+    // compiled to vector lanes (AVX2 under `engine::wide`).
+    let n = v.len();
+    let (i_ex, di_ex, i_in, di_in, y0, refractory) = (
+        &mut i_ex[..n],
+        &mut di_ex[..n],
+        &mut i_in[..n],
+        &mut di_in[..n],
+        &mut y0[..n],
+        &mut refractory[..n],
+    );
+    let (ex, inh, current, fired) = (
+        &mut ex[..n],
+        &mut inh[..n],
+        &mut current[..n],
+        &mut fired[..n],
+    );
+    for i in 0..n {
+        // NEST's order of operations, written with selects instead of branches.
+        let free = refractory[i] == 0;
+        let kept = if CURRENT { y0[i] } else { 0.0 };
+        let integrated = p.p30 * (kept + p.i_e)
+            + p.p31_ex * di_ex[i]
+            + p.p32_ex * i_ex[i]
+            + p.p31_in * di_in[i]
+            + p.p32_in * i_in[i]
+            + p.expm1_tau_m * v[i]
+            + v[i];
+        let bounded = flush_subnormal(if integrated < p.v_min {
+            p.v_min
+        } else {
+            integrated
+        });
+        let v_new = if free { bounded } else { v[i] };
+        let r_new = if free {
+            0
+        } else {
+            refractory[i].wrapping_sub(1)
+        };
+        i_ex[i] = flush_subnormal(p.p21_ex * di_ex[i] + p.p22_ex * i_ex[i]);
+        di_ex[i] = flush_subnormal(di_ex[i] * p.p11_ex) + p.epsc_initial * ex[i];
+        ex[i] = 0.0;
+        i_in[i] = flush_subnormal(p.p21_in * di_in[i] + p.p22_in * i_in[i]);
+        di_in[i] = flush_subnormal(di_in[i] * p.p11_in) + p.ipsc_initial * inh[i];
+        inh[i] = 0.0;
+        let spike = v_new >= p.theta;
+        v[i] = if spike { p.v_reset } else { v_new };
+        refractory[i] = if spike { p.refractory_steps } else { r_new };
+        fired[i] = spike;
+        if CURRENT {
+            y0[i] = current[i];
+            current[i] = 0.0;
+        }
+    }
+}
+
 impl NeuronModel for IafPscAlpha {
     const SPIKE_CHANNELS: usize = 2;
 
@@ -130,68 +208,24 @@ impl NeuronModel for IafPscAlpha {
     ) {
         let [ex, inh] = input.spikes.pair();
         let current = input.current;
+        let no_current = input.no_current;
         in_chunks(
             b.len(),
             spiked,
             #[inline(always)]
             |range, fired| {
-                let IafPscAlphaBlock {
-                    v,
-                    i_ex,
-                    di_ex,
-                    i_in,
-                    di_in,
-                    y0,
-                    refractory,
-                } = b.range(range.clone());
-                // Every slice cut to the block's length: the loop then has no bounds
-                // checks and is compiled to vector lanes (AVX2 under `engine::wide`).
-                let n = v.len();
-                let (i_ex, di_ex, i_in, di_in, y0, refractory) = (
-                    &mut i_ex[..n],
-                    &mut di_ex[..n],
-                    &mut i_in[..n],
-                    &mut di_in[..n],
-                    &mut y0[..n],
-                    &mut refractory[..n],
-                );
+                let b = b.range(range.clone());
+                let n = b.v.len();
                 let ex = &mut ex[range.clone()][..n];
                 let inh = &mut inh[range.clone()][..n];
                 let current = &mut current[range][..n];
                 let fired = &mut fired[..n];
-                for i in 0..n {
-                    // NEST's order of operations, written with selects instead of branches.
-                    let free = refractory[i] == 0;
-                    let integrated = p.p30 * (y0[i] + p.i_e)
-                        + p.p31_ex * di_ex[i]
-                        + p.p32_ex * i_ex[i]
-                        + p.p31_in * di_in[i]
-                        + p.p32_in * i_in[i]
-                        + p.expm1_tau_m * v[i]
-                        + v[i];
-                    let bounded = flush_subnormal(if integrated < p.v_min {
-                        p.v_min
-                    } else {
-                        integrated
-                    });
-                    let v_new = if free { bounded } else { v[i] };
-                    let r_new = if free {
-                        0
-                    } else {
-                        refractory[i].wrapping_sub(1)
-                    };
-                    i_ex[i] = flush_subnormal(p.p21_ex * di_ex[i] + p.p22_ex * i_ex[i]);
-                    di_ex[i] = flush_subnormal(di_ex[i] * p.p11_ex) + p.epsc_initial * ex[i];
-                    ex[i] = 0.0;
-                    i_in[i] = flush_subnormal(p.p21_in * di_in[i] + p.p22_in * i_in[i]);
-                    di_in[i] = flush_subnormal(di_in[i] * p.p11_in) + p.ipsc_initial * inh[i];
-                    inh[i] = 0.0;
-                    let spike = v_new >= p.theta;
-                    v[i] = if spike { p.v_reset } else { v_new };
-                    refractory[i] = if spike { p.refractory_steps } else { r_new };
-                    fired[i] = spike;
-                    y0[i] = current[i];
-                    current[i] = 0.0;
+                // Two loops, so that neither tests for current per neuron (a branch in
+                // the loop keeps it from vectorizing).
+                if no_current {
+                    alpha_step::<false>(p, b, ex, inh, current, fired);
+                } else {
+                    alpha_step::<true>(p, b, ex, inh, current, fired);
                 }
             },
         );
