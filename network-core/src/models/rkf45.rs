@@ -147,9 +147,9 @@ impl Control {
         h_old: f64,
     ) -> Adjust {
         let rmax = self.largest_ratio(y, yerr, dydt, h_old);
-        if rmax > 1.1 {
+        if rejects(rmax) {
             Adjust::Decrease(shrink_factor(rmax) * h_old)
-        } else if rmax < 0.5 {
+        } else if rmax < GROW_BELOW {
             Adjust::Increase(grow_factor(rmax) * h_old)
         } else {
             Adjust::Keep
@@ -167,6 +167,15 @@ const FULL_GROWTH_BELOW: f64 = 1.0e-5;
 /// Above this largest error ratio the step shrinks by the full 0.2×: `0.9 / r^(1/5)` is
 /// then at most `0.9 / (1e4)^(1/5) = 0.143`, far below 0.2 (also for `r = ∞`).
 const FULL_SHRINK_ABOVE: f64 = 1.0e4;
+
+/// GSL's control rejects a step and shrinks it above this largest error ratio
+/// (`rejects`), and grows the next step below `GROW_BELOW`.
+const SHRINK_ABOVE: f64 = 1.1;
+const GROW_BELOW: f64 = 0.5;
+#[inline(always)]
+fn rejects(rmax: f64) -> bool {
+    rmax > SHRINK_ABOVE
+}
 
 /// GSL's factor for a step whose largest error ratio `rmax` exceeds 1.1:
 /// `0.9 / rmax^(1/5)`, at least 0.2.
@@ -279,7 +288,7 @@ pub(crate) fn evolve_lanes<const N: usize, const L: usize, S: Ode<N, Lanes<L>>>(
     let mut accepted = [false; L];
     for l in 0..L {
         let rmax = rmax.0[l];
-        if rmax > 1.1 {
+        if rejects(rmax) {
             continue;
         }
         accepted[l] = true;
@@ -296,12 +305,9 @@ pub(crate) fn evolve_lanes<const N: usize, const L: usize, S: Ode<N, Lanes<L>>>(
     accepted
 }
 
-/// [`evolve_lanes`] written as one loop over the lanes whose body is the scalar step of
-/// lane `l`'s system `system(l)`: the same numbers. Where AVX-512 is enabled at compile
-/// time the compiler vectorizes [`evolve_lanes`]' loops over the components instead of
-/// the lanes, with gathers and scatters (COBA 1.9x slower on an AVX-512 Xeon); this
-/// loop it vectorizes across the lanes. Without AVX-512, [`evolve_lanes`] is the faster
-/// (COBA 0.85 against 1.1 s).
+/// [`evolve_lanes`] as one loop over the lanes, its body lane `l`'s scalar step
+/// (`system(l)`, selects for branches): the same numbers, vectorized across the lanes
+/// where AVX-512 made the compiler gather [`evolve_lanes`]' components (PERF.md, 9th round).
 #[inline(always)]
 pub(crate) fn evolve_each_lane<const N: usize, const L: usize, S: Ode<N>>(
     system: impl Fn(usize) -> S,
@@ -318,9 +324,7 @@ pub(crate) fn evolve_each_lane<const N: usize, const L: usize, S: Ode<N>>(
         let dydt_in = sys.derivatives(&y0);
         let (out, err, dydt_out) = step(&sys, dt, &y0, &dydt_in, control.reads_derivatives());
         let rmax = control.largest_ratio(&out, &err, &dydt_out, dt);
-        // As in `evolve_lanes` (accepted unless above 1.1; `rmax` is never NaN, as a NaN
-        // ratio never wins), written with selects: a branch keeps the loop scalar.
-        let ok = rmax <= 1.1;
+        let ok = !rejects(rmax);
         accepted[l] = ok;
         h[l] = if ok { dt } else { h[l] };
         for i in 0..N {
@@ -445,8 +449,8 @@ mod tests {
             let (mut h_each, mut y_each) = ([0.1, 0.5, 0.1 + 1e-12, 0.3], [Lanes(y0)]);
             let each = evolve_each_lane(|l| Decay(taus[l]), &c, dt, &mut h_each, &mut y_each);
             assert_eq!(each, accepted);
-            assert_eq!(h_each.map(f64::to_bits), h.map(f64::to_bits));
-            assert_eq!(y_each[0].0.map(f64::to_bits), y[0].0.map(f64::to_bits));
+            let bits = |h: [f64; 4], y: [f64; 4]| (h.map(f64::to_bits), y.map(f64::to_bits));
+            assert_eq!(bits(h_each, y_each[0].0), bits(h, y[0].0));
             for l in 0..4 {
                 let (mut t, mut hs, mut ys) = (0.0, [0.1, 0.5, 0.1 + 1e-12, 0.3][l], [y0[l]]);
                 evolve_apply(&Decay(taus[l]), &c, &mut t, dt, &mut hs, &mut ys);
