@@ -6,7 +6,8 @@ calls so the integration step carried between calls is compared too) and a spike
 case (excitatory and inhibitory conductance weights in nS, including a burst that
 drives spikes). One case holds a population of 1,100 neurons (schema field "n", see
 README.md) with inputs aimed at indices 7, 8, 255, 256, 1023 and 1024, so the engine's
-blocks and chunks are compared; one 44 iaf_cond_exp neurons, integrated in groups of 8.
+blocks and chunks are compared; one 44 iaf_cond_exp neurons, integrated in groups of 8
+(16 where the engine is compiled with AVX-512).
 """
 
 from cases import case, conn, dc, neuron, sg
@@ -269,8 +270,9 @@ def gsl_cases():
          sg([8, 256, 1024], [12.0, 20.0, 20.1], weight=-50.0),
          dc([1099], 400.0, start=5.0)],
         record_from=RECORD[AEIF_ALPHA], rec_targets=[0] + edges + [1099]))
-    # 44 iaf_cond_exp neurons in one population: the engine integrates them 8 at a time
-    # (one by one where GSL's control rejects a step, and the last 4); inputs on
+    # 44 iaf_cond_exp neurons in one population: the engine integrates them 8 (with
+    # AVX-512 16) at a time (one by one where GSL's control rejects a step, and the
+    # rest); inputs on
     # several lanes of several groups, a 3000 nS pulse whose steps are rejected.
     pop = neuron(COND_EXP, I_e=200.0)
     pop["n"] = 44

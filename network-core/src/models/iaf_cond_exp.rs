@@ -2,9 +2,14 @@
 //! conductances, integrated as NEST 3.10 does (GSL's RKF45 with `y_new(1e-3, 0)`, the
 //! integration step carried from step to step).
 
+use super::division::Divisor;
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
 use super::lanes::Lanes;
-use super::rkf45::{evolve_apply, evolve_each_lane, evolve_lanes, Control, Ode};
+use super::lanes::Real;
+use super::rkf45::{evolve_apply, evolve_lanes, Control, Ode};
 use super::soa::soa_state;
+#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+use super::{lanes::Vector, zmm::F64x16};
 use super::{NeuronModel, Recordable, StepInput};
 pub use network_spec::models::IafCondExp;
 
@@ -41,11 +46,15 @@ pub struct CondExpConstants {
     step: f64,
     /// Refractory period in steps.
     refractory_steps: u32,
+    /// `C_m` (pF) and the synaptic time constants (ms) the dynamics divide by.
+    c_m: Divisor,
+    tau_syn_ex: Divisor,
+    tau_syn_in: Divisor,
 }
 
 /// The right-hand side of one neuron in one step (NEST's `iaf_cond_exp_dynamics`).
 struct System<'a> {
-    p: &'a IafCondExp,
+    c: &'a CondExpConstants,
     refractory: bool,
     i_stim: f64,
 }
@@ -53,40 +62,50 @@ struct System<'a> {
 impl Ode<3> for System<'_> {
     #[inline(always)]
     fn derivatives(&self, y: &[f64; 3]) -> [f64; 3] {
-        dynamics(self.p, self.refractory, self.i_stim, y)
+        dynamics(self.c, self.refractory, self.i_stim, y)
     }
 }
 
-/// NEST's `iaf_cond_exp_dynamics` for one neuron, written without branches (selects,
-/// the voltage derivative computed and dropped while refractory), so that the loop
-/// over [`Systems`]' lanes compiles to vector operations; the same numbers as the
-/// branches give.
+/// NEST's `iaf_cond_exp_dynamics` on one neuron (`T = f64`) or several side by side,
+/// written without branches (selects, the voltage derivative computed and dropped while
+/// refractory): the same numbers as the branches give.
 #[inline(always)]
-fn dynamics(p: &IafCondExp, refractory: bool, i_stim: f64, y: &[f64; 3]) -> [f64; 3] {
+fn dynamics<T: Real>(c: &CondExpConstants, refractory: T::Mask, i_stim: T, y: &[T; 3]) -> [T; 3] {
+    let (p, at) = (&c.params, T::splat);
     // V is clamped to V_reset while refractory and bounded by V_th otherwise.
-    let bounded = y[V_M].min(p.V_th);
-    let v = if refractory { p.V_reset } else { bounded };
-    let i_syn_ex = y[G_EX] * (v - p.E_ex);
-    let i_syn_in = y[G_IN] * (v - p.E_in);
-    let i_leak = p.g_L * (v - p.E_L);
-    let dv = (-i_leak + i_stim + p.I_e - i_syn_ex - i_syn_in) / p.C_m;
+    let v = T::select(refractory, at(p.V_reset), y[V_M].at_most(at(p.V_th)));
+    let i_syn_ex = y[G_EX] * (v - at(p.E_ex));
+    let i_syn_in = y[G_IN] * (v - at(p.E_in));
+    let i_leak = at(p.g_L) * (v - at(p.E_L));
+    let dv = (-i_leak + i_stim + at(p.I_e) - i_syn_ex - i_syn_in).over(&c.c_m);
     [
-        if refractory { 0.0 } else { dv },
-        -y[G_EX] / p.tau_syn_ex,
-        -y[G_IN] / p.tau_syn_in,
+        T::select(refractory, at(0.0), dv),
+        (-y[G_EX]).over(&c.tau_syn_ex),
+        (-y[G_IN]).over(&c.tau_syn_in),
     ]
 }
 
-/// Neurons integrated side by side (`rkf45::evolve_lanes`).
+/// Neurons integrated side by side (`rkf45::evolve_lanes`): two AVX-512 registers' worth
+/// where the crate is compiled with AVX-512, else eight.
+#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+const LANES: usize = 16;
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
 const LANES: usize = 8;
 
-/// [`System`] of [`LANES`] neurons: each lane's derivatives are the scalar system's.
+/// [`System`] of [`LANES`] neurons in [`Lanes`]: each lane's derivatives are the scalar
+/// system's, computed lane by lane (a loop the compiler vectorizes across the lanes
+/// where AVX-512 is not enabled).
+#[cfg_attr(
+    all(target_arch = "x86_64", target_feature = "avx512f"),
+    allow(dead_code)
+)]
 struct Systems<'a> {
-    p: &'a IafCondExp,
+    c: &'a CondExpConstants,
     refractory: [bool; LANES],
     i_stim: [f64; LANES],
 }
 
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
 impl Ode<3, Lanes<LANES>> for Systems<'_> {
     #[inline(always)]
     fn derivatives(&self, y: &[Lanes<LANES>; 3]) -> [Lanes<LANES>; 3] {
@@ -97,7 +116,7 @@ impl Ode<3, Lanes<LANES>> for Systems<'_> {
         #[allow(clippy::needless_range_loop)]
         for l in 0..LANES {
             let [dv, dg_ex, dg_in] = dynamics(
-                self.p,
+                self.c,
                 self.refractory[l],
                 self.i_stim[l],
                 &[y[V_M].0[l], y[G_EX].0[l], y[G_IN].0[l]],
@@ -110,11 +129,27 @@ impl Ode<3, Lanes<LANES>> for Systems<'_> {
     }
 }
 
+/// [`System`] of [`LANES`] neurons in two AVX-512 registers per component.
+#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+struct Systems16<'a> {
+    c: &'a CondExpConstants,
+    refractory: u16,
+    i_stim: F64x16,
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+impl Ode<3, F64x16> for Systems16<'_> {
+    #[inline(always)]
+    fn derivatives(&self, y: &[F64x16; 3]) -> [F64x16; 3] {
+        dynamics(self.c, self.refractory, self.i_stim, y)
+    }
+}
+
 /// NEST's `while t < h` loop of GSL steps over one simulation step for neuron `i`.
 #[inline(always)]
 fn integrate(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, i: usize) {
     let sys = System {
-        p: &c.params,
+        c,
         refractory: b.refractory[i] > 0,
         i_stim: b.i_stim[i],
     };
@@ -125,34 +160,76 @@ fn integrate(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, i: usize) {
 }
 
 /// [`integrate`] for neurons `first..first + LANES`: where every carried step covers
-/// the simulation step, the first GSL step of all of them at once, and [`integrate`]
-/// for each neuron whose step the control rejected (or for all of them otherwise).
+/// the simulation step, the first GSL step of all of them at once ([`integrate_group`]),
+/// else [`integrate`] for each.
 #[inline(always)]
 fn integrate_lanes(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usize) {
     let range = first..first + LANES;
-    if !b.h[range.clone()].iter().all(|&h| h >= c.step) {
+    if b.h[range.clone()].iter().all(|&h| h >= c.step) {
+        integrate_group(c, b, first);
+    } else {
         for i in range {
             integrate(c, b, i);
         }
-        return;
     }
+}
+
+// The two forms of `integrate_group` differ only in how the lanes are loaded and
+// stored: each is the form its compiler output was fastest in (bench/PERF.md, tenth
+// round).
+
+/// The first GSL step of neurons `first..first + LANES` at once
+/// (`rkf45::evolve_lanes`), two AVX-512 registers per component, and [`integrate`]
+/// for each neuron whose step the control rejected.
+#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[inline(always)]
+fn integrate_group(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usize) {
+    let (mut refractory, mut i_stim) = (0u16, [0.0; LANES]);
+    let (mut y, mut h) = ([[0.0; LANES]; 3], [0.0; LANES]);
+    for l in 0..LANES {
+        let i = first + l;
+        refractory |= u16::from(b.refractory[i] > 0) << l;
+        i_stim[l] = b.i_stim[i];
+        h[l] = b.h[i];
+        for (k, component) in y.iter_mut().enumerate() {
+            component[l] = b.y[i][k];
+        }
+    }
+    let sys = Systems16 {
+        c,
+        refractory,
+        i_stim: F64x16::from_array(i_stim),
+    };
+    let mut vectors = y.map(F64x16::from_array);
+    let accepted = evolve_lanes(&sys, &CONTROL, c.step, &mut h, &mut vectors);
+    let y = vectors.map(F64x16::to_array);
+    for (l, &accepted) in accepted.iter().enumerate() {
+        if accepted {
+            b.y[first + l] = [y[0][l], y[1][l], y[2][l]];
+            b.h[first + l] = h[l];
+        }
+    }
+    for (l, accepted) in accepted.into_iter().enumerate() {
+        if !accepted {
+            integrate(c, b, first + l);
+        }
+    }
+}
+
+/// The first GSL step of neurons `first..first + LANES` at once
+/// (`rkf45::evolve_lanes`) in [`Lanes`], and [`integrate`] for each neuron whose step
+/// the control rejected.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
+#[inline(always)]
+fn integrate_group(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usize) {
     let sys = Systems {
-        p: &c.params,
+        c,
         refractory: std::array::from_fn(|l| b.refractory[first + l] > 0),
         i_stim: std::array::from_fn(|l| b.i_stim[first + l]),
     };
     let mut y: [Lanes<LANES>; 3] = std::array::from_fn(|k| Lanes::from_fn(|l| b.y[first + l][k]));
     let mut h: [f64; LANES] = std::array::from_fn(|l| b.h[first + l]);
-    let accepted = if cfg!(target_feature = "avx512f") {
-        let system = |l: usize| System {
-            p: sys.p,
-            refractory: sys.refractory[l],
-            i_stim: sys.i_stim[l],
-        };
-        evolve_each_lane(system, &CONTROL, c.step, &mut h, &mut y)
-    } else {
-        evolve_lanes(&sys, &CONTROL, c.step, &mut h, &mut y)
-    };
+    let accepted = evolve_lanes(&sys, &CONTROL, c.step, &mut h, &mut y);
     for (l, accepted) in accepted.into_iter().enumerate() {
         let i = first + l;
         if accepted {
@@ -176,6 +253,9 @@ impl NeuronModel for IafCondExp {
             params: self.clone(),
             step: res.ms(),
             refractory_steps: res.steps_ceil(self.t_ref) as u32,
+            c_m: Divisor::new(self.C_m),
+            tau_syn_ex: Divisor::new(self.tau_syn_ex),
+            tau_syn_in: Divisor::new(self.tau_syn_in),
         }
     }
 

@@ -16,6 +16,12 @@ mod aeif_psc_alpha;
 mod aeif_psc_delta;
 mod aeif_psc_exp;
 mod amat2_psc_exp;
+// Without AVX-512 nothing divides by the reciprocal (only `zmm` does).
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_feature = "avx512f")),
+    allow(dead_code)
+)]
+mod division;
 mod gif;
 mod gif_cond_exp;
 mod gif_psc_exp;
@@ -40,6 +46,8 @@ mod propagators;
 pub mod rate;
 pub mod rkf45;
 mod soa;
+#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+mod zmm;
 
 pub use aeif::{AeifMembrane, Drive};
 pub use aeif_alpha::{AeifAlphaBlock, AeifAlphaConstants, AeifAlphaState};

@@ -10,7 +10,9 @@
 //! calls [`evolve_apply`] in NEST's `while t < h` loop reproduces NEST's numbers bit
 //! for bit.
 
-use super::lanes::{Lanes, Real};
+#[cfg(test)]
+use super::lanes::Lanes;
+use super::lanes::{Real, Vector};
 
 /// A system of `N` autonomous ordinary differential equations `y' = f(y)`, on numbers
 /// `T` (`f64`, or several systems side by side in `Lanes`).
@@ -113,7 +115,7 @@ impl Control {
     }
 
     /// The largest ratio of a component's error `yerr` to its tolerance, after a step
-    /// of `h_old` ending at `y` with derivatives `dydt` (per lane for [`Lanes`]).
+    /// of `h_old` ending at `y` with derivatives `dydt` (per lane for [`Lanes`](super::lanes::Lanes)).
     #[inline(always)]
     fn largest_ratio<const N: usize, T: Real>(
         &self,
@@ -206,7 +208,7 @@ fn grow_factor(rmax: f64) -> f64 {
 /// One Fehlberg step of `h` from `y` with derivatives `k1 = f(y)`: the fifth-order
 /// solution, its error estimate and (if `want_dydt`) the derivatives at the solution
 /// (zeros otherwise). Written once for one system (`T = f64`) and for several side by
-/// side ([`Lanes`]): the same operations in the same order either way.
+/// side ([`Lanes`](super::lanes::Lanes)): the same operations in the same order either way.
 #[inline(always)]
 fn step<const N: usize, T: Real, S: Ode<N, T>>(
     sys: &S,
@@ -273,21 +275,23 @@ fn step<const N: usize, T: Real, S: Ode<N, T>>(
 /// must go through [`evolve_apply`], which retries with smaller steps. The arithmetic
 /// is [`step`]'s and [`Control::adjust`]'s per lane, so the numbers are the same.
 #[inline(always)]
-pub(crate) fn evolve_lanes<const N: usize, const L: usize, S: Ode<N, Lanes<L>>>(
+pub(crate) fn evolve_lanes<const N: usize, const L: usize, V: Vector<L>, S: Ode<N, V>>(
     sys: &S,
     control: &Control,
     dt: f64,
     h: &mut [f64; L],
-    y: &mut [Lanes<L>; N],
+    yv: &mut [V; N],
 ) -> [bool; L] {
     debug_assert!(dt > 0.0 && h.iter().all(|&h| h >= dt));
-    let h0 = Lanes::<L>::splat(dt);
-    let dydt_in = sys.derivatives(y);
-    let (out, err, dydt_out) = step(sys, h0, y, &dydt_in, control.reads_derivatives());
-    let rmax = control.largest_ratio(&out, &err, &dydt_out, h0);
+    let h0 = V::splat(dt);
+    let dydt_in = sys.derivatives(yv);
+    let (out, err, dydt_out) = step(sys, h0, yv, &dydt_in, control.reads_derivatives());
+    let rmax = control.largest_ratio(&out, &err, &dydt_out, h0).to_array();
+    let out = out.map(V::to_array);
+    let mut y = yv.map(V::to_array);
     let mut accepted = [false; L];
     for l in 0..L {
-        let rmax = rmax.0[l];
+        let rmax = rmax[l];
         if rejects(rmax) {
             continue;
         }
@@ -299,38 +303,10 @@ pub(crate) fn evolve_lanes<const N: usize, const L: usize, S: Ode<N, Lanes<L>>>(
         // its `powf` (a fifth of COBA's simulation) is not evaluated.
         h[l] = dt;
         for i in 0..N {
-            y[i].0[l] = out[i].0[l];
+            y[i][l] = out[i][l];
         }
     }
-    accepted
-}
-
-/// [`evolve_lanes`] as one loop over the lanes, its body lane `l`'s scalar step
-/// (`system(l)`, selects for branches): the same numbers, vectorized across the lanes
-/// where AVX-512 made the compiler gather [`evolve_lanes`]' components (PERF.md, 9th round).
-#[inline(always)]
-pub(crate) fn evolve_each_lane<const N: usize, const L: usize, S: Ode<N>>(
-    system: impl Fn(usize) -> S,
-    control: &Control,
-    dt: f64,
-    h: &mut [f64; L],
-    y: &mut [Lanes<L>; N],
-) -> [bool; L] {
-    debug_assert!(dt > 0.0 && h.iter().all(|&h| h >= dt));
-    let mut accepted = [false; L];
-    for l in 0..L {
-        let sys = system(l);
-        let y0: [f64; N] = std::array::from_fn(|i| y[i].0[l]);
-        let dydt_in = sys.derivatives(&y0);
-        let (out, err, dydt_out) = step(&sys, dt, &y0, &dydt_in, control.reads_derivatives());
-        let rmax = control.largest_ratio(&out, &err, &dydt_out, dt);
-        let ok = !rejects(rmax);
-        accepted[l] = ok;
-        h[l] = if ok { dt } else { h[l] };
-        for i in 0..N {
-            y[i].0[l] = if ok { out[i] } else { y0[i] };
-        }
-    }
+    *yv = y.map(V::from_array);
     accepted
 }
 
@@ -444,13 +420,7 @@ mod tests {
             let mut h = [0.1, 0.5, 0.1 + 1e-12, 0.3];
             let y0 = [-65.5, 1.0e-3, 12.0, -0.25];
             let mut y = [Lanes(y0)];
-            let accepted = evolve_lanes(&sys, &c, dt, &mut h, &mut y);
-            // The loop over the lanes takes the same steps to the bit.
-            let (mut h_each, mut y_each) = ([0.1, 0.5, 0.1 + 1e-12, 0.3], [Lanes(y0)]);
-            let each = evolve_each_lane(|l| Decay(taus[l]), &c, dt, &mut h_each, &mut y_each);
-            assert_eq!(each, accepted);
-            let bits = |h: [f64; 4], y: [f64; 4]| (h.map(f64::to_bits), y.map(f64::to_bits));
-            assert_eq!(bits(h_each, y_each[0].0), bits(h, y[0].0));
+            let accepted = evolve_lanes::<1, 4, Lanes<4>, _>(&sys, &c, dt, &mut h, &mut y);
             for l in 0..4 {
                 let (mut t, mut hs, mut ys) = (0.0, [0.1, 0.5, 0.1 + 1e-12, 0.3][l], [y0[l]]);
                 evolve_apply(&Decay(taus[l]), &c, &mut t, dt, &mut hs, &mut ys);
