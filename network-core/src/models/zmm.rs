@@ -273,6 +273,28 @@ mod tests {
     }
 
     #[test]
+    fn sixteen_lanes_keep_their_order() {
+        // Lanes 8..16 live in the second register and take the mask's high byte.
+        let a: [f64; 16] = std::array::from_fn(|l| l as f64 - 7.5);
+        let b: [f64; 16] = std::array::from_fn(|l| 100.0 + l as f64);
+        let (va, vb) = (F64x16::from_array(a), F64x16::from_array(b));
+        assert_eq!(va.to_array(), a);
+        let mask = 0b1000_0001_0110_0010u16;
+        let chosen = F64x16::select(mask, va, vb).to_array();
+        let sum = (va + vb).to_array();
+        let bounded = va.at_most(F64x16::splat(0.0)).to_array();
+        for l in 0..16 {
+            assert_eq!(
+                chosen[l],
+                if mask >> l & 1 == 1 { a[l] } else { b[l] },
+                "{l}"
+            );
+            assert_eq!(sum[l], a[l] + b[l]);
+            assert_eq!(bounded[l], a[l].at_most(0.0));
+        }
+    }
+
+    #[test]
     fn quotients_are_the_division_s_bits_in_and_out_of_range() {
         // The oracle is the scalar division instruction, in range (`division::tests`'
         // cases) and outside it (subnormal, tiny, huge, infinite and NaN dividends,
