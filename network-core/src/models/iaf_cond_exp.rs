@@ -8,9 +8,9 @@ use super::lanes::Lanes;
 use super::lanes::Real;
 use super::rkf45::{evolve_apply, evolve_lanes, Control, Ode};
 use super::soa::soa_state;
-use super::{in_chunks, NeuronModel, Recordable, StepInput};
 #[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
 use super::{lanes::Vector, zmm::F64x16};
+use super::{NeuronModel, Recordable, StepInput};
 pub use network_spec::models::IafCondExp;
 
 use crate::storage::Length;
@@ -309,45 +309,24 @@ impl NeuronModel for IafCondExp {
         for i in grouped..n {
             integrate(c, b, i);
         }
-        // The step's end: spikes received, refractoriness, threshold, current kept.
-        // Branch-free, so that the loop compiles to vector operations; the spikes are
-        // reported from the flags (`in_chunks`).
-        in_chunks(
-            n,
-            spiked,
-            #[inline(always)]
-            |range, fired| {
-                let y = &mut b.y[range.clone()];
-                let n = y.len();
-                let refractory = &mut b.refractory[range.clone()][..n];
-                let i_stim = &mut b.i_stim[range.clone()][..n];
-                let (ex, inh) = (&mut ex[range.clone()][..n], &mut inh[range.clone()][..n]);
-                let current = &mut current[range][..n];
-                let fired = &mut fired[..n];
-                for i in 0..n {
-                    let [v, g_ex, g_in] = y[i];
-                    let spike = refractory[i] == 0 && v >= p.V_th;
-                    let reset = refractory[i] > 0 || spike;
-                    // NEST's inhibitory buffer holds the negated weights: a positive
-                    // conductance.
-                    y[i] = [
-                        if reset { p.V_reset } else { v },
-                        g_ex + ex[i],
-                        g_in + -inh[i],
-                    ];
-                    refractory[i] = if spike {
-                        c.refractory_steps
-                    } else {
-                        refractory[i].saturating_sub(1)
-                    };
-                    fired[i] = spike;
-                    ex[i] = 0.0;
-                    inh[i] = 0.0;
-                    i_stim[i] = current[i];
-                    current[i] = 0.0;
-                }
-            },
-        );
+        for i in 0..n {
+            let y = &mut b.y[i];
+            y[G_EX] += ex[i];
+            // NEST's inhibitory buffer holds the negated weights: a positive conductance.
+            y[G_IN] += -inh[i];
+            ex[i] = 0.0;
+            inh[i] = 0.0;
+            if b.refractory[i] > 0 {
+                b.refractory[i] -= 1;
+                y[V_M] = p.V_reset;
+            } else if y[V_M] >= p.V_th {
+                b.refractory[i] = c.refractory_steps;
+                y[V_M] = p.V_reset;
+                spiked(i as u32);
+            }
+            b.i_stim[i] = current[i];
+            current[i] = 0.0;
+        }
     }
 
     fn recordable(&self, b: &IafCondExpBlock<'_>, var: Recordable, i: usize) -> Option<f64> {
