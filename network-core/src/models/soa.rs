@@ -25,8 +25,9 @@ macro_rules! soa_state {
         impl<L: $crate::storage::Length> $state<L> {
             /// Splits the arrays into blocks of `block_len` neurons.
             pub fn split(&mut self, block_len: usize) -> Vec<$block<'_>> {
+                let count = soa_state!(@first self $(, $field)*).len().div_ceil(block_len);
                 $( let mut $field = self.$field.chunks_mut(block_len); )*
-                let mut blocks = Vec::new();
+                let mut blocks = Vec::with_capacity(count);
                 while let ($( Some($field), )*) = ($( $field.next(), )*) {
                     blocks.push($block { $( $field, )* });
                 }
