@@ -17,7 +17,7 @@ use crate::engine::generator_tap::GeneratorTap;
 use crate::engine::population::{PopulationDyn, SliceInput};
 use crate::engine::projection::Projection;
 use crate::engine::rate::RateSystem;
-use crate::engine::schedule::LongestFirst;
+use crate::engine::schedule::StableShares;
 use crate::engine::shared_clock::SharedClock;
 use crate::error::{Error, Result};
 use crate::provenance::{Provenance, PROJECT};
@@ -81,7 +81,7 @@ pub struct Network {
     /// Per population, the number of spikes emitted so far.
     pub(super) spike_counts: Vec<usize>,
     /// Hands out each slice's block tasks to the threads.
-    schedule: LongestFirst,
+    schedule: StableShares,
     /// Per population, per-neuron spike counts and interval sums.
     pub(super) stats: Vec<NeuronStats>,
     pub(super) step: i64,
@@ -213,7 +213,7 @@ impl Network {
             weight_recorders: Vec::new(),
             generator_names: generators.iter().map(|g| g.name.clone()).collect(),
             generators,
-            schedule: LongestFirst::default(),
+            schedule: StableShares::default(),
             step: 0,
             slice_len,
             max_delay,
