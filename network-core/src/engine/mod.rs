@@ -3,6 +3,7 @@
 
 pub(crate) mod archive;
 pub(crate) mod block;
+pub(crate) mod crew;
 pub(crate) mod gamma_hazard;
 pub(crate) mod generator_tap;
 pub(crate) mod huge_pages;

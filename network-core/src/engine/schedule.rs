@@ -1,4 +1,4 @@
-//! Running a slice's block tasks on the thread pool, each thread mostly on the same blocks.
+//! Running a slice's block tasks on the threads, each thread mostly on the same blocks.
 //!
 //! A slice ends with a barrier (spikes are exchanged between slices), so the slowest
 //! thread sets the pace, and a block's state and rings are cheapest where they were last
@@ -8,8 +8,11 @@
 //! what is left of the others'. The shares move only as durations drift, so a block
 //! mostly stays on its core (handing out tasks longest first from one queue, as before,
 //! moved blocks between cores every slice: the microcircuit on 2 threads simulated 5 %
-//! slower, CUBA 20 %). Tasks are independent: the order changes no result.
+//! slower, CUBA 20 %). The threads are a [`Crew`]: the calling thread and helpers that
+//! spin between slices instead of sleeping. Tasks are independent: the order changes no
+//! result.
 
+use super::crew::Crew;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -22,6 +25,9 @@ pub(crate) type BlockTask<'a> = Box<dyn FnOnce() + Send + 'a>;
 pub(crate) struct StableShares {
     /// Duration of each task in the previous slice (ns); empty before the first.
     last_ns: Vec<u64>,
+    /// The threads that run the tasks, made at the first slice with several threads
+    /// (as many as the current rayon pool's).
+    crew: Option<Crew>,
 }
 
 impl StableShares {
@@ -46,8 +52,16 @@ impl StableShares {
         let slots: Vec<Mutex<Option<BlockTask<'_>>>> =
             tasks.into_iter().map(|t| Mutex::new(Some(t))).collect();
         let durations: Vec<AtomicU64> = (0..n).map(|_| AtomicU64::new(0)).collect();
-        rayon::broadcast(|ctx| {
-            let me = ctx.index();
+        let pool_threads = rayon::current_num_threads();
+        if self
+            .crew
+            .as_ref()
+            .is_none_or(|c| c.threads() != pool_threads)
+        {
+            self.crew = Some(Crew::new(pool_threads - 1));
+        }
+        let crew = self.crew.as_ref().expect("made above");
+        crew.run(&|me| {
             if me >= threads {
                 return;
             }
