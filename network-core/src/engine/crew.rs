@@ -42,6 +42,7 @@ struct Shared {
 pub(crate) struct Crew {
     shared: Arc<Shared>,
     helpers: Vec<JoinHandle<()>>,
+    asked: usize,
 }
 
 impl std::fmt::Debug for Crew {
@@ -63,21 +64,37 @@ impl Crew {
             parked: (0..helpers).map(|_| AtomicBool::new(false)).collect(),
             stop: AtomicBool::new(false),
         });
-        let helpers = (0..helpers)
-            .map(|k| {
-                let shared = Arc::clone(&shared);
-                std::thread::Builder::new()
-                    .name(format!("network-crew-{}", k + 1))
-                    .spawn(move || help(&shared, k))
-                    .expect("the operating system starts a thread")
-            })
-            .collect();
-        Self { shared, helpers }
+        let asked = helpers + 1;
+        let mut helpers = Vec::with_capacity(asked - 1);
+        for k in 0..asked - 1 {
+            let shared = Arc::clone(&shared);
+            let started = std::thread::Builder::new()
+                .name(format!("network-crew-{}", k + 1))
+                .spawn(move || help(&shared, k));
+            match started {
+                Ok(helper) => helpers.push(helper),
+                // The system gives no more threads: the crew works with those it has
+                // (every share is taken by some thread; results do not change).
+                Err(_) => break,
+            }
+        }
+        Self {
+            shared,
+            helpers,
+            asked,
+        }
     }
 
     /// Threads that run a job: the helpers and the calling thread.
+    #[cfg(test)]
     pub fn threads(&self) -> usize {
         self.helpers.len() + 1
+    }
+
+    /// The threads asked for when the crew was made, the calling one included (more than
+    /// run a job where the system gave fewer).
+    pub fn asked(&self) -> usize {
+        self.asked
     }
 
     /// Calls `job(i)` on every thread `i` (0 the calling thread, then each helper) and

@@ -53,11 +53,7 @@ impl StableShares {
             tasks.into_iter().map(|t| Mutex::new(Some(t))).collect();
         let durations: Vec<AtomicU64> = (0..n).map(|_| AtomicU64::new(0)).collect();
         let pool_threads = rayon::current_num_threads();
-        if self
-            .crew
-            .as_ref()
-            .is_none_or(|c| c.threads() != pool_threads)
-        {
+        if self.crew.as_ref().is_none_or(|c| c.asked() != pool_threads) {
             self.crew = Some(Crew::new(pool_threads - 1));
         }
         let crew = self.crew.as_ref().expect("made above");
