@@ -34,7 +34,8 @@ impl StableShares {
     /// Runs `tasks` on the current rayon pool and returns when all are done.
     pub fn run(&mut self, tasks: Vec<BlockTask<'_>>) {
         let n = tasks.len();
-        let threads = rayon::current_num_threads().min(n);
+        let pool_threads = rayon::current_num_threads();
+        let threads = pool_threads.min(n);
         if threads <= 1 {
             // One thread: the order changes nothing, so nothing is timed (two clock
             // reads per task were a fifth of a small network's step).
@@ -52,7 +53,6 @@ impl StableShares {
         let slots: Vec<Mutex<Option<BlockTask<'_>>>> =
             tasks.into_iter().map(|t| Mutex::new(Some(t))).collect();
         let durations: Vec<AtomicU64> = (0..n).map(|_| AtomicU64::new(0)).collect();
-        let pool_threads = rayon::current_num_threads();
         if self.crew.as_ref().is_none_or(|c| c.asked() != pool_threads) {
             self.crew = Some(Crew::new(pool_threads - 1));
         }

@@ -95,10 +95,7 @@ const LANES: usize = 8;
 /// [`System`] of [`LANES`] neurons in [`Lanes`]: each lane's derivatives are the scalar
 /// system's, computed lane by lane (a loop the compiler vectorizes across the lanes
 /// where AVX-512 is not enabled).
-#[cfg_attr(
-    all(target_arch = "x86_64", target_feature = "avx512f"),
-    allow(dead_code)
-)]
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
 struct Systems<'a> {
     c: &'a CondExpConstants,
     refractory: [bool; LANES],

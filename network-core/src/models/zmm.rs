@@ -28,6 +28,12 @@ pub(crate) struct F64x8(__m512d);
 const MAGNITUDE: i64 = i64::MAX;
 
 impl F64x8 {
+    /// The lanes where `self < other` (none where either is a NaN).
+    #[inline(always)]
+    fn less_than(self, other: Self) -> __mmask8 {
+        unsafe { _mm512_cmp_pd_mask::<_CMP_LT_OQ>(self.0, other.0) }
+    }
+
     /// The lanes where `|x|` is outside the range in which the reciprocal's way is
     /// the division (zero is inside).
     #[inline(always)]
@@ -61,10 +67,7 @@ impl Real for F64x8 {
 
     #[inline(always)]
     fn at_most(self, bound: Self) -> Self {
-        unsafe {
-            let bound_less = _mm512_cmp_pd_mask::<_CMP_LT_OQ>(bound.0, self.0);
-            Self(_mm512_mask_blend_pd(bound_less, self.0, bound.0))
-        }
+        Self::select(bound.less_than(self), bound, self)
     }
 
     #[inline(always)]
@@ -74,10 +77,7 @@ impl Real for F64x8 {
 
     #[inline(always)]
     fn greater_or(self, other: Self) -> Self {
-        unsafe {
-            let greater = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(self.0, other.0);
-            Self(_mm512_mask_blend_pd(greater, other.0, self.0))
-        }
+        Self::select(other.less_than(self), self, other)
     }
 
     /// Markstein's quotient (`division.rs`), the division instruction for the lanes
