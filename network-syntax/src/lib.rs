@@ -259,9 +259,8 @@ fn projection_field(
     let field = match name {
         Some(name) => name.clone(),
         None => {
-            let (field, _) = check::unnamed_field(&source.to_string(), &target.to_string(), |f| {
-                connected.iter().any(|c| c == f)
-            });
+            let (field, _) =
+                check::unnamed_field(source, target, |f| connected.iter().any(|c| c == f));
             syn::Ident::new(&field, source.span())
         }
     };

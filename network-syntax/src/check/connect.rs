@@ -10,6 +10,7 @@ use crate::ast::*;
 use crate::description::*;
 use crate::grammar;
 use crate::units::Dim;
+use syn::ext::IdentExt;
 
 /// A `connect` statement.
 pub(super) fn connection(
@@ -206,7 +207,7 @@ fn names(c: &ConnectItem, wiring: &[Wiring]) -> (String, String) {
         return (n.to_string(), n.to_string());
     }
     let (source, target) = (&c.source.population, &c.target.population);
-    let (field, k) = unnamed_field(&source.to_string(), &target.to_string(), |f| {
+    let (field, k) = unnamed_field(source, target, |f| {
         wiring
             .iter()
             .any(|w| matches!(w, Wiring::Projection(p) if p.field == f))
@@ -222,11 +223,12 @@ fn names(c: &ConnectItem, wiring: &[Wiring]) -> (String, String) {
 /// The field of an unnamed connection from `source` to `target`: `source_to_target`,
 /// or `source_to_target_k` for the `k`-th of the pair when the name is `taken`; with `k`.
 pub(crate) fn unnamed_field(
-    source: &str,
-    target: &str,
+    source: &syn::Ident,
+    target: &syn::Ident,
     taken: impl Fn(&str) -> bool,
 ) -> (String, usize) {
-    let base = format!("{source}_to_{target}");
+    // A raw identifier (`r#type`) joins by its name: `r#` inside a field is no identifier.
+    let base = format!("{}_to_{}", source.unraw(), target.unraw());
     let mut field = base.clone();
     let mut k = 1;
     while taken(&field) {

@@ -205,6 +205,15 @@ impl Ctx {
 
 /// Declares the names of the statements that did not parse as known but unusable, so
 /// that their uses report nothing beyond the syntax error.
+/// The identifier a checked name was written as, at `span`: a raw one (`r#type`, as
+/// `Ident::to_string` gives it) stays raw.
+pub(crate) fn ident_named(name: &str, span: proc_macro2::Span) -> syn::Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => syn::Ident::new_raw(raw, span),
+        None => syn::Ident::new(name, span),
+    }
+}
+
 fn poison_broken(cx: &mut Ctx, broken: &[Broken]) {
     for b in broken {
         let (name, kind) = match b {
@@ -350,7 +359,7 @@ pub fn check(ast: &NetworkAst) -> Result<Description, Vec<Diagnostic>> {
                 let desc = connect::connection(&mut cx, c, &wiring);
                 let field = desc.as_ref().map(|d| d.field.clone());
                 if let (Some(desc), Some(field)) = (desc, field) {
-                    let ident = syn::Ident::new(&field, c.arrow.start);
+                    let ident = ident_named(&field, c.arrow.start);
                     if cx.declare(&ident, Kind::Projection, wiring.len()) {
                         wiring.push(Wiring::Projection(Box::new(desc)));
                     }

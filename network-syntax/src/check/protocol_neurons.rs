@@ -114,7 +114,7 @@ fn one(
     let tree = super::expression::expression(cx, value, info.dimension, info.name);
     cx.neuron_scope = false;
     let tree = tree?;
-    let population = syn::Ident::new(&pop.name, param.span());
+    let population = super::ident_named(&pop.name, param.span());
     if tree.is_spatial()
         && !super::initial::fits(cx, value, &population, info.name, &tree, pop.dims())
     {
