@@ -4,8 +4,10 @@
 //! The crate is usable by hand through [`NetworkBuilder`]; the `network!` macro writes
 //! the same builder calls with sizes known at compile time.
 #![warn(missing_docs)]
-// Two audited `unsafe` blocks (a prefetch hint in delivery, `set_len` after writing the
-// spare capacity in mask queries) are allowed where they stand; nothing else may add one.
+// `unsafe` is allowed only where it stands, each block with its SAFETY argument
+// (prefetch hints and vector intrinsics in delivery and the models' wide paths, `set_len`
+// after writing spare capacity, huge-page mappings, the crew's shared job pointer, the
+// processor queries of `engine::cpus`); nothing else may add one.
 #![deny(unsafe_code)]
 
 pub mod connect;

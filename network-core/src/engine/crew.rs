@@ -6,7 +6,9 @@
 //! CUBA more slowly than one. A crew's helpers spin between slices (for up to
 //! [`SPIN_BEFORE_PARKING`], then park until the next slice), so a slice starts on every
 //! thread within a fraction of a microsecond, as OpenMP's active wait policy gives NEST.
+//! A helper that finds itself on its caller's processor moves off it ([`cpus`]).
 
+use super::cpus;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -36,6 +38,12 @@ struct Shared {
     /// Per helper: parked, or about to park (the caller then wakes it).
     parked: Vec<AtomicBool>,
     stop: AtomicBool,
+    /// The processor the caller ran on as it published the current slice's work
+    /// (`usize::MAX` where unknown).
+    caller_cpu: AtomicUsize,
+    /// Whether the system allows the crew's threads at least one processor each (then a
+    /// helper on its caller's processor moves off it).
+    spread: bool,
 }
 
 /// Helper threads for the calling thread: [`Crew::run`] runs a job on all of them.
@@ -63,6 +71,8 @@ impl Crew {
             panicked: AtomicBool::new(false),
             parked: (0..helpers).map(|_| AtomicBool::new(false)).collect(),
             stop: AtomicBool::new(false),
+            caller_cpu: AtomicUsize::new(usize::MAX),
+            spread: std::thread::available_parallelism().is_ok_and(|n| n.get() > helpers),
         });
         let asked = helpers + 1;
         let mut helpers = Vec::with_capacity(asked - 1);
@@ -103,6 +113,10 @@ impl Crew {
         let shared = &*self.shared;
         let job: Job<'_> = job;
         shared.finished.store(0, Ordering::Relaxed);
+        if shared.spread {
+            let cpu = cpus::current().unwrap_or(usize::MAX);
+            shared.caller_cpu.store(cpu, Ordering::Relaxed);
+        }
         shared.job.store(
             (&job as *const Job<'_>).cast_mut().cast(),
             Ordering::Relaxed,
@@ -188,6 +202,12 @@ fn help(shared: &Shared, k: usize) {
         // has incremented `finished` below; the referent is `Sync`.
         #[allow(unsafe_code)]
         let job: Job<'_> = unsafe { *job };
+        if shared.spread {
+            let caller = shared.caller_cpu.load(Ordering::Relaxed);
+            if cpus::current() == Some(caller) {
+                cpus::move_off(caller);
+            }
+        }
         if catch_unwind(AssertUnwindSafe(|| job(k + 1))).is_err() {
             shared.panicked.store(true, Ordering::Relaxed);
         }

@@ -3,6 +3,7 @@
 
 pub(crate) mod archive;
 pub(crate) mod block;
+pub(crate) mod cpus;
 pub(crate) mod crew;
 pub(crate) mod gamma_hazard;
 pub(crate) mod generator_tap;
@@ -20,6 +21,7 @@ pub(crate) mod sampler;
 pub(crate) mod schedule;
 pub(crate) mod shared_clock;
 pub(crate) mod stimulus;
+pub(crate) mod thread_trial;
 pub(crate) mod train_drive;
 pub(crate) mod weight_events;
 pub(crate) mod wide;

@@ -9,10 +9,12 @@
 //! mostly stays on its core (handing out tasks longest first from one queue, as before,
 //! moved blocks between cores every slice: the microcircuit on 2 threads simulated 5 %
 //! slower, CUBA 20 %). The threads are a [`Crew`]: the calling thread and helpers that
-//! spin between slices instead of sleeping. Tasks are independent: the order changes no
-//! result.
+//! spin between slices instead of sleeping. Where one thread runs a slice faster than
+//! all (a small network), it runs alone ([`ThreadTrial`]). Tasks are independent: the
+//! order changes no result.
 
 use super::crew::Crew;
+use super::thread_trial::{ThreadTrial, Threads};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -28,6 +30,10 @@ pub(crate) struct StableShares {
     /// The threads that run the tasks, made at the first slice with several threads
     /// (as many as the current rayon pool's).
     crew: Option<Crew>,
+    /// Whether slices run on all threads or on the calling one.
+    trial: ThreadTrial,
+    /// When the slice before started, unless the run paused since.
+    previous_start: Option<Instant>,
 }
 
 impl StableShares {
@@ -35,7 +41,15 @@ impl StableShares {
     pub fn run(&mut self, tasks: Vec<BlockTask<'_>>) {
         let n = tasks.len();
         let pool_threads = rayon::current_num_threads();
-        let threads = pool_threads.min(n);
+        let mut threads = pool_threads.min(n);
+        if threads > 1 {
+            let now = Instant::now();
+            let previous = self.previous_start.map(|start| elapsed_ns(start, now));
+            self.previous_start = Some(now);
+            if self.trial.next(previous) == Threads::One {
+                threads = 1;
+            }
+        }
         if threads <= 1 {
             // One thread: the order changes nothing, so nothing is timed (two clock
             // reads per task were a fifth of a small network's step).
@@ -72,7 +86,8 @@ impl StableShares {
                     if let Ok(Some(task)) = task {
                         let started = Instant::now();
                         task();
-                        durations[i].store(elapsed_ns(started), Ordering::Relaxed);
+                        let ns = elapsed_ns(started, Instant::now());
+                        durations[i].store(ns, Ordering::Relaxed);
                     }
                 }
             }
@@ -80,6 +95,11 @@ impl StableShares {
         for (last, d) in self.last_ns.iter_mut().zip(&durations) {
             *last = d.load(Ordering::Relaxed);
         }
+    }
+
+    /// Marks a pause in the run: the time until the next slice is not a slice's.
+    pub fn pause(&mut self) {
+        self.previous_start = None;
     }
 }
 
@@ -113,8 +133,8 @@ fn shares(durations: &[u64], threads: usize) -> Vec<usize> {
     bounds
 }
 
-fn elapsed_ns(started: Instant) -> u64 {
-    u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX)
+fn elapsed_ns(started: Instant, now: Instant) -> u64 {
+    u64::try_from(now.duration_since(started).as_nanos()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

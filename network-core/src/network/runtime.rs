@@ -396,6 +396,7 @@ impl Network {
             self.step = slice_end;
             progress.update(self.step);
         }
+        self.schedule.pause();
     }
 
     fn run_slice(&mut self, start: i64, end: i64) {
