@@ -3,12 +3,12 @@
 //! integration step carried from step to step).
 
 use super::division::Divisor;
-#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
+#[cfg(not(zmm))]
 use super::lanes::Lanes;
 use super::lanes::Real;
 use super::rkf45::{evolve_apply, evolve_lanes, Control, Ode};
 use super::soa::soa_state;
-#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[cfg(zmm)]
 use super::{lanes::Vector, zmm::F64x16};
 use super::{NeuronModel, Recordable, StepInput};
 pub use network_spec::models::IafCondExp;
@@ -87,22 +87,22 @@ fn dynamics<T: Real>(c: &CondExpConstants, refractory: T::Mask, i_stim: T, y: &[
 
 /// Neurons integrated side by side (`rkf45::evolve_lanes`): two AVX-512 registers' worth
 /// where the crate is compiled with AVX-512, else eight.
-#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[cfg(zmm)]
 const LANES: usize = 16;
-#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
+#[cfg(not(zmm))]
 const LANES: usize = 8;
 
 /// [`System`] of [`LANES`] neurons in [`Lanes`]: each lane's derivatives are the scalar
 /// system's, computed lane by lane (a loop the compiler vectorizes across the lanes
 /// where AVX-512 is not enabled).
-#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
+#[cfg(not(zmm))]
 struct Systems<'a> {
     c: &'a CondExpConstants,
     refractory: [bool; LANES],
     i_stim: [f64; LANES],
 }
 
-#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
+#[cfg(not(zmm))]
 impl Ode<3, Lanes<LANES>> for Systems<'_> {
     #[inline(always)]
     fn derivatives(&self, y: &[Lanes<LANES>; 3]) -> [Lanes<LANES>; 3] {
@@ -127,14 +127,14 @@ impl Ode<3, Lanes<LANES>> for Systems<'_> {
 }
 
 /// [`System`] of [`LANES`] neurons in two AVX-512 registers per component.
-#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[cfg(zmm)]
 struct Systems16<'a> {
     c: &'a CondExpConstants,
     refractory: u16,
     i_stim: F64x16,
 }
 
-#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[cfg(zmm)]
 impl Ode<3, F64x16> for Systems16<'_> {
     #[inline(always)]
     fn derivatives(&self, y: &[F64x16; 3]) -> [F64x16; 3] {
@@ -178,7 +178,7 @@ fn integrate_lanes(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usi
 /// The first GSL step of neurons `first..first + LANES` at once
 /// (`rkf45::evolve_lanes`), two AVX-512 registers per component, and [`integrate`]
 /// for each neuron whose step the control rejected.
-#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[cfg(zmm)]
 #[inline(always)]
 fn integrate_group(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usize) {
     let (mut refractory, mut i_stim) = (0u16, [0.0; LANES]);
@@ -216,7 +216,7 @@ fn integrate_group(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usi
 /// The first GSL step of neurons `first..first + LANES` at once
 /// (`rkf45::evolve_lanes`) in [`Lanes`], and [`integrate`] for each neuron whose step
 /// the control rejected.
-#[cfg(not(all(target_arch = "x86_64", target_feature = "avx512f")))]
+#[cfg(not(zmm))]
 #[inline(always)]
 fn integrate_group(c: &CondExpConstants, b: &mut IafCondExpBlock<'_>, first: usize) {
     let sys = Systems {

@@ -84,17 +84,11 @@ impl Real for f64 {
 }
 
 /// `L` lanes of `f64` (with AVX-512, `iaf_cond_exp` takes `zmm::F64x16` instead).
-#[cfg_attr(
-    all(target_arch = "x86_64", target_feature = "avx512f"),
-    allow(dead_code)
-)]
+#[cfg_attr(zmm, allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lanes<const L: usize>(pub [f64; L]);
 
-#[cfg_attr(
-    all(target_arch = "x86_64", target_feature = "avx512f"),
-    allow(dead_code)
-)]
+#[cfg_attr(zmm, allow(dead_code))]
 impl<const L: usize> Lanes<L> {
     /// `f(lane)` in each lane.
     #[inline(always)]

@@ -17,10 +17,7 @@ mod aeif_psc_delta;
 mod aeif_psc_exp;
 mod amat2_psc_exp;
 // Without AVX-512 nothing divides by the reciprocal (only `zmm` does).
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_feature = "avx512f")),
-    allow(dead_code)
-)]
+#[cfg_attr(not(zmm), allow(dead_code))]
 mod division;
 mod gif;
 mod gif_cond_exp;
@@ -46,7 +43,7 @@ mod propagators;
 pub mod rate;
 pub mod rkf45;
 mod soa;
-#[cfg(all(target_arch = "x86_64", target_feature = "avx512f"))]
+#[cfg(zmm)]
 mod zmm;
 
 pub use aeif::{AeifMembrane, Drive};
