@@ -47,8 +47,11 @@ const FIRST_TRIAL: u32 = 64;
 /// [`LONGEST_INTERVAL`], so a way that keeps losing costs ever less.
 const SHORTEST_INTERVAL: u32 = 1 << 10;
 const LONGEST_INTERVAL: u32 = 1 << 16;
-/// The other way is abandoned after its first segment where that took this much longer.
+/// The other way is abandoned as soon as [`ABANDON_AFTER`] of its slices are measured
+/// where their median took this much longer than the kept way's (a network of few, long
+/// slices then loses 5 slices to each trial, not 10).
 const ABANDON_ABOVE: f64 = 1.25;
+const ABANDON_AFTER: usize = 3;
 /// The other way is taken where its median slice is at least this much shorter.
 const TAKE_BELOW: f64 = 0.95;
 
@@ -108,7 +111,10 @@ impl ThreadTrial {
     fn continue_trial(&mut self, started: u32, mut durations: [Vec<u64>; 2]) -> Threads {
         let kept = median(&mut durations[self.kept.index()]);
         let other = median(&mut durations[self.kept.other().index()]);
-        let abandon = started == 2 * SEGMENT
+        let in_first_other = started > SEGMENT && started <= 2 * SEGMENT;
+        let measured_other = durations[self.kept.other().index()].len();
+        let abandon = in_first_other
+            && measured_other >= ABANDON_AFTER
             && matches!((kept, other), (Some(k), Some(o)) if o as f64 > ABANDON_ABOVE * k as f64);
         if abandon || started == SEGMENTS * SEGMENT {
             let faster =
@@ -159,11 +165,13 @@ mod tests {
     fn keeps_all_threads_where_they_are_faster() {
         let mut trial = ThreadTrial::default();
         let [one, all] = run(&mut trial, 100_000, 2_000, 1_000);
-        // Each trial ends after its first segment on one thread (2x slower), and the
-        // intervals double: trials start after 64, 2,132, 6,248, 14,460, 30,864 and
-        // 63,652 slices (each trial 2 segments long), the next one past 100,000.
+        // Each trial ends once 3 slices on one thread (2x slower) are measured after
+        // its 2 warm-up slices (15 slices a trial), and the intervals double from 2,048:
+        // trials start after about 64, 2.1k, 6.2k, 14.4k, 30.8k and 63.6k slices, the
+        // next one past 100k.
         assert_eq!(trial.kept, Threads::All);
-        assert_eq!(one, 6 * SEGMENT, "{one} slices on one thread");
+        let per_trial = WARM_UP + ABANDON_AFTER as u32;
+        assert_eq!(one, 6 * per_trial, "{one} slices on one thread");
         assert_eq!(one + all, 100_000);
     }
 
@@ -180,9 +188,9 @@ mod tests {
         assert_eq!(trial.kept, Threads::One);
         assert_eq!(one, 2 * SEGMENT + 1);
         // After the change, the next trial comes after the shortest interval; all threads,
-        // slower, are abandoned after their first segment.
+        // slower, are abandoned once 3 of their slices are measured.
         let [_, all] = run(&mut trial, SHORTEST_INTERVAL + 2 * SEGMENT, 1_000, 1_500);
-        assert_eq!(all, SEGMENT);
+        assert_eq!(all, WARM_UP + ABANDON_AFTER as u32);
         // When the network grows busier, all threads come back at the next trial.
         run(&mut trial, 3 * SHORTEST_INTERVAL, 3_000, 1_500);
         assert_eq!(trial.kept, Threads::All);
