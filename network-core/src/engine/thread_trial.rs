@@ -60,8 +60,6 @@ const TAKE_BELOW: f64 = 0.95;
 pub(crate) struct ThreadTrial {
     /// The way kept between trials.
     kept: Threads,
-    /// How the slice in progress runs.
-    running: Threads,
     /// Slices to run before the next trial.
     until_trial: u32,
     /// Slices between trials after this one.
@@ -74,7 +72,6 @@ impl Default for ThreadTrial {
     fn default() -> Self {
         Self {
             kept: Threads::All,
-            running: Threads::All,
             until_trial: FIRST_TRIAL,
             interval: SHORTEST_INTERVAL,
             trial: None,
@@ -86,55 +83,64 @@ impl ThreadTrial {
     /// How the next slice runs, given how long the previous one took from its start to
     /// this call (`None` where the run paused in between).
     pub fn next(&mut self, previous_ns: Option<u64>) -> Threads {
-        self.running = match self.trial.take() {
+        match self.trial.take() {
             None if self.until_trial > 0 => {
                 self.until_trial -= 1;
                 self.kept
             }
-            None => self.start_trial(),
+            None => {
+                self.trial = Some((1, [Vec::new(), Vec::new()]));
+                self.way_at(0)
+            }
             Some((started, mut durations)) => {
                 let finished = started - 1;
                 if let Some(ns) = previous_ns.filter(|_| finished % SEGMENT >= WARM_UP) {
-                    durations[self.running.index()].push(ns);
+                    durations[self.way_at(finished).index()].push(ns);
                 }
                 self.continue_trial(started, durations)
             }
-        };
-        self.running
-    }
-
-    fn start_trial(&mut self) -> Threads {
-        self.trial = Some((1, [Vec::new(), Vec::new()]));
-        self.kept
-    }
-
-    fn continue_trial(&mut self, started: u32, mut durations: [Vec<u64>; 2]) -> Threads {
-        let kept = median(&mut durations[self.kept.index()]);
-        let other = median(&mut durations[self.kept.other().index()]);
-        let in_first_other = started > SEGMENT && started <= 2 * SEGMENT;
-        let measured_other = durations[self.kept.other().index()].len();
-        let abandon = in_first_other
-            && measured_other >= ABANDON_AFTER
-            && matches!((kept, other), (Some(k), Some(o)) if o as f64 > ABANDON_ABOVE * k as f64);
-        if abandon || started == SEGMENTS * SEGMENT {
-            let faster =
-                matches!((kept, other), (Some(k), Some(o)) if (o as f64) < TAKE_BELOW * k as f64);
-            if faster && !abandon {
-                self.kept = self.kept.other();
-                self.interval = SHORTEST_INTERVAL;
-            } else {
-                self.interval = (self.interval * 2).min(LONGEST_INTERVAL);
-            }
-            self.until_trial = self.interval;
-            return self.kept;
         }
-        let segment = started / SEGMENT;
-        self.trial = Some((started + 1, durations));
-        if segment.is_multiple_of(2) {
+    }
+
+    /// How slice `slice` of a trial runs: segments alternate, the kept way first.
+    fn way_at(&self, slice: u32) -> Threads {
+        if (slice / SEGMENT).is_multiple_of(2) {
             self.kept
         } else {
             self.kept.other()
         }
+    }
+
+    /// Ends the trial (abandoned, or after its last segment) or runs its slice `started`.
+    fn continue_trial(&mut self, started: u32, mut durations: [Vec<u64>; 2]) -> Threads {
+        let in_first_other = started > SEGMENT && started <= 2 * SEGMENT;
+        let other_measured = durations[self.kept.other().index()].len();
+        let abandon_due = in_first_other && other_measured >= ABANDON_AFTER;
+        let last = started == SEGMENTS * SEGMENT;
+        // The other way's median over the kept way's, where a decision is due.
+        let ratio = if abandon_due || last {
+            let kept = median(&mut durations[self.kept.index()]);
+            let other = median(&mut durations[self.kept.other().index()]);
+            match (kept, other) {
+                (Some(k), Some(o)) if k > 0 => Some(o as f64 / k as f64),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let abandon = abandon_due && ratio.is_some_and(|r| r > ABANDON_ABOVE);
+        if !abandon && !last {
+            self.trial = Some((started + 1, durations));
+            return self.way_at(started);
+        }
+        if last && ratio.is_some_and(|r| r < TAKE_BELOW) {
+            self.kept = self.kept.other();
+            self.interval = SHORTEST_INTERVAL;
+        } else {
+            self.interval = (self.interval * 2).min(LONGEST_INTERVAL);
+        }
+        self.until_trial = self.interval;
+        self.kept
     }
 }
 
