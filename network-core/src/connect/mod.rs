@@ -12,17 +12,19 @@
 //!   (NEST ignores it there);
 //! - `fixed_indegree`/`fixed_outdegree` with degree = #partners, both flags off, for a
 //!   neuron that is among its own partners is an error (NEST loops forever);
-//! - `fixed_total_number` without multapses samples distinct pairs (NEST raises
-//!   NotImplemented);
+//! - `fixed_total_number` with multapses draws the number of pairs of each target (a
+//!   multinomial, NEST's distribution of uniform pairs) and then each target's sources
+//!   from its own stream (NEST draws pairs per virtual process); without multapses it
+//!   samples distinct pairs (NEST raises NotImplemented);
 //! - a mask wider than a periodic layer is an error (NEST's `allow_oversized_mask` is
 //!   not offered); a mask exactly as wide as the layer is accepted and, as in NEST,
 //!   offers a pair twice when the source lies on both of its edges.
 
 mod bernoulli;
 mod degree;
+mod multinomial;
 mod parallel;
 mod sample;
-mod stream_split;
 mod total;
 
 #[cfg(test)]
@@ -204,10 +206,12 @@ pub(crate) type Keep<'a> = &'a (dyn Fn(usize) -> bool + Sync);
 
 /// [`connect`], keeping only the sources of the targets `keep` accepts (the others get
 /// none), so each kept target gets the sources it gets from `connect`. The rules that
-/// draw per target (`pairwise_bernoulli`, `fixed_indegree`) draw only for those, from
-/// the same streams, and `all_to_all` and `one_to_one` list only those; the rules whose
-/// streams are per source (`fixed_outdegree`) or global (`fixed_total_number`) draw
-/// everything, as their stream layout requires, but store only the kept pairs. An error
+/// draw per target (`pairwise_bernoulli`, `fixed_indegree`, `fixed_total_number` with
+/// multapses once its counts per target are drawn) draw only for those, from the same
+/// streams, and `all_to_all` and `one_to_one` list only those; the rules whose streams
+/// are per source (`fixed_outdegree`) or global (`fixed_total_number` without
+/// multapses) draw everything, as their stream layout requires, but store only the
+/// kept pairs. An error
 /// is that of the lowest failing kept target (or source, for `fixed_outdegree`).
 pub(crate) fn connect_where(
     projection: &str,

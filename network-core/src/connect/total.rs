@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use rand::RngExt;
 
+use super::multinomial::multinomial;
 use super::parallel::per_neuron;
-use super::stream_split::uniform_draws;
 use super::{ByTarget, ConnSpec, Endpoints, Keep, SameNeurons};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
@@ -139,10 +139,15 @@ impl Pairs {
     }
 }
 
-/// NEST's `fixed_total_number`: `n` pairs drawn uniformly from one stream
-/// `(Connect, projection_id, u64::MAX)`. Without multapses the pairs are distinct,
-/// drawn with Floyd's algorithm (NEST raises NotImplemented there). Every rank draws
-/// all pairs from the one stream and keeps those onto the targets `keep` accepts.
+/// NEST's `fixed_total_number`: `n` pairs drawn uniformly from the allowed pairs.
+/// With multapses, the pairs per target are a multinomial over the targets, each
+/// weighted by its allowed sources (`multinomial`, from the streams `(Connect,
+/// projection_id, u64::MAX)` and `(.., u64::MAX - 1 - chunk)`), and each target draws
+/// its sources uniformly from `(Connect, projection_id, target)`: the distribution of
+/// uniform pairs, drawn in parallel, a rank drawing the sources of its own targets
+/// only. Without multapses the pairs are distinct, drawn one stream with Floyd's
+/// algorithm (NEST raises NotImplemented there), every rank keeping those onto the
+/// targets `keep` accepts.
 pub(crate) fn fixed_total_number(
     projection: &str,
     n: usize,
@@ -172,22 +177,48 @@ pub(crate) fn fixed_total_number(
         ));
     }
     let mut rng = seed.stream(Purpose::Connect, projection_id, u64::MAX);
-    // One process keeps every pair; a rank, those onto its own targets.
+    if spec.allow_multapses {
+        // The sources each target may draw, without itself when autapses are off.
+        let own = |t: usize| ends.excluded_source(spec, t);
+        let allowed: Vec<u64> = (0..ends.n_targets)
+            .map(|t| (ends.n_sources - usize::from(own(t).is_some())) as u64)
+            .collect();
+        let per_target = multinomial(n64, &allowed, &mut rng, |chunk| {
+            seed.stream(Purpose::Connect, projection_id, u64::MAX - 1 - chunk as u64)
+        });
+        return per_neuron(
+            ends.n_targets,
+            || (),
+            |_, t, out| {
+                if per_target[t] == 0 || !keep(t) {
+                    return Ok(());
+                }
+                let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
+                let own = own(t).map_or(u32::MAX, |s| s as u32);
+                let avail = allowed[t] as u32;
+                out.extend((0..per_target[t]).map(|_| {
+                    let s = rng.random_range(0..avail);
+                    if s >= own {
+                        s + 1
+                    } else {
+                        s
+                    }
+                }));
+                Ok(())
+            },
+        );
+    }
     let all = (0..ends.n_targets).all(keep);
-    let kept = |(s, t): (u32, u32)| (all || keep(t as usize)).then_some((s, t));
-    let drawn: Vec<Vec<(u32, u32)>> = if spec.allow_multapses {
-        // Drawn in parallel chunks, the serial loop's numbers (`stream_split`).
-        uniform_draws(&rng, n, m, |i| kept(pairs.pair(i)))
-    } else {
-        let mut taken = HashSet::with_capacity(n);
-        let mut drawn = Vec::new();
-        for j in m - n64..m {
-            let i = rng.random_range(0..=j);
-            let i = if taken.insert(i) { i } else { j };
-            taken.insert(i);
-            drawn.extend(kept(pairs.pair(i)));
+    let mut taken = HashSet::with_capacity(n);
+    let mut drawn = Vec::new();
+    for j in m - n64..m {
+        let i = rng.random_range(0..=j);
+        let i = if taken.insert(i) { i } else { j };
+        taken.insert(i);
+        let (s, t) = pairs.pair(i);
+        if all || keep(t as usize) {
+            drawn.push((s, t));
         }
-        vec![drawn]
-    };
-    Ok(ByTarget::from_pairs(&drawn, ends.n_targets))
+    }
+    Ok(ByTarget::from_pairs(&[drawn], ends.n_targets))
 }
