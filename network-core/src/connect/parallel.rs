@@ -44,6 +44,37 @@ where
     Ok(ByTarget { offsets, sources })
 }
 
+/// Targets whose numbers of sources are known: `fill(t, out)` writes the `counts[t]`
+/// sources of target `t` into `out`, in parallel over runs of [`BLOCK`] targets, each
+/// writing its own part of the one array of sources (no per-block lists to join).
+pub(crate) fn from_counts<F>(counts: &[u64], fill: F) -> ByTarget
+where
+    F: Fn(usize, &mut [u32]) + Sync,
+{
+    let n = counts.len();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0usize);
+    for &c in counts {
+        offsets.push(offsets[offsets.len() - 1] + c as usize);
+    }
+    let mut sources = vec![0u32; offsets[n]];
+    let mut parts = Vec::with_capacity(n.div_ceil(BLOCK));
+    let mut rest = &mut sources[..];
+    for lo in (0..n).step_by(BLOCK) {
+        let hi = (lo + BLOCK).min(n);
+        let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
+        parts.push((lo..hi, part));
+        rest = tail;
+    }
+    parts.into_par_iter().for_each(|(targets, part)| {
+        let base = offsets[targets.start];
+        for t in targets {
+            fill(t, &mut part[offsets[t] - base..offsets[t + 1] - base]);
+        }
+    });
+    ByTarget { offsets, sources }
+}
+
 /// As [`per_neuron`] over the neurons `0..order.len()`, visited in `order` (a
 /// permutation), e.g. one where successive neurons share their spatial neighbourhood.
 /// The result does not depend on `order` or on the thread count.
@@ -219,5 +250,34 @@ mod tests {
             ByTarget::from_pairs::<Vec<(u32, u32)>>(&[], 3).offsets,
             [0; 4]
         );
+    }
+
+    #[test]
+    fn known_counts_fill_each_target_its_own_place() {
+        // Counts across three runs of targets, zeros at a run's start and end: target t
+        // writes t * 10 + j into its j-th place.
+        let counts: Vec<u64> = (0..2 * BLOCK + 5)
+            .map(|t| {
+                if t % BLOCK == 0 || t % BLOCK == BLOCK - 1 {
+                    0
+                } else {
+                    (t % 4) as u64
+                }
+            })
+            .collect();
+        let by = from_counts(&counts, |t, out| {
+            assert_eq!(out.len() as u64, counts[t]);
+            for (j, s) in out.iter_mut().enumerate() {
+                *s = (t * 10 + j) as u32;
+            }
+        });
+        let mut offsets = vec![0];
+        let mut sources = Vec::new();
+        for (t, &c) in counts.iter().enumerate() {
+            sources.extend((0..c as usize).map(|j| (t * 10 + j) as u32));
+            offsets.push(sources.len());
+        }
+        assert_eq!(by.offsets, offsets);
+        assert_eq!(by.sources, sources);
     }
 }

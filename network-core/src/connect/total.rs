@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use rand::RngExt;
 
 use super::multinomial::multinomial;
-use super::parallel::per_neuron;
+use super::parallel::{from_counts, per_neuron};
 use super::{ByTarget, ConnSpec, Endpoints, Keep, SameNeurons};
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
@@ -186,27 +186,18 @@ pub(crate) fn fixed_total_number(
         let per_target = multinomial(n64, &allowed, &mut rng, |chunk| {
             seed.stream(Purpose::Connect, projection_id, u64::MAX - 1 - chunk as u64)
         });
-        return per_neuron(
-            ends.n_targets,
-            || (),
-            |_, t, out| {
-                if per_target[t] == 0 || !keep(t) {
-                    return Ok(());
-                }
-                let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
-                let own = own(t).map_or(u32::MAX, |s| s as u32);
-                let avail = allowed[t] as u32;
-                out.extend((0..per_target[t]).map(|_| {
-                    let s = rng.random_range(0..avail);
-                    if s >= own {
-                        s + 1
-                    } else {
-                        s
-                    }
-                }));
-                Ok(())
-            },
-        );
+        let kept: Vec<u64> = (0..ends.n_targets)
+            .map(|t| if keep(t) { per_target[t] } else { 0 })
+            .collect();
+        return Ok(from_counts(&kept, |t, out| {
+            let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
+            let own = own(t).map_or(u32::MAX, |s| s as u32);
+            let avail = allowed[t] as u32;
+            for source in out {
+                let s = rng.random_range(0..avail);
+                *source = if s >= own { s + 1 } else { s };
+            }
+        }));
     }
     let all = (0..ends.n_targets).all(keep);
     let mut taken = HashSet::with_capacity(n);
