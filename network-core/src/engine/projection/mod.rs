@@ -19,7 +19,9 @@ use super::plastic::{Plastic, PlasticState};
 use super::ring::{in_row, Ring};
 use super::rules::TraceMemo;
 use super::weight_events::WeightEvent;
-use prefetch::{prefetch_line, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD};
+use prefetch::{
+    prefetch_line, prefetch_line_to_l2, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD,
+};
 pub(crate) use weights::Weights;
 
 /// The most ring positions of a row computed (and their entries prefetched) one row
@@ -299,7 +301,7 @@ impl Projection {
             let ws = weights(r.clone());
             for (j, (&word, out)) in block.targets[r].iter().zip(out.iter_mut()).enumerate() {
                 *out = position(first, word, weight(ws, j));
-                prefetch_line(&entries[*out]);
+                prefetch_line_to_l2(&entries[*out]);
             }
         };
         // Row `k`'s positions are in `positions[k % 2]`.
