@@ -212,9 +212,12 @@ fn assemble(
     let (min_delay, max_delay) = match delay {
         Some(d) => (d, d),
         None => blocks
-            .iter()
-            .flat_map(|b| b.delays.iter().copied())
-            .fold((u16::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d))),
+            .par_iter()
+            .map(|b| {
+                let lo = b.delays.iter().copied().min().unwrap_or(u16::MAX);
+                (lo, b.delays.iter().copied().max().unwrap_or(0))
+            })
+            .reduce(|| (u16::MAX, 0), |(a, b), (c, d)| (a.min(c), b.max(d))),
     };
     let delays = match delay {
         Some(d) => Delays::Constant(d),
