@@ -47,6 +47,9 @@ pub enum Purpose {
     /// A synapse model's parameter drawn per synapse (`U: uniform(..)` where a
     /// projection is made): one stream per projection, parameter and target block.
     SynapseRule = 8,
+    /// The counts of a total split over chunks of targets (`fixed_total_number`): one
+    /// stream per projection and chunk.
+    TargetCounts = 9,
 }
 
 fn splitmix64(mut z: u64) -> u64 {

@@ -163,6 +163,29 @@ fn fixed_total_number_counts_and_flags() {
 }
 
 #[test]
+fn fixed_total_number_without_any_allowed_pair() {
+    // One neuron onto itself without autapses, or no sources: N > 0 is an error naming
+    // N, with or without multapses; N = 0 makes an empty projection.
+    for spec in [
+        ConnSpec::new(Rule::FixedTotalNumber(3)).no_autapses(),
+        ConnSpec::new(Rule::FixedTotalNumber(3))
+            .no_autapses()
+            .no_multapses(),
+    ] {
+        for e in [ends(1, 1, true), ends(0, 4, false)] {
+            let err = run(&spec, &e).unwrap_err().to_string();
+            assert!(
+                err.contains("N") && err.contains("no allowed (source, target) pair"),
+                "{err}"
+            );
+        }
+    }
+    let none = ConnSpec::new(Rule::FixedTotalNumber(0)).no_autapses();
+    assert_eq!(run(&none, &ends(1, 1, true)).unwrap().len(), 0);
+    assert_eq!(run(&none, &ends(0, 4, false)).unwrap().len(), 0);
+}
+
+#[test]
 fn pairwise_bernoulli_counts() {
     let e = ends(200, 300, true);
     assert!(run(&ConnSpec::new(Rule::PairwiseBernoulli(0.0)), &e)

@@ -142,7 +142,7 @@ impl Pairs {
 /// NEST's `fixed_total_number`: `n` pairs drawn uniformly from the allowed pairs.
 /// With multapses, the pairs per target are a multinomial over the targets, each
 /// weighted by its allowed sources (`multinomial`, from the streams `(Connect,
-/// projection_id, u64::MAX)` and `(.., u64::MAX - 1 - chunk)`), and each target draws
+/// projection_id, u64::MAX)` and `(TargetCounts, projection_id, chunk)`), and each target draws
 /// its sources uniformly from `(Connect, projection_id, target)`: the distribution of
 /// uniform pairs, drawn in parallel, a rank drawing the sources of its own targets
 /// only. Without multapses the pairs are distinct, drawn one stream with Floyd's
@@ -184,7 +184,7 @@ pub(crate) fn fixed_total_number(
             .map(|t| (ends.n_sources - usize::from(own(t).is_some())) as u64)
             .collect();
         let per_target = multinomial(n64, &allowed, &mut rng, |chunk| {
-            seed.stream(Purpose::Connect, projection_id, u64::MAX - 1 - chunk as u64)
+            seed.stream(Purpose::TargetCounts, projection_id, chunk as u64)
         });
         let kept: Vec<u64> = (0..ends.n_targets)
             .map(|t| if keep(t) { per_target[t] } else { 0 })
