@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::rng::Stream;
 
 /// Cells per chunk (a chunk's counts come from its own stream).
-pub(crate) const CHUNK: usize = 1024;
+const CHUNK: usize = 1024;
 
 /// Counts of `n` draws over cells of `weights` (cell i drawn with probability
 /// `weights[i] / Σ weights`): the chunks' totals from `top`, each chunk's cells from
@@ -24,7 +24,8 @@ where
     F: Fn(usize) -> Stream + Sync,
 {
     let chunk_weights: Vec<u64> = weights.chunks(CHUNK).map(|c| c.iter().sum()).collect();
-    let chunk_totals = split(n, &chunk_weights, top);
+    let mut chunk_totals = vec![0u64; chunk_weights.len()];
+    split(n, &chunk_weights, top, &mut chunk_totals);
     let mut counts = vec![0u64; weights.len()];
     counts
         .par_chunks_mut(CHUNK)
@@ -32,37 +33,33 @@ where
         .enumerate()
         .for_each(|(c, (counts, weights))| {
             if chunk_totals[c] > 0 {
-                let mut rng = chunk_stream(c);
-                counts.copy_from_slice(&split(chunk_totals[c], weights, &mut rng));
+                split(chunk_totals[c], weights, &mut chunk_stream(c), counts);
             }
         });
     counts
 }
 
-/// `n` split over `weights` one cell after another: each cell takes a binomial share of
-/// what is left, with its part of the weight left.
-fn split(n: u64, weights: &[u64], rng: &mut Stream) -> Vec<u64> {
+/// `n` split over `weights` into `counts` one cell after another: each cell takes a
+/// binomial share of what is left, with its part of the weight left.
+fn split(n: u64, weights: &[u64], rng: &mut Stream, counts: &mut [u64]) {
     let mut left = n;
     let mut weight_left: u64 = weights.iter().sum();
-    weights
-        .iter()
-        .map(|&w| {
-            let count = if left == 0 || w == 0 {
-                0
-            } else if w >= weight_left {
-                left
-            } else {
-                // 0 < w < weight_left: a probability strictly inside (0, 1).
-                let p = w as f64 / weight_left as f64;
-                Binomial::new(left, p)
-                    .expect("a probability strictly between 0 and 1")
-                    .sample(rng)
-            };
-            left -= count;
-            weight_left -= w;
-            count
-        })
-        .collect()
+    for (&w, out) in weights.iter().zip(counts) {
+        let count = if left == 0 || w == 0 {
+            0
+        } else if w >= weight_left {
+            left
+        } else {
+            // 0 < w < weight_left: a probability strictly inside (0, 1).
+            let p = w as f64 / weight_left as f64;
+            Binomial::new(left, p)
+                .expect("a probability strictly between 0 and 1")
+                .sample(rng)
+        };
+        *out = count;
+        left -= count;
+        weight_left -= w;
+    }
 }
 
 #[cfg(test)]
@@ -74,7 +71,7 @@ mod tests {
         let seed = Seed(seed);
         let mut top = seed.stream(Purpose::Connect, 0, u64::MAX);
         multinomial(n, weights, &mut top, |c| {
-            seed.stream(Purpose::Connect, 0, c as u64)
+            seed.stream(Purpose::TargetCounts, 0, c as u64)
         })
     }
 

@@ -1,6 +1,7 @@
 //! Running a rule per neuron in parallel with results independent of the thread count:
 //! each neuron draws from its own stream and the blocks are joined in neuron order.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -58,14 +59,7 @@ where
         offsets.push(offsets[offsets.len() - 1] + c as usize);
     }
     let mut sources = vec![0u32; offsets[n]];
-    let mut parts = Vec::with_capacity(n.div_ceil(BLOCK));
-    let mut rest = &mut sources[..];
-    for lo in (0..n).step_by(BLOCK) {
-        let hi = (lo + BLOCK).min(n);
-        let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
-        parts.push((lo..hi, part));
-        rest = tail;
-    }
+    let parts = parts_by_targets(&offsets, &mut sources, BLOCK);
     parts.into_par_iter().for_each(|(targets, part)| {
         let base = offsets[targets.start];
         for t in targets {
@@ -73,6 +67,25 @@ where
         }
     });
     ByTarget { offsets, sources }
+}
+
+/// `sources` (laid out by `offsets`, target by target) cut into the parts of runs of
+/// `per_part` targets: each run's targets and its part, to fill in parallel.
+fn parts_by_targets<'a>(
+    offsets: &[usize],
+    sources: &'a mut [u32],
+    per_part: usize,
+) -> Vec<(Range<usize>, &'a mut [u32])> {
+    let n = offsets.len() - 1;
+    let mut parts = Vec::with_capacity(n.div_ceil(per_part));
+    let mut rest = sources;
+    for lo in (0..n).step_by(per_part) {
+        let hi = (lo + per_part).min(n);
+        let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
+        parts.push((lo..hi, part));
+        rest = tail;
+    }
+    parts
 }
 
 /// As [`per_neuron`] over the neurons `0..order.len()`, visited in `order` (a
@@ -185,27 +198,21 @@ impl ByTarget {
         let mut sources = vec![0u32; offsets[n_targets]];
         let ranges = rayon::current_num_threads().clamp(1, 8);
         let per_range = n_targets.div_ceil(ranges).max(1);
-        // Each range's part of `sources` (a range's targets are contiguous in it).
-        let mut parts = Vec::with_capacity(ranges);
-        let mut rest = &mut sources[..];
-        for lo in (0..n_targets).step_by(per_range) {
-            let hi = (lo + per_range).min(n_targets);
-            let (part, tail) = rest.split_at_mut(offsets[hi] - offsets[lo]);
-            parts.push((lo..hi, part));
-            rest = tail;
-        }
-        parts.into_par_iter().for_each(|(targets, part)| {
-            let base = offsets[targets.start];
-            let mut fill: Vec<usize> = offsets[targets.clone()].iter().map(|o| o - base).collect();
-            for &(s, t) in pairs() {
-                let t = t as usize;
-                if targets.contains(&t) {
-                    let f = &mut fill[t - targets.start];
-                    part[*f] = s;
-                    *f += 1;
+        parts_by_targets(&offsets, &mut sources, per_range)
+            .into_par_iter()
+            .for_each(|(targets, part)| {
+                let base = offsets[targets.start];
+                let mut fill: Vec<usize> =
+                    offsets[targets.clone()].iter().map(|o| o - base).collect();
+                for &(s, t) in pairs() {
+                    let t = t as usize;
+                    if targets.contains(&t) {
+                        let f = &mut fill[t - targets.start];
+                        part[*f] = s;
+                        *f += 1;
+                    }
                 }
-            }
-        });
+            });
         ByTarget { offsets, sources }
     }
 }

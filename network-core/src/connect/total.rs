@@ -183,13 +183,16 @@ pub(crate) fn fixed_total_number(
         let allowed: Vec<u64> = (0..ends.n_targets)
             .map(|t| (ends.n_sources - usize::from(own(t).is_some())) as u64)
             .collect();
-        let per_target = multinomial(n64, &allowed, &mut rng, |chunk| {
+        let mut per_target = multinomial(n64, &allowed, &mut rng, |chunk| {
             seed.stream(Purpose::TargetCounts, projection_id, chunk as u64)
         });
-        let kept: Vec<u64> = (0..ends.n_targets)
-            .map(|t| if keep(t) { per_target[t] } else { 0 })
-            .collect();
-        return Ok(from_counts(&kept, |t, out| {
+        // A rank draws the sources of its own targets only.
+        for (t, count) in per_target.iter_mut().enumerate() {
+            if !keep(t) {
+                *count = 0;
+            }
+        }
+        return Ok(from_counts(&per_target, |t, out| {
             let mut rng = seed.stream(Purpose::Connect, projection_id, t as u64);
             let own = own(t).map_or(u32::MAX, |s| s as u32);
             let avail = allowed[t] as u32;
