@@ -288,5 +288,9 @@ fn macro_and_loader_give_the_same_memory_estimate() {
         .find(|p| p.0 == "projection `learn`")
         .unwrap_or_else(|| panic!("{:?}", PlasticPorts::MEMORY_PARTS));
     assert!(learn.1 > 160 * (2 + 8) + 41 * 4, "{learn:?}");
-    assert_eq!(learn.2, 160 * 4 + 21 * 8, "drawn edges and target offsets");
+    assert_eq!(
+        learn.2,
+        160 * 4 + 21 * 8 + 160 * 4,
+        "drawn edges, target offsets and staged target words"
+    );
 }

@@ -32,7 +32,8 @@ pub enum Purpose {
     Positions = 1,
     /// Source/target draws of a connection rule.
     Connect = 2,
-    /// Random synaptic weights and delays.
+    /// Random synaptic weights and delays of generator connections and rate
+    /// connections: one stream per connection and target neuron.
     SynapseParams = 3,
     /// Draws made during simulation (Poisson and noise generators, stochastic thresholds).
     Simulation = 4,
@@ -50,6 +51,10 @@ pub enum Purpose {
     /// The counts of a total split over chunks of targets (`fixed_total_number`): one
     /// stream per projection and chunk.
     TargetCounts = 9,
+    /// Random weights and delays of a projection's synapses onto one target block,
+    /// drawn row after row (source by source, each row's targets in increasing order):
+    /// one stream per projection and target block.
+    SynapseDraws = 10,
 }
 
 fn splitmix64(mut z: u64) -> u64 {

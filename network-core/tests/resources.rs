@@ -90,15 +90,16 @@ fn every_rule_is_estimated_before_it_draws() {
 fn random_weights_and_delays_cost_eight_bytes_per_synapse() {
     // 300 k synapses: 0.6 MB with constant weight and delay; 2.4 MB with random ones
     // (a 2-byte word, a 4-byte weight kept at single precision, a 2-byte delay, before
-    // delays are packed into the words), and 1.2 MB for the drawn sources until the
-    // synapses are assembled. 12 bytes per synapse (an f64 weight) would not fit in 4.6 MB.
+    // delays are packed into the words), and while the synapses are assembled 1.2 MB for
+    // the drawn sources and 1.2 MB for the staged target words (4 bytes each, the block
+    // holding them all). 12 bytes per synapse (an f64 weight) would not fit in 5.9 MB.
     let random = StaticSynapse::new(
         Value::Uniform { min: 0.0, max: 1.0 },
         Value::Uniform { min: 1.0, max: 2.0 },
     );
     let constant = StaticSynapse::new(1.0, 1.0);
     let rule = ConnSpec::new(Rule::FixedIndegree(300));
-    for (limit, fits) in [(3_500_000, false), (4_600_000, true)] {
+    for (limit, fits) in [(5_000_000, false), (5_900_000, true)] {
         let mut b = builder(limit);
         let a = b.population("a", &model(), Dyn(1000)).unwrap();
         b.connect("constant", &a, &a, &rule, &constant).unwrap();

@@ -14,6 +14,7 @@ use crate::connect::{ConnSpec, Endpoints};
 use crate::engine::block::{block_count, BLOCK_LEN};
 use crate::error::{Error, Result};
 use crate::models::NeuronModel;
+use crate::network::placement::{STAGED_BYTES, STAGED_TOTAL};
 use crate::storage::Dyn;
 use crate::synapse::Synapse;
 
@@ -167,8 +168,8 @@ pub(crate) const fn ring_bytes(len: usize, slots: u64) -> u64 {
     ))
 }
 
-/// The storage of a projection of `synapses` synapses: lasting bytes and the bytes the
-/// drawn edge list holds until assembly.
+/// The storage of a projection of `synapses` synapses: lasting bytes, and the bytes the
+/// drawn edge list and the staged target words hold until assembly.
 pub(crate) fn projection_bytes(
     synapses: u64,
     n_sources: usize,
@@ -226,7 +227,7 @@ pub struct PerSynapse {
 
 /// The storage of `synapses` synapses between `n_sources` and `n_targets` neurons on a
 /// rank owning `target_blocks` target blocks: lasting bytes, and the bytes the drawn
-/// edge list holds until assembly.
+/// edge list and the staged target words (`placement::staging`) hold until assembly.
 const fn storage_bytes(
     synapses: u64,
     n_sources: usize,
@@ -246,9 +247,17 @@ const fn storage_bytes(
     let blocks = target_blocks as u64;
     let rows = blocks.saturating_mul(n_sources as u64 + 1) * ROW_START_BYTES;
     let lasting = synapses.saturating_mul(per_synapse).saturating_add(rows);
+    // The staging buffers hold a block's synapses on their way to their rows; they are
+    // kept from one projection to the next, at most `STAGED_TOTAL` synapses in all.
+    let staged = if synapses < STAGED_TOTAL {
+        synapses
+    } else {
+        STAGED_TOTAL
+    };
     let drawn = synapses
         .saturating_mul(DRAWN_EDGE_BYTES)
-        .saturating_add((n_targets as u64 + 1) * 8);
+        .saturating_add((n_targets as u64 + 1) * 8)
+        .saturating_add(staged * STAGED_BYTES);
     (lasting, drawn)
 }
 
@@ -299,7 +308,7 @@ pub mod declared {
     /// `synapses` synapses (a count from
     /// [`ConnSpec::expected_synapses_between`]) between `n_sources` and `n_targets`
     /// neurons, each storing what `per` says: the lasting bytes, and the bytes the drawn
-    /// edges hold until assembly. [`projection`] for a front end that counts the
+    /// edges and the staged target words hold until assembly. [`projection`] for a front end that counts the
     /// synapses itself (`network_syntax::estimate`).
     pub const fn synapses(
         synapses: u64,
@@ -378,7 +387,9 @@ mod tests {
         let constant = StaticSynapse::new(1.0, 1.5);
         let (lasting, drawn) = projection_bytes(1_000_000, 1024, 1024, &constant.into());
         assert_eq!(lasting, 2_000_000 + 1025 * 4);
-        assert_eq!(drawn, 4_000_000 + 1025 * 8);
+        // The drawn sources (4 bytes each), the offsets per target, and each synapse's
+        // target word staged on its way to its row (4 bytes).
+        assert_eq!(drawn, 4_000_000 + 1025 * 8 + 4_000_000);
         let random = StaticSynapse::new(
             crate::Value::Uniform { min: 0.0, max: 1.0 },
             crate::Value::Uniform { min: 1.0, max: 2.0 },

@@ -308,8 +308,15 @@ impl NetworkBuilder {
             lasting,
             drawn,
         )?;
-        let projection =
-            place_projection(&site, edges, &base, synapse, &self.resolution, self.seed)?;
+        let projection = place_projection(
+            &site,
+            edges,
+            &base,
+            synapse,
+            &self.resolution,
+            self.seed,
+            &self.staging,
+        )?;
         check_nonnegative_weights(name, &self.population_info[target], &projection)?;
         self.take_name(name, "projection");
         self.projections.push(projection);

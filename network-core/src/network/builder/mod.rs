@@ -67,6 +67,9 @@ pub struct NetworkBuilder {
     recorder_files: RecorderFiles,
     /// Rate populations, their connections and multimeters.
     rate: rate::RateDeclarations,
+    /// Where projections' synapses wait on their way to their rows, kept from one
+    /// projection to the next and freed when the network is built.
+    staging: crate::network::placement::StagingBuffers,
 }
 
 impl NetworkBuilder {
@@ -94,6 +97,7 @@ impl NetworkBuilder {
             comm: distribution::Unbuilt::new(distribution::current()),
             recorder_files: RecorderFiles::default(),
             rate: rate::RateDeclarations::default(),
+            staging: crate::network::placement::StagingBuffers::new(),
         }
     }
 

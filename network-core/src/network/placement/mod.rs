@@ -10,12 +10,14 @@
 
 mod devices;
 mod draws;
+mod staging;
 mod synapses;
 
 pub(crate) use devices::{
     first_stamp, generator_entity, place_generator_taps, place_shared_clocks, GeneratorSpec,
     MultimeterSpec,
 };
+pub(crate) use staging::{StagingBuffers, STAGED_BYTES, STAGED_TOTAL};
 pub(crate) use synapses::{place_projection, EdgeList, PairSpaces, ProjectionSite};
 
 use super::info::{PopulationInfo, ProjectionInfo};

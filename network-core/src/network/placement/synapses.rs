@@ -1,10 +1,14 @@
 //! Synapses into blocks: a projection's edge list (sources per target) becomes compact
-//! synapse storage split by target block, with random weights and delays drawn from
-//! per-target streams; a plastic projection's per-synapse state is laid out per target
-//! block, aligned with the block's rows, and moved into the target block's runtime when
-//! the network is built (with a spike archive per block for STDP targets).
+//! synapse storage split by target block: the target words moved into their source rows
+//! (through `staging`'s buckets), then the random weights and delays drawn row after row
+//! from the block's own stream and written in order (drawn target by target, each would
+//! land at a random place in the rows: a third of the microcircuit's build). A plastic
+//! projection's per-synapse state is laid out per target block, aligned with the block's
+//! rows, and moved into the target block's runtime when the network is built (with a
+//! spike archive per block for STDP targets).
 
 use super::draws::PerSynapse;
+use super::staging::{Buckets, StagingBuffers};
 use crate::engine::archive::SpikeArchive;
 use crate::engine::block::{block_count, block_start, BLOCK_LEN};
 use crate::engine::huge_pages::advise;
@@ -94,8 +98,9 @@ pub(crate) fn place_projection(
     synapse: &Synapse,
     res: &Resolution,
     seed: Seed,
+    staging: &StagingBuffers,
 ) -> Result<Projection> {
-    let mut projection = assemble(site, edges, base, res, seed)?;
+    let mut projection = assemble(site, edges, base, res, seed, staging)?;
     // Stochastic synapses draw from one stream per target block.
     if let Some(plastic) = Plastic::new(synapse, res) {
         make_plastic(&mut projection, plastic, |b| {
@@ -105,13 +110,15 @@ pub(crate) fn place_projection(
     Ok(projection)
 }
 
-/// Builds the projection's block-split storage, in parallel over target blocks.
+/// Builds the projection's block-split storage, in parallel over target blocks, each
+/// block's synapses staged in `staging`'s buckets on their way to their rows.
 fn assemble(
     site: &ProjectionSite<'_>,
     edges: EdgeList<'_>,
     synapse: &StaticSynapse,
     res: &Resolution,
     seed: Seed,
+    staging: &StagingBuffers,
 ) -> Result<Projection> {
     synapse.validate(site.name, res)?;
     // An expression of positions needs both; the displacement is measured on the
@@ -184,23 +191,38 @@ fn assemble(
             };
             advise(&mut block.targets);
             advise(&mut block.delays);
-            for t in first..last {
-                let mut rng = (weight.is_none() || delay.is_none())
-                    .then(|| seed.stream(Purpose::SynapseParams, site.id, t as u64));
-                for &s in &edges.sources[edges.offsets[t]..edges.offsets[t + 1]] {
-                    let k = fill[s as usize] as usize;
-                    fill[s as usize] += 1;
-                    block.targets[k] = (t - first) as u16;
-                    if let Some(rng) = rng.as_mut() {
+            // The target words into their rows, target by target.
+            staging.with(count, |buffer| {
+                let mut buckets = buffer.map(|buffer| Buckets::new(buffer, count));
+                for t in first..last {
+                    let word = (t - first) as u16;
+                    for &s in &edges.sources[edges.offsets[t]..edges.offsets[t + 1]] {
+                        let position = fill[s as usize];
+                        fill[s as usize] += 1;
+                        match buckets.as_mut() {
+                            Some(buckets) => buckets.push(position, word),
+                            None => block.targets[position as usize] = word,
+                        }
+                    }
+                }
+                if let Some(buckets) = buckets {
+                    buckets.into_rows(&mut block.targets);
+                }
+            });
+            // Then the weights and delays drawn, row after row, from the block's stream.
+            if weight.is_none() || delay.is_none() {
+                let mut rng = seed.stream(Purpose::SynapseDraws, site.id, b as u64);
+                for s in 0..site.n_sources {
+                    let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+                    for k in row {
                         let pair = spaces
                             .filter(|_| spatial)
-                            .map(|spaces| spaces.pair(s as usize, t));
+                            .map(|spaces| spaces.pair(s, first + usize::from(block.targets[k])));
                         if weight.is_none() {
-                            block.weights.set(k, weights.draw_weight(pair.as_ref(), rng)?);
+                            block.weights.set(k, weights.draw_weight(pair.as_ref(), &mut rng)?);
                         }
                         if delay.is_none() {
-                            let d = delays.draw(pair.as_ref(), rng)?;
-                            block.delays[k] = to_steps(d)?;
+                            block.delays[k] = to_steps(delays.draw(pair.as_ref(), &mut rng)?)?;
                         }
                     }
                 }
@@ -349,6 +371,107 @@ pub(super) fn install_plastic(
                     res.tics_per_step(),
                     neurons,
                 ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::block::block_of;
+    use crate::synapse::SampleValue;
+    use crate::Value;
+
+    /// Two target blocks of a projection with drawn weights and delays and repeated
+    /// pairs, assembled with the staging buffers and without (every block straight into
+    /// its rows): both against rows written out by hand from the edge list, a row
+    /// listing its targets in increasing order (a repeated pair once per synapse), then
+    /// each synapse's weight and delay drawn by the values themselves from its block's
+    /// stream, row after row.
+    #[test]
+    fn rows_hold_each_targets_draws_in_target_order() {
+        let (n_sources, n_targets) = (700, BLOCK_LEN + 300);
+        let mut offsets = vec![0];
+        let mut sources = Vec::new();
+        for t in 0..n_targets {
+            for i in 0..(t % 13) {
+                sources.push(((t * 7 + i * 389) % n_sources) as u32);
+                if i == 3 {
+                    // A repeated pair.
+                    sources.push(((t * 7) % n_sources) as u32);
+                }
+            }
+            offsets.push(sources.len());
+        }
+        let edges = EdgeList {
+            offsets: &offsets,
+            sources: &sources,
+        };
+        let weight = Value::Normal {
+            mean: 87.8,
+            std: 8.78,
+            min: None,
+            max: None,
+        };
+        let delay = Value::Normal {
+            mean: 1.5,
+            std: 0.75,
+            min: Some(0.1),
+            max: None,
+        };
+        let synapse = StaticSynapse::new(weight.clone(), delay.clone());
+        let res = Resolution::default();
+        let seed = Seed(5);
+        let owns_block = |_: usize| true;
+        let site = ProjectionSite {
+            name: "p",
+            id: 3,
+            source: 0,
+            target: 1,
+            n_sources,
+            n_targets,
+            spaces: None,
+            owns_block: &owns_block,
+        };
+        // Hand oracle: rows[block][source] = (target word, weight, delay steps).
+        let mut words = vec![vec![Vec::new(); n_sources]; 2];
+        for t in 0..n_targets {
+            for &s in &sources[offsets[t]..offsets[t + 1]] {
+                words[block_of(t as u32)][s as usize].push(t % BLOCK_LEN);
+            }
+        }
+        let rows: Vec<Vec<Vec<_>>> = (0..2)
+            .map(|b| {
+                let mut rng = seed.stream(Purpose::SynapseDraws, site.id, b as u64);
+                let mut draw = |word| {
+                    let w = weight.drawn_weight(weight.sample(&mut rng).unwrap());
+                    let d = res.delay_steps(delay.sample(&mut rng).unwrap()) as u16;
+                    (word, w, d)
+                };
+                let block = &words[b];
+                block
+                    .iter()
+                    .map(|row| row.iter().map(|&t| draw(t)).collect())
+                    .collect()
+            })
+            .collect();
+        for staging in [StagingBuffers::new(), StagingBuffers::default()] {
+            let projection = assemble(&site, edges, &synapse, &res, seed, &staging).unwrap();
+            for (b, block) in projection.blocks.iter().enumerate() {
+                for (s, row) in rows[b].iter().enumerate() {
+                    let span = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+                    let got: Vec<_> = span
+                        .map(|k| {
+                            (
+                                block.target(k),
+                                block.weights.get(k),
+                                projection.delay(block, k),
+                            )
+                        })
+                        .collect();
+                    assert_eq!(&got, row, "block {b}, source {s}");
+                }
             }
         }
     }
