@@ -184,26 +184,28 @@ mod tests {
     use super::*;
 
     /// Words pushed for positions in a scrambled order land at their positions: the
-    /// oracle is the scrambled order itself, inverted. The length leaves the last bucket
-    /// with part of a line, and the buffer and the rows held other values before, so a
-    /// line or a word left unwritten would show.
+    /// oracle is the scrambled order itself, inverted. The lengths leave the last bucket
+    /// with part of a line, with whole lines only, and a block with less than one line;
+    /// the buffer and the rows held other values before, so a line or a word left
+    /// unwritten would show.
     #[test]
     fn words_land_at_their_positions() {
-        let len = 2 * BUCKET + 7;
-        // An odd stride visits every position once.
-        let order: Vec<usize> = (0..len).map(|i| (i * 40_503 + 11) % len).collect();
-        let mut buffer = vec![Line([u32::MAX; PER_LINE]); len];
-        let mut buckets = Buckets::new(&mut buffer, len);
-        for (i, &position) in order.iter().enumerate() {
-            buckets.push(position as u32, (i % 1021) as u16);
+        for len in [2 * BUCKET + 7, BUCKET + 2 * PER_LINE, 5] {
+            // A stride prime to every length visits every position once.
+            let order: Vec<usize> = (0..len).map(|i| (i * 40_503 + 11) % len).collect();
+            let mut buffer = vec![Line([u32::MAX; PER_LINE]); len];
+            let mut buckets = Buckets::new(&mut buffer, len);
+            for (i, &position) in order.iter().enumerate() {
+                buckets.push(position as u32, (i % 1021) as u16);
+            }
+            let mut rows = vec![u16::MAX; len];
+            buckets.into_rows(&mut rows);
+            let mut expected = vec![u16::MAX; len];
+            for (i, &position) in order.iter().enumerate() {
+                expected[position] = (i % 1021) as u16;
+            }
+            assert_eq!(rows, expected, "{len} positions");
         }
-        let mut rows = vec![u16::MAX; len];
-        buckets.into_rows(&mut rows);
-        let mut expected = vec![u16::MAX; len];
-        for (i, &position) in order.iter().enumerate() {
-            expected[position] = (i % 1021) as u16;
-        }
-        assert_eq!(rows, expected);
     }
 
     /// A block larger than its share of the staging goes straight to its rows; so does

@@ -420,7 +420,6 @@ mod tests {
             min: Some(0.1),
             max: None,
         };
-        let synapse = StaticSynapse::new(weight.clone(), delay.clone());
         let res = Resolution::default();
         let seed = Seed(5);
         let owns_block = |_: usize| true;
@@ -441,36 +440,50 @@ mod tests {
                 words[block_of(t as u32)][s as usize].push(t % BLOCK_LEN);
             }
         }
-        let rows: Vec<Vec<Vec<_>>> = (0..2)
-            .map(|b| {
-                let mut rng = seed.stream(Purpose::SynapseDraws, site.id, b as u64);
-                let mut draw = |word| {
-                    let w = weight.drawn_weight(weight.sample(&mut rng).unwrap());
-                    let d = res.delay_steps(delay.sample(&mut rng).unwrap()) as u16;
-                    (word, w, d)
-                };
-                let block = &words[b];
-                block
-                    .iter()
-                    .map(|row| row.iter().map(|&t| draw(t)).collect())
-                    .collect()
-            })
-            .collect();
-        for staging in [StagingBuffers::new(), StagingBuffers::default()] {
-            let projection = assemble(&site, edges, &synapse, &res, seed, &staging).unwrap();
-            for (b, block) in projection.blocks.iter().enumerate() {
-                for (s, row) in rows[b].iter().enumerate() {
-                    let span = block.row_start[s] as usize..block.row_start[s + 1] as usize;
-                    let got: Vec<_> = span
-                        .map(|k| {
-                            (
-                                block.target(k),
-                                block.weights.get(k),
-                                projection.delay(block, k),
-                            )
-                        })
-                        .collect();
-                    assert_eq!(&got, row, "block {b}, source {s}");
+        // Drawn weights and delays, and each drawn alone: a constant is not drawn.
+        for (weight, delay) in [
+            (&weight, &delay),
+            (&weight, &Value::Constant(1.5)),
+            (&Value::Constant(2.0), &delay),
+        ] {
+            let synapse = StaticSynapse::new(weight.clone(), delay.clone());
+            let rows: Vec<Vec<Vec<_>>> = (0..2)
+                .map(|b| {
+                    let mut rng = seed.stream(Purpose::SynapseDraws, site.id, b as u64);
+                    let mut draw = |word| {
+                        let w = match weight {
+                            Value::Constant(w) => *w,
+                            _ => weight.drawn_weight(weight.sample(&mut rng).unwrap()),
+                        };
+                        let d = match delay {
+                            Value::Constant(d) => *d,
+                            _ => delay.sample(&mut rng).unwrap(),
+                        };
+                        (word, w, res.delay_steps(d) as u16)
+                    };
+                    let block = &words[b];
+                    block
+                        .iter()
+                        .map(|row| row.iter().map(|&t| draw(t)).collect())
+                        .collect()
+                })
+                .collect();
+            for staging in [StagingBuffers::new(), StagingBuffers::default()] {
+                let projection = assemble(&site, edges, &synapse, &res, seed, &staging).unwrap();
+                for (b, block) in projection.blocks.iter().enumerate() {
+                    for (s, row) in rows[b].iter().enumerate() {
+                        let span = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+                        let got: Vec<_> = span
+                            .map(|k| {
+                                (
+                                    block.target(k),
+                                    projection.weight.unwrap_or_else(|| block.weights.get(k)),
+                                    projection.delay(block, k),
+                                )
+                            })
+                            .collect();
+                        assert_eq!(&got, row, "block {b}, source {s}");
+                    }
                 }
             }
         }
