@@ -308,8 +308,8 @@ pub mod declared {
     /// `synapses` synapses (a count from
     /// [`ConnSpec::expected_synapses_between`]) between `n_sources` and `n_targets`
     /// neurons, each storing what `per` says: the lasting bytes, and the bytes the drawn
-    /// edges and the staged target words hold until assembly. [`projection`] for a front end that counts the
-    /// synapses itself (`network_syntax::estimate`).
+    /// edges and the staged target words hold until assembly. [`projection`] for a front
+    /// end that counts the synapses itself (`network_syntax::estimate`).
     pub const fn synapses(
         synapses: u64,
         n_sources: usize,

@@ -19,7 +19,7 @@ pub(crate) mod train_generators;
 use super::canonical::Call;
 use super::files::FileSettings;
 use super::info::{DeviceInfo, PopulationInfo};
-use super::placement::{self, Declarations, GeneratorSpec, MultimeterSpec};
+use super::placement::{self, Declarations, GeneratorSpec, MultimeterSpec, StagingBuffers};
 use super::receptors::{self, Event};
 use super::recording::{MeterRuntime, RecorderRuntime};
 use super::resources::MemoryBudget;
@@ -67,9 +67,9 @@ pub struct NetworkBuilder {
     recorder_files: RecorderFiles,
     /// Rate populations, their connections and multimeters.
     rate: rate::RateDeclarations,
-    /// Where projections' synapses wait on their way to their rows, kept from one
+    /// Where projections' target words wait on their way to their rows, kept from one
     /// projection to the next and freed when the network is built.
-    staging: crate::network::placement::StagingBuffers,
+    staging: StagingBuffers,
 }
 
 impl NetworkBuilder {
@@ -97,7 +97,7 @@ impl NetworkBuilder {
             comm: distribution::Unbuilt::new(distribution::current()),
             recorder_files: RecorderFiles::default(),
             rate: rate::RateDeclarations::default(),
-            staging: crate::network::placement::StagingBuffers::new(),
+            staging: StagingBuffers::new(),
         }
     }
 

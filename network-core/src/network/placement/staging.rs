@@ -16,15 +16,32 @@
 
 use std::sync::{Mutex, PoisonError};
 
-/// Bytes one staged synapse takes: its position within its bucket in the upper half, its
-/// target word in the lower.
-pub(crate) const STAGED_BYTES: u64 = 4;
+/// Bytes one staged synapse takes (a [`record`]).
+pub(crate) const STAGED_BYTES: u64 = std::mem::size_of::<u32>() as u64;
 
 /// log2 of [`BUCKET`].
 const BUCKET_BITS: u32 = 15;
 
 /// Row positions per bucket: 2^15 synapses, whose target words take 64 KiB.
 const BUCKET: usize = 1 << BUCKET_BITS;
+
+/// Bits of a record below the position: the target word's.
+const WORD_BITS: u32 = u16::BITS;
+
+// A position within its bucket fits above the word.
+const _: () = assert!(BUCKET_BITS + WORD_BITS <= u32::BITS);
+
+/// A staged synapse: `position` (within its bucket) above its target `word`.
+#[inline]
+fn record(position: usize, word: u16) -> u32 {
+    ((position % BUCKET) as u32) << WORD_BITS | u32::from(word)
+}
+
+/// A record's position within its bucket and its target word.
+#[inline]
+fn unrecord(record: u32) -> (usize, u16) {
+    ((record >> WORD_BITS) as usize, record as u16)
+}
 
 /// The most synapses all buffers together stage at once (2^23: 32 MiB), so that the
 /// staging memory does not grow with the thread count: each of `n` buffers takes a
@@ -108,7 +125,7 @@ impl<'a> Buckets<'a> {
     pub fn push(&mut self, position: u32, word: u16) {
         let j = position as usize >> BUCKET_BITS;
         let n = self.held[j];
-        self.open[j].0[n % PER_LINE] = (position % BUCKET as u32) << 16 | u32::from(word);
+        self.open[j].0[n % PER_LINE] = record(position as usize, word);
         self.held[j] = n + 1;
         if n % PER_LINE == PER_LINE - 1 {
             let at = (j * BUCKET + n) / PER_LINE;
@@ -137,8 +154,9 @@ impl<'a> Buckets<'a> {
         stream_fence();
         for (j, window) in rows.chunks_mut(BUCKET).enumerate() {
             let lines = &self.lines[j * BUCKET / PER_LINE..][..window.len().div_ceil(PER_LINE)];
-            for &record in lines.iter().flat_map(|line| &line.0).take(window.len()) {
-                window[(record >> 16) as usize] = record as u16;
+            for &staged in lines.iter().flat_map(|line| &line.0).take(window.len()) {
+                let (at, word) = unrecord(staged);
+                window[at] = word;
             }
         }
     }

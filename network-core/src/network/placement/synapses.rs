@@ -111,7 +111,7 @@ pub(crate) fn place_projection(
 }
 
 /// Builds the projection's block-split storage, in parallel over target blocks, each
-/// block's synapses staged in `staging`'s buckets on their way to their rows.
+/// block's target words staged in `staging`'s buckets on their way to their rows.
 fn assemble(
     site: &ProjectionSite<'_>,
     edges: EdgeList<'_>,
@@ -390,7 +390,7 @@ mod tests {
     /// each synapse's weight and delay drawn by the values themselves from its block's
     /// stream, row after row.
     #[test]
-    fn rows_hold_each_targets_draws_in_target_order() {
+    fn rows_list_their_targets_in_order_with_draws_row_after_row() {
         let (n_sources, n_targets) = (700, BLOCK_LEN + 300);
         let mut offsets = vec![0];
         let mut sources = Vec::new();
