@@ -132,44 +132,55 @@ impl PoissonSampler {
         }
     }
 
-    /// Fills `out` with independent draws. Draws are made in chunks of 64: the upper
-    /// halves of a chunk first, then (rarely) lower halves in order, so the result is
-    /// a function of the stream alone. Inlined so that the comparisons get the block
-    /// work's vector width (`engine::wide`).
+    /// Fills `out` with independent draws. Draws are made in chunks of [`DRAW_CHUNK`]
+    /// ([`PoissonSampler::sample_chunk`]), so the result is a function of the stream
+    /// alone, and the same when a caller draws the chunks one at a time.
     #[inline(always)]
     pub fn sample_many(&self, rng: &mut Stream, out: &mut [u32]) {
+        for chunk in out.chunks_mut(DRAW_CHUNK) {
+            self.sample_chunk(rng, chunk);
+        }
+    }
+
+    /// Fills `out` (at most [`DRAW_CHUNK`] draws) with independent draws: the upper
+    /// halves of the chunk first, then (rarely) lower halves in order. Inlined so that
+    /// the comparisons get the block work's vector width (`engine::wide`).
+    #[inline(always)]
+    pub fn sample_chunk(&self, rng: &mut Stream, out: &mut [u32]) {
+        debug_assert!(out.len() <= DRAW_CHUNK);
         let PoissonSampler::Table(table) = self else {
             for n in out.iter_mut() {
                 *n = self.sample(rng);
             }
             return;
         };
-        let mut bytes = [0u8; 4 * 64];
-        let mut hi = [0u32; 64];
-        let mut reached = [0u32; 64];
-        for chunk in out.chunks_mut(64) {
-            let hi = &mut hi[..chunk.len()];
-            let reached = &mut reached[..chunk.len()];
-            let bytes = &mut bytes[..4 * chunk.len()];
-            // One copy out of the generator's buffer instead of a call per number.
-            rng.fill_bytes(bytes);
-            for (h, b) in hi.iter_mut().zip(bytes.chunks_exact(4)) {
-                *h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let mut bytes = [0u8; 4 * DRAW_CHUNK];
+        let mut hi = [0u32; DRAW_CHUNK];
+        let mut reached = [0u32; DRAW_CHUNK];
+        let hi = &mut hi[..out.len()];
+        let reached = &mut reached[..out.len()];
+        let bytes = &mut bytes[..4 * out.len()];
+        // One copy out of the generator's buffer instead of a call per number.
+        rng.fill_bytes(bytes);
+        for (h, b) in hi.iter_mut().zip(bytes.chunks_exact(4)) {
+            *h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+        out.fill(0);
+        reached.fill(0);
+        for &t in table.head_hi.iter() {
+            for ((n, r), &h) in out.iter_mut().zip(reached.iter_mut()).zip(hi.iter()) {
+                *n += u32::from(t < h);
+                *r += u32::from(t <= h);
             }
-            chunk.fill(0);
-            reached.fill(0);
-            for &t in table.head_hi.iter() {
-                for ((n, r), &h) in chunk.iter_mut().zip(reached.iter_mut()).zip(hi.iter()) {
-                    *n += u32::from(t < h);
-                    *r += u32::from(t <= h);
-                }
-            }
-            for ((n, &r), &h) in chunk.iter_mut().zip(reached.iter()).zip(hi.iter()) {
-                *n = table.resolve(h, *n, r, rng);
-            }
+        }
+        for ((n, &r), &h) in out.iter_mut().zip(reached.iter()).zip(hi.iter()) {
+            *n = table.resolve(h, *n, r, rng);
         }
     }
 }
+
+/// The draws [`PoissonSampler::sample_many`] makes at a time.
+pub(crate) const DRAW_CHUNK: usize = 64;
 
 /// Mean count per target and step below which the superposed drive is cheaper.
 const SUPERPOSE_BELOW: f64 = 0.25;

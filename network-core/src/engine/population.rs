@@ -421,7 +421,21 @@ fn advance_block_body<M: NeuronModel>(
     input: &SliceInput<'_>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
-    deliver_spikes::<M>(b, rt, input);
+    // The first step's dense Poisson counts are drawn while delivery waits for memory.
+    let mut stimuli = std::mem::take(&mut rt.stimuli);
+    let mut drawing = false;
+    if input.start < input.end {
+        for stimulus in &mut stimuli {
+            drawing |= stimulus.begin_drawing_ahead(input.start);
+        }
+    }
+    let mut draw_ahead = || {
+        if drawing {
+            drawing = stimuli.iter_mut().any(BlockStimulus::draw_ahead);
+        }
+    };
+    deliver_spikes::<M>(b, rt, input, &mut draw_ahead);
+    rt.stimuli = stimuli;
     let no_current = !rt.receives_current();
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
@@ -456,8 +470,16 @@ fn advance_block_body<M: NeuronModel>(
 
 /// Delivers the previous slice's spikes of every incoming projection into block `b`'s
 /// ring buffers (plastic projections through their per-synapse state).
+///
+/// `fill` is work that needs no memory beyond the caches, done a little at a time while
+/// the rows and ring entries asked for ahead arrive.
 #[inline(always)]
-fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &SliceInput<'_>) {
+fn deliver_spikes<M: NeuronModel>(
+    b: usize,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+    fill: &mut impl FnMut(),
+) {
     let statics = || input.incoming.iter().filter(|p| p.plastic.is_none());
     for projection in statics() {
         projection.prefetch_row_bounds(b, &input.spikes[projection.source]);
@@ -497,8 +519,8 @@ fn deliver_spikes<M: NeuronModel>(b: usize, rt: &mut BlockRuntime, input: &Slice
             ),
             (_, _, port) => {
                 match port {
-                    None => projection.deliver(b, spikes, &mut rt.ring, M::channel),
-                    Some(c) => projection.deliver(b, spikes, &mut rt.ring, |_| c),
+                    None => projection.deliver(b, spikes, &mut rt.ring, M::channel, fill),
+                    Some(c) => projection.deliver(b, spikes, &mut rt.ring, |_| c, fill),
                 }
                 if let Some((events, k)) = recorded {
                     projection.record_static(b, spikes, k, events);
@@ -523,7 +545,7 @@ fn advance_runs<M: NeuronModel>(
     let offset = (b * BLOCK_LEN) as u32;
     let grain = sets.grain();
     let run_sets: Vec<usize> = sets.runs_of_block(b).collect();
-    deliver_spikes::<M>(b, rt, input);
+    deliver_spikes::<M>(b, rt, input, &mut || {});
     let no_current = !rt.receives_current();
     let mut scratch = Vec::new();
     for s in input.start..input.end {

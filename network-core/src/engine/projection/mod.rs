@@ -142,7 +142,9 @@ impl Projection {
     /// slot's log instead of a random add into memory.
     ///
     /// Inlined into the block's task, so that it is compiled for the instruction set the
-    /// task dispatches to (`engine::wide`).
+    /// task dispatches to (`engine::wide`). `fill` is work the caller does a little at a
+    /// time while the rows and ring entries asked for ahead arrive (packed delays onto a
+    /// direct ring only; it never touches the ring).
     #[inline(always)]
     pub fn deliver(
         &self,
@@ -150,6 +152,7 @@ impl Projection {
         spikes: &[(i64, u32)],
         ring: &mut Ring,
         channel: impl Fn(f64) -> usize,
+        fill: &mut impl FnMut(),
     ) {
         let block = &self.blocks[b];
         if block.targets.is_empty() || spikes.is_empty() {
@@ -165,10 +168,10 @@ impl Projection {
             };
             return match &block.weights {
                 Weights::Single(weights) => {
-                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel)
+                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel, fill)
                 }
                 Weights::Double(weights) => {
-                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel)
+                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel, fill)
                 }
             };
         }
@@ -251,7 +254,11 @@ impl Projection {
     /// positions computed for that prefetch (up to [`POSITIONS_AHEAD`] per row) are kept
     /// for the additions, which then only load, add and store. `weights` are the block's
     /// (`f32` or `f64`, [`Weights`]), empty when the projection's weight is constant.
+    /// `fill` is called once per row, between the next row's prefetches and this row's
+    /// additions: work of the caller's that needs no memory, done while the entries
+    /// arrive.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn deliver_packed_direct<W: Copy + Into<f64>>(
         &self,
         block: &BlockSynapses,
@@ -260,6 +267,7 @@ impl Projection {
         ring: DirectRing<'_>,
         base: u16,
         channel: impl Fn(f64) -> usize,
+        fill: &mut impl FnMut(),
     ) {
         let DirectRing {
             rows,
@@ -321,6 +329,8 @@ impl Projection {
             if k + 1 < spikes.len() {
                 ahead(k + 1, next, entries);
             }
+            // While the next row's entries arrive.
+            fill();
             let this = row(k);
             let ws = weights(this.clone());
             let words = &block.targets[this];
@@ -534,7 +544,7 @@ mod tests {
             spikes.sort_unstable();
             let mut ring = Ring::new(BLOCK_LEN, slots, 2, false);
             let mut expected = Ring::new(BLOCK_LEN, slots, 2, false);
-            p.deliver(0, &spikes, &mut ring, channel);
+            p.deliver(0, &spikes, &mut ring, channel, &mut || {});
             let block = &p.blocks[0];
             for &(step, source) in &spikes {
                 let s = source as usize;
