@@ -182,6 +182,13 @@ impl PoissonSampler {
 /// The draws [`PoissonSampler::sample_many`] makes at a time.
 pub(crate) const DRAW_CHUNK: usize = 64;
 
+/// Whether a train with window `window` (steps) sends in step `s`: `t_min < s <= t_max`,
+/// the rule of `poisson_generator`'s trains, which the rate laws share (`rate_drive`).
+#[inline]
+pub(crate) fn sends_in(window: (i64, i64), s: i64) -> bool {
+    window.0 < s && s <= window.1
+}
+
 /// Mean count per target and step below which the superposed drive is cheaper.
 const SUPERPOSE_BELOW: f64 = 0.25;
 

@@ -101,7 +101,7 @@ impl RateDrive {
         (rng, shared): (&mut Stream, &mut Stream),
         counts: &mut [u32],
     ) -> bool {
-        let active = window.0 < s && s <= window.1;
+        let active = super::poisson::sends_in(window, s);
         // The step's start and end as NEST's `Time::get_ms` gives them.
         let ms_at = |step: i64| (step * tics_per_step) as f64 * 0.001;
         match self {

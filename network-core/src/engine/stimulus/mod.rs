@@ -1,7 +1,10 @@
 //! Stimulation devices at work in one block of neurons: each writes its events into the
 //! block's ring buffers, at the step the event arrives.
 
-use super::poisson::{PoissonDrive, DRAW_CHUNK};
+use super::poisson::{sends_in, PoissonDrive};
+use draw_ahead::dense_drive;
+
+mod draw_ahead;
 use super::rate_drive::RateDrive;
 use super::ring::Ring;
 use crate::devices::ListedSpike;
@@ -285,44 +288,6 @@ fn add_current(
 }
 
 impl BlockStimulus {
-    /// Starts drawing step `s`'s counts ahead of [`Self::apply`] when this is a dense
-    /// Poisson drive active in `s`: their draws need no memory but the generator's
-    /// stream, so a block makes them while its delivery waits for memory
-    /// ([`Self::draw_ahead`]). The counts and the stream's order are those `apply` would
-    /// draw. Returns whether there is anything to draw.
-    pub fn begin_drawing_ahead(&mut self, s: i64) -> bool {
-        self.drawn_ahead = match &self.kind {
-            StimulusKind::Poisson {
-                drive: PoissonDrive::PerTarget(_),
-                window,
-                ..
-            } if self.shared.is_some() && window.0 < s && s <= window.1 => Some((s, 0)),
-            _ => None,
-        };
-        self.drawn_ahead.is_some()
-    }
-
-    /// Draws the next chunk of the counts begun by [`Self::begin_drawing_ahead`];
-    /// returns false once they are all drawn (or none were begun).
-    #[inline(always)]
-    pub fn draw_ahead(&mut self) -> bool {
-        let (Some((_, drawn)), StimulusKind::Poisson { drive, .. }) =
-            (self.drawn_ahead.as_mut(), &self.kind)
-        else {
-            return false;
-        };
-        let PoissonDrive::PerTarget(sampler) = drive else {
-            return false;
-        };
-        let end = (*drawn + DRAW_CHUNK).min(self.counts.len());
-        if *drawn == end {
-            return false;
-        }
-        sampler.sample_chunk(&mut self.rng, &mut self.counts[*drawn..end]);
-        *drawn = end;
-        true
-    }
-
     /// Sets the state a run starting at `t_ms` begins from (see
     /// [`StimulusKind::begin_run`]).
     pub fn begin_run(&mut self, t_ms: f64, slice_len: i64) {
@@ -352,10 +317,10 @@ impl BlockStimulus {
                 }
             }
             StimulusKind::Poisson { drive, window, .. } => {
-                if !(window.0 < s && s <= window.1) {
+                if !sends_in(*window, s) {
                     return;
                 }
-                if let (PoissonDrive::PerTarget(sampler), Some((w, d))) = (&*drive, self.shared) {
+                if let Some((sampler, (w, d))) = dense_drive(drive, self.shared) {
                     // Dense drive through identical synapses: all counts at once (those not
                     // drawn ahead), then one row of the ring. A zero count adds +0.0,
                     // which changes no value.
@@ -503,86 +468,5 @@ impl BlockStimulus {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::block::BLOCK_LEN;
-    use crate::engine::poisson::PoissonSampler;
-    use crate::rng::{Purpose, Seed};
-
-    /// A dense Poisson drive of `n` consecutive targets, weight 2.5, delay 3 steps.
-    fn dense_drive(n: usize, seed: u64) -> BlockStimulus {
-        let kind = StimulusKind::Poisson {
-            mean: 1.7789,
-            drive: PoissonDrive::new(1.7789, n),
-            window: (-1, 1_000),
-        };
-        let rng = Seed(seed).stream(Purpose::Simulation, 0, 0);
-        BlockStimulus::new(kind, (0..n as u32).collect(), vec![2.5; n], vec![3; n], rng)
-    }
-
-    #[test]
-    fn counts_drawn_ahead_are_the_counts_apply_draws() {
-        // Drawn ahead in none, some or all of its chunks (a last chunk that is partial),
-        // a step's counts must be the sampler's own draws from the generator's stream in
-        // order, and the next step must go on from where that stream stands.
-        let n = 3 * DRAW_CHUNK + 17;
-        for chunks_ahead in [0, 1, 3, 4, 9] {
-            let mut stimulus = dense_drive(n, 21);
-            let mut expected_stream = stimulus.rng.clone();
-            let sampler = PoissonSampler::new(1.7789);
-            let mut ring = Ring::new(BLOCK_LEN, 8, 2, false);
-            for s in [4_i64, 5] {
-                if s == 4 {
-                    assert!(stimulus.begin_drawing_ahead(s));
-                    let drawn = (0..chunks_ahead).filter(|_| stimulus.draw_ahead()).count();
-                    assert_eq!(drawn, chunks_ahead.min(n.div_ceil(DRAW_CHUNK)));
-                }
-                stimulus.apply(s, &mut ring, |_| 0);
-                let mut counts = vec![0u32; n];
-                sampler.sample_many(&mut expected_stream, &mut counts);
-                let (mut spikes, _) = ring.step_mut(s + 3);
-                let row = spikes.channel(0);
-                for (k, &c) in counts.iter().enumerate() {
-                    assert_eq!(row[k], 2.5 * f64::from(c), "{chunks_ahead} ahead, step {s}");
-                }
-                assert!(row[n..].iter().all(|&v| v == 0.0));
-                row.fill(0.0);
-            }
-            assert!(!stimulus.draw_ahead(), "nothing is left to draw");
-        }
-    }
-
-    #[test]
-    fn only_an_active_dense_drive_draws_ahead() {
-        let mut stimulus = dense_drive(40, 3);
-        assert!(
-            !stimulus.begin_drawing_ahead(1_000 + 1),
-            "outside its window"
-        );
-        assert!(!stimulus.draw_ahead());
-        let mut dc = BlockStimulus::new(
-            StimulusKind::Dc {
-                amplitude: 1.0,
-                window: (-1, 100),
-            },
-            vec![0, 1],
-            vec![1.0; 2],
-            vec![1; 2],
-            Seed(1).stream(Purpose::Simulation, 0, 0),
-        );
-        assert!(!dc.begin_drawing_ahead(3));
-        // Different weights: the drive is not one dense row.
-        let kind = StimulusKind::Poisson {
-            mean: 1.0,
-            drive: PoissonDrive::new(1.0, 2),
-            window: (-1, 100),
-        };
-        let rng = Seed(2).stream(Purpose::Simulation, 0, 0);
-        let mut mixed = BlockStimulus::new(kind, vec![0, 1], vec![1.0, 2.0], vec![1; 2], rng);
-        assert!(!mixed.begin_drawing_ahead(3));
     }
 }
