@@ -14,7 +14,7 @@
 //! order changes no result.
 
 use super::crew::Crew;
-use super::thread_trial::{ThreadTrial, Threads};
+use super::thread_trial::{Measured, ThreadTrial, Threads};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -34,6 +34,9 @@ pub(crate) struct StableShares {
     trial: ThreadTrial,
     /// When the slice before started, unless the run paused since.
     previous_start: Option<Instant>,
+    /// Where the slice before ran on all threads, the time its tasks took over the
+    /// threads' number (ns).
+    previous_occupied: Option<f64>,
 }
 
 impl StableShares {
@@ -42,9 +45,13 @@ impl StableShares {
         let n = tasks.len();
         let pool_threads = rayon::current_num_threads();
         let mut threads = pool_threads.min(n);
+        let occupied_ns = self.previous_occupied.take();
         if threads > 1 {
             let now = Instant::now();
-            let previous = self.previous_start.map(|start| elapsed_ns(start, now));
+            let previous = self.previous_start.map(|start| Measured {
+                ns: elapsed_ns(start, now) as f64,
+                occupied_ns,
+            });
             self.previous_start = Some(now);
             if self.trial.next(previous) == Threads::One {
                 threads = 1;
@@ -95,11 +102,14 @@ impl StableShares {
         for (last, d) in self.last_ns.iter_mut().zip(&durations) {
             *last = d.load(Ordering::Relaxed);
         }
+        let busy: u64 = self.last_ns.iter().sum();
+        self.previous_occupied = Some(busy as f64 / threads as f64);
     }
 
     /// Marks a pause in the run: the time until the next slice is not a slice's.
     pub fn pause(&mut self) {
         self.previous_start = None;
+        self.previous_occupied = None;
     }
 }
 
@@ -178,5 +188,27 @@ mod tests {
                 assert!(results.iter().all(|&r| r == round));
             }
         }
+    }
+
+    #[test]
+    fn a_slice_on_all_threads_reports_its_tasks_time_per_thread() {
+        // Four tasks of at least 2 ms on two threads: the trial hears of 4 ms or a little
+        // more (the sleeps' overshoot), never the 8 ms of their sum.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut schedule = StableShares::default();
+        let tasks: Vec<BlockTask<'_>> = (0..4)
+            .map(|_| -> BlockTask<'_> {
+                Box::new(|| std::thread::sleep(std::time::Duration::from_millis(2)))
+            })
+            .collect();
+        pool.install(|| schedule.run(tasks));
+        let occupied = schedule.previous_occupied.expect("ran on all threads");
+        assert!((4e6..8e6).contains(&occupied), "{occupied} ns");
+        // A slice on one thread reports none.
+        pool.install(|| schedule.run(Vec::new()));
+        assert_eq!(schedule.previous_occupied, None);
     }
 }
