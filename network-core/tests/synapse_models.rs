@@ -157,3 +157,34 @@ fn errors_name_the_projection_parameter_and_value() {
     ));
     assert!(e.contains("h6") && e.contains("receptor_type"), "{e}");
 }
+
+#[test]
+fn a_drawn_weight_that_fails_its_check_is_reported_alike_on_any_thread_count() {
+    // Weights drawn per target block, a few of them (one in 10^4) below zero, in blocks
+    // that different threads check: the error names the first failing synapse in block
+    // order, whichever thread found one first.
+    let message = |threads| {
+        let mut b = NetworkBuilder::new(Resolution::default(), Seed(3)).threads(threads);
+        let m = Model::nest(IafPscAlpha::default()).unwrap();
+        let pre = b.population("pre", &m, Dyn(40)).unwrap();
+        let post = b.population("post", &m, Dyn(30_000)).unwrap();
+        let weights = Value::Uniform {
+            min: -0.1,
+            max: 1000.0,
+        };
+        let spec = ConnSpec::new(Rule::FixedIndegree(10));
+        let e = b
+            .connect("w", &pre, &post, &spec, StdpPlSynapseHom::new(weights, 1.0))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("w") && e.contains("weight") && e.contains('-'),
+            "{e}"
+        );
+        e
+    };
+    let one = message(1);
+    for threads in [2, 3, 4] {
+        assert_eq!(message(threads), one, "{threads} threads");
+    }
+}
