@@ -18,7 +18,7 @@
 //! slices on all threads ([`OCCUPIED`]; a trial that finds them busy through its first
 //! segment ends there): one thread is faster only where the tasks run
 //! more slowly on all threads by more than the threads' occupancy times their number (1.5
-//! at 0.75 on two), and what grows with parallel work (two cores sharing the memory's
+//! on two threads at the threshold), and what grows with parallel work (two cores sharing the memory's
 //! bandwidth) grows by less; what makes one thread win (the barrier, blocks moving between
 //! cores) shows as threads waiting. Measured occupancies on 2 threads: hpc_benchmark
 //! (scale 1) and COBA 0.91, the microcircuit at scale 0.2 0.78-0.80, Brunel at scale 0.1

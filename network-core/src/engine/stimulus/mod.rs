@@ -11,6 +11,14 @@ use crate::devices::ListedSpike;
 use crate::rng::Stream;
 use rand_distr::{Distribution, StandardNormal};
 
+/// Whether a current generator with window `window` (steps) acts in step `s`:
+/// `t_min < s + 2 <= t_max`, NEST's timing of `dc_generator`, which the step, ac and
+/// noise currents share.
+#[inline]
+fn current_in(window: (i64, i64), s: i64) -> bool {
+    window.0 < s + 2 && s + 2 <= window.1
+}
+
 /// What a generator does, with its window in steps (see `devices`).
 #[derive(Debug, Clone)]
 pub(crate) enum StimulusKind {
@@ -305,7 +313,7 @@ impl BlockStimulus {
         let current = ring.current_channel();
         match &mut self.kind {
             StimulusKind::Dc { amplitude, window } => {
-                if window.0 < s + 2 && s + 2 <= window.1 {
+                if current_in(*window, s) {
                     for k in 0..self.targets.len() {
                         ring.add(
                             at(ring, self.delays[k]),
@@ -375,7 +383,7 @@ impl BlockStimulus {
                     *amplitude = changes[*next].1;
                     *next += 1;
                 }
-                if window.0 < s + 2 && s + 2 <= window.1 {
+                if current_in(*window, s) {
                     add_current(
                         (&self.targets, &self.weights, &self.delays),
                         ring,
@@ -397,7 +405,7 @@ impl BlockStimulus {
                     rotation.0 * y0 + -rotation.1 * y1,
                     rotation.1 * y0 + rotation.0 * y1,
                 );
-                if window.0 < s + 2 && s + 2 <= window.1 {
+                if current_in(*window, s) {
                     let current = oscillator.1 + *offset;
                     add_current(
                         (&self.targets, &self.weights, &self.delays),
@@ -440,7 +448,7 @@ impl BlockStimulus {
                 window,
                 ..
             } => {
-                if !(window.0 < s + 2 && s + 2 <= window.1) {
+                if !current_in(*window, s) {
                     return;
                 }
                 if *std_mod != 0.0 {
