@@ -188,3 +188,30 @@ fn a_drawn_weight_that_fails_its_check_is_reported_alike_on_any_thread_count() {
         assert_eq!(message(threads), one, "{threads} threads");
     }
 }
+
+#[test]
+fn a_drawn_delay_that_fails_its_check_is_reported_alike_on_any_thread_count() {
+    // Delays drawn per target block, a few of them (one in 10^4) below the resolution:
+    // the error names the first failing synapse in block order on any thread count.
+    let message = |threads| {
+        let mut b = NetworkBuilder::new(Resolution::default(), Seed(5)).threads(threads);
+        let m = Model::nest(IafPscAlpha::default()).unwrap();
+        let pre = b.population("pre", &m, Dyn(40)).unwrap();
+        let post = b.population("post", &m, Dyn(30_000)).unwrap();
+        let delays = Value::Uniform {
+            min: -0.0999,
+            max: 999.0,
+        };
+        let spec = ConnSpec::new(Rule::FixedIndegree(10));
+        let e = b
+            .connect("d", &pre, &post, &spec, StaticSynapse::new(1.0, delays))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("d") && e.contains("delay"), "{e}");
+        e
+    };
+    let one = message(1);
+    for threads in [2, 3, 4] {
+        assert_eq!(message(threads), one, "{threads} threads");
+    }
+}

@@ -229,6 +229,9 @@ fn assemble(
             }
             Ok(block)
         })
+        // The lowest failing block's error, whichever thread met one first.
+        .collect::<Vec<Result<_>>>()
+        .into_iter()
         .collect::<Result<_>>()?;
     let synapses = edges.offsets[site.n_targets];
     let (min_delay, max_delay) = match delay {
