@@ -22,21 +22,31 @@ pub(crate) struct HistoryEntry {
     access: u32,
 }
 
-/// The archive of one neuron.
+/// The archive of one neuron. A synapse's window usually holds no spike or only the
+/// newest one, and Kminus is usually read after the newest spike: the fields those
+/// cases need come first and the record is aligned to a cache line, so that they read
+/// one line and leave the history's buffer alone.
 #[derive(Debug, Clone)]
+#[repr(C, align(64))]
 struct NeuronArchive {
-    /// Incoming STDP synapses.
-    n_incoming: u32,
-    kminus: f64,
-    kminus_triplet: f64,
-    /// Time of the last spike (ms); NEST starts it at -1.
+    /// Time of the last spike (ms), the newest entry's; NEST starts it at -1.
     last_spike: f64,
-    history: VecDeque<HistoryEntry>,
+    /// Time of the spike before it (ms; minus infinity while there is none).
+    previous_spike: f64,
+    /// Kminus right after the last spike (the newest entry's).
+    kminus: f64,
     /// The last Kminus read, `(t, Kminus(t))`, until the neuron spikes again (`t` NaN:
     /// none). Every synapse onto the neuron that delivers a spike sent at the same time
     /// with the same delay reads Kminus at the same `t`: the first computes it, the
     /// others get the same number.
     kminus_read: (f64, f64),
+    /// Reads of the newest entry not yet added to its `access` (added before the
+    /// history is pruned, when the neuron spikes again).
+    newest_reads: u32,
+    /// Incoming STDP synapses.
+    n_incoming: u32,
+    kminus_triplet: f64,
+    history: VecDeque<HistoryEntry>,
 }
 
 /// The spike history of the neurons of one block.
@@ -70,12 +80,14 @@ impl SpikeArchive {
             neurons: n_incoming
                 .iter()
                 .map(|&n| NeuronArchive {
-                    n_incoming: n,
-                    kminus: 0.0,
-                    kminus_triplet: 0.0,
                     last_spike: -1.0,
-                    history: VecDeque::new(),
+                    previous_spike: f64::NEG_INFINITY,
+                    kminus: 0.0,
                     kminus_read: (f64::NAN, 0.0),
+                    newest_reads: 0,
+                    n_incoming: n,
+                    kminus_triplet: 0.0,
+                    history: VecDeque::new(),
                 })
                 .collect(),
         }
@@ -99,6 +111,9 @@ impl SpikeArchive {
             n.last_spike = t;
             return;
         }
+        if let Some(newest) = n.history.back_mut() {
+            newest.access += std::mem::take(&mut n.newest_reads);
+        }
         while n.history.len() > 1 {
             let next = n.history[1].t;
             if n.history[0].access >= n.n_incoming && t - next > horizon + STDP_EPS {
@@ -111,6 +126,9 @@ impl SpikeArchive {
         if let Some(inv) = self.tau_minus_triplet_inv {
             n.kminus_triplet = n.kminus_triplet * ((n.last_spike - t) * inv).exp() + 1.0;
         }
+        if !n.history.is_empty() {
+            n.previous_spike = n.last_spike;
+        }
         n.last_spike = t;
         n.history.push_back(HistoryEntry {
             t,
@@ -122,18 +140,41 @@ impl SpikeArchive {
 
     /// The entries of neuron `i` with `t1 < t <= t2` (within `STDP_EPS`), marked as read
     /// once more.
-    pub fn read(&mut self, i: usize, t1: f64, t2: f64) -> impl Iterator<Item = &HistoryEntry> {
-        let history = &mut self.neurons[i].history;
+    #[inline(always)]
+    pub fn read(&mut self, i: usize, t1: f64, t2: f64) -> Window<'_> {
+        let n = &mut self.neurons[i];
+        let (from, to) = (t1 + STDP_EPS, t2 + STDP_EPS);
+        // The entries are in time order: the newest two decide the common cases (a
+        // neuron that has not spiked holds none, whatever `last_spike` says).
+        if n.last_spike < from || n.history.is_empty() {
+            return Window::default();
+        }
+        if n.previous_spike < from && n.last_spike < to {
+            n.newest_reads += 1;
+            return Window {
+                older: Default::default(),
+                newest: Some(HistoryEntry {
+                    t: n.last_spike,
+                    kminus: n.kminus,
+                    kminus_triplet: n.kminus_triplet,
+                    access: 0,
+                }),
+            };
+        }
+        let history = &mut n.history;
         let mut finish = history.len();
-        while finish > 0 && history[finish - 1].t >= t2 + STDP_EPS {
+        while finish > 0 && history[finish - 1].t >= to {
             finish -= 1;
         }
         let mut start = finish;
-        while start > 0 && history[start - 1].t >= t1 + STDP_EPS {
+        while start > 0 && history[start - 1].t >= from {
             start -= 1;
             history[start].access += 1;
         }
-        history.range(start..finish)
+        Window {
+            older: history.range(start..finish),
+            newest: None,
+        }
     }
 
     /// Kminus of neuron `i` at `t` (ms): the trace after its last spike strictly before
@@ -146,14 +187,39 @@ impl SpikeArchive {
         if n.kminus_read.0.to_bits() == t.to_bits() {
             return n.kminus_read.1;
         }
-        let value = n
-            .history
-            .iter()
-            .rev()
-            .find(|e| t - e.t > STDP_EPS)
-            .map_or(0.0, |e| e.kminus * ((e.t - t) * tau_minus_inv).exp());
+        let value = if n.history.is_empty() {
+            0.0
+        } else if t - n.last_spike > STDP_EPS {
+            // The newest entry, held in the record itself.
+            n.kminus * ((n.last_spike - t) * tau_minus_inv).exp()
+        } else {
+            n.history
+                .iter()
+                .rev()
+                .find(|e| t - e.t > STDP_EPS)
+                .map_or(0.0, |e| e.kminus * ((e.t - t) * tau_minus_inv).exp())
+        };
         n.kminus_read = (t, value);
         value
+    }
+}
+
+/// The entries a synapse's window holds, in time order (from [`SpikeArchive::read`]).
+#[derive(Debug, Default)]
+pub(crate) struct Window<'a> {
+    older: std::collections::vec_deque::Iter<'a, HistoryEntry>,
+    newest: Option<HistoryEntry>,
+}
+
+impl Iterator for Window<'_> {
+    type Item = HistoryEntry;
+
+    #[inline]
+    fn next(&mut self) -> Option<HistoryEntry> {
+        match self.older.next() {
+            Some(entry) => Some(*entry),
+            None => self.newest.take(),
+        }
     }
 }
 
@@ -199,5 +265,47 @@ mod tests {
         a.record(&[(199, 0)], 0); // 1.0 and 2.0 read by both: pruned
         let left: Vec<f64> = a.neurons[0].history.iter().map(|e| e.t).collect();
         assert_eq!(left, vec![10.0, 20.0]);
+    }
+
+    fn times(window: Window<'_>) -> Vec<f64> {
+        window.map(|e| e.t).collect()
+    }
+
+    #[test]
+    fn windows_hold_the_spikes_strictly_after_their_start() {
+        let mut a = SpikeArchive::new(20.0, None, 2.0, 100, &[1]);
+        // No spike yet: nothing, whatever the neuron's initial last spike time (-1 ms).
+        assert!(times(a.read(0, -1.5, 5.0)).is_empty());
+        a.record(&[(99, 0), (149, 0)], 0); // 10.0 and 15.0 ms
+        assert_eq!(times(a.read(0, 12.0, 20.0)), vec![15.0]);
+        assert_eq!(times(a.read(0, 5.0, 20.0)), vec![10.0, 15.0]);
+        assert!(times(a.read(0, 15.0, 20.0)).is_empty());
+        assert!(times(a.read(0, 12.0, 14.0)).is_empty());
+        assert_eq!(times(a.read(0, 9.0, 14.0)), vec![10.0]);
+        a.record(&[(199, 0)], 0); // 20.0 ms: 15.0 is now the spike before the last
+        assert_eq!(times(a.read(0, 12.0, 25.0)), vec![15.0, 20.0]);
+        assert_eq!(times(a.read(0, 15.0, 25.0)), vec![20.0]);
+        let newest = a.read(0, 15.0, 25.0).next().unwrap();
+        assert_eq!(newest.kminus, a.neurons[0].history.back().unwrap().kminus);
+    }
+
+    #[test]
+    fn reads_of_the_newest_spike_count_for_pruning() {
+        // Two synapses read the spike at 1.0 ms while it is the newest; once a spike
+        // more than the horizon after the next one comes, it is pruned.
+        let mut both = SpikeArchive::new(20.0, None, 2.0, 100, &[2]);
+        both.record(&[(9, 0)], 0);
+        assert_eq!(times(both.read(0, 0.5, 1.5)), vec![1.0]);
+        assert_eq!(times(both.read(0, 0.5, 1.5)), vec![1.0]);
+        both.record(&[(19, 0), (99, 0)], 0); // 2.0 and 10.0 ms
+        let left: Vec<f64> = both.neurons[0].history.iter().map(|e| e.t).collect();
+        assert_eq!(left, vec![2.0, 10.0]);
+        // Read by one of the two: kept.
+        let mut one = SpikeArchive::new(20.0, None, 2.0, 100, &[2]);
+        one.record(&[(9, 0)], 0);
+        assert_eq!(times(one.read(0, 0.5, 1.5)), vec![1.0]);
+        one.record(&[(19, 0), (99, 0)], 0);
+        let left: Vec<f64> = one.neurons[0].history.iter().map(|e| e.t).collect();
+        assert_eq!(left, vec![1.0, 2.0, 10.0]);
     }
 }

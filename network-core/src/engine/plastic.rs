@@ -45,6 +45,19 @@ pub(crate) struct Plastic {
     pub initial: Vec<PlasticState>,
 }
 
+/// Why delivery through a rule that reads the spike history may expect the archive.
+pub(crate) const ARCHIVE: &str = "an STDP projection's target block keeps a spike archive";
+
+/// A rule that reads the postsynaptic spike history, shared by every synapse onto one
+/// block, with those synapses' state (from [`Plastic::history_rule`]): the delivery
+/// loop resolves it once per call instead of once per synapse.
+pub(crate) enum HistoryRule<'a> {
+    Stdp(&'a StdpSynapse, &'a mut [StdpState]),
+    StdpPl(&'a StdpPl, &'a mut [StdpState]),
+    Vogels(&'a VogelsSprekelerSynapse, &'a mut [StdpState]),
+    Triplet(&'a StdpTripletSynapse, &'a mut [TripletState]),
+}
+
 /// A plastic rule's constants.
 #[derive(Debug, Clone)]
 pub(crate) enum Rule {
@@ -395,6 +408,26 @@ impl Plastic {
         tics_to_ms((step + 1) * self.tics_per_step)
     }
 
+    /// The rule of the synapses onto block `b` with their `state`, where they share one
+    /// (no parameter differs between them) and it reads the spike history; else the
+    /// state back, for [`Plastic::send`] synapse by synapse.
+    pub fn history_rule<'a>(
+        &'a self,
+        b: usize,
+        state: &'a mut PlasticState,
+    ) -> std::result::Result<HistoryRule<'a>, &'a mut PlasticState> {
+        if self.varied.get(b).is_some() {
+            return Err(state);
+        }
+        match (&self.rule, state) {
+            (Rule::Stdp(p), PlasticState::Stdp(st)) => Ok(HistoryRule::Stdp(p, st)),
+            (Rule::StdpPl(c), PlasticState::Stdp(st)) => Ok(HistoryRule::StdpPl(c, st)),
+            (Rule::Vogels(p), PlasticState::Stdp(st)) => Ok(HistoryRule::Vogels(p, st)),
+            (Rule::Triplet(p), PlasticState::Triplet(st)) => Ok(HistoryRule::Triplet(p, st)),
+            (_, state) => Err(state),
+        }
+    }
+
     /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of target block
     /// `b` (its rule: [`Plastic::rule_of`]), whose state is `state`, onto
     /// `target` (index in the block) with a delay of `delay` steps, updating the
@@ -417,7 +450,6 @@ impl Plastic {
         delay: u16,
         weight: impl FnOnce() -> f64,
     ) -> Option<f64> {
-        const ARCHIVE: &str = "an STDP projection's target block keeps a spike archive";
         match (self.rule_of(b, k), state) {
             (Rule::Stdp(p), PlasticState::Stdp(st)) => Some(rules::stdp(
                 p,

@@ -6,7 +6,7 @@ use super::archive::SpikeArchive;
 use super::block::{block_count, block_of, block_size, block_start, BLOCK_LEN};
 use super::param_sets::{v_m_before, ParamSets};
 use super::plastic::PlasticState;
-use super::projection::Projection;
+use super::projection::{Channel, Projection};
 use super::ring::Ring;
 use super::sampler::BlockSampler;
 use super::schedule::BlockTask;
@@ -495,7 +495,7 @@ fn deliver_spikes<M: NeuronModel>(
             .weights_recorded
             .then_some((&mut rt.weight_events, k as u32));
         match (&projection.plastic, rt.plastic.get_mut(k), port) {
-            (Some(rule), Some(Some(state)), None) => projection.deliver_plastic(
+            (Some(rule), Some(Some(state)), port) => projection.deliver_plastic(
                 rule,
                 state,
                 b,
@@ -503,18 +503,7 @@ fn deliver_spikes<M: NeuronModel>(
                 &mut rt.ring,
                 archive,
                 M::COUNTS_SPIKES,
-                M::channel,
-                recorded,
-            ),
-            (Some(rule), Some(Some(state)), Some(c)) => projection.deliver_plastic(
-                rule,
-                state,
-                b,
-                spikes,
-                &mut rt.ring,
-                archive,
-                M::COUNTS_SPIKES,
-                |_| c,
+                port.map_or(Channel::Model(M::channel), Channel::Port),
                 recorded,
             ),
             (_, _, port) => {

@@ -10,14 +10,14 @@
 //! single precision, [`Weights`]) and the packed word.
 
 mod delays;
+mod plastic_delivery;
+pub(crate) use plastic_delivery::Channel;
 mod prefetch;
 mod weights;
 
-use super::archive::SpikeArchive;
 use super::block::BLOCK_LEN;
-use super::plastic::{Plastic, PlasticState};
+use super::plastic::Plastic;
 use super::ring::{in_row, Ring};
-use super::rules::TraceMemo;
 use super::weight_events::WeightEvent;
 use prefetch::{
     prefetch_line, prefetch_line_to_l2, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD,
@@ -344,71 +344,6 @@ impl Projection {
                     let w = weight(ws, j);
                     entries[position(first, word, w)] += w;
                 }
-            }
-        }
-    }
-
-    /// Delivers the spikes `(step, source)` through this projection's plastic synapses
-    /// (rule `plastic`) onto block `b`, updating their `state` (and reading `archive`,
-    /// the postsynaptic spike history, for STDP). A target that counts spikes
-    /// (`counts_spikes`, a parrot) receives 1 per spike instead of the weight; a
-    /// stochastic synapse that does not transmit sends nothing. With `recorded`, each
-    /// transmission is also an event for the weight recorders (tagged with the
-    /// projection's index `recorded.1` among the block's incoming projections).
-    #[allow(clippy::too_many_arguments)]
-    pub fn deliver_plastic(
-        &self,
-        plastic: &Plastic,
-        state: &mut PlasticState,
-        b: usize,
-        spikes: &[(i64, u32)],
-        ring: &mut Ring,
-        mut archive: Option<&mut SpikeArchive>,
-        counts_spikes: bool,
-        channel: impl Fn(f64) -> usize,
-        mut recorded: Option<(&mut Vec<WeightEvent>, u32)>,
-    ) {
-        let block = &self.blocks[b];
-        if block.targets.is_empty() {
-            return;
-        }
-        let mut memo = TraceMemo::default();
-        for &(step, source) in spikes {
-            let s = source as usize;
-            let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
-            if row.is_empty() {
-                continue;
-            }
-            let t_spike = plastic.spike_time(step);
-            let sent = ring.slot(step);
-            for k in row {
-                let target = block.target(k);
-                let delay = self.delay(block, k);
-                let Some(weight) = plastic.send(
-                    b,
-                    state,
-                    k,
-                    archive.as_deref_mut(),
-                    &mut memo,
-                    target,
-                    t_spike,
-                    delay,
-                    || self.weight.unwrap_or_else(|| block.weights.get(k)),
-                ) else {
-                    continue;
-                };
-                if let Some((events, incoming)) = recorded.as_mut() {
-                    events.push(WeightEvent {
-                        incoming: *incoming,
-                        stamp: step + 1,
-                        source,
-                        synapse: k as u32,
-                        weight,
-                    });
-                }
-                let value = if counts_spikes { 1.0 } else { weight };
-                let slot = ring.slot_after(sent, usize::from(delay));
-                ring.add(slot, channel(value), target, value);
             }
         }
     }

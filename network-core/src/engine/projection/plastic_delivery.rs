@@ -1,0 +1,191 @@
+//! Delivery through plastic synapses: each spike walks its row onto a block, updates
+//! every synapse's state by the projection's rule and adds the weight it sends to the
+//! target's ring.
+//!
+//! Where every synapse onto the block shares a rule that reads the postsynaptic spike
+//! history (the STDP family, `Plastic::history_rule`), the row loop is compiled once per
+//! rule with the rule's arithmetic inline; otherwise each synapse asks its own rule
+//! (`Plastic::send`). Both give the same numbers in the same order. The loop is not
+//! generic over the neuron model (its channel rule is a function pointer): it is
+//! compiled once, with the engine, and not again in every crate that builds a network.
+
+use super::{BlockSynapses, Projection};
+use crate::engine::archive::SpikeArchive;
+use crate::engine::plastic::{HistoryRule, Plastic, PlasticState, ARCHIVE};
+use crate::engine::ring::Ring;
+use crate::engine::rules::{self, TraceMemo};
+use crate::engine::weight_events::WeightEvent;
+
+/// The ring channel a plastic synapse's weight goes to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Channel {
+    /// The target model's choice by the weight (`NeuronModel::channel`).
+    Model(fn(f64) -> usize),
+    /// The receptor port the projection names.
+    Port(usize),
+}
+
+impl Channel {
+    #[inline]
+    fn of(self, weight: f64) -> usize {
+        match self {
+            Channel::Model(channel) => channel(weight),
+            Channel::Port(c) => c,
+        }
+    }
+}
+
+/// What one delivery call writes besides the synapses' state: the ring, and the weight
+/// recorders' events when the projection is recorded.
+struct Output<'a, 'e> {
+    ring: &'a mut Ring,
+    counts_spikes: bool,
+    channel: Channel,
+    recorded: Option<(&'e mut Vec<WeightEvent>, u32)>,
+}
+
+impl Projection {
+    /// Delivers the spikes `(step, source)` through this projection's plastic synapses
+    /// (rule `plastic`) onto block `b`, updating their `state` (and reading `archive`,
+    /// the postsynaptic spike history, for STDP). A target that counts spikes
+    /// (`counts_spikes`, a parrot) receives 1 per spike instead of the weight; a
+    /// stochastic synapse that does not transmit sends nothing. With `recorded`, each
+    /// transmission is also an event for the weight recorders (tagged with the
+    /// projection's index `recorded.1` among the block's incoming projections).
+    #[allow(clippy::too_many_arguments)]
+    pub fn deliver_plastic(
+        &self,
+        plastic: &Plastic,
+        state: &mut PlasticState,
+        b: usize,
+        spikes: &[(i64, u32)],
+        ring: &mut Ring,
+        archive: Option<&mut SpikeArchive>,
+        counts_spikes: bool,
+        channel: Channel,
+        recorded: Option<(&mut Vec<WeightEvent>, u32)>,
+    ) {
+        let block = &self.blocks[b];
+        if block.targets.is_empty() {
+            return;
+        }
+        let mut memo = TraceMemo::default();
+        let memo = &mut memo;
+        let out = Output {
+            ring,
+            counts_spikes,
+            channel,
+            recorded,
+        };
+        let ms = |delay: u16| plastic.delay_ms(delay);
+        match plastic.history_rule(b, state) {
+            Ok(rule) => {
+                let archive = archive.expect(ARCHIVE);
+                match rule {
+                    HistoryRule::Stdp(p, st) => {
+                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                            Some(rules::stdp(p, &mut st[k], archive, memo, target, t, ms(d)))
+                        })
+                    }
+                    HistoryRule::StdpPl(c, st) => {
+                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                            Some(rules::stdp_pl(
+                                c,
+                                &mut st[k],
+                                archive,
+                                memo,
+                                target,
+                                t,
+                                ms(d),
+                            ))
+                        })
+                    }
+                    HistoryRule::Vogels(p, st) => {
+                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                            Some(rules::vogels_sprekeler(
+                                p,
+                                &mut st[k],
+                                archive,
+                                memo,
+                                target,
+                                t,
+                                ms(d),
+                            ))
+                        })
+                    }
+                    HistoryRule::Triplet(p, st) => {
+                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                            Some(rules::stdp_triplet(
+                                p,
+                                &mut st[k],
+                                archive,
+                                memo,
+                                target,
+                                t,
+                                ms(d),
+                            ))
+                        })
+                    }
+                }
+            }
+            Err(state) => {
+                let mut archive = archive;
+                self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                    plastic.send(
+                        b,
+                        state,
+                        k,
+                        archive.as_deref_mut(),
+                        memo,
+                        target,
+                        t,
+                        d,
+                        || self.weight.unwrap_or_else(|| block.weights.get(k)),
+                    )
+                })
+            }
+        }
+    }
+
+    /// Walks the rows of `spikes` onto `block`: `transmit(k, target, t_spike, delay)`
+    /// updates synapse `k` and returns the weight it sends (`None`: nothing sent),
+    /// which goes into the target's ring `delay` steps after the spike.
+    #[inline(always)]
+    fn deliver_rows(
+        &self,
+        block: &BlockSynapses,
+        plastic: &Plastic,
+        spikes: &[(i64, u32)],
+        mut out: Output<'_, '_>,
+        mut transmit: impl FnMut(usize, usize, f64, u16) -> Option<f64>,
+    ) {
+        for &(step, source) in spikes {
+            let s = source as usize;
+            let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+            if row.is_empty() {
+                continue;
+            }
+            let t_spike = plastic.spike_time(step);
+            let sent = out.ring.slot(step);
+            for k in row {
+                let target = block.target(k);
+                let delay = self.delay(block, k);
+                let Some(weight) = transmit(k, target, t_spike, delay) else {
+                    continue;
+                };
+                if let Some((events, incoming)) = out.recorded.as_mut() {
+                    events.push(WeightEvent {
+                        incoming: *incoming,
+                        stamp: step + 1,
+                        source,
+                        synapse: k as u32,
+                        weight,
+                    });
+                }
+                let value = if out.counts_spikes { 1.0 } else { weight };
+                let slot = out.ring.slot_after(sent, usize::from(delay));
+                out.ring.add(slot, out.channel.of(value), target, value);
+            }
+        }
+    }
+}
