@@ -5,12 +5,15 @@
 //! `tsodyks2_synapse`, `bernoulli_synapse` and `quantal_stp_synapse`.
 //! `engine::plastic` holds the per-synapse state and dispatches to these.
 
+mod memo;
+
 use super::archive::SpikeArchive;
 use crate::rng::Stream;
 use crate::synapse::{
     BernoulliSynapse, QuantalStpSynapse, StdpPlSynapseHom, StdpSynapse, StdpTripletSynapse,
     Tsodyks2Synapse, TsodyksSynapse, VogelsSprekelerSynapse,
 };
+pub(crate) use memo::TraceMemo;
 use rand::RngExt;
 
 /// STDP state of one synapse (`stdp_synapse`, `stdp_synapse_hom`, `stdp_pl_synapse_hom`,
@@ -57,94 +60,6 @@ pub(crate) struct QuantalState {
     pub a: u32,
     /// Time of the last spike (ms); NEST starts it at -1 (no spike yet).
     pub t_last: f64,
-}
-
-/// `x`, hidden from the optimiser, so that a memo's function call stays behind its
-/// test: `exp` and `pow` have no side effects, and LLVM otherwise computes them on
-/// every call and selects the kept value afterwards (measured: twice the calls of
-/// `pow` in `stdp_pl_synapse_hom`'s delivery).
-#[inline(always)]
-fn opaque(x: f64) -> f64 {
-    std::hint::black_box(x)
-}
-
-/// `exp` of the last argument it was asked for, kept: a row's synapses share the
-/// presynaptic spike times, so their traces decay by the same factor (and targets that
-/// spiked at the same time give the same facilitation factor). Returns exactly
-/// `x.exp()`: the value is reused only for the same bits of `x`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ExpMemo {
-    x: f64,
-    value: f64,
-}
-
-impl Default for ExpMemo {
-    /// A memo holding `exp(0)`.
-    fn default() -> Self {
-        Self {
-            x: 0.0,
-            value: 0.0f64.exp(),
-        }
-    }
-}
-
-impl ExpMemo {
-    /// `x.exp()`.
-    #[inline]
-    pub fn exp(&mut self, x: f64) -> f64 {
-        if x.to_bits() != self.x.to_bits() {
-            self.x = x;
-            self.value = opaque(x).exp();
-        }
-        self.value
-    }
-}
-
-/// `base.powf(exponent)` of the last arguments it was asked for, kept: synapses between
-/// the same two neurons (multapses) see the same spikes, so from equal initial weights
-/// they keep equal weights and ask for the same power. Returns exactly
-/// `base.powf(exponent)`: the value is reused only for the same bits of both.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PowMemo {
-    base: f64,
-    exponent: f64,
-    value: f64,
-}
-
-impl Default for PowMemo {
-    /// A memo holding `1^1`.
-    fn default() -> Self {
-        Self {
-            base: 1.0,
-            exponent: 1.0,
-            value: 1.0f64.powf(1.0),
-        }
-    }
-}
-
-impl PowMemo {
-    /// `base.powf(exponent)`.
-    #[inline]
-    pub fn powf(&mut self, base: f64, exponent: f64) -> f64 {
-        if base.to_bits() != self.base.to_bits() || exponent.to_bits() != self.exponent.to_bits() {
-            *self = Self {
-                base,
-                exponent,
-                value: opaque(base).powf(exponent),
-            };
-        }
-        self.value
-    }
-}
-
-/// The memos of one delivery call of an STDP projection: the presynaptic trace's decay
-/// between spikes, the facilitation's decay to a postsynaptic spike and its power of
-/// the weight.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct TraceMemo {
-    pub kplus: ExpMemo,
-    pub facilitation: ExpMemo,
-    pub power: PowMemo,
 }
 
 /// NEST's `stdp_synapse::send`: facilitation by each postsynaptic spike in
@@ -426,58 +341,4 @@ pub(crate) fn quantal(
     st.a -= released;
     st.t_last = t_spike;
     released
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{ExpMemo, PowMemo};
-
-    #[test]
-    fn exp_memo_returns_exp_of_each_argument() {
-        let mut memo = ExpMemo::default();
-        let xs = [
-            0.0,
-            0.0,
-            -0.0,
-            -1.5,
-            -1.5,
-            -1.5000000000000002,
-            3.0,
-            f64::NAN,
-            -1.5,
-            0.0,
-            -700.0,
-        ];
-        for x in xs {
-            let got = memo.exp(x);
-            assert!(
-                got.to_bits() == x.exp().to_bits() || (got.is_nan() && x.is_nan()),
-                "exp({x}) = {got}"
-            );
-        }
-    }
-
-    #[test]
-    fn pow_memo_returns_the_power_of_each_pair() {
-        let mut memo = PowMemo::default();
-        let next = f64::from_bits(45.6f64.to_bits() + 1);
-        let pairs = [
-            (1.0, 1.0),
-            (45.6, 0.4),
-            (45.6, 0.4),
-            (45.6, 0.5),
-            (next, 0.4),
-            (0.0, 0.4),
-            (-0.0, 0.4),
-            (45.6, 0.4),
-            (f64::NAN, 0.4),
-        ];
-        for (b, e) in pairs {
-            let got = memo.powf(b, e);
-            assert!(
-                got.to_bits() == b.powf(e).to_bits() || (got.is_nan() && b.is_nan()),
-                "{b}^{e} = {got}"
-            );
-        }
-    }
 }
