@@ -66,10 +66,14 @@ impl Projection {
         recorded: Option<(&mut Vec<WeightEvent>, u32)>,
     ) {
         let block = &self.blocks[b];
-        if block.targets.is_empty() {
+        if block.targets.is_empty() || spikes.is_empty() {
             return;
         }
-        let mut memo = TraceMemo::default();
+        let synapses: usize = spikes
+            .iter()
+            .map(|&(_, s)| (block.row_start[s as usize + 1] - block.row_start[s as usize]) as usize)
+            .sum();
+        let mut memo = TraceMemo::for_work(synapses);
         let memo = &mut memo;
         let out = Output {
             ring,

@@ -43,101 +43,131 @@ impl ExpMemo {
     }
 }
 
-/// `exp` of the last arguments it was asked for, kept in a small table by the
-/// argument's bits: a spike's row reaches targets whose windows hold postsynaptic
-/// spikes from a few dozen distinct steps (a bursting network's bursts), and each step
-/// gives one facilitation factor; the last argument alone ([`ExpMemo`]) is the same only
-/// for consecutive targets. Returns exactly `x.exp()`: a value is reused only for the
-/// same bits of `x`.
+/// `exp` of the last arguments it was asked for, kept in a table by the argument's
+/// bits: a spike's row reaches targets whose windows hold postsynaptic spikes from a
+/// few dozen distinct steps (a bursting network's bursts), and each step gives one
+/// facilitation factor; the last argument alone ([`ExpMemo`]) is the same only for
+/// consecutive targets. Returns exactly `x.exp()`: a value is reused only for the same
+/// bits of `x`.
 #[derive(Debug, Clone)]
 pub(crate) struct ExpTable {
-    arguments: [u64; TABLE_LEN],
-    values: [f64; TABLE_LEN],
-}
-
-/// Entries of an [`ExpTable`] or a [`PowTable`] (a power of two).
-const TABLE_LEN: usize = 256;
-
-/// The entry of a table for an argument's bits: Fibonacci hashing, whose product's top
-/// bits mix all of the argument's.
-#[inline(always)]
-fn slot(bits: u64) -> usize {
-    (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_LEN.trailing_zeros())) as usize
-}
-
-impl Default for ExpTable {
-    /// A table holding `exp(0)` in every entry.
-    fn default() -> Self {
-        Self {
-            arguments: [0.0f64.to_bits(); TABLE_LEN],
-            values: [0.0f64.exp(); TABLE_LEN],
-        }
-    }
+    slots: Slots,
+    entries: Box<[(u64, f64)]>,
 }
 
 impl ExpTable {
+    /// A table of `slots.len()` entries, each holding `exp(0)`.
+    fn new(slots: Slots) -> Self {
+        Self {
+            slots,
+            entries: vec![(0.0f64.to_bits(), 0.0f64.exp()); slots.len()].into(),
+        }
+    }
+
     /// `x.exp()`.
     #[inline]
     pub fn exp(&mut self, x: f64) -> f64 {
         let bits = x.to_bits();
-        let i = slot(bits);
-        if self.arguments[i] != bits {
-            self.arguments[i] = bits;
-            self.values[i] = opaque(x).exp();
+        let entry = &mut self.entries[self.slots.of(bits)];
+        if entry.0 != bits {
+            *entry = (bits, opaque(x).exp());
         }
-        self.values[i]
+        entry.1
     }
 }
 
-/// `base.powf(exponent)` of the last arguments it was asked for, kept in a small table
-/// by the arguments' bits: synapses that start with the same weight ask for the same
-/// power until their first change, and multapses (synapses between the same two
-/// neurons) see the same spikes and keep equal weights; in hpc_benchmark about two of
-/// three powers asked for had been asked for shortly before. Returns exactly
-/// `base.powf(exponent)`: a value is reused only for the same bits of both.
+/// `base.powf(exponent)` of the last arguments it was asked for, kept in a table by the
+/// arguments' bits: synapses that start with the same weight ask for the same power
+/// until their first change, and multapses (synapses between the same two neurons) see
+/// the same spikes and keep equal weights; in hpc_benchmark about two of three powers
+/// asked for had been asked for shortly before. Returns exactly `base.powf(exponent)`:
+/// a value is reused only for the same bits of both.
 #[derive(Debug, Clone)]
 pub(crate) struct PowTable {
-    arguments: [(u64, u64); TABLE_LEN],
-    values: [f64; TABLE_LEN],
-}
-
-impl Default for PowTable {
-    /// A table holding `1^1` in every entry.
-    fn default() -> Self {
-        Self {
-            arguments: [(1.0f64.to_bits(), 1.0f64.to_bits()); TABLE_LEN],
-            values: [1.0f64.powf(1.0); TABLE_LEN],
-        }
-    }
+    slots: Slots,
+    entries: Box<[(u64, u64, f64)]>,
 }
 
 impl PowTable {
+    /// A table of `slots.len()` entries, each holding `1^1`.
+    fn new(slots: Slots) -> Self {
+        let one = 1.0f64.to_bits();
+        Self {
+            slots,
+            entries: vec![(one, one, 1.0f64.powf(1.0)); slots.len()].into(),
+        }
+    }
+
     /// `base.powf(exponent)`.
     #[inline]
     pub fn powf(&mut self, base: f64, exponent: f64) -> f64 {
-        let bits = (base.to_bits(), exponent.to_bits());
-        let i = slot(bits.0 ^ bits.1.rotate_left(32));
-        if self.arguments[i] != bits {
-            self.arguments[i] = bits;
-            self.values[i] = opaque(base).powf(exponent);
+        let (b, e) = (base.to_bits(), exponent.to_bits());
+        let entry = &mut self.entries[self.slots.of(b ^ e.rotate_left(32))];
+        if (entry.0, entry.1) != (b, e) {
+            *entry = (b, e, opaque(base).powf(exponent));
         }
-        self.values[i]
+        entry.2
     }
 }
+
+/// The number of entries of a table (a power of two) and the entry of an argument's
+/// bits: Fibonacci hashing, whose product's top bits mix all of the argument's.
+#[derive(Debug, Clone, Copy)]
+struct Slots {
+    bits: u32,
+}
+
+impl Slots {
+    /// Entries for a delivery call that updates about `synapses` synapses: one per 16
+    /// of them, at least 16 and at most [`MOST_SLOTS`], so that filling the table costs
+    /// a small part of the call (a network with short slices calls once per block,
+    /// projection and slice).
+    fn for_work(synapses: usize) -> Self {
+        let len = (synapses / 16).clamp(16, MOST_SLOTS).next_power_of_two();
+        Self {
+            bits: len.trailing_zeros(),
+        }
+    }
+
+    fn len(self) -> usize {
+        1 << self.bits
+    }
+
+    #[inline(always)]
+    fn of(self, bits: u64) -> usize {
+        (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+}
+
+/// The most entries of a table (measured in hpc_benchmark at scale 1: 256, 1,024 and
+/// 4,096 entries took 6.70, 6.45 and 6.24 s).
+const MOST_SLOTS: usize = 4096;
 
 /// The memos of one delivery call of an STDP projection: the presynaptic trace's decay
 /// between spikes, the facilitation's decay to a postsynaptic spike and its power of
 /// the weight.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct TraceMemo {
     pub kplus: ExpMemo,
     pub facilitation: ExpTable,
     pub power: PowTable,
 }
 
+impl TraceMemo {
+    /// The memos of a call that updates about `synapses` synapses.
+    pub fn for_work(synapses: usize) -> Self {
+        let slots = Slots::for_work(synapses);
+        Self {
+            kplus: ExpMemo::default(),
+            facilitation: ExpTable::new(slots),
+            power: PowTable::new(slots),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{ExpMemo, ExpTable, PowTable, TABLE_LEN};
+    use super::{ExpMemo, ExpTable, PowTable, Slots, MOST_SLOTS};
 
     #[test]
     fn exp_memo_returns_exp_of_each_argument() {
@@ -166,7 +196,7 @@ mod tests {
 
     #[test]
     fn pow_table_returns_the_power_of_each_pair() {
-        let mut memo = PowTable::default();
+        let mut memo = PowTable::new(Slots::for_work(1000));
         let next = f64::from_bits(45.6f64.to_bits() + 1);
         let mut pairs = vec![
             (1.0, 1.0),
@@ -181,8 +211,8 @@ mod tests {
             (f64::NAN, 0.4),
         ];
         // More pairs than the table holds (entries replaced), then all again backwards.
-        pairs.extend((0..4 * TABLE_LEN).map(|k| (40.0 + (k % 300) as f64 / 7.0, 0.4)));
-        pairs.extend((0..TABLE_LEN).map(|k| (45.6, 0.1 * (k % 9) as f64)));
+        pairs.extend((0..4 * MOST_SLOTS).map(|k| (40.0 + (k % 300) as f64 / 7.0, 0.4)));
+        pairs.extend((0..MOST_SLOTS).map(|k| (45.6, 0.1 * (k % 9) as f64)));
         pairs.extend(pairs.clone().iter().rev());
         for (b, e) in pairs {
             let got = memo.powf(b, e);
@@ -195,11 +225,11 @@ mod tests {
 
     #[test]
     fn exp_table_returns_exp_of_each_argument() {
-        let mut table = ExpTable::default();
+        let mut table = ExpTable::new(Slots::for_work(1000));
         // Arguments that differ in their last bit, repeat out of order, and many more
         // than the table holds (so that entries are replaced).
         let mut xs = vec![0.0, -0.0, -1.5, -1.5000000000000002, f64::NAN, -700.0, 3.0];
-        xs.extend((0..4 * TABLE_LEN).map(|k| -0.1 * (k % 700) as f64 / 20.0));
+        xs.extend((0..4 * MOST_SLOTS).map(|k| -0.1 * (k % 700) as f64 / 20.0));
         xs.extend(xs.clone().iter().rev());
         for x in xs {
             let got = table.exp(x);
@@ -208,5 +238,14 @@ mod tests {
                 "exp({x}) = {got}"
             );
         }
+    }
+
+    #[test]
+    fn tables_grow_with_the_work_within_bounds() {
+        assert_eq!(Slots::for_work(0).len(), 16);
+        assert_eq!(Slots::for_work(16 * 100).len(), 128);
+        assert_eq!(Slots::for_work(usize::MAX).len(), MOST_SLOTS);
+        let slots = Slots::for_work(16 * 100);
+        assert!((0..10_000u64).all(|k| slots.of(k.wrapping_mul(0x1234_5678_9abc)) < 128));
     }
 }
