@@ -503,7 +503,7 @@ fn deliver_spikes<M: NeuronModel>(
                 &mut rt.ring,
                 archive,
                 M::COUNTS_SPIKES,
-                port.map_or(Channel::Model(M::channel), Channel::Port),
+                port.map_or_else(|| Channel::by_sign(M::channel), Channel::Port),
                 recorded,
             ),
             (_, _, port) => {

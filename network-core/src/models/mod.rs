@@ -195,7 +195,8 @@ pub trait NeuronModel: NeuronParams {
     /// Sets the membrane potential (mV, absolute) of neuron `i`.
     fn set_v_m<L: Length>(&self, state: &mut Self::State<L>, i: usize, v_m: f64);
     /// The spike channel a weight (`weight · multiplicity`) goes to, for a model without
-    /// receptor ports.
+    /// receptor ports. It depends on the weight's sign alone (positive, zero, negative or
+    /// NaN): plastic delivery asks it once per sign (`Channel::by_sign`).
     fn channel(weight: f64) -> usize;
     /// The spike input channels the ring buffers hold for this parameter set.
     fn spike_channels(&self) -> usize {
