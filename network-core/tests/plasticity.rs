@@ -160,3 +160,65 @@ fn plastic_errors_name_the_projection_and_value() {
         .to_string();
     assert!(e.contains("parrots") && e.contains("V_m"), "{e}");
 }
+
+/// NEST 3.10's final weight of `stdp_pl_synapse_hom` (w 50 pA, d 1 ms, default common
+/// properties) from a parrot onto an `iaf_psc_alpha` forced to spike after `POST`
+/// (conformance/reference/stdp_pl_hom_pairings_alpha.json).
+const NEST_PAIRINGS_WEIGHT: f64 = 33.635292228468174;
+const PRE: [f64; 8] = [10.0, 60.0, 110.0, 160.0, 210.0, 260.0, 310.0, 360.0];
+const POST: [f64; 8] = [13.0, 63.0, 106.0, 157.0, 215.0, 258.0, 330.0, 355.0];
+
+/// One source onto several targets is one row of synapses whose presynaptic trace the
+/// engine keeps once: every synapse of the row must still read the trace from before
+/// each spike and reach NEST's weight of the single pair.
+#[test]
+fn synapses_sharing_a_row_reach_nests_weight() {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
+    let parrot = b
+        .population(
+            "pre",
+            &Model::nest(ParrotNeuron::default()).unwrap(),
+            Dyn(1),
+        )
+        .unwrap();
+    let cells = b
+        .population(
+            "cells",
+            &Model::nest(IafPscAlpha::default()).unwrap(),
+            Dyn(4),
+        )
+        .unwrap();
+    let times = |t: &[f64]| SpikeGenerator {
+        spike_times: t.to_vec(),
+        ..Default::default()
+    };
+    b.spike_generator(
+        "pre_times",
+        times(&PRE),
+        &[parrot.all()],
+        &StaticSynapse::new(1.0, 1.0),
+    )
+    .unwrap();
+    b.spike_generator(
+        "post_times",
+        times(&POST),
+        &[cells.all()],
+        &StaticSynapse::new(5000.0, 1.0),
+    )
+    .unwrap();
+    let pl = StdpPlSynapseHom::new(50.0, 1.0);
+    let all = b
+        .connect("all", &parrot, &cells, &ConnSpec::new(Rule::AllToAll), pl)
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(400.0).unwrap();
+    let weights = net.weights(&all);
+    assert_eq!(weights.len(), 4);
+    for (source, target, w) in weights {
+        assert_eq!(
+            w.to_bits(),
+            NEST_PAIRINGS_WEIGHT.to_bits(),
+            "{source} -> {target}: {w}"
+        );
+    }
+}

@@ -26,7 +26,11 @@ use crate::synapse::{
 };
 use crate::time::{tics_to_ms, Resolution};
 
+mod initial;
+mod row_traces;
 mod varied;
+
+pub(crate) use row_traces::RowTraces;
 
 /// The rule of a plastic projection: its constant parameters and the time grid.
 #[derive(Debug, Clone)]
@@ -52,10 +56,17 @@ pub(crate) const ARCHIVE: &str = "an STDP projection's target block keeps a spik
 /// block, with those synapses' state (from [`Plastic::history_rule`]): the delivery
 /// loop resolves it once per call instead of once per synapse.
 pub(crate) enum HistoryRule<'a> {
-    Stdp(&'a StdpSynapse, &'a mut [StdpState]),
-    StdpPl(&'a StdpPl, &'a mut [StdpState]),
-    Vogels(&'a VogelsSprekelerSynapse, &'a mut [StdpState]),
+    Stdp(&'a StdpSynapse, StdpStates<'a>),
+    StdpPl(&'a StdpPl, StdpStates<'a>),
+    Vogels(&'a VogelsSprekelerSynapse, StdpStates<'a>),
     Triplet(&'a StdpTripletSynapse, &'a mut [TripletState]),
+}
+
+/// The state of the STDP synapses onto one block: one per synapse, or the weights per
+/// synapse and the traces per row.
+pub(crate) enum StdpStates<'a> {
+    Each(&'a mut [StdpState]),
+    Rows(&'a mut RowTraces),
 }
 
 /// A plastic rule's constants.
@@ -77,6 +88,8 @@ pub(crate) enum Rule {
 #[derive(Debug, Clone)]
 pub(crate) enum PlasticState {
     Stdp(Vec<StdpState>),
+    /// STDP synapses with one presynaptic trace per row (`plastic/row_traces.rs`).
+    StdpRows(RowTraces),
     Triplet(Vec<TripletState>),
     Tsodyks(Vec<TsodyksState>),
     Tsodyks2(Vec<Tsodyks2State>),
@@ -89,6 +102,7 @@ impl PlasticState {
     pub fn bytes(&self) -> usize {
         match self {
             PlasticState::Stdp(v) => v.len() * std::mem::size_of::<StdpState>(),
+            PlasticState::StdpRows(r) => r.bytes(),
             PlasticState::Triplet(v) => v.len() * std::mem::size_of::<TripletState>(),
             PlasticState::Tsodyks(v) => v.len() * std::mem::size_of::<TsodyksState>(),
             PlasticState::Tsodyks2(v) => v.len() * std::mem::size_of::<Tsodyks2State>(),
@@ -103,6 +117,7 @@ impl PlasticState {
     pub fn weight(&self, k: usize) -> Option<f64> {
         match self {
             PlasticState::Stdp(v) => Some(v[k].weight),
+            PlasticState::StdpRows(r) => Some(r.weight(k)),
             PlasticState::Triplet(v) => Some(v[k].weight),
             _ => None,
         }
@@ -113,6 +128,7 @@ impl PlasticState {
     pub fn set_weight(&mut self, k: usize, weight: f64) -> bool {
         match self {
             PlasticState::Stdp(v) => v[k].weight = weight,
+            PlasticState::StdpRows(r) => r.set_weight(k, weight),
             PlasticState::Triplet(v) => v[k].weight = weight,
             _ => return false,
         }
@@ -170,6 +186,12 @@ impl PlasticState {
     /// Sets state variable `name` (one of [`Plastic::state_names`], checked with
     /// [`PlasticState::check_state`]) of synapse `k`.
     pub fn set_state(&mut self, k: usize, name: &str, value: f64) {
+        if let PlasticState::StdpRows(r) = self {
+            if r.set_kplus(k, value) {
+                return;
+            }
+            self.each_synapse();
+        }
         match (self, name) {
             (PlasticState::Stdp(v), "Kplus") => v[k].kplus = value,
             (PlasticState::Triplet(v), "Kplus") => v[k].kplus = value,
@@ -191,6 +213,7 @@ impl PlasticState {
     pub fn state(&self, k: usize) -> Vec<(&'static str, f64)> {
         match self {
             PlasticState::Stdp(v) => vec![("Kplus", v[k].kplus)],
+            PlasticState::StdpRows(r) => vec![("Kplus", r.get(k).kplus)],
             PlasticState::Triplet(v) => {
                 vec![("Kplus", v[k].kplus), ("Kplus_triplet", v[k].kplus_triplet)]
             }
@@ -208,7 +231,8 @@ pub(crate) const RULE_BYTES: u64 = std::mem::size_of::<Rule>() as u64;
 
 /// Bytes of per-synapse state a projection of synapse model `model` keeps beyond a
 /// static one's (a `const fn`: a `network!` type's memory estimate is evaluated by the
-/// compiler from it).
+/// compiler from it). For STDP, one trace per synapse: the most it keeps, since traces
+/// kept per row (`plastic/row_traces.rs`) turn into one per synapse when they part.
 pub(crate) const fn model_state_bytes(model: network_spec::SynapseModel) -> u64 {
     use network_spec::SynapseModel as M;
     (match model {
@@ -329,75 +353,6 @@ impl Plastic {
         matches!(self.rule, Rule::Triplet(_))
     }
 
-    /// The state of `n` fresh synapses of this rule, `weight(k)` giving synapse `k`'s
-    /// initial weight and `stream()` the block's stream of a stochastic model; STDP
-    /// weights are checked (`entity` names the projection).
-    pub fn initial_state(
-        &self,
-        entity: &str,
-        n: usize,
-        weight: impl Fn(usize) -> f64,
-        stream: impl FnOnce() -> Stream,
-    ) -> Result<PlasticState> {
-        Ok(match &self.rule {
-            Rule::Stdp(s) => PlasticState::Stdp(stdp_states(n, s.Kplus, |k| {
-                let w = weight(k);
-                s.check_weight(entity, w).map(|_| w)
-            })?),
-            Rule::StdpPl(c) => PlasticState::Stdp(stdp_states(n, c.p.Kplus, |k| {
-                let w = weight(k);
-                StdpPlSynapseHom::check_weight(entity, w).map(|_| w)
-            })?),
-            Rule::Vogels(s) => PlasticState::Stdp(stdp_states(n, s.Kplus, |k| {
-                let w = weight(k);
-                s.check_weight(entity, w).map(|_| w)
-            })?),
-            Rule::Triplet(s) => {
-                let mut states = Vec::with_capacity(n);
-                for k in 0..n {
-                    let weight = weight(k);
-                    s.check_weight(entity, weight)?;
-                    states.push(TripletState {
-                        weight,
-                        kplus: s.Kplus,
-                        kplus_triplet: s.Kplus_triplet,
-                        t_last: 0.0,
-                    });
-                }
-                PlasticState::Triplet(states)
-            }
-            Rule::Tsodyks(s) => PlasticState::Tsodyks(vec![
-                TsodyksState {
-                    x: s.x,
-                    y: s.y,
-                    u: s.u,
-                    t_last: 0.0,
-                };
-                n
-            ]),
-            Rule::Tsodyks2(s) => PlasticState::Tsodyks2(vec![
-                Tsodyks2State {
-                    x: s.x,
-                    u: s.u,
-                    t_last: -1.0,
-                };
-                n
-            ]),
-            Rule::Bernoulli(_) => PlasticState::Bernoulli(Box::new(stream())),
-            Rule::Quantal(s) => PlasticState::Quantal(
-                Box::new(stream()),
-                vec![
-                    QuantalState {
-                        u: s.u,
-                        a: s.a as u32,
-                        t_last: -1.0,
-                    };
-                    n
-                ],
-            ),
-        })
-    }
-
     /// The dendritic delay of a synapse of `steps` steps, in ms as NEST computes it.
     pub fn delay_ms(&self, steps: u16) -> f64 {
         f64::from(steps) * self.ms_per_step
@@ -420,9 +375,24 @@ impl Plastic {
             return Err(state);
         }
         match (&self.rule, state) {
-            (Rule::Stdp(p), PlasticState::Stdp(st)) => Ok(HistoryRule::Stdp(p, st)),
-            (Rule::StdpPl(c), PlasticState::Stdp(st)) => Ok(HistoryRule::StdpPl(c, st)),
-            (Rule::Vogels(p), PlasticState::Stdp(st)) => Ok(HistoryRule::Vogels(p, st)),
+            (Rule::Stdp(p), PlasticState::Stdp(st)) => {
+                Ok(HistoryRule::Stdp(p, StdpStates::Each(st)))
+            }
+            (Rule::Stdp(p), PlasticState::StdpRows(r)) => {
+                Ok(HistoryRule::Stdp(p, StdpStates::Rows(r)))
+            }
+            (Rule::StdpPl(c), PlasticState::Stdp(st)) => {
+                Ok(HistoryRule::StdpPl(c, StdpStates::Each(st)))
+            }
+            (Rule::StdpPl(c), PlasticState::StdpRows(r)) => {
+                Ok(HistoryRule::StdpPl(c, StdpStates::Rows(r)))
+            }
+            (Rule::Vogels(p), PlasticState::Stdp(st)) => {
+                Ok(HistoryRule::Vogels(p, StdpStates::Each(st)))
+            }
+            (Rule::Vogels(p), PlasticState::StdpRows(r)) => {
+                Ok(HistoryRule::Vogels(p, StdpStates::Rows(r)))
+            }
             (Rule::Triplet(p), PlasticState::Triplet(st)) => Ok(HistoryRule::Triplet(p, st)),
             (_, state) => Err(state),
         }
@@ -564,21 +534,4 @@ impl Rule {
             Rule::Quantal(s) => Rule::Quantal(set!(s, QuantalStpSynapse)),
         })
     }
-}
-
-/// `n` fresh STDP states with trace `kplus`, weights from `weight` (checked).
-fn stdp_states(
-    n: usize,
-    kplus: f64,
-    weight: impl Fn(usize) -> Result<f64>,
-) -> Result<Vec<StdpState>> {
-    (0..n)
-        .map(|k| {
-            Ok(StdpState {
-                weight: weight(k)?,
-                kplus,
-                t_last: 0.0,
-            })
-        })
-        .collect()
 }

@@ -90,6 +90,7 @@ pub(crate) fn check_nonnegative_weights(
         .flat_map(|p| p.initial.iter())
         .flat_map(|state| match state {
             PlasticState::Stdp(v) => v.iter().map(|s| s.weight).collect::<Vec<_>>(),
+            PlasticState::StdpRows(r) => r.weights().to_vec(),
             PlasticState::Triplet(v) => v.iter().map(|s| s.weight).collect(),
             _ => Vec::new(),
         });

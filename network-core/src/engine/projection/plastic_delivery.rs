@@ -4,16 +4,18 @@
 //!
 //! Where every synapse onto the block shares a rule that reads the postsynaptic spike
 //! history (the STDP family, `Plastic::history_rule`), the row loop is compiled once per
-//! rule with the rule's arithmetic inline; otherwise each synapse asks its own rule
-//! (`Plastic::send`). Both give the same numbers in the same order. The loop is not
-//! generic over the neuron model (its channel rule is a function pointer): it is
-//! compiled once, with the engine, and not again in every crate that builds a network.
+//! rule with the rule's arithmetic inline, on each synapse's state or on its row's
+//! shared trace (`plastic/row_traces.rs`); otherwise each synapse asks its own rule
+//! (`Plastic::send`, with a trace per synapse). All give the same numbers in the same
+//! order. The loop is not generic over the neuron model (its channel rule is data,
+//! `Channel`): it is compiled once, with the engine, and not again in every crate that
+//! builds a network.
 
 use super::{BlockSynapses, Projection};
 use crate::engine::archive::SpikeArchive;
-use crate::engine::plastic::{HistoryRule, Plastic, PlasticState, ARCHIVE};
+use crate::engine::plastic::{HistoryRule, Plastic, PlasticState, StdpStates, ARCHIVE};
 use crate::engine::ring::Ring;
-use crate::engine::rules::{self, TraceMemo};
+use crate::engine::rules::{self, StdpState, TraceMemo};
 use crate::engine::weight_events::WeightEvent;
 
 /// The ring channel a plastic synapse's weight goes to.
@@ -113,60 +115,45 @@ impl Projection {
             channel,
             recorded,
         };
-        let ms = |delay: u16| plastic.delay_ms(delay);
         match plastic.history_rule(b, state) {
             Ok(rule) => {
                 let archive = archive.expect(ARCHIVE);
                 match rule {
-                    HistoryRule::Stdp(p, st) => {
-                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
-                            Some(rules::stdp(p, &mut st[k], archive, memo, target, t, ms(d)))
+                    HistoryRule::Stdp(p, states) => {
+                        self.deliver_stdp(block, plastic, spikes, out, states, |st, i, t, d| {
+                            rules::stdp(p, st, archive, memo, i, t, d)
                         })
                     }
-                    HistoryRule::StdpPl(c, st) => {
-                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
-                            Some(rules::stdp_pl(
-                                c,
-                                &mut st[k],
-                                archive,
-                                memo,
-                                target,
-                                t,
-                                ms(d),
-                            ))
+                    HistoryRule::StdpPl(c, states) => {
+                        self.deliver_stdp(block, plastic, spikes, out, states, |st, i, t, d| {
+                            rules::stdp_pl(c, st, archive, memo, i, t, d)
                         })
                     }
-                    HistoryRule::Vogels(p, st) => {
-                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
-                            Some(rules::vogels_sprekeler(
-                                p,
-                                &mut st[k],
-                                archive,
-                                memo,
-                                target,
-                                t,
-                                ms(d),
-                            ))
+                    HistoryRule::Vogels(p, states) => {
+                        self.deliver_stdp(block, plastic, spikes, out, states, |st, i, t, d| {
+                            rules::vogels_sprekeler(p, st, archive, memo, i, t, d)
                         })
                     }
                     HistoryRule::Triplet(p, st) => {
-                        self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                        self.deliver_rows(block, plastic, spikes, out, |k, _, i, t, d| {
                             Some(rules::stdp_triplet(
                                 p,
                                 &mut st[k],
                                 archive,
                                 memo,
-                                target,
+                                i,
                                 t,
-                                ms(d),
+                                plastic.delay_ms(d),
                             ))
                         })
                     }
                 }
             }
             Err(state) => {
+                // A rule per synapse updates a trace per synapse.
+                state.each_synapse();
                 let mut archive = archive;
-                self.deliver_rows(block, plastic, spikes, out, |k, target, t, d| {
+                self.deliver_rows(block, plastic, spikes, out, |k, _, target, t, d| {
                     plastic.send(
                         b,
                         state,
@@ -183,9 +170,39 @@ impl Projection {
         }
     }
 
-    /// Walks the rows of `spikes` onto `block`: `transmit(k, target, t_spike, delay)`
-    /// updates synapse `k` and returns the weight it sends (`None`: nothing sent),
-    /// which goes into the target's ring `delay` steps after the spike.
+    /// Walks the rows of `spikes` onto `block` with an STDP-family rule:
+    /// `rule(state, target, t_spike, dendritic_delay_ms)` updates one synapse's state
+    /// and returns the weight it sends, on the synapse's own state or on a copy with its
+    /// row's trace (`RowTraces::transmit`).
+    #[inline(always)]
+    fn deliver_stdp(
+        &self,
+        block: &BlockSynapses,
+        plastic: &Plastic,
+        spikes: &[(i64, u32)],
+        out: Output<'_, '_>,
+        states: StdpStates<'_>,
+        mut rule: impl FnMut(&mut StdpState, usize, f64, f64) -> f64,
+    ) {
+        let ms = |delay: u16| plastic.delay_ms(delay);
+        match states {
+            StdpStates::Each(st) => {
+                self.deliver_rows(block, plastic, spikes, out, |k, _, target, t, d| {
+                    Some(rule(&mut st[k], target, t, ms(d)))
+                })
+            }
+            StdpStates::Rows(rows) => {
+                self.deliver_rows(block, plastic, spikes, out, |k, s, target, t, d| {
+                    Some(rows.transmit(k, s, |st| rule(st, target, t, ms(d))))
+                })
+            }
+        }
+    }
+
+    /// Walks the rows of `spikes` onto `block`: `transmit(k, source, target, t_spike,
+    /// delay)` updates synapse `k` (of row `source`) and returns the weight it sends
+    /// (`None`: nothing sent), which goes into the target's ring `delay` steps after the
+    /// spike.
     #[inline(always)]
     fn deliver_rows(
         &self,
@@ -193,7 +210,7 @@ impl Projection {
         plastic: &Plastic,
         spikes: &[(i64, u32)],
         mut out: Output<'_, '_>,
-        mut transmit: impl FnMut(usize, usize, f64, u16) -> Option<f64>,
+        mut transmit: impl FnMut(usize, usize, usize, f64, u16) -> Option<f64>,
     ) {
         for &(step, source) in spikes {
             let s = source as usize;
@@ -206,7 +223,7 @@ impl Projection {
             for k in row {
                 let target = block.target(k);
                 let delay = self.delay(block, k);
-                let Some(weight) = transmit(k, target, t_spike, delay) else {
+                let Some(weight) = transmit(k, s, target, t_spike, delay) else {
                     continue;
                 };
                 if let Some((events, incoming)) = out.recorded.as_mut() {

@@ -303,6 +303,7 @@ fn make_plastic(
             let state = plastic.initial_state(
                 &projection.name,
                 block.targets.len(),
+                &block.row_start,
                 |k| constant.unwrap_or_else(|| weights.get(k)),
                 || stream(b),
             )?;

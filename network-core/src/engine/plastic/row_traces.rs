@@ -1,0 +1,232 @@
+//! STDP synapses whose presynaptic trace is kept once per row.
+//!
+//! A synapse of `stdp_synapse`, `stdp_pl_synapse_hom` or `vogels_sprekeler_synapse`
+//! keeps its weight, its presynaptic trace `Kplus` and the time of its last spike. The
+//! last two change only when its source spikes, by the same arithmetic for every synapse
+//! of that source; every synapse of one row (one source onto one target block) starts
+//! with the rule's `Kplus` and `t_last = 0` and receives the same spikes, so their traces
+//! stay equal. [`RowTraces`] keeps them once per row and the weights alone per synapse:
+//! a spike streams 8 bytes per synapse instead of 24. Each synapse is still updated by
+//! the rule on a copy of its full state ([`StdpState`]), in the same order, so the
+//! numbers are NEST's.
+//!
+//! A row's synapses can part: `Kplus` set on some of them between runs
+//! (`conns.set(Kplus=..)`), or parameters that differ between synapses (their rule runs
+//! synapse by synapse, which updates a trace per synapse). Then the block's state turns
+//! into one [`StdpState`] per synapse ([`PlasticState::each_synapse`]) and stays so.
+
+use super::PlasticState;
+use crate::engine::rules::StdpState;
+
+/// The presynaptic trace every synapse of one row shares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Trace {
+    kplus: f64,
+    /// Time of the source's last spike (ms).
+    t_last: f64,
+}
+
+/// The state of the STDP synapses onto one block with one presynaptic trace per row.
+#[derive(Debug, Clone)]
+pub(crate) struct RowTraces {
+    /// Per synapse, in the block's row order.
+    weight: Vec<f64>,
+    /// Row `s` spans `row_start[s]..row_start[s + 1]` (the block's rows).
+    row_start: Vec<u32>,
+    /// Per row.
+    trace: Vec<Trace>,
+}
+
+impl RowTraces {
+    /// The state of synapses with `weights`, laid out in rows `row_start`, every trace at
+    /// `kplus` and `t_last = 0`, where one trace per row takes less memory than one per
+    /// synapse (rows of more than one synapse on average); the weights back otherwise.
+    pub fn new(
+        weights: Vec<f64>,
+        row_start: &[u32],
+        kplus: f64,
+    ) -> std::result::Result<Self, Vec<f64>> {
+        let rows = row_start.len().saturating_sub(1);
+        let own = std::mem::size_of::<StdpState>() * weights.len();
+        let shared = std::mem::size_of::<f64>() * weights.len()
+            + (std::mem::size_of::<Trace>() + std::mem::size_of::<u32>()) * rows;
+        if shared >= own {
+            return Err(weights);
+        }
+        Ok(Self {
+            weight: weights,
+            row_start: row_start.to_vec(),
+            trace: vec![Trace { kplus, t_last: 0.0 }; rows],
+        })
+    }
+
+    /// Memory held (bytes).
+    pub fn bytes(&self) -> usize {
+        std::mem::size_of::<f64>() * self.weight.len()
+            + std::mem::size_of::<u32>() * self.row_start.len()
+            + std::mem::size_of::<Trace>() * self.trace.len()
+    }
+
+    /// The row (source) of synapse `k`.
+    fn row_of(&self, k: usize) -> usize {
+        self.row_start.partition_point(|&start| start as usize <= k) - 1
+    }
+
+    /// Synapse `k`'s full state.
+    pub fn get(&self, k: usize) -> StdpState {
+        let trace = self.trace[self.row_of(k)];
+        StdpState {
+            weight: self.weight[k],
+            kplus: trace.kplus,
+            t_last: trace.t_last,
+        }
+    }
+
+    /// Synapse `k`'s weight.
+    pub fn weight(&self, k: usize) -> f64 {
+        self.weight[k]
+    }
+
+    /// Sets synapse `k`'s weight.
+    pub fn set_weight(&mut self, k: usize, weight: f64) {
+        self.weight[k] = weight;
+    }
+
+    /// Every synapse's weight, in row order.
+    pub fn weights(&self) -> &[f64] {
+        &self.weight
+    }
+
+    /// Sets synapse `k`'s `Kplus` where that keeps its row's synapses equal (the row's
+    /// only synapse, or the value it holds); returns whether it did.
+    pub fn set_kplus(&mut self, k: usize, kplus: f64) -> bool {
+        let s = self.row_of(k);
+        let alone = self.row_start[s + 1] - self.row_start[s] == 1;
+        let trace = &mut self.trace[s];
+        if alone || trace.kplus.to_bits() == kplus.to_bits() {
+            trace.kplus = kplus;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Updates synapse `k` of row `s` by one spike: `rule` runs on its full state; the
+    /// row's trace takes the new value after its last synapse, so that every synapse of
+    /// the row reads the trace from before the spike. Returns what `rule` returns.
+    #[inline(always)]
+    pub fn transmit(
+        &mut self,
+        k: usize,
+        s: usize,
+        rule: impl FnOnce(&mut StdpState) -> f64,
+    ) -> f64 {
+        let trace = &mut self.trace[s];
+        let mut state = StdpState {
+            weight: self.weight[k],
+            kplus: trace.kplus,
+            t_last: trace.t_last,
+        };
+        let sent = rule(&mut state);
+        self.weight[k] = state.weight;
+        if k + 1 == self.row_start[s + 1] as usize {
+            *trace = Trace {
+                kplus: state.kplus,
+                t_last: state.t_last,
+            };
+        }
+        sent
+    }
+
+    /// One state per synapse.
+    fn each_synapse(&self) -> Vec<StdpState> {
+        (0..self.row_start.len() - 1)
+            .flat_map(|s| {
+                let trace = self.trace[s];
+                let row = self.row_start[s] as usize..self.row_start[s + 1] as usize;
+                self.weight[row].iter().map(move |&weight| StdpState {
+                    weight,
+                    kplus: trace.kplus,
+                    t_last: trace.t_last,
+                })
+            })
+            .collect()
+    }
+}
+
+impl PlasticState {
+    /// Turns synapses that share a trace per row into synapses with one each (the same
+    /// values); any other state stays as it is.
+    pub fn each_synapse(&mut self) {
+        if let PlasticState::StdpRows(rows) = self {
+            *self = PlasticState::Stdp(rows.each_synapse());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of 3, 0, 2 and 1 synapses.
+    const ROWS: [u32; 5] = [0, 3, 3, 5, 6];
+
+    fn rows() -> RowTraces {
+        RowTraces::new(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &ROWS, 0.5).expect("smaller")
+    }
+
+    #[test]
+    fn kept_only_where_it_takes_less_memory() {
+        // one synapse per row: 8 + 20 bytes each against 24
+        assert!(RowTraces::new(vec![1.0; 4], &[0, 1, 2, 3, 4], 0.0).is_err());
+        // two per row: 16 + 20 against 48
+        assert!(RowTraces::new(vec![1.0; 4], &[0, 2, 4], 0.0).is_ok());
+    }
+
+    #[test]
+    fn a_synapse_reads_its_rows_trace() {
+        let r = rows();
+        let rows_of: Vec<usize> = (0..6).map(|k| r.row_of(k)).collect();
+        assert_eq!(rows_of, [0, 0, 0, 2, 2, 3]);
+        let st = r.get(4);
+        assert_eq!((st.weight, st.kplus, st.t_last), (5.0, 0.5, 0.0));
+    }
+
+    #[test]
+    fn every_synapse_of_a_row_sees_the_trace_from_before_the_spike() {
+        let mut r = rows();
+        let mut seen = Vec::new();
+        for k in 0..3 {
+            r.transmit(k, 0, |st| {
+                seen.push((st.kplus, st.t_last));
+                st.kplus += 1.0;
+                st.t_last = 7.0;
+                st.weight *= 10.0;
+                st.weight
+            });
+        }
+        assert_eq!(seen, [(0.5, 0.0); 3]);
+        assert_eq!(r.weights()[..3], [10.0, 20.0, 30.0]);
+        let st = r.get(1);
+        assert_eq!((st.kplus, st.t_last), (1.5, 7.0));
+        // the other rows are untouched
+        assert_eq!((r.get(3).kplus, r.get(5).t_last), (0.5, 0.0));
+    }
+
+    #[test]
+    fn kplus_set_on_one_synapse_of_a_row_is_refused_and_each_synapse_keeps_its_own() {
+        let mut r = rows();
+        assert!(r.set_kplus(5, 2.0), "a row of one");
+        assert!(r.set_kplus(1, 0.5), "the value the row holds");
+        assert!(!r.set_kplus(1, 3.0));
+        let mut state = PlasticState::StdpRows(r);
+        state.each_synapse();
+        let PlasticState::Stdp(each) = &state else {
+            panic!("one state per synapse");
+        };
+        let kplus: Vec<f64> = each.iter().map(|s| s.kplus).collect();
+        let weights: Vec<f64> = each.iter().map(|s| s.weight).collect();
+        assert_eq!(kplus, [0.5, 0.5, 0.5, 0.5, 0.5, 2.0]);
+        assert_eq!(weights, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+    }
+}
