@@ -31,6 +31,8 @@ def onto_port(c, receptor_type):
 
 PRE = [10.0, 60.0, 110.0, 160.0, 210.0, 260.0, 310.0, 360.0]
 POST = [13.0, 63.0, 106.0, 157.0, 215.0, 258.0, 330.0, 355.0]
+POST_B = [8.0, 58.0, 115.0, 163.0, 205.0, 266.0, 302.0, 368.0]
+POST_C = [35.0, 80.0, 140.0, 185.0, 240.0, 285.0, 345.0, 390.0]
 
 
 def synapse_cases():
@@ -44,6 +46,16 @@ def synapse_cases():
              [neuron(PARROT), neuron(ALPHA)], [400.0],
              [sg([0], PRE, delay=1.0), sg([1], POST, weight=5000.0, delay=1.0)],
              connections=[hom(0, 1, "stdp_pl_synapse_hom", 50.0, 1.0, {})]))
+    add(case("stdp_pl_hom_fanout_alpha",
+             "stdp_pl_synapse_hom parrot -> three alpha neurons (w 50, d 1.0, default common "
+             "properties), each forced to spike at its own times: one row of synapses "
+             "whose postsynaptic windows differ (network-core/tests/plasticity.rs builds "
+             "it as one all-to-all projection)",
+             [neuron(PARROT), neuron(ALPHA), neuron(ALPHA), neuron(ALPHA)], [400.0],
+             [sg([0], PRE, delay=1.0), sg([1], POST, weight=5000.0, delay=1.0),
+              sg([2], POST_B, weight=5000.0, delay=1.0),
+              sg([3], POST_C, weight=5000.0, delay=1.0)],
+             connections=[hom(0, t, "stdp_pl_synapse_hom", 50.0, 1.0, {}) for t in (1, 2, 3)]))
     add(case("stdp_pl_hom_common_delta",
              "stdp_pl_synapse_hom parrot -> delta (w 2 mV, d 2.5, common lambda 0.03, "
              "alpha 1.3, mu 0.6, tau_plus 15; Kplus 0.7; tau_minus 28)",

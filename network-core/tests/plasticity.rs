@@ -161,18 +161,42 @@ fn plastic_errors_name_the_projection_and_value() {
     assert!(e.contains("parrots") && e.contains("V_m"), "{e}");
 }
 
-/// NEST 3.10's final weight of `stdp_pl_synapse_hom` (w 50 pA, d 1 ms, default common
-/// properties) from a parrot onto an `iaf_psc_alpha` forced to spike after `POST`
-/// (conformance/reference/stdp_pl_hom_pairings_alpha.json).
-const NEST_PAIRINGS_WEIGHT: f64 = 33.635292228468174;
-const PRE: [f64; 8] = [10.0, 60.0, 110.0, 160.0, 210.0, 260.0, 310.0, 360.0];
-const POST: [f64; 8] = [13.0, 63.0, 106.0, 157.0, 215.0, 258.0, 330.0, 355.0];
+/// NEST 3.10's case `stdp_pl_hom_fanout_alpha` (conformance/cases_synapses.py): a
+/// parrot repeating `spike_times` of generator 0 onto three `iaf_psc_alpha` through
+/// `stdp_pl_synapse_hom` (w 50 pA, d 1 ms, default common properties), target `i`
+/// forced to spike by generator `i` (5000 pA); returns the generators' spike times and
+/// NEST's final weights.
+fn fanout_reference() -> (Vec<Vec<f64>>, Vec<f64>) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../conformance/reference/stdp_pl_hom_fanout_alpha.json"
+    );
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("reference")).unwrap();
+    let floats = |v: &serde_json::Value| -> Vec<f64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
+    };
+    let times = case["generators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| floats(&g["params"]["spike_times"]))
+        .collect();
+    (times, floats(&case["expected"]["weights"]))
+}
 
 /// One source onto several targets is one row of synapses whose presynaptic trace the
 /// engine keeps once: every synapse of the row must still read the trace from before
-/// each spike and reach NEST's weight of the single pair.
+/// each spike, through its own target's window, and reach NEST's weight, which NEST
+/// computes for three separate connections.
 #[test]
-fn synapses_sharing_a_row_reach_nests_weight() {
+fn synapses_sharing_a_row_reach_nests_weights() {
+    let (times, nest) = fanout_reference();
+    assert_eq!((times.len(), nest.len()), (4, 3));
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
     let parrot = b
         .population(
@@ -185,27 +209,29 @@ fn synapses_sharing_a_row_reach_nests_weight() {
         .population(
             "cells",
             &Model::nest(IafPscAlpha::default()).unwrap(),
-            Dyn(4),
+            Dyn(3),
         )
         .unwrap();
-    let times = |t: &[f64]| SpikeGenerator {
+    let generator = |t: &[f64]| SpikeGenerator {
         spike_times: t.to_vec(),
         ..Default::default()
     };
     b.spike_generator(
         "pre_times",
-        times(&PRE),
+        generator(&times[0]),
         &[parrot.all()],
         &StaticSynapse::new(1.0, 1.0),
     )
     .unwrap();
-    b.spike_generator(
-        "post_times",
-        times(&POST),
-        &[cells.all()],
-        &StaticSynapse::new(5000.0, 1.0),
-    )
-    .unwrap();
+    for (i, t) in times[1..].iter().enumerate() {
+        b.spike_generator(
+            &format!("post_times_{i}"),
+            generator(t),
+            &[cells.range(i..i + 1)],
+            &StaticSynapse::new(5000.0, 1.0),
+        )
+        .unwrap();
+    }
     let pl = StdpPlSynapseHom::new(50.0, 1.0);
     let all = b
         .connect("all", &parrot, &cells, &ConnSpec::new(Rule::AllToAll), pl)
@@ -213,12 +239,12 @@ fn synapses_sharing_a_row_reach_nests_weight() {
     let mut net = b.build().unwrap();
     net.simulate(400.0).unwrap();
     let weights = net.weights(&all);
-    assert_eq!(weights.len(), 4);
-    for (source, target, w) in weights {
+    assert_eq!(weights.len(), 3);
+    for ((source, target, w), want) in weights.into_iter().zip(nest) {
         assert_eq!(
             w.to_bits(),
-            NEST_PAIRINGS_WEIGHT.to_bits(),
-            "{source} -> {target}: {w}"
+            want.to_bits(),
+            "{source} -> {target}: {w}, NEST {want}"
         );
     }
 }
