@@ -49,6 +49,9 @@ pub(crate) struct Plastic {
     pub initial: Vec<PlasticState>,
 }
 
+/// Why a projection's state has the variant of its rule's model (both are made together).
+const MATCHES_RULE: &str = "a projection's state matches its rule";
+
 /// Why delivery through a rule that reads the spike history may expect the archive.
 pub(crate) const ARCHIVE: &str = "an STDP projection's target block keeps a spike archive";
 
@@ -374,28 +377,21 @@ impl Plastic {
         if self.varied.get(b).is_some() {
             return Err(state);
         }
-        match (&self.rule, state) {
-            (Rule::Stdp(p), PlasticState::Stdp(st)) => {
-                Ok(HistoryRule::Stdp(p, StdpStates::Each(st)))
-            }
-            (Rule::Stdp(p), PlasticState::StdpRows(r)) => {
-                Ok(HistoryRule::Stdp(p, StdpStates::Rows(r)))
-            }
-            (Rule::StdpPl(c), PlasticState::Stdp(st)) => {
-                Ok(HistoryRule::StdpPl(c, StdpStates::Each(st)))
-            }
-            (Rule::StdpPl(c), PlasticState::StdpRows(r)) => {
-                Ok(HistoryRule::StdpPl(c, StdpStates::Rows(r)))
-            }
-            (Rule::Vogels(p), PlasticState::Stdp(st)) => {
-                Ok(HistoryRule::Vogels(p, StdpStates::Each(st)))
-            }
-            (Rule::Vogels(p), PlasticState::StdpRows(r)) => {
-                Ok(HistoryRule::Vogels(p, StdpStates::Rows(r)))
-            }
-            (Rule::Triplet(p), PlasticState::Triplet(st)) => Ok(HistoryRule::Triplet(p, st)),
-            (_, state) => Err(state),
-        }
+        let states = match state {
+            PlasticState::Stdp(st) => StdpStates::Each(st),
+            PlasticState::StdpRows(r) => StdpStates::Rows(r),
+            PlasticState::Triplet(st) => match &self.rule {
+                Rule::Triplet(p) => return Ok(HistoryRule::Triplet(p, st)),
+                _ => unreachable!("{MATCHES_RULE}"),
+            },
+            state => return Err(state),
+        };
+        Ok(match &self.rule {
+            Rule::Stdp(p) => HistoryRule::Stdp(p, states),
+            Rule::StdpPl(c) => HistoryRule::StdpPl(c, states),
+            Rule::Vogels(p) => HistoryRule::Vogels(p, states),
+            _ => unreachable!("{MATCHES_RULE}"),
+        })
     }
 
     /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of target block
@@ -472,7 +468,7 @@ impl Plastic {
                     released => Some(f64::from(released) * weight()),
                 }
             }
-            _ => unreachable!("a projection's state matches its rule"),
+            _ => unreachable!("{MATCHES_RULE}"),
         }
     }
 }
