@@ -417,7 +417,7 @@ impl Plastic {
         weight: impl FnOnce() -> f64,
     ) -> Option<f64> {
         match (self.rule_of(b, k), state) {
-            (Rule::Stdp(p), PlasticState::Stdp(st)) => Some(rules::stdp(
+            (Rule::Stdp(p), PlasticState::Stdp(st)) => Some(rules::transmit(
                 p,
                 &mut st[k],
                 archive.expect(ARCHIVE),
@@ -426,7 +426,7 @@ impl Plastic {
                 t_spike,
                 self.delay_ms(delay),
             )),
-            (Rule::StdpPl(c), PlasticState::Stdp(st)) => Some(rules::stdp_pl(
+            (Rule::StdpPl(c), PlasticState::Stdp(st)) => Some(rules::transmit(
                 c,
                 &mut st[k],
                 archive.expect(ARCHIVE),
@@ -435,7 +435,7 @@ impl Plastic {
                 t_spike,
                 self.delay_ms(delay),
             )),
-            (Rule::Vogels(p), PlasticState::Stdp(st)) => Some(rules::vogels_sprekeler(
+            (Rule::Vogels(p), PlasticState::Stdp(st)) => Some(rules::transmit(
                 p,
                 &mut st[k],
                 archive.expect(ARCHIVE),

@@ -62,12 +62,37 @@ pub(crate) struct QuantalState {
     pub t_last: f64,
 }
 
-/// NEST's `stdp_synapse::send`: facilitation by each postsynaptic spike in
-/// `(t_last − d, t_spike − d]`, depression by Kminus at `t_spike − d`, then the
-/// presynaptic trace. Returns the weight sent.
+/// A rule of the STDP family (`stdp_synapse`, `stdp_pl_synapse_hom`,
+/// `vogels_sprekeler_synapse`) in its two parts, as NEST's `send` computes them one after
+/// the other: the weight a presynaptic spike leaves (facilitation by the postsynaptic
+/// spikes since the last presynaptic one, then depression), read from the synapse's
+/// state before the spike; and the presynaptic trace after the spike, which depends on
+/// the trace and the spike times alone. Synapses that share a source share the second
+/// part (`plastic/row_traces.rs`).
+pub(crate) trait PairRule {
+    /// The weight after a presynaptic spike sent at `t_spike` (ms) through a synapse in
+    /// state `st` onto `target`, whose spike history is `archive`, with dendritic delay
+    /// `dendritic_delay` (ms).
+    fn weight(
+        &self,
+        st: &StdpState,
+        archive: &mut SpikeArchive,
+        memo: &mut TraceMemo,
+        target: usize,
+        t_spike: f64,
+        dendritic_delay: f64,
+    ) -> f64;
+
+    /// Kplus right after a presynaptic spike at `t_spike` (ms), from the trace `kplus`
+    /// after the spike before it at `t_last` (ms): decayed, then 1 added.
+    fn kplus_after(&self, kplus: f64, t_last: f64, t_spike: f64, memo: &mut TraceMemo) -> f64;
+}
+
+/// NEST's `send` of an STDP-family synapse: the new weight, then the presynaptic trace.
+/// Returns the weight sent.
 #[inline(always)]
-pub(crate) fn stdp(
-    p: &StdpSynapse,
+pub(crate) fn transmit(
+    rule: &impl PairRule,
     st: &mut StdpState,
     archive: &mut SpikeArchive,
     memo: &mut TraceMemo,
@@ -75,24 +100,47 @@ pub(crate) fn stdp(
     t_spike: f64,
     dendritic_delay: f64,
 ) -> f64 {
-    let mut w = st.weight;
-    for entry in archive.read(
-        target,
-        st.t_last - dendritic_delay,
-        t_spike - dendritic_delay,
-    ) {
-        let minus_dt = st.t_last - (entry.t + dendritic_delay);
-        w = facilitate(
-            p,
-            w,
-            st.kplus * memo.facilitation.exp(minus_dt / p.tau_plus),
-        );
-    }
-    w = depress(p, w, archive.kminus(target, t_spike - dendritic_delay));
+    let w = rule.weight(st, archive, memo, target, t_spike, dendritic_delay);
     st.weight = w;
-    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) / p.tau_plus) + 1.0;
+    st.kplus = rule.kplus_after(st.kplus, st.t_last, t_spike, memo);
     st.t_last = t_spike;
     w
+}
+
+/// NEST's `stdp_synapse::send`: facilitation by each postsynaptic spike in
+/// `(t_last − d, t_spike − d]`, depression by Kminus at `t_spike − d`; the trace decays
+/// by dividing by `tau_plus`.
+impl PairRule for StdpSynapse {
+    #[inline(always)]
+    fn weight(
+        &self,
+        st: &StdpState,
+        archive: &mut SpikeArchive,
+        memo: &mut TraceMemo,
+        target: usize,
+        t_spike: f64,
+        dendritic_delay: f64,
+    ) -> f64 {
+        let mut w = st.weight;
+        for entry in archive.read(
+            target,
+            st.t_last - dendritic_delay,
+            t_spike - dendritic_delay,
+        ) {
+            let minus_dt = st.t_last - (entry.t + dendritic_delay);
+            w = facilitate(
+                self,
+                w,
+                st.kplus * memo.facilitation.exp(minus_dt / self.tau_plus),
+            );
+        }
+        depress(self, w, archive.kminus(target, t_spike - dendritic_delay))
+    }
+
+    #[inline(always)]
+    fn kplus_after(&self, kplus: f64, t_last: f64, t_spike: f64, memo: &mut TraceMemo) -> f64 {
+        kplus * memo.kplus.exp((t_last - t_spike) / self.tau_plus) + 1.0
+    }
 }
 
 fn facilitate(p: &StdpSynapse, w: f64, kplus: f64) -> f64 {
@@ -132,36 +180,43 @@ impl StdpPl {
 
 /// NEST's `stdp_pl_synapse_hom::send`: `w += lambda·w^mu·Kplus·e^{Δt/τ+}` for each
 /// postsynaptic spike in `(t_last − d, t_spike − d]`, then
-/// `w −= lambda·alpha·w·Kminus(t_spike − d)` (not below 0), then the presynaptic trace.
-/// Returns the weight sent.
-#[inline(always)]
-pub(crate) fn stdp_pl(
-    c: &StdpPl,
-    st: &mut StdpState,
-    archive: &mut SpikeArchive,
-    memo: &mut TraceMemo,
-    target: usize,
-    t_spike: f64,
-    dendritic_delay: f64,
-) -> f64 {
-    let p = &c.p;
-    let mut w = st.weight;
-    for entry in archive.read(
-        target,
-        st.t_last - dendritic_delay,
-        t_spike - dendritic_delay,
-    ) {
-        let minus_dt = st.t_last - (entry.t + dendritic_delay);
-        let kplus = st.kplus * memo.facilitation.exp(minus_dt * c.tau_plus_inv);
-        w += p.lambda * memo.power.powf(w, p.mu) * kplus;
+/// `w −= lambda·alpha·w·Kminus(t_spike − d)` (not below 0); the trace decays by
+/// multiplying with `1/tau_plus`.
+impl PairRule for StdpPl {
+    #[inline(always)]
+    fn weight(
+        &self,
+        st: &StdpState,
+        archive: &mut SpikeArchive,
+        memo: &mut TraceMemo,
+        target: usize,
+        t_spike: f64,
+        dendritic_delay: f64,
+    ) -> f64 {
+        let p = &self.p;
+        let mut w = st.weight;
+        for entry in archive.read(
+            target,
+            st.t_last - dendritic_delay,
+            t_spike - dendritic_delay,
+        ) {
+            let minus_dt = st.t_last - (entry.t + dendritic_delay);
+            let kplus = st.kplus * memo.facilitation.exp(minus_dt * self.tau_plus_inv);
+            w += p.lambda * memo.power.powf(w, p.mu) * kplus;
+        }
+        let kminus = archive.kminus(target, t_spike - dendritic_delay);
+        let depressed = w - (p.lambda * p.alpha * w * kminus);
+        if depressed > 0.0 {
+            depressed
+        } else {
+            0.0
+        }
     }
-    let kminus = archive.kminus(target, t_spike - dendritic_delay);
-    let depressed = w - (p.lambda * p.alpha * w * kminus);
-    w = if depressed > 0.0 { depressed } else { 0.0 };
-    st.weight = w;
-    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) * c.tau_plus_inv) + 1.0;
-    st.t_last = t_spike;
-    w
+
+    #[inline(always)]
+    fn kplus_after(&self, kplus: f64, t_last: f64, t_spike: f64, memo: &mut TraceMemo) -> f64 {
+        kplus * memo.kplus.exp((t_last - t_spike) * self.tau_plus_inv) + 1.0
+    }
 }
 
 /// `|w| + dw` clipped to `|Wmax|`, with the sign of `Wmax` (NEST's `facilitate_` of the
@@ -178,41 +233,44 @@ fn down(w: f64, dw: f64, wmax: f64) -> f64 {
 }
 
 /// NEST's `vogels_sprekeler_synapse::send`: `+eta·Kplus` for each postsynaptic spike in
-/// `(t_last − d, t_spike − d]`, `+eta·Kminus(t_spike − d)`, then `−alpha·eta`, then the
-/// presynaptic trace. Returns the weight sent.
-#[inline(always)]
-pub(crate) fn vogels_sprekeler(
-    p: &VogelsSprekelerSynapse,
-    st: &mut StdpState,
-    archive: &mut SpikeArchive,
-    memo: &mut TraceMemo,
-    target: usize,
-    t_spike: f64,
-    dendritic_delay: f64,
-) -> f64 {
-    let mut w = st.weight;
-    for entry in archive.read(
-        target,
-        st.t_last - dendritic_delay,
-        t_spike - dendritic_delay,
-    ) {
-        let minus_dt = st.t_last - (entry.t + dendritic_delay);
+/// `(t_last − d, t_spike − d]`, `+eta·Kminus(t_spike − d)`, then `−alpha·eta`; the
+/// trace decays by dividing by `tau`.
+impl PairRule for VogelsSprekelerSynapse {
+    #[inline(always)]
+    fn weight(
+        &self,
+        st: &StdpState,
+        archive: &mut SpikeArchive,
+        memo: &mut TraceMemo,
+        target: usize,
+        t_spike: f64,
+        dendritic_delay: f64,
+    ) -> f64 {
+        let mut w = st.weight;
+        for entry in archive.read(
+            target,
+            st.t_last - dendritic_delay,
+            t_spike - dendritic_delay,
+        ) {
+            let minus_dt = st.t_last - (entry.t + dendritic_delay);
+            w = up(
+                w,
+                self.eta * (st.kplus * memo.facilitation.exp(minus_dt / self.tau)),
+                self.Wmax,
+            );
+        }
         w = up(
             w,
-            p.eta * (st.kplus * memo.facilitation.exp(minus_dt / p.tau)),
-            p.Wmax,
+            self.eta * archive.kminus(target, t_spike - dendritic_delay),
+            self.Wmax,
         );
+        down(w, self.alpha * self.eta, self.Wmax)
     }
-    w = up(
-        w,
-        p.eta * archive.kminus(target, t_spike - dendritic_delay),
-        p.Wmax,
-    );
-    w = down(w, p.alpha * p.eta, p.Wmax);
-    st.weight = w;
-    st.kplus = st.kplus * memo.kplus.exp((st.t_last - t_spike) / p.tau) + 1.0;
-    st.t_last = t_spike;
-    w
+
+    #[inline(always)]
+    fn kplus_after(&self, kplus: f64, t_last: f64, t_spike: f64, memo: &mut TraceMemo) -> f64 {
+        kplus * memo.kplus.exp((t_last - t_spike) / self.tau) + 1.0
+    }
 }
 
 /// NEST's `stdp_triplet_synapse::send`: `+Kplus·(Aplus + Aplus_triplet·Ky)` for each

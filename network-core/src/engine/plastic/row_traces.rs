@@ -6,9 +6,10 @@
 //! of that source; every synapse of one row (one source onto one target block) starts
 //! with the rule's `Kplus` and `t_last = 0` and receives the same spikes, so their traces
 //! stay equal. [`RowTraces`] keeps them once per row and the weights alone per synapse:
-//! a spike streams 8 bytes per synapse instead of 24. Each synapse is still updated by
-//! the rule on a copy of its full state ([`StdpState`]), in the same order, so the
-//! numbers are NEST's.
+//! a spike streams 8 bytes per synapse instead of 24. Each synapse's new weight is
+//! computed from its weight and the row's trace as before the spike, in the same order
+//! as NEST's, and the trace then takes its new value once for the row (the rule's two
+//! parts, `rules::PairRule`), so the numbers are NEST's.
 //!
 //! A row's synapses can part: `Kplus` set on some of them between runs
 //! (`conns.set(Kplus=..)`), or parameters that differ between synapses (their rule runs
@@ -111,31 +112,27 @@ impl RowTraces {
         }
     }
 
-    /// Updates synapse `k` of row `s` by one spike: `rule` runs on its full state; the
-    /// row's trace takes the new value after its last synapse, so that every synapse of
-    /// the row reads the trace from before the spike. Returns what `rule` returns.
+    /// Synapse `k` of row `s`: its weight with the row's trace (what a spike's rule
+    /// reads before it changes either).
     #[inline(always)]
-    pub fn transmit(
-        &mut self,
-        k: usize,
-        s: usize,
-        rule: impl FnOnce(&mut StdpState) -> f64,
-    ) -> f64 {
-        let trace = &mut self.trace[s];
-        let mut state = StdpState {
+    pub fn state(&self, k: usize, s: usize) -> StdpState {
+        let trace = self.trace[s];
+        StdpState {
             weight: self.weight[k],
             kplus: trace.kplus,
             t_last: trace.t_last,
-        };
-        let sent = rule(&mut state);
-        self.weight[k] = state.weight;
-        if k + 1 == self.row_start[s + 1] as usize {
-            *trace = Trace {
-                kplus: state.kplus,
-                t_last: state.t_last,
-            };
         }
-        sent
+    }
+
+    /// Row `s`'s trace after a spike at `t_spike` (ms), once its synapses have read the
+    /// trace from before it: `Kplus` becomes `kplus_after(kplus, t_last)`.
+    #[inline(always)]
+    pub fn step(&mut self, s: usize, t_spike: f64, kplus_after: impl FnOnce(f64, f64) -> f64) {
+        let trace = &mut self.trace[s];
+        *trace = Trace {
+            kplus: kplus_after(trace.kplus, trace.t_last),
+            t_last: t_spike,
+        };
     }
 
     /// One state per synapse.
@@ -193,22 +190,23 @@ mod tests {
     }
 
     #[test]
-    fn every_synapse_of_a_row_sees_the_trace_from_before_the_spike() {
+    fn a_rows_trace_steps_once_and_its_synapses_keep_their_weights() {
         let mut r = rows();
-        let mut seen = Vec::new();
+        assert_eq!(r.state(1, 0).weight, 2.0);
+        r.set_weight(1, 20.0);
+        r.step(0, 7.0, |kplus, t_last| {
+            assert_eq!(
+                (kplus, t_last),
+                (0.5, 0.0),
+                "the trace from before the spike"
+            );
+            kplus + 1.0
+        });
         for k in 0..3 {
-            r.transmit(k, 0, |st| {
-                seen.push((st.kplus, st.t_last));
-                st.kplus += 1.0;
-                st.t_last = 7.0;
-                st.weight *= 10.0;
-                st.weight
-            });
+            let st = r.state(k, 0);
+            assert_eq!((st.kplus, st.t_last), (1.5, 7.0));
         }
-        assert_eq!(seen, [(0.5, 0.0); 3]);
-        assert_eq!(r.weights()[..3], [10.0, 20.0, 30.0]);
-        let st = r.get(1);
-        assert_eq!((st.kplus, st.t_last), (1.5, 7.0));
+        assert_eq!(r.weights()[..3], [1.0, 20.0, 3.0]);
         // the other rows are untouched
         assert_eq!((r.get(3).kplus, r.get(5).t_last), (0.5, 0.0));
     }

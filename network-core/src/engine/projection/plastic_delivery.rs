@@ -15,7 +15,7 @@ use super::{BlockSynapses, Projection};
 use crate::engine::archive::SpikeArchive;
 use crate::engine::plastic::{HistoryRule, Plastic, PlasticState, StdpStates, ARCHIVE};
 use crate::engine::ring::Ring;
-use crate::engine::rules::{self, StdpState, TraceMemo};
+use crate::engine::rules::{self, PairRule, TraceMemo};
 use crate::engine::weight_events::WeightEvent;
 
 /// The ring channel a plastic synapse's weight goes to.
@@ -120,22 +120,21 @@ impl Projection {
                 let archive = archive.expect(ARCHIVE);
                 match rule {
                     HistoryRule::Stdp(p, states) => {
-                        self.deliver_stdp(block, plastic, spikes, out, states, |st, i, t, d| {
-                            rules::stdp(p, st, archive, memo, i, t, d)
-                        })
+                        self.deliver_stdp(block, plastic, spikes, out, states, p, archive, memo)
                     }
                     HistoryRule::StdpPl(c, states) => {
-                        self.deliver_stdp(block, plastic, spikes, out, states, |st, i, t, d| {
-                            rules::stdp_pl(c, st, archive, memo, i, t, d)
-                        })
+                        self.deliver_stdp(block, plastic, spikes, out, states, c, archive, memo)
                     }
                     HistoryRule::Vogels(p, states) => {
-                        self.deliver_stdp(block, plastic, spikes, out, states, |st, i, t, d| {
-                            rules::vogels_sprekeler(p, st, archive, memo, i, t, d)
-                        })
+                        self.deliver_stdp(block, plastic, spikes, out, states, p, archive, memo)
                     }
-                    HistoryRule::Triplet(p, st) => {
-                        self.deliver_rows(block, plastic, spikes, out, |k, _, i, t, d| {
+                    HistoryRule::Triplet(p, st) => self.deliver_rows(
+                        block,
+                        plastic,
+                        spikes,
+                        out,
+                        st,
+                        |st, k, _, i, t, d| {
                             Some(rules::stdp_triplet(
                                 p,
                                 &mut st[k],
@@ -145,35 +144,44 @@ impl Projection {
                                 t,
                                 plastic.delay_ms(d),
                             ))
-                        })
-                    }
+                        },
+                        |_, _, _| {},
+                    ),
                 }
             }
             Err(state) => {
                 // A rule per synapse updates a trace per synapse.
                 state.each_synapse();
                 let mut archive = archive;
-                self.deliver_rows(block, plastic, spikes, out, |k, _, target, t, d| {
-                    plastic.send(
-                        b,
-                        state,
-                        k,
-                        archive.as_deref_mut(),
-                        memo,
-                        target,
-                        t,
-                        d,
-                        || self.weight.unwrap_or_else(|| block.weights.get(k)),
-                    )
-                })
+                self.deliver_rows(
+                    block,
+                    plastic,
+                    spikes,
+                    out,
+                    state,
+                    |state, k, _, target, t, d| {
+                        plastic.send(
+                            b,
+                            state,
+                            k,
+                            archive.as_deref_mut(),
+                            memo,
+                            target,
+                            t,
+                            d,
+                            || self.weight.unwrap_or_else(|| block.weights.get(k)),
+                        )
+                    },
+                    |_, _, _| {},
+                )
             }
         }
     }
 
-    /// Walks the rows of `spikes` onto `block` with an STDP-family rule:
-    /// `rule(state, target, t_spike, dendritic_delay_ms)` updates one synapse's state
-    /// and returns the weight it sends, on the synapse's own state or on a copy with its
-    /// row's trace (`RowTraces::transmit`).
+    /// Walks the rows of `spikes` onto `block` with an STDP-family `rule`, on each
+    /// synapse's own state, or on the weights with their row's trace, which takes its
+    /// new value once per row (`RowTraces`).
+    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn deliver_stdp(
         &self,
@@ -182,35 +190,68 @@ impl Projection {
         spikes: &[(i64, u32)],
         out: Output<'_, '_>,
         states: StdpStates<'_>,
-        mut rule: impl FnMut(&mut StdpState, usize, f64, f64) -> f64,
+        rule: &impl PairRule,
+        archive: &mut SpikeArchive,
+        memo: &mut TraceMemo,
     ) {
         let ms = |delay: u16| plastic.delay_ms(delay);
         match states {
-            StdpStates::Each(st) => {
-                self.deliver_rows(block, plastic, spikes, out, |k, _, target, t, d| {
-                    Some(rule(&mut st[k], target, t, ms(d)))
-                })
-            }
-            StdpStates::Rows(rows) => {
-                self.deliver_rows(block, plastic, spikes, out, |k, s, target, t, d| {
-                    Some(rows.transmit(k, s, |st| rule(st, target, t, ms(d))))
-                })
-            }
+            StdpStates::Each(st) => self.deliver_rows(
+                block,
+                plastic,
+                spikes,
+                out,
+                &mut (st, memo),
+                |(st, memo), k, _, target, t, d| {
+                    Some(rules::transmit(
+                        rule,
+                        &mut st[k],
+                        archive,
+                        memo,
+                        target,
+                        t,
+                        ms(d),
+                    ))
+                },
+                |_, _, _| {},
+            ),
+            StdpStates::Rows(rows) => self.deliver_rows(
+                block,
+                plastic,
+                spikes,
+                out,
+                &mut (rows, memo),
+                |(rows, memo), k, s, target, t, d| {
+                    let st = rows.state(k, s);
+                    let w = rule.weight(&st, archive, memo, target, t, ms(d));
+                    rows.set_weight(k, w);
+                    Some(w)
+                },
+                |(rows, memo), s, t| {
+                    rows.step(s, t, |kplus, t_last| {
+                        rule.kplus_after(kplus, t_last, t, memo)
+                    })
+                },
+            ),
         }
     }
 
-    /// Walks the rows of `spikes` onto `block`: `transmit(k, source, target, t_spike,
-    /// delay)` updates synapse `k` (of row `source`) and returns the weight it sends
-    /// (`None`: nothing sent), which goes into the target's ring `delay` steps after the
-    /// spike.
+    /// Walks the rows of `spikes` onto `block`: `transmit(state, k, source, target,
+    /// t_spike, delay)` updates synapse `k` (of row `source`) and returns the weight it
+    /// sends (`None`: nothing sent), which goes into the target's ring `delay` steps
+    /// after the spike; `row_done(state, source, t_spike)` follows each row's last
+    /// synapse. Both get the synapses' `state`, which each may change.
+    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
-    fn deliver_rows(
+    fn deliver_rows<S: ?Sized>(
         &self,
         block: &BlockSynapses,
         plastic: &Plastic,
         spikes: &[(i64, u32)],
         mut out: Output<'_, '_>,
-        mut transmit: impl FnMut(usize, usize, usize, f64, u16) -> Option<f64>,
+        state: &mut S,
+        mut transmit: impl FnMut(&mut S, usize, usize, usize, f64, u16) -> Option<f64>,
+        mut row_done: impl FnMut(&mut S, usize, f64),
     ) {
         for &(step, source) in spikes {
             let s = source as usize;
@@ -223,7 +264,7 @@ impl Projection {
             for k in row {
                 let target = block.target(k);
                 let delay = self.delay(block, k);
-                let Some(weight) = transmit(k, s, target, t_spike, delay) else {
+                let Some(weight) = transmit(state, k, s, target, t_spike, delay) else {
                     continue;
                 };
                 if let Some((events, incoming)) = out.recorded.as_mut() {
@@ -239,6 +280,7 @@ impl Projection {
                 let slot = out.ring.slot_after(sent, usize::from(delay));
                 out.ring.add(slot, out.channel.of(value), target, value);
             }
+            row_done(state, s, t_spike);
         }
     }
 }
