@@ -187,14 +187,21 @@ impl PlasticState {
     }
 
     /// Sets state variable `name` (one of [`Plastic::state_names`], checked with
-    /// [`PlasticState::check_state`]) of synapse `k`.
-    pub fn set_state(&mut self, k: usize, name: &str, value: f64) {
+    /// [`PlasticState::check_state`]) of the synapses `(k, value)`, in order.
+    pub fn set_state(&mut self, settings: &[(usize, f64)], name: &str) {
         if let PlasticState::StdpRows(r) = self {
-            if r.set_kplus(k, value) {
+            if r.set_kplus(settings) {
                 return;
             }
             self.each_synapse();
         }
+        for &(k, value) in settings {
+            self.set_one(k, name, value);
+        }
+    }
+
+    /// Sets state variable `name` of synapse `k` (one state per synapse).
+    fn set_one(&mut self, k: usize, name: &str, value: f64) {
         match (self, name) {
             (PlasticState::Stdp(v), "Kplus") => v[k].kplus = value,
             (PlasticState::Triplet(v), "Kplus") => v[k].kplus = value,

@@ -98,18 +98,31 @@ impl RowTraces {
         &self.weight
     }
 
-    /// Sets synapse `k`'s `Kplus` where that keeps its row's synapses equal (the row's
-    /// only synapse, or the value it holds); returns whether it did.
-    pub fn set_kplus(&mut self, k: usize, kplus: f64) -> bool {
-        let s = self.row_of(k);
-        let alone = self.row_start[s + 1] - self.row_start[s] == 1;
-        let trace = &mut self.trace[s];
-        if alone || trace.kplus.to_bits() == kplus.to_bits() {
-            trace.kplus = kplus;
-            true
-        } else {
-            false
+    /// Sets `Kplus` of the synapses `(k, value)` (a synapse named twice takes its last
+    /// value) where every row keeps one value: all its synapses set to the same value,
+    /// or those set given the value the row holds. Returns whether it did; where a row
+    /// would part, nothing changes.
+    pub fn set_kplus(&mut self, settings: &[(usize, f64)]) -> bool {
+        let last: std::collections::BTreeMap<usize, u64> =
+            settings.iter().map(|&(k, v)| (k, v.to_bits())).collect();
+        // Per row touched: its new value and how many of its synapses take it.
+        let mut rows: std::collections::BTreeMap<usize, (u64, u32)> = Default::default();
+        for (&k, &bits) in &last {
+            let row = rows.entry(self.row_of(k)).or_insert((bits, 0));
+            if row.0 != bits {
+                return false;
+            }
+            row.1 += 1;
         }
+        let whole_or_same = rows.iter().all(|(&s, &(bits, n))| {
+            n == self.row_start[s + 1] - self.row_start[s] || self.trace[s].kplus.to_bits() == bits
+        });
+        if whole_or_same {
+            for (s, (bits, _)) in rows {
+                self.trace[s].kplus = f64::from_bits(bits);
+            }
+        }
+        whole_or_same
     }
 
     /// Synapse `k` of row `s`: its weight with the row's trace (what a spike's rule
@@ -212,19 +225,43 @@ mod tests {
     }
 
     #[test]
-    fn kplus_set_on_one_synapse_of_a_row_is_refused_and_each_synapse_keeps_its_own() {
+    fn kplus_set_on_whole_rows_or_to_their_value_keeps_the_rows() {
         let mut r = rows();
-        assert!(r.set_kplus(5, 2.0), "a row of one");
-        assert!(r.set_kplus(1, 0.5), "the value the row holds");
-        assert!(!r.set_kplus(1, 3.0));
+        assert!(r.set_kplus(&[(5, 2.0)]), "a row of one");
+        assert!(r.set_kplus(&[(1, 0.5)]), "the value the row holds");
+        assert!(
+            r.set_kplus(&[(0, 3.0), (2, 3.0), (1, 3.0), (3, 0.5)]),
+            "a whole row"
+        );
+        assert!(
+            r.set_kplus(&[(0, 1.0), (0, 4.0), (1, 4.0), (2, 4.0)]),
+            "the last value"
+        );
+        let kplus: Vec<f64> = (0..6).map(|k| r.get(k).kplus).collect();
+        assert_eq!(kplus, [4.0, 4.0, 4.0, 0.5, 0.5, 2.0]);
+    }
+
+    #[test]
+    fn kplus_that_would_part_a_row_is_refused_and_each_synapse_keeps_its_own() {
+        let mut r = rows();
+        assert!(!r.set_kplus(&[(1, 3.0)]), "part of a row");
+        assert!(
+            !r.set_kplus(&[(0, 3.0), (1, 3.0), (2, 1.0)]),
+            "two values in a row"
+        );
+        assert!(
+            !r.set_kplus(&[(5, 3.0), (0, 3.0)]),
+            "one row whole, one in part"
+        );
+        assert_eq!(r.get(5).kplus, 0.5, "nothing changed");
         let mut state = PlasticState::StdpRows(r);
-        state.each_synapse();
+        state.set_state(&[(5, 2.0), (1, 3.0)], "Kplus");
         let PlasticState::Stdp(each) = &state else {
             panic!("one state per synapse");
         };
         let kplus: Vec<f64> = each.iter().map(|s| s.kplus).collect();
         let weights: Vec<f64> = each.iter().map(|s| s.weight).collect();
-        assert_eq!(kplus, [0.5, 0.5, 0.5, 0.5, 0.5, 2.0]);
+        assert_eq!(kplus, [0.5, 3.0, 0.5, 0.5, 0.5, 2.0]);
         assert_eq!(weights, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
     }
 }

@@ -374,10 +374,18 @@ impl Network {
         // the synapses' own rules, once nothing can fail
         self.memory.committed += more;
         let blocks = self.populations[p].blocks();
-        for (j, &(_, _, (b, i))) in slots.iter().enumerate() {
-            if let Some(Some(state)) = blocks[b].plastic.get_mut(k) {
-                for (name, v) in &sets {
-                    state.set_state(i, name, v[j]);
+        for (name, v) in &sets {
+            // Each block's synapses at once: a row of STDP synapses set whole keeps
+            // its one trace.
+            let mut per_block: Vec<Vec<(usize, f64)>> = vec![Vec::new(); blocks.len()];
+            for (&(_, _, (b, i)), &value) in slots.iter().zip(v.iter()) {
+                per_block[b].push((i, value));
+            }
+            for (block, settings) in blocks.iter_mut().zip(per_block) {
+                if let Some(Some(state)) = block.plastic.get_mut(k) {
+                    if !settings.is_empty() {
+                        state.set_state(&settings, name);
+                    }
                 }
             }
         }
