@@ -248,3 +248,65 @@ fn synapses_sharing_a_row_reach_nests_weights() {
         );
     }
 }
+
+/// A parrot onto three neurons through `stdp_pl_synapse_hom`: one row of three synapses
+/// sharing a presynaptic trace; `limit` bounds the network's memory.
+fn one_row(limit: Option<u64>) -> (Network, ProjectionHandle) {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
+    if let Some(limit) = limit {
+        b = b.memory_limit(limit);
+    }
+    let parrot = b
+        .population(
+            "pre",
+            &Model::nest(ParrotNeuron::default()).unwrap(),
+            Dyn(1),
+        )
+        .unwrap();
+    let cells = b
+        .population(
+            "cells",
+            &Model::nest(IafPscAlpha::default()).unwrap(),
+            Dyn(3),
+        )
+        .unwrap();
+    let pl = StdpPlSynapseHom::new(50.0, 1.0);
+    let all = b
+        .connect("all", &parrot, &cells, &ConnSpec::new(Rule::AllToAll), pl)
+        .unwrap();
+    (b.build().unwrap(), all)
+}
+
+/// `Kplus` set on a whole row (or to the value it holds) keeps the row's one trace; set
+/// on part of it, each synapse keeps a trace of its own, and the memory it takes is
+/// counted against the limit. By hand: three synapses with one state each take 3 x 24
+/// bytes (weight, Kplus, t_last); sharing the row's trace they take 3 x 8 (weights)
+/// + 16 (the trace) + 2 x 4 (the row's bounds) = 48.
+#[test]
+fn kplus_set_on_part_of_a_row_counts_the_memory_of_a_trace_per_synapse() {
+    let kplus = |net: &Network, all: &ProjectionHandle| -> Vec<f64> {
+        net.connections(all).iter().map(|c| c.state[0].1).collect()
+    };
+    let (mut net, all) = one_row(None);
+    let shared = net.memory_estimate();
+    net.set_synapse_state(&all, "Kplus", 2.0).unwrap();
+    net.set_synapse_state(&all, "Kplus", vec![2.0, 2.0, 2.0])
+        .unwrap();
+    assert_eq!(net.memory_estimate(), shared, "the row kept");
+    net.set_synapse_state(&all, "Kplus", vec![2.0, 3.0, 2.0])
+        .unwrap();
+    assert_eq!(net.memory_estimate(), shared + 24, "a trace per synapse");
+    assert_eq!(kplus(&net, &all), [2.0, 3.0, 2.0]);
+    net.set_synapse_state(&all, "Kplus", 1.0).unwrap();
+    assert_eq!(net.memory_estimate(), shared + 24, "parted once, for good");
+
+    let (mut net, all) = one_row(Some(shared + 23));
+    net.set_synapse_state(&all, "Kplus", 2.0).unwrap();
+    let e = net
+        .set_synapse_state(&all, "Kplus", vec![2.0, 3.0, 2.0])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("`all`") && e.contains("memory limit"), "{e}");
+    assert_eq!(kplus(&net, &all), [2.0; 3], "nothing changed");
+    net.simulate(10.0).unwrap();
+}

@@ -101,6 +101,20 @@ pub(crate) enum PlasticState {
 }
 
 impl PlasticState {
+    /// The memory (bytes) this state grows by if synapses of one row part (their
+    /// trace kept per synapse from then on): a rule that varies in the block
+    /// (`rule_varies`), or `Kplus` set on part of a row (`kplus`, the settings).
+    pub fn parting_bytes(&self, rule_varies: bool, kplus: Option<&[(usize, f64)]>) -> u64 {
+        match self {
+            PlasticState::StdpRows(r)
+                if rule_varies || kplus.is_some_and(|settings| !r.keeps_rows(settings)) =>
+            {
+                r.bytes_each().saturating_sub(r.bytes()) as u64
+            }
+            _ => 0,
+        }
+    }
+
     /// Memory held (bytes).
     pub fn bytes(&self) -> usize {
         match self {
@@ -381,7 +395,7 @@ impl Plastic {
         b: usize,
         state: &'a mut PlasticState,
     ) -> std::result::Result<HistoryRule<'a>, &'a mut PlasticState> {
-        if self.varied.get(b).is_some() {
+        if self.varies_in(b) {
             return Err(state);
         }
         let states = match state {
@@ -399,6 +413,12 @@ impl Plastic {
             Rule::Vogels(p) => HistoryRule::Vogels(p, states),
             _ => unreachable!("{MATCHES_RULE}"),
         })
+    }
+
+    /// Whether the synapses onto block `b` have rules of their own (a parameter differs
+    /// between the projection's synapses).
+    pub fn varies_in(&self, b: usize) -> bool {
+        self.varied.get(b).is_some()
     }
 
     /// Transmits one spike sent at `t_spike` (ms) through synapse `k` of target block

@@ -18,6 +18,7 @@
 
 use super::PlasticState;
 use crate::engine::rules::StdpState;
+use std::collections::BTreeMap;
 
 /// The presynaptic trace every synapse of one row shares.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,31 +99,50 @@ impl RowTraces {
         &self.weight
     }
 
-    /// Sets `Kplus` of the synapses `(k, value)` (a synapse named twice takes its last
-    /// value) where every row keeps one value: all its synapses set to the same value,
-    /// or those set given the value the row holds. Returns whether it did; where a row
-    /// would part, nothing changes.
-    pub fn set_kplus(&mut self, settings: &[(usize, f64)]) -> bool {
-        let last: std::collections::BTreeMap<usize, u64> =
-            settings.iter().map(|&(k, v)| (k, v.to_bits())).collect();
+    /// The rows' new `Kplus` bits where setting `Kplus` of the synapses `(k, value)` (a
+    /// synapse named twice takes its last value) keeps one value per row: all of a
+    /// row's synapses set to the same value, or those set given the value the row
+    /// holds. `None` where a row would part.
+    fn kplus_rows(&self, settings: &[(usize, f64)]) -> Option<BTreeMap<usize, u64>> {
+        let last: BTreeMap<usize, u64> = settings.iter().map(|&(k, v)| (k, v.to_bits())).collect();
         // Per row touched: its new value and how many of its synapses take it.
-        let mut rows: std::collections::BTreeMap<usize, (u64, u32)> = Default::default();
+        let mut rows: BTreeMap<usize, (u64, u32)> = BTreeMap::new();
         for (&k, &bits) in &last {
             let row = rows.entry(self.row_of(k)).or_insert((bits, 0));
             if row.0 != bits {
-                return false;
+                return None;
             }
             row.1 += 1;
         }
-        let whole_or_same = rows.iter().all(|(&s, &(bits, n))| {
-            n == self.row_start[s + 1] - self.row_start[s] || self.trace[s].kplus.to_bits() == bits
-        });
-        if whole_or_same {
-            for (s, (bits, _)) in rows {
-                self.trace[s].kplus = f64::from_bits(bits);
-            }
+        rows.into_iter()
+            .map(|(s, (bits, n))| {
+                let whole = n == self.row_start[s + 1] - self.row_start[s];
+                (whole || self.trace[s].kplus.to_bits() == bits).then_some((s, bits))
+            })
+            .collect()
+    }
+
+    /// Whether setting `Kplus` of the synapses `(k, value)` keeps every row's one trace.
+    pub fn keeps_rows(&self, settings: &[(usize, f64)]) -> bool {
+        self.kplus_rows(settings).is_some()
+    }
+
+    /// Sets `Kplus` of the synapses `(k, value)` where that keeps every row's one trace
+    /// ([`RowTraces::keeps_rows`]); returns whether it did (nothing changes where a row
+    /// would part).
+    pub fn set_kplus(&mut self, settings: &[(usize, f64)]) -> bool {
+        let Some(rows) = self.kplus_rows(settings) else {
+            return false;
+        };
+        for (s, bits) in rows {
+            self.trace[s].kplus = f64::from_bits(bits);
         }
-        whole_or_same
+        true
+    }
+
+    /// The memory (bytes) the synapses take with one state each.
+    pub fn bytes_each(&self) -> usize {
+        std::mem::size_of::<StdpState>() * self.weight.len()
     }
 
     /// Synapse `k` of row `s`: its weight with the row's trace (what a spike's rule

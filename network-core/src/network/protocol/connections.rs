@@ -11,6 +11,9 @@ use crate::network::runtime::Network;
 use crate::spec::registry::SynapseModel;
 use crate::time::TICS_PER_MS;
 
+/// Values of one state variable for synapses of one block: `(synapse in the block, value)`.
+type Settings = Vec<(usize, f64)>;
+
 /// One synapse of a projection, as NEST's `GetConnections(...).get()` reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Connection {
@@ -362,6 +365,38 @@ impl Network {
             Some((new, more)) => (Some(new), more),
             None => (None, 0),
         };
+        // each block's synapses' new values of each state variable
+        let per_block: Vec<(&str, Vec<Settings>)> = sets
+            .iter()
+            .map(|(name, v)| {
+                let mut settings = vec![Vec::new(); blocks.len()];
+                for (&(_, _, (b, i)), &value) in slots.iter().zip(v.iter()) {
+                    settings[b].push((i, value));
+                }
+                (*name, settings)
+            })
+            .collect();
+        // STDP synapses sharing a row's trace that part keep one trace each from then on
+        let rule = new_rule.as_ref().or(self.incoming[p][k].plastic.as_deref());
+        let kplus = per_block.iter().find(|(name, _)| *name == "Kplus");
+        let parting: u64 = blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(b, block)| {
+                let state = block.plastic.get(k)?.as_ref()?;
+                let settings = kplus.map(|(_, per)| per[b].as_slice());
+                Some(state.parting_bytes(rule.is_some_and(|r| r.varies_in(b)), settings))
+            })
+            .sum();
+        self.memory.check(
+            &format!(
+                "projection `{entity}` with a presynaptic trace per synapse (its synapses \
+                 from one source share one until `Kplus` differs between them or their \
+                 parameters do)"
+            ),
+            parting,
+            more,
+        )?;
         let old_rule = new_rule.map(|new| self.incoming[p][k].plastic.replace(Box::new(new)));
         if let Some(w) = weight {
             if let Err(e) = self.set_weights(projection, &w) {
@@ -372,19 +407,15 @@ impl Network {
             }
         }
         // the synapses' own rules, once nothing can fail
-        self.memory.committed += more;
+        self.memory.committed += more + parting;
         let blocks = self.populations[p].blocks();
-        for (name, v) in &sets {
+        for (name, per_block) in &per_block {
             // Each block's synapses at once: a row of STDP synapses set whole keeps
             // its one trace.
-            let mut per_block: Vec<Vec<(usize, f64)>> = vec![Vec::new(); blocks.len()];
-            for (&(_, _, (b, i)), &value) in slots.iter().zip(v.iter()) {
-                per_block[b].push((i, value));
-            }
             for (block, settings) in blocks.iter_mut().zip(per_block) {
                 if let Some(Some(state)) = block.plastic.get_mut(k) {
                     if !settings.is_empty() {
-                        state.set_state(&settings, name);
+                        state.set_state(settings, name);
                     }
                 }
             }
