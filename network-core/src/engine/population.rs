@@ -2,6 +2,8 @@
 //! neurons), and per block the ring buffers, generators, multimeters and spikes of the
 //! current slice. On several ranks a rank keeps the state of its own blocks only.
 
+mod delivery;
+
 use super::archive::SpikeArchive;
 use super::block::{block_count, block_of, block_size, block_start, BLOCK_LEN};
 use super::param_sets::{v_m_before, ParamSets};
@@ -17,6 +19,7 @@ use crate::models::{NeuronModel, Recordable, SpikeInput, StepInput};
 use crate::rng::Stream;
 use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
+use delivery::{deliver_spikes, deliver_spikes_shared};
 
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
@@ -388,7 +391,15 @@ fn advance_block<M: NeuronModel>(
         };
         return;
     }
-    advance_block_body(model, propagators, b, view, rt, input);
+    // The baseline: on x86-64 a fallback for processors without x86-64-v3.
+    advance_block_body::<M, { !cfg!(target_arch = "x86_64") }>(
+        model,
+        propagators,
+        b,
+        view,
+        rt,
+        input,
+    );
 }
 
 /// [`advance_block_body`] compiled for x86-64-v3 (AVX2, FMA, BMI, SSE4.1 rounding);
@@ -406,13 +417,15 @@ unsafe fn advance_block_v3<M: NeuronModel>(
     rt: &mut BlockRuntime,
     input: &SliceInput<'_>,
 ) {
-    advance_block_body(model, propagators, b, view, rt, input);
+    advance_block_body::<M, true>(model, propagators, b, view, rt, input);
 }
 
 /// The block's work; inlined into each compiled variant, with the neuron update (its
-/// `#[inline(always)]` marks that) and the generators.
+/// `#[inline(always)]` marks that) and the generators. With `INLINE_DELIVERY` the
+/// delivery is inlined too, with the Poisson draws ahead; without, it is
+/// [`deliver_spikes_shared`], compiled once for every model.
 #[inline(always)]
-fn advance_block_body<M: NeuronModel>(
+fn advance_block_body<M: NeuronModel, const INLINE_DELIVERY: bool>(
     model: &M,
     propagators: &M::Propagators,
     b: usize,
@@ -421,21 +434,26 @@ fn advance_block_body<M: NeuronModel>(
     input: &SliceInput<'_>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
-    // The first step's dense Poisson counts are drawn while delivery waits for memory.
-    let mut stimuli = std::mem::take(&mut rt.stimuli);
-    let mut drawing = false;
-    if input.start < input.end {
-        for stimulus in &mut stimuli {
-            drawing |= stimulus.begin_drawing_ahead(input.start);
+    if INLINE_DELIVERY {
+        // The first step's dense Poisson counts are drawn while delivery waits for
+        // memory.
+        let mut stimuli = std::mem::take(&mut rt.stimuli);
+        let mut drawing = false;
+        if input.start < input.end {
+            for stimulus in &mut stimuli {
+                drawing |= stimulus.begin_drawing_ahead(input.start);
+            }
         }
+        let mut draw_ahead = || {
+            if drawing {
+                drawing = stimuli.iter_mut().any(BlockStimulus::draw_ahead);
+            }
+        };
+        deliver_spikes(b, rt, input, M::COUNTS_SPIKES, M::channel, &mut draw_ahead);
+        rt.stimuli = stimuli;
+    } else {
+        deliver_spikes_shared(b, rt, input, M::COUNTS_SPIKES, Channel::by_sign(M::channel));
     }
-    let mut draw_ahead = || {
-        if drawing {
-            drawing = stimuli.iter_mut().any(BlockStimulus::draw_ahead);
-        }
-    };
-    deliver_spikes::<M>(b, rt, input, &mut draw_ahead);
-    rt.stimuli = stimuli;
     let no_current = !rt.receives_current();
     for s in input.start..input.end {
         for stimulus in &mut rt.stimuli {
@@ -468,57 +486,6 @@ fn advance_block_body<M: NeuronModel>(
     }
 }
 
-/// Delivers the previous slice's spikes of every incoming projection into block `b`'s
-/// ring buffers (plastic projections through their per-synapse state).
-///
-/// `fill` is work that needs no memory beyond the caches, done a little at a time while
-/// the rows and ring entries asked for ahead arrive.
-#[inline(always)]
-fn deliver_spikes<M: NeuronModel>(
-    b: usize,
-    rt: &mut BlockRuntime,
-    input: &SliceInput<'_>,
-    fill: &mut impl FnMut(),
-) {
-    let statics = || input.incoming.iter().filter(|p| p.plastic.is_none());
-    for projection in statics() {
-        projection.prefetch_row_bounds(b, &input.spikes[projection.source]);
-    }
-    for projection in statics() {
-        projection.prefetch_rows(b, &input.spikes[projection.source]);
-    }
-    for (k, projection) in input.incoming.iter().enumerate() {
-        let spikes = &input.spikes[projection.source];
-        let port = projection.port_channel();
-        let archive = rt.archive.as_mut();
-        let recorded = projection
-            .weights_recorded
-            .then_some((&mut rt.weight_events, k as u32));
-        match (&projection.plastic, rt.plastic.get_mut(k), port) {
-            (Some(rule), Some(Some(state)), port) => projection.deliver_plastic(
-                rule,
-                state,
-                b,
-                spikes,
-                &mut rt.ring,
-                archive,
-                M::COUNTS_SPIKES,
-                port.map_or_else(|| Channel::by_sign(M::channel), Channel::Port),
-                recorded,
-            ),
-            (_, _, port) => {
-                match port {
-                    None => projection.deliver(b, spikes, &mut rt.ring, M::channel, fill),
-                    Some(c) => projection.deliver(b, spikes, &mut rt.ring, |_| c, fill),
-                }
-                if let Some((events, k)) = recorded {
-                    projection.record_static(b, spikes, k, events);
-                }
-            }
-        }
-    }
-}
-
 /// Block `b`'s work where its neurons' parameters differ: spikes delivered as on the
 /// uniform path, then per step the generators, and each run of `grain` neurons updated
 /// with its own set, its spike input copied out of the ring (`scratch`) and the ring's
@@ -534,7 +501,7 @@ fn advance_runs<M: NeuronModel>(
     let offset = (b * BLOCK_LEN) as u32;
     let grain = sets.grain();
     let run_sets: Vec<usize> = sets.runs_of_block(b).collect();
-    deliver_spikes::<M>(b, rt, input, &mut || {});
+    deliver_spikes_shared(b, rt, input, M::COUNTS_SPIKES, Channel::by_sign(M::channel));
     let no_current = !rt.receives_current();
     let mut scratch = Vec::new();
     for s in input.start..input.end {

@@ -7,6 +7,8 @@
 //! one reads a cached flag. So a program built without `-C target-cpu` still runs the
 //! 4-lane neuron updates. Results are the same either way: Rust never fuses a multiply
 //! and an add on its own, so each lane rounds as the scalar code does.
+//! `NETWORK_WIDE=baseline` in the environment keeps to the baseline (to test it, or to
+//! time the difference).
 
 #[cfg(target_arch = "x86_64")]
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -21,7 +23,9 @@ static LEVEL: AtomicU8 = AtomicU8::new(0);
 pub(crate) fn has_v3() -> bool {
     match LEVEL.load(Ordering::Relaxed) {
         0 => {
-            let v3 = std::is_x86_feature_detected!("avx2")
+            let baseline = std::env::var("NETWORK_WIDE").is_ok_and(|v| v == "baseline");
+            let v3 = !baseline
+                && std::is_x86_feature_detected!("avx2")
                 && std::is_x86_feature_detected!("fma")
                 && std::is_x86_feature_detected!("bmi1")
                 && std::is_x86_feature_detected!("bmi2")

@@ -36,7 +36,7 @@ pub(crate) enum Channel {
 impl Channel {
     /// The target model's channel rule, asked once for each sign instead of once per
     /// synapse (a call through a pointer the delivery loop cannot inline).
-    pub(crate) fn by_sign(channel: fn(f64) -> usize) -> Self {
+    pub(crate) fn by_sign(channel: impl Fn(f64) -> usize) -> Self {
         Channel::BySign {
             positive: channel(1.0),
             zero: channel(0.0),
@@ -45,8 +45,9 @@ impl Channel {
         }
     }
 
+    /// The channel of `weight`.
     #[inline]
-    fn of(self, weight: f64) -> usize {
+    pub(crate) fn of(self, weight: f64) -> usize {
         match self {
             Channel::BySign {
                 positive,
