@@ -181,12 +181,21 @@ impl SpikeArchive {
     /// `t` (by more than `STDP_EPS`), decayed to `t`; 0 before its first spike. The
     /// value is kept until the neuron's next spike and returned again for the same `t`
     /// (the same history gives the same number).
+    #[inline(always)]
     pub fn kminus(&mut self, i: usize, t: f64) -> f64 {
-        let tau_minus_inv = self.tau_minus_inv;
-        let n = &mut self.neurons[i];
+        let n = &self.neurons[i];
         if n.kminus_read.0.to_bits() == t.to_bits() {
             return n.kminus_read.1;
         }
+        self.kminus_computed(i, t)
+    }
+
+    /// [`SpikeArchive::kminus`] where it was not read at `t` since the neuron's last
+    /// spike: computed and kept.
+    #[inline(never)]
+    fn kminus_computed(&mut self, i: usize, t: f64) -> f64 {
+        let tau_minus_inv = self.tau_minus_inv;
+        let n = &mut self.neurons[i];
         let value = if n.history.is_empty() {
             0.0
         } else if t - n.last_spike > STDP_EPS {
