@@ -252,6 +252,11 @@ fn synapses_sharing_a_row_reach_nests_weights() {
 /// A parrot onto three neurons through `stdp_pl_synapse_hom`: one row of three synapses
 /// sharing a presynaptic trace; `limit` bounds the network's memory.
 fn one_row(limit: Option<u64>) -> (Network, ProjectionHandle) {
+    one_row_of(StdpPlSynapseHom::new(50.0, 1.0), limit)
+}
+
+/// A parrot onto three neurons through `synapse`.
+fn one_row_of(synapse: impl Into<Synapse>, limit: Option<u64>) -> (Network, ProjectionHandle) {
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
     if let Some(limit) = limit {
         b = b.memory_limit(limit);
@@ -270,9 +275,14 @@ fn one_row(limit: Option<u64>) -> (Network, ProjectionHandle) {
             Dyn(3),
         )
         .unwrap();
-    let pl = StdpPlSynapseHom::new(50.0, 1.0);
     let all = b
-        .connect("all", &parrot, &cells, &ConnSpec::new(Rule::AllToAll), pl)
+        .connect(
+            "all",
+            &parrot,
+            &cells,
+            &ConnSpec::new(Rule::AllToAll),
+            synapse,
+        )
         .unwrap();
     (b.build().unwrap(), all)
 }
@@ -309,4 +319,37 @@ fn kplus_set_on_part_of_a_row_counts_the_memory_of_a_trace_per_synapse() {
     assert!(e.contains("`all`") && e.contains("memory limit"), "{e}");
     assert_eq!(kplus(&net, &all), [2.0; 3], "nothing changed");
     net.simulate(10.0).unwrap();
+}
+
+/// Parameters that differ between a row's synapses (a rule each) part the row as well:
+/// its traces are counted once, when the rules are set, and not again by the sets that
+/// follow before the next run.
+#[test]
+fn rules_of_their_own_part_a_row_once() {
+    let wmax = |net: &mut Network, all: &ProjectionHandle, w: [f64; 3]| {
+        net.set_synapse_state(all, "Wmax", w.to_vec()).unwrap();
+    };
+    // The rules' own memory, on a row parted beforehand.
+    let (mut net, all) = one_row_of(StdpSynapse::new(50.0, 1.0), None);
+    net.set_synapse_state(&all, "Kplus", vec![2.0, 3.0, 2.0])
+        .unwrap();
+    let parted = net.memory_estimate();
+    wmax(&mut net, &all, [100.0, 110.0, 120.0]);
+    let rules = net.memory_estimate() - parted;
+    assert!(rules > 0);
+
+    let (mut net, all) = one_row_of(StdpSynapse::new(50.0, 1.0), None);
+    let shared = net.memory_estimate();
+    wmax(&mut net, &all, [100.0, 110.0, 120.0]);
+    let varied = net.memory_estimate();
+    assert_eq!(
+        varied,
+        shared + rules + 24,
+        "the rules and a trace per synapse"
+    );
+    net.set_synapse_state(&all, "Kplus", 2.0).unwrap();
+    wmax(&mut net, &all, [100.0, 111.0, 120.0]);
+    assert_eq!(net.memory_estimate(), varied, "counted once");
+    net.simulate(10.0).unwrap();
+    assert_eq!(net.memory_estimate(), varied);
 }

@@ -408,7 +408,16 @@ impl Network {
         }
         // the synapses' own rules, once nothing can fail
         self.memory.committed += more + parting;
+        let rule = self.incoming[p][k].plastic.as_deref();
         let blocks = self.populations[p].blocks();
+        for (b, block) in blocks.iter_mut().enumerate() {
+            if let Some(Some(state)) = block.plastic.get_mut(k) {
+                // Rules of their own part the rows now, as counted above (and once).
+                if rule.is_some_and(|rule| rule.varies_in(b)) {
+                    state.each_synapse();
+                }
+            }
+        }
         for (name, per_block) in &per_block {
             // Each block's synapses at once: a row of STDP synapses set whole keeps
             // its one trace.
