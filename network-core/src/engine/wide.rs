@@ -1,9 +1,10 @@
 //! Run-time choice of the instruction set for a block's work.
 //!
-//! A block task (delivery, generators, neuron update, sampling) is compiled twice
-//! (`engine::population::advance_block`): for
-//! the baseline of the target (SSE2 on x86-64) and, on x86-64, for x86-64-v3 (AVX2, FMA,
-//! BMI, SSE4.1's rounding). The first call asks the processor which it has; every later
+//! A block task (generators, neuron update, sampling) is compiled twice
+//! (`engine::population::advance_block`): for the baseline of the target (SSE2 on
+//! x86-64) and, on x86-64, for x86-64-v3 (AVX2, FMA, BMI, SSE4.1's rounding), the
+//! x86-64-v3 task with the spike delivery inlined (the baseline calls one delivery
+//! shared by every model, `engine::population::delivery`). The first call asks the processor which it has; every later
 //! one reads a cached flag. So a program built without `-C target-cpu` still runs the
 //! 4-lane neuron updates. Results are the same either way: Rust never fuses a multiply
 //! and an add on its own, so each lane rounds as the scalar code does.
