@@ -198,20 +198,7 @@ fn synapses_sharing_a_row_reach_nests_weights() {
     let (times, nest) = fanout_reference();
     assert_eq!((times.len(), nest.len()), (4, 3));
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
-    let parrot = b
-        .population(
-            "pre",
-            &Model::nest(ParrotNeuron::default()).unwrap(),
-            Dyn(1),
-        )
-        .unwrap();
-    let cells = b
-        .population(
-            "cells",
-            &Model::nest(IafPscAlpha::default()).unwrap(),
-            Dyn(3),
-        )
-        .unwrap();
+    let (parrot, cells) = parrot_and_three_cells(&mut b);
     let generator = |t: &[f64]| SpikeGenerator {
         spike_times: t.to_vec(),
         ..Default::default()
@@ -255,12 +242,10 @@ fn one_row(limit: Option<u64>) -> (Network, ProjectionHandle) {
     one_row_of(StdpPlSynapseHom::new(50.0, 1.0), limit)
 }
 
-/// A parrot onto three neurons through `synapse`.
-fn one_row_of(synapse: impl Into<Synapse>, limit: Option<u64>) -> (Network, ProjectionHandle) {
-    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
-    if let Some(limit) = limit {
-        b = b.memory_limit(limit);
-    }
+/// One parrot (`pre`) and three `iaf_psc_alpha` neurons (`cells`).
+fn parrot_and_three_cells(
+    b: &mut NetworkBuilder,
+) -> (PopulationHandle<Dyn>, PopulationHandle<Dyn>) {
     let parrot = b
         .population(
             "pre",
@@ -275,6 +260,16 @@ fn one_row_of(synapse: impl Into<Synapse>, limit: Option<u64>) -> (Network, Proj
             Dyn(3),
         )
         .unwrap();
+    (parrot, cells)
+}
+
+/// A parrot onto three neurons through `synapse`.
+fn one_row_of(synapse: impl Into<Synapse>, limit: Option<u64>) -> (Network, ProjectionHandle) {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(1));
+    if let Some(limit) = limit {
+        b = b.memory_limit(limit);
+    }
+    let (parrot, cells) = parrot_and_three_cells(&mut b);
     let all = b
         .connect(
             "all",

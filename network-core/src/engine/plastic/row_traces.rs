@@ -39,6 +39,19 @@ pub(crate) struct RowTraces {
     trace: Vec<Trace>,
 }
 
+/// The memory (bytes) of `synapses` STDP synapses with one state each.
+fn each_bytes(synapses: usize) -> usize {
+    std::mem::size_of::<StdpState>() * synapses
+}
+
+/// The memory (bytes) of `synapses` STDP synapses in `rows` rows sharing a trace each:
+/// the weights, the traces and the rows' bounds.
+fn shared_bytes(synapses: usize, rows: usize) -> usize {
+    std::mem::size_of::<f64>() * synapses
+        + std::mem::size_of::<Trace>() * rows
+        + std::mem::size_of::<u32>() * (rows + 1)
+}
+
 impl RowTraces {
     /// The state of synapses with `weights`, laid out in rows `row_start`, every trace at
     /// `kplus` and `t_last = 0`, where one trace per row takes less memory than one per
@@ -49,10 +62,7 @@ impl RowTraces {
         kplus: f64,
     ) -> std::result::Result<Self, Vec<f64>> {
         let rows = row_start.len().saturating_sub(1);
-        let own = std::mem::size_of::<StdpState>() * weights.len();
-        let shared = std::mem::size_of::<f64>() * weights.len()
-            + (std::mem::size_of::<Trace>() + std::mem::size_of::<u32>()) * rows;
-        if shared >= own {
+        if shared_bytes(weights.len(), rows) >= each_bytes(weights.len()) {
             return Err(weights);
         }
         Ok(Self {
@@ -64,9 +74,7 @@ impl RowTraces {
 
     /// Memory held (bytes).
     pub fn bytes(&self) -> usize {
-        std::mem::size_of::<f64>() * self.weight.len()
-            + std::mem::size_of::<u32>() * self.row_start.len()
-            + std::mem::size_of::<Trace>() * self.trace.len()
+        shared_bytes(self.weight.len(), self.trace.len())
     }
 
     /// The row (source) of synapse `k`.
@@ -142,7 +150,7 @@ impl RowTraces {
 
     /// The memory (bytes) the synapses take with one state each.
     pub fn bytes_each(&self) -> usize {
-        std::mem::size_of::<StdpState>() * self.weight.len()
+        each_bytes(self.weight.len())
     }
 
     /// Synapse `k` of row `s`: its weight with the row's trace (what a spike's rule
