@@ -9,9 +9,10 @@
 //! A synapse with a random weight and delay thus takes 6 bytes: the weight (drawn at
 //! single precision, [`Weights`]) and the packed word.
 
+mod channel;
 mod delays;
 mod plastic_delivery;
-pub(crate) use plastic_delivery::Channel;
+pub(crate) use channel::Channel;
 mod prefetch;
 mod weights;
 
