@@ -92,7 +92,7 @@ impl<'a> PerSynapse<'a> {
 
 /// How many draws `value` (a normal) makes before it declares its bounds unreachable:
 /// counted by drawing it from a source whose every number misses every bound.
-fn redraw_limit(value: &Value) -> usize {
+pub(super) fn redraw_limit(value: &Value) -> usize {
     let mut source = Unmet(0);
     let _ = value.draw(&mut source);
     source.0

@@ -11,6 +11,7 @@
 mod devices;
 mod draws;
 mod staging;
+mod step_table;
 mod synapses;
 
 pub(crate) use devices::{

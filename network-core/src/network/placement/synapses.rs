@@ -7,8 +7,9 @@
 //! rows, and moved into the target block's runtime when the network is built (with a
 //! spike archive per block for STDP targets).
 
-use super::draws::PerSynapse;
+use super::draws::{redraw_limit, PerSynapse};
 use super::staging::{Buckets, StagingBuffers};
+use super::step_table::StepTable;
 use crate::engine::archive::SpikeArchive;
 use crate::engine::block::{block_count, block_start, BLOCK_LEN};
 use crate::engine::huge_pages::advise;
@@ -147,6 +148,10 @@ fn assemble(
     };
     let weights = PerSynapse::new(&synapse.weight);
     let delays = PerSynapse::new(&synapse.delay);
+    let delay_table = match delay {
+        Some(_) => None,
+        None => StepTable::new(&synapse.delay, res, redraw_limit(&synapse.delay)),
+    };
     // The conversion of a drawn delay to steps, its checks in one comparison; an
     // impossible delay takes the checked path for its error.
     let to_steps = |d: f64| {
@@ -222,7 +227,10 @@ fn assemble(
                             block.weights.set(k, weights.draw_weight(pair.as_ref(), &mut rng)?);
                         }
                         if delay.is_none() {
-                            block.delays[k] = to_steps(delays.draw(pair.as_ref(), &mut rng)?)?;
+                            block.delays[k] = match &delay_table {
+                                Some(table) => table.draw(&mut rng),
+                                None => to_steps(delays.draw(pair.as_ref(), &mut rng)?)?,
+                            };
                         }
                     }
                 }
@@ -402,7 +410,8 @@ mod tests {
     /// pairs, assembled with the staging buffers and without (every block straight into
     /// its rows): both against rows written out by hand from the edge list, a row
     /// listing its targets in increasing order (a repeated pair once per synapse), then
-    /// each synapse's weight and delay drawn by the values themselves from its block's
+    /// each synapse's weight and delay drawn by the values themselves (a delay with a
+    /// table of steps by its table, tested on its own in `step_table`) from its block's
     /// stream, row after row.
     #[test]
     fn rows_list_their_targets_in_order_with_draws_row_after_row() {
@@ -455,12 +464,25 @@ mod tests {
                 words[block_of(t as u32)][s as usize].push(t % BLOCK_LEN);
             }
         }
+        // A delay drawn per synapse: its steps could be 0 (a chance of 5·10⁻¹² per draw).
+        let delay_per_draw = Value::Lognormal {
+            mu: 1.5f64.ln(),
+            sigma: 0.5,
+        };
+        let delay_with_table: *const Value = &delay;
         // Drawn weights and delays, and each drawn alone: a constant is not drawn.
         for (weight, delay) in [
             (&weight, &delay),
+            (&weight, &delay_per_draw),
             (&weight, &Value::Constant(1.5)),
             (&Value::Constant(2.0), &delay),
         ] {
+            let table = StepTable::new(delay, &res, redraw_limit(delay));
+            assert_eq!(
+                table.is_some(),
+                std::ptr::eq(delay, delay_with_table),
+                "{delay:?}"
+            );
             let synapse = StaticSynapse::new(weight.clone(), delay.clone());
             let rows: Vec<Vec<Vec<_>>> = (0..2)
                 .map(|b| {
@@ -470,11 +492,12 @@ mod tests {
                             Value::Constant(w) => *w,
                             _ => weight.drawn_weight(weight.sample(&mut rng).unwrap()),
                         };
-                        let d = match delay {
-                            Value::Constant(d) => *d,
-                            _ => delay.sample(&mut rng).unwrap(),
+                        let d = match (delay, &table) {
+                            (Value::Constant(d), _) => res.delay_steps(*d) as u16,
+                            (_, Some(table)) => table.draw(&mut rng),
+                            _ => res.delay_steps(delay.sample(&mut rng).unwrap()) as u16,
                         };
-                        (word, w, res.delay_steps(d) as u16)
+                        (word, w, d)
                     };
                     let block = &words[b];
                     block
