@@ -282,7 +282,7 @@ mod tests {
     /// within the bounds), to 1e-13.
     #[test]
     fn steps_have_the_distributions_probabilities() {
-        let cases: [(Value, &[(u16, f64)]); 3] = [
+        let cases: [(Value, &[(u16, f64)]); 5] = [
             (
                 normal(1.0, 0.1, None),
                 &[
@@ -311,6 +311,18 @@ mod tests {
                     sigma: 0.1,
                 },
                 &[(20, 0.1974519993566079), (25, 0.013647723652240762)],
+            ),
+            // Spreads of many steps: the tails searched must scale with them.
+            (
+                normal(100.0, 10.0, None),
+                &[(1000, 0.003989406181481414), (1300, 4.4319961409078346e-05)],
+            ),
+            (
+                Value::Lognormal {
+                    mu: 100f64.ln(),
+                    sigma: 0.25,
+                },
+                &[(1000, 0.0015957681907404764), (2000, 1.708739909667134e-05)],
             ),
         ];
         for (value, expected) in cases {
