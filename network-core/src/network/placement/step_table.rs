@@ -350,6 +350,19 @@ mod tests {
         }
     }
 
+    /// A far tail's mass keeps its digits (SciPy's `norm.sf(8) - norm.sf(9)`, to 1e-12
+    /// relative): as a difference of two distribution values near 1 it would keep about
+    /// one (6.66e-16 for 6.22e-16).
+    #[test]
+    fn far_tails_keep_their_digits() {
+        let law = Law::of(&normal(0.0, 1.0, None)).unwrap();
+        let want = 6.219831985865787e-16;
+        for (a, b) in [(8.0, 9.0), (-9.0, -8.0)] {
+            let got = law.mass(a, b);
+            assert!(((got - want) / want).abs() < 1e-12, "[{a}, {b}]: {got}");
+        }
+    }
+
     /// The draws follow the table: frequencies of 10⁶ draws within 5 standard errors of
     /// the hand-computed probabilities, for a table with cells shared by two steps.
     #[test]
