@@ -109,6 +109,13 @@ impl Resolution {
         (delay_ms * self.steps_per_ms + 0.5).floor() as i64
     }
 
+    /// The delays (ms) that [`Resolution::delay_steps`] rounds to `steps`: from
+    /// `steps − ½` steps (included) to `steps + ½` (excluded).
+    pub fn delay_interval(&self, steps: i64) -> (f64, f64) {
+        let edge = |half_steps: f64| half_steps / self.steps_per_ms;
+        (edge(steps as f64 - 0.5), edge(steps as f64 + 0.5))
+    }
+
     /// A duration rounded **up** to whole steps, as NEST converts `t_ref`:
     /// `ceil(tics / tics_per_step)`.
     pub fn steps_ceil(&self, t_ms: f64) -> i64 {

@@ -38,3 +38,20 @@ fn an_open_window_ends_beyond_any_simulated_step() {
     assert!(end.checked_add(end).is_some());
     assert_eq!(r.grid_steps_or_inf("device", "stop", 5.0).unwrap(), 50);
 }
+
+/// A step count's delays by hand: at 0.1 ms, 15 steps are the delays from 1.45 ms
+/// (rounded half up) to just below 1.55 ms; at 0.25 ms, 3 steps from 0.625 to 0.875 ms.
+#[test]
+fn delay_interval_holds_the_delays_that_round_to_its_steps() {
+    let r = Resolution::new(0.1).unwrap();
+    let (a, b) = r.delay_interval(15);
+    assert!(
+        (a - 1.45).abs() < 1e-12 && (b - 1.55).abs() < 1e-12,
+        "{a} {b}"
+    );
+    assert_eq!(r.delay_steps(a), 15);
+    assert_eq!(r.delay_steps(b.next_down()), 15);
+    assert_eq!(r.delay_steps(b), 16);
+    let r = Resolution::new(0.25).unwrap();
+    assert_eq!(r.delay_interval(3), (0.625, 0.875));
+}

@@ -20,10 +20,13 @@ use crate::rng::Stream;
 use crate::synapse::{Value, MAX_DELAY_STEPS};
 use crate::time::Resolution;
 use rand::Rng;
-use std::f64::consts::{LN_2, SQRT_2};
+use std::f64::consts::SQRT_2;
 
 /// The most steps a table spans (a wider distribution is drawn per synapse).
 const MAX_CELLS: usize = 1 << 16;
+
+/// The resolution of one 64-bit draw, 2⁻⁶⁴: what a table cannot tell apart from 0.
+const DRAW_RESOLUTION: f64 = 1.0 / 18_446_744_073_709_551_616.0;
 
 /// How far a normal's tails (in standard deviations) are searched for mass a 64-bit
 /// draw can resolve: beyond 12 σ each tail holds less than 2⁻¹⁰⁶.
@@ -56,7 +59,7 @@ impl StepTable {
         let accepted = law.mass(lo, hi);
         // The per-draw path fails after `redraws` misses in a row: where that can happen
         // with a chance a 64-bit draw resolves, the delay is left to that path.
-        let runs_out = redraws > 0 && redraws as f64 * (-accepted).ln_1p() > -64.0 * LN_2;
+        let runs_out = redraws > 0 && redraws as f64 * (-accepted).ln_1p() > DRAW_RESOLUTION.ln();
         if accepted.is_nan() || accepted <= 0.0 || runs_out {
             return None;
         }
@@ -69,11 +72,10 @@ impl StepTable {
         {
             return None;
         }
-        let steps_per_ms = 1.0 / res.ms();
         let mut masses: Vec<f64> = (first..=last)
             .map(|k| {
-                let a = ((k as f64 - 0.5) / steps_per_ms).max(lo);
-                let b = ((k as f64 + 0.5) / steps_per_ms).min(hi);
+                let (a, b) = res.delay_interval(k);
+                let (a, b) = (a.max(lo), b.min(hi));
                 if a < b {
                     law.mass(a, b)
                 } else {
@@ -83,7 +85,7 @@ impl StepTable {
             .collect();
         let total: f64 = masses.iter().sum();
         // Leave out each tail whose whole mass a 64-bit draw cannot resolve.
-        let negligible = total * (-64.0f64).exp2();
+        let negligible = total * DRAW_RESOLUTION;
         let keep_from = tail_len(masses.iter(), negligible);
         let keep_to = masses.len() - tail_len(masses.iter().rev(), negligible);
         if keep_from >= keep_to {
@@ -119,7 +121,7 @@ impl StepTable {
             (0..n).partition(|&i| scaled[i] < 1.0);
         while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
             small.pop();
-            cells[s].keep_below = (scaled[s] * 2f64.powi(64)) as u64;
+            cells[s].keep_below = (scaled[s] / DRAW_RESOLUTION) as u64;
             cells[s].alias = first + l as u16;
             scaled[l] -= 1.0 - scaled[s];
             if scaled[l] < 1.0 {
@@ -145,7 +147,7 @@ impl StepTable {
         let mut p = std::collections::BTreeMap::new();
         let share = 1.0 / self.cells.len() as f64;
         for cell in &self.cells {
-            let keep = cell.keep_below as f64 / 2f64.powi(64);
+            let keep = cell.keep_below as f64 * DRAW_RESOLUTION;
             *p.entry(cell.own).or_insert(0.0) += share * keep;
             *p.entry(cell.alias).or_insert(0.0) += share * (1.0 - keep);
         }
