@@ -8,6 +8,9 @@ pub(crate) const BLOCK_LEN: usize = 1024;
 /// target index masked with `BLOCK_LEN − 1` needs no bounds check.
 pub type Row = [f64; BLOCK_LEN];
 
+/// A row of single-precision spike input (`engine::ring`'s drawn-weight rows).
+pub type Row32 = [f32; BLOCK_LEN];
+
 /// The number of blocks of a population of `len` neurons.
 pub(crate) const fn block_count(len: usize) -> usize {
     len.div_ceil(BLOCK_LEN)

@@ -14,8 +14,23 @@
 //! on other systems the rings are plain vectors. `NETWORK_HUGE_PAGES=0` turns the request off (for measurements; the
 //! contents and results are the same either way).
 
-use super::block::Row;
+use super::block::{Row, Row32, BLOCK_LEN};
 use std::ptr::NonNull;
+
+/// A row of a ring: a fixed array of numbers whose all-zero bytes are zeros (what the
+/// kernel's fresh pages hold).
+pub(crate) trait ZeroRow: Copy {
+    /// The row of zeros.
+    const ZERO: Self;
+}
+
+impl ZeroRow for Row {
+    const ZERO: Self = [0.0; BLOCK_LEN];
+}
+
+impl ZeroRow for Row32 {
+    const ZERO: Self = [0.0; BLOCK_LEN];
+}
 
 /// The size and alignment of a transparent huge page (x86-64 and aarch64 Linux).
 const HUGE_PAGE: usize = 2 << 20;
@@ -44,28 +59,28 @@ fn wanted() -> bool {
 
 /// `len` rows of zeros: a plain vector, or memory aligned to and sized in huge pages.
 #[derive(Debug)]
-pub(crate) enum Rows {
-    Plain(Vec<Row>),
-    Huge(HugeRows),
+pub(crate) enum Rows<R: ZeroRow = Row> {
+    Plain(Vec<R>),
+    Huge(HugeRows<R>),
 }
 
-impl Rows {
+impl<R: ZeroRow> Rows<R> {
     /// `len` rows of zeros.
     pub fn zeroed(len: usize) -> Self {
-        let bytes = len * std::mem::size_of::<Row>();
+        let bytes = len * std::mem::size_of::<R>();
         if footprint(bytes as u64) != bytes as u64 && wanted() {
             if let Some(rows) = HugeRows::zeroed(len) {
                 return Rows::Huge(rows);
             }
         }
-        Rows::Plain(vec![[0.0; super::block::BLOCK_LEN]; len])
+        Rows::Plain(vec![R::ZERO; len])
     }
 }
 
-impl std::ops::Deref for Rows {
-    type Target = [Row];
+impl<R: ZeroRow> std::ops::Deref for Rows<R> {
+    type Target = [R];
     #[inline(always)]
-    fn deref(&self) -> &[Row] {
+    fn deref(&self) -> &[R] {
         match self {
             Rows::Plain(v) => v,
             Rows::Huge(h) => h.as_slice(),
@@ -73,9 +88,9 @@ impl std::ops::Deref for Rows {
     }
 }
 
-impl std::ops::DerefMut for Rows {
+impl<R: ZeroRow> std::ops::DerefMut for Rows<R> {
     #[inline(always)]
-    fn deref_mut(&mut self) -> &mut [Row] {
+    fn deref_mut(&mut self) -> &mut [R] {
         match self {
             Rows::Plain(v) => v,
             Rows::Huge(h) => h.as_mut_slice(),
@@ -83,7 +98,7 @@ impl std::ops::DerefMut for Rows {
     }
 }
 
-impl Clone for Rows {
+impl<R: ZeroRow> Clone for Rows<R> {
     fn clone(&self) -> Self {
         let mut copy = Rows::zeroed(self.len());
         copy.copy_from_slice(self);
@@ -96,27 +111,27 @@ impl Clone for Rows {
 /// (the allocator's heap may hand out memory already backed by small pages). The kernel
 /// maps it as zeros.
 #[derive(Debug)]
-pub(crate) struct HugeRows {
-    ptr: NonNull<Row>,
+pub(crate) struct HugeRows<R> {
+    ptr: NonNull<R>,
     len: usize,
     /// Bytes mapped at `ptr`.
     bytes: usize,
 }
 
-// SAFETY: `HugeRows` owns its mapping exclusively (as a `Vec<Row>` owns its buffer);
-// rows of `f64` are `Send` and `Sync`.
+// SAFETY: `HugeRows` owns its mapping exclusively (as a `Vec<R>` owns its buffer);
+// rows of numbers are `Send` and `Sync`.
 #[allow(unsafe_code)]
-unsafe impl Send for HugeRows {}
+unsafe impl<R: ZeroRow + Send> Send for HugeRows<R> {}
 // SAFETY: as above; shared access only reads.
 #[allow(unsafe_code)]
-unsafe impl Sync for HugeRows {}
+unsafe impl<R: ZeroRow + Sync> Sync for HugeRows<R> {}
 
-impl HugeRows {
+impl<R: ZeroRow> HugeRows<R> {
     /// `len` rows of zeros, or `None` where the system refuses the mapping.
     #[cfg(target_os = "linux")]
     #[allow(unsafe_code)]
     fn zeroed(len: usize) -> Option<Self> {
-        let bytes = (len * std::mem::size_of::<Row>()).checked_next_multiple_of(HUGE_PAGE)?;
+        let bytes = (len * std::mem::size_of::<R>()).checked_next_multiple_of(HUGE_PAGE)?;
         let mapped = bytes.checked_add(HUGE_PAGE)?;
         // SAFETY: a new private anonymous mapping at an address of the kernel's choice
         // touches no existing memory.
@@ -150,7 +165,7 @@ impl HugeRows {
             libc::madvise(aligned as *mut libc::c_void, bytes, libc::MADV_HUGEPAGE);
         }
         Some(Self {
-            ptr: NonNull::new(aligned as *mut Row)?,
+            ptr: NonNull::new(aligned as *mut R)?,
             len,
             bytes,
         })
@@ -163,21 +178,21 @@ impl HugeRows {
 
     #[inline(always)]
     #[allow(unsafe_code)]
-    fn as_slice(&self) -> &[Row] {
+    fn as_slice(&self) -> &[R] {
         // SAFETY: `ptr` points to `len` rows (zero-initialised by the kernel) owned by
-        // `self`; all-zero bytes are valid `f64`s.
+        // `self`; all-zero bytes are zeros of a `ZeroRow`.
         unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
     }
 
     #[inline(always)]
     #[allow(unsafe_code)]
-    fn as_mut_slice(&mut self) -> &mut [Row] {
+    fn as_mut_slice(&mut self) -> &mut [R] {
         // SAFETY: as in `as_slice`, and `&mut self` makes the access exclusive.
         unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
     }
 }
 
-impl Drop for HugeRows {
+impl<R> Drop for HugeRows<R> {
     #[allow(unsafe_code)]
     fn drop(&mut self) {
         #[cfg(target_os = "linux")]
@@ -247,7 +262,7 @@ mod tests {
     #[test]
     #[cfg(target_os = "linux")]
     fn huge_rows_are_zeroed_aligned_writable_and_cloned() {
-        let mut rows = Rows::Huge(HugeRows::zeroed(300).expect("an anonymous mapping"));
+        let mut rows: Rows = Rows::Huge(HugeRows::zeroed(300).expect("an anonymous mapping"));
         assert_eq!(rows.len(), 300);
         assert_eq!(rows.as_ptr() as usize % HUGE_PAGE, 0);
         assert!(rows.iter().all(|r| r.iter().all(|x| x.to_bits() == 0)));
@@ -255,6 +270,6 @@ mod tests {
         rows[0][0] += 1.0;
         let copy = rows.clone();
         assert_eq!((copy[299][1023], copy[0][0], copy[7][7]), (2.5, 1.0, 0.0));
-        assert_eq!(Rows::zeroed(3).len(), 3);
+        assert_eq!(Rows::<Row>::zeroed(3).len(), 3);
     }
 }

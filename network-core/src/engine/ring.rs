@@ -7,9 +7,18 @@
 //! is read: appending is a sequential write and the one row set it is applied to is hot,
 //! where a direct add would be a random read-modify-write to memory. Each entry receives
 //! the same additions in the same order either way, so the sums are the same to the bit.
+//!
+//! A direct ring may also keep rows of single precision for the spike input through
+//! synapses whose weights are kept at single precision (drawn weights): such a weight
+//! is added there, in single precision, and a step's single-precision sums are added to
+//! its double-precision rows when the step is read. The random additions of a large
+//! network then move half the bytes (the cortical microcircuit's rings do not stay in
+//! cache). The sums differ from NEST's only where two or more such weights reach one
+//! neuron in one step, by the rounding of a single-precision sum (relative 6·10⁻⁸),
+//! far inside the spread of the weights' distribution (docs/fidelity.md).
 
-pub use super::block::Row;
 use super::block::BLOCK_LEN;
+pub use super::block::{Row, Row32};
 use super::huge_pages::Rows;
 use crate::models::SpikeInput;
 
@@ -85,6 +94,12 @@ pub struct Ring {
     len: usize,
     channels: usize,
     store: Store,
+    /// Spike input through synapses whose weights are kept at single precision (drawn
+    /// weights, `projection::Weights::Single`), `[slot][spike channel]`: summed in
+    /// single precision and added to the direct rows when their step is read, so that
+    /// the random additions of a large network touch half the bytes. Only where
+    /// [`Ring::keep_single_input`] asked for them.
+    single: Option<Rows<Row32>>,
 }
 
 impl Ring {
@@ -107,6 +122,7 @@ impl Ring {
             len,
             channels,
             store,
+            single: None,
         }
     }
 
@@ -115,7 +131,29 @@ impl Ring {
     /// still empty.
     pub fn with_slots(&self, slots: usize) -> Self {
         let deferred = matches!(self.store, Store::Deferred { .. });
-        Self::new(self.len, slots, self.channels - 1, deferred)
+        let mut ring = Self::new(self.len, slots, self.channels - 1, deferred);
+        if self.single.is_some() {
+            ring.keep_single_input();
+        }
+        ring
+    }
+
+    /// Gives a direct ring rows for spike input of single precision
+    /// ([`Ring::single_rows`]); a deferred ring logs every input as it is.
+    pub fn keep_single_input(&mut self) {
+        if matches!(self.store, Store::Direct(_)) && self.single.is_none() {
+            self.single = Some(Rows::zeroed(self.slots * (self.channels - 1)));
+        }
+    }
+
+    /// The bytes of the single-precision rows of a ring of `slots` slots and
+    /// `spike_channels` spike channels (the memory estimate's count).
+    pub(crate) const fn single_input_bytes(slots: u64, spike_channels: u64) -> u64 {
+        super::huge_pages::footprint(
+            slots
+                .saturating_mul(spike_channels)
+                .saturating_mul(std::mem::size_of::<Row32>() as u64),
+        )
     }
 
     /// Whether inputs are logged and applied when their step is read.
@@ -156,6 +194,18 @@ impl Ring {
             Store::Direct(rows) => Some((&mut rows[..], self.channels, self.slots)),
             Store::Deferred { .. } => None,
         }
+    }
+
+    /// The single-precision rows of a direct ring, `[slot · spike channels + channel]`,
+    /// with the number of spike channels and slots; `None` where the ring has none
+    /// ([`Ring::keep_single_input`]).
+    #[inline(always)]
+    pub fn single_rows(&mut self) -> Option<(&mut [Row32], usize, usize)> {
+        let spike_channels = self.channels - 1;
+        let slots = self.slots;
+        self.single
+            .as_mut()
+            .map(|rows| (&mut rows[..], spike_channels, slots))
     }
 
     /// The slots' logs of a deferred ring, with the number of slots: for appending many
@@ -240,7 +290,21 @@ impl Ring {
         let slot = self.slot(step);
         let len = self.len;
         let rows = match &mut self.store {
-            Store::Direct(rows) => &mut rows[slot * self.channels..(slot + 1) * self.channels],
+            Store::Direct(rows) => {
+                let rows = &mut rows[slot * self.channels..(slot + 1) * self.channels];
+                // The single-precision sums join the others (in double precision).
+                if let Some(single) = &mut self.single {
+                    let spike_channels = self.channels - 1;
+                    let from = &mut single[slot * spike_channels..(slot + 1) * spike_channels];
+                    for (row, from) in rows.iter_mut().zip(from.iter_mut()) {
+                        for (x, y) in row[..len].iter_mut().zip(from[..len].iter_mut()) {
+                            *x += f64::from(*y);
+                            *y = 0.0;
+                        }
+                    }
+                }
+                rows
+            }
             Store::Deferred { logs, now } => {
                 let log = &mut logs[slot];
                 let flat = now.as_flattened_mut();
@@ -277,6 +341,38 @@ mod tests {
             let (spikes, cur) = r.step_mut(1);
             let [ex, inh] = spikes.pair();
             assert_eq!((ex.len(), ex[2], inh[2], cur[1]), (3, 0.0, 2.5, 7.0));
+        }
+    }
+
+    #[test]
+    fn single_rows_are_kept_where_asked_and_add_when_read() {
+        let mut r = Ring::new(4, 5, 2, false);
+        assert!(r.single_rows().is_none());
+        r.keep_single_input();
+        {
+            let (rows, channels, slots) = r.single_rows().expect("kept");
+            assert_eq!((rows.len(), channels, slots), (10, 2, 5));
+            // Slot 3, inhibitory channel, neuron 1: 0.1 + 0.2 in single precision.
+            rows[3 * 2 + 1][1] += 0.1f32;
+            rows[3 * 2 + 1][1] += 0.2f32;
+        }
+        r.add(r.slot(8), 1, 1, 1.0);
+        let (spikes, _) = r.step_mut(8);
+        let [_, inh] = spikes.pair();
+        // By hand: 0.1f32 + 0.2f32 is 0.300000011920929 (f32), added to 1.0 in f64.
+        assert_eq!(inh[1], 1.0 + 0.300_000_011_920_928_96);
+        // A widened ring keeps them; a deferred ring logs everything and keeps none.
+        assert!(r
+            .with_slots(9)
+            .single_rows()
+            .is_some_and(|(rows, ..)| rows.len() == 18));
+        let mut deferred = Ring::new(4, 5, 2, true);
+        deferred.keep_single_input();
+        assert!(deferred.single_rows().is_none());
+        // 62 slots of two channels: 62 · 2 · 4096 bytes; 300 slots: whole huge pages.
+        assert_eq!(Ring::single_input_bytes(62, 2), 507_904);
+        if cfg!(target_os = "linux") {
+            assert_eq!(Ring::single_input_bytes(300, 2), 4 << 20);
         }
     }
 

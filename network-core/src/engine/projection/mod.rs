@@ -11,6 +11,7 @@
 
 mod channel;
 mod delays;
+mod direct;
 mod plastic_delivery;
 pub(crate) use channel::Channel;
 mod prefetch;
@@ -20,22 +21,11 @@ use super::block::BLOCK_LEN;
 use super::plastic::Plastic;
 use super::ring::{in_row, Ring};
 use super::weight_events::WeightEvent;
-use prefetch::{
-    prefetch_line, prefetch_line_to_l2, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD,
-};
+use direct::DirectRing;
+#[cfg(test)]
+use direct::POSITIONS_AHEAD;
+use prefetch::{prefetch_row, PREFETCH_ROWS_AHEAD};
 pub(crate) use weights::Weights;
-
-/// The most ring positions of a row computed (and their entries prefetched) one row
-/// ahead of its additions; a longer row's further synapses compute theirs as they add.
-const POSITIONS_AHEAD: usize = 256;
-
-/// A direct ring's rows `[slot · channels + channel]`, with its numbers of channels and
-/// slots (`Ring::direct_rows`).
-struct DirectRing<'a> {
-    rows: &'a mut [super::ring::Row],
-    channels: usize,
-    slots: usize,
-}
 
 /// Bits of a synapse word that hold the target's index within its block.
 pub(crate) const TARGET_BITS: u32 = BLOCK_LEN.trailing_zeros();
@@ -159,22 +149,50 @@ impl Projection {
         if block.targets.is_empty() || spikes.is_empty() {
             return;
         }
-        if let (Delays::Packed(base), Some((rows, channels, slots))) =
-            (self.delays, ring.direct_rows())
-        {
-            let ring = DirectRing {
-                rows,
-                channels,
-                slots,
-            };
-            return match &block.weights {
-                Weights::Single(weights) => {
-                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel, fill)
+        if let Delays::Packed(base) = self.delays {
+            if let (Weights::Single(weights), None) = (&block.weights, self.weight) {
+                // Single-precision weights into single-precision rows, where the ring
+                // keeps them (`engine::ring`).
+                if let Some((rows, channels, slots)) = ring.single_rows() {
+                    let ring = DirectRing {
+                        entries: rows.as_flattened_mut(),
+                        channels,
+                        slots,
+                    };
+                    return self.deliver_packed_direct(
+                        block, weights, None, spikes, ring, base, channel, fill,
+                    );
                 }
-                Weights::Double(weights) => {
-                    self.deliver_packed_direct(block, weights, spikes, ring, base, channel, fill)
-                }
-            };
+            }
+            if let Some((rows, channels, slots)) = ring.direct_rows() {
+                let ring = DirectRing {
+                    entries: rows.as_flattened_mut(),
+                    channels,
+                    slots,
+                };
+                return match &block.weights {
+                    Weights::Single(weights) => self.deliver_packed_direct(
+                        block,
+                        weights,
+                        self.weight,
+                        spikes,
+                        ring,
+                        base,
+                        channel,
+                        fill,
+                    ),
+                    Weights::Double(weights) => self.deliver_packed_direct(
+                        block,
+                        weights,
+                        self.weight,
+                        spikes,
+                        ring,
+                        base,
+                        channel,
+                        fill,
+                    ),
+                };
+            }
         }
         let row = |k: usize| {
             let s = spikes[k].1 as usize;
@@ -246,107 +264,16 @@ impl Projection {
         }
     }
 
-    /// [`Projection::deliver`] for packed delays onto a direct ring: the same additions in
-    /// the same order as `Ring::add`, with two stages of prefetching. A row's targets and
-    /// weights are fetched [`PREFETCH_ROWS_AHEAD`] rows ahead; the ring entries of the
-    /// next row (about a hundred random places in the block's ring, which at full scale
-    /// does not stay in cache between steps) are fetched one row ahead, so that their
-    /// misses overlap with this row's additions instead of stalling each one. The
-    /// positions computed for that prefetch (up to [`POSITIONS_AHEAD`] per row) are kept
-    /// for the additions, which then only load, add and store. `weights` are the block's
-    /// (`f32` or `f64`, [`Weights`]), empty when the projection's weight is constant.
-    /// `fill` is called once per row, between the next row's prefetches and this row's
-    /// additions: work of the caller's that needs no memory, done while the entries
-    /// arrive.
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn deliver_packed_direct<W: Copy + Into<f64>>(
-        &self,
-        block: &BlockSynapses,
-        weights: &[W],
-        spikes: &[(i64, u32)],
-        ring: DirectRing<'_>,
-        base: u16,
-        channel: impl Fn(f64) -> usize,
-        fill: &mut impl FnMut(),
-    ) {
-        let DirectRing {
-            rows,
-            channels,
-            slots,
-        } = ring;
-        let entries = rows.as_flattened_mut();
-        let row = |k: usize| {
-            let s = spikes[k].1 as usize;
-            block.row_start[s] as usize..block.row_start[s + 1] as usize
-        };
-        // The slot of a row's synapses at the base delay (slots counted from it).
-        let first_slot = |k: usize| {
-            let mut first = spikes[k].0.rem_euclid(slots as i64) as usize + usize::from(base);
-            if first >= slots {
-                first -= slots;
-            }
-            first
-        };
-        let all = weights;
-        let weights = |r: std::ops::Range<usize>| match self.weight {
-            Some(_) => &[][..],
-            None => &all[r],
-        };
-        let weight = |ws: &[W], j: usize| self.weight.unwrap_or_else(|| ws[j].into());
-        // The position in `entries` (`[slot][channel][neuron]`) of a synapse's addition.
-        let position = |first: usize, word: u16, weight: f64| {
-            let mut slot = first + usize::from(word >> TARGET_BITS);
-            if slot >= slots {
-                slot -= slots;
-            }
-            (slot * channels + channel(weight)) * BLOCK_LEN
-                + in_row(usize::from(word & TARGET_MASK))
-        };
-        // Positions of the first synapses of row `k` into `out`, each entry prefetched.
-        let ahead = |k: usize, out: &mut [usize; POSITIONS_AHEAD], entries: &[f64]| {
-            let r = row(k);
-            let first = first_slot(k);
-            let ws = weights(r.clone());
-            for (j, (&word, out)) in block.targets[r].iter().zip(out.iter_mut()).enumerate() {
-                *out = position(first, word, weight(ws, j));
-                prefetch_line_to_l2(&entries[*out]);
-            }
-        };
-        // Row `k`'s positions are in `positions[k % 2]`.
-        let mut positions = [[0usize; POSITIONS_AHEAD]; 2];
-        ahead(0, &mut positions[0], entries);
-        for k in 0..spikes.len() {
-            if let Some(&(_, source)) = spikes.get(k + ROW_BOUNDS_AHEAD) {
-                prefetch_line(&block.row_start[source as usize]);
-            }
-            if k + PREFETCH_ROWS_AHEAD < spikes.len() {
-                let later = row(k + PREFETCH_ROWS_AHEAD);
-                prefetch_row(&block.targets[later.clone()]);
-                prefetch_row(weights(later));
-            }
-            let [even, odd] = &mut positions;
-            let (now, next) = if k & 1 == 0 { (even, odd) } else { (odd, even) };
-            if k + 1 < spikes.len() {
-                ahead(k + 1, next, entries);
-            }
-            // While the next row's entries arrive.
-            fill();
-            let this = row(k);
-            let ws = weights(this.clone());
-            let words = &block.targets[this];
-            let kept = words.len().min(POSITIONS_AHEAD);
-            for (j, &at) in now[..kept].iter().enumerate() {
-                entries[at] += weight(ws, j);
-            }
-            if words.len() > kept {
-                let first = first_slot(k);
-                for (j, &word) in words.iter().enumerate().skip(kept) {
-                    let w = weight(ws, j);
-                    entries[position(first, word, w)] += w;
-                }
-            }
-        }
+    /// Whether block `b`'s synapses add into a ring's single-precision rows
+    /// ([`Ring::single_rows`]) where it has them: weights kept at single precision, one
+    /// per synapse, and delays packed into the synapse words.
+    pub(crate) fn adds_single(&self, b: usize) -> bool {
+        matches!(self.delays, Delays::Packed(_))
+            && self.weight.is_none()
+            && self
+                .blocks
+                .get(b)
+                .is_some_and(|block| matches!(&block.weights, Weights::Single(w) if !w.is_empty()))
     }
 
     /// The weight recorders' events of the spikes `(step, source)` a static projection
@@ -497,5 +424,68 @@ mod tests {
                 "rows up to {longest}, weight {weight:?}"
             );
         }
+    }
+
+    #[test]
+    fn single_weights_are_summed_in_single_precision_rows() {
+        let channel = |w: f64| usize::from(w <= 0.0);
+        let slots = usize::from(3 + PACKED_DELAY_SPAN) + 2;
+        for (longest, seed) in [(40, 5), (3 * POSITIONS_AHEAD, 6)] {
+            let p = projection(30, longest, None, true, seed);
+            assert!(p.adds_single(0));
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed + 100);
+            let mut spikes: Vec<(i64, u32)> = (0..60)
+                .map(|_| (rng.random_range(0..5_i64), rng.random_range(0..30_u32)))
+                .collect();
+            spikes.sort_unstable();
+            let mut ring = Ring::new(BLOCK_LEN, slots, 2, false);
+            ring.keep_single_input();
+            // Double-precision input beside it, added to the same entries first.
+            ring.add(ring.slot(3), 0, 7, 0.1);
+            p.deliver(0, &spikes, &mut ring, channel, &mut || {});
+            // By hand: each entry's single-precision weights summed in `f32` in arrival
+            // order, then added to its double-precision sum.
+            let block = &p.blocks[0];
+            let mut sums = std::collections::HashMap::<(usize, usize, usize), f32>::new();
+            for &(step, source) in &spikes {
+                let s = source as usize;
+                for k in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                    let Weights::Single(ws) = &block.weights else {
+                        panic!("single weights")
+                    };
+                    let slot = ring.slot_after(ring.slot(step), usize::from(p.delay(block, k)));
+                    let w = ws[k];
+                    *sums
+                        .entry((slot, channel(f64::from(w)), block.target(k)))
+                        .or_insert(0.0) += w;
+                }
+            }
+            let mut expected = Ring::new(BLOCK_LEN, slots, 2, false);
+            expected.add(expected.slot(3), 0, 7, 0.1);
+            let two_or_more = sums.len();
+            for ((slot, c, i), sum) in sums {
+                expected.add(slot, c, i, f64::from(sum));
+            }
+            assert!(two_or_more > 100, "{two_or_more}");
+            assert_eq!(
+                contents(&mut ring, slots as i64),
+                contents(&mut expected, slots as i64),
+                "rows up to {longest}"
+            );
+            // Once read and zeroed (as a model zeroes its input), a step's rows of both
+            // kinds are empty for the ring's next turn.
+            for s in 0..slots as i64 {
+                let (mut spikes, current) = ring.step_mut(s);
+                for c in 0..spikes.channels() {
+                    spikes.channel(c).fill(0.0);
+                }
+                current.fill(0.0);
+            }
+            assert!(contents(&mut ring, slots as i64).iter().all(|&x| x == 0));
+        }
+        // Constant weights, and weights of double precision, keep to the double rows.
+        assert!(!projection(30, 40, Some(-2.5), true, 3).adds_single(0));
+        assert!(!projection(30, 40, None, false, 1).adds_single(0));
+        assert!(!projection(30, 40, None, true, 1).adds_single(1));
     }
 }

@@ -173,6 +173,13 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         projection_slots.push((p.target, incoming[p.target].len()));
         incoming[p.target].push(p);
     }
+    keep_single_input(
+        &mut populations,
+        population_info,
+        &incoming,
+        slots as u64,
+        memory,
+    )?;
     synapses::install_plastic(&mut populations, &mut incoming, slice_len, &resolution);
     Ok(Placement {
         populations,
@@ -183,6 +190,36 @@ pub(crate) fn place(declared: Declarations<'_>, memory: &mut MemoryBudget) -> Re
         max_delay,
         user_delay_extrema: delay_extrema.is_some(),
     })
+}
+
+/// Gives the ring of every block that synapses with single-precision weights reach
+/// rows of single precision for their input (`engine::ring`), reserving their memory.
+fn keep_single_input(
+    populations: &mut [Box<dyn PopulationDyn>],
+    info: &[PopulationInfo],
+    incoming: &[Vec<Projection>],
+    slots: u64,
+    memory: &mut MemoryBudget,
+) -> Result<()> {
+    for ((pop, info), incoming) in populations.iter_mut().zip(info).zip(incoming) {
+        let spike_channels = pop.spike_channels() as u64;
+        let name = &info.name;
+        let mut kept = 0u64;
+        for (b, block) in pop.blocks().iter_mut().enumerate() {
+            if block.owned && incoming.iter().any(|p| p.adds_single(b)) {
+                block.ring.keep_single_input();
+                kept += 1;
+            }
+        }
+        if kept > 0 {
+            memory.reserve(
+                &format!("the single-precision ring rows of population `{name}`"),
+                kept.saturating_mul(Ring::single_input_bytes(slots, spike_channels)),
+                0,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// NEST's check of every delay against the kernel's `min_delay` and `max_delay`
