@@ -8,6 +8,12 @@ pub(crate) const BLOCK_LEN: usize = 1024;
 /// target index masked with `BLOCK_LEN − 1` needs no bounds check.
 pub type Row = [f64; BLOCK_LEN];
 
+/// Masks a target index into a [`Row`]; a no-op for every valid index.
+#[inline(always)]
+pub fn in_row(i: usize) -> usize {
+    i & (BLOCK_LEN - 1)
+}
+
 /// A row of single-precision spike input (`engine::ring`'s drawn-weight rows).
 pub type Row32 = [f32; BLOCK_LEN];
 

@@ -8,25 +8,19 @@
 //! where a direct add would be a random read-modify-write to memory. Each entry receives
 //! the same additions in the same order either way, so the sums are the same to the bit.
 //!
-//! A direct ring may also keep rows of single precision for the spike input through
-//! synapses whose weights are kept at single precision (drawn weights): such a weight
-//! is added there, in single precision, and a step's single-precision sums are added to
-//! its double-precision rows when the step is read. The random additions of a large
-//! network then move half the bytes (the cortical microcircuit's rings do not stay in
-//! cache). The sums differ from NEST's only where two or more such weights reach one
-//! neuron in one step, by the rounding of a single-precision sum (relative 6·10⁻⁸),
-//! far inside the spread of the weights' distribution (docs/fidelity.md).
+//! A direct ring may also keep rows of single precision (`engine::single_rows`) for the
+//! spike input through synapses whose weights are kept at single precision (drawn
+//! weights) and for a dense Poisson drive into the same block: summed in single
+//! precision, joined to the step's double-precision input when the step is read. The
+//! sums differ from NEST's by the rounding of single-precision sums (relative 6·10⁻⁸
+//! per addition), far inside the spread of the weights' distribution and of the
+//! drive's counts (docs/fidelity.md).
 
 use super::block::BLOCK_LEN;
-pub use super::block::{Row, Row32};
+pub use super::block::{in_row, Row, Row32};
 use super::huge_pages::Rows;
+use super::single_rows::SingleRows;
 use crate::models::SpikeInput;
-
-/// Masks a target index into a [`Row`]; a no-op for every valid index.
-#[inline(always)]
-pub fn in_row(i: usize) -> usize {
-    i & (BLOCK_LEN - 1)
-}
 
 /// The most channels a deferred ring has: a log entry's index (`channel · BLOCK_LEN +
 /// neuron`) is 16 bits.
@@ -94,12 +88,9 @@ pub struct Ring {
     len: usize,
     channels: usize,
     store: Store,
-    /// Spike input through synapses whose weights are kept at single precision (drawn
-    /// weights, `projection::Weights::Single`), `[slot][spike channel]`: summed in
-    /// single precision and added to the direct rows when their step is read, so that
-    /// the random additions of a large network touch half the bytes. Only where
-    /// [`Ring::keep_single_input`] asked for them.
-    single: Option<Rows<Row32>>,
+    /// Spike input of single precision (`engine::single_rows`), only where
+    /// [`Ring::keep_single_input`] asked for it.
+    single: Option<SingleRows>,
 }
 
 impl Ring {
@@ -142,18 +133,28 @@ impl Ring {
     /// ([`Ring::single_rows`]); a deferred ring logs every input as it is.
     pub fn keep_single_input(&mut self) {
         if matches!(self.store, Store::Direct(_)) && self.single.is_none() {
-            self.single = Some(Rows::zeroed(self.slots * (self.channels - 1)));
+            self.single = Some(SingleRows::new(self.slots, self.channels - 1));
         }
     }
 
     /// The bytes of the single-precision rows of a ring of `slots` slots and
     /// `spike_channels` spike channels (the memory estimate's count).
     pub(crate) const fn single_input_bytes(slots: u64, spike_channels: u64) -> u64 {
-        super::huge_pages::footprint(
-            slots
-                .saturating_mul(spike_channels)
-                .saturating_mul(std::mem::size_of::<Row32>() as u64),
-        )
+        SingleRows::bytes(slots, spike_channels)
+    }
+
+    /// The single-precision rows, where the ring keeps them: for a dense Poisson drive.
+    #[inline(always)]
+    pub(crate) fn single_input(&mut self) -> Option<&mut SingleRows> {
+        self.single.as_mut()
+    }
+
+    /// Notes that slot `slot`'s double-precision rows were added to.
+    #[inline(always)]
+    fn mark(&mut self, slot: usize) {
+        if let Some(single) = &mut self.single {
+            single.mark(slot);
+        }
     }
 
     /// Whether inputs are logged and applied when their step is read.
@@ -190,6 +191,9 @@ impl Ring {
     /// `None` for a deferred ring.
     #[inline(always)]
     pub fn direct_rows(&mut self) -> Option<(&mut [Row], usize, usize)> {
+        if let Some(single) = &mut self.single {
+            single.mark_all();
+        }
         match &mut self.store {
             Store::Direct(rows) => Some((&mut rows[..], self.channels, self.slots)),
             Store::Deferred { .. } => None,
@@ -201,11 +205,11 @@ impl Ring {
     /// ([`Ring::keep_single_input`]).
     #[inline(always)]
     pub fn single_rows(&mut self) -> Option<(&mut [Row32], usize, usize)> {
-        let spike_channels = self.channels - 1;
         let slots = self.slots;
-        self.single
-            .as_mut()
-            .map(|rows| (&mut rows[..], spike_channels, slots))
+        self.single.as_mut().map(|single| {
+            let (rows, spike_channels) = single.rows();
+            (rows, spike_channels, slots)
+        })
     }
 
     /// The slots' logs of a deferred ring, with the number of slots: for appending many
@@ -221,6 +225,7 @@ impl Ring {
     /// Adds `value` to neuron `i`'s input on `channel` in slot `slot`.
     #[inline(always)]
     pub fn add(&mut self, slot: usize, channel: usize, i: usize, value: f64) {
+        self.mark(slot);
         match &mut self.store {
             Store::Direct(rows) => rows[slot * self.channels + channel][in_row(i)] += value,
             Store::Deferred { logs, .. } => {
@@ -240,6 +245,7 @@ impl Ring {
         channel: usize,
         inputs: impl Iterator<Item = (usize, f64)>,
     ) {
+        self.mark(slot);
         match &mut self.store {
             Store::Direct(rows) => {
                 let row = &mut rows[slot * self.channels + channel];
@@ -271,6 +277,7 @@ impl Ring {
         first: usize,
         values: impl Iterator<Item = f64>,
     ) {
+        self.mark(slot);
         match &mut self.store {
             Store::Direct(rows) => {
                 let row = &mut rows[slot * self.channels + channel][first..];
@@ -292,18 +299,10 @@ impl Ring {
         let rows = match &mut self.store {
             Store::Direct(rows) => {
                 let rows = &mut rows[slot * self.channels..(slot + 1) * self.channels];
-                // The single-precision sums join the others (in double precision).
-                if let Some(single) = &mut self.single {
-                    let spike_channels = self.channels - 1;
-                    let from = &mut single[slot * spike_channels..(slot + 1) * spike_channels];
-                    for (row, from) in rows.iter_mut().zip(from.iter_mut()) {
-                        for (x, y) in row[..len].iter_mut().zip(from[..len].iter_mut()) {
-                            *x += f64::from(*y);
-                            *y = 0.0;
-                        }
-                    }
+                match &mut self.single {
+                    Some(single) => single.read(slot, rows, len),
+                    None => rows,
                 }
-                rows
             }
             Store::Deferred { logs, now } => {
                 let log = &mut logs[slot];
@@ -361,6 +360,23 @@ mod tests {
         let [_, inh] = spikes.pair();
         // By hand: 0.1f32 + 0.2f32 is 0.300000011920929 (f32), added to 1.0 in f64.
         assert_eq!(inh[1], 1.0 + 0.300_000_011_920_928_96);
+        inh.fill(0.0);
+        // A slot whose double rows nothing wrote reads the single sums alone; a later
+        // turn of a slot read once reads what was added since, not what was read.
+        r.single_input()
+            .expect("kept")
+            .add_run(4, 0, 2, [0.25, 0.5].into_iter());
+        let (spikes, current) = r.step_mut(9);
+        let [ex, inh] = spikes.pair();
+        assert_eq!(
+            (&ex[..], &inh[..], &current[..]),
+            (&[0.0, 0.0, 0.25, 0.5][..], &[0.0; 4][..], &[0.0; 4][..])
+        );
+        ex.fill(0.0);
+        r.add(r.slot(13), 2, 0, 3.0);
+        let (spikes, current) = r.step_mut(13);
+        assert!(spikes.pair()[1].iter().all(|&x| x == 0.0));
+        assert_eq!(current[0], 3.0);
         // A widened ring keeps them; a deferred ring logs everything and keeps none.
         assert!(r
             .with_slots(9)
@@ -369,10 +385,11 @@ mod tests {
         let mut deferred = Ring::new(4, 5, 2, true);
         deferred.keep_single_input();
         assert!(deferred.single_rows().is_none());
-        // 62 slots of two channels: 62 · 2 · 4096 bytes; 300 slots: whole huge pages.
-        assert_eq!(Ring::single_input_bytes(62, 2), 507_904);
+        // 62 slots of two channels: 62 · 2 · 4096 bytes, the rows of a step read alone
+        // (3 · 8192) and a flag per slot; 300 slots: the rows in whole huge pages.
+        assert_eq!(Ring::single_input_bytes(62, 2), 507_904 + 24_576 + 62);
         if cfg!(target_os = "linux") {
-            assert_eq!(Ring::single_input_bytes(300, 2), 4 << 20);
+            assert_eq!(Ring::single_input_bytes(300, 2), (4 << 20) + 24_576 + 300);
         }
     }
 

@@ -111,6 +111,37 @@ mod tests {
     }
 
     #[test]
+    fn a_dense_drive_into_single_rows_is_rounded_there() {
+        // Weight 0.1 (no `f32`): each value w·n is added as its nearest `f32`, and the
+        // step, whose double rows nothing wrote, reads those values.
+        let n = 300;
+        let kind = StimulusKind::Poisson {
+            mean: 1.7789,
+            drive: PoissonDrive::new(1.7789, n),
+            window: (-1, 1_000),
+        };
+        let rng = Seed(4).stream(Purpose::Simulation, 0, 0);
+        let mut stimulus =
+            BlockStimulus::new(kind, (0..n as u32).collect(), vec![0.1; n], vec![3; n], rng);
+        let mut expected_stream = stimulus.rng.clone();
+        let mut ring = Ring::new(BLOCK_LEN, 8, 2, false);
+        ring.keep_single_input();
+        stimulus.apply(4, &mut ring, |_| 1);
+        let mut counts = vec![0u32; n];
+        PoissonSampler::new(1.7789).sample_many(&mut expected_stream, &mut counts);
+        let (mut spikes, _) = ring.step_mut(7);
+        assert!(spikes.channel(0).iter().all(|&v| v == 0.0));
+        let row = spikes.channel(1);
+        let mut rounded = 0;
+        for (k, &c) in counts.iter().enumerate() {
+            let exact = 0.1 * f64::from(c);
+            assert_eq!(row[k], f64::from(exact as f32), "target {k}, count {c}");
+            rounded += usize::from(row[k] != exact);
+        }
+        assert!(rounded > n / 2, "{rounded}");
+    }
+
+    #[test]
     fn only_an_active_dense_drive_draws_ahead() {
         let mut stimulus = dense_stimulus(40, 3);
         assert!(

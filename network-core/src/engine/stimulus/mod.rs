@@ -339,13 +339,14 @@ impl BlockStimulus {
                     sampler.sample_many(&mut self.rng, &mut self.counts[drawn..]);
                     let (slot, c) = (at(ring, d), channel(w));
                     let values = self.counts.iter().map(|&n| w * f64::from(n));
-                    match self.consecutive_from {
-                        Some(first) => ring.add_run(slot, c, first, values),
-                        None => ring.add_each(
-                            slot,
-                            c,
-                            self.targets.iter().map(|&t| t as usize).zip(values),
-                        ),
+                    let targets = self.targets.iter().map(|&t| t as usize);
+                    // Into the rows of single precision where the block has them
+                    // (`engine::single_rows`), else into the ring's own.
+                    match (ring.single_input(), self.consecutive_from) {
+                        (Some(single), Some(first)) => single.add_run(slot, c, first, values),
+                        (Some(single), None) => single.add_each(slot, c, targets.zip(values)),
+                        (None, Some(first)) => ring.add_run(slot, c, first, values),
+                        (None, None) => ring.add_each(slot, c, targets.zip(values)),
                     }
                 } else {
                     let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);
