@@ -377,6 +377,13 @@ mod tests {
         let (spikes, current) = r.step_mut(13);
         assert!(spikes.pair()[1].iter().all(|&x| x == 0.0));
         assert_eq!(current[0], 3.0);
+        // Runs and lists of double-precision input count as written too.
+        r.add_run(r.slot(14), 0, 1, [1.5].into_iter());
+        r.add_each(r.slot(15), 1, [(3, -2.0)].into_iter());
+        let (spikes, _) = r.step_mut(14);
+        assert_eq!(spikes.pair()[0][1], 1.5);
+        let (spikes, _) = r.step_mut(15);
+        assert_eq!(spikes.pair()[1][3], -2.0);
         // A widened ring keeps them; a deferred ring logs everything and keeps none.
         assert!(r
             .with_slots(9)

@@ -408,6 +408,13 @@ mod tests {
             let mut ring = Ring::new(BLOCK_LEN, slots, 2, false);
             let mut expected = Ring::new(BLOCK_LEN, slots, 2, false);
             p.deliver(0, &spikes, &mut ring, channel, &mut || {});
+            // Weights of double precision (or one for all) into a ring that also keeps
+            // rows of single precision: added to its double rows, which are then read.
+            let mut beside_single = Ring::new(BLOCK_LEN, slots, 2, false);
+            beside_single.keep_single_input();
+            if !p.adds_single(0) {
+                p.deliver(0, &spikes, &mut beside_single, channel, &mut || {});
+            }
             let block = &p.blocks[0];
             for &(step, source) in &spikes {
                 let s = source as usize;
@@ -418,11 +425,15 @@ mod tests {
                     expected.add(slot, channel(w), block.target(k), w);
                 }
             }
+            let expected = contents(&mut expected, slots as i64);
             assert_eq!(
                 contents(&mut ring, slots as i64),
-                contents(&mut expected, slots as i64),
+                expected,
                 "rows up to {longest}, weight {weight:?}"
             );
+            if !p.adds_single(0) {
+                assert_eq!(contents(&mut beside_single, slots as i64), expected);
+            }
         }
     }
 
