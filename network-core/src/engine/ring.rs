@@ -137,12 +137,6 @@ impl Ring {
         }
     }
 
-    /// The bytes of the single-precision rows of a ring of `slots` slots and
-    /// `spike_channels` spike channels (the memory estimate's count).
-    pub(crate) const fn single_input_bytes(slots: u64, spike_channels: u64) -> u64 {
-        SingleRows::bytes(slots, spike_channels)
-    }
-
     /// The single-precision rows, where the ring keeps them: for a dense Poisson drive.
     #[inline(always)]
     pub(crate) fn single_input(&mut self) -> Option<&mut SingleRows> {
@@ -394,9 +388,9 @@ mod tests {
         assert!(deferred.single_rows().is_none());
         // 62 slots of two channels: 62 · 2 · 4096 bytes, the rows of a step read alone
         // (3 · 8192) and a flag per slot; 300 slots: the rows in whole huge pages.
-        assert_eq!(Ring::single_input_bytes(62, 2), 507_904 + 24_576 + 62);
+        assert_eq!(SingleRows::bytes(62, 2), 507_904 + 24_576 + 62);
         if cfg!(target_os = "linux") {
-            assert_eq!(Ring::single_input_bytes(300, 2), (4 << 20) + 24_576 + 300);
+            assert_eq!(SingleRows::bytes(300, 2), (4 << 20) + 24_576 + 300);
         }
     }
 

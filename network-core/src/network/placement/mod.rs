@@ -28,6 +28,7 @@ use crate::engine::block::{block_count, block_size};
 use crate::engine::population::{BlockRuntime, PopulationDyn};
 use crate::engine::projection::Projection;
 use crate::engine::ring::{self, Ring};
+use crate::engine::single_rows::SingleRows;
 use crate::error::{Error, Result};
 use crate::rng::{Purpose, Seed};
 use crate::time::Resolution;
@@ -214,7 +215,7 @@ fn keep_single_input(
         if kept > 0 {
             memory.reserve(
                 &format!("the single-precision ring rows of population `{name}`"),
-                kept.saturating_mul(Ring::single_input_bytes(slots, spike_channels)),
+                kept.saturating_mul(SingleRows::bytes(slots, spike_channels)),
                 0,
             )?;
         }
