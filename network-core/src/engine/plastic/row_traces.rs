@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 /// The presynaptic trace every synapse of one row shares.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Trace {
+pub(crate) struct Trace {
     kplus: f64,
     /// Time of the source's last spike (ms).
     t_last: f64,
@@ -100,6 +100,11 @@ impl RowTraces {
     /// Sets synapse `k`'s weight.
     pub fn set_weight(&mut self, k: usize, weight: f64) {
         self.weight[k] = weight;
+    }
+
+    /// Row `s`'s trace (for delivery's prefetching; its fields stay private).
+    pub fn trace(&self, s: usize) -> &Trace {
+        &self.trace[s]
     }
 
     /// Every synapse's weight, in row order.

@@ -11,6 +11,7 @@
 //! `Channel`): it is compiled once, with the engine, and not again in every crate that
 //! builds a network.
 
+use super::prefetch::{prefetch_line, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD};
 use super::Channel;
 use super::{BlockSynapses, Projection};
 use crate::engine::archive::SpikeArchive;
@@ -18,6 +19,7 @@ use crate::engine::plastic::{HistoryRule, Plastic, PlasticState, StdpStates, ARC
 use crate::engine::ring::Ring;
 use crate::engine::rules::{self, PairRule, TraceMemo};
 use crate::engine::weight_events::WeightEvent;
+use std::ops::Range;
 
 /// What one delivery call writes besides the synapses' state: the ring, and the weight
 /// recorders' events when the projection is recorded.
@@ -96,6 +98,7 @@ impl Projection {
                             ))
                         },
                         |_, _, _| {},
+                        |st, row, _| prefetch_row(&st[row]),
                     ),
                 }
             }
@@ -122,6 +125,7 @@ impl Projection {
                             || self.weight.unwrap_or_else(|| block.weights.get(k)),
                         )
                     },
+                    |_, _, _| {},
                     |_, _, _| {},
                 )
             }
@@ -164,6 +168,7 @@ impl Projection {
                     ))
                 },
                 |_, _, _| {},
+                |(st, _), row, _| prefetch_row(&st[row]),
             ),
             StdpStates::Rows(rows) => self.deliver_rows(
                 block,
@@ -182,6 +187,10 @@ impl Projection {
                         rule.kplus_after(kplus, t_last, t, memo)
                     })
                 },
+                |(rows, _), row, s| {
+                    prefetch_row(&rows.weights()[row]);
+                    prefetch_line(rows.trace(s));
+                },
             ),
         }
     }
@@ -190,7 +199,9 @@ impl Projection {
     /// t_spike, delay)` updates synapse `k` (of row `source`) and returns the weight it
     /// sends (`None`: nothing sent), which goes into the target's ring `delay` steps
     /// after the spike; `row_done(state, source, t_spike)` follows each row's last
-    /// synapse. Both get the synapses' `state`, which each may change.
+    /// synapse. Both get the synapses' `state`, which each may change;
+    /// `prefetch_state(state, row, source)` asks for the first lines of a later row's
+    /// state (a hint: no effect on results).
     #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn deliver_rows<S: ?Sized>(
@@ -202,10 +213,23 @@ impl Projection {
         state: &mut S,
         mut transmit: impl FnMut(&mut S, usize, usize, usize, f64, u16) -> Option<f64>,
         mut row_done: impl FnMut(&mut S, usize, f64),
+        prefetch_state: impl Fn(&S, Range<usize>, usize),
     ) {
-        for &(step, source) in spikes {
+        let row_of = |s: usize| block.row_start[s] as usize..block.row_start[s + 1] as usize;
+        for (i, &(step, source)) in spikes.iter().enumerate() {
+            // A later row's bounds, and a nearer one's first lines of targets and
+            // state, asked for while this row is walked.
+            if let Some(&(_, later)) = spikes.get(i + ROW_BOUNDS_AHEAD) {
+                prefetch_line(&block.row_start[later as usize]);
+            }
+            if let Some(&(_, later)) = spikes.get(i + PREFETCH_ROWS_AHEAD) {
+                let later = later as usize;
+                let row = row_of(later);
+                prefetch_row(&block.targets[row.clone()]);
+                prefetch_state(state, row, later);
+            }
             let s = source as usize;
-            let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
+            let row = row_of(s);
             if row.is_empty() {
                 continue;
             }
