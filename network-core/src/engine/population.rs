@@ -19,7 +19,11 @@ use crate::models::{NeuronModel, Recordable, SpikeInput, StepInput};
 use crate::rng::Stream;
 use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
-use delivery::{deliver_spikes, deliver_spikes_shared};
+use delivery::deliver_spikes_shared;
+#[cfg(target_arch = "x86_64")]
+use delivery::deliver_spikes_v3;
+#[cfg(not(target_arch = "x86_64"))]
+use delivery::deliver_spikes_with_fill;
 
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
@@ -421,11 +425,12 @@ unsafe fn advance_block_v3<M: NeuronModel>(
 }
 
 /// The block's work; inlined into each compiled variant, with the neuron update (its
-/// `#[inline(always)]` marks that) and the generators. With `INLINE_DELIVERY` the
-/// delivery is inlined too, with the Poisson draws ahead; without, it is
-/// [`deliver_spikes_shared`], compiled once for every model.
+/// `#[inline(always)]` marks that) and the generators. Delivery is compiled once in
+/// this crate for every model (`population/delivery.rs`): with `DRAW_AHEAD` the
+/// x86-64-v3 copy, which draws the first step's Poisson counts while it waits for
+/// memory; without, [`deliver_spikes_shared`].
 #[inline(always)]
-fn advance_block_body<M: NeuronModel, const INLINE_DELIVERY: bool>(
+fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
     model: &M,
     propagators: &M::Propagators,
     b: usize,
@@ -434,7 +439,7 @@ fn advance_block_body<M: NeuronModel, const INLINE_DELIVERY: bool>(
     input: &SliceInput<'_>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
-    if INLINE_DELIVERY {
+    if DRAW_AHEAD {
         // The first step's dense Poisson counts are drawn while delivery waits for
         // memory.
         let mut stimuli = std::mem::take(&mut rt.stimuli);
@@ -449,7 +454,16 @@ fn advance_block_body<M: NeuronModel, const INLINE_DELIVERY: bool>(
                 drawing = stimuli.iter_mut().any(BlockStimulus::draw_ahead);
             }
         };
-        deliver_spikes(b, rt, input, M::COUNTS_SPIKES, M::channel, &mut draw_ahead);
+        let channel = Channel::by_sign(M::channel);
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `DRAW_AHEAD` is set on x86-64 only in `advance_block_v3`, which
+        // runs where the processor has x86-64-v3.
+        #[allow(unsafe_code)]
+        unsafe {
+            deliver_spikes_v3(b, rt, input, M::COUNTS_SPIKES, channel, &mut draw_ahead)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        deliver_spikes_with_fill(b, rt, input, M::COUNTS_SPIKES, channel, &mut draw_ahead);
         rt.stimuli = stimuli;
     } else {
         deliver_spikes_shared(b, rt, input, M::COUNTS_SPIKES, Channel::by_sign(M::channel));
