@@ -19,11 +19,7 @@ use crate::models::{NeuronModel, Recordable, SpikeInput, StepInput};
 use crate::rng::Stream;
 use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
-use delivery::deliver_spikes_shared;
-#[cfg(target_arch = "x86_64")]
-use delivery::deliver_spikes_v3;
-#[cfg(not(target_arch = "x86_64"))]
-use delivery::deliver_spikes_with_fill;
+use delivery::{deliver_spikes_drawing_ahead, deliver_spikes_shared};
 
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
@@ -460,10 +456,10 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
         // runs where the processor has x86-64-v3.
         #[allow(unsafe_code)]
         unsafe {
-            deliver_spikes_v3(b, rt, input, M::COUNTS_SPIKES, channel, &mut draw_ahead)
+            deliver_spikes_drawing_ahead(b, rt, input, M::COUNTS_SPIKES, channel, &mut draw_ahead)
         };
         #[cfg(not(target_arch = "x86_64"))]
-        deliver_spikes_with_fill(b, rt, input, M::COUNTS_SPIKES, channel, &mut draw_ahead);
+        deliver_spikes_drawing_ahead(b, rt, input, M::COUNTS_SPIKES, channel, &mut draw_ahead);
         rt.stimuli = stimuli;
     } else {
         deliver_spikes_shared(b, rt, input, M::COUNTS_SPIKES, Channel::by_sign(M::channel));
