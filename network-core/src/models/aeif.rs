@@ -113,7 +113,7 @@ macro_rules! aeif_two_port_model {
             }
 
             fn channel(weight: f64) -> usize {
-                usize::from(weight <= 0.0)
+                super::zero_inhibitory(weight)
             }
 
             fn update(

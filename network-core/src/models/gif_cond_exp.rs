@@ -161,7 +161,7 @@ impl NeuronModel for GifCondExp {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight < 0.0)
+        super::zero_excitatory(weight)
     }
 
     fn update(

@@ -131,7 +131,7 @@ impl NeuronModel for HhCondExpTraub {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight <= 0.0)
+        super::zero_inhibitory(weight)
     }
 
     fn update(

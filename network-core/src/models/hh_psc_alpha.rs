@@ -140,7 +140,7 @@ impl NeuronModel for HhPscAlpha {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight <= 0.0)
+        super::zero_inhibitory(weight)
     }
 
     fn update(

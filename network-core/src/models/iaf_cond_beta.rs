@@ -262,7 +262,7 @@ macro_rules! beta_conductance_model {
             }
 
             fn channel(weight: f64) -> usize {
-                usize::from(weight <= 0.0)
+                super::zero_inhibitory(weight)
             }
 
             fn update(

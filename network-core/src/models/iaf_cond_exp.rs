@@ -277,7 +277,7 @@ impl NeuronModel for IafCondExp {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight <= 0.0)
+        super::zero_inhibitory(weight)
     }
 
     #[inline(always)]

@@ -172,7 +172,7 @@ impl NeuronModel for IafPscExp {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight <= 0.0)
+        super::zero_inhibitory(weight)
     }
 
     // Inlined into the block work compiled for the processor (engine::wide).

@@ -92,7 +92,7 @@ impl NeuronModel for IafPscExpHtum {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight < 0.0)
+        super::zero_excitatory(weight)
     }
 
     // Inlined into the block work compiled for the processor (engine::wide).

@@ -105,7 +105,7 @@ impl NeuronModel for Mat2PscExp {
     }
 
     fn channel(weight: f64) -> usize {
-        usize::from(weight < 0.0)
+        super::zero_excitatory(weight)
     }
 
     // Inlined into the block work compiled for the processor (engine::wide).

@@ -166,6 +166,19 @@ pub struct StepInput<'a> {
     pub rng: &'a mut Stream,
 }
 
+/// NEST's `weight > 0` split of spike input, which most models use
+/// ([`NeuronModel::channel`]): a positive weight excitatory (channel 0), a zero or
+/// negative one inhibitory (channel 1).
+#[inline(always)]
+pub(crate) fn zero_inhibitory(weight: f64) -> usize {
+    usize::from(weight <= 0.0)
+}
+
+/// NEST's `weight >= 0` split ([`NeuronModel::channel`]): a zero weight excitatory too.
+#[inline(always)]
+pub(crate) fn zero_excitatory(weight: f64) -> usize {
+    usize::from(weight < 0.0)
+}
 /// A point-neuron model's dynamics: state and update, implemented by the engine on the
 /// parameter struct the vocabulary crate declares (its name, table, checks, receptor
 /// ports and recordables: [`NeuronParams`]).

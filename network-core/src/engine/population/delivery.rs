@@ -2,12 +2,13 @@
 //! projection. It is compiled here, with the engine, for every neuron model (the
 //! model's channel rule arrives as data, `Channel`), not in each crate that builds a
 //! network: an x86-64-v3 copy per common channel rule, called from the block's task
-//! where the processor has x86-64-v3, and one baseline copy. A user's crate rebuilt
-//! after an edit of its description in 2.86-2.96 s instead of 3.28-3.36 s when the
-//! v3 copy moved here from the block's task (bench/PERF.md, twenty-second round).
+//! where the processor has x86-64-v3, and one baseline copy (a user's crate rebuilds
+//! faster since the v3 copy moved here from the block's task: bench/PERF.md,
+//! twenty-second round).
 
 use super::{BlockRuntime, SliceInput};
 use crate::engine::projection::Channel;
+use crate::models::{zero_excitatory, zero_inhibitory};
 
 /// Delivers the previous slice's spikes of every incoming projection into block `b`'s
 /// ring buffers (plastic projections through their per-synapse state).
@@ -63,9 +64,9 @@ fn deliver_spikes(
 }
 
 /// [`deliver_spikes`] for the target model's channel rule given as data: NEST's two
-/// sign splits (`weight > 0` excitatory, `weight >= 0` excitatory) each get a copy with
-/// the rule inline (the microcircuit simulated about 4 % more slowly asking
-/// [`Channel::of`] per synapse), any other rule asks [`Channel::of`]. The copies are
+/// sign splits ([`zero_inhibitory`], [`zero_excitatory`]) each get a copy with the rule
+/// inline (the microcircuit simulated more slowly asking [`Channel::of`] per synapse,
+/// bench/PERF.md, twenty-second round), any other rule asks [`Channel::of`]. The copies are
 /// compiled here, once with the engine, so that a crate that builds a network does not
 /// compile the delivery again for each of its models.
 #[inline(always)]
@@ -75,38 +76,15 @@ fn deliver_spikes_by_rule(
     input: &SliceInput<'_>,
     counts_spikes: bool,
     channel: Channel,
-    fill: &mut dyn FnMut(),
+    mut fill: &mut dyn FnMut(),
 ) {
-    const ZERO_INHIBITORY: Channel = Channel::BySign {
-        positive: 0,
-        zero: 1,
-        negative: 1,
-        nan: 0,
-    };
-    const ZERO_EXCITATORY: Channel = Channel::BySign {
-        positive: 0,
-        zero: 0,
-        negative: 1,
-        nan: 0,
-    };
-    let mut fill = || fill();
     match channel {
-        ZERO_INHIBITORY => deliver_spikes(
-            b,
-            rt,
-            input,
-            counts_spikes,
-            |w| usize::from(w <= 0.0),
-            &mut fill,
-        ),
-        ZERO_EXCITATORY => deliver_spikes(
-            b,
-            rt,
-            input,
-            counts_spikes,
-            |w| usize::from(w < 0.0),
-            &mut fill,
-        ),
+        Channel::ZERO_INHIBITORY => {
+            deliver_spikes(b, rt, input, counts_spikes, zero_inhibitory, &mut fill)
+        }
+        Channel::ZERO_EXCITATORY => {
+            deliver_spikes(b, rt, input, counts_spikes, zero_excitatory, &mut fill)
+        }
         other => deliver_spikes(b, rt, input, counts_spikes, move |w| other.of(w), &mut fill),
     }
 }
