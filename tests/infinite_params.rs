@@ -55,6 +55,11 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
 }
 
 #[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    same_description(InfiniteTraces::description(), FILES[0].0);
+}
+
+#[test]
 fn infinite_traces_from_the_macro_and_the_loader_agree_bit_for_bit() {
     let mut by_macro = InfiniteTraces::build(Seed(5)).unwrap();
     let mut loaded = load("infinite_traces.net", 5);

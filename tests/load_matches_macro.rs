@@ -33,6 +33,14 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
     assert_eq!(file.to_string(), body.to_string());
 }
 
+/// The description `network!` checked and embedded in the type (which its export
+/// reads) is the one the loader reads from the file.
+#[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    let parsed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
+    assert_eq!(SeedNetwork::description(), parsed.description);
+}
+
 #[test]
 fn macro_and_loader_give_the_same_spikes() {
     let source = Source::read(NET_FILE.as_ref()).unwrap();

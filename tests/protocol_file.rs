@@ -58,6 +58,11 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
 }
 
 #[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    parity::same_description(ProtocolSlices::description(), FILE);
+}
+
+#[test]
 fn run_protocol_and_the_loader_record_the_same_spikes() {
     let mut loaded = parity::load(FILE, 3);
     let mut by_macro = ProtocolSlices::build(Seed(3)).unwrap();

@@ -68,6 +68,11 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
 }
 
 #[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    parity::same_description(ProtocolReads::description(), FILE);
+}
+
+#[test]
 fn run_protocol_fills_each_read_as_the_loader_reads_it() {
     let mut loaded = parity::load(FILE, 3);
     let mut by_macro = ProtocolReads::build(Seed(3)).unwrap();

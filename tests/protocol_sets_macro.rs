@@ -123,6 +123,11 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
     );
 }
 
+#[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    parity::same_description(ProtocolSets::description(), FILE);
+}
+
 /// A recorder the protocol makes (an `Option` field, filled by `run_protocol`).
 fn made<H>(h: Option<H>, name: &str) -> H {
     h.unwrap_or_else(|| panic!("run_protocol made `{name}`"))

@@ -55,6 +55,11 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
 }
 
 #[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    parity::same_description(ProtocolSynapses::description(), FILE);
+}
+
+#[test]
 fn run_protocol_matches_the_loader_bit_for_bit() {
     let mut loaded = parity::load(FILE, 5);
     let mut by_macro = ProtocolSynapses::build(Seed(5)).unwrap();

@@ -32,6 +32,12 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
     assert_eq!(file.to_string(), body.to_string());
 }
 
+#[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    let parsed = parse(&Source::read(NET_FILE.as_ref()).unwrap()).unwrap();
+    assert_eq!(RateNetwork::description(), parsed.description);
+}
+
 /// (time, node id − 1, rate, noise) of some multimeters, sorted as NEST's reference.
 fn rows<'a>(samples: impl IntoIterator<Item = &'a Samples>) -> Vec<(f64, u64, f64, f64)> {
     let mut out = Vec::new();

@@ -289,6 +289,22 @@ fn the_files_hold_the_macro_invocations_token_for_token() {
 }
 
 #[test]
+fn the_descriptions_the_macro_embedded_are_the_files() {
+    let embedded = [
+        GridMasks::description(),
+        SpaceExpressions::description(),
+        Devices::description(),
+        SpatialEdges::description(),
+        TrainGenerators::description(),
+        RateGenerators::description(),
+        PspWeights::description(),
+    ];
+    for (description, (file, _)) in embedded.into_iter().zip(FILES) {
+        same_description(description, file);
+    }
+}
+
+#[test]
 fn grid_masks_from_the_macro_and_the_loader_agree_bit_for_bit() {
     let mut by_macro = GridMasks::build(Seed(5)).unwrap();
     let mut loaded = load("grid_masks.net", 5);

@@ -44,6 +44,11 @@ fn the_file_holds_the_macro_invocation_token_for_token() {
 }
 
 #[test]
+fn the_description_the_macro_embedded_is_the_file() {
+    parity::same_description(SynapseDraws::description(), FILE);
+}
+
+#[test]
 fn build_draws_the_loader_s_values() {
     let mut loaded = parity::load(FILE, 11);
     let mut by_macro = SynapseDraws::build(Seed(11)).unwrap();

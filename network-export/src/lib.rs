@@ -7,10 +7,11 @@
 //! NEST draws connections, random weights and Poisson trains with its own generators,
 //! so the two runs agree statistically, not spike for spike.
 //!
-//! It reads the description's lowering (`network-syntax`) and the built network
-//! (`network-core`) and nothing else, so the code `network!` generates
-//! (`export_pynest`, `export_notebook`) does not pull in the loader (`network-load`,
-//! which re-exports this crate as `network_load::export`).
+//! It reads the description's lowering (`network-syntax` without its parser) and the
+//! built network (`network-core`) and nothing else, so the code `network!` generates
+//! (`export_pynest`, `export_notebook`, with the description the macro checked
+//! embedded) pulls in neither a parser nor the loader (`network-load`, which re-exports
+//! this crate as `network_load::export`).
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -26,9 +27,16 @@ mod statements;
 use network_core::{Error, Network, Result};
 use network_syntax::description::Description;
 use network_syntax::lowering::{self, Step};
-use network_syntax::source::{parse_allowing_expressions, Source};
 
 pub use notebook::notebook;
+
+/// The checked description and its lowering, which the export reads; the code
+/// `network!` generates names the embedded description's types by these paths. (Only
+/// these: the reader's items, such as the syntax tree, stay out of reach, so rustc keeps
+/// naming a user's types by their short names in error messages.)
+pub mod syntax {
+    pub use network_syntax::{description, lowering, model_table, rate, spec, Description};
+}
 
 /// One statement: what it does, in words, and its Python code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,49 +147,31 @@ pub fn pynest(cells: &[Cell]) -> String {
     out
 }
 
-/// The PyNEST script of a network built by `network!`: `source` is the description's
-/// text the macro embedded, `expressions` the values of its Rust expressions.
-pub fn pynest_from_source(
-    source: &str,
+/// The PyNEST script of a network built by `network!`: `description` is the one the
+/// macro checked and embedded (`network_syntax::embed`), `title` and `docs` the name and
+/// doc comment lines of its header, `expressions` the values of its Rust expressions.
+pub fn pynest_of(
+    description: &Description,
+    title: &str,
+    docs: &[&str],
     network: &Network,
     expressions: &[f64],
     options: &ExportOptions,
 ) -> Result<String> {
-    from_source(source, network, expressions, options).map(|c| pynest(&c))
+    let docs: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
+    cells(description, network, expressions, title, &docs, options).map(|c| pynest(&c))
 }
 
-/// The notebook (nbformat 4 JSON) of a network built by `network!`.
-pub fn notebook_from_source(
-    source: &str,
+/// The notebook (nbformat 4 JSON) of a network built by `network!` (the arguments of
+/// [`pynest_of`]).
+pub fn notebook_of(
+    description: &Description,
+    title: &str,
+    docs: &[&str],
     network: &Network,
     expressions: &[f64],
     options: &ExportOptions,
 ) -> Result<String> {
-    from_source(source, network, expressions, options).map(|c| notebook(&c))
-}
-
-fn from_source(
-    source: &str,
-    network: &Network,
-    expressions: &[f64],
-    options: &ExportOptions,
-) -> Result<Vec<Cell>> {
-    let parsed = parse_allowing_expressions(&Source::new("network!", source)).map_err(|e| {
-        Error::Name(format!(
-            "export: the embedded description does not parse again ({}); please report this",
-            e.iter()
-                .map(|d| d.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        ))
-    })?;
-    let title = parsed.name.as_deref().unwrap_or("network");
-    cells(
-        &parsed.description,
-        network,
-        expressions,
-        title,
-        &parsed.docs,
-        options,
-    )
+    let docs: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
+    cells(description, network, expressions, title, &docs, options).map(|c| notebook(&c))
 }

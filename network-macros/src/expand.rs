@@ -6,6 +6,7 @@ use crate::docs;
 use crate::print::{builder, device_var, num, population_var, projection_var, Internal, Printer};
 use network_syntax::ast::Header;
 use network_syntax::description::{Description, Size, ValueDesc};
+use network_syntax::embed::Embed;
 use network_syntax::lowering::{lower, Plan, RateStep, Recorder, Step};
 use network_syntax::{AddedRecorder, FieldKind};
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -49,6 +50,9 @@ struct Shell<'a> {
     build: Option<TokenStream>,
     /// The values of the description's Rust expressions, as `f64` expressions.
     expressions: Vec<TokenStream>,
+    /// The checked description as an expression that rebuilds it (`None` for the
+    /// placeholder), which the export reads.
+    embedded: Option<TokenStream>,
 }
 
 /// The whole expansion of a checked description; `source` is the macro's input as text.
@@ -163,6 +167,7 @@ pub fn expand(header: &Header, d: &Description, source: &str) -> TokenStream {
             canonical: &canonical,
             build: Some(build),
             expressions,
+            embedded: Some(d.embed(&quote!(::network::export::syntax))),
         },
         &params,
     );
@@ -336,6 +341,7 @@ pub fn placeholder(header: &Header, names: &[(Ident, FieldKind)], source: &str) 
             canonical: "",
             build: None,
             expressions: Vec::new(),
+            embedded: None,
         },
         &params,
     )
@@ -389,6 +395,11 @@ fn shell(s: Shell, params: &Params) -> TokenStream {
             quote!(::core::unreachable!("the network! description has errors")),
         ),
     };
+    let embedded = s
+        .embedded
+        .unwrap_or_else(|| quote!(::core::unreachable!("the network! description has errors")));
+    let title = name.to_string();
+    let docs = network_syntax::source::doc_lines(attrs);
     quote_spanned! {name.span()=>
         #sizes_struct
 
@@ -444,15 +455,21 @@ fn shell(s: Shell, params: &Params) -> TokenStream {
                 ::std::vec![#(#values),*]
             }
 
+            /// The checked description (every name resolved, every value in NEST units),
+            /// as the macro embedded it; the export reads it.
+            pub fn description() -> ::network::export::syntax::Description {
+                #embedded
+            }
+
             /// A self-contained PyNEST 3 script that builds this network on NEST (with the
             /// positions drawn here), simulates it and prints a JSON summary.
             pub fn export_pynest(&self, options: &::network::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
-                ::network::export::pynest_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
+                ::network::export::pynest_of(&Self::description(), #title, &[#(#docs),*], &self.network, &Self::expression_values(), options)
             }
 
             /// The same as [`Self::export_pynest`], as a Jupyter notebook (nbformat 4 JSON).
             pub fn export_notebook(&self, options: &::network::export::ExportOptions) -> ::core::result::Result<::std::string::String, ::network::Error> {
-                ::network::export::notebook_from_source(Self::DESCRIPTION, &self.network, &Self::expression_values(), options)
+                ::network::export::notebook_of(&Self::description(), #title, &[#(#docs),*], &self.network, &Self::expression_values(), options)
             }
         }
 

@@ -3,8 +3,9 @@
 //! It parses and checks the description with `network-syntax`, reports every
 //! diagnostic as a spanned compile error (all at once), and prints the steps of the
 //! description's lowering (`network_syntax::lowering`) as builder calls on the engine
-//! (`print.rs`), inside the generated type (`expand.rs`). Use it through the facade
-//! crate: `network::network!`.
+//! (`print.rs`), inside the generated type (`expand.rs`), with the checked description
+//! embedded as the expression that rebuilds it (`network_syntax::embed`), which the
+//! type's PyNEST export reads. Use it through the facade crate: `network::network!`.
 #![forbid(unsafe_code)]
 
 mod device_setters;

@@ -1,40 +1,8 @@
 //! The syntax tree: what was written, with the tokens' spans, before any check.
 
+pub use crate::span::SpanRange;
 use proc_macro2::Span;
 use syn::{Attribute, Ident, LitStr, Visibility};
-
-/// The start and end of a piece of source text, for diagnostics that underline it.
-#[derive(Debug, Clone, Copy)]
-pub struct SpanRange {
-    /// The first token.
-    pub start: Span,
-    /// The last token.
-    pub end: Span,
-}
-
-impl SpanRange {
-    /// One token.
-    pub fn single(span: Span) -> Self {
-        SpanRange {
-            start: span,
-            end: span,
-        }
-    }
-
-    /// From the start of `self` to the end of `other`.
-    pub fn to(self, other: SpanRange) -> Self {
-        SpanRange {
-            start: self.start,
-            end: other.end,
-        }
-    }
-}
-
-impl From<&Ident> for SpanRange {
-    fn from(ident: &Ident) -> Self {
-        SpanRange::single(ident.span())
-    }
-}
 
 /// A whole description: an optional header (`pub struct Name;`) and its statements.
 pub struct NetworkAst {

@@ -73,6 +73,21 @@ pub struct RuntimeExpr {
     pub span: crate::SpanRange,
 }
 
+impl RuntimeExpr {
+    /// An expression from its tokens' text (as the macro embeds it, [`crate::embed`]),
+    /// with no place in a source text.
+    pub fn from_text(text: &str, factor: f64, integer: bool) -> Self {
+        Self {
+            tokens: text
+                .parse()
+                .expect("the text of the tokens the macro embedded lexes again"),
+            factor,
+            integer,
+            span: crate::SpanRange::call_site(),
+        }
+    }
+}
+
 impl PartialEq for RuntimeExpr {
     fn eq(&self, other: &Self) -> bool {
         self.tokens.to_string() == other.tokens.to_string()

@@ -4,6 +4,12 @@
 //! A plain library (no `proc_macro` types in its API): the `network!` macro and a
 //! loader reading the same language from a file both use it.
 //!
+//! Its feature `parse` (on by default) is the reader: grammar, syntax tree and checks,
+//! on `syn`. Without it the crate is the checked description and its lowering alone,
+//! which is what a program built by `network!` needs at run time (its PyNEST export
+//! reads the description the macro checked and embedded, [`embed`]), so a user's
+//! program compiles no parser.
+//!
 //! ```
 //! let text = "resolution = 0.1 ms;
 //!     neuron PV = iaf_psc_alpha(inhibitory) { C_m: 200 pF };
@@ -15,270 +21,56 @@
 //! ```
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "parse")]
 pub mod ast;
+#[cfg(feature = "parse")]
 mod check;
 pub mod description;
+#[cfg(feature = "parse")]
+mod diagnostic;
+#[cfg(feature = "embed")]
+pub mod embed;
+#[cfg(feature = "parse")]
 pub mod estimate;
+#[cfg(feature = "parse")]
 pub mod grammar;
-// The checks' conversions to the engine's values (private: the loader has its own).
 pub mod lowering;
 pub mod model_table;
+#[cfg(feature = "parse")]
+mod outline;
+#[cfg(feature = "parse")]
 mod parse;
 pub mod rate;
+#[cfg(feature = "parse")]
 pub mod reference;
+#[cfg(feature = "parse")]
 pub mod settable;
+#[cfg(feature = "parse")]
 pub mod source;
+mod span;
+#[cfg(feature = "parse")]
 pub mod units;
 
-pub use ast::{NetworkAst, SpanRange};
+#[cfg(feature = "parse")]
+pub use ast::NetworkAst;
 pub use description::Description;
+#[cfg(feature = "parse")]
+pub use diagnostic::Diagnostic;
+/// The vocabulary the description is written in (models, parameters, rules, values).
+pub use network_spec as spec;
 /// Expressions of space, as the vocabulary declares them (checked in `check/expression.rs`).
 pub use network_spec::expression;
+#[cfg(feature = "parse")]
+pub use outline::{outline, AddedRecorder, FieldKind};
+#[cfg(feature = "parse")]
 pub use parse::{parse_tokens, MAX_NESTING};
+pub use span::SpanRange;
 
+#[cfg(feature = "parse")]
 use proc_macro2::TokenStream;
 
-/// A mistake in a description: where, what, and what would be valid.
-#[derive(Debug, Clone)]
-pub struct Diagnostic {
-    /// The offending tokens.
-    pub span: SpanRange,
-    /// What is wrong.
-    pub message: String,
-    /// What would be valid.
-    pub help: Option<String>,
-}
-
-impl Diagnostic {
-    /// The message with its help line, as shown to the user.
-    pub fn text(&self) -> String {
-        match &self.help {
-            Some(h) => format!("{}\n= help: {h}", self.message),
-            None => self.message.clone(),
-        }
-    }
-}
-
-impl From<syn::Error> for Diagnostic {
-    fn from(e: syn::Error) -> Self {
-        let span = e.span();
-        let text = e.to_string();
-        let (message, help) = match text.split_once("\nhelp: ") {
-            Some((m, h)) => (m.to_string(), Some(h.to_string())),
-            None => (text, None),
-        };
-        Diagnostic {
-            span: SpanRange::single(span),
-            message,
-            help,
-        }
-    }
-}
-
-/// What a field of the generated type holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    /// A population, with its size when written as a whole number (a const generic).
-    Population(Option<usize>),
-    /// A spike recorder.
-    SpikeRecorder,
-    /// A voltmeter or multimeter.
-    Multimeter,
-    /// A stimulator.
-    Generator,
-    /// A named connection.
-    Projection,
-    /// A field of the sizes struct (`[dyn name]`), not of the network type.
-    RuntimeSize,
-    /// A population of rate neurons.
-    RatePopulation,
-    /// A multimeter on rate neurons.
-    RateMultimeter,
-    /// A recorder a `protocol` block adds between runs (`None` until it runs there):
-    /// the kind of recorder it is.
-    Added(AddedRecorder),
-    /// A connection read by a `protocol` block (`None` until it runs there).
-    ConnectionRead,
-}
-
-/// The kind of a recorder a `protocol` block adds between runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AddedRecorder {
-    /// A spike recorder.
-    Spikes,
-    /// A voltmeter or multimeter.
-    Multimeter,
-    /// A weight recorder.
-    Weights,
-}
-
-impl AddedRecorder {
-    /// The kind of recorder `kind` (a recorder's name in the language) is.
-    pub fn of(kind: &str) -> Self {
-        match kind {
-            "spike_recorder" => AddedRecorder::Spikes,
-            "weight_recorder" => AddedRecorder::Weights,
-            _ => AddedRecorder::Multimeter,
-        }
-    }
-}
-
-/// The names a description declares, read from the syntax tree alone (so they are
-/// known even when the description has errors).
-pub fn outline(ast: &NetworkAst) -> Vec<(syn::Ident, FieldKind)> {
-    use ast::{Broken, Item};
-    let mut fields = Vec::new();
-    let rate = rate_names(ast);
-    for item in &ast.items {
-        if let Item::Population(p) = item {
-            let kind = if rate.contains(&p.name.to_string()) {
-                FieldKind::RatePopulation
-            } else {
-                FieldKind::Population(fixed_size(p))
-            };
-            fields.push((p.name.clone(), kind));
-        }
-    }
-    for item in &ast.items {
-        if let Item::Population(p) = item {
-            if let (Some(_), ast::Expr::Ident(size)) = (&p.dynamic, &p.size) {
-                fields.push((size.clone(), FieldKind::RuntimeSize));
-            }
-        }
-    }
-    let mut connected = Vec::new();
-    for item in &ast.items {
-        match item {
-            Item::Record(d)
-                if d.targets
-                    .iter()
-                    .any(|t| rate.contains(&t.population.to_string())) =>
-            {
-                fields.push((d.name.clone(), FieldKind::RateMultimeter))
-            }
-            // A rate connection has no handle.
-            Item::Connect(c)
-                if [&c.source.population, &c.target.population]
-                    .iter()
-                    .any(|p| rate.contains(&p.to_string())) => {}
-            Item::Record(d) if d.kind == "spike_recorder" => {
-                fields.push((d.name.clone(), FieldKind::SpikeRecorder))
-            }
-            Item::Record(d) => fields.push((d.name.clone(), FieldKind::Multimeter)),
-            Item::Stimulate(d) => fields.push((d.name.clone(), FieldKind::Generator)),
-            Item::Protocol(p) => {
-                for s in &p.statements {
-                    match s {
-                        ast::ProtocolStatement::Record(d) => {
-                            let kind = AddedRecorder::of(&d.kind.to_string());
-                            fields.push((d.name.clone(), FieldKind::Added(kind)));
-                        }
-                        ast::ProtocolStatement::Read { name, .. } => {
-                            fields.push((name.clone(), FieldKind::ConnectionRead))
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Item::Connect(c) => {
-                let field = projection_field(
-                    c.name.as_ref(),
-                    &c.source.population,
-                    &c.target.population,
-                    &mut connected,
-                );
-                fields.push((field, FieldKind::Projection));
-            }
-            _ => {}
-        }
-    }
-    for b in &ast.broken {
-        match b {
-            Broken::Named(keyword, name) if keyword == "population" => {
-                fields.push((name.clone(), FieldKind::Population(None)))
-            }
-            Broken::Named(..) => {}
-            Broken::Device(keyword, name, kind) => {
-                let kind = match (keyword == "record", kind == "spike_recorder") {
-                    (true, true) => FieldKind::SpikeRecorder,
-                    (true, false) => FieldKind::Multimeter,
-                    (false, _) => FieldKind::Generator,
-                };
-                fields.push((name.clone(), kind));
-            }
-            Broken::Connect {
-                name,
-                source,
-                target,
-            } => {
-                let field = projection_field(name.as_ref(), source, target, &mut connected);
-                fields.push((field, FieldKind::Projection));
-            }
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    fields.retain(|(name, _)| seen.insert(name.to_string()));
-    fields
-}
-
-/// The names of the rate populations (populations of a neuron declared with a rate
-/// model), read from the syntax tree.
-fn rate_names(ast: &NetworkAst) -> Vec<String> {
-    use ast::Item;
-    let neurons: Vec<String> = ast
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Neuron(n)
-                if network_spec::rate::RateModel::from_name(&n.base.to_string()).is_some() =>
-            {
-                Some(n.name.to_string())
-            }
-            _ => None,
-        })
-        .collect();
-    ast.items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Population(p) if neurons.contains(&p.model.to_string()) => {
-                Some(p.name.to_string())
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// The field of a connection: its name, or the name the checks give an unnamed one
-/// (`connected` holds the fields of the connections before it).
-fn projection_field(
-    name: Option<&syn::Ident>,
-    source: &syn::Ident,
-    target: &syn::Ident,
-    connected: &mut Vec<String>,
-) -> syn::Ident {
-    let field = match name {
-        Some(name) => name.clone(),
-        None => {
-            let (field, _) =
-                check::unnamed_field(source, target, |f| connected.iter().any(|c| c == f));
-            syn::Ident::new(&field, source.span())
-        }
-    };
-    connected.push(field.to_string());
-    field
-}
-
-/// A population's size when written as a whole number (not `[dyn name]`).
-fn fixed_size(p: &ast::PopulationItem) -> Option<usize> {
-    match (&p.dynamic, &p.size) {
-        (None, ast::Expr::Number(q)) if q.integer && q.unit.is_none() && q.value >= 0.0 => {
-            Some(q.value as usize)
-        }
-        _ => None,
-    }
-}
-
 /// The header, the declared names and the checked description (or every mistake).
+#[cfg(feature = "parse")]
 pub type Checked = (
     Option<ast::Header>,
     Vec<(syn::Ident, FieldKind)>,
@@ -286,6 +78,7 @@ pub type Checked = (
 );
 
 /// Parses and checks a description, reporting every mistake found.
+#[cfg(feature = "parse")]
 pub fn parse_and_check(tokens: TokenStream) -> Checked {
     let (ast, syntax) = parse_tokens(tokens);
     let names = outline(&ast);
@@ -303,6 +96,7 @@ pub fn parse_and_check(tokens: TokenStream) -> Checked {
 }
 
 /// Parses and checks a description without a header (as a loader reads a file).
+#[cfg(feature = "parse")]
 pub fn parse(tokens: TokenStream) -> Result<Description, Vec<Diagnostic>> {
     parse_and_check(tokens).2
 }

@@ -131,7 +131,7 @@ pub fn parse_allowing_expressions(source: &Source) -> Result<Parsed, Vec<Located
 }
 
 /// The text of `#[doc = ".."]` attributes (doc comments), one entry per line.
-fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("doc"))

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // each test file uses its part
 
+use network::export::syntax::Description;
 use network::export::{self, ExportOptions};
 use network::prelude::Seed;
 use network::{Network, Samples, SpikeEvents, SpikeRecorderHandle};
@@ -35,6 +36,15 @@ pub fn files_hold_the_macro_invocations(source: &str, files: &[(&str, &str)]) {
             "{file}"
         );
     }
+}
+
+/// The description `network!` checked and embedded in its type (`Net::description()`,
+/// which the type's export reads) is the one the loader reads from `file`, which holds
+/// the same tokens: every name, value and unit.
+pub fn same_description(embedded: Description, file: &str) {
+    let parsed = parse(&Source::read(format!("{DATA}{file}").as_ref()).unwrap())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(embedded, parsed.description, "{file}");
 }
 
 /// The description in `file`, built by the loader with `seed`.

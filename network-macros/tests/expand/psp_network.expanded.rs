@@ -126,14 +126,99 @@ impl PspNetwork {
     fn expression_values() -> ::std::vec::Vec<f64> {
         ::std::vec![]
     }
+    /// The checked description (every name resolved, every value in NEST units),
+    /// as the macro embedded it; the export reads it.
+    pub fn description() -> ::network::export::syntax::Description {
+        ::network::export::syntax::description::Description {
+            resolution: 0.1f64,
+            seed: 1,
+            data_path: ::core::option::Option::None,
+            data_prefix: ::core::option::Option::None,
+            delay_extrema: ::core::option::Option::None,
+            neurons: ::std::vec![
+                ::network::export::syntax::description::NeuronDesc { name :
+                ::std::string::String::from("Lif"), base :
+                ::network::export::syntax::spec::BaseModel::IafPscAlpha, params :
+                ::std::vec![("C_m", 250f64), ("tau_m", 20f64), ("tau_syn_ex", 0.5f64),
+                ("tau_syn_in", 0.5f64), ("t_ref", 2f64), ("E_L", 0f64), ("V_reset",
+                0f64), ("V_m", 0f64), ("V_th", 20f64)], lists : ::std::vec![], ports :
+                ::std::vec![], class : ::core::option::Option::None, firing :
+                ::core::option::Option::None, meta : ::std::vec![], docs : ::std::vec![]
+                }
+            ],
+            populations: ::std::vec![
+                ::network::export::syntax::description::PopulationDesc { name :
+                ::std::string::String::from("cells"), model : 0, size :
+                ::network::export::syntax::description::Size::Fixed(20), layout :
+                ::core::option::Option::None, initial : ::std::vec![], meta :
+                ::std::vec![], docs : ::std::vec![] }
+            ],
+            wiring: ::std::vec![
+                ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
+                { field : ::std::string::String::from("exc"), name :
+                ::std::string::String::from("exc"), source : 0, target : 0, source_select
+                : ::network::export::syntax::description::SelectDesc::All, target_select
+                : ::network::export::syntax::description::SelectDesc::All, rule :
+                ::network::export::syntax::spec::Rule::FixedIndegree(3), mask :
+                ::core::option::Option::None, kernel : ::core::option::Option::None,
+                autapses : true, multapses : true, use_on_source : false, synapse :
+                ::network::export::syntax::description::SynapseDesc { model :
+                ::std::string::String::from("static_synapse"), base :
+                ::network::export::syntax::spec::SynapseModel::Static, params :
+                ::std::vec![], varied : ::std::vec![], weight :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(20.680155243678456f64)),
+                delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5f64)),
+                receptor : 0 }, derived : ::core::option::Option::None, meta :
+                ::std::vec![], docs : ::std::vec![] })),
+                ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
+                { field : ::std::string::String::from("cells_to_cells"), name :
+                ::std::string::String::from("cells -> cells"), source : 0, target : 0,
+                source_select : ::network::export::syntax::description::SelectDesc::All,
+                target_select : ::network::export::syntax::description::SelectDesc::All,
+                rule : ::network::export::syntax::spec::Rule::FixedIndegree(2), mask :
+                ::core::option::Option::None, kernel : ::core::option::Option::None,
+                autapses : true, multapses : true, use_on_source : false, synapse :
+                ::network::export::syntax::description::SynapseDesc { model :
+                ::std::string::String::from("inh"), base :
+                ::network::export::syntax::spec::SynapseModel::Static, params :
+                ::std::vec![], varied : ::std::vec![], weight :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant((-
+                82.72062097471382f64))), delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5f64)),
+                receptor : 0 }, derived : ::core::option::Option::None, meta :
+                ::std::vec![], docs : ::std::vec![] })),
+                ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
+                { name : ::std::string::String::from("spikes"), kind :
+                ::network::export::syntax::description::RecorderKind::Spikes { ascii :
+                ::core::option::Option::None }, window : (0f64,
+                ::core::option::Option::None), targets :
+                ::std::vec![::network::export::syntax::description::TargetDesc {
+                population : 0, select :
+                ::network::export::syntax::description::SelectDesc::All }], generators :
+                ::std::vec![], time_in_steps : false, docs : ::std::vec![] })
+            ],
+            exprs: ::std::vec![],
+            protocol: ::std::vec![],
+            rate: ::network::export::syntax::rate::RateDesc {
+                kernel: ::std::vec![],
+                neurons: ::std::vec![],
+                populations: ::std::vec![],
+                connections: ::std::vec![],
+                multimeters: ::std::vec![],
+            },
+        }
+    }
     /// A self-contained PyNEST 3 script that builds this network on NEST (with the
     /// positions drawn here), simulates it and prints a JSON summary.
     pub fn export_pynest(
         &self,
         options: &::network::export::ExportOptions,
     ) -> ::core::result::Result<::std::string::String, ::network::Error> {
-        ::network::export::pynest_from_source(
-            Self::DESCRIPTION,
+        ::network::export::pynest_of(
+            &Self::description(),
+            "PspNetwork",
+            &["Brunel's cells with weights written as PSP heights."],
             &self.network,
             &Self::expression_values(),
             options,
@@ -144,8 +229,10 @@ impl PspNetwork {
         &self,
         options: &::network::export::ExportOptions,
     ) -> ::core::result::Result<::std::string::String, ::network::Error> {
-        ::network::export::notebook_from_source(
-            Self::DESCRIPTION,
+        ::network::export::notebook_of(
+            &Self::description(),
+            "PspNetwork",
+            &["Brunel's cells with weights written as PSP heights."],
             &self.network,
             &Self::expression_values(),
             options,

@@ -267,14 +267,220 @@ impl SeedNetwork {
     fn expression_values() -> ::std::vec::Vec<f64> {
         ::std::vec![]
     }
+    /// The checked description (every name resolved, every value in NEST units),
+    /// as the macro embedded it; the export reads it.
+    pub fn description() -> ::network::export::syntax::Description {
+        ::network::export::syntax::description::Description {
+            resolution: 0.1f64,
+            seed: 42,
+            data_path: ::core::option::Option::None,
+            data_prefix: ::core::option::Option::None,
+            delay_extrema: ::core::option::Option::None,
+            neurons: ::std::vec![
+                ::network::export::syntax::description::NeuronDesc { name :
+                ::std::string::String::from("PV"), base :
+                ::network::export::syntax::spec::BaseModel::IafPscAlpha, params :
+                ::std::vec![("C_m", 200f64), ("V_th", (- 52f64)), ("V_reset", (- 65f64)),
+                ("tau_m", 10f64), ("t_ref", 1f64)], lists : ::std::vec![], ports :
+                ::std::vec![], class :
+                ::core::option::Option::Some(::network::export::syntax::model_table::CellClass::Inhibitory),
+                firing :
+                ::core::option::Option::Some(::network::export::syntax::spec::FiringRanges
+                { resting :
+                ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
+                low_hz : 1f64, high_hz : 5f64 }), active :
+                ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
+                low_hz : 10f64, high_hz : 30f64 }), max :
+                ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
+                low_hz : 50f64, high_hz : 100f64 }) }), meta :
+                ::std::vec![(::std::string::String::from("class"),
+                ::std::string::String::from("inhibitory")),
+                (::std::string::String::from("dendrite_extent"),
+                ::std::string::String::from("0.2 mm")),
+                (::std::string::String::from("transmitters"),
+                ::std::string::String::from("[GABA_A]")),
+                (::std::string::String::from("firing"),
+                ::std::string::String::from("resting 1..5 Hz, active 10..30 Hz, max 50..100 Hz"))],
+                docs : ::std::vec![] },
+                ::network::export::syntax::description::NeuronDesc { name :
+                ::std::string::String::from("PyL23"), base :
+                ::network::export::syntax::spec::BaseModel::IafPscAlpha, params :
+                ::std::vec![("V_th", (- 50f64)), ("C_m", 200f64), ("tau_m", 15f64),
+                ("V_reset", (- 70f64)), ("t_ref", 2f64), ("I_e", 200f64)], lists :
+                ::std::vec![], ports : ::std::vec![], class :
+                ::core::option::Option::Some(::network::export::syntax::model_table::CellClass::Excitatory),
+                firing :
+                ::core::option::Option::Some(::network::export::syntax::spec::FiringRanges
+                { resting :
+                ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
+                low_hz : 2f64, high_hz : 8f64 }), active :
+                ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
+                low_hz : 15f64, high_hz : 40f64 }), max : ::core::option::Option::None
+                }), meta : ::std::vec![(::std::string::String::from("class"),
+                ::std::string::String::from("excitatory")),
+                (::std::string::String::from("transmitters"),
+                ::std::string::String::from("[AMPA, NMDA]")),
+                (::std::string::String::from("firing"),
+                ::std::string::String::from("resting 2..8 Hz, active 15..40 Hz"))], docs
+                : ::std::vec![] }
+            ],
+            populations: ::std::vec![
+                ::network::export::syntax::description::PopulationDesc { name :
+                ::std::string::String::from("pvpop"), model : 0, size :
+                ::network::export::syntax::description::Size::Fixed(100), layout :
+                ::core::option::Option::Some(::network::export::syntax::spec::Layout::FreeUniform
+                { lower_left : ::std::vec![0f64, 0f64, 0f64], upper_right :
+                ::std::vec![2f64, 2f64, 1f64], edge_wrap : false }), initial :
+                ::std::vec![], meta : ::std::vec![], docs : ::std::vec![] },
+                ::network::export::syntax::description::PopulationDesc { name :
+                ::std::string::String::from("l23pyr"), model : 1, size :
+                ::network::export::syntax::description::Size::Fixed(800), layout :
+                ::core::option::Option::Some(::network::export::syntax::spec::Layout::FreeUniform
+                { lower_left : ::std::vec![0f64, 0f64, 0f64], upper_right :
+                ::std::vec![2f64, 2f64, 1f64], edge_wrap : false }), initial :
+                ::std::vec![], meta : ::std::vec![(::std::string::String::from("region"),
+                ::std::string::String::from("Primary Visual Cortex")),
+                (::std::string::String::from("density"),
+                ::std::string::String::from("25000 per mm3"))], docs : ::std::vec![] }
+            ],
+            wiring: ::std::vec![
+                ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
+                { name : ::std::string::String::from("corner_spikes"), kind :
+                ::network::export::syntax::description::RecorderKind::Spikes { ascii :
+                ::core::option::Option::None }, window : (0f64,
+                ::core::option::Option::Some(1000f64)), targets :
+                ::std::vec![::network::export::syntax::description::TargetDesc {
+                population : 1, select :
+                ::network::export::syntax::description::SelectDesc::Within(::network::export::syntax::description::MaskDesc
+                { mask :
+                ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
+                { radius : 0.5f64 }).with_anchor([0f64, 0f64, 0f64]), center :
+                ::core::option::Option::Some([0f64, 0f64, 0f64]), name :
+                ::core::option::Option::Some(::std::string::String::from("corner")) },
+                [0f64, 0f64, 0f64]) }], generators : ::std::vec![], time_in_steps :
+                false, docs : ::std::vec![] }),
+                ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
+                { name : ::std::string::String::from("exc_spikes"), kind :
+                ::network::export::syntax::description::RecorderKind::Spikes { ascii :
+                ::core::option::Option::None }, window : (0f64,
+                ::core::option::Option::Some(1000f64)), targets :
+                ::std::vec![::network::export::syntax::description::TargetDesc {
+                population : 1, select :
+                ::network::export::syntax::description::SelectDesc::All }], generators :
+                ::std::vec![], time_in_steps : false, docs : ::std::vec![] }),
+                ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
+                { name : ::std::string::String::from("inh_spikes"), kind :
+                ::network::export::syntax::description::RecorderKind::Spikes { ascii :
+                ::core::option::Option::None }, window : (0f64,
+                ::core::option::Option::None), targets :
+                ::std::vec![::network::export::syntax::description::TargetDesc {
+                population : 0, select :
+                ::network::export::syntax::description::SelectDesc::All }], generators :
+                ::std::vec![], time_in_steps : false, docs : ::std::vec![] }),
+                ::network::export::syntax::description::Wiring::Stimulator(::network::export::syntax::description::StimulatorDesc
+                { name : ::std::string::String::from("dc"), kind :
+                ::network::export::syntax::description::StimulusDesc::Dc { amplitude :
+                ::network::export::syntax::description::NumDesc::Const(100f64) }, window
+                : (500f64, ::core::option::Option::Some(700f64)), targets :
+                ::std::vec![::network::export::syntax::description::TargetDesc {
+                population : 1, select :
+                ::network::export::syntax::description::SelectDesc::Within(::network::export::syntax::description::MaskDesc
+                { mask :
+                ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
+                { radius : 0.5f64 }).with_anchor([0f64, 0f64, 0f64]), center :
+                ::core::option::Option::Some([0f64, 0f64, 0f64]), name :
+                ::core::option::Option::Some(::std::string::String::from("corner")) },
+                [0f64, 0f64, 0f64]) }], synapse :
+                ::network::export::syntax::description::SynapseDesc { model :
+                ::std::string::String::from("static_synapse"), base :
+                ::network::export::syntax::spec::SynapseModel::Static, params :
+                ::std::vec![], varied : ::std::vec![], weight :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                receptor : 0 }, docs : ::std::vec![] }),
+                ::network::export::syntax::description::Wiring::Stimulator(::network::export::syntax::description::StimulatorDesc
+                { name : ::std::string::String::from("noise"), kind :
+                ::network::export::syntax::description::StimulusDesc::Poisson { rate :
+                ::network::export::syntax::description::NumDesc::Const(50f64) }, window :
+                (100f64, ::core::option::Option::Some(900f64)), targets :
+                ::std::vec![::network::export::syntax::description::TargetDesc {
+                population : 1, select :
+                ::network::export::syntax::description::SelectDesc::All }], synapse :
+                ::network::export::syntax::description::SynapseDesc { model :
+                ::std::string::String::from("static_synapse"), base :
+                ::network::export::syntax::spec::SynapseModel::Static, params :
+                ::std::vec![], varied : ::std::vec![], weight :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(2.5f64)),
+                delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5f64)),
+                receptor : 0 }, docs : ::std::vec![] }),
+                ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
+                { field : ::std::string::String::from("pvpop_to_l23pyr"), name :
+                ::std::string::String::from("pvpop -> l23pyr"), source : 0, target : 1,
+                source_select : ::network::export::syntax::description::SelectDesc::All,
+                target_select : ::network::export::syntax::description::SelectDesc::All,
+                rule : ::network::export::syntax::spec::Rule::FixedIndegree(1), mask :
+                ::core::option::Option::Some(::network::export::syntax::description::MaskDesc
+                { mask :
+                ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
+                { radius : 1f64 }).with_anchor([0f64, 0f64, 0f64]), center :
+                ::core::option::Option::None, name : ::core::option::Option::None }),
+                kernel : ::core::option::Option::None, autapses : false, multapses :
+                false, use_on_source : false, synapse :
+                ::network::export::syntax::description::SynapseDesc { model :
+                ::std::string::String::from("static_synapse"), base :
+                ::network::export::syntax::spec::SynapseModel::Static, params :
+                ::std::vec![], varied : ::std::vec![], weight :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant((-
+                10f64))), delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                receptor : 0 }, derived : ::core::option::Option::None, meta :
+                ::std::vec![], docs : ::std::vec![] })),
+                ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
+                { field : ::std::string::String::from("l23pyr_to_pvpop"), name :
+                ::std::string::String::from("l23pyr -> pvpop"), source : 1, target : 0,
+                source_select : ::network::export::syntax::description::SelectDesc::All,
+                target_select : ::network::export::syntax::description::SelectDesc::All,
+                rule : ::network::export::syntax::spec::Rule::FixedIndegree(4), mask :
+                ::core::option::Option::Some(::network::export::syntax::description::MaskDesc
+                { mask :
+                ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
+                { radius : 0.5f64 }).with_anchor([0f64, 0f64, 0f64]), center :
+                ::core::option::Option::None, name : ::core::option::Option::None }),
+                kernel : ::core::option::Option::None, autapses : false, multapses :
+                false, use_on_source : false, synapse :
+                ::network::export::syntax::description::SynapseDesc { model :
+                ::std::string::String::from("static_synapse"), base :
+                ::network::export::syntax::spec::SynapseModel::Static, params :
+                ::std::vec![], varied : ::std::vec![], weight :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(4f64)),
+                delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                receptor : 0 }, derived : ::core::option::Option::None, meta :
+                ::std::vec![], docs : ::std::vec![] }))
+            ],
+            exprs: ::std::vec![],
+            protocol: ::std::vec![],
+            rate: ::network::export::syntax::rate::RateDesc {
+                kernel: ::std::vec![],
+                neurons: ::std::vec![],
+                populations: ::std::vec![],
+                connections: ::std::vec![],
+                multimeters: ::std::vec![],
+            },
+        }
+    }
     /// A self-contained PyNEST 3 script that builds this network on NEST (with the
     /// positions drawn here), simulates it and prints a JSON summary.
     pub fn export_pynest(
         &self,
         options: &::network::export::ExportOptions,
     ) -> ::core::result::Result<::std::string::String, ::network::Error> {
-        ::network::export::pynest_from_source(
-            Self::DESCRIPTION,
+        ::network::export::pynest_of(
+            &Self::description(),
+            "SeedNetwork",
+            &["Layer 2/3 of primary visual cortex, one hemisphere."],
             &self.network,
             &Self::expression_values(),
             options,
@@ -285,8 +491,10 @@ impl SeedNetwork {
         &self,
         options: &::network::export::ExportOptions,
     ) -> ::core::result::Result<::std::string::String, ::network::Error> {
-        ::network::export::notebook_from_source(
-            Self::DESCRIPTION,
+        ::network::export::notebook_of(
+            &Self::description(),
+            "SeedNetwork",
+            &["Layer 2/3 of primary visual cortex, one hemisphere."],
             &self.network,
             &Self::expression_values(),
             options,

@@ -227,7 +227,7 @@ fn in_steps(on: bool) -> &'static str {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "parse"))]
 mod tests {
     fn canonical(text: &str) -> String {
         let d = crate::parse(text.parse().unwrap()).unwrap();
