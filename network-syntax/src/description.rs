@@ -75,12 +75,13 @@ pub struct RuntimeExpr {
 
 impl RuntimeExpr {
     /// An expression from its tokens' text (as the macro embeds it, [`crate::embed`]),
-    /// with no place in a source text.
+    /// with no place in a source text. At run time the tokens are a record only (the
+    /// generated code computed the value): a token that proc_macro2's own lexer does not
+    /// read (`$crate`, from a `macro_rules!` expansion around `network!`) leaves them
+    /// empty rather than failing the export.
     pub fn from_text(text: &str, factor: f64, integer: bool) -> Self {
         Self {
-            tokens: text
-                .parse()
-                .expect("the text of the tokens the macro embedded lexes again"),
+            tokens: text.parse().unwrap_or_default(),
             factor,
             integer,
             span: crate::SpanRange::call_site(),
