@@ -158,8 +158,7 @@ pub fn pynest_of(
     expressions: &[f64],
     options: &ExportOptions,
 ) -> Result<String> {
-    let docs: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
-    cells(description, network, expressions, title, &docs, options).map(|c| pynest(&c))
+    embedded_cells(description, title, docs, network, expressions, options).map(|c| pynest(&c))
 }
 
 /// The notebook (nbformat 4 JSON) of a network built by `network!` (the arguments of
@@ -172,6 +171,18 @@ pub fn notebook_of(
     expressions: &[f64],
     options: &ExportOptions,
 ) -> Result<String> {
+    embedded_cells(description, title, docs, network, expressions, options).map(|c| notebook(&c))
+}
+
+/// [`cells`] for the arguments of [`pynest_of`].
+fn embedded_cells(
+    description: &Description,
+    title: &str,
+    docs: &[&str],
+    network: &Network,
+    expressions: &[f64],
+    options: &ExportOptions,
+) -> Result<Vec<Cell>> {
     let docs: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
-    cells(description, network, expressions, title, &docs, options).map(|c| notebook(&c))
+    cells(description, network, expressions, title, &docs, options)
 }

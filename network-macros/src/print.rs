@@ -19,22 +19,9 @@ pub mod protocol;
 pub mod rate;
 mod recorders;
 
-/// A float as a literal (`-10.0`, `0.5`, `::core::primitive::f64::INFINITY`).
-pub fn num(v: f64) -> TokenStream {
-    if v.is_infinite() {
-        return if v > 0.0 {
-            quote!(::core::primitive::f64::INFINITY)
-        } else {
-            quote!(::core::primitive::f64::NEG_INFINITY)
-        };
-    }
-    let lit = Literal::f64_unsuffixed(v.abs());
-    if v < 0.0 {
-        quote!(-#lit)
-    } else {
-        quote!(#lit)
-    }
-}
+/// A float as a literal of the same bits (`-10.0`, `0.5`,
+/// `::core::primitive::f64::INFINITY`), as the embedded description writes it.
+pub use network_syntax::embed::float as num;
 
 fn nums(v: &[f64]) -> TokenStream {
     let v = v.iter().map(|x| num(*x));

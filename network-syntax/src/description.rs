@@ -76,9 +76,9 @@ pub struct RuntimeExpr {
 impl RuntimeExpr {
     /// An expression from its tokens' text (as the macro embeds it, [`crate::embed`]),
     /// with no place in a source text. At run time the tokens are a record only (the
-    /// generated code computed the value): a token that proc_macro2's own lexer does not
-    /// read (`$crate`, from a `macro_rules!` expansion around `network!`) leaves them
-    /// empty rather than failing the export.
+    /// generated code computed the value): text that proc_macro2's own lexer did not read
+    /// would leave them empty rather than fail the export (none is known: rustc's text of
+    /// `$crate` from a `macro_rules!` around `network!` reads as `$` and `crate`).
     pub fn from_text(text: &str, factor: f64, integer: bool) -> Self {
         Self {
             tokens: text.parse().unwrap_or_default(),

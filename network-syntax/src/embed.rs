@@ -18,19 +18,31 @@ pub trait Embed {
     fn embed(&self, root: &TokenStream) -> TokenStream;
 }
 
+/// A float as a Rust expression of the same bits: an unsuffixed literal, which takes
+/// its place's type (`0.5`, `-10.0`; Rust reads the shortest round-trip form back to the
+/// same bits, and `-0.0` keeps its sign), `f64::INFINITY` and `NEG_INFINITY`, a NaN by
+/// its bits. The macro writes every number of the code it generates with it.
+pub fn float(v: f64) -> TokenStream {
+    if v.is_nan() {
+        let bits = Literal::u64_suffixed(v.to_bits());
+        return quote!(::core::primitive::f64::from_bits(#bits));
+    }
+    if v.is_infinite() {
+        return match v > 0.0 {
+            true => quote!(::core::primitive::f64::INFINITY),
+            false => quote!(::core::primitive::f64::NEG_INFINITY),
+        };
+    }
+    let magnitude = Literal::f64_unsuffixed(v.abs());
+    match v.is_sign_negative() {
+        true => quote!(-#magnitude),
+        false => quote!(#magnitude),
+    }
+}
+
 impl Embed for f64 {
-    /// A literal for finite values (Rust reads the shortest round-trip form back to the
-    /// same bits; `-0.0` keeps its sign), the bits otherwise (infinities, NaN).
     fn embed(&self, _: &TokenStream) -> TokenStream {
-        if !self.is_finite() {
-            let bits = Literal::u64_suffixed(self.to_bits());
-            return quote!(f64::from_bits(#bits));
-        }
-        let magnitude = Literal::f64_suffixed(self.abs());
-        match self.is_sign_negative() {
-            true => quote!((-#magnitude)),
-            false => quote!(#magnitude),
-        }
+        float(*self)
     }
 }
 

@@ -179,6 +179,7 @@ pub(crate) fn zero_inhibitory(weight: f64) -> usize {
 pub(crate) fn zero_excitatory(weight: f64) -> usize {
     usize::from(weight < 0.0)
 }
+
 /// A point-neuron model's dynamics: state and update, implemented by the engine on the
 /// parameter struct the vocabulary crate declares (its name, table, checks, receptor
 /// ports and recordables: [`NeuronParams`]).

@@ -130,7 +130,7 @@ impl PspNetwork {
     /// as the macro embedded it; the export reads it.
     pub fn description() -> ::network::export::syntax::Description {
         ::network::export::syntax::description::Description {
-            resolution: 0.1f64,
+            resolution: 0.1,
             seed: 1,
             data_path: ::core::option::Option::None,
             data_prefix: ::core::option::Option::None,
@@ -139,9 +139,9 @@ impl PspNetwork {
                 ::network::export::syntax::description::NeuronDesc { name :
                 ::std::string::String::from("Lif"), base :
                 ::network::export::syntax::spec::BaseModel::IafPscAlpha, params :
-                ::std::vec![("C_m", 250f64), ("tau_m", 20f64), ("tau_syn_ex", 0.5f64),
-                ("tau_syn_in", 0.5f64), ("t_ref", 2f64), ("E_L", 0f64), ("V_reset",
-                0f64), ("V_m", 0f64), ("V_th", 20f64)], lists : ::std::vec![], ports :
+                ::std::vec![("C_m", 250.0), ("tau_m", 20.0), ("tau_syn_ex", 0.5),
+                ("tau_syn_in", 0.5), ("t_ref", 2.0), ("E_L", 0.0), ("V_reset", 0.0),
+                ("V_m", 0.0), ("V_th", 20.0)], lists : ::std::vec![], ports :
                 ::std::vec![], class : ::core::option::Option::None, firing :
                 ::core::option::Option::None, meta : ::std::vec![], docs : ::std::vec![]
                 }
@@ -166,9 +166,9 @@ impl PspNetwork {
                 ::std::string::String::from("static_synapse"), base :
                 ::network::export::syntax::spec::SynapseModel::Static, params :
                 ::std::vec![], varied : ::std::vec![], weight :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(20.680155243678456f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(20.680155243678456)),
                 delay :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5)),
                 receptor : 0 }, derived : ::core::option::Option::None, meta :
                 ::std::vec![], docs : ::std::vec![] })),
                 ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
@@ -183,15 +183,15 @@ impl PspNetwork {
                 ::std::string::String::from("inh"), base :
                 ::network::export::syntax::spec::SynapseModel::Static, params :
                 ::std::vec![], varied : ::std::vec![], weight :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant((-
-                82.72062097471382f64))), delay :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(-
+                82.72062097471382)), delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5)),
                 receptor : 0 }, derived : ::core::option::Option::None, meta :
                 ::std::vec![], docs : ::std::vec![] })),
                 ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
                 { name : ::std::string::String::from("spikes"), kind :
                 ::network::export::syntax::description::RecorderKind::Spikes { ascii :
-                ::core::option::Option::None }, window : (0f64,
+                ::core::option::Option::None }, window : (0.0,
                 ::core::option::Option::None), targets :
                 ::std::vec![::network::export::syntax::description::TargetDesc {
                 population : 0, select :

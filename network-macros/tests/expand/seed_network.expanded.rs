@@ -271,7 +271,7 @@ impl SeedNetwork {
     /// as the macro embedded it; the export reads it.
     pub fn description() -> ::network::export::syntax::Description {
         ::network::export::syntax::description::Description {
-            resolution: 0.1f64,
+            resolution: 0.1,
             seed: 42,
             data_path: ::core::option::Option::None,
             data_prefix: ::core::option::Option::None,
@@ -280,19 +280,19 @@ impl SeedNetwork {
                 ::network::export::syntax::description::NeuronDesc { name :
                 ::std::string::String::from("PV"), base :
                 ::network::export::syntax::spec::BaseModel::IafPscAlpha, params :
-                ::std::vec![("C_m", 200f64), ("V_th", (- 52f64)), ("V_reset", (- 65f64)),
-                ("tau_m", 10f64), ("t_ref", 1f64)], lists : ::std::vec![], ports :
+                ::std::vec![("C_m", 200.0), ("V_th", - 52.0), ("V_reset", - 65.0),
+                ("tau_m", 10.0), ("t_ref", 1.0)], lists : ::std::vec![], ports :
                 ::std::vec![], class :
                 ::core::option::Option::Some(::network::export::syntax::model_table::CellClass::Inhibitory),
                 firing :
                 ::core::option::Option::Some(::network::export::syntax::spec::FiringRanges
                 { resting :
                 ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
-                low_hz : 1f64, high_hz : 5f64 }), active :
+                low_hz : 1.0, high_hz : 5.0 }), active :
                 ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
-                low_hz : 10f64, high_hz : 30f64 }), max :
+                low_hz : 10.0, high_hz : 30.0 }), max :
                 ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
-                low_hz : 50f64, high_hz : 100f64 }) }), meta :
+                low_hz : 50.0, high_hz : 100.0 }) }), meta :
                 ::std::vec![(::std::string::String::from("class"),
                 ::std::string::String::from("inhibitory")),
                 (::std::string::String::from("dendrite_extent"),
@@ -305,18 +305,18 @@ impl SeedNetwork {
                 ::network::export::syntax::description::NeuronDesc { name :
                 ::std::string::String::from("PyL23"), base :
                 ::network::export::syntax::spec::BaseModel::IafPscAlpha, params :
-                ::std::vec![("V_th", (- 50f64)), ("C_m", 200f64), ("tau_m", 15f64),
-                ("V_reset", (- 70f64)), ("t_ref", 2f64), ("I_e", 200f64)], lists :
+                ::std::vec![("V_th", - 50.0), ("C_m", 200.0), ("tau_m", 15.0),
+                ("V_reset", - 70.0), ("t_ref", 2.0), ("I_e", 200.0)], lists :
                 ::std::vec![], ports : ::std::vec![], class :
                 ::core::option::Option::Some(::network::export::syntax::model_table::CellClass::Excitatory),
                 firing :
                 ::core::option::Option::Some(::network::export::syntax::spec::FiringRanges
                 { resting :
                 ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
-                low_hz : 2f64, high_hz : 8f64 }), active :
+                low_hz : 2.0, high_hz : 8.0 }), active :
                 ::core::option::Option::Some(::network::export::syntax::spec::RateRange {
-                low_hz : 15f64, high_hz : 40f64 }), max : ::core::option::Option::None
-                }), meta : ::std::vec![(::std::string::String::from("class"),
+                low_hz : 15.0, high_hz : 40.0 }), max : ::core::option::Option::None }),
+                meta : ::std::vec![(::std::string::String::from("class"),
                 ::std::string::String::from("excitatory")),
                 (::std::string::String::from("transmitters"),
                 ::std::string::String::from("[AMPA, NMDA]")),
@@ -329,16 +329,16 @@ impl SeedNetwork {
                 ::std::string::String::from("pvpop"), model : 0, size :
                 ::network::export::syntax::description::Size::Fixed(100), layout :
                 ::core::option::Option::Some(::network::export::syntax::spec::Layout::FreeUniform
-                { lower_left : ::std::vec![0f64, 0f64, 0f64], upper_right :
-                ::std::vec![2f64, 2f64, 1f64], edge_wrap : false }), initial :
-                ::std::vec![], meta : ::std::vec![], docs : ::std::vec![] },
+                { lower_left : ::std::vec![0.0, 0.0, 0.0], upper_right : ::std::vec![2.0,
+                2.0, 1.0], edge_wrap : false }), initial : ::std::vec![], meta :
+                ::std::vec![], docs : ::std::vec![] },
                 ::network::export::syntax::description::PopulationDesc { name :
                 ::std::string::String::from("l23pyr"), model : 1, size :
                 ::network::export::syntax::description::Size::Fixed(800), layout :
                 ::core::option::Option::Some(::network::export::syntax::spec::Layout::FreeUniform
-                { lower_left : ::std::vec![0f64, 0f64, 0f64], upper_right :
-                ::std::vec![2f64, 2f64, 1f64], edge_wrap : false }), initial :
-                ::std::vec![], meta : ::std::vec![(::std::string::String::from("region"),
+                { lower_left : ::std::vec![0.0, 0.0, 0.0], upper_right : ::std::vec![2.0,
+                2.0, 1.0], edge_wrap : false }), initial : ::std::vec![], meta :
+                ::std::vec![(::std::string::String::from("region"),
                 ::std::string::String::from("Primary Visual Cortex")),
                 (::std::string::String::from("density"),
                 ::std::string::String::from("25000 per mm3"))], docs : ::std::vec![] }
@@ -347,23 +347,23 @@ impl SeedNetwork {
                 ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
                 { name : ::std::string::String::from("corner_spikes"), kind :
                 ::network::export::syntax::description::RecorderKind::Spikes { ascii :
-                ::core::option::Option::None }, window : (0f64,
-                ::core::option::Option::Some(1000f64)), targets :
+                ::core::option::Option::None }, window : (0.0,
+                ::core::option::Option::Some(1000.0)), targets :
                 ::std::vec![::network::export::syntax::description::TargetDesc {
                 population : 1, select :
                 ::network::export::syntax::description::SelectDesc::Within(::network::export::syntax::description::MaskDesc
                 { mask :
                 ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
-                { radius : 0.5f64 }).with_anchor([0f64, 0f64, 0f64]), center :
-                ::core::option::Option::Some([0f64, 0f64, 0f64]), name :
+                { radius : 0.5 }).with_anchor([0.0, 0.0, 0.0]), center :
+                ::core::option::Option::Some([0.0, 0.0, 0.0]), name :
                 ::core::option::Option::Some(::std::string::String::from("corner")) },
-                [0f64, 0f64, 0f64]) }], generators : ::std::vec![], time_in_steps :
-                false, docs : ::std::vec![] }),
+                [0.0, 0.0, 0.0]) }], generators : ::std::vec![], time_in_steps : false,
+                docs : ::std::vec![] }),
                 ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
                 { name : ::std::string::String::from("exc_spikes"), kind :
                 ::network::export::syntax::description::RecorderKind::Spikes { ascii :
-                ::core::option::Option::None }, window : (0f64,
-                ::core::option::Option::Some(1000f64)), targets :
+                ::core::option::Option::None }, window : (0.0,
+                ::core::option::Option::Some(1000.0)), targets :
                 ::std::vec![::network::export::syntax::description::TargetDesc {
                 population : 1, select :
                 ::network::export::syntax::description::SelectDesc::All }], generators :
@@ -371,7 +371,7 @@ impl SeedNetwork {
                 ::network::export::syntax::description::Wiring::Recorder(::network::export::syntax::description::RecorderDesc
                 { name : ::std::string::String::from("inh_spikes"), kind :
                 ::network::export::syntax::description::RecorderKind::Spikes { ascii :
-                ::core::option::Option::None }, window : (0f64,
+                ::core::option::Option::None }, window : (0.0,
                 ::core::option::Option::None), targets :
                 ::std::vec![::network::export::syntax::description::TargetDesc {
                 population : 0, select :
@@ -380,30 +380,30 @@ impl SeedNetwork {
                 ::network::export::syntax::description::Wiring::Stimulator(::network::export::syntax::description::StimulatorDesc
                 { name : ::std::string::String::from("dc"), kind :
                 ::network::export::syntax::description::StimulusDesc::Dc { amplitude :
-                ::network::export::syntax::description::NumDesc::Const(100f64) }, window
-                : (500f64, ::core::option::Option::Some(700f64)), targets :
+                ::network::export::syntax::description::NumDesc::Const(100.0) }, window :
+                (500.0, ::core::option::Option::Some(700.0)), targets :
                 ::std::vec![::network::export::syntax::description::TargetDesc {
                 population : 1, select :
                 ::network::export::syntax::description::SelectDesc::Within(::network::export::syntax::description::MaskDesc
                 { mask :
                 ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
-                { radius : 0.5f64 }).with_anchor([0f64, 0f64, 0f64]), center :
-                ::core::option::Option::Some([0f64, 0f64, 0f64]), name :
+                { radius : 0.5 }).with_anchor([0.0, 0.0, 0.0]), center :
+                ::core::option::Option::Some([0.0, 0.0, 0.0]), name :
                 ::core::option::Option::Some(::std::string::String::from("corner")) },
-                [0f64, 0f64, 0f64]) }], synapse :
+                [0.0, 0.0, 0.0]) }], synapse :
                 ::network::export::syntax::description::SynapseDesc { model :
                 ::std::string::String::from("static_synapse"), base :
                 ::network::export::syntax::spec::SynapseModel::Static, params :
                 ::std::vec![], varied : ::std::vec![], weight :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.0)),
                 delay :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.0)),
                 receptor : 0 }, docs : ::std::vec![] }),
                 ::network::export::syntax::description::Wiring::Stimulator(::network::export::syntax::description::StimulatorDesc
                 { name : ::std::string::String::from("noise"), kind :
                 ::network::export::syntax::description::StimulusDesc::Poisson { rate :
-                ::network::export::syntax::description::NumDesc::Const(50f64) }, window :
-                (100f64, ::core::option::Option::Some(900f64)), targets :
+                ::network::export::syntax::description::NumDesc::Const(50.0) }, window :
+                (100.0, ::core::option::Option::Some(900.0)), targets :
                 ::std::vec![::network::export::syntax::description::TargetDesc {
                 population : 1, select :
                 ::network::export::syntax::description::SelectDesc::All }], synapse :
@@ -411,9 +411,9 @@ impl SeedNetwork {
                 ::std::string::String::from("static_synapse"), base :
                 ::network::export::syntax::spec::SynapseModel::Static, params :
                 ::std::vec![], varied : ::std::vec![], weight :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(2.5f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(2.5)),
                 delay :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.5)),
                 receptor : 0 }, docs : ::std::vec![] }),
                 ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
                 { field : ::std::string::String::from("pvpop_to_l23pyr"), name :
@@ -424,7 +424,7 @@ impl SeedNetwork {
                 ::core::option::Option::Some(::network::export::syntax::description::MaskDesc
                 { mask :
                 ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
-                { radius : 1f64 }).with_anchor([0f64, 0f64, 0f64]), center :
+                { radius : 1.0 }).with_anchor([0.0, 0.0, 0.0]), center :
                 ::core::option::Option::None, name : ::core::option::Option::None }),
                 kernel : ::core::option::Option::None, autapses : false, multapses :
                 false, use_on_source : false, synapse :
@@ -432,9 +432,9 @@ impl SeedNetwork {
                 ::std::string::String::from("static_synapse"), base :
                 ::network::export::syntax::spec::SynapseModel::Static, params :
                 ::std::vec![], varied : ::std::vec![], weight :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant((-
-                10f64))), delay :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(-
+                10.0)), delay :
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.0)),
                 receptor : 0 }, derived : ::core::option::Option::None, meta :
                 ::std::vec![], docs : ::std::vec![] })),
                 ::network::export::syntax::description::Wiring::Projection(::std::boxed::Box::new(::network::export::syntax::description::ProjectionDesc
@@ -446,7 +446,7 @@ impl SeedNetwork {
                 ::core::option::Option::Some(::network::export::syntax::description::MaskDesc
                 { mask :
                 ::network::export::syntax::spec::Mask::new(::network::export::syntax::spec::MaskShape::Sphere
-                { radius : 0.5f64 }).with_anchor([0f64, 0f64, 0f64]), center :
+                { radius : 0.5 }).with_anchor([0.0, 0.0, 0.0]), center :
                 ::core::option::Option::None, name : ::core::option::Option::None }),
                 kernel : ::core::option::Option::None, autapses : false, multapses :
                 false, use_on_source : false, synapse :
@@ -454,9 +454,9 @@ impl SeedNetwork {
                 ::std::string::String::from("static_synapse"), base :
                 ::network::export::syntax::spec::SynapseModel::Static, params :
                 ::std::vec![], varied : ::std::vec![], weight :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(4f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(4.0)),
                 delay :
-                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1f64)),
+                ::network::export::syntax::description::ValueDesc::Known(::network::export::syntax::spec::Value::Constant(1.0)),
                 receptor : 0 }, derived : ::core::option::Option::None, meta :
                 ::std::vec![], docs : ::std::vec![] }))
             ],
