@@ -8,8 +8,8 @@
  *
  * Mode 0 (the engine's direct delivery): each spike's row onto a block is added, when the
  * spike is sent, into that block's ring of single-precision rows
- * (`ring[slot][channel][neuron]`, 64 slots, 512 KB per block), every position computed
- * and prefetched one row ahead.
+ * (`ring[slot][channel][neuron]`, 64 slots, 512 KB per block), the step's rows asked for
+ * whole first, every position computed and prefetched one row ahead.
  *
  * Mode 1 (arrival segments): the synapses of a source onto a group of G blocks form one
  * row, sorted by delay, with the offset where each delay begins. At step t the group
@@ -167,10 +167,11 @@ int main(int argc, char **argv) {
                 /* Each block of the group walks this step's spikes' rows onto it. */
                 float *rows_of = ring + (size_t)g * SLOTS * 2 * NEURONS;
                 for (int i = 0; i < SPIKES_PER_STEP; i++) now[i] = next() % rows;
-                for (int i = 0; i < SPIKES_PER_STEP; i++) {
-                    _mm_prefetch((const char *)&words[(size_t)now[i] * row_len], _MM_HINT_T0);
-                    _mm_prefetch((const char *)&weights[(size_t)now[i] * row_len], _MM_HINT_T0);
-                }
+                for (int i = 0; i < SPIKES_PER_STEP; i++)
+                    for (size_t j = 0; j < ROW_LEN; j += 16) {
+                        if (j % 32 == 0) _mm_prefetch((const char *)&words[(size_t)now[i] * row_len + j], _MM_HINT_T0);
+                        _mm_prefetch((const char *)&weights[(size_t)now[i] * row_len + j], _MM_HINT_T0);
+                    }
                 for (int i = -1; i < SPIKES_PER_STEP; i++) {
                     if (i + 1 < SPIKES_PER_STEP) {
                         size_t *ahead = positions[(i + 1) & 1], k0 = (size_t)now[i + 1] * row_len;
