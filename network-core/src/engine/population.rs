@@ -2,12 +2,15 @@
 //! neurons), and per block the ring buffers, generators, multimeters and spikes of the
 //! current slice. On several ranks a rank keeps the state of its own blocks only.
 
+mod at_arrival;
 mod delivery;
+mod runs;
 
 use super::archive::SpikeArchive;
 use super::block::{block_count, block_of, block_size, block_start, BLOCK_LEN};
 use super::param_sets::{v_m_before, ParamSets};
 use super::plastic::PlasticState;
+use super::projection::arrivals::{ArrivalLists, Arrivals, GROUP_BLOCKS};
 use super::projection::{Channel, Projection};
 use super::ring::Ring;
 use super::sampler::BlockSampler;
@@ -15,11 +18,12 @@ use super::schedule::BlockTask;
 use super::stimulus::BlockStimulus;
 use super::weight_events::WeightEvent;
 use crate::error::{Error, Result};
-use crate::models::{NeuronModel, Recordable, SpikeInput, StepInput};
+use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
 use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
 use delivery::{deliver_spikes_drawing_ahead, deliver_spikes_shared};
+use runs::advance_runs;
 
 /// Everything of one block of neurons except the model state.
 #[derive(Debug)]
@@ -59,6 +63,9 @@ pub(crate) struct SliceInput<'a> {
     pub incoming: &'a [Projection],
     /// Per population, the spikes of the previous slice, sorted by (step, index).
     pub spikes: &'a [Vec<(i64, u32)>],
+    /// Per incoming projection, its synapses by group and delay where it is delivered
+    /// at arrival (`engine::projection::arrivals`); empty when none is.
+    pub arrivals: &'a [Option<Arrivals>],
 }
 
 /// A population of any model and size, as the scheduler sees it.
@@ -116,6 +123,16 @@ pub(crate) trait PopulationDyn: Send + Sync {
     /// the block, then advance its neurons over the slice. Blocks are independent, so the
     /// tasks may run in any order on any thread with the same result.
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>);
+
+    /// Keeps, per group of blocks, the synapses delivered at arrival by arrival step,
+    /// for `steps` steps (more than any delay plus a slice): a projection onto the
+    /// population is delivered at arrival.
+    fn keep_arrival_lists(&mut self, steps: usize);
+
+    /// Adds the synapses noted for arrival at steps `now..` to their steps' rows in the
+    /// rings, through `arrivals` (the copies they were noted from), and keeps no lists
+    /// from then on: the projections go back to delivery at sending.
+    fn leave_arrival_lists(&mut self, now: i64, arrivals: &[Option<Arrivals>]);
 }
 
 /// A population of model `M` with `L` neurons.
@@ -131,6 +148,9 @@ pub(crate) struct Population<M: NeuronModel, L: Length> {
     blocks: Vec<BlockRuntime>,
     /// The parameter sets when neurons differ (`None`: all share `model`).
     sets: Option<ParamSets<M>>,
+    /// Per group of blocks, the synapses delivered at arrival by the step they arrive
+    /// at (empty unless a projection onto the population is).
+    arrival_lists: Vec<ArrivalLists>,
 }
 
 impl<M: NeuronModel, L: Length> Population<M, L> {
@@ -146,6 +166,7 @@ impl<M: NeuronModel, L: Length> Population<M, L> {
             len,
             blocks: Vec::new(),
             sets: None,
+            arrival_lists: Vec::new(),
         }
     }
 }
@@ -340,33 +361,78 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         }
     }
 
+    fn keep_arrival_lists(&mut self, steps: usize) {
+        let groups = self.blocks.len().div_ceil(GROUP_BLOCKS);
+        self.arrival_lists = vec![ArrivalLists::new(steps); groups];
+    }
+
+    fn leave_arrival_lists(&mut self, now: i64, arrivals: &[Option<Arrivals>]) {
+        let lists = std::mem::take(&mut self.arrival_lists);
+        let groups = self.blocks.chunks_mut(GROUP_BLOCKS).zip(lists);
+        for (g, (blocks, mut lists)) in groups.enumerate() {
+            at_arrival::flush::<M>(g, blocks, &mut lists, now, arrivals);
+        }
+    }
+
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>) {
         let model = &self.model;
         let propagators = &self.propagators;
         let sets = self.sets.as_ref();
+        if !self.arrival_lists.is_empty() {
+            // Delivery at arrival writes a group of blocks' rows: one task per group.
+            let groups = self
+                .states
+                .chunks_mut(GROUP_BLOCKS)
+                .zip(self.blocks.chunks_mut(GROUP_BLOCKS))
+                .zip(self.arrival_lists.iter_mut());
+            for (g, ((states, blocks), lists)) in groups.enumerate() {
+                tasks.push(Box::new(move || {
+                    at_arrival::deliver::<M>(g, blocks, lists, input);
+                    for (k, (state, rt)) in states.iter_mut().zip(blocks.iter_mut()).enumerate() {
+                        if rt.owned {
+                            let b = g * GROUP_BLOCKS + k;
+                            advance(model, propagators, sets, b, state, rt, input);
+                        }
+                    }
+                }));
+            }
+            return;
+        }
         for (b, (state, rt)) in self
             .states
             .iter_mut()
             .zip(self.blocks.iter_mut())
             .enumerate()
         {
-            if !rt.owned {
-                continue;
+            if rt.owned {
+                tasks.push(Box::new(move || {
+                    advance(model, propagators, sets, b, state, rt, input)
+                }));
             }
-            match sets {
-                // Neurons differ: the block's runs of `grain` neurons, each with its set.
-                Some(sets) => {
-                    let views: Vec<_> = M::blocks(state, sets.grain()).into_iter().collect();
-                    tasks.push(Box::new(move || advance_runs(sets, b, views, rt, input)));
-                }
-                None => {
-                    let Some(view) = M::blocks(state, BLOCK_LEN).into_iter().next() else {
-                        continue;
-                    };
-                    tasks.push(Box::new(move || {
-                        advance_block(model, propagators, b, view, rt, input)
-                    }));
-                }
+        }
+    }
+}
+
+/// Block `b`'s work for one slice: with its neurons' own parameter sets where they
+/// differ.
+fn advance<M: NeuronModel>(
+    model: &M,
+    propagators: &M::Propagators,
+    sets: Option<&ParamSets<M>>,
+    b: usize,
+    state: &mut M::State<Dyn>,
+    rt: &mut BlockRuntime,
+    input: &SliceInput<'_>,
+) {
+    match sets {
+        // Neurons differ: the block's runs of `grain` neurons, each with its set.
+        Some(sets) => {
+            let views: Vec<_> = M::blocks(state, sets.grain()).into_iter().collect();
+            advance_runs(sets, b, views, rt, input)
+        }
+        None => {
+            if let Some(view) = M::blocks(state, BLOCK_LEN).into_iter().next() {
+                advance_block(model, propagators, b, view, rt, input)
             }
         }
     }
@@ -487,74 +553,6 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
             if sampler.due(s + 1) {
                 sampler.sample(s + 1, |var, i| {
                     model.recordable(&view, var, i).unwrap_or(f64::NAN)
-                });
-            }
-        }
-    }
-    if let Some(archive) = rt.archive.as_mut() {
-        archive.record(&rt.spikes, offset);
-    }
-}
-
-/// Block `b`'s work where its neurons' parameters differ: spikes delivered as on the
-/// uniform path, then per step the generators, and each run of `grain` neurons updated
-/// with its own set, its spike input copied out of the ring (`scratch`) and the ring's
-/// slots cleared as the model clears them; multimeters read each neuron through its
-/// set.
-fn advance_runs<M: NeuronModel>(
-    sets: &ParamSets<M>,
-    b: usize,
-    mut views: Vec<M::Block<'_>>,
-    rt: &mut BlockRuntime,
-    input: &SliceInput<'_>,
-) {
-    let offset = (b * BLOCK_LEN) as u32;
-    let grain = sets.grain();
-    let run_sets: Vec<usize> = sets.runs_of_block(b).collect();
-    deliver_spikes_shared(b, rt, input, M::COUNTS_SPIKES, Channel::by_sign(M::channel));
-    let no_current = !rt.receives_current();
-    let mut scratch = Vec::new();
-    for s in input.start..input.end {
-        for stimulus in &mut rt.stimuli {
-            match stimulus.port_channel {
-                None => stimulus.apply(s, &mut rt.ring, M::channel),
-                Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
-            }
-        }
-        let (mut spikes_in, current) = rt.ring.step_mut(s);
-        let channels = spikes_in.channels();
-        let block_len = current.len();
-        for (r, view) in views.iter_mut().enumerate() {
-            let (model, propagators) = &sets.get(run_sets[r]);
-            let a = r * grain;
-            let n = grain.min(block_len - a);
-            scratch.clear();
-            for k in 0..channels {
-                scratch.extend_from_slice(&spikes_in.channel(k)[a..a + n]);
-            }
-            let step_input = StepInput {
-                spikes: SpikeInput::new(&mut scratch, n, n),
-                current: &mut current[a..a + n],
-                no_current,
-                rng: &mut rt.rng,
-            };
-            let spikes = &mut rt.spikes;
-            let first = offset + a as u32;
-            model.update(propagators, view, step_input, &mut |i| {
-                spikes.push((s, first + i))
-            });
-            for k in 0..channels {
-                spikes_in.channel(k)[a..a + n].fill(0.0);
-            }
-        }
-        for sampler in &mut rt.samplers {
-            if sampler.due(s + 1) {
-                sampler.sample(s + 1, |var, i| {
-                    let r = i / grain;
-                    let model = &sets.get(run_sets[r]).0;
-                    model
-                        .recordable(&views[r], var, i % grain)
-                        .unwrap_or(f64::NAN)
                 });
             }
         }

@@ -1,6 +1,7 @@
 //! Building and running networks: the builder collects declarations, the placement step
 //! lays them out in blocks, the network runs them and is read through handles.
 
+mod at_arrival;
 mod builder;
 mod canonical;
 mod files;

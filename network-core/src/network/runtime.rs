@@ -1,6 +1,7 @@
 //! A built network and its scheduler: advance all populations one slice (at most
 //! min_delay steps) in parallel, then exchange spikes and collect recordings.
 
+use super::at_arrival::deliver_at_arrival;
 use super::files::FileSettings;
 use super::info::{DeviceInfo, PopulationInfo, ProjectionInfo};
 use super::placement::Placement;
@@ -15,6 +16,7 @@ use crate::distribution::{
 use crate::engine::block::{block_count, block_start};
 use crate::engine::generator_tap::GeneratorTap;
 use crate::engine::population::{PopulationDyn, SliceInput};
+use crate::engine::projection::arrivals::{self, Arrivals};
 use crate::engine::projection::Projection;
 use crate::engine::rate::RateSystem;
 use crate::engine::schedule::StableShares;
@@ -78,6 +80,9 @@ pub struct Network {
     pub(super) generator_names: Vec<String>,
     /// Per population, the spikes of the last slice, not yet delivered.
     pending: Vec<Vec<(i64, u32)>>,
+    /// Per target population and incoming projection, its synapses by group and delay
+    /// where it is delivered at arrival (`NETWORK_DELIVERY=arrivals`; empty otherwise).
+    arrivals: Vec<Vec<Option<Arrivals>>>,
     /// Per population, the number of spikes emitted so far.
     pub(super) spike_counts: Vec<usize>,
     /// Hands out each slice's block tasks to the threads.
@@ -154,7 +159,7 @@ impl Network {
             _ => files,
         };
         let Placement {
-            populations,
+            mut populations,
             incoming,
             projection_slots,
             projection_info,
@@ -192,12 +197,18 @@ impl Network {
             m.open_file(&files, &provenance)?;
         }
         let n_populations = populations.len();
+        let arrivals = if arrivals::asked_for() && comm.size() == 1 {
+            deliver_at_arrival(&mut populations, &incoming, slice_len)
+        } else {
+            Vec::new()
+        };
         Ok(Self {
             resolution,
             seed,
             threads,
             pool,
             pending: vec![Vec::new(); populations.len()],
+            arrivals,
             spike_counts: vec![0; populations.len()],
             stats: populations
                 .iter()
@@ -403,11 +414,13 @@ impl Network {
         let inputs: Vec<SliceInput<'_>> = self
             .incoming
             .iter()
-            .map(|incoming| SliceInput {
+            .enumerate()
+            .map(|(p, incoming)| SliceInput {
                 start,
                 end,
                 incoming,
                 spikes: &self.pending,
+                arrivals: self.arrivals.get(p).map_or(&[], Vec::as_slice),
             })
             .collect();
         let mut tasks = Vec::new();
@@ -560,5 +573,23 @@ impl Network {
         for (meter, rows) in self.meters.iter_mut().zip(rows) {
             meter.record(rows, self.resolution);
         }
+    }
+}
+
+impl Network {
+    /// Returns the projections onto population `p` delivered at arrival to delivery at
+    /// sending, their synapses in flight added to the rings first: before their
+    /// synapses change (`set_weights`, `set_synapse_states`) or a weight recorder starts
+    /// recording them, so that the copy is never stale and spikes already sent arrive
+    /// with the weights they were sent with, as in NEST.
+    pub(super) fn leave_arrivals(&mut self, p: usize) {
+        let Some(arrivals) = self.arrivals.get_mut(p) else {
+            return;
+        };
+        if arrivals.iter().all(Option::is_none) {
+            return;
+        }
+        let arrivals = std::mem::take(arrivals);
+        self.populations[p].leave_arrival_lists(self.step, &arrivals);
     }
 }

@@ -61,6 +61,7 @@ impl Network {
         }
         // Only a recorder that exists makes its projections log transmissions.
         for recorded in &recorder.projections {
+            self.leave_arrivals(recorded.slot.0);
             self.incoming[recorded.slot.0][recorded.slot.1].weights_recorded = true;
         }
         self.weight_recorders.push(recorder);

@@ -24,7 +24,16 @@ fn deliver_spikes(
     channel: impl Fn(f64) -> usize + Copy,
     fill: &mut impl FnMut(),
 ) {
-    let statics = || input.incoming.iter().filter(|p| p.plastic.is_none());
+    // Projections delivered at arrival (`population::at_arrival`) are not sent here.
+    let at_arrival = |k: usize| input.arrivals.get(k).is_some_and(Option::is_some);
+    let statics = || {
+        input
+            .incoming
+            .iter()
+            .enumerate()
+            .filter(|&(k, p)| p.plastic.is_none() && !at_arrival(k))
+            .map(|(_, p)| p)
+    };
     for projection in statics() {
         projection.prefetch_row_bounds(b, &input.spikes[projection.source]);
     }
@@ -32,6 +41,9 @@ fn deliver_spikes(
         projection.prefetch_rows(b, &input.spikes[projection.source]);
     }
     for (k, projection) in input.incoming.iter().enumerate() {
+        if at_arrival(k) {
+            continue;
+        }
         let spikes = &input.spikes[projection.source];
         let port = projection.port_channel();
         let archive = rt.archive.as_mut();

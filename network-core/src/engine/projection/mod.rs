@@ -9,6 +9,7 @@
 //! A synapse with a random weight and delay thus takes 6 bytes: the weight (drawn at
 //! single precision, [`Weights`]) and the packed word.
 
+pub(crate) mod arrivals;
 mod channel;
 mod delays;
 mod direct;

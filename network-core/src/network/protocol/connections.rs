@@ -123,6 +123,7 @@ impl Network {
         }
         let slots = self.synapse_slots(projection);
         let (p, k) = self.projection_slots[projection.index];
+        self.leave_arrivals(p);
         let proj = &mut self.incoming[p][k];
         let blocks = self.populations[p].blocks();
         let in_state = proj
@@ -431,6 +432,9 @@ impl Network {
         }
         if let Some((_, extrema)) = &delays {
             self.widen_delay_extrema(*extrema);
+        }
+        if delays.is_some() {
+            self.leave_arrivals(p);
         }
         let proj = &mut self.incoming[p][k];
         if let Some((steps, _)) = delays {

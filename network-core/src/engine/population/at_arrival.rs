@@ -1,0 +1,56 @@
+//! Delivery at arrival for a group of blocks (`engine::projection::arrivals`): before
+//! the group's blocks advance over a slice, the previous slice's spikes are noted under
+//! the steps their synapses onto the group arrive at, and the synapses arriving in each
+//! of the slice's steps are added to that step's single-precision rows of their blocks.
+
+use super::{BlockRuntime, SliceInput};
+use crate::engine::block::Row32;
+use crate::engine::projection::arrivals::{ArrivalLists, Arrivals};
+use crate::models::NeuronModel;
+
+/// Delivers at arrival into `blocks`, group `g` of the population, over the slice.
+pub(super) fn deliver<M: NeuronModel>(
+    g: usize,
+    blocks: &mut [BlockRuntime],
+    lists: &mut ArrivalLists,
+    input: &SliceInput<'_>,
+) {
+    for (k, (projection, arrivals)) in input.incoming.iter().zip(input.arrivals).enumerate() {
+        if let Some(arrivals) = arrivals {
+            arrivals.schedule(k, g, &input.spikes[projection.source], lists);
+        }
+    }
+    for t in input.start..input.end {
+        lists.deliver(g, t, input.arrivals, &mut step_rows(blocks, t), M::channel);
+    }
+}
+
+/// Adds every synapse noted in `lists` (group `g`'s, over `blocks`) for arrival at steps
+/// `now..` to its step's rows: the synapses in flight when their projections go back to
+/// delivery at sending.
+pub(super) fn flush<M: NeuronModel>(
+    g: usize,
+    blocks: &mut [BlockRuntime],
+    lists: &mut ArrivalLists,
+    now: i64,
+    arrivals: &[Option<Arrivals>],
+) {
+    for t in now..now + lists.steps() as i64 {
+        lists.deliver(g, t, arrivals, &mut step_rows(blocks, t), M::channel);
+    }
+}
+
+/// Each block's rows of single precision of step `t`; a block without them has no
+/// synapse delivered at arrival (the network gave every block with one such rows).
+fn step_rows(blocks: &mut [BlockRuntime], t: i64) -> Vec<&mut [Row32]> {
+    blocks
+        .iter_mut()
+        .map(|rt| match rt.ring.single_rows() {
+            Some((rows, channels, slots)) => {
+                let slot = t.rem_euclid(slots as i64) as usize;
+                &mut rows[slot * channels..(slot + 1) * channels]
+            }
+            None => &mut [],
+        })
+        .collect()
+}

@@ -1,0 +1,99 @@
+//! Delivery at arrival (`NETWORK_DELIVERY=arrivals`, an experiment: bench/PERF.md,
+//! twenty-fourth round) on a balanced network with drawn weights and delays spanning
+//! several blocks of one arrival group. The oracles: the same spikes on one thread as
+//! on two (its sums are taken in a fixed order), and the ring path's spikes (the same
+//! synapses summed in another order: the rates must agree, and here every spike does).
+//! Weights set between runs take the projection back to delivery at sending, the spikes
+//! in flight arriving with the weights they were sent with (the ring path's spikes
+//! again). One test, so that the environment variable is set and cleared on one thread.
+
+use network_core::connect::{ConnSpec, Rule};
+use network_core::*;
+
+/// Every spike `(sender, step)` of 2 x 100 ms (with every E->E weight set to 50 pA
+/// between the two runs where `set`) of a network of 4,200 excitatory and 1,000
+/// inhibitory neurons (5 and 1 blocks), each receiving 150 excitatory and 40
+/// inhibitory synapses with normal weights and delays, and a Poisson drive.
+fn spikes(threads: usize, set: bool) -> Vec<(u32, i64)> {
+    let mut b = NetworkBuilder::new(Resolution::default(), Seed(11)).threads(threads);
+    let model = Model::nest(IafPscExp::default()).unwrap();
+    let e = b.population("E", &model, Dyn(4200)).unwrap();
+    let i = b.population("I", &model, Dyn(1000)).unwrap();
+    let delay = Value::Normal {
+        mean: 1.5,
+        std: 0.75,
+        min: Some(0.1),
+        max: None,
+    };
+    let weight = |mean: f64| Value::Normal {
+        mean,
+        std: mean.abs() / 10.0,
+        min: None,
+        max: None,
+    };
+    let mut projections = Vec::new();
+    for (name, source, target, k, w) in [
+        ("EE", &e, &e, 150, 87.8),
+        ("EI", &e, &i, 150, 87.8),
+        ("IE", &i, &e, 40, -351.2),
+        ("II", &i, &i, 40, -351.2),
+    ] {
+        let synapse = StaticSynapse::new(weight(w), delay.clone());
+        let rule = ConnSpec::new(Rule::FixedIndegree(k));
+        projections.push(b.connect(name, source, target, &rule, synapse).unwrap());
+    }
+    let drive = PoissonGenerator {
+        rate: 9000.0,
+        ..Default::default()
+    };
+    b.poisson_generator(
+        "drive",
+        drive,
+        &[e.all(), i.all()],
+        &StaticSynapse::new(87.8, 1.5),
+    )
+    .unwrap();
+    let sr = b
+        .spike_recorder("sr", SpikeRecorder::default(), &[e.all(), i.all()])
+        .unwrap();
+    let mut net = b.build().unwrap();
+    net.simulate(100.0).unwrap();
+    if set {
+        net.set_weight(&projections[0], 50.0).unwrap();
+    }
+    net.simulate(100.0).unwrap();
+    let events = net.spikes(&sr);
+    events
+        .senders()
+        .iter()
+        .copied()
+        .zip(events.steps().iter().copied())
+        .collect()
+}
+
+#[test]
+fn delivery_at_arrival_gives_the_same_spikes_on_any_thread_count_and_the_rings_rates() {
+    let ring = spikes(2, false);
+    let ring_set = spikes(2, true);
+    std::env::set_var("NETWORK_DELIVERY", "arrivals");
+    let one = spikes(1, false);
+    let two = spikes(2, false);
+    let two_set = spikes(2, true);
+    std::env::remove_var("NETWORK_DELIVERY");
+    assert!(
+        ring.len() > 5_000,
+        "the network is active: {} spikes",
+        ring.len()
+    );
+    assert_ne!(ring, ring_set, "setting the weights changes the spikes");
+    assert_eq!(one, two, "one thread and two");
+    let rate = |s: &[(u32, i64)]| s.len() as f64 / 5_200.0 / 0.2;
+    assert!(
+        (rate(&two) - rate(&ring)).abs() < 0.01 * rate(&ring),
+        "{} Hz at arrival, {} Hz through the rings",
+        rate(&two),
+        rate(&ring)
+    );
+    assert_eq!(two, ring);
+    assert_eq!(two_set, ring_set, "weights set between runs");
+}
