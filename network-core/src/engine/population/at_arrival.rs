@@ -45,12 +45,12 @@ pub(super) fn flush<M: NeuronModel>(
 fn step_rows(blocks: &mut [BlockRuntime], t: i64) -> Vec<&mut [Row32]> {
     blocks
         .iter_mut()
-        .map(|rt| match rt.ring.single_rows() {
-            Some((rows, channels, slots)) => {
-                let slot = t.rem_euclid(slots as i64) as usize;
-                &mut rows[slot * channels..(slot + 1) * channels]
+        .map(|rt| {
+            let slot = rt.ring.slot(t);
+            match rt.ring.single_rows() {
+                Some((rows, channels, _)) => &mut rows[slot * channels..(slot + 1) * channels],
+                None => &mut [],
             }
-            None => &mut [],
         })
         .collect()
 }

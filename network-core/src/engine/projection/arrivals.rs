@@ -1,18 +1,20 @@
 //! Delivery at arrival, an experiment (`NETWORK_DELIVERY=arrivals`; bench/PERF.md,
 //! twenty-fourth round): instead of adding a spike's synapses into future slots of each
-//! block's ring when it is sent, a group of [`GROUP_BLOCKS`] blocks keeps, per source,
-//! its synapses onto the group sorted by delay, and at each step walks, for every
-//! delay, the synapses of that delay of the sources that spiked that many steps before,
-//! adding into the step's single-precision rows of its blocks. The rows are read, not
-//! written, each delay's synapses of a source are contiguous, and the additions go to
-//! one step's rows (which stay in the core's caches) instead of a ring's 64 slots.
+//! block's ring when it is sent, a group of [`GROUP_BLOCKS`] blocks keeps a copy of the
+//! projection's synapses onto it per source, sorted by delay ([`Arrivals`]). When a
+//! spike reaches the group, its runs of one delay are noted under the step they arrive
+//! at ([`ArrivalLists`]); at that step the group adds the runs noted for it into one
+//! step's sums, which stay in the core's caches, and adds the sums to the step's
+//! single-precision rows in order. The synapses are read, not written, each run is
+//! contiguous, and the random additions go to one step's sums instead of a ring's 64
+//! slots.
 //!
 //! For static projections with packed delays and one single-precision weight per
 //! synapse (drawn weights); the blocks keep their own copy of the synapses for the
 //! queries and the protocol, so memory grows by the synapses' size while this is on.
-//! Each neuron's single-precision sum is taken in a fixed order (longest delay first,
-//! then source, then block and row order), the same for any thread count, but not the
-//! ring's order: last bits of the sums may differ from the ring path's.
+//! Each neuron's single-precision sum is taken in a fixed order (spikes in the order
+//! they reached the group, then block and row order), the same for any thread count,
+//! but not the ring's order: last bits of the sums may differ from the ring path's.
 
 use super::prefetch::prefetch_line;
 use super::{Delays, Projection, Weights, TARGET_BITS, TARGET_MASK};
@@ -62,14 +64,16 @@ impl Arrivals {
         let Delays::Packed(base) = projection.delays else {
             return None;
         };
-        let single = projection.blocks.iter().all(|b| match &b.weights {
-            Weights::Single(w) => w.len() == b.targets.len(),
-            Weights::Double(_) => false,
-        });
+        // Every block's synapses into rows of single precision, as the ring path adds
+        // them (which also asks for packed delays and no shared weight).
+        let single = projection
+            .blocks
+            .iter()
+            .enumerate()
+            .all(|(b, block)| block.targets.is_empty() || projection.adds_single(b));
         if projection.plastic.is_some()
             || projection.weights_recorded
-            || projection.receptor_type != 0
-            || projection.weight.is_some()
+            || projection.port_channel().is_some()
             || !single
             || projection
                 .blocks
@@ -214,9 +218,14 @@ impl ArrivalLists {
         self.steps.len()
     }
 
+    /// The place of `step`'s list in `steps`.
+    fn index(&self, step: i64) -> usize {
+        step.rem_euclid(self.steps.len() as i64) as usize
+    }
+
     fn at(&mut self, step: i64) -> &mut Vec<Segment> {
-        let len = self.steps.len() as i64;
-        &mut self.steps[step.rem_euclid(len) as usize]
+        let i = self.index(step);
+        &mut self.steps[i]
     }
 
     /// Adds into `rows` (per block of group `g`, its single-precision rows of step `t`,
@@ -233,8 +242,8 @@ impl ArrivalLists {
         rows: &mut [&mut [Row32]],
         channel: impl Fn(f64) -> usize,
     ) {
-        let len = self.steps.len() as i64;
-        let segments = &mut self.steps[t.rem_euclid(len) as usize];
+        let i = self.index(t);
+        let segments = &mut self.steps[i];
         if segments.is_empty() {
             return;
         }
