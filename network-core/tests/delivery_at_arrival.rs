@@ -1,20 +1,25 @@
-//! Delivery at arrival (`NETWORK_DELIVERY=arrivals`, an experiment: bench/PERF.md,
-//! twenty-fourth round) on a balanced network with drawn weights and delays spanning
+//! Delivery at arrival (the default; `NETWORK_DELIVERY=sending` keeps the rings:
+//! bench/PERF.md, twenty-fourth and twenty-fifth rounds) on a balanced network with drawn weights and delays spanning
 //! several blocks of one arrival group. The oracles: the same spikes on one thread as
 //! on two (its sums are taken in a fixed order), and the ring path's spikes (the same
 //! synapses summed in another order: the rates must agree, and here every spike does).
 //! Weights set between runs take the projection back to delivery at sending, the spikes
 //! in flight arriving with the weights they were sent with (the ring path's spikes
-//! again). One test, so that the environment variable is set and cleared on one thread.
+//! again). The synapses read back (`connections`, rebuilt from the arrival groups) are
+//! those the rings keep, in the same order. One test, so that the environment variable is
+//! set and cleared on one thread.
 
 use network_core::connect::{ConnSpec, Rule};
 use network_core::*;
 
-/// Every spike `(sender, step)` of 2 x 100 ms (with every E->E weight set to 50 pA
+/// A synapse as `connections` reads it: source, target, weight and delay (bits).
+type Synapse = (u32, u32, u64, u64);
+
+/// The E->E synapses after the first run, and every spike `(sender, step)` of 2 x 100 ms (with every E->E weight set to 50 pA
 /// between the two runs where `set`) of a network of 4,200 excitatory and 1,000
 /// inhibitory neurons (5 and 1 blocks), each receiving 150 excitatory and 40
 /// inhibitory synapses with normal weights and delays, and a Poisson drive.
-fn spikes(threads: usize, set: bool) -> Vec<(u32, i64)> {
+fn spikes(threads: usize, set: bool) -> (Vec<Synapse>, Vec<(u32, i64)>) {
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(11)).threads(threads);
     let model = Model::nest(IafPscExp::default()).unwrap();
     let e = b.population("E", &model, Dyn(4200)).unwrap();
@@ -58,28 +63,36 @@ fn spikes(threads: usize, set: bool) -> Vec<(u32, i64)> {
         .unwrap();
     let mut net = b.build().unwrap();
     net.simulate(100.0).unwrap();
+    let synapses = net
+        .connections(&projections[0])
+        .iter()
+        .map(|c| (c.source, c.target, c.weight.to_bits(), c.delay.to_bits()))
+        .collect();
     if set {
         net.set_weight(&projections[0], 50.0).unwrap();
     }
     net.simulate(100.0).unwrap();
     let events = net.spikes(&sr);
-    events
+    let spikes = events
         .senders()
         .iter()
         .copied()
         .zip(events.steps().iter().copied())
-        .collect()
+        .collect();
+    (synapses, spikes)
 }
 
 #[test]
 fn delivery_at_arrival_gives_the_same_spikes_on_any_thread_count_and_the_rings_rates() {
-    let ring = spikes(2, false);
-    let ring_set = spikes(2, true);
-    std::env::set_var("NETWORK_DELIVERY", "arrivals");
-    let one = spikes(1, false);
-    let two = spikes(2, false);
-    let two_set = spikes(2, true);
+    std::env::set_var("NETWORK_DELIVERY", "sending");
+    let (ring_synapses, ring) = spikes(2, false);
+    let (_, ring_set) = spikes(2, true);
     std::env::remove_var("NETWORK_DELIVERY");
+    let (synapses, one) = spikes(1, false);
+    let (_, two) = spikes(2, false);
+    let (_, two_set) = spikes(2, true);
+    assert_eq!(synapses.len(), 4200 * 150);
+    assert_eq!(synapses, ring_synapses, "the synapses read back at arrival");
     assert!(
         ring.len() > 5_000,
         "the network is active: {} spikes",

@@ -7,6 +7,7 @@ pub(crate) mod cpus;
 pub(crate) mod crew;
 pub(crate) mod gamma_hazard;
 pub(crate) mod generator_tap;
+pub(crate) mod heap;
 pub(crate) mod huge_pages;
 pub(crate) mod param_sets;
 pub(crate) mod plastic;

@@ -10,7 +10,7 @@ use super::archive::SpikeArchive;
 use super::block::{block_count, block_of, block_size, block_start, BLOCK_LEN};
 use super::param_sets::{v_m_before, ParamSets};
 use super::plastic::PlasticState;
-use super::projection::arrivals::{ArrivalLists, Arrivals, GROUP_BLOCKS};
+use super::projection::arrivals::{ArrivalLists, GROUP_BLOCKS};
 use super::projection::{Channel, Projection};
 use super::ring::Ring;
 use super::sampler::BlockSampler;
@@ -63,9 +63,6 @@ pub(crate) struct SliceInput<'a> {
     pub incoming: &'a [Projection],
     /// Per population, the spikes of the previous slice, sorted by (step, index).
     pub spikes: &'a [Vec<(i64, u32)>],
-    /// Per incoming projection, its synapses by group and delay where it is delivered
-    /// at arrival (`engine::projection::arrivals`); empty when none is.
-    pub arrivals: &'a [Option<Arrivals>],
 }
 
 /// A population of any model and size, as the scheduler sees it.
@@ -130,9 +127,10 @@ pub(crate) trait PopulationDyn: Send + Sync {
     fn keep_arrival_lists(&mut self, steps: usize);
 
     /// Adds the synapses noted for arrival at steps `now..` to their steps' rows in the
-    /// rings, through `arrivals` (the copies they were noted from), and keeps no lists
+    /// rings, through `incoming` (whose arrival groups they were noted from; the caller
+    /// then takes the projections back to their blocks), and keeps no lists
     /// from then on: the projections go back to delivery at sending.
-    fn leave_arrival_lists(&mut self, now: i64, arrivals: &[Option<Arrivals>]);
+    fn leave_arrival_lists(&mut self, now: i64, incoming: &[Projection]);
 }
 
 /// A population of model `M` with `L` neurons.
@@ -366,11 +364,11 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         self.arrival_lists = vec![ArrivalLists::new(steps); groups];
     }
 
-    fn leave_arrival_lists(&mut self, now: i64, arrivals: &[Option<Arrivals>]) {
+    fn leave_arrival_lists(&mut self, now: i64, incoming: &[Projection]) {
         let lists = std::mem::take(&mut self.arrival_lists);
         let groups = self.blocks.chunks_mut(GROUP_BLOCKS).zip(lists);
         for (g, (blocks, mut lists)) in groups.enumerate() {
-            at_arrival::flush::<M>(g, blocks, &mut lists, now, arrivals);
+            at_arrival::flush::<M>(g, blocks, &mut lists, now, incoming);
         }
     }
 

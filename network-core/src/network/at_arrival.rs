@@ -1,43 +1,39 @@
-//! Delivery at arrival set up for a built network (`NETWORK_DELIVERY=arrivals`, an
-//! experiment: `engine::projection::arrivals`).
+//! Delivery at arrival set up for a built network (`engine::projection::arrivals`; the
+//! default, `NETWORK_DELIVERY=sending` keeps every projection on the rings).
 
+use crate::engine::heap::give_back_freed_memory;
 use crate::engine::population::PopulationDyn;
-use crate::engine::projection::arrivals::Arrivals;
+use crate::engine::projection::arrivals::GROUP_BLOCKS;
 use crate::engine::projection::Projection;
 use rayon::prelude::*;
 
-/// Per target population and incoming projection, the projection's arrival groups where
-/// it can be delivered at arrival; each block those synapses reach gets rows of single
+/// Moves every projection that can be delivered at arrival into its arrival groups
+/// (each gives up its blocks as soon as its groups are made, and the pages they held go
+/// back to the kernel, so that memory holds at most a few projections twice); each block those synapses reach gets rows of single
 /// precision, and each target population lists for the longest delay's steps and a
 /// slice's more.
 pub(super) fn deliver_at_arrival(
     populations: &mut [Box<dyn PopulationDyn>],
-    incoming: &[Vec<Projection>],
+    incoming: &mut [Vec<Projection>],
     slice_len: i64,
-) -> Vec<Vec<Option<Arrivals>>> {
-    // The copies, all projections at once (a projection's groups are made in parallel
-    // too, but the cortical microcircuit's populations are one group each).
+) {
     let sources: Vec<usize> = populations.iter().map(|p| p.len()).collect();
-    let all: Vec<Vec<Option<Arrivals>>> = incoming
-        .par_iter()
-        .map(|projections| {
-            projections
-                .par_iter()
-                .map(|projection| Arrivals::of(projection, sources[projection.source]))
-                .collect()
-        })
-        .collect();
-    for (p, (projections, arrivals)) in incoming.iter().zip(&all).enumerate() {
+    incoming.par_iter_mut().flatten().for_each(|projection| {
+        if projection.deliver_at_arrival(sources[projection.source]) {
+            give_back_freed_memory();
+        }
+    });
+    for (p, projections) in incoming.iter().enumerate() {
         let mut longest = 0usize;
-        for (projection, arrivals) in projections.iter().zip(arrivals) {
-            let Some(a) = arrivals else {
+        for projection in projections {
+            let Some(a) = projection.arrivals() else {
                 continue;
             };
             longest = longest.max(usize::from(a.base) + usize::from(a.span));
             let blocks = populations[p].blocks();
-            for (block, rt) in projection.blocks.iter().zip(blocks.iter_mut()) {
-                if !block.targets.is_empty() {
-                    rt.ring.keep_single_input();
+            for (g, group) in a.groups.iter().enumerate() {
+                for place in group.places() {
+                    blocks[g * GROUP_BLOCKS + place].ring.keep_single_input();
                 }
             }
         }
@@ -45,5 +41,4 @@ pub(super) fn deliver_at_arrival(
             populations[p].keep_arrival_lists(longest + usize::try_from(slice_len).unwrap_or(0));
         }
     }
-    all
 }

@@ -116,7 +116,7 @@ impl Network {
 
     /// The weights of a projection's synapses now, as `(source, target, weight)` (indices
     /// within the source and target populations), sorted by source and target, synapses
-    /// of the same pair in creation order. STDP weights are those after the last spike
+    /// of the same pair by delay, then in creation order. STDP weights are those after the last spike
     /// each synapse has transmitted (as NEST's `GetConnections(...).weight`); static and
     /// tsodyks synapses report their constant weight (pA, or mV onto `iaf_psc_delta`).
     pub fn weights(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, f64)> {
@@ -124,7 +124,7 @@ impl Network {
         let proj = &self.incoming[p][k];
         let blocks = self.populations[p].blocks_ref();
         let mut out = Vec::with_capacity(proj.synapses);
-        for (b, block) in proj.blocks.iter().enumerate() {
+        for (b, block) in proj.blocks().iter().enumerate() {
             let state = blocks[b].plastic.get(k).and_then(Option::as_ref);
             for s in 0..block.row_start.len().saturating_sub(1) {
                 for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {

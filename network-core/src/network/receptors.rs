@@ -79,10 +79,11 @@ pub(crate) fn check_nonnegative_weights(
     if takes_negative {
         return Ok(());
     }
+    let blocks = projection.blocks();
     let stored = projection
         .weight
         .into_iter()
-        .chain(projection.blocks.iter().flat_map(|b| b.weights.iter()));
+        .chain(blocks.iter().flat_map(|b| b.weights.iter()));
     // The weights a plastic rule owns (they left the blocks when it took them).
     let owned = projection
         .plastic

@@ -16,7 +16,7 @@ use crate::distribution::{
 use crate::engine::block::{block_count, block_start};
 use crate::engine::generator_tap::GeneratorTap;
 use crate::engine::population::{PopulationDyn, SliceInput};
-use crate::engine::projection::arrivals::{self, Arrivals};
+use crate::engine::projection::arrivals;
 use crate::engine::projection::Projection;
 use crate::engine::rate::RateSystem;
 use crate::engine::schedule::StableShares;
@@ -80,9 +80,6 @@ pub struct Network {
     pub(super) generator_names: Vec<String>,
     /// Per population, the spikes of the last slice, not yet delivered.
     pending: Vec<Vec<(i64, u32)>>,
-    /// Per target population and incoming projection, its synapses by group and delay
-    /// where it is delivered at arrival (`NETWORK_DELIVERY=arrivals`; empty otherwise).
-    arrivals: Vec<Vec<Option<Arrivals>>>,
     /// Per population, the number of spikes emitted so far.
     pub(super) spike_counts: Vec<usize>,
     /// Hands out each slice's block tasks to the threads.
@@ -160,7 +157,7 @@ impl Network {
         };
         let Placement {
             mut populations,
-            incoming,
+            mut incoming,
             projection_slots,
             projection_info,
             slice_len,
@@ -197,18 +194,15 @@ impl Network {
             m.open_file(&files, &provenance)?;
         }
         let n_populations = populations.len();
-        let arrivals = if arrivals::asked_for() && comm.size() == 1 {
-            deliver_at_arrival(&mut populations, &incoming, slice_len)
-        } else {
-            Vec::new()
-        };
+        if arrivals::asked_for() {
+            deliver_at_arrival(&mut populations, &mut incoming, slice_len);
+        }
         Ok(Self {
             resolution,
             seed,
             threads,
             pool,
             pending: vec![Vec::new(); populations.len()],
-            arrivals,
             spike_counts: vec![0; populations.len()],
             stats: populations
                 .iter()
@@ -414,13 +408,11 @@ impl Network {
         let inputs: Vec<SliceInput<'_>> = self
             .incoming
             .iter()
-            .enumerate()
-            .map(|(p, incoming)| SliceInput {
+            .map(|incoming| SliceInput {
                 start,
                 end,
                 incoming,
                 spikes: &self.pending,
-                arrivals: self.arrivals.get(p).map_or(&[], Vec::as_slice),
             })
             .collect();
         let mut tasks = Vec::new();
@@ -583,13 +575,16 @@ impl Network {
     /// recording them, so that the copy is never stale and spikes already sent arrive
     /// with the weights they were sent with, as in NEST.
     pub(super) fn leave_arrivals(&mut self, p: usize) {
-        let Some(arrivals) = self.arrivals.get_mut(p) else {
-            return;
-        };
-        if arrivals.iter().all(Option::is_none) {
+        let incoming = &mut self.incoming[p];
+        if incoming
+            .iter()
+            .all(|projection| projection.arrivals().is_none())
+        {
             return;
         }
-        let arrivals = std::mem::take(arrivals);
-        self.populations[p].leave_arrival_lists(self.step, &arrivals);
+        self.populations[p].leave_arrival_lists(self.step, incoming);
+        for projection in incoming {
+            projection.deliver_at_sending();
+        }
     }
 }

@@ -134,7 +134,7 @@ impl Network {
                 for event in block.weight_events.drain(..) {
                     let k = event.incoming as usize;
                     let projection = &self.incoming[p][k];
-                    let synapses = &projection.blocks[b];
+                    let synapses = &projection.blocks()[b];
                     let source = event.source as usize;
                     let within = event.synapse - synapses.row_start[source];
                     let sender =

@@ -176,10 +176,11 @@ impl Recorded {
         sources: usize,
         comm: &dyn Communicator,
     ) -> Self {
-        let blocks = projection.blocks.len();
+        let stored = projection.blocks();
+        let blocks = stored.len();
         // Row lengths, source-major: `lengths[s * blocks + b]`.
         let mut lengths = vec![0u64; sources * blocks];
-        for (b, block) in projection.blocks.iter().enumerate() {
+        for (b, block) in stored.iter().enumerate() {
             for s in 0..sources {
                 let row = block.row_start.get(s..s + 2).unwrap_or(&[0, 0]);
                 lengths[s * blocks + b] = u64::from(row[1] - row[0]);

@@ -5,7 +5,8 @@
 
 use super::{BlockRuntime, SliceInput};
 use crate::engine::block::Row32;
-use crate::engine::projection::arrivals::{ArrivalLists, Arrivals};
+use crate::engine::projection::arrivals::ArrivalLists;
+use crate::engine::projection::Projection;
 use crate::models::NeuronModel;
 
 /// Delivers at arrival into `blocks`, group `g` of the population, over the slice.
@@ -15,28 +16,28 @@ pub(super) fn deliver<M: NeuronModel>(
     lists: &mut ArrivalLists,
     input: &SliceInput<'_>,
 ) {
-    for (k, (projection, arrivals)) in input.incoming.iter().zip(input.arrivals).enumerate() {
-        if let Some(arrivals) = arrivals {
+    for (k, projection) in input.incoming.iter().enumerate() {
+        if let Some(arrivals) = projection.arrivals() {
             arrivals.schedule(k, g, &input.spikes[projection.source], lists);
         }
     }
     for t in input.start..input.end {
-        lists.deliver(g, t, input.arrivals, &mut step_rows(blocks, t), M::channel);
+        lists.deliver(g, t, input.incoming, &mut step_rows(blocks, t), M::channel);
     }
 }
 
 /// Adds every synapse noted in `lists` (group `g`'s, over `blocks`) for arrival at steps
-/// `now..` to its step's rows: the synapses in flight when their projections go back to
-/// delivery at sending.
+/// `now..` to its step's rows: the synapses in flight when their projections (among
+/// `incoming`) go back to delivery at sending.
 pub(super) fn flush<M: NeuronModel>(
     g: usize,
     blocks: &mut [BlockRuntime],
     lists: &mut ArrivalLists,
     now: i64,
-    arrivals: &[Option<Arrivals>],
+    incoming: &[Projection],
 ) {
     for t in now..now + lists.steps() as i64 {
-        lists.deliver(g, t, arrivals, &mut step_rows(blocks, t), M::channel);
+        lists.deliver(g, t, incoming, &mut step_rows(blocks, t), M::channel);
     }
 }
 

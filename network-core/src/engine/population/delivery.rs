@@ -25,14 +25,11 @@ fn deliver_spikes(
     fill: &mut impl FnMut(),
 ) {
     // Projections delivered at arrival (`population::at_arrival`) are not sent here.
-    let at_arrival = |k: usize| input.arrivals.get(k).is_some_and(Option::is_some);
     let statics = || {
         input
             .incoming
             .iter()
-            .enumerate()
-            .filter(|&(k, p)| p.plastic.is_none() && !at_arrival(k))
-            .map(|(_, p)| p)
+            .filter(|p| p.plastic.is_none() && p.arrivals().is_none())
     };
     for projection in statics() {
         projection.prefetch_row_bounds(b, &input.spikes[projection.source]);
@@ -41,7 +38,7 @@ fn deliver_spikes(
         projection.prefetch_rows(b, &input.spikes[projection.source]);
     }
     for (k, projection) in input.incoming.iter().enumerate() {
-        if at_arrival(k) {
+        if projection.arrivals().is_some() {
             continue;
         }
         let spikes = &input.spikes[projection.source];

@@ -15,7 +15,7 @@ impl Projection {
         if lo > hi {
             return;
         }
-        for (block, new) in self.blocks.iter_mut().zip(delays) {
+        for (block, new) in self.storage.blocks.iter_mut().zip(delays) {
             for word in &mut block.targets {
                 *word &= TARGET_MASK;
             }
@@ -54,7 +54,9 @@ mod tests {
     #[test]
     fn stored_delays_read_back_in_every_representation() {
         let mut p = projection(20, 30, None, false, 7);
-        let targets: Vec<usize> = (0..p.synapses).map(|k| p.blocks[0].target(k)).collect();
+        let targets: Vec<usize> = (0..p.synapses)
+            .map(|k| p.storage.blocks[0].target(k))
+            .collect();
         let wide: Vec<u16> = (0..p.synapses).map(|k| 2 + (k as u16 * 37) % 300).collect();
         let narrow: Vec<u16> = (0..p.synapses).map(|k| 10 + (k as u16 % 5)).collect();
         for (delays, kind) in [
@@ -64,7 +66,7 @@ mod tests {
         ] {
             p.store_delays(vec![delays.clone()]);
             assert_eq!(p.delays, kind);
-            let block = &p.blocks[0];
+            let block = &p.storage.blocks[0];
             let got: Vec<u16> = (0..p.synapses).map(|k| p.delay(block, k)).collect();
             assert_eq!(got, delays);
             let now: Vec<usize> = (0..p.synapses).map(|k| block.target(k)).collect();
@@ -75,7 +77,7 @@ mod tests {
             );
         }
         // one delay for all: the words are the bare targets the constant path reads
-        assert!(p.blocks[0]
+        assert!(p.storage.blocks[0]
             .targets
             .iter()
             .all(|&w| usize::from(w) < BLOCK_LEN));

@@ -14,6 +14,7 @@ mod channel;
 mod delays;
 mod direct;
 mod plastic_delivery;
+mod storage;
 pub(crate) use channel::Channel;
 mod prefetch;
 mod weights;
@@ -26,6 +27,7 @@ use direct::DirectRing;
 #[cfg(test)]
 use direct::POSITIONS_AHEAD;
 use prefetch::{prefetch_row, PREFETCH_ROWS_AHEAD};
+pub(crate) use storage::Storage;
 pub(crate) use weights::Weights;
 
 /// Bits of a synapse word that hold the target's index within its block.
@@ -93,7 +95,9 @@ pub(crate) struct Projection {
     pub weight: Option<f64>,
     /// Where the delays (steps) are.
     pub delays: Delays,
-    pub blocks: Vec<BlockSynapses>,
+    /// The synapses, per target block or, delivered at arrival, per group of blocks
+    /// (read through [`Projection::blocks`] outside delivery).
+    pub storage: Storage,
     pub synapses: usize,
     pub min_delay: u16,
     pub max_delay: u16,
@@ -146,7 +150,7 @@ impl Projection {
         channel: impl Fn(f64) -> usize,
         fill: &mut impl FnMut(),
     ) {
-        let block = &self.blocks[b];
+        let block = &self.storage.blocks[b];
         if block.targets.is_empty() || spikes.is_empty() {
             return;
         }
@@ -272,6 +276,7 @@ impl Projection {
         matches!(self.delays, Delays::Packed(_))
             && self.weight.is_none()
             && self
+                .storage
                 .blocks
                 .get(b)
                 .is_some_and(|block| matches!(&block.weights, Weights::Single(w) if !w.is_empty()))
@@ -287,7 +292,7 @@ impl Projection {
         incoming: u32,
         events: &mut Vec<WeightEvent>,
     ) {
-        let block = &self.blocks[b];
+        let block = &self.storage.blocks[b];
         if block.targets.is_empty() {
             return;
         }
@@ -307,12 +312,14 @@ impl Projection {
 
     /// Memory held by the synapses, in bytes.
     pub fn bytes(&self) -> usize {
-        self.blocks
+        self.storage
+            .blocks
             .iter()
             .map(|b| {
                 b.row_start.len() * 4 + b.targets.len() * 2 + b.weights.bytes() + b.delays.len() * 2
             })
             .sum::<usize>()
+            + self.arrivals().map_or(0, arrivals::Arrivals::bytes)
             + self.plastic.as_ref().map_or(0, |p| {
                 p.initial.iter().map(|s| s.bytes()).sum::<usize>() + p.varied_bytes()
             })
@@ -364,7 +371,7 @@ mod tests {
             weight,
             delays: Delays::Packed(3),
             synapses: block.targets.len(),
-            blocks: vec![block],
+            storage: vec![block].into(),
             min_delay: 3,
             max_delay: 3 + PACKED_DELAY_SPAN - 1,
             receptor_type: 0,
@@ -416,7 +423,7 @@ mod tests {
             if !p.adds_single(0) {
                 p.deliver(0, &spikes, &mut beside_single, channel, &mut || {});
             }
-            let block = &p.blocks[0];
+            let block = &p.storage.blocks[0];
             for &(step, source) in &spikes {
                 let s = source as usize;
                 for k in block.row_start[s] as usize..block.row_start[s + 1] as usize {
@@ -457,7 +464,7 @@ mod tests {
             p.deliver(0, &spikes, &mut ring, channel, &mut || {});
             // By hand: each entry's single-precision weights summed in `f32` in arrival
             // order, then added to its double-precision sum.
-            let block = &p.blocks[0];
+            let block = &p.storage.blocks[0];
             let mut sums = std::collections::HashMap::<(usize, usize, usize), f32>::new();
             for &(step, source) in &spikes {
                 let s = source as usize;

@@ -51,7 +51,7 @@ impl Projection {
         channel: Channel,
         recorded: Option<(&mut Vec<WeightEvent>, u32)>,
     ) {
-        let block = &self.blocks[b];
+        let block = &self.storage.blocks[b];
         if block.targets.is_empty() || spikes.is_empty() {
             return;
         }

@@ -76,7 +76,7 @@ impl Projection {
     /// own list).
     #[inline(always)]
     pub fn prefetch_row_bounds(&self, b: usize, spikes: &[(i64, u32)]) {
-        let block = &self.blocks[b];
+        let block = &self.storage.blocks[b];
         if block.targets.is_empty() {
             return;
         }
@@ -89,7 +89,7 @@ impl Projection {
     /// `spikes` in block `b`: the second pass, once the bounds have arrived.
     #[inline(always)]
     pub fn prefetch_rows(&self, b: usize, spikes: &[(i64, u32)]) {
-        let block = &self.blocks[b];
+        let block = &self.storage.blocks[b];
         if block.targets.is_empty() {
             return;
         }

@@ -36,6 +36,16 @@ pub(crate) fn is_single(w: f64) -> bool {
 }
 
 impl Weights {
+    /// Swaps the weights of synapses `i` and `j` (nothing where the weights are not per
+    /// synapse).
+    pub fn swap(&mut self, i: usize, j: usize) {
+        match self {
+            Weights::Single(w) if !w.is_empty() => w.swap(i, j),
+            Weights::Double(w) if !w.is_empty() => w.swap(i, j),
+            _ => {}
+        }
+    }
+
     /// `n` copies of `w`.
     pub fn repeat(w: f64, n: usize) -> Self {
         if is_single(w) {

@@ -235,6 +235,10 @@ fn assemble(
                     }
                 }
             }
+            if delay.is_none() {
+                // A pair's synapses by delay: the order delivery at arrival keeps.
+                block.sort_rows_by_delay_per_target();
+            }
             Ok(block)
         })
         // The lowest failing block's error, whichever thread met one first.
@@ -267,7 +271,7 @@ fn assemble(
         synapse_model: synapse.model.clone(),
         weight,
         delays,
-        blocks,
+        storage: blocks.into(),
         synapses,
         min_delay,
         max_delay,
@@ -302,14 +306,15 @@ fn make_plastic(
     // for each of 10^8 synapses and more.
     let constant = projection.weight;
     let owns_weights = plastic.owns_weights();
+    let name = projection.name.clone();
     let initial = projection
-        .blocks
+        .blocks_mut()
         .par_iter_mut()
         .enumerate()
         .map(|(b, block)| {
             let weights = &block.weights;
             let state = plastic.initial_state(
-                &projection.name,
+                &name,
                 block.targets.len(),
                 &block.row_start,
                 |k| constant.unwrap_or_else(|| weights.get(k)),
@@ -348,19 +353,22 @@ pub(super) fn install_plastic(
         let mut stdp_max_delay = 0;
         let mut triplet = false;
         for (k, projection) in projections.iter_mut().enumerate() {
-            let Some(plastic) = projection.plastic.as_mut() else {
+            let Some(plastic) = projection.plastic.as_deref() else {
                 continue;
             };
             if plastic.needs_archive() {
                 triplet |= plastic.needs_triplet_trace();
                 stdp_max_delay = stdp_max_delay.max(projection.max_delay);
                 let counts = n_incoming.get_or_insert_with(|| vec![0; len]);
-                for (b, block) in projection.blocks.iter().enumerate() {
+                for (b, block) in projection.blocks().iter().enumerate() {
                     for k in 0..block.targets.len() {
                         counts[block_start(b) + block.target(k)] += 1;
                     }
                 }
             }
+            let Some(plastic) = projection.plastic.as_mut() else {
+                continue;
+            };
             let blocks = population.blocks();
             for (b, state) in std::mem::take(&mut plastic.initial).into_iter().enumerate() {
                 let slots = &mut blocks[b].plastic;
@@ -412,7 +420,7 @@ mod tests {
     /// listing its targets in increasing order (a repeated pair once per synapse), then
     /// each synapse's weight and delay drawn by the values themselves (a delay with a
     /// table of steps by its table, tested on its own in `step_table`) from its block's
-    /// stream, row after row.
+    /// stream, row after row, and a repeated pair's synapses then ordered by delay.
     #[test]
     fn rows_list_their_targets_in_order_with_draws_row_after_row() {
         let (n_sources, n_targets) = (700, BLOCK_LEN + 300);
@@ -502,13 +510,18 @@ mod tests {
                     let block = &words[b];
                     block
                         .iter()
-                        .map(|row| row.iter().map(|&t| draw(t)).collect())
+                        .map(|row| {
+                            // Drawn in target order; a pair's synapses then by delay.
+                            let mut row: Vec<_> = row.iter().map(|&t| draw(t)).collect();
+                            row.sort_by_key(|&(t, _, d)| (t, d));
+                            row
+                        })
                         .collect()
                 })
                 .collect();
             for staging in [StagingBuffers::new(), StagingBuffers::default()] {
                 let projection = assemble(&site, edges, &synapse, &res, seed, &staging).unwrap();
-                for (b, block) in projection.blocks.iter().enumerate() {
+                for (b, block) in projection.blocks().iter().enumerate() {
                     for (s, row) in rows[b].iter().enumerate() {
                         let span = block.row_start[s] as usize..block.row_start[s + 1] as usize;
                         let got: Vec<_> = span

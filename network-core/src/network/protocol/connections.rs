@@ -39,17 +39,18 @@ pub(super) type Slot = (usize, usize);
 
 impl Network {
     /// Every synapse of a projection, sorted by source and target (synapses of the same
-    /// pair in creation order), as NEST's `GetConnections` with `source`, `target`,
+    /// pair by delay, then in creation order), as NEST's `GetConnections` with `source`, `target`,
     /// `weight`, `delay`, `receptor` and the synapse model's state.
     pub fn connections(&self, projection: &ProjectionHandle) -> Vec<Connection> {
         let (p, k) = self.projection_slots[projection.index];
         let proj = &self.incoming[p][k];
+        let synapses = proj.blocks();
         let blocks = self.populations[p].blocks_ref();
         let ms_per_step = self.resolution.tics_per_step() as f64 / TICS_PER_MS as f64;
         self.synapse_slots(projection)
             .into_iter()
             .map(|(source, target, (b, i))| {
-                let block = &proj.blocks[b];
+                let block = &synapses[b];
                 let state = blocks[b].plastic.get(k).and_then(Option::as_ref);
                 let weight = state
                     .and_then(|st| st.weight(i))
@@ -138,17 +139,17 @@ impl Network {
             }
         } else if alike && !weights.is_empty() {
             proj.weight = Some(weights[0]);
-            for block in &mut proj.blocks {
+            for block in proj.blocks_mut() {
                 block.weights = Weights::default();
             }
         } else {
             if let Some(w) = proj.weight.take() {
-                for block in &mut proj.blocks {
+                for block in proj.blocks_mut() {
                     block.weights = Weights::repeat(w, block.targets.len());
                 }
             }
             for (&(_, _, (b, i)), &w) in slots.iter().zip(weights) {
-                proj.blocks[b].weights.set(i, w);
+                proj.blocks_mut()[b].weights.set(i, w);
             }
         }
         Ok(())
@@ -316,7 +317,7 @@ impl Network {
                     .unwrap_or_else(|| current.iter().map(|c| c.weight).collect());
                 let places: Vec<(usize, usize)> = slots.iter().map(|&(_, _, at)| at).collect();
                 let block_lens: Vec<usize> = self.incoming[p][k]
-                    .blocks
+                    .blocks()
                     .iter()
                     .map(|b| b.targets.len())
                     .collect();
@@ -439,7 +440,7 @@ impl Network {
         let proj = &mut self.incoming[p][k];
         if let Some((steps, _)) = delays {
             let mut per_block: Vec<Vec<u16>> = proj
-                .blocks
+                .blocks()
                 .iter()
                 .map(|b| vec![0; b.targets.len()])
                 .collect();
@@ -472,7 +473,7 @@ impl Network {
             return Ok(());
         };
         let places: Vec<Slot> = slots.iter().map(|&(_, _, at)| at).collect();
-        let block_lens: Vec<usize> = proj.blocks.iter().map(|b| b.targets.len()).collect();
+        let block_lens: Vec<usize> = proj.blocks().iter().map(|b| b.targets.len()).collect();
         let new = rule.with_synapse_parameters(
             |j| synapse_entity(&entity, slots, j),
             &[(name, values)],
@@ -541,12 +542,12 @@ impl Network {
     }
 
     /// Each synapse of a projection as `(source, target, slot)`, sorted by source and
-    /// target, synapses of the same pair in creation order.
+    /// target, synapses of the same pair by delay, then in creation order.
     pub(super) fn synapse_slots(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, Slot)> {
         let (p, k) = self.projection_slots[projection.index];
         let proj = &self.incoming[p][k];
         let mut out = Vec::with_capacity(proj.synapses);
-        for (b, block) in proj.blocks.iter().enumerate() {
+        for (b, block) in proj.blocks().iter().enumerate() {
             for s in 0..block.row_start.len().saturating_sub(1) {
                 for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
                     let target = block_start(b) as u32 + block.target(i) as u32;

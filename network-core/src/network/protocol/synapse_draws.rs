@@ -30,7 +30,7 @@ impl Network {
         let key = stream_key(projection.index, name);
         let seed = self.seed;
         let drawn: Vec<Vec<f64>> = self.incoming[p][k]
-            .blocks
+            .blocks()
             .iter()
             .enumerate()
             .map(|(b, block)| {
