@@ -25,8 +25,13 @@ impl BlockStimulus {
     /// Poisson drive active in `s`: their draws need no memory but the generator's
     /// stream, so a block makes them while its delivery waits for memory
     /// ([`Self::draw_ahead`]). The counts and the stream's order are those `apply` would
-    /// draw. Returns whether there is anything to draw.
+    /// draw. Returns whether there is anything to draw. Counts of `s` begun already
+    /// (by the walk of delivery at arrival, before the block's own delivery) go on from
+    /// where they stand.
     pub fn begin_drawing_ahead(&mut self, s: i64) -> bool {
+        if matches!(self.drawn_ahead, Some((begun, _)) if begun == s) {
+            return true;
+        }
         self.drawn_ahead = match &self.kind {
             StimulusKind::Poisson { drive, window, .. }
                 if sends_in(*window, s) && dense_drive(drive, self.shared).is_some() =>

@@ -30,6 +30,9 @@ pub(crate) const GROUP_BLOCKS: usize = u64::BITS as usize;
 /// Segments asked for ahead of the one being added.
 const SEGMENTS_AHEAD: usize = 40;
 
+/// Segments added between two calls of the walk's other work (`draw_ahead`).
+const SEGMENTS_PER_DRAW: usize = 16;
+
 /// Whether projections are delivered at arrival where they can be: unless the
 /// environment asks for delivery at sending alone (`NETWORK_DELIVERY=sending`, to
 /// compare the two).
@@ -352,7 +355,9 @@ impl ArrivalLists {
     /// Adds into `rows` (per block of group `g`, its single-precision rows of step `t`,
     /// `[spike channel]`) the segments noted for step `t`: summed in the order noted,
     /// each weight into the channel `channel` picks, and the sums then added to the rows;
-    /// the step's list is then empty. `incoming` are the target's incoming projections.
+    /// the step's list is then empty. `incoming` are the target's incoming projections;
+    /// `draw_ahead` is the caller's work that needs no memory, called every
+    /// [`SEGMENTS_PER_DRAW`] segments while the segments asked for ahead arrive.
     #[inline(always)]
     pub fn deliver(
         &mut self,
@@ -361,6 +366,7 @@ impl ArrivalLists {
         incoming: &[Projection],
         rows: &mut [&mut [Row32]],
         channel: impl Fn(f64) -> usize,
+        draw_ahead: &mut impl FnMut(),
     ) {
         let i = self.index(t);
         let segments = &mut self.steps[i];
@@ -385,6 +391,9 @@ impl ArrivalLists {
         for (k, segment) in segments.iter().enumerate() {
             if let Some(later) = segments.get(k + SEGMENTS_AHEAD) {
                 ask(later);
+            }
+            if k % SEGMENTS_PER_DRAW == 0 {
+                draw_ahead();
             }
             let group = group(segment);
             let (begin, end) = (segment.begin as usize, segment.end as usize);

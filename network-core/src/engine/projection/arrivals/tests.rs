@@ -85,7 +85,7 @@ fn run(
     for t in steps {
         let mut rows = vec![[[0f32; BLOCK_LEN]; 2]; 2];
         let mut views: Vec<&mut [Row32]> = rows.iter_mut().map(|r| &mut r[..]).collect();
-        lists.deliver(0, t, &all, &mut views, by_sign);
+        lists.deliver(0, t, &all, &mut views, by_sign, &mut || {});
         out.push(rows);
         let sent: Vec<_> = spikes.iter().copied().filter(|&(s, _)| s == t).collect();
         let arrivals = all[0].arrivals().expect("delivered at arrival");
