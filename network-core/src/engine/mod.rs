@@ -21,6 +21,7 @@ pub(crate) mod rules;
 pub(crate) mod sampler;
 pub(crate) mod schedule;
 pub(crate) mod shared_clock;
+pub(crate) mod shares;
 pub(crate) mod single_rows;
 pub(crate) mod stimulus;
 pub(crate) mod thread_trial;

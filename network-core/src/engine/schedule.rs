@@ -3,9 +3,10 @@
 //! A slice ends with a barrier (spikes are exchanged between slices), so the slowest
 //! thread sets the pace, and a block's state and rings are cheapest where they were last
 //! touched: in the cache of the core that ran the block in the previous slice. So the
-//! tasks are cut into one contiguous share per thread, of about equal duration as each
-//! task took in the previous slice; a thread runs its own share first, then helps with
-//! what is left of the others'. The shares move only as durations drift, so a block
+//! tasks are cut into one share per thread, of about equal duration as each task took
+//! in the previous slice (contiguous where that balances them, else dealt longest first:
+//! [`Shares`]); a thread runs its own share first, then helps with what is left of the
+//! others'. The shares move only as durations drift, so a block
 //! mostly stays on its core (handing out tasks longest first from one queue, as before,
 //! moved blocks between cores every slice: the microcircuit on 2 threads simulated 5 %
 //! slower, CUBA 20 %). The threads are a [`Crew`]: the calling thread and helpers that
@@ -14,6 +15,7 @@
 //! order changes no result.
 
 use super::crew::Crew;
+use super::shares::Shares;
 use super::thread_trial::{Measured, ThreadTrial, Threads};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -27,6 +29,8 @@ pub(crate) type BlockTask<'a> = Box<dyn FnOnce() + Send + 'a>;
 pub(crate) struct StableShares {
     /// Duration of each task in the previous slice (ns); empty before the first.
     last_ns: Vec<u64>,
+    /// The threads' shares of the tasks, cut from `last_ns`.
+    shares: Shares,
     /// The threads that run the tasks, made at the first slice with several threads
     /// (as many as the current rayon pool's).
     crew: Option<Crew>,
@@ -66,7 +70,8 @@ impl StableShares {
         if self.last_ns.len() != n {
             self.last_ns = vec![0; n];
         }
-        let bounds = shares(&self.last_ns, threads);
+        self.shares.plan(&self.last_ns, threads);
+        let (order, bounds) = (&self.shares.order, &self.shares.bounds);
         let cursors: Vec<AtomicUsize> = bounds[..threads]
             .iter()
             .map(|&b| AtomicUsize::new(b))
@@ -85,10 +90,11 @@ impl StableShares {
             // Its own share first, then what is left of the others'.
             for k in (0..threads).map(|j| (me + j) % threads) {
                 loop {
-                    let i = cursors[k].fetch_add(1, Ordering::Relaxed);
-                    if i >= bounds[k + 1] {
+                    let at = cursors[k].fetch_add(1, Ordering::Relaxed);
+                    if at >= bounds[k + 1] {
                         break;
                     }
+                    let i = order[at];
                     let task = slots[i].lock().map(|mut slot| slot.take());
                     if let Ok(Some(task)) = task {
                         let started = Instant::now();
@@ -113,36 +119,6 @@ impl StableShares {
     }
 }
 
-/// Cuts tasks `0..durations.len()` into `threads` contiguous shares of about equal
-/// duration (equal counts before anything was timed): `bounds[k]..bounds[k + 1]`.
-fn shares(durations: &[u64], threads: usize) -> Vec<usize> {
-    let n = durations.len();
-    let total: u64 = durations.iter().sum();
-    let mut bounds = vec![0; threads + 1];
-    bounds[threads] = n;
-    if total == 0 {
-        for (k, b) in bounds.iter_mut().enumerate().take(threads).skip(1) {
-            *b = k * n / threads;
-        }
-        return bounds;
-    }
-    let mut sum = 0u64;
-    let mut k = 1;
-    for (i, d) in durations.iter().enumerate() {
-        // Cut before task i once the tasks before it reach share k's end.
-        while k < threads && sum * threads as u64 >= total * k as u64 {
-            bounds[k] = i;
-            k += 1;
-        }
-        sum += d;
-    }
-    while k < threads {
-        bounds[k] = n;
-        k += 1;
-    }
-    bounds
-}
-
 fn elapsed_ns(started: Instant, now: Instant) -> u64 {
     u64::try_from(now.duration_since(started).as_nanos()).unwrap_or(u64::MAX)
 }
@@ -150,19 +126,6 @@ fn elapsed_ns(started: Instant, now: Instant) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shares_cut_where_the_durations_balance() {
-        // Nothing timed yet: equal counts.
-        assert_eq!(shares(&[0; 7], 2), [0, 3, 7]);
-        assert_eq!(shares(&[0; 7], 3), [0, 2, 4, 7]);
-        // Total 20: the first share ends once 10 are reached (after 4 + 6).
-        assert_eq!(shares(&[4, 6, 5, 5], 2), [0, 2, 4]);
-        // One long task: the other thread takes all the rest.
-        assert_eq!(shares(&[1, 30, 1, 1, 1], 2), [0, 2, 5]);
-        // More threads than the durations can balance: a share may be empty.
-        assert_eq!(shares(&[9, 0, 0], 3), [0, 1, 1, 3]);
-    }
 
     #[test]
     fn runs_every_task_once_on_any_pool() {
