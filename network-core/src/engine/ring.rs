@@ -206,6 +206,19 @@ impl Ring {
         })
     }
 
+    /// Step `step`'s single-precision rows, `[spike channel]`; empty where the ring has
+    /// none (a block another process owns has no ring at all, so no slot is asked).
+    pub fn single_rows_of(&mut self, step: i64) -> &mut [Row32] {
+        if self.single.is_none() {
+            return &mut [];
+        }
+        let slot = self.slot(step);
+        match self.single_rows() {
+            Some((rows, channels, _)) => &mut rows[slot * channels..(slot + 1) * channels],
+            None => &mut [],
+        }
+    }
+
     /// The slots' logs of a deferred ring, with the number of slots: for appending many
     /// inputs without asking for the store each time. `None` for a direct ring.
     #[inline(always)]

@@ -125,16 +125,6 @@ pub(super) fn flush<M: NeuronModel>(
 fn step_rows(blocks: &mut [BlockRuntime], t: i64) -> Vec<&mut [Row32]> {
     blocks
         .iter_mut()
-        .map(|rt| {
-            // (A block another process owns has no rows, and no ring to find a slot in.)
-            if rt.ring.single_rows().is_none() {
-                return &mut [][..];
-            }
-            let slot = rt.ring.slot(t);
-            match rt.ring.single_rows() {
-                Some((rows, channels, _)) => &mut rows[slot * channels..(slot + 1) * channels],
-                None => &mut [],
-            }
-        })
+        .map(|rt| rt.ring.single_rows_of(t))
         .collect()
 }

@@ -225,11 +225,9 @@ impl ArrivalGroup {
                 }
             }
         }
-        let reached = blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !b.targets.is_empty())
-            .fold(0, |bits, (place, _)| bits | 1 << place);
+        let reached = filled.iter().fold(0, |bits, &(first, ..)| {
+            bits | 1 << (usize::from(first) / BLOCK_LEN)
+        });
         Self {
             offsets,
             targets,
@@ -281,11 +279,10 @@ impl ArrivalGroup {
             }
         }
         let mut row = Vec::new();
-        for (block, weights) in blocks.iter_mut().zip(weights) {
+        for (block, mut weights) in blocks.iter_mut().zip(weights) {
             if block.targets.is_empty() {
                 continue;
             }
-            let mut weights = weights;
             for s in 0..sources {
                 let range = block.row_start[s] as usize..block.row_start[s + 1] as usize;
                 row.clear();
