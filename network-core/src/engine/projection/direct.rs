@@ -3,7 +3,7 @@
 //! ahead of their additions.
 
 use super::prefetch::{
-    prefetch_line, prefetch_line_to_l2, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD,
+    prefetch_line, prefetch_line_to_l2, prefetch_lines, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD,
 };
 use super::{BlockSynapses, Projection, TARGET_BITS, TARGET_MASK};
 use crate::engine::block::BLOCK_LEN;
@@ -103,8 +103,8 @@ impl Projection {
             }
             if k + PREFETCH_ROWS_AHEAD < spikes.len() {
                 let later = row(k + PREFETCH_ROWS_AHEAD);
-                prefetch_row(&block.targets[later.clone()]);
-                prefetch_row(weights(later));
+                prefetch_lines(&block.targets[later.clone()]);
+                prefetch_lines(weights(later));
             }
             let [even, odd] = &mut positions;
             let (now, next) = if k & 1 == 0 { (even, odd) } else { (odd, even) };

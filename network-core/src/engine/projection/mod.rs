@@ -26,7 +26,7 @@ use super::weight_events::WeightEvent;
 use direct::DirectRing;
 #[cfg(test)]
 use direct::POSITIONS_AHEAD;
-use prefetch::{prefetch_row, PREFETCH_ROWS_AHEAD};
+use prefetch::{prefetch_lines, PREFETCH_ROWS_AHEAD};
 pub(crate) use storage::Storage;
 pub(crate) use weights::Weights;
 
@@ -206,7 +206,7 @@ impl Projection {
         for (k, &(step, _)) in spikes.iter().enumerate() {
             if k + PREFETCH_ROWS_AHEAD < spikes.len() {
                 let ahead = row(k + PREFETCH_ROWS_AHEAD);
-                prefetch_row(&block.targets[ahead.clone()]);
+                prefetch_lines(&block.targets[ahead.clone()]);
                 if self.weight.is_none() {
                     block.weights.prefetch(ahead);
                 }

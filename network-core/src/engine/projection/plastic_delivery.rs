@@ -11,7 +11,7 @@
 //! `Channel`): it is compiled once, with the engine, and not again in every crate that
 //! builds a network.
 
-use super::prefetch::{prefetch_line, prefetch_row, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD};
+use super::prefetch::{prefetch_line, prefetch_lines, PREFETCH_ROWS_AHEAD, ROW_BOUNDS_AHEAD};
 use super::Channel;
 use super::{BlockSynapses, Projection};
 use crate::engine::archive::SpikeArchive;
@@ -98,7 +98,7 @@ impl Projection {
                             ))
                         },
                         |_, _, _| {},
-                        |st, row, _| prefetch_row(&st[row]),
+                        |st, row, _| prefetch_lines(&st[row]),
                     ),
                 }
             }
@@ -168,7 +168,7 @@ impl Projection {
                     ))
                 },
                 |_, _, _| {},
-                |(st, _), row, _| prefetch_row(&st[row]),
+                |(st, _), row, _| prefetch_lines(&st[row]),
             ),
             StdpStates::Rows(rows) => self.deliver_rows(
                 block,
@@ -188,7 +188,7 @@ impl Projection {
                     })
                 },
                 |(rows, _), row, s| {
-                    prefetch_row(&rows.weights()[row]);
+                    prefetch_lines(&rows.weights()[row]);
                     prefetch_line(rows.trace(s));
                 },
             ),
@@ -225,7 +225,7 @@ impl Projection {
             if let Some(&(_, later)) = spikes.get(i + PREFETCH_ROWS_AHEAD) {
                 let later = later as usize;
                 let row = row_of(later);
-                prefetch_row(&block.targets[row.clone()]);
+                prefetch_lines(&block.targets[row.clone()]);
                 prefetch_state(state, row, later);
             }
             let s = source as usize;

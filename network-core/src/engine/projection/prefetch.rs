@@ -6,10 +6,13 @@
 //! enough for the misses to overlap. Within one projection's list a block sees only a
 //! few of a step's spikes, so the block first asks for the bounds of every spike of all
 //! its incoming projections ([`Projection::prefetch_row_bounds`]), then for the rows'
-//! first lines ([`Projection::prefetch_rows`]), and delivery itself asks a row or two
+//! lines ([`Projection::prefetch_rows`]), and delivery itself asks a row or two
 //! ahead within each list again: by then the block's adds have pushed the early lines
 //! out of the first-level cache (without the second asking the microcircuit's
 //! simulation took 10.7 s instead of 9.6-9.9 s; bench/PERF.md, seventh round).
+//! Every line a run lies on is asked for ([`prefetch_lines`]), counted from the line
+//! its first byte is on: a run of twenty synapses at a random place is two or three
+//! lines of targets and as many of weights.
 
 use super::Projection;
 
@@ -22,19 +25,9 @@ pub(super) const PREFETCH_ROWS_AHEAD: usize = 2;
 /// targets are prefetched [`PREFETCH_ROWS_AHEAD`] rows ahead read them.
 pub(super) const ROW_BOUNDS_AHEAD: usize = 4;
 
-/// The most cache lines of a row prefetched by hand; the hardware prefetcher streams
-/// the rest of a longer row.
+/// The most cache lines of a run prefetched by hand; the hardware prefetcher streams
+/// the rest of a longer run.
 const PREFETCH_LINES: usize = 8;
-
-/// Asks the processor to fetch the first cache lines of `row` (a hint: no effect on
-/// results).
-#[inline(always)]
-pub(super) fn prefetch_row<T>(row: &[T]) {
-    let per_line = (64 / std::mem::size_of::<T>()).max(1);
-    for line in row.chunks(per_line).take(PREFETCH_LINES) {
-        prefetch_line(&line[0]);
-    }
-}
 
 /// Asks the processor to fetch the cache line holding `*at` into every cache level (a
 /// hint: no effect on results).
@@ -45,6 +38,39 @@ pub(super) fn prefetch_line<T>(at: &T) {
     #[cfg(not(target_arch = "x86_64"))]
     let _ = at;
 }
+
+/// Asks the processor to fetch every cache line `items` lies on (at most
+/// [`PREFETCH_LINES`]), into every cache level: a short run at a random place spans
+/// two or three lines, and a line not asked for is a whole miss to memory when the run
+/// is read (bench/PERF.md, twenty-sixth round).
+#[inline(always)]
+pub(super) fn prefetch_lines<T>(items: &[T]) {
+    let begin = items.as_ptr().cast::<u8>();
+    let (offset, lines) = lines_spanned(begin as usize, std::mem::size_of_val(items));
+    let first = begin.wrapping_sub(offset);
+    for line in 0..lines {
+        #[cfg(target_arch = "x86_64")]
+        hint_at::<{ std::arch::x86_64::_MM_HINT_T0 }>(first.wrapping_add(line * LINE));
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (first, lines);
+}
+
+/// For `bytes` bytes from address `begin`: how far `begin` lies into its cache line,
+/// and how many lines (at most [`PREFETCH_LINES`]) the bytes lie on from that one.
+#[inline(always)]
+fn lines_spanned(begin: usize, bytes: usize) -> (usize, usize) {
+    let offset = begin % LINE;
+    let lines = if bytes == 0 {
+        0
+    } else {
+        (offset + bytes).div_ceil(LINE)
+    };
+    (offset, lines.min(PREFETCH_LINES))
+}
+
+/// The bytes of a cache line.
+const LINE: usize = 64;
 
 /// Asks the processor for the cache line holding `at`, into the second-level cache only
 /// (`prefetcht1`): for the ring entries of the next row, a hundred lines at a time. Into
@@ -62,10 +88,18 @@ pub(super) fn prefetch_line_to_l2<T>(at: &T) {
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn hint<const HINT: i32, T>(at: &T) {
-    // SAFETY: a prefetch is a hint that never faults; the pointer is a reference's.
+    hint_at::<HINT>((at as *const T).cast::<u8>());
+}
+
+/// `_mm_prefetch` with `HINT` of the line holding address `at` (any address: a
+/// prefetch never faults).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn hint_at<const HINT: i32>(at: *const u8) {
+    // SAFETY: a prefetch is a hint that never faults and reads nothing the program sees.
     #[allow(unsafe_code)]
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<HINT>((at as *const T).cast::<i8>())
+        std::arch::x86_64::_mm_prefetch::<HINT>(at.cast::<i8>())
     };
 }
 
@@ -85,7 +119,7 @@ impl Projection {
         }
     }
 
-    /// Asks the processor for the first lines of the words and weights of the rows of
+    /// Asks the processor for the lines of the words and weights of the rows of
     /// `spikes` in block `b`: the second pass, once the bounds have arrived.
     #[inline(always)]
     pub fn prefetch_rows(&self, b: usize, spikes: &[(i64, u32)]) {
@@ -96,10 +130,34 @@ impl Projection {
         for &(_, source) in spikes {
             let s = source as usize;
             let row = block.row_start[s] as usize..block.row_start[s + 1] as usize;
-            prefetch_row(&block.targets[row.clone()]);
+            prefetch_lines(&block.targets[row.clone()]);
             // Weights per synapse, where the block keeps them (not a constant weight,
             // nor one a plastic rule moved into its state).
             block.weights.prefetch(row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines a run lies on, counted by hand: a run crossing a line boundary needs
+    /// both lines (the first line alone, or lines counted from the run's start, would
+    /// leave the second a miss).
+    #[test]
+    fn a_run_asks_for_every_line_it_lies_on() {
+        assert_eq!(lines_spanned(0, 0), (0, 0));
+        assert_eq!(lines_spanned(4096 + 10, 0), (10, 0));
+        assert_eq!(lines_spanned(128, 1), (0, 1));
+        assert_eq!(lines_spanned(128, 64), (0, 1));
+        assert_eq!(lines_spanned(128, 65), (0, 2));
+        // 20 targets of 2 bytes from 60 bytes into a line: bytes 60..100, two lines.
+        assert_eq!(lines_spanned(4096 + 60, 40), (60, 2));
+        // 20 weights of 4 bytes from 48 bytes in: bytes 48..128, two lines.
+        assert_eq!(lines_spanned(48, 80), (48, 2));
+        // 49..129 reaches a third line.
+        assert_eq!(lines_spanned(49, 80), (49, 3));
+        assert_eq!(lines_spanned(63, 1000), (63, PREFETCH_LINES));
     }
 }

@@ -8,7 +8,7 @@
 //! one by one, or set between runs) stay `f64`, as NEST keeps them. Either way a weight
 //! reads back as the `f64` it was set to: the storage is exact.
 
-use super::prefetch::prefetch_row;
+use super::prefetch::prefetch_lines;
 use crate::engine::huge_pages::advise;
 use network_spec::WeightStorage;
 use std::ops::Range;
@@ -119,8 +119,8 @@ impl Weights {
     #[inline(always)]
     pub fn prefetch(&self, row: Range<usize>) {
         match self {
-            Weights::Single(w) => w.get(row).map(prefetch_row),
-            Weights::Double(w) => w.get(row).map(prefetch_row),
+            Weights::Single(w) => w.get(row).map(prefetch_lines),
+            Weights::Double(w) => w.get(row).map(prefetch_lines),
         };
     }
 

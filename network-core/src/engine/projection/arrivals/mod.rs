@@ -17,7 +17,7 @@
 //! they reached the group, then block and row order), the same for any thread count,
 //! but not the ring's order: last bits of the sums may differ from the ring path's.
 
-use super::prefetch::prefetch_line;
+use super::prefetch::{prefetch_line, prefetch_lines};
 use super::{pack, BlockSynapses, Delays, Projection, Weights, TARGET_BITS, TARGET_MASK};
 use crate::engine::block::{Row32, BLOCK_LEN};
 use crate::engine::huge_pages::advise;
@@ -381,8 +381,9 @@ impl ArrivalLists {
         };
         let ask = |s: &Segment| {
             let group = group(s);
-            prefetch_line(&group.targets[s.begin as usize]);
-            prefetch_line(&group.weights[s.begin as usize]);
+            let run = s.begin as usize..s.end as usize;
+            prefetch_lines(&group.targets[run.clone()]);
+            prefetch_lines(&group.weights[run]);
         };
         segments.iter().take(SEGMENTS_AHEAD).for_each(ask);
         for (k, segment) in segments.iter().enumerate() {
