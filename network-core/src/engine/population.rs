@@ -466,22 +466,21 @@ fn advance_block<M: NeuronModel>(
     );
 }
 
-/// [`advance_block_body`] compiled for x86-64-v3 (AVX2, FMA, BMI, SSE4.1 rounding);
-/// callable only where the processor has these features.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(
-    enable = "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt,sse3,ssse3,sse4.1,sse4.2,f16c,movbe"
-)]
-#[allow(unsafe_code)]
-unsafe fn advance_block_v3<M: NeuronModel>(
-    model: &M,
-    propagators: &M::Propagators,
-    b: usize,
-    view: M::Block<'_>,
-    rt: &mut BlockRuntime,
-    input: &SliceInput<'_>,
-) {
-    advance_block_body::<M, true>(model, propagators, b, view, rt, input);
+super::wide::x86_64_v3! {
+    /// [`advance_block_body`] compiled for x86-64-v3 (AVX2, FMA, BMI, SSE4.1 rounding);
+    /// callable only where the processor has these features.
+    #[cfg(target_arch = "x86_64")]
+    #[allow(unsafe_code)]
+    unsafe fn advance_block_v3<M: NeuronModel>(
+        model: &M,
+        propagators: &M::Propagators,
+        b: usize,
+        view: M::Block<'_>,
+        rt: &mut BlockRuntime,
+        input: &SliceInput<'_>,
+    ) {
+        advance_block_body::<M, true>(model, propagators, b, view, rt, input);
+    }
 }
 
 /// The block's work; inlined into each compiled variant, with the neuron update (its

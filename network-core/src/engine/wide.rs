@@ -11,6 +11,23 @@
 //! `NETWORK_WIDE=baseline` in the environment keeps to the baseline (to test it, or to
 //! time the difference).
 
+/// Compiles the function it wraps, on x86-64, for x86-64-v3: the one place its features
+/// are listed (AVX2, FMA, BMI1 and 2, LZCNT, POPCNT, SSE4.2, F16C, MOVBE, and what
+/// they imply; [`has_v3`] asks the processor for them). Such a function may be called
+/// only where `has_v3` holds; on other targets it is compiled for the baseline.
+macro_rules! x86_64_v3 {
+    ($function:item) => {
+        #[cfg_attr(
+            target_arch = "x86_64",
+            target_feature(
+                enable = "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt,sse3,ssse3,sse4.1,sse4.2,f16c,movbe"
+            )
+        )]
+        $function
+    };
+}
+pub(crate) use x86_64_v3;
+
 #[cfg(target_arch = "x86_64")]
 use std::sync::atomic::{AtomicU8, Ordering};
 

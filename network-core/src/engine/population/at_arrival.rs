@@ -35,20 +35,19 @@ pub(super) fn deliver<M: NeuronModel>(
     deliver_drawing_ahead::<M>(g, blocks, lists, input);
 }
 
-/// [`deliver_drawing_ahead`] compiled for x86-64-v3 (the features of
-/// `population::advance_block_v3`); callable only where the processor has them.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(
-    enable = "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt,sse3,ssse3,sse4.1,sse4.2,f16c,movbe"
-)]
-#[allow(unsafe_code)]
-unsafe fn deliver_v3<M: NeuronModel>(
-    g: usize,
-    blocks: &mut [BlockRuntime],
-    lists: &mut ArrivalLists,
-    input: &SliceInput<'_>,
-) {
-    deliver_drawing_ahead::<M>(g, blocks, lists, input);
+wide::x86_64_v3! {
+    /// [`deliver_drawing_ahead`] compiled for x86-64-v3; callable only where the
+    /// processor has its features.
+    #[cfg(target_arch = "x86_64")]
+    #[allow(unsafe_code)]
+    unsafe fn deliver_v3<M: NeuronModel>(
+        g: usize,
+        blocks: &mut [BlockRuntime],
+        lists: &mut ArrivalLists,
+        input: &SliceInput<'_>,
+    ) {
+        deliver_drawing_ahead::<M>(g, blocks, lists, input);
+    }
 }
 
 /// The walk over the slice's steps, the blocks' first-step Poisson counts drawn a chunk

@@ -125,23 +125,18 @@ pub(super) fn deliver_spikes_shared(
     );
 }
 
-/// [`deliver_spikes_by_rule`] with `fill` (the block's Poisson draws ahead) done while
-/// rows and ring entries arrive; on x86-64 compiled for x86-64-v3 (the features of
-/// `population::advance_block_v3`), and then callable only where the processor has
-/// every feature it enables (`wide::has_v3`).
-#[cfg_attr(
-    target_arch = "x86_64",
-    target_feature(
-        enable = "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt,sse3,ssse3,sse4.1,sse4.2,f16c,movbe"
-    )
-)]
-pub(super) fn deliver_spikes_drawing_ahead(
-    b: usize,
-    rt: &mut BlockRuntime,
-    input: &SliceInput<'_>,
-    counts_spikes: bool,
-    channel: Channel,
-    fill: &mut dyn FnMut(),
-) {
-    deliver_spikes_by_rule(b, rt, input, counts_spikes, channel, fill);
+crate::engine::wide::x86_64_v3! {
+    /// [`deliver_spikes_by_rule`] with `fill` (the block's Poisson draws ahead) done
+    /// while rows and ring entries arrive; on x86-64 compiled for x86-64-v3, and then
+    /// callable only where the processor has its features (`wide::has_v3`).
+    pub(super) fn deliver_spikes_drawing_ahead(
+        b: usize,
+        rt: &mut BlockRuntime,
+        input: &SliceInput<'_>,
+        counts_spikes: bool,
+        channel: Channel,
+        fill: &mut dyn FnMut(),
+    ) {
+        deliver_spikes_by_rule(b, rt, input, counts_spikes, channel, fill);
+    }
 }
