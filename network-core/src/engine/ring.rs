@@ -209,14 +209,13 @@ impl Ring {
     /// Step `step`'s single-precision rows, `[spike channel]`; empty where the ring has
     /// none (a block another process owns has no ring at all, so no slot is asked).
     pub fn single_rows_of(&mut self, step: i64) -> &mut [Row32] {
-        if self.single.is_none() {
+        let slots = self.slots;
+        let Some(single) = self.single.as_mut() else {
             return &mut [];
-        }
-        let slot = self.slot(step);
-        match self.single_rows() {
-            Some((rows, channels, _)) => &mut rows[slot * channels..(slot + 1) * channels],
-            None => &mut [],
-        }
+        };
+        let slot = step.rem_euclid(slots as i64) as usize;
+        let (rows, channels) = single.rows();
+        &mut rows[slot * channels..(slot + 1) * channels]
     }
 
     /// The slots' logs of a deferred ring, with the number of slots: for appending many

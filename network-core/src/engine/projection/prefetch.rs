@@ -33,10 +33,7 @@ const PREFETCH_LINES: usize = 8;
 /// hint: no effect on results).
 #[inline(always)]
 pub(super) fn prefetch_line<T>(at: &T) {
-    #[cfg(target_arch = "x86_64")]
-    hint::<{ std::arch::x86_64::_MM_HINT_T0 }, T>(at);
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = at;
+    prefetch_address((at as *const T).cast::<u8>());
 }
 
 /// Asks the processor to fetch every cache line `items` lies on (at most
@@ -49,11 +46,18 @@ pub(super) fn prefetch_lines<T>(items: &[T]) {
     let (offset, lines) = lines_spanned(begin as usize, std::mem::size_of_val(items));
     let first = begin.wrapping_sub(offset);
     for line in 0..lines {
-        #[cfg(target_arch = "x86_64")]
-        hint_at::<{ std::arch::x86_64::_MM_HINT_T0 }>(first.wrapping_add(line * LINE));
+        prefetch_address(first.wrapping_add(line * LINE));
     }
+}
+
+/// Asks the processor to fetch the cache line holding address `at` into every cache
+/// level (any address: a prefetch never faults).
+#[inline(always)]
+fn prefetch_address(at: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    hint_at::<{ std::arch::x86_64::_MM_HINT_T0 }>(at);
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (first, lines);
+    let _ = at;
 }
 
 /// For `bytes` bytes from address `begin`: how far `begin` lies into its cache line,
@@ -79,16 +83,9 @@ const LINE: usize = 64;
 #[inline(always)]
 pub(super) fn prefetch_line_to_l2<T>(at: &T) {
     #[cfg(target_arch = "x86_64")]
-    hint::<{ std::arch::x86_64::_MM_HINT_T1 }, T>(at);
+    hint_at::<{ std::arch::x86_64::_MM_HINT_T1 }>((at as *const T).cast::<u8>());
     #[cfg(not(target_arch = "x86_64"))]
     let _ = at;
-}
-
-/// `_mm_prefetch` with `HINT` of the line holding `at`.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn hint<const HINT: i32, T>(at: &T) {
-    hint_at::<HINT>((at as *const T).cast::<u8>());
 }
 
 /// `_mm_prefetch` with `HINT` of the line holding address `at` (any address: a
