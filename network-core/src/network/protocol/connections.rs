@@ -4,7 +4,7 @@
 
 use super::Setting;
 use crate::engine::block::block_start;
-use crate::engine::projection::Weights;
+use crate::engine::projection::{BlockSynapses, Weights};
 use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
@@ -44,10 +44,11 @@ impl Network {
     pub fn connections(&self, projection: &ProjectionHandle) -> Vec<Connection> {
         let (p, k) = self.projection_slots[projection.index];
         let proj = &self.incoming[p][k];
+        // Rebuilt once where the projection is delivered at arrival.
         let synapses = proj.blocks();
         let blocks = self.populations[p].blocks_ref();
         let ms_per_step = self.resolution.tics_per_step() as f64 / TICS_PER_MS as f64;
-        self.synapse_slots(projection)
+        slots_in(&synapses, proj.synapses)
             .into_iter()
             .map(|(source, target, (b, i))| {
                 let block = &synapses[b];
@@ -122,9 +123,10 @@ impl Network {
                 "its targets are parrot neurons, which ignore weights",
             ));
         }
-        let slots = self.synapse_slots(projection);
         let (p, k) = self.projection_slots[projection.index];
+        // Back to its blocks first: the slots are then read from them, not rebuilt.
         self.leave_arrivals(p);
+        let slots = self.synapse_slots(projection);
         let proj = &mut self.incoming[p][k];
         let blocks = self.populations[p].blocks();
         let in_state = proj
@@ -546,18 +548,24 @@ impl Network {
     pub(super) fn synapse_slots(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, Slot)> {
         let (p, k) = self.projection_slots[projection.index];
         let proj = &self.incoming[p][k];
-        let mut out = Vec::with_capacity(proj.synapses);
-        for (b, block) in proj.blocks().iter().enumerate() {
-            for s in 0..block.row_start.len().saturating_sub(1) {
-                for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
-                    let target = block_start(b) as u32 + block.target(i) as u32;
-                    out.push((s as u32, target, (b, i)));
-                }
+        slots_in(&proj.blocks(), proj.synapses)
+    }
+}
+
+/// Each of the `synapses` synapses stored in `blocks` (a projection's, per target
+/// block) as `(source, target, slot)`, sorted as [`Network::synapse_slots`] sorts them.
+fn slots_in(blocks: &[BlockSynapses], synapses: usize) -> Vec<(u32, u32, Slot)> {
+    let mut out = Vec::with_capacity(synapses);
+    for (b, block) in blocks.iter().enumerate() {
+        for s in 0..block.row_start.len().saturating_sub(1) {
+            for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
+                let target = block_start(b) as u32 + block.target(i) as u32;
+                out.push((s as u32, target, (b, i)));
             }
         }
-        out.sort_by_key(|&(s, t, _)| (s, t));
-        out
     }
+    out.sort_by_key(|&(s, t, _)| (s, t));
+    out
 }
 
 /// A projection's name, with the synapse (its index among `slots`, source and target)
