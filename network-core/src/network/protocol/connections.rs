@@ -2,9 +2,9 @@
 //! receptor and the rule's state of every synapse of a projection) and `SetStatus` on
 //! their weights and plastic state.
 
+use super::synapse_order::{slots_in, Slot};
 use super::Setting;
-use crate::engine::block::block_start;
-use crate::engine::projection::{BlockSynapses, Weights};
+use crate::engine::projection::Weights;
 use crate::error::{closest, Error, Result};
 use crate::network::handles::ProjectionHandle;
 use crate::network::runtime::Network;
@@ -32,10 +32,6 @@ pub struct Connection {
     /// `u` of `tsodyks_synapse`; ...), as after the last spike it transmitted.
     pub state: Vec<(&'static str, f64)>,
 }
-
-/// Where a synapse is stored: its target block and its index among the block's
-/// synapses.
-pub(super) type Slot = (usize, usize);
 
 impl Network {
     /// Every synapse of a projection, sorted by source and target (synapses of the same
@@ -550,22 +546,6 @@ impl Network {
         let proj = &self.incoming[p][k];
         slots_in(&proj.blocks(), proj.synapses)
     }
-}
-
-/// Each of the `synapses` synapses stored in `blocks` (a projection's, per target
-/// block) as `(source, target, slot)`, sorted as [`Network::synapse_slots`] sorts them.
-fn slots_in(blocks: &[BlockSynapses], synapses: usize) -> Vec<(u32, u32, Slot)> {
-    let mut out = Vec::with_capacity(synapses);
-    for (b, block) in blocks.iter().enumerate() {
-        for s in 0..block.row_start.len().saturating_sub(1) {
-            for i in block.row_start[s] as usize..block.row_start[s + 1] as usize {
-                let target = block_start(b) as u32 + block.target(i) as u32;
-                out.push((s as u32, target, (b, i)));
-            }
-        }
-    }
-    out.sort_by_key(|&(s, t, _)| (s, t));
-    out
 }
 
 /// A projection's name, with the synapse (its index among `slots`, source and target)

@@ -25,6 +25,7 @@ mod quantity;
 mod rate;
 mod recorders;
 mod synapse_draws;
+mod synapse_order;
 mod table_generators;
 mod values;
 
