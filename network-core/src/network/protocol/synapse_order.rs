@@ -9,7 +9,8 @@ use crate::engine::projection::BlockSynapses;
 pub(super) type Slot = (usize, usize);
 
 /// Each of the `synapses` synapses stored in `blocks` (a projection's, per target
-/// block) as `(source, target, slot)`, sorted as [`Network::synapse_slots`] sorts them.
+/// block) as `(source, target, slot)`, sorted by source and target, a pair's synapses
+/// in their row's order.
 ///
 /// Listed source by source, each source's rows block after block: a row lists its
 /// targets in increasing order (a pair's synapses by delay, then in creation order, as
