@@ -2,7 +2,7 @@
 //!
 //! A network runs on one or several *ranks* (processes, e.g. under `mpirun`). Each rank
 //! owns a fixed set of neuron blocks (round-robin over the blocks of all populations,
-//! [`Ownership`]): their neurons, ring buffers, generators, multimeters, plastic state
+//! `Ownership`): their neurons, ring buffers, generators, multimeters, plastic state
 //! and the synapses onto them. Every rank draws the network from the same keyed streams
 //! and keeps what its blocks need, so the network is the same for any number of ranks.
 //! Once per slice (min_delay steps) the ranks exchange their spikes through the

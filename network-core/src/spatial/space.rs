@@ -119,7 +119,7 @@ impl Space {
     }
 
     /// `mask` as it applies to this layer: a grid mask becomes NEST's rectangle in mm
-    /// ([`Mask::on_grid`]); any other mask is unchanged.
+    /// ([`super::Mask::on_grid`]); any other mask is unchanged.
     pub fn resolve_mask(&self, entity: &str, mask: &super::Mask) -> Result<super::Mask> {
         mask.on_grid(
             entity,
