@@ -44,7 +44,7 @@ impl Network {
         let synapses = proj.blocks();
         let blocks = self.populations[p].blocks_ref();
         let ms_per_step = self.resolution.tics_per_step() as f64 / TICS_PER_MS as f64;
-        slots_in(&synapses, proj.synapses)
+        slots_in(&synapses)
             .into_iter()
             .map(|(source, target, (b, i))| {
                 let block = &synapses[b];
@@ -544,7 +544,7 @@ impl Network {
     pub(super) fn synapse_slots(&self, projection: &ProjectionHandle) -> Vec<(u32, u32, Slot)> {
         let (p, k) = self.projection_slots[projection.index];
         let proj = &self.incoming[p][k];
-        slots_in(&proj.blocks(), proj.synapses)
+        slots_in(&proj.blocks())
     }
 }
 

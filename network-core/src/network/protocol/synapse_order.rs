@@ -8,8 +8,7 @@ use crate::engine::projection::BlockSynapses;
 /// synapses.
 pub(super) type Slot = (usize, usize);
 
-/// Each of the `synapses` synapses stored in `blocks` (a projection's, per target
-/// block) as `(source, target, slot)`, sorted by source and target, a pair's synapses
+/// Each synapse stored in `blocks` (a projection's, per target block) as `(source, target, slot)`, sorted by source and target, a pair's synapses
 /// in their row's order.
 ///
 /// Listed source by source, each source's rows block after block: a row lists its
@@ -17,13 +16,13 @@ pub(super) type Slot = (usize, usize);
 /// the placement leaves them) and a block's targets all come after the block before's,
 /// so the list comes out in that order without a sort; a row changed out of that order
 /// is sorted (stably) all the same.
-pub(super) fn slots_in(blocks: &[BlockSynapses], synapses: usize) -> Vec<(u32, u32, Slot)> {
+pub(super) fn slots_in(blocks: &[BlockSynapses]) -> Vec<(u32, u32, Slot)> {
     let sources = blocks
         .iter()
         .map(|block| block.row_start.len().saturating_sub(1))
         .max()
         .unwrap_or(0);
-    let mut out = Vec::with_capacity(synapses);
+    let mut out = Vec::with_capacity(blocks.iter().map(|b| b.targets.len()).sum());
     for s in 0..sources {
         for (b, block) in blocks.iter().enumerate() {
             let Some(bounds) = block.row_start.get(s..s + 2) else {
@@ -92,7 +91,7 @@ mod tests {
             vec![],
             vec![vec![2], vec![5, 6], vec![]],
         ];
-        let got = slots_in(&blocks(&rows), 8);
+        let got = slots_in(&blocks(&rows));
         assert_eq!(got, sorted_by_hand(&rows));
         assert_eq!(got[0], (0, 3, (0, 0)));
         assert_eq!(
@@ -108,7 +107,7 @@ mod tests {
     #[test]
     fn a_row_out_of_order_is_sorted() {
         let rows = vec![vec![vec![7, 2, 7], vec![1]], vec![vec![0], vec![]]];
-        let got = slots_in(&blocks(&rows), 5);
+        let got = slots_in(&blocks(&rows));
         assert_eq!(got, sorted_by_hand(&rows));
         assert_eq!(got[1], (0, 7, (0, 0)));
         assert_eq!(got[2], (0, 7, (0, 2)));
