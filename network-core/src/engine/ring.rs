@@ -209,10 +209,13 @@ impl Ring {
     /// Step `step`'s single-precision rows, `[spike channel]`; empty where the ring has
     /// none (a block another process owns has no ring at all, so no slot is asked).
     pub fn single_rows_of(&mut self, step: i64) -> &mut [Row32] {
-        let slot = self.slot(step);
+        let slots = self.slots;
+        // The slot only where the ring has rows: a ring another process owns has no
+        // slots to divide by.
         let Some(single) = self.single.as_mut() else {
             return &mut [];
         };
+        let slot = step.rem_euclid(slots as i64) as usize;
         let (rows, channels) = single.rows();
         &mut rows[slot * channels..(slot + 1) * channels]
     }
