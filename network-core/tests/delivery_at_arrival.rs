@@ -6,8 +6,11 @@
 //! Weights set between runs take the projection back to delivery at sending, the spikes
 //! in flight arriving with the weights they were sent with (the ring path's spikes
 //! again). The synapses read back (`connections`, rebuilt from the arrival groups) are
-//! those the rings keep, in the same order. One test, so that the environment variable is
-//! set and cleared on one thread.
+//! those the rings keep, in the same order. Twice: with delays from one step (slices of
+//! one step, whose sums the blocks read from the caches) and from 3 ms (slices of 30
+//! steps, whose sums go to the rings where they would not fit the caches: the
+//! excitatory population's 5 blocks; the inhibitory block's fit). One test, so that the
+//! environment variable is set and cleared on one thread.
 
 use network_core::connect::{ConnSpec, Rule};
 use network_core::*;
@@ -18,16 +21,17 @@ type Synapse = (u32, u32, u64, u64);
 /// The E->E synapses after the first run, and every spike `(sender, step)` of 2 x 100 ms (with every E->E weight set to 50 pA
 /// between the two runs where `set`) of a network of 4,200 excitatory and 1,000
 /// inhibitory neurons (5 and 1 blocks), each receiving 150 excitatory and 40
-/// inhibitory synapses with normal weights and delays, and a Poisson drive.
-fn spikes(threads: usize, set: bool) -> (Vec<Synapse>, Vec<(u32, i64)>) {
+/// inhibitory synapses with normal weights and delays of at least `shortest` ms, and a
+/// Poisson drive.
+fn spikes(threads: usize, set: bool, shortest: f64) -> (Vec<Synapse>, Vec<(u32, i64)>) {
     let mut b = NetworkBuilder::new(Resolution::default(), Seed(11)).threads(threads);
     let model = Model::nest(IafPscExp::default()).unwrap();
     let e = b.population("E", &model, Dyn(4200)).unwrap();
     let i = b.population("I", &model, Dyn(1000)).unwrap();
     let delay = Value::Normal {
-        mean: 1.5,
+        mean: shortest + 1.4,
         std: 0.75,
-        min: Some(0.1),
+        min: Some(shortest),
         max: None,
     };
     let weight = |mean: f64| Value::Normal {
@@ -55,7 +59,7 @@ fn spikes(threads: usize, set: bool) -> (Vec<Synapse>, Vec<(u32, i64)>) {
         "drive",
         drive,
         &[e.all(), i.all()],
-        &StaticSynapse::new(87.8, 1.5),
+        &StaticSynapse::new(87.8, shortest.max(1.5)),
     )
     .unwrap();
     let sr = b
@@ -84,13 +88,19 @@ fn spikes(threads: usize, set: bool) -> (Vec<Synapse>, Vec<(u32, i64)>) {
 
 #[test]
 fn delivery_at_arrival_gives_the_same_spikes_on_any_thread_count_and_the_rings_rates() {
+    for shortest in [0.1, 3.0] {
+        same_spikes_as_the_rings(shortest);
+    }
+}
+
+fn same_spikes_as_the_rings(shortest: f64) {
     std::env::set_var("NETWORK_DELIVERY", "sending");
-    let (ring_synapses, ring) = spikes(2, false);
-    let (_, ring_set) = spikes(2, true);
+    let (ring_synapses, ring) = spikes(2, false, shortest);
+    let (_, ring_set) = spikes(2, true, shortest);
     std::env::remove_var("NETWORK_DELIVERY");
-    let (synapses, one) = spikes(1, false);
-    let (_, two) = spikes(2, false);
-    let (_, two_set) = spikes(2, true);
+    let (synapses, one) = spikes(1, false, shortest);
+    let (_, two) = spikes(2, false, shortest);
+    let (_, two_set) = spikes(2, true, shortest);
     assert_eq!(synapses.len(), 4200 * 150);
     assert_eq!(synapses, ring_synapses, "the synapses read back at arrival");
     assert!(
@@ -107,6 +117,6 @@ fn delivery_at_arrival_gives_the_same_spikes_on_any_thread_count_and_the_rings_r
         rate(&two),
         rate(&ring)
     );
-    assert_eq!(two, ring);
+    assert_eq!(two, ring, "delays from {shortest} ms");
     assert_eq!(two_set, ring_set, "weights set between runs");
 }

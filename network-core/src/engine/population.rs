@@ -22,6 +22,7 @@ use crate::models::{NeuronModel, Recordable, StepInput};
 use crate::rng::Stream;
 use crate::storage::{Dyn, Length};
 use crate::time::Resolution;
+use at_arrival::Arrived;
 use delivery::{deliver_spikes_drawing_ahead, deliver_spikes_shared};
 use runs::advance_runs;
 
@@ -385,11 +386,12 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
                 .zip(self.arrival_lists.iter_mut());
             for (g, ((states, blocks), lists)) in groups.enumerate() {
                 tasks.push(Box::new(move || {
-                    at_arrival::deliver::<M>(g, blocks, lists, input);
+                    let held = at_arrival::deliver::<M>(g, blocks, lists, input);
                     for (k, (state, rt)) in states.iter_mut().zip(blocks.iter_mut()).enumerate() {
                         if rt.owned {
                             let b = g * GROUP_BLOCKS + k;
-                            advance(model, propagators, sets, b, state, rt, input);
+                            let arrived = held.then(|| Arrived::new(lists, k, input.start));
+                            advance(model, propagators, sets, b, state, rt, input, arrived);
                         }
                     }
                 }));
@@ -404,7 +406,7 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         {
             if rt.owned {
                 tasks.push(Box::new(move || {
-                    advance(model, propagators, sets, b, state, rt, input)
+                    advance(model, propagators, sets, b, state, rt, input, None)
                 }));
             }
         }
@@ -412,7 +414,8 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
 }
 
 /// Block `b`'s work for one slice: with its neurons' own parameter sets where they
-/// differ.
+/// differ; `arrived`, where given, holds the block's sums from delivery at arrival.
+#[allow(clippy::too_many_arguments)]
 fn advance<M: NeuronModel>(
     model: &M,
     propagators: &M::Propagators,
@@ -421,16 +424,17 @@ fn advance<M: NeuronModel>(
     state: &mut M::State<Dyn>,
     rt: &mut BlockRuntime,
     input: &SliceInput<'_>,
+    arrived: Option<Arrived<'_>>,
 ) {
     match sets {
         // Neurons differ: the block's runs of `grain` neurons, each with its set.
         Some(sets) => {
             let views: Vec<_> = M::blocks(state, sets.grain()).into_iter().collect();
-            advance_runs(sets, b, views, rt, input)
+            advance_runs(sets, b, views, rt, input, arrived)
         }
         None => {
             if let Some(view) = M::blocks(state, BLOCK_LEN).into_iter().next() {
-                advance_block(model, propagators, b, view, rt, input)
+                advance_block(model, propagators, b, view, rt, input, arrived)
             }
         }
     }
@@ -445,13 +449,14 @@ fn advance_block<M: NeuronModel>(
     view: M::Block<'_>,
     rt: &mut BlockRuntime,
     input: &SliceInput<'_>,
+    arrived: Option<Arrived<'_>>,
 ) {
     #[cfg(target_arch = "x86_64")]
     if super::wide::has_v3() {
         // SAFETY: the processor has every feature `advance_block_v3` enables.
         #[allow(unsafe_code)]
         unsafe {
-            advance_block_v3(model, propagators, b, view, rt, input)
+            advance_block_v3(model, propagators, b, view, rt, input, arrived)
         };
         return;
     }
@@ -463,6 +468,7 @@ fn advance_block<M: NeuronModel>(
         view,
         rt,
         input,
+        arrived,
     );
 }
 
@@ -478,8 +484,9 @@ super::wide::x86_64_v3! {
         view: M::Block<'_>,
         rt: &mut BlockRuntime,
         input: &SliceInput<'_>,
+        arrived: Option<Arrived<'_>>,
     ) {
-        advance_block_body::<M, true>(model, propagators, b, view, rt, input);
+        advance_block_body::<M, true>(model, propagators, b, view, rt, input, arrived);
     }
 }
 
@@ -496,6 +503,7 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
     mut view: M::Block<'_>,
     rt: &mut BlockRuntime,
     input: &SliceInput<'_>,
+    mut arrived: Option<Arrived<'_>>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
     if DRAW_AHEAD {
@@ -535,7 +543,8 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
                 Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
             }
         }
-        let (spikes_in, current) = rt.ring.step_mut(s);
+        let sums = arrived.as_mut().map_or(&mut [][..], |a| a.of(s));
+        let (spikes_in, current) = rt.ring.step_mut_with(s, sums);
         let spikes = &mut rt.spikes;
         let step_input = StepInput {
             spikes: spikes_in,

@@ -19,7 +19,7 @@
 use super::block::BLOCK_LEN;
 pub use super::block::{in_row, Row, Row32};
 use super::huge_pages::Rows;
-use super::single_rows::SingleRows;
+use super::single_rows::{add_single, SingleRows};
 use crate::models::SpikeInput;
 
 /// The most channels a deferred ring has: a log entry's index (`channel · BLOCK_LEN +
@@ -163,6 +163,13 @@ impl Ring {
         self.channels - 1
     }
 
+    /// The number of spike channels (none for a block another process owns, which has no
+    /// ring).
+    #[inline]
+    pub fn spike_channels(&self) -> usize {
+        self.channels.saturating_sub(1)
+    }
+
     /// The slot holding step `step`.
     #[inline]
     pub fn slot(&self, step: i64) -> usize {
@@ -206,18 +213,27 @@ impl Ring {
         })
     }
 
-    /// Step `step`'s single-precision rows, `[spike channel]`; empty where the ring has
-    /// none (a block another process owns has no ring at all, so no slot is asked).
-    pub fn single_rows_of(&mut self, step: i64) -> &mut [Row32] {
-        let slots = self.slots;
-        // The slot only where the ring has rows: a ring another process owns has no
-        // slots to divide by.
-        let Some(single) = self.single.as_mut() else {
-            return &mut [];
-        };
-        let slot = step.rem_euclid(slots as i64) as usize;
-        let (rows, channels) = single.rows();
-        &mut rows[slot * channels..(slot + 1) * channels]
+    /// Adds a step's sums from delivery at arrival (`[spike channel]`, single
+    /// precision) to step `step`'s input and leaves them +0.0: into the step's
+    /// single-precision rows where the ring keeps them, else each sum as it is into the
+    /// double-precision input.
+    pub fn add_arrived(&mut self, step: i64, sums: &mut [Row32]) {
+        // No synapse reaches a block another process owns: its ring has no slots (and
+        // no slot to divide by).
+        if self.slots == 0 {
+            return;
+        }
+        let slot = self.slot(step);
+        let len = self.len;
+        match self.single.as_mut() {
+            Some(single) => single.add_rows(slot, sums, len),
+            None => {
+                for (channel, row) in sums.iter_mut().enumerate() {
+                    self.add_run(slot, channel, 0, row[..len].iter().map(|&x| f64::from(x)));
+                    row.fill(0.0);
+                }
+            }
+        }
     }
 
     /// The slots' logs of a deferred ring, with the number of slots: for appending many
@@ -302,14 +318,28 @@ impl Ring {
     /// The channels of step `step`: the spike channels, and the current input with one
     /// entry per neuron of the block. The caller zeroes what it reads.
     pub fn step_mut(&mut self, step: i64) -> (SpikeInput<'_>, &mut [f64]) {
+        self.step_mut_with(step, &mut [])
+    }
+
+    /// [`Ring::step_mut`], with `arrived` (the step's sums from delivery at arrival,
+    /// `[spike channel]`, single precision; empty for none) added to the spike channels
+    /// and left +0.0.
+    pub fn step_mut_with(
+        &mut self,
+        step: i64,
+        arrived: &mut [Row32],
+    ) -> (SpikeInput<'_>, &mut [f64]) {
         let slot = self.slot(step);
         let len = self.len;
         let rows = match &mut self.store {
             Store::Direct(rows) => {
                 let rows = &mut rows[slot * self.channels..(slot + 1) * self.channels];
                 match &mut self.single {
-                    Some(single) => single.read(slot, rows, len),
-                    None => rows,
+                    Some(single) => single.read(slot, rows, arrived, len),
+                    None => {
+                        add_single(rows, arrived, len);
+                        rows
+                    }
                 }
             }
             Store::Deferred { logs, now } => {
@@ -320,6 +350,7 @@ impl Ring {
                 }
                 log.at.clear();
                 log.value.clear();
+                add_single(now, arrived, len);
                 &mut now[..]
             }
         };
@@ -401,11 +432,76 @@ mod tests {
         deferred.keep_single_input();
         assert!(deferred.single_rows().is_none());
         // 62 slots of two channels: 62 · 2 · 4096 bytes, the rows of a step read alone
-        // (3 · 8192) and a flag per slot; 300 slots: the rows in whole huge pages.
-        assert_eq!(SingleRows::bytes(62, 2), 507_904 + 24_576 + 62);
+        // (3 · 8192) and two flags per slot; 300 slots: the rows in whole huge pages.
+        assert_eq!(SingleRows::bytes(62, 2), 507_904 + 24_576 + 124);
         if cfg!(target_os = "linux") {
-            assert_eq!(SingleRows::bytes(300, 2), (4 << 20) + 24_576 + 300);
+            assert_eq!(SingleRows::bytes(300, 2), (4 << 20) + 24_576 + 600);
         }
+    }
+
+    /// A step's sums from delivery at arrival, `[spike channel]`, with `value` for
+    /// neuron `i` on `channel`.
+    fn arrived(channel: usize, i: usize, value: f32) -> Vec<Row32> {
+        let mut rows = vec![[0.0; BLOCK_LEN]; 2];
+        rows[channel][i] = value;
+        rows
+    }
+
+    #[test]
+    fn sums_from_arrival_join_a_step_in_single_precision_and_are_left_zero() {
+        let mut r = Ring::new(4, 5, 2, false);
+        r.keep_single_input();
+        // Slot 3 (step 8): 0.1f32 through the single rows, 0.2f32 from arrival and 1.0
+        // in double precision onto inhibitory neuron 1: by hand, 0.1f32 + 0.2f32 is
+        // 0.300000011920929 (f32), added to 1.0 in f64.
+        r.single_input()
+            .expect("kept")
+            .add_each(3, 1, [(1, 0.1)].into_iter());
+        r.add(r.slot(8), 1, 1, 1.0);
+        let mut sums = arrived(1, 1, 0.2);
+        let (spikes, _) = r.step_mut_with(8, &mut sums);
+        let [_, inh] = spikes.pair();
+        assert_eq!(inh[1], 1.0 + 0.300_000_011_920_928_96);
+        inh.fill(0.0);
+        assert!(sums.iter().flatten().all(|&x| x == 0.0), "left zero");
+        // Arrival alone, the slot's rows written by nothing: 0.1f32 widened.
+        let mut sums = arrived(0, 2, 0.1);
+        let (spikes, current) = r.step_mut_with(9, &mut sums);
+        let [ex, inh] = spikes.pair();
+        assert_eq!(ex[2], 0.100_000_001_490_116_12);
+        assert_eq!(ex.iter().filter(|&&x| x != 0.0).count(), 1);
+        assert!(inh.iter().chain(current.iter()).all(|&x| x == 0.0));
+        ex.fill(0.0);
+        // Single rows of an earlier turn of the slot, read then, are not read again.
+        let mut sums = arrived(1, 0, -0.5);
+        let (spikes, _) = r.step_mut_with(13, &mut sums);
+        assert_eq!(spikes.pair()[1][..], [-0.5, 0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn sums_from_arrival_reach_a_ring_with_no_single_rows() {
+        for deferred in [false, true] {
+            let mut r = Ring::new(4, 5, 2, deferred);
+            let mut sums = arrived(0, 3, 0.25);
+            let (spikes, _) = r.step_mut_with(2, &mut sums);
+            assert_eq!(spikes.pair()[0][3], 0.25, "deferred: {deferred}");
+            assert_eq!(sums[0][3], 0.0);
+            // Added to a later step's input, in double precision.
+            let mut sums = arrived(1, 0, -1.5);
+            r.add_arrived(4, &mut sums);
+            assert_eq!(sums[1][0], 0.0);
+            let (spikes, _) = r.step_mut(4);
+            assert_eq!(spikes.pair()[1][0], -1.5, "deferred: {deferred}");
+        }
+        // Into the single rows where the ring keeps them.
+        let mut r = Ring::new(4, 5, 2, false);
+        r.keep_single_input();
+        r.add_arrived(6, &mut arrived(0, 1, 0.1));
+        r.add_arrived(6, &mut arrived(0, 1, 0.2));
+        let (spikes, _) = r.step_mut(6);
+        assert_eq!(spikes.pair()[0][1], 0.300_000_011_920_928_96);
+        // A block another process owns has no ring: nothing to add to.
+        Ring::default().add_arrived(6, &mut arrived(0, 1, 1.0));
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! background, where every input is a drawn weight or the Poisson drive) is not read
 //! from them at all: its single-precision sums are handed out in rows of their own,
 //! which stay in cache, instead of being added to rows of zeros that would come from
-//! memory.
+//! memory. Nor are a slot's single-precision rows read where nothing wrote them: a
+//! block whose input all comes through delivery at arrival (the microcircuit with DC
+//! background) reads only the step's sums from arrival, which the caches hold.
 
 use super::block::{in_row, Row, Row32, BLOCK_LEN};
 use super::huge_pages::Rows;
@@ -22,6 +24,9 @@ pub(crate) struct SingleRows {
     /// Per slot: whether the ring's double-precision rows of that slot may hold input
     /// (anything added since the slot was last read); else they hold +0.0.
     written: Vec<bool>,
+    /// Per slot: whether its single-precision rows may hold input; else they hold +0.0
+    /// and reading the step leaves them alone.
+    single_written: Vec<bool>,
     /// The rows `[channel]` handed out for a step whose double-precision rows were not
     /// written: the step's single-precision sums, and +0.0 on the current channel.
     now: Vec<Row>,
@@ -35,6 +40,7 @@ impl SingleRows {
             rows: Rows::zeroed(slots * spike_channels),
             spike_channels,
             written: vec![false; slots],
+            single_written: vec![false; slots],
             now: vec![[0.0; BLOCK_LEN]; spike_channels + 1],
         }
     }
@@ -48,13 +54,28 @@ impl SingleRows {
                 .saturating_mul(std::mem::size_of::<Row32>() as u64),
         )
         .saturating_add((spike_channels + 1).saturating_mul(std::mem::size_of::<Row>() as u64))
-        .saturating_add(slots)
+        .saturating_add(slots.saturating_mul(2))
     }
 
-    /// The rows `[slot · spike channels + channel]`, with the number of spike channels.
+    /// The rows `[slot · spike channels + channel]`, with the number of spike channels,
+    /// for adding to any slot.
     #[inline(always)]
     pub fn rows(&mut self) -> (&mut [Row32], usize) {
+        self.single_written.fill(true);
         (&mut self.rows[..], self.spike_channels)
+    }
+
+    /// Adds `sums` (`[spike channel]`) to slot `slot`'s rows for the first `len`
+    /// neurons and leaves them +0.0.
+    pub fn add_rows(&mut self, slot: usize, sums: &mut [Row32], len: usize) {
+        self.single_written[slot] = true;
+        let c = self.spike_channels;
+        for (row, sum) in self.rows[slot * c..(slot + 1) * c].iter_mut().zip(sums) {
+            for (x, s) in row[..len].iter_mut().zip(sum[..len].iter_mut()) {
+                *x += *s;
+                *s = 0.0;
+            }
+        }
     }
 
     /// Notes that slot `slot`'s double-precision rows were added to.
@@ -78,6 +99,7 @@ impl SingleRows {
         first: usize,
         values: impl Iterator<Item = f64>,
     ) {
+        self.single_written[slot] = true;
         let row = &mut self.rows[slot * self.spike_channels + channel][first..];
         for (input, value) in row.iter_mut().zip(values) {
             *input += value as f32;
@@ -93,6 +115,7 @@ impl SingleRows {
         channel: usize,
         inputs: impl Iterator<Item = (usize, f64)>,
     ) {
+        self.single_written[slot] = true;
         let row = &mut self.rows[slot * self.spike_channels + channel];
         for (i, value) in inputs {
             row[in_row(i)] += value as f32;
@@ -101,29 +124,73 @@ impl SingleRows {
 
     /// The rows `[channel]` of slot `slot` for its first `len` neurons: `double` (the
     /// ring's rows of the slot) with the single-precision sums added where they were
-    /// written, else rows of the single-precision sums alone. The single-precision rows
-    /// are left +0.0, and the slot counts as unwritten: the caller zeroes what it reads.
+    /// written, else rows of the single-precision sums alone. A neuron's single-precision
+    /// sum is its slot's sum plus its sum in `arrived` (a step's sums from delivery at
+    /// arrival, `[spike channel]`; empty for none). What is read is left +0.0, and the
+    /// slot counts as unwritten: the caller zeroes what it reads of the rows returned.
     #[inline(always)]
-    pub fn read<'a>(&'a mut self, slot: usize, double: &'a mut [Row], len: usize) -> &'a mut [Row] {
+    pub fn read<'a>(
+        &'a mut self,
+        slot: usize,
+        double: &'a mut [Row],
+        arrived: &mut [Row32],
+        len: usize,
+    ) -> &'a mut [Row] {
         let c = self.spike_channels;
-        let single = &mut self.rows[slot * c..(slot + 1) * c];
+        let single = std::mem::take(&mut self.single_written[slot])
+            .then(|| &mut self.rows[slot * c..(slot + 1) * c]);
         if std::mem::take(&mut self.written[slot]) {
-            for (row, from) in double.iter_mut().zip(single.iter_mut()) {
-                for (x, y) in row[..len].iter_mut().zip(from[..len].iter_mut()) {
-                    *x += f64::from(*y);
-                    *y = 0.0;
-                }
-            }
+            join(&mut double[..c], single, arrived, len, |x, y| *x += y);
             double
         } else {
-            // What the addition to +0.0 would give: a sum begun at +0.0 is never −0.0.
-            for (row, from) in self.now.iter_mut().zip(single.iter_mut()) {
-                for (x, y) in row[..len].iter_mut().zip(from[..len].iter_mut()) {
-                    *x = f64::from(*y);
-                    *y = 0.0;
-                }
-            }
+            // Rows nothing wrote are set to the sums, not added to (they are not read:
+            // what the addition to +0.0 would give, as a sum begun at +0.0 is never
+            // −0.0); rows of neither stay as the caller zeroed them.
+            join(&mut self.now[..c], single, arrived, len, |x, y| *x = y);
             &mut self.now[..]
         }
     }
+}
+
+/// Gives each of `out`'s rows (`[spike channel]`, the first `len` neurons) through
+/// `put` the single-precision sum of `single`'s row (where given) and `arrived`'s
+/// (where given: it may be empty or shorter), added in single precision in that order;
+/// what is read is left +0.0.
+#[inline(always)]
+fn join(
+    out: &mut [Row],
+    single: Option<&mut [Row32]>,
+    arrived: &mut [Row32],
+    len: usize,
+    put: impl Fn(&mut f64, f64),
+) {
+    let mut single = single.map(|rows| rows.iter_mut());
+    let mut arrived = arrived.iter_mut();
+    for row in out {
+        let out = &mut row[..len];
+        match (single.as_mut().and_then(Iterator::next), arrived.next()) {
+            (Some(s), Some(a)) => {
+                for ((x, s), a) in out.iter_mut().zip(&mut s[..len]).zip(&mut a[..len]) {
+                    put(x, f64::from(*s + *a));
+                    *s = 0.0;
+                    *a = 0.0;
+                }
+            }
+            (Some(y), None) | (None, Some(y)) => {
+                for (x, y) in out.iter_mut().zip(&mut y[..len]) {
+                    put(x, f64::from(*y));
+                    *y = 0.0;
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// Adds `arrived` (a step's sums from delivery at arrival, `[spike channel]`, single
+/// precision; empty for none) to the double-precision rows `rows` of a ring that keeps
+/// no single-precision rows, for the first `len` neurons, and leaves it +0.0.
+#[inline(always)]
+pub(crate) fn add_single(rows: &mut [Row], arrived: &mut [Row32], len: usize) {
+    join(rows, None, arrived, len, |x, y| *x += y);
 }

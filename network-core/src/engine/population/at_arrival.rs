@@ -1,10 +1,14 @@
 //! Delivery at arrival for a group of blocks (`engine::projection::arrivals`): before
 //! the group's blocks advance over a slice, the previous slice's spikes are noted under
 //! the steps their synapses onto the group arrive at, and the synapses arriving in each
-//! of the slice's steps are added to that step's single-precision rows of their blocks.
-//! While the walk waits for the synapses it asked for, the group's blocks draw their
-//! dense Poisson counts of the slice's first step, as a block's delivery through the
-//! rings does (`BlockStimulus::draw_ahead`).
+//! of the slice's steps are summed per block and step. Where the slice's sums fit
+//! [`HELD_SUMS_BYTES`] (a slice of one step, as in every network whose shortest delay is
+//! the resolution, up to 64 blocks) they stay in the caches until each block reads its
+//! step ([`Arrived`]); else each step's sums are added to the step's single-precision
+//! rows of the blocks' rings, which the blocks read later from memory. While the walk
+//! waits for the synapses it asked for, the group's blocks draw their dense Poisson
+//! counts of the slice's first step, as a block's delivery through the rings does
+//! (`BlockStimulus::draw_ahead`).
 
 use super::{BlockRuntime, SliceInput};
 use crate::engine::block::Row32;
@@ -14,25 +18,58 @@ use crate::engine::stimulus::BlockStimulus;
 use crate::engine::wide;
 use crate::models::NeuronModel;
 
+/// The most bytes of sums a group holds for its blocks over a slice (within a core's
+/// second-level cache, beside the blocks' state): more, and each step's sums go to the
+/// rings.
+const HELD_SUMS_BYTES: usize = 1 << 20;
+
+/// A block's sums from delivery at arrival over a slice, held by its group's lists
+/// until the block reads each step.
+pub(super) struct Arrived<'a> {
+    lists: &'a mut ArrivalLists,
+    /// The block's place in its group.
+    place: usize,
+    /// The slice's first step.
+    start: i64,
+}
+
+impl<'a> Arrived<'a> {
+    /// The sums of the block at `place` in its group, held in `lists` for a slice
+    /// beginning at step `start`.
+    pub fn new(lists: &'a mut ArrivalLists, place: usize, start: i64) -> Self {
+        Self {
+            lists,
+            place,
+            start,
+        }
+    }
+
+    /// The block's sums of step `s` of the slice, `[spike channel]`: the reader leaves
+    /// them +0.0.
+    #[inline(always)]
+    pub fn of(&mut self, s: i64) -> &mut [Row32] {
+        let step = usize::try_from(s - self.start).expect("a step of the slice");
+        self.lists.sums_of(step, self.place)
+    }
+}
+
 /// Delivers at arrival into `blocks`, group `g` of the population, over the slice, with
 /// the widest instructions this processor has (`engine::wide`: the Poisson draws made
-/// on the way are vector work).
+/// on the way are vector work). Returns whether the sums are held for the blocks to read
+/// ([`Arrived`]) instead of added to their rings.
 pub(super) fn deliver<M: NeuronModel>(
     g: usize,
     blocks: &mut [BlockRuntime],
     lists: &mut ArrivalLists,
     input: &SliceInput<'_>,
-) {
+) -> bool {
     #[cfg(target_arch = "x86_64")]
     if wide::has_v3() {
         // SAFETY: the processor has every feature `deliver_v3` enables.
         #[allow(unsafe_code)]
-        unsafe {
-            deliver_v3::<M>(g, blocks, lists, input)
-        };
-        return;
+        return unsafe { deliver_v3::<M>(g, blocks, lists, input) };
     }
-    deliver_drawing_ahead::<M>(g, blocks, lists, input);
+    deliver_drawing_ahead::<M>(g, blocks, lists, input)
 }
 
 wide::x86_64_v3! {
@@ -45,20 +82,21 @@ wide::x86_64_v3! {
         blocks: &mut [BlockRuntime],
         lists: &mut ArrivalLists,
         input: &SliceInput<'_>,
-    ) {
-        deliver_drawing_ahead::<M>(g, blocks, lists, input);
+    ) -> bool {
+        deliver_drawing_ahead::<M>(g, blocks, lists, input)
     }
 }
 
 /// The walk over the slice's steps, the blocks' first-step Poisson counts drawn a chunk
-/// at a time on the way (the blocks' own work goes on from where the draws stand).
+/// at a time on the way (the blocks' own work goes on from where the draws stand);
+/// returns whether the sums are held for the blocks.
 #[inline(always)]
 fn deliver_drawing_ahead<M: NeuronModel>(
     g: usize,
     blocks: &mut [BlockRuntime],
     lists: &mut ArrivalLists,
     input: &SliceInput<'_>,
-) {
+) -> bool {
     for (k, projection) in input.incoming.iter().enumerate() {
         if let Some(arrivals) = projection.arrivals() {
             arrivals.schedule(k, g, &input.spikes[projection.source], lists);
@@ -88,13 +126,25 @@ fn deliver_drawing_ahead<M: NeuronModel>(
             next += 1;
         }
     };
-    for t in input.start..input.end {
-        let mut rows = step_rows(blocks, t);
-        lists.deliver(g, t, input.incoming, &mut rows, M::channel, &mut draw_ahead);
+    let steps = usize::try_from(input.end - input.start).unwrap_or(0);
+    let channels = spike_channels(blocks);
+    let held = steps * blocks.len() * channels * std::mem::size_of::<Row32>() <= HELD_SUMS_BYTES;
+    if held {
+        lists.hold_sums(steps, blocks.len(), channels);
+        for (place, t) in (input.start..input.end).enumerate() {
+            lists.sum(g, t, place, input.incoming, M::channel, &mut draw_ahead);
+        }
+    } else {
+        lists.hold_sums(1, blocks.len(), channels);
+        for t in input.start..input.end {
+            lists.sum(g, t, 0, input.incoming, M::channel, &mut draw_ahead);
+            add_to_rings(blocks, lists, t);
+        }
     }
     for (rt, stimuli) in blocks.iter_mut().zip(stimuli) {
         rt.stimuli = stimuli;
     }
+    held
 }
 
 /// Adds every synapse noted in `lists` (group `g`'s, over `blocks`) for arrival at steps
@@ -107,23 +157,26 @@ pub(super) fn flush<M: NeuronModel>(
     now: i64,
     incoming: &[Projection],
 ) {
+    lists.hold_sums(1, blocks.len(), spike_channels(blocks));
     for t in now..now + lists.steps() as i64 {
-        lists.deliver(
-            g,
-            t,
-            incoming,
-            &mut step_rows(blocks, t),
-            M::channel,
-            &mut || {},
-        );
+        lists.sum(g, t, 0, incoming, M::channel, &mut || {});
+        add_to_rings(blocks, lists, t);
     }
 }
 
-/// Each block's rows of single precision of step `t`; a block without them has no
-/// synapse delivered at arrival (the network gave every block with one such rows).
-fn step_rows(blocks: &mut [BlockRuntime], t: i64) -> Vec<&mut [Row32]> {
+/// The most spike channels of the blocks' rings.
+fn spike_channels(blocks: &[BlockRuntime]) -> usize {
     blocks
-        .iter_mut()
-        .map(|rt| rt.ring.single_rows_of(t))
-        .collect()
+        .iter()
+        .map(|rt| rt.ring.spike_channels())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Adds each block's sums held for one step (the first held) to step `t`'s input in its
+/// ring.
+fn add_to_rings(blocks: &mut [BlockRuntime], lists: &mut ArrivalLists, t: i64) {
+    for (place, rt) in blocks.iter_mut().enumerate() {
+        rt.ring.add_arrived(t, lists.sums_of(0, place));
+    }
 }

@@ -2,7 +2,7 @@
 //! neurons that shares a set updated with it.
 
 use super::delivery::deliver_spikes_shared;
-use super::{BlockRuntime, SliceInput};
+use super::{Arrived, BlockRuntime, SliceInput};
 use crate::engine::block::BLOCK_LEN;
 use crate::engine::param_sets::ParamSets;
 use crate::engine::projection::Channel;
@@ -19,6 +19,7 @@ pub(super) fn advance_runs<M: NeuronModel>(
     mut views: Vec<M::Block<'_>>,
     rt: &mut BlockRuntime,
     input: &SliceInput<'_>,
+    mut arrived: Option<Arrived<'_>>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
     let grain = sets.grain();
@@ -33,7 +34,8 @@ pub(super) fn advance_runs<M: NeuronModel>(
                 Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
             }
         }
-        let (mut spikes_in, current) = rt.ring.step_mut(s);
+        let sums = arrived.as_mut().map_or(&mut [][..], |a| a.of(s));
+        let (mut spikes_in, current) = rt.ring.step_mut_with(s, sums);
         let channels = spikes_in.channels();
         let block_len = current.len();
         for (r, view) in views.iter_mut().enumerate() {

@@ -4,18 +4,20 @@
 //! group of [`GROUP_BLOCKS`] blocks keeps the projection's synapses onto it per source,
 //! sorted by delay ([`Arrivals`]). When a
 //! spike reaches the group, its runs of one delay are noted under the step they arrive
-//! at ([`ArrivalLists`]); at that step the group adds the runs noted for it into one
-//! step's sums, which stay in the core's caches, and adds the sums to the step's
-//! single-precision rows in order. The synapses are read, not written, each run is
-//! contiguous, and the random additions go to one step's sums instead of a ring's 64
-//! slots.
+//! at ([`ArrivalLists`]); at that step the group adds the runs noted for it into the
+//! step's sums, which stay in the core's caches, and each block reads its sums with the
+//! step's input (or, where a slice's sums would not fit the caches, they are added to
+//! the step's single-precision rows of the rings: `population::at_arrival`). The
+//! synapses are read, not written, each run is contiguous, and the random additions go
+//! to one step's sums instead of a ring's 64 slots.
 //!
 //! For static projections with packed delays and one single-precision weight per
 //! synapse (drawn weights), which give up their blocks for the groups
 //! (`projection::storage`, which rebuilds the blocks for the queries and the protocol).
 //! Each neuron's single-precision sum is taken in a fixed order (spikes in the order
 //! they reached the group, then block and row order), the same for any thread count,
-//! but not the ring's order: last bits of the sums may differ from the ring path's.
+//! and added to what the ring's single-precision rows hold for the step; not the
+//! ring's order: last bits of the sums may differ from the ring path's.
 
 use super::prefetch::{prefetch_line, prefetch_lines};
 use super::{pack, BlockSynapses, Delays, Projection, Weights, TARGET_BITS, TARGET_MASK};
@@ -313,16 +315,20 @@ pub(crate) struct Segment {
 }
 
 /// A group's segments by the step they arrive at, noted when their spikes are
-/// delivered to the group (each spike's offsets read once, in order) and walked at that
+/// delivered to the group (each spike's offsets read once, in order) and summed at that
 /// step.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ArrivalLists {
     /// `steps[step mod len]`: the segments arriving at `step`, in the order noted.
     steps: Vec<Vec<Segment>>,
-    /// One step's sums, `[block · spike channels + channel]`: the additions go here,
-    /// where they stay in the core's caches, and are then added to the step's rows in
-    /// order.
+    /// The sums of a few steps, `[(place · blocks + block) · channels + channel]` for
+    /// the step at `place` among them ([`ArrivalLists::sum`]): the additions go here,
+    /// where they stay in the core's caches. +0.0 wherever they are not being filled or
+    /// read.
     sums: Vec<Row32>,
+    /// The blocks and spike channels of the sums' layout.
+    blocks: usize,
+    channels: usize,
 }
 
 impl ArrivalLists {
@@ -330,7 +336,7 @@ impl ArrivalLists {
     pub fn new(len: usize) -> Self {
         Self {
             steps: vec![Vec::new(); len],
-            sums: Vec::new(),
+            ..Self::default()
         }
     }
 
@@ -349,19 +355,36 @@ impl ArrivalLists {
         &mut self.steps[i]
     }
 
-    /// Adds into `rows` (per block of group `g`, its single-precision rows of step `t`,
-    /// `[spike channel]`) the segments noted for step `t`: summed in the order noted,
-    /// each weight into the channel `channel` picks, and the sums then added to the rows;
-    /// the step's list is then empty. `incoming` are the target's incoming projections;
-    /// `draw_ahead` is the caller's work that needs no memory, called every
+    /// Holds sums for `steps` steps of `blocks` blocks with `channels` spike channels
+    /// each (the sums already held are +0.0; a new layout starts from +0.0).
+    pub fn hold_sums(&mut self, steps: usize, blocks: usize, channels: usize) {
+        let len = steps * blocks * channels;
+        if (self.blocks, self.channels) != (blocks, channels) || self.sums.len() != len {
+            self.sums = vec![[0.0; BLOCK_LEN]; len];
+            (self.blocks, self.channels) = (blocks, channels);
+        }
+    }
+
+    /// Block `block`'s sums, `[spike channel]`, of the step at `place` of those held
+    /// ([`ArrivalLists::hold_sums`]): the reader leaves them +0.0.
+    #[inline(always)]
+    pub fn sums_of(&mut self, place: usize, block: usize) -> &mut [Row32] {
+        let first = (place * self.blocks + block) * self.channels;
+        &mut self.sums[first..first + self.channels]
+    }
+
+    /// Adds the segments noted for step `t` (of group `g`) into the sums held for the
+    /// step at `place`: in the order noted, each weight into the channel `channel`
+    /// picks; the step's list is then empty. `incoming` are the target's incoming
+    /// projections; `draw_ahead` is the caller's work that needs no memory, called every
     /// [`SEGMENTS_PER_DRAW`] segments while the segments asked for ahead arrive.
     #[inline(always)]
-    pub fn deliver(
+    pub fn sum(
         &mut self,
         g: usize,
         t: i64,
+        place: usize,
         incoming: &[Projection],
-        rows: &mut [&mut [Row32]],
         channel: impl Fn(f64) -> usize,
         draw_ahead: &mut impl FnMut(),
     ) {
@@ -370,11 +393,9 @@ impl ArrivalLists {
         if segments.is_empty() {
             return;
         }
-        let channels = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-        if self.sums.len() != rows.len() * channels {
-            self.sums = vec![[0.0; BLOCK_LEN]; rows.len() * channels];
-        }
-        let sums = &mut self.sums;
+        let channels = self.channels;
+        let held = self.blocks * channels;
+        let sums = &mut self.sums[place * held..(place + 1) * held];
         let group = |s: &Segment| match incoming[s.projection as usize].arrivals() {
             Some(a) => &a.groups[g],
             None => unreachable!("segments are noted for projections delivered at arrival"),
@@ -402,15 +423,6 @@ impl ArrivalLists {
                 let block = usize::from(target) / BLOCK_LEN;
                 let c = channel(f64::from(w));
                 sums[block * channels + c][usize::from(target) & (BLOCK_LEN - 1)] += w;
-            }
-        }
-        for (block, rows) in rows.iter_mut().enumerate() {
-            for (c, row) in rows.iter_mut().enumerate() {
-                let sum = &mut sums[block * channels + c];
-                for (x, s) in row.iter_mut().zip(sum.iter_mut()) {
-                    *x += *s;
-                    *s = 0.0;
-                }
             }
         }
         segments.clear();

@@ -82,10 +82,17 @@ fn run(
     let mut lists = ArrivalLists::new(16);
     let by_sign = |w: f64| usize::from(w < 0.0);
     let mut out = Vec::new();
+    lists.hold_sums(1, 2, 2);
     for t in steps {
-        let mut rows = vec![[[0f32; BLOCK_LEN]; 2]; 2];
-        let mut views: Vec<&mut [Row32]> = rows.iter_mut().map(|r| &mut r[..]).collect();
-        lists.deliver(0, t, &all, &mut views, by_sign, &mut || {});
+        lists.sum(0, t, 0, &all, by_sign, &mut || {});
+        let rows: Vec<[Row32; 2]> = (0..2)
+            .map(|b| {
+                let sums = lists.sums_of(0, b);
+                let rows = [sums[0], sums[1]];
+                sums.iter_mut().for_each(|row| row.fill(0.0));
+                rows
+            })
+            .collect();
         out.push(rows);
         let sent: Vec<_> = spikes.iter().copied().filter(|&(s, _)| s == t).collect();
         let arrivals = all[0].arrivals().expect("delivered at arrival");
