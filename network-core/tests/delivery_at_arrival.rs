@@ -5,7 +5,9 @@
 //! synapses summed in another order: the rates must agree, and here every spike does).
 //! Weights set between runs take the projection back to delivery at sending, the spikes
 //! in flight arriving with the weights they were sent with (the ring path's spikes
-//! again). The synapses read back (`connections`, rebuilt from the arrival groups) are
+//! again); the drive's rate set then applies to the counts sent from then on, not to
+//! those on their way (a block drawing them when they arrive has drawn them by the end
+//! of the run). The synapses read back (`connections`, rebuilt from the arrival groups) are
 //! those the rings keep, in the same order. Twice: with delays from one step (slices of
 //! one step, whose sums the blocks read from the caches) and from 3 ms (slices of 30
 //! steps, whose sums go to the rings where they would not fit the caches: the
@@ -19,7 +21,7 @@ use network_core::*;
 type Synapse = (u32, u32, u64, u64);
 
 /// The E->E synapses after the first run, and every spike `(sender, step)` of 2 x 100 ms (with every E->E weight set to 50 pA
-/// between the two runs where `set`) of a network of 4,200 excitatory and 1,000
+/// and the drive's rate to 7 kHz between the two runs where `set`) of a network of 4,200 excitatory and 1,000
 /// inhibitory neurons (5 and 1 blocks), each receiving 150 excitatory and 40
 /// inhibitory synapses with normal weights and delays of at least `shortest` ms, and a
 /// Poisson drive.
@@ -55,13 +57,14 @@ fn spikes(threads: usize, set: bool, shortest: f64) -> (Vec<Synapse>, Vec<(u32, 
         rate: 9000.0,
         ..Default::default()
     };
-    b.poisson_generator(
-        "drive",
-        drive,
-        &[e.all(), i.all()],
-        &StaticSynapse::new(87.8, shortest.max(1.5)),
-    )
-    .unwrap();
+    let drive = b
+        .poisson_generator(
+            "drive",
+            drive,
+            &[e.all(), i.all()],
+            &StaticSynapse::new(87.8, shortest.max(1.5)),
+        )
+        .unwrap();
     let sr = b
         .spike_recorder("sr", SpikeRecorder::default(), &[e.all(), i.all()])
         .unwrap();
@@ -74,6 +77,9 @@ fn spikes(threads: usize, set: bool, shortest: f64) -> (Vec<Synapse>, Vec<(u32, 
         .collect();
     if set {
         net.set_weight(&projections[0], 50.0).unwrap();
+        // The drive's counts sent before the change, still on their way, keep the rate
+        // they were sent with.
+        net.set_generator(&drive, "rate", 7000.0).unwrap();
     }
     net.simulate(100.0).unwrap();
     let events = net.spikes(&sr);
@@ -118,5 +124,5 @@ fn same_spikes_as_the_rings(shortest: f64) {
         rate(&ring)
     );
     assert_eq!(two, ring, "delays from {shortest} ms");
-    assert_eq!(two_set, ring_set, "weights set between runs");
+    assert_eq!(two_set, ring_set, "weights and the rate set between runs");
 }

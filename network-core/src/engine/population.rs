@@ -122,6 +122,11 @@ pub(crate) trait PopulationDyn: Send + Sync {
     /// tasks may run in any order on any thread with the same result.
     fn slice_tasks<'a>(&'a mut self, input: &'a SliceInput<'a>, tasks: &mut Vec<BlockTask<'a>>);
 
+    /// Ends a run at step `end`: every count a dense Poisson drive sent before `end` and
+    /// has not drawn yet is drawn into the rings (`stimulus::dense`), so that a change
+    /// between runs applies from `end` on.
+    fn end_run(&mut self, end: i64);
+
     /// Keeps, per group of blocks, the synapses delivered at arrival by arrival step,
     /// for `steps` steps (more than any delay plus a slice): a projection onto the
     /// population is delivered at arrival.
@@ -360,6 +365,14 @@ impl<M: NeuronModel, L: Length> PopulationDyn for Population<M, L> {
         }
     }
 
+    fn end_run(&mut self, end: i64) {
+        for rt in self.blocks.iter_mut().filter(|rt| rt.owned) {
+            for stimulus in &mut rt.stimuli {
+                stimulus.catch_up(end, &mut rt.ring, M::channel);
+            }
+        }
+    }
+
     fn keep_arrival_lists(&mut self, steps: usize) {
         let groups = self.blocks.len().div_ceil(GROUP_BLOCKS);
         self.arrival_lists = vec![ArrivalLists::new(steps); groups];
@@ -506,6 +519,7 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
     mut arrived: Option<Arrived<'_>>,
 ) {
     let offset = (b * BLOCK_LEN) as u32;
+    let draws_at_arrival = at_arrival::draws_at_arrival(rt, arrived.is_some());
     if DRAW_AHEAD {
         // The first step's dense Poisson counts are drawn while delivery waits for
         // memory.
@@ -513,7 +527,7 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
         let mut drawing = false;
         if input.start < input.end {
             for stimulus in &mut stimuli {
-                drawing |= stimulus.begin_drawing_ahead(input.start);
+                drawing |= stimulus.begin_drawing_ahead(input.start, draws_at_arrival);
             }
         }
         let mut draw_ahead = || {
@@ -537,13 +551,17 @@ fn advance_block_body<M: NeuronModel, const DRAW_AHEAD: bool>(
     }
     let no_current = !rt.receives_current();
     for s in input.start..input.end {
+        let sums = arrived.as_mut().map_or(&mut [][..], |a| a.of(s));
         for stimulus in &mut rt.stimuli {
+            if draws_at_arrival && stimulus.is_dense() {
+                stimulus.arrive(s, sums, M::channel);
+                continue;
+            }
             match stimulus.port_channel {
                 None => stimulus.apply(s, &mut rt.ring, M::channel),
                 Some(c) => stimulus.apply(s, &mut rt.ring, |_| c),
             }
         }
-        let sums = arrived.as_mut().map_or(&mut [][..], |a| a.of(s));
         let (spikes_in, current) = rt.ring.step_mut_with(s, sums);
         let spikes = &mut rt.spikes;
         let step_input = StepInput {

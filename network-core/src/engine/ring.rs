@@ -137,6 +137,12 @@ impl Ring {
         }
     }
 
+    /// Whether the ring keeps rows of single precision ([`Ring::keep_single_input`]).
+    #[inline]
+    pub fn keeps_single_input(&self) -> bool {
+        self.single.is_some()
+    }
+
     /// The single-precision rows, where the ring keeps them: for a dense Poisson drive.
     #[inline(always)]
     pub(crate) fn single_input(&mut self) -> Option<&mut SingleRows> {

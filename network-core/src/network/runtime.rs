@@ -401,6 +401,9 @@ impl Network {
             self.step = slice_end;
             progress.update(self.step);
         }
+        for population in &mut self.populations {
+            population.end_run(self.step);
+        }
         self.schedule.pause();
     }
 

@@ -102,14 +102,20 @@ fn deliver_drawing_ahead<M: NeuronModel>(
             arrivals.schedule(k, g, &input.spikes[projection.source], lists);
         }
     }
+    let steps = usize::try_from(input.end - input.start).unwrap_or(0);
+    let channels = spike_channels(blocks);
+    let held = steps * blocks.len() * channels * std::mem::size_of::<Row32>() <= HELD_SUMS_BYTES;
+    let at_arrival: Vec<bool> = blocks.iter().map(|rt| draws_at_arrival(rt, held)).collect();
     let mut stimuli: Vec<Vec<BlockStimulus>> = blocks
         .iter_mut()
         .map(|rt| std::mem::take(&mut rt.stimuli))
         .collect();
     let mut drawing = false;
     if input.start < input.end {
-        for stimulus in stimuli.iter_mut().flatten() {
-            drawing |= stimulus.begin_drawing_ahead(input.start);
+        for (block, &at_arrival) in stimuli.iter_mut().zip(&at_arrival) {
+            for stimulus in block {
+                drawing |= stimulus.begin_drawing_ahead(input.start, at_arrival);
+            }
         }
     }
     // The first block whose counts may not all be drawn yet.
@@ -126,9 +132,6 @@ fn deliver_drawing_ahead<M: NeuronModel>(
             next += 1;
         }
     };
-    let steps = usize::try_from(input.end - input.start).unwrap_or(0);
-    let channels = spike_channels(blocks);
-    let held = steps * blocks.len() * channels * std::mem::size_of::<Row32>() <= HELD_SUMS_BYTES;
     if held {
         lists.hold_sums(steps, blocks.len(), channels);
         for (place, t) in (input.start..input.end).enumerate() {
@@ -162,6 +165,13 @@ pub(super) fn flush<M: NeuronModel>(
         lists.sum(g, t, 0, incoming, M::channel, &mut || {});
         add_to_rings(blocks, lists, t);
     }
+}
+
+/// Whether block `rt` draws its dense Poisson drives when their counts arrive
+/// (`stimulus::dense`), its group's sums `held` or not: where it reads a step's
+/// single-precision sums from the caches, which the counts join.
+pub(super) fn draws_at_arrival(rt: &BlockRuntime, held: bool) -> bool {
+    held && rt.ring.keeps_single_input()
 }
 
 /// The most spike channels of the blocks' rings.

@@ -21,23 +21,28 @@ pub(super) fn dense_drive(
 }
 
 impl BlockStimulus {
-    /// Starts drawing step `s`'s counts ahead of [`Self::apply`] when this is a dense
-    /// Poisson drive active in `s`: their draws need no memory but the generator's
+    /// Starts drawing ahead of [`Self::apply`] (or, `at_arrival`, of
+    /// [`Self::arrive`]) the counts that call draws first in step `s`, when this is a
+    /// dense Poisson drive active then: their draws need no memory but the generator's
     /// stream, so a block makes them while its delivery waits for memory
-    /// ([`Self::draw_ahead`]). The counts and the stream's order are those `apply` would
-    /// draw. Returns whether there is anything to draw. Counts of `s` begun already
-    /// (by the walk of delivery at arrival, before the block's own delivery) go on from
+    /// ([`Self::draw_ahead`]). The counts and the stream's order are those the call
+    /// would draw. Returns whether there is anything to draw. Counts begun already (by
+    /// the walk of delivery at arrival, before the block's own delivery) go on from
     /// where they stand.
-    pub fn begin_drawing_ahead(&mut self, s: i64) -> bool {
-        if matches!(self.drawn_ahead, Some((begun, _)) if begun == s) {
+    pub fn begin_drawing_ahead(&mut self, s: i64, at_arrival: bool) -> bool {
+        if !self.is_dense() {
+            self.drawn_ahead = None;
+            return false;
+        }
+        let Some(sent) = self.first_drawn_in(s, at_arrival) else {
+            self.drawn_ahead = None;
+            return false;
+        };
+        if matches!(self.drawn_ahead, Some((begun, _)) if begun == sent) {
             return true;
         }
         self.drawn_ahead = match &self.kind {
-            StimulusKind::Poisson { drive, window, .. }
-                if sends_in(*window, s) && dense_drive(drive, self.shared).is_some() =>
-            {
-                Some((s, 0))
-            }
+            StimulusKind::Poisson { window, .. } if sends_in(*window, sent) => Some((sent, 0)),
             _ => None,
         };
         self.drawn_ahead.is_some()
@@ -96,7 +101,7 @@ mod tests {
             let mut ring = Ring::new(BLOCK_LEN, 8, 2, false);
             for s in [4_i64, 5] {
                 if s == 4 {
-                    assert!(stimulus.begin_drawing_ahead(s));
+                    assert!(stimulus.begin_drawing_ahead(s, false));
                     let drawn = (0..chunks_ahead).filter(|_| stimulus.draw_ahead()).count();
                     assert_eq!(drawn, chunks_ahead.min(n.div_ceil(DRAW_CHUNK)));
                 }
@@ -150,7 +155,7 @@ mod tests {
     fn only_an_active_dense_drive_draws_ahead() {
         let mut stimulus = dense_stimulus(40, 3);
         assert!(
-            !stimulus.begin_drawing_ahead(1_000 + 1),
+            !stimulus.begin_drawing_ahead(1_000 + 1, false),
             "outside its window"
         );
         assert!(!stimulus.draw_ahead());
@@ -164,7 +169,7 @@ mod tests {
             vec![1; 2],
             Seed(1).stream(Purpose::Simulation, 0, 0),
         );
-        assert!(!dc.begin_drawing_ahead(3));
+        assert!(!dc.begin_drawing_ahead(3, false));
         // Different weights: the drive is not one dense row.
         let kind = StimulusKind::Poisson {
             mean: 1.0,
@@ -173,6 +178,6 @@ mod tests {
         };
         let rng = Seed(2).stream(Purpose::Simulation, 0, 0);
         let mut mixed = BlockStimulus::new(kind, vec![0, 1], vec![1.0, 2.0], vec![1; 2], rng);
-        assert!(!mixed.begin_drawing_ahead(3));
+        assert!(!mixed.begin_drawing_ahead(3, false));
     }
 }

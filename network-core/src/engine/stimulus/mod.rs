@@ -2,8 +2,8 @@
 //! block's ring buffers, at the step the event arrives.
 
 use super::poisson::{sends_in, PoissonDrive};
-use draw_ahead::dense_drive;
 
+mod dense;
 mod draw_ahead;
 use super::rate_drive::RateDrive;
 use super::ring::Ring;
@@ -204,6 +204,9 @@ pub(crate) struct BlockStimulus {
     /// The step whose dense Poisson counts are being drawn ahead of [`Self::apply`], and
     /// how many of them are drawn ([`Self::begin_drawing_ahead`]).
     drawn_ahead: Option<(i64, usize)>,
+    /// A dense Poisson drive's first step whose counts are not drawn yet (`None` before
+    /// its first step; `stimulus::dense`).
+    next_sent: Option<i64>,
     /// The spike channel of the targets' receptor port (`receptor_type − 1`), or `None`
     /// when the channel follows the weight's sign.
     pub port_channel: Option<usize>,
@@ -251,6 +254,7 @@ impl BlockStimulus {
             shared,
             counts: vec![0; n],
             drawn_ahead: None,
+            next_sent: None,
             port_channel: None,
             device: 0,
         }
@@ -308,6 +312,12 @@ impl BlockStimulus {
     /// for the processor's vector width (`engine::wide`).
     #[inline(always)]
     pub fn apply(&mut self, s: i64, ring: &mut Ring, channel: impl Fn(f64) -> usize) {
+        if self.is_dense() {
+            // Dense drive through identical synapses: all counts at once (those not drawn
+            // ahead), then one row of the ring (`stimulus::dense`).
+            self.send_until(s, s + 1, ring, channel);
+            return;
+        }
         let now = ring.slot(s);
         let at = |ring: &Ring, delay: u16| ring.slot_after(now, usize::from(delay));
         let current = ring.current_channel();
@@ -325,30 +335,7 @@ impl BlockStimulus {
                 }
             }
             StimulusKind::Poisson { drive, window, .. } => {
-                if !sends_in(*window, s) {
-                    return;
-                }
-                if let Some((sampler, (w, d))) = dense_drive(drive, self.shared) {
-                    // Dense drive through identical synapses: all counts at once (those not
-                    // drawn ahead), then one row of the ring. A zero count adds +0.0,
-                    // which changes no value.
-                    let drawn = match self.drawn_ahead.take() {
-                        Some((step, drawn)) if step == s => drawn,
-                        _ => 0,
-                    };
-                    sampler.sample_many(&mut self.rng, &mut self.counts[drawn..]);
-                    let (slot, c) = (at(ring, d), channel(w));
-                    let values = self.counts.iter().map(|&n| w * f64::from(n));
-                    let targets = self.targets.iter().map(|&t| t as usize);
-                    // Into the rows of single precision where the block has them
-                    // (`engine::single_rows`), else into the ring's own.
-                    match (ring.single_input(), self.consecutive_from) {
-                        (Some(single), Some(first)) => single.add_run(slot, c, first, values),
-                        (Some(single), None) => single.add_each(slot, c, targets.zip(values)),
-                        (None, Some(first)) => ring.add_run(slot, c, first, values),
-                        (None, None) => ring.add_each(slot, c, targets.zip(values)),
-                    }
-                } else {
+                if sends_in(*window, s) {
                     let (targets, weights, delays) = (&self.targets, &self.weights, &self.delays);
                     drive.step(targets.len(), &mut self.rng, |k, n| {
                         let value = weights[k] * f64::from(n);
