@@ -100,10 +100,11 @@ impl SingleRows {
         values: impl Iterator<Item = f64>,
     ) {
         self.single_written[slot] = true;
-        let row = &mut self.rows[slot * self.spike_channels + channel][first..];
-        for (input, value) in row.iter_mut().zip(values) {
-            *input += value as f32;
-        }
+        add_run(
+            &mut self.rows[slot * self.spike_channels + channel],
+            first,
+            values,
+        );
     }
 
     /// Adds each `(i, value)` of `inputs` to neuron `i`'s input on spike channel
@@ -116,10 +117,7 @@ impl SingleRows {
         inputs: impl Iterator<Item = (usize, f64)>,
     ) {
         self.single_written[slot] = true;
-        let row = &mut self.rows[slot * self.spike_channels + channel];
-        for (i, value) in inputs {
-            row[in_row(i)] += value as f32;
-        }
+        add_each(&mut self.rows[slot * self.spike_channels + channel], inputs);
     }
 
     /// The rows `[channel]` of slot `slot` for its first `len` neurons: `double` (the
@@ -149,6 +147,24 @@ impl SingleRows {
             join(&mut self.now[..c], single, arrived, len, |x, y| *x = y);
             &mut self.now[..]
         }
+    }
+}
+
+/// Adds the `k`-th of `values` to entry `first + k` of `row`, each rounded to single
+/// precision and summed there: how input enters a row of single precision.
+#[inline(always)]
+pub(crate) fn add_run(row: &mut Row32, first: usize, values: impl Iterator<Item = f64>) {
+    for (input, value) in row[first..].iter_mut().zip(values) {
+        *input += value as f32;
+    }
+}
+
+/// Adds each `(i, value)` of `inputs` to neuron `i`'s entry of `row`, as [`add_run`]
+/// does.
+#[inline(always)]
+pub(crate) fn add_each(row: &mut Row32, inputs: impl Iterator<Item = (usize, f64)>) {
+    for (i, value) in inputs {
+        row[in_row(i)] += value as f32;
     }
 }
 

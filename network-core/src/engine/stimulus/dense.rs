@@ -18,6 +18,7 @@ use super::{BlockStimulus, StimulusKind};
 use crate::engine::block::Row32;
 use crate::engine::poisson::sends_in;
 use crate::engine::ring::Ring;
+use crate::engine::single_rows::{add_each, add_run};
 
 impl BlockStimulus {
     /// Whether this is a dense Poisson drive.
@@ -123,18 +124,10 @@ impl BlockStimulus {
             return;
         }
         let row = &mut sums[self.channel_of(w, channel)];
-        let values = self.counts.iter().map(|&n| (w * f64::from(n)) as f32);
+        let values = self.counts.iter().map(|&n| w * f64::from(n));
         match self.consecutive_from {
-            Some(first) => {
-                for (input, value) in row[first..].iter_mut().zip(values) {
-                    *input += value;
-                }
-            }
-            None => {
-                for (&target, value) in self.targets.iter().zip(values) {
-                    row[target as usize] += value;
-                }
-            }
+            Some(first) => add_run(row, first, values),
+            None => add_each(row, self.targets.iter().map(|&t| t as usize).zip(values)),
         }
     }
 
