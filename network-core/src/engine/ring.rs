@@ -477,7 +477,12 @@ mod tests {
         assert_eq!(ex[2], 0.100_000_001_490_116_12);
         assert_eq!(ex.iter().filter(|&&x| x != 0.0).count(), 1);
         assert!(inh.iter().chain(current.iter()).all(|&x| x == 0.0));
-        ex.fill(0.0);
+        // A step nothing wrote reads +0.0, whatever the rows handed out last held.
+        let (spikes, _) = r.step_mut_with(10, &mut []);
+        assert!(spikes
+            .pair()
+            .iter()
+            .all(|row| row.iter().all(|&x| x == 0.0)));
         // Single rows of an earlier turn of the slot, read then, are not read again.
         let mut sums = arrived(1, 0, -0.5);
         let (spikes, _) = r.step_mut_with(13, &mut sums);

@@ -138,13 +138,13 @@ impl SingleRows {
         let single = std::mem::take(&mut self.single_written[slot])
             .then(|| &mut self.rows[slot * c..(slot + 1) * c]);
         if std::mem::take(&mut self.written[slot]) {
-            join(&mut double[..c], single, arrived, len, |x, y| *x += y);
+            join(&mut double[..c], single, arrived, len, Put::Add);
             double
         } else {
             // Rows nothing wrote are set to the sums, not added to (they are not read:
             // what the addition to +0.0 would give, as a sum begun at +0.0 is never
-            // −0.0); rows of neither stay as the caller zeroed them.
-            join(&mut self.now[..c], single, arrived, len, |x, y| *x = y);
+            // −0.0), and to +0.0 where there are none.
+            join(&mut self.now[..c], single, arrived, len, Put::Set);
             &mut self.now[..]
         }
     }
@@ -168,18 +168,31 @@ pub(crate) fn add_each(row: &mut Row32, inputs: impl Iterator<Item = (usize, f64
     }
 }
 
-/// Gives each of `out`'s rows (`[spike channel]`, the first `len` neurons) through
-/// `put` the single-precision sum of `single`'s row (where given) and `arrived`'s
-/// (where given: it may be empty or shorter), added in single precision in that order;
-/// what is read is left +0.0.
+/// How [`join`] gives a row its sums.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Put {
+    /// Added to the row's values.
+    Add,
+    /// In place of the row's values (+0.0 where there are no sums).
+    Set,
+}
+
+/// Gives each of `out`'s rows (`[spike channel]`, the first `len` neurons), as `put`
+/// says, the single-precision sum of `single`'s row (where given) and `arrived`'s (where
+/// given: it may be empty or shorter), added in single precision in that order; what
+/// is read is left +0.0.
 #[inline(always)]
 fn join(
     out: &mut [Row],
     single: Option<&mut [Row32]>,
     arrived: &mut [Row32],
     len: usize,
-    put: impl Fn(&mut f64, f64),
+    how: Put,
 ) {
+    let put = |x: &mut f64, y: f64| match how {
+        Put::Add => *x += y,
+        Put::Set => *x = y,
+    };
     let mut single = single.map(|rows| rows.iter_mut());
     let mut arrived = arrived.iter_mut();
     for row in out {
@@ -198,6 +211,7 @@ fn join(
                     *y = 0.0;
                 }
             }
+            (None, None) if how == Put::Set => out.fill(0.0),
             (None, None) => {}
         }
     }
@@ -208,5 +222,6 @@ fn join(
 /// no single-precision rows, for the first `len` neurons, and leaves it +0.0.
 #[inline(always)]
 pub(crate) fn add_single(rows: &mut [Row], arrived: &mut [Row32], len: usize) {
-    join(rows, None, arrived, len, |x, y| *x += y);
+    let channels = arrived.len().min(rows.len());
+    join(&mut rows[..channels], None, arrived, len, Put::Add);
 }
