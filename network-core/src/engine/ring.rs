@@ -166,7 +166,7 @@ impl Ring {
     /// The channel of current input from current generators (after the spike channels).
     #[inline]
     pub fn current_channel(&self) -> usize {
-        self.channels - 1
+        self.spike_channels()
     }
 
     /// The number of spike channels (none for a block another process owns, which has no

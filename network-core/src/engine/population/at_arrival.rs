@@ -104,15 +104,15 @@ fn deliver_drawing_ahead<M: NeuronModel>(
     }
     let steps = usize::try_from(input.end - input.start).unwrap_or(0);
     let channels = spike_channels(blocks);
-    let held = steps * blocks.len() * channels * std::mem::size_of::<Row32>() <= HELD_SUMS_BYTES;
-    let at_arrival: Vec<bool> = blocks.iter().map(|rt| draws_at_arrival(rt, held)).collect();
+    let held = ArrivalLists::held_bytes(steps, blocks.len(), channels) <= HELD_SUMS_BYTES;
     let mut stimuli: Vec<Vec<BlockStimulus>> = blocks
         .iter_mut()
         .map(|rt| std::mem::take(&mut rt.stimuli))
         .collect();
     let mut drawing = false;
     if input.start < input.end {
-        for (block, &at_arrival) in stimuli.iter_mut().zip(&at_arrival) {
+        for (rt, block) in blocks.iter().zip(stimuli.iter_mut()) {
+            let at_arrival = draws_at_arrival(rt, held);
             for stimulus in block {
                 drawing |= stimulus.begin_drawing_ahead(input.start, at_arrival);
             }

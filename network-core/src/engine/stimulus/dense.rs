@@ -118,11 +118,13 @@ impl BlockStimulus {
     /// precision take it. Counts drawn already (sent into the ring) are not drawn again.
     #[inline(always)]
     pub fn arrive(&mut self, t: i64, sums: &mut [Row32], channel: impl Fn(f64) -> usize) {
-        let (w, d) = self.weight_and_delay();
-        let sent = t - i64::from(d);
-        if sent < self.next_sent(t) || !self.draw_sent(sent) {
+        let Some(sent) = self.first_drawn_in(t, true) else {
+            return;
+        };
+        if !self.draw_sent(sent) {
             return;
         }
+        let w = self.weight_and_delay().0;
         let row = &mut sums[self.channel_of(w, channel)];
         let values = self.counts.iter().map(|&n| w * f64::from(n));
         match self.consecutive_from {

@@ -8,8 +8,8 @@ use crate::engine::projection::BlockSynapses;
 /// synapses.
 pub(super) type Slot = (usize, usize);
 
-/// Each synapse stored in `blocks` (a projection's, per target block) as `(source, target, slot)`, sorted by source and target, a pair's synapses
-/// in their row's order.
+/// Each synapse stored in `blocks` (a projection's, per target block) as `(source,
+/// target, slot)`, sorted by source and target, a pair's synapses in their row's order.
 ///
 /// Listed source by source, each source's rows block after block: a row lists its
 /// targets in increasing order (a pair's synapses by delay, then in creation order, as

@@ -355,10 +355,16 @@ impl ArrivalLists {
         &mut self.steps[i]
     }
 
+    /// The bytes of the sums held for `steps` steps of `blocks` blocks with `channels`
+    /// spike channels each ([`ArrivalLists::hold_sums`]).
+    pub const fn held_bytes(steps: usize, blocks: usize, channels: usize) -> usize {
+        steps * blocks * channels * std::mem::size_of::<Row32>()
+    }
+
     /// Holds sums for `steps` steps of `blocks` blocks with `channels` spike channels
     /// each (the sums already held are +0.0; a new layout starts from +0.0).
     pub fn hold_sums(&mut self, steps: usize, blocks: usize, channels: usize) {
-        let len = steps * blocks * channels;
+        let len = Self::held_bytes(steps, blocks, channels) / std::mem::size_of::<Row32>();
         if (self.blocks, self.channels) != (blocks, channels) || self.sums.len() != len {
             self.sums = vec![[0.0; BLOCK_LEN]; len];
             (self.blocks, self.channels) = (blocks, channels);
