@@ -97,6 +97,11 @@ fn deliver_drawing_ahead<M: NeuronModel>(
     lists: &mut ArrivalLists,
     input: &SliceInput<'_>,
 ) -> bool {
+    for projection in input.incoming {
+        if let Some(arrivals) = projection.arrivals() {
+            arrivals.prefetch_offsets(g, &input.spikes[projection.source]);
+        }
+    }
     for (k, projection) in input.incoming.iter().enumerate() {
         if let Some(arrivals) = projection.arrivals() {
             arrivals.schedule(k, g, &input.spikes[projection.source], lists);

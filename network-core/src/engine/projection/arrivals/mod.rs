@@ -19,7 +19,7 @@
 //! and added to what the ring's single-precision rows hold for the step; not the
 //! ring's order: last bits of the sums may differ from the ring path's.
 
-use super::prefetch::{prefetch_line, prefetch_lines};
+use super::prefetch::prefetch_lines;
 use super::{pack, BlockSynapses, Delays, Projection, Weights, TARGET_BITS, TARGET_MASK};
 use crate::engine::block::{Row32, BLOCK_LEN};
 use crate::engine::huge_pages::advise;
@@ -117,6 +117,20 @@ impl Arrivals {
         })
     }
 
+    /// Asks the processor for the offsets of the spikes `(step, source)` in group `g`:
+    /// a first pass over every incoming projection before any is scheduled (one
+    /// projection sees too few of a slice's spikes for its own loads to wait less).
+    pub fn prefetch_offsets(&self, g: usize, spikes: &[(i64, u32)]) {
+        let group = &self.groups[g];
+        if group.targets.is_empty() {
+            return;
+        }
+        let span = usize::from(self.span);
+        for &(_, s) in spikes {
+            prefetch_lines(&group.offsets[s as usize * span..][..=span]);
+        }
+    }
+
     /// The synapses of group `g` of the spikes `(step, source)` sent through this
     /// projection (incoming projection `k` of the target), noted in `lists` under the
     /// steps they arrive at.
@@ -126,20 +140,21 @@ impl Arrivals {
             return;
         }
         let span = usize::from(self.span);
-        for &(_, s) in spikes {
-            prefetch_line(&group.offsets[s as usize * span]);
-        }
+        let len = lists.steps.len();
         for &(step, s) in spikes {
             let offsets = &group.offsets[s as usize * span..][..=span];
-            for (o, bounds) in offsets.windows(2).enumerate() {
+            // The list of the step the shortest delay reaches, then one list on per
+            // delay (the lists are longer than any delay).
+            let mut at = lists.index(step + i64::from(self.base));
+            for bounds in offsets.windows(2) {
                 if bounds[0] < bounds[1] {
-                    let arrival = step + i64::from(self.base) + o as i64;
-                    lists.at(arrival).push(Segment {
+                    lists.steps[at].push(Segment {
                         projection: k as u32,
                         begin: bounds[0],
                         end: bounds[1],
                     });
                 }
+                at = if at + 1 == len { 0 } else { at + 1 };
             }
         }
     }
@@ -348,11 +363,6 @@ impl ArrivalLists {
     /// The place of `step`'s list in `steps`.
     fn index(&self, step: i64) -> usize {
         step.rem_euclid(self.steps.len() as i64) as usize
-    }
-
-    fn at(&mut self, step: i64) -> &mut Vec<Segment> {
-        let i = self.index(step);
-        &mut self.steps[i]
     }
 
     /// The bytes of the sums held for `steps` steps of `blocks` blocks with `channels`
