@@ -125,24 +125,22 @@ impl Arrivals {
         if group.targets.is_empty() {
             return;
         }
-        let span = usize::from(self.span);
         for &(_, s) in spikes {
-            prefetch_lines(&group.offsets[s as usize * span..][..=span]);
+            prefetch_lines(group.offsets_of(s, self.span));
         }
     }
 
     /// The synapses of group `g` of the spikes `(step, source)` sent through this
     /// projection (incoming projection `k` of the target), noted in `lists` under the
-    /// steps they arrive at.
+    /// steps they arrive at (their offsets asked for first: [`Arrivals::prefetch_offsets`]).
     pub fn schedule(&self, k: usize, g: usize, spikes: &[(i64, u32)], lists: &mut ArrivalLists) {
         let group = &self.groups[g];
         if group.targets.is_empty() {
             return;
         }
-        let span = usize::from(self.span);
         let len = lists.steps.len();
         for &(step, s) in spikes {
-            let offsets = &group.offsets[s as usize * span..][..=span];
+            let offsets = group.offsets_of(s, self.span);
             // The list of the step the shortest delay reaches, then one list on per
             // delay (the lists are longer than any delay).
             let mut at = lists.index(step + i64::from(self.base));
@@ -183,6 +181,13 @@ impl Arrivals {
 }
 
 impl ArrivalGroup {
+    /// Source `s`'s offsets, `span + 1` of them: the bounds of its runs of each delay.
+    #[inline(always)]
+    fn offsets_of(&self, s: u32, span: u16) -> &[u32] {
+        let span = usize::from(span);
+        &self.offsets[s as usize * span..][..=span]
+    }
+
     /// The places within the group of the blocks its synapses reach.
     pub fn places(&self) -> impl Iterator<Item = usize> + '_ {
         (0..GROUP_BLOCKS).filter(|&place| self.reached >> place & 1 == 1)
